@@ -1,0 +1,26 @@
+import { definitions as profitability } from './profitability/index.ts';
+import { definitions as retention } from './retention/index.ts';
+import { definitions as satisfaction } from './satisfaction/index.ts';
+import { definitions as segmentation } from './segmentation/index.ts';
+import type { AnalysisDefinition } from './types.ts';
+
+/** Every built-in analysis, by id. The `analysis` notebook cell kind looks analyses up here. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const all: readonly AnalysisDefinition<any>[] = [...segmentation, ...profitability, ...satisfaction, ...retention];
+
+const byId = new Map(all.map((d) => [d.id, d]));
+if (byId.size !== all.length) throw new Error('duplicate analysis id in the registry');
+
+/** Looks up an analysis; throws a message listing the known ids when there is none. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function getAnalysis(id: string): AnalysisDefinition<any> {
+  const def = byId.get(id);
+  if (!def) throw new Error(`unknown analysis "${id}" (known: ${[...byId.keys()].sort().join(', ') || 'none'})`);
+  return def;
+}
+
+/** All registered analyses, for the UI's "add analysis" menu and the docs. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function listAnalyses(): readonly AnalysisDefinition<any>[] {
+  return all;
+}

@@ -1,0 +1,82 @@
+/**
+ * A declarative chart specification: plain JSON that names a result table and lists
+ * Observable Plot marks. Notebook `chart` cells are written in it; analyses return it.
+ * It is data, never code, so a notebook from a stranger cannot run script through it.
+ * The renderer (`render.ts`) maps it onto `Plot.plot`.
+ */
+import type { Row } from '../engine/types.ts';
+
+/** Mark types the renderer supports (each maps to the Plot mark of the same name). */
+export type MarkType =
+  | 'line' | 'lineX' | 'lineY'
+  | 'area' | 'areaX' | 'areaY'
+  | 'barX' | 'barY'
+  | 'dot' | 'dotX' | 'dotY'
+  | 'ruleX' | 'ruleY'
+  | 'text' | 'textX' | 'textY'
+  | 'cell' | 'cellX' | 'cellY'
+  | 'rect' | 'rectX' | 'rectY'
+  | 'tickX' | 'tickY'
+  | 'frame';
+
+/** A channel: a column name of the mark's data, or a constant. */
+export type ChannelValue = string | number | boolean | null;
+
+/** One mark of a chart. */
+export interface MarkSpec {
+  type: MarkType;
+  /** Name of the result table the mark draws; defaults to the chart's `data`. */
+  data?: string;
+  /** Inline rows (for annotations such as a labelled point); used instead of `data` when given. */
+  rows?: Row[];
+  /** Constant positions for rules/ticks, e.g. `ruleY` at `[1]` for a 100% reference line. */
+  values?: number[];
+  x?: ChannelValue; y?: ChannelValue;
+  x1?: ChannelValue; x2?: ChannelValue; y1?: ChannelValue; y2?: ChannelValue;
+  fill?: ChannelValue; stroke?: ChannelValue;
+  text?: ChannelValue;
+  fx?: ChannelValue; fy?: ChannelValue;
+  r?: ChannelValue; opacity?: ChannelValue;
+  /** Number format for a `text` channel when it is numeric, as in `AxisSpec.tickFormat`. */
+  textFormat?: string;
+  /** Further Plot mark options: plain values only (strokeWidth, curve, dx, dy, textAnchor, fontSize, fontWeight, lineAnchor, strokeDasharray, fillOpacity, tip, sort, interval, inset…). */
+  options?: Record<string, string | number | boolean | null>;
+}
+
+/** One positional or colour scale. */
+export interface ScaleSpec {
+  label?: string | null;
+  /** A d3-format string (`%`, `.0%`, `$,.0f`, `,d`, `.2s`) or a d3-time-format string prefixed with `time:`. */
+  tickFormat?: string;
+  type?: 'linear' | 'log' | 'sqrt' | 'band' | 'point' | 'time' | 'utc' | 'ordinal' | 'categorical' | 'sequential' | 'diverging';
+  domain?: (number | string)[];
+  range?: (number | string)[];
+  grid?: boolean;
+  nice?: boolean;
+  zero?: boolean;
+  reverse?: boolean;
+  /** Plot colour scheme name (colour scales only). */
+  scheme?: string;
+  /** Show a legend (colour scales only). */
+  legend?: boolean;
+  /** Percent scale: multiply values by 100 for ticks (Plot's `percent`). */
+  percent?: boolean;
+}
+
+/** A whole chart. */
+export interface ChartSpec {
+  /** Stable id within its cell/analysis (used for export and tests). */
+  id?: string;
+  title?: string;
+  subtitle?: string;
+  caption?: string;
+  /** Default result table for the marks. */
+  data?: string;
+  width?: number;
+  height?: number;
+  marginLeft?: number; marginRight?: number; marginTop?: number; marginBottom?: number;
+  x?: ScaleSpec; y?: ScaleSpec;
+  color?: ScaleSpec;
+  fx?: ScaleSpec; fy?: ScaleSpec;
+  marks: MarkSpec[];
+}

@@ -1,0 +1,148 @@
+import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
+import { RecordBatchReader, Table } from 'apache-arrow';
+import { arrowToColumnar } from './arrow-convert.ts';
+import { EngineError, type ColumnarTable, type SqlConnection, type SqlParam } from './types.ts';
+
+/**
+ * One DuckDB-WASM instance and its connection, driven through the synchronous ("blocking") API.
+ *
+ * Why blocking-in-our-own-worker rather than the async API (which runs DuckDB in a second worker):
+ * the same code then runs unchanged in our browser worker, in Vitest and in the CLI; analyses can
+ * run many small queries without a message round-trip each; and the UI thread never blocks
+ * anyway because this whole class lives in a worker. Long queries stay cancellable: `run` uses
+ * DuckDB's pending-query API and yields to the event loop between polls, so a `cancel()` message
+ * arriving through Comlink is handled mid-query. A hung or crashed instance is dealt with one
+ * level up: the UI terminates the worker and starts a fresh engine (see engine-client).
+ */
+export class Database implements SqlConnection {
+  readonly bindings: DuckDBBindings;
+  readonly conn: DuckDBConnection;
+  private connId: number;
+  private running = false;
+  private cancelRequested = false;
+
+  private constructor(bindings: DuckDBBindings) {
+    this.bindings = bindings;
+    this.conn = bindings.connect();
+    this.connId = this.conn.useUnsafe((_b, id) => id);
+  }
+
+  /** Opens an in-memory database with the settings every part of the app relies on. */
+  static open(bindings: DuckDBBindings, options: { memoryLimit?: string } = {}): Database {
+    bindings.open({
+      query: { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: true },
+    });
+    const db = new Database(bindings);
+    // Never fetch an extension: the npm build lacks parquet/json/icu and autoloading them
+    // would contact extensions.duckdb.org (in Node it hangs forever).
+    db.exec('SET autoload_known_extensions = false');
+    db.exec('SET autoinstall_known_extensions = false');
+    if (options.memoryLimit) db.exec(`SET memory_limit = '${options.memoryLimit.replace(/'/g, '')}'`);
+    return db;
+  }
+
+  /** Runs SQL for its effect (DDL, SET, INSERT). Throws an `EngineError` with the SQL on failure. */
+  exec(sql: string): void {
+    try {
+      this.conn.query(sql);
+    } catch (e) {
+      throw toEngineError(e, sql);
+    }
+  }
+
+  /** Runs SQL synchronously, binding `params` to `$1…$n` / `?` through a prepared statement. */
+  querySync(sql: string, params: readonly SqlParam[] = []): ColumnarTable {
+    try {
+      if (params.length === 0) return arrowToColumnar(this.conn.query(sql));
+      const stmt = this.conn.prepare(sql);
+      try {
+        return arrowToColumnar(stmt.query(...params.map(bindable)));
+      } finally {
+        stmt.close();
+      }
+    } catch (e) {
+      throw toEngineError(e, sql);
+    }
+  }
+
+  /** `SqlConnection.query`: the async face of `querySync` used by analyses and the runtime. */
+  async query(sql: string, params: readonly SqlParam[] = []): Promise<ColumnarTable> {
+    if (params.length > 0) return this.querySync(sql, params);
+    return this.run(sql);
+  }
+
+  /**
+   * Runs a parameterless statement cancellably: DuckDB executes it in slices and we yield to the
+   * event loop between slices so `cancel()` can be called from another message.
+   */
+  async run(sql: string): Promise<ColumnarTable> {
+    if (this.running) {
+      // One connection runs one query at a time; queue behind the current one.
+      await this.waitIdle();
+    }
+    this.running = true;
+    this.cancelRequested = false;
+    try {
+      let header = this.bindings.startPendingQuery(this.connId, sql, false);
+      while (header === null) {
+        await yieldToEventLoop();
+        if (this.cancelRequested) {
+          this.bindings.cancelPendingQuery(this.connId);
+          throw new EngineError({ code: 'cancelled', message: 'Query cancelled.', sql });
+        }
+        header = this.bindings.pollPendingQuery(this.connId);
+      }
+      return arrowToColumnar(readResult(this.bindings, this.connId, header));
+    } catch (e) {
+      throw toEngineError(e, sql);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Asks the running query (if any) to stop; it rejects with code `cancelled`. */
+  cancel(): boolean {
+    if (!this.running) return false;
+    this.cancelRequested = true;
+    return true;
+  }
+
+  private async waitIdle(): Promise<void> {
+    while (this.running) await yieldToEventLoop();
+  }
+}
+
+/** Reads the full result of a finished pending query (header + remaining chunks) into a Table. */
+function readResult(bindings: DuckDBBindings, connId: number, header: Uint8Array): Table {
+  const chunks: Uint8Array[] = [header];
+  for (;;) {
+    let chunk: Uint8Array | null = null;
+    // null means "not ready yet"; an empty chunk ends the stream.
+    do chunk = bindings.fetchQueryResults(connId);
+    while (chunk === null);
+    if (chunk.length === 0) break;
+    chunks.push(chunk);
+  }
+  const reader = RecordBatchReader.from(chunks);
+  return new Table(reader.readAll());
+}
+
+/** DuckDB-WASM binds prepared parameters through JSON: pass dates as ISO text. */
+function bindable(p: SqlParam): number | string | boolean | null {
+  return p instanceof Date ? p.toISOString() : p;
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Classifies a DuckDB error. Errors that invalidate the instance ("FATAL", "INTERNAL", out of
+ * memory in the wasm heap, a trapped wasm call) become code `fatal`; the UI then offers a restart.
+ */
+export function toEngineError(e: unknown, sql?: string): EngineError {
+  if (e instanceof EngineError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  const fatal = /FATAL Error|INTERNAL Error|database has been invalidated|memory access out of bounds|Out of Memory Error: (?:failed to allocate|could not allocate)|RuntimeError: unreachable|Aborted\(/i.test(message);
+  return new EngineError({ code: fatal ? 'fatal' : 'query', message, ...(sql === undefined ? {} : { sql }) }, { cause: e });
+}

@@ -1,0 +1,167 @@
+import type { DuckDBBindings } from '@duckdb/duckdb-wasm/blocking';
+import { parseOptions } from '../analyses/options.ts';
+import { getAnalysis } from '../analyses/registry.ts';
+import type { AnalysisResult } from '../analyses/types.ts';
+import type { DatasetProfile } from '../model/profile.ts';
+import { canonicalTables } from '../model/schema.ts';
+import type { DataFile, EngineApi, EngineStatus, ResultHandle, TableInfo } from './api.ts';
+import { Database } from './database.ts';
+import { loadCanonicalCsv } from './load-csv.ts';
+import { splitStatements, returnsRows } from './statements.ts';
+import { EngineError, toRows, type ColumnarTable, type SqlParam } from './types.ts';
+
+/** Options for `createEngine`. */
+export interface EngineOptions {
+  /** DuckDB `memory_limit`, e.g. `'2GB'` (default: DuckDB's own). */
+  memoryLimit?: string;
+}
+
+/**
+ * The engine: DuckDB plus everything the app asks of it, behind `EngineApi`.
+ * `bindingsFactory` supplies the platform's DuckDB-WASM bindings (browser worker or Node);
+ * everything else is shared code.
+ */
+export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, options: EngineOptions = {}): EngineApi & { database(): Promise<Database> } {
+  let starting: Promise<Database> | null = null;
+  let dataset: string | null = null;
+  let nextResult = 1;
+  const results = new Map<string, { table: string; rowCount: number }>();
+
+  /** Lazy start that never races: concurrent callers share one instantiation. */
+  const database = (): Promise<Database> => {
+    starting ??= bindingsFactory().then((b) => Database.open(b, options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}));
+    return starting;
+  };
+
+  const status = async (): Promise<EngineStatus> => {
+    const db = await database();
+    return { duckdbVersion: db.bindings.getVersion(), dataset };
+  };
+
+  const listTables = async (): Promise<TableInfo[]> => {
+    const db = await database();
+    const cols = toRows(
+      db.querySync(`SELECT c.table_name, c.column_name, c.data_type, t.table_type
+        FROM information_schema.columns c JOIN information_schema.tables t USING (table_catalog, table_schema, table_name)
+        WHERE c.table_schema = 'main' AND c.table_catalog = current_database() AND c.table_name NOT LIKE '\\_\\_%' ESCAPE '\\'
+        ORDER BY c.table_name, c.ordinal_position`),
+    );
+    const tables = new Map<string, TableInfo>();
+    for (const c of cols) {
+      const name = String(c.table_name);
+      let info = tables.get(name);
+      if (!info) {
+        info = { name, kind: c.table_type === 'VIEW' ? 'view' : 'table', rowCount: 0, columns: [] };
+        tables.set(name, info);
+      }
+      info.columns.push({ name: String(c.column_name), type: String(c.data_type) });
+    }
+    for (const info of tables.values()) {
+      info.rowCount = Number(db.querySync(`SELECT count(*) AS n FROM ${quoteIdent(info.name)}`).data[0]![0]);
+    }
+    return [...tables.values()];
+  };
+
+  const profile = async (): Promise<DatasetProfile> => {
+    const tables = await listTables();
+    const db = await database();
+    const out: DatasetProfile = { tables: {} };
+    for (const def of canonicalTables) {
+      const info = tables.find((t) => t.name === def.name);
+      if (!info) continue;
+      const names = info.columns.map((c) => c.name);
+      const counts = db.querySync(`SELECT ${names.map((n) => `count(${quoteIdent(n)})`).join(', ')} FROM ${quoteIdent(def.name)}`);
+      out.tables[def.name] = {
+        rowCount: info.rowCount,
+        columns: names,
+        populated: names.filter((_n, i) => Number(counts.data[i]![0]) > 0),
+      };
+    }
+    return out;
+  };
+
+  const openResult = async (sql: string, params: SqlParam[] = [], firstRows = 200): Promise<ResultHandle> => {
+    const db = await database();
+    const started = performance.now();
+    const statements = splitStatements(db, sql);
+    if (statements.length === 0) throw new EngineError({ code: 'query', message: 'Nothing to run: the cell is empty.', sql });
+    for (const s of statements.slice(0, -1)) await db.run(s);
+    const last = statements[statements.length - 1]!;
+    const id = `r${nextResult++}`;
+    if (!returnsRows(last)) {
+      // DDL/SET/INSERT…: run it and keep its (small) result as a page of its own.
+      const table = params.length ? await db.query(last, params) : await db.run(last);
+      return { id: '', columns: table.columns, rowCount: table.rowCount, first: table, elapsedMs: performance.now() - started };
+    }
+    // Materialise once inside the engine; the UI pages through it, so a 1M-row result never
+    // crosses to the main thread whole.
+    const table = `__result_${id}`;
+    const ctas = `CREATE TEMP TABLE ${table} AS ${last}`;
+    if (params.length) db.querySync(ctas, params);
+    else await db.run(ctas).catch((e: unknown) => { throw rewriteSql(e, last); });
+    const rowCount = Number(db.querySync(`SELECT count(*) FROM ${table}`).data[0]![0]);
+    const types = toRows(db.querySync(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${table}' ORDER BY ordinal_position`));
+    results.set(id, { table, rowCount });
+    const first = db.querySync(`SELECT * FROM ${table} LIMIT ${Math.max(0, Math.floor(firstRows))}`);
+    first.columns.forEach((c, i) => (c.type = String(types[i]?.data_type ?? c.type)));
+    return { id, columns: first.columns, rowCount, first, elapsedMs: performance.now() - started };
+  };
+
+  return {
+    database,
+    async init() {
+      return status();
+    },
+    status,
+    async loadCanonicalCsv(name: string, files: DataFile[]) {
+      const db = await database();
+      loadCanonicalCsv(db, files);
+      dataset = name;
+      return listTables();
+    },
+    listTables,
+    profile,
+    async preview(table: string, limit: number) {
+      const db = await database();
+      return db.querySync(`SELECT * FROM ${quoteIdent(table)} LIMIT ${Math.max(0, Math.floor(limit))}`);
+    },
+    async query(sql: string, params: SqlParam[] = []) {
+      const db = await database();
+      return db.query(sql, params);
+    },
+    openResult,
+    async fetchRows(id: string, offset: number, limit: number): Promise<ColumnarTable> {
+      const db = await database();
+      const r = results.get(id);
+      if (!r) throw new EngineError({ code: 'internal', message: `result ${id} is no longer available; run the cell again` });
+      return db.querySync(`SELECT * FROM ${r.table} LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${Math.max(0, Math.floor(offset))}`);
+    },
+    async releaseResult(id: string) {
+      const r = results.get(id);
+      if (!r) return;
+      results.delete(id);
+      (await database()).exec(`DROP TABLE IF EXISTS ${r.table}`);
+    },
+    async cancel() {
+      if (!starting) return false;
+      return (await database()).cancel();
+    },
+    async runAnalysis(id: string, raw: Record<string, unknown>): Promise<AnalysisResult> {
+      const def = getAnalysis(id);
+      const opts = parseOptions(def.options, raw, id);
+      const db = await database();
+      return def.run({ db, profile: await profile() }, opts);
+    },
+  };
+}
+
+/** Quotes an identifier for DuckDB. */
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Reports errors from the wrapped CTAS against the user's own statement. */
+function rewriteSql(e: unknown, sql: string): unknown {
+  if (e instanceof EngineError) return new EngineError({ ...e.info, sql }, { cause: e });
+  return e;
+}

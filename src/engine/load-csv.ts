@@ -1,0 +1,50 @@
+import { canonicalTables } from '../model/schema.ts';
+import type { DataFile } from './api.ts';
+import type { Database } from './database.ts';
+import { EngineError } from './types.ts';
+
+/**
+ * Loads UTF-8 CSV files that are already in canonical shape (the built-in sample, or a dataset
+ * the import wizard has normalised) as tables. Canonical columns get their canonical types and
+ * missing optional ones become typed NULL columns; extra columns are kept as the reader types them.
+ * A file whose values do not fit a column's type fails with DuckDB's message naming the line.
+ */
+export function loadCanonicalCsv(db: Database, files: readonly DataFile[]): void {
+  for (const file of files) {
+    const path = `input/${file.table}.csv`;
+    db.bindings.registerFileBuffer(path, file.bytes);
+    try {
+      const header = db.querySync(`SELECT * FROM read_csv('${path}', header = true, all_varchar = true) LIMIT 0`).columns.map((c) => c.name);
+      const def = canonicalTables.find((t) => t.name === file.table);
+      if (!def) {
+        db.exec(`CREATE OR REPLACE TABLE "${file.table}" AS SELECT * FROM read_csv('${path}', header = true)`);
+        continue;
+      }
+      const missing = def.columns.filter((c) => c.required && !header.includes(c.name));
+      if (missing.length) {
+        throw new EngineError({
+          code: 'input',
+          message: `${file.fileName}: required column${missing.length > 1 ? 's' : ''} ${missing.map((c) => c.name).join(', ')} missing (found: ${header.join(', ')})`,
+          details: { file: file.fileName },
+        });
+      }
+      const types = def.columns.filter((c) => header.includes(c.name)).map((c) => `'${c.name}': '${c.type}'`);
+      const select = [
+        ...def.columns.map((c) => (header.includes(c.name) ? `"${c.name}"` : `CAST(NULL AS ${c.type}) AS "${c.name}"`)),
+        ...header.filter((h) => !def.columns.some((c) => c.name === h)).map((h) => `"${h.replace(/"/g, '""')}"`),
+      ];
+      db.exec(
+        `CREATE OR REPLACE TABLE "${file.table}" AS SELECT ${select.join(', ')} FROM read_csv('${path}', header = true, dateformat = '%Y-%m-%d', types = {${types.join(', ')}})`,
+      );
+    } catch (e) {
+      if (e instanceof EngineError && e.info.code === 'query') {
+        throw new EngineError({ code: 'input', message: `${file.fileName}: ${e.message}`, details: { file: file.fileName } }, { cause: e });
+      }
+      throw e;
+    } finally {
+      db.bindings.dropFile(path);
+    }
+  }
+
+
+}
