@@ -1,0 +1,72 @@
+/**
+ * The per-customer aggregate every segmentation analysis starts from, as SQL common table
+ * expressions: one row per customer active in a period, with revenue, profit, orders, active
+ * months and tenure. Dates bind as parameters; the CTE names their positions (`$n`) so callers
+ * can place it inside larger queries.
+ */
+import { DAYS_PER_MONTH } from './periods.ts';
+import type { ValueSource } from './value-source.ts';
+
+/** Inputs of `buildCustomerPeriodCte`. */
+export interface CustomerPeriodSql {
+  /** Name of the CTE to create, e.g. `cur`. */
+  name: string;
+  /** Parameter placeholder of the period's first day, e.g. `$1`. */
+  start: string;
+  /** Parameter placeholder of the period's last day, e.g. `$2`. */
+  end: string;
+  source: ValueSource;
+  /** Whether `customers.signup_date` is populated (tenure then starts at the earlier of signup and first purchase). */
+  signupDates?: boolean;
+}
+
+/**
+ * CTEs `<name>_tx`, `<name>_sc` (when service costs exist) and `<name>` with columns:
+ * customer_id, revenue, profit (NULL without cost data), service_cost, orders, active_months,
+ * first_date, last_date, tenure_months (from first-ever purchase, or signup, to the period end).
+ *
+ * Profit = Σ(revenue − cost) − Σ service_costs.amount (cost to serve).
+ * Orders count distinct order_id, or distinct purchase days when order ids are missing.
+ */
+export function buildCustomerPeriodCte(p: CustomerPeriodSql): string {
+  const { name, start, end, source } = p;
+  const costExpr = source.cost ? 'coalesce(cost, 0)' : '0';
+  const scDate = source.serviceCostDates ? ` WHERE date BETWEEN ${start}::DATE AND ${end}::DATE` : '';
+  const sc = source.serviceCosts
+    ? `${name}_sc AS (SELECT customer_id, sum(amount) AS service_cost FROM service_costs${scDate} GROUP BY customer_id),\n`
+    : '';
+  const profit = source.profit
+    ? `a.margin - ${source.serviceCosts ? 'coalesce(sc.service_cost, 0)' : '0'}`
+    : 'CAST(NULL AS DOUBLE)';
+  const signup = p.signupDates
+    ? `LEFT JOIN (SELECT customer_id, min(signup_date) AS signup FROM customers GROUP BY customer_id) su ON su.customer_id = a.customer_id`
+    : '';
+  const since = p.signupDates ? 'least(coalesce(su.signup, f.first_ever), f.first_ever)' : 'f.first_ever';
+  return `${name}_tx AS (
+  SELECT customer_id, date, revenue, ${costExpr} AS cost, coalesce(order_id, CAST(date AS VARCHAR)) AS order_key
+  FROM transactions WHERE customer_id IS NOT NULL AND date BETWEEN ${start}::DATE AND ${end}::DATE
+),
+${sc}${name}_agg AS (
+  SELECT customer_id, sum(revenue) AS revenue, sum(revenue - cost) AS margin, count(DISTINCT order_key) AS orders,
+    count(DISTINCT date_trunc('month', date)) AS active_months, min(date) AS first_date, max(date) AS last_date
+  FROM ${name}_tx GROUP BY customer_id
+),
+${name}_first AS (
+  SELECT customer_id, min(date) AS first_ever FROM transactions
+  WHERE customer_id IS NOT NULL AND date <= ${end}::DATE GROUP BY customer_id
+),
+${name} AS (
+  SELECT a.customer_id, a.revenue, ${profit} AS profit, ${source.serviceCosts ? 'coalesce(sc.service_cost, 0)' : '0.0'} AS service_cost,
+    a.orders, a.active_months, a.first_date, a.last_date,
+    date_diff('day', ${since}, ${end}::DATE) / ${DAYS_PER_MONTH} AS tenure_months
+  FROM ${name}_agg a JOIN ${name}_first f ON f.customer_id = a.customer_id
+  ${source.serviceCosts ? `LEFT JOIN ${name}_sc sc ON sc.customer_id = a.customer_id` : ''}
+  ${signup}
+)`;
+}
+
+/** SQL expression of a measure's per-month value on a customer-period CTE row (`months` = a placeholder). */
+export function measureExpr(measure: 'spend' | 'profit' | 'orders', months: string): string {
+  const col = measure === 'spend' ? 'revenue' : measure === 'profit' ? 'profit' : 'orders';
+  return `(${col} / ${months}::DOUBLE)`;
+}

@@ -1,0 +1,216 @@
+/**
+ * Tier ladder: customers graded by average monthly spend (or profit, or orders) over a period
+ * into tiers — by default crystal, jade, gold, platinum, diamond, black-gold — with each tier's
+ * share of customers, revenue and profit and its average tenure.
+ */
+import type { ChartSpec } from '../../charts/spec.ts';
+import { fromRows, toRows, type Row, type SqlConnection } from '../../engine/types.ts';
+import { hasColumn } from '../../model/profile.ts';
+import type { AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import { buildCustomerPeriodCte, measureExpr } from './customer-period.ts';
+import { amount, num, numOrNull, orList, pct, ratio } from './format.ts';
+import { dataRange, formatPeriod, periodMonths, resolvePeriod, type Period } from './periods.ts';
+import { resolveThresholds, tierCaseExpr, type TierMethod, type TierSqlParams } from './tier-assign.ts';
+import { checkThresholds, tierNames, tierQuantiles, type TierLanguage } from './tier-names.ts';
+import { measureLabel, resolveMeasure, valueNotes, valueSource, type Measure } from './value-source.ts';
+
+/** Options of the `tiers` analysis. */
+export interface TiersOptions {
+  /** First day of the period (default: 12 months before `period_end`). */
+  period_start?: string;
+  /** Last day of the period (default: the last transaction date). */
+  period_end?: string;
+  /** What customers are ranked by, per month: spend (revenue), profit, or orders. */
+  measure: Measure;
+  /** `quantiles` (default): tiers hold fixed shares of customers; `amounts`: user thresholds. */
+  method: TierMethod;
+  /** Cumulative customer shares at the tier boundaries (n − 1 values), for `quantiles`. */
+  quantiles?: number[];
+  /** Lower bounds of tiers 2…n in measure units per month, for `amounts`. */
+  thresholds?: number[];
+  /** Tier names from lowest to highest (default: the six in `language`). */
+  tier_names?: string[];
+  /** Language of the default tier names. */
+  language: TierLanguage;
+}
+
+/** Per-tier aggregate SQL. Parameters: $1 start, $2 end, $3 months, $4… thresholds. */
+export function buildTierSummaryQuery(p: TierSqlParams, thresholds: number): string {
+  return `WITH ${buildCustomerPeriodCte({ name: 'cur', start: '$1', end: '$2', source: p.source, signupDates: p.signupDates })},
+scored AS (SELECT *, ${measureExpr(p.measure, '$3')} AS value FROM cur),
+tiered AS (SELECT *, ${tierCaseExpr('value', 4, thresholds)} AS tier FROM scored)
+SELECT tier, count(*) AS customers, sum(revenue) AS revenue, sum(profit) AS profit, avg(tenure_months) AS avg_tenure_months,
+  min(value) AS min_value, max(value) AS max_value
+FROM tiered GROUP BY tier ORDER BY tier`;
+}
+
+/** One tier's row in the output table. */
+export interface TierRow extends Row {
+  tier: string;
+  rank: number;
+  customers: number;
+  customer_share: number;
+  revenue: number;
+  revenue_share: number;
+  profit: number | null;
+  profit_share: number | null;
+  avg_tenure_months: number | null;
+  lower_bound: number | null;
+  min_value: number | null;
+  max_value: number | null;
+}
+
+/**
+ * Completes the per-tier aggregates: every tier appears (empty ones with zeros), shares of
+ * customers, revenue and profit sum to 1 over tiers, highest tier first.
+ */
+export function tierTable(rows: readonly Row[], names: readonly string[], thresholds: readonly number[]): TierRow[] {
+  const byTier = new Map(rows.map((r) => [num(r.tier), r]));
+  const totalCustomers = rows.reduce((s, r) => s + num(r.customers), 0);
+  const totalRevenue = rows.reduce((s, r) => s + num(r.revenue), 0);
+  const hasProfit = rows.some((r) => r.profit !== null);
+  const totalProfit = rows.reduce((s, r) => s + num(r.profit), 0);
+  const out = names.map((tier, rank): TierRow => {
+    const r = byTier.get(rank);
+    const customers = num(r?.customers);
+    const revenue = num(r?.revenue);
+    const profit = hasProfit ? num(r?.profit) : null;
+    return {
+      tier,
+      rank,
+      customers,
+      customer_share: ratio(customers, totalCustomers),
+      revenue,
+      revenue_share: ratio(revenue, totalRevenue),
+      profit,
+      profit_share: profit === null ? null : ratio(profit, totalProfit),
+      avg_tenure_months: numOrNull(r?.avg_tenure_months),
+      lower_bound: rank === 0 ? null : (thresholds[rank - 1] ?? null),
+      min_value: numOrNull(r?.min_value),
+      max_value: numOrNull(r?.max_value),
+    };
+  });
+  return out.reverse();
+}
+
+/** Consultant-style findings: the top two tiers' share of customers and of profit (or revenue). */
+export function tierFindings(table: readonly TierRow[]): Finding[] {
+  const top = table.slice(0, 2);
+  const custShare = top.reduce((s, r) => s + r.customer_share, 0);
+  const hasProfit = top.every((r) => r.profit_share !== null);
+  const valueShare = top.reduce((s, r) => s + (hasProfit ? (r.profit_share ?? 0) : r.revenue_share), 0);
+  const bottom = table[table.length - 1];
+  const findings: Finding[] = [
+    {
+      id: 'top_tiers',
+      text: `${pct(custShare)} of customers are ${orList(top.map((r) => r.tier))} and earn ${pct(valueShare)} of ${hasProfit ? 'profit' : 'revenue'}${hasProfit ? ` (${pct(top.reduce((s, r) => s + r.revenue_share, 0))} of revenue)` : ''}.`,
+      value: valueShare,
+    },
+  ];
+  if (bottom) {
+    findings.push({
+      id: 'bottom_tier',
+      text: `The ${bottom.tier} tier holds ${pct(bottom.customer_share)} of customers but only ${pct(bottom.revenue_share)} of revenue${bottom.profit_share === null ? '' : ` and ${pct(bottom.profit_share)} of profit`}.`,
+      value: bottom.customer_share,
+    });
+  }
+  return findings;
+}
+
+/** Long-format shares for the chart: one row per tier × measure. */
+function shareRows(table: readonly TierRow[]): Row[] {
+  return table.flatMap((r) => [
+    { tier: r.tier, share_of: 'customers', share: r.customer_share },
+    { tier: r.tier, share_of: 'revenue', share: r.revenue_share },
+    ...(r.profit_share === null ? [] : [{ tier: r.tier, share_of: 'profit', share: r.profit_share }]),
+  ]);
+}
+
+/** The tier chart: horizontal bars per tier (highest on top) for shares of customers, revenue, profit. */
+export function tierChart(names: readonly string[], subtitle: string): ChartSpec {
+  return {
+    id: 'tier-shares',
+    title: 'Tier ladder: share of customers vs share of value',
+    subtitle,
+    data: 'shares',
+    marginLeft: 90,
+    x: { label: 'Share', tickFormat: '.0%', grid: true },
+    y: { label: null, domain: ['customers', 'revenue', 'profit'] },
+    fy: { label: null, domain: [...names].reverse() },
+    color: { legend: true, domain: ['customers', 'revenue', 'profit'] },
+    marks: [
+      { type: 'barX', x: 'share', y: 'share_of', fy: 'tier', fill: 'share_of' },
+      { type: 'text', x: 'share', y: 'share_of', fy: 'tier', text: 'share', textFormat: '.0%', options: { textAnchor: 'start', dx: 4 } },
+      { type: 'ruleX', values: [0] },
+    ],
+  };
+}
+
+/** Runs the tier ladder on a connection. */
+export async function runTiers(db: SqlConnection, ctx: { source: ReturnType<typeof valueSource>; signupDates: boolean }, o: TiersOptions): Promise<AnalysisResult> {
+  const range = await dataRange(db);
+  const period: Period = resolvePeriod(o.period_start, o.period_end, range);
+  const { measure, notes: mNotes } = resolveMeasure(o.measure, ctx.source);
+  const names = tierNames(o.tier_names, o.language);
+  const params: TierSqlParams = { source: ctx.source, measure, signupDates: ctx.signupDates };
+  const quantiles = o.method === 'quantiles' ? tierQuantiles(names.length, o.quantiles) : [];
+  const amounts = o.method === 'amounts' ? checkThresholds(names.length, o.thresholds ?? []) : [];
+  const thresholds = await resolveThresholds(db, { ...params, method: o.method, quantiles, amounts }, period, range, 'tiers');
+  const rows = toRows(await db.query(buildTierSummaryQuery(params, thresholds.length), [period.start, period.end, periodMonths(period), ...thresholds]));
+  const table = tierTable(rows, names, thresholds);
+  const columns = Object.keys(table[0] ?? {}).map((name) => ({ name, type: name === 'tier' ? 'VARCHAR' : 'DOUBLE', kind: name === 'tier' ? ('string' as const) : ('number' as const) }));
+  const shares = shareRows(table);
+  const findings = tierFindings(table);
+  return {
+    tables: {
+      tiers: fromRows(table, columns),
+      shares: fromRows(shares, [
+        { name: 'tier', type: 'VARCHAR', kind: 'string' },
+        { name: 'share_of', type: 'VARCHAR', kind: 'string' },
+        { name: 'share', type: 'DOUBLE', kind: 'number' },
+      ]),
+    },
+    scalars: {
+      customers: table.reduce((s, r) => s + r.customers, 0),
+      period_start: period.start,
+      period_end: period.end,
+      measure,
+      top_tiers_customer_share: (table[0]?.customer_share ?? 0) + (table[1]?.customer_share ?? 0),
+      top_tiers_value_share: findings[0]?.value as number,
+    },
+    charts: [tierChart(names, `${measureLabel(measure)}, ${formatPeriod(period)}`)],
+    findings,
+    notes: [
+      ...mNotes,
+      ...valueNotes(ctx.source),
+      o.method === 'quantiles'
+        ? `Thresholds are quantiles of ${measureLabel(measure)} (${quantiles.map((q) => pct(q)).join(', ')} of customers): ${thresholds.map(amount).join(', ')}.`
+        : `Thresholds entered by the user: ${thresholds.map(amount).join(', ')} per month.`,
+      `Only customers with at least one purchase between ${formatPeriod(period)} are graded.`,
+    ],
+  };
+}
+
+/** Options shared by analyses that grade customers into tiers. */
+export const tierOptionSpecs = [
+  { name: 'measure', type: 'enum', values: ['spend', 'profit', 'orders'], default: 'spend', description: 'What customers are ranked by, per month: spend (revenue), profit (after cost to serve), or orders.' },
+  { name: 'method', type: 'enum', values: ['quantiles', 'amounts'], default: 'quantiles', description: 'quantiles: each tier holds a fixed share of customers; amounts: user-entered thresholds.' },
+  { name: 'quantiles', type: 'number[]', min: 0, max: 1, description: 'Cumulative customer shares at tier boundaries (n − 1 values; default 0.4, 0.65, 0.8, 0.9, 0.97).' },
+  { name: 'thresholds', type: 'number[]', description: 'Lower bounds of tiers 2…n per month, in measure units (method: amounts).' },
+  { name: 'tier_names', type: 'string[]', description: 'Tier names from lowest to highest (default crystal, jade, gold, platinum, diamond, black-gold).' },
+  { name: 'language', type: 'enum', values: ['en', 'zh-Hant', 'zh-Hans'], default: 'en', description: 'Language of the default tier names.' },
+] as const;
+
+/** The `tiers` analysis. */
+export const tiersDefinition: AnalysisDefinition<TiersOptions> = {
+  id: 'tiers',
+  title: 'Tier ladder',
+  description: 'Grades customers into tiers (crystal … black-gold) by average monthly spend or profit over a period; shares of customers, revenue and profit per tier.',
+  requires: ['transactions'],
+  options: [
+    { name: 'period_start', type: 'date', description: 'First day of the period (default: 12 months before period_end).' },
+    { name: 'period_end', type: 'date', description: 'Last day of the period (default: the last transaction date).' },
+    ...tierOptionSpecs,
+  ],
+  run: (ctx, o) => runTiers(ctx.db, { source: valueSource(ctx.profile), signupDates: hasColumn(ctx.profile, 'customers', 'signup_date') }, o),
+};
