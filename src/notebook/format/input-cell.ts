@@ -1,0 +1,145 @@
+import type { InputSpec, InputType, InputValue, OptionsFrom, SelectOption } from './types.ts';
+import { unknownKeys } from './yaml-body.ts';
+
+/** The input types, in the order the docs list them. */
+export const inputTypes: readonly InputType[] = ['slider', 'range', 'number', 'select', 'toggle', 'text', 'date'];
+
+const knownKeys = ['type', 'label', 'value', 'min', 'max', 'step', 'options', 'options_from', 'placeholder', 'format'];
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Validates an input cell's YAML mapping into an `InputSpec`. Every problem is reported with the
+ * cell's label (`input margin: …`); the spec is null when the control cannot be built at all.
+ */
+export function parseInputSpec(raw: Record<string, unknown>, label: string): { spec: InputSpec | null; issues: string[] } {
+  const issues = unknownKeys(raw, knownKeys, label);
+  const fail = (msg: string) => issues.push(`${label}: ${msg}`);
+  const type = raw.type;
+  if (type === undefined) {
+    fail(`missing type (one of ${inputTypes.join(', ')})`);
+    return { spec: null, issues };
+  }
+  if (typeof type !== 'string' || !(inputTypes as readonly string[]).includes(type)) {
+    fail(`unknown type ${JSON.stringify(type)} (expected one of ${inputTypes.join(', ')})`);
+    return { spec: null, issues };
+  }
+  const t = type as InputType;
+  const num = (key: string): number | undefined => {
+    const v = raw[key];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      fail(`${key} must be a number, got ${JSON.stringify(v)}`);
+      return undefined;
+    }
+    return v;
+  };
+  const spec: InputSpec = { type: t, label: typeof raw.label === 'string' ? raw.label : label.replace(/^input /, ''), value: null };
+  if (raw.label !== undefined && typeof raw.label !== 'string') fail('label must be text');
+  if (typeof raw.format === 'string') spec.format = raw.format;
+  const value = raw.value;
+
+  switch (t) {
+    case 'slider':
+    case 'range':
+    case 'number': {
+      const min = num('min');
+      const max = num('max');
+      const step = num('step');
+      if (min !== undefined) spec.min = min;
+      if (max !== undefined) spec.max = max;
+      if (step !== undefined) {
+        if (step <= 0) fail(`step must be positive, got ${step}`);
+        spec.step = step;
+      }
+      if (t !== 'number' && (min === undefined || max === undefined)) fail(`a ${t} needs min and max`);
+      if (min !== undefined && max !== undefined && min >= max) fail(`min (${min}) must be below max (${max})`);
+      const inBounds = (v: number) => (min === undefined || v >= min) && (max === undefined || v <= max);
+      if (t === 'range') {
+        if (value === undefined) spec.value = min !== undefined && max !== undefined ? [min, max] : null;
+        else if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'number')) {
+          const [a, b] = value as [number, number];
+          if (a > b) fail(`value [${a}, ${b}] must be [from, to] with from ≤ to`);
+          else if (!inBounds(a) || !inBounds(b)) fail(`value [${a}, ${b}] is outside [${min}, ${max}]`);
+          spec.value = [a, b];
+        } else fail(`value must be a pair [from, to], got ${JSON.stringify(value)}`);
+      } else if (value === undefined) spec.value = min ?? 0;
+      else if (typeof value !== 'number' || !Number.isFinite(value)) fail(`value must be a number, got ${JSON.stringify(value)}`);
+      else {
+        if (!inBounds(value)) fail(`value ${value} is outside [${min ?? '-∞'}, ${max ?? '∞'}]`);
+        spec.value = value;
+      }
+      break;
+    }
+    case 'select': {
+      if (raw.options !== undefined && raw.options_from !== undefined) fail('give either options or options_from, not both');
+      if (raw.options !== undefined) {
+        const options = parseOptions(raw.options, fail);
+        spec.options = options;
+        if (value === undefined) spec.value = options[0]?.value ?? null;
+        else if (!options.some((o) => o.value === value)) fail(`value ${JSON.stringify(value)} is not one of the options`);
+        else spec.value = value as string | number | boolean;
+      } else if (raw.options_from !== undefined) {
+        const from = parseOptionsFrom(raw.options_from);
+        if (!from) fail(`options_from must be "sql_cell.column", got ${JSON.stringify(raw.options_from)}`);
+        else spec.optionsFrom = from;
+        if (value !== undefined) {
+          if (typeof value === 'object' && value !== null) fail('value must be a single value');
+          else spec.value = value as string | number | boolean | null;
+        }
+      } else fail('a select needs options (a list) or options_from (sql_cell.column)');
+      break;
+    }
+    case 'toggle':
+      if (value === undefined) spec.value = false;
+      else if (typeof value !== 'boolean') fail(`value must be true or false, got ${JSON.stringify(value)}`);
+      else spec.value = value;
+      break;
+    case 'text':
+      if (typeof raw.placeholder === 'string') spec.placeholder = raw.placeholder;
+      if (value === undefined) spec.value = '';
+      else if (typeof value !== 'string' && typeof value !== 'number') fail(`value must be text, got ${JSON.stringify(value)}`);
+      else spec.value = String(value);
+      break;
+    case 'date': {
+      for (const key of ['min', 'max'] as const) {
+        const v = raw[key];
+        if (v === undefined) continue;
+        if (typeof v !== 'string' || !isoDate.test(v)) fail(`${key} must be a date as YYYY-MM-DD, got ${JSON.stringify(v)}`);
+        else spec[key] = v;
+      }
+      if (typeof value !== 'string' || !isoDate.test(value) || Number.isNaN(Date.parse(value))) {
+        fail(`value must be a date as YYYY-MM-DD, got ${JSON.stringify(value)}`);
+      } else spec.value = value;
+      break;
+    }
+  }
+  return { spec, issues };
+}
+
+function parseOptions(raw: unknown, fail: (m: string) => void): SelectOption[] {
+  if (!Array.isArray(raw) || raw.length === 0) {
+    fail('options must be a non-empty list');
+    return [];
+  }
+  const out: SelectOption[] = [];
+  for (const o of raw) {
+    if (typeof o === 'string' || typeof o === 'number' || typeof o === 'boolean') out.push({ value: o, label: String(o) });
+    else if (o && typeof o === 'object' && 'value' in o) {
+      const { value, label } = o as { value: unknown; label?: unknown };
+      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') fail(`option value must be text, a number or true/false, got ${JSON.stringify(value)}`);
+      else out.push({ value, label: typeof label === 'string' ? label : String(value) });
+    } else fail(`option must be a value or {value, label}, got ${JSON.stringify(o)}`);
+  }
+  return out;
+}
+
+function parseOptionsFrom(raw: unknown): OptionsFrom | null {
+  if (typeof raw !== 'string') return null;
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(raw.trim());
+  return m ? { cell: m[1]!, column: m[2]! } : null;
+}
+
+/** Whether a value can be a parameter value as it stands (ranges need `.from`/`.to`). */
+export function isPair(value: InputValue): value is [number, number] | [string, string] {
+  return Array.isArray(value);
+}
