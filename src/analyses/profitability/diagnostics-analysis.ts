@@ -1,0 +1,93 @@
+/**
+ * The `profit-diagnostics` analysis: where the margin goes (waterfall), which costs make
+ * loss-makers, who the worst loss-makers are, and profit by tier and by any customer attribute.
+ */
+import { fromRows, toRows, type ColumnarTable, type Row } from '../../engine/types.ts';
+import { hasTable } from '../../model/profile.ts';
+import type { AnalysisDefinition, AnalysisResult } from '../types.ts';
+import { diagnosticsFindings, waterfall } from './diagnostics.ts';
+import { tierChart, waterfallChart } from './diagnostics-charts.ts';
+import {
+  buildCostDriversQuery,
+  buildProfitByAttributeQuery,
+  buildProfitByTierQuery,
+  buildTopLossMakersQuery,
+  buildWaterfallQuery,
+} from './diagnostics-query.ts';
+import { profitNotes, profitOptionSpecs, toCustomerProfitOptions, type ProfitOptionValues } from './profit-options.ts';
+import { withProfitTables } from './profit-table.ts';
+
+/** Options of the `profit-diagnostics` analysis. */
+export interface ProfitDiagnosticsOptions extends ProfitOptionValues {
+  /** How many of the worst loss-makers to list. */
+  top_n: number;
+  /** Number of equal-count spend tiers. */
+  tiers: number;
+  /** A customers column to break profit down by (region, segment, plan, a tier column…). */
+  group_by?: string;
+}
+
+function addColumn(table: ColumnarTable, name: string, values: (string | number)[]): ColumnarTable {
+  return { ...table, columns: [...table.columns, { name, type: 'VARCHAR', kind: 'string' }], data: [...table.data, values] };
+}
+
+/** The registered definition. */
+export const profitDiagnosticsAnalysis: AnalysisDefinition<ProfitDiagnosticsOptions> = {
+  id: 'profit-diagnostics',
+  title: 'Profit diagnostics: where the margin goes',
+  description:
+    'Waterfall from gross margin to net profit by cost category, the cost categories that make customers unprofitable, ' +
+    'the worst loss-makers, and profit by spend tier and by a customer attribute.',
+  requires: ['transactions'],
+  options: [
+    ...profitOptionSpecs,
+    { name: 'top_n', type: 'integer', min: 1, max: 10000, default: 25, description: 'How many of the worst loss-makers to list.' },
+    { name: 'tiers', type: 'integer', min: 2, max: 20, default: 5, description: 'Number of equal-sized spend tiers (5 = quintiles).' },
+    { name: 'group_by', type: 'string', description: 'A customers column to break profit down by, e.g. region or segment.' },
+  ],
+  async run(ctx, options): Promise<AnalysisResult> {
+    const profitOptions = toCustomerProfitOptions(options, ctx.profile);
+    const notes = profitNotes(profitOptions);
+    const customerColumns = ctx.profile.tables.customers?.columns ?? [];
+    if (options.group_by && !customerColumns.includes(options.group_by)) {
+      throw new Error(`profit-diagnostics: group_by column "${options.group_by}" is not in the customers table (columns: ${customerColumns.join(', ') || 'none, no customers table'})`);
+    }
+    return withProfitTables(ctx.db, profitOptions, true, async (s) => {
+      const bars = waterfall(toRows(await ctx.db.query(buildWaterfallQuery(s))));
+      const drivers = await ctx.db.query(buildCostDriversQuery(s));
+      const withName = hasTable(ctx.profile, 'customers') && customerColumns.includes('name');
+      const lossMakers = await ctx.db.query(buildTopLossMakersQuery(s, options.top_n, withName));
+      const counts = toRows(await ctx.db.query(`SELECT count(*) FILTER (WHERE profit < 0) AS n FROM ${s.profit}`))[0];
+      const nLoss = typeof counts?.n === 'number' ? counts.n : 0;
+      let byTier = await ctx.db.query(buildProfitByTierQuery(s, options.tiers));
+      const step = 100 / options.tiers;
+      const fmt = (x: number) => String(Math.round(x * 10) / 10);
+      byTier = addColumn(byTier, 'label', toRows(byTier).map((r) => {
+        const t = Number(r.tier);
+        return `Tier ${t} (top ${fmt((t - 1) * step)}–${fmt(t * step)}%)`;
+      }));
+      const columns = [
+        { name: 'step', type: 'INTEGER', kind: 'number' as const },
+        { name: 'label', type: 'VARCHAR', kind: 'string' as const },
+        { name: 'amount', type: 'DOUBLE', kind: 'number' as const },
+        { name: 'start', type: 'DOUBLE', kind: 'number' as const },
+        { name: 'end', type: 'DOUBLE', kind: 'number' as const },
+        { name: 'kind', type: 'VARCHAR', kind: 'string' as const },
+      ];
+      const result: AnalysisResult = {
+        tables: { waterfall: fromRows(bars as Row[], columns), cost_drivers: drivers, top_loss_makers: lossMakers, by_tier: byTier },
+        scalars: {
+          gross_margin: bars[0]?.amount ?? 0,
+          net_profit: bars[bars.length - 1]?.amount ?? 0,
+          loss_makers: nLoss,
+        },
+        charts: bars.length ? [waterfallChart(bars), tierChart()] : [],
+        findings: diagnosticsFindings(bars, toRows(drivers), toRows(byTier), nLoss),
+        notes,
+      };
+      if (options.group_by) result.tables.by_attribute = await ctx.db.query(buildProfitByAttributeQuery(s, options.group_by));
+      if (drivers.rowCount === 0) result.notes.push('No cost to serve is recorded or allocated, so there is nothing to break down by category.');
+      return result;
+    });
+  },
+};

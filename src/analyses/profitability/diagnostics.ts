@@ -1,0 +1,85 @@
+/**
+ * Pure numerics for the diagnostics: waterfall bars from signed steps, readable category labels,
+ * and the sentences a consultant would write.
+ */
+import type { Row } from '../../engine/types.ts';
+import type { Finding } from '../types.ts';
+import { money, pct } from './format.ts';
+
+/** `support_call` → "Support call"; `acquisition` → "Acquisition (amortised)". */
+export function categoryLabel(category: string): string {
+  if (category === 'acquisition') return 'Acquisition (amortised)';
+  const words = category.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** One waterfall bar. */
+export interface WaterfallBar {
+  [key: string]: string | number;
+  step: number;
+  label: string;
+  amount: number;
+  start: number;
+  end: number;
+  kind: 'Total' | 'Cost';
+}
+
+/** Floating bars: totals stand on zero; each cost hangs from the running total. */
+export function waterfall(rows: readonly Row[]): WaterfallBar[] {
+  let running = 0;
+  return rows.map((r, i) => {
+    const amount = typeof r.amount === 'number' ? r.amount : 0;
+    const label = r.ord === 0 || r.ord === 3 ? String(r.label) : categoryLabel(String(r.label));
+    if (r.ord === 0 || r.ord === 3) {
+      running = amount;
+      return { step: i, label, amount, start: 0, end: amount, kind: 'Total' };
+    }
+    const start = running;
+    running += amount;
+    return { step: i, label, amount, start, end: running, kind: 'Cost' };
+  });
+}
+
+/** Findings from the waterfall, the cost drivers and the tier table. */
+export function diagnosticsFindings(bars: readonly WaterfallBar[], drivers: readonly Row[], tiers: readonly Row[], lossMakers: number): Finding[] {
+  const out: Finding[] = [];
+  const gross = bars[0]?.amount ?? 0;
+  const net = bars[bars.length - 1]?.amount ?? 0;
+  const costs = bars.filter((b) => b.kind === 'Cost');
+  if (gross > 0 && costs.length) {
+    const biggest = costs.reduce((a, b) => (b.amount < a.amount ? b : a));
+    out.push({
+      id: 'waterfall',
+      text:
+        `${costs.some((b) => b.label === 'Acquisition (amortised)') ? 'Cost to serve and acquisition take' : 'Cost to serve takes'} ${pct((gross - net) / gross)} of the ${money(gross)} gross margin, leaving ${money(net)} net profit; ` +
+        `the largest item is ${biggest.label.toLowerCase()} (${money(-biggest.amount)}).`,
+      value: net,
+    });
+  }
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  const candidates = drivers.filter((d) => num(d.lift) !== null && (num(d.cost_loss_makers) ?? 0) > 0);
+  if (lossMakers > 0 && candidates.length) {
+    const top = candidates.reduce((a, b) => ((num(b.lift) ?? 0) > (num(a.lift) ?? 0) ? b : a));
+    out.push({
+      id: 'cost_driver',
+      text:
+        `What turns customers into loss-makers is mostly ${categoryLabel(String(top.category)).toLowerCase()}: ` +
+        `a loss-maker costs ${(num(top.lift) ?? 0).toFixed(1)}× as much in it as the average customer, and it is ` +
+        `${pct(num(top.share_loss_makers) ?? 0)} of loss-makers' cost to serve against ${pct(num(top.share_all) ?? 0)} for all customers.`,
+      value: num(top.lift),
+    });
+  }
+  const first = tiers[0];
+  const last = tiers[tiers.length - 1];
+  if (first && last && tiers.length > 1 && num(first.profit_share) !== null) {
+    out.push({
+      id: 'tiers',
+      text:
+        `The top spend tier earns ${pct(num(first.profit_share) ?? 0)} of profit; the bottom tier ` +
+        `${(num(last.profit) ?? 0) < 0 ? `loses ${money(-(num(last.profit) ?? 0))}` : `earns ${pct(num(last.profit_share) ?? 0)}`}, ` +
+        `with ${pct(num(last.loss_maker_share) ?? 0)} of its customers unprofitable.`,
+      value: num(first.profit_share),
+    });
+  }
+  return out;
+}

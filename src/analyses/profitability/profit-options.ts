@@ -1,0 +1,109 @@
+/**
+ * The options every profitability analysis shares (period, margin, allocation, acquisition) and
+ * their translation into `CustomerProfitOptions`, plus the plain-language notes on what data was
+ * used or assumed.
+ */
+import { hasColumn, type DatasetProfile } from '../../model/profile.ts';
+import type { OptionSpec } from '../types.ts';
+import { pct } from './format.ts';
+import {
+  DEFAULT_MARGIN_PCT,
+  resolveMarginSource,
+  usesAcquisition,
+  usesServiceCosts,
+  type AllocationRule,
+  type CustomerProfitOptions,
+} from './customer-profit.ts';
+
+/** Parsed values of `profitOptionSpecs` (snake_case, as written in notebooks). */
+export interface ProfitOptionValues {
+  /** First day of the period (YYYY-MM-DD). */
+  from?: string;
+  /** Last day of the period (YYYY-MM-DD). */
+  to?: string;
+  /** `auto` | `cost` | `assumed`. */
+  margin_source: 'auto' | 'cost' | 'assumed';
+  /** Assumed gross margin (fraction) when there is no cost data. */
+  margin_pct: number;
+  /** Allocated cost per order. */
+  cost_per_order: number;
+  /** Allocated cost per returned line. */
+  cost_per_return: number;
+  /** Fraction of revenue charged as cost to serve (payment fees, bad-debt provision). */
+  revenue_cost_pct: number;
+  /** Per-event cost by service_costs category, replacing the recorded amounts, e.g. `{support_call: 25}`. */
+  cost_per_event?: Record<string, unknown>;
+  /** Years over which acquisition cost is amortised (0 = not charged). */
+  acquisition_years: number;
+}
+
+/** Option specs shared by `whale-curve` and `profit-diagnostics`. */
+export const profitOptionSpecs: readonly OptionSpec[] = [
+  { name: 'from', type: 'date', description: 'First day of the period (default: first transaction).' },
+  { name: 'to', type: 'date', description: 'Last day of the period, inclusive (default: last transaction).' },
+  {
+    name: 'margin_source', type: 'enum', values: ['auto', 'cost', 'assumed'], default: 'auto',
+    description: 'Gross margin from the transactions cost column (cost), from margin_pct (assumed), or cost when present (auto).',
+  },
+  { name: 'margin_pct', type: 'number', min: -1, max: 1, default: DEFAULT_MARGIN_PCT, description: 'Assumed gross margin as a fraction of revenue when there is no cost data (0.35 = 35%).' },
+  { name: 'cost_per_order', type: 'number', min: 0, default: 0, description: 'Cost to serve allocated per order (picking, shipping, invoicing).' },
+  { name: 'cost_per_return', type: 'number', min: 0, default: 0, description: 'Cost to serve allocated per returned line (handling, restocking).' },
+  { name: 'revenue_cost_pct', type: 'number', min: 0, max: 1, default: 0, description: 'Cost to serve as a fraction of revenue (payment fees, bad-debt provision).' },
+  { name: 'cost_per_event', type: 'record', description: 'Cost per recorded service event by category, replacing recorded amounts, e.g. {support_call: 25, field_visit: 180}.' },
+  { name: 'acquisition_years', type: 'number', min: 0, max: 50, default: 0, description: 'Amortise customers.acquisition_cost over this many years (0 = leave it out).' },
+];
+
+/** Builds the allocation rules from the option values. */
+export function allocationRules(v: ProfitOptionValues): AllocationRule[] {
+  const rules: AllocationRule[] = [];
+  if (v.cost_per_order > 0) rules.push({ category: 'order_handling', basis: 'order', rate: v.cost_per_order });
+  if (v.cost_per_return > 0) rules.push({ category: 'return_handling', basis: 'return', rate: v.cost_per_return });
+  if (v.revenue_cost_pct > 0) rules.push({ category: 'revenue_linked', basis: 'revenue', rate: v.revenue_cost_pct });
+  for (const [category, rate] of Object.entries(v.cost_per_event ?? {})) {
+    const n = typeof rate === 'string' ? Number(rate) : rate;
+    if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) throw new Error(`invalid option cost_per_event.${category}: ${JSON.stringify(rate)} (expected a number ≥ 0)`);
+    rules.push({ category, basis: 'event', rate: n });
+  }
+  return rules;
+}
+
+/** Option values → `CustomerProfitOptions`. */
+export function toCustomerProfitOptions(v: ProfitOptionValues, profile: DatasetProfile): CustomerProfitOptions {
+  return {
+    ...(v.from ? { from: v.from } : {}),
+    ...(v.to ? { to: v.to } : {}),
+    marginSource: v.margin_source,
+    marginPct: v.margin_pct,
+    allocation: allocationRules(v),
+    acquisitionYears: v.acquisition_years,
+    profile,
+  };
+}
+
+/** Plain notes on what the profit figures rest on: assumed margin, missing cost-to-serve data, acquisition. */
+export function profitNotes(options: CustomerProfitOptions): string[] {
+  const notes: string[] = [];
+  const { profile } = options;
+  const margin = pct(options.marginPct ?? DEFAULT_MARGIN_PCT);
+  if (resolveMarginSource(options) === 'assumed') {
+    notes.push(
+      hasColumn(profile, 'transactions', 'cost')
+        ? `Gross margin is assumed at ${margin} of revenue (as chosen), not taken from the cost column.`
+        : `There is no cost-of-goods data, so gross margin is assumed to be ${margin} of revenue for every customer. Change the assumed margin to see how sensitive the result is.`,
+    );
+  } else if (options.marginSource !== 'cost') {
+    notes.push(`Gross margin is revenue minus the recorded cost of goods; lines without a cost use the assumed ${margin} margin.`);
+  }
+  if (!usesServiceCosts(profile) && (options.allocation ?? []).length === 0) {
+    notes.push(
+      'There is no cost-to-serve data (no service_costs table) and no allocation rule is set, so profit here is gross margin only. ' +
+        'Loss-making customers come mostly from service cost, bad debt and disputes: set a cost per order or per return to see them.',
+    );
+  } else if (!usesServiceCosts(profile)) {
+    notes.push('There is no recorded cost-to-serve data; cost to serve comes only from the allocation rules you set.');
+  }
+  if ((options.acquisitionYears ?? 0) > 0 && !usesAcquisition(options)) {
+    notes.push('Acquisition cost amortisation was asked for, but the customers table has no acquisition_cost values; it is left out.');
+  }
+  return notes;
+}

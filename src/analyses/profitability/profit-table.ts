@@ -1,0 +1,39 @@
+/**
+ * Materialises the per-customer profit once per run as a temp table, so the several statistics
+ * queries of an analysis scan the transactions once (at 10M rows that is most of the cost).
+ */
+import type { SqlConnection } from '../../engine/types.ts';
+import { buildCustomerProfitQuery, buildCostLinesQuery, type CustomerProfitOptions } from './customer-profit.ts';
+
+let nextId = 0;
+
+/** Names of the temp tables of one run. */
+export interface ProfitTables {
+  /** Per-customer profit (`buildCustomerProfitQuery` columns). */
+  profit: string;
+  /** Cost lines in long form; only created when `withCostLines` is set. */
+  costLines: string;
+}
+
+/**
+ * Runs `fn` with temp tables holding customer profit (and, optionally, cost lines), then drops
+ * them. Names are unique per run so concurrent runs on one connection never collide; the `__`
+ * prefix keeps them out of the data panel.
+ */
+export async function withProfitTables<T>(
+  db: SqlConnection,
+  options: CustomerProfitOptions,
+  withCostLines: boolean,
+  fn: (tables: ProfitTables) => Promise<T>,
+): Promise<T> {
+  const id = ++nextId;
+  const tables: ProfitTables = { profit: `__profitability_customers_${id}`, costLines: `__profitability_cost_lines_${id}` };
+  try {
+    await db.query(`CREATE OR REPLACE TEMP TABLE ${tables.profit} AS ${buildCustomerProfitQuery(options)}`);
+    if (withCostLines) await db.query(`CREATE OR REPLACE TEMP TABLE ${tables.costLines} AS ${buildCostLinesQuery(options)}`);
+    return await fn(tables);
+  } finally {
+    await db.query(`DROP TABLE IF EXISTS ${tables.profit}`).catch(() => undefined);
+    if (withCostLines) await db.query(`DROP TABLE IF EXISTS ${tables.costLines}`).catch(() => undefined);
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Chart specs for the whale curve, made to be read from the back of a boardroom: one idea per
+ * chart, titles that state the finding, percent axes, the 100% reference line and labelled points.
+ */
+import type { ChartSpec, MarkSpec } from '../../charts/spec.ts';
+import { money, pct } from './format.ts';
+import type { WhaleSummary } from './whale-summary.ts';
+
+const PROFIT = '#1f4e79';
+const REVENUE = '#9aa5b1';
+const WHATIF = '#2e8540';
+const GRID = '#6b7280';
+
+/** The whale curve with the 100% line, the annotated peak, the 100% crossing and the top-k point. */
+export function whaleCurveChart(s: WhaleSummary, whatIf?: { summary: WhaleSummary; label: string }): ChartSpec {
+  const share = s.mode === 'share';
+  const y = share ? 'profit_share' : 'cum_profit';
+  const marks: MarkSpec[] = [];
+  if (share) marks.push({ type: 'ruleY', values: [1], stroke: GRID, options: { strokeDasharray: '4,4' } });
+  marks.push({ type: 'ruleY', values: [0], stroke: GRID });
+  if (whatIf) {
+    marks.push({ type: 'line', data: 'curve_whatif', x: 'customer_share', y, stroke: WHATIF, options: { strokeWidth: 2.5, strokeDasharray: '6,3' } });
+  }
+  marks.push({ type: 'line', x: 'customer_share', y, stroke: PROFIT, options: { strokeWidth: 3 } });
+  if (s.customers > 0 && s.profitable > 0) {
+    const peakY = share ? (s.peakShare ?? 0) : s.peakProfit;
+    const label = share
+      ? `Peak: ${pct(s.peakCustomerShare)} of customers → ${pct(s.peakShare ?? 0)} of profit`
+      : `Peak: ${pct(s.peakCustomerShare)} of customers → ${money(s.peakProfit)}`;
+    marks.push({ type: 'ruleX', values: [s.peakCustomerShare], stroke: GRID, options: { strokeDasharray: '2,3' } });
+    marks.push({ type: 'dot', rows: [{ x: s.peakCustomerShare, y: peakY }], x: 'x', y: 'y', fill: PROFIT, r: 6 });
+    marks.push({
+      type: 'text', rows: [{ x: s.peakCustomerShare, y: peakY, label }], x: 'x', y: 'y', text: 'label',
+      options: { dy: -14, fontSize: 16, fontWeight: 'bold', textAnchor: s.peakCustomerShare > 0.6 ? 'end' : 'start' },
+    });
+    if (s.lossMakers > 0) {
+      marks.push({
+        type: 'text', rows: [{ x: s.peakCustomerShare, y: 0, label: 'Break-even: customers to the right lose money' }], x: 'x', y: 'y', text: 'label',
+        options: { dy: 14, dx: 6, fontSize: 13, textAnchor: 'start', fill: GRID },
+      });
+    }
+  }
+  if (share && s.topShare !== null && s.topK < s.peakCustomerShare) {
+    marks.push({ type: 'dot', rows: [{ x: s.topK, y: s.topShare }], x: 'x', y: 'y', fill: PROFIT, r: 5 });
+    marks.push({
+      type: 'text', rows: [{ x: s.topK, y: s.topShare, label: `Top ${pct(s.topK)} → ${pct(s.topShare)}` }], x: 'x', y: 'y', text: 'label',
+      options: { dx: 10, dy: 12, fontSize: 14, textAnchor: 'start' },
+    });
+  }
+  if (share && s.allProfitCustomerShare !== null && s.lossMakers > 0) {
+    marks.push({ type: 'dot', rows: [{ x: s.allProfitCustomerShare, y: 1 }], x: 'x', y: 'y', stroke: PROFIT, fill: 'white', r: 5 });
+  }
+  return {
+    id: 'whale-curve',
+    title: share
+      ? `The top ${pct(s.topK)} of customers earn ${pct(s.topShare ?? 0)} of profit`
+      : `The customer base loses money overall (total profit ${money(s.totalProfit)})`,
+    subtitle: share
+      ? 'Cumulative share of total profit, customers ranked from most to least profitable'
+      : 'Cumulative profit in money (shares of a negative total would mislead), customers ranked from most to least profitable',
+    data: 'curve',
+    height: 460,
+    marginLeft: 64,
+    x: { label: 'Share of customers (most profitable first) →', tickFormat: '.0%', domain: [0, 1], grid: false },
+    y: share ? { label: '↑ Cumulative share of total profit', tickFormat: '.0%', grid: true } : { label: '↑ Cumulative profit', tickFormat: ',.0f', grid: true },
+    marks,
+  };
+}
+
+/** Revenue Pareto and profit whale curve on the same axes: 80/20 against 20/120. */
+export function revenueVsProfitChart(s: WhaleSummary): ChartSpec {
+  const marks: MarkSpec[] = [
+    { type: 'ruleY', values: [1], stroke: GRID, options: { strokeDasharray: '4,4' } },
+    { type: 'ruleY', values: [0], stroke: GRID },
+    { type: 'ruleX', values: [s.topK], stroke: GRID, options: { strokeDasharray: '2,3' } },
+    { type: 'line', x: 'customer_share', y: 'revenue_share', stroke: REVENUE, options: { strokeWidth: 3 } },
+    { type: 'line', x: 'customer_share', y: 'profit_share', stroke: PROFIT, options: { strokeWidth: 3 } },
+  ];
+  const labels = [];
+  if (s.topRevenueShare !== null) labels.push({ x: s.topK, y: s.topRevenueShare, label: `Revenue: ${pct(s.topRevenueShare)}` });
+  if (s.topShare !== null) labels.push({ x: s.topK, y: s.topShare, label: `Profit: ${pct(s.topShare)}` });
+  if (labels.length) {
+    marks.push({ type: 'dot', rows: labels, x: 'x', y: 'y', fill: PROFIT, r: 5 });
+    marks.push({ type: 'text', rows: labels, x: 'x', y: 'y', text: 'label', options: { dx: 10, textAnchor: 'start', fontSize: 15, fontWeight: 'bold' } });
+  }
+  return {
+    id: 'revenue-vs-profit',
+    title: s.topRevenueShare !== null && s.topShare !== null
+      ? `Top ${pct(s.topK)}: ${pct(s.topRevenueShare)} of revenue, ${pct(s.topShare)} of profit`
+      : 'Revenue concentration against profit concentration',
+    subtitle: 'Grey: cumulative share of revenue (customers ranked by revenue). Blue: cumulative share of profit (ranked by profit).',
+    data: 'curve',
+    height: 420,
+    marginLeft: 64,
+    x: { label: 'Share of customers →', tickFormat: '.0%', domain: [0, 1] },
+    y: { label: '↑ Cumulative share', tickFormat: '.0%', grid: true },
+    marks,
+  };
+}

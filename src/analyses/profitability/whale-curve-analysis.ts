@@ -1,0 +1,103 @@
+/**
+ * The `whale-curve` analysis: profit per customer, the whale curve with its statistics, the
+ * revenue Pareto beside it, and the "fix the worst loss-makers" what-if.
+ */
+import { toRows, type ColumnarTable, type SqlConnection } from '../../engine/types.ts';
+import type { AnalysisDefinition, AnalysisResult } from '../types.ts';
+import { money } from './format.ts';
+import { profitNotes, profitOptionSpecs, toCustomerProfitOptions, type ProfitOptionValues } from './profit-options.ts';
+import { withProfitTables } from './profit-table.ts';
+import { revenueVsProfitChart, whaleCurveChart } from './whale-charts.ts';
+import { buildFixWorstQuery, buildWhaleCurveQuery, buildWhaleStatsQuery } from './whale-curve-query.ts';
+import { whaleFindings, whatIfFinding } from './whale-findings.ts';
+import { keepRanks, whaleScalars, whaleSummary, type WhaleSummary } from './whale-summary.ts';
+
+/** Options of the `whale-curve` analysis. */
+export interface WhaleCurveOptions extends ProfitOptionValues {
+  /** Top k, in percent of customers (20 = top 20%). */
+  top_k: number;
+  /** Percent of loss-makers to fix in the what-if, worst first (0 = no what-if). */
+  fix_worst_pct: number;
+  /** `break-even`: fixed customers' profit becomes 0; `drop`: they leave. */
+  fix_mode: 'break-even' | 'drop';
+}
+
+/** One curve: its summary and downsampled points. */
+export interface WhaleCurveRun {
+  summary: WhaleSummary;
+  curve: ColumnarTable;
+}
+
+/** Statistics and the plotted curve for a profit relation (table name or sub-query). */
+export async function runWhaleCurve(db: SqlConnection, source: string, topK: number): Promise<WhaleCurveRun> {
+  const stats = toRows(await db.query(buildWhaleStatsQuery({ source, topK })))[0] ?? {};
+  const summary = whaleSummary(stats, topK);
+  const curve = await db.query(buildWhaleCurveQuery({ source, keepRanks: keepRanks(summary) }));
+  return { summary, curve };
+}
+
+/** The registered definition. */
+export const whaleCurveAnalysis: AnalysisDefinition<WhaleCurveOptions> = {
+  id: 'whale-curve',
+  title: 'Whale curve: who really makes the profit',
+  description:
+    'Ranks customers by profit (margin minus cost to serve) and plots cumulative profit: the peak above 100%, the top k% share, ' +
+    'the loss carried by unprofitable customers, and the revenue Pareto beside it.',
+  requires: ['transactions'],
+  options: [
+    ...profitOptionSpecs,
+    { name: 'top_k', type: 'number', min: 0.1, max: 100, default: 20, description: 'Top share of customers to report, in percent (20 = top 20%).' },
+    { name: 'fix_worst_pct', type: 'number', min: 0, max: 100, default: 0, description: 'What-if: percent of loss-makers to fix, worst first (0 = off).' },
+    { name: 'fix_mode', type: 'enum', values: ['break-even', 'drop'], default: 'break-even', description: 'What-if: bring them to break-even, or drop them.' },
+  ],
+  async run(ctx, options): Promise<AnalysisResult> {
+    const profitOptions = toCustomerProfitOptions(options, ctx.profile);
+    const topK = options.top_k / 100;
+    return withProfitTables(ctx.db, profitOptions, false, async ({ profit }) => {
+      const base = await runWhaleCurve(ctx.db, profit, topK);
+      const s = base.summary;
+      const result: AnalysisResult = {
+        tables: { curve: base.curve },
+        scalars: whaleScalars(s),
+        charts: [],
+        findings: whaleFindings(s),
+        notes: profitNotes(profitOptions),
+      };
+      const totals = await ctx.db.query(
+        `SELECT sum(revenue) AS revenue, sum(cogs) AS cogs, sum(gross_margin) AS gross_margin, sum(cost_to_serve) AS cost_to_serve,
+          sum(acquisition_amortised) AS acquisition_amortised, sum(profit) AS profit FROM ${profit}`,
+      );
+      result.tables.totals = totals;
+      let whatIf: { summary: WhaleSummary; label: string } | undefined;
+      if (options.fix_worst_pct > 0 && s.lossMakers > 0) {
+        const share = options.fix_worst_pct / 100;
+        const after = await runWhaleCurve(ctx.db, buildFixWorstQuery({ source: profit, share, mode: options.fix_mode }), topK);
+        const fixed = Math.ceil(Math.round(share * s.lossMakers * 1e9) / 1e9);
+        result.tables.curve_whatif = after.curve;
+        Object.assign(result.scalars, whaleScalars(after.summary, 'after_'), {
+          total_profit_before: s.totalProfit,
+          total_profit_after: after.summary.totalProfit,
+          peak_share_before: s.peakShare,
+          peak_share_after: after.summary.peakShare,
+          fixed_customers: fixed,
+        });
+        result.findings.push(whatIfFinding(s, after.summary, share, options.fix_mode, fixed));
+        whatIf = { summary: after.summary, label: options.fix_mode === 'drop' ? 'After dropping' : 'After fixing' };
+        if (s.mode !== after.summary.mode) {
+          result.notes.push('Before and after the what-if, total profit has different signs, so the two curves use different units; compare the total_profit scalars.');
+        }
+      } else if (options.fix_worst_pct > 0) {
+        result.notes.push('The what-if found no loss-making customer to fix.');
+      }
+      result.charts.push(whaleCurveChart(s, whatIf && whatIf.summary.mode === s.mode ? whatIf : undefined));
+      if (s.mode === 'share' && s.topRevenueShare !== null) result.charts.push(revenueVsProfitChart(s));
+      if (s.mode === 'money') {
+        result.notes.push(
+          `Total profit is ${s.totalProfit < 0 ? 'negative' : 'zero'} (${money(s.totalProfit)}), so the curve is drawn in money, not as a share of total profit: a percentage of a total that is not positive would turn the picture upside down.`,
+        );
+      }
+      if (s.zeroProfit > 0) result.notes.push(`${s.zeroProfit} customer(s) exactly break even; they form the flat stretch at the top of the curve.`);
+      return result;
+    });
+  },
+};
