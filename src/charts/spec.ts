@@ -61,6 +61,10 @@ export interface ScaleSpec {
   legend?: boolean;
   /** Percent scale: multiply values by 100 for ticks (Plot's `percent`). */
   percent?: boolean;
+  /** Approximate number of ticks (positional scales); fewer ticks read better on a projector. */
+  ticks?: number;
+  /** Rotation of tick labels in degrees, e.g. `-30` for long category names. */
+  tickRotate?: number;
 }
 
 /** A whole chart. */

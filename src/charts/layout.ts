@@ -1,0 +1,175 @@
+/**
+ * Composes the final chart as ONE standalone SVG: title, subtitle, colour legend, the Plot
+ * output and a caption. Plot itself would wrap titles and swatch legends in an HTML `<figure>`;
+ * a single SVG instead exports to slides and PDF as is, keeps its background in dark mode and
+ * inlines into the HTML report without any stylesheet.
+ */
+import * as Plot from '@observablehq/plot';
+import { compileFormat } from './format.ts';
+import type { ChartSpec } from './spec.ts';
+import { textWidth, wrapText } from './text-metrics.ts';
+import type { ChartTheme } from './theme.ts';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** Padding around titles, legend and caption, in px. */
+const PAD = 12;
+const SWATCH = 14;
+
+/** Everything the layout needs besides the spec. */
+export interface LayoutInput {
+  document: Document;
+  spec: ChartSpec;
+  theme: ChartTheme;
+  /** The Plot output: an SVG element (never a figure: titles and legends are drawn here). */
+  plot: SVGSVGElement & Plot.Plot;
+  className: string;
+}
+
+/** Wraps the Plot SVG with titles, legend and caption into one outer SVG. */
+export function composeChart({ document, spec, theme, plot, className }: LayoutInput): SVGSVGElement {
+  const width = Number(plot.getAttribute('width'));
+  const plotHeight = Number(plot.getAttribute('height'));
+  const outer = document.createElementNS(SVG_NS, 'svg') as SVGSVGElement;
+  const body = document.createElementNS(SVG_NS, 'g');
+  let y = 0;
+
+  const addLines = (text: string, size: number, colour: string, bold: boolean, role: string) => {
+    const lines = wrapText(text, width - 2 * PAD, size, bold);
+    const group = element(document, 'g', { 'aria-label': role, fill: colour, 'font-size': size, 'text-anchor': 'start' });
+    if (bold) group.setAttribute('font-weight', '700');
+    for (const line of lines) {
+      y += Math.round(size * 1.3);
+      const t = element(document, 'text', { x: PAD, y: y - Math.round(size * 0.3) });
+      t.textContent = line;
+      group.append(t);
+    }
+    body.append(group);
+  };
+
+  if (spec.title !== undefined || spec.subtitle !== undefined) y += PAD - 4;
+  if (spec.title !== undefined) addLines(spec.title, theme.titleSize, theme.foreground, true, 'title');
+  if (spec.subtitle !== undefined) addLines(spec.subtitle, theme.subtitleSize, theme.muted, false, 'subtitle');
+  if (spec.color?.legend === true) {
+    y += PAD / 2;
+    y += drawLegend(document, body, plot, spec, theme, width, y, className);
+  }
+  if (y > 0) y += PAD / 2;
+
+  plot.setAttribute('x', '0');
+  plot.setAttribute('y', String(y));
+  body.append(plot);
+  y += plotHeight;
+
+  if (spec.caption !== undefined) {
+    y += 2;
+    addLines(spec.caption, theme.captionSize, theme.muted, false, 'caption');
+    y += PAD - 4;
+  }
+
+  const height = Math.ceil(y);
+  setAttributes(outer, {
+    class: className.replace(/-plot$/, '-chart'),
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    role: 'img',
+    'font-family': theme.fontFamily,
+    'font-size': theme.fontSize,
+    color: theme.foreground,
+    fill: 'currentColor',
+    style: `display:block;max-width:100%;height:auto;color:${theme.foreground};background:${theme.background}`,
+  });
+  if (spec.title !== undefined) outer.setAttribute('aria-label', spec.title);
+  outer.append(element(document, 'rect', { width: '100%', height: '100%', fill: theme.background }), body);
+  return outer;
+}
+
+/** Draws the colour legend at `top`; returns its height. */
+function drawLegend(
+  document: Document,
+  parent: Element,
+  plot: Plot.Plot,
+  spec: ChartSpec,
+  theme: ChartTheme,
+  width: number,
+  top: number,
+  className: string,
+): number {
+  const scale = plot.scale('color');
+  if (scale === undefined) return 0;
+  if (scale.type === 'ordinal' || scale.type === 'categorical') {
+    return drawSwatches(document, parent, scale, spec, theme, width, top);
+  }
+  // Continuous scales: Plot's ramp legend is already an SVG; place it under the titles.
+  // `document` is accepted by Plot.legend at run time (it creates a context) but is missing from its types.
+  const legendOptions = {
+    color: { ...scale, label: spec.color?.label ?? scale.label },
+    document,
+    className: `${className}-legend`,
+    width: Math.min(360, width - 2 * PAD),
+    style: { fontSize: `${theme.fontSize}px`, color: theme.foreground },
+  } as unknown as Plot.PlotOptions;
+  const ramp = Plot.legend(legendOptions) as SVGSVGElement;
+  ramp.querySelector('style')?.remove();
+  ramp.removeAttribute('style');
+  ramp.setAttribute('x', String(PAD));
+  ramp.setAttribute('y', String(top));
+  ramp.setAttribute('font-size', String(theme.fontSize));
+  parent.append(ramp);
+  return Number(ramp.getAttribute('height'));
+}
+
+function drawSwatches(
+  document: Document,
+  parent: Element,
+  scale: Plot.Scale,
+  spec: ChartSpec,
+  theme: ChartTheme,
+  width: number,
+  top: number,
+): number {
+  const format = spec.color?.tickFormat === undefined ? String : compileFormat(spec.color.tickFormat);
+  const group = element(document, 'g', { 'aria-label': 'color legend', 'text-anchor': 'start' });
+  const rowHeight = Math.round(theme.fontSize * 1.7);
+  let x = PAD;
+  let row = 0;
+  const place = (itemWidth: number): [number, number] => {
+    if (x > PAD && x + itemWidth > width - PAD) {
+      x = PAD;
+      row++;
+    }
+    const at: [number, number] = [x, top + row * rowHeight];
+    x += Math.round(itemWidth + theme.fontSize * 1.2);
+    return at;
+  };
+  const label = spec.color?.label ?? null;
+  if (label !== null && label !== '') {
+    const [lx, ly] = place(Math.ceil(textWidth(label, theme.fontSize, true)));
+    const t = element(document, 'text', { x: lx, y: ly + rowHeight / 2, dy: '0.35em', 'font-weight': '700' });
+    t.textContent = label;
+    group.append(t);
+  }
+  for (const value of scale.domain ?? []) {
+    const text = format(value);
+    const [sx, sy] = place(Math.ceil(SWATCH + 6 + textWidth(text, theme.fontSize)));
+    const colour = String(scale.apply?.(value) ?? theme.primary);
+    group.append(
+      element(document, 'rect', { x: sx, y: sy + (rowHeight - SWATCH) / 2, width: SWATCH, height: SWATCH, rx: 2, fill: colour }),
+    );
+    const t = element(document, 'text', { x: sx + SWATCH + 6, y: sy + rowHeight / 2, dy: '0.35em' });
+    t.textContent = text;
+    group.append(t);
+  }
+  parent.append(group);
+  return (row + 1) * rowHeight;
+}
+
+function element(document: Document, name: string, attributes: Record<string, string | number>): Element {
+  const el = document.createElementNS(SVG_NS, name);
+  setAttributes(el, attributes);
+  return el;
+}
+
+function setAttributes(el: Element, attributes: Record<string, string | number>): void {
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, String(value));
+}

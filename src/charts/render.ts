@@ -1,0 +1,125 @@
+/**
+ * Renders a declarative `ChartSpec` with Observable Plot into one standalone SVG element.
+ * Works wherever a DOM `Document` exists: the browser, or jsdom in Node (`render-node.ts`).
+ * The spec is untrusted: it is validated first, and every problem is a `ChartSpecError`.
+ */
+import * as Plot from '@observablehq/plot';
+import type { Row } from '../engine/types.ts';
+import { ChartSpecError } from './errors.ts';
+import { stableHash, normalizeIds } from './ids.ts';
+import { composeChart } from './layout.ts';
+import { buildMark } from './marks.ts';
+import { buildScale } from './scales.ts';
+import type { ChartSpec } from './spec.ts';
+import { textWidth } from './text-metrics.ts';
+import { chartTheme, type ChartTheme } from './theme.ts';
+import { validateChartSpec } from './validate.ts';
+
+/** Options of `renderChart`. */
+export interface RenderChartOptions {
+  /** Document to create elements in; defaults to the global `document` (browser). */
+  document?: Document;
+  /** Colour theme; light by default. */
+  theme?: 'light' | 'dark';
+  /** Width in px when the spec sets none (e.g. the width of the container); 800 by default. */
+  width?: number;
+}
+
+/** Default chart width: wide enough for a slide, narrow enough for a report page. */
+export const DEFAULT_WIDTH = 800;
+/** Class name given to Plot's SVG (fixed, so output is identical from run to run). */
+const CLASS_NAME = 'cw-plot';
+/** Plot's default left margin; widened when tick labels need more room. */
+const PLOT_MARGIN_LEFT = 40;
+
+/**
+ * Renders `spec` over the tables `resolve` returns. Throws `ChartSpecError` for an invalid spec,
+ * an unknown table or column, or a chart Plot cannot draw.
+ */
+export function renderChart(
+  spec: ChartSpec,
+  resolve: (name: string) => Row[] | undefined,
+  options: RenderChartOptions = {},
+): SVGElement | HTMLElement {
+  const checked = validateChartSpec(spec);
+  const document = options.document ?? globalThis.document;
+  if (document === undefined) throw new ChartSpecError('no DOM document: pass options.document (jsdom in Node)');
+  const theme = chartTheme(options.theme);
+  const context = { chart: checked, resolve, theme };
+  const marks = checked.marks.map((mark, i) => buildMark(mark, i, context));
+  const base = plotOptions(checked, theme, marks, document, options.width);
+
+  let plot = runPlot(base);
+  // Second pass, only when needed: house palette for colour scales and room for long tick labels.
+  const adjusted = adjustAfterFirstPass(plot, checked, theme, base);
+  if (adjusted !== undefined) plot = runPlot(adjusted);
+
+  plot.querySelector('style')?.remove();
+  plot.removeAttribute('style');
+  plot.setAttribute('font-family', theme.fontFamily);
+  plot.setAttribute('font-size', String(theme.fontSize));
+  const chart = composeChart({ document, spec: checked, theme, plot, className: CLASS_NAME });
+  normalizeIds(chart, `cw-${stableHash(JSON.stringify(checked))}`);
+  return chart;
+}
+
+function plotOptions(
+  spec: ChartSpec,
+  theme: ChartTheme,
+  marks: Plot.Markish[],
+  document: Document,
+  width: number | undefined,
+): Plot.PlotOptions {
+  const options: Plot.PlotOptions = {
+    document,
+    className: CLASS_NAME,
+    width: spec.width ?? width ?? DEFAULT_WIDTH,
+    style: { fontSize: `${theme.fontSize}px`, fontFamily: theme.fontFamily, color: theme.foreground, background: 'none' },
+    marks,
+  };
+  if (spec.height !== undefined) options.height = spec.height;
+  for (const key of ['marginLeft', 'marginRight', 'marginTop', 'marginBottom'] as const) {
+    if (spec[key] !== undefined) options[key] = spec[key];
+  }
+  for (const key of ['x', 'y', 'color', 'fx', 'fy'] as const) {
+    const scale = buildScale(spec[key]);
+    if (scale !== undefined) options[key] = scale;
+  }
+  if (spec.color?.type === 'diverging' && spec.color.scheme === undefined && spec.color.range === undefined) {
+    options.color = { ...options.color, scheme: theme.divergingScheme as Plot.ColorScheme };
+  }
+  return options;
+}
+
+function runPlot(options: Plot.PlotOptions): SVGSVGElement & Plot.Plot {
+  try {
+    return Plot.plot(options) as SVGSVGElement & Plot.Plot;
+  } catch (cause) {
+    throw new ChartSpecError(`Plot could not draw this chart: ${(cause as Error).message}`, { cause });
+  }
+}
+
+/** Plot options for a second pass, or undefined when the first pass is final. */
+function adjustAfterFirstPass(
+  plot: Plot.Plot & Element,
+  spec: ChartSpec,
+  theme: ChartTheme,
+  base: Plot.PlotOptions,
+): Plot.PlotOptions | undefined {
+  let next: Plot.PlotOptions | undefined;
+  const color = plot.scale('color');
+  if (color !== undefined && spec.color?.scheme === undefined && spec.color?.range === undefined) {
+    if (color.type === 'ordinal' || color.type === 'categorical') {
+      next = { ...base, color: { ...base.color, range: [...theme.palette] } };
+    } else if (!String(color.type).startsWith('diverging') && color.type !== 'identity') {
+      next = { ...base, color: { ...base.color, scheme: theme.sequentialScheme as Plot.ColorScheme } };
+    }
+  }
+  if (spec.marginLeft === undefined) {
+    const labels = [...plot.querySelectorAll('g[aria-label="y-axis tick label"] text')];
+    const widest = Math.max(0, ...labels.map((t) => textWidth(t.textContent ?? '', theme.fontSize)));
+    const needed = Math.ceil(widest + 14);
+    if (needed > PLOT_MARGIN_LEFT) next = { ...(next ?? base), marginLeft: needed };
+  }
+  return next;
+}

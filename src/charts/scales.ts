@@ -1,0 +1,22 @@
+/**
+ * Maps a `ScaleSpec` onto Plot scale options. Format strings become formatter functions here;
+ * on time scales, ISO date strings in a domain become Dates (YAML has no date type for them).
+ */
+import type * as Plot from '@observablehq/plot';
+import { compileFormat } from './format.ts';
+import type { ScaleSpec } from './spec.ts';
+
+/** Plot options for one scale; `undefined` when the spec leaves the scale to Plot's defaults. */
+export function buildScale(spec: ScaleSpec | undefined): Plot.ScaleOptions | undefined {
+  if (spec === undefined) return undefined;
+  const options: Record<string, unknown> = {};
+  const copy = ['label', 'type', 'range', 'grid', 'nice', 'zero', 'reverse', 'scheme', 'percent', 'ticks', 'tickRotate'] as const;
+  for (const key of copy) if (spec[key] !== undefined) options[key] = spec[key];
+  if (spec.domain !== undefined) {
+    const temporal = spec.type === 'time' || spec.type === 'utc';
+    options.domain = temporal ? spec.domain.map((d) => (typeof d === 'string' ? new Date(d) : d)) : spec.domain;
+  }
+  if (spec.tickFormat !== undefined) options.tickFormat = compileFormat(spec.tickFormat);
+  // Legends are drawn by the layout (as SVG), never by Plot (which would return an HTML figure).
+  return options as Plot.ScaleOptions;
+}
