@@ -131,7 +131,7 @@ export const params = {
   /** Noise when the satisfaction state is (re)drawn around the anchor. */
   satisfactionStateSd: 0.45,
   /** Monthly probability that the satisfaction state is re-drawn (opinions move). */
-  satisfactionRedraw: 0.04,
+  satisfactionRedraw: 0.025,
 
   /** Partial churn: monthly probability (× competition; × lowSatisfactionFactor when s ≤ 3) and spend cut range. */
   partialChurnRate: 0.004,
@@ -170,7 +170,7 @@ export const params = {
 
   /** Survey waves (month index from Jan 2023), response probability per wave. */
   surveyWaves: [2, 8, 14, 20],
-  surveyResponse: 0.35,
+  surveyResponse: 0.5,
 } as const;
 
 /** The model parameters' type. */
