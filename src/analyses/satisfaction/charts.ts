@@ -1,0 +1,132 @@
+/**
+ * Chart specs for the satisfaction analyses: large marks and labels, few words, readable on a
+ * projector. Each names a table of its analysis's result.
+ */
+import type { ChartSpec } from '../../charts/spec.ts';
+import type { SatisfactionScale } from './scale.ts';
+
+const zoneColor = { type: 'ordinal' as const, domain: ['defection', 'indifference', 'affection'], range: ['#d62728', '#9e9e9e', '#2ca02c'], legend: true };
+
+const xAxis = (scale: SatisfactionScale) => ({
+  label: `Satisfaction (${scale.id})`,
+  domain: [scale.low - 0.5, scale.high + 0.5],
+  grid: false,
+});
+
+/** The curve with its 95% intervals and shaded zones (tables `curve`, `zones`). */
+export function curveChart(scale: SatisfactionScale, outcome: string, subtitle: string): ChartSpec {
+  return {
+    id: 'curve',
+    title: `Satisfaction is not loyalty: share ${outcome} by satisfaction`,
+    subtitle,
+    caption: 'Bars: 95% Wilson intervals. Shading: zones located from the curve’s own slope (see notes).',
+    data: 'curve',
+    height: 420,
+    marginTop: 36,
+    x: xAxis(scale),
+    y: { label: `Customers ${outcome}`, tickFormat: '.0%', domain: [0, 1], grid: true },
+    color: zoneColor,
+    marks: [
+      { type: 'rect', data: 'zones', x1: 'x1', x2: 'x2', y1: 0, y2: 1, fill: 'zone', options: { fillOpacity: 0.12 } },
+      { type: 'text', data: 'zones', x: 'x_mid', y: 1, text: 'zone', options: { dy: -12, fontSize: 15, fontWeight: 'bold' } },
+      { type: 'ruleX', x: 'satisfaction', y1: 'low', y2: 'high', options: { strokeWidth: 4, strokeOpacity: 0.45, stroke: '#1f3b73' } },
+      { type: 'line', x: 'satisfaction', y: 'rate', options: { strokeWidth: 3, stroke: '#1f3b73' } },
+      { type: 'dot', x: 'satisfaction', y: 'rate', options: { r: 7, fill: '#1f3b73' } },
+      { type: 'text', x: 'satisfaction', y: 'high', text: 'rate', textFormat: '.0%', options: { dy: -12, fontSize: 16, fontWeight: 'bold' } },
+    ],
+  };
+}
+
+/** One line per segment (table `segment_curves`). */
+export function segmentChart(scale: SatisfactionScale, outcome: string, segmentColumn: string): ChartSpec {
+  return {
+    id: 'segment-curves',
+    title: `The curve by ${segmentColumn}: where competition bites, loyalty falls fastest`,
+    data: 'segment_curves',
+    height: 400,
+    x: xAxis(scale),
+    y: { label: `Customers ${outcome}`, tickFormat: '.0%', domain: [0, 1], grid: true },
+    color: { legend: true, label: segmentColumn },
+    marks: [
+      { type: 'line', x: 'satisfaction', y: 'rate', stroke: 'segment', options: { strokeWidth: 3 } },
+      { type: 'dot', x: 'satisfaction', y: 'rate', stroke: 'segment', fill: 'segment', options: { r: 5 } },
+    ],
+  };
+}
+
+/** Top-step steepness per segment (table `steepness`). */
+export function steepnessChart(segmentColumn: string): ChartSpec {
+  return {
+    id: 'steepness',
+    title: `How much loyalty the top box buys, by ${segmentColumn}`,
+    subtitle: 'Loyalty at the top level minus loyalty one level below (percentage points)',
+    data: 'steepness',
+    height: 320,
+    marginLeft: 140,
+    x: { label: 'Top-box step', tickFormat: '.0%', grid: true },
+    y: { label: null },
+    marks: [
+      { type: 'barX', x: 'top_step', y: 'segment', options: { fill: '#1f3b73', sort: 'y' } },
+      { type: 'text', x: 'top_step', y: 'segment', text: 'top_step', textFormat: '+.0%', options: { dx: 24, fontSize: 15 } },
+    ],
+  };
+}
+
+/** The 2 × 2 quadrant (table `quadrant`). */
+export function quadrantChart(): ChartSpec {
+  return {
+    id: 'quadrant',
+    title: 'Apostles, mercenaries, hostages, defectors',
+    subtitle: 'Customers by satisfaction and loyalty',
+    data: 'quadrant',
+    height: 420,
+    marginLeft: 110,
+    x: { label: null, domain: ['Not satisfied', 'Satisfied'] },
+    y: { label: null, domain: ['Loyal', 'Not loyal'] },
+    color: { type: 'ordinal', domain: ['apostles', 'mercenaries', 'hostages', 'defectors'], range: ['#2ca02c', '#ff7f0e', '#9467bd', '#d62728'] },
+    marks: [
+      { type: 'cell', x: 'x_label', y: 'y_label', fill: 'quadrant', options: { fillOpacity: 0.25, inset: 2 } },
+      { type: 'text', x: 'x_label', y: 'y_label', text: 'caption', options: { fontSize: 18, lineHeight: 1.3 } },
+    ],
+  };
+}
+
+/** Net advocacy bars and the vocal share (table `word_of_mouth`). */
+export function wordOfMouthChart(scale: SatisfactionScale): ChartSpec {
+  return {
+    id: 'word-of-mouth',
+    title: 'Word of mouth happens at the extremes',
+    subtitle: 'Bars: net advocacy (% promoters − % detractors). Line: share who talk at all (promoters + detractors)',
+    data: 'word_of_mouth',
+    height: 420,
+    x: { label: `Satisfaction (${scale.id})`, type: 'band' },
+    y: { label: 'Share of respondents', tickFormat: '.0%', domain: [-1, 1], grid: true },
+    marks: [
+      { type: 'barY', x: 'satisfaction', y: 'net_advocacy', fill: 'sign', options: { fillOpacity: 0.8 } },
+      { type: 'ruleY', values: [0] },
+      { type: 'line', x: 'satisfaction', y: 'vocal_share', options: { strokeWidth: 3, stroke: '#333' } },
+      { type: 'dot', x: 'satisfaction', y: 'vocal_share', options: { r: 6, fill: '#333' } },
+      { type: 'text', x: 'satisfaction', y: 'net_advocacy', text: 'net_advocacy', textFormat: '+.0%', options: { dy: -12, fontSize: 14 } },
+    ],
+    color: { type: 'ordinal', domain: ['negative', 'positive'], range: ['#d62728', '#2ca02c'] },
+  };
+}
+
+/** Extra loyal customers from moving a share up one level, every level (table `what_if`). */
+export function whatIfChart(scale: SatisfactionScale, share: number, outcome: string): ChartSpec {
+  return {
+    id: 'what-if',
+    title: `Lift ${Math.round(share * 100)}% of customers one level: extra customers ${outcome}`,
+    subtitle: 'By starting level; bars show the 95% interval from the binomial variance of the two rates',
+    data: 'what_if',
+    height: 380,
+    x: { label: `Move from level (${scale.id}) to the next`, type: 'band' },
+    y: { label: `Extra customers ${outcome}`, grid: true },
+    marks: [
+      { type: 'barY', x: 'from_level', y: 'extra_loyal', options: { fill: '#1f3b73', fillOpacity: 0.85 } },
+      { type: 'ruleX', x: 'from_level', y1: 'extra_loyal_low', y2: 'extra_loyal_high', options: { strokeWidth: 3, stroke: '#333' } },
+      { type: 'ruleY', values: [0] },
+      { type: 'text', x: 'from_level', y: 'extra_loyal_high', text: 'extra_loyal', textFormat: ',.0f', options: { dy: -12, fontSize: 15 } },
+    ],
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Respondents aggregated by segment × satisfaction level: everything the curve, zones, quadrant,
+ * word of mouth, value at stake and what-if need, in one small table (≤ segments × 11 rows).
+ */
+import { respondentsCtes, respondentsParams, type BoundQuery, type RespondentsParams } from './respondents-query.ts';
+
+/**
+ * Columns: segment, satisfaction, respondents, n (with an outcome), loyal, recommend_n,
+ * promoters (recommend 9–10), detractors (0–6), no_transactions, revenue/profit before the
+ * survey split by loyal vs not (for the quadrant), and profit_after_loyal (what kept customers
+ * brought in the outcome window; values the what-if).
+ */
+export function buildLevelQuery(p: RespondentsParams): BoundQuery {
+  const sql = `${respondentsCtes(p)}
+SELECT segment, satisfaction,
+       count(*) AS respondents,
+       count(loyal) AS n,
+       COALESCE(sum(loyal), 0) AS loyal,
+       count(recommend) AS recommend_n,
+       count(*) FILTER (WHERE recommend >= 9) AS promoters,
+       count(*) FILTER (WHERE recommend <= 6) AS detractors,
+       count(*) FILTER (WHERE tx_all = 0) AS no_transactions,
+       COALESCE(sum(revenue_before), 0) AS revenue,
+       COALESCE(sum(profit_before), 0) AS profit,
+       COALESCE(sum(revenue_before) FILTER (WHERE loyal = 1), 0) AS revenue_loyal,
+       COALESCE(sum(profit_before) FILTER (WHERE loyal = 1), 0) AS profit_loyal,
+       COALESCE(sum(revenue_before) FILTER (WHERE loyal = 0), 0) AS revenue_not_loyal,
+       COALESCE(sum(profit_before) FILTER (WHERE loyal = 0), 0) AS profit_not_loyal,
+       COALESCE(sum(profit_after) FILTER (WHERE loyal = 1), 0) AS profit_after_loyal
+FROM respondents
+GROUP BY segment, satisfaction
+ORDER BY segment, satisfaction`;
+  return { sql, params: respondentsParams(p) };
+}
+
+/**
+ * Row accounting for the notes: survey rows read, rows outside the scale, respondents, how many
+ * have a usable response, and how many usable ones have no transactions / no outcome.
+ */
+export function buildAccountingQuery(p: RespondentsParams): BoundQuery {
+  const sql = `${respondentsCtes(p)}
+SELECT (SELECT count(*) FROM surveys) AS survey_rows,
+       (SELECT count(*) FROM surveys v CROSS JOIN settings s
+         WHERE v.customer_id IS NULL OR v.satisfaction IS NULL OR v.satisfaction NOT BETWEEN s.lo AND s.hi) AS out_of_scale,
+       (SELECT count(DISTINCT customer_id) FROM responses) AS respondents,
+       (SELECT count(DISTINCT customer_id) FROM responses r
+         WHERE NOT EXISTS (SELECT 1 FROM responses d WHERE d.customer_id = r.customer_id AND d.survey_date IS NOT NULL)) AS undated_only,
+       (SELECT count(*) FROM respondents) AS usable,
+       (SELECT count(*) FROM respondents WHERE tx_all = 0) AS no_transactions,
+       (SELECT count(*) FROM respondents WHERE loyal IS NULL) AS no_outcome,
+       (SELECT count(*) FROM respondents WHERE loyal IS NOT NULL) AS with_outcome,
+       (SELECT strftime(max(data_end), '%Y-%m-%d') FROM settings) AS data_end`;
+  return { sql, params: respondentsParams(p) };
+}
+
+/**
+ * The hostages: loyal (by the outcome) but not satisfied (below `satisfiedFrom`), most valuable
+ * first. They stay because leaving is hard, not because they like us: when the barrier falls
+ * (a contract ends, a competitor arrives) they go. $8 = satisfied-from level, $9 = row limit.
+ */
+export function buildHostagesQuery(p: RespondentsParams, satisfiedFrom: number, limit: number): BoundQuery {
+  const sql = `${respondentsCtes(p)}
+SELECT customer_id, segment, satisfaction, recommend, strftime(survey_date, '%Y-%m-%d') AS survey_date,
+       revenue_before AS revenue, profit_before AS profit
+FROM respondents
+WHERE loyal = 1 AND satisfaction < CAST($8 AS INTEGER)
+ORDER BY profit_before DESC, revenue_before DESC, customer_id
+LIMIT CAST($9 AS INTEGER)`;
+  return { sql, params: [...respondentsParams(p), satisfiedFrom, limit] };
+}
+
+/** Min/max score and the most frequent declared scale, for scale detection. */
+export function buildScaleQuery(): string {
+  return `SELECT min(satisfaction) AS min_score, max(satisfaction) AS max_score,
+       mode(CAST(scale AS VARCHAR)) AS declared, count(DISTINCT scale) AS declared_count
+FROM surveys`;
+}

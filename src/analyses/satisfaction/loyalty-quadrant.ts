@@ -1,0 +1,86 @@
+/**
+ * `loyalty-quadrant`: apostles, mercenaries, hostages and defectors with counts, revenue and
+ * profit, and the list of hostages (Jones & Sasser 1995).
+ */
+import { toRows } from '../../engine/types.ts';
+import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import { quadrantChart } from './charts.ts';
+import { buildHostagesQuery } from './level-query.ts';
+import { loadSatisfaction } from './load.ts';
+import { outcomeLabels, withCommon, type SatisfactionOptions } from './options.ts';
+import { loyaltyQuadrant, quadrantInfo } from './quadrant.ts';
+import { money, notesOnly, pct, tableOf } from './result.ts';
+import { defaultSatisfiedFrom } from './scale.ts';
+
+/** Options of `loyalty-quadrant`. */
+export interface LoyaltyQuadrantOptions extends SatisfactionOptions {
+  /** Lowest satisfaction level that counts as satisfied; default: top quarter of the scale. */
+  satisfied_from?: number;
+  /** How many hostages to list (most profitable first). */
+  hostage_limit: number;
+}
+
+/** Runs the quadrant on a connection. */
+export async function runLoyaltyQuadrant(ctx: AnalysisContext, o: LoyaltyQuadrantOptions): Promise<AnalysisResult> {
+  const loaded = await loadSatisfaction(ctx, o);
+  if (!loaded.ok) return notesOnly(loaded.notes);
+  const { scale, pooled, params, notes } = loaded.data;
+  const cut = o.satisfied_from ?? defaultSatisfiedFrom(scale);
+  if (cut <= scale.low || cut > scale.high) throw new Error(`loyalty-quadrant: invalid satisfied_from: ${cut} (expected ${scale.low + 1}–${scale.high} on ${scale.id})`);
+  notes.push(`Satisfied = ${cut} or more on ${scale.id}${o.satisfied_from === undefined ? ' (default: the top quarter of the scale; set satisfied_from to change)' : ''}. Loyal = ${outcomeLabels[o.outcome]}.`);
+  const quadrant = loyaltyQuadrant(pooled, cut).map((q) => ({
+    ...q,
+    x_label: q.satisfied ? 'Satisfied' : 'Not satisfied',
+    y_label: q.loyal ? 'Loyal' : 'Not loyal',
+    caption: `${q.label.split(' (')[0]}\n${q.customers.toLocaleString('en')} (${pct(q.share)})\nprofit ${money(q.profit)}`,
+    action: quadrantInfo[q.quadrant].action,
+  }));
+  const h = buildHostagesQuery(params, cut, o.hostage_limit);
+  const hostages = await ctx.db.query(h.sql, h.params);
+  const by = Object.fromEntries(quadrant.map((q) => [q.quadrant, q]));
+  const total = quadrant.reduce((s, q) => s + q.customers, 0);
+  if (total === 0) return notesOnly([...notes, 'No respondent has a loyalty outcome yet: no quadrant to draw.']);
+  const scalars: AnalysisResult['scalars'] = { satisfied_from: cut, customers: total };
+  for (const q of quadrant) {
+    scalars[q.quadrant] = q.customers;
+    scalars[`${q.quadrant}_share`] = q.share;
+    scalars[`${q.quadrant}_revenue`] = q.revenue;
+    scalars[`${q.quadrant}_profit`] = q.profit;
+  }
+  const findings: Finding[] = [];
+  const hos = by.hostages!;
+  const mer = by.mercenaries!;
+  findings.push({
+    id: 'hostages',
+    value: hos.customers,
+    text: `${hos.customers.toLocaleString('en')} customers (${pct(hos.share)}) are hostages: they stayed although not satisfied, carrying ${money(hos.revenue)} of revenue. They leave when the barrier falls — fix their problems first; the list is in the hostages table.`,
+  });
+  findings.push({
+    id: 'mercenaries',
+    value: mer.customers,
+    text: `${mer.customers.toLocaleString('en')} satisfied customers (${pct(mer.share)}) did not stay: mercenaries. Satisfaction alone did not hold them.`,
+  });
+  return {
+    tables: {
+      quadrant: tableOf(quadrant, ['quadrant', 'label', 'satisfied', 'loyal', 'customers', 'share', 'revenue', 'profit', 'action', 'x_label', 'y_label', 'caption']),
+      hostages,
+    },
+    scalars,
+    charts: [quadrantChart()],
+    findings,
+    notes,
+  };
+}
+
+/** The registered definition. */
+export const loyaltyQuadrantAnalysis: AnalysisDefinition<LoyaltyQuadrantOptions> = {
+  id: 'loyalty-quadrant',
+  title: 'Loyalty quadrant (apostles, mercenaries, hostages, defectors)',
+  description: 'Satisfaction × loyalty: counts, revenue and profit per quadrant, and who the hostages are.',
+  requires: ['transactions', 'surveys'],
+  options: withCommon([
+    { name: 'satisfied_from', type: 'integer', min: 0, max: 10, description: 'Lowest level that counts as satisfied (default: top quarter of the scale, e.g. 4 on 1–5).' },
+    { name: 'hostage_limit', type: 'integer', min: 1, max: 10000, default: 50, description: 'How many hostages to list, most profitable first.' },
+  ]),
+  run: runLoyaltyQuadrant,
+};

@@ -1,0 +1,152 @@
+/**
+ * The respondent table every satisfaction analysis starts from: one row per surveyed customer,
+ * their latest usable response, their loyalty outcome, and what they are worth.
+ *
+ * Rules (docs/analyses/satisfaction.md):
+ * - Responses outside the scale, or without a customer id, are dropped (counted in the notes).
+ * - Behavioural outcomes (retained, repurchased, wallet_kept) need a dated response whose outcome
+ *   window (date + gap, date + gap + window] ends on or before `data_end`; later responses are
+ *   censored — we cannot yet know whether those customers stayed. Of the usable responses the
+ *   latest per customer is kept: the most recent opinion we can still check against behaviour.
+ * - stated_intent needs no window: the latest response with a repurchase intent is kept.
+ * - Value is measured over the `window` days up to the response (the run-rate at stake) and
+ *   over the outcome window (what a kept customer brought): revenue, and profit = revenue − cost
+ *   − dated service costs (cost to serve; design.md §2).
+ * - A respondent with no transaction at all has no behavioural outcome (usually an id that does
+ *   not match the transactions, or a prospect): `loyal` is NULL and the notes count them.
+ *
+ * Values are bound as $1…$7; only validated identifiers (the segment column) enter the SQL text.
+ */
+import type { SqlParam } from '../../engine/types.ts';
+import type { OutcomeId } from './options.ts';
+
+/** A SQL text with its bound parameters. */
+export interface BoundQuery {
+  sql: string;
+  params: SqlParam[];
+}
+
+/** What the respondent query needs to know. */
+export interface RespondentsParams {
+  outcome: OutcomeId;
+  gapDays: number;
+  windowDays: number;
+  /** YYYY-MM-DD, or null for the last transaction date. */
+  dataEnd: string | null;
+  scaleLow: number;
+  scaleHigh: number;
+  walletKeptMin: number;
+  intentMin: number;
+  /** Customers column for segments (already checked to exist), or null for one segment "All". */
+  segmentColumn: string | null;
+  hasCustomers: boolean;
+  hasChurnDate: boolean;
+  hasServiceCosts: boolean;
+  /**
+   * false: keep the latest in-scale response of every respondent whatever its outcome window
+   * (word of mouth needs no outcome, so nothing is censored).
+   */
+  requireOutcome: boolean;
+}
+
+/** Column name as a quoted identifier; rejects anything that is not a plain column name. */
+export function quoteColumn(name: string): string {
+  if (!/^[\p{L}_][\p{L}\p{N}_ ]{0,63}$/u.test(name)) throw new Error(`invalid column name: ${JSON.stringify(name)}`);
+  return `"${name}"`;
+}
+
+const behavioural = (o: OutcomeId) => o !== 'stated_intent';
+
+/** Parameters in `$n` order for every query built on `respondentsCtes`. */
+export function respondentsParams(p: RespondentsParams): SqlParam[] {
+  return [p.dataEnd, p.gapDays, p.windowDays, p.scaleLow, p.scaleHigh, p.walletKeptMin, p.intentMin];
+}
+
+/** Number of parameters `respondentsCtes` binds; later builders number theirs after it. */
+export const respondentsParamCount = 7;
+
+function loyalExpr(outcome: OutcomeId): string {
+  switch (outcome) {
+    case 'retained':
+      return 'CASE WHEN x.tx_all = 0 THEN NULL WHEN x.tx_after > 0 AND NOT COALESCE(c.churn_date <= l.ref_date + s.gap + s.win, FALSE) THEN 1 ELSE 0 END';
+    case 'repurchased':
+      return 'CASE WHEN x.tx_all = 0 THEN NULL WHEN x.tx_after > 0 THEN 1 ELSE 0 END';
+    case 'wallet_kept':
+      return 'CASE WHEN x.tx_all = 0 OR x.revenue_before <= 0 THEN NULL WHEN x.revenue_after >= s.wallet_min * x.revenue_before THEN 1 ELSE 0 END';
+    case 'stated_intent':
+      return 'CASE WHEN l.repurchase_intent IS NULL THEN NULL WHEN l.repurchase_intent >= s.intent_min THEN 1 ELSE 0 END';
+  }
+}
+
+/**
+ * The `WITH …` clauses (no trailing comma) defining `settings`, `responses`, `latest` and
+ * `respondents`. Append `SELECT … FROM respondents` (or the other CTEs) to use it.
+ */
+export function respondentsCtes(p: RespondentsParams): string {
+  const usableWhere = !p.requireOutcome
+    ? 'TRUE'
+    : behavioural(p.outcome)
+      ? 'r.survey_date IS NOT NULL AND r.survey_date + s.gap + s.win <= s.data_end'
+      : 'r.repurchase_intent IS NOT NULL';
+  const segment = p.segmentColumn && p.hasCustomers ? `CAST(${quoteColumn(p.segmentColumn)} AS VARCHAR)` : 'CAST(NULL AS VARCHAR)';
+  const customers = p.hasCustomers
+    ? `SELECT CAST(customer_id AS VARCHAR) AS customer_id, any_value(${segment}) AS segment,
+              ${p.hasChurnDate ? 'min(churn_date)' : 'CAST(NULL AS DATE)'} AS churn_date
+       FROM customers GROUP BY 1`
+    : 'SELECT CAST(NULL AS VARCHAR) AS customer_id, CAST(NULL AS VARCHAR) AS segment, CAST(NULL AS DATE) AS churn_date WHERE FALSE';
+  const service = p.hasServiceCosts
+    ? `SELECT l.customer_id,
+              COALESCE(sum(sc.amount) FILTER (WHERE sc.date > l.ref_date + s.gap AND sc.date <= l.ref_date + s.gap + s.win), 0) AS service_after,
+              COALESCE(sum(sc.amount) FILTER (WHERE sc.date > l.ref_date - s.win AND sc.date <= l.ref_date), 0) AS service_before
+       FROM latest l CROSS JOIN settings s LEFT JOIN service_costs sc ON CAST(sc.customer_id AS VARCHAR) = l.customer_id
+       GROUP BY l.customer_id`
+    : 'SELECT customer_id, 0.0 AS service_after, 0.0 AS service_before FROM latest';
+  const after = 't.date > l.ref_date + s.gap AND t.date <= l.ref_date + s.gap + s.win';
+  const before = 't.date > l.ref_date - s.win AND t.date <= l.ref_date';
+  return `WITH settings AS (
+  SELECT COALESCE(CAST($1 AS DATE), (SELECT max(date) FROM transactions)) AS data_end,
+         CAST($2 AS INTEGER) AS gap, CAST($3 AS INTEGER) AS win,
+         CAST($4 AS INTEGER) AS lo, CAST($5 AS INTEGER) AS hi,
+         CAST($6 AS DOUBLE) AS wallet_min, CAST($7 AS INTEGER) AS intent_min
+),
+responses AS (
+  SELECT CAST(v.customer_id AS VARCHAR) AS customer_id, v.date AS survey_date, CAST(v.satisfaction AS INTEGER) AS satisfaction,
+         CAST(v.recommend AS INTEGER) AS recommend, CAST(v.repurchase_intent AS INTEGER) AS repurchase_intent
+  FROM surveys v CROSS JOIN settings s
+  WHERE v.customer_id IS NOT NULL AND v.satisfaction BETWEEN s.lo AND s.hi
+),
+latest AS (
+  SELECT r.*, COALESCE(r.survey_date, s.data_end) AS ref_date
+  FROM responses r CROSS JOIN settings s
+  WHERE ${usableWhere}
+  QUALIFY row_number() OVER (PARTITION BY r.customer_id ORDER BY r.survey_date DESC NULLS LAST, r.satisfaction DESC) = 1
+),
+tx AS (
+  SELECT l.customer_id,
+         count(t.customer_id) AS tx_all,
+         count(t.customer_id) FILTER (WHERE ${after}) AS tx_after,
+         COALESCE(sum(t.revenue) FILTER (WHERE ${after}), 0) AS revenue_after,
+         COALESCE(sum(t.revenue - COALESCE(t.cost, 0)) FILTER (WHERE ${after}), 0) AS margin_after,
+         COALESCE(sum(t.revenue) FILTER (WHERE ${before}), 0) AS revenue_before,
+         COALESCE(sum(t.revenue - COALESCE(t.cost, 0)) FILTER (WHERE ${before}), 0) AS margin_before
+  FROM latest l CROSS JOIN settings s LEFT JOIN transactions t ON CAST(t.customer_id AS VARCHAR) = l.customer_id
+  GROUP BY l.customer_id
+),
+svc AS (
+  ${service}
+),
+cust AS (
+  ${customers}
+),
+respondents AS (
+  SELECT l.customer_id, COALESCE(c.segment, ${p.segmentColumn ? "'(unknown)'" : "'All'"}) AS segment,
+         l.satisfaction, l.recommend, l.repurchase_intent, l.survey_date,
+         ${loyalExpr(p.outcome)} AS loyal,
+         x.tx_all, x.revenue_before, x.margin_before - v.service_before AS profit_before,
+         x.revenue_after, x.margin_after - v.service_after AS profit_after
+  FROM latest l CROSS JOIN settings s
+  JOIN tx x USING (customer_id)
+  JOIN svc v USING (customer_id)
+  LEFT JOIN cust c ON c.customer_id = l.customer_id
+)`;
+}

@@ -1,0 +1,30 @@
+/**
+ * Small helpers to turn typed rows into result tables.
+ */
+import { fromRows, type ColumnInfo, type ColumnarTable, type Row } from '../../engine/types.ts';
+import type { AnalysisResult } from '../types.ts';
+
+/** A columnar table from plain objects; column types inferred from the first non-null value. */
+export function tableOf(rows: readonly object[], names?: readonly string[]): ColumnarTable {
+  const rs = rows as readonly Row[];
+  const keys = names ?? (rs[0] ? Object.keys(rs[0]) : []);
+  const columns: ColumnInfo[] = keys.map((name) => {
+    const v = rs.find((r) => r[name] != null)?.[name];
+    if (typeof v === 'number') return { name, type: 'DOUBLE', kind: 'number' };
+    if (typeof v === 'boolean') return { name, type: 'BOOLEAN', kind: 'boolean' };
+    if (v instanceof Date) return { name, type: 'DATE', kind: 'date' };
+    return { name, type: 'VARCHAR', kind: 'string' };
+  });
+  return fromRows(rs, columns);
+}
+
+/** A result that only explains why nothing could be computed. */
+export function notesOnly(notes: string[]): AnalysisResult {
+  return { tables: {}, scalars: {}, charts: [], findings: [], notes };
+}
+
+/** Formats a share as a whole percentage, e.g. 0.423 → "42%". */
+export const pct = (v: number): string => `${Math.round(v * 100)}%`;
+
+/** Formats money-like numbers compactly, e.g. 1234567 → "1,234,567". */
+export const money = (v: number): string => Math.round(v).toLocaleString('en');

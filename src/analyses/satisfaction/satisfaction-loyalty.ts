@@ -1,0 +1,143 @@
+/**
+ * `satisfaction-loyalty`: the curve, its zones, the 5-vs-4 figure, value at stake, and — with a
+ * `segment` option — one curve per segment and their steepness (competitive intensity).
+ */
+import type { AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import { curveChart, segmentChart, steepnessChart } from './charts.ts';
+import { loyaltyCurve, topBoxRatio, type CurvePoint } from './curve.ts';
+import { loadSatisfaction } from './load.ts';
+import { outcomeLabels, withCommon, type SatisfactionOptions } from './options.ts';
+import { money, notesOnly, pct, tableOf } from './result.ts';
+import { curveSteepness } from './steepness.ts';
+import { valueAtStake } from './value-at-stake.ts';
+import { locateZones, zoneBands, zoneOf } from './zones.ts';
+
+/** Options of `satisfaction-loyalty`. */
+export interface SatisfactionLoyaltyOptions extends SatisfactionOptions {
+  /** Manual zone boundary: levels ≤ this are the zone of defection (overrides the slope rule). */
+  defection_max?: number;
+  /** Manual zone boundary: levels ≥ this are the zone of affection. */
+  affection_min?: number;
+}
+
+/** Runs the curve analysis on a connection. */
+export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition['run']>[0], o: SatisfactionLoyaltyOptions): Promise<AnalysisResult> {
+  const loaded = await loadSatisfaction(ctx, o);
+  if (!loaded.ok) return notesOnly(loaded.notes);
+  const { scale, pooled, rows, segmentColumn, notes } = loaded.data;
+  const outcome = outcomeLabels[o.outcome];
+  const curve = loyaltyCurve(pooled, o.min_n);
+  if (curve.length === 0) return notesOnly([...notes, 'No respondent has a loyalty outcome yet: nothing to draw. Try a shorter window_days or an earlier data_end.']);
+  const override = { ...(o.defection_max !== undefined ? { defectionMax: o.defection_max } : {}), ...(o.affection_min !== undefined ? { affectionMin: o.affection_min } : {}) };
+  const zones = locateZones(curve, override);
+  const bands = zoneBands(zones, scale.low, scale.high).map((b) => ({ ...b, x_mid: (b.x1 + b.x2) / 2 }));
+  const top = topBoxRatio(curve, scale.high);
+  const stake = valueAtStake(pooled, zones);
+  const unreliable = curve.filter((p) => !p.reliable).map((p) => p.satisfaction);
+  if (unreliable.length) notes.push(`Levels ${unreliable.join(', ')} have fewer than ${o.min_n} respondents: drawn, but not used to place the zones (wide intervals).`);
+  if (zones.method === 'none') notes.push(`Fewer than three levels have ${o.min_n}+ respondents, so no zones were located.`);
+  else if (zones.method === 'manual') notes.push('Zones set by the defection_max / affection_min options.');
+  else if (zones.method === 'midpoint') notes.push('The curve has no flat stretch, so zones are split at the midpoint of the loyalty range.');
+
+  const curveRows = curve.map((p) => ({ ...p, zone: zoneOf(zones, p.satisfaction) }));
+  const levelRows = pooled.map((r) => ({
+    satisfaction: r.satisfaction,
+    zone: zoneOf(zones, r.satisfaction),
+    respondents: r.respondents,
+    n: r.n,
+    loyal: r.loyal,
+    revenue: r.revenue_loyal + r.revenue_not_loyal,
+    profit: r.profit_loyal + r.profit_not_loyal,
+  }));
+  const tables: AnalysisResult['tables'] = {
+    curve: tableOf(curveRows, ['satisfaction', 'n', 'loyal', 'rate', 'low', 'high', 'reliable', 'zone']),
+    zones: tableOf(bands, ['zone', 'x1', 'x2', 'x_mid']),
+    levels: tableOf(levelRows, ['satisfaction', 'zone', 'respondents', 'n', 'loyal', 'revenue', 'profit']),
+    steps: tableOf(zones.steps, ['from', 'to', 'slope', 'relative', 'steep']),
+  };
+  const n = curve.reduce((s, p) => s + p.n, 0);
+  const overall = curve.reduce((s, p) => s + p.loyal, 0) / n;
+  const scalars: AnalysisResult['scalars'] = {
+    outcome: o.outcome,
+    scale: scale.id,
+    respondents: n,
+    loyalty_rate: overall,
+    top_level: top.top,
+    top_rate: top.topRate,
+    next_rate: top.nextRate,
+    top_box_ratio: top.ratio,
+    top_box_ratio_low: top.low,
+    top_box_ratio_high: top.high,
+    defection_max: zones.defectionMax,
+    affection_min: zones.affectionMin,
+    defection_customers: stake?.customers ?? null,
+    defection_revenue: stake?.revenue ?? null,
+    defection_profit: stake?.profit ?? null,
+    defection_revenue_share: stake?.revenue_share ?? null,
+    censored: loaded.data.accounting.censored,
+    no_transactions: loaded.data.accounting.no_transactions,
+  };
+  const findings: Finding[] = [];
+  if (top.ratio !== null && top.topRate !== null && top.nextRate !== null) {
+    findings.push({
+      id: 'top_box_ratio',
+      value: top.ratio,
+      text: `Customers who score ${top.top} ${outcome} at ${pct(top.topRate)}, against ${pct(top.nextRate)} at ${top.next}: ${top.ratio.toFixed(1)}× as likely${top.low !== null ? ` (95% CI ${top.low.toFixed(1)}–${top.high!.toFixed(1)}×)` : ''}. "Satisfied" is not the goal; "completely satisfied" is.`,
+    });
+  }
+  if (zones.method !== 'none' && zones.defectionMax !== null && zones.affectionMin !== null) {
+    const aff = curve.filter((p) => p.satisfaction >= zones.affectionMin!);
+    const def = curve.filter((p) => p.satisfaction <= zones.defectionMax!);
+    const rate = (ps: CurvePoint[]) => ps.reduce((s, p) => s + p.loyal, 0) / Math.max(1, ps.reduce((s, p) => s + p.n, 0));
+    findings.push({
+      id: 'zones',
+      value: zones.affectionMin,
+      text: `Zone of affection from ${zones.affectionMin} up (${pct(rate(aff))} ${outcome}); zone of defection at ${zones.defectionMax} and below (${pct(rate(def))}). In between, more satisfaction buys little loyalty.`,
+    });
+  }
+  if (stake && stake.customers > 0) {
+    findings.push({
+      id: 'value_at_stake',
+      value: stake.revenue,
+      text: `${stake.customers.toLocaleString('en')} analysed customers sit in the zone of defection, with ${money(stake.revenue)} of revenue and ${money(stake.profit)} of profit in the ${o.window_days} days before their survey (${pct(stake.revenue_share)} of the revenue analysed); the curve expects ${money(stake.expected_defectors)} of them to go.`,
+    });
+  }
+
+  const charts = [curveChart(scale, outcome, `${n.toLocaleString('en')} customers · overall ${pct(overall)} ${outcome}`)];
+  if (segmentColumn) {
+    const bySegment = new Map<string, CurvePoint[]>();
+    for (const r of rows) if (!bySegment.has(r.segment)) bySegment.set(r.segment, loyaltyCurve(rows.filter((x) => x.segment === r.segment), o.min_n));
+    const segCurves = [...bySegment.values()].flat();
+    tables.segment_curves = tableOf(segCurves, ['segment', 'satisfaction', 'n', 'loyal', 'rate', 'low', 'high', 'reliable']);
+    const steep = curveSteepness(bySegment, scale.high);
+    tables.steepness = tableOf(steep, ['segment', 'respondents', 'top_rate', 'next_rate', 'top_step', 'logistic_slope', 'slope_se']);
+    charts.push(segmentChart(scale, outcome, segmentColumn), steepnessChart(segmentColumn));
+    const ranked = steep.filter((s) => s.top_step !== null).sort((a, b) => b.top_step! - a.top_step!);
+    const first = ranked[0];
+    const last = ranked[ranked.length - 1];
+    if (first && last && ranked.length > 1) {
+      scalars.steepest_segment = first.segment;
+      scalars.flattest_segment = last.segment;
+      scalars.steepness_gap = first.top_step! - last.top_step!;
+      findings.push({
+        id: 'competitive_intensity',
+        value: first.top_step! - last.top_step!,
+        text: `In ${first.segment}, dropping one level below the top costs ${pct(first.top_step!)} points of loyalty; in ${last.segment}, ${pct(last.top_step!)}. The steeper curve marks the more competitive market: there, anything short of delight walks.`,
+      });
+    }
+  }
+  return { tables, scalars, charts, findings, notes };
+}
+
+/** The registered definition. */
+export const satisfactionLoyalty: AnalysisDefinition<SatisfactionLoyaltyOptions> = {
+  id: 'satisfaction-loyalty',
+  title: 'Satisfaction–loyalty curve',
+  description: 'Loyalty by satisfaction level with 95% intervals, zones of defection/indifference/affection, the top-box ratio, value at stake, and curves per segment.',
+  requires: ['transactions', 'surveys'],
+  options: withCommon([
+    { name: 'defection_max', type: 'number', description: 'Override: levels at or below this are the zone of defection.' },
+    { name: 'affection_min', type: 'number', description: 'Override: levels at or above this are the zone of affection.' },
+  ]),
+  run: runSatisfactionLoyalty,
+};

@@ -1,0 +1,102 @@
+/**
+ * `satisfaction-what-if`: value at stake in the zone of defection, and what lifting a share of
+ * customers one level would bring, with its uncertainty (see `what-if.ts`).
+ */
+import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import { whatIfChart } from './charts.ts';
+import { loyaltyCurve } from './curve.ts';
+import { loadSatisfaction } from './load.ts';
+import { outcomeLabels, withCommon, type SatisfactionOptions } from './options.ts';
+import { money, notesOnly, pct, tableOf } from './result.ts';
+import { valueAtStake } from './value-at-stake.ts';
+import { whatIfMove, whatIfTable } from './what-if.ts';
+import { locateZones } from './zones.ts';
+
+/** Options of `satisfaction-what-if`. */
+export interface SatisfactionWhatIfOptions extends SatisfactionOptions {
+  /** Level customers are lifted from (to the next); default: the level below the top. */
+  from_level?: number;
+  /** Share of the customers at `from_level` lifted one level, 0–1. */
+  move_share: number;
+  /** Profit one extra loyal customer brings; default: the mean profit of loyal respondents in their outcome window. */
+  value_per_loyal?: number;
+}
+
+/** Runs the what-if on a connection. */
+export async function runSatisfactionWhatIf(ctx: AnalysisContext, o: SatisfactionWhatIfOptions): Promise<AnalysisResult> {
+  const loaded = await loadSatisfaction(ctx, o);
+  if (!loaded.ok) return notesOnly(loaded.notes);
+  const { scale, pooled, notes } = loaded.data;
+  const outcome = outcomeLabels[o.outcome];
+  const curve = loyaltyCurve(pooled, o.min_n);
+  const from = o.from_level ?? scale.high - 1;
+  if (from < scale.low || from >= scale.high) throw new Error(`satisfaction-what-if: invalid from_level: ${from} (expected ${scale.low}–${scale.high - 1} on ${scale.id})`);
+  const loyalTotal = pooled.reduce((s, r) => s + r.loyal, 0);
+  const defaultValue = loyalTotal > 0 ? pooled.reduce((s, r) => s + r.profit_after_loyal, 0) / loyalTotal : 0;
+  const value = o.value_per_loyal ?? defaultValue;
+  notes.push(
+    o.value_per_loyal === undefined
+      ? `Each extra loyal customer is valued at ${money(value)}: the mean profit loyal respondents brought in their ${o.window_days}-day outcome window. Set value_per_loyal to use your own figure.`
+      : `Each extra loyal customer is valued at ${money(value)} (value_per_loyal option).`,
+  );
+  notes.push('The what-if reads the curve causally: customers lifted a level are assumed to behave like those already there. The interval reflects sampling error in the two rates only.');
+  const move = whatIfMove(curve, from, o.move_share, value);
+  const table = whatIfTable(curve, o.move_share, value);
+  const zones = locateZones(curve);
+  const stake = valueAtStake(pooled, zones);
+  const scalars: AnalysisResult['scalars'] = {
+    from_level: from,
+    to_level: from + 1,
+    move_share: o.move_share,
+    value_per_loyal: value,
+    moved: move?.moved ?? null,
+    extra_loyal: move?.extra_loyal ?? null,
+    extra_loyal_low: move?.extra_loyal_low ?? null,
+    extra_loyal_high: move?.extra_loyal_high ?? null,
+    extra_profit: move?.extra_profit ?? null,
+    extra_profit_low: move?.extra_profit_low ?? null,
+    extra_profit_high: move?.extra_profit_high ?? null,
+    defection_max: zones.defectionMax,
+    defection_customers: stake?.customers ?? null,
+    defection_revenue: stake?.revenue ?? null,
+    defection_profit: stake?.profit ?? null,
+  };
+  const findings: Finding[] = [];
+  if (move) {
+    findings.push({
+      id: 'what_if',
+      value: move.extra_profit,
+      text: `Lifting ${pct(o.move_share)} of the ${move.customers_at_level.toLocaleString('en')} customers at ${from} to ${from + 1} (${pct(move.rate_from)} → ${pct(move.rate_to)} ${outcome}) would add about ${move.extra_loyal.toFixed(0)} ${outcome} customers (95% interval ${move.extra_loyal_low.toFixed(0)} to ${move.extra_loyal_high.toFixed(0)}), worth ${money(move.extra_profit)} of profit (${money(move.extra_profit_low)} to ${money(move.extra_profit_high)}).`,
+    });
+  } else {
+    notes.push(`No respondents with an outcome at level ${from} or ${from + 1}: the what-if cannot be computed there.`);
+  }
+  if (stake && stake.customers > 0) {
+    findings.push({
+      id: 'value_at_stake',
+      value: stake.revenue,
+      text: `At stake in the zone of defection (${zones.defectionMax} and below): ${stake.customers.toLocaleString('en')} customers, ${money(stake.revenue)} of revenue and ${money(stake.profit)} of profit a ${o.window_days}-day period.`,
+    });
+  }
+  return {
+    tables: { what_if: tableOf(table, ['from_level', 'to_level', 'customers_at_level', 'moved', 'rate_from', 'rate_to', 'extra_loyal', 'extra_loyal_low', 'extra_loyal_high', 'extra_profit', 'extra_profit_low', 'extra_profit_high']) },
+    scalars,
+    charts: [whatIfChart(scale, o.move_share, outcome)],
+    findings,
+    notes,
+  };
+}
+
+/** The registered definition. */
+export const satisfactionWhatIf: AnalysisDefinition<SatisfactionWhatIfOptions> = {
+  id: 'satisfaction-what-if',
+  title: 'Satisfaction what-if and value at stake',
+  description: 'Revenue and profit in the zone of defection, and the extra loyal customers and profit from lifting a share of customers one satisfaction level.',
+  requires: ['transactions', 'surveys'],
+  options: withCommon([
+    { name: 'from_level', type: 'integer', min: 0, max: 9, description: 'Level customers are lifted from, to the next (default: one below the top, e.g. 4 on 1–5).' },
+    { name: 'move_share', type: 'number', min: 0, max: 1, default: 0.2, description: 'Share of the customers at from_level lifted one level (0–1).' },
+    { name: 'value_per_loyal', type: 'number', description: 'Profit of one extra loyal customer; default: mean outcome-window profit of loyal respondents.' },
+  ]),
+  run: runSatisfactionWhatIf,
+};

@@ -1,0 +1,66 @@
+/**
+ * `word-of-mouth`: net advocacy and the vocal share by satisfaction level. Needs
+ * `surveys.recommend`; without it, says so and returns no table (not an error).
+ */
+import { hasColumn } from '../../model/profile.ts';
+import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import { wordOfMouthChart } from './charts.ts';
+import { loadSatisfaction } from './load.ts';
+import { commonOptionSpecs, resolveOptions, type SatisfactionOptions } from './options.ts';
+import { notesOnly, pct, tableOf } from './result.ts';
+import { wordOfMouth } from './word-of-mouth.ts';
+
+/** Runs word of mouth on a connection (every respondent's latest response; no outcome needed). */
+export async function runWordOfMouth(ctx: AnalysisContext, o: SatisfactionOptions): Promise<AnalysisResult> {
+  const loaded = await loadSatisfaction(ctx, resolveOptions({ ...o, outcome: 'repurchased' }), false);
+  if (!loaded.ok) return notesOnly(loaded.notes);
+  const { pooled, scale } = loaded.data;
+  const notes = loaded.data.notes.filter((n) => !n.startsWith('Loyalty outcome') && !n.startsWith('Revenue and profit'));
+  notes.push('Every respondent’s latest response is used (word of mouth needs no outcome window).');
+  if (!hasColumn(ctx.profile, 'surveys', 'recommend') || pooled.every((r) => r.recommend_n === 0)) {
+    return notesOnly([...notes, 'The surveys have no "would you recommend" answers (surveys.recommend, 0–10), so word of mouth cannot be measured. Add the question to the survey, or map it in the import wizard; the other satisfaction analyses do not need it.']);
+  }
+  const rows = wordOfMouth(pooled).map((r) => ({ ...r, sign: r.net_advocacy < 0 ? 'negative' : 'positive' }));
+  const first = rows[0]!;
+  const last = rows[rows.length - 1]!;
+  const middle = rows.slice(1, -1);
+  const vocalMiddle = middle.length ? Math.min(...middle.map((r) => r.vocal_share)) : null;
+  const findings: Finding[] = [
+    {
+      id: 'net_advocacy',
+      value: last.net_advocacy,
+      text: `Net advocacy runs from ${pct(first.net_advocacy)} at ${first.satisfaction} to ${last.net_advocacy >= 0 ? '+' : ''}${pct(last.net_advocacy)} at ${last.satisfaction}.`,
+    },
+  ];
+  if (vocalMiddle !== null) {
+    findings.push({
+      id: 'vocal_u',
+      value: first.vocal_share,
+      text: `Who talks: ${pct(first.vocal_share)} at the bottom, ${pct(vocalMiddle)} in the quietest middle level, ${pct(last.vocal_share)} at the top — word of mouth happens at the extremes${first.vocal_share > last.vocal_share ? ', and the unhappy talk most' : ''}.`,
+    });
+  }
+  return {
+    tables: { word_of_mouth: tableOf(rows, ['satisfaction', 'recommend_n', 'promoters_share', 'detractors_share', 'net_advocacy', 'vocal_share', 'vocal_low', 'vocal_high', 'sign']) },
+    scalars: {
+      net_advocacy_bottom: first.net_advocacy,
+      net_advocacy_top: last.net_advocacy,
+      vocal_bottom: first.vocal_share,
+      vocal_middle_min: vocalMiddle,
+      vocal_top: last.vocal_share,
+      recommend_n: rows.reduce((s, r) => s + r.recommend_n, 0),
+    },
+    charts: [wordOfMouthChart(scale)],
+    findings,
+    notes,
+  };
+}
+
+/** The registered definition. */
+export const wordOfMouthAnalysis: AnalysisDefinition<SatisfactionOptions> = {
+  id: 'word-of-mouth',
+  title: 'Word of mouth by satisfaction',
+  description: 'Net advocacy (% promoters − % detractors) and the share who talk at all, by satisfaction level: the asymmetric U.',
+  requires: ['surveys'],
+  options: commonOptionSpecs.filter((s) => s.name === 'scale' || s.name === 'min_n'),
+  run: runWordOfMouth,
+};
