@@ -47,7 +47,7 @@ FROM tiered GROUP BY tier ORDER BY tier`;
 /** One tier's row in the output table. */
 export interface TierRow extends Row {
   tier: string;
-  rank: number;
+  tier_rank: number;
   customers: number;
   customer_share: number;
   revenue: number;
@@ -77,7 +77,7 @@ export function tierTable(rows: readonly Row[], names: readonly string[], thresh
     const profit = hasProfit ? num(r?.profit) : null;
     return {
       tier,
-      rank,
+      tier_rank: rank,
       customers,
       customer_share: ratio(customers, totalCustomers),
       revenue,

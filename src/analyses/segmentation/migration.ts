@@ -1,0 +1,241 @@
+/**
+ * Tier migration between two periods, and the early-warning list of slipping core customers
+ * (full churn: no purchase in the later period; partial churn: still buying, but much less).
+ * Customers are re-graded each period because value and loyalty move; the transition matrix
+ * shows who moved up, down, arrived (`new`) and left (`gone`).
+ */
+import type { ChartSpec } from '../../charts/spec.ts';
+import { fromRows, toRows, type ColumnInfo, type Row, type SqlConnection } from '../../engine/types.ts';
+import type { AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import { amount, count, num, orList, pct, ratio } from './format.ts';
+import { buildCoreCountQuery, buildEarlyWarningQuery, buildMigrationMatrixQuery } from './migration-sql.ts';
+import { addDays, checkPeriod, dataRange, formatPeriod, noDataMessage, periodMonths, windowEndingOn, type DataRange, type Period } from './periods.ts';
+import { resolveThresholds, type TierMethod, type TierSqlParams } from './tier-assign.ts';
+import { checkThresholds, tierNames, tierQuantiles, type TierLanguage } from './tier-names.ts';
+import { tierOptionSpecs } from './tiers.ts';
+import { measureLabel, resolveMeasure, valueNotes, valueSource, type Measure } from './value-source.ts';
+
+/** Row label for customers with no activity in the earlier period. */
+export const NEW = 'new';
+/** Column label for customers with no activity in the later period. */
+export const GONE = 'gone';
+
+/** Options of the `migration` analysis. */
+export interface MigrationOptions {
+  early_start?: string;
+  early_end?: string;
+  late_start?: string;
+  late_end?: string;
+  /** Months per period for the defaults (last N months vs the N before). */
+  months: number;
+  measure: Measure;
+  method: TierMethod;
+  quantiles?: number[];
+  thresholds?: number[];
+  tier_names?: string[];
+  language: TierLanguage;
+  /** How many top tiers count as core for the early-warning list. */
+  core_tiers: number;
+  /** Partial churn: monthly value down by more than this share of the customer's own earlier baseline. */
+  drop: number;
+  /** Most rows in the early-warning list. */
+  limit: number;
+}
+
+/** The two periods: user dates, or the last `months` months to the data's end vs the `months` before. */
+export function migrationPeriods(o: Pick<MigrationOptions, 'early_start' | 'early_end' | 'late_start' | 'late_end' | 'months'>, range: DataRange): { early: Period; late: Period } {
+  const lateEnd = o.late_end ?? range.last;
+  const late = checkPeriod({ start: o.late_start ?? windowEndingOn(lateEnd, o.months).start, end: lateEnd }, 'later period');
+  const earlyEnd = o.early_end ?? addDays(late.start, -1);
+  const early = checkPeriod({ start: o.early_start ?? windowEndingOn(earlyEnd, o.months).start, end: earlyEnd }, 'earlier period');
+  return { early, late };
+}
+
+/** One cell of the transition matrix. */
+export interface MigrationCell extends Row {
+  from_tier: string;
+  to_tier: string;
+  from_order: number;
+  to_order: number;
+  customers: number;
+  early_value: number;
+  late_value: number;
+  /** Share of the row (earlier tier, or new) that ended in this column. */
+  row_share: number;
+  /** −1 down / 0 same / 1 up; null for new and gone. */
+  direction: number | null;
+}
+
+/**
+ * The full matrix (pure): every (from, to) pair including `new` rows and `gone` columns, zeros
+ * filled; order 0 = new/gone, then tiers from lowest (1) to highest.
+ */
+export function migrationMatrix(rows: readonly Row[], names: readonly string[]): MigrationCell[] {
+  const key = (f: unknown, t: unknown) => `${f === null ? 'n' : num(f)}|${t === null ? 'g' : num(t)}`;
+  const byKey = new Map(rows.map((r) => [key(r.from_tier, r.to_tier), r]));
+  const rowTotal = new Map<string, number>();
+  for (const r of rows) {
+    const f = r.from_tier === null ? 'n' : String(num(r.from_tier));
+    rowTotal.set(f, (rowTotal.get(f) ?? 0) + num(r.customers));
+  }
+  const tiers: (number | null)[] = [null, ...names.map((_, i) => i)];
+  const out: MigrationCell[] = [];
+  for (const f of tiers) {
+    for (const t of tiers) {
+      if (f === null && t === null) continue;
+      const r = byKey.get(key(f, t));
+      const customers = num(r?.customers);
+      out.push({
+        from_tier: f === null ? NEW : names[f]!,
+        to_tier: t === null ? GONE : names[t]!,
+        from_order: f === null ? 0 : f + 1,
+        to_order: t === null ? 0 : t + 1,
+        customers,
+        early_value: num(r?.early_value),
+        late_value: num(r?.late_value),
+        row_share: ratio(customers, rowTotal.get(f === null ? 'n' : String(f)) ?? 0),
+        direction: f === null || t === null ? null : Math.sign(t - f),
+      });
+    }
+  }
+  return out;
+}
+
+/** Per-tier counts in each period and where the earlier tier's customers went (pure). */
+export function migrationTierSummary(matrix: readonly MigrationCell[], names: readonly string[]): Row[] {
+  return names
+    .map((tier) => {
+      const from = matrix.filter((c) => c.from_tier === tier);
+      const to = matrix.filter((c) => c.to_tier === tier);
+      const early = from.reduce((s, c) => s + c.customers, 0);
+      const sum = (d: number | null) => from.filter((c) => c.direction === d && c.to_tier !== GONE).reduce((s, c) => s + c.customers, 0);
+      return {
+        tier,
+        early_customers: early,
+        late_customers: to.reduce((s, c) => s + c.customers, 0),
+        stayed: sum(0),
+        moved_up: sum(1),
+        moved_down: sum(-1),
+        gone: from.find((c) => c.to_tier === GONE)?.customers ?? 0,
+        new: matrix.find((c) => c.from_tier === NEW && c.to_tier === tier)?.customers ?? 0,
+      };
+    })
+    .reverse();
+}
+
+/** Findings on movement and on the early-warning list (pure). */
+export function migrationFindings(matrix: readonly MigrationCell[], warn: { core: number; full: number; partial: number; atRisk: number; drop: number; coreNames: string[] }): Finding[] {
+  const early = matrix.filter((c) => c.from_tier !== NEW);
+  const total = early.reduce((s, c) => s + c.customers, 0);
+  const share = (pred: (c: MigrationCell) => boolean) => ratio(early.filter(pred).reduce((s, c) => s + c.customers, 0), total);
+  const newCount = matrix.filter((c) => c.from_tier === NEW).reduce((s, c) => s + c.customers, 0);
+  return [
+    {
+      id: 'movement',
+      value: share((c) => c.to_tier === GONE),
+      text: `Of ${count(total)} customers in the earlier period, ${pct(share((c) => c.direction === 1))} moved up a tier or more, ${pct(share((c) => c.direction === -1))} moved down and ${pct(share((c) => c.to_tier === GONE))} stopped buying; ${count(newCount)} customers arrived or came back.`,
+    },
+    {
+      id: 'early_warning',
+      value: warn.atRisk,
+      text:
+        warn.core === 0
+          ? 'No core customers in the earlier period.'
+          : `Of ${count(warn.core)} core customers (${orList(warn.coreNames)}), ${pct(ratio(warn.full, warn.core))} stopped buying and ${pct(ratio(warn.partial, warn.core))} cut their spending by more than ${pct(warn.drop)}: ${amount(warn.atRisk)} a year at risk.`,
+    },
+  ];
+}
+
+function matrixChart(names: readonly string[], sub: string): ChartSpec {
+  return {
+    id: 'migration-matrix',
+    title: 'Tier migration: where each tier’s customers went',
+    subtitle: sub,
+    data: 'matrix',
+    marginLeft: 90,
+    x: { label: 'Later period tier', type: 'band', domain: [GONE, ...names] },
+    y: { label: 'Earlier period tier', type: 'band', domain: [...names].reverse().concat(NEW) },
+    color: { scheme: 'blues', legend: true, label: 'Share of row', tickFormat: '.0%' },
+    marks: [
+      { type: 'cell', x: 'to_tier', y: 'from_tier', fill: 'row_share', options: { inset: 1, tip: true } },
+      { type: 'text', x: 'to_tier', y: 'from_tier', text: 'customers', textFormat: ',d', options: { fontSize: 10 } },
+    ],
+  };
+}
+
+const cols = (r: Row | undefined, strings: readonly string[]): ColumnInfo[] =>
+  Object.keys(r ?? {}).map((name) => (strings.includes(name) ? { name, type: 'VARCHAR', kind: 'string' } : name === 'last_purchase' ? { name, type: 'DATE', kind: 'date' } : { name, type: 'DOUBLE', kind: 'number' }));
+
+/** Runs migration and early warning on a connection. */
+export async function runMigration(db: SqlConnection, source: ReturnType<typeof valueSource>, o: MigrationOptions): Promise<AnalysisResult> {
+  const range = await dataRange(db);
+  const { early, late } = migrationPeriods(o, range);
+  const { measure, notes: mNotes } = resolveMeasure(o.measure, source);
+  const names = tierNames(o.tier_names, o.language);
+  if (o.core_tiers < 1 || o.core_tiers > names.length) throw new Error(`invalid core_tiers: ${o.core_tiers} (between 1 and ${names.length})`);
+  const params: TierSqlParams = { source, measure };
+  const quantiles = o.method === 'quantiles' ? tierQuantiles(names.length, o.quantiles) : [];
+  const amounts = o.method === 'amounts' ? checkThresholds(names.length, o.thresholds ?? []) : [];
+  const thresholds = await resolveThresholds(db, { ...params, method: o.method, quantiles, amounts }, early, range, 'migration', 'earlier period');
+  const k = thresholds.length;
+  const base = [early.start, early.end, periodMonths(early), late.start, late.end, periodMonths(late), ...thresholds];
+  const rows = toRows(await db.query(buildMigrationMatrixQuery(params, k), base));
+  if (!rows.some((r) => r.to_tier !== null)) throw new Error(noDataMessage('migration', late, range, 'later period'));
+  const matrix = migrationMatrix(rows, names);
+  const coreMin = names.length - o.core_tiers;
+  const warnRows = toRows(await db.query(buildEarlyWarningQuery(params, k), [...base, coreMin, o.drop, o.limit])).map((r): Row => ({
+    ...r,
+    from_tier: names[num(r.from_tier)] ?? null,
+    to_tier: r.to_tier === null ? GONE : (names[num(r.to_tier)] ?? null),
+  }));
+  const core = warnRows.length ? num(warnRows[0]!.core_customers) : num((await db.query(buildCoreCountQuery(params, k), [...base, coreMin])).data[0]?.[0]);
+  const first = warnRows[0];
+  const warn = { core, full: num(first?.full_count), partial: num(first?.partial_count), atRisk: num(first?.total_at_risk), drop: o.drop, coreNames: names.slice(coreMin) };
+  const warnList = warnRows.map((r) => ({
+    customer_id: r.customer_id ?? null, status: r.status ?? null, from_tier: r.from_tier, to_tier: r.to_tier,
+    early_monthly: r.early_monthly ?? null, late_monthly: r.late_monthly ?? null, change: r.change ?? null,
+    last_purchase: r.last_purchase ?? null, value_at_risk: r.value_at_risk ?? null,
+  }));
+  const tierSummary = migrationTierSummary(matrix, names);
+  const sub = `${formatPeriod(early)} → ${formatPeriod(late)}, ${measureLabel(measure)}`;
+  return {
+    tables: {
+      matrix: fromRows(matrix, cols(matrix[0], ['from_tier', 'to_tier'])),
+      tiers: fromRows(tierSummary, cols(tierSummary[0], ['tier'])),
+      early_warning: fromRows(warnList, cols({ customer_id: '', status: '', from_tier: '', to_tier: '', early_monthly: 0, late_monthly: 0, change: 0, last_purchase: null, value_at_risk: 0 }, ['customer_id', 'status', 'from_tier', 'to_tier'])),
+    },
+    scalars: {
+      early_start: early.start, early_end: early.end, late_start: late.start, late_end: late.end,
+      core_customers: core, full_churn: warn.full, partial_churn: warn.partial, value_at_risk: warn.atRisk,
+    },
+    charts: [matrixChart(names, sub)],
+    findings: migrationFindings(matrix, warn),
+    notes: [
+      ...mNotes,
+      ...(measure === 'profit' ? valueNotes(source) : []),
+      `Both periods are graded with the earlier period’s thresholds (${thresholds.map(amount).join(', ')} per month), so a drop in spend shows as a move down.`,
+      `"new" = no purchase in the earlier period (first-time or returning); "gone" = no purchase in the later period.`,
+      `Early warning: core = ${orList(names.slice(coreMin))} in the earlier period; partial churn = monthly ${measure} down more than ${pct(o.drop)} against the customer’s own earlier level; value at risk = 12 × the monthly drop. ${warnList.length < warn.full + warn.partial ? `The list shows the top ${warnList.length} of ${warn.full + warn.partial}.` : ''}`.trim(),
+    ],
+  };
+}
+
+/** The `migration` analysis. */
+export const migrationDefinition: AnalysisDefinition<MigrationOptions> = {
+  id: 'migration',
+  title: 'Tier migration and early warning',
+  description: 'Tier transition matrix between two periods (with new and gone) and the early-warning list of core customers who churned fully or partially.',
+  requires: ['transactions'],
+  options: [
+    { name: 'early_start', type: 'date', description: 'First day of the earlier period (default: the 12 months before the later period).' },
+    { name: 'early_end', type: 'date', description: 'Last day of the earlier period (default: the day before the later period).' },
+    { name: 'late_start', type: 'date', description: 'First day of the later period (default: 12 months before late_end).' },
+    { name: 'late_end', type: 'date', description: 'Last day of the later period (default: the last transaction date).' },
+    { name: 'months', type: 'integer', min: 1, max: 120, default: 12, description: 'Length of each default period in months.' },
+    ...tierOptionSpecs,
+    { name: 'core_tiers', type: 'integer', min: 1, max: 20, default: 2, description: 'How many top tiers are core customers for the early-warning list.' },
+    { name: 'drop', type: 'number', min: 0, max: 1, default: 0.5, description: 'Partial churn: monthly value down by more than this share of the customer’s own earlier level.' },
+    { name: 'limit', type: 'integer', min: 1, max: 1000000, default: 500, description: 'Most rows in the early-warning list (ranked by value at risk).' },
+  ],
+  run: (ctx, o) => runMigration(ctx.db, valueSource(ctx.profile), o),
+};

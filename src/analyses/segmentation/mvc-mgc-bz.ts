@@ -1,0 +1,194 @@
+/**
+ * Most valuable, most growable and below-zero customers (Peppers & Rogers, "Enterprise One to
+ * One", 1997): keep the MVCs, grow the MGCs, stop losing money on the BZs. Value is profit after
+ * cost to serve when cost data exists (else revenue, and no customer can be shown below zero).
+ *
+ * The "growable" rule. Peppers & Rogers define growth potential as the gap between a customer's
+ * potential and current value; potential ideally comes from a CLV model. Without one we use the
+ * best tier a customer can plausibly reach: the `potential_quantile` (default 90th percentile)
+ * of value among their peers (same `customers.segment`, else `customers.region`, else everyone),
+ * and only for customers whose trend allows it (spend in the second half of the period at least
+ * that of the first half). Declining customers get potential = current value: they belong on the
+ * early-warning list, not the growth list. MGCs are the eligible customers (not MVC, not BZ) with
+ * the largest headroom = potential − value, `growable_share` of all active customers at most.
+ */
+import type { ChartSpec } from '../../charts/spec.ts';
+import { fromRows, toRows, type Row, type SqlConnection } from '../../engine/types.ts';
+import { hasColumn, type DatasetProfile } from '../../model/profile.ts';
+import type { AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import { buildCustomerPeriodCte } from './customer-period.ts';
+import { amount, count, num, pct, ratio } from './format.ts';
+import { addDays, dataRange, formatPeriod, noDataMessage, periodDays, resolvePeriod, type Period } from './periods.ts';
+import { valueNotes, valueSource, type ValueSource } from './value-source.ts';
+
+/** Options of the `mvc-mgc-bz` analysis. */
+export interface MvcOptions {
+  period_start?: string;
+  period_end?: string;
+  /** Share of active customers (top by value, value > 0) who are MVCs. */
+  mvc_share: number;
+  /** Largest share of active customers flagged as MGCs. */
+  growable_share: number;
+  /** Quantile of peers' value taken as a customer's reachable potential. */
+  potential_quantile: number;
+  /** Rows per list. */
+  top_n: number;
+}
+
+/** Where peers come from. */
+export type PeerColumn = 'segment' | 'region' | null;
+
+/** Picks the peer-group column: `customers.segment`, else `customers.region`, else none (everyone). */
+export function peerColumn(profile: DatasetProfile): PeerColumn {
+  if (hasColumn(profile, 'customers', 'segment')) return 'segment';
+  if (hasColumn(profile, 'customers', 'region')) return 'region';
+  return null;
+}
+
+/**
+ * Groups, headroom and the top-N lists in one pass. Each row carries its group's totals
+ * (window sums) so the summary needs no second scan. Parameters: $1 start, $2 end, $3 last day
+ * of the first half, $4 mvc_share, $5 growable_share, $6 potential_quantile, $7 top_n.
+ */
+export function buildMvcQuery(source: ValueSource, peer: PeerColumn): string {
+  const value = source.profit ? 'cur.profit' : 'cur.revenue';
+  const peers = peer
+    ? `peers AS (SELECT customer_id, coalesce(any_value(${peer}), '(none)') AS peer FROM customers GROUP BY customer_id),`
+    : '';
+  const bz = source.profit ? "WHEN value < 0 THEN 'BZ'" : '';
+  return `WITH ${buildCustomerPeriodCte({ name: 'cur', start: '$1', end: '$2', source })},
+${peers}
+halves AS (SELECT customer_id, sum(revenue) FILTER (WHERE date <= $3::DATE) AS first_half, sum(revenue) FILTER (WHERE date > $3::DATE) AS second_half FROM cur_tx GROUP BY customer_id),
+v AS (SELECT cur.customer_id, ${value} AS value, cur.revenue, cur.service_cost, ${peer ? "coalesce(peers.peer, '(none)')" : "'all'"} AS peer,
+  coalesce(h.first_half, 0) AS first_half, coalesce(h.second_half, 0) AS second_half
+  FROM cur JOIN halves h ON h.customer_id = cur.customer_id ${peer ? 'LEFT JOIN peers ON peers.customer_id = cur.customer_id' : ''}),
+pot AS (SELECT peer, quantile_cont(value, $6::DOUBLE) AS peer_potential FROM v GROUP BY peer),
+ranked AS (SELECT v.*, pot.peer_potential, row_number() OVER (ORDER BY value DESC, customer_id) AS value_rank, count(*) OVER () AS n
+  FROM v JOIN pot ON pot.peer = v.peer),
+pre AS (SELECT *, CASE WHEN value > 0 AND value_rank <= ceil($4::DOUBLE * n) THEN 'MVC' ${bz} END AS grp0,
+  CASE WHEN second_half >= first_half THEN greatest(value, peer_potential) ELSE value END AS potential FROM ranked),
+gr AS (SELECT *, potential - value AS headroom,
+  CASE WHEN grp0 IS NULL AND potential - value > 0 THEN row_number() OVER (PARTITION BY grp0 IS NULL AND potential - value > 0 ORDER BY potential - value DESC, customer_id) END AS growth_rank
+  FROM pre),
+g AS (SELECT *, coalesce(grp0, CASE WHEN growth_rank <= ceil($5::DOUBLE * n) THEN 'MGC' END, 'other') AS grp FROM gr)
+SELECT grp, customer_id, value, revenue, service_cost, peer, peer_potential, potential, headroom, first_half, second_half,
+  count(*) OVER (PARTITION BY grp) AS grp_customers, sum(value) OVER (PARTITION BY grp) AS grp_value,
+  sum(revenue) OVER (PARTITION BY grp) AS grp_revenue, sum(headroom) OVER (PARTITION BY grp) AS grp_headroom, n
+FROM g
+QUALIFY row_number() OVER (PARTITION BY grp ORDER BY CASE grp WHEN 'MGC' THEN -headroom WHEN 'BZ' THEN value ELSE -value END, customer_id) <= greatest($7::INTEGER, 1)
+ORDER BY grp, row_number() OVER (PARTITION BY grp ORDER BY CASE grp WHEN 'MGC' THEN -headroom WHEN 'BZ' THEN value ELSE -value END, customer_id)`;
+}
+
+/** Group labels and what to do with them. */
+export const mvcGroups = [
+  { group: 'MVC', label: 'Most valuable', action: 'Keep: retention first, recognition, key-account service.' },
+  { group: 'MGC', label: 'Most growable', action: 'Grow: cross-sell and up-sell toward what their peers already buy.' },
+  { group: 'BZ', label: 'Below zero', action: 'Fix or let go: reprice, cut cost to serve, or stop subsidising.' },
+  { group: 'other', label: 'Others', action: 'Maintain at low cost.' },
+] as const;
+
+/** Summary per group from the list rows (pure): counts, value, shares, headroom. */
+export function mvcSummary(rows: readonly Row[]): Row[] {
+  const first = new Map<string, Row>();
+  for (const r of rows) if (!first.has(String(r.grp))) first.set(String(r.grp), r);
+  const n = num(rows[0]?.n);
+  const totalValue = [...first.values()].reduce((s, r) => s + num(r.grp_value), 0);
+  return mvcGroups.map((g) => {
+    const r = first.get(g.group);
+    return {
+      group: g.group,
+      label: g.label,
+      action: g.action,
+      customers: num(r?.grp_customers),
+      customer_share: ratio(num(r?.grp_customers), n),
+      value: num(r?.grp_value),
+      value_share: ratio(num(r?.grp_value), totalValue),
+      revenue: num(r?.grp_revenue),
+      headroom: num(r?.grp_headroom),
+    };
+  });
+}
+
+/** Findings (pure). */
+export function mvcFindings(summary: readonly Row[], valueName: string, profit: boolean): Finding[] {
+  const g = (id: string) => summary.find((r) => r.group === id)!;
+  const mvc = g('MVC');
+  const mgc = g('MGC');
+  const bz = g('BZ');
+  const out: Finding[] = [
+    { id: 'mvc', value: num(mvc.value_share), text: `The ${count(num(mvc.customers))} most valuable customers (${pct(num(mvc.customer_share))}) earn ${pct(num(mvc.value_share))} of ${valueName}.` },
+    { id: 'mgc', value: num(mgc.headroom), text: `${count(num(mgc.customers))} customers are most growable: if they reached what their best peers spend, ${valueName} would rise by ${amount(num(mgc.headroom))}.` },
+  ];
+  if (profit) {
+    out.push({ id: 'bz', value: num(bz.value), text: num(bz.customers) > 0 ? `${count(num(bz.customers))} customers (${pct(num(bz.customer_share))}) are below zero: serving them cost ${amount(-num(bz.value))} more than they brought in.` : 'No customer is below zero in this period.' });
+  }
+  return out;
+}
+
+/** Runs the analysis on a connection. */
+export async function runMvc(db: SqlConnection, profile: DatasetProfile, o: MvcOptions): Promise<AnalysisResult> {
+  const source = valueSource(profile);
+  const range = await dataRange(db);
+  const period: Period = resolvePeriod(o.period_start, o.period_end, range);
+  const mid = addDays(period.start, Math.floor(periodDays(period) / 2) - 1);
+  const peer = peerColumn(profile);
+  const rows = toRows(await db.query(buildMvcQuery(source, peer), [period.start, period.end, mid, o.mvc_share, o.growable_share, o.potential_quantile, o.top_n]));
+  if (rows.length === 0) throw new Error(noDataMessage('mvc-mgc-bz', period, range));
+  const summary = mvcSummary(rows);
+  const valueName = source.profit ? 'profit' : 'revenue';
+  const listCols = ['customer_id', 'value', 'revenue', 'service_cost', 'peer', 'peer_potential', 'potential', 'headroom', 'first_half', 'second_half'];
+  const list = (grp: string) => {
+    const rs = rows.filter((r) => r.grp === grp).map((r) => Object.fromEntries(listCols.map((k) => [k, r[k] ?? null])) as Row);
+    return fromRows(rs, listCols.map((name) => ({ name, ...(name === 'customer_id' || name === 'peer' ? { type: 'VARCHAR', kind: 'string' as const } : { type: 'DOUBLE', kind: 'number' as const }) })));
+  };
+  const summaryCols = Object.keys(summary[0]!).map((name) => ({ name, ...(typeof summary[0]![name] === 'string' ? { type: 'VARCHAR', kind: 'string' as const } : { type: 'DOUBLE', kind: 'number' as const }) }));
+  const chart: ChartSpec = {
+    id: 'mvc-groups',
+    title: `Share of customers vs share of ${valueName}`,
+    subtitle: formatPeriod(period),
+    data: 'summary',
+    x: { label: `Share of ${valueName}`, tickFormat: '.0%', grid: true },
+    y: { label: null, domain: mvcGroups.map((g) => g.group) },
+    marks: [
+      { type: 'barX', x: 'value_share', y: 'group', fill: 'group' },
+      { type: 'text', x: 'value_share', y: 'group', text: 'customer_share', textFormat: '.0%', options: { textAnchor: 'start', dx: 4 } },
+      { type: 'ruleX', values: [0] },
+    ],
+  };
+  return {
+    tables: { summary: fromRows(summary, summaryCols), mvc: list('MVC'), mgc: list('MGC'), bz: list('BZ') },
+    scalars: {
+      value_measure: valueName,
+      mvc_customers: num(summary[0]?.customers),
+      mvc_value_share: num(summary[0]?.value_share),
+      mgc_headroom: num(summary[1]?.headroom),
+      bz_customers: num(summary[2]?.customers),
+      bz_value: num(summary[2]?.value),
+    },
+    charts: [chart],
+    findings: mvcFindings(summary, valueName, source.profit),
+    notes: [
+      ...valueNotes(source),
+      ...(source.profit ? [] : ['Without cost data no customer can be shown below zero: the BZ group is empty.']),
+      `Potential = the ${pct(o.potential_quantile)} quantile of ${valueName} among peers (${peer ? `same customers.${peer}` : 'all customers: no segment or region column'}), for customers whose second-half spend is at least their first-half spend; declining customers have no headroom.`,
+      `Lists show the top ${o.top_n} of each group; period ${formatPeriod(period)} (halves split after ${mid}).`,
+    ],
+  };
+}
+
+/** The `mvc-mgc-bz` analysis. */
+export const mvcDefinition: AnalysisDefinition<MvcOptions> = {
+  id: 'mvc-mgc-bz',
+  title: 'Most valuable, most growable and below-zero customers',
+  description: 'Peppers & Rogers: keep the MVCs, grow the MGCs, stop losing money on the BZs. Counts, value and lists.',
+  requires: ['transactions'],
+  options: [
+    { name: 'period_start', type: 'date', description: 'First day of the period (default: 12 months before period_end).' },
+    { name: 'period_end', type: 'date', description: 'Last day of the period (default: the last transaction date).' },
+    { name: 'mvc_share', type: 'number', min: 0, max: 1, default: 0.2, description: 'Share of customers (top by value) who are MVCs.' },
+    { name: 'growable_share', type: 'number', min: 0, max: 1, default: 0.2, description: 'Largest share of customers flagged as MGCs (largest headroom first).' },
+    { name: 'potential_quantile', type: 'number', min: 0, max: 1, default: 0.9, description: 'Quantile of peers’ value taken as reachable potential.' },
+    { name: 'top_n', type: 'integer', min: 1, max: 10000, default: 20, description: 'Customers per list.' },
+  ],
+  run: (ctx, o) => runMvc(ctx.db, ctx.profile, o),
+};

@@ -1,0 +1,266 @@
+/**
+ * Value × loyalty matrix: customers placed by value (profit when cost data exists, else revenue)
+ * and loyalty (tenure, repeat-purchase rate, share of active months, or survey), cut at medians
+ * or user-set values, into four cells with their strategies:
+ * core (high/high: serve best), stabilise (high value, low loyalty: biggest loss risk),
+ * general policies (low value, high loyalty), no special attention (low/low).
+ * Dense data is aggregated into a value × loyalty bin grid in SQL, so the scatter never draws 1M dots.
+ */
+import type { ChartSpec } from '../../charts/spec.ts';
+import { fromRows, toRows, type Row, type SqlConnection } from '../../engine/types.ts';
+import { hasColumn, hasTable, type DatasetProfile } from '../../model/profile.ts';
+import type { AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import { buildCustomerPeriodCte } from './customer-period.ts';
+import { num, pct, ratio } from './format.ts';
+import { dataRange, formatPeriod, noDataMessage, periodMonths, resolvePeriod } from './periods.ts';
+import { valueNotes, valueSource, type ValueSource } from './value-source.ts';
+
+/** Loyalty measures. */
+export type LoyaltyMeasure = 'tenure' | 'repeat_rate' | 'active_months' | 'survey';
+
+/** Options of the `value-loyalty` analysis. */
+export interface ValueLoyaltyOptions {
+  period_start?: string;
+  period_end?: string;
+  /** `auto` = profit when cost data exists, else revenue. */
+  value: 'auto' | 'profit' | 'revenue';
+  /** Loyalty measure. */
+  loyalty: LoyaltyMeasure;
+  /** Value cut-off (total over the period); default the median. */
+  value_cutoff?: number;
+  /** Loyalty cut-off in the loyalty measure's units; default the median. */
+  loyalty_cutoff?: number;
+  /** Bins per axis of the aggregated scatter. */
+  bins: number;
+}
+
+/** The four cells, their labels and strategies (design.md §2). */
+export const quadrants = [
+  { cell: 'core', label: 'Core: high value, high loyalty', strategy: 'Serve best: priority service, recognition, the best offers.', high_value: true, high_loyalty: true },
+  { cell: 'stabilise', label: 'High value, low loyalty', strategy: 'Stabilise: biggest loss risk; win loyalty with contracts, bundles, personal contact.', high_value: true, high_loyalty: false },
+  { cell: 'general', label: 'Low value, high loyalty', strategy: 'Cover with general policies: standard loyalty programme, low-cost service.', high_value: false, high_loyalty: true },
+  { cell: 'minimal', label: 'Low value, low loyalty', strategy: 'No special attention: serve efficiently, do not invest.', high_value: false, high_loyalty: false },
+] as const;
+
+/** SQL expression of the loyalty measure on the customer-period CTE (`cur`) joined to survey scores (`sv`). */
+export function loyaltyExpr(l: LoyaltyMeasure): string {
+  switch (l) {
+    case 'tenure':
+      return 'tenure_months';
+    case 'repeat_rate':
+      return '(orders - 1)::DOUBLE / orders';
+    case 'active_months':
+      return 'least(1.0, active_months / $3::DOUBLE)';
+    case 'survey':
+      return 'sv.loyalty';
+  }
+}
+
+/**
+ * Per-customer value and loyalty (CTE `vl`). Survey loyalty = the customer's mean repurchase
+ * intent (1–5 → 0–1) when recorded, else mean satisfaction rescaled from its declared scale to 0–1.
+ */
+function vlCte(source: ValueSource, value: 'profit' | 'revenue', loyalty: LoyaltyMeasure, signupDates: boolean): string {
+  const survey =
+    loyalty === 'survey'
+      ? `, sv AS (SELECT customer_id, avg(coalesce((repurchase_intent - 1) / 4.0,
+      (satisfaction - coalesce(try_cast(split_part(scale, '-', 1) AS DOUBLE), 1)) /
+      nullif(coalesce(try_cast(split_part(scale, '-', 2) AS DOUBLE), 5) - coalesce(try_cast(split_part(scale, '-', 1) AS DOUBLE), 1), 0))) AS loyalty
+    FROM surveys GROUP BY customer_id)`
+      : '';
+  return `${buildCustomerPeriodCte({ name: 'cur', start: '$1', end: '$2', source, signupDates })}${survey},
+vl AS (SELECT cur.customer_id, ${value} AS value, ${loyaltyExpr(loyalty)} AS loyalty FROM cur${loyalty === 'survey' ? ' LEFT JOIN sv ON sv.customer_id = cur.customer_id' : ''})`;
+}
+
+/** Medians and ranges of value and loyalty. Parameters: $1 start, $2 end, $3 months. */
+export function buildValueLoyaltyStatsQuery(source: ValueSource, value: 'profit' | 'revenue', loyalty: LoyaltyMeasure, signupDates = false): string {
+  return `WITH ${vlCte(source, value, loyalty, signupDates)}
+SELECT count(*) AS customers, count(loyalty) AS with_loyalty, median(value) AS value_median, median(loyalty) AS loyalty_median,
+  quantile_cont(value, 0.01) AS value_lo, quantile_cont(value, 0.99) AS value_hi, min(loyalty) AS loyalty_lo, max(loyalty) AS loyalty_hi
+FROM vl`;
+}
+
+/**
+ * Cells and the binned scatter in one pass. Parameters: $1 start, $2 end, $3 months, $4 value cut-off,
+ * $5 loyalty cut-off, $6 value bin low, $7 value bin high, $8 loyalty low, $9 loyalty high, $10 bins.
+ * Values outside the 1st–99th percentile are clamped into the edge bins.
+ */
+export function buildValueLoyaltyQuery(source: ValueSource, value: 'profit' | 'revenue', loyalty: LoyaltyMeasure, signupDates = false): string {
+  const bin = (x: string, lo: number, hi: number) =>
+    `coalesce(least($10::INTEGER - 1, greatest(0, floor((${x} - $${lo}::DOUBLE) / nullif($${hi}::DOUBLE - $${lo}::DOUBLE, 0) * $10::INTEGER)))::INTEGER, 0)`;
+  return `WITH ${vlCte(source, value, loyalty, signupDates)},
+q AS (SELECT *, value >= $4::DOUBLE AS high_value, loyalty >= $5::DOUBLE AS high_loyalty,
+  ${bin('value', 6, 7)} AS vbin, ${bin('loyalty', 8, 9)} AS lbin
+  FROM vl WHERE loyalty IS NOT NULL)
+SELECT high_value, high_loyalty, vbin, lbin, count(*) AS customers, sum(value) AS value, sum(loyalty) AS loyalty
+FROM q GROUP BY high_value, high_loyalty, vbin, lbin ORDER BY vbin, lbin`;
+}
+
+/** Cell totals from the binned rows (pure): counts, value, shares, average loyalty. */
+export function valueLoyaltyCells(rows: readonly Row[]): Row[] {
+  const total = rows.reduce((s, r) => s + num(r.customers), 0);
+  const totalValue = rows.reduce((s, r) => s + num(r.value), 0);
+  return quadrants.map((q) => {
+    const rs = rows.filter((r) => r.high_value === q.high_value && r.high_loyalty === q.high_loyalty);
+    const customers = rs.reduce((s, r) => s + num(r.customers), 0);
+    const value = rs.reduce((s, r) => s + num(r.value), 0);
+    return {
+      cell: q.cell,
+      label: q.label,
+      strategy: q.strategy,
+      customers,
+      customer_share: ratio(customers, total),
+      value,
+      value_share: ratio(value, totalValue),
+      avg_value: ratio(value, customers),
+      avg_loyalty: ratio(rs.reduce((s, r) => s + num(r.loyalty), 0), customers),
+    };
+  });
+}
+
+/** Binned scatter points (pure): bin centres in value/loyalty units with counts and the cell. */
+export function valueLoyaltyBins(rows: readonly Row[], lo: [number, number], hi: [number, number], bins: number): Row[] {
+  const acc = new Map<string, Row>();
+  for (const r of rows) {
+    const key = `${num(r.vbin)}|${num(r.lbin)}`;
+    const cell = quadrants.find((q) => q.high_value === r.high_value && q.high_loyalty === r.high_loyalty)?.cell ?? 'minimal';
+    const prev = acc.get(key);
+    // A bin that straddles a cut-off arrives as two rows; draw one dot coloured by its majority cell.
+    if (prev && num(prev.customers) >= num(r.customers)) {
+      prev.customers = num(prev.customers) + num(r.customers);
+      continue;
+    }
+    acc.set(key, {
+      value: lo[0] + ((num(r.vbin) + 0.5) * (hi[0] - lo[0])) / bins,
+      loyalty: lo[1] + ((num(r.lbin) + 0.5) * (hi[1] - lo[1])) / bins,
+      customers: num(r.customers) + num(prev?.customers),
+      cell,
+    });
+  }
+  return [...acc.values()];
+}
+
+/** Findings in a consultant's words. */
+export function valueLoyaltyFindings(cells: readonly Row[], valueName: string): Finding[] {
+  const c = (id: string) => cells.find((r) => r.cell === id)!;
+  const core = c('core');
+  const stab = c('stabilise');
+  return [
+    { id: 'core', value: num(core.value_share), text: `Core customers (high value, high loyalty) are ${pct(num(core.customer_share))} of customers and earn ${pct(num(core.value_share))} of ${valueName}: serve them best.` },
+    { id: 'stabilise', value: num(stab.value_share), text: `${pct(num(stab.customer_share))} of customers are valuable but not loyal; they carry ${pct(num(stab.value_share))} of ${valueName} and are the biggest loss risk: stabilise them.` },
+  ];
+}
+
+function scatterChart(valueName: string, loyaltyName: string, vc: number, lc: number, lo: [number, number], hi: [number, number]): ChartSpec {
+  const mid = (a: number, b: number) => (a + b) / 2;
+  return {
+    id: 'value-loyalty',
+    title: `Value × loyalty (${valueName} vs ${loyaltyName})`,
+    subtitle: 'Customers aggregated into bins; dot area = customers',
+    data: 'bins',
+    x: { label: valueName, grid: true },
+    y: { label: loyaltyName, grid: true },
+    color: { legend: true, domain: quadrants.map((q) => q.cell) },
+    marks: [
+      { type: 'dot', x: 'value', y: 'loyalty', r: 'customers', fill: 'cell', options: { fillOpacity: 0.6, tip: true } },
+      { type: 'ruleX', values: [vc], options: { strokeDasharray: '4,3' } },
+      { type: 'ruleY', values: [lc], options: { strokeDasharray: '4,3' } },
+      {
+        type: 'text',
+        rows: [
+          { x: mid(vc, hi[0]), y: mid(lc, hi[1]), label: 'core' },
+          { x: mid(vc, hi[0]), y: mid(lo[1], lc), label: 'stabilise' },
+          { x: mid(lo[0], vc), y: mid(lc, hi[1]), label: 'general policies' },
+          { x: mid(lo[0], vc), y: mid(lo[1], lc), label: 'no special attention' },
+        ],
+        x: 'x',
+        y: 'y',
+        text: 'label',
+        options: { fontWeight: 'bold', fillOpacity: 0.5 },
+      },
+    ],
+  };
+}
+
+const loyaltyNames: Record<LoyaltyMeasure, string> = {
+  tenure: 'tenure (months)',
+  repeat_rate: 'repeat-purchase rate',
+  active_months: 'share of months active',
+  survey: 'survey loyalty (0–1)',
+};
+
+/** Runs the matrix on a connection. */
+export async function runValueLoyalty(db: SqlConnection, profile: DatasetProfile, o: ValueLoyaltyOptions): Promise<AnalysisResult> {
+  const source = valueSource(profile);
+  const signup = hasColumn(profile, 'customers', 'signup_date');
+  const range = await dataRange(db);
+  const period = resolvePeriod(o.period_start, o.period_end, range);
+  const notes: string[] = [];
+  const value: 'profit' | 'revenue' = o.value === 'revenue' || !source.profit ? 'revenue' : 'profit';
+  if (value === 'profit') notes.push('Value is profit per customer (revenue − cost − cost to serve) over the period.', ...valueNotes(source));
+  else notes.push(o.value === 'revenue' ? 'Value is revenue, as chosen.' : 'Value is revenue: the data has no costs, so profit cannot be computed.');
+  let loyalty = o.loyalty;
+  if (loyalty === 'survey' && !(hasTable(profile, 'surveys'))) {
+    loyalty = 'active_months';
+    notes.push('No surveys: loyalty is measured from behaviour (share of months with a purchase) instead.');
+  }
+  const base = [period.start, period.end, periodMonths(period)];
+  const stats = toRows(await db.query(buildValueLoyaltyStatsQuery(source, value, loyalty, signup), base))[0]!;
+  if (num(stats.customers) === 0) throw new Error(noDataMessage('value-loyalty', period, range));
+  if (num(stats.with_loyalty) < num(stats.customers)) {
+    notes.push(`${num(stats.customers) - num(stats.with_loyalty)} active customers have no survey answer and are left out of the matrix.`);
+  }
+  if (num(stats.with_loyalty) === 0) throw new Error('value-loyalty: no active customer in the period answered a survey; choose a behavioural loyalty measure');
+  const vc = o.value_cutoff ?? num(stats.value_median);
+  const lc = o.loyalty_cutoff ?? num(stats.loyalty_median);
+  const lo: [number, number] = [num(stats.value_lo), num(stats.loyalty_lo)];
+  const hi: [number, number] = [num(stats.value_hi), num(stats.loyalty_hi)];
+  const rows = toRows(await db.query(buildValueLoyaltyQuery(source, value, loyalty, signup), [...base, vc, lc, lo[0], hi[0], lo[1], hi[1], o.bins]));
+  const cells = valueLoyaltyCells(rows);
+  const bins = valueLoyaltyBins(rows, lo, hi, o.bins);
+  notes.push(
+    `Cut-offs: value ${o.value_cutoff === undefined ? 'median' : 'set'} = ${vc.toFixed(2)}, loyalty ${o.loyalty_cutoff === undefined ? 'median' : 'set'} = ${lc.toFixed(2)}; a customer at a cut-off counts as high. Period ${formatPeriod(period)}.`,
+  );
+  const str = { type: 'VARCHAR', kind: 'string' as const };
+  const dbl = { type: 'DOUBLE', kind: 'number' as const };
+  const cols = (r: Row | undefined) => Object.keys(r ?? {}).map((name) => ({ name, ...(typeof r?.[name] === 'string' ? str : dbl) }));
+  return {
+    tables: { cells: fromRows(cells, cols(cells[0])), bins: fromRows(bins, cols(bins[0])) },
+    scalars: { value_measure: value, loyalty_measure: loyalty, value_cutoff: vc, loyalty_cutoff: lc, customers: num(stats.with_loyalty), core_share: num(cells[0]?.customer_share) },
+    charts: [
+      scatterChart(value, loyaltyNames[loyalty], vc, lc, lo, hi),
+      {
+        id: 'value-loyalty-cells',
+        title: 'Share of customers and of value per cell',
+        data: 'cells',
+        x: { label: 'Share of value', tickFormat: '.0%', grid: true },
+        y: { label: null, domain: quadrants.map((q) => q.cell) },
+        marks: [
+          { type: 'barX', x: 'value_share', y: 'cell', fill: 'cell' },
+          { type: 'text', x: 'value_share', y: 'cell', text: 'value_share', textFormat: '.0%', options: { textAnchor: 'start', dx: 4 } },
+          { type: 'ruleX', values: [0] },
+        ],
+      },
+    ],
+    findings: valueLoyaltyFindings(cells, value),
+    notes,
+  };
+}
+
+/** The `value-loyalty` analysis. */
+export const valueLoyaltyDefinition: AnalysisDefinition<ValueLoyaltyOptions> = {
+  id: 'value-loyalty',
+  title: 'Value × loyalty matrix',
+  description: 'Four cells — core, stabilise, general policies, no special attention — by value (profit or revenue) and loyalty.',
+  requires: ['transactions'],
+  options: [
+    { name: 'period_start', type: 'date', description: 'First day of the period (default: 12 months before period_end).' },
+    { name: 'period_end', type: 'date', description: 'Last day of the period (default: the last transaction date).' },
+    { name: 'value', type: 'enum', values: ['auto', 'profit', 'revenue'], default: 'auto', description: 'Value: profit when cost data exists (auto), or revenue.' },
+    { name: 'loyalty', type: 'enum', values: ['tenure', 'repeat_rate', 'active_months', 'survey'], default: 'active_months', description: 'Loyalty: tenure in months, repeat-purchase rate (orders − 1)/orders, share of months active, or survey (repurchase intent / satisfaction, 0–1).' },
+    { name: 'value_cutoff', type: 'number', description: 'Value cut-off over the period (default: median).' },
+    { name: 'loyalty_cutoff', type: 'number', description: 'Loyalty cut-off (default: median).' },
+    { name: 'bins', type: 'integer', min: 2, max: 100, default: 30, description: 'Bins per axis of the aggregated scatter.' },
+  ],
+  run: (ctx, o) => runValueLoyalty(ctx.db, ctx.profile, o),
+};
