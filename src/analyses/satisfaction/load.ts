@@ -140,7 +140,7 @@ export async function loadSatisfaction(ctx: AnalysisContext, o: SatisfactionOpti
   if (requireOutcome && behavioural) accounting.censored = Math.max(0, accounting.respondents - accounting.undated_only - accounting.usable);
 
   notes.push(`Loyalty outcome — ${outcomeText(o)}. Several responses per customer: the latest one whose outcome can be observed is used.`);
-  notes.push(`${accounting.survey_rows.toLocaleString('en')} survey rows from ${accounting.respondents.toLocaleString('en')} customers; ${accounting.usable.toLocaleString('en')} customers analysed.`);
+  notes.push(`${accounting.survey_rows.toLocaleString('en')} survey rows from ${accounting.respondents.toLocaleString('en')} customers; ${accounting.usable.toLocaleString('en')} with a usable response${requireOutcome ? `, ${accounting.with_outcome.toLocaleString('en')} with a loyalty outcome` : ''}.`);
   if (accounting.out_of_scale > 0) notes.push(`${accounting.out_of_scale} survey rows have no customer id or a score outside ${scale.id} and were dropped.`);
   if (accounting.censored > 0) {
     notes.push(`${accounting.censored} respondents answered too recently: their outcome window ends after the data (${accounting.data_end ?? 'last transaction'}), so whether they stayed is not yet known (censored) and they are excluded.`);

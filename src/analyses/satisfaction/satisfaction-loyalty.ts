@@ -34,7 +34,7 @@ export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition[
   const top = topBoxRatio(curve, scale.high);
   const stake = valueAtStake(pooled, zones);
   const unreliable = curve.filter((p) => !p.reliable).map((p) => p.satisfaction);
-  if (unreliable.length) notes.push(`Levels ${unreliable.join(', ')} have fewer than ${o.min_n} respondents: drawn, but not used to place the zones (wide intervals).`);
+  if (unreliable.length) notes.push(`Level${unreliable.length > 1 ? 's' : ''} ${unreliable.join(', ')} ${unreliable.length > 1 ? 'have' : 'has'} fewer than ${o.min_n} respondents: drawn, but not used to place the zones (wide intervals).`);
   if (zones.method === 'none') notes.push(`Fewer than three levels have ${o.min_n}+ respondents, so no zones were located.`);
   else if (zones.method === 'manual') notes.push('Zones set by the defection_max / affection_min options.');
   else if (zones.method === 'midpoint') notes.push('The curve has no flat stretch, so zones are split at the midpoint of the loyalty range.');
@@ -122,7 +122,7 @@ export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition[
       findings.push({
         id: 'competitive_intensity',
         value: first.top_step! - last.top_step!,
-        text: `In ${first.segment}, dropping one level below the top costs ${pct(first.top_step!)} points of loyalty; in ${last.segment}, ${pct(last.top_step!)}. The steeper curve marks the more competitive market: there, anything short of delight walks.`,
+        text: `In ${first.segment}, dropping one level below the top costs ${Math.round(first.top_step! * 100)} percentage points of loyalty; in ${last.segment}, ${Math.round(last.top_step! * 100)}. The steeper curve marks the more competitive market: there, anything short of delight walks.`,
       });
     }
   }
