@@ -1,0 +1,30 @@
+import type { AnalysisResult } from '../../analyses/types.ts';
+import type { ColumnInfo, ColumnarTable, SqlParam } from '../../engine/types.ts';
+
+/** What a sql cell's run returns: the shape of the temp table it created and its first rows. */
+export interface SqlRunResult {
+  columns: ColumnInfo[];
+  rowCount: number;
+  /** The first `previewRows` rows. */
+  preview: ColumnarTable;
+}
+
+/**
+ * Everything the runtime asks of the outside world. The runtime itself is pure; the engine
+ * adapter (`engineEffects`) implements this over DuckDB, tests implement it with fakes.
+ */
+export interface NotebookEffects {
+  /**
+   * Runs one query (with `$1…$n` bound to `params`, never spliced) into temp table `table`,
+   * replacing it, and returns its summary.
+   */
+  runSql(request: { table: string; sql: string; params: SqlParam[]; previewRows: number }): Promise<SqlRunResult>;
+  /** Runs a registered analysis with raw options (validated by the analysis's option specs). */
+  runAnalysis(id: string, options: Record<string, unknown>): Promise<AnalysisResult>;
+  /** Makes a table queryable from SQL under `name` (analysis outputs), replacing any previous one. */
+  registerTable(name: string, table: ColumnarTable): Promise<void>;
+  /** Reads up to `limit` rows of a table (chart data, select options). */
+  readTable(name: string, limit: number): Promise<ColumnarTable>;
+  /** Asks the engine to stop the running query, if any (a newer run superseded it). */
+  cancel?(): Promise<unknown>;
+}

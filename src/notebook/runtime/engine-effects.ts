@@ -1,0 +1,85 @@
+import type { AnalysisResult } from '../../analyses/types.ts';
+import type { Cell as Value, ColumnarTable, SqlParam } from '../../engine/types.ts';
+import type { NotebookEffects } from './effects.ts';
+
+/** The part of `EngineApi` the notebook needs (the engine in Node, or its Comlink proxy in the browser). */
+export interface NotebookEngine {
+  query(sql: string, params?: SqlParam[]): Promise<ColumnarTable>;
+  runAnalysis(id: string, options: Record<string, unknown>): Promise<AnalysisResult>;
+  cancel?(): Promise<boolean>;
+}
+
+/** Quotes an identifier for DuckDB. */
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Rows per INSERT when registering a table: keeps each prepared statement's parameter list small. */
+const insertBatch = 200;
+
+/**
+ * `NotebookEffects` over the engine. Sql cells become temp tables (`CREATE OR REPLACE TEMP TABLE
+ * <cell> AS <query>`, parameters bound by the engine); analysis tables are written into temp
+ * tables with bound INSERTs, so the same adapter works through the worker boundary, where only
+ * `query` exists.
+ */
+export function engineEffects(engine: NotebookEngine): NotebookEffects {
+  return {
+    async runSql({ table, sql, params, previewRows }) {
+      const name = quoteIdent(table);
+      try {
+        await engine.query(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`, params);
+      } catch (e) {
+        // Report the failure against the cell's own query, not our wrapper.
+        const err = e as Error & { info?: { sql?: string } };
+        if (err.info) err.info = { ...err.info, sql };
+        throw e;
+      }
+      const count = await engine.query(`SELECT count(*) AS n FROM ${name}`);
+      const preview = await engine.query(`SELECT * FROM ${name} LIMIT ${Math.max(0, Math.floor(previewRows))}`);
+      const types = await engine.query(
+        `SELECT data_type FROM information_schema.columns WHERE table_name = $1 AND table_schema = 'main' AND table_catalog = 'temp' ORDER BY ordinal_position`,
+        [table],
+      );
+      const columns = preview.columns.map((c, i) => ({ ...c, type: String(types.data[0]?.[i] ?? c.type) }));
+      return { columns, rowCount: Number(count.data[0]![0]), preview: { ...preview, columns } };
+    },
+    runAnalysis: (id, options) => engine.runAnalysis(id, options),
+    async registerTable(table, data) {
+      const name = quoteIdent(table);
+      const types = data.columns.map((c) => sqlType(c.kind, c.type));
+      const cols = data.columns.map((c, i) => `${quoteIdent(c.name)} ${types[i]}`).join(', ');
+      await engine.query(`CREATE OR REPLACE TEMP TABLE ${name} (${cols || 'empty BOOLEAN'})`);
+      for (let start = 0; start < data.rowCount && data.columns.length; start += insertBatch) {
+        const end = Math.min(data.rowCount, start + insertBatch);
+        const params: SqlParam[] = [];
+        const tuples: string[] = [];
+        for (let r = start; r < end; r++) {
+          tuples.push(`(${data.columns.map((_, c) => `$${params.push(bindValue(data.data[c]![r] ?? null, types[c]!))}::${types[c]}`).join(', ')})`);
+        }
+        await engine.query(`INSERT INTO ${name} VALUES ${tuples.join(', ')}`, params);
+      }
+    },
+    readTable: (table, limit) => engine.query(`SELECT * FROM ${quoteIdent(table)} LIMIT ${Math.max(0, Math.floor(limit))}`),
+    cancel: async () => engine.cancel?.(),
+  };
+}
+
+/** The DuckDB type to store a column of an analysis table in. */
+function sqlType(kind: string, declared: string): string {
+  if (/^(DATE|TIMESTAMP|DOUBLE|BIGINT|INTEGER|VARCHAR|BOOLEAN)$/i.test(declared)) return declared.toUpperCase();
+  switch (kind) {
+    case 'number': return 'DOUBLE';
+    case 'boolean': return 'BOOLEAN';
+    case 'date': return 'TIMESTAMP';
+    default: return 'VARCHAR';
+  }
+}
+
+/** Dates bind as ISO text (DuckDB-WASM binds through JSON); the cast in the INSERT restores the type. */
+function bindValue(v: Value, type: string): SqlParam {
+  if (v instanceof Date) return type === 'DATE' ? v.toISOString().slice(0, 10) : v.toISOString().replace('T', ' ').replace('Z', '');
+  if (typeof v === 'number' && !Number.isFinite(v)) return null;
+  if (typeof v === 'object' && v !== null) return JSON.stringify(v);
+  return v;
+}

@@ -1,0 +1,236 @@
+import type { Cell, CellId, InputValue, Notebook } from '../format/types.ts';
+import type { NotebookEffects } from './effects.ts';
+import { buildGraph, downstream, type DependencyGraph } from './graph.ts';
+import { runCell, type RunLimits } from './run-cell.ts';
+import type { CellOutput, CellState } from './state.ts';
+
+/** Options for `createRuntime`. */
+export interface RuntimeOptions {
+  limits?: Partial<RunLimits>;
+  /** Clock for elapsed times (tests pin it). Default `performance.now`. */
+  now?: () => number;
+}
+
+const defaultLimits: RunLimits = { previewRows: 1000, chartRows: 100_000, optionRows: 10_000 };
+
+/**
+ * The reactive notebook runtime. Cells form a dependency graph; a change (input value, edited
+ * cell) marks the changed cells and everything downstream as queued, and one scheduler loop runs
+ * them in dependency order, one at a time (the engine has one connection anyway).
+ *
+ * Superseded runs are dropped: every invalidation bumps the cell's stamp, and a run whose stamp
+ * changed while it was in flight discards its result, so an older run can never overwrite a newer
+ * one. A failing cell records its error; cells downstream are `blocked` and say what they wait
+ * on; cells that do not depend on it keep running.
+ */
+export class NotebookRuntime {
+  private nb: Notebook;
+  private graph: DependencyGraph;
+  private readonly effects: NotebookEffects;
+  private readonly limits: RunLimits;
+  private readonly now: () => number;
+  private readonly states = new Map<CellId, CellState>();
+  private readonly inputs = new Map<string, InputValue>();
+  private readonly stamps = new Map<CellId, number>();
+  private readonly dirty = new Set<CellId>();
+  private readonly listeners = new Set<(runtime: NotebookRuntime) => void>();
+  private running: CellId | null = null;
+  private loop: Promise<void> | null = null;
+
+  constructor(nb: Notebook, effects: NotebookEffects, options: RuntimeOptions = {}) {
+    this.nb = nb;
+    this.graph = buildGraph(nb);
+    this.effects = effects;
+    this.limits = { ...defaultLimits, ...options.limits };
+    this.now = options.now ?? (() => performance.now());
+    for (const cell of nb.cells) this.states.set(cell.id, { id: cell.id, kind: cell.kind, status: 'idle', runs: 0 });
+    this.resetInputs(nb.cells);
+  }
+
+  /** The notebook being run. */
+  get notebook(): Notebook {
+    return this.nb;
+  }
+
+  /** States of every cell, in notebook order. */
+  cells(): CellState[] {
+    return this.nb.cells.map((c) => this.states.get(c.id)!);
+  }
+
+  /** One cell's state. */
+  cell(id: CellId): CellState | undefined {
+    return this.states.get(id);
+  }
+
+  /** Current value of an input. */
+  inputValue(name: string): InputValue | undefined {
+    return this.inputs.get(name);
+  }
+
+  /** Calls `listener` after every state change; returns the unsubscribe function. */
+  subscribe(listener: (runtime: NotebookRuntime) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Runs every cell. Resolves when the notebook is idle. */
+  runAll(): Promise<void> {
+    return this.invalidate(this.nb.cells.map((c) => c.id));
+  }
+
+  /** Runs one cell and everything downstream of it (Shift+Enter). */
+  run(id: CellId): Promise<void> {
+    return this.invalidate([id]);
+  }
+
+  /** Sets an input's value and re-runs only what depends on it. */
+  setInput(name: string, value: InputValue): Promise<void> {
+    const cell = this.nb.cells.find((c) => c.kind === 'input' && c.name === name);
+    if (!cell) return Promise.reject(new Error(`unknown input "${name}"`));
+    this.inputs.set(name, value);
+    return this.invalidate([cell.id]);
+  }
+
+  /**
+   * Replaces the notebook after an edit. Cells whose text, name or resolved dependencies changed,
+   * and everything downstream of them, re-run; the rest keep their results.
+   */
+  setNotebook(nb: Notebook): Promise<void> {
+    const before = new Map(this.nb.cells.map((c) => [c.id, this.fingerprint(c, this.graph)]));
+    this.nb = nb;
+    this.graph = buildGraph(nb);
+    const changed: CellId[] = [];
+    for (const cell of nb.cells) {
+      if (before.get(cell.id) === this.fingerprint(cell, this.graph)) continue;
+      changed.push(cell.id);
+      if (cell.kind === 'input') {
+        this.inputs.delete(cell.name ?? '');
+        this.resetInputs([cell]);
+      }
+      if (!this.states.has(cell.id)) this.states.set(cell.id, { id: cell.id, kind: cell.kind, status: 'idle', runs: 0 });
+      else this.states.get(cell.id)!.kind = cell.kind;
+    }
+    const ids = new Set(nb.cells.map((c) => c.id));
+    for (const id of [...this.states.keys()]) if (!ids.has(id)) this.states.delete(id);
+    for (const id of [...this.dirty]) if (!ids.has(id)) this.dirty.delete(id);
+    return this.invalidate(changed);
+  }
+
+  /** Resolves when nothing is queued or running. */
+  async idle(): Promise<void> {
+    while (this.loop) await this.loop;
+  }
+
+  private fingerprint(cell: Cell, graph: DependencyGraph): string {
+    return JSON.stringify([cell.kind, cell.name, cell.source, cell.issues, graph.deps.get(cell.id), graph.problems.get(cell.id)]);
+  }
+
+  private resetInputs(cells: readonly Cell[]): void {
+    for (const c of cells) if (c.kind === 'input' && c.name && c.spec && !this.inputs.has(c.name)) this.inputs.set(c.name, c.spec.value);
+  }
+
+  private invalidate(ids: Iterable<CellId>): Promise<void> {
+    const affected = downstream(this.graph, ids);
+    for (const id of affected) {
+      this.stamps.set(id, (this.stamps.get(id) ?? 0) + 1);
+      this.dirty.add(id);
+      const state = this.states.get(id);
+      if (state) this.states.set(id, { ...state, status: 'queued' });
+    }
+    if (this.running && affected.has(this.running)) void this.effects.cancel?.().catch(() => undefined);
+    this.emit();
+    this.loop ??= this.drain().finally(() => {
+      this.loop = null;
+    });
+    return this.idle();
+  }
+
+  /** Runs queued cells in dependency order until none is left. */
+  private async drain(): Promise<void> {
+    for (;;) {
+      const next = this.graph.order.find((id) => this.dirty.has(id) && (this.graph.deps.get(id) ?? []).every((d) => !this.dirty.has(d)));
+      if (next === undefined) {
+        // Whatever is still dirty sits on a cycle; its problems are reported by `settle`.
+        const stuck = this.graph.order.find((id) => this.dirty.has(id));
+        if (stuck === undefined) return;
+        this.dirty.delete(stuck);
+        const cell = this.nb.cells.find((c) => c.id === stuck)!;
+        this.fail(cell, [...cell.issues, ...(this.graph.problems.get(stuck) ?? [])].join('\n') || 'circular reference');
+        continue;
+      }
+      await this.runOne(next);
+    }
+  }
+
+  private async runOne(id: CellId): Promise<void> {
+    const cell = this.nb.cells.find((c) => c.id === id)!;
+    this.dirty.delete(id);
+    const problems = [...cell.issues, ...(this.graph.problems.get(id) ?? [])];
+    if (problems.length) return this.fail(cell, problems.join('\n'));
+    const failedDep = (this.graph.deps.get(id) ?? []).find((d) => {
+      const s = this.states.get(d)?.status;
+      return s === 'error' || s === 'blocked';
+    });
+    if (failedDep !== undefined) {
+      const dep = this.nb.cells.find((c) => c.id === failedDep)!;
+      return this.set(id, { status: 'blocked', error: `waiting on ${dep.name ?? dep.id}, which ${this.states.get(failedDep)!.status === 'error' ? 'failed' : 'is blocked'}` });
+    }
+    const stamp = this.stamps.get(id);
+    this.running = id;
+    this.set(id, { status: 'running' });
+    const started = this.now();
+    try {
+      const { output, rowCount } = await runCell(cell, {
+        effects: this.effects,
+        inputs: this.inputs,
+        graph: this.graph,
+        limits: this.limits,
+        outputOf: (name) => this.outputOf(name),
+      });
+      if (this.stamps.get(id) !== stamp || !this.states.has(id)) return; // superseded: a newer run is queued
+      if (output.kind === 'input') this.inputs.set(cell.name!, output.value);
+      const runs = this.states.get(id)!.runs + 1;
+      this.set(id, { status: 'ok', elapsedMs: this.now() - started, output, runs, ...(rowCount === undefined ? {} : { rowCount }) });
+    } catch (e) {
+      if (this.stamps.get(id) !== stamp || !this.states.has(id)) return;
+      const err = e as Error & { info?: { sql?: string } };
+      const label = cell.name ? `${cell.kind} ${cell.name}` : `${cell.kind} on line ${cell.line}`;
+      const message = err.message.startsWith(label) ? err.message : `${label}: ${err.message}`;
+      this.set(id, { status: 'error', error: message, elapsedMs: this.now() - started, ...(err.info?.sql ? { sql: err.info.sql } : {}) });
+    } finally {
+      this.running = null;
+    }
+  }
+
+  private outputOf(name: string): CellOutput | undefined {
+    const owner = this.graph.owners.get(name);
+    return owner ? this.states.get(owner.id)?.output : undefined;
+  }
+
+  private fail(cell: Cell, error: string): void {
+    this.set(cell.id, { status: 'error', error });
+  }
+
+  /** Replaces a cell's state (keeping id, kind and run count) and notifies listeners. */
+  private set(id: CellId, patch: Omit<Partial<CellState>, 'id' | 'kind'>): void {
+    const prev = this.states.get(id);
+    if (!prev) return;
+    // While a cell re-runs it keeps showing its last result (no flicker); errors and blocks clear it.
+    const kept = patch.status === 'running' ? { output: prev.output, elapsedMs: prev.elapsedMs, rowCount: prev.rowCount } : {};
+    this.states.set(id, stripUndefined({ id, kind: prev.kind, runs: patch.runs ?? prev.runs, ...kept, ...patch }) as CellState);
+    this.emit();
+  }
+
+  private emit(): void {
+    for (const l of this.listeners) l(this);
+  }
+}
+
+/** Creates a runtime for a parsed notebook over the given effects. Call `runAll()` to start. */
+export function createRuntime(nb: Notebook, effects: NotebookEffects, options?: RuntimeOptions): NotebookRuntime {
+  return new NotebookRuntime(nb, effects, options);
+}
+
+function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

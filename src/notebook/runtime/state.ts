@@ -1,0 +1,33 @@
+import type { AnalysisResult } from '../../analyses/types.ts';
+import type { ChartSpec } from '../../charts/spec.ts';
+import type { Cell as Value, ColumnInfo, ColumnarTable, Row } from '../../engine/types.ts';
+import type { CellId, CellKind, InputValue, SelectOption } from '../format/types.ts';
+
+/** Where a cell is in its life: waiting to run, running, finished, or unable to run. */
+export type CellStatus = 'idle' | 'queued' | 'running' | 'ok' | 'error' | 'blocked';
+
+/** What a finished cell produced, by kind. */
+export type CellOutput =
+  | { kind: 'sql'; table: string; columns: ColumnInfo[]; rowCount: number; preview: ColumnarTable }
+  | { kind: 'input'; value: InputValue; options?: SelectOption[] }
+  | { kind: 'analysis'; result: AnalysisResult; tables: Record<string, string> }
+  | { kind: 'chart'; spec: ChartSpec; data: Record<string, Row[]> }
+  | { kind: 'prose'; values: Record<string, Value | InputValue> };
+
+/** The runtime's view of one cell, as the UI and the CLI show it. */
+export interface CellState {
+  id: CellId;
+  kind: CellKind;
+  status: CellStatus;
+  /** Why the cell failed or is blocked (plain words; names the cell or what it waits on). */
+  error?: string;
+  /** The SQL that failed, for sql cells. */
+  sql?: string;
+  /** Milliseconds of the last finished run. */
+  elapsedMs?: number;
+  /** Rows of the cell's result (sql: the table; analysis: its first table). */
+  rowCount?: number;
+  output?: CellOutput;
+  /** How many runs finished and were kept (superseded runs do not count). */
+  runs: number;
+}

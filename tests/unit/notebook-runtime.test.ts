@@ -1,0 +1,232 @@
+import { describe, expect, it } from 'vitest';
+import type { AnalysisResult } from '../../src/analyses/types.ts';
+import { fromRows, type ColumnarTable, type SqlParam } from '../../src/engine/types.ts';
+import { cellId, parseNotebook } from '../../src/notebook/format/index.ts';
+import { createRuntime, type CellState, type NotebookEffects } from '../../src/notebook/runtime/index.ts';
+
+const table = (rows: Record<string, number | string>[]): ColumnarTable =>
+  fromRows(rows, Object.keys(rows[0] ?? { x: 0 }).map((name) => ({ name, type: typeof rows[0]![name] === 'number' ? 'DOUBLE' : 'VARCHAR', kind: typeof rows[0]![name] === 'number' ? 'number' : 'string' })));
+
+/** Fake effects: each sql run returns one row {table, p: first param}; every call is logged. */
+function fakeEffects(options: { delay?: (table: string, params: SqlParam[]) => number; fail?: (table: string) => string | null } = {}) {
+  const log: string[] = [];
+  const tables = new Map<string, ColumnarTable>();
+  const effects: NotebookEffects = {
+    async runSql({ table: name, sql, params }) {
+      log.push(`sql ${name} ${sql} ${JSON.stringify(params)}`);
+      const ms = options.delay?.(name, params) ?? 0;
+      if (ms) await new Promise((r) => setTimeout(r, ms));
+      const err = options.fail?.(name);
+      if (err) throw new Error(err);
+      const t = table([{ name, p: (params[0] as number | string | undefined) ?? 0 }]);
+      tables.set(name, t);
+      return { columns: t.columns, rowCount: t.rowCount, preview: t };
+    },
+    async runAnalysis(id, opts) {
+      log.push(`analysis ${id} ${JSON.stringify(opts)}`);
+      const result: AnalysisResult = {
+        tables: { curve: table([{ x: 0, y: 0 }, { x: 1, y: Number(opts.margin_pct) }]) },
+        scalars: { top20_share: 1.38 },
+        charts: [],
+        findings: [{ id: 'peak', text: 'Peak at 1.4', value: 1.4 }],
+        notes: [],
+      };
+      return result;
+    },
+    async registerTable(name, t) {
+      log.push(`register ${name} ${t.rowCount}`);
+      tables.set(name, t);
+    },
+    async readTable(name) {
+      const t = tables.get(name);
+      if (!t) throw new Error(`no table ${name}`);
+      return t;
+    },
+  };
+  return { effects, log };
+}
+
+const md = `---
+title: t
+---
+
+\`\`\`input margin
+type: slider
+min: 0
+max: 1
+value: 0.3
+\`\`\`
+
+\`\`\`input region
+type: select
+options: [north, south]
+\`\`\`
+
+\`\`\`sql a
+SELECT $margin AS m
+\`\`\`
+
+\`\`\`sql b
+SELECT * FROM a
+\`\`\`
+
+\`\`\`sql c
+SELECT $region AS r
+\`\`\`
+
+\`\`\`analysis whale
+analysis: whale-curve
+options:
+  margin_pct: $margin
+\`\`\`
+
+\`\`\`sql w
+SELECT * FROM whale_curve
+\`\`\`
+
+\`\`\`chart
+data: whale.curve
+marks:
+  - { type: line, x: x, y: y }
+\`\`\`
+
+Top 20% earn {whale.top20_share:%}; peak {whale.peak}; margin {margin:.0%}; a gives {a.p}.
+`;
+
+const status = (cells: CellState[]) => Object.fromEntries(cells.map((c) => [c.id, c.status]));
+
+describe('notebook runtime', () => {
+  it('runs every cell in dependency order and exposes analysis tables, scalars and findings', async () => {
+    const { effects, log } = fakeEffects();
+    const rt = createRuntime(parseNotebook(md), effects);
+    await rt.runAll();
+    expect(status(rt.cells())).toEqual({ margin: 'ok', region: 'ok', a: 'ok', b: 'ok', c: 'ok', whale: 'ok', w: 'ok', 'chart#1': 'ok', 'prose#1': 'ok' });
+    expect(log).toEqual([
+      'sql a SELECT $1 AS m [0.3]',
+      'sql b SELECT * FROM a []',
+      'sql c SELECT $1 AS r ["north"]',
+      'analysis whale-curve {"margin_pct":0.3}',
+      'register whale_curve 2',
+      'sql w SELECT * FROM whale_curve []',
+    ]);
+    expect(rt.cell(cellId('chart#1'))!.output).toMatchObject({ kind: 'chart', data: { 'whale.curve': [{ x: 0, y: 0 }, { x: 1, y: 0.3 }] } });
+    expect(rt.cell(cellId('prose#1'))!.output).toEqual({ kind: 'prose', values: { 'whale.top20_share': 1.38, 'whale.peak': 1.4, margin: 0.3, 'a.p': 0.3 } });
+    expect(rt.cell(cellId('a'))).toMatchObject({ rowCount: 1, runs: 1 });
+  });
+
+  it('re-runs only the cells downstream of a changed input', async () => {
+    const { effects, log } = fakeEffects();
+    const rt = createRuntime(parseNotebook(md), effects);
+    await rt.runAll();
+    log.length = 0;
+    await rt.setInput('region', 'south');
+    expect(log).toEqual(['sql c SELECT $1 AS r ["south"]']);
+    expect(rt.cells().map((c) => [c.id, c.runs])).toEqual([
+      ['margin', 1], ['region', 2], ['a', 1], ['b', 1], ['c', 2], ['whale', 1], ['w', 1], ['chart#1', 1], ['prose#1', 1],
+    ]);
+  });
+
+  it('drops a superseded run: an older result never overwrites a newer one', async () => {
+    // The run for region=north is slow; region=south is set while it is in flight.
+    const { effects } = fakeEffects({ delay: (t, p) => (t === 'c' && p[0] === 'north' ? 30 : 0) });
+    const rt = createRuntime(parseNotebook(md), effects);
+    const seen: unknown[] = [];
+    rt.subscribe((r) => {
+      const out = r.cell(cellId('c'))!.output;
+      if (out?.kind === 'sql') seen.push(out.preview.data[1]![0]);
+    });
+    const first = rt.runAll();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(rt.cell(cellId('c'))!.status).toBe('running');
+    await rt.setInput('region', 'south');
+    await first;
+    expect(rt.cell(cellId('c'))!.output).toMatchObject({ preview: { data: [['c'], ['south']] } });
+    expect(seen).not.toContain('north');
+    expect(rt.cell(cellId('c'))!.runs).toBe(1);
+  });
+
+  it('shows a failing cell’s error, blocks its dependents and keeps independent cells working', async () => {
+    const { effects } = fakeEffects({ fail: (t) => (t === 'a' ? 'Binder Error: boom' : null) });
+    const rt = createRuntime(parseNotebook(md), effects);
+    await rt.runAll();
+    expect(rt.cell(cellId('a'))).toMatchObject({ status: 'error', error: 'sql a: Binder Error: boom' });
+    expect(rt.cell(cellId('b'))).toMatchObject({ status: 'blocked', error: 'waiting on a, which failed' });
+    expect(rt.cell(cellId('prose#1'))).toMatchObject({ status: 'blocked', error: 'waiting on a, which failed' });
+    expect(status(rt.cells())).toMatchObject({ c: 'ok', whale: 'ok', w: 'ok', 'chart#1': 'ok' });
+  });
+
+  it('reports cycles and unknown names on the cell', async () => {
+    const { effects } = fakeEffects();
+    const nb = parseNotebook([
+      '```sql x\nSELECT * FROM y\n```\n',
+      '```sql y\nSELECT * FROM x\n```\n',
+      '```sql z\nSELECT $nope AS n\n```\n',
+      '```chart\ndata: missing\nmarks:\n  - { type: dot, x: a, y: b }\n```\n',
+      'Value {ghost.v}\n',
+      '```sql ok\nSELECT 1 AS one\n```\n',
+    ].join('\n'));
+    const rt = createRuntime(nb, effects);
+    await rt.runAll();
+    const errors = Object.fromEntries(rt.cells().map((c) => [c.id, c.error ?? c.status]));
+    expect(errors).toEqual({
+      x: 'sql x: circular reference: x → y → x',
+      y: 'sql y: circular reference: y → x → y',
+      z: 'sql z: unknown parameter $nope (inputs: none)',
+      'chart#1': 'chart on line 13: unknown result "missing" (results: x, y, z, ok)',
+      'prose#1': 'prose on line 19: unknown name {ghost.v} (names: x, y, z, ok)',
+      ok: 'ok',
+    });
+  });
+
+  it('re-runs an edited cell and its dependents only', async () => {
+    const { effects, log } = fakeEffects();
+    const rt = createRuntime(parseNotebook(md), effects);
+    await rt.runAll();
+    log.length = 0;
+    await rt.setNotebook(parseNotebook(md.replace('SELECT $margin AS m', 'SELECT $margin * 2 AS m')));
+    expect(log).toEqual(['sql a SELECT $1 * 2 AS m [0.3]', 'sql b SELECT * FROM a []']);
+    expect(rt.cell(cellId('prose#1'))!.runs).toBe(2);
+    expect(rt.cell(cellId('c'))!.runs).toBe(1);
+  });
+
+  it('fills a select from a query and binds range ends as separate parameters', async () => {
+    const { effects, log } = fakeEffects();
+    const nb = parseNotebook(`\`\`\`input band
+type: range
+min: 0
+max: 100
+value: [10, 20]
+\`\`\`
+
+\`\`\`sql opts
+SELECT * FROM t WHERE v BETWEEN $band.from AND $band.to OR w > $band.from
+\`\`\`
+
+\`\`\`input pick
+type: select
+options_from: opts.name
+\`\`\`
+
+\`\`\`sql uses
+SELECT $pick AS chosen
+\`\`\`
+
+From {band.from} to {band.to}: {pick}.
+`);
+    const rt = createRuntime(nb, effects);
+    await rt.runAll();
+    expect(log[0]).toBe('sql opts SELECT * FROM t WHERE v BETWEEN $1 AND $2 OR w > $1 [10,20]');
+    expect(rt.cell(cellId('pick'))!.output).toEqual({ kind: 'input', value: 'opts', options: [{ value: 'opts', label: 'opts' }] });
+    expect(log[1]).toBe('sql uses SELECT $1 AS chosen ["opts"]');
+    expect(rt.cell(cellId('prose#1'))!.output).toEqual({ kind: 'prose', values: { 'band.from': 10, 'band.to': 20, pick: 'opts' } });
+  });
+
+  it('refuses a range used without .from/.to, and a cell with several statements', async () => {
+    const { effects } = fakeEffects();
+    const nb = parseNotebook('```input r\ntype: range\nmin: 0\nmax: 1\n```\n\n```sql q\nSELECT $r\n```\n\n```sql two\nSELECT 1; SELECT 2\n```\n');
+    const rt = createRuntime(nb, effects);
+    await rt.runAll();
+    expect(rt.cell(cellId('q'))!.error).toBe('sql q: $r is a range: use $r.from and $r.to');
+    expect(rt.cell(cellId('two'))!.error).toBe('sql two: a sql cell holds one query; split the statements into separate cells');
+  });
+});
