@@ -1,0 +1,124 @@
+/**
+ * The UI's handle on the engine worker. Owns the Worker, wraps it with Comlink, turns the plain
+ * error objects that cross the boundary back into `EngineError`s, notices a dead or hung worker,
+ * and restarts the engine (a fresh worker, the same dataset re-loaded) on request.
+ */
+import * as Comlink from 'comlink';
+import type { WorkerApi } from '../engine/worker-api.ts';
+import { EngineError, type EngineErrorInfo } from '../engine/types.ts';
+
+export type EngineState =
+  | { kind: 'starting' }
+  | { kind: 'ready'; duckdbVersion: string }
+  | { kind: 'crashed'; message: string };
+
+type Listener = (state: EngineState) => void;
+
+export class EngineClient {
+  private worker: Worker | null = null;
+  private remote: Comlink.Remote<WorkerApi> | null = null;
+  private listeners = new Set<Listener>();
+  private generation = 0;
+  state: EngineState = { kind: 'starting' };
+
+  /** Calls a worker method; rejections become `EngineError`s; a crash turns into a `fatal` error. */
+  readonly api: WorkerApi = new Proxy({} as WorkerApi, {
+    get: (_t, prop: string) => async (...args: unknown[]) => {
+      if (this.state.kind === 'crashed') {
+        throw new EngineError({ code: 'fatal', message: `The engine has stopped: ${this.state.message} Restart the engine to continue.` });
+      }
+      const remote = this.remote;
+      if (!remote) throw new EngineError({ code: 'not_ready', message: 'The engine is not running.' });
+      const gen = this.generation;
+      try {
+        const fn = (remote as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[prop]!;
+        return await Promise.race([fn(...args), this.crashed(gen)]);
+      } catch (e) {
+        const err = fromWire(e);
+        if (err.info.code === 'fatal') this.markCrashed(err.message);
+        throw err;
+      }
+    },
+  });
+
+  private crashWaiters: { gen: number; reject: (e: unknown) => void }[] = [];
+
+  private crashed(gen: number): Promise<never> {
+    return new Promise((_resolve, reject) => this.crashWaiters.push({ gen, reject }));
+  }
+
+  /** Starts a worker and the sample dataset. */
+  async start(): Promise<void> {
+    this.stopWorker();
+    this.generation++;
+    this.setState({ kind: 'starting' });
+    const worker = new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module', name: 'engine' });
+    worker.addEventListener('error', (ev) => {
+      ev.preventDefault();
+      this.markCrashed(ev.message || 'the engine worker failed');
+    });
+    this.worker = worker;
+    this.remote = Comlink.wrap<WorkerApi>(worker);
+    try {
+      const status = await this.api.init();
+      await this.api.loadSample();
+      this.setState({ kind: 'ready', duckdbVersion: status.duckdbVersion });
+    } catch (e) {
+      this.markCrashed(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  /** Kills the worker and starts a fresh engine with the sample data. */
+  restart(): Promise<void> {
+    return this.start();
+  }
+
+  /**
+   * Stops a running query. Queries without parameters are cancelled inside DuckDB; if the worker
+   * does not answer within `graceMs` (a query that never yields), the engine is restarted.
+   */
+  async cancel(graceMs = 1500): Promise<void> {
+    const answered = await Promise.race([
+      this.api.cancel().then(() => true, () => true),
+      new Promise<boolean>((r) => setTimeout(() => r(false), graceMs)),
+    ]);
+    if (!answered) await this.restart();
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    listener(this.state);
+    return () => this.listeners.delete(listener);
+  }
+
+  private markCrashed(message: string): void {
+    if (this.state.kind === 'crashed') return;
+    this.setState({ kind: 'crashed', message });
+    const gen = this.generation;
+    const waiters = this.crashWaiters.filter((w) => w.gen === gen);
+    this.crashWaiters = this.crashWaiters.filter((w) => w.gen !== gen);
+    for (const w of waiters) w.reject({ code: 'fatal', message: `The engine stopped: ${message}` } satisfies EngineErrorInfo);
+  }
+
+  private stopWorker(): void {
+    for (const w of this.crashWaiters) w.reject({ code: 'fatal', message: 'The engine was restarted.' } satisfies EngineErrorInfo);
+    this.crashWaiters = [];
+    this.remote?.[Comlink.releaseProxy]();
+    this.worker?.terminate();
+    this.worker = null;
+    this.remote = null;
+  }
+
+  private setState(state: EngineState): void {
+    this.state = state;
+    for (const l of this.listeners) l(state);
+  }
+}
+
+/** Rebuilds an `EngineError` from what crossed the worker boundary. */
+export function fromWire(e: unknown): EngineError {
+  if (e instanceof EngineError) return e;
+  if (e && typeof e === 'object' && 'code' in e && 'message' in e) return new EngineError(e as EngineErrorInfo);
+  const message = e instanceof Error ? e.message : String(e);
+  return new EngineError({ code: 'internal', message });
+}

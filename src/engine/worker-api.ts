@@ -1,0 +1,11 @@
+import type { EngineApi, TableInfo } from './api.ts';
+
+/** What the browser worker exposes: the shared `EngineApi` plus browser-only extras. */
+export interface WorkerApi extends EngineApi {
+  /** Loads the built-in sample dataset (bundled with the app, served from our own origin). */
+  loadSample(): Promise<TableInfo[]>;
+  /** Liveness check used by the client's watchdog. */
+  ping(): Promise<string>;
+  /** Test hook: kills (`fatal`) or hangs (`hang`) the worker so the restart path can be exercised. */
+  crashForTest(kind: 'fatal' | 'hang'): Promise<void>;
+}

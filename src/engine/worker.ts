@@ -1,0 +1,52 @@
+/// <reference lib="webworker" />
+/**
+ * The engine worker: DuckDB-WASM (blocking build) runs here, off the UI thread, and is exposed
+ * to the page through Comlink as `WorkerApi` = `EngineApi` + browser-only extras.
+ * Errors cross as plain `EngineErrorInfo` objects (Comlink would strip an Error's fields).
+ */
+import * as Comlink from 'comlink';
+import { createBrowserBindings } from './bindings/browser.ts';
+import { createEngine } from './engine.ts';
+import { sampleFiles } from './sample-files.ts';
+import type { WorkerApi } from './worker-api.ts';
+import { toEngineError } from './database.ts';
+import { EngineError } from './types.ts';
+
+const engine = createEngine(createBrowserBindings);
+
+const api: WorkerApi = {
+  ...engine,
+  async loadSample() {
+    const files = await sampleFiles();
+    return engine.loadCanonicalCsv('sample', files);
+  },
+  async ping() {
+    return 'pong';
+  },
+  async crashForTest(kind: 'fatal' | 'hang') {
+    // Lets the end-to-end suite prove the restart path: a real worker death, not a mock.
+    if (kind === 'hang') for (;;) { /* spin until terminated */ }
+    setTimeout(() => {
+      throw new Error('simulated engine crash');
+    });
+  },
+};
+
+/** Wraps every method so a rejection carries a plain, cloneable `EngineErrorInfo`. */
+function withPlainErrors<T extends object>(target: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(target)) {
+    if (typeof value !== 'function') continue;
+    out[key] = async (...args: unknown[]) => {
+      try {
+        return await (value as (...a: unknown[]) => unknown)(...args);
+      } catch (e) {
+        const err = e instanceof EngineError ? e : toEngineError(e);
+        throw { ...err.info };
+      }
+    };
+  }
+  return out as T;
+}
+
+Comlink.expose(withPlainErrors(api));
