@@ -1,0 +1,120 @@
+/** Analysis `bundling`: churn by products held and by contract type. */
+import { toRows } from '../../engine/types.ts';
+import { hasColumn, hasTable } from '../../model/profile.ts';
+import type { AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import { buildChurnByContractQuery, buildChurnByProductsQuery, churnRates, overallChurn, type ChurnGroup, type ProductsSource } from './bundling.ts';
+import { resolveChurnSource } from './churn-flag.ts';
+import { customerColumn } from './sql.ts';
+import { pct, table } from './table.ts';
+
+/** Options of the `bundling` analysis. */
+export interface BundlingOptions {
+  /** Customers columns that each mark one product/service held (Yes/No, or a plan name vs "No"). */
+  service_columns: string[];
+  /** `columns` (service_columns), `categories` (distinct transaction categories bought) or `auto`. */
+  products_from: 'auto' | 'columns' | 'categories';
+  /** Customers column with the contract type. */
+  contract_column: string;
+  /** Customers column with a Yes/No churn flag; empty = churn_date is set. */
+  churn_column: string;
+}
+
+const groupColumns = { group: 'string', customers: 'number', churned: 'number', churn_rate: 'number' } as const;
+
+export const bundlingAnalysis: AnalysisDefinition<BundlingOptions> = {
+  id: 'bundling',
+  title: 'Bundling and switching cost',
+  description: 'Churn rate by the number of products or services held and by contract type: does holding more, or committing longer, keep customers?',
+  requires: ['customers'],
+  options: [
+    { name: 'service_columns', type: 'string[]', default: [], description: 'Customers columns that each mark a product or service held (a value other than blank/No counts as held).' },
+    { name: 'products_from', type: 'enum', values: ['auto', 'columns', 'categories'], default: 'auto', description: 'Products held from service_columns, or from the distinct transaction categories a customer bought; auto picks the first available.' },
+    { name: 'contract_column', type: 'string', default: 'plan', description: 'Customers column holding the contract type (canonical: plan).' },
+    { name: 'churn_column', type: 'string', default: '', description: 'Customers column with a Yes/No (or true/false, 1/0) churn flag; empty = churned when churn_date is set.' },
+  ],
+  async run(ctx, o): Promise<AnalysisResult> {
+    const notes: string[] = [];
+    const churn = resolveChurnSource(ctx.profile, o.churn_column || undefined);
+    if (churn.kind === 'none') {
+      return { tables: {}, scalars: {}, charts: [], findings: [], notes: ['No churn data: the customers table has no churn_date values. Name a Yes/No churn column with option churn_column.'] };
+    }
+    let products: ProductsSource | null = null;
+    const useColumns = o.products_from === 'columns' || (o.products_from === 'auto' && o.service_columns.length > 0);
+    if (useColumns) {
+      if (o.service_columns.length === 0) notes.push('products_from is columns but no service_columns were named.');
+      else products = { kind: 'columns', columns: o.service_columns.map((c) => customerColumn(ctx.profile, c, 'service_columns')) };
+    } else if (hasTable(ctx.profile, 'transactions') && hasColumn(ctx.profile, 'transactions', 'category')) {
+      products = { kind: 'categories' };
+      notes.push('Products held = distinct product categories each customer has bought.');
+    } else {
+      notes.push('No product holdings: name the service columns (option service_columns) or import transactions with a category.');
+    }
+    const byProducts: ChurnGroup[] = products ? churnRates(toRows(await ctx.db.query(buildChurnByProductsQuery(churn, products))), 'products_held') : [];
+    const contractColumn = (ctx.profile.tables.customers?.columns ?? []).some((c) => c.toLowerCase() === o.contract_column.toLowerCase())
+      ? customerColumn(ctx.profile, o.contract_column, 'contract_column')
+      : null;
+    if (!contractColumn || !hasColumn(ctx.profile, 'customers', contractColumn)) notes.push(`No contract types: the customers table has no values in "${o.contract_column}" (option contract_column).`);
+    const byContract: ChurnGroup[] =
+      contractColumn && hasColumn(ctx.profile, 'customers', contractColumn)
+        ? churnRates(toRows(await ctx.db.query(buildChurnByContractQuery(churn, contractColumn))), 'contract').sort((a, b) => b.churn_rate - a.churn_rate)
+        : [];
+    const overall = overallChurn(byProducts.length ? byProducts : byContract);
+    notes.push('These are associations, not proof: customers who hold more or sign longer may differ in other ways too.');
+
+    const findings: Finding[] = [{ id: 'overall_churn', value: overall, text: `${pct(overall)} of customers have churned.` }];
+    const big = byProducts.filter((g) => g.customers >= 30);
+    const few = big[0];
+    const many = big[big.length - 1];
+    if (few && many && few !== many) {
+      findings.push({ id: 'bundling_effect', value: many.churn_rate > 0 ? few.churn_rate / many.churn_rate : null, text: `Customers holding ${few.group} product${few.group === '1' ? '' : 's'} churn at ${pct(few.churn_rate)}; those holding ${many.group} at ${pct(many.churn_rate)}.` });
+    }
+    const worst = byContract[0];
+    const best = byContract[byContract.length - 1];
+    if (worst && best && worst !== best) {
+      findings.push({ id: 'contract_effect', value: best.churn_rate > 0 ? worst.churn_rate / best.churn_rate : null, text: `${worst.group} customers churn at ${pct(worst.churn_rate)}, ${best.group} at ${pct(best.churn_rate)}${best.churn_rate > 0 ? ` (${(worst.churn_rate / best.churn_rate).toFixed(0)}× less)` : ''}.` });
+    }
+    const scalars: AnalysisResult['scalars'] = { overall_churn: overall };
+    for (const g of byContract) scalars[`churn_${g.group.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_')}`] = g.churn_rate;
+
+    const charts: AnalysisResult['charts'] = [];
+    if (byProducts.length) {
+      charts.push({
+        id: 'churn-by-products',
+        title: 'The more they hold, the less they leave',
+        subtitle: 'Churn rate by number of products/services held',
+        data: 'by_products',
+        x: { label: 'Products / services held', type: 'band' },
+        y: { label: '↑ Churn rate', tickFormat: '.0%', grid: true },
+        marks: [
+          { type: 'barY', x: 'group', y: 'churn_rate', options: { fill: '#e15759', tip: true } },
+          { type: 'text', x: 'group', y: 'churn_rate', text: 'churn_rate', textFormat: '.0%', options: { dy: -10, fontSize: 14, fontWeight: 'bold' } },
+          { type: 'ruleY', values: [overall], options: { strokeDasharray: '4,3' } },
+          { type: 'ruleY', values: [0] },
+        ],
+      });
+    }
+    if (byContract.length) {
+      charts.push({
+        id: 'churn-by-contract',
+        title: 'Commitment keeps customers',
+        subtitle: 'Churn rate by contract type',
+        data: 'by_contract',
+        marginLeft: 130,
+        x: { label: 'Churn rate →', tickFormat: '.0%', grid: true },
+        y: { label: null, domain: byContract.map((g) => g.group) },
+        marks: [
+          { type: 'barX', x: 'churn_rate', y: 'group', options: { fill: '#e15759', tip: true } },
+          { type: 'text', x: 'churn_rate', y: 'group', text: 'churn_rate', textFormat: '.1%', options: { dx: 8, textAnchor: 'start', fontSize: 14, fontWeight: 'bold' } },
+          { type: 'ruleX', values: [0] },
+        ],
+      });
+    }
+    return {
+      tables: { by_products: table(byProducts, groupColumns), by_contract: table(byContract, groupColumns) },
+      scalars,
+      charts,
+      findings,
+      notes,
+    };
+  },
+};

@@ -1,0 +1,94 @@
+/** Analysis `churn-reasons`: Pareto of churn reasons by customers and by lost value. */
+import { toRows } from '../../engine/types.ts';
+import { hasColumn, hasTable } from '../../model/profile.ts';
+import type { AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import { resolveChurnSource } from './churn-flag.ts';
+import { buildChurnReasonsQuery, pareto, type LostValueSource, type ParetoRow } from './churn-reasons.ts';
+import { customerColumn } from './sql.ts';
+import { amount, pct, table } from './table.ts';
+
+/** Options of the `churn-reasons` analysis. */
+export interface ChurnReasonsOptions {
+  /** Customers column with the reason or complaint category. */
+  reason_column: string;
+  /** Customers column with a Yes/No churn flag; empty = churn_date. */
+  churn_column: string;
+  /** Customers column with each customer's value (e.g. monthly charges); empty = revenue in the 12 months before leaving. */
+  value_column: string;
+}
+
+const paretoColumns = { rank: 'number', reason: 'string', customers: 'number', lost_value: 'number', share: 'number', cumulative_share: 'number' } as const;
+
+/** A Pareto chart: bars of share, a line of cumulative share, on one 0–100% axis. */
+function paretoChart(id: string, title: string, data: string, rows: ParetoRow[], what: string): AnalysisResult['charts'][number] {
+  return {
+    id,
+    title,
+    subtitle: `Bars: share of ${what}; line: cumulative`,
+    data,
+    marginBottom: 90,
+    x: { label: null, type: 'band', domain: rows.map((r) => r.reason) },
+    y: { label: `↑ Share of ${what}`, tickFormat: '.0%', domain: [0, 1], grid: true },
+    marks: [
+      { type: 'barY', x: 'reason', y: 'share', options: { fill: '#e15759', tip: true } },
+      { type: 'line', x: 'reason', y: 'cumulative_share', options: { stroke: 'currentColor', strokeWidth: 2, marker: 'circle' } },
+      { type: 'ruleY', values: [0.8], options: { strokeDasharray: '4,3' } },
+      { type: 'ruleY', values: [0] },
+    ],
+  };
+}
+
+export const churnReasonsAnalysis: AnalysisDefinition<ChurnReasonsOptions> = {
+  id: 'churn-reasons',
+  title: 'Why customers leave',
+  description: 'Pareto of churn reasons (or complaint categories) by customers lost and by the value they took with them.',
+  requires: ['customers'],
+  options: [
+    { name: 'reason_column', type: 'string', default: 'churn_reason', description: 'Customers column with the churn reason or complaint category.' },
+    { name: 'churn_column', type: 'string', default: '', description: 'Customers column with a Yes/No churn flag; empty = churned when churn_date is set.' },
+    { name: 'value_column', type: 'string', default: '', description: 'Customers column with the value lost per customer; empty = revenue in the 12 months before leaving.' },
+  ],
+  async run(ctx, o): Promise<AnalysisResult> {
+    const columns = ctx.profile.tables.customers?.columns ?? [];
+    const reasonColumn = columns.find((c) => c.toLowerCase() === o.reason_column.toLowerCase());
+    if (!reasonColumn || !hasColumn(ctx.profile, 'customers', reasonColumn)) {
+      return {
+        tables: {}, scalars: {}, charts: [], findings: [],
+        notes: [`No churn reasons in the data (customers column "${o.reason_column}" is missing or empty). Record why customers leave — a reason or complaint category per lost customer — to see which root causes matter most.`],
+      };
+    }
+    const churn = resolveChurnSource(ctx.profile, o.churn_column || undefined);
+    const notes: string[] = [];
+    let value: LostValueSource;
+    if (o.value_column) value = { kind: 'column', column: customerColumn(ctx.profile, o.value_column, 'value_column') };
+    else if (hasTable(ctx.profile, 'transactions')) {
+      value = { kind: 'revenue_12m' };
+      notes.push('Lost value = revenue in the 12 months before the churn date (before the last purchase when no churn date is recorded).');
+    } else {
+      value = { kind: 'none' };
+      notes.push('No transactions and no value_column: the Pareto by lost value is empty.');
+    }
+    const rows = toRows(await ctx.db.query(buildChurnReasonsQuery({ churn, reasonColumn, value })));
+    const byCustomers = pareto(rows, 'customers');
+    const byValue = value.kind === 'none' ? [] : pareto(rows, 'lost_value');
+    const findings: Finding[] = [];
+    const top = byCustomers[0];
+    const lost = byCustomers.reduce((s, r) => s + r.customers, 0);
+    if (top) findings.push({ id: 'top_reason', value: top.share, text: `"${top.reason}" is the most common reason: ${pct(top.share, 0)} of the ${amount(lost)} customers lost.` });
+    const vital = byCustomers.findIndex((r) => r.cumulative_share >= 0.8) + 1;
+    if (vital > 0 && byCustomers.length > 2) findings.push({ id: 'vital_few', value: vital, text: `${vital} of ${byCustomers.length} reasons account for 80% of the customers lost.` });
+    const topValue = byValue[0];
+    if (topValue && topValue.lost_value > 0) findings.push({ id: 'top_value_reason', value: topValue.share, text: `By value, "${topValue.reason}" costs most: ${pct(topValue.share, 0)} of the ${amount(byValue.reduce((s, r) => s + r.lost_value, 0))} lost.` });
+    if (rows.length === 0) notes.push('No churned customers found.');
+    return {
+      tables: { by_customers: table(byCustomers, paretoColumns), by_value: table(byValue, paretoColumns) },
+      scalars: { customers_lost: lost, top_reason: top?.reason ?? null, top_reason_share: top?.share ?? null, reasons_for_80pct: vital > 0 ? vital : null },
+      charts: [
+        ...(byCustomers.length ? [paretoChart('reasons-by-customers', 'Why customers leave', 'by_customers', byCustomers, 'customers lost')] : []),
+        ...(byValue.length ? [paretoChart('reasons-by-value', 'Which reasons cost the most', 'by_value', byValue, 'value lost')] : []),
+      ],
+      findings,
+      notes,
+    };
+  },
+};

@@ -1,0 +1,161 @@
+/**
+ * Analysis `cohorts`: retention by acquisition cohort, value by tenure year, repeat vs new
+ * revenue, and the loyal-vs-new spend ratio beside the published seeds.
+ */
+import type { AnalysisDefinition, AnalysisResult } from '../types.ts';
+import { buildCohortRetentionQuery, cohortRetention } from './cohort-retention.ts';
+import { DEFAULT_MARGIN_PCT, marginNote, type PeriodUnit } from './sql.ts';
+import { amount, pct, table } from './table.ts';
+import { buildRepeatRevenueQuery, buildTenureValueQuery, repeatRevenue, tenureValue } from './tenure-value.ts';
+import { toRows } from '../../engine/types.ts';
+
+/** Options of the `cohorts` analysis. */
+export interface CohortsOptions {
+  /** Cohort period: `month` or `quarter` (explicit in every label and axis). */
+  period: 'month' | 'quarter';
+  /** Periods after acquisition to show (heatmap columns). */
+  max_periods: number;
+  /** Most recent cohorts to show (heatmap rows). */
+  max_cohorts: number;
+  /** Tenure (years) from which a still-buying customer counts as loyal. */
+  loyal_years: number;
+  /** Assumed gross margin when transactions carry no cost. */
+  margin_pct: number;
+  /** Drop the data's last period when it is incomplete. */
+  complete_periods_only: boolean;
+}
+
+/** Seeds quoted in the source material, shown beside the user's figures. */
+export const SEEDS = {
+  loyalSpendLow: 2,
+  loyalSpendHigh: 4,
+  repeatShareSalesman: 0.65,
+} as const;
+
+export const cohortsAnalysis: AnalysisDefinition<CohortsOptions> = {
+  id: 'cohorts',
+  title: 'Cohorts and old-customer value',
+  description: 'Retention by acquisition cohort (heatmap and curves), revenue and profit per customer by tenure year, repeat vs new revenue, and how much more loyal customers spend.',
+  requires: ['transactions'],
+  options: [
+    { name: 'period', type: 'enum', values: ['month', 'quarter'], default: 'month', description: 'Cohort period: customers are grouped by the month or quarter of their first purchase.' },
+    { name: 'max_periods', type: 'integer', min: 1, max: 120, default: 12, description: 'How many periods after acquisition to show.' },
+    { name: 'max_cohorts', type: 'integer', min: 1, max: 240, default: 24, description: 'How many of the most recent cohorts to show.' },
+    { name: 'loyal_years', type: 'integer', min: 2, max: 20, default: 2, description: 'Tenure year from which a customer who still buys counts as loyal (compared with year 1).' },
+    { name: 'margin_pct', type: 'number', min: 0, max: 1, default: DEFAULT_MARGIN_PCT, description: 'Assumed gross margin (fraction of revenue) when transactions have no cost.' },
+    { name: 'complete_periods_only', type: 'boolean', default: true, description: 'Leave out the last period when the data stops before it ends (it would look like churn).' },
+  ],
+  async run(ctx, o): Promise<AnalysisResult> {
+    const period: PeriodUnit = o.period;
+    const unit = period === 'month' ? 'Months' : 'Quarters';
+    const cohortRows = toRows(await ctx.db.query(buildCohortRetentionQuery({ period, completePeriodsOnly: o.complete_periods_only })));
+    const { cells, curve, cohortsDropped } = cohortRetention(cohortRows, { period, maxPeriods: o.max_periods, maxCohorts: o.max_cohorts });
+    const tenure = tenureValue(toRows(await ctx.db.query(buildTenureValueQuery(ctx.profile), [o.margin_pct])), o.loyal_years);
+    const repeat = repeatRevenue(toRows(await ctx.db.query(buildRepeatRevenueQuery())));
+
+    const notes: string[] = [];
+    const mn = marginNote(ctx.profile, o.margin_pct);
+    if (mn) notes.push(mn);
+    if (cohortsDropped > 0) notes.push(`${cohortsDropped} older cohorts are left out of the heatmap (option max_cohorts).`);
+    notes.push('A customer is acquired in the period of their first transaction in the data; customers who bought before the data starts look new in its first period.');
+    if (tenure.years.length < o.loyal_years) notes.push(`The data covers fewer than ${o.loyal_years} whole tenure years, so the loyal-vs-new ratio cannot be computed yet.`);
+
+    const at = (k: number) => curve.find((c) => c.period_index === k);
+    const p1 = at(1);
+    const p12 = at(period === 'month' ? 12 : 4);
+    const findings: AnalysisResult['findings'] = [];
+    if (p1) findings.push({ id: 'retention_p1', value: p1.retention, text: `On average ${pct(p1.retention)} of a ${period}'s new customers buy again in the next ${period}.` });
+    if (p12) findings.push({ id: 'retention_1y', value: p12.retention, text: `A year after acquisition ${pct(p12.retention)} of customers are still buying.` });
+    if (tenure.loyalSpendRatio !== null) {
+      findings.push({ id: 'loyal_spend_ratio', value: tenure.loyalSpendRatio, text: `Customers in tenure year ${o.loyal_years}+ spend ${tenure.loyalSpendRatio.toFixed(1)}× what they spent in their first year (the seed figure: loyal customers spend ${SEEDS.loyalSpendLow}–${SEEDS.loyalSpendHigh}× new ones).` });
+    }
+    if (repeat.repeatShare !== null) {
+      findings.push({ id: 'repeat_share', value: repeat.repeatShare, text: `${pct(repeat.repeatShare, 0)} of revenue comes from repeat purchases (the seed: 65% of a top salesman's sales came from repeat buyers).` });
+    }
+    const y1 = tenure.years[0];
+    if (y1) findings.push({ id: 'year1_spend', value: y1.revenue_per_active, text: `A new customer spends ${amount(y1.revenue_per_active)} in their first year.` });
+
+    const benchmarks = [
+      { measure: `Spend of loyal (year ${o.loyal_years}+) vs new customers`, seed: `${SEEDS.loyalSpendLow}–${SEEDS.loyalSpendHigh}×`, yours: tenure.loyalSpendRatio === null ? 'n/a' : `${tenure.loyalSpendRatio.toFixed(1)}×` },
+      { measure: 'Share of sales from repeat buyers', seed: '65% (a top salesman)', yours: repeat.repeatShare === null ? 'n/a' : pct(repeat.repeatShare, 0) },
+    ];
+    const repeatLong = repeat.years.flatMap((y) => [
+      { year: y.year, kind: 'New (first purchase)', revenue: y.new_revenue },
+      { year: y.year, kind: 'Repeat', revenue: y.repeat_revenue },
+    ]);
+
+    return {
+      tables: {
+        retention: table(cells, { cohort: 'string', cohort_start: 'date', cohort_size: 'number', period_index: 'number', active: 'number', retention: 'number' }),
+        curve: table(curve, { period_index: 'number', cohort_customers: 'number', active: 'number', retention: 'number' }),
+        tenure: table(tenure.years, { tenure_year: 'number', eligible: 'number', active: 'number', active_share: 'number', revenue_per_active: 'number', profit_per_active: 'number', revenue_per_customer: 'number' }),
+        repeat: table(repeat.years, { year: 'string', new_revenue: 'number', repeat_revenue: 'number', repeat_share: 'number' }),
+        repeat_long: table(repeatLong, { year: 'string', kind: 'string', revenue: 'number' }),
+        benchmarks: table(benchmarks, { measure: 'string', seed: 'string', yours: 'string' }),
+      },
+      scalars: {
+        period,
+        retention_p1: p1?.retention ?? null,
+        retention_1y: p12?.retention ?? null,
+        loyal_spend_ratio: tenure.loyalSpendRatio,
+        loyal_profit_ratio: tenure.loyalProfitRatio,
+        repeat_share: repeat.repeatShare,
+        cohorts: new Set(cells.map((c) => c.cohort)).size,
+      },
+      charts: [
+        {
+          id: 'cohort-heatmap',
+          title: `Retention by ${period}ly acquisition cohort`,
+          subtitle: `Share of each cohort buying in each ${period} after acquisition`,
+          data: 'retention',
+          height: Math.max(240, 22 * Math.min(o.max_cohorts, new Set(cells.map((c) => c.cohort)).size) + 60),
+          marginLeft: 80,
+          x: { label: `${unit} since acquisition →`, type: 'band' },
+          y: { label: 'Cohort', type: 'band' },
+          color: { type: 'sequential', scheme: 'blues', legend: true, tickFormat: '.0%', label: 'Retention', domain: [0, 1] },
+          marks: [
+            { type: 'cell', x: 'period_index', y: 'cohort', fill: 'retention', options: { inset: 0.5, tip: true } },
+            { type: 'text', x: 'period_index', y: 'cohort', text: 'retention', textFormat: '.0%', options: { fontSize: 10 } },
+          ],
+        },
+        {
+          id: 'cohort-curves',
+          title: 'Retention curves by cohort',
+          subtitle: 'Thick line: all cohorts, weighted by size',
+          data: 'retention',
+          x: { label: `${unit} since acquisition →` },
+          y: { label: '↑ Still buying', tickFormat: '.0%', domain: [0, 1], grid: true },
+          marks: [
+            { type: 'line', x: 'period_index', y: 'retention', stroke: 'cohort', options: { strokeOpacity: 0.35, strokeWidth: 1.2 } },
+            { type: 'line', data: 'curve', x: 'period_index', y: 'retention', options: { stroke: 'currentColor', strokeWidth: 4 } },
+            { type: 'dot', data: 'curve', x: 'period_index', y: 'retention', options: { fill: 'currentColor', r: 4, tip: true } },
+          ],
+        },
+        {
+          id: 'tenure-spend',
+          title: 'Old customers spend more',
+          subtitle: 'Revenue per active customer by tenure year',
+          data: 'tenure',
+          x: { label: 'Tenure year', type: 'band' },
+          y: { label: '↑ Revenue per active customer', grid: true, tickFormat: ',.0f' },
+          marks: [
+            { type: 'barY', x: 'tenure_year', y: 'revenue_per_active', options: { fill: '#4e79a7' } },
+            { type: 'text', x: 'tenure_year', y: 'revenue_per_active', text: 'revenue_per_active', textFormat: ',.0f', options: { dy: -10, fontSize: 14, fontWeight: 'bold' } },
+            { type: 'ruleY', values: [0] },
+          ],
+        },
+        {
+          id: 'repeat-revenue',
+          title: 'Revenue from repeat vs new purchases',
+          data: 'repeat_long',
+          x: { label: 'Year', type: 'band' },
+          y: { label: '↑ Revenue', grid: true, tickFormat: '~s' },
+          color: { legend: true, domain: ['New (first purchase)', 'Repeat'], range: ['#bab0ac', '#4e79a7'] },
+          marks: [{ type: 'barY', x: 'year', y: 'revenue', fill: 'kind', options: { tip: true } }, { type: 'ruleY', values: [0] }],
+        },
+      ],
+      findings,
+      notes,
+    };
+  },
+};

@@ -1,0 +1,80 @@
+/** Analysis `customer-equity`: observed retention × margin per segment → CLV and customer equity. */
+import type { AnalysisDefinition, AnalysisResult } from '../types.ts';
+import { customerEquity, perPeriodRate, segmentEquityColumns } from './customer-equity.ts';
+import { loadSegmentEquity } from './load-equity.ts';
+import { DEFAULT_MARGIN_PCT, type PeriodUnit } from './sql.ts';
+import { amount, pct, table } from './table.ts';
+
+/** Options of the `customer-equity` analysis. */
+export interface CustomerEquityAnalysisOptions {
+  /** Period retention is measured over (month, quarter, year). */
+  period: PeriodUnit;
+  /** `spend_tier` (top 20% / middle 30% / bottom 50% by spend in the period) or a customers column such as `segment`, `plan`, `region`. */
+  segment_by: string;
+  /** Annual discount rate; converted to the period. */
+  discount_rate: number;
+  /** Margins counted, in periods; 0 = no limit (the Gupta–Lehmann perpetuity). */
+  horizon: number;
+  /** Assumed gross margin when transactions have no cost. */
+  margin_pct: number;
+}
+
+/** Shared option specs of the analyses that start from the observed base. */
+export const baseOptionSpecs = [
+  { name: 'period', type: 'enum', values: ['month', 'quarter', 'year'], default: 'year', description: 'Period over which retention is observed (the last two complete periods of the data are compared).' },
+  { name: 'segment_by', type: 'string', default: 'spend_tier', description: 'How to split customers: spend_tier (top 20% / middle 30% / bottom 50% by spend) or the name of a customers column (segment, plan, region…).' },
+  { name: 'margin_pct', type: 'number', min: 0, max: 1, default: DEFAULT_MARGIN_PCT, description: 'Assumed gross margin (fraction of revenue) when transactions have no cost.' },
+] as const;
+
+export const customerEquityAnalysis: AnalysisDefinition<CustomerEquityAnalysisOptions> = {
+  id: 'customer-equity',
+  title: 'Customer equity',
+  description: 'Customer lifetime value and total customer equity per segment, from the retention, margin and customer counts observed in the data.',
+  requires: ['transactions'],
+  options: [
+    ...baseOptionSpecs,
+    { name: 'discount_rate', type: 'number', min: 0, max: 1, default: 0.1, description: 'Annual discount rate (cost of capital), converted to the period.' },
+    { name: 'horizon', type: 'integer', min: 0, max: 1000, default: 0, description: 'How many future periods of margin to count; 0 counts them all (perpetuity).' },
+  ],
+  async run(ctx, o): Promise<AnalysisResult> {
+    const base = await loadSegmentEquity(ctx, { period: o.period, segmentBy: o.segment_by, marginPct: o.margin_pct });
+    const i = perPeriodRate(o.discount_rate, o.period);
+    const { segments, total, capped } = customerEquity(base.rows, { discountRate: i, horizon: o.horizon > 0 ? o.horizon : Infinity });
+    const notes = [...base.notes];
+    if (capped.length) notes.push(`Retention of ${capped.join(', ')} was 100% and is capped at 99% (a perpetuity at 100% has no finite value).`);
+    notes.push(`CLV = margin per customer × r/(1 + i − r) (Gupta & Lehmann 2003), with i = ${pct(i, 2)} per ${o.period}; it counts margins from the next ${o.period} on.`);
+    const equity = segments.reduce((s, x) => s + x.equity, 0);
+    const top = [...segments].sort((a, b) => b.equity - a.equity)[0];
+    const findings: AnalysisResult['findings'] = [];
+    if (segments.length) {
+      findings.push({ id: 'equity', value: equity, text: `The ${amount(total.customers)} current customers are worth ${amount(equity)} in future margin (customer equity).` });
+      findings.push({ id: 'retention', value: total.retention, text: `${pct(total.retention)} of ${base.prevLabel}'s customers bought again in ${base.lastLabel}: each is worth ${total.multiple.toFixed(2)}× a ${o.period}'s margin.` });
+      if (top && segments.length > 1) findings.push({ id: 'top_segment', value: top.equity_share, text: `${top.segment} holds ${pct(top.equity_share, 0)} of customer equity with ${pct(top.customers / Math.max(1, total.customers), 0)} of the customers.` });
+    }
+    return {
+      tables: { segments: table([...segments, total], segmentEquityColumns) },
+      scalars: { equity, retention: segments.length ? total.retention : null, clv: segments.length ? total.clv : null, customers: total.customers, multiple: segments.length ? total.multiple : null, period_from: base.prevLabel, period_to: base.lastLabel },
+      charts: segments.length
+        ? [
+            {
+              id: 'equity-by-segment',
+              title: 'Customer equity by segment',
+              subtitle: `Customers × CLV; retention ${base.prevLabel} → ${base.lastLabel}`,
+              data: 'segments',
+              marginLeft: 120,
+              marginRight: 190,
+              x: { label: 'Customer equity →', tickFormat: '~s', grid: true },
+              y: { label: null, domain: segments.map((s) => s.segment) },
+              marks: [
+                { type: 'barX', data: 'segments', x: 'equity', y: 'segment', options: { fill: '#4e79a7', tip: true } },
+                { type: 'text', rows: segments.map((s) => ({ segment: s.segment, equity: s.equity, label: `${pct(s.retention, 0)} kept · CLV ${amount(s.clv)}` })), x: 'equity', y: 'segment', text: 'label', options: { textAnchor: 'start', dx: 6, fontSize: 13 } },
+                { type: 'ruleX', values: [0] },
+              ],
+            },
+          ]
+        : [],
+      findings,
+      notes,
+    };
+  },
+};

@@ -1,0 +1,135 @@
+/** Analysis `leaky-bucket`: the base over N periods, and what holding it flat costs by acquisition vs retention. */
+import { hasColumn } from '../../model/profile.ts';
+import { toRows } from '../../engine/types.ts';
+import type { AnalysisDefinition, AnalysisResult } from '../types.ts';
+import { customerEquity } from './customer-equity.ts';
+import { leakyBucket, type LeakyBucketTarget } from './leaky-bucket.ts';
+import { loadSegmentEquity } from './load-equity.ts';
+import { DEFAULT_MARGIN_PCT, type PeriodUnit } from './sql.ts';
+import { amount, pct, table } from './table.ts';
+
+/** Options of the `leaky-bucket` analysis. Omitted base figures are observed in the data. */
+export interface LeakyBucketAnalysisOptions {
+  period: PeriodUnit;
+  margin_pct: number;
+  /** Periods to simulate. */
+  periods: number;
+  /** Hold the customer count or the revenue flat. */
+  target: LeakyBucketTarget;
+  /** Customers at the start (default: active in the last complete period). */
+  start_customers?: number;
+  /** Churn per period (default: 1 − observed retention). */
+  churn?: number;
+  /** New customers per period (default: first-time buyers in the last complete period). */
+  acquired_per_period?: number;
+  /** Cost to acquire a customer (default: average customers.acquisition_cost, else one period's revenue per customer). */
+  acquisition_cost?: number;
+  /** Cost to keep a customer who would leave (default: acquisition cost ÷ acquisition_multiple). */
+  retention_cost?: number;
+  /** Acquisition cost as a multiple of the retention cost (5×; studies 5–25×). */
+  acquisition_multiple: number;
+  /** Spend of a new customer relative to an existing one (1 = same; the seeds suggest 0.25–0.5). */
+  new_customer_value_ratio: number;
+}
+
+export const leakyBucketAnalysis: AnalysisDefinition<LeakyBucketAnalysisOptions> = {
+  id: 'leaky-bucket',
+  title: 'The leaky bucket',
+  description: 'Simulates the customer base over N periods for given acquisition and churn, and compares the acquisition spend and the retention spend that hold it (or its revenue) flat.',
+  requires: ['transactions'],
+  options: [
+    { name: 'period', type: 'enum', values: ['month', 'quarter', 'year'], default: 'year', description: 'Period of the simulation; churn and acquisition are observed over the last complete one.' },
+    { name: 'margin_pct', type: 'number', min: 0, max: 1, default: DEFAULT_MARGIN_PCT, description: 'Assumed gross margin when transactions have no cost (only used for the base figures).' },
+    { name: 'periods', type: 'integer', min: 1, max: 200, default: 10, description: 'Periods to simulate.' },
+    { name: 'target', type: 'enum', values: ['customers', 'revenue'], default: 'customers', description: 'Hold the number of customers or the revenue flat.' },
+    { name: 'start_customers', type: 'number', min: 0, description: 'Customers at the start (default: observed).' },
+    { name: 'churn', type: 'number', min: 0, max: 1, description: 'Share of customers lost per period (default: observed).' },
+    { name: 'acquired_per_period', type: 'number', min: 0, description: 'New customers per period (default: observed).' },
+    { name: 'acquisition_cost', type: 'number', min: 0, description: 'Cost to acquire one customer (default: average acquisition_cost in customers).' },
+    { name: 'retention_cost', type: 'number', min: 0, description: 'Cost to keep one customer who would otherwise leave (default: acquisition cost ÷ acquisition_multiple).' },
+    { name: 'acquisition_multiple', type: 'number', min: 1, default: 5, description: 'Acquisition cost as a multiple of retention cost (rule of thumb 5×; studies 5–25×).' },
+    { name: 'new_customer_value_ratio', type: 'number', min: 0.01, max: 10, default: 1, description: 'Spend of a new customer relative to an existing one (loyal customers spend 2–4× new ones, i.e. 0.25–0.5).' },
+  ],
+  async run(ctx, o): Promise<AnalysisResult> {
+    const base = await loadSegmentEquity(ctx, { period: o.period, segmentBy: 'spend_tier', marginPct: o.margin_pct });
+    const notes = [...base.notes];
+    const { total } = customerEquity(base.rows, { discountRate: 0, horizon: 1, maxRetention: 0.9999 });
+    const revenuePerCustomer = total.customers > 0 ? total.revenue / total.customers : 1;
+    let acquisitionCost = o.acquisition_cost;
+    if (acquisitionCost === undefined && hasColumn(ctx.profile, 'customers', 'acquisition_cost')) {
+      const avg = toRows(await ctx.db.query('SELECT avg(acquisition_cost) AS a FROM customers WHERE acquisition_cost IS NOT NULL'))[0]?.a;
+      if (typeof avg === 'number') acquisitionCost = avg;
+    }
+    if (acquisitionCost === undefined) {
+      acquisitionCost = revenuePerCustomer;
+      notes.push(`No acquisition cost in the data: assumed one ${o.period}'s revenue per customer (${amount(acquisitionCost)}); set option acquisition_cost.`);
+    }
+    const retentionCost = o.retention_cost ?? acquisitionCost / o.acquisition_multiple;
+    if (o.retention_cost === undefined) notes.push(`Retention cost per customer kept assumed at 1/${o.acquisition_multiple} of the acquisition cost (studies: acquiring costs 5–25× retaining).`);
+    const r = leakyBucket({
+      startCustomers: o.start_customers ?? total.customers,
+      churn: o.churn ?? 1 - total.retention,
+      acquiredPerPeriod: o.acquired_per_period ?? total.new_customers,
+      periods: o.periods,
+      acquisitionCost,
+      retentionCost,
+      revenuePerCustomer,
+      newCustomerValueRatio: o.new_customer_value_ratio,
+      target: o.target,
+    });
+    const churn = o.churn ?? 1 - total.retention;
+    const acquired = o.acquired_per_period ?? total.new_customers;
+    const start = o.start_customers ?? total.customers;
+    const findings: AnalysisResult['findings'] = [
+      { id: 'end_change', value: r.change, text: `Losing ${pct(churn)} a ${o.period} and winning ${amount(acquired)} new customers, the base goes from ${amount(start)} to ${amount(r.endCustomers)} in ${o.periods} ${o.period}s (${r.change >= 0 ? '+' : ''}${pct(r.change)}).` },
+    ];
+    if (r.spendRatio !== null) {
+      findings.push({ id: 'spend_ratio', value: r.spendRatio, text: `Holding ${o.target} flat costs ${amount(r.acquisitionSpend)} a ${o.period} by acquiring ${amount(r.extraAcquisitions)} more customers, or ${amount(r.retentionSpend)} by keeping ${amount(r.customersToKeep)} more (churn down to ${pct(r.churnNeeded)}): acquisition costs ${r.spendRatio.toFixed(1)}× as much.` });
+    } else {
+      findings.push({ id: 'spend_ratio', value: null, text: `Acquisition already outpaces churn: the ${o.target} ${o.target === 'customers' ? 'do' : 'does'} not shrink.` });
+    }
+    const spendLong = r.rows.flatMap((x) => [
+      { period: x.period, route: 'Fill: acquire more', spend: x.spend_acquisition },
+      { period: x.period, route: 'Plug: retain more', spend: x.spend_retention },
+    ]);
+    return {
+      tables: {
+        simulation: table(r.rows, { period: 'number', customers: 'number', lost: 'number', acquired: 'number', spend_acquisition: 'number', spend_retention: 'number' }),
+        spend: table(spendLong, { period: 'number', route: 'string', spend: 'number' }),
+      },
+      scalars: {
+        start_customers: start, churn, acquired_per_period: acquired, end_customers: r.endCustomers, change: r.change, steady_state: r.steadyState,
+        acquisition_cost: acquisitionCost, retention_cost: retentionCost, acquisition_spend: r.acquisitionSpend, retention_spend: r.retentionSpend,
+        spend_ratio: r.spendRatio, churn_needed: r.churnNeeded,
+      },
+      charts: [
+        {
+          id: 'bucket',
+          title: 'The leaky bucket',
+          subtitle: `Customers per ${o.period} at ${pct(churn)} churn and ${amount(acquired)} new a ${o.period}`,
+          data: 'simulation',
+          x: { label: `${o.period[0]!.toUpperCase()}${o.period.slice(1)}s from now →` },
+          y: { label: '↑ Customers', grid: true, tickFormat: '~s', zero: true },
+          marks: [
+            { type: 'areaY', x: 'period', y: 'customers', options: { fill: '#4e79a7', fillOpacity: 0.25 } },
+            { type: 'line', x: 'period', y: 'customers', options: { stroke: '#4e79a7', strokeWidth: 3 } },
+            { type: 'ruleY', values: [start], options: { strokeDasharray: '4,3' } },
+            ...(r.steadyState === null ? [] : [{ type: 'ruleY' as const, values: [r.steadyState], options: { stroke: '#e15759', strokeDasharray: '2,4' } }]),
+          ],
+        },
+        {
+          id: 'fill-vs-plug',
+          title: 'Fill the bucket or plug the leak?',
+          subtitle: `Cumulative spend to hold ${o.target} flat`,
+          data: 'spend',
+          x: { label: `${o.period[0]!.toUpperCase()}${o.period.slice(1)}s from now →` },
+          y: { label: '↑ Cumulative spend', grid: true, tickFormat: '~s' },
+          color: { legend: true, domain: ['Fill: acquire more', 'Plug: retain more'], range: ['#e15759', '#59a14f'] },
+          marks: [{ type: 'line', x: 'period', y: 'spend', stroke: 'route', options: { strokeWidth: 3 } }, { type: 'ruleY', values: [0] }],
+        },
+      ],
+      findings,
+      notes,
+    };
+  },
+};

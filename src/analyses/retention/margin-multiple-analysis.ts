@@ -1,0 +1,78 @@
+/** Analysis `margin-multiple`: the Gupta–Lehmann margin multiple grid and one CLV under a chosen variant. */
+import type { AnalysisDefinition, AnalysisResult } from '../types.ts';
+import { customerLifetimeValue, marginMultiple, type ClvTiming } from './margin-multiple.ts';
+import { amount, pct, table } from './table.ts';
+
+/** Options of the `margin-multiple` analysis. */
+export interface MarginMultipleOptions {
+  /** Margin per customer per period. */
+  margin: number;
+  /** Retention rate per period. */
+  retention: number;
+  /** Discount rate per period. */
+  discount_rate: number;
+  /** `end` (first margin after one period, Gupta–Lehmann) or `start` (first margin now). */
+  timing: ClvTiming;
+  /** Margin growth per period. */
+  growth: number;
+  /** Margins counted; 0 = no limit. */
+  horizon: number;
+  /** Acquisition cost subtracted once. */
+  acquisition_cost: number;
+  /** Retention rates of the grid. */
+  grid_retention: number[];
+  /** Discount rates of the grid. */
+  grid_discount: number[];
+}
+
+export const marginMultipleAnalysis: AnalysisDefinition<MarginMultipleOptions> = {
+  id: 'margin-multiple',
+  title: 'Margin multiple (CLV)',
+  description: 'Customer lifetime value as a multiple of the yearly margin, m·r/(1+i−r) (Gupta & Lehmann), with variants for timing, margin growth, horizon and acquisition cost.',
+  requires: [],
+  options: [
+    { name: 'margin', type: 'number', default: 100, description: 'Margin per customer per period (currency).' },
+    { name: 'retention', type: 'number', min: 0, max: 0.999, default: 0.8, description: 'Retention rate per period.' },
+    { name: 'discount_rate', type: 'number', min: 0, max: 1, default: 0.1, description: 'Discount rate per period.' },
+    { name: 'timing', type: 'enum', values: ['end', 'start'], default: 'end', description: 'end: first margin after one period if retained (Gupta & Lehmann); start: first margin earned now, m(1+i)/(1+i−r).' },
+    { name: 'growth', type: 'number', min: -0.99, max: 1, default: 0, description: 'Margin growth per period, g: m·r/(1+i−r(1+g)).' },
+    { name: 'horizon', type: 'integer', min: 0, max: 1000, default: 0, description: 'Margins counted (finite horizon T); 0 = no limit.' },
+    { name: 'acquisition_cost', type: 'number', min: 0, default: 0, description: 'Acquisition cost subtracted once (value of a prospect rather than a customer).' },
+    { name: 'grid_retention', type: 'number[]', min: 0, max: 0.999, default: [0.6, 0.7, 0.8, 0.9], description: 'Retention rates of the published grid.' },
+    { name: 'grid_discount', type: 'number[]', min: 0, max: 1, default: [0.1, 0.12, 0.14, 0.16], description: 'Discount rates of the published grid.' },
+  ],
+  async run(_ctx, o): Promise<AnalysisResult> {
+    const horizon = o.horizon > 0 ? o.horizon : Infinity;
+    const clv = customerLifetimeValue({ margin: o.margin, retention: o.retention, discountRate: o.discount_rate, timing: o.timing, growth: o.growth, horizon, acquisitionCost: o.acquisition_cost });
+    const grid = o.grid_discount.flatMap((i) => o.grid_retention.map((r) => ({ retention: r, discount_rate: i, discount: pct(i, 0), multiple: marginMultiple(r, i) })));
+    const curve: { retention: number; discount: string; multiple: number }[] = [];
+    for (const i of o.grid_discount) for (let k = 50; k <= 95; k++) curve.push({ retention: k / 100, discount: pct(i, 0), multiple: marginMultiple(k / 100, i) });
+    return {
+      tables: {
+        grid: table(grid, { retention: 'number', discount_rate: 'number', discount: 'string', multiple: 'number' }),
+        curve: table(curve, { retention: 'number', discount: 'string', multiple: 'number' }),
+      },
+      scalars: { clv, multiple: o.margin !== 0 ? (clv + o.acquisition_cost) / o.margin : null },
+      charts: [
+        {
+          id: 'multiple-curve',
+          title: 'A customer is worth a multiple of one year’s margin',
+          subtitle: 'Margin multiple r/(1+i−r) by retention rate, per discount rate',
+          data: 'curve',
+          x: { label: 'Retention rate →', tickFormat: '.0%' },
+          y: { label: '↑ Multiple of the yearly margin', grid: true },
+          color: { legend: true, label: 'Discount rate' },
+          marks: [
+            { type: 'line', x: 'retention', y: 'multiple', stroke: 'discount', options: { strokeWidth: 3 } },
+            { type: 'dot', data: 'grid', x: 'retention', y: 'multiple', stroke: 'discount', options: { r: 4 } },
+            { type: 'text', data: 'grid', x: 'retention', y: 'multiple', text: 'multiple', textFormat: '.2f', options: { dy: -12, fontSize: 12 } },
+          ],
+        },
+      ],
+      findings: [
+        { id: 'clv', value: clv, text: `At ${pct(o.retention, 0)} retention and ${pct(o.discount_rate, 0)} discount rate, a customer earning ${amount(o.margin)} a period is worth ${amount(clv)}${o.acquisition_cost ? ' after acquisition cost' : ''}.` },
+      ],
+      notes: ['Gupta & Lehmann (2003): CLV = m·r/(1+i−r) for constant margin m, retention r and discount rate i, first margin one period from now.'],
+    };
+  },
+};

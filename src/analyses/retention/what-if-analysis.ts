@@ -1,0 +1,171 @@
+/**
+ * Analysis `retention-what-if`: what a retention programme is worth on the user's own base.
+ * The base (customers, retention, margin per customer, segments) is observed in the data; the
+ * programme's uplift and costs are inputs, meant for sliders.
+ */
+import type { AnalysisDefinition, AnalysisResult } from '../types.ts';
+import { customerEquity, perPeriodRate } from './customer-equity.ts';
+import { baseOptionSpecs } from './customer-equity-analysis.ts';
+import { loadSegmentEquity } from './load-equity.ts';
+import type { PeriodUnit } from './sql.ts';
+import { amount, pct, table } from './table.ts';
+import { rankSegments, retentionWhatIf, upliftCurve, type WhatIfOptions } from './what-if.ts';
+
+/** Options of the `retention-what-if` analysis. */
+export interface WhatIfAnalysisOptions {
+  period: PeriodUnit;
+  segment_by: string;
+  margin_pct: number;
+  /** Retention uplift in points (0.05 = +5 points). */
+  uplift: number;
+  /** Programme cost per customer per period; omitted = 10% of the margin per customer. */
+  programme_cost?: number;
+  /** Acquisition cost per new customer; omitted = acquisition_multiple × programme cost. */
+  acquisition_cost?: number;
+  /** Acquisition cost as a multiple of the programme (retention) cost per customer, when acquisition_cost is omitted. */
+  acquisition_multiple: number;
+  /** Annual discount rate. */
+  discount_rate: number;
+  /** Periods the programme runs and value is counted. */
+  horizon: number;
+  /** Override the observed retention rate (0–1). */
+  retention?: number;
+  /** Override the observed margin per customer per period. */
+  margin?: number;
+}
+
+/** The Reichheld & Sasser claim: +5 points of retention. */
+const CLAIM_UPLIFT = 0.05;
+
+export const whatIfAnalysis: AnalysisDefinition<WhatIfAnalysisOptions> = {
+  id: 'retention-what-if',
+  title: 'Retention what-if',
+  description: 'Change in customer equity and profit, ROI and break-even uplift of a retention programme, and which segments to target first.',
+  requires: ['transactions'],
+  options: [
+    ...baseOptionSpecs,
+    { name: 'uplift', type: 'number', min: 0, max: 1, default: 0.05, description: 'Retention uplift in points (0.05 = from 80% to 85%).' },
+    { name: 'programme_cost', type: 'number', min: 0, description: 'Programme cost per customer per period (currency). Omitted: 10% of the observed margin per customer.' },
+    { name: 'acquisition_cost', type: 'number', min: 0, description: 'Cost of acquiring one new customer. Omitted: acquisition_multiple × the programme cost.' },
+    { name: 'acquisition_multiple', type: 'number', min: 0, default: 5, description: 'Acquisition cost as a multiple of the retention cost per customer (rule of thumb 5×; studies 5–25×).' },
+    { name: 'discount_rate', type: 'number', min: 0, max: 1, default: 0.1, description: 'Annual discount rate, converted to the period.' },
+    { name: 'horizon', type: 'integer', min: 1, max: 200, default: 5, description: 'Periods the programme runs and value is counted.' },
+    { name: 'retention', type: 'number', min: 0, max: 1, description: 'Override the observed retention rate.' },
+    { name: 'margin', type: 'number', description: 'Override the observed margin per customer per period.' },
+  ],
+  async run(ctx, o): Promise<AnalysisResult> {
+    const base = await loadSegmentEquity(ctx, { period: o.period, segmentBy: o.segment_by, marginPct: o.margin_pct });
+    const notes = [...base.notes];
+    const i = perPeriodRate(o.discount_rate, o.period);
+    const { segments, total } = customerEquity(base.rows, { discountRate: i, horizon: o.horizon, maxRetention: 0.9999 });
+    const customers = total.customers;
+    const margin = o.margin ?? total.margin_per_customer;
+    const retention = o.retention ?? total.retention;
+    const programmeCost = o.programme_cost ?? Math.max(0, 0.1 * margin);
+    const acquisitionCost = o.acquisition_cost ?? o.acquisition_multiple * programmeCost;
+    if (o.programme_cost === undefined) notes.push(`Programme cost not set: assumed ${amount(programmeCost, 2)} per customer per ${o.period} (10% of the margin per customer).`);
+    if (o.acquisition_cost === undefined) notes.push(`Acquisition cost not set: assumed ${o.acquisition_multiple}× the retention cost per customer. Studies put acquiring a customer at 5–25× the cost of keeping one.`);
+    notes.push(`Present values over ${o.horizon} ${o.period}s at ${pct(i, 2)} per ${o.period}; the programme is paid for every customer still in the base at the start of each ${o.period}. Segments are assumed to respond alike.`);
+    if (customers === 0) {
+      notes.push('No customer base observed, so there is nothing to evaluate.');
+      return { tables: {}, scalars: {}, charts: [], findings: [], notes };
+    }
+    const shared: Omit<WhatIfOptions, 'customers' | 'margin' | 'retention'> = { uplift: o.uplift, programmeCost, acquisitionCost, discountRate: i, horizon: o.horizon };
+    const inputs: WhatIfOptions = { ...shared, customers, margin, retention };
+    const r = retentionWhatIf(inputs);
+    const claim = retentionWhatIf({ ...inputs, uplift: CLAIM_UPLIFT, programmeCost: 0 });
+    const curve = upliftCurve(inputs, Math.max(0.15, Math.min(1 - retention, o.uplift * 2)), 0.005);
+    const ranked = rankSegments(segments.map((s) => ({ segment: s.segment, customers: s.customers, margin: s.margin_per_customer, retention: s.retention })), shared);
+
+    const bridge = [
+      { step: '1 Equity today', value: r.equityBefore },
+      { step: '2 + Margin kept', value: r.equityAfterGross - r.equityBefore },
+      { step: '3 − Programme cost', value: -r.programmeCostPv },
+      { step: '4 Equity with programme', value: r.equityBefore + r.equityChange },
+    ];
+    const summary = [
+      { measure: 'Customers', value: customers },
+      { measure: 'Retention today', value: retention },
+      { measure: 'Retention with programme', value: r.retentionAfter },
+      { measure: 'Margin per customer per period', value: margin },
+      { measure: 'Programme cost per customer per period', value: programmeCost },
+      { measure: 'Acquisition cost per new customer', value: acquisitionCost },
+      { measure: 'Equity today (PV)', value: r.equityBefore },
+      { measure: 'Change in equity, net of programme', value: r.equityChange },
+      { measure: 'Change in profit (net)', value: r.profitChange },
+      { measure: 'ROI of the programme', value: r.roi },
+      { measure: 'Break-even uplift (points)', value: r.breakEvenUplift },
+      { measure: 'Programme cost per customer kept', value: r.costPerCustomerKept },
+      { measure: 'Acquisition cost of the same customers', value: r.acquisitionEquivalent },
+    ];
+    const findings: AnalysisResult['findings'] = [
+      { id: 'equity_change', value: r.equityChange, text: `Lifting retention from ${pct(retention)} to ${pct(r.retentionAfter)} ${r.equityChange >= 0 ? 'adds' : 'loses'} ${amount(Math.abs(r.equityChange))} of customer equity after paying for the programme (${r.profitChange === null ? 'n/a' : pct(r.profitChange)} on today's ${amount(r.equityBefore)}).` },
+      { id: 'claim', value: claim.grossProfitChange, text: `Reichheld & Sasser: 5 points more retention raise profit 25–95%. On your numbers, +5 points raise the base's lifetime profit by ${claim.grossProfitChange === null ? 'n/a' : pct(claim.grossProfitChange, 0)} before programme cost.` },
+      { id: 'break_even', value: r.breakEvenUplift, text: r.breakEvenUplift === null ? 'At this cost the programme never pays for itself, whatever the uplift.' : `The programme pays for itself from an uplift of ${(r.breakEvenUplift * 100).toFixed(1)} points.` },
+    ];
+    if (r.costPerCustomerKept !== null) {
+      findings.push({ id: 'cost_per_kept', value: r.costPerCustomerKept, text: `Each customer kept costs ${amount(r.costPerCustomerKept)} through the programme vs ${amount(acquisitionCost)} to acquire a replacement.` });
+    }
+    const first = ranked[0];
+    if (first && ranked.length > 1) findings.push({ id: 'target_first', value: first.segment, text: `Target ${first.segment} first: each unit spent there saves ${first.valuePerCost === null ? 'n/a' : first.valuePerCost.toFixed(2)} of margin.` });
+
+    return {
+      tables: {
+        summary: table(summary, { measure: 'string', value: 'number' }),
+        bridge: table(bridge, { step: 'string', value: 'number' }),
+        sensitivity: table(curve, { uplift: 'number', equity_change: 'number', gross_profit_change: 'number', profit_change: 'number' }),
+        segments: table(ranked, { rank: 'number', segment: 'string', customers: 'number', retention: 'number', margin: 'number', valueSaved: 'number', cost: 'number', valuePerCost: 'number', net: 'number' }),
+      },
+      scalars: {
+        customers, retention, retention_after: r.retentionAfter, margin, programme_cost: programmeCost, acquisition_cost: acquisitionCost,
+        equity_before: r.equityBefore, equity_change: r.equityChange, profit_change: r.profitChange, gross_profit_change: r.grossProfitChange,
+        roi: r.roi, break_even_uplift: r.breakEvenUplift, cost_per_customer_kept: r.costPerCustomerKept, acquisition_equivalent: r.acquisitionEquivalent,
+        claim_profit_change: claim.grossProfitChange,
+      },
+      charts: [
+        {
+          id: 'equity-bridge',
+          title: 'What the programme does to customer equity',
+          subtitle: `+${(o.uplift * 100).toFixed(1)} points of retention over ${o.horizon} ${o.period}s`,
+          data: 'bridge',
+          x: { label: null, type: 'band' },
+          y: { label: '↑ Present value', tickFormat: '~s', grid: true },
+          marks: [
+            { type: 'barY', x: 'step', y: 'value', fill: 'step', options: { tip: true } },
+            { type: 'text', x: 'step', y: 'value', text: 'value', textFormat: ',.0f', options: { dy: -10, fontSize: 14, fontWeight: 'bold' } },
+            { type: 'ruleY', values: [0] },
+          ],
+        },
+        {
+          id: 'uplift-sensitivity',
+          title: 'Net gain by retention uplift',
+          subtitle: r.breakEvenUplift === null ? 'The programme never breaks even at this cost' : `Break-even at +${(r.breakEvenUplift * 100).toFixed(1)} points`,
+          data: 'sensitivity',
+          x: { label: 'Retention uplift (points) →', tickFormat: '.0%' },
+          y: { label: '↑ Change in customer equity', tickFormat: '~s', grid: true },
+          marks: [
+            { type: 'ruleY', values: [0] },
+            { type: 'line', x: 'uplift', y: 'equity_change', options: { strokeWidth: 3, stroke: '#4e79a7' } },
+            ...(r.breakEvenUplift === null ? [] : [{ type: 'ruleX' as const, values: [r.breakEvenUplift], options: { stroke: '#e15759', strokeDasharray: '4,3' } }]),
+            { type: 'dot', rows: [{ uplift: o.uplift, equity_change: r.equityChange }], x: 'uplift', y: 'equity_change', options: { r: 6, fill: '#f28e2b' } },
+          ],
+        },
+        {
+          id: 'segment-targets',
+          title: 'Which segments to target first',
+          subtitle: 'Margin saved per unit of programme cost',
+          data: 'segments',
+          marginLeft: 120,
+          x: { label: 'Value saved per unit of cost →', grid: true },
+          y: { label: null, domain: ranked.map((s) => s.segment) },
+          marks: [
+            { type: 'barX', x: 'valuePerCost', y: 'segment', options: { fill: '#59a14f', tip: true } },
+            { type: 'ruleX', values: [1], options: { stroke: '#e15759', strokeDasharray: '4,3' } },
+          ],
+        },
+      ],
+      findings,
+      notes,
+    };
+  },
+};
