@@ -2,7 +2,7 @@
  * The phenomena the sample data exists to show, measured with real DuckDB-WASM on the committed
  * default dataset and on a second seed (so they come from the model, not from one lucky draw).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine, readCanonicalFolder, sampleFolder, type NodeEngine } from '../../src/engine/node.ts';
 import type { DataFile } from '../../src/engine/api.ts';
 import { renderSampleCsv, sampleFiles, trueAnnualRetention } from '../../sample-data/src/index.ts';
@@ -81,13 +81,16 @@ function expectKeyPhenomena(m: Awaited<ReturnType<typeof measure>>): void {
   for (const s of [3, 4, 5]) expect(Math.abs(r(s) - trueAnnualRetention(s))).toBeLessThan(0.1);
 }
 
+// One DuckDB-WASM instance for the file (start-up is the slow part); each describe loads its dataset.
+let engine: NodeEngine;
+beforeAll(() => {
+  engine = createNodeEngine();
+});
+
 describe('committed default sample dataset (DuckDB-WASM)', () => {
-  let engine: NodeEngine;
   beforeAll(async () => {
-    engine = createNodeEngine();
     await engine.loadCanonicalCsv('sample', await readCanonicalFolder(sampleFolder));
   });
-  afterAll(() => undefined);
 
   it('shows loss-makers, a whale curve above 100 %, Pareto revenue, partial churn, tier migration and the 4→5 loyalty jump', async () => {
     expectKeyPhenomena(await measure(engine));
@@ -149,12 +152,11 @@ describe('committed default sample dataset (DuckDB-WASM)', () => {
 });
 
 describe('a second seed (the phenomena come from the model)', () => {
-  let engine: NodeEngine;
   beforeAll(async () => {
     const csv = renderSampleCsv({ customers: 4000, seed: 7 });
     const enc = new TextEncoder();
     const files: DataFile[] = sampleFiles.map((f) => ({ table: f, fileName: `${f}.csv`, bytes: enc.encode(csv[f]) }));
-    engine = createNodeEngine();
+    // Replaces the default tables (CREATE OR REPLACE) in the same engine.
     await engine.loadCanonicalCsv('seed7', files);
   });
 
