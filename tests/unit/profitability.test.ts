@@ -1,0 +1,84 @@
+/** Pure parts of the profitability analyses: literals, summary numerics, waterfall, findings and chart specs. */
+import { describe, expect, it } from 'vitest';
+import { buildCustomerProfitQuery } from '../../src/analyses/profitability/customer-profit.ts';
+import { categoryLabel, waterfall } from '../../src/analyses/profitability/diagnostics.ts';
+import { money, pct } from '../../src/analyses/profitability/format.ts';
+import { sqlDate, sqlLabel, sqlNumber } from '../../src/analyses/profitability/sql-literals.ts';
+import { whaleCurveChart } from '../../src/analyses/profitability/whale-charts.ts';
+import { whaleFindings } from '../../src/analyses/profitability/whale-findings.ts';
+import { keepRanks, whaleSummary } from '../../src/analyses/profitability/whale-summary.ts';
+
+const profile = { tables: { transactions: { rowCount: 1, columns: ['customer_id', 'date', 'revenue'], populated: ['customer_id', 'date', 'revenue'] } } };
+
+// 10 customers: top 2 earn 138 of 100 total; 3 more add 22; 5 lose 60.
+const stats = {
+  customers: 10, total_profit: 100, total_revenue: 1000, profitable: 5, zero_profit: 0, loss_makers: 5,
+  peak_profit: 160, total_loss: 60, top_profit: 138, top_revenue: 740, rest_profit: 22, rest_loss: 60,
+  all_profit_customers: 1.5, min_profit: -20, max_profit: 80,
+};
+
+describe('profitability (pure)', () => {
+  it.each([
+    [() => sqlNumber(Number.NaN), /invalid number: NaN/],
+    [() => sqlDate('2024-13-45'), /invalid date/],
+    [() => sqlDate("2024-01-01' OR 1=1 --"), /invalid date/],
+    [() => sqlLabel("x'; DROP TABLE t; --"), /invalid label/],
+    [() => buildCustomerProfitQuery({ profile, allocation: [{ category: "a'b", basis: 'order', rate: 1 }] }), /invalid allocation category/],
+    [() => buildCustomerProfitQuery({ profile, marginPct: Number.POSITIVE_INFINITY }), /invalid marginPct/],
+  ])('refuses values that could carry SQL (%#)', (fn, message) => {
+    expect(fn).toThrow(message);
+  });
+
+  it('builds SQL that reads only the tables the profile has', () => {
+    const sql = buildCustomerProfitQuery({ profile });
+    expect(sql).not.toMatch(/service_costs|FROM customers/);
+    expect(sql).toMatch(/revenue \* \(1 - CAST\(0\.35 AS DOUBLE\)\)/);
+  });
+
+  it.each([
+    [1.384, '138%'], [0.2, '20%'], [0.0049, '0.5%'], [-0.3, '−30%'], [0, '0%'],
+  ])('pct(%s) = %s', (x, text) => expect(pct(x)).toBe(text));
+
+  it.each([
+    [1234567.8, '1,234,568'], [-12.345, '−12.35'], [550, '550'], [-0.001, '0.00'],
+  ])('money(%s) = %s', (x, text) => expect(money(x)).toBe(text));
+
+  it('summarises the statistics row into shares and the decomposition', () => {
+    const s = whaleSummary(stats, 0.2);
+    expect(s).toMatchObject({ mode: 'share', peakShare: 1.6, peakCustomerShare: 0.5, topShare: 1.38, topRevenueShare: 0.74, restShare: 0.22, lossOutsideTopShare: 0.6, lossMakerShare: 0.5, allProfitCustomerShare: 0.15 });
+    expect(keepRanks(s)).toEqual([2, 5]);
+    const f = whaleFindings(s);
+    expect(f[0]!.text).toBe('The top 20% of customers bring 74% of revenue but 138% of profit.');
+    expect(f.find((x) => x.id === 'decomposition')!.text).toContain('(138% + 22% − 60% = 100%)');
+  });
+
+  it('money mode when total profit is not positive', () => {
+    const s = whaleSummary({ ...stats, total_profit: -5 }, 0.2);
+    expect(s.mode).toBe('money');
+    expect(s.topShare).toBeNull();
+    expect(whaleCurveChart(s).y!.tickFormat).toBe(',.0f');
+  });
+
+  it('annotates the peak, the top k and the 100% line on the whale curve chart', () => {
+    const chart = whaleCurveChart(whaleSummary(stats, 0.2));
+    expect(chart.title).toBe('The top 20% of customers earn 138% of profit');
+    expect(chart.y!.tickFormat).toBe('.0%');
+    expect(chart.marks.some((m) => m.type === 'ruleY' && m.values?.[0] === 1)).toBe(true);
+    const texts = chart.marks.flatMap((m) => m.rows ?? []).map((r) => r.label);
+    expect(texts).toContain('Peak: 50% of customers → 160% of profit');
+    expect(texts).toContain('Top 20% → 138%');
+  });
+
+  it('stacks the waterfall: totals from zero, costs from the running total', () => {
+    const bars = waterfall([
+      { ord: 0, label: 'Gross margin', amount: 100 },
+      { ord: 1, label: 'bad_debt', amount: -30 },
+      { ord: 1, label: 'support_call', amount: -20 },
+      { ord: 3, label: 'Net profit', amount: 50 },
+    ]);
+    expect(bars.map((b) => [b.label, b.start, b.end, b.kind])).toEqual([
+      ['Gross margin', 0, 100, 'Total'], ['Bad debt', 100, 70, 'Cost'], ['Support call', 70, 50, 'Cost'], ['Net profit', 0, 50, 'Total'],
+    ]);
+    expect(categoryLabel('acquisition')).toBe('Acquisition (amortised)');
+  });
+});
