@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createNodeEngine, type NodeEngine } from '../../src/engine/node.ts';
+import { cellId, parseNotebook } from '../../src/notebook/format/index.ts';
+import { createRuntime, engineEffects } from '../../src/notebook/runtime/index.ts';
+
+const enc = new TextEncoder();
+const csv = (s: string) => enc.encode(s.trim() + '\n');
+
+const evil = "'; DROP TABLE transactions; --";
+
+const md = `---
+title: Engine test
+---
+
+\`\`\`input who
+type: text
+value: "${evil.replace(/"/g, '\\"')}"
+\`\`\`
+
+\`\`\`input since
+type: date
+value: 2024-02-01
+\`\`\`
+
+\`\`\`input margin
+type: slider
+min: 0
+max: 1
+value: 0.4
+\`\`\`
+
+\`\`\`sql matched
+SELECT count(*) AS n, $who AS echoed FROM transactions WHERE customer_id = $who OR customer_id = '$who'
+\`\`\`
+
+\`\`\`sql recent
+SELECT customer_id, sum(revenue) AS revenue FROM transactions WHERE date >= $since GROUP BY 1 ORDER BY 1
+\`\`\`
+
+\`\`\`analysis whale
+analysis: whale-curve
+options:
+  margin_source: assumed
+  margin_pct: $margin
+\`\`\`
+
+\`\`\`sql whale_rows
+SELECT count(*) AS n FROM whale_curve
+\`\`\`
+
+Top share {whale.top_share:%}.
+`;
+
+describe('notebook runtime on DuckDB-WASM', () => {
+  let engine: NodeEngine;
+  beforeAll(async () => {
+    engine = createNodeEngine();
+    await engine.loadCanonicalCsv('fixture', [
+      {
+        table: 'transactions',
+        fileName: 'transactions.csv',
+        bytes: csv(`customer_id,date,revenue,cost
+c1,2024-01-05,100,40
+c2,2024-02-01,20,5
+c1,2024-03-09,10,12
+c3,2024-03-10,300,100`),
+      },
+    ]);
+  });
+
+  it('binds a parameter holding SQL as a value: it matches nothing and drops nothing', async () => {
+    const rt = createRuntime(parseNotebook(md), engineEffects(engine));
+    await rt.runAll();
+    const matched = rt.cell(cellId('matched'))!;
+    expect(matched).toMatchObject({ status: 'ok', rowCount: 1 });
+    expect(matched.output).toMatchObject({ kind: 'sql', preview: { data: [[0], [evil]] } });
+    const count = await engine.query('SELECT count(*) AS n FROM transactions');
+    expect(count.data[0]![0]).toBe(4);
+  });
+
+  it('materialises sql cells as temp tables with DuckDB types, binding dates', async () => {
+    const rt = createRuntime(parseNotebook(md), engineEffects(engine));
+    await rt.runAll();
+    const recent = rt.cell(cellId('recent'))!;
+    expect(recent.output).toMatchObject({
+      kind: 'sql',
+      columns: [{ name: 'customer_id', type: 'VARCHAR' }, { name: 'revenue', type: 'DOUBLE' }],
+      rowCount: 3,
+      preview: { data: [['c1', 'c2', 'c3'], [10, 20, 300]] },
+    });
+    expect((await engine.query('SELECT sum(revenue) AS s FROM recent')).data[0]![0]).toBe(330);
+    await rt.setInput('since', '2024-03-10');
+    expect(rt.cell(cellId('recent'))!.rowCount).toBe(1);
+  });
+
+  it('runs an analysis with $-bound options and registers its tables for SQL', async () => {
+    const rt = createRuntime(parseNotebook(md), engineEffects(engine));
+    await rt.runAll();
+    const whale = rt.cell(cellId('whale'))!;
+    expect(whale.error).toBeUndefined();
+    expect(whale.output?.kind).toBe('analysis');
+    if (whale.output?.kind !== 'analysis') return;
+    expect(whale.output.tables.curve).toBe('whale_curve');
+    const curveRows = whale.output.result.tables.curve!.rowCount;
+    expect(rt.cell(cellId('whale_rows'))!.output).toMatchObject({ preview: { data: [[curveRows]] } });
+    expect(rt.cell(cellId('prose#1'))!.output).toEqual({ kind: 'prose', values: { 'whale.top_share': whale.output.result.scalars.top_share } });
+  });
+
+  it('reports a DuckDB error on the cell with the cell’s own SQL and keeps going', async () => {
+    const rt = createRuntime(parseNotebook('```sql bad\nSELECT nope FROM transactions\n```\n\n```sql good\nSELECT 1 AS one\n```\n'), engineEffects(engine));
+    await rt.runAll();
+    expect(rt.cell(cellId('bad'))).toMatchObject({ status: 'error', sql: 'SELECT nope FROM transactions', error: expect.stringMatching(/^sql bad: Binder Error: Referenced column "nope" not found/) });
+    expect(rt.cell(cellId('good'))!.status).toBe('ok');
+  });
+});
