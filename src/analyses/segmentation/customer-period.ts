@@ -4,7 +4,8 @@
  * months and tenure. Dates bind as parameters; the CTE names their positions (`$n`) so callers
  * can place it inside larger queries.
  */
-import { DAYS_PER_MONTH } from './periods.ts';
+import { buildCustomerProfitQuery } from '../profitability/customer-profit.ts';
+import { DAYS_PER_MONTH, type Period } from './periods.ts';
 import type { ValueSource } from './value-source.ts';
 
 /** Inputs of `buildCustomerPeriodCte`. */
@@ -15,39 +16,41 @@ export interface CustomerPeriodSql {
   start: string;
   /** Parameter placeholder of the period's last day, e.g. `$2`. */
   end: string;
+  /**
+   * The same period as values: the profit sub-query (profitability's `buildCustomerProfitQuery`)
+   * takes its dates as validated literals, the rest of the CTE binds `start`/`end`.
+   */
+  period: Period;
   source: ValueSource;
   /** Whether `customers.signup_date` is populated (tenure then starts at the earlier of signup and first purchase). */
   signupDates?: boolean;
 }
 
 /**
- * CTEs `<name>_tx`, `<name>_sc` (when service costs exist) and `<name>` with columns:
- * customer_id, revenue, profit (NULL without cost data), service_cost, orders, active_months,
- * first_date, last_date, tenure_months (from first-ever purchase, or signup, to the period end).
+ * CTEs `<name>_tx`, `<name>_agg`, `<name>_first`, `<name>_profit` (with cost data) and `<name>`
+ * with columns: customer_id, revenue, profit (NULL without cost data), service_cost, orders,
+ * active_months, first_date, last_date, tenure_months (from first-ever purchase, or signup, to
+ * the period end). Only customers with a transaction in the period appear.
  *
- * Profit = Σ(revenue − cost) − Σ service_costs.amount (cost to serve).
- * Orders count distinct order_id, or distinct purchase days when order ids are missing.
+ * Profit per customer comes from the profitability area's `buildCustomerProfitQuery` (gross
+ * margin − cost to serve; one formula for the whole workbench). Orders count distinct order_id,
+ * or distinct purchase days when order ids are missing.
  */
 export function buildCustomerPeriodCte(p: CustomerPeriodSql): string {
   const { name, start, end, source } = p;
-  const costExpr = source.cost ? 'coalesce(cost, 0)' : '0';
-  const scDate = source.serviceCostDates ? ` WHERE date BETWEEN ${start}::DATE AND ${end}::DATE` : '';
-  const sc = source.serviceCosts
-    ? `${name}_sc AS (SELECT customer_id, sum(amount) AS service_cost FROM service_costs${scDate} GROUP BY customer_id),\n`
+  const profitCte = source.profit
+    ? `${name}_profit AS (${buildCustomerProfitQuery({ from: p.period.start, to: p.period.end, profile: source.profile })}),\n`
     : '';
-  const profit = source.profit
-    ? `a.margin - ${source.serviceCosts ? 'coalesce(sc.service_cost, 0)' : '0'}`
-    : 'CAST(NULL AS DOUBLE)';
   const signup = p.signupDates
     ? `LEFT JOIN (SELECT customer_id, min(signup_date) AS signup FROM customers GROUP BY customer_id) su ON su.customer_id = a.customer_id`
     : '';
   const since = p.signupDates ? 'least(coalesce(su.signup, f.first_ever), f.first_ever)' : 'f.first_ever';
   return `${name}_tx AS (
-  SELECT customer_id, date, revenue, ${costExpr} AS cost, coalesce(order_id, CAST(date AS VARCHAR)) AS order_key
+  SELECT customer_id, date, revenue, coalesce(order_id, CAST(date AS VARCHAR)) AS order_key
   FROM transactions WHERE customer_id IS NOT NULL AND date BETWEEN ${start}::DATE AND ${end}::DATE
 ),
-${sc}${name}_agg AS (
-  SELECT customer_id, sum(revenue) AS revenue, sum(revenue - cost) AS margin, count(DISTINCT order_key) AS orders,
+${profitCte}${name}_agg AS (
+  SELECT customer_id, sum(revenue) AS revenue, count(DISTINCT order_key) AS orders,
     count(DISTINCT date_trunc('month', date)) AS active_months, min(date) AS first_date, max(date) AS last_date
   FROM ${name}_tx GROUP BY customer_id
 ),
@@ -56,11 +59,12 @@ ${name}_first AS (
   WHERE customer_id IS NOT NULL AND date <= ${end}::DATE GROUP BY customer_id
 ),
 ${name} AS (
-  SELECT a.customer_id, a.revenue, ${profit} AS profit, ${source.serviceCosts ? 'coalesce(sc.service_cost, 0)' : '0.0'} AS service_cost,
+  SELECT a.customer_id, a.revenue, ${source.profit ? 'pr.profit' : 'CAST(NULL AS DOUBLE)'} AS profit,
+    ${source.profit ? 'coalesce(pr.cost_to_serve, 0)' : '0.0'} AS service_cost,
     a.orders, a.active_months, a.first_date, a.last_date,
     date_diff('day', ${since}, ${end}::DATE) / ${DAYS_PER_MONTH} AS tenure_months
   FROM ${name}_agg a JOIN ${name}_first f ON f.customer_id = a.customer_id
-  ${source.serviceCosts ? `LEFT JOIN ${name}_sc sc ON sc.customer_id = a.customer_id` : ''}
+  ${source.profit ? `LEFT JOIN ${name}_profit pr ON pr.customer_id = a.customer_id` : ''}
   ${signup}
 )`;
 }

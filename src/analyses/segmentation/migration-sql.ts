@@ -6,12 +6,19 @@
  * $6 late months, $7… thresholds (k of them).
  */
 import { buildCustomerPeriodCte, measureExpr } from './customer-period.ts';
+import type { Period } from './periods.ts';
 import { tierCaseExpr, type TierSqlParams } from './tier-assign.ts';
 
-function base(p: TierSqlParams, k: number): string {
+/** The earlier and later period. */
+export interface MigrationPeriods {
+  early: Period;
+  late: Period;
+}
+
+function base(p: TierSqlParams, periods: MigrationPeriods, k: number): string {
   const total = p.measure === 'spend' ? 'revenue' : p.measure === 'profit' ? 'profit' : 'orders';
-  return `${buildCustomerPeriodCte({ name: 'e', start: '$1', end: '$2', source: p.source })},
-${buildCustomerPeriodCte({ name: 'l', start: '$4', end: '$5', source: p.source })},
+  return `${buildCustomerPeriodCte({ name: 'e', start: '$1', end: '$2', period: periods.early, source: p.source })},
+${buildCustomerPeriodCte({ name: 'l', start: '$4', end: '$5', period: periods.late, source: p.source })},
 es AS (SELECT customer_id, ${measureExpr(p.measure, '$3')} AS monthly, ${total} AS total, last_date FROM e),
 ls AS (SELECT customer_id, ${measureExpr(p.measure, '$6')} AS monthly, ${total} AS total, last_date FROM l),
 j AS (SELECT coalesce(es.customer_id, ls.customer_id) AS customer_id,
@@ -23,8 +30,8 @@ j AS (SELECT coalesce(es.customer_id, ls.customer_id) AS customer_id,
 }
 
 /** Transition counts and value: one row per (from_tier, to_tier); NULL from = new, NULL to = gone. */
-export function buildMigrationMatrixQuery(p: TierSqlParams, thresholds: number): string {
-  return `WITH ${base(p, thresholds)}
+export function buildMigrationMatrixQuery(p: TierSqlParams, periods: MigrationPeriods, thresholds: number): string {
+  return `WITH ${base(p, periods, thresholds)}
 SELECT from_tier, to_tier, count(*) AS customers, sum(early_total) AS early_value, sum(late_total) AS late_value
 FROM j GROUP BY from_tier, to_tier ORDER BY from_tier NULLS FIRST, to_tier NULLS FIRST`;
 }
@@ -36,9 +43,9 @@ FROM j GROUP BY from_tier, to_tier ORDER BY from_tier NULLS FIRST, to_tier NULLS
  * Extra parameters: $(k+7) lowest core tier index, $(k+8) drop (0–1), $(k+9) list limit.
  * Every row carries the totals over all flagged customers (window sums before the limit).
  */
-export function buildEarlyWarningQuery(p: TierSqlParams, thresholds: number): string {
+export function buildEarlyWarningQuery(p: TierSqlParams, periods: MigrationPeriods, thresholds: number): string {
   const k = thresholds;
-  return `WITH ${base(p, k)},
+  return `WITH ${base(p, periods, k)},
 w AS (SELECT *, CASE WHEN to_tier IS NULL THEN 'full' ELSE 'partial' END AS status,
   12 * (early_monthly - coalesce(late_monthly, 0)) AS value_at_risk
   FROM j WHERE from_tier >= $${k + 7}::INTEGER AND (to_tier IS NULL OR late_monthly < (1 - $${k + 8}::DOUBLE) * early_monthly)),
@@ -54,7 +61,7 @@ LIMIT $${k + 9}::INTEGER`;
 }
 
 /** Count of core customers in the earlier period (when nobody is flagged the warning query returns no rows). */
-export function buildCoreCountQuery(p: TierSqlParams, thresholds: number): string {
-  return `WITH ${base(p, thresholds)}
+export function buildCoreCountQuery(p: TierSqlParams, periods: MigrationPeriods, thresholds: number): string {
+  return `WITH ${base(p, periods, thresholds)}
 SELECT count(*) AS core_customers FROM j WHERE from_tier >= $${thresholds + 7}::INTEGER`;
 }

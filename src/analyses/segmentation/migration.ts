@@ -179,20 +179,20 @@ export async function runMigration(db: SqlConnection, source: ReturnType<typeof 
   const thresholds = await resolveThresholds(db, { ...params, method: o.method, quantiles, amounts }, early, range, 'migration', 'earlier period');
   const k = thresholds.length;
   const base = [early.start, early.end, periodMonths(early), late.start, late.end, periodMonths(late), ...thresholds];
-  const rows = toRows(await db.query(buildMigrationMatrixQuery(params, k), base));
+  const rows = toRows(await db.query(buildMigrationMatrixQuery(params, { early, late }, k), base));
   if (!rows.some((r) => r.to_tier !== null)) throw new Error(noDataMessage('migration', late, range, 'later period'));
   const matrix = migrationMatrix(rows, names);
   const coreMin = names.length - o.core_tiers;
-  const warnRows = toRows(await db.query(buildEarlyWarningQuery(params, k), [...base, coreMin, o.drop, o.limit])).map((r): Row => ({
+  const warnRows = toRows(await db.query(buildEarlyWarningQuery(params, { early, late }, k), [...base, coreMin, o.drop, o.limit])).map((r): Row => ({
     ...r,
     from_tier: names[num(r.from_tier)] ?? null,
     to_tier: r.to_tier === null ? GONE : (names[num(r.to_tier)] ?? null),
   }));
-  const core = warnRows.length ? num(warnRows[0]!.core_customers) : num((await db.query(buildCoreCountQuery(params, k), [...base, coreMin])).data[0]?.[0]);
+  const core = warnRows.length ? num(warnRows[0]!.core_customers) : num((await db.query(buildCoreCountQuery(params, { early, late }, k), [...base, coreMin])).data[0]?.[0]);
   const first = warnRows[0];
   const warn = { core, full: num(first?.full_count), partial: num(first?.partial_count), atRisk: num(first?.total_at_risk), drop: o.drop, coreNames: names.slice(coreMin) };
   const warnList = warnRows.map((r) => ({
-    customer_id: r.customer_id ?? null, status: r.status ?? null, from_tier: r.from_tier, to_tier: r.to_tier,
+    customer_id: r.customer_id ?? null, status: r.status ?? null, from_tier: r.from_tier ?? null, to_tier: r.to_tier ?? null,
     early_monthly: r.early_monthly ?? null, late_monthly: r.late_monthly ?? null, change: r.change ?? null,
     last_purchase: r.last_purchase ?? null, value_at_risk: r.value_at_risk ?? null,
   }));

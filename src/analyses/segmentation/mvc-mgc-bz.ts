@@ -50,13 +50,13 @@ export function peerColumn(profile: DatasetProfile): PeerColumn {
  * (window sums) so the summary needs no second scan. Parameters: $1 start, $2 end, $3 last day
  * of the first half, $4 mvc_share, $5 growable_share, $6 potential_quantile, $7 top_n.
  */
-export function buildMvcQuery(source: ValueSource, peer: PeerColumn): string {
+export function buildMvcQuery(source: ValueSource, peer: PeerColumn, period: Period): string {
   const value = source.profit ? 'cur.profit' : 'cur.revenue';
   const peers = peer
     ? `peers AS (SELECT customer_id, coalesce(any_value(${peer}), '(none)') AS peer FROM customers GROUP BY customer_id),`
     : '';
   const bz = source.profit ? "WHEN value < 0 THEN 'BZ'" : '';
-  return `WITH ${buildCustomerPeriodCte({ name: 'cur', start: '$1', end: '$2', source })},
+  return `WITH ${buildCustomerPeriodCte({ name: 'cur', start: '$1', end: '$2', period, source })},
 ${peers}
 halves AS (SELECT customer_id, sum(revenue) FILTER (WHERE date <= $3::DATE) AS first_half, sum(revenue) FILTER (WHERE date > $3::DATE) AS second_half FROM cur_tx GROUP BY customer_id),
 v AS (SELECT cur.customer_id, ${value} AS value, cur.revenue, cur.service_cost, ${peer ? "coalesce(peers.peer, '(none)')" : "'all'"} AS peer,
@@ -132,7 +132,7 @@ export async function runMvc(db: SqlConnection, profile: DatasetProfile, o: MvcO
   const period: Period = resolvePeriod(o.period_start, o.period_end, range);
   const mid = addDays(period.start, Math.floor(periodDays(period) / 2) - 1);
   const peer = peerColumn(profile);
-  const rows = toRows(await db.query(buildMvcQuery(source, peer), [period.start, period.end, mid, o.mvc_share, o.growable_share, o.potential_quantile, o.top_n]));
+  const rows = toRows(await db.query(buildMvcQuery(source, peer, period), [period.start, period.end, mid, o.mvc_share, o.growable_share, o.potential_quantile, o.top_n]));
   if (rows.length === 0) throw new Error(noDataMessage('mvc-mgc-bz', period, range));
   const summary = mvcSummary(rows);
   const valueName = source.profit ? 'profit' : 'revenue';

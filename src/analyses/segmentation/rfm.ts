@@ -39,10 +39,10 @@ export interface RfmOptions {
  * The scored grid, one SQL pass: GROUPING SETS over (r_score, f_score) and (m_score).
  * Parameters: $1 as-of date, $2 first day, $3 bins.
  */
-export function buildRfmQuery(source: ValueSource, monetary: 'spend' | 'profit'): string {
+export function buildRfmQuery(source: ValueSource, monetary: 'spend' | 'profit', period: Period): string {
   const m = monetary === 'profit' && source.profit ? 'profit' : 'revenue';
   const score = (order: string) => `least($3::INTEGER, 1 + floor($3::INTEGER * percent_rank() OVER (ORDER BY ${order})))::INTEGER`;
-  return `WITH ${buildCustomerPeriodCte({ name: 'cur', start: '$2', end: '$1', source })},
+  return `WITH ${buildCustomerPeriodCte({ name: 'cur', start: '$2', end: '$1', period, source })},
 c AS (SELECT customer_id, date_diff('day', last_date, $1::DATE) AS recency_days, orders AS frequency, ${m} AS monetary FROM cur),
 s AS (SELECT *, ${score('recency_days DESC')} AS r_score, ${score('frequency')} AS f_score, ${score('monetary')} AS m_score FROM c)
 SELECT r_score, f_score, m_score, count(*) AS customers, sum(monetary) AS monetary, sum(recency_days) AS recency_days,
@@ -190,7 +190,7 @@ export async function runRfm(db: SqlConnection, source: ValueSource, o: RfmOptio
   const period: Period = { start: since, end: asOf };
   if (asOf < since) throw new Error(`rfm: as_of (${asOf}) is before since (${since})`);
   const map = parseSegmentMap(o.segment_map);
-  const rows = toRows(await db.query(buildRfmQuery(source, o.monetary), [asOf, since, o.bins]));
+  const rows = toRows(await db.query(buildRfmQuery(source, o.monetary, period), [asOf, since, o.bins]));
   if (rows.length === 0) throw new Error(noDataMessage('rfm', period, range));
   const { grid, segments } = rfmTables(rows, o.bins, map, o.time_unit);
   const measure = o.monetary === 'profit' && source.profit ? 'profit' : 'revenue';

@@ -10,6 +10,7 @@ import { num } from './format.ts';
 import { noDataMessage, periodMonths, type DataRange, type Period } from './periods.ts';
 import type { Measure, ValueSource } from './value-source.ts';
 
+
 /** How tier thresholds are chosen. */
 export type TierMethod = 'quantiles' | 'amounts';
 
@@ -25,9 +26,9 @@ export interface TierSqlParams {
  * (`quantile_cont`, linear interpolation). Parameters: $1 start, $2 end, $3 months, $4… probabilities.
  * Returns one row: `customers`, then `t1…tk`.
  */
-export function buildTierThresholdQuery(p: TierSqlParams, quantiles: number): string {
+export function buildTierThresholdQuery(p: TierSqlParams, period: Period, quantiles: number): string {
   const cols = Array.from({ length: quantiles }, (_, i) => `quantile_cont(value, $${i + 4}::DOUBLE) AS t${i + 1}`);
-  return `WITH ${buildCustomerPeriodCte({ name: 'cur', start: '$1', end: '$2', source: p.source, signupDates: p.signupDates })},
+  return `WITH ${buildCustomerPeriodCte({ name: 'cur', start: '$1', end: '$2', period, source: p.source, signupDates: p.signupDates })},
 scored AS (SELECT ${measureExpr(p.measure, '$3')} AS value FROM cur)
 SELECT count(*) AS customers${cols.length ? ', ' + cols.join(', ') : ''} FROM scored`;
 }
@@ -49,7 +50,7 @@ export async function resolveThresholds(
   analysis: string,
   label = 'period',
 ): Promise<number[]> {
-  const t = await db.query(buildTierThresholdQuery(p, p.method === 'quantiles' ? p.quantiles.length : 0), [
+  const t = await db.query(buildTierThresholdQuery(p, period, p.method === 'quantiles' ? p.quantiles.length : 0), [
     period.start,
     period.end,
     periodMonths(period),

@@ -35,8 +35,8 @@ export interface TiersOptions {
 }
 
 /** Per-tier aggregate SQL. Parameters: $1 start, $2 end, $3 months, $4… thresholds. */
-export function buildTierSummaryQuery(p: TierSqlParams, thresholds: number): string {
-  return `WITH ${buildCustomerPeriodCte({ name: 'cur', start: '$1', end: '$2', source: p.source, signupDates: p.signupDates })},
+export function buildTierSummaryQuery(p: TierSqlParams, period: Period, thresholds: number): string {
+  return `WITH ${buildCustomerPeriodCte({ name: 'cur', start: '$1', end: '$2', period, source: p.source, signupDates: p.signupDates })},
 scored AS (SELECT *, ${measureExpr(p.measure, '$3')} AS value FROM cur),
 tiered AS (SELECT *, ${tierCaseExpr('value', 4, thresholds)} AS tier FROM scored)
 SELECT tier, count(*) AS customers, sum(revenue) AS revenue, sum(profit) AS profit, avg(tenure_months) AS avg_tenure_months,
@@ -156,7 +156,7 @@ export async function runTiers(db: SqlConnection, ctx: { source: ReturnType<type
   const quantiles = o.method === 'quantiles' ? tierQuantiles(names.length, o.quantiles) : [];
   const amounts = o.method === 'amounts' ? checkThresholds(names.length, o.thresholds ?? []) : [];
   const thresholds = await resolveThresholds(db, { ...params, method: o.method, quantiles, amounts }, period, range, 'tiers');
-  const rows = toRows(await db.query(buildTierSummaryQuery(params, thresholds.length), [period.start, period.end, periodMonths(period), ...thresholds]));
+  const rows = toRows(await db.query(buildTierSummaryQuery(params, period, thresholds.length), [period.start, period.end, periodMonths(period), ...thresholds]));
   const table = tierTable(rows, names, thresholds);
   const columns = Object.keys(table[0] ?? {}).map((name) => ({ name, type: name === 'tier' ? 'VARCHAR' : 'DOUBLE', kind: name === 'tier' ? ('string' as const) : ('number' as const) }));
   const shares = shareRows(table);

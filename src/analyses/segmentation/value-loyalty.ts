@@ -12,7 +12,7 @@ import { hasColumn, hasTable, type DatasetProfile } from '../../model/profile.ts
 import type { AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
 import { num, pct, ratio } from './format.ts';
-import { dataRange, formatPeriod, noDataMessage, periodMonths, resolvePeriod } from './periods.ts';
+import { dataRange, formatPeriod, noDataMessage, periodMonths, resolvePeriod, type Period } from './periods.ts';
 import { valueNotes, valueSource, type ValueSource } from './value-source.ts';
 
 /** Loyalty measures. */
@@ -60,7 +60,7 @@ export function loyaltyExpr(l: LoyaltyMeasure): string {
  * Per-customer value and loyalty (CTE `vl`). Survey loyalty = the customer's mean repurchase
  * intent (1–5 → 0–1) when recorded, else mean satisfaction rescaled from its declared scale to 0–1.
  */
-function vlCte(source: ValueSource, value: 'profit' | 'revenue', loyalty: LoyaltyMeasure, signupDates: boolean): string {
+function vlCte(source: ValueSource, value: 'profit' | 'revenue', loyalty: LoyaltyMeasure, period: Period, signupDates: boolean): string {
   const survey =
     loyalty === 'survey'
       ? `, sv AS (SELECT customer_id, avg(coalesce((repurchase_intent - 1) / 4.0,
@@ -68,13 +68,13 @@ function vlCte(source: ValueSource, value: 'profit' | 'revenue', loyalty: Loyalt
       nullif(coalesce(try_cast(split_part(scale, '-', 2) AS DOUBLE), 5) - coalesce(try_cast(split_part(scale, '-', 1) AS DOUBLE), 1), 0))) AS loyalty
     FROM surveys GROUP BY customer_id)`
       : '';
-  return `${buildCustomerPeriodCte({ name: 'cur', start: '$1', end: '$2', source, signupDates })}${survey},
+  return `${buildCustomerPeriodCte({ name: 'cur', start: '$1', end: '$2', period, source, signupDates })}${survey},
 vl AS (SELECT cur.customer_id, ${value} AS value, ${loyaltyExpr(loyalty)} AS loyalty FROM cur${loyalty === 'survey' ? ' LEFT JOIN sv ON sv.customer_id = cur.customer_id' : ''})`;
 }
 
 /** Medians and ranges of value and loyalty. Parameters: $1 start, $2 end, $3 months. */
-export function buildValueLoyaltyStatsQuery(source: ValueSource, value: 'profit' | 'revenue', loyalty: LoyaltyMeasure, signupDates = false): string {
-  return `WITH ${vlCte(source, value, loyalty, signupDates)}
+export function buildValueLoyaltyStatsQuery(source: ValueSource, value: 'profit' | 'revenue', loyalty: LoyaltyMeasure, period: Period, signupDates = false): string {
+  return `WITH ${vlCte(source, value, loyalty, period, signupDates)}
 SELECT count(*) AS customers, count(loyalty) AS with_loyalty, median(value) AS value_median, median(loyalty) AS loyalty_median,
   quantile_cont(value, 0.01) AS value_lo, quantile_cont(value, 0.99) AS value_hi, min(loyalty) AS loyalty_lo, max(loyalty) AS loyalty_hi
 FROM vl`;
@@ -85,10 +85,10 @@ FROM vl`;
  * $5 loyalty cut-off, $6 value bin low, $7 value bin high, $8 loyalty low, $9 loyalty high, $10 bins.
  * Values outside the 1st–99th percentile are clamped into the edge bins.
  */
-export function buildValueLoyaltyQuery(source: ValueSource, value: 'profit' | 'revenue', loyalty: LoyaltyMeasure, signupDates = false): string {
+export function buildValueLoyaltyQuery(source: ValueSource, value: 'profit' | 'revenue', loyalty: LoyaltyMeasure, period: Period, signupDates = false): string {
   const bin = (x: string, lo: number, hi: number) =>
     `coalesce(least($10::INTEGER - 1, greatest(0, floor((${x} - $${lo}::DOUBLE) / nullif($${hi}::DOUBLE - $${lo}::DOUBLE, 0) * $10::INTEGER)))::INTEGER, 0)`;
-  return `WITH ${vlCte(source, value, loyalty, signupDates)},
+  return `WITH ${vlCte(source, value, loyalty, period, signupDates)},
 q AS (SELECT *, value >= $4::DOUBLE AS high_value, loyalty >= $5::DOUBLE AS high_loyalty,
   ${bin('value', 6, 7)} AS vbin, ${bin('loyalty', 8, 9)} AS lbin
   FROM vl WHERE loyalty IS NOT NULL)
@@ -205,7 +205,7 @@ export async function runValueLoyalty(db: SqlConnection, profile: DatasetProfile
     notes.push('No surveys: loyalty is measured from behaviour (share of months with a purchase) instead.');
   }
   const base = [period.start, period.end, periodMonths(period)];
-  const stats = toRows(await db.query(buildValueLoyaltyStatsQuery(source, value, loyalty, signup), base))[0]!;
+  const stats = toRows(await db.query(buildValueLoyaltyStatsQuery(source, value, loyalty, period, signup), base))[0]!;
   if (num(stats.customers) === 0) throw new Error(noDataMessage('value-loyalty', period, range));
   if (num(stats.with_loyalty) < num(stats.customers)) {
     notes.push(`${num(stats.customers) - num(stats.with_loyalty)} active customers have no survey answer and are left out of the matrix.`);
@@ -215,7 +215,7 @@ export async function runValueLoyalty(db: SqlConnection, profile: DatasetProfile
   const lc = o.loyalty_cutoff ?? num(stats.loyalty_median);
   const lo: [number, number] = [num(stats.value_lo), num(stats.loyalty_lo)];
   const hi: [number, number] = [num(stats.value_hi), num(stats.loyalty_hi)];
-  const rows = toRows(await db.query(buildValueLoyaltyQuery(source, value, loyalty, signup), [...base, vc, lc, lo[0], hi[0], lo[1], hi[1], o.bins]));
+  const rows = toRows(await db.query(buildValueLoyaltyQuery(source, value, loyalty, period, signup), [...base, vc, lc, lo[0], hi[0], lo[1], hi[1], o.bins]));
   const cells = valueLoyaltyCells(rows);
   const bins = valueLoyaltyBins(rows, lo, hi, o.bins);
   notes.push(

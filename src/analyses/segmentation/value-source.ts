@@ -1,13 +1,15 @@
 /**
  * What "value" and "profit" mean on the data at hand. Profit per customer is
- * Σ(revenue − cost) − Σ service_costs.amount (cost to serve; Peppers & Rogers, Kaplan's
- * customer profitability). When the dataset lacks costs, value falls back to revenue and the
+ gross margin − cost to serve, computed by the profitability area's
+ * `buildCustomerProfitQuery` (Kaplan & Cooper 1998; Peppers & Rogers). When the dataset lacks costs, value falls back to revenue and the
  * analyses say so in their notes instead of failing.
  */
 import { hasColumn, hasTable, type DatasetProfile } from '../../model/profile.ts';
 
 /** Which cost data the dataset carries. */
 export interface ValueSource {
+  /** The dataset profile (the profit builder reads it to decide which tables exist). */
+  profile: DatasetProfile;
   /** `transactions.cost` holds values (COGS). */
   cost: boolean;
   /** A `service_costs` table with rows exists. */
@@ -22,7 +24,7 @@ export interface ValueSource {
 export function valueSource(profile: DatasetProfile): ValueSource {
   const cost = hasColumn(profile, 'transactions', 'cost');
   const serviceCosts = hasTable(profile, 'service_costs');
-  return { cost, serviceCosts, serviceCostDates: serviceCosts && hasColumn(profile, 'service_costs', 'date'), profit: cost || serviceCosts };
+  return { profile, cost, serviceCosts, serviceCostDates: serviceCosts && hasColumn(profile, 'service_costs', 'date'), profit: cost || serviceCosts };
 }
 
 /** Plain-language notes on how profit was computed (or why it could not be). */
@@ -31,9 +33,9 @@ export function valueNotes(src: ValueSource): string[] {
     return ['No cost data (no transactions.cost, no service_costs): profit cannot be computed, so value is revenue and profit columns are empty.'];
   }
   const notes: string[] = [];
-  if (!src.cost) notes.push('No transactions.cost (COGS): profit is revenue minus cost to serve only, so it overstates margins.');
+  if (!src.cost) notes.push('No transactions.cost (COGS): gross margin is assumed at 35% of revenue, then cost to serve is subtracted.');
   if (!src.serviceCosts) notes.push('No service_costs table: profit is gross margin (revenue − cost) without cost to serve.');
-  else if (!src.serviceCostDates) notes.push('service_costs has no dates: all of a customer’s cost to serve is charged to the period analysed.');
+  else if (!src.serviceCostDates) notes.push('service_costs has no dates: undated costs are charged to every period analysed.');
   return notes;
 }
 
