@@ -4,7 +4,7 @@
  * a single SVG instead exports to slides and PDF as is, keeps its background in dark mode and
  * inlines into the HTML report without any stylesheet.
  */
-import * as Plot from '@observablehq/plot';
+import type * as Plot from '@observablehq/plot';
 import { compileFormat } from './format.ts';
 import type { ChartSpec } from './spec.ts';
 import { textWidth, wrapText } from './text-metrics.ts';
@@ -51,7 +51,7 @@ export function composeChart({ document, spec, theme, plot, className }: LayoutI
   if (spec.subtitle !== undefined) addLines(spec.subtitle, theme.subtitleSize, theme.muted, false, 'subtitle');
   if (spec.color?.legend === true) {
     y += PAD / 2;
-    y += drawLegend(document, body, plot, spec, theme, width, y, className);
+    y += drawLegend(document, body, plot, spec, theme, width, y);
   }
   if (y > 0) y += PAD / 2;
 
@@ -93,30 +93,74 @@ function drawLegend(
   theme: ChartTheme,
   width: number,
   top: number,
-  className: string,
 ): number {
   const scale = plot.scale('color');
   if (scale === undefined) return 0;
   if (scale.type === 'ordinal' || scale.type === 'categorical') {
     return drawSwatches(document, parent, scale, spec, theme, width, top);
   }
-  // Continuous scales: Plot's ramp legend is already an SVG; place it under the titles.
-  // `document` is accepted by Plot.legend at run time (it creates a context) but is missing from its types.
-  const legendOptions = {
-    color: { ...scale, label: spec.color?.label ?? scale.label },
-    document,
-    className: `${className}-legend`,
-    width: Math.min(360, width - 2 * PAD),
-    style: { fontSize: `${theme.fontSize}px`, color: theme.foreground },
-  } as unknown as Plot.PlotOptions;
-  const ramp = Plot.legend(legendOptions) as SVGSVGElement;
-  ramp.querySelector('style')?.remove();
-  ramp.removeAttribute('style');
-  ramp.setAttribute('x', String(PAD));
-  ramp.setAttribute('y', String(top));
-  ramp.setAttribute('font-size', String(theme.fontSize));
-  parent.append(ramp);
-  return Number(ramp.getAttribute('height'));
+  return drawRamp(document, parent, scale, spec, theme, width, top);
+}
+
+/**
+ * A continuous colour legend as an SVG gradient with nice ticks. Plot's own ramp paints a canvas
+ * into a `data:` image, which jsdom cannot do and which would put a URL into every report.
+ */
+function drawRamp(
+  document: Document,
+  parent: Element,
+  scale: Plot.Scale,
+  spec: ChartSpec,
+  theme: ChartTheme,
+  width: number,
+  top: number,
+): number {
+  const domain = [...(scale.domain ?? [])].map(Number);
+  const lo = Math.min(...domain);
+  const hi = Math.max(...domain);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return 0;
+  const rampWidth = Math.min(320, width - 2 * PAD);
+  const label = spec.color?.label ?? scale.label ?? null;
+  const group = element(document, 'g', { 'aria-label': 'color legend', 'text-anchor': 'middle' });
+  let y = top;
+  if (label !== null && label !== '') {
+    const t = element(document, 'text', { x: PAD, y: y + theme.fontSize, 'text-anchor': 'start', 'font-weight': '700' });
+    t.textContent = label;
+    group.append(t);
+    y += Math.round(theme.fontSize * 1.5);
+  }
+  const gradient = element(document, 'linearGradient', { id: 'ramp', x1: 0, x2: 1, y1: 0, y2: 0 });
+  const STOPS = 16;
+  for (let i = 0; i <= STOPS; i++) {
+    const value = lo + ((hi - lo) * i) / STOPS;
+    gradient.append(element(document, 'stop', { offset: `${(100 * i) / STOPS}%`, 'stop-color': String(scale.apply?.(value)) }));
+  }
+  const defs = element(document, 'defs', {});
+  defs.append(gradient);
+  group.append(defs, element(document, 'rect', { x: PAD, y, width: rampWidth, height: 12, fill: 'url(#ramp)' }));
+  const format = spec.color?.tickFormat === undefined ? (v: number) => String(v) : compileFormat(spec.color.tickFormat);
+  for (const tick of niceTicks(lo, hi, 4)) {
+    const x = Math.round((PAD + (rampWidth * (tick - lo)) / (hi - lo || 1)) * 10) / 10;
+    group.append(element(document, 'line', { x1: x, x2: x, y1: y, y2: y + 16, stroke: 'currentColor' }));
+    const t = element(document, 'text', { x, y: y + 16 + theme.fontSize });
+    t.textContent = format(tick);
+    group.append(t);
+  }
+  parent.append(group);
+  return y - top + 16 + Math.round(theme.fontSize * 1.4);
+}
+
+/** About `count` round tick values within [lo, hi] (steps of 1, 2 or 5 × 10^k, as d3's ticks). */
+export function niceTicks(lo: number, hi: number, count: number): number[] {
+  if (hi <= lo) return [lo];
+  const raw = (hi - lo) / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const ticks: number[] = [];
+  for (let k = Math.ceil(lo / step); k * step <= hi + step * 1e-9; k++) {
+    ticks.push(Number((k * step).toPrecision(12)));
+  }
+  return ticks;
 }
 
 function drawSwatches(

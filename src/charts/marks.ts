@@ -84,6 +84,13 @@ export function buildMark(mark: MarkSpec, index: number, context: MarkContext): 
   if (paint !== undefined && options.fill === undefined && options.stroke === undefined) {
     options[paint] = context.theme.primary;
   }
+  if (mark.type.startsWith('text') && options.stroke === undefined) {
+    // A halo in the background colour keeps annotations legible where they cross lines and grids.
+    // (Plot turns the default fill off once a stroke is set, so the fill is restated.)
+    Object.assign(options, {
+      fill: 'currentColor', stroke: context.theme.background, paintOrder: 'stroke', strokeWidth: 3, ...options,
+    });
+  }
   if (mark.type.startsWith('line') && options.strokeWidth === undefined) {
     options.strokeWidth = context.theme.lineWidth;
   }

@@ -31,6 +31,8 @@ export const DEFAULT_WIDTH = 800;
 const CLASS_NAME = 'cw-plot';
 /** Plot's default left margin; widened when tick labels need more room. */
 const PLOT_MARGIN_LEFT = 40;
+/** Plot's default right margin; widened when the last x tick label would be cut. */
+const PLOT_MARGIN_RIGHT = 20;
 
 /**
  * Renders `spec` over the tables `resolve` returns. Throws `ChartSpecError` for an invalid spec,
@@ -81,10 +83,15 @@ function plotOptions(
   for (const key of ['marginLeft', 'marginRight', 'marginTop', 'marginBottom'] as const) {
     if (spec[key] !== undefined) options[key] = spec[key];
   }
+  // Room for 13px tick labels plus the x-axis label under them (Plot's 30px assumes 10px text).
+  options.marginBottom ??= 40;
   for (const key of ['x', 'y', 'color', 'fx', 'fy'] as const) {
     const scale = buildScale(spec[key]);
     if (scale !== undefined) options[key] = scale;
   }
+  // Fewer, larger ticks than Plot's defaults (35px apart on y, 80px on x): legible from the back of a room.
+  options.x = { tickSpacing: 100, ...options.x };
+  options.y = { tickSpacing: 50, ...options.y };
   if (spec.color?.type === 'diverging' && spec.color.scheme === undefined && spec.color.range === undefined) {
     options.color = { ...options.color, scheme: theme.divergingScheme as Plot.ColorScheme };
   }
@@ -120,6 +127,12 @@ function adjustAfterFirstPass(
     const widest = Math.max(0, ...labels.map((t) => textWidth(t.textContent ?? '', theme.fontSize)));
     const needed = Math.ceil(widest + 14);
     if (needed > PLOT_MARGIN_LEFT) next = { ...(next ?? base), marginLeft: needed };
+  }
+  if (spec.marginRight === undefined) {
+    // The last x tick label is centred on the right edge of the frame: half of it must fit the margin.
+    const last = [...plot.querySelectorAll('g[aria-label="x-axis tick label"] text')].at(-1);
+    const needed = Math.ceil(textWidth(last?.textContent ?? '', theme.fontSize) / 2 + 4);
+    if (needed > PLOT_MARGIN_RIGHT) next = { ...(next ?? base), marginRight: needed };
   }
   return next;
 }

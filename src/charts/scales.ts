@@ -1,6 +1,7 @@
 /**
  * Maps a `ScaleSpec` onto Plot scale options. Format strings become formatter functions here;
- * on time scales, ISO date strings in a domain become Dates (YAML has no date type for them).
+ * on time scales, ISO date strings in a domain become Dates (YAML has no date type for them);
+ * on percent scales the domain stays in data units (0–1) like the data.
  */
 import type * as Plot from '@observablehq/plot';
 import { compileFormat } from './format.ts';
@@ -14,7 +15,12 @@ export function buildScale(spec: ScaleSpec | undefined): Plot.ScaleOptions | und
   for (const key of copy) if (spec[key] !== undefined) options[key] = spec[key];
   if (spec.domain !== undefined) {
     const temporal = spec.type === 'time' || spec.type === 'utc';
-    options.domain = temporal ? spec.domain.map((d) => (typeof d === 'string' ? new Date(d) : d)) : spec.domain;
+    // A domain is written in data units; Plot's `percent` expects it already multiplied by 100.
+    options.domain = temporal
+      ? spec.domain.map((d) => (typeof d === 'string' ? new Date(d) : d))
+      : spec.percent === true
+        ? spec.domain.map((d) => (typeof d === 'number' ? d * 100 : d))
+        : spec.domain;
   }
   if (spec.tickFormat !== undefined) options.tickFormat = compileFormat(spec.tickFormat);
   // Legends are drawn by the layout (as SVG), never by Plot (which would return an HTML figure).
