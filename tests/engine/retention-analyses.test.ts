@@ -1,0 +1,200 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DataFile } from '../../src/engine/api.ts';
+import { createNodeEngine, type NodeEngine } from '../../src/engine/node.ts';
+import { toRows, type ColumnarTable } from '../../src/engine/types.ts';
+
+const enc = new TextEncoder();
+const file = (table: DataFile['table'], text: string): DataFile => ({ table, fileName: `${table}.csv`, bytes: enc.encode(text.trim() + '\n') });
+const rows = (t: ColumnarTable | undefined) => toRows(t!);
+
+let engine: NodeEngine;
+/** Replaces the whole dataset (drops tables a previous fixture loaded). */
+async function load(files: DataFile[]) {
+  const db = await engine.database();
+  for (const t of ['transactions', 'customers', 'service_costs', 'surveys']) db.exec(`DROP TABLE IF EXISTS ${t}`);
+  await engine.loadCanonicalCsv('fixture', files);
+}
+
+beforeAll(() => {
+  engine = createNodeEngine();
+});
+
+describe('cohorts: monthly cohort table (hand-computed)', () => {
+  // Jan cohort {a, b}: Feb a, Mar a+b. Feb cohort {c, d}: Mar c. April (e) is partial: data ends 2024-04-10.
+  beforeAll(() =>
+    load([
+      file('transactions', `customer_id,date,revenue,cost
+a,2024-01-05,100,60
+a,2024-02-10,50,30
+a,2024-03-01,40,20
+b,2024-01-20,200,100
+b,2024-03-15,100,50
+c,2024-02-03,80,40
+c,2024-03-20,20,10
+d,2024-02-25,60,30
+e,2024-04-10,10,5`),
+    ]),
+  );
+
+  it('fills the cohort grid up to the last complete month', async () => {
+    const r = await engine.runAnalysis('cohorts', { period: 'month' });
+    expect(rows(r.tables.retention).map((x) => [x.cohort, x.cohort_size, x.period_index, x.active, x.retention])).toEqual([
+      ['2024-01', 2, 0, 2, 1],
+      ['2024-01', 2, 1, 1, 0.5],
+      ['2024-01', 2, 2, 2, 1],
+      ['2024-02', 2, 0, 2, 1],
+      ['2024-02', 2, 1, 1, 0.5],
+    ]);
+    expect(rows(r.tables.curve).map((x) => [x.period_index, x.cohort_customers, x.retention])).toEqual([[0, 4, 1], [1, 4, 0.5], [2, 2, 1]]);
+    expect(r.scalars.retention_p1).toBe(0.5);
+    expect(r.charts.map((c) => c.id)).toEqual(['cohort-heatmap', 'cohort-curves', 'tenure-spend', 'repeat-revenue']);
+  });
+
+  it('keeps the partial last month when asked, counting missing activity as 0%', async () => {
+    const r = await engine.runAnalysis('cohorts', { period: 'month', complete_periods_only: false });
+    const cells = rows(r.tables.retention);
+    expect(cells.filter((x) => x.cohort === '2024-01').map((x) => x.active)).toEqual([2, 1, 2, 0]);
+    expect(cells.filter((x) => x.cohort === '2024-04').map((x) => x.retention)).toEqual([1]);
+  });
+
+  it('groups by quarter with explicit labels', async () => {
+    const r = await engine.runAnalysis('cohorts', { period: 'quarter', complete_periods_only: false });
+    expect(rows(r.tables.retention).map((x) => [x.cohort, x.cohort_size, x.period_index, x.active])).toEqual([
+      ['2024-Q1', 4, 0, 4],
+      ['2024-Q1', 4, 1, 0],
+      ['2024-Q2', 1, 0, 1],
+    ]);
+  });
+});
+
+describe('old-customer value, customer equity, what-if and leaky bucket (hand-computed, yearly)', () => {
+  // 2023: a 100, b 200, c 50, d 40, g 100. 2024: a 300, c 60, e 100 (new), g 300. 2025 (partial): f 10.
+  beforeAll(() =>
+    load([
+      file('transactions', `customer_id,date,revenue,cost
+a,2023-03-01,100,50
+b,2023-05-01,200,100
+c,2023-06-01,50,25
+d,2023-07-01,40,20
+g,2023-01-10,100,50
+a,2024-02-01,300,100
+c,2024-04-01,60,30
+e,2024-05-01,100,40
+g,2024-03-01,300,150
+f,2025-01-15,10,5`),
+      file('customers', `customer_id,segment
+a,A
+b,A
+g,A
+c,B
+d,B
+e,B
+f,B`),
+    ]),
+  );
+
+  it('spend per customer by tenure year counts only whole observed years', async () => {
+    const r = await engine.runAnalysis('cohorts', { period: 'quarter', loyal_years: 2 });
+    // year 1: a,b,c,d,g observed for a whole year; revenue 400+200+110+40+100 = 850, margin 250+100+55+20+50 = 475
+    // year 2: only g (first bought 2023-01-10); 2024-03-01 is day 416 → revenue 300, margin 150
+    expect(rows(r.tables.tenure).map((x) => [x.tenure_year, x.eligible, x.active, x.revenue_per_active, x.profit_per_active])).toEqual([
+      [1, 5, 5, 170, 95],
+      [2, 1, 1, 300, 150],
+    ]);
+    expect(r.scalars.loyal_spend_ratio).toBeCloseTo(300 / 170, 10);
+    // repeat share excludes the first year of data: 2024 repeat 660, new 100; 2025 new 10
+    expect(r.scalars.repeat_share).toBeCloseTo(660 / 770, 10);
+    expect(rows(r.tables.repeat).map((x) => [x.year, x.new_revenue, x.repeat_revenue])).toEqual([['2023', 490, 0], ['2024', 100, 660], ['2025', 10, 0]]);
+  });
+
+  it('customer equity by a customers column: r from 2023→2024, margin from 2024', async () => {
+    const r = await engine.runAnalysis('customer-equity', { segment_by: 'segment', discount_rate: 0.1 });
+    const seg = rows(r.tables.segments);
+    const pick = (s: string) => seg.find((x) => x.segment === s)!;
+    // A: 2023 {a,b,g}, kept {a,g} → r = 2/3; 2024 margin a 200 + g 150 over 2 customers = 175
+    expect([pick('A').base_prev, pick('A').retained, pick('A').customers, pick('A').margin_per_customer]).toEqual([3, 2, 2, 175]);
+    expect(pick('A').clv).toBeCloseTo(175 * (2 / 3) / (1.1 - 2 / 3), 8);
+    // B: 2023 {c,d}, kept {c} → 0.5; 2024 c 30 + e 60 over 2 = 45; e is new
+    expect([pick('B').retention, pick('B').customers, pick('B').new_customers, pick('B').margin_per_customer]).toEqual([0.5, 2, 1, 45]);
+    expect(pick('B').equity).toBeCloseTo(2 * 45 * (0.5 / 0.6), 8);
+    expect(r.scalars.equity).toBeCloseTo(2 * 175 * ((2 / 3) / (1.1 - 2 / 3)) + 75, 8);
+    expect([r.scalars.period_from, r.scalars.period_to]).toEqual(['2023', '2024']);
+  });
+
+  it('spend tiers follow customers by their tier in the earlier year', async () => {
+    const r = await engine.runAnalysis('customer-equity', { segment_by: 'spend_tier' });
+    const seg = Object.fromEntries(rows(r.tables.segments).map((x) => [x.segment, [x.base_prev, x.retained, x.customers, x.retention]]));
+    // 2023 cume_dist: d .2, c .4, a .8, g .8, b 1 → top {b}, middle {a,g}, bottom {c,d}; 2024: top {a,g}, bottom {c,e}
+    expect(seg['Top 20%']).toEqual([1, 0, 2, 0]);
+    expect(seg['Middle 30%']).toEqual([2, 2, 0, 0.99]);
+    expect(seg['Bottom 50%']).toEqual([2, 1, 2, 0.5]);
+    expect(r.notes.join(' ')).toMatch(/capped at 99%/);
+  });
+
+  it('what-if on the observed base (N = 4 in 2024, margin 440, r = 3/5 kept from 2023)', async () => {
+    const r = await engine.runAnalysis('retention-what-if', { uplift: 0.1, programme_cost: 10, discount_rate: 0, horizon: 2 });
+    // before 440·(0.6 + 0.36) = 422.4; after 440·(0.7 + 0.49) = 523.6; cost 4·10·(1 + 0.7) = 68
+    expect(r.scalars.equity_before).toBeCloseTo(422.4, 8);
+    expect(r.scalars.equity_change).toBeCloseTo(523.6 - 422.4 - 68, 8);
+    expect(r.scalars.acquisition_cost).toBe(50); // default 5× the retention cost
+    expect(r.scalars.claim_profit_change).toBeCloseTo((440 * (0.65 + 0.65 ** 2) - 422.4) / 422.4, 8);
+    expect(rows(r.tables.segments).map((x) => x.rank)).toEqual([1, 2, 3]);
+  });
+
+  it('leaky bucket from the observed base: 4 customers, 40% churn, 1 new a year', async () => {
+    const r = await engine.runAnalysis('leaky-bucket', { periods: 2, acquisition_cost: 100 });
+    const customers = rows(r.tables.simulation).map((x) => x.customers as number);
+    [4, 3.4, 3.04].forEach((v, k) => expect(customers[k]).toBeCloseTo(v, 10));
+    // lose 1.6 a year, win 1: 0.6 more to acquire at 100 (60) or keep at 100/5 (12)
+    expect(r.scalars.acquisition_spend).toBeCloseTo(60, 10);
+    expect(r.scalars.retention_spend).toBeCloseTo(12, 10);
+    expect(r.scalars.spend_ratio).toBeCloseTo(5, 10);
+  });
+
+  it('says plainly when there is not enough history', async () => {
+    const r = await engine.runAnalysis('customer-equity', { period: 'year', segment_by: 'segment' });
+    expect(r.findings.length).toBeGreaterThan(0);
+    await load([file('transactions', 'customer_id,date,revenue\na,2024-01-01,1\na,2024-02-01,1')]);
+    const short = await engine.runAnalysis('customer-equity', { period: 'year' });
+    expect(short.notes.join(' ')).toMatch(/two complete years/);
+    expect(short.scalars.equity).toBe(0);
+  });
+});
+
+describe('churn reasons (hand-computed Pareto)', () => {
+  beforeAll(() =>
+    load([
+      file('transactions', `customer_id,date,revenue
+a,2023-05-01,1000
+a,2024-01-01,100
+b,2024-07-01,50
+c,2024-05-01,500
+d,2024-01-01,999
+e,2024-07-01,20`),
+      file('customers', `customer_id,churn_date,churn_reason
+a,2024-06-30,Price
+b,2024-07-31,Price
+c,2024-05-31,Service
+d,,
+e,2024-08-01,`),
+    ]),
+  );
+
+  it('ranks reasons by customers and by value lost in the last 12 months', async () => {
+    const r = await engine.runAnalysis('churn-reasons', {});
+    expect(rows(r.tables.by_customers).map((x) => [x.reason, x.customers, x.cumulative_share])).toEqual([
+      ['Price', 2, 0.5],
+      ['(not stated)', 1, 0.75],
+      ['Service', 1, 1],
+    ]);
+    // a's 2023-05-01 purchase is more than 365 days before leaving: only 100 counts
+    expect(rows(r.tables.by_value).map((x) => [x.reason, x.lost_value])).toEqual([['Service', 500], ['Price', 150], ['(not stated)', 20]]);
+    expect(r.scalars.top_reason).toBe('Price');
+  });
+
+  it('notes when there is no reason column', async () => {
+    const r = await engine.runAnalysis('churn-reasons', { reason_column: 'complaint' });
+    expect(r.charts).toEqual([]);
+    expect(r.notes[0]).toMatch(/No churn reasons/);
+  });
+});
