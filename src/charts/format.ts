@@ -4,7 +4,7 @@
  * (`time:%Y-%m`). Dates from the engine are UTC instants, so time formats use UTC.
  * Strings in, functions out: a spec never carries a function.
  */
-import { format as d3Format } from 'd3-format';
+import { format as d3Format, formatSpecifier } from 'd3-format';
 import { utcFormat } from 'd3-time-format';
 
 /** Prefix that marks a d3-time-format specifier. */
@@ -29,7 +29,7 @@ export function compileFormat(specifier: string): Formatter {
   }
   let f: (n: number) => string;
   try {
-    f = d3Format(specifier);
+    f = d3Format(withDefaultPrecision(specifier));
   } catch (cause) {
     throw new Error(`invalid format: "${specifier}"`, { cause });
   }
@@ -38,6 +38,21 @@ export function compileFormat(specifier: string): Formatter {
     if (typeof value === 'bigint') return f(Number(value));
     return String(value ?? '');
   };
+}
+
+/**
+ * d3 gives `%` and `f` a precision of 6 when none is written (`1.38` → `138.000000%`). Prose and
+ * ticks written as `{x:%}` mean "a percentage", so a missing precision becomes 2 with trailing
+ * zeros trimmed: `138%`, `12.35%`, `0.5%`.
+ */
+function withDefaultPrecision(specifier: string): string {
+  const parsed = formatSpecifier(specifier);
+  if (parsed.precision === undefined && (parsed.type === '%' || parsed.type === 'f')) {
+    parsed.precision = 2;
+    parsed.trim = true;
+    return parsed.toString();
+  }
+  return specifier;
 }
 
 function toDate(value: unknown): Date | null {
