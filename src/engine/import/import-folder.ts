@@ -1,0 +1,150 @@
+/**
+ * `importFolder`: the CLI's `--data <dir>`. Every data file becomes a table named after its stem
+ * (typed from its values), then files are mapped onto the canonical tables — automatically when
+ * the suggestion is complete, or as written in the folder's `mapping.yaml` (see docs/import.md).
+ */
+import { parse as parseYaml } from 'yaml';
+import { canonicalTables, type CanonicalTableName } from '../../model/schema.ts';
+import type { Database } from '../database.ts';
+import { analyseSource } from './analyse-source.ts';
+import { importError } from './errors.ts';
+import { inspectFile, type InspectResult } from './inspect.ts';
+import { defaultRules, type ColumnMapping, type ImportMapping, type ImportRules, type SourceColumn } from './mapping.ts';
+import { mapStaged } from './import-file.ts';
+import type { ImportReport } from './report.ts';
+import { extraOf } from './roles.ts';
+import { buildTypedTableQuery } from './typed-table.ts';
+import { dropTables, runCancellable } from './run-sql.ts';
+import { stageSource } from './stage-source.ts';
+import { fileStem, readAll, type CancelToken, type ImportSource } from './source.ts';
+import type { CsvDialect } from './sniff-csv.ts';
+import type { TextEncodingName } from './encoding.ts';
+import { detectDateFormat } from './value-formats.ts';
+
+/** A folder of files (read by the CLI from disk, or by the UI from a directory handle). */
+export interface FolderSource {
+  /** File names in the folder. */
+  list(): Promise<string[]>;
+  /** One file as an import source. */
+  open(name: string): Promise<ImportSource>;
+}
+
+/** Extensions treated as data files. */
+export const dataFilePattern = /\.(csv|tsv|txt|dat|xlsx|parquet|json|ndjson|jsonl)(\.gz)?$/i;
+
+/** One file's entry in `mapping.yaml`. */
+export interface FolderFileMapping {
+  table: CanonicalTableName;
+  /** Canonical column → source column name, or `{ source, format }`, or `{ multiply: [a, b] }`. */
+  columns: Record<string, string | { source: string; format?: string } | { multiply: [string, string] }>;
+  rules?: Partial<ImportRules>;
+  encoding?: TextEncodingName;
+  delimiter?: CsvDialect['delimiter'];
+  header?: boolean;
+  sheet?: string;
+}
+
+/** The parsed `mapping.yaml`: file name → mapping. Files not listed are mapped automatically. */
+export interface FolderMappingFile {
+  files: Record<string, FolderFileMapping>;
+  /** Set to false to map only the files listed. Default true. */
+  auto?: boolean;
+}
+
+/** What a folder import did. */
+export interface FolderReport {
+  /** Raw tables, one per file, named after the stem. */
+  tables: { file: string; table: string; rows: number }[];
+  /** Canonical imports. */
+  imports: ImportReport[];
+  /** Files not mapped onto a canonical table, and why. */
+  skipped: { file: string; reason: string }[];
+}
+
+/** Parses `mapping.yaml` text (pure). Throws an input error naming the problem. */
+export function parseFolderMapping(text: string): FolderMappingFile {
+  const doc = parseYaml(text) as unknown;
+  const fail = (message: string) => importError({ file: 'mapping.yaml', reason: 'bad_mapping', message, fix: 'See docs/import.md for the format.' });
+  if (!doc || typeof doc !== 'object' || !('files' in doc) || typeof doc.files !== 'object' || doc.files === null) throw fail('expected a top-level `files:` map.');
+  const files = doc.files as Record<string, FolderFileMapping>;
+  for (const [name, f] of Object.entries(files)) {
+    if (!canonicalTables.some((t) => t.name === f?.table)) throw fail(`${name}: table must be one of ${canonicalTables.map((t) => t.name).join(', ')}.`);
+    if (!f.columns || typeof f.columns !== 'object') throw fail(`${name}: expected \`columns:\` mapping canonical names to file columns.`);
+  }
+  return { files, auto: (doc as { auto?: boolean }).auto !== false };
+}
+
+/** Applies a `mapping.yaml` entry over what inspection found (formats come from the data unless given). */
+export function mappingFromFolderEntry(entry: FolderFileMapping, inspected: InspectResult): ImportMapping {
+  const profiled = (name: string): SourceColumn => {
+    const col = inspected.columns.find((c) => c.name === name);
+    const s: SourceColumn = { source: name };
+    if (col?.profile.number) s.number = col.profile.number;
+    if (col?.profile.date) s.date = col.profile.date;
+    return s;
+  };
+  const columns: Record<string, ColumnMapping> = {};
+  for (const [target, spec] of Object.entries(entry.columns)) {
+    if (typeof spec === 'string') columns[target] = profiled(spec);
+    else if ('multiply' in spec) columns[target] = { multiply: [profiled(spec.multiply[0]), profiled(spec.multiply[1])] };
+    else {
+      const s = profiled(spec.source);
+      if (spec.format) s.date = { patterns: [spec.format], ambiguous: false, hasTime: /%H/.test(spec.format) };
+      columns[target] = s;
+    }
+  }
+  const used = new Set(Object.values(columns).flatMap((m) => ('multiply' in m ? m.multiply.map((x) => x.source) : [m.source])));
+  return { table: entry.table, columns, extras: inspected.columns.filter((c) => !used.has(c.name)).map(extraOf) };
+}
+
+/** Imports every data file of a folder (see the module comment). */
+export async function importFolder(db: Database, folder: FolderSource, options: { token?: CancelToken } = {}): Promise<FolderReport> {
+  const names = (await folder.list()).sort();
+  const yamlName = names.find((n) => /^mapping\.ya?ml$/i.test(n));
+  const config: FolderMappingFile = yamlName
+    ? parseFolderMapping(new TextDecoder().decode(await readAll(await folder.open(yamlName))))
+    : { files: {}, auto: true };
+  const report: FolderReport = { tables: [], imports: [], skipped: [] };
+  const claimed = new Set<string>();
+  for (const name of names.filter((n) => dataFilePattern.test(n))) {
+    const source = await folder.open(name);
+    const entry = config.files[name];
+    const overrides = {
+      ...(entry?.encoding ? { encoding: entry.encoding } : {}),
+      ...(entry?.sheet ? { sheet: entry.sheet } : {}),
+      ...(entry?.delimiter !== undefined || entry?.header !== undefined
+        ? { dialect: { ...(entry.delimiter ? { delimiter: entry.delimiter } : {}), ...(entry.header !== undefined ? { header: entry.header } : {}) } }
+        : {}),
+    };
+    const inspected = await inspectFile(db, source, { ...overrides, ...(entry ? { table: entry.table } : {}) });
+    const stem = fileStem(name);
+    const staging = `__folder_staging_${stem}`;
+    try {
+      const staged = await stageSource(db, source, await analyseSource(source, overrides), staging, { ...overrides, ...(options.token ? { token: options.token } : {}) });
+      await runCancellable(db, buildTypedTableQuery(staging, stem, inspected.columns.map(extraOf)), options.token);
+      report.tables.push({ file: name, table: stem, rows: staged.rows });
+      let mapping: ImportMapping | null = null;
+      if (entry) mapping = mappingFromFolderEntry(entry, inspected);
+      else if (config.auto !== false && inspected.suggestion.missing.length === 0) mapping = inspected.suggestion.mapping;
+      if (!mapping) {
+        report.skipped.push({ file: name, reason: `not mapped: ${inspected.suggestion.missing.length ? `no column found for ${inspected.suggestion.missing.join(', ')} of ${inspected.suggestion.mapping.table}` : 'not listed in mapping.yaml'}` });
+        continue;
+      }
+      if (claimed.has(mapping.table)) {
+        report.skipped.push({ file: name, reason: `${mapping.table} was already imported from another file; list this file in mapping.yaml to choose` });
+        continue;
+      }
+      claimed.add(mapping.table);
+      const r = await mapStaged(db, staging, mapping, { ...defaultRules, ...entry?.rules }, mapping.table, options.token);
+      r.fileName = name;
+      r.format = inspected.format;
+      report.imports.push(r);
+    } finally {
+      dropTables(db, staging);
+    }
+  }
+  return report;
+}
+
+/** Re-exported for callers building date formats for `mapping.yaml` entries by hand. */
+export { detectDateFormat };

@@ -1,0 +1,93 @@
+/**
+ * `inspectFile`: everything the import wizard shows before importing — format, encoding, dialect,
+ * sheets, columns with detected types, sample rows and a suggested mapping — from the head of the
+ * file only, so it is quick even for a 10M-row file.
+ */
+import type { CanonicalTableName } from '../../model/schema.ts';
+import type { Database } from '../database.ts';
+import { toRows, type ColumnarTable } from '../types.ts';
+import { analyseSource, type SourceOverrides } from './analyse-source.ts';
+import type { ImportFormat } from './detect-format.ts';
+import type { EncodingGuess } from './encoding.ts';
+import { columnSignature } from './mapping.ts';
+import { suggestMapping, type MappingSuggestion, type ProfiledColumn } from './roles.ts';
+import { dropTables } from './run-sql.ts';
+import type { CsvDialect } from './sniff-csv.ts';
+import { stageSource } from './stage-source.ts';
+import type { ImportSource } from './source.ts';
+import { ident } from './sql-expressions.ts';
+import { profileColumn } from './value-formats.ts';
+
+/** Options for `inspectFile`. */
+export interface InspectOptions extends SourceOverrides {
+  /** Rows profiled for type detection (default 1000). */
+  profileRows?: number;
+  /** Rows returned for the preview (default 20). */
+  previewRows?: number;
+  /** Suggest a mapping onto this table instead of the best-fitting one. */
+  table?: CanonicalTableName;
+}
+
+/** What the wizard needs to show a file. */
+export interface InspectResult {
+  fileName: string;
+  format: ImportFormat;
+  gzip: boolean;
+  encoding?: EncodingGuess;
+  dialect?: CsvDialect;
+  sheets?: string[];
+  sheet?: string;
+  /** Columns in file order with their detected type and format. */
+  columns: ProfiledColumn[];
+  /** First rows as text, as they are in the file. */
+  preview: ColumnarTable;
+  /** Signature of the header list, to find a saved mapping. */
+  signature: string;
+  suggestion: MappingSuggestion;
+  /** Things to check before importing (encoding uncertainty…). */
+  warnings: string[];
+}
+
+let nextInspect = 1;
+
+/** Inspects a file (reads its head; XLSX, Parquet and JSON are read whole). */
+export async function inspectFile(db: Database, source: ImportSource, options: InspectOptions = {}): Promise<InspectResult> {
+  const analysis = await analyseSource(source, options);
+  const staging = `__inspect_${nextInspect++}`;
+  const warnings: string[] = [];
+  if (analysis.encoding?.warning) warnings.push(analysis.encoding.warning);
+  let headSource = source;
+  let stageAnalysis = analysis;
+  if (analysis.format === 'csv' && !analysis.complete) {
+    // Stage only the decoded head, cut at its last complete line, re-encoded as UTF-8.
+    const text = analysis.headText!.slice(0, analysis.headText!.lastIndexOf('\n') + 1);
+    headSource = { name: source.name.replace(/\.gz$/i, ''), data: new TextEncoder().encode(text) };
+    stageAnalysis = { ...analysis, gzip: false, encoding: { encoding: 'utf-8', bomBytes: 0, confidence: 1, method: 'override' } };
+  }
+  try {
+    const staged = await stageSource(db, headSource, stageAnalysis, staging, options);
+    if (staged.replacements > 0) warnings.push(`${staged.replacements} characters could not be decoded as ${analysis.encoding?.encoding}; check the preview and choose another encoding if the text looks garbled.`);
+    const sample = db.querySync(`SELECT * FROM ${ident(staging)} LIMIT ${Math.max(1, Math.floor(options.profileRows ?? 1000))}`);
+    const hint = analysis.dialect ? { decimal: analysis.dialect.decimal } : {};
+    const columns: ProfiledColumn[] = sample.columns.map((c, i) => ({ name: c.name, profile: profileColumn(sample.data[i]!.map((v) => (v === null ? null : String(v))), hint) }));
+    const previewRows = toRows(sample).slice(0, options.previewRows ?? 20);
+    const preview: ColumnarTable = { columns: sample.columns, rowCount: previewRows.length, data: sample.columns.map((c) => previewRows.map((r) => r[c.name] ?? null)) };
+    const result: InspectResult = {
+      fileName: source.name,
+      format: analysis.format,
+      gzip: analysis.gzip,
+      columns,
+      preview,
+      signature: columnSignature(staged.headers),
+      suggestion: suggestMapping(columns, options.table),
+      warnings,
+    };
+    if (analysis.encoding) result.encoding = analysis.encoding;
+    if (analysis.dialect) result.dialect = analysis.dialect;
+    if (staged.sheets) result.sheets = staged.sheets;
+    if (staged.sheet) result.sheet = staged.sheet;
+    return result;
+  } finally {
+    dropTables(db, staging);
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * A data folder on disk, for the CLI's `--data` and tests (Node only: not exported from the
+ * worker-safe `index.ts`; import it from `src/engine/import/node-folder.ts`).
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { FolderSource } from './import-folder.ts';
+
+/** Reads files of `dir` as import sources. */
+export function nodeFolder(dir: string): FolderSource {
+  return {
+    list: async () => (await readdir(dir, { withFileTypes: true })).filter((d) => d.isFile()).map((d) => d.name),
+    open: async (name) => ({ name, data: new Uint8Array(await readFile(path.join(dir, name))) }),
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * Day-first or month-first? The sample may not tell (every day ≤ 12), but the whole column
+ * usually does: one SQL pass counts values whose first or second part exceeds 12.
+ */
+import type { Database } from '../database.ts';
+import { isProduct, type ImportMapping, type SourceColumn } from './mapping.ts';
+import { ident } from './sql-expressions.ts';
+import { swapDayMonth } from './value-formats.ts';
+
+/** SQL counting values whose first / second number is above 12 (pure). */
+export function buildDayMonthQuery(staging: string, column: string): string {
+  const c = ident(column);
+  return `SELECT count(*) FILTER (WHERE TRY_CAST(regexp_extract(trim(${c}), '^(\\d{1,2})[/.-]', 1) AS INTEGER) > 12) AS first_over,
+    count(*) FILTER (WHERE TRY_CAST(regexp_extract(trim(${c}), '^\\d{1,2}[/.-](\\d{1,2})[/.-]', 1) AS INTEGER) > 12) AS second_over FROM ${ident(staging)}`;
+}
+
+/** Settles ambiguous date formats over the full staging table; notes say what stays undecided. */
+export function resolveAmbiguousDates(db: Database, staging: string, mapping: ImportMapping): { mapping: ImportMapping; notes: string[] } {
+  const notes: string[] = [];
+  const columns = { ...mapping.columns };
+  for (const [target, m] of Object.entries(columns)) {
+    if (isProduct(m) || !m.date?.ambiguous) continue;
+    const row = db.querySync(buildDayMonthQuery(staging, m.source)).data.map((col) => Number(col[0]));
+    const [firstOver, secondOver] = [row[0] ?? 0, row[1] ?? 0];
+    const dayFirst = m.date.patterns[0]!.startsWith('%d');
+    let date = { ...m.date, ambiguous: false };
+    if (firstOver === 0 && secondOver === 0) {
+      notes.push(`${m.source} (${target}): every date fits both day-first and month-first; read as ${dayFirst ? 'day/month/year' : 'month/day/year'} — change the format if that is wrong.`);
+    } else if ((secondOver > 0 && dayFirst) || (firstOver > 0 && !dayFirst)) {
+      date = swapDayMonth(m.date);
+    }
+    columns[target] = { ...(m as SourceColumn), date };
+  }
+  return { mapping: { ...mapping, columns }, notes };
+}

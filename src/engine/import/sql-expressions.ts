@@ -1,0 +1,72 @@
+/**
+ * SQL expressions that turn a staging VARCHAR column into a typed value (pure builders).
+ * Only identifiers come from the user's file and they are always quoted; the literals spliced
+ * here come from closed sets (separators, strptime patterns) and are escaped anyway.
+ */
+import type { DateFormat, NumberFormat } from './value-formats.ts';
+
+/** Quotes an identifier for DuckDB. */
+export function ident(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** A SQL string literal (for closed-set constants such as formats; never for user data values). */
+export function literal(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** The raw value trimmed, NULL when blank. */
+export function blankToNull(column: string): string {
+  return `NULLIF(trim(${ident(column)}), '')`;
+}
+
+/** True when the raw value is NULL or blank. */
+export function isBlank(column: string): string {
+  return `(${blankToNull(column)} IS NULL)`;
+}
+
+/** Currency markers stripped before parsing numbers (prefix or suffix). */
+const currencyPattern = String.raw`NT\$|HK\$|US\$|RMB|CNY|USD|EUR|GBP|[¥￥$€£元]`;
+
+/**
+ * Parses a number written with the given decimal mark and thousands separator, with an optional
+ * currency marker and accounting-style negatives `(12.50)`. NULL when blank or not a number.
+ */
+export function numberExpr(column: string, format: NumberFormat): string {
+  let s = `trim(${ident(column)})`;
+  s = `regexp_replace(${s}, '^\\((.*)\\)$', '-\\1')`;
+  s = `regexp_replace(${s}, ${literal(currencyPattern)}, '', 'g')`;
+  s = `replace(replace(${s}, ' ', ''), '''', '')`;
+  if (format.thousands && format.thousands !== ' ' && format.thousands !== "'") s = `replace(${s}, ${literal(format.thousands)}, '')`;
+  if (format.decimal === ',') s = `replace(${s}, ',', '.')`;
+  return `TRY_CAST(NULLIF(${s}, '') AS DOUBLE)`;
+}
+
+/**
+ * Parses a date; NULL when blank or invalid. ISO dates (with or without a time) use DuckDB's own
+ * cast, ~10× faster than `strptime` on 500k rows. Other formats parse the date part only (text up
+ * to the first space or `T`), since the canonical columns are DATEs, with one strptime pattern.
+ */
+export function dateExpr(column: string, format: DateFormat): string {
+  const first = format.patterns[0] ?? '%Y-%m-%d';
+  if (first === '%Y-%m-%d') return `CAST(TRY_CAST(trim(${ident(column)}) AS TIMESTAMP) AS DATE)`;
+  if (/%[HMS]/.test(first)) return `CAST(try_strptime(trim(${ident(column)}), ${literal(first)}) AS DATE)`;
+  return `CAST(try_strptime(regexp_extract(trim(${ident(column)}), '^[^ T]+'), ${literal(first)}) AS DATE)`;
+}
+
+/** Integer parse (survey scores): a number that must be whole. */
+export function integerExpr(column: string, format: NumberFormat): string {
+  const n = numberExpr(column, format);
+  return `CASE WHEN ${n} = round(${n}) THEN CAST(${n} AS INTEGER) END`;
+}
+
+/** Text value: trimmed, NULL when blank. */
+export function textExpr(column: string): string {
+  return blankToNull(column);
+}
+
+/** Boolean parse of yes/no, true/false, 1/0, 是/否. */
+export function booleanExpr(column: string): string {
+  const v = `lower(trim(${ident(column)}))`;
+  return `CASE WHEN ${v} IN ('true','yes','y','1','是') THEN true WHEN ${v} IN ('false','no','n','0','否') THEN false END`;
+}

@@ -1,0 +1,81 @@
+/**
+ * Data-quality warnings on an import (pure SQL builders + the thin runner): they never stop an
+ * import, but every affected row is counted so nothing passes unnoticed.
+ */
+import { canonicalTable } from '../../model/schema.ts';
+import type { Database } from '../database.ts';
+import { isProduct, type ImportMapping, type ImportRules } from './mapping.ts';
+import { ident, literal } from './sql-expressions.ts';
+
+/** One warning with the number of rows it concerns. */
+export interface ImportWarning {
+  code: 'duplicates' | 'negative_amounts' | 'returns' | 'cancellations' | 'blanks' | 'future_dates' | 'encoding' | 'ambiguous_dates';
+  message: string;
+  count: number;
+  /** Column concerned (imported table's name), when one. */
+  column?: string;
+}
+
+interface WarningQuery {
+  code: ImportWarning['code'];
+  column?: string;
+  sql: string;
+  /** Bound parameters (the reference date for future dates). */
+  params?: string[];
+  message: (n: number) => string;
+}
+
+/**
+ * The warning queries for an import into `target` from `staging`. `today` (ISO date) is bound as
+ * a parameter: `current_date` needs the ICU extension, which this DuckDB build lacks.
+ */
+export function buildWarningQueries(staging: string, target: string, mapping: ImportMapping, rules: ImportRules, today: string = new Date().toISOString().slice(0, 10)): WarningQuery[] {
+  const t = ident(target);
+  const qs: WarningQuery[] = [
+    {
+      code: 'duplicates',
+      sql: `SELECT (SELECT count(*) FROM ${ident(staging)}) - (SELECT count(*) FROM (SELECT DISTINCT * FROM ${ident(staging)}))`,
+      message: (n) => `${n} rows are exact duplicates of an earlier row (kept; remove them in the source if they are double entries).`,
+    },
+  ];
+  const def = canonicalTable(mapping.table);
+  const money = def.columns.find((c) => c.name === 'revenue' || c.name === 'amount');
+  if (money && mapping.columns[money.name]) {
+    qs.push({ code: 'negative_amounts', column: money.name, sql: `SELECT count(*) FROM ${t} WHERE ${ident(money.name)} < 0`, message: (n) => `${n} rows have a negative ${money.name} (refunds or credits).` });
+  }
+  if (mapping.columns.quantity && rules.negativeQuantity === 'return') {
+    qs.push({ code: 'returns', column: 'quantity', sql: `SELECT count(*) FROM ${t} WHERE quantity < 0`, message: (n) => `${n} rows have a negative quantity and were kept as returns.` });
+  }
+  const order = mapping.columns.order_id;
+  if (order && !isProduct(order) && rules.cancellations === 'keep') {
+    qs.push({
+      code: 'cancellations',
+      column: 'order_id',
+      sql: `SELECT count(*) FROM ${t} WHERE starts_with(order_id, ${literal(rules.cancellationPrefix)})`,
+      message: (n) => `${n} rows are cancellations (order id starting with ${rules.cancellationPrefix}) and were kept.`,
+    });
+  }
+  for (const c of def.columns) {
+    if (c.type === 'DATE' && mapping.columns[c.name]) {
+      qs.push({ code: 'future_dates', column: c.name, sql: `SELECT count(*) FROM ${t} WHERE ${ident(c.name)} > CAST($1 AS DATE)`, params: [today], message: (n) => `${n} rows have a ${c.name} in the future.` });
+    }
+    if (!c.required && mapping.columns[c.name]) {
+      qs.push({ code: 'blanks', column: c.name, sql: `SELECT count(*) FROM ${t} WHERE ${ident(c.name)} IS NULL`, message: (n) => `${n} rows have a blank ${c.name} (imported as empty).` });
+    }
+  }
+  const taken = new Set(def.columns.map((c) => c.name));
+  for (const e of mapping.extras.filter((x) => !taken.has(x.name))) {
+    qs.push({ code: 'blanks', column: e.name, sql: `SELECT count(*) FROM ${t} WHERE ${ident(e.name)} IS NULL`, message: (n) => `${n} rows have a blank ${e.name} (imported as empty).` });
+  }
+  return qs;
+}
+
+/** Runs the warning queries; only warnings that concern at least one row are returned. */
+export function collectWarnings(db: Database, queries: readonly WarningQuery[]): ImportWarning[] {
+  const out: ImportWarning[] = [];
+  for (const q of queries) {
+    const n = Number(db.querySync(q.sql, q.params ?? []).data[0]![0] ?? 0);
+    if (n > 0) out.push({ code: q.code, message: q.message(n), count: n, ...(q.column ? { column: q.column } : {}) });
+  }
+  return out;
+}
