@@ -1,0 +1,53 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseNotebook } from '../notebook/format/parse.ts';
+import type { Notebook } from '../notebook/format/types.ts';
+import { engineEffects } from '../notebook/runtime/engine-effects.ts';
+import { createRuntime } from '../notebook/runtime/runtime.ts';
+import type { CellState } from '../notebook/runtime/state.ts';
+import type { CliArgs } from './args.ts';
+import { htmlReport } from './html-report.ts';
+import { jsonReport } from './json-report.ts';
+import { loadData, type LoadedData } from './load-data.ts';
+
+/** The outcome of running one notebook. */
+export interface NotebookRun {
+  notebook: Notebook;
+  states: CellState[];
+  /** One line per failed cell: `<file>: <message>`. */
+  errors: string[];
+  /** Warnings about the data (files skipped). */
+  warnings: string[];
+}
+
+/**
+ * Runs a notebook file over the given data (or the sample) with the same runtime the app uses.
+ * Pass `data` to reuse an already-started engine (tests run many notebooks on one engine).
+ */
+export async function runNotebookFile(file: string, options: { dataDir?: string; data?: LoadedData } = {}): Promise<NotebookRun> {
+  const notebook = parseNotebook(await readFile(file, 'utf8'));
+  const data = options.data ?? (await loadData(options.dataDir));
+  const runtime = createRuntime(notebook, engineEffects(data.engine));
+  await runtime.runAll();
+  const states = runtime.cells();
+  const errors = [
+    ...notebook.issues.map((i) => `${file}: ${i}`),
+    ...states.filter((s) => s.status !== 'ok').map((s) => `${file}: ${(s.error ?? s.status).split('\n').join(`\n${file}: `)}`),
+  ];
+  return { notebook, states, errors, warnings: data.skipped };
+}
+
+/** Runs the `run` command: executes the notebook, writes the reports, returns the exit code. */
+export async function runCommand(args: CliArgs, io: { stdout: (s: string) => void; stderr: (s: string) => void }): Promise<number> {
+  const result = await runNotebookFile(args.notebook, args.data ? { dataDir: args.data } : {});
+  for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
+  if (args.json) {
+    const json = JSON.stringify(jsonReport(result.notebook, result.states), null, 2) + '\n';
+    if (args.json === '-') io.stdout(json);
+    else await writeFile(args.json, json);
+  }
+  if (args.html) await writeFile(args.html, htmlReport(result.notebook, result.states));
+  for (const e of result.errors) io.stderr(`${e}\n`);
+  const ok = result.states.filter((s) => s.status === 'ok').length;
+  if (args.json !== '-') io.stderr(`${args.notebook}: ${ok} of ${result.states.length} cells ran${result.errors.length ? `, ${result.errors.length} error(s)` : ''}\n`);
+  return result.errors.length ? 1 : 0;
+}
