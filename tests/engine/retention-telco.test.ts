@@ -3,6 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine, type NodeEngine } from '../../src/engine/node.ts';
 import { toRows } from '../../src/engine/types.ts';
+import { cellId, parseNotebook } from '../../src/notebook/format/index.ts';
+import { createRuntime, engineEffects } from '../../src/notebook/runtime/index.ts';
 
 const telcoCsv = path.resolve(import.meta.dirname, '../../../shared/datasets/Telco-Customer-Churn.csv');
 const services = ['PhoneService', 'MultipleLines', 'InternetService', 'OnlineSecurity', 'OnlineBackup', 'DeviceProtection', 'TechSupport', 'StreamingTV', 'StreamingMovies'];
@@ -53,5 +55,16 @@ describe('bundling on the IBM Telco churn sample (published: 26.5% overall; 42.7
   it('notes that churn reasons are missing in this dataset', async () => {
     const r = await engine.runAnalysis('churn-reasons', { churn_column: 'Churn', value_column: 'MonthlyCharges' });
     expect(r.notes[0]).toMatch(/No churn reasons/);
+  });
+
+  it('runs the built-in notebook "Bundling and churn (Telco)"', async () => {
+    const nb = parseNotebook(await readFile(path.resolve(import.meta.dirname, '../../notebooks/bundling-and-churn-telco.md'), 'utf8'));
+    expect(nb.frontMatter.dataset).toBe('telco');
+    const rt = createRuntime(nb, engineEffects(engine));
+    await rt.runAll();
+    expect(nb.cells.map((c) => rt.cell(c.id)!).filter((s) => s.status !== 'ok').map((s) => `${s.id}: ${s.error}`)).toEqual([]);
+    const out = rt.cell(cellId('bundling'))!.output;
+    expect(out?.kind === 'analysis' && (out.result.scalars.churn_two_year as number).toFixed(3)).toBe('0.028');
+    expect(rt.cell(cellId('by_tenure'))!.rowCount).toBe(4);
   });
 });

@@ -62,7 +62,8 @@ export const bundlingAnalysis: AnalysisDefinition<BundlingOptions> = {
     notes.push('These are associations, not proof: customers who hold more or sign longer may differ in other ways too.');
 
     const findings: Finding[] = [{ id: 'overall_churn', value: overall, text: `${pct(overall)} of customers have churned.` }];
-    const big = byProducts.filter((g) => g.customers >= 30);
+    // Customers holding nothing (never bought) are not a bundling story; small groups are noise.
+    const big = byProducts.filter((g) => g.customers >= 30 && g.group !== '0');
     const few = big[0];
     const many = big[big.length - 1];
     if (few && many && few !== many) {
@@ -71,7 +72,7 @@ export const bundlingAnalysis: AnalysisDefinition<BundlingOptions> = {
     const worst = byContract[0];
     const best = byContract[byContract.length - 1];
     if (worst && best && worst !== best) {
-      findings.push({ id: 'contract_effect', value: best.churn_rate > 0 ? worst.churn_rate / best.churn_rate : null, text: `${worst.group} customers churn at ${pct(worst.churn_rate)}, ${best.group} at ${pct(best.churn_rate)}${best.churn_rate > 0 ? ` (${(worst.churn_rate / best.churn_rate).toFixed(0)}× less)` : ''}.` });
+      findings.push({ id: 'contract_effect', value: best.churn_rate > 0 ? worst.churn_rate / best.churn_rate : null, text: `${worst.group} customers churn at ${pct(worst.churn_rate)}, ${best.group} at ${pct(best.churn_rate)}${best.churn_rate > 0 && worst.churn_rate / best.churn_rate >= 1.5 ? `: ${(worst.churn_rate / best.churn_rate).toFixed(0)}× the rate` : ''}.` });
     }
     const scalars: AnalysisResult['scalars'] = { overall_churn: overall };
     for (const g of byContract) scalars[`churn_${g.group.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_')}`] = g.churn_rate;

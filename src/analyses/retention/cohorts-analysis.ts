@@ -67,7 +67,7 @@ export const cohortsAnalysis: AnalysisDefinition<CohortsOptions> = {
     if (p1) findings.push({ id: 'retention_p1', value: p1.retention, text: `On average ${pct(p1.retention)} of a ${period}'s new customers buy again in the next ${period}.` });
     if (p12) findings.push({ id: 'retention_1y', value: p12.retention, text: `A year after acquisition ${pct(p12.retention)} of customers are still buying.` });
     if (tenure.loyalSpendRatio !== null) {
-      findings.push({ id: 'loyal_spend_ratio', value: tenure.loyalSpendRatio, text: `Customers in tenure year ${o.loyal_years}+ spend ${tenure.loyalSpendRatio.toFixed(1)}× what they spent in their first year (the seed figure: loyal customers spend ${SEEDS.loyalSpendLow}–${SEEDS.loyalSpendHigh}× new ones).` });
+      findings.push({ id: 'loyal_spend_ratio', value: tenure.loyalSpendRatio, text: `Customers in tenure year ${o.loyal_years}+ spend ${tenure.loyalSpendRatio.toFixed(1)}× what they spent in their first year (the seed figure: loyal customers spend ${SEEDS.loyalSpendLow}–${SEEDS.loyalSpendHigh}× new ones${tenure.loyalSpendRatio < SEEDS.loyalSpendLow ? '; yours is below that range' : tenure.loyalSpendRatio > SEEDS.loyalSpendHigh ? '; yours is above it' : '; yours is within it'}).` });
     }
     if (repeat.repeatShare !== null) {
       findings.push({ id: 'repeat_share', value: repeat.repeatShare, text: `${pct(repeat.repeatShare, 0)} of revenue comes from repeat purchases (the seed: 65% of a top salesman's sales came from repeat buyers).` });
