@@ -39,17 +39,17 @@ ORDER BY segment, satisfaction`;
  */
 export function buildAccountingQuery(p: RespondentsParams): BoundQuery {
   const sql = `${respondentsCtes(p)}
-SELECT (SELECT count(*) FROM surveys) AS survey_rows,
-       (SELECT count(*) FROM surveys v CROSS JOIN settings s
-         WHERE v.customer_id IS NULL OR v.satisfaction IS NULL OR v.satisfaction NOT BETWEEN s.lo AND s.hi) AS out_of_scale,
-       (SELECT count(DISTINCT customer_id) FROM responses) AS respondents,
-       (SELECT count(DISTINCT customer_id) FROM responses r
-         WHERE NOT EXISTS (SELECT 1 FROM responses d WHERE d.customer_id = r.customer_id AND d.survey_date IS NOT NULL)) AS undated_only,
-       (SELECT count(*) FROM respondents) AS usable,
-       (SELECT count(*) FROM respondents WHERE tx_all = 0) AS no_transactions,
-       (SELECT count(*) FROM respondents WHERE loyal IS NULL) AS no_outcome,
-       (SELECT count(*) FROM respondents WHERE loyal IS NOT NULL) AS with_outcome,
-       (SELECT strftime(max(data_end), '%Y-%m-%d') FROM settings) AS data_end`;
+SELECT a.survey_rows, a.out_of_scale, b.respondents, b.undated_only, c.usable, c.no_transactions, c.no_outcome, c.with_outcome,
+       strftime(s.data_end, '%Y-%m-%d') AS data_end
+FROM (SELECT count(*) AS survey_rows,
+             count(*) FILTER (WHERE v.customer_id IS NULL OR v.satisfaction IS NULL OR v.satisfaction NOT BETWEEN s.lo AND s.hi) AS out_of_scale
+      FROM surveys v CROSS JOIN settings s) a,
+     (SELECT count(*) AS respondents, count(*) FILTER (WHERE dated = 0) AS undated_only
+      FROM (SELECT customer_id, count(survey_date) AS dated FROM responses GROUP BY customer_id)) b,
+     (SELECT count(*) AS usable, count(*) FILTER (WHERE tx_all = 0) AS no_transactions,
+             count(*) FILTER (WHERE loyal IS NULL) AS no_outcome, count(loyal) AS with_outcome
+      FROM respondents) c,
+     settings s`;
   return { sql, params: respondentsParams(p) };
 }
 

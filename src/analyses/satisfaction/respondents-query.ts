@@ -115,7 +115,7 @@ responses AS (
   FROM surveys v CROSS JOIN settings s
   WHERE v.customer_id IS NOT NULL AND v.satisfaction BETWEEN s.lo AND s.hi
 ),
-latest AS (
+latest AS MATERIALIZED (
   SELECT r.*, COALESCE(r.survey_date, s.data_end) AS ref_date
   FROM responses r CROSS JOIN settings s
   WHERE ${usableWhere}
@@ -138,7 +138,7 @@ svc AS (
 cust AS (
   ${customers}
 ),
-respondents AS (
+respondents AS MATERIALIZED (
   SELECT l.customer_id, COALESCE(c.segment, ${p.segmentColumn ? "'(unknown)'" : "'All'"}) AS segment,
          l.satisfaction, l.recommend, l.repurchase_intent, l.survey_date,
          ${loyalExpr(p.outcome)} AS loyal,

@@ -106,7 +106,11 @@ export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition[
   const charts = [curveChart(scale, outcome, `${n.toLocaleString('en')} customers · overall ${pct(overall)} ${outcome}`)];
   if (segmentColumn) {
     const bySegment = new Map<string, CurvePoint[]>();
-    for (const r of rows) if (!bySegment.has(r.segment)) bySegment.set(r.segment, loyaltyCurve(rows.filter((x) => x.segment === r.segment), o.min_n));
+    for (const r of rows) {
+      if (bySegment.has(r.segment)) continue;
+      const c = loyaltyCurve(rows.filter((x) => x.segment === r.segment), o.min_n);
+      if (c.length > 0) bySegment.set(r.segment, c);
+    }
     const segCurves = [...bySegment.values()].flat();
     tables.segment_curves = tableOf(segCurves, ['segment', 'satisfaction', 'n', 'loyal', 'rate', 'low', 'high', 'reliable']);
     const steep = curveSteepness(bySegment, scale.high);
