@@ -22,6 +22,11 @@ export interface CustomerPeriodSql {
    */
   period: Period;
   source: ValueSource;
+  /**
+   * Compute profit (default true when the data has costs). Pass false when the caller does not
+   * use profit: the profit sub-query is the costliest part of the plan.
+   */
+  withProfit?: boolean;
   /** Whether `customers.signup_date` is populated (tenure then starts at the earlier of signup and first purchase). */
   signupDates?: boolean;
 }
@@ -38,7 +43,8 @@ export interface CustomerPeriodSql {
  */
 export function buildCustomerPeriodCte(p: CustomerPeriodSql): string {
   const { name, start, end, source } = p;
-  const profitCte = source.profit
+  const profit = source.profit && (p.withProfit ?? true);
+  const profitCte = profit
     ? `${name}_profit AS (${buildCustomerProfitQuery({ from: p.period.start, to: p.period.end, profile: source.profile })}),\n`
     : '';
   const signup = p.signupDates
@@ -59,12 +65,12 @@ ${name}_first AS (
   WHERE customer_id IS NOT NULL AND date <= ${end}::DATE GROUP BY customer_id
 ),
 ${name} AS (
-  SELECT a.customer_id, a.revenue, ${source.profit ? 'pr.profit' : 'CAST(NULL AS DOUBLE)'} AS profit,
-    ${source.profit ? 'coalesce(pr.cost_to_serve, 0)' : '0.0'} AS service_cost,
+  SELECT a.customer_id, a.revenue, ${profit ? 'pr.profit' : 'CAST(NULL AS DOUBLE)'} AS profit,
+    ${profit ? 'coalesce(pr.cost_to_serve, 0)' : '0.0'} AS service_cost,
     a.orders, a.active_months, a.first_date, a.last_date,
     date_diff('day', ${since}, ${end}::DATE) / ${DAYS_PER_MONTH} AS tenure_months
   FROM ${name}_agg a JOIN ${name}_first f ON f.customer_id = a.customer_id
-  ${source.profit ? `LEFT JOIN ${name}_profit pr ON pr.customer_id = a.customer_id` : ''}
+  ${profit ? `LEFT JOIN ${name}_profit pr ON pr.customer_id = a.customer_id` : ''}
   ${signup}
 )`;
 }

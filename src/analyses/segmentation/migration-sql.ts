@@ -17,8 +17,8 @@ export interface MigrationPeriods {
 
 function base(p: TierSqlParams, periods: MigrationPeriods, k: number): string {
   const total = p.measure === 'spend' ? 'revenue' : p.measure === 'profit' ? 'profit' : 'orders';
-  return `${buildCustomerPeriodCte({ name: 'e', start: '$1', end: '$2', period: periods.early, source: p.source })},
-${buildCustomerPeriodCte({ name: 'l', start: '$4', end: '$5', period: periods.late, source: p.source })},
+  return `${buildCustomerPeriodCte({ name: 'e', start: '$1', end: '$2', period: periods.early, source: p.source, withProfit: p.measure === 'profit' })},
+${buildCustomerPeriodCte({ name: 'l', start: '$4', end: '$5', period: periods.late, source: p.source, withProfit: p.measure === 'profit' })},
 es AS (SELECT customer_id, ${measureExpr(p.measure, '$3')} AS monthly, ${total} AS total, last_date FROM e),
 ls AS (SELECT customer_id, ${measureExpr(p.measure, '$6')} AS monthly, ${total} AS total, last_date FROM l),
 j AS (SELECT coalesce(es.customer_id, ls.customer_id) AS customer_id,

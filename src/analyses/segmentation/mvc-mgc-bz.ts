@@ -11,6 +11,7 @@
  * that of the first half). Declining customers get potential = current value: they belong on the
  * early-warning list, not the growth list. MGCs are the eligible customers (not MVC, not BZ) with
  * the largest headroom = potential − value, `growable_share` of all active customers at most.
+ * MVCs and BZs are not rated for growth (their potential is their value).
  */
 import type { ChartSpec } from '../../charts/spec.ts';
 import { fromRows, toRows, type Row, type SqlConnection } from '../../engine/types.ts';
@@ -66,8 +67,8 @@ pot AS (SELECT peer, quantile_cont(value, $6::DOUBLE) AS peer_potential FROM v G
 ranked AS (SELECT v.*, pot.peer_potential, row_number() OVER (ORDER BY value DESC, customer_id) AS value_rank, count(*) OVER () AS n
   FROM v JOIN pot ON pot.peer = v.peer),
 pre AS (SELECT *, CASE WHEN value > 0 AND value_rank <= ceil($4::DOUBLE * n) THEN 'MVC' ${bz} END AS grp0,
-  CASE WHEN second_half >= first_half THEN greatest(value, peer_potential) ELSE value END AS potential FROM ranked),
-gr AS (SELECT *, potential - value AS headroom,
+  CASE WHEN second_half >= first_half THEN greatest(value, peer_potential) ELSE value END AS potential0 FROM ranked),
+gr AS (SELECT *, CASE WHEN grp0 IS NULL THEN potential0 ELSE value END AS potential, CASE WHEN grp0 IS NULL THEN potential0 - value ELSE 0 END AS headroom,
   CASE WHEN grp0 IS NULL AND potential - value > 0 THEN row_number() OVER (PARTITION BY grp0 IS NULL AND potential - value > 0 ORDER BY potential - value DESC, customer_id) END AS growth_rank
   FROM pre),
 g AS (SELECT *, coalesce(grp0, CASE WHEN growth_rank <= ceil($5::DOUBLE * n) THEN 'MGC' END, 'other') AS grp FROM gr)

@@ -42,7 +42,7 @@ export interface RfmOptions {
 export function buildRfmQuery(source: ValueSource, monetary: 'spend' | 'profit', period: Period): string {
   const m = monetary === 'profit' && source.profit ? 'profit' : 'revenue';
   const score = (order: string) => `least($3::INTEGER, 1 + floor($3::INTEGER * percent_rank() OVER (ORDER BY ${order})))::INTEGER`;
-  return `WITH ${buildCustomerPeriodCte({ name: 'cur', start: '$2', end: '$1', period, source })},
+  return `WITH ${buildCustomerPeriodCte({ name: 'cur', start: '$2', end: '$1', period, source, withProfit: m === 'profit' })},
 c AS (SELECT customer_id, date_diff('day', last_date, $1::DATE) AS recency_days, orders AS frequency, ${m} AS monetary FROM cur),
 s AS (SELECT *, ${score('recency_days DESC')} AS r_score, ${score('frequency')} AS f_score, ${score('monetary')} AS m_score FROM c)
 SELECT r_score, f_score, m_score, count(*) AS customers, sum(monetary) AS monetary, sum(recency_days) AS recency_days,

@@ -28,7 +28,7 @@ export interface TierSqlParams {
  */
 export function buildTierThresholdQuery(p: TierSqlParams, period: Period, quantiles: number): string {
   const cols = Array.from({ length: quantiles }, (_, i) => `quantile_cont(value, $${i + 4}::DOUBLE) AS t${i + 1}`);
-  return `WITH ${buildCustomerPeriodCte({ name: 'cur', start: '$1', end: '$2', period, source: p.source, signupDates: p.signupDates })},
+  return `WITH ${buildCustomerPeriodCte({ name: 'cur', start: '$1', end: '$2', period, source: p.source, withProfit: p.measure === 'profit' })},
 scored AS (SELECT ${measureExpr(p.measure, '$3')} AS value FROM cur)
 SELECT count(*) AS customers${cols.length ? ', ' + cols.join(', ') : ''} FROM scored`;
 }

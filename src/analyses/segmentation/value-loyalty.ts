@@ -68,8 +68,8 @@ function vlCte(source: ValueSource, value: 'profit' | 'revenue', loyalty: Loyalt
       nullif(coalesce(try_cast(split_part(scale, '-', 2) AS DOUBLE), 5) - coalesce(try_cast(split_part(scale, '-', 1) AS DOUBLE), 1), 0))) AS loyalty
     FROM surveys GROUP BY customer_id)`
       : '';
-  return `${buildCustomerPeriodCte({ name: 'cur', start: '$1', end: '$2', period, source, signupDates })}${survey},
-vl AS (SELECT cur.customer_id, ${value} AS value, ${loyaltyExpr(loyalty)} AS loyalty FROM cur${loyalty === 'survey' ? ' LEFT JOIN sv ON sv.customer_id = cur.customer_id' : ''})`;
+  return `${buildCustomerPeriodCte({ name: 'cur', start: '$1', end: '$2', period, source, signupDates, withProfit: value === 'profit' })}${survey},
+vl AS (SELECT cur.customer_id, $3::DOUBLE AS months, ${value} AS value, ${loyaltyExpr(loyalty)} AS loyalty FROM cur${loyalty === 'survey' ? ' LEFT JOIN sv ON sv.customer_id = cur.customer_id' : ''})`;
 }
 
 /** Medians and ranges of value and loyalty. Parameters: $1 start, $2 end, $3 months. */
