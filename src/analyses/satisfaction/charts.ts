@@ -29,9 +29,9 @@ export function curveChart(scale: SatisfactionScale, outcome: string, subtitle: 
     marks: [
       { type: 'rect', data: 'zones', x1: 'x1', x2: 'x2', y1: 0, y2: 1, fill: 'zone', options: { fillOpacity: 0.12 } },
       { type: 'text', data: 'zones', x: 'x_mid', y: 1, text: 'zone', options: { dy: -12, fontSize: 15, fontWeight: 'bold' } },
-      { type: 'ruleX', x: 'satisfaction', y1: 'low', y2: 'high', options: { strokeWidth: 4, strokeOpacity: 0.45, stroke: '#1f3b73' } },
-      { type: 'line', x: 'satisfaction', y: 'rate', options: { strokeWidth: 3, stroke: '#1f3b73' } },
-      { type: 'dot', x: 'satisfaction', y: 'rate', options: { r: 7, fill: '#1f3b73' } },
+      { type: 'ruleX', x: 'satisfaction', y1: 'low', y2: 'high', stroke: '#1f3b73', options: { strokeWidth: 4, strokeOpacity: 0.45 } },
+      { type: 'line', x: 'satisfaction', y: 'rate', stroke: '#1f3b73', options: { strokeWidth: 3 } },
+      { type: 'dot', x: 'satisfaction', y: 'rate', r: 7, fill: '#1f3b73' },
       { type: 'text', x: 'satisfaction', y: 'high', text: 'rate', textFormat: '.0%', options: { dy: -12, fontSize: 16, fontWeight: 'bold' } },
     ],
   };
@@ -49,7 +49,7 @@ export function segmentChart(scale: SatisfactionScale, outcome: string, segmentC
     color: { legend: true, label: segmentColumn },
     marks: [
       { type: 'line', x: 'satisfaction', y: 'rate', stroke: 'segment', options: { strokeWidth: 3 } },
-      { type: 'dot', x: 'satisfaction', y: 'rate', stroke: 'segment', fill: 'segment', options: { r: 5 } },
+      { type: 'dot', x: 'satisfaction', y: 'rate', stroke: 'segment', fill: 'segment', r: 5 },
     ],
   };
 }
@@ -66,7 +66,7 @@ export function steepnessChart(segmentColumn: string): ChartSpec {
     x: { label: 'Top-box step', tickFormat: '.0%', grid: true },
     y: { label: null },
     marks: [
-      { type: 'barX', x: 'top_step', y: 'segment', options: { fill: '#1f3b73', sort: 'y' } },
+      { type: 'barX', x: 'top_step', y: 'segment', fill: '#1f3b73' },
       { type: 'text', x: 'top_step', y: 'segment', text: 'top_step', textFormat: '+.0%', options: { dx: 24, fontSize: 15 } },
     ],
   };
@@ -104,8 +104,8 @@ export function wordOfMouthChart(scale: SatisfactionScale): ChartSpec {
     marks: [
       { type: 'barY', x: 'satisfaction', y: 'net_advocacy', fill: 'sign', options: { fillOpacity: 0.8 } },
       { type: 'ruleY', values: [0] },
-      { type: 'line', x: 'satisfaction', y: 'vocal_share', options: { strokeWidth: 3, stroke: '#333' } },
-      { type: 'dot', x: 'satisfaction', y: 'vocal_share', options: { r: 6, fill: '#333' } },
+      { type: 'line', x: 'satisfaction', y: 'vocal_share', stroke: '#333', options: { strokeWidth: 3 } },
+      { type: 'dot', x: 'satisfaction', y: 'vocal_share', r: 6, fill: '#333' },
       { type: 'text', x: 'satisfaction', y: 'net_advocacy', text: 'net_advocacy', textFormat: '+.0%', options: { dy: -12, fontSize: 14 } },
     ],
     color: { type: 'ordinal', domain: ['negative', 'positive'], range: ['#d62728', '#2ca02c'] },
@@ -123,8 +123,8 @@ export function whatIfChart(scale: SatisfactionScale, share: number, outcome: st
     x: { label: `Move from level (${scale.id}) to the next`, type: 'band' },
     y: { label: `Extra customers ${outcome}`, grid: true },
     marks: [
-      { type: 'barY', x: 'from_level', y: 'extra_loyal', options: { fill: '#1f3b73', fillOpacity: 0.85 } },
-      { type: 'ruleX', x: 'from_level', y1: 'extra_loyal_low', y2: 'extra_loyal_high', options: { strokeWidth: 3, stroke: '#333' } },
+      { type: 'barY', x: 'from_level', y: 'extra_loyal', fill: '#1f3b73', options: { fillOpacity: 0.85 } },
+      { type: 'ruleX', x: 'from_level', y1: 'extra_loyal_low', y2: 'extra_loyal_high', stroke: '#333', options: { strokeWidth: 3 } },
       { type: 'ruleY', values: [0] },
       { type: 'text', x: 'from_level', y: 'extra_loyal_high', text: 'extra_loyal', textFormat: ',.0f', options: { dy: -12, fontSize: 15 } },
     ],
