@@ -4,8 +4,9 @@
  */
 import { decodeHead, detectEncoding, type EncodingGuess, type TextEncodingName } from './encoding.ts';
 import { detectFormat, type ImportFormat } from './detect-format.ts';
-import { importError } from './errors.ts';
-import { sniffCsv, type CsvDialect } from './sniff-csv.ts';
+import { formatBytes, importError } from './errors.ts';
+import { headLines, sniffCsv, splitLine, type CsvDialect } from './sniff-csv.ts';
+import { uniqueHeaders } from './text-columns.ts';
 import { isGzip, readContentHead, readRange, sourceSize, type ImportSource } from './source.ts';
 
 /** How much of a file the detectors look at. */
@@ -29,6 +30,8 @@ export interface SourceAnalysis {
   encoding?: EncodingGuess;
   /** CSV: the detected dialect with overrides applied. */
   dialect?: CsvDialect;
+  /** CSV: column names from the header line (or `column0…` when there is none). */
+  headers?: string[];
   /** The decoded head (CSV), for previews; at most `HEAD_BYTES` of content. */
   headText?: string;
   /** Whether the head is the whole content. */
@@ -57,5 +60,12 @@ export async function analyseSource(source: ImportSource, overrides: SourceOverr
   if (headText.trim() === '') throw importError({ file: source.name, reason: 'empty_file', message: 'the file holds no data (only blank space).', fix: 'Export the data again.' });
   if (format !== 'csv') return { format, gzip, encoding, headText, complete };
   const dialect = sniffCsv(headText, complete, overrides.dialect ?? {});
-  return { format, gzip, encoding, dialect, headText, complete };
+  const first = splitLine(headLines(headText, true, 1)[0] ?? '', dialect.delimiter, dialect.quote);
+  const headers = dialect.header ? uniqueHeaders(first) : first.map((_v, i) => `column${i}`);
+  const replacements = (headText.match(/\ufffd/g) ?? []).length;
+  if (replacements > 0) {
+    const warning = `${replacements} characters in the first ${formatBytes(head.byteLength)} could not be decoded as ${encoding.encoding}; the text may be garbled — check the preview and choose another encoding.`;
+    encoding.warning = encoding.warning ? `${encoding.warning} ${warning}` : warning;
+  }
+  return { format, gzip, encoding, dialect, headers, headText, complete };
 }

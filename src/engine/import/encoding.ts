@@ -42,7 +42,13 @@ export function detectEncoding(head: Uint8Array, options: DetectEncodingOptions 
   const bom = detectBom(head);
   if (options.override) {
     const bomBytes = bom && bom.encoding === options.override ? bom.bomBytes : 0;
-    return { encoding: options.override, bomBytes, confidence: 1, method: 'override' };
+    const guess: EncodingGuess = { encoding: options.override, bomBytes, confidence: 1, method: 'override' };
+    // A forced encoding can turn text into valid-looking mojibake: say so when the bytes disagree.
+    const detected = detectEncoding(head);
+    if (detected.encoding !== options.override && detected.confidence >= LOW_CONFIDENCE) {
+      guess.warning = `You chose ${options.override}, but the file looks like ${detected.encoding} (confidence ${detected.confidence}); check the preview for garbled text.`;
+    }
+    return guess;
   }
   if (bom) return { ...bom, confidence: 1, method: 'bom' };
   const utf16 = detectUtf16(head);

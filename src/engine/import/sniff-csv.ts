@@ -117,7 +117,7 @@ function sniffNumberStyle(values: readonly string[], delimiter: Delimiter): Pick
   let commaThousands = 0;
   let dotThousands = 0;
   for (const raw of values) {
-    const v = raw.trim().replace(/^[-+(]|[)]$/g, '').replace(/^[¥$€£]|NT\$|HK\$/g, '');
+    const v = raw.trim().replace(/^[-+(]|[)]$/g, '').replace(/^[¥￥$€£]|NT\$|HK\$|\s*[€£¥￥元]$/g, '');
     if (/^\d{1,3}(,\d{3})+\.\d+$/.test(v)) (commaThousands++, dotDecimal++);
     else if (/^\d{1,3}(\.\d{3})+,\d+$/.test(v)) (dotThousands++, commaDecimal++);
     else if (/^\d+,\d{1,2}$/.test(v) || (delimiter === ';' && /^\d+,\d+$/.test(v))) commaDecimal++;

@@ -18,6 +18,8 @@ import { literal } from './sql-expressions.ts';
 export interface StageCsvOptions {
   encoding: EncodingGuess;
   dialect: CsvDialect;
+  /** Column names (from the header line, or `column0…` without one). */
+  headers: readonly string[];
   token?: CancelToken;
   /** Progress of the reading pass, 0…1 (only when the file is transcoded in JS). */
   onProgress?: (fraction: number) => void;
@@ -34,14 +36,18 @@ export interface StageResult {
 let nextFile = 1;
 
 /** Builds the `read_csv` call for a registered UTF-8 file (pure). */
-export function buildReadCsvQuery(path: string, dialect: CsvDialect, gzip: boolean): string {
+export function buildReadCsvQuery(path: string, dialect: CsvDialect, gzip: boolean, headers: readonly string[]): string {
   const delim = dialect.delimiter === 'whitespace' ? '\t' : dialect.delimiter;
+  // The columns are given (from our own sniffing), so DuckDB's sniffer does not run: it would
+  // reject a ragged file with a generic "could not sniff" instead of naming the line.
+  const columns = headers.map((h) => `${literal(h)}: 'VARCHAR'`).join(', ');
   const opts = [
+    'auto_detect = false',
+    `columns = {${columns}}`,
     `delim = ${literal(delim)}`,
     `quote = ${literal(dialect.quote)}`,
     `escape = ${literal(dialect.quote)}`,
     `header = ${dialect.header}`,
-    'all_varchar = true',
     'strict_mode = true',
     'null_padding = false',
   ];
@@ -79,7 +85,7 @@ export async function stageCsv(db: Database, source: ImportSource, staging: stri
       if (source.data instanceof Uint8Array || typeof Blob === 'undefined') db.bindings.registerFileBuffer(path, concatBytes(chunks));
       else db.bindings.registerFileHandle(path, new Blob(chunks as BlobPart[]), DuckDBDataProtocol.BROWSER_FILEREADER, true);
     }
-    await runCancellable(db, `CREATE OR REPLACE TABLE "${staging}" AS SELECT * FROM ${buildReadCsvQuery(path, dialect, direct && gzip)}`, options.token);
+    await runCancellable(db, `CREATE OR REPLACE TABLE "${staging}" AS SELECT * FROM ${buildReadCsvQuery(path, dialect, direct && gzip, options.headers)}`, options.token);
     const headers = db.querySync(`SELECT * FROM "${staging}" LIMIT 0`).columns.map((c) => c.name);
     const rows = Number(db.querySync(`SELECT count(*) FROM "${staging}"`).data[0]![0]);
     return { headers, rows, replacements: stats.replacements };

@@ -37,6 +37,7 @@ export async function stageSource(db: Database, source: ImportSource, analysis: 
     staged = await stageCsv(db, source, staging, {
       encoding: analysis.encoding!,
       dialect: analysis.dialect!,
+      headers: analysis.headers!,
       ...(options.token ? { token: options.token } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });

@@ -137,21 +137,32 @@ export function swapDayMonth(format: DateFormat): DateFormat {
   return { ...format, patterns: format.patterns.map((p) => p.replace(/^%([dm])(.)%([dm])/, (_m, a: string, sep: string, b: string) => `%${b}${sep}%${a}`)), ambiguous: false };
 }
 
+/** Share of values that must fit a type for the column to get it. */
+export const MOSTLY = 0.75;
+
 /** Profiles a column from its sample values. `hint` carries the file-level number style. */
 export function profileColumn(values: readonly (string | null)[], hint: Partial<NumberFormat> = {}): ColumnProfile {
   const nonBlankValues = values.filter((v): v is string => v !== null && v.trim() !== '');
   const blanks = values.length - nonBlankValues.length;
   const base = { blanks, distinct: new Set(nonBlankValues).size, nonBlank: nonBlankValues.length, integer: false, negativeShare: 0 };
   if (nonBlankValues.length === 0) return { ...base, type: 'empty' };
-  const date = detectDateFormat(nonBlankValues);
+  // A few bad values (typos, "n/a") must not hide the column's type: they are what the import
+  // reports as rejected rows. So a type wins when it fits at least `MOSTLY` of the values.
+  const mostly = (ok: (v: string) => boolean) => {
+    const fit = nonBlankValues.filter(ok);
+    return fit.length >= MOSTLY * nonBlankValues.length ? fit : null;
+  };
+  const dateLike = mostly((v) => /^\d{1,4}[-/.年]\d{1,2}|^\d{8}$/.test(v.trim()));
+  const date = dateLike ? detectDateFormat(dateLike) : null;
   // 8-digit numbers could be YYYYMMDD dates or ids; a date reading wins only when all are valid dates.
   if (date) return { ...base, type: 'date', date };
-  const number = detectNumberFormat(nonBlankValues, hint);
+  const numberLike = mostly((v) => numberCore(v) !== null);
+  const number = numberLike ? detectNumberFormat(numberLike, hint) : null;
   if (number) {
-    const parsed = nonBlankValues.map((v) => parseNumber(v, number));
+    const parsed = numberLike!.map((v) => parseNumber(v, number));
     const integer = parsed.every((x) => x !== null && Number.isInteger(x));
     const negatives = parsed.filter((x) => x !== null && x < 0).length;
-    return { ...base, type: 'number', number, integer, negativeShare: negatives / nonBlankValues.length };
+    return { ...base, type: 'number', number, integer, negativeShare: negatives / numberLike!.length };
   }
   if (nonBlankValues.every((v) => /^(true|false|yes|no|y|n|是|否|0|1)$/i.test(v.trim()))) return { ...base, type: 'boolean' };
   return { ...base, type: 'text' };
