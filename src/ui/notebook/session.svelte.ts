@@ -1,0 +1,157 @@
+/**
+ * One open notebook (Svelte 5 runes): the document being edited, the runtime that runs it, each
+ * cell's state, and autosave. Editing a built-in notebook turns it into the user's own copy first.
+ *
+ * Text edits change the document only; the runtime sees them when the cell is run (Shift+Enter,
+ * Run all) or, for prose, when the editor closes — so typing never re-runs queries mid-word.
+ * Structural edits (add, delete, move, duplicate) reach the runtime at once.
+ */
+import { newNotebookId, putNotebook } from '../../app/storage.ts';
+import { parseNotebook } from '../../notebook/format/parse.ts';
+import { serializeNotebook } from '../../notebook/format/serialize.ts';
+import type { CellId, InputValue, Notebook } from '../../notebook/format/types.ts';
+import { createRuntime, type NotebookRuntime } from '../../notebook/runtime/runtime.ts';
+import type { NotebookEngine } from '../../notebook/runtime/engine-effects.ts';
+import { engineEffects } from '../../notebook/runtime/engine-effects.ts';
+import type { CellState } from '../../notebook/runtime/state.ts';
+
+/** Which notebook is open. */
+export type NotebookRef = { kind: 'builtin' | 'user'; id: string };
+
+/** Where autosave stands. */
+export type SaveStatus = 'saved' | 'pending' | 'saving' | 'error';
+
+/** Options of a session. */
+export interface SessionOptions {
+  ref: NotebookRef;
+  source: string;
+  engine: NotebookEngine;
+  /** Called after the first edit of a built-in notebook made a user copy (and after every save). */
+  onsaved?: (ref: NotebookRef) => void;
+}
+
+/** Autosave delay: edits are written at most this long after they happen. */
+export const SAVE_DELAY_MS = 400;
+
+export class NotebookSession {
+  ref: NotebookRef = $state({ kind: 'user', id: '' });
+  doc: Notebook = $state.raw(parseNotebook(''));
+  states: ReadonlyMap<CellId, CellState> = $state.raw(new Map());
+  inputs: Record<string, InputValue> = $state.raw({});
+  saveStatus: SaveStatus = $state('saved');
+  saveError: string | null = $state(null);
+  /** True once the notebook has been run against the current engine. */
+  started = $state(false);
+
+  readonly runtime: NotebookRuntime;
+  private readonly onsaved?: (ref: NotebookRef) => void;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private copiedFrom?: string;
+  private disposeListener: () => void;
+
+  constructor(options: SessionOptions) {
+    this.ref = options.ref;
+    this.onsaved = options.onsaved;
+    this.doc = parseNotebook(options.source);
+    this.runtime = createRuntime(this.doc, engineEffects(options.engine));
+    this.disposeListener = this.runtime.subscribe((rt) => this.sync(rt));
+    this.sync(this.runtime);
+  }
+
+  /** Title shown in the header. */
+  get title(): string {
+    return this.doc.frontMatter.title || 'Untitled notebook';
+  }
+
+  /** Runs every cell (on open, after an engine restart, and on "Run all"). */
+  runAll(): Promise<void> {
+    this.started = true;
+    this.pushToRuntime();
+    return this.runtime.runAll();
+  }
+
+  /** Applies pending edits and runs one cell and what depends on it. */
+  run(id: CellId): Promise<void> {
+    const before = serializeNotebook(this.runtime.notebook);
+    if (serializeNotebook(this.doc) !== before) {
+      // setNotebook re-runs every changed cell (this one included) and their dependents.
+      const p = this.runtime.setNotebook(this.doc);
+      if (this.runtime.cell(id)?.status === 'queued') return p;
+    }
+    return this.runtime.run(id);
+  }
+
+  /** Moves an input; only cells downstream re-run. */
+  setInput(name: string, value: InputValue): void {
+    this.inputs = { ...this.inputs, [name]: value };
+    void this.runtime.setInput(name, value).catch(() => undefined);
+  }
+
+  /** Replaces the document after an edit. `apply` also hands it to the runtime now. */
+  edit(next: Notebook, apply = false): void {
+    this.doc = next;
+    if (apply) this.pushToRuntime();
+    this.scheduleSave();
+  }
+
+  /** Hands the document to the runtime (runs what changed). */
+  pushToRuntime(): void {
+    if (serializeNotebook(this.runtime.notebook) !== serializeNotebook(this.doc)) void this.runtime.setNotebook(this.doc).catch(() => undefined);
+  }
+
+  /** Writes pending edits now (page hidden or closing, switching notebooks). */
+  async flush(): Promise<void> {
+    if (this.timer === null) return;
+    clearTimeout(this.timer);
+    this.timer = null;
+    await this.save();
+  }
+
+  /** Stops listening to the runtime. */
+  dispose(): void {
+    this.disposeListener();
+  }
+
+  private scheduleSave(): void {
+    if (this.ref.kind === 'builtin') this.makeCopy();
+    this.saveStatus = 'pending';
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.save();
+    }, SAVE_DELAY_MS);
+  }
+
+  /** First edit of a built-in notebook: from now on this session edits the user's own copy. */
+  private makeCopy(): void {
+    this.copiedFrom = this.ref.id;
+    const title = `Copy of ${this.doc.frontMatter.title || this.ref.id}`;
+    this.doc = parseNotebook(serializeNotebook({ ...this.doc, frontMatter: { ...this.doc.frontMatter, title } }));
+    this.ref = { kind: 'user', id: newNotebookId() };
+  }
+
+  private async save(): Promise<void> {
+    this.saveStatus = 'saving';
+    try {
+      await putNotebook({
+        id: this.ref.id,
+        source: serializeNotebook(this.doc),
+        updatedAt: Date.now(),
+        ...(this.copiedFrom ? { copiedFrom: this.copiedFrom } : {}),
+      });
+      if (this.timer === null) this.saveStatus = 'saved';
+      this.saveError = null;
+      this.onsaved?.(this.ref);
+    } catch (e) {
+      this.saveStatus = 'error';
+      this.saveError = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  private sync(rt: NotebookRuntime): void {
+    this.states = new Map(rt.cells().map((s) => [s.id, s]));
+    const inputs: Record<string, InputValue> = {};
+    for (const c of rt.notebook.cells) if (c.kind === 'input' && c.name) inputs[c.name] = rt.inputValue(c.name) ?? null;
+    this.inputs = inputs;
+  }
+}
