@@ -4,6 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createSampleEngine, type NodeEngine } from '../../src/engine/node.ts';
 import { cellId, parseNotebook } from '../../src/notebook/format/index.ts';
 import { createRuntime, engineEffects } from '../../src/notebook/runtime/index.ts';
+import { renderChartToSvgString } from '../../src/charts/render-node.ts';
+import { validateChartSpec } from '../../src/charts/validate.ts';
+import { toRows } from '../../src/engine/types.ts';
 
 const notebook = (name: string) => readFile(path.resolve(import.meta.dirname, '../../notebooks', name), 'utf8');
 
@@ -33,5 +36,19 @@ describe('built-in notebook "Retention what-if" on the sample data', () => {
     // Leaky bucket: the defaults leak (600 new vs ~27% of ~3,200 lost), so holding flat costs money.
     expect(scalar('bucket', 'acquisition_spend') as number).toBeGreaterThan(scalar('bucket', 'retention_spend') as number);
     expect(scalar('multiple', 'clv')).toBeCloseTo(266.67, 2);
+
+    // Every chart the retention analyses return is a valid spec that renders over its own tables.
+    let rendered = 0;
+    for (const c of nb.cells) {
+      const out = rt.cell(c.id)!.output;
+      if (out?.kind !== 'analysis') continue;
+      for (const spec of out.result.charts) {
+        validateChartSpec(spec);
+        const svg = renderChartToSvgString(spec, (name) => (out.result.tables[name] ? toRows(out.result.tables[name]!) : undefined));
+        expect(svg).toContain('<svg');
+        rendered++;
+      }
+    }
+    expect(rendered).toBeGreaterThanOrEqual(12);
   });
 });

@@ -127,8 +127,8 @@ export const cohortsAnalysis: AnalysisDefinition<CohortsOptions> = {
           y: { label: '↑ Still buying', tickFormat: '.0%', domain: [0, 1], grid: true },
           marks: [
             { type: 'line', x: 'period_index', y: 'retention', stroke: 'cohort', options: { strokeOpacity: 0.35, strokeWidth: 1.2 } },
-            { type: 'line', data: 'curve', x: 'period_index', y: 'retention', options: { stroke: 'currentColor', strokeWidth: 4 } },
-            { type: 'dot', data: 'curve', x: 'period_index', y: 'retention', options: { fill: 'currentColor', r: 4, tip: true } },
+            { type: 'line', data: 'curve', x: 'period_index', y: 'retention', stroke: 'currentColor', options: { strokeWidth: 4 } },
+            { type: 'dot', data: 'curve', x: 'period_index', y: 'retention', fill: 'currentColor', r: 4, options: { tip: true } },
           ],
         },
         {
@@ -139,7 +139,7 @@ export const cohortsAnalysis: AnalysisDefinition<CohortsOptions> = {
           x: { label: 'Tenure year', type: 'band' },
           y: { label: '↑ Revenue per active customer', grid: true, tickFormat: ',.0f' },
           marks: [
-            { type: 'barY', x: 'tenure_year', y: 'revenue_per_active', options: { fill: '#4e79a7' } },
+            { type: 'barY', x: 'tenure_year', y: 'revenue_per_active', fill: '#4e79a7' },
             { type: 'text', x: 'tenure_year', y: 'revenue_per_active', text: 'revenue_per_active', textFormat: ',.0f', options: { dy: -10, fontSize: 14, fontWeight: 'bold' } },
             { type: 'ruleY', values: [0] },
           ],

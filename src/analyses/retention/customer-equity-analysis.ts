@@ -66,7 +66,7 @@ export const customerEquityAnalysis: AnalysisDefinition<CustomerEquityAnalysisOp
               x: { label: 'Customer equity →', tickFormat: '~s', grid: true },
               y: { label: null, domain: segments.map((s) => s.segment) },
               marks: [
-                { type: 'barX', data: 'segments', x: 'equity', y: 'segment', options: { fill: '#4e79a7', tip: true } },
+                { type: 'barX', data: 'segments', x: 'equity', y: 'segment', fill: '#4e79a7', options: { tip: true } },
                 { type: 'text', rows: segments.map((s) => ({ segment: s.segment, equity: s.equity, label: `${pct(s.retention, 0)} kept · CLV ${amount(s.clv)}` })), x: 'equity', y: 'segment', text: 'label', options: { textAnchor: 'start', dx: 6, fontSize: 13 } },
                 { type: 'ruleX', values: [0] },
               ],

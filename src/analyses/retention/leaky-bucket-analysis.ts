@@ -111,10 +111,10 @@ export const leakyBucketAnalysis: AnalysisDefinition<LeakyBucketAnalysisOptions>
           x: { label: `${o.period[0]!.toUpperCase()}${o.period.slice(1)}s from now →` },
           y: { label: '↑ Customers', grid: true, tickFormat: '~s', zero: true },
           marks: [
-            { type: 'areaY', x: 'period', y: 'customers', options: { fill: '#4e79a7', fillOpacity: 0.25 } },
-            { type: 'line', x: 'period', y: 'customers', options: { stroke: '#4e79a7', strokeWidth: 3 } },
+            { type: 'areaY', x: 'period', y: 'customers', fill: '#4e79a7', options: { fillOpacity: 0.25 } },
+            { type: 'line', x: 'period', y: 'customers', stroke: '#4e79a7', options: { strokeWidth: 3 } },
             { type: 'ruleY', values: [start], options: { strokeDasharray: '4,3' } },
-            ...(r.steadyState === null ? [] : [{ type: 'ruleY' as const, values: [r.steadyState], options: { stroke: '#e15759', strokeDasharray: '2,4' } }]),
+            ...(r.steadyState === null ? [] : [{ type: 'ruleY' as const, values: [r.steadyState], stroke: '#e15759', options: { strokeDasharray: '2,4' } }]),
           ],
         },
         {

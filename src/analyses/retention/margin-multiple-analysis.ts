@@ -64,7 +64,7 @@ export const marginMultipleAnalysis: AnalysisDefinition<MarginMultipleOptions> =
           color: { legend: true, label: 'Discount rate' },
           marks: [
             { type: 'line', x: 'retention', y: 'multiple', stroke: 'discount', options: { strokeWidth: 3 } },
-            { type: 'dot', data: 'grid', x: 'retention', y: 'multiple', stroke: 'discount', options: { r: 4 } },
+            { type: 'dot', data: 'grid', x: 'retention', y: 'multiple', stroke: 'discount', r: 4 },
             { type: 'text', data: 'grid', x: 'retention', y: 'multiple', text: 'multiple', textFormat: '.2f', options: { dy: -12, fontSize: 12 } },
           ],
         },

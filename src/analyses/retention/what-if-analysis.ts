@@ -145,9 +145,9 @@ export const whatIfAnalysis: AnalysisDefinition<WhatIfAnalysisOptions> = {
           y: { label: '↑ Change in customer equity', tickFormat: '~s', grid: true },
           marks: [
             { type: 'ruleY', values: [0] },
-            { type: 'line', x: 'uplift', y: 'equity_change', options: { strokeWidth: 3, stroke: '#4e79a7' } },
-            ...(r.breakEvenUplift === null ? [] : [{ type: 'ruleX' as const, values: [r.breakEvenUplift], options: { stroke: '#e15759', strokeDasharray: '4,3' } }]),
-            { type: 'dot', rows: [{ uplift: o.uplift, equity_change: r.equityChange }], x: 'uplift', y: 'equity_change', options: { r: 6, fill: '#f28e2b' } },
+            { type: 'line', x: 'uplift', y: 'equity_change', stroke: '#4e79a7', options: { strokeWidth: 3 } },
+            ...(r.breakEvenUplift === null ? [] : [{ type: 'ruleX' as const, values: [r.breakEvenUplift], stroke: '#e15759', options: { strokeDasharray: '4,3' } }]),
+            { type: 'dot', rows: [{ uplift: o.uplift, equity_change: r.equityChange }], x: 'uplift', y: 'equity_change', fill: '#f28e2b', r: 6 },
           ],
         },
         {
@@ -159,8 +159,8 @@ export const whatIfAnalysis: AnalysisDefinition<WhatIfAnalysisOptions> = {
           x: { label: 'Value saved per unit of cost →', grid: true },
           y: { label: null, domain: ranked.map((s) => s.segment) },
           marks: [
-            { type: 'barX', x: 'valuePerCost', y: 'segment', options: { fill: '#59a14f', tip: true } },
-            { type: 'ruleX', values: [1], options: { stroke: '#e15759', strokeDasharray: '4,3' } },
+            { type: 'barX', x: 'valuePerCost', y: 'segment', fill: '#59a14f', options: { tip: true } },
+            { type: 'ruleX', values: [1], stroke: '#e15759', options: { strokeDasharray: '4,3' } },
           ],
         },
       ],
