@@ -165,6 +165,7 @@ export async function runMvc(db: SqlConnection, profile: DatasetProfile, o: MvcO
       mgc_headroom: num(summary[1]?.headroom),
       bz_customers: num(summary[2]?.customers),
       bz_value: num(summary[2]?.value),
+      bz_loss: -num(summary[2]?.value),
     },
     charts: [chart],
     findings: mvcFindings(summary, valueName, source.profit),

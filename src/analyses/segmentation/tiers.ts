@@ -177,6 +177,8 @@ export async function runTiers(db: SqlConnection, ctx: { source: ReturnType<type
       measure,
       top_tiers_customer_share: (table[0]?.customer_share ?? 0) + (table[1]?.customer_share ?? 0),
       top_tiers_value_share: findings[0]?.value as number,
+      /** What the value share is a share of: `profit` when the data has costs, else `revenue`. */
+      value_measure: table.every((r) => r.profit_share !== null) ? 'profit' : 'revenue',
     },
     charts: [tierChart(names, `${measureLabel(measure)}, ${formatPeriod(period)}`)],
     findings,
@@ -186,7 +188,7 @@ export async function runTiers(db: SqlConnection, ctx: { source: ReturnType<type
       o.method === 'quantiles'
         ? `Thresholds are quantiles of ${measureLabel(measure)} (${quantiles.map((q) => pct(q)).join(', ')} of customers): ${thresholds.map(amount).join(', ')}.`
         : `Thresholds entered by the user: ${thresholds.map(amount).join(', ')} per month.`,
-      `Only customers with at least one purchase between ${formatPeriod(period)} are graded.`,
+      `Only customers with at least one purchase from ${formatPeriod(period)} are graded.`,
     ],
   };
 }
