@@ -109,10 +109,11 @@ function createMarkdown(): InstanceType<typeof MarkdownIt> {
   instance.renderer.rules.image = (tokens, i, options, env, self) => {
     const token = tokens[i]!;
     const src = String(token.attrGet('src') ?? '');
+    const alt = self.renderInlineAsText(token.children ?? [], options, env);
     if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src.trim())) {
-      const alt = self.renderInlineAsText(token.children ?? [], options, env);
       return `<span class="nb-blocked">⟨image not loaded: ${escape(alt || src)}⟩</span>`;
     }
+    token.attrSet('alt', alt);
     return self.renderToken(tokens, i, options);
   };
   instance.renderer.rules.link_open = (tokens, i, options, _env, self) => {
