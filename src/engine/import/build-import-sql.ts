@@ -124,12 +124,12 @@ export function buildCheckedQuery(staging: string, checked: string, mapping: Imp
   return `CREATE OR REPLACE TABLE ${ident(checked)} AS SELECT ${ident(ROW)}, ${[...cols, ...extras].join(', ')}, ${reject} AS __reject FROM ${stagingRows(staging)}`;
 }
 
-/** The canonical table from the good rows. */
+/** The canonical table from the good rows (file order: DuckDB preserves insertion order, no sort needed). */
 export function buildTargetQuery(checked: string, target: string, mapping: ImportMapping): string {
   const def = canonicalTable(mapping.table);
   const taken = new Set(def.columns.map((c) => c.name));
   const names = [...def.columns.map((c) => c.name), ...mapping.extras.filter((e) => !taken.has(e.name)).map((e) => e.name)];
-  return `CREATE OR REPLACE TABLE ${ident(target)} AS SELECT ${names.map(ident).join(', ')} FROM ${ident(checked)} WHERE __reject IS NULL ORDER BY ${ident(ROW)}`;
+  return `CREATE OR REPLACE TABLE ${ident(target)} AS SELECT ${names.map(ident).join(', ')} FROM ${ident(checked)} WHERE __reject IS NULL`;
 }
 
 /** The rejects table: one row per rejected input row. */

@@ -37,8 +37,8 @@ export function memoryLimitBytes(db: Database): number | null {
 }
 
 /**
- * Staging a CSV as text takes roughly twice its size in memory (strings plus dictionary and
- * row-group overhead), measured on our files; this factor turns the memory limit into "what fits".
+ * An estimate, not a measurement per file: the all-VARCHAR staging table plus the typed copy made
+ * during mapping hold about twice the file's size, so "what fits" is the memory limit halved.
  */
 export const MEMORY_PER_FILE_BYTE = 2;
 

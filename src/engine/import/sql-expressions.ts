@@ -39,7 +39,14 @@ export function numberExpr(column: string, format: NumberFormat): string {
   s = `replace(replace(${s}, ' ', ''), '''', '')`;
   if (format.thousands && format.thousands !== ' ' && format.thousands !== "'") s = `replace(${s}, ${literal(format.thousands)}, '')`;
   if (format.decimal === ',') s = `replace(${s}, ',', '.')`;
-  return `TRY_CAST(NULLIF(${s}, '') AS DOUBLE)`;
+  const slow = `TRY_CAST(NULLIF(${s}, '') AS DOUBLE)`;
+  // Fast path: plain numbers cast directly; CASE evaluates the regex cleanup only for the other
+  // rows (COALESCE evaluates both sides). Not when '.' groups thousands: 1.234 would be read as 1.234.
+  if (format.decimal === '.' && format.thousands !== '.') {
+    const fast = `TRY_CAST(${ident(column)} AS DOUBLE)`;
+    return `CASE WHEN ${fast} IS NOT NULL THEN ${fast} ELSE ${slow} END`;
+  }
+  return slow;
 }
 
 /**
