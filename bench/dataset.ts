@@ -6,8 +6,6 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readCanonicalFolder } from '../src/engine/node.ts';
-import type { DataFile } from '../src/engine/api.ts';
 
 /** Seed of every benchmark dataset: the same N always gives the same data. */
 export const BENCH_SEED = 42;
@@ -62,9 +60,4 @@ function runGenerator(customers: number, dir: string): Promise<string> {
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`sample-data generator exited with ${code}`))));
   });
-}
-
-/** The four canonical CSV files as bytes, as the app would hand them to the engine. */
-export function readDataset(dataset: BenchDataset): Promise<DataFile[]> {
-  return readCanonicalFolder(dataset.dir);
 }

@@ -21,7 +21,15 @@ export interface CaseResult {
 /** Everything a run writes to JSON. */
 export interface BenchResults {
   date: string;
-  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryGb: number;
+    node: string;
+    platform: string;
+    /** 1-minute load average at the start and end of the run: above the core count, other work competed. */
+    loadAverage: { before: number; after: number };
+  };
   engines: { wasm: string; native: string; nativeDefaultThreads: number };
   dataset: { customers: number; seed: number; rows: Record<string, number>; bytes: Record<string, number> };
   repeat: number;
@@ -63,6 +71,7 @@ export function tableNotes(results: BenchResults): string {
     `Dataset: ${results.dataset.customers.toLocaleString('en-US')} customers (seed ${results.dataset.seed}): ` +
       Object.entries(r).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`).join(', ') + ` rows. Medians of ${results.repeat} runs, (min–max).`,
     `WASM: DuckDB ${results.engines.wasm} (DuckDB-WASM blocking build, our engine). Native: DuckDB ${results.engines.native} (@duckdb/node-api), 1 thread and default (${results.engines.nativeDefaultThreads} threads).`,
+    `Machine: ${results.machine.cpus} × ${results.machine.cpuModel}, Node ${results.machine.node}; 1-minute load average ${results.machine.loadAverage.before.toFixed(1)} before, ${results.machine.loadAverage.after.toFixed(1)} after.`,
     'End to end = the app-level call (loadCanonicalCsv incl. the table listing; runAnalysis incl. the dataset profile and the numerics in JS).',
     'SQL-only and native = the sum of the statements that call sent to DuckDB, recorded on WASM and replayed one by one; where "statements" > 1 the figure is that sum.',
   ].join('\n');

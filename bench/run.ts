@@ -9,11 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { selectCases } from './cases.ts';
-import { BENCH_SEED, ensureDataset, readDataset } from './dataset.ts';
+import { BENCH_SEED, ensureDataset } from './dataset.ts';
 import { openNative } from './native.ts';
 import { runNativeCase } from './native-cases.ts';
 import { markdownTable, ratio, tableNotes, type BenchResults, type CaseResult } from './report.ts';
-import { startWasm } from './wasm.ts';
+import { readDataset, startWasm } from './wasm.ts';
 
 const { values } = parseArgs({
   options: {
@@ -35,6 +35,8 @@ if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`invalid --repeat $
 const cases = selectCases(values.only?.split(',').map((s) => s.trim()).filter(Boolean));
 const outFile = path.resolve(values.out);
 const log = (s: string) => console.error(s);
+// Other processes compete for the cores: record how busy the machine was (1-minute load average).
+const loadBefore = os.loadavg()[0]!;
 
 const dataset = await ensureDataset(path.dirname(outFile), customers, log);
 const files = await readDataset(dataset);
@@ -68,7 +70,7 @@ for (const r of results) r.ratio = ratio(r.wasm.sqlOnly, r.native1);
 const cpus = os.cpus();
 const out: BenchResults = {
   date: new Date().toISOString(),
-  machine: { cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}` },
+  machine: { cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}`, loadAverage: { before: loadBefore, after: os.loadavg()[0]! } },
   engines: { wasm: wasm.version, native: native1.version, nativeDefaultThreads: nativeDefault.threads },
   dataset: { customers, seed: BENCH_SEED, rows: dataset.rows, bytes: dataset.bytes },
   repeat,

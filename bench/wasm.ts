@@ -3,8 +3,9 @@
  * blocking DuckDB-WASM bindings), timed end to end and per recorded statement.
  */
 import type { DataFile } from '../src/engine/api.ts';
-import { createNodeEngine, type NodeEngine } from '../src/engine/node.ts';
+import { createNodeEngine, readCanonicalFolder, type NodeEngine } from '../src/engine/node.ts';
 import type { BenchCase } from './cases.ts';
+import type { BenchDataset } from './dataset.ts';
 import { recordQueries, replayOnWasm, type RecordedQuery } from './recorded.ts';
 import { timeRuns, type Timing } from './stats.ts';
 
@@ -15,6 +16,11 @@ export interface WasmCaseResult {
   /** Sum of the recorded statements replayed one by one: what native DuckDB is compared on. */
   sqlOnly: Timing;
   queries: RecordedQuery[];
+}
+
+/** The four canonical CSV files as bytes, as the app would hand them to the engine. */
+export function readDataset(dataset: BenchDataset): Promise<DataFile[]> {
+  return readCanonicalFolder(dataset.dir);
 }
 
 /** A started WASM engine. */
