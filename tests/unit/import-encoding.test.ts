@@ -47,7 +47,8 @@ describe('detectEncoding', () => {
   });
 
   it('honours an override and still skips a matching BOM', () => {
-    expect(detectEncoding(fixture('zh-gbk.csv'), { override: 'big5' })).toMatchObject({ encoding: 'big5', method: 'override', bomBytes: 0 });
+    expect(detectEncoding(fixture('zh-gbk.csv'), { override: 'big5' })).toMatchObject({ encoding: 'big5', method: 'override', bomBytes: 0, warning: expect.stringMatching(/looks like gb18030/) });
+    expect(detectEncoding(fixture('zh-gbk.csv'), { override: 'gb18030' }).warning).toBeUndefined();
     expect(detectEncoding(fixture('zh-utf8-bom.csv'), { override: 'utf-8' }).bomBytes).toBe(3);
   });
 
