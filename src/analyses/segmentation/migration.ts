@@ -152,6 +152,7 @@ function matrixChart(names: readonly string[], sub: string): ChartSpec {
     title: 'Tier migration: where each tier’s customers went',
     subtitle: sub,
     data: 'matrix',
+    height: 360,
     marginLeft: 90,
     x: { label: 'Later period tier', type: 'band', domain: [GONE, ...names] },
     y: { label: 'Earlier period tier', type: 'band', domain: [...names].reverse().concat(NEW) },

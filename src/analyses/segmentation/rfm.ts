@@ -168,8 +168,9 @@ export function rfmCharts(bins: number): ChartSpec[] {
     id,
     title,
     data: 'grid',
-    x: { label: 'Recency score (5 = most recent)', type: 'band', domain },
-    y: { label: 'Frequency score (5 = most frequent)', type: 'band', domain, reverse: true },
+    height: 340,
+    x: { label: 'Recency score (5 = most recent) →', type: 'band', domain },
+    y: { label: '↑ Frequency score', type: 'band', domain, reverse: true },
     color: { scheme: 'blues', legend: true, label: title },
     marks: [
       { type: 'cell', x: 'r_score', y: 'f_score', fill, options: { inset: 1, tip: true } },

@@ -134,6 +134,8 @@ export function tierChart(names: readonly string[], subtitle: string): ChartSpec
     subtitle,
     data: 'shares',
     marginLeft: 90,
+    // Facet labels (tier names) sit on the right; leave room for the longest default name.
+    marginRight: 100,
     x: { label: 'Share', tickFormat: '.0%', grid: true },
     y: { label: null, domain: ['customers', 'revenue', 'profit'] },
     fy: { label: null, domain: [...names].reverse() },
