@@ -14,17 +14,23 @@ export function waterfallChart(bars: readonly WaterfallBar[]): ChartSpec {
     subtitle: 'Each bar is what one cost-to-serve category takes out of the margin',
     data: 'waterfall',
     height: 420,
-    marginLeft: 72,
+    marginLeft: 64,
     marginBottom: 56,
     x: { label: null, domain: bars.map((b) => b.label), tickFormat: '' },
-    y: { label: '↑ Money', tickFormat: ',.0f', grid: true },
+    y: { label: '↑ Money', tickFormat: '~s', grid: true },
     color: { domain: ['Total', 'Cost'], range: ['#1f4e79', '#c0392b'], legend: false },
     marks: [
       { type: 'barY', x: 'label', y1: 'start', y2: 'end', fill: 'kind', options: { inset: 6 } },
       { type: 'ruleY', values: [0], stroke: '#6b7280' },
-      { type: 'text', x: 'label', y: 'end', text: 'amount', textFormat: ',.0f', options: { dy: -8, fontSize: 13, lineAnchor: 'bottom' } },
+      // Totals are labelled above their bar, costs below theirs, so no label sits on a bar.
+      { type: 'text', rows: labelRows(bars, 'Total'), x: 'label', y: 'end', text: 'amount', textFormat: ',.0f', options: { dy: -8, fontSize: 13, lineAnchor: 'bottom' } },
+      { type: 'text', rows: labelRows(bars, 'Cost'), x: 'label', y: 'end', text: 'amount', textFormat: ',.0f', options: { dy: 8, fontSize: 13, lineAnchor: 'top' } },
     ],
   };
+}
+
+function labelRows(bars: readonly WaterfallBar[], kind: string) {
+  return bars.filter((b) => b.kind === kind).map((b) => ({ label: b.label, end: b.end, amount: b.amount }));
 }
 
 /** Profit of each spend tier (tier 1 = top spenders), with the zero line. */
@@ -35,11 +41,11 @@ export function tierChart(): ChartSpec {
     subtitle: 'Customers split into equal-sized tiers by revenue; bars show each tier’s total profit',
     data: 'by_tier',
     height: 360,
-    marginLeft: 72,
+    marginLeft: 64,
     x: { label: null },
-    y: { label: '↑ Profit', tickFormat: ',.0f', grid: true },
+    y: { label: '↑ Profit', tickFormat: '~s', grid: true },
     marks: [
-      { type: 'barY', x: 'label', y: 'profit', fill: '#1f4e79', options: { sort: null } },
+      { type: 'barY', x: 'label', y: 'profit', fill: '#1f4e79' },
       { type: 'ruleY', values: [0], stroke: '#6b7280' },
     ],
   };

@@ -29,14 +29,17 @@ export function whaleCurveChart(s: WhaleSummary, whatIf?: { summary: WhaleSummar
       : `Peak: ${pct(s.peakCustomerShare)} of customers → ${money(s.peakProfit)}`;
     marks.push({ type: 'ruleX', values: [s.peakCustomerShare], stroke: GRID, options: { strokeDasharray: '2,3' } });
     marks.push({ type: 'dot', rows: [{ x: s.peakCustomerShare, y: peakY }], x: 'x', y: 'y', fill: PROFIT, r: 6 });
+    // Labels sit below the curve and towards the chart's centre so they are never clipped.
+    const towardsLeft = s.peakCustomerShare > 0.6;
     marks.push({
       type: 'text', rows: [{ x: s.peakCustomerShare, y: peakY, label }], x: 'x', y: 'y', text: 'label',
-      options: { dy: -14, fontSize: 16, fontWeight: 'bold', textAnchor: s.peakCustomerShare > 0.6 ? 'end' : 'start' },
+      options: { dy: 40, dx: towardsLeft ? -10 : 10, fontSize: 16, fontWeight: 'bold', textAnchor: towardsLeft ? 'end' : 'start' },
     });
     if (s.lossMakers > 0) {
+      const breakEven = towardsLeft ? 'Break-even: customers to the right lose money →' : 'Break-even: customers to the right lose money';
       marks.push({
-        type: 'text', rows: [{ x: s.peakCustomerShare, y: 0, label: 'Break-even: customers to the right lose money' }], x: 'x', y: 'y', text: 'label',
-        options: { dy: 14, dx: 6, fontSize: 13, textAnchor: 'start', fill: GRID },
+        type: 'text', rows: [{ x: s.peakCustomerShare, y: 0, label: breakEven }], x: 'x', y: 'y', text: 'label', fill: GRID,
+        options: { dy: -12, dx: towardsLeft ? -8 : 8, fontSize: 13, textAnchor: towardsLeft ? 'end' : 'start' },
       });
     }
   }
