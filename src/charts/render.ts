@@ -85,6 +85,8 @@ function plotOptions(
   }
   // Room for 13px tick labels plus the x-axis label under them (Plot's 30px assumes 10px text).
   options.marginBottom ??= 40;
+  // Room for the y-axis label above the top tick; with facets Plot reserves the top for fx labels itself.
+  if (!spec.marks.some((mark) => mark.fx !== undefined)) options.marginTop ??= 30;
   for (const key of ['x', 'y', 'color', 'fx', 'fy'] as const) {
     const scale = buildScale(spec[key]);
     if (scale !== undefined) options[key] = scale;
@@ -92,6 +94,8 @@ function plotOptions(
   // Fewer, larger ticks than Plot's defaults (35px apart on y, 80px on x): legible from the back of a room.
   options.x = { tickSpacing: 100, ...options.x };
   options.y = { tickSpacing: 50, ...options.y };
+  // A top tick above the highest bar/point reads better than a bar overshooting the last gridline.
+  if (spec.y?.nice === undefined && spec.y?.domain === undefined) options.y = { ...options.y, nice: true };
   if (spec.color?.type === 'diverging' && spec.color.scheme === undefined && spec.color.range === undefined) {
     options.color = { ...options.color, scheme: theme.divergingScheme as Plot.ColorScheme };
   }
