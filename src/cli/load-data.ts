@@ -22,7 +22,7 @@ export interface LoadedData {
  * Interim: the import pipeline (src/engine/import: xlsx/parquet/encodings and column mapping)
  * has no folder-level entry point yet; until it does, only canonical-shaped UTF-8 CSV is read.
  */
-export async function loadData(dir?: string): Promise<LoadedData> {
+export async function loadData(dir?: string, options: { engine?: NodeEngine } = {}): Promise<LoadedData> {
   if (!dir) {
     const engine = await createSampleEngine();
     return { engine, tables: (await engine.listTables()).map((t) => t.name), skipped: [] };
@@ -49,7 +49,8 @@ export async function loadData(dir?: string): Promise<LoadedData> {
     }
   }
   if (files.length === 0) throw new Error(`${dir}: no .csv files found`);
-  const engine = createNodeEngine();
+  // Reusing an engine replaces the tables of the same names and keeps the others.
+  const engine = options.engine ?? createNodeEngine();
   await engine.loadCanonicalCsv(path.basename(path.resolve(dir)), files);
   return { engine, tables: files.map((f) => f.table), skipped };
 }

@@ -3,7 +3,6 @@
  * Same engine (DuckDB-WASM) and runtime as the app; see docs/notebook-format.md.
  */
 import { parseArgs, usage } from './args.ts';
-import { runCommand } from './run.ts';
 
 async function main(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -18,6 +17,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    // Loaded only now: it starts DuckDB-WASM, which `--help` and bad usage never need.
+    const { runCommand } = await import('./run.ts');
     return await runCommand(args, { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });
   } catch (e) {
     process.stderr.write(`error: ${(e as Error).message}\n`);
