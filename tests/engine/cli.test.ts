@@ -62,7 +62,7 @@ SELECT * FROM broken
       findings: [],
     });
     const page = readFileSync(html, 'utf8');
-    expect(page).toContain('Revenue <span class="value">$120</span> from <span class="value">2</span> orders.');
+    expect(page).toMatch(/Revenue <[^>]+>\$120<\/[a-z]+> from <[^>]+>2<\/[a-z]+> orders\./);
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(page).not.toMatch(/<script|<img|(?:src|href)=["']?https?:/i);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args.ts';
 import { parseDataMapping, renameCsvHeader } from '../../src/cli/data-mapping.ts';
-import { formatValue } from '../../src/cli/html-report.ts';
 import { jsonReport } from '../../src/cli/json-report.ts';
 import { fromRows } from '../../src/engine/types.ts';
 import { cellId, parseNotebook } from '../../src/notebook/format/index.ts';
@@ -60,12 +59,4 @@ describe('reports', () => {
     });
   });
 
-  it.each([
-    [1.38, '%', '138%'],
-    [0.35, '.0%', '35%'],
-    [1234.5, '$,.0f', '$1,235'],
-    [1234, ',d', '1,234'],
-    [null, '%', '–'],
-    ['text', '%', 'text'],
-  ])('formatValue(%j, %j) = %j', (value, format, expected) => expect(formatValue(value, format)).toBe(expected));
 });
