@@ -75,6 +75,14 @@ describe('other formats', () => {
     expect(rows("SELECT customer_id, strftime(date, '%Y-%m-%d') AS d, revenue, quantity FROM transactions ORDER BY d")[3]).toEqual({ customer_id: 'c3', d: '2024-02-03', revenue: 7, quantity: 3 });
   });
 
+  it('reads Parquet and XLSX from a Blob (a browser File) through byte-range slices', async () => {
+    const blob: ImportSource = { name: 'orders.parquet', data: new Blob([fixture('orders.parquet').data as Uint8Array<ArrayBuffer>]) };
+    const info = await inspectFile(db, blob);
+    expect(await importFile(db, blob, { mapping: info.suggestion.mapping })).toMatchObject({ read: 4, imported: 4 });
+    const book: ImportSource = { name: 'two-sheets.xlsx', data: new Blob([fixture('two-sheets.xlsx').data as Uint8Array<ArrayBuffer>]) };
+    expect((await inspectFile(db, book)).sheets).toEqual(['Orders', 'Customers']);
+  });
+
   it('NDJSON with a key missing on some lines', async () => {
     const info = await inspectFile(db, fixture('orders.ndjson'));
     expect(info.format).toBe('ndjson');
@@ -160,13 +168,14 @@ describe('importFolder', () => {
     };
     const report = await importFolder(db, { list: async () => Object.keys(files), open: async (n) => files[n]! });
     expect(report.tables).toEqual([
-      { file: 'orders.ndjson', table: 'orders', rows: 3 },
       { file: 'shop.csv', table: 'shop', rows: 5 },
+      { file: 'orders.ndjson', table: 'orders', rows: 3 },
     ]);
-    // orders.ndjson maps automatically onto transactions first; shop.csv is listed in mapping.yaml
-    // but transactions was already taken, so it is skipped with a reason rather than overwriting.
-    expect(report.imports.map((r) => [r.fileName, r.table, r.imported])).toEqual([['orders.ndjson', 'transactions', 3]]);
-    expect(report.skipped[0]).toMatchObject({ file: 'shop.csv' });
+    // shop.csv is listed in mapping.yaml, so it goes first and wins transactions; orders.ndjson
+    // would map automatically onto transactions too, and is skipped with a reason, not merged.
+    expect(report.imports.map((r) => [r.fileName, r.table, r.read, r.imported])).toEqual([['shop.csv', 'transactions', 5, 5]]);
+    expect(report.skipped).toEqual([{ file: 'orders.ndjson', reason: 'transactions was already imported from another file; list this file in mapping.yaml to choose' }]);
+    expect(rows('SELECT round(sum(revenue), 2) AS s FROM transactions')).toEqual([{ s: 3307.75 }]);
     expect(rows('SELECT sum(金额) AS s FROM shop')).toEqual([{ s: 3307.75 }]);
   });
 });

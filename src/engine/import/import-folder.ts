@@ -2,6 +2,7 @@
  * `importFolder`: the CLI's `--data <dir>`. Every data file becomes a table named after its stem
  * (typed from its values), then files are mapped onto the canonical tables — automatically when
  * the suggestion is complete, or as written in the folder's `mapping.yaml` (see docs/import.md).
+ * Files listed in `mapping.yaml` are imported first, so they win their canonical table.
  */
 import { parse as parseYaml } from 'yaml';
 import { canonicalTables, type CanonicalTableName } from '../../model/schema.ts';
@@ -19,7 +20,6 @@ import { stageSource } from './stage-source.ts';
 import { fileStem, readAll, type CancelToken, type ImportSource } from './source.ts';
 import type { CsvDialect } from './sniff-csv.ts';
 import type { TextEncodingName } from './encoding.ts';
-import { detectDateFormat } from './value-formats.ts';
 
 /** A folder of files (read by the CLI from disk, or by the UI from a directory handle). */
 export interface FolderSource {
@@ -106,7 +106,9 @@ export async function importFolder(db: Database, folder: FolderSource, options: 
     : { files: {}, auto: true };
   const report: FolderReport = { tables: [], imports: [], skipped: [] };
   const claimed = new Set<string>();
-  for (const name of names.filter((n) => dataFilePattern.test(n))) {
+  // Files listed in mapping.yaml claim their tables before automatically mapped ones.
+  const dataFiles = names.filter((n) => dataFilePattern.test(n)).sort((a, b) => Number(b in config.files) - Number(a in config.files) || a.localeCompare(b));
+  for (const name of dataFiles) {
     const source = await folder.open(name);
     const entry = config.files[name];
     const overrides = {
@@ -145,6 +147,3 @@ export async function importFolder(db: Database, folder: FolderSource, options: 
   }
   return report;
 }
-
-/** Re-exported for callers building date formats for `mapping.yaml` entries by hand. */
-export { detectDateFormat };
