@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/engine/database.ts';
-import { importFile, importFolder, inspectFile, rejectedRows, rejectsToCsv, type ImportSource } from '../../src/engine/import/index.ts';
+import { importFile, importFolder, inspectFile, previewImport, rejectedRows, rejectsToCsv, type ImportSource } from '../../src/engine/import/index.ts';
 import { createNodeEngine } from '../../src/engine/node.ts';
 import { EngineError, toRows } from '../../src/engine/types.ts';
 
@@ -124,6 +124,15 @@ describe('row accounting and rejected rows', () => {
     ]);
     expect(rejectsToCsv(rejected).split('\r\n')[1]).toBe('2,date,unparseable date for date,error,not a date');
     expect(r.warnings.find((w) => w.code === 'future_dates')?.count).toBe(1);
+  });
+
+  it('previews typed rows and rejects from the head with the same SQL, leaving no tables', async () => {
+    const info = await inspectFile(db, fixture('bad-values.csv'));
+    const p = await previewImport(db, fixture('bad-values.csv'), info.suggestion.mapping, { limit: 2 });
+    expect([p.read, p.rejected]).toEqual([5, 3]);
+    expect(toRows(p.rows).map((r) => [r.customer_id, r.revenue])).toEqual([['c1', 10], ['c5', 50]]);
+    expect(toRows(p.rejects).map((r) => r.row)).toEqual([2, 3]);
+    expect(rows("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE '\\_\\_preview%' ESCAPE '\\'")).toEqual([{ n: 0 }]);
   });
 });
 

@@ -2,11 +2,12 @@
  * Import: bring your own data. Runs in the engine worker (browser) and in Node (CLI, tests).
  *
  * Flow: `inspectFile` (format, encoding, dialect, columns, preview, suggested mapping) → the user
- * confirms the mapping and rules → `importFile` (staging → canonical table in SQL → `ImportReport`
- * with read = imported + rejected). `importFolder` does both for every file of a data folder.
+ * confirms the mapping and rules (`previewImport` shows typed rows and rejects from the head) →
+ * `importFile` (staging → canonical table in SQL → `ImportReport` with read = imported + rejected). `importFolder` does both for every file of a data folder.
  * See docs/import.md.
  */
 export { inspectFile, type InspectOptions, type InspectResult } from './inspect.ts';
+export { previewImport, type ImportPreview, type PreviewOptions } from './preview-import.ts';
 export { importFile, mapStaged, type ImportOptions, type ImportPhase, type ImportProgress } from './import-file.ts';
 export {
   importFolder,

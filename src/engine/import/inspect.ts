@@ -13,7 +13,7 @@ import { columnSignature } from './mapping.ts';
 import { suggestMapping, type MappingSuggestion, type ProfiledColumn } from './roles.ts';
 import { dropTables } from './run-sql.ts';
 import type { CsvDialect } from './sniff-csv.ts';
-import { stageSource } from './stage-source.ts';
+import { stageHead } from './stage-head.ts';
 import type { ImportSource } from './source.ts';
 import { ident } from './sql-expressions.ts';
 import { profileColumn } from './value-formats.ts';
@@ -56,16 +56,8 @@ export async function inspectFile(db: Database, source: ImportSource, options: I
   const staging = `__inspect_${nextInspect++}`;
   const warnings: string[] = [];
   if (analysis.encoding?.warning) warnings.push(analysis.encoding.warning);
-  let headSource = source;
-  let stageAnalysis = analysis;
-  if (analysis.format === 'csv' && !analysis.complete) {
-    // Stage only the decoded head, cut at its last complete line, re-encoded as UTF-8.
-    const text = analysis.headText!.slice(0, analysis.headText!.lastIndexOf('\n') + 1);
-    headSource = { name: source.name.replace(/\.gz$/i, ''), data: new TextEncoder().encode(text) };
-    stageAnalysis = { ...analysis, gzip: false, encoding: { encoding: 'utf-8', bomBytes: 0, confidence: 1, method: 'override' } };
-  }
   try {
-    const staged = await stageSource(db, headSource, stageAnalysis, staging, options);
+    const staged = await stageHead(db, source, analysis, staging, options);
     if (staged.replacements > 0) warnings.push(`${staged.replacements} characters could not be decoded as ${analysis.encoding?.encoding}; check the preview and choose another encoding if the text looks garbled.`);
     const sample = db.querySync(`SELECT * FROM ${ident(staging)} LIMIT ${Math.max(1, Math.floor(options.profileRows ?? 1000))}`);
     const hint = analysis.dialect ? { decimal: analysis.dialect.decimal } : {};
