@@ -49,7 +49,7 @@ describe('notebooks', () => {
     assert.ok((await whale.locator('svg').count()) > 0, 'the analysis draws its chart');
     const chart = page.locator('[data-testid="nb-cell"][data-kind="chart"]').first();
     assert.ok((await chart.locator('figure svg path').count()) > 0, 'the chart cell draws lines');
-    const prose = await page.locator('[data-testid="nb-cell"][data-kind="prose"] .value').first().textContent();
+    const prose = await page.locator('[data-testid="nb-cell"][data-kind="prose"] .nb-value').first().textContent();
     assert.ok(prose && prose !== '…', 'prose interpolates values');
   });
 
