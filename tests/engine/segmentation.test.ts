@@ -47,6 +47,12 @@ describe('segmentation on a hand-computed fixture', () => {
     await engine.loadCanonicalCsv('fixture', [
       { table: 'transactions', fileName: 'transactions.csv', bytes: csv(transactions) },
       { table: 'service_costs', fileName: 'service_costs.csv', bytes: csv('customer_id,amount,date\na,100,2024-03-01\nd,50,2024-12-31') },
+      {
+        table: 'surveys',
+        fileName: 'surveys.csv',
+        // survey loyalty: a (5−1)/4 = 1, b intent (2−1)/4 = 0.25, c (3−1)/4 = 0.5, d intent 1, e (7−1)/9 on 1–10; f none
+        bytes: csv('customer_id,satisfaction,scale,repurchase_intent\na,5,1-5,\nb,4,1-5,2\nc,3,1-5,\nd,1,1-5,5\ne,7,1-10,'),
+      },
     ]);
   });
   afterAll(() => undefined);
@@ -117,6 +123,15 @@ describe('segmentation on a hand-computed fixture', () => {
     const u = await run(engine, 'value-loyalty', { value_cutoff: 100, loyalty_cutoff: 0.1 });
     expect(pick(rows(u, 'cells'), ['cell', 'customers', 'value'])).toEqual([['core', 0, 0], ['stabilise', 2, 1100], ['general', 1, -20], ['minimal', 3, -9]]);
     expect(rows(u, 'bins').reduce((s, b) => s + Number(b.customers), 0)).toBe(6);
+  });
+
+  it('value × loyalty from surveys: rescaled to 0–1, customers without an answer left out and counted', async () => {
+    const r = await run(engine, 'value-loyalty', { loyalty: 'survey' });
+    // medians over a, b, c, d, e: value 30, loyalty 6/9
+    expect(r.scalars).toMatchObject({ loyalty_measure: 'survey', value_cutoff: 30, customers: 5 });
+    expect(r.scalars.loyalty_cutoff).toBeCloseTo(6 / 9, 12);
+    expect(pick(rows(r, 'cells'), ['cell', 'customers', 'value'])).toEqual([['core', 1, 700], ['stabilise', 2, 430], ['general', 2, -69], ['minimal', 0, 0]]);
+    expect(r.notes).toContain('1 active customer has no survey answer and is left out of the matrix.');
   });
 
   it('MVC / MGC / BZ: top 20% by profit, peers’ 90th percentile as potential, negatives', async () => {

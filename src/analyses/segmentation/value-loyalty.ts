@@ -72,11 +72,13 @@ function vlCte(source: ValueSource, value: 'profit' | 'revenue', loyalty: Loyalt
 vl AS (SELECT cur.customer_id, $3::DOUBLE AS months, ${value} AS value, ${loyaltyExpr(loyalty)} AS loyalty FROM cur${loyalty === 'survey' ? ' LEFT JOIN sv ON sv.customer_id = cur.customer_id' : ''})`;
 }
 
-/** Medians and ranges of value and loyalty. Parameters: $1 start, $2 end, $3 months. */
+/** Medians and ranges of value and loyalty, over customers with a loyalty value. Parameters: $1 start, $2 end, $3 months. */
 export function buildValueLoyaltyStatsQuery(source: ValueSource, value: 'profit' | 'revenue', loyalty: LoyaltyMeasure, period: Period, signupDates = false): string {
   return `WITH ${vlCte(source, value, loyalty, period, signupDates)}
-SELECT count(*) AS customers, count(loyalty) AS with_loyalty, median(value) AS value_median, median(loyalty) AS loyalty_median,
-  quantile_cont(value, 0.01) AS value_lo, quantile_cont(value, 0.99) AS value_hi, min(loyalty) AS loyalty_lo, max(loyalty) AS loyalty_hi
+SELECT count(*) AS customers, count(loyalty) AS with_loyalty,
+  median(value) FILTER (WHERE loyalty IS NOT NULL) AS value_median, median(loyalty) AS loyalty_median,
+  quantile_cont(value, 0.01) FILTER (WHERE loyalty IS NOT NULL) AS value_lo, quantile_cont(value, 0.99) FILTER (WHERE loyalty IS NOT NULL) AS value_hi,
+  min(loyalty) AS loyalty_lo, max(loyalty) AS loyalty_hi
 FROM vl`;
 }
 
@@ -208,7 +210,8 @@ export async function runValueLoyalty(db: SqlConnection, profile: DatasetProfile
   const stats = toRows(await db.query(buildValueLoyaltyStatsQuery(source, value, loyalty, period, signup), base))[0]!;
   if (num(stats.customers) === 0) throw new Error(noDataMessage('value-loyalty', period, range));
   if (num(stats.with_loyalty) < num(stats.customers)) {
-    notes.push(`${num(stats.customers) - num(stats.with_loyalty)} active customers have no survey answer and are left out of the matrix.`);
+    const missing = num(stats.customers) - num(stats.with_loyalty);
+    notes.push(`${missing} active customer${missing === 1 ? ' has' : 's have'} no survey answer and ${missing === 1 ? 'is' : 'are'} left out of the matrix.`);
   }
   if (num(stats.with_loyalty) === 0) throw new Error('value-loyalty: no active customer in the period answered a survey; choose a behavioural loyalty measure');
   const vc = o.value_cutoff ?? num(stats.value_median);
