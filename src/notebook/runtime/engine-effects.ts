@@ -28,11 +28,14 @@ export function engineEffects(engine: NotebookEngine): NotebookEffects {
     async runSql({ table, sql, params, previewRows }) {
       const name = quoteIdent(table);
       try {
-        await engine.query(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`, params);
+        // The query starts on line 2 so DuckDB's "LINE n:" excerpt shows the user's own line.
+        await engine.query(`CREATE OR REPLACE TEMP TABLE ${name} AS\n${sql}`, params);
       } catch (e) {
         // Report the failure against the cell's own query, not our wrapper.
-        const err = e as Error & { info?: { sql?: string } };
-        if (err.info) err.info = { ...err.info, sql };
+        const err = e as Error & { info?: { sql?: string; message?: string } };
+        const message = err.message.replace(/\bLINE (\d+):/g, (_, n: string) => `LINE ${Math.max(1, Number(n) - 1)}:`);
+        if (err.info) err.info = { ...err.info, sql, message };
+        if (message !== err.message) err.message = message;
         throw e;
       }
       const count = await engine.query(`SELECT count(*) AS n FROM ${name}`);
