@@ -154,7 +154,7 @@ export function rfmFindings(segments: readonly RfmSegment[], measure: string): F
   if (risk.length) {
     const n = risk.reduce((s, r) => s + r.customers, 0);
     const share = risk.reduce((s, r) => s + r.monetary_share, 0);
-    out.push({ id: 'at_risk', value: share, text: `${count(n)} customers who used to buy often have gone quiet (at risk or can't lose); they account for ${pct(share)} of ${measure} — the first list for a win-back call.` });
+    out.push({ id: 'at_risk', value: share, text: `${count(n)} customer${n === 1 ? ' who used to buy often has' : 's who used to buy often have'} gone quiet (at risk or can't lose), with ${pct(share)} of ${measure} — the first list for a win-back call.` });
   }
   const lost = get('lost');
   if (lost) out.push({ id: 'lost', value: lost.customer_share, text: `${pct(lost.customer_share)} of customers are lost (long gone, rarely bought).` });
