@@ -3,6 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/engine/database.ts';
 import { importFile, importFolder, inspectFile, previewImport, rejectedRows, rejectsToCsv, type ImportSource } from '../../src/engine/import/index.ts';
+import { nodeFolder } from '../../src/engine/import/node-folder.ts';
 import { createNodeEngine } from '../../src/engine/node.ts';
 import { EngineError, toRows } from '../../src/engine/types.ts';
 
@@ -186,5 +187,23 @@ describe('importFolder', () => {
     expect(report.skipped).toEqual([{ file: 'orders.ndjson', reason: 'transactions was already imported from another file; list this file in mapping.yaml to choose' }]);
     expect(rows('SELECT round(sum(revenue), 2) AS s FROM transactions')).toEqual([{ s: 3307.75 }]);
     expect(rows('SELECT sum(金额) AS s FROM shop')).toEqual([{ s: 3307.75 }]);
+  });
+
+  it('reads a folder from disk: good files become tables, bad files are reported and do not stop the rest', async () => {
+    const report = await importFolder(db, nodeFolder(dir));
+    expect(report.failed.map((f) => [f.file, f.error.details?.reason])).toEqual([
+      ['binary.csv', 'binary_file'],
+      ['empty.csv', 'empty_file'],
+      ['header-only.csv', 'no_rows'],
+      ['ragged.csv', 'ragged_rows'],
+      ['truncated.xlsx', 'unreadable_xlsx'],
+    ]);
+    expect(report.tables.map((t) => `${t.table}:${t.rows}`)).toEqual([
+      'bad-values:5', 'european:3', 'orders:3', 'orders_parquet:4', 'two-sheets:3', 'zh-big5:5', 'zh-gbk:5', 'zh-utf16le:5', 'zh-utf8-bom:5',
+    ]);
+    // bad-values.csv comes first alphabetically and claims transactions; the rest are skipped with a reason.
+    expect(report.imports.map((r) => [r.fileName, r.table, r.read, r.imported, r.rejected])).toEqual([['bad-values.csv', 'transactions', 5, 2, 3]]);
+    expect(report.skipped.length).toBe(8);
+    expect(rows('SELECT "客戶編號" AS id, "金額" AS amount FROM "zh-big5" LIMIT 1')).toEqual([{ id: 'C001', amount: 1234.5 }]);
   });
 });

@@ -7,6 +7,7 @@
 import { parse as parseYaml } from 'yaml';
 import { canonicalTables, type CanonicalTableName } from '../../model/schema.ts';
 import type { Database } from '../database.ts';
+import { EngineError, type EngineErrorInfo } from '../types.ts';
 import { analyseSource } from './analyse-source.ts';
 import { importError } from './errors.ts';
 import { inspectFile, type InspectResult } from './inspect.ts';
@@ -59,6 +60,8 @@ export interface FolderReport {
   imports: ImportReport[];
   /** Files not mapped onto a canonical table, and why. */
   skipped: { file: string; reason: string }[];
+  /** Files that could not be read (the other files are still imported). */
+  failed: { file: string; error: EngineErrorInfo }[];
 }
 
 /** Parses `mapping.yaml` text (pure). Throws an input error naming the problem. */
@@ -104,11 +107,22 @@ export async function importFolder(db: Database, folder: FolderSource, options: 
   const config: FolderMappingFile = yamlName
     ? parseFolderMapping(new TextDecoder().decode(await readAll(await folder.open(yamlName))))
     : { files: {}, auto: true };
-  const report: FolderReport = { tables: [], imports: [], skipped: [] };
+  const report: FolderReport = { tables: [], imports: [], skipped: [], failed: [] };
   const claimed = new Set<string>();
   // Files listed in mapping.yaml claim their tables before automatically mapped ones.
   const dataFiles = names.filter((n) => dataFilePattern.test(n)).sort((a, b) => Number(b in config.files) - Number(a in config.files) || a.localeCompare(b));
   for (const name of dataFiles) {
+    try {
+      await importOne(name);
+    } catch (e) {
+      // One bad file must not hide the others; cancellation and engine failures still stop the run.
+      if (!(e instanceof EngineError) || e.info.code !== 'input') throw e;
+      report.failed.push({ file: name, error: e.info });
+    }
+  }
+  return report;
+
+  async function importOne(name: string): Promise<void> {
     const source = await folder.open(name);
     const entry = config.files[name];
     const overrides = {
@@ -119,7 +133,9 @@ export async function importFolder(db: Database, folder: FolderSource, options: 
         : {}),
     };
     const inspected = await inspectFile(db, source, { ...overrides, ...(entry ? { table: entry.table } : {}) });
-    const stem = fileStem(name);
+    // Two files with one stem (orders.csv, orders.parquet) must not overwrite each other.
+    let stem = fileStem(name);
+    if (report.tables.some((t) => t.table === stem)) stem = `${stem}_${name.replace(/\.gz$/i, '').split('.').pop()}`;
     const staging = `__folder_staging_${stem}`;
     try {
       const staged = await stageSource(db, source, await analyseSource(source, overrides), staging, { ...overrides, ...(options.token ? { token: options.token } : {}) });
@@ -130,11 +146,11 @@ export async function importFolder(db: Database, folder: FolderSource, options: 
       else if (config.auto !== false && inspected.suggestion.missing.length === 0) mapping = inspected.suggestion.mapping;
       if (!mapping) {
         report.skipped.push({ file: name, reason: `not mapped: ${inspected.suggestion.missing.length ? `no column found for ${inspected.suggestion.missing.join(', ')} of ${inspected.suggestion.mapping.table}` : 'not listed in mapping.yaml'}` });
-        continue;
+        return;
       }
       if (claimed.has(mapping.table)) {
         report.skipped.push({ file: name, reason: `${mapping.table} was already imported from another file; list this file in mapping.yaml to choose` });
-        continue;
+        return;
       }
       claimed.add(mapping.table);
       const r = await mapStaged(db, staging, mapping, { ...defaultRules, ...entry?.rules }, mapping.table, options.token);
@@ -145,5 +161,4 @@ export async function importFolder(db: Database, folder: FolderSource, options: 
       dropTables(db, staging);
     }
   }
-  return report;
 }
