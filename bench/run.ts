@@ -41,30 +41,27 @@ const loadBefore = os.loadavg()[0]!;
 const dataset = await ensureDataset(path.dirname(outFile), customers, log);
 const files = await readDataset(dataset);
 
-// WASM first, alone in the process: it records the statements native then replays.
+// Case by case, the three engines back to back: other work on the machine comes and goes, and
+// running all WASM first and all native later would hand one side the quieter minutes. WASM runs
+// each case first because it records the statements native replays.
 const wasm = await startWasm(files);
-const wasmResults = new Map<string, Awaited<ReturnType<typeof wasm.run>>>();
-for (const c of cases) {
-  log(`wasm   ${c.name} …`);
-  wasmResults.set(c.name, await wasm.run(c, repeat));
-}
-
 const native1 = await openNative(1);
 const nativeDefault = await openNative();
-const results: CaseResult[] = cases.map((c) => {
-  const w = wasmResults.get(c.name)!;
-  return { name: c.name, description: c.description, statements: w.queries.length, wasm: { endToEnd: w.endToEnd, sqlOnly: w.sqlOnly }, native1: null, nativeDefault: null, ratio: null, mismatches: [] };
-});
-for (const [db, key] of [[native1, 'native1'], [nativeDefault, 'nativeDefault']] as const) {
-  for (const c of cases) {
+const results: CaseResult[] = [];
+for (const c of cases) {
+  log(`wasm   ${c.name} …`);
+  const w = await wasm.run(c, repeat);
+  const r: CaseResult = { name: c.name, description: c.description, statements: w.queries.length, wasm: { endToEnd: w.endToEnd, sqlOnly: w.sqlOnly }, native1: null, nativeDefault: null, ratio: null, mismatches: [] };
+  for (const [db, key] of [[native1, 'native1'], [nativeDefault, 'nativeDefault']] as const) {
     log(`native ${db.threads}t ${c.name} …`);
-    const r = results.find((x) => x.name === c.name)!;
-    const n = await runNativeCase(db, c, wasmResults.get(c.name)!.queries, dataset, repeat);
+    const n = await runNativeCase(db, c, w.queries, dataset, repeat);
     r[key] = n.timing;
     r.mismatches.push(...n.mismatches.map((m) => `${db.threads} thread(s): ${m}`));
   }
-  db.close();
+  results.push(r);
 }
+native1.close();
+nativeDefault.close();
 for (const r of results) r.ratio = ratio(r.wasm.sqlOnly, r.native1);
 
 const cpus = os.cpus();
