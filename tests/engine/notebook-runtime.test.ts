@@ -112,4 +112,13 @@ c3,2024-03-10,300,100`),
     expect(rt.cell(cellId('bad'))).toMatchObject({ status: 'error', sql: 'SELECT nope FROM transactions', error: expect.stringMatching(/^sql bad: Binder Error: Referenced column "nope" not found/) });
     expect(rt.cell(cellId('good'))!.status).toBe('ok');
   });
+
+  it('drops the temp table of a deleted sql cell, so SQL that still uses it fails instead of reading stale rows', async () => {
+    const full = '```sql gone\nSELECT 1 AS x\n```\n\n```sql user\nSELECT * FROM gone\n```\n';
+    const rt = createRuntime(parseNotebook(full), engineEffects(engine));
+    await rt.runAll();
+    expect(rt.cell(cellId('user'))!.status).toBe('ok');
+    await rt.setNotebook(parseNotebook(full.replace('```sql gone\nSELECT 1 AS x\n```\n\n', '')));
+    expect(rt.cell(cellId('user'))).toMatchObject({ status: 'error', error: expect.stringMatching(/^sql user: Catalog Error: Table with name gone does not exist/) });
+  });
 });

@@ -230,3 +230,19 @@ From {band.from} to {band.to}: {pick}.
     expect(rt.cell(cellId('two'))!.error).toBe('sql two: a sql cell holds one query; split the statements into separate cells');
   });
 });
+
+describe('notebook runtime: edits that change the graph', () => {
+  it('reports an unknown name when a used cell is deleted, and recovers when it is back', async () => {
+    const { effects } = fakeEffects();
+    const full = '```sql a\nSELECT 1 AS x\n```\n\n```sql b\nSELECT * FROM a\n```\n\n```chart\ndata: a\nmarks:\n  - { type: dot, x: x, y: x }\n```\n';
+    const rt = createRuntime(parseNotebook(full), effects);
+    await rt.runAll();
+    await rt.setNotebook(parseNotebook(full.replace('```sql a\nSELECT 1 AS x\n```\n\n', '')));
+    expect(rt.cells().map((c) => [c.id, c.status, c.error])).toEqual([
+      ['b', 'ok', undefined],
+      ['chart#1', 'error', 'chart on line 5: unknown result "a" (results: b)'],
+    ]);
+    await rt.setNotebook(parseNotebook(full));
+    expect(rt.cells().map((c) => c.status)).toEqual(['ok', 'ok', 'ok']);
+  });
+});

@@ -25,6 +25,8 @@ export interface NotebookEffects {
   registerTable(name: string, table: ColumnarTable): Promise<void>;
   /** Reads up to `limit` rows of a table (chart data, select options). */
   readTable(name: string, limit: number): Promise<ColumnarTable>;
+  /** Drops a temp table this runtime created (its cell was deleted or renamed). */
+  dropTable?(name: string): Promise<void>;
   /** Asks the engine to stop the running query, if any (a newer run superseded it). */
   cancel?(): Promise<unknown>;
 }

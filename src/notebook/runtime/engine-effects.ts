@@ -64,6 +64,10 @@ export function engineEffects(engine: NotebookEngine): NotebookEffects {
       }
     },
     readTable: (table, limit) => engine.query(`SELECT * FROM ${quoteIdent(table)} LIMIT ${Math.max(0, Math.floor(limit))}`),
+    async dropTable(table) {
+      // Only ever the temp catalog: a data table with the same name is never touched.
+      await engine.query(`DROP TABLE IF EXISTS temp.main.${quoteIdent(table)}`);
+    },
     cancel: async () => engine.cancel?.(),
   };
 }

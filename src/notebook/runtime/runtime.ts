@@ -111,9 +111,17 @@ export class NotebookRuntime {
       else this.states.get(cell.id)!.kind = cell.kind;
     }
     const ids = new Set(nb.cells.map((c) => c.id));
-    for (const id of [...this.states.keys()]) if (!ids.has(id)) this.states.delete(id);
+    const drops: Promise<void>[] = [];
+    const drop = (table: string) => drops.push((this.effects.dropTable?.(table) ?? Promise.resolve()).catch(() => undefined));
+    for (const [id, state] of [...this.states]) {
+      const now = nb.cells.find((c) => c.id === id);
+      // Temp tables of a deleted (or renamed, or re-kinded) cell must not linger for SQL to find.
+      if (state.output?.kind === 'sql' && now?.kind !== 'sql') drop(state.output.table);
+      if (state.output?.kind === 'analysis' && now?.kind !== 'analysis') Object.values(state.output.tables).forEach(drop);
+      if (!ids.has(id)) this.states.delete(id);
+    }
     for (const id of [...this.dirty]) if (!ids.has(id)) this.dirty.delete(id);
-    return this.invalidate(changed);
+    return Promise.all(drops).then(() => this.invalidate(changed));
   }
 
   /** Resolves when nothing is queued or running. */
