@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/engine/database.ts';
+import { importFile } from '../../src/engine/import/index.ts';
 import { dateExpr, numberExpr } from '../../src/engine/import/sql-expressions.ts';
 import type { DateFormat, NumberFormat } from '../../src/engine/import/value-formats.ts';
 import { parseNumber } from '../../src/engine/import/value-formats.ts';
@@ -54,5 +55,23 @@ describe('dateExpr', () => {
   ])('%j with %s → %s', (value, format, expected) => {
     const v = evalSql(dateExpr('x', format), value);
     expect(v === null ? null : (v as Date).toISOString().slice(0, 10)).toBe(expected);
+  });
+});
+
+describe('day-first or month-first, settled over the whole column', () => {
+  const dayFirst: DateFormat = { patterns: ['%d/%m/%Y'], ambiguous: true, hasTime: false };
+  const csv = (lines: string[]) => ({ name: 'd.csv', data: new TextEncoder().encode(['customer_id,date,revenue', ...lines].join('\n') + '\n') });
+  const mapping = { table: 'transactions' as const, columns: { customer_id: { source: 'customer_id' }, date: { source: 'date', date: dayFirst }, revenue: { source: 'revenue' } }, extras: [] };
+
+  it('switches to month-first when a later value has a second part above 12', async () => {
+    const r = await importFile(db, csv(['a,01/02/2024,1', 'b,03/04/2024,2', 'c,12/25/2024,3']), { mapping });
+    expect([r.imported, r.rejected]).toEqual([3, 0]);
+    expect(db.querySync("SELECT strftime(date, '%Y-%m-%d') FROM transactions").data[0]).toEqual(['2024-01-02', '2024-03-04', '2024-12-25']);
+  });
+
+  it('keeps the chosen reading and warns when no value decides', async () => {
+    const r = await importFile(db, csv(['a,01/02/2024,1', 'b,03/04/2024,2']), { mapping });
+    expect(db.querySync("SELECT strftime(date, '%Y-%m-%d') FROM transactions").data[0]).toEqual(['2024-02-01', '2024-04-03']);
+    expect(r.warnings.find((w) => w.code === 'ambiguous_dates')?.message).toMatch(/fits both day-first and month-first; read as day\/month\/year/);
   });
 });
