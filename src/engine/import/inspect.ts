@@ -58,7 +58,7 @@ export async function inspectFile(db: Database, source: ImportSource, options: I
   if (analysis.encoding?.warning) warnings.push(analysis.encoding.warning);
   try {
     const staged = await stageHead(db, source, analysis, staging, options);
-    if (staged.replacements > 0) warnings.push(`${staged.replacements} characters could not be decoded as ${analysis.encoding?.encoding}; check the preview and choose another encoding if the text looks garbled.`);
+    if (staged.replacements > 0 && !analysis.encoding?.warning) warnings.push(`${staged.replacements} characters could not be decoded as ${analysis.encoding?.encoding}; check the preview and choose another encoding if the text looks garbled.`);
     const sample = db.querySync(`SELECT * FROM ${ident(staging)} LIMIT ${Math.max(1, Math.floor(options.profileRows ?? 1000))}`);
     const hint = analysis.dialect ? { decimal: analysis.dialect.decimal } : {};
     const columns: ProfiledColumn[] = sample.columns.map((c, i) => ({ name: c.name, profile: profileColumn(sample.data[i]!.map((v) => (v === null ? null : String(v))), hint) }));
