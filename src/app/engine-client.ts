@@ -20,6 +20,13 @@ export class EngineClient {
   private listeners = new Set<Listener>();
   private generation = 0;
   state: EngineState = { kind: 'starting' };
+  /**
+   * Loads the data after every (re)start: the active dataset, not always the sample. The workbench
+   * sets it; the default loads the built-in sample.
+   */
+  loadData: (api: WorkerApi) => Promise<void> = async (api) => {
+    await api.loadSample();
+  };
 
   /** Calls a worker method; rejections become `EngineError`s; a crash turns into a `fatal` error. */
   readonly api: WorkerApi = new Proxy({} as WorkerApi, {
@@ -47,7 +54,7 @@ export class EngineClient {
     return new Promise((_resolve, reject) => this.crashWaiters.push({ gen, reject }));
   }
 
-  /** Starts a worker and the sample dataset. */
+  /** Starts a worker and loads the active dataset (`loadData`). */
   async start(): Promise<void> {
     this.stopWorker();
     this.generation++;
@@ -61,14 +68,14 @@ export class EngineClient {
     this.remote = Comlink.wrap<WorkerApi>(worker);
     try {
       const status = await this.api.init();
-      await this.api.loadSample();
+      await this.loadData(this.api);
       this.setState({ kind: 'ready', duckdbVersion: status.duckdbVersion });
     } catch (e) {
       this.markCrashed(e instanceof Error ? e.message : String(e));
     }
   }
 
-  /** Kills the worker and starts a fresh engine with the sample data. */
+  /** Kills the worker and starts a fresh engine with the active dataset. */
   restart(): Promise<void> {
     return this.start();
   }
@@ -121,4 +128,9 @@ export function fromWire(e: unknown): EngineError {
   if (e && typeof e === 'object' && 'code' in e && 'message' in e) return new EngineError(e as EngineErrorInfo);
   const message = e instanceof Error ? e.message : String(e);
   return new EngineError({ code: 'internal', message });
+}
+
+/** Wraps a callback (import progress) so the worker can call it back across the boundary. */
+export function callback<T extends (...args: never[]) => unknown>(fn: T): T {
+  return Comlink.proxy(fn) as unknown as T;
 }

@@ -5,6 +5,12 @@
  */
 import type { AnalysisResult } from '../analyses/types.ts';
 import type { DatasetProfile } from '../model/profile.ts';
+import type { ImportMapping } from './import/mapping.ts';
+import type { ImportOptions, ImportProgress } from './import/import-file.ts';
+import type { InspectOptions, InspectResult } from './import/inspect.ts';
+import type { ImportPreview, PreviewOptions } from './import/preview-import.ts';
+import type { ImportReport } from './import/report.ts';
+import type { ImportSource } from './import/source.ts';
 import type { ColumnInfo, ColumnarTable, SqlParam } from './types.ts';
 
 /** A table or view in the database, as the data panel shows it. */
@@ -44,7 +50,7 @@ export interface EngineStatus {
   dataset: string | null;
 }
 
-export interface EngineApi {
+export interface EngineApi extends ImportApi {
   /** Starts DuckDB (idempotent). */
   init(): Promise<EngineStatus>;
   status(): Promise<EngineStatus>;
@@ -68,4 +74,51 @@ export interface EngineApi {
   cancel(): Promise<boolean>;
   /** Runs a registered analysis with raw (unvalidated) options. */
   runAnalysis(id: string, options: Record<string, unknown>): Promise<AnalysisResult>;
+}
+
+/** A file the engine loads as one table of a saved dataset (written by `exportTables`). */
+export interface StoredTableFile {
+  /** Table to create. */
+  table: string;
+  /** File name (for messages). */
+  fileName: string;
+  /** CSV with a header line: a disk-backed `File`/`Blob` in the browser (read in slices), bytes in Node. */
+  data: Blob | Uint8Array;
+  /** Column names and DuckDB types, so the table comes back with the types it was saved with. */
+  columns: { name: string; type: string }[];
+}
+
+/** One table written out as CSV for saving. */
+export interface ExportedTable {
+  table: string;
+  rowCount: number;
+  columns: { name: string; type: string }[];
+  /** UTF-8 CSV with a header line. */
+  bytes: Uint8Array;
+}
+
+/** What `importFile` needs besides the file: the mapping, rules and source overrides. */
+export type ImportRequest = Omit<ImportOptions, 'onProgress' | 'token'> & {
+  /** Id the caller picks so it can `cancelImport` this import. */
+  jobId?: string;
+};
+
+/** The import side of the engine (see docs/import.md). Files cross as `File` objects, never copied whole. */
+export interface ImportApi {
+  /** Format, encoding, dialect, columns, preview and a suggested mapping from the head of a file. */
+  inspectImport(source: ImportSource, options?: InspectOptions): Promise<InspectResult>;
+  /** The head of the file as it will be imported with this mapping: typed rows and rejects. */
+  previewImport(source: ImportSource, mapping: ImportMapping, options?: PreviewOptions): Promise<ImportPreview>;
+  /** Imports a file onto its canonical table; `onProgress` is called per slice and SQL step. */
+  importFile(source: ImportSource, request: ImportRequest, onProgress?: (p: ImportProgress) => void): Promise<ImportReport>;
+  /** Cancels the import started with this `jobId`; false when none is running. */
+  cancelImport(jobId: string): Promise<boolean>;
+  /** Every rejected row of an import (row, column, reason, kind, value) as CSV text. */
+  rejectsCsv(rejectsTable: string): Promise<string>;
+  /** Drops every table and view of the active data (before loading another dataset). */
+  clearData(): Promise<void>;
+  /** Writes tables out as CSV with their column types, for saving a dataset. */
+  exportTables(tables: string[]): Promise<ExportedTable[]>;
+  /** Replaces the active data with a saved dataset's tables. */
+  loadDataset(name: string, files: StoredTableFile[]): Promise<TableInfo[]>;
 }

@@ -4,7 +4,9 @@ import { getAnalysis } from '../analyses/registry.ts';
 import type { AnalysisResult } from '../analyses/types.ts';
 import type { DatasetProfile } from '../model/profile.ts';
 import { canonicalTables } from '../model/schema.ts';
-import type { DataFile, EngineApi, EngineStatus, ResultHandle, TableInfo } from './api.ts';
+import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm/blocking';
+import type { DataFile, EngineApi, EngineStatus, ExportedTable, ImportApi, ImportRequest, ResultHandle, StoredTableFile, TableInfo } from './api.ts';
+import { cancelToken, importFile, inspectFile, previewImport, rejectsToCsv, type CancelToken, type ImportProgress } from './import/index.ts';
 import { Database } from './database.ts';
 import { loadCanonicalCsv } from './load-csv.ts';
 import { splitStatements, returnsRows } from './statements.ts';
@@ -107,7 +109,10 @@ export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, opt
     return { id, columns: first.columns, rowCount, first, elapsedMs: performance.now() - started };
   };
 
+  const importApi = importMethods(database, listTables, (name) => (dataset = name));
+
   return {
+    ...importApi,
     database,
     async init() {
       return status();
@@ -153,6 +158,110 @@ export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, opt
       return def.run({ db, profile: await profile() }, opts);
     },
   };
+}
+
+/**
+ * Import and saved datasets (docs/import.md). Imports share the one DuckDB; each running import
+ * keeps a cancel token under the caller's job id so a second message can stop it.
+ */
+function importMethods(database: () => Promise<Database>, listTables: () => Promise<TableInfo[]>, setDataset: (name: string | null) => void): ImportApi {
+  const jobs = new Map<string, { cancel: () => void; token: CancelToken }>();
+  let nextJob = 1;
+
+  const clearData = async () => {
+    const db = await database();
+    const rows = toRows(db.querySync(`SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = current_database()`));
+    // Views first: they may read the tables.
+    for (const r of rows.filter((x) => x.table_type === 'VIEW')) db.exec(`DROP VIEW IF EXISTS ${quoteIdent(String(r.table_name))}`);
+    for (const r of rows.filter((x) => x.table_type !== 'VIEW')) db.exec(`DROP TABLE IF EXISTS ${quoteIdent(String(r.table_name))}`);
+    setDataset(null);
+  };
+
+  return {
+    async inspectImport(source, options) {
+      return inspectFile(await database(), source, options);
+    },
+    async previewImport(source, mapping, options) {
+      return previewImport(await database(), source, mapping, options);
+    },
+    async importFile(source, request: ImportRequest, onProgress?: (p: ImportProgress) => void) {
+      const db = await database();
+      const jobId = request.jobId ?? `job${nextJob++}`;
+      const job = cancelToken();
+      jobs.set(jobId, job);
+      // Progress crosses the worker boundary: send it only when it moves by a percent or the phase changes.
+      let last: ImportProgress | null = null;
+      const progress = (p: ImportProgress) => {
+        if (last && last.phase === p.phase && p.fraction - last.fraction < 0.01) return;
+        last = p;
+        void Promise.resolve(onProgress?.(p)).catch(() => undefined);
+      };
+      try {
+        const { jobId: _id, ...options } = request;
+        return await importFile(db, source, { ...options, token: job.token, onProgress: progress });
+      } finally {
+        jobs.delete(jobId);
+      }
+    },
+    async cancelImport(jobId) {
+      const job = jobs.get(jobId);
+      job?.cancel();
+      return !!job;
+    },
+    async rejectsCsv(rejectsTable) {
+      const db = await database();
+      if (!/^__rejects_[\w]+$/.test(rejectsTable)) throw new EngineError({ code: 'input', message: `not a rejects table: ${rejectsTable}` });
+      return rejectsToCsv(db.querySync(`SELECT * FROM ${quoteIdent(rejectsTable)} ORDER BY "row"`));
+    },
+    clearData,
+    async exportTables(tables) {
+      const db = await database();
+      const out: ExportedTable[] = [];
+      for (const table of tables) {
+        const columns = toRows(db.querySync(`SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' AND table_name = $1 ORDER BY ordinal_position`, [table]))
+          .map((c) => ({ name: String(c.column_name), type: String(c.data_type) }));
+        if (!columns.length) throw new EngineError({ code: 'input', message: `table ${table} does not exist` });
+        const rowCount = Number(db.querySync(`SELECT count(*) FROM ${quoteIdent(table)}`).data[0]![0]);
+        const path = `export/${table}.csv`;
+        // An empty registered buffer makes DuckDB write into its in-memory file system (in Node and
+        // the browser alike, never the host disk); we copy it out and free it.
+        db.bindings.registerFileBuffer(path, new Uint8Array(0));
+        db.exec(`COPY ${quoteIdent(table)} TO '${path}' (FORMAT csv, HEADER true, DATEFORMAT '%Y-%m-%d', USE_TMP_FILE false)`);
+        try {
+          out.push({ table, rowCount, columns, bytes: db.bindings.copyFileToBuffer(path) });
+        } finally {
+          db.bindings.dropFile(path);
+        }
+      }
+      return out;
+    },
+    async loadDataset(name, files: StoredTableFile[]) {
+      const db = await database();
+      await clearData();
+      for (const file of files) {
+        const path = `dataset/${file.table}.csv`;
+        if (file.data instanceof Uint8Array) db.bindings.registerFileBuffer(path, file.data);
+        // A disk-backed File (OPFS): DuckDB reads it in slices, it is never copied whole.
+        else db.bindings.registerFileHandle(path, file.data, DuckDBDataProtocol.BROWSER_FILEREADER, true);
+        try {
+          const columns = file.columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(', ');
+          db.exec(`CREATE OR REPLACE TABLE ${quoteIdent(file.table)} AS SELECT * FROM read_csv('${path}', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', dateformat = '%Y-%m-%d', columns = {${columns}})`);
+        } catch (e) {
+          const msg = e instanceof Error ? e.message : String(e);
+          throw new EngineError({ code: 'input', message: `${file.fileName}: the saved table could not be read back (${msg}). Import the file again.`, details: { file: file.fileName } }, { cause: e });
+        } finally {
+          db.bindings.dropFile(path);
+        }
+      }
+      setDataset(name);
+      return listTables();
+    },
+  };
+}
+
+/** A SQL string literal. */
+function sqlString(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
 }
 
 /** Quotes an identifier for DuckDB. */

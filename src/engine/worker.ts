@@ -20,6 +20,11 @@ const api: WorkerApi = {
     const files = await sampleFiles();
     return engine.loadCanonicalCsv('sample', files);
   },
+  async exportTables(tables: string[]) {
+    // Hand the CSV bytes over instead of copying them: they can be as large as the dataset.
+    const out = await engine.exportTables(tables);
+    return Comlink.transfer(out, out.map((t) => t.bytes.buffer as ArrayBuffer));
+  },
   async ping() {
     return 'pong';
   },
