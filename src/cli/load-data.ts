@@ -1,56 +1,38 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { DataFile } from '../engine/api.ts';
+import type { FolderReport } from '../engine/import/index.ts';
+import { importFolder } from '../engine/import/index.ts';
+import { nodeFolder } from '../engine/import/node-folder.ts';
 import { createNodeEngine, createSampleEngine, type NodeEngine } from '../engine/node.ts';
-import { mappingFileName, parseDataMapping, renameCsvHeader } from './data-mapping.ts';
 
 /** What loading a data folder did, for the CLI to print. */
 export interface LoadedData {
   engine: NodeEngine;
   /** Tables created, by name. */
   tables: string[];
-  /** Files that were not loaded, with why. */
+  /** Files that were not imported onto a canonical table, or not read at all, with why. */
   skipped: string[];
+  /** The folder import's full report (row accounting per file), when a folder was given. */
+  report?: FolderReport;
 }
 
 /**
- * Starts an engine with the notebook's data: the built-in sample without a folder, or every
- * `*.csv` in `dir` as a table named after its file stem (canonical tables get canonical types).
- * A `mapping.yaml` in the folder maps files with other names and headers onto canonical tables
- * (see `data-mapping.ts`); the files it names are not loaded a second time under their stems.
- *
- * Interim: the import pipeline (src/engine/import: xlsx/parquet/encodings and column mapping)
- * has no folder-level entry point yet; until it does, only canonical-shaped UTF-8 CSV is read.
+ * Starts an engine with the notebook's data: the built-in sample without a folder; with a folder,
+ * the same import pipeline the app uses (`importFolder`): every data file (CSV/TSV/TXT, XLSX,
+ * Parquet, JSON/NDJSON, optionally gzipped; any encoding) becomes a table named after its stem and
+ * is mapped onto the canonical tables automatically or as its `mapping.yaml` says (docs/import.md).
  */
 export async function loadData(dir?: string, options: { engine?: NodeEngine } = {}): Promise<LoadedData> {
   if (!dir) {
     const engine = await createSampleEngine();
     return { engine, tables: (await engine.listTables()).map((t) => t.name), skipped: [] };
   }
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).sort();
-  const files: DataFile[] = [];
-  const skipped: string[] = [];
-  const mapped = new Set<string>();
-  if (entries.includes(mappingFileName)) {
-    for (const m of parseDataMapping(await readFile(path.join(dir, mappingFileName), 'utf8'))) {
-      const file = path.resolve(dir, m.file);
-      mapped.add(path.basename(file));
-      const text = renameCsvHeader(await readFile(file, 'utf8'), m.columns, m.file);
-      files.push({ table: m.table, fileName: path.basename(file), bytes: new TextEncoder().encode(text) });
-    }
-  }
-  for (const name of entries) {
-    if (mapped.has(name)) continue;
-    const ext = path.extname(name).toLowerCase();
-    if (ext === '.csv') {
-      files.push({ table: path.basename(name, path.extname(name)), fileName: name, bytes: new Uint8Array(await readFile(path.join(dir, name))) });
-    } else if (['.xlsx', '.parquet', '.json', '.tsv', '.txt', '.gz'].includes(ext)) {
-      skipped.push(`${name}: only .csv files are read by the command line yet; convert it to UTF-8 CSV`);
-    }
-  }
-  if (files.length === 0) throw new Error(`${dir}: no .csv files found`);
   // Reusing an engine replaces the tables of the same names and keeps the others.
   const engine = options.engine ?? createNodeEngine();
-  await engine.loadCanonicalCsv(path.basename(path.resolve(dir)), files);
-  return { engine, tables: files.map((f) => f.table), skipped };
+  const report = await importFolder(await engine.database(), nodeFolder(dir));
+  if (report.tables.length === 0 && report.failed.length === 0) throw new Error(`${dir}: no data files found (csv, tsv, txt, xlsx, parquet, json, ndjson)`);
+  const skipped = [
+    ...report.skipped.map((s) => `${s.file}: ${s.reason}`),
+    ...report.failed.map((f) => `${f.file}: ${f.error.message}`),
+  ];
+  const tables = [...report.tables.map((t) => t.table), ...report.imports.map((i) => i.table)];
+  return { engine, tables: [...new Set(tables)], skipped, report };
 }

@@ -17,6 +17,8 @@ export interface NotebookRun {
   errors: string[];
   /** Warnings about the data (files skipped). */
   warnings: string[];
+  /** Row accounting of each imported file (`--data`): read = imported + rejected. */
+  imports: string[];
 }
 
 /**
@@ -33,12 +35,18 @@ export async function runNotebookFile(file: string, options: { dataDir?: string;
     ...notebook.issues.map((i) => `${file}: ${i}`),
     ...states.filter((s) => s.status !== 'ok').map((s) => `${file}: ${(s.error ?? s.status).split('\n').join(`\n${file}: `)}`),
   ];
-  return { notebook, states, errors, warnings: data.skipped };
+  const imports = (data.report?.imports ?? []).map(
+    (r) => `${r.fileName} → ${r.table}: read ${r.read}, imported ${r.imported}, rejected ${r.rejected}` +
+      (r.rejectGroups.length ? ` (${r.rejectGroups.map((g) => `${g.count} ${g.reason}`).join('; ')})` : '') +
+      (r.warnings.length ? `; ${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''}: ${r.warnings.map((w) => w.message).join(' ')}` : ''),
+  );
+  return { notebook, states, errors, warnings: data.skipped, imports };
 }
 
 /** Runs the `run` command: executes the notebook, writes the reports, returns the exit code. */
 export async function runCommand(args: CliArgs, io: { stdout: (s: string) => void; stderr: (s: string) => void }): Promise<number> {
   const result = await runNotebookFile(args.notebook, args.data ? { dataDir: args.data } : {});
+  for (const line of result.imports) io.stderr(`import: ${line}\n`);
   for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
   if (args.json) {
     const json = JSON.stringify(jsonReport(result.notebook, result.states), null, 2) + '\n';

@@ -137,12 +137,14 @@ function yieldToEventLoop(): Promise<void> {
 }
 
 /**
- * Classifies a DuckDB error. Errors that invalidate the instance ("FATAL", "INTERNAL", out of
- * memory in the wasm heap, a trapped wasm call) become code `fatal`; the UI then offers a restart.
+ * Classifies a DuckDB error. Errors that invalidate the instance ("FATAL", "INTERNAL", a trapped
+ * wasm call or a heap overrun) become code `fatal`; the UI then offers a restart.
  */
 export function toEngineError(e: unknown, sql?: string): EngineError {
   if (e instanceof EngineError) return e;
   const message = e instanceof Error ? e.message : String(e);
-  const fatal = /FATAL Error|INTERNAL Error|database has been invalidated|memory access out of bounds|Out of Memory Error: (?:failed to allocate|could not allocate)|RuntimeError: unreachable|Aborted\(/i.test(message);
+  // DuckDB's own "Out of Memory Error" (a query over memory_limit) is recoverable: the query fails
+  // and the database stays valid, so it is a query error. Only errors that break the instance are fatal.
+  const fatal = /FATAL Error|INTERNAL Error|database has been invalidated|memory access out of bounds|RuntimeError: unreachable|Aborted\(/i.test(message);
   return new EngineError({ code: fatal ? 'fatal' : 'query', message, ...(sql === undefined ? {} : { sql }) }, { cause: e });
 }

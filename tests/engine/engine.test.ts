@@ -92,3 +92,16 @@ c1,2024-03-09,10,12`),
     expect(t.data.map((c) => c[0])).toEqual([false, false]);
   });
 });
+
+describe('error classification', () => {
+  it.each([
+    ['Out of Memory Error: could not allocate block of size 256.0 KiB (16.0 MiB/16.0 MiB used)', 'query'],
+    ['Catalog Error: Table with name x does not exist!', 'query'],
+    ['FATAL Error: Failed: database has been invalidated because of a previous fatal error.', 'fatal'],
+    ['INTERNAL Error: Attempted to access index 3 within vector of size 3', 'fatal'],
+    ['RuntimeError: memory access out of bounds', 'fatal'],
+  ])('%s → %s', async (message, code) => {
+    const { toEngineError } = await import('../../src/engine/database.ts');
+    expect(toEngineError(new Error(message)).info.code).toBe(code);
+  });
+});

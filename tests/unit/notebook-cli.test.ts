@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args.ts';
-import { parseDataMapping, renameCsvHeader } from '../../src/cli/data-mapping.ts';
 import { jsonReport } from '../../src/cli/json-report.ts';
 import { fromRows } from '../../src/engine/types.ts';
 import { cellId, parseNotebook } from '../../src/notebook/format/index.ts';
@@ -21,21 +20,6 @@ describe('CLI arguments', () => {
     [['run', 'a.md', '--csv', 'x'], 'unknown option --csv'],
     [['run', 'a.md', 'b.md'], 'unexpected argument "b.md" (one notebook per run)'],
   ])('%j → %s', (argv, message) => expect(() => parseArgs(argv)).toThrow(message));
-});
-
-describe('data folder mapping', () => {
-  it('renames mapped header fields only, keeping quoted fields and the rows', () => {
-    expect(renameCsvHeader('\uFEFFcustomerID,"Contract",x\r\n1,"a,b",2\r\n', { customer_id: 'customerID', plan: 'Contract' }, 'f.csv')).toBe(
-      'customer_id,plan,x\r\n1,"a,b",2\r\n',
-    );
-  });
-  it('names the missing column', () => {
-    expect(() => renameCsvHeader('a,b\n', { customer_id: 'id' }, 'f.csv')).toThrow('f.csv: column "id" (mapped in mapping.yaml) is not in the file (columns: a, b)');
-  });
-  it('parses mapping.yaml', () => {
-    expect(parseDataMapping('customers:\n  file: t.csv\n  columns: { customer_id: ID }\n')).toEqual([{ table: 'customers', file: 't.csv', columns: { customer_id: 'ID' } }]);
-    expect(() => parseDataMapping('customers: { columns: {} }')).toThrow('mapping.yaml: customers: missing file: <name>.csv');
-  });
 });
 
 describe('reports', () => {
