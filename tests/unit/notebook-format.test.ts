@@ -82,3 +82,12 @@ describe('notebook format: specific validation messages', () => {
     expect(issues(md)).toContain(message);
   });
 });
+
+describe('serializing edited cells', () => {
+  it('keeps the closing fence on its own line when an edited body lacks a final line break', () => {
+    const nb = parseNotebook('```sql a\nSELECT 1\n```\n\n```sql b\nSELECT 2\n```\n');
+    const edited = updateCellSource(nb, nb.cells[0]!.id, 'SELECT 42');
+    expect(serializeNotebook(edited)).toBe('```sql a\nSELECT 42\n```\n\n```sql b\nSELECT 2\n```\n');
+    expect(edited.cells.map((c) => c.name)).toEqual(['a', 'b']);
+  });
+});

@@ -32,7 +32,9 @@ function serializeCell(cell: Cell, last: boolean): string {
   if (cell.kind === 'prose') return last ? cell.source : withNewline(cell.source);
   const opened = cell.layout.open ? /^(`{3,}|~{3,})[ \t]*(\w+)(?:[ \t]+(\S+))?/.exec(cell.layout.open) : null;
   const sameHead = opened && opened[2] === cell.kind && (opened[3] ?? null) === cell.name;
-  if (sameHead && cell.layout.close !== undefined) return cell.layout.open! + cell.source + cell.layout.close;
+  // An edited body may lack its final line break; without one the kept closing fence would land on
+  // the body's last line and stop closing the cell. (A parsed body always ends with one.)
+  if (sameHead && cell.layout.close !== undefined) return cell.layout.open! + withNewline(cell.source) + cell.layout.close;
   // A fence longer than any backtick run in the body, so the body can never close it.
   const longest = Math.max(2, ...(cell.source.match(/^`+/gm) ?? []).map((s) => s.length));
   const marker = '`'.repeat(longest + 1);

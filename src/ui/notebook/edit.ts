@@ -84,10 +84,7 @@ export function duplicateCell(nb: Notebook, id: CellId): Notebook {
 
 /** Replaces one cell's text (keeps its fence and layout). */
 export function setCellSource(nb: Notebook, id: CellId, source: string): Notebook {
-  // A fenced body must end with a line break, or the kept closing fence would land on the body's
-  // last line and stop closing the cell (the rest of the file would become this cell's body).
-  const fixed = (kind: CellKind) => (kind === 'prose' || source === '' || source.endsWith('\n') ? source : `${source}\n`);
-  return reparse(nb, nb.cells.map((c) => (c.id === id ? { ...c, source: fixed(c.kind) } : c)));
+  return reparse(nb, nb.cells.map((c) => (c.id === id ? { ...c, source } : c)));
 }
 
 /** Changes the title in the front matter. */
