@@ -80,6 +80,9 @@ export function buildMark(mark: MarkSpec, index: number, context: MarkContext): 
     options[channel] = channelOf(value, channel === 'text' ? mark.textFormat : undefined);
   }
 
+  // Plot's imputed domain sort ({ x: '-y', limit }); its keys and channels were validated.
+  if (mark.sortDomain !== undefined) options.sort = { ...mark.sortDomain };
+
   const paint = DEFAULT_PAINT[mark.type];
   if (paint !== undefined && options.fill === undefined && options.stroke === undefined) {
     options[paint] = context.theme.primary;

@@ -37,6 +37,12 @@ export interface MarkSpec {
   text?: ChannelValue;
   fx?: ChannelValue; fy?: ChannelValue;
   r?: ChannelValue; opacity?: ChannelValue;
+  /**
+   * Orders an ordinal scale's domain by another channel of this mark (Plot's mark `sort` option),
+   * e.g. `{ x: '-y' }` lists bars by descending height, `{ y: 'x', limit: 10 }` keeps the top 10.
+   * Keys: x, y, fx, fy, color; values: a channel name, prefixed with `-` for descending.
+   */
+  sortDomain?: { x?: string; y?: string; fx?: string; fy?: string; color?: string; limit?: number };
   /** Number format for a `text` channel when it is numeric, as in `AxisSpec.tickFormat`. */
   textFormat?: string;
   /** Further Plot mark options: plain values only (strokeWidth, curve, dx, dy, textAnchor, fontSize, fontWeight, lineAnchor, strokeDasharray, fillOpacity, tip, sort, interval, inset…). */

@@ -22,7 +22,7 @@ export const CHANNELS = [
 /** A channel name. */
 export type ChannelName = (typeof CHANNELS)[number];
 
-const MARK_KEYS = new Set<string>(['type', 'data', 'rows', 'values', 'textFormat', 'options', ...CHANNELS]);
+const MARK_KEYS = new Set<string>(['type', 'data', 'rows', 'values', 'textFormat', 'options', 'sortDomain', ...CHANNELS]);
 const SCALE_TYPES = [
   'linear', 'log', 'sqrt', 'band', 'point', 'time', 'utc', 'ordinal', 'categorical', 'sequential', 'diverging',
 ];
@@ -96,7 +96,26 @@ function validateMark(mark: unknown, index: number): asserts mark is MarkSpec {
     }
   }
   if (mark.textFormat !== undefined) checkFormat(mark.textFormat, `textFormat (${where})`);
+  if (mark.sortDomain !== undefined) checkSortDomain(mark.sortDomain, where);
   checkMarkOptions(mark.options, where);
+}
+
+const SORT_SCALES = new Set(['x', 'y', 'fx', 'fy', 'color']);
+
+/** `sortDomain`: scale → channel (optionally `-channel`), plus an optional positive `limit`. */
+function checkSortDomain(sort: unknown, where: string): void {
+  if (!isPlainObject(sort)) throw new ChartSpecError(`"sortDomain" must be an object such as { x: "-y" } (${where})`);
+  for (const [key, value] of Object.entries(sort)) {
+    if (key === 'limit') {
+      if (!Number.isInteger(value) || (value as number) <= 0) throw new ChartSpecError(`sortDomain limit must be a positive whole number (${where})`);
+      continue;
+    }
+    if (!SORT_SCALES.has(key)) throw new ChartSpecError(`sortDomain: unknown scale "${key}" (${where}); expected x, y, fx, fy or color`);
+    const channel = typeof value === 'string' ? value.replace(/^-/, '') : '';
+    if (!(CHANNELS as readonly string[]).includes(channel)) {
+      throw new ChartSpecError(`sortDomain ${key}: ${JSON.stringify(value)} is not a channel of the mark (${where})`);
+    }
+  }
 }
 
 function validateScale(scale: unknown, name: string): asserts scale is ScaleSpec {

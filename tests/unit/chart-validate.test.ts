@@ -80,6 +80,16 @@ const invalid: { name: string; spec: unknown; error: string }[] = [
     spec: { marks: [{ type: 'text', rows: [{ a: 1 }], x: 'a', text: 'label' }] },
     error: 'chart: text: column "label" not found in rows (mark 1 (text)); columns: a',
   },
+  {
+    name: 'sortDomain on an unknown scale',
+    spec: { data: 'regions', marks: [{ ...bar, sortDomain: { z: 'y' } }] },
+    error: 'chart: sortDomain: unknown scale "z" (mark 1 (barY)); expected x, y, fx, fy or color',
+  },
+  {
+    name: 'sortDomain by something that is not a channel',
+    spec: { data: 'regions', marks: [{ ...bar, sortDomain: { x: '-customers' } }] },
+    error: 'chart: sortDomain x: "-customers" is not a channel of the mark (mark 1 (barY))',
+  },
 ];
 
 describe('chart spec validation', () => {
@@ -100,6 +110,17 @@ describe('chart spec validation', () => {
     const svg = renderChartToSvgString(spec, resolveFixture);
     expect(svg).toContain('fill="#c23b3b"');
     expect(svg).toContain('stroke="rgb(10, 20, 30)"');
+  });
+
+  it('orders a band axis by value with sortDomain', () => {
+    const rows = [{ k: 'a', v: 1 }, { k: 'b', v: 3 }, { k: 'c', v: 2 }];
+    const ticks = (sortDomain?: ChartSpec['marks'][number]['sortDomain']) => {
+      const svg = renderChartToSvgString({ marks: [{ type: 'barY', rows, x: 'k', y: 'v', ...(sortDomain ? { sortDomain } : {}) }] }, resolveFixture);
+      return [...svg.matchAll(/<text[^>]*>([abc])<\/text>/g)].map((m) => m[1]).join('');
+    };
+    expect(ticks()).toBe('abc');
+    expect(ticks({ x: '-y' })).toBe('bca');
+    expect(ticks({ x: '-y', limit: 2 })).toBe('bc');
   });
 
   it('renders data strings as text, never markup', () => {
