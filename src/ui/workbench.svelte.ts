@@ -1,27 +1,61 @@
 /**
- * App-wide state (Svelte 5 runes): the engine client, its status, and the tables of the
- * active dataset. Components read it; only this class talks to the engine client's lifecycle.
+ * App-wide state (Svelte 5 runes): the engine client, its status, the active dataset and its
+ * tables. Components read it; only this class talks to the engine client's lifecycle.
  */
 import { EngineClient, type EngineState } from '../app/engine-client.ts';
+import { datasetFiles, deleteDataset, getDataset, listDatasets, loadActiveDataset, renameDataset, SAMPLE_ID, saveActiveDataset, saveDataset, type StoredDataset } from '../app/datasets.ts';
 import type { TableInfo } from '../engine/api.ts';
+import type { WorkerApi } from '../engine/worker-api.ts';
 
 export class Workbench {
   readonly client = new EngineClient();
   engine: EngineState = $state({ kind: 'starting' });
   tables: TableInfo[] = $state([]);
   theme: 'light' | 'dark' = $state('light');
+  /** Saved datasets (the sample is not in this list; it is always available). */
+  datasets: StoredDataset[] = $state([]);
+  /** Id of the active dataset (`sample` or a saved dataset's id). */
+  activeId: string = $state(SAMPLE_ID);
+  /** Set when the active dataset could not be loaded and the sample was loaded instead. */
+  datasetError: string | null = $state(null);
+  /** Bumped whenever different data is loaded, so open notebooks re-run. */
+  dataVersion = $state(0);
 
   /** Table → column names, for SQL completion. */
   readonly schema = $derived(Object.fromEntries(this.tables.map((t) => [t.name, t.columns.map((c) => c.name)])));
+  /** Name of the active dataset for the header. */
+  readonly activeName = $derived(this.activeId === SAMPLE_ID ? 'sample data' : (this.datasets.find((d) => d.id === this.activeId)?.name ?? 'dataset'));
 
   constructor() {
     this.client.subscribe((s) => (this.engine = s));
+    this.activeId = loadActiveDataset();
+    // After every (re)start the engine gets the active dataset back, not the sample.
+    this.client.loadData = (api) => this.loadActive(api);
     const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('caw.theme') : null;
     const prefersDark = typeof matchMedia !== 'undefined' && matchMedia('(prefers-color-scheme: dark)').matches;
     this.setTheme(saved === 'dark' || saved === 'light' ? saved : prefersDark ? 'dark' : 'light');
   }
 
+  private async loadActive(api: WorkerApi): Promise<void> {
+    if (this.activeId !== SAMPLE_ID) {
+      try {
+        const ds = await getDataset(this.activeId);
+        if (!ds) throw new Error('it no longer exists');
+        await api.loadDataset(ds.name, await datasetFiles(ds));
+        this.datasetError = null;
+        return;
+      } catch (e) {
+        this.datasetError = `The dataset could not be loaded (${e instanceof Error ? e.message : String(e)}); the sample data is open instead.`;
+        this.activeId = SAMPLE_ID;
+        saveActiveDataset(SAMPLE_ID);
+      }
+    }
+    await api.clearData();
+    await api.loadSample();
+  }
+
   async start(): Promise<void> {
+    await this.refreshDatasets();
     await this.client.start();
     await this.refreshTables();
   }
@@ -30,6 +64,15 @@ export class Workbench {
     this.tables = [];
     await this.client.restart();
     await this.refreshTables();
+    this.dataVersion++;
+  }
+
+  async refreshDatasets(): Promise<void> {
+    try {
+      this.datasets = await listDatasets();
+    } catch (e) {
+      this.datasetError = `Saved datasets could not be read from browser storage: ${e instanceof Error ? e.message : String(e)}`;
+    }
   }
 
   async refreshTables(): Promise<void> {
@@ -39,6 +82,49 @@ export class Workbench {
     } catch {
       // The engine state already carries the message when this fails.
     }
+  }
+
+  /** Makes a dataset active: the engine's tables are replaced by its tables. */
+  async switchDataset(id: string): Promise<void> {
+    this.activeId = id;
+    saveActiveDataset(id);
+    await this.loadActive(this.client.api);
+    await this.refreshTables();
+    this.dataVersion++;
+  }
+
+  /**
+   * Saves the tables just imported into the engine as a new dataset and makes it active
+   * (they are already loaded, so nothing is re-read).
+   */
+  async saveImported(name: string, tables: string[], sources: string[], id: string): Promise<StoredDataset> {
+    const exported = await this.client.api.exportTables(tables);
+    const stored = await saveDataset({ id, name, sources }, exported);
+    this.activeId = stored.id;
+    saveActiveDataset(stored.id);
+    await this.refreshDatasets();
+    await this.refreshTables();
+    this.dataVersion++;
+    return stored;
+  }
+
+  /** Puts the active dataset back after an import that was cancelled or failed. */
+  async reloadActive(): Promise<void> {
+    await this.loadActive(this.client.api);
+    await this.refreshTables();
+    this.dataVersion++;
+  }
+
+  async renameDataset(id: string, name: string): Promise<void> {
+    await renameDataset(id, name);
+    await this.refreshDatasets();
+  }
+
+  /** Deletes a saved dataset; when it was active, the sample becomes active. */
+  async deleteDataset(id: string): Promise<void> {
+    await deleteDataset(id);
+    await this.refreshDatasets();
+    if (this.activeId === id) await this.switchDataset(SAMPLE_ID);
   }
 
   setTheme(theme: 'light' | 'dark'): void {

@@ -1,0 +1,215 @@
+/**
+ * Saved datasets and saved import mappings, in the browser only.
+ *
+ * - Each imported dataset's tables are written as CSV (with their column types kept beside them)
+ *   to the Origin Private File System under `datasets/<id>/<table>.csv`. On start or switch the
+ *   files are handed to the engine as disk-backed `File`s, so DuckDB reads them in slices.
+ *   Where OPFS is missing, the CSV is kept as a Blob in IndexedDB instead (also disk-backed).
+ * - The list of datasets (name, tables, row counts, size) and the saved mappings live in IndexedDB.
+ * - Which dataset is active is a small localStorage key, read synchronously at start-up.
+ */
+import type { ExportedTable, StoredTableFile } from '../engine/api.ts';
+import type { SavedMapping } from '../engine/import/mapping.ts';
+
+/** Id of the built-in sample dataset (always there, never stored). */
+export const SAMPLE_ID = 'sample';
+
+/** One table of a saved dataset. */
+export interface StoredTable {
+  table: string;
+  rowCount: number;
+  columns: { name: string; type: string }[];
+  /** Size of the saved CSV in bytes. */
+  bytes: number;
+}
+
+/** A saved dataset as the dataset manager lists it. */
+export interface StoredDataset {
+  id: string;
+  name: string;
+  tables: StoredTable[];
+  /** The files it was imported from. */
+  sources: string[];
+  createdAt: number;
+  /** Where the CSV files are: OPFS, or Blobs in IndexedDB. */
+  storage: 'opfs' | 'idb';
+}
+
+/** A saved mapping with when it was last used. */
+export interface StoredMapping extends SavedMapping {
+  updatedAt: number;
+}
+
+const DB_NAME = 'caw-datasets';
+const STORES = ['datasets', 'mappings', 'files'] as const;
+type Store = (typeof STORES)[number];
+let opening: Promise<IDBDatabase> | null = null;
+
+function idb(): Promise<IDBDatabase> {
+  opening ??= new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB_NAME, 1);
+    req.onupgradeneeded = () => {
+      const d = req.result;
+      if (!d.objectStoreNames.contains('datasets')) d.createObjectStore('datasets', { keyPath: 'id' });
+      if (!d.objectStoreNames.contains('mappings')) d.createObjectStore('mappings', { keyPath: 'signature' });
+      if (!d.objectStoreNames.contains('files')) d.createObjectStore('files');
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => {
+      opening = null;
+      reject(req.error ?? new Error('could not open IndexedDB'));
+    };
+  });
+  return opening;
+}
+
+function request<T>(store: Store, mode: IDBTransactionMode, run: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  return idb().then(
+    (d) =>
+      new Promise<T>((resolve, reject) => {
+        const tx = d.transaction(store, mode);
+        const req = run(tx.objectStore(store));
+        // Resolve on commit so a reload right after finds the data.
+        tx.oncomplete = () => resolve(req.result);
+        tx.onerror = () => reject(tx.error ?? req.error ?? new Error('IndexedDB transaction failed'));
+        tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+      }),
+  );
+}
+
+async function opfsRoot(): Promise<FileSystemDirectoryHandle | null> {
+  try {
+    return await navigator.storage.getDirectory();
+  } catch {
+    return null;
+  }
+}
+
+async function datasetDir(id: string, create: boolean): Promise<FileSystemDirectoryHandle | null> {
+  const root = await opfsRoot();
+  if (!root) return null;
+  const all = await root.getDirectoryHandle('datasets', { create });
+  return all.getDirectoryHandle(id, { create });
+}
+
+/** Every saved dataset, newest first. */
+export async function listDatasets(): Promise<StoredDataset[]> {
+  const all = await request<StoredDataset[]>('datasets', 'readonly', (s) => s.getAll() as IDBRequest<StoredDataset[]>);
+  return all.sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/** One saved dataset, or undefined. */
+export function getDataset(id: string): Promise<StoredDataset | undefined> {
+  return request<StoredDataset | undefined>('datasets', 'readonly', (s) => s.get(id) as IDBRequest<StoredDataset | undefined>);
+}
+
+/** A fresh dataset id. */
+export function newDatasetId(): string {
+  const rand = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID().slice(0, 8) : Math.random().toString(36).slice(2, 10);
+  return `ds-${Date.now().toString(36)}-${rand}`;
+}
+
+/** Saves a dataset's exported tables (OPFS, else IndexedDB) and its entry in the list. */
+export async function saveDataset(entry: { id: string; name: string; sources: string[] }, tables: readonly ExportedTable[]): Promise<StoredDataset> {
+  const dir = await datasetDir(entry.id, true).catch(() => null);
+  const storage: StoredDataset['storage'] = dir && (await canWrite(dir)) ? 'opfs' : 'idb';
+  for (const t of tables) {
+    if (storage === 'opfs') {
+      const handle = await dir!.getFileHandle(`${t.table}.csv`, { create: true });
+      const w = await handle.createWritable();
+      await w.write(t.bytes as Uint8Array<ArrayBuffer>);
+      await w.close();
+    } else {
+      await request('files', 'readwrite', (s) => s.put(new Blob([t.bytes as Uint8Array<ArrayBuffer>], { type: 'text/csv' }), `${entry.id}/${t.table}`));
+    }
+  }
+  const stored: StoredDataset = {
+    ...entry,
+    tables: tables.map((t) => ({ table: t.table, rowCount: t.rowCount, columns: t.columns, bytes: t.bytes.byteLength })),
+    createdAt: Date.now(),
+    storage,
+  };
+  await request('datasets', 'readwrite', (s) => s.put(stored));
+  return stored;
+}
+
+async function canWrite(dir: FileSystemDirectoryHandle): Promise<boolean> {
+  try {
+    const h = await dir.getFileHandle('.probe', { create: true });
+    const w = await h.createWritable();
+    await w.close();
+    await dir.removeEntry('.probe');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The saved files of a dataset, as disk-backed `File`s/Blobs for `EngineApi.loadDataset`. */
+export async function datasetFiles(ds: StoredDataset): Promise<StoredTableFile[]> {
+  const dir = ds.storage === 'opfs' ? await datasetDir(ds.id, false) : null;
+  const out: StoredTableFile[] = [];
+  for (const t of ds.tables) {
+    const fileName = `${t.table}.csv`;
+    const data = dir
+      ? await (await dir.getFileHandle(fileName)).getFile()
+      : await request<Blob | undefined>('files', 'readonly', (s) => s.get(`${ds.id}/${t.table}`) as IDBRequest<Blob | undefined>);
+    if (!data) throw new Error(`the saved file ${fileName} of “${ds.name}” is missing; import the data again`);
+    out.push({ table: t.table, fileName, data, columns: t.columns });
+  }
+  return out;
+}
+
+/** Renames a saved dataset. */
+export async function renameDataset(id: string, name: string): Promise<void> {
+  const ds = await getDataset(id);
+  if (!ds) return;
+  await request('datasets', 'readwrite', (s) => s.put({ ...ds, name }));
+}
+
+/** Deletes a saved dataset and its files. */
+export async function deleteDataset(id: string): Promise<void> {
+  const ds = await getDataset(id);
+  const root = await opfsRoot();
+  if (root) {
+    try {
+      const all = await root.getDirectoryHandle('datasets');
+      await all.removeEntry(id, { recursive: true });
+    } catch {
+      // Nothing saved in OPFS for it.
+    }
+  }
+  for (const t of ds?.tables ?? []) await request('files', 'readwrite', (s) => s.delete(`${id}/${t.table}`));
+  await request('datasets', 'readwrite', (s) => s.delete(id));
+}
+
+/** Every saved mapping (for `findSavedMapping`). */
+export function listMappings(): Promise<StoredMapping[]> {
+  return request<StoredMapping[]>('mappings', 'readonly', (s) => s.getAll() as IDBRequest<StoredMapping[]>);
+}
+
+/** Saves the mapping used for a column signature, replacing an older one. */
+export async function saveMapping(m: SavedMapping): Promise<void> {
+  const stored: StoredMapping = { ...m, updatedAt: Date.now() };
+  await request('mappings', 'readwrite', (s) => s.put(stored));
+}
+
+const ACTIVE_KEY = 'caw.activeDataset';
+
+/** The active dataset's id (the sample when none was chosen). */
+export function loadActiveDataset(): string {
+  try {
+    return localStorage.getItem(ACTIVE_KEY) ?? SAMPLE_ID;
+  } catch {
+    return SAMPLE_ID;
+  }
+}
+
+/** Remembers the active dataset. */
+export function saveActiveDataset(id: string): void {
+  try {
+    localStorage.setItem(ACTIVE_KEY, id);
+  } catch {
+    // Private mode: the sample opens next time.
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The wizard's mapping editor as pure functions: which file column fills each canonical column,
+ * which other columns are kept, and the `ImportMapping` that results. No DOM, no engine.
+ */
+import { canonicalTable, type CanonicalTableName } from '../../model/schema.ts';
+import { isProduct, type ColumnMapping, type ImportMapping, type SourceColumn } from '../../engine/import/mapping.ts';
+import { extraOf, type ProfiledColumn } from '../../engine/import/roles.ts';
+
+/** Choice value meaning "computed as the product of two columns" (revenue = quantity × unit price). */
+export const PRODUCT = '\u0000product';
+
+/** What the user edits: canonical column → file column (or `PRODUCT`, or '' for none), and columns left out. */
+export interface MappingDraft {
+  table: CanonicalTableName;
+  choice: Record<string, string>;
+  /** The product mapping from the suggestion, kept while its choice is `PRODUCT`. */
+  products: Record<string, ColumnMapping>;
+  /** File columns the user chose not to keep as extra columns. */
+  dropped: string[];
+}
+
+/** A draft from a mapping (suggested or saved). */
+export function draftFrom(mapping: ImportMapping, columns: readonly ProfiledColumn[]): MappingDraft {
+  const choice: Record<string, string> = {};
+  const products: Record<string, ColumnMapping> = {};
+  for (const [target, m] of Object.entries(mapping.columns)) {
+    if (isProduct(m)) {
+      choice[target] = PRODUCT;
+      products[target] = m;
+    } else choice[target] = m.source;
+  }
+  const kept = new Set(mapping.extras.map((e) => e.source));
+  const used = new Set(Object.values(choice));
+  const dropped = columns.map((c) => c.name).filter((n) => !kept.has(n) && !used.has(n));
+  return { table: mapping.table, choice, products, dropped };
+}
+
+/** Source columns the draft maps onto canonical columns. */
+export function usedSources(draft: MappingDraft): Set<string> {
+  const used = new Set<string>();
+  for (const [target, v] of Object.entries(draft.choice)) {
+    if (v === PRODUCT) {
+      const p = draft.products[target];
+      if (p && isProduct(p)) p.multiply.forEach((s) => used.add(s.source));
+    } else if (v) used.add(v);
+  }
+  return used;
+}
+
+/** The `ImportMapping` for a draft; formats come from the detected column profiles. */
+export function mappingFrom(draft: MappingDraft, columns: readonly ProfiledColumn[]): ImportMapping {
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  const out: Record<string, ColumnMapping> = {};
+  for (const [target, v] of Object.entries(draft.choice)) {
+    if (!v) continue;
+    if (v === PRODUCT) {
+      const p = draft.products[target];
+      if (p) out[target] = p;
+      continue;
+    }
+    const col = byName.get(v);
+    if (!col) continue;
+    const s: SourceColumn = { source: col.name };
+    if (col.profile.number) s.number = col.profile.number;
+    if (col.profile.date) s.date = col.profile.date;
+    out[target] = s;
+  }
+  const used = usedSources(draft);
+  const canonical = new Set(canonicalTable(draft.table).columns.map((c) => c.name.toLowerCase()));
+  const extras = columns
+    .filter((c) => !used.has(c.name) && !draft.dropped.includes(c.name))
+    .map((c) => {
+      const e = extraOf(c);
+      // A kept column may not take a canonical column's name (DuckDB names are case-insensitive).
+      return canonical.has(e.name.toLowerCase()) ? { ...e, name: `source_${e.name}` } : e;
+    });
+  return { table: draft.table, columns: out, extras };
+}
+
+/** Required canonical columns the draft leaves empty. */
+export function missingRequired(draft: MappingDraft): string[] {
+  return canonicalTable(draft.table).columns.filter((c) => c.required && !draft.choice[c.name]).map((c) => c.name);
+}
+
+/** How a detected format reads in the wizard (`%d/%m/%Y`, `1.234,56`…). */
+export function formatLabel(col: ProfiledColumn | undefined): string {
+  if (!col) return '';
+  const p = col.profile;
+  if (p.type === 'date' && p.date) return `date ${p.date.patterns.join(' or ')}${p.date.ambiguous ? ' (day/month ambiguous)' : ''}`;
+  if (p.type === 'number' && p.number) {
+    const n = p.number;
+    const bits = [`number`];
+    if (n.decimal === ',') bits.push('decimal comma');
+    if (n.thousands) bits.push(`thousands “${n.thousands}”`);
+    return bits.join(', ');
+  }
+  return p.type;
+}

@@ -1,0 +1,328 @@
+/**
+ * The import wizard's state (Svelte 5 runes): the files dropped, what the engine found in each,
+ * the user's overrides, mapping and rules, the preview, and the import with progress, cancel and
+ * reports. Every call to the engine sends `$state.snapshot`s: reactive proxies cannot be cloned
+ * into the worker, while `File`s cross as disk-backed handles (never read here).
+ */
+import { callback } from '../../app/engine-client.ts';
+import { listMappings, newDatasetId, saveMapping } from '../../app/datasets.ts';
+import type { InspectResult } from '../../engine/import/inspect.ts';
+import type { ImportProgress } from '../../engine/import/import-file.ts';
+import type { ImportPreview } from '../../engine/import/preview-import.ts';
+import type { ImportReport } from '../../engine/import/report.ts';
+import { defaultRules, findSavedMapping, type ImportRules } from '../../engine/import/mapping.ts';
+import { suggestForTable } from '../../engine/import/roles.ts';
+import type { TextEncodingName } from '../../engine/import/encoding.ts';
+import type { Delimiter } from '../../engine/import/sniff-csv.ts';
+import type { SourceOverrides } from '../../engine/import/analyse-source.ts';
+import type { CanonicalTableName } from '../../model/schema.ts';
+import { EngineError } from '../../engine/types.ts';
+import type { Workbench } from '../workbench.svelte.ts';
+import { draftFrom, mappingFrom, missingRequired, type MappingDraft } from './mapping-edit.ts';
+
+/** An error shown to the user: what went wrong (naming file, row, column) and what to do. */
+export interface ShownError {
+  message: string;
+  fix?: string;
+}
+
+/** The user's overrides of what was detected. */
+export interface FileOverrides {
+  encoding?: TextEncodingName;
+  delimiter?: Delimiter;
+  header?: boolean;
+  sheet?: string;
+}
+
+/** One dropped file as the wizard holds it. */
+export interface FileEntry {
+  key: number;
+  file: File;
+  status: 'inspecting' | 'ready' | 'failed' | 'importing' | 'imported' | 'cancelled';
+  info: InspectResult | null;
+  error: ShownError | null;
+  overrides: FileOverrides;
+  draft: MappingDraft | null;
+  rules: ImportRules;
+  /** Set when a saved mapping for these columns was applied. */
+  savedApplied: boolean;
+  preview: ImportPreview | null;
+  previewError: ShownError | null;
+  progress: ImportProgress | null;
+  report: ImportReport | null;
+}
+
+/** Turns an engine error into words for the user (its details carry `fix`, `line`, `column`). */
+export function shownError(e: unknown): ShownError {
+  if (e instanceof EngineError) {
+    const d = (e.info.details ?? {}) as Record<string, unknown>;
+    const where = [d.line ? `line ${d.line}` : d.row ? `row ${d.row}` : '', d.column ? `column ${d.column}` : ''].filter(Boolean).join(', ');
+    const message = where && !e.message.includes(String(d.line ?? d.row ?? '\u0000')) ? `${e.message} (${where})` : e.message;
+    return typeof d.fix === 'string' ? { message, fix: d.fix } : { message };
+  }
+  return { message: e instanceof Error ? e.message : String(e) };
+}
+
+function sourceOverrides(o: FileOverrides): SourceOverrides {
+  const out: SourceOverrides = {};
+  if (o.encoding) out.encoding = o.encoding;
+  if (o.sheet) out.sheet = o.sheet;
+  const dialect: NonNullable<SourceOverrides['dialect']> = {};
+  if (o.delimiter) dialect.delimiter = o.delimiter;
+  if (o.header !== undefined) dialect.header = o.header;
+  if (Object.keys(dialect).length) out.dialect = dialect;
+  return out;
+}
+
+let nextKey = 1;
+
+export class ImportWizard {
+  files: FileEntry[] = $state([]);
+  /** Name of the dataset the import creates. */
+  name = $state('');
+  phase: 'setup' | 'importing' | 'done' = $state('setup');
+  /** Overall progress 0…1 while importing. */
+  fraction = $state(0);
+  /** A message about the import as a whole (cancelled, nothing imported…). */
+  notice: string | null = $state(null);
+  private current: string | null = null;
+  private cancelled = false;
+
+  constructor(private readonly wb: Workbench) {}
+
+  private get api() {
+    return this.wb.client.api;
+  }
+
+  /** Adds files and inspects each. */
+  add(list: Iterable<File>): void {
+    if (this.phase === 'done') this.reset();
+    for (const file of list) {
+      this.files.push({
+        key: nextKey++, file, status: 'inspecting', info: null, error: null, overrides: {}, draft: null,
+        rules: { ...defaultRules }, savedApplied: false, preview: null, previewError: null, progress: null, report: null,
+      });
+      if (!this.name) this.name = file.name.replace(/\.gz$/i, '').replace(/\.[^.]+$/, '');
+      void this.inspect(this.files[this.files.length - 1]!.key);
+    }
+  }
+
+  /** The reactive entry for a key. */
+  entry(key: number): FileEntry | undefined {
+    return this.files.find((f) => f.key === key);
+  }
+
+  remove(key: number): void {
+    this.files = this.files.filter((f) => f.key !== key);
+  }
+
+  reset(): void {
+    this.files = [];
+    this.name = '';
+    this.phase = 'setup';
+    this.fraction = 0;
+    this.notice = null;
+  }
+
+  /** (Re-)reads the head of a file with the current overrides; applies a saved mapping if one fits. */
+  async inspect(key: number): Promise<void> {
+    const f = this.entry(key);
+    if (!f) return;
+    f.status = 'inspecting';
+    f.error = null;
+    const table = f.draft?.table;
+    try {
+      const info = await this.api.inspectImport({ name: f.file.name, data: f.file }, { ...sourceOverrides($state.snapshot(f.overrides)), ...(table ? { table } : {}) });
+      const g = this.entry(key);
+      if (!g) return;
+      g.info = info;
+      const saved = table ? null : findSavedMapping(await listMappings().catch(() => []), info.columns.map((c) => c.name));
+      g.savedApplied = !!saved;
+      g.draft = draftFrom(saved ? saved.mapping : info.suggestion.mapping, info.columns);
+      if (saved) g.rules = { ...saved.rules };
+      g.status = 'ready';
+      void this.refreshPreview(key);
+    } catch (e) {
+      const g = this.entry(key);
+      if (!g) return;
+      g.status = 'failed';
+      g.error = shownError(e);
+    }
+  }
+
+  /** Changes an override and reads the file again. */
+  override(key: number, change: Partial<FileOverrides>): void {
+    const f = this.entry(key);
+    if (!f) return;
+    f.overrides = { ...f.overrides, ...change };
+    void this.inspect(key);
+  }
+
+  /** Maps the file onto another canonical table (a fresh suggestion for that table). */
+  setTable(key: number, table: CanonicalTableName): void {
+    const f = this.entry(key);
+    if (!f?.info) return;
+    f.draft = draftFrom(suggestForTable(table, $state.snapshot(f.info.columns)).mapping, f.info.columns);
+    f.savedApplied = false;
+    void this.refreshPreview(key);
+  }
+
+  /** Sets which file column fills a canonical column ('' for none). */
+  choose(key: number, target: string, source: string): void {
+    const f = this.entry(key);
+    if (!f?.draft) return;
+    f.draft.choice[target] = source;
+    void this.refreshPreview(key);
+  }
+
+  /** Keeps or leaves out an unmapped file column. */
+  keep(key: number, column: string, keep: boolean): void {
+    const f = this.entry(key);
+    if (!f?.draft) return;
+    f.draft.dropped = keep ? f.draft.dropped.filter((c) => c !== column) : [...f.draft.dropped, column];
+    void this.refreshPreview(key);
+  }
+
+  setRule<K extends keyof ImportRules>(key: number, rule: K, value: ImportRules[K]): void {
+    const f = this.entry(key);
+    if (!f) return;
+    f.rules[rule] = value;
+    void this.refreshPreview(key);
+  }
+
+  /** What stops this file from importing, if anything. */
+  problem(f: FileEntry): string | null {
+    if (f.status === 'failed') return 'cannot be read';
+    if (!f.draft || !f.info) return 'still being read';
+    const missing = missingRequired(f.draft);
+    if (missing.length) return `map ${missing.join(', ')} (required for ${f.draft.table})`;
+    const same = this.files.filter((g) => g !== f && g.status !== 'failed' && g.draft?.table === f.draft!.table);
+    if (same.length) return `another file also goes to ${f.draft.table}; pick a different table or remove one`;
+    return null;
+  }
+
+  /** Files that will be imported (readable ones); failed files are skipped. */
+  get importable(): FileEntry[] {
+    return this.files.filter((f) => f.status !== 'failed');
+  }
+
+  get canImport(): boolean {
+    return this.phase === 'setup' && this.importable.length > 0 && this.importable.every((f) => this.problem(f) === null) && this.name.trim() !== '';
+  }
+
+  private previewSeq = new Map<number, number>();
+
+  /** The head of the file as it will be imported with the current mapping and rules. */
+  async refreshPreview(key: number): Promise<void> {
+    const f = this.entry(key);
+    if (!f?.info || !f.draft) return;
+    const seq = (this.previewSeq.get(key) ?? 0) + 1;
+    this.previewSeq.set(key, seq);
+    if (missingRequired(f.draft).length) {
+      f.preview = null;
+      f.previewError = null;
+      return;
+    }
+    const mapping = mappingFrom($state.snapshot(f.draft), $state.snapshot(f.info.columns));
+    try {
+      const preview = await this.api.previewImport({ name: f.file.name, data: f.file }, mapping, { ...sourceOverrides($state.snapshot(f.overrides)), rules: $state.snapshot(f.rules), limit: 10 });
+      const g = this.entry(key);
+      if (g && this.previewSeq.get(key) === seq) {
+        g.preview = preview;
+        g.previewError = null;
+      }
+    } catch (e) {
+      const g = this.entry(key);
+      if (g && this.previewSeq.get(key) === seq) {
+        g.preview = null;
+        g.previewError = shownError(e);
+      }
+    }
+  }
+
+  /**
+   * Imports every readable file into a fresh set of tables, then saves them as a new dataset and
+   * makes it active. On cancel, or when nothing imports, the previous dataset is put back.
+   */
+  async importAll(): Promise<void> {
+    if (!this.canImport) return;
+    this.phase = 'importing';
+    this.notice = null;
+    this.cancelled = false;
+    this.fraction = 0;
+    const files = this.importable;
+    const done: FileEntry[] = [];
+    try {
+      await this.api.clearData();
+      for (const [i, f] of files.entries()) {
+        if (this.cancelled) {
+          f.status = 'cancelled';
+          continue;
+        }
+        f.status = 'importing';
+        f.error = null;
+        f.report = null;
+        const jobId = `import-${f.key}-${Date.now()}`;
+        this.current = jobId;
+        const mapping = mappingFrom($state.snapshot(f.draft!), $state.snapshot(f.info!.columns));
+        try {
+          f.report = await this.api.importFile(
+            { name: f.file.name, data: f.file },
+            { ...sourceOverrides($state.snapshot(f.overrides)), mapping, rules: $state.snapshot(f.rules), jobId },
+            callback((p: ImportProgress) => {
+              f.progress = p;
+              this.fraction = (i + p.fraction) / files.length;
+            }),
+          );
+          f.status = 'imported';
+          done.push(f);
+          void saveMapping({ signature: f.info!.signature, mapping, rules: $state.snapshot(f.rules) }).catch(() => undefined);
+        } catch (e) {
+          const err = e instanceof EngineError ? e : null;
+          if (err?.info.code === 'cancelled' || (err?.info.details as { reason?: string } | undefined)?.reason === 'cancelled' || this.cancelled) {
+            f.status = 'cancelled';
+            this.cancelled = true;
+          } else {
+            f.status = 'failed';
+            f.error = shownError(e);
+          }
+        }
+      }
+      this.current = null;
+      if (this.cancelled || done.length === 0) {
+        this.notice = this.cancelled ? 'Import cancelled: nothing was saved; your previous data is back.' : 'No file could be imported; your previous data is back.';
+        for (const f of done) f.status = 'ready';
+        await this.wb.reloadActive();
+        this.phase = 'setup';
+        return;
+      }
+      this.fraction = 1;
+      await this.wb.saveImported(this.name.trim(), done.map((f) => f.report!.table), done.map((f) => f.file.name), newDatasetId());
+      this.phase = 'done';
+    } catch (e) {
+      this.notice = `The import stopped: ${shownError(e).message}`;
+      this.phase = 'setup';
+      await this.wb.reloadActive().catch(() => undefined);
+    }
+  }
+
+  /** Stops the running import. */
+  async cancel(): Promise<void> {
+    this.cancelled = true;
+    if (this.current) await this.api.cancelImport(this.current).catch(() => false);
+  }
+
+  /** Downloads every rejected row of a file's import as CSV. */
+  async downloadRejects(f: FileEntry): Promise<void> {
+    if (!f.report) return;
+    const text = await this.api.rejectsCsv(f.report.rejectsTable);
+    const url = URL.createObjectURL(new Blob(['\ufeff' + text], { type: 'text/csv;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${f.file.name.replace(/\.[^.]+$/, '')}-rejected-rows.csv`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+}
