@@ -1,7 +1,9 @@
 /**
- * Notebook persistence in IndexedDB: the user's own notebooks as Markdown text, so that every edit
- * survives a reload or a tab crash. One object store keyed by notebook id; nothing leaves the browser.
+ * Notebook persistence in IndexedDB: the user's own notebooks as Markdown text, and the values the
+ * user gave each notebook's inputs (built-in notebooks included), so that every edit and every
+ * moved control survives a reload or a tab crash. Nothing leaves the browser.
  */
+import type { InputValue } from '../notebook/format/types.ts';
 
 /** A notebook the user owns (a copy of a built-in one, a file opened from disk, or a new one). */
 export interface StoredNotebook {
@@ -15,16 +17,32 @@ export interface StoredNotebook {
   updatedAt: number;
 }
 
+/**
+ * The input values of one notebook, as the user left them. Kept apart from the Markdown: moving a
+ * slider is not an edit of the file (a built-in notebook stays built-in), yet it must survive a reload.
+ */
+export interface StoredInputs {
+  /** `builtin:<id>` or `user:<id>` (see `inputsKey`). */
+  key: string;
+  /** Input name → value. */
+  values: Record<string, InputValue>;
+  /** Epoch milliseconds of the last save. */
+  updatedAt: number;
+}
+
 const DB_NAME = 'caw-notebooks';
 const STORE = 'notebooks';
+const INPUTS = 'inputs';
 
 let opening: Promise<IDBDatabase> | null = null;
 
 function db(): Promise<IDBDatabase> {
   opening ??= new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
+    // Version 2 added the input values store; version 1 databases keep their notebooks.
+    const req = indexedDB.open(DB_NAME, 2);
     req.onupgradeneeded = () => {
       if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE, { keyPath: 'id' });
+      if (!req.result.objectStoreNames.contains(INPUTS)) req.result.createObjectStore(INPUTS, { keyPath: 'key' });
     };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => {
@@ -35,12 +53,12 @@ function db(): Promise<IDBDatabase> {
   return opening;
 }
 
-function request<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+function request<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>, store = STORE): Promise<T> {
   return db().then(
     (d) =>
       new Promise<T>((resolve, reject) => {
-        const tx = d.transaction(STORE, mode);
-        const req = run(tx.objectStore(STORE));
+        const tx = d.transaction(store, mode);
+        const req = run(tx.objectStore(store));
         // Resolve on commit, not on request success: a reload right after must find the data.
         tx.oncomplete = () => resolve(req.result);
         tx.onerror = () => reject(tx.error ?? req.error ?? new Error('IndexedDB transaction failed'));
@@ -65,9 +83,27 @@ export async function putNotebook(nb: StoredNotebook): Promise<void> {
   await request('readwrite', (s) => s.put(nb));
 }
 
-/** Deletes a stored notebook. */
+/** Deletes a stored notebook and its input values. */
 export async function deleteNotebook(id: string): Promise<void> {
   await request('readwrite', (s) => s.delete(id));
+  await request('readwrite', (s) => s.delete(inputsKey({ kind: 'user', id })), INPUTS);
+}
+
+/** The key a notebook's input values are stored under. */
+export function inputsKey(ref: { kind: 'builtin' | 'user'; id: string }): string {
+  return `${ref.kind}:${ref.id}`;
+}
+
+/** The input values saved for a notebook, or undefined when the user never moved one. */
+export async function getInputs(ref: { kind: 'builtin' | 'user'; id: string }): Promise<Record<string, InputValue> | undefined> {
+  const row = await request<StoredInputs | undefined>('readonly', (s) => s.get(inputsKey(ref)) as IDBRequest<StoredInputs | undefined>, INPUTS);
+  return row?.values;
+}
+
+/** Saves a notebook's input values (replacing the previous ones); resolves once committed. */
+export async function putInputs(ref: { kind: 'builtin' | 'user'; id: string }, values: Record<string, InputValue>): Promise<void> {
+  const row: StoredInputs = { key: inputsKey(ref), values, updatedAt: Date.now() };
+  await request('readwrite', (s) => s.put(row), INPUTS);
 }
 
 /** A fresh id for a user notebook. */

@@ -246,3 +246,19 @@ describe('notebook runtime: edits that change the graph', () => {
     expect(rt.cells().map((c) => c.status)).toEqual(['ok', 'ok', 'ok']);
   });
 });
+
+describe('notebook runtime: values restored from the browser', () => {
+  it('starts from the values the user left (valid ones only) and runs with them', async () => {
+    const { effects, log } = fakeEffects();
+    const rt = createRuntime(parseNotebook(md), effects);
+    // margin 2 is outside the slider's [0, 1]: the file's value stays; region is restored.
+    expect(rt.restoreInputs({ margin: 2, region: 'south', gone: 1 })).toEqual(['region']);
+    expect(log).toEqual([]);
+    await rt.runAll();
+    expect(log).toContain('sql c SELECT $1 AS r ["south"]');
+    expect(log).toContain('sql a SELECT $1 AS m [0.3]');
+    expect(rt.inputValue('region')).toBe('south');
+    expect(rt.restoreInputs({ margin: 0.75 })).toEqual(['margin']);
+    expect(rt.inputValue('margin')).toBe(0.75);
+  });
+});

@@ -5,7 +5,7 @@ export { scanSql, sqlParameters, sqlIdentifiers, bindSqlParameters, singleQuery 
 export type { SqlToken, SqlParamRef } from './sql-scan.ts';
 export { findInterpolations } from './interpolation.ts';
 export type { Interpolation } from './interpolation.ts';
-export { inputTypes } from './input-cell.ts';
+export { inputTypes, acceptsInputValue } from './input-cell.ts';
 export { markTypes } from './chart-cell.ts';
 export { optionParam } from './analysis-cell.ts';
 export { languages } from './front-matter.ts';

@@ -143,3 +143,33 @@ function parseOptionsFrom(raw: unknown): OptionsFrom | null {
 export function isPair(value: InputValue): value is [number, number] | [string, string] {
   return Array.isArray(value);
 }
+
+/**
+ * Whether `value` is a value the control described by `spec` could hold now: the right type, within
+ * min/max, one of the static options. Used to restore the values a user left in a notebook: a value
+ * saved before the cell was edited (a narrower slider, a removed option) is refused, and the control
+ * starts from the file's value instead. Options read from a query are checked when they arrive.
+ */
+export function acceptsInputValue(spec: InputSpec, value: unknown): value is InputValue {
+  const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+  const inBounds = (v: number) => (typeof spec.min !== 'number' || v >= spec.min) && (typeof spec.max !== 'number' || v <= spec.max);
+  switch (spec.type) {
+    case 'slider':
+    case 'number':
+      return isNum(value) && inBounds(value);
+    case 'range':
+      return Array.isArray(value) && value.length === 2 && isNum(value[0]) && isNum(value[1]) && value[0] <= value[1] && inBounds(value[0]) && inBounds(value[1]);
+    case 'select':
+      if (spec.options) return spec.options.some((o) => o.value === value);
+      return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+    case 'toggle':
+      return typeof value === 'boolean';
+    case 'text':
+      return typeof value === 'string';
+    case 'date':
+      return (
+        typeof value === 'string' && isoDate.test(value) && !Number.isNaN(Date.parse(value)) &&
+        (typeof spec.min !== 'string' || value >= spec.min) && (typeof spec.max !== 'string' || value <= spec.max)
+      );
+  }
+}

@@ -1,4 +1,5 @@
 import type { Cell, CellId, InputValue, Notebook } from '../format/types.ts';
+import { acceptsInputValue } from '../format/input-cell.ts';
 import type { NotebookEffects } from './effects.ts';
 import { buildGraph, downstream, type DependencyGraph } from './graph.ts';
 import { runCell, type RunLimits } from './run-cell.ts';
@@ -89,6 +90,24 @@ export class NotebookRuntime {
     if (!cell) return Promise.reject(new Error(`unknown input "${name}"`));
     this.inputs.set(name, value);
     return this.invalidate([cell.id]);
+  }
+
+  /**
+   * Gives inputs the values a user left them at (saved in the browser), without running anything:
+   * call it before `runAll()`. Values the control could not hold now (the cell was edited since,
+   * see `acceptsInputValue`) and unknown names are ignored. Returns the names that were restored.
+   */
+  restoreInputs(values: Readonly<Record<string, unknown>>): string[] {
+    const restored: string[] = [];
+    for (const cell of this.nb.cells) {
+      if (cell.kind !== 'input' || !cell.name || !cell.spec || !Object.hasOwn(values, cell.name)) continue;
+      const value = values[cell.name];
+      if (!acceptsInputValue(cell.spec, value)) continue;
+      this.inputs.set(cell.name, Array.isArray(value) ? ([...value] as InputValue) : value);
+      restored.push(cell.name);
+    }
+    if (restored.length) this.emit();
+    return restored;
   }
 
   /**

@@ -35,7 +35,14 @@ function freshCell(kind: CellKind, name: string | null, source: string): Cell {
   return { kind, name, source, layout: { gap: '\n' } } as unknown as Cell;
 }
 
-/** Inserts a new cell of `kind` after `after` (or at the end). Returns the notebook and the new cell's index. */
+/**
+ * Inserts a new cell of `kind` after `after` (or at the end). Returns the notebook and the index of
+ * the cell to focus: the new cell, or — for prose next to prose — the prose cell that grew.
+ *
+ * In the file, everything between two fenced cells is one prose block, so a second prose cell right
+ * next to another could not survive a save: it would come back merged. Adding text next to text
+ * therefore adds a paragraph to that prose cell instead (below the text above, or above the text below).
+ */
 export function addCell(nb: Notebook, kind: CellKind, after?: CellId): { notebook: Notebook; index: number } {
   const prefix = namePrefix[kind];
   const name = prefix ? freshName(nb, prefix) : null;
@@ -45,6 +52,15 @@ export function addCell(nb: Notebook, kind: CellKind, after?: CellId): { noteboo
     if (sql) source = source.replace('query_1', sql.name!);
   }
   const at = after === undefined ? nb.cells.length : nb.cells.findIndex((c) => c.id === after) + 1;
+  if (kind === 'prose') {
+    const above = nb.cells[at - 1];
+    const below = nb.cells[at];
+    if (above?.kind === 'prose') {
+      const text = above.source.replace(/(\r?\n)+$/, '');
+      return { notebook: setCellSource(nb, above.id, `${text}\n\n${source}`), index: at - 1 };
+    }
+    if (below?.kind === 'prose') return { notebook: setCellSource(nb, below.id, `${source}\n${below.source}`), index: at };
+  }
   const cells = [...nb.cells];
   cells.splice(at, 0, freshCell(kind, name, source));
   ensureGaps(cells);

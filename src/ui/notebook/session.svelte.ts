@@ -5,8 +5,11 @@
  * Text edits change the document only; the runtime sees them when the cell is run (Shift+Enter,
  * Run all) or, for prose, when the editor closes — so typing never re-runs queries mid-word.
  * Structural edits (add, delete, move, duplicate) reach the runtime at once.
+ *
+ * Input values are saved apart from the text (per notebook, built-in ones included) and restored
+ * before the first run, so a reload finds the controls where the user left them.
  */
-import { newNotebookId, putNotebook } from '../../app/storage.ts';
+import { getInputs, newNotebookId, putInputs, putNotebook } from '../../app/storage.ts';
 import { parseNotebook } from '../../notebook/format/parse.ts';
 import { serializeNotebook } from '../../notebook/format/serialize.ts';
 import type { CellId, InputValue, Notebook } from '../../notebook/format/types.ts';
@@ -48,6 +51,12 @@ export class NotebookSession {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private copiedFrom?: string;
   private disposeListener: () => void;
+  /** Settles once the saved input values (if any) are in the runtime; runs wait for it. */
+  private readonly restoring: Promise<void>;
+  private restored = false;
+  private inputTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The input values as last written (JSON), so unchanged values are not written again. */
+  private savedInputs = '';
 
   constructor(options: SessionOptions) {
     this.ref = options.ref;
@@ -56,6 +65,19 @@ export class NotebookSession {
     this.runtime = createRuntime(this.doc, engineEffects(options.engine));
     this.disposeListener = this.runtime.subscribe((rt) => this.sync(rt));
     this.sync(this.runtime);
+    this.restoring = this.restoreInputs();
+  }
+
+  /** Puts the values the user left in this notebook back into its inputs (before anything runs). */
+  private async restoreInputs(): Promise<void> {
+    try {
+      const values = await getInputs(this.ref);
+      if (values) this.runtime.restoreInputs(values);
+    } catch {
+      // Storage unavailable (private mode): the inputs start from the file's values.
+    }
+    this.savedInputs = JSON.stringify(this.inputs);
+    this.restored = true;
   }
 
   /** Title shown in the header. */
@@ -64,8 +86,9 @@ export class NotebookSession {
   }
 
   /** Runs every cell (on open, after an engine restart, and on "Run all"). */
-  runAll(): Promise<void> {
+  async runAll(): Promise<void> {
     this.started = true;
+    await this.restoring;
     this.pushToRuntime();
     return this.runtime.runAll();
   }
@@ -101,6 +124,11 @@ export class NotebookSession {
 
   /** Writes pending edits now (page hidden or closing, switching notebooks). */
   async flush(): Promise<void> {
+    if (this.inputTimer !== null) {
+      clearTimeout(this.inputTimer);
+      this.inputTimer = null;
+      await this.saveInputs();
+    }
     if (this.timer === null) return;
     clearTimeout(this.timer);
     this.timer = null;
@@ -139,6 +167,8 @@ export class NotebookSession {
         updatedAt: Date.now(),
         ...(this.copiedFrom ? { copiedFrom: this.copiedFrom } : {}),
       });
+      // A fresh copy of a built-in notebook takes the values the user gave its inputs along.
+      if (this.restored) await this.saveInputs();
       if (this.timer === null) this.saveStatus = 'saved';
       this.saveError = null;
       this.onsaved?.(this.ref);
@@ -153,5 +183,25 @@ export class NotebookSession {
     const inputs: Record<string, InputValue> = {};
     for (const c of rt.notebook.cells) if (c.kind === 'input' && c.name) inputs[c.name] = rt.inputValue(c.name) ?? null;
     this.inputs = inputs;
+    if (this.restored && JSON.stringify(inputs) !== this.savedInputs) this.scheduleInputSave();
+  }
+
+  private scheduleInputSave(): void {
+    if (this.inputTimer !== null) clearTimeout(this.inputTimer);
+    this.inputTimer = setTimeout(() => {
+      this.inputTimer = null;
+      void this.saveInputs();
+    }, SAVE_DELAY_MS);
+  }
+
+  private async saveInputs(): Promise<void> {
+    const values = this.inputs;
+    try {
+      await putInputs(this.ref, values);
+      this.savedInputs = JSON.stringify(values);
+    } catch (e) {
+      this.saveStatus = 'error';
+      this.saveError = `input values: ${e instanceof Error ? e.message : String(e)}`;
+    }
   }
 }
