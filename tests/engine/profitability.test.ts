@@ -123,6 +123,10 @@ describe('profitability on DuckDB-WASM', () => {
       expect(Number(s.top_share) + Number(s.rest_share) - Number(s.loss_outside_top_share)).toBeCloseTo(1, 12);
       expect(s.all_profit_customer_share).toBeCloseTo(550 / 600 / 5, 12);
       expect(r.findings[0]!.text).toBe('The top 20% of customers bring 71% of revenue but 109% of profit.');
+      // Every component in total: revenue 2,100, COGS 1,280, margin 820, cost to serve 270, profit 550.
+      expect(toRows(r.tables.totals!)).toEqual([{ revenue: 2100, cogs: 1280, gross_margin: 820, cost_to_serve: 270, acquisition_amortised: 0, profit: 550 }]);
+      expect(r.notes).toContain('Gross margin is revenue minus the recorded cost of goods (every transaction line has a cost).');
+      expect(r.notes.join(' ')).not.toMatch(/assumed|share their profit/);
       expect(r.findings.find((f) => f.id === 'peak')!.text).toMatch(/^Profit peaks at 125% of the total after the most profitable 40% of customers/);
     });
 
@@ -153,7 +157,12 @@ describe('profitability on DuckDB-WASM', () => {
       expect(r.scalars.total_profit_after).toBe(after);
       expect(r.scalars.after_total_profit).toBe(scalarAfter);
       expect(r.scalars.peak_share_after).toBeCloseTo(peakAfter, 12);
-      expect(r.tables.curve_whatif!.rowCount).toBeGreaterThan(1);
+      const w = toRows(r.tables.curve_whatif!);
+      expect(w.length).toBeGreaterThan(1);
+      // On today's scale the what-if curve ends at the new total over today's 550, at its customers over today's 5.
+      expect(w[w.length - 1]!.base_profit_share).toBeCloseTo(after / 550, 12);
+      expect(w[w.length - 1]!.base_customer_share).toBeCloseTo(opts.fix_mode === 'drop' ? 2 / 5 : 1, 12);
+      expect(r.charts[0]!.marks.some((m) => m.data === 'curve_whatif')).toBe(true);
       expect(r.findings.find((f) => f.id === 'what_if')!.text).toMatch(new RegExp(`lifts total profit from 550 to ${after}`));
     });
   });
@@ -182,6 +191,7 @@ describe('profitability on DuckDB-WASM', () => {
       expect(r.scalars.peak_share).toBeCloseTo(150 / 120, 12);
       expect(column(r.tables.curve, 'cum_profit')).toEqual([0, 50, 100, 150, 120]);
       expect(r.scalars.all_profit_customer_share).toBeCloseTo((2 + 20 / 50) / 4, 12);
+      expect(r.notes.join(' ')).toMatch(/3 customers share their profit with another customer\. Tied customers are ranked by customer id/);
     });
 
     it('a single customer', async () => {
@@ -212,6 +222,14 @@ describe('profitability on DuckDB-WASM', () => {
       expect(r.notes.join(' ')).toMatch(/no cost-of-goods data, so gross margin is assumed to be 25% of revenue/);
       expect(r.notes.join(' ')).toMatch(/no cost-to-serve data/);
     });
+  });
+
+  it('some lines without a cost: counted in the note and priced at the assumed margin', async () => {
+    await load(engine, { transactions: 'customer_id,date,revenue,cost\na,2024-01-01,100,60\na,2024-01-02,200,\nb,2024-01-03,100,70\nb,2024-01-04,100,50' });
+    const r = await engine.runAnalysis('whale-curve', { margin_pct: 0.25 });
+    // a: 40 + 200 × 25% = 90; b: 30 + 50 = 80.
+    expect(r.scalars.total_profit).toBeCloseTo(170, 9);
+    expect(r.notes.join(' ')).toMatch(/except for 1 of 4 transaction lines \(25%\) that have no cost: those use the assumed 25% margin/);
   });
 
   it('downsamples a large curve to ≤ 1,000 points keeping the exact peak and end', async () => {
@@ -297,6 +315,28 @@ describe('profitability on DuckDB-WASM', () => {
       const byRegion = toRows(r.tables.by_attribute!).map((x: Row) => [x.group, x.customers, x.profit]);
       expect(byRegion).toEqual([['North', 1, 600], ['(none)', 3, 20], ['South', 1, -70]]);
       expect(r.findings.find((f) => f.id === 'cost_driver')!.text).toMatch(/mostly bad debt/);
+    });
+
+    it('per customer: every component and one column per cost category, adding up to cost to serve and profit', async () => {
+      const r = await engine.runAnalysis('profit-diagnostics', { ...period, per_customer: true });
+      const t = r.tables.customer_profit!;
+      expect(t.columns.map((c) => c.name)).toEqual([
+        'customer_id', 'name', 'revenue', 'cogs', 'gross_margin', 'cost_to_serve', 'acquisition_amortised', 'profit',
+        'cost_bad_debt', 'cost_dispute', 'cost_field_visit', 'cost_support_call',
+      ]);
+      expect(toRows(t).map((x) => [x.customer_id, x.gross_margin, x.cost_to_serve, x.profit, x.cost_bad_debt, x.cost_dispute, x.cost_field_visit, x.cost_support_call])).toEqual([
+        ['c1', 600, 0, 600, 0, 0, 0, 0],
+        ['c2', 150, 60, 90, 0, 0, 0, 60],
+        ['c4', 20, 50, -30, 0, 50, 0, 0],
+        ['c6', 0, 40, -40, 0, 0, 40, 0],
+        ['c3', 50, 120, -70, 120, 0, 0, 0],
+      ]);
+      for (const x of toRows(t)) {
+        expect(Number(x.cost_bad_debt) + Number(x.cost_dispute) + Number(x.cost_field_visit) + Number(x.cost_support_call)).toBe(x.cost_to_serve);
+        expect(Number(x.gross_margin) - Number(x.cost_to_serve) - Number(x.acquisition_amortised)).toBe(x.profit);
+      }
+      // Off by default: one row per customer is large on a big base.
+      expect((await engine.runAnalysis('profit-diagnostics', period)).tables.customer_profit).toBeUndefined();
     });
 
     it('rejects a group_by column that does not exist', async () => {

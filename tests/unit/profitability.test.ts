@@ -1,6 +1,9 @@
 /** Pure parts of the profitability analyses: literals, summary numerics, waterfall, findings and chart specs. */
 import { describe, expect, it } from 'vitest';
 import { buildCustomerProfitQuery } from '../../src/analyses/profitability/customer-profit.ts';
+import { profitNotes } from '../../src/analyses/profitability/profit-options.ts';
+import { onBaseScale } from '../../src/analyses/profitability/whale-curve-analysis.ts';
+import { fromRows } from '../../src/engine/types.ts';
 import { categoryLabel, waterfall } from '../../src/analyses/profitability/diagnostics.ts';
 import { money, pct } from '../../src/analyses/profitability/format.ts';
 import { sqlDate, sqlLabel, sqlNumber } from '../../src/analyses/profitability/sql-literals.ts';
@@ -67,6 +70,44 @@ describe('profitability (pure)', () => {
     const texts = chart.marks.flatMap((m) => m.rows ?? []).map((r) => r.label);
     expect(texts).toContain('Peak: 50% of customers → 160% of profit');
     expect(texts).toContain('Top 20% → 138%');
+  });
+
+  it('marks the break-even point: a rule at the peak and a label saying who loses money', () => {
+    const chart = whaleCurveChart(whaleSummary(stats, 0.2));
+    expect(chart.marks.some((m) => m.type === 'ruleX' && m.values?.[0] === 0.5)).toBe(true);
+    const breakEven = chart.marks.flatMap((m) => m.rows ?? []).find((r) => String(r.label).startsWith('Break-even'));
+    expect(breakEven).toMatchObject({ x: 0.5, y: 0 });
+    // No loss-makers: no break-even label (the curve never turns down).
+    const allProfitable = whaleCurveChart(whaleSummary({ ...stats, loss_makers: 0, profitable: 10, total_loss: 0, peak_profit: 100 }, 0.2));
+    expect(allProfitable.marks.flatMap((m) => m.rows ?? []).some((r) => String(r.label).startsWith('Break-even'))).toBe(false);
+  });
+
+  it('draws the what-if curve on today\'s scale and labels where total profit ends up', () => {
+    const before = whaleSummary(stats, 0.2);
+    const after = whaleSummary({ ...stats, customers: 8, total_profit: 150 }, 0.2);
+    const curve = onBaseScale(fromRows([{ rank: 0, cum_profit: 0 }, { rank: 4, cum_profit: 160 }, { rank: 8, cum_profit: 150 }], [
+      { name: 'rank', type: 'BIGINT', kind: 'number' }, { name: 'cum_profit', type: 'DOUBLE', kind: 'number' },
+    ]), before);
+    const i = (name: string) => curve.columns.findIndex((c) => c.name === name);
+    expect(curve.data[i('base_customer_share')]).toEqual([0, 0.4, 0.8]);
+    expect(curve.data[i('base_profit_share')]).toEqual([0, 1.6, 1.5]);
+    const chart = whaleCurveChart(before, { summary: after, label: 'After dropping the worst 40% of loss-makers' });
+    const line = chart.marks.find((m) => m.data === 'curve_whatif')!;
+    expect([line.x, line.y]).toEqual(['base_customer_share', 'base_profit_share']);
+    const end = chart.marks.flatMap((m) => m.rows ?? []).find((r) => String(r.label).startsWith('After dropping'));
+    expect(end).toMatchObject({ x: 0.8, y: 1.5, label: "After dropping the worst 40% of loss-makers: 150% of today's profit" });
+  });
+
+  it.each([
+    ['no coverage counted', undefined, /any line without a cost uses the assumed 35% margin/],
+    ['every line has a cost', { lines: 10, linesWithoutCost: 0 }, /^Gross margin is revenue minus the recorded cost of goods \(every transaction line has a cost\)\.$/],
+    ['some lines lack a cost', { lines: 1000, linesWithoutCost: 12 }, /except for 12 of 1,000 transaction lines \(1%\) that have no cost: those use the assumed 35% margin/],
+    ['no line has a cost', { lines: 5, linesWithoutCost: 5 }, /No transaction line in the period has a cost, so gross margin is assumed to be 35%/],
+  ])('margin note when %s', (_label, coverage, text) => {
+    const costed = { tables: { transactions: { rowCount: 1, columns: ['customer_id', 'date', 'revenue', 'cost'], populated: ['customer_id', 'date', 'revenue', 'cost'] } } };
+    const notes = profitNotes({ profile: costed, allocation: [{ category: 'x', basis: 'order', rate: 1 }] }, coverage);
+    expect(notes[0]).toMatch(text);
+    if (coverage?.linesWithoutCost === 0) expect(notes.join(' ')).not.toMatch(/assumed/);
   });
 
   it('stacks the waterfall: totals from zero, costs from the running total', () => {

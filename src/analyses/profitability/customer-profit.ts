@@ -201,3 +201,13 @@ export function buildCostLinesQuery(options: CustomerProfitOptions): string {
   return `WITH ${profitCtes(options).join(',\n')}
 SELECT customer_id, category, amount FROM cost_lines ORDER BY customer_id, category`;
 }
+
+/**
+ * SQL returning one row: `lines` (in-period transaction lines of known customers) and
+ * `lines_without_cost` (those with no recorded cost, which fall back to the assumed margin when
+ * margin comes from the cost column). Lets the notes say how much of the margin is assumed.
+ */
+export function buildMarginCoverageQuery(options: CustomerProfitOptions): string {
+  return `WITH ${profitCtes(options).join(',\n')}
+SELECT count(*) AS lines, count(*) FILTER (WHERE cost IS NULL) AS lines_without_cost FROM tx`;
+}

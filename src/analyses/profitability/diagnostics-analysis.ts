@@ -9,13 +9,14 @@ import { diagnosticsFindings, waterfall } from './diagnostics.ts';
 import { tierChart, waterfallChart } from './diagnostics-charts.ts';
 import {
   buildCostDriversQuery,
+  buildCustomerComponentsQuery,
   buildProfitByAttributeQuery,
   buildProfitByTierQuery,
   buildTopLossMakersQuery,
   buildWaterfallQuery,
 } from './diagnostics-query.ts';
-import { profitNotes, profitOptionSpecs, toCustomerProfitOptions, type ProfitOptionValues } from './profit-options.ts';
-import { withProfitTables } from './profit-table.ts';
+import { profitOptionSpecs, toCustomerProfitOptions, type ProfitOptionValues } from './profit-options.ts';
+import { runProfitNotes, withProfitTables } from './profit-table.ts';
 
 /** Options of the `profit-diagnostics` analysis. */
 export interface ProfitDiagnosticsOptions extends ProfitOptionValues {
@@ -25,6 +26,13 @@ export interface ProfitDiagnosticsOptions extends ProfitOptionValues {
   tiers: number;
   /** A customers column to break profit down by (region, segment, plan, a tier column…). */
   group_by?: string;
+  /** Add the `customer_profit` table: every customer with every component (one row per customer). */
+  per_customer: boolean;
+}
+
+/** Cost-category columns of the per-customer table read 0 where a customer has no such cost. */
+export function zeroMissingCosts(table: ColumnarTable): ColumnarTable {
+  return { ...table, data: table.data.map((values, i) => (table.columns[i]?.name.startsWith('cost_') ? values.map((v) => v ?? 0) : values)) };
 }
 
 function addColumn(table: ColumnarTable, name: string, values: (string | number)[]): ColumnarTable {
@@ -44,14 +52,18 @@ export const profitDiagnosticsAnalysis: AnalysisDefinition<ProfitDiagnosticsOpti
     { name: 'top_n', type: 'integer', min: 1, max: 10000, default: 25, description: 'How many of the worst loss-makers to list.' },
     { name: 'tiers', type: 'integer', min: 2, max: 20, default: 5, description: 'Number of equal-sized spend tiers (5 = quintiles).' },
     { name: 'group_by', type: 'string', description: 'A customers column to break profit down by, e.g. region or segment.' },
+    {
+      name: 'per_customer', type: 'boolean', default: false,
+      description: 'Add the customer_profit table: one row per customer with every component and a cost_<category> column per cost category (large on big data).',
+    },
   ],
   async run(ctx, options): Promise<AnalysisResult> {
     const profitOptions = toCustomerProfitOptions(options, ctx.profile);
-    const notes = profitNotes(profitOptions);
     const customerColumns = ctx.profile.tables.customers?.columns ?? [];
     if (options.group_by && !customerColumns.includes(options.group_by)) {
       throw new Error(`profit-diagnostics: group_by column "${options.group_by}" is not in the customers table (columns: ${customerColumns.join(', ') || 'none, no customers table'})`);
     }
+    const notes = await runProfitNotes(ctx.db, profitOptions);
     return withProfitTables(ctx.db, profitOptions, true, async (s) => {
       const bars = waterfall(toRows(await ctx.db.query(buildWaterfallQuery(s))));
       const drivers = await ctx.db.query(buildCostDriversQuery(s));
@@ -85,6 +97,7 @@ export const profitDiagnosticsAnalysis: AnalysisDefinition<ProfitDiagnosticsOpti
         findings: diagnosticsFindings(bars, toRows(drivers), toRows(byTier), nLoss),
         notes,
       };
+      if (options.per_customer) result.tables.customer_profit = zeroMissingCosts(await ctx.db.query(buildCustomerComponentsQuery(s, withName)));
       if (options.group_by) result.tables.by_attribute = await ctx.db.query(buildProfitByAttributeQuery(s, options.group_by));
       if (drivers.rowCount === 0) result.notes.push('No cost to serve is recorded or allocated, so there is nothing to break down by category.');
       return result;

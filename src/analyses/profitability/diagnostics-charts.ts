@@ -20,7 +20,9 @@ export function waterfallChart(bars: readonly WaterfallBar[]): ChartSpec {
     y: { label: '↑ Money', tickFormat: '~s', grid: true },
     color: { domain: ['Total', 'Cost'], range: ['#1f4e79', '#c0392b'], legend: false },
     marks: [
-      { type: 'barY', x: 'label', y1: 'start', y2: 'end', fill: 'kind', options: { inset: 6 } },
+      { type: 'barY', x: 'label', y1: 'start', y2: 'end', fill: 'kind', // Horizontal inset only: a vertical inset would shave a fixed number of pixels off every
+      // bar and make a small cost look smaller than it is (or vanish).
+      options: { insetLeft: 6, insetRight: 6 } },
       { type: 'ruleY', values: [0], stroke: '#6b7280' },
       // Totals are labelled above their bar, costs below theirs, so no label sits on a bar.
       { type: 'text', rows: labelRows(bars, 'Total'), x: 'label', y: 'end', text: 'amount', textFormat: ',.0f', options: { dy: -8, fontSize: 13, lineAnchor: 'bottom' } },

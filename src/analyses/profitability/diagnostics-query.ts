@@ -50,6 +50,23 @@ export function buildTopLossMakersQuery(s: DiagnosticsSources, limit: number, wi
 FROM ${s.profit} p WHERE p.profit < 0 ORDER BY p.profit, p.customer_id LIMIT ${sqlInteger(limit, 'top_n')}`;
 }
 
+/**
+ * Every customer with every profit component: customer_id (and `name` when `withName`), revenue,
+ * cogs, gross_margin, cost_to_serve, acquisition_amortised, profit, then one `cost_<category>`
+ * column per cost-to-serve category (NULL where the customer has none of it). Ranked as on the
+ * whale curve: most profitable first. Categories are data, so DuckDB's PIVOT names the columns;
+ * no category value is written into the SQL text.
+ */
+export function buildCustomerComponentsQuery(s: DiagnosticsSources, withName: boolean): string {
+  const name = withName ? `, (SELECT any_value(c.name) FROM customers c WHERE c.customer_id = p.customer_id) AS name` : '';
+  return `WITH pv AS (PIVOT (SELECT customer_id, 'cost_' || category AS cost_category, amount FROM ${s.costLines})
+  ON cost_category USING sum(amount) GROUP BY customer_id)
+SELECT p.customer_id${name}, p.revenue, p.cogs, p.gross_margin, p.cost_to_serve, p.acquisition_amortised, p.profit,
+  pv.* EXCLUDE (customer_id)
+FROM ${s.profit} p LEFT JOIN pv USING (customer_id)
+ORDER BY p.profit DESC, p.customer_id`;
+}
+
 const groupAggregates = `count(*) AS customers, sum(revenue) AS revenue, sum(gross_margin) AS gross_margin,
   sum(cost_to_serve) AS cost_to_serve, sum(acquisition_amortised) AS acquisition_amortised, sum(profit) AS profit,
   count(*) FILTER (WHERE profit < 0) / count(*) AS loss_maker_share`;

@@ -9,6 +9,7 @@ import { whaleCurveAnalysis } from './whale-curve-analysis.ts';
 export {
   buildCostLinesQuery,
   buildCustomerProfitQuery,
+  buildMarginCoverageQuery,
   DEFAULT_MARGIN_PCT,
   resolveMarginSource,
   type AllocationRule,
@@ -18,8 +19,8 @@ export { buildFixWorstQuery, buildWhaleCurveQuery, buildWhaleStatsQuery } from '
 export { keepRanks, whaleScalars, whaleSummary, type WhaleSummary } from './whale-summary.ts';
 export { runWhaleCurve, whaleCurveAnalysis, type WhaleCurveOptions } from './whale-curve-analysis.ts';
 export { profitDiagnosticsAnalysis, type ProfitDiagnosticsOptions } from './diagnostics-analysis.ts';
-export { profitNotes, profitOptionSpecs, toCustomerProfitOptions, type ProfitOptionValues } from './profit-options.ts';
-export { withProfitTables } from './profit-table.ts';
+export { profitNotes, profitOptionSpecs, toCustomerProfitOptions, type MarginCoverage, type ProfitOptionValues } from './profit-options.ts';
+export { runProfitNotes, withProfitTables } from './profit-table.ts';
 
 /** The profitability analyses, registered in `../registry.ts`: `whale-curve` and `profit-diagnostics`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -5,7 +5,7 @@
  */
 import { hasColumn, type DatasetProfile } from '../../model/profile.ts';
 import type { OptionSpec } from '../types.ts';
-import { pct } from './format.ts';
+import { money, pct } from './format.ts';
 import {
   DEFAULT_MARGIN_PCT,
   resolveMarginSource,
@@ -80,8 +80,20 @@ export function toCustomerProfitOptions(v: ProfitOptionValues, profile: DatasetP
   };
 }
 
-/** Plain notes on what the profit figures rest on: assumed margin, missing cost-to-serve data, acquisition. */
-export function profitNotes(options: CustomerProfitOptions): string[] {
+/** How many in-period transaction lines have a recorded cost (from `buildMarginCoverageQuery`). */
+export interface MarginCoverage {
+  /** Transaction lines in the period. */
+  lines: number;
+  /** Lines with no cost, priced at the assumed margin. */
+  linesWithoutCost: number;
+}
+
+/**
+ * Plain notes on what the profit figures rest on: assumed margin, missing cost-to-serve data,
+ * acquisition. `coverage` (when margin comes from the cost column) lets the note say whether any
+ * line fell back to the assumed margin, and how many; without it the note stays general.
+ */
+export function profitNotes(options: CustomerProfitOptions, coverage?: MarginCoverage): string[] {
   const notes: string[] = [];
   const { profile } = options;
   const margin = pct(options.marginPct ?? DEFAULT_MARGIN_PCT);
@@ -91,8 +103,17 @@ export function profitNotes(options: CustomerProfitOptions): string[] {
         ? `Gross margin is assumed at ${margin} of revenue (as chosen), not taken from the cost column.`
         : `There is no cost-of-goods data, so gross margin is assumed to be ${margin} of revenue for every customer. Change the assumed margin to see how sensitive the result is.`,
     );
-  } else if (options.marginSource !== 'cost') {
-    notes.push(`Gross margin is revenue minus the recorded cost of goods; lines without a cost use the assumed ${margin} margin.`);
+  } else if (!coverage) {
+    notes.push(`Gross margin is revenue minus the recorded cost of goods; any line without a cost uses the assumed ${margin} margin.`);
+  } else if (coverage.linesWithoutCost > 0) {
+    const all = coverage.linesWithoutCost === coverage.lines;
+    notes.push(
+      all
+        ? `No transaction line in the period has a cost, so gross margin is assumed to be ${margin} of revenue throughout.`
+        : `Gross margin is revenue minus the recorded cost of goods, except for ${money(coverage.linesWithoutCost)} of ${money(coverage.lines)} transaction lines (${pct(coverage.linesWithoutCost / coverage.lines)}) that have no cost: those use the assumed ${margin} margin.`,
+    );
+  } else {
+    notes.push('Gross margin is revenue minus the recorded cost of goods (every transaction line has a cost).');
   }
   if (!usesServiceCosts(profile) && (options.allocation ?? []).length === 0) {
     notes.push(

@@ -2,8 +2,15 @@
  * Materialises the per-customer profit once per run as a temp table, so the several statistics
  * queries of an analysis scan the transactions once (at 10M rows that is most of the cost).
  */
-import type { SqlConnection } from '../../engine/types.ts';
-import { buildCustomerProfitQuery, buildCostLinesQuery, type CustomerProfitOptions } from './customer-profit.ts';
+import { toRows, type SqlConnection } from '../../engine/types.ts';
+import {
+  buildCostLinesQuery,
+  buildCustomerProfitQuery,
+  buildMarginCoverageQuery,
+  resolveMarginSource,
+  type CustomerProfitOptions,
+} from './customer-profit.ts';
+import { profitNotes, type MarginCoverage } from './profit-options.ts';
 
 let nextId = 0;
 
@@ -36,4 +43,16 @@ export async function withProfitTables<T>(
     await db.query(`DROP TABLE IF EXISTS ${tables.profit}`).catch(() => undefined);
     if (withCostLines) await db.query(`DROP TABLE IF EXISTS ${tables.costLines}`).catch(() => undefined);
   }
+}
+
+/**
+ * The notes on what the profit figures rest on (`profitNotes`), after counting the transaction
+ * lines without a cost when margin comes from the cost column, so the fallback to the assumed
+ * margin is mentioned only when it actually happened.
+ */
+export async function runProfitNotes(db: SqlConnection, options: CustomerProfitOptions): Promise<string[]> {
+  if (resolveMarginSource(options) !== 'cost') return profitNotes(options);
+  const row = toRows(await db.query(buildMarginCoverageQuery(options)))[0] ?? {};
+  const coverage: MarginCoverage = { lines: Number(row.lines ?? 0), linesWithoutCost: Number(row.lines_without_cost ?? 0) };
+  return profitNotes(options, coverage);
 }

@@ -11,7 +11,11 @@ const REVENUE = '#9aa5b1';
 const WHATIF = '#2e8540';
 const GRID = '#6b7280';
 
-/** The whale curve with the 100% line, the annotated peak, the 100% crossing and the top-k point. */
+/**
+ * The whale curve with the 100% line, the annotated peak, the break-even point, the 100% crossing
+ * and the top-k point; with `whatIf`, the what-if curve (table `curve_whatif`, columns
+ * `base_customer_share` / `base_profit_share`) dashed beside it and labelled at its end.
+ */
 export function whaleCurveChart(s: WhaleSummary, whatIf?: { summary: WhaleSummary; label: string }): ChartSpec {
   const share = s.mode === 'share';
   const y = share ? 'profit_share' : 'cum_profit';
@@ -19,7 +23,19 @@ export function whaleCurveChart(s: WhaleSummary, whatIf?: { summary: WhaleSummar
   if (share) marks.push({ type: 'ruleY', values: [1], stroke: GRID, options: { strokeDasharray: '4,4' } });
   marks.push({ type: 'ruleY', values: [0], stroke: GRID });
   if (whatIf) {
-    marks.push({ type: 'line', data: 'curve_whatif', x: 'customer_share', y, stroke: WHATIF, options: { strokeWidth: 2.5, strokeDasharray: '6,3' } });
+    // Drawn on TODAY's scale (x over today's customers, y over today's total profit), so the
+    // what-if curve ends where total profit ends up: above 100% when fixing pays.
+    const after = whatIf.summary;
+    const wy = share ? 'base_profit_share' : 'cum_profit';
+    const endX = s.customers > 0 ? after.customers / s.customers : 0;
+    const endY = share ? after.totalProfit / s.totalProfit : after.totalProfit;
+    const endText = share ? `${pct(endY)} of today's profit` : `total profit ${money(after.totalProfit)}`;
+    marks.push({ type: 'line', data: 'curve_whatif', x: 'base_customer_share', y: wy, stroke: WHATIF, options: { strokeWidth: 2.5, strokeDasharray: '6,3' } });
+    marks.push({ type: 'dot', rows: [{ x: endX, y: endY }], x: 'x', y: 'y', fill: WHATIF, r: 5 });
+    marks.push({
+      type: 'text', rows: [{ x: endX, y: endY, label: `${whatIf.label}: ${endText}` }], x: 'x', y: 'y', text: 'label', fill: WHATIF,
+      options: { dy: -14, dx: -6, fontSize: 14, fontWeight: 'bold', textAnchor: 'end' },
+    });
   }
   marks.push({ type: 'line', x: 'customer_share', y, stroke: PROFIT, options: { strokeWidth: 3 } });
   if (s.customers > 0 && s.profitable > 0) {

@@ -4,9 +4,9 @@
  */
 import { toRows, type ColumnarTable, type SqlConnection } from '../../engine/types.ts';
 import type { AnalysisDefinition, AnalysisResult } from '../types.ts';
-import { money } from './format.ts';
-import { profitNotes, profitOptionSpecs, toCustomerProfitOptions, type ProfitOptionValues } from './profit-options.ts';
-import { withProfitTables } from './profit-table.ts';
+import { count, money, pct } from './format.ts';
+import { profitOptionSpecs, toCustomerProfitOptions, type ProfitOptionValues } from './profit-options.ts';
+import { runProfitNotes, withProfitTables } from './profit-table.ts';
 import { revenueVsProfitChart, whaleCurveChart } from './whale-charts.ts';
 import { buildFixWorstQuery, buildWhaleCurveQuery, buildWhaleStatsQuery } from './whale-curve-query.ts';
 import { whaleFindings, whatIfFinding } from './whale-findings.ts';
@@ -36,6 +36,27 @@ export async function runWhaleCurve(db: SqlConnection, source: string, topK: num
   return { summary, curve };
 }
 
+/**
+ * The what-if curve measured against TODAY's base: `base_customer_share` = rank / today's
+ * customers and `base_profit_share` = cumulative profit / today's total profit (NULL when today's
+ * total is not positive; the chart then plots `cum_profit`). On this scale the two curves share
+ * their axes, and the what-if curve ends at the new total profit as a share of today's.
+ */
+export function onBaseScale(curve: ColumnarTable, base: WhaleSummary): ColumnarTable {
+  const rows = toRows(curve);
+  const n = base.customers;
+  const tp = base.mode === 'share' ? base.totalProfit : null;
+  return {
+    ...curve,
+    columns: [...curve.columns, { name: 'base_customer_share', type: 'DOUBLE', kind: 'number' }, { name: 'base_profit_share', type: 'DOUBLE', kind: 'number' }],
+    data: [
+      ...curve.data,
+      rows.map((r) => (n > 0 ? Number(r.rank) / n : null)),
+      rows.map((r) => (tp === null ? null : Number(r.cum_profit) / tp)),
+    ],
+  };
+}
+
 /** The registered definition. */
 export const whaleCurveAnalysis: AnalysisDefinition<WhaleCurveOptions> = {
   id: 'whale-curve',
@@ -61,7 +82,7 @@ export const whaleCurveAnalysis: AnalysisDefinition<WhaleCurveOptions> = {
         scalars: whaleScalars(s),
         charts: [],
         findings: whaleFindings(s),
-        notes: profitNotes(profitOptions),
+        notes: await runProfitNotes(ctx.db, profitOptions),
       };
       const totals = await ctx.db.query(
         `SELECT sum(revenue) AS revenue, sum(cogs) AS cogs, sum(gross_margin) AS gross_margin, sum(cost_to_serve) AS cost_to_serve,
@@ -73,7 +94,7 @@ export const whaleCurveAnalysis: AnalysisDefinition<WhaleCurveOptions> = {
         const share = options.fix_worst_pct / 100;
         const after = await runWhaleCurve(ctx.db, buildFixWorstQuery({ source: profit, share, mode: options.fix_mode }), topK);
         const fixed = Math.ceil(Math.round(share * s.lossMakers * 1e9) / 1e9);
-        result.tables.curve_whatif = after.curve;
+        result.tables.curve_whatif = onBaseScale(after.curve, s);
         Object.assign(result.scalars, whaleScalars(after.summary, 'after_'), {
           total_profit_before: s.totalProfit,
           total_profit_after: after.summary.totalProfit,
@@ -82,21 +103,27 @@ export const whaleCurveAnalysis: AnalysisDefinition<WhaleCurveOptions> = {
           fixed_customers: fixed,
         });
         result.findings.push(whatIfFinding(s, after.summary, share, options.fix_mode, fixed));
-        whatIf = { summary: after.summary, label: options.fix_mode === 'drop' ? 'After dropping' : 'After fixing' };
-        if (s.mode !== after.summary.mode) {
-          result.notes.push('Before and after the what-if, total profit has different signs, so the two curves use different units; compare the total_profit scalars.');
-        }
+        whatIf = {
+          summary: after.summary,
+          label: `${options.fix_mode === 'drop' ? 'After dropping' : 'After fixing'} the worst ${pct(share)} of loss-makers`,
+        };
       } else if (options.fix_worst_pct > 0) {
         result.notes.push('The what-if found no loss-making customer to fix.');
       }
-      result.charts.push(whaleCurveChart(s, whatIf && whatIf.summary.mode === s.mode ? whatIf : undefined));
+      result.charts.push(whaleCurveChart(s, whatIf));
       if (s.mode === 'share' && s.topRevenueShare !== null) result.charts.push(revenueVsProfitChart(s));
       if (s.mode === 'money') {
         result.notes.push(
           `Total profit is ${s.totalProfit < 0 ? 'negative' : 'zero'} (${money(s.totalProfit)}), so the curve is drawn in money, not as a share of total profit: a percentage of a total that is not positive would turn the picture upside down.`,
         );
       }
-      if (s.zeroProfit > 0) result.notes.push(`${s.zeroProfit} customer(s) exactly break even; they form the flat stretch at the top of the curve.`);
+      if (s.zeroProfit > 0) result.notes.push(`${count(s.zeroProfit, 'customer')} exactly ${s.zeroProfit === 1 ? 'breaks' : 'break'} even; ${s.zeroProfit === 1 ? 'it forms' : 'they form'} the flat stretch at the top of the curve.`);
+      if (s.tied > 0) {
+        result.notes.push(
+          `${count(s.tied, 'customer')} share their profit with another customer. Tied customers are ranked by customer id; ` +
+            'since they have the same profit, that order changes no figure read off the curve.',
+        );
+      }
       return result;
     });
   },

@@ -34,6 +34,8 @@ export interface WhaleSummary {
   lossShare: number | null;
   profitable: number;
   zeroProfit: number;
+  /** Customers whose non-zero profit equals another customer's (ranked among themselves by id). */
+  tied: number;
   /** Smallest share of customers (best first) that alone earns 100% of profit; NULL when total profit ≤ 0. */
   allProfitCustomerShare: number | null;
 }
@@ -71,6 +73,7 @@ export function whaleSummary(stats: Row, topK: number): WhaleSummary {
     lossShare: of(num(stats, 'total_loss')),
     profitable: num(stats, 'profitable'),
     zeroProfit: num(stats, 'zero_profit'),
+    tied: num(stats, 'tied_customers'),
     allProfitCustomerShare: share && typeof all === 'number' && n > 0 ? all / n : null,
   };
 }
