@@ -25,6 +25,8 @@ async function engineWith(files: DataFile[]): Promise<NodeEngine> {
  * c1's later response (2024-10-01) and r's (2024-11-01) are censored (window ends after the data):
  * c1 falls back to its earlier one, r is excluded. c6's earlier 5 is superseded by its later 4.
  * x answered but never bought. One row is out of scale (9).
+ * repurchase_intent (stated intent, latest dated response, no window needed):
+ *   5: c2 5, c3 4, x 5 · 4: c4 3, c5 4, c6 2, r 4 · 3: c1 2 (its 2024-10-01 answer), c10 3 · 2: c7 2, c8 1 · 1: c9 1
  */
 const handFiles = (): DataFile[] => {
   const ids = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9', 'c10', 'r'];
@@ -32,22 +34,22 @@ const handFiles = (): DataFile[] => {
   const tx = ['customer_id,date,revenue,cost', ...ids.map((c) => `${c},2023-12-01,100,60`), ...kept.map((c) => `${c},2024-03-01,50,30`)];
   return [
     file('transactions', tx.join('\n')),
-    file('surveys', `customer_id,date,satisfaction,recommend
-c1,2024-01-15,5,10
-c1,2024-10-01,3,2
-c2,2024-01-15,5,9
-c2,2023-01-01,9,
-c3,2024-01-15,5,8
-c4,2024-01-15,4,7
-c5,2024-01-15,4,6
-c6,2023-06-01,5,10
-c6,2024-01-15,4,5
-c7,2024-01-15,2,3
-c8,2024-01-15,2,0
-c9,2024-01-15,1,0
-c10,2024-01-15,3,6
-x,2024-01-15,5,10
-r,2024-11-01,4,8`),
+    file('surveys', `customer_id,date,satisfaction,recommend,repurchase_intent
+c1,2024-01-15,5,10,5
+c1,2024-10-01,3,2,2
+c2,2024-01-15,5,9,5
+c2,2023-01-01,9,,
+c3,2024-01-15,5,8,4
+c4,2024-01-15,4,7,3
+c5,2024-01-15,4,6,4
+c6,2023-06-01,5,10,5
+c6,2024-01-15,4,5,2
+c7,2024-01-15,2,3,2
+c8,2024-01-15,2,0,1
+c9,2024-01-15,1,0,1
+c10,2024-01-15,3,6,3
+x,2024-01-15,5,10,5
+r,2024-11-01,4,8,4`),
     file('customers', `customer_id,region,churn_date
 c1,North,
 c2,North,
@@ -89,7 +91,14 @@ describe('satisfaction analyses on a hand-computed fixture', () => {
     expect(r.notes.join('\n')).toMatch(/1 survey rows have no customer id or a score outside 1-5/);
     expect(r.notes.join('\n')).toMatch(/1 respondents answered too recently/);
     expect(r.notes.join('\n')).toMatch(/1 respondents have no transactions at all/);
-    expect(r.findings.find((f) => f.id === 'top_box_ratio')?.text).toMatch(/score 5 retained at 100%, against 33% at 4: 3\.0×/);
+    expect(r.findings.find((f) => f.id === 'top_box_ratio')?.text).toMatch(/Of customers who score 5, 100% retained; of those who score 4, 33%: 3\.0× as likely \(95% CI 0\.6–14\.9×\)\. "Satisfied"/);
+    // nobody at 5 left, so there is no loss-rate ratio; the loyalty ratio could be at most 1 ÷ (1/3)
+    expect([r.scalars.top_leave_rate, r.scalars.next_leave_rate, r.scalars.leave_ratio]).toEqual([0, expect.closeTo(2 / 3, 12), null]);
+    expect(r.scalars.top_box_ratio_ceiling).toBeCloseTo(3, 12);
+    // the outcome is named in the output: scalar, chart title and notes
+    expect(r.scalars.outcome).toBe('retained');
+    expect(r.charts[0]!.title).toMatch(/share retained by satisfaction/);
+    expect(r.notes.join('\n')).toMatch(/Loyalty outcome — retained: bought at least once in \(survey date \+ 0, \+ 180 days\] and not churned by its end/);
     expect(r.charts[0]!.data).toBe('curve');
   });
 
@@ -97,6 +106,21 @@ describe('satisfaction analyses on a hand-computed fixture', () => {
     const r = await e.runAnalysis('satisfaction-loyalty', { ...base, outcome: 'repurchased' });
     expect(toRows(r.tables.curve!).find((p) => p.satisfaction === 4)).toMatchObject({ n: 3, loyal: 2 });
     expect(r.notes.join('\n')).toMatch(/repurchased: bought at least once in \(survey date \+ 0, \+ 180 days\]/);
+  });
+
+  it.each([
+    // wallet_kept: spend in the window (50) ≥ min × spend in the 180 days before the survey (100)
+    [{ outcome: 'wallet_kept', wallet_kept_min: 0.5 }, [[1, 1, 0], [2, 2, 1], [3, 1, 0], [4, 3, 2], [5, 3, 3]], /kept share of wallet: spend in .* ≥ 0\.5 × spend in the 180 days up to the survey/, 'kept their share of wallet'],
+    [{ outcome: 'wallet_kept', wallet_kept_min: 0.6 }, [[1, 1, 0], [2, 2, 0], [3, 1, 0], [4, 3, 0], [5, 3, 0]], /≥ 0\.6 ×/, 'kept their share of wallet'],
+    // stated_intent: latest response with an intent, censoring does not apply (r counts) and x needs no transactions
+    [{ outcome: 'stated_intent' }, [[1, 1, 0], [2, 2, 0], [3, 2, 0], [4, 4, 2], [5, 3, 3]], /stated intent: repurchase intent ≥ 4 on 1–5/, 'intend to repurchase'],
+    [{ outcome: 'stated_intent', intent_min: 5 }, [[1, 1, 0], [2, 2, 0], [3, 2, 0], [4, 4, 0], [5, 3, 2]], /repurchase intent ≥ 5/, 'intend to repurchase'],
+  ])('outcome %o: loyal counts per level, and the outcome named in notes and titles', async (opts, levels, note, label) => {
+    const r = await e.runAnalysis('satisfaction-loyalty', { ...base, ...opts });
+    expect(toRows(r.tables.curve!).map((p) => [p.satisfaction, p.n, p.loyal])).toEqual(levels);
+    expect(r.scalars.outcome).toBe(opts.outcome);
+    expect(r.notes.join('\n')).toMatch(note);
+    expect(r.charts[0]!.title).toContain(label);
   });
 
   it('quadrant counts, revenue, profit and the hostages list', async () => {
@@ -118,6 +142,14 @@ describe('satisfaction analyses on a hand-computed fixture', () => {
     const steep = toRows(r.tables.steepness!);
     expect(steep.map((s) => [s.segment, s.top_step])).toEqual([['North', 0], ['South', 1]]);
     expect(r.scalars.steepest_segment).toBe('South');
+    expect(r.scalars.flattest_segment).toBe('North');
+    expect(r.scalars.steepness_gap).toBe(1);
+    expect(r.findings.find((f) => f.id === 'competitive_intensity')?.text).toMatch(/In South, dropping one level below the top costs 100 percentage points of loyalty; in North, 0/);
+    // the segment curves are overlaid in one chart, one line per segment
+    const chart = r.charts.find((c) => c.id === 'segment-curves')!;
+    expect(chart.data).toBe('segment_curves');
+    expect(chart.marks.find((m) => m.type === 'line')).toMatchObject({ y: 'rate_line', stroke: 'segment' });
+    expect(r.charts.map((c) => c.id)).toEqual(['curve', 'segment-curves', 'steepness']);
     const bad = await e.runAnalysis('satisfaction-loyalty', { ...base, segment: 'nope' });
     expect(bad.notes.join('\n')).toMatch(/customers has no column "nope"/);
     expect(bad.tables.segment_curves).toBeUndefined();
@@ -129,6 +161,21 @@ describe('satisfaction analyses on a hand-computed fixture', () => {
     expect(r.scalars.extra_loyal).toBeCloseTo(1, 12);
     expect(r.scalars.extra_profit).toBeCloseTo(100, 9);
     expect(toRows(r.tables.what_if!).map((w) => w.from_level)).toEqual([1, 2, 3, 4]);
+    // value at stake in the scalars, with the zones the curve analysis finds
+    const c = await e.runAnalysis('satisfaction-loyalty', base);
+    expect(r.scalars.defection_max).toBe(c.scalars.defection_max);
+    expect(r.scalars.defection_revenue).toBe(c.scalars.defection_revenue);
+  });
+
+  it('what-if from any level: 50% of level 2 (1/2 retained) to level 3 (0/1) loses half a customer ± 1.96·√0.125', async () => {
+    const r = await e.runAnalysis('satisfaction-what-if', { ...base, from_level: 2, move_share: 0.5, value_per_loyal: 10 });
+    expect([r.scalars.from_level, r.scalars.to_level, r.scalars.moved]).toEqual([2, 3, 1]);
+    expect(r.scalars.extra_loyal).toBeCloseTo(-0.5, 12);
+    expect(r.scalars.extra_loyal_low).toBeCloseTo(-0.5 - 1.959964 * Math.sqrt(0.125), 5);
+    expect(r.scalars.extra_loyal_high).toBeCloseTo(-0.5 + 1.959964 * Math.sqrt(0.125), 5);
+    expect(r.scalars.extra_profit).toBeCloseTo(-5, 12);
+    expect(r.scalars.extra_profit_low).toBeCloseTo(10 * (-0.5 - 1.959964 * Math.sqrt(0.125)), 4);
+    await expect(e.runAnalysis('satisfaction-what-if', { ...base, from_level: 5 })).rejects.toThrow(/invalid from_level: 5/);
   });
 
   it('word of mouth: every respondent’s latest answer', async () => {
@@ -154,6 +201,33 @@ describe('0–10 scale, detected', () => {
     expect(r.notes[0]).toBe('Scale 0-10 (detected from the scores).');
     expect(toRows(r.tables.word_of_mouth!).map((x) => [x.satisfaction, x.net_advocacy, x.vocal_share])).toEqual([[0, -1, 1], [5, 0, 0], [10, 2 / 3, 2 / 3]]);
     expect(r.notes.join('\n')).toMatch(/4 respondents have no transactions at all/);
+  });
+});
+
+describe('scale: declared in surveys.scale, detected from the scores, or set by the option', () => {
+  const tx = file('transactions', 'customer_id,date,revenue\na,2024-01-01,10\nb,2024-01-01,10\nc,2024-01-01,10\nd,2024-01-01,10\na,2024-03-01,10');
+  const surveys = (rows: string[]) => file('surveys', ['customer_id,date,satisfaction,scale', ...rows].join('\n'));
+  it.each([
+    ['declared 1-10 wins over scores that fit 1–5', ['a,2024-01-15,4,1-10', 'b,2024-01-15,2,1-10'], {}, '1-10', /^Scale 1-10 \(declared in surveys\.scale\)\.$/],
+    ['detected 1–7 from scores up to 7', ['a,2024-01-15,7,', 'b,2024-01-15,6,', 'c,2024-01-15,1,'], {}, '1-7', /^Scale 1-7 \(detected from the scores\)\.$/],
+    ['detected 1–10 from scores above 7', ['a,2024-01-15,9,', 'b,2024-01-15,2,'], {}, '1-10', /^Scale 1-10 \(detected from the scores\)\.$/],
+    ['mixed declared scales: the most frequent, with a note', ['a,2024-01-15,5,1-5', 'b,2024-01-15,4,1-5', 'c,2024-01-15,3,1-5', 'd,2024-01-15,0,0-10'], {}, '1-5', /mixes 2 scales; the most frequent \(1-5\) is used/],
+    ['the option overrides the declared scale', ['a,2024-01-15,4,1-10', 'b,2024-01-15,2,1-10'], { scale: '1-7' }, '1-7', null],
+  ])('%s', async (_name, rows, opts, id, note) => {
+    const e = await engineWith([tx, surveys(rows)]);
+    const r = await e.runAnalysis('satisfaction-loyalty', { outcome: 'repurchased', window_days: 90, data_end: '2024-12-31', min_n: 1, ...opts });
+    expect(r.scalars.scale).toBe(id);
+    if (note) expect(r.notes.some((n) => note.test(n))).toBe(true);
+    const xs = r.charts[0]!.x!;
+    expect(xs.label).toBe(`Satisfaction (${id})`);
+    // one whole-number tick per level of the scale
+    expect([xs.domain, xs.ticks, xs.tickFormat]).toEqual([[Number(id.split('-')[0]) - 0.5, Number(id.split('-')[1]) + 0.5], Number(id.split('-')[1]) - Number(id.split('-')[0]) + 1, 'd']);
+  });
+  it('drops the 0 that does not fit the chosen 1–5 and counts it', async () => {
+    const e = await engineWith([tx, surveys(['a,2024-01-15,5,1-5', 'b,2024-01-15,4,1-5', 'c,2024-01-15,3,1-5', 'd,2024-01-15,0,0-10'])]);
+    const r = await e.runAnalysis('satisfaction-loyalty', { outcome: 'repurchased', window_days: 90, data_end: '2024-12-31', min_n: 1 });
+    expect(r.notes.join('\n')).toMatch(/1 survey rows have no customer id or a score outside 1-5 and were dropped/);
+    expect(toRows(r.tables.curve!).map((p) => [p.satisfaction, p.n, p.loyal])).toEqual([[3, 1, 0], [4, 1, 0], [5, 1, 1]]);
   });
 });
 

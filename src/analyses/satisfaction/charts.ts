@@ -7,19 +7,25 @@ import type { SatisfactionScale } from './scale.ts';
 
 const zoneColor = { type: 'ordinal' as const, domain: ['defection', 'indifference', 'affection'], range: ['#d62728', '#9e9e9e', '#2ca02c'], legend: true };
 
+// One tick per scale level, whole numbers only: "3.5" is not an answer anyone can give.
 const xAxis = (scale: SatisfactionScale) => ({
   label: `Satisfaction (${scale.id})`,
   domain: [scale.low - 0.5, scale.high + 0.5],
+  ticks: scale.high - scale.low + 1,
+  tickFormat: 'd',
   grid: false,
 });
 
-/** The curve with its 95% intervals and shaded zones (tables `curve`, `zones`). */
-export function curveChart(scale: SatisfactionScale, outcome: string, subtitle: string): ChartSpec {
+/**
+ * The curve with its 95% intervals and shaded zones (tables `curve`, `zones`). Levels with fewer
+ * than `minN` respondents are drawn faint and left off the line; n is printed under each point.
+ */
+export function curveChart(scale: SatisfactionScale, outcome: string, subtitle: string, minN: number): ChartSpec {
   return {
     id: 'curve',
     title: `Satisfaction is not loyalty: share ${outcome} by satisfaction`,
     subtitle,
-    caption: 'Bars: 95% Wilson intervals. Shading: zones located from the curve’s own slope (see notes).',
+    caption: `Bars: 95% Wilson intervals. Faint points: fewer than ${minN} respondents. Shading: zones located from the curve’s own slope (see notes).`,
     data: 'curve',
     height: 420,
     marginTop: 36,
@@ -30,26 +36,29 @@ export function curveChart(scale: SatisfactionScale, outcome: string, subtitle: 
       { type: 'rect', data: 'zones', x1: 'x1', x2: 'x2', y1: 0, y2: 1, fill: 'zone', options: { fillOpacity: 0.12 } },
       { type: 'text', data: 'zones', x: 'x_mid', y: 1, text: 'zone', options: { dy: -12, fontSize: 15, fontWeight: 'bold' } },
       { type: 'ruleX', x: 'satisfaction', y1: 'low', y2: 'high', stroke: '#1f3b73', options: { strokeWidth: 4, strokeOpacity: 0.45 } },
-      { type: 'line', x: 'satisfaction', y: 'rate', stroke: '#1f3b73', options: { strokeWidth: 3 } },
-      { type: 'dot', x: 'satisfaction', y: 'rate', r: 7, fill: '#1f3b73' },
+      { type: 'line', x: 'satisfaction', y: 'rate_line', stroke: '#1f3b73', options: { strokeWidth: 3 } },
+      { type: 'dot', x: 'satisfaction', y: 'rate', r: 7, fill: '#1f3b73', opacity: 'opacity' },
       { type: 'text', x: 'satisfaction', y: 'high', text: 'rate', textFormat: '.0%', options: { dy: -12, fontSize: 16, fontWeight: 'bold' } },
+      { type: 'text', x: 'satisfaction', y: 0, text: 'n_label', fill: '#555', options: { dy: -10, fontSize: 12 } },
     ],
   };
 }
 
-/** One line per segment (table `segment_curves`). */
-export function segmentChart(scale: SatisfactionScale, outcome: string, segmentColumn: string): ChartSpec {
+/** One line per segment, overlaid (table `segment_curves`); thin levels faint and off the line. */
+export function segmentChart(scale: SatisfactionScale, outcome: string, segmentColumn: string, minN: number): ChartSpec {
   return {
     id: 'segment-curves',
-    title: `The curve by ${segmentColumn}: where competition bites, loyalty falls fastest`,
+    title: `One curve per ${segmentColumn}`,
+    subtitle: 'Where competition bites, loyalty falls fastest below the top box',
+    caption: `Faint points, not joined: fewer than ${minN} respondents in that ${segmentColumn} at that level.`,
     data: 'segment_curves',
     height: 400,
     x: xAxis(scale),
     y: { label: `Customers ${outcome}`, tickFormat: '.0%', domain: [0, 1], grid: true },
     color: { legend: true, label: segmentColumn },
     marks: [
-      { type: 'line', x: 'satisfaction', y: 'rate', stroke: 'segment', options: { strokeWidth: 3 } },
-      { type: 'dot', x: 'satisfaction', y: 'rate', stroke: 'segment', fill: 'segment', r: 5 },
+      { type: 'line', x: 'satisfaction', y: 'rate_line', stroke: 'segment', options: { strokeWidth: 3 } },
+      { type: 'dot', x: 'satisfaction', y: 'rate', stroke: 'segment', fill: 'segment', r: 5, opacity: 'opacity' },
     ],
   };
 }
@@ -63,6 +72,8 @@ export function steepnessChart(segmentColumn: string): ChartSpec {
     data: 'steepness',
     height: 320,
     marginLeft: 140,
+    // Room for the value label right of the longest bar.
+    marginRight: 64,
     x: { label: 'Top-box step', tickFormat: '.0%', grid: true },
     y: { label: null },
     marks: [
@@ -72,12 +83,12 @@ export function steepnessChart(segmentColumn: string): ChartSpec {
   };
 }
 
-/** The 2 × 2 quadrant (table `quadrant`). */
-export function quadrantChart(): ChartSpec {
+/** The 2 × 2 quadrant (table `quadrant`); the subtitle says where the lines were drawn. */
+export function quadrantChart(scale: SatisfactionScale, satisfiedFrom: number, outcome: string): ChartSpec {
   return {
     id: 'quadrant',
     title: 'Apostles, mercenaries, hostages, defectors',
-    subtitle: 'Customers by satisfaction and loyalty',
+    subtitle: `Satisfied = ${satisfiedFrom} or more on ${scale.id}; loyal = ${outcome}`,
     data: 'quadrant',
     height: 420,
     marginLeft: 110,

@@ -66,7 +66,7 @@ export async function runLoyaltyQuadrant(ctx: AnalysisContext, o: LoyaltyQuadran
       hostages,
     },
     scalars,
-    charts: [quadrantChart()],
+    charts: [quadrantChart(scale, cut, outcomeLabels[o.outcome])],
     findings,
     notes,
   };

@@ -4,7 +4,7 @@
  */
 import type { AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
 import { curveChart, segmentChart, steepnessChart } from './charts.ts';
-import { loyaltyCurve, topBoxRatio, type CurvePoint } from './curve.ts';
+import { drawnCurve, leaveRatio, loyaltyCurve, topBoxRatio, type CurvePoint } from './curve.ts';
 import { loadSatisfaction } from './load.ts';
 import { outcomeLabels, withCommon, type SatisfactionOptions } from './options.ts';
 import { money, notesOnly, pct, tableOf } from './result.ts';
@@ -32,6 +32,7 @@ export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition[
   const zones = locateZones(curve, override);
   const bands = zoneBands(zones, scale.low, scale.high).map((b) => ({ ...b, x_mid: (b.x1 + b.x2) / 2 }));
   const top = topBoxRatio(curve, scale.high);
+  const leave = leaveRatio(top);
   const stake = valueAtStake(pooled, zones);
   const unreliable = curve.filter((p) => !p.reliable).map((p) => p.satisfaction);
   if (unreliable.length) notes.push(`Level${unreliable.length > 1 ? 's' : ''} ${unreliable.join(', ')} ${unreliable.length > 1 ? 'have' : 'has'} fewer than ${o.min_n} respondents: drawn, but not used to place the zones (wide intervals).`);
@@ -39,7 +40,7 @@ export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition[
   else if (zones.method === 'manual') notes.push('Zones set by the defection_max / affection_min options.');
   else if (zones.method === 'midpoint') notes.push('The curve has no flat stretch, so zones are split at the midpoint of the loyalty range.');
 
-  const curveRows = curve.map((p) => ({ ...p, zone: zoneOf(zones, p.satisfaction) }));
+  const curveRows = drawnCurve(curve).map((p) => ({ ...p, zone: zoneOf(zones, p.satisfaction) }));
   const levelRows = pooled.map((r) => ({
     satisfaction: r.satisfaction,
     zone: zoneOf(zones, r.satisfaction),
@@ -50,7 +51,7 @@ export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition[
     profit: r.profit_loyal + r.profit_not_loyal,
   }));
   const tables: AnalysisResult['tables'] = {
-    curve: tableOf(curveRows, ['satisfaction', 'n', 'loyal', 'rate', 'low', 'high', 'reliable', 'zone']),
+    curve: tableOf(curveRows, ['satisfaction', 'n', 'loyal', 'rate', 'low', 'high', 'reliable', 'zone', 'rate_line', 'opacity', 'n_label']),
     zones: tableOf(bands, ['zone', 'x1', 'x2', 'x_mid']),
     levels: tableOf(levelRows, ['satisfaction', 'zone', 'respondents', 'n', 'loyal', 'revenue', 'profit']),
     steps: tableOf(zones.steps, ['from', 'to', 'slope', 'relative', 'steep']),
@@ -68,6 +69,10 @@ export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition[
     top_box_ratio: top.ratio,
     top_box_ratio_low: top.low,
     top_box_ratio_high: top.high,
+    top_box_ratio_ceiling: leave.ceiling,
+    top_leave_rate: leave.topLeave,
+    next_leave_rate: leave.nextLeave,
+    leave_ratio: leave.ratio,
     defection_max: zones.defectionMax,
     affection_min: zones.affectionMin,
     defection_customers: stake?.customers ?? null,
@@ -82,7 +87,12 @@ export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition[
     findings.push({
       id: 'top_box_ratio',
       value: top.ratio,
-      text: `Customers who score ${top.top} ${outcome} at ${pct(top.topRate)}, against ${pct(top.nextRate)} at ${top.next}: ${top.ratio.toFixed(1)}× as likely${top.low !== null ? ` (95% CI ${top.low.toFixed(1)}–${top.high!.toFixed(1)}×)` : ''}. "Satisfied" is not the goal; "completely satisfied" is.`,
+      text:
+        `Of customers who score ${top.top}, ${pct(top.topRate)} ${outcome}; of those who score ${top.next}, ${pct(top.nextRate)}: ${top.ratio.toFixed(1)}× as likely${top.low !== null ? ` (95% CI ${top.low.toFixed(1)}–${top.high!.toFixed(1)}×)` : ''}` +
+        (leave.ratio !== null && leave.ratio > top.ratio
+          ? `. Turned round, ${pct(leave.nextLeave!)} at ${top.next} did not, against ${pct(leave.topLeave!)} at ${top.top}: ${leave.ratio.toFixed(1)}× the loss rate.`
+          : '.') +
+        ` "Satisfied" is not the goal; "completely satisfied" is.`,
     });
   }
   if (zones.method !== 'none' && zones.defectionMax !== null && zones.affectionMin !== null) {
@@ -103,7 +113,7 @@ export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition[
     });
   }
 
-  const charts = [curveChart(scale, outcome, `${n.toLocaleString('en')} customers · overall ${pct(overall)} ${outcome}`)];
+  const charts = [curveChart(scale, outcome, `${n.toLocaleString('en')} customers · overall ${pct(overall)} ${outcome}`, o.min_n)];
   if (segmentColumn) {
     const bySegment = new Map<string, CurvePoint[]>();
     for (const r of rows) {
@@ -112,10 +122,10 @@ export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition[
       if (c.length > 0) bySegment.set(r.segment, c);
     }
     const segCurves = [...bySegment.values()].flat();
-    tables.segment_curves = tableOf(segCurves, ['segment', 'satisfaction', 'n', 'loyal', 'rate', 'low', 'high', 'reliable']);
+    tables.segment_curves = tableOf(drawnCurve(segCurves), ['segment', 'satisfaction', 'n', 'loyal', 'rate', 'low', 'high', 'reliable', 'rate_line', 'opacity']);
     const steep = curveSteepness(bySegment, scale.high);
     tables.steepness = tableOf(steep, ['segment', 'respondents', 'top_rate', 'next_rate', 'top_step', 'logistic_slope', 'slope_se']);
-    charts.push(segmentChart(scale, outcome, segmentColumn), steepnessChart(segmentColumn));
+    charts.push(segmentChart(scale, outcome, segmentColumn, o.min_n), steepnessChart(segmentColumn));
     const ranked = steep.filter((s) => s.top_step !== null).sort((a, b) => b.top_step! - a.top_step!);
     const first = ranked[0];
     const last = ranked[ranked.length - 1];

@@ -75,7 +75,7 @@ export async function runSatisfactionWhatIf(ctx: AnalysisContext, o: Satisfactio
     findings.push({
       id: 'value_at_stake',
       value: stake.revenue,
-      text: `At stake in the zone of defection (${zones.defectionMax} and below): ${stake.customers.toLocaleString('en')} customers, ${money(stake.revenue)} of revenue and ${money(stake.profit)} of profit a ${o.window_days}-day period.`,
+      text: `At stake in the zone of defection (${zones.defectionMax} and below): ${stake.customers.toLocaleString('en')} customers, ${money(stake.revenue)} of revenue and ${money(stake.profit)} of profit in the ${o.window_days} days before their survey.`,
     });
   }
   return {
