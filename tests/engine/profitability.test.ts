@@ -213,6 +213,8 @@ describe('profitability on DuckDB-WASM', () => {
       expect(r.scalars.top_share).toBeCloseTo((60 * 0.6) / 100, 12);
       expect(r.findings.find((f) => f.id === 'peak')!.text).toMatch(/Every customer is profitable/);
       expect(r.notes.join(' ')).toMatch(/no loss-making customer to fix/);
+      // Nothing fixed: the what-if figures exist and say so.
+      expect(r.scalars).toMatchObject({ fixed_customers: 0, total_profit_before: 100, total_profit_after: 100, peak_share_after: 1 });
     });
 
     it('no cost data: margin assumed, said plainly', async () => {

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { buildCustomerProfitQuery } from '../../src/analyses/profitability/customer-profit.ts';
 import { profitNotes } from '../../src/analyses/profitability/profit-options.ts';
 import { onBaseScale } from '../../src/analyses/profitability/whale-curve-analysis.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fromRows } from '../../src/engine/types.ts';
+import { parseNotebook } from '../../src/notebook/format/index.ts';
+import type { AnalysisCell, InputCell } from '../../src/notebook/format/types.ts';
 import { categoryLabel, waterfall } from '../../src/analyses/profitability/diagnostics.ts';
 import { money, pct } from '../../src/analyses/profitability/format.ts';
 import { sqlDate, sqlLabel, sqlNumber } from '../../src/analyses/profitability/sql-literals.ts';
@@ -121,5 +125,19 @@ describe('profitability (pure)', () => {
       ['Gross margin', 0, 100, 'Total'], ['Bad debt', 100, 70, 'Cost'], ['Support call', 70, 50, 'Cost'], ['Net profit', 0, 50, 'Total'],
     ]);
     expect(categoryLabel('acquisition')).toBe('Acquisition (amortised)');
+  });
+
+  it('the built-in notebook wires every what-if input into the analyses it teaches', () => {
+    const nb = parseNotebook(readFileSync(path.resolve(import.meta.dirname, '../../notebooks/who-really-makes-the-profit.md'), 'utf8'));
+    const analysis = (id: string) => nb.cells.find((c): c is AnalysisCell => c.kind === 'analysis' && c.id === id)!.options;
+    const input = (id: string) => nb.cells.find((c): c is InputCell => c.kind === 'input' && c.id === id)!.spec!;
+    const shared = { margin_source: '$margin_source', margin_pct: '$margin', cost_per_order: '$order_cost', revenue_cost_pct: '$provision' };
+    expect(analysis('whale')).toMatchObject({ ...shared, top_k: '$top_k' });
+    expect(analysis('diagnostics')).toMatchObject({ ...shared, group_by: '$attribute', per_customer: true });
+    expect(analysis('whatif')).toMatchObject({ ...shared, fix_worst_pct: '$fix_pct', fix_mode: '$fix_mode' });
+    // Both fix modes and both margin sources are offered, with values the analysis accepts.
+    expect(input('fix_mode').options!.map((o) => o.value)).toEqual(['break-even', 'drop']);
+    expect(input('margin_source').options!.map((o) => o.value)).toEqual(['auto', 'assumed']);
+    expect(input('attribute').options!.map((o) => o.value)).toEqual(['region', 'channel', 'plan', 'segment']);
   });
 });

@@ -90,6 +90,15 @@ export const whaleCurveAnalysis: AnalysisDefinition<WhaleCurveOptions> = {
       );
       result.tables.totals = totals;
       let whatIf: { summary: WhaleSummary; label: string } | undefined;
+      // The what-if headline figures always exist (nothing fixed: after = before), so prose that
+      // quotes them still reads when the slider is at 0 or there is no loss-maker to fix.
+      Object.assign(result.scalars, {
+        total_profit_before: s.totalProfit,
+        total_profit_after: s.totalProfit,
+        peak_share_before: s.peakShare,
+        peak_share_after: s.peakShare,
+        fixed_customers: 0,
+      });
       if (options.fix_worst_pct > 0 && s.lossMakers > 0) {
         const share = options.fix_worst_pct / 100;
         const after = await runWhaleCurve(ctx.db, buildFixWorstQuery({ source: profit, share, mode: options.fix_mode }), topK);
