@@ -82,6 +82,11 @@ c,2024-04-01,60,30
 e,2024-05-01,100,40
 g,2024-03-01,300,150
 f,2025-01-15,10,5`),
+      // Cost to serve: a's falls in 2024, e's is undated (counted, as in the profitability rule), c's is after 2024.
+      file('service_costs', `customer_id,amount,date,category
+a,20,2024-06-01,support
+e,4,,support
+c,5,2025-01-01,support`),
       file('customers', `customer_id,segment
 a,A
 b,A
@@ -107,17 +112,17 @@ f,B`),
     expect(rows(r.tables.repeat).map((x) => [x.year, x.new_revenue, x.repeat_revenue])).toEqual([['2023', 490, 0], ['2024', 100, 660], ['2025', 10, 0]]);
   });
 
-  it('customer equity by a customers column: r from 2023→2024, margin from 2024', async () => {
+  it('customer equity by a customers column: r from 2023→2024, margin after cost to serve from 2024', async () => {
     const r = await engine.runAnalysis('customer-equity', { segment_by: 'segment', discount_rate: 0.1 });
     const seg = rows(r.tables.segments);
     const pick = (s: string) => seg.find((x) => x.segment === s)!;
-    // A: 2023 {a,b,g}, kept {a,g} → r = 2/3; 2024 margin a 200 + g 150 over 2 customers = 175
-    expect([pick('A').base_prev, pick('A').retained, pick('A').customers, pick('A').margin_per_customer]).toEqual([3, 2, 2, 175]);
-    expect(pick('A').clv).toBeCloseTo(175 * (2 / 3) / (1.1 - 2 / 3), 8);
-    // B: 2023 {c,d}, kept {c} → 0.5; 2024 c 30 + e 60 over 2 = 45; e is new
-    expect([pick('B').retention, pick('B').customers, pick('B').new_customers, pick('B').margin_per_customer]).toEqual([0.5, 2, 1, 45]);
-    expect(pick('B').equity).toBeCloseTo(2 * 45 * (0.5 / 0.6), 8);
-    expect(r.scalars.equity).toBeCloseTo(2 * 175 * ((2 / 3) / (1.1 - 2 / 3)) + 75, 8);
+    // A: 2023 {a,b,g}, kept {a,g} → r = 2/3; 2024 margin a 200 − 20 served + g 150 over 2 customers = 165
+    expect([pick('A').base_prev, pick('A').retained, pick('A').customers, pick('A').margin_per_customer]).toEqual([3, 2, 2, 165]);
+    expect(pick('A').clv).toBeCloseTo(165 * (2 / 3) / (1.1 - 2 / 3), 8);
+    // B: 2023 {c,d}, kept {c} → 0.5; 2024 c 30 + e 60 − 4 (undated) over 2 = 43; e is new; c's 2025 cost is outside
+    expect([pick('B').retention, pick('B').customers, pick('B').new_customers, pick('B').margin_per_customer]).toEqual([0.5, 2, 1, 43]);
+    expect(pick('B').equity).toBeCloseTo(2 * 43 * (0.5 / 0.6), 8);
+    expect(r.scalars.equity).toBeCloseTo(2 * 165 * ((2 / 3) / (1.1 - 2 / 3)) + 2 * 43 * (0.5 / 0.6), 8);
     expect([r.scalars.period_from, r.scalars.period_to]).toEqual(['2023', '2024']);
   });
 
@@ -131,13 +136,13 @@ f,B`),
     expect(r.notes.join(' ')).toMatch(/capped at 99%/);
   });
 
-  it('what-if on the observed base (N = 4 in 2024, margin 440, r = 3/5 kept from 2023)', async () => {
+  it('what-if on the observed base (N = 4 in 2024, margin 440 − 24 served = 416, r = 3/5 kept from 2023)', async () => {
     const r = await engine.runAnalysis('retention-what-if', { uplift: 0.1, programme_cost: 10, discount_rate: 0, horizon: 2 });
-    // before 440·(0.6 + 0.36) = 422.4; after 440·(0.7 + 0.49) = 523.6; cost 4·10·(1 + 0.7) = 68
-    expect(r.scalars.equity_before).toBeCloseTo(422.4, 8);
-    expect(r.scalars.equity_change).toBeCloseTo(523.6 - 422.4 - 68, 8);
+    // before 416·(0.6 + 0.36) = 399.36; after 416·(0.7 + 0.49) = 495.04; cost 4·10·(1 + 0.7) = 68
+    expect(r.scalars.equity_before).toBeCloseTo(399.36, 8);
+    expect(r.scalars.equity_change).toBeCloseTo(495.04 - 399.36 - 68, 8);
     expect(r.scalars.acquisition_cost).toBe(50); // default 5× the retention cost
-    expect(r.scalars.claim_profit_change).toBeCloseTo((440 * (0.65 + 0.65 ** 2) - 422.4) / 422.4, 8);
+    expect(r.scalars.claim_profit_change).toBeCloseTo((416 * (0.65 + 0.65 ** 2) - 399.36) / 399.36, 8);
     expect(rows(r.tables.segments).map((x) => x.rank)).toEqual([1, 2, 3]);
   });
 

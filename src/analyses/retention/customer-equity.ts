@@ -10,9 +10,9 @@
  */
 import type { Row } from '../../engine/types.ts';
 import type { DatasetProfile } from '../../model/profile.ts';
-import { buildCustomerProfitQuery } from '../profitability/customer-profit.ts';
+import { hasTable } from '../../model/profile.ts';
 import { customerLifetimeValue } from './margin-multiple.ts';
-import { customerColumn, periodPart, quoteIdent, type PeriodUnit } from './sql.ts';
+import { customerColumn, marginExpression, periodPart, quoteIdent, type PeriodUnit } from './sql.ts';
 
 /** How customers are grouped: spend tiers of the period, or a column of `customers`. */
 export type SegmentBy = { kind: 'spend_tier' } | { kind: 'column'; column: string };
@@ -42,43 +42,66 @@ FROM b`;
 /**
  * SQL: one row per segment with `base_prev` (customers active in the earlier period, by their
  * segment then), `retained` (of those, active in the later one), `customers` (active in the later
- * period), `new_customers` (first purchase in the later period), `revenue` and `margin` (profit
- * after cost to serve, from the shared customer-profit query) of the later period.
- * `$1` = p_prev, `$2` = p_last (YYYY-MM-DD).
+ * period), `new_customers` (first purchase in the later period), `revenue` and `margin` of the
+ * later period. Margin is profit after cost to serve by the shared rule of
+ * `../profitability/customer-profit.ts` (gross margin from cost, else revenue × the assumed margin,
+ * minus the period's service costs, undated ones included).
+ * `$1` = p_prev, `$2` = p_last, `$3` = p_end (YYYY-MM-DD: the periods are [$1, $2) and [$2, $3]),
+ * `$4` = the assumed margin fraction.
+ *
+ * One pass over the two periods' transactions gives each customer's spend in both (a date range,
+ * not `date_trunc` per row, so DuckDB can skip row groups outside it); the two sides are then
+ * stacked and counted. The what-if reruns this on every slider move, so it is kept lean.
  */
-export function buildSegmentEquityQuery(o: { profile: DatasetProfile; period: PeriodUnit; segmentBy: SegmentBy; pLast: string; pEnd: string; marginPct: number }): string {
-  const p = periodPart(o.period);
-  const profit = buildCustomerProfitQuery({ profile: o.profile, from: o.pLast, to: o.pEnd, marginPct: o.marginPct });
-  // Spend tiers: cume_dist over the period's customers ranked by revenue (top 20% / next 30% / rest).
-  const segment =
-    o.segmentBy.kind === 'spend_tier'
-      ? `CASE WHEN cume_dist() OVER (PARTITION BY per.period_start ORDER BY per.revenue) > 0.8 THEN 'Top 20%'
-              WHEN cume_dist() OVER (PARTITION BY per.period_start ORDER BY per.revenue) > 0.5 THEN 'Middle 30%'
-              ELSE 'Bottom 50%' END`
-      : `coalesce(CAST(attr.segment AS VARCHAR), '(none)')`;
-  const attr =
-    o.segmentBy.kind === 'column'
-      ? `LEFT JOIN (SELECT customer_id, any_value(${quoteIdent(o.segmentBy.column)}) AS segment FROM customers GROUP BY customer_id) attr USING (customer_id)`
-      : '';
-  return `WITH per AS (
-  SELECT CAST(date_trunc(${p}, date) AS DATE) AS period_start, customer_id, sum(revenue) AS revenue
+export function buildSegmentEquityQuery(o: { profile: DatasetProfile; period: PeriodUnit; segmentBy: SegmentBy }): string {
+  periodPart(o.period);
+  // Spend tiers: cume_dist over each period's customers ranked by spend (top 20% / next 30% / rest).
+  const tier = (side: 'prev' | 'last') =>
+    `CASE WHEN NOT in_${side} THEN NULL
+          WHEN cume_dist() OVER (PARTITION BY in_${side} ORDER BY rev_${side}) > 0.8 THEN 'Top 20%'
+          WHEN cume_dist() OVER (PARTITION BY in_${side} ORDER BY rev_${side}) > 0.5 THEN 'Middle 30%'
+          ELSE 'Bottom 50%' END`;
+  const column = o.segmentBy.kind === 'column' ? o.segmentBy.column : null;
+  const attr = column
+    ? `LEFT JOIN (SELECT customer_id, any_value(${quoteIdent(column)}) AS segment FROM customers GROUP BY customer_id) attr USING (customer_id)`
+    : '';
+  const segPrev = column ? `coalesce(CAST(attr.segment AS VARCHAR), '(none)')` : tier('prev');
+  const segLast = column ? `coalesce(CAST(attr.segment AS VARCHAR), '(none)')` : tier('last');
+  const withCosts = hasTable(o.profile, 'service_costs');
+  const svc = withCosts
+    ? `svc AS (SELECT customer_id, sum(amount) AS cost_to_serve FROM service_costs
+  WHERE customer_id IS NOT NULL AND amount IS NOT NULL AND (date IS NULL OR date BETWEEN CAST($2 AS DATE) AND CAST($3 AS DATE))
+  GROUP BY customer_id),`
+    : '';
+  return `WITH cust AS (
+  SELECT customer_id,
+    sum(revenue) FILTER (WHERE date < CAST($2 AS DATE)) AS rev_prev,
+    sum(revenue) FILTER (WHERE date >= CAST($2 AS DATE)) AS rev_last,
+    sum(${marginExpression(o.profile, '$4')}) FILTER (WHERE date >= CAST($2 AS DATE)) AS margin_last,
+    count(*) FILTER (WHERE date < CAST($2 AS DATE)) > 0 AS in_prev,
+    count(*) FILTER (WHERE date >= CAST($2 AS DATE)) > 0 AS in_last
   FROM transactions
-  WHERE customer_id IS NOT NULL AND date IS NOT NULL AND revenue IS NOT NULL
-    AND CAST(date_trunc(${p}, date) AS DATE) IN (CAST($1 AS DATE), CAST($2 AS DATE))
-  GROUP BY ALL
+  WHERE customer_id IS NOT NULL AND revenue IS NOT NULL AND date >= CAST($1 AS DATE) AND date <= CAST($3 AS DATE)
+  GROUP BY customer_id
 ),
-first AS (SELECT customer_id, min(date) AS first_date FROM transactions WHERE customer_id IS NOT NULL AND date IS NOT NULL GROUP BY customer_id),
-profit AS (${profit}),
-seg AS (SELECT per.*, ${segment} AS segment FROM per ${attr})
-SELECT s.segment,
-  count(*) FILTER (WHERE s.period_start = CAST($1 AS DATE)) AS base_prev,
-  count(*) FILTER (WHERE s.period_start = CAST($1 AS DATE) AND s.customer_id IN (SELECT customer_id FROM per WHERE period_start = CAST($2 AS DATE))) AS retained,
-  count(*) FILTER (WHERE s.period_start = CAST($2 AS DATE)) AS customers,
-  count(*) FILTER (WHERE s.period_start = CAST($2 AS DATE) AND CAST(date_trunc(${p}, f.first_date) AS DATE) = CAST($2 AS DATE)) AS new_customers,
-  coalesce(sum(s.revenue) FILTER (WHERE s.period_start = CAST($2 AS DATE)), 0) AS revenue,
-  coalesce(sum(pr.profit) FILTER (WHERE s.period_start = CAST($2 AS DATE)), 0) AS margin
-FROM seg s JOIN first f USING (customer_id) LEFT JOIN profit pr USING (customer_id)
-GROUP BY s.segment ORDER BY s.segment`;
+earlier AS (SELECT DISTINCT customer_id FROM transactions WHERE customer_id IS NOT NULL AND date < CAST($2 AS DATE)),
+${svc}
+seg AS (SELECT cust.*, ${segPrev} AS seg_prev, ${segLast} AS seg_last FROM cust ${attr}),
+sides AS (
+  SELECT seg_prev AS segment, true AS prev, in_last, false AS is_new, 0.0 AS revenue, 0.0 AS margin FROM seg WHERE in_prev
+  UNION ALL
+  SELECT s.seg_last, false, true, e.customer_id IS NULL, s.rev_last, s.margin_last${withCosts ? ' - coalesce(c.cost_to_serve, 0)' : ''}
+  FROM seg s LEFT JOIN earlier e USING (customer_id)${withCosts ? ' LEFT JOIN svc c USING (customer_id)' : ''} WHERE s.in_last
+)
+SELECT segment,
+  count(*) FILTER (WHERE prev) AS base_prev,
+  count(*) FILTER (WHERE prev AND in_last) AS retained,
+  count(*) FILTER (WHERE NOT prev) AS customers,
+  count(*) FILTER (WHERE NOT prev AND is_new) AS new_customers,
+  coalesce(sum(revenue) FILTER (WHERE NOT prev), 0) AS revenue,
+  coalesce(sum(margin) FILTER (WHERE NOT prev), 0) AS margin
+FROM sides
+GROUP BY segment ORDER BY segment`;
 }
 
 /** One segment's equity. */

@@ -34,8 +34,8 @@ export async function loadSegmentEquity(ctx: AnalysisContext, o: { period: Perio
     return { rows: [], prevLabel: '', lastLabel: '', notes };
   }
   if (first.getTime() > pPrev.getTime()) notes.push(`The data starts inside ${periodLabel(pPrev, o.period)}, so that ${o.period} is partial and retention is understated.`);
-  const sql = buildSegmentEquityQuery({ profile: ctx.profile, period: o.period, segmentBy, pLast: iso(pLast), pEnd: iso(pEnd), marginPct: o.marginPct });
-  const rows = toRows(await ctx.db.query(sql, [iso(pPrev), iso(pLast)]));
+  const sql = buildSegmentEquityQuery({ profile: ctx.profile, period: o.period, segmentBy });
+  const rows = toRows(await ctx.db.query(sql, [iso(pPrev), iso(pLast), iso(pEnd), o.marginPct]));
   const mn = marginNote(ctx.profile, o.marginPct);
   if (mn) notes.push(mn);
   if (segmentBy.kind === 'spend_tier') notes.push('Spend tiers are set within each period: retention follows customers by their tier in the earlier period; margin and counts use the later one.');
