@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  curveSteepness, defaultSatisfiedFrom, detectScale, locateZones, logisticFit, loyaltyCurve, loyaltyQuadrant, poolSegments,
+  curveChart, curveSteepness, defaultSatisfiedFrom, drawnCurve, leaveRatio, segmentChart, detectScale, locateZones, logisticFit, loyaltyCurve, loyaltyQuadrant, poolSegments,
   rateRatio, scaleOf, topBoxRatio, valueAtStake, whatIfMove, wilsonInterval, wordOfMouth, zoneBands, zoneOf,
   type CurvePoint, type LevelRow,
 } from '../../src/analyses/satisfaction/index.ts';
@@ -197,5 +197,48 @@ describe('logistic fit and steepness', () => {
       ['protected', expect.closeTo(0.05, 12)],
     ]);
     expect(s[0]!.logistic_slope!).toBeGreaterThan(s[1]!.logistic_slope!);
+  });
+});
+
+describe('the 5-vs-4 figure read both ways', () => {
+  it.each([
+    // Xerox-like repurchase: few 4s come back → a large loyalty ratio, ceiling 1 ÷ 0.15
+    [90, 100, 15, 100, 6, 0.1, 0.85, 8.5, 1 / 0.15],
+    // retention business (the sample): most 4s stay → small loyalty ratio, large loss-rate ratio
+    [93, 100, 64, 100, 93 / 64, 0.07, 0.36, 0.36 / 0.07, 1 / 0.64],
+    // nobody at the top left: no loss-rate ratio
+    [10, 10, 5, 10, 2, 0, 0.5, null, 2],
+  ])('%i/%i at 5, %i/%i at 4', (k5, n5, k4, n4, ratio, topLeave, nextLeave, leave, ceiling) => {
+    const top = topBoxRatio(loyaltyCurve([level(4, n4, k4), level(5, n5, k5)], 1), 5);
+    expect(top.ratio).toBeCloseTo(ratio, 12);
+    const l = leaveRatio(top);
+    expect(l.topLeave).toBeCloseTo(topLeave, 12);
+    expect(l.nextLeave).toBeCloseTo(nextLeave, 12);
+    if (leave === null) expect(l.ratio).toBeNull();
+    else expect(l.ratio).toBeCloseTo(leave, 12);
+    expect(l.ceiling).toBeCloseTo(ceiling, 12);
+    expect(top.ratio!).toBeLessThanOrEqual(l.ceiling! + 1e-12);
+  });
+});
+
+describe('chart specs', () => {
+  const scale = scaleOf('0-10');
+  it('drawn curve: thin levels are faint and off the line, n printed', () => {
+    const d = drawnCurve(loyaltyCurve([level(0, 5, 1), level(1, 1200, 600)], 20));
+    expect(d.map((p) => [p.rate_line, p.opacity, p.n_label])).toEqual([[null, 0.35, 'n=5'], [0.5, 1, 'n=1,200']]);
+  });
+  it('curve chart: zones shaded from the zones table behind the curve, one whole-number tick per level', () => {
+    const c = curveChart(scale, 'retained', 'sub', 20);
+    expect(c.marks[0]).toMatchObject({ type: 'rect', data: 'zones', x1: 'x1', x2: 'x2', fill: 'zone' });
+    expect(c.color).toMatchObject({ domain: ['defection', 'indifference', 'affection'] });
+    expect(c.marks.find((m) => m.type === 'line')).toMatchObject({ y: 'rate_line' });
+    expect(c.marks.find((m) => m.type === 'ruleX')).toMatchObject({ y1: 'low', y2: 'high' });
+    expect(c.x).toMatchObject({ domain: [-0.5, 10.5], ticks: 11, tickFormat: 'd' });
+    expect(c.caption).toMatch(/fewer than 20 respondents/);
+  });
+  it('segment chart: one line per segment in one chart', () => {
+    const c = segmentChart(scale, 'retained', 'region', 20);
+    expect(c.marks.map((m) => [m.type, m.stroke])).toEqual([['line', 'segment'], ['dot', 'segment']]);
+    expect(c.title).toBe('One curve per region');
   });
 });

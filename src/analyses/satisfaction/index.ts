@@ -20,7 +20,8 @@ export { satisfactionWhatIf, runSatisfactionWhatIf, type SatisfactionWhatIfOptio
 export { wilsonInterval, Z95, type ProportionInterval } from './wilson.ts';
 export { rateRatio, type RateRatio } from './rate-ratio.ts';
 export { scaleOf, detectScale, defaultSatisfiedFrom, scaleIds, type ScaleId, type SatisfactionScale } from './scale.ts';
-export { loyaltyCurve, topBoxRatio, type CurvePoint, type TopBoxRatio } from './curve.ts';
+export { loyaltyCurve, topBoxRatio, drawnCurve, leaveRatio, type CurvePoint, type TopBoxRatio, type DrawnCurvePoint, type LeaveRatio } from './curve.ts';
+export { curveChart, segmentChart, steepnessChart, quadrantChart, wordOfMouthChart, whatIfChart } from './charts.ts';
 export { locateZones, zoneOf, zoneBands, type Zones, type ZoneName, type ZoneStep } from './zones.ts';
 export { loyaltyQuadrant, quadrantInfo, type QuadrantRow, type QuadrantId } from './quadrant.ts';
 export { wordOfMouth, type WordOfMouthRow } from './word-of-mouth.ts';
