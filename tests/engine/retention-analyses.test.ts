@@ -110,6 +110,16 @@ f,B`),
     // repeat share excludes the first year of data: 2024 repeat 660, new 100; 2025 new 10
     expect(r.scalars.repeat_share).toBeCloseTo(660 / 770, 10);
     expect(rows(r.tables.repeat).map((x) => [x.year, x.new_revenue, x.repeat_revenue])).toEqual([['2023', 490, 0], ['2024', 100, 660], ['2025', 10, 0]]);
+    // The user's own figures beside the seeds.
+    expect(rows(r.tables.benchmarks)).toEqual([
+      { measure: 'Spend of loyal (year 2+) vs new customers', seed: '2–4×', yours: '1.8×' },
+      { measure: 'Share of sales from repeat buyers', seed: '65% (a top salesman)', yours: '86%' },
+    ]);
+    expect(r.findings.find((f) => f.id === 'loyal_spend_ratio')?.text).toBe('Customers in tenure year 2+ spend 1.8× what they spent in their first year (the seed figure: loyal customers spend 2–4× new ones; yours is below that range).');
+    // The period is explicit on every cohort axis.
+    const heatmap = r.charts.find((c) => c.id === 'cohort-heatmap')!;
+    expect([heatmap.title, heatmap.x?.label]).toEqual(['Retention by quarterly acquisition cohort', 'Quarters since acquisition →']);
+    expect(r.charts.find((c) => c.id === 'cohort-curves')!.x?.label).toBe('Quarters since acquisition →');
   });
 
   it('customer equity by a customers column: r from 2023→2024, margin after cost to serve from 2024', async () => {
@@ -143,7 +153,25 @@ f,B`),
     expect(r.scalars.equity_change).toBeCloseTo(495.04 - 399.36 - 68, 8);
     expect(r.scalars.acquisition_cost).toBe(50); // default 5× the retention cost
     expect(r.scalars.claim_profit_change).toBeCloseTo((416 * (0.65 + 0.65 ** 2) - 399.36) / 399.36, 8);
-    expect(rows(r.tables.segments).map((x) => x.rank)).toEqual([1, 2, 3]);
+    expect(r.notes.join(' ')).toMatch(/assumed 5× the retention cost per customer\. Studies put acquiring a customer at 5–25×/);
+    // Segments ranked by margin saved per unit of programme cost (same uplift and cost everywhere).
+    const ranked = rows(r.tables.segments);
+    expect(ranked.map((x) => x.rank)).toEqual([1, 2, 3]);
+    const perCost = ranked.map((x) => x.valuePerCost as number);
+    expect([...perCost].sort((a, b) => b - a)).toEqual(perCost);
+    expect(r.findings.map((f) => f.id)).toEqual(['equity_change', 'claim', 'break_even', 'cost_per_kept', 'target_first']);
+  });
+
+  it('what-if with the user\'s own margin, retention and acquisition cost instead of the observed ones', async () => {
+    const r = await engine.runAnalysis('retention-what-if', { uplift: 0.05, programme_cost: 0, margin: 100, retention: 0.8, acquisition_cost: 300, discount_rate: 0, horizon: 1 });
+    // N = 4: before 4·100·0.8 = 320, after 4·100·0.85 = 340 at no cost → +20, +6.25%; claim (+5 points) is the same here
+    expect([r.scalars.margin, r.scalars.retention, r.scalars.acquisition_cost]).toEqual([100, 0.8, 300]);
+    expect(r.scalars.equity_change).toBeCloseTo(20, 8);
+    expect(r.scalars.profit_change).toBeCloseTo(0.0625, 10);
+    expect(r.scalars.claim_profit_change).toBeCloseTo(0.0625, 10);
+    expect(r.scalars.roi).toBeNull();
+    expect(r.scalars.break_even_uplift).toBe(0);
+    expect(r.findings.find((f) => f.id === 'claim')?.text).toBe('Reichheld & Sasser: 5 points more retention raise profit 25–95%. On your numbers, +5 points raise the base\'s lifetime profit by 6% before programme cost.');
   });
 
   it('leaky bucket from the observed base: 4 customers, 40% churn, 1 new a year', async () => {
@@ -163,6 +191,48 @@ f,B`),
     const short = await engine.runAnalysis('customer-equity', { period: 'year' });
     expect(short.notes.join(' ')).toMatch(/two complete years/);
     expect(short.scalars.equity).toBe(0);
+  });
+});
+
+describe('bundling with churn from churn_date and products from transaction categories (hand-computed)', () => {
+  // Categories bought: a 1, b 2, c 3, d 1 (food twice), e 1, f none. Churned (churn_date set): a, d, e.
+  beforeAll(() =>
+    load([
+      file('transactions', `customer_id,date,revenue,category
+a,2024-01-01,10,food
+b,2024-01-01,10,food
+b,2024-01-02,10,home
+c,2024-01-01,10,food
+c,2024-01-02,10,home
+c,2024-01-03,10,toys
+d,2024-01-01,10,food
+d,2024-01-05,10,food
+e,2024-01-01,10,home`),
+      file('customers', `customer_id,plan,churn_date
+a,monthly,2024-03-01
+b,monthly,
+c,annual,
+d,annual,2024-05-01
+e,monthly,2024-02-01
+f,annual,`),
+    ]),
+  );
+
+  it('churn by products held and by contract', async () => {
+    const r = await engine.runAnalysis('bundling', {});
+    expect(rows(r.tables.by_products).map((x) => [x.group, x.customers, x.churned])).toEqual([['0', 1, 0], ['1', 3, 3], ['2', 1, 0], ['3', 1, 0]]);
+    expect(rows(r.tables.by_contract).map((x) => [x.group, x.customers, x.churned])).toEqual([['monthly', 3, 2], ['annual', 3, 1]]);
+    expect(r.scalars.overall_churn).toBe(0.5);
+    expect(r.scalars.churn_monthly).toBeCloseTo(2 / 3, 10);
+    expect(r.findings.find((f) => f.id === 'contract_effect')?.text).toBe('monthly customers churn at 66.7%, annual at 33.3%: 2× the rate.');
+    expect(r.notes.join(' ')).toMatch(/distinct product categories/);
+  });
+
+  it('says so when there is no churn flag to read', async () => {
+    const r = await engine.runAnalysis('bundling', { churn_column: 'plan' });
+    // "monthly"/"annual" are not yes-values: nobody reads as churned.
+    expect(r.scalars.overall_churn).toBe(0);
+    await expect(engine.runAnalysis('bundling', { churn_column: 'left' })).rejects.toThrow(/churn_column: the customers table has no column "left"/);
   });
 });
 

@@ -2,6 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { customerLifetimeValue, marginMultiple } from '../../src/analyses/retention/margin-multiple.ts';
 import { leakyBucket } from '../../src/analyses/retention/leaky-bucket.ts';
 import { rankSegments, retentionWhatIf, type WhatIfOptions } from '../../src/analyses/retention/what-if.ts';
+import { marginMultipleAnalysis, type MarginMultipleOptions } from '../../src/analyses/retention/margin-multiple-analysis.ts';
+import { parseOptions } from '../../src/analyses/options.ts';
+import { toRows } from '../../src/engine/types.ts';
+import type { AnalysisContext } from '../../src/analyses/types.ts';
+
+/** Runs the `margin-multiple` analysis as the engine does (options parsed first); it reads no data. */
+function runMultiple(raw: Record<string, unknown>) {
+  const o = parseOptions<MarginMultipleOptions>(marginMultipleAnalysis.options, raw, 'margin-multiple');
+  return marginMultipleAnalysis.run({} as AnalysisContext, o);
+}
 
 describe('margin multiple r/(1+i−r) (Gupta & Lehmann 2003, table 1)', () => {
   const grid: [number, number, number][] = [
@@ -10,6 +20,33 @@ describe('margin multiple r/(1+i−r) (Gupta & Lehmann 2003, table 1)', () => {
   ];
   it.each(grid)('r=%s, i=%s → %s', (r, i, published) => {
     expect(marginMultiple(r, i).toFixed(2)).toBe(published.toFixed(2));
+  });
+});
+
+describe('margin-multiple analysis: the published grid and every variant selectable by option', () => {
+  it('publishes the Gupta–Lehmann grid at i = 10%…16% as a table, one row per (r, i)', async () => {
+    const r = await runMultiple({});
+    const grid = toRows(r.tables.grid!).map((x) => [x.retention, x.discount_rate, (x.multiple as number).toFixed(2)]);
+    expect(grid).toHaveLength(16);
+    expect(grid.filter((x) => x[1] === 0.1)).toEqual([[0.6, 0.1, '1.20'], [0.7, 0.1, '1.75'], [0.8, 0.1, '2.67'], [0.9, 0.1, '4.50']]);
+    expect(grid.filter((x) => x[1] === 0.16)).toEqual([[0.6, 0.16, '1.07'], [0.7, 0.16, '1.52'], [0.8, 0.16, '2.22'], [0.9, 0.16, '3.46']]);
+    expect(r.charts.map((c) => c.id)).toEqual(['multiple-curve']);
+  });
+
+  it.each([
+    ['default (first margin after one period)', {}, 266.667, 2.667],
+    ['timing start', { timing: 'start' }, 366.667, 3.667],
+    ['growth 5%', { growth: 0.05 }, 307.692, 3.077],
+    ['horizon 2', { horizon: 2 }, 125.62, 1.256],
+    ['acquisition cost 50', { acquisition_cost: 50 }, 216.667, 2.667],
+  ] as const)('%s', async (_name, options, clv, multiple) => {
+    const r = await runMultiple({ margin: 100, retention: 0.8, discount_rate: 0.1, ...options });
+    expect(r.scalars.clv as number).toBeCloseTo(clv, 2);
+    expect(r.scalars.multiple as number).toBeCloseTo(multiple, 3);
+  });
+
+  it('rejects an option outside its range before running', () => {
+    expect(() => parseOptions(marginMultipleAnalysis.options, { timing: 'middle' }, 'margin-multiple')).toThrow(/timing/);
   });
 });
 
