@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/analyses/types.ts';
+import type { CellId } from '../../src/notebook/format/types.ts';
 import { renderChartToSvgString } from '../../src/charts/render-node.ts';
 import { htmlReport } from '../../src/cli/html-report.ts';
 import { createSampleEngine } from '../../src/engine/node.ts';
@@ -22,7 +23,7 @@ const notebook = parseNotebook(readFileSync(notebookFile, 'utf8'));
 
 let rt: NotebookRuntime;
 const result = (id: string): AnalysisResult => {
-  const out = rt.cell(id)?.output;
+  const out = rt.cell(id as CellId)?.output;
   if (out?.kind !== 'analysis') throw new Error(`${id} is not a finished analysis cell`);
   return out.result;
 };
