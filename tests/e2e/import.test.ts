@@ -90,7 +90,13 @@ describe('import', () => {
     await ready('customers');
     assert.equal(await page.getByTestId('active-dataset').textContent(), 'Telco-Customer-Churn');
     assert.equal(await rowsOf('customers'), 7043);
-    assert.equal(await page.locator('[data-table="TotalCharges"]').count(), 0);
+    // An engine crash and restart bring back the active dataset, not the sample.
+    await page.evaluate(() => (window as unknown as { __caw: { crashEngine(): void } }).__caw.crashEngine());
+    await page.getByTestId('engine-crashed').waitFor();
+    await page.getByTestId('restart-engine').click();
+    await ready('customers');
+    assert.equal(await rowsOf('customers'), 7043);
+    assert.equal(await page.locator('[data-table="transactions"]').count(), 0);
     await page.getByTestId('open-datasets').click();
     const manager = page.getByTestId('dataset-manager');
     const entry = manager.locator('li[data-name="Telco-Customer-Churn"]');
@@ -131,17 +137,28 @@ describe('import', () => {
     assert.match(shown, /北京/);
     assert.doesNotMatch(shown, /\uFFFD|ÿ|Ã/);
     await page.getByRole('button', { name: 'Close preview' }).click();
+    // The same columns again: the saved mapping is applied by itself.
+    await pick(fixture('zh-gbk.csv'));
+    await fileCard('zh-gbk.csv').getByTestId('saved-mapping').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Remove zh-gbk.csv' }).click();
+    await page.getByRole('button', { name: 'Close import' }).click();
   });
 
   it('reports bad files clearly and keeps working', async () => {
     const { page } = app;
-    await pick(fixture('empty.csv'), fixture('binary.csv'));
-    const empty = fileCard('empty.csv').getByTestId('import-error');
-    const binary = fileCard('binary.csv').getByTestId('import-error');
-    await empty.waitFor({ timeout: 30_000 });
-    await binary.waitFor({ timeout: 30_000 });
-    assert.match((await empty.textContent()) ?? '', /empty\.csv.*empty/i);
-    assert.match((await binary.textContent()) ?? '', /binary\.csv/);
+    const bad: [string, RegExp][] = [
+      ['empty.csv', /empty\.csv.*empty/i],
+      ['header-only.csv', /header-only\.csv \(line 2\).*no data rows.*Export the data again/],
+      ['binary.csv', /binary\.csv.*(binary|not text)/i],
+      ['truncated.xlsx', /truncated\.xlsx.*truncated or damaged.*save it again/],
+      ['ragged.csv', /ragged\.csv \(line 4\).*4 fields where the header has 3.*stray delimiter/],
+    ];
+    await pick(...bad.map(([name]) => fixture(name)));
+    for (const [name, expected] of bad) {
+      const err = fileCard(name).getByTestId('import-error');
+      await err.waitFor({ timeout: 30_000 });
+      assert.match((await err.textContent()) ?? '', expected);
+    }
     assert.ok(await page.getByTestId('start-import').isDisabled(), 'nothing to import');
     // The engine still answers and the data is still there.
     await page.getByRole('button', { name: 'Close import' }).click();

@@ -58,7 +58,8 @@ export function shownError(e: unknown): ShownError {
     const d = (e.info.details ?? {}) as Record<string, unknown>;
     const where = [d.line ? `line ${d.line}` : d.row ? `row ${d.row}` : '', d.column ? `column ${d.column}` : ''].filter(Boolean).join(', ');
     const message = where && !e.message.includes(String(d.line ?? d.row ?? '\u0000')) ? `${e.message} (${where})` : e.message;
-    return typeof d.fix === 'string' ? { message, fix: d.fix } : { message };
+    // The engine's message usually ends with the fix already; show it once.
+    return typeof d.fix === 'string' && !message.includes(d.fix) ? { message, fix: d.fix } : { message };
   }
   return { message: e instanceof Error ? e.message : String(e) };
 }
