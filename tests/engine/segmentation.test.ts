@@ -17,6 +17,7 @@ import { getAnalysis } from '../../src/analyses/registry.ts';
 import type { AnalysisResult } from '../../src/analyses/types.ts';
 import { createNodeEngine, type NodeEngine } from '../../src/engine/node.ts';
 import { toRows, type Row } from '../../src/engine/types.ts';
+import { tableToCsv } from '../../src/ui/notebook/csv.ts';
 
 const enc = new TextEncoder();
 const csv = (s: string) => enc.encode(s.trim() + '\n');
@@ -74,7 +75,15 @@ describe('segmentation on a hand-computed fixture', () => {
     expect(t[0]!.profit_share).toBeCloseTo(1100 / 1071, 12);
     // tenure to 2024-12-31: c from Jun 1 (213 days), e from Dec 1 (30 days)
     expect(t[0]!.avg_tenure_months).toBeCloseTo((213 + 30) / 2 / 30.4375, 9);
-    expect(r.findings[0]!.text).toBe('67% of customers are high or mid and earn 104% of profit (98% of revenue).');
+    expect(r.findings.map((f) => f.text)).toEqual([
+      '67% of customers are mid or high and earn 98% of revenue and 104% of profit — more than all of it, because the other tiers together lose money.',
+      'The low tier holds 33% of customers but only 1.7% of revenue, and loses money (−3.6% of total profit).', // 30 / 1780; −39 / 1071
+    ]);
+    // the chart's bars: labels of negative bars sit at zero, the x domain fits −3.6% … 104%
+    const bars = rows(r, 'shares');
+    expect(bars.find((b) => b.group === 'low' && b.share_of === 'profit')).toMatchObject({ share: expect.closeTo(-39 / 1071, 12), label_x: 0 });
+    expect(r.charts[0]!.x!.domain![0]).toBeLessThan(-39 / 1071);
+    expect(r.charts[0]!.x!.domain![1]).toBeGreaterThan(1110 / 1071);
     expect(r.scalars).toMatchObject({ customers: 6, period_start: '2024-01-01', period_end: '2024-12-31', measure: 'spend' });
   });
 
@@ -86,11 +95,25 @@ describe('segmentation on a hand-computed fixture', () => {
     expect(pick(rows(p, 'tiers'), ['tier', 'customers', 'profit'])).toEqual([['high', 3, 1130], ['low', 3, -59]]);
   });
 
-  it('a period without data is a clear error', async () => {
-    await expect(run(engine, 'tiers', { period_start: '2030-01-01', period_end: '2030-12-31' })).rejects.toThrow(
-      'tiers: no transactions in the period 2030-01-01 to 2030-12-31; the data runs from 2023-03-05 to 2024-12-31.',
-    );
-    await expect(run(engine, 'migration', { early_start: '2001-01-01', early_end: '2001-12-31' })).rejects.toThrow(/migration: no transactions in the earlier period 2001-01-01 to 2001-12-31/);
+  it('tier names: Chinese by option, or the user’s own, in the tiers and in the migration', async () => {
+    const zh = await run(engine, 'tiers', { language: 'zh-Hant' });
+    expect(rows(zh, 'tiers').map((t) => t.tier)).toEqual(['黑金', '鑽石', '白金', '黃金', '翡翠', '水晶']);
+    expect(zh.findings[0]!.text).toMatch(/^\d+% of customers are 鑽石 or 黑金 and earn/);
+    const hans = await run(engine, 'migration', { language: 'zh-Hans' });
+    expect(rows(hans, 'tiers').map((t) => t.tier)).toEqual(['黑金', '钻石', '白金', '黄金', '翡翠', '水晶']);
+    const own = await run(engine, 'migration', { tier_names: ['bronze', 'silver', 'gold'] });
+    expect(new Set(rows(own, 'matrix').map((c) => c.from_tier))).toEqual(new Set(['new', 'bronze', 'silver', 'gold']));
+  });
+
+  it.each([
+    ['tiers', { period_start: '2030-01-01', period_end: '2030-12-31' }, 'tiers: no transactions in the period 2030-01-01 to 2030-12-31; the data runs from 2023-03-05 to 2024-12-31.'],
+    ['rfm', { since: '2023-01-01', as_of: '2023-03-01' }, 'rfm: no transactions in the period 2023-01-01 to 2023-03-01'],
+    ['value-loyalty', { period_start: '2030-01-01', period_end: '2030-12-31' }, 'value-loyalty: no transactions in the period 2030-01-01 to 2030-12-31'],
+    ['mvc-mgc-bz', { period_start: '2030-01-01', period_end: '2030-12-31' }, 'mvc-mgc-bz: no transactions in the period 2030-01-01 to 2030-12-31'],
+    ['migration', { early_start: '2001-01-01', early_end: '2001-12-31' }, 'migration: no transactions in the earlier period 2001-01-01 to 2001-12-31'],
+    ['migration', { early_start: '2024-01-01', early_end: '2024-12-31', late_start: '2030-01-01', late_end: '2030-12-31' }, 'migration: no transactions in the later period 2030-01-01 to 2030-12-31'],
+  ])('%s: a period without data is a clear error (%#)', async (id, options, message) => {
+    await expect(run(engine, id, options)).rejects.toThrow(message);
   });
 
   it('RFM: percent-rank quintiles, ties share a score, segments from the map', async () => {
@@ -114,6 +137,19 @@ describe('segmentation on a hand-computed fixture', () => {
     expect(r.findings.find((f) => f.id === 'at_risk')!.value).toBeCloseTo(650 / 2180, 12);
   });
 
+  it('RFM with 3 bins and a user segment map, recency in months from an as-of date', async () => {
+    // as of 2024-06-30, since 2024-01-01: a (Feb 5, 2 orders), b (Mar 1), c (Jun 1) only.
+    // recency days 146, 121, 29 → R 1, 2, 3; orders 2, 1, 1 → F: b, c tie at 1, a 1 + ⌊3 × 2/3⌋ = 3.
+    const r = await run(engine, 'rfm', { as_of: '2024-06-30', since: '2024-01-01', bins: 3, time_unit: 'month', segment_map: { best: { r: [4, 5], f: [1, 5] }, rest: { r: [1, 5], f: [1, 5] } } });
+    expect(r.scalars).toMatchObject({ customers: 3, as_of: '2024-06-30' });
+    expect(pick(rows(r, 'grid'), ['r_score', 'f_score', 'segment', 'customers'])).toEqual([
+      [1, 3, 'rest', 1], // a: R 1 → 2 on the 1–5 scale
+      [2, 1, 'best', 1], // b: R 2 → ceil(2 × 5 / 3) = 4
+      [3, 1, 'best', 1], // c: R 3 → 5
+    ]);
+    expect(rows(r, 'segments').find((x) => x.segment === 'rest')!.avg_recency).toBeCloseTo(146 / 30.4375, 12);
+  });
+
   it('value × loyalty: medians by default, user cut-offs, four cells', async () => {
     const r = await run(engine, 'value-loyalty');
     // value = profit (median 20); loyalty = share of months active (a 2/M24, others 1/M24; median 1/M24)
@@ -123,6 +159,18 @@ describe('segmentation on a hand-computed fixture', () => {
     const u = await run(engine, 'value-loyalty', { value_cutoff: 100, loyalty_cutoff: 0.1 });
     expect(pick(rows(u, 'cells'), ['cell', 'customers', 'value'])).toEqual([['core', 0, 0], ['stabilise', 2, 1100], ['general', 1, -20], ['minimal', 3, -9]]);
     expect(rows(u, 'bins').reduce((s, b) => s + Number(b.customers), 0)).toBe(6);
+  });
+
+  it('value × loyalty by repeat-purchase rate: (orders − 1) / orders in the period', async () => {
+    // a 2 orders → 0.5; b, c, d, e, f one order → 0. With a 0.25 cut-off only a is loyal.
+    const r = await run(engine, 'value-loyalty', { loyalty: 'repeat_rate', loyalty_cutoff: 0.25 });
+    expect(r.scalars).toMatchObject({ loyalty_measure: 'repeat_rate', value_cutoff: 20, loyalty_cutoff: 0.25 });
+    expect(pick(rows(r, 'cells'), ['cell', 'customers', 'value'])).toEqual([['core', 0, 0], ['stabilise', 3, 1130], ['general', 1, -20], ['minimal', 2, -39]]);
+    expect(r.notes[0]).toBe('Value is profit per customer (revenue − cost − cost to serve) over the period.');
+    const chart = r.charts.find((c) => c.id === 'value-loyalty')!;
+    // the cut-off lines and the four quadrant labels are drawn
+    expect(chart.marks.filter((m) => m.type === 'ruleX' || m.type === 'ruleY').map((m) => m.values)).toEqual([[20], [0.25]]);
+    expect(chart.marks.filter((m) => m.type === 'text').map((m) => m.rows![0]!.label)).toEqual(['core ↗', 'stabilise ↘', '↖ general policies', '↙ no special attention']);
   });
 
   it('value × loyalty from surveys: rescaled to 0–1, customers without an answer left out and counted', async () => {
@@ -168,6 +216,25 @@ describe('segmentation on a hand-computed fixture', () => {
     const strict = await run(engine, 'migration', { tier_names: ['low', 'mid', 'high'], core_tiers: 1, drop: 0.9 });
     expect(strict.tables.early_warning!.rowCount).toBe(0);
     expect(strict.scalars.core_customers).toBe(1);
+    // value per move: later − earlier total
+    const cell = (f: string, t: string) => rows(r, 'matrix').find((c) => c.from_tier === f && c.to_tier === t)!;
+    expect(cell('high', 'low').value_change).toBe(-250);
+    expect(cell('new', 'high').value_change).toBe(1500);
+    expect(r.charts.map((c) => c.id)).toEqual(['migration-matrix', 'migration-value']);
+  });
+
+  it('early warning: full churn ranked by value at risk, exported as CSV', async () => {
+    // earlier 2023-01-01 … 2024-03-01 (426 days): a 300, b 350; thresholds at 1/3, 2/3 → a low, b high.
+    // later 2024-03-02 … 2024-12-31: neither buys → both gone; core (top tier) = b, full churn.
+    const E = 426 / 30.4375;
+    const r = await run(engine, 'migration', { tier_names: ['low', 'mid', 'high'], core_tiers: 1, early_start: '2023-01-01', early_end: '2024-03-01', late_start: '2024-03-02' });
+    expect(r.scalars).toMatchObject({ core_customers: 1, full_churn: 1, partial_churn: 0, value_at_risk: expect.closeTo((12 * 350) / E, 9) });
+    expect(r.findings[1]!.text).toBe(`Of 1 core customer (high), 100% stopped buying and 0% cut their spending by more than 50%: ${Math.round((12 * 350) / E).toLocaleString('en-US')} a year at risk.`);
+    const csv = tableToCsv(r.tables.early_warning!).split('\r\n');
+    expect(csv[0]).toBe('customer_id,status,from_tier,to_tier,early_monthly,late_monthly,change,last_purchase,value_at_risk');
+    expect(csv[1]).toMatch(/^b,full,high,gone,25\.007\d+,0,-1,2024-03-01,300\.08\d+$/); // 350 / E; 12 × 350 / E
+    const both = await run(engine, 'migration', { tier_names: ['low', 'high'], quantiles: [0.1], core_tiers: 2, early_start: '2023-01-01', early_end: '2024-03-01', late_start: '2024-03-02' });
+    expect(pick(rows(both, 'early_warning'), ['customer_id', 'status'])).toEqual([['b', 'full'], ['a', 'full']]); // 350 before 300
   });
 });
 

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
+  cellShareBars,
   checkThresholds,
   defaultSegmentMap,
   migrationMatrix,
@@ -15,7 +16,10 @@ import {
   periodMonths,
   rfmTables,
   segmentOf,
+  shareBar,
+  shareBarsChart,
   tierCaseExpr,
+  tierFindings,
   tierNames,
   tierQuantiles,
   tierTable,
@@ -23,6 +27,43 @@ import {
   valueLoyaltyCells,
   windowEndingOn,
 } from '../../src/analyses/segmentation/index.ts';
+import { pct, shareOf } from '../../src/analyses/segmentation/format.ts';
+
+describe('numbers in findings', () => {
+  it.each([
+    [0.61, '61%'],
+    [0.046, '4.6%'],
+    [-0.058, '−5.8%'],
+    [-0.41, '−41%'],
+    [0, '0%'],
+    [-0.0001, '0.0%'],
+    [1.04, '104%'],
+    [Number.NaN, 'n/a'],
+  ])('pct(%d) = %s', (x, want) => expect(pct(x)).toBe(want));
+
+  it('a share above 100% says why', () => {
+    expect(shareOf(0.61, 'profit')).toBe('61% of profit');
+    expect(shareOf(1.19, 'profit', 'the other cells')).toBe('119% of profit — more than all of it, because the other cells together lose money');
+  });
+});
+
+describe('share bars', () => {
+  it('labels of negative bars sit at zero; the x domain fits the data with room for labels', () => {
+    const bars = [shareBar('a', 'customers', 0.4), shareBar('a', 'profit', -0.2), shareBar('b', 'profit', 1.2)];
+    expect(bars.map((b) => b.label_x)).toEqual([0.4, 0, 1.2]);
+    const spec = shareBarsChart({ id: 's', title: 't', data: 'd', bars, groups: ['b', 'a'], series: ['customers', 'profit'] });
+    expect(spec.x!.domain).toEqual([-0.2 - 0.07, expect.closeTo(1.2 + 0.21, 12)]);
+    expect(spec.fy!.domain).toEqual(['b', 'a']);
+    expect(spec.color!.domain).toEqual(['customers', 'profit']);
+  });
+
+  it('value × loyalty cells become customer and value bars', () => {
+    expect(cellShareBars([{ cell: 'core', customer_share: 0.3, value_share: 1.1 }])).toEqual([
+      { group: 'core', share_of: 'customers', share: 0.3, label_x: 0.3 },
+      { group: 'core', share_of: 'value', share: 1.1, label_x: 1.1 },
+    ]);
+  });
+});
 
 describe('periods', () => {
   it.each([
@@ -95,6 +136,17 @@ describe('tierTable', () => {
     expect(t[0]!.profit_share).toBeCloseTo(1100 / 1061, 12);
     expect(t.reduce((s, r) => s + (r.profit_share ?? 0), 0)).toBeCloseTo(1, 12);
   });
+  it('findings: "x% of customers are diamond or black-gold and earn y% of profit"', () => {
+    const row = (tier: string, c: number, r: number, p: number | null) => ({ tier, customer_share: c, revenue_share: r, profit_share: p }) as never;
+    const six = [row('black-gold', 0.03, 0.3, 0.4), row('diamond', 0.09, 0.2, 0.21), row('platinum', 0.1, 0.1, 0.1), row('crystal', 0.78, 0.4, 0.29)];
+    expect(tierFindings(six).map((f) => f.text)).toEqual([
+      '12% of customers are diamond or black-gold and earn 61% of profit (50% of revenue).',
+      'The crystal tier holds 78% of customers but only 40% of revenue and 29% of profit.',
+    ]);
+    const noCost = six.map((r) => ({ ...(r as object), profit_share: null }) as never);
+    expect(tierFindings(noCost)[0]!.text).toBe('12% of customers are diamond or black-gold and earn 50% of revenue.');
+  });
+
   it('profit is null (not zero) without cost data', () => {
     const nt = tierTable(rows.map((r) => ({ ...r, profit: null })), ['low', 'mid', 'high'], [10, 20]);
     expect(nt.map((r) => r.profit_share)).toEqual([null, null, null]);

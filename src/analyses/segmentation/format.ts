@@ -4,7 +4,19 @@
 export function pct(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return 'n/a';
   const p = x * 100;
-  return `${Math.abs(p) < 10 && p !== 0 ? p.toFixed(1) : Math.round(p).toString()}%`;
+  const text = Math.abs(p) < 10 && p !== 0 ? Math.abs(p).toFixed(1) : Math.abs(Math.round(p)).toString();
+  // A typographic minus: findings are prose, and "-5.8%" reads like a dash.
+  return `${p < 0 && text !== '0' && text !== '0.0' ? '−' : ''}${text}%`;
+}
+
+/**
+ * A share of a total that can exceed 100% or go negative (profit: some customers lose money),
+ * said so a reader does not take it for a typo: "104% of profit — more than all of it, because
+ * the others together lose money".
+ */
+export function shareOf(x: number, what: string, others = 'the others'): string {
+  if (x > 1.005) return `${pct(x)} of ${what} — more than all of it, because ${others} together lose money`;
+  return `${pct(x)} of ${what}`;
 }
 
 /** An amount with thousands separators and no decimals ("1,234,567"). */

@@ -60,6 +60,8 @@ export interface MigrationCell extends Row {
   customers: number;
   early_value: number;
   late_value: number;
+  /** later − earlier value: what the move gained or cost (a whole loss for `gone`, a whole gain for `new`). */
+  value_change: number;
   /** Share of the row (earlier tier, or new) that ended in this column. */
   row_share: number;
   /** −1 down / 0 same / 1 up; null for new and gone. */
@@ -93,6 +95,7 @@ export function migrationMatrix(rows: readonly Row[], names: readonly string[]):
         customers,
         early_value: num(r?.early_value),
         late_value: num(r?.late_value),
+        value_change: num(r?.late_value) - num(r?.early_value),
         row_share: ratio(customers, rowTotal.get(f === null ? 'n' : String(f)) ?? 0),
         direction: f === null || t === null ? null : Math.sign(t - f),
       });
@@ -141,27 +144,45 @@ export function migrationFindings(matrix: readonly MigrationCell[], warn: { core
       text:
         warn.core === 0
           ? 'No core customers in the earlier period.'
-          : `Of ${count(warn.core)} core customers (${orList(warn.coreNames)}), ${pct(ratio(warn.full, warn.core))} stopped buying and ${pct(ratio(warn.partial, warn.core))} cut their spending by more than ${pct(warn.drop)}: ${amount(warn.atRisk)} a year at risk.`,
+          : `Of ${count(warn.core)} core customer${warn.core === 1 ? '' : 's'} (${orList(warn.coreNames)}), ${pct(ratio(warn.full, warn.core))} stopped buying and ${pct(ratio(warn.partial, warn.core))} cut their spending by more than ${pct(warn.drop)}: ${amount(warn.atRisk)} a year at risk.`,
     },
   ];
 }
 
-function matrixChart(names: readonly string[], sub: string): ChartSpec {
-  return {
-    id: 'migration-matrix',
-    title: 'Tier migration: where each tier’s customers went',
-    subtitle: sub,
-    data: 'matrix',
+/** Heat matrices over the transition table: customers (fill = share of the row) and the value each move gained or cost. */
+function matrixCharts(names: readonly string[], sub: string, measure: string): ChartSpec[] {
+  const axes = {
     height: 360,
     marginLeft: 90,
-    x: { label: 'Later period tier', type: 'band', domain: [GONE, ...names] },
-    y: { label: 'Earlier period tier', type: 'band', domain: [...names].reverse().concat(NEW) },
-    color: { scheme: 'blues', legend: true, label: 'Share of row', tickFormat: '.0%' },
-    marks: [
-      { type: 'cell', x: 'to_tier', y: 'from_tier', fill: 'row_share', options: { inset: 1, tip: true } },
-      { type: 'text', x: 'to_tier', y: 'from_tier', text: 'customers', textFormat: ',d', options: { fontSize: 10 } },
-    ],
+    x: { label: 'Later period tier', type: 'band' as const, domain: [GONE, ...names] },
+    y: { label: 'Earlier period tier', type: 'band' as const, domain: [...names].reverse().concat(NEW) },
   };
+  return [
+    {
+      id: 'migration-matrix',
+      title: 'Tier migration: where each tier’s customers went',
+      subtitle: `${sub}; numbers = customers`,
+      data: 'matrix',
+      ...axes,
+      color: { scheme: 'blues', legend: true, label: 'Share of row', tickFormat: '.0%' },
+      marks: [
+        { type: 'cell', x: 'to_tier', y: 'from_tier', fill: 'row_share', options: { inset: 1, tip: true } },
+        { type: 'text', x: 'to_tier', y: 'from_tier', text: 'customers', textFormat: ',d', options: { fontSize: 10 } },
+      ],
+    },
+    {
+      id: 'migration-value',
+      title: `Tier migration: ${measure} gained or lost by each move`,
+      subtitle: `${sub}; later − earlier period total (gone = all of it lost, new = all of it gained)`,
+      data: 'matrix',
+      ...axes,
+      color: { type: 'diverging', scheme: 'rdbu', legend: true, label: `Change in ${measure}`, tickFormat: '.2s' },
+      marks: [
+        { type: 'cell', x: 'to_tier', y: 'from_tier', fill: 'value_change', options: { inset: 1, tip: true } },
+        { type: 'text', x: 'to_tier', y: 'from_tier', text: 'value_change', textFormat: '.2s', options: { fontSize: 10 } },
+      ],
+    },
+  ];
 }
 
 const cols = (r: Row | undefined, strings: readonly string[]): ColumnInfo[] =>
@@ -209,7 +230,7 @@ export async function runMigration(db: SqlConnection, source: ReturnType<typeof 
       early_start: early.start, early_end: early.end, late_start: late.start, late_end: late.end,
       core_customers: core, full_churn: warn.full, partial_churn: warn.partial, value_at_risk: warn.atRisk,
     },
-    charts: [matrixChart(names, sub)],
+    charts: matrixCharts(names, sub, measure === 'spend' ? 'revenue' : measure),
     findings: migrationFindings(matrix, warn),
     notes: [
       ...mNotes,

@@ -13,13 +13,13 @@
  * the largest headroom = potential − value, `growable_share` of all active customers at most.
  * MVCs and BZs are not rated for growth (their potential is their value).
  */
-import type { ChartSpec } from '../../charts/spec.ts';
 import { fromRows, toRows, type Row, type SqlConnection } from '../../engine/types.ts';
 import { hasColumn, type DatasetProfile } from '../../model/profile.ts';
 import type { AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
-import { amount, count, num, pct, ratio } from './format.ts';
+import { amount, count, num, pct, ratio, shareOf } from './format.ts';
 import { addDays, dataRange, formatPeriod, noDataMessage, periodDays, resolvePeriod, type Period } from './periods.ts';
+import { shareBar, shareBarColumns, shareBarsChart } from './share-bars.ts';
 import { valueNotes, valueSource, type ValueSource } from './value-source.ts';
 
 /** Options of the `mvc-mgc-bz` analysis. */
@@ -117,13 +117,20 @@ export function mvcFindings(summary: readonly Row[], valueName: string, profit: 
   const mgc = g('MGC');
   const bz = g('BZ');
   const out: Finding[] = [
-    { id: 'mvc', value: num(mvc.value_share), text: `The ${count(num(mvc.customers))} most valuable customers (${pct(num(mvc.customer_share))}) earn ${pct(num(mvc.value_share))} of ${valueName}.` },
-    { id: 'mgc', value: num(mgc.headroom), text: `${count(num(mgc.customers))} customers are most growable: if they reached what their best peers spend, ${valueName} would rise by ${amount(num(mgc.headroom))}.` },
+    { id: 'mvc', value: num(mvc.value_share), text: `The ${count(num(mvc.customers))} most valuable customers (${pct(num(mvc.customer_share))}) earn ${shareOf(num(mvc.value_share), valueName, 'the other customers')}.` },
+    { id: 'mgc', value: num(mgc.headroom), text: `${count(num(mgc.customers))} customers are most growable: had each brought the ${valueName} their best peers bring, ${valueName} over the period would have been ${amount(num(mgc.headroom))} higher.` },
   ];
   if (profit) {
     out.push({ id: 'bz', value: num(bz.value), text: num(bz.customers) > 0 ? `${count(num(bz.customers))} customers (${pct(num(bz.customer_share))}) are below zero: serving them cost ${amount(-num(bz.value))} more than they brought in.` : 'No customer is below zero in this period.' });
   }
   return out;
+}
+
+/** "90th", "75th", "99th", "51st": a quantile as a percentile in words. */
+function ordinal(q: number): string {
+  const n = Math.round(q * 100);
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
 }
 
 /** Runs the analysis on a connection. */
@@ -143,21 +150,26 @@ export async function runMvc(db: SqlConnection, profile: DatasetProfile, o: MvcO
     return fromRows(rs, listCols.map((name) => ({ name, ...(name === 'customer_id' || name === 'peer' ? { type: 'VARCHAR', kind: 'string' as const } : { type: 'DOUBLE', kind: 'number' as const }) })));
   };
   const summaryCols = Object.keys(summary[0]!).map((name) => ({ name, ...(typeof summary[0]![name] === 'string' ? { type: 'VARCHAR', kind: 'string' as const } : { type: 'DOUBLE', kind: 'number' as const }) }));
-  const chart: ChartSpec = {
+  const shares = summary.flatMap((g) => [shareBar(String(g.group), 'customers', num(g.customer_share)), shareBar(String(g.group), valueName, num(g.value_share))]);
+  // Customers vs value per group, faceted like the tier ladder so the two bars compare directly.
+  const chart = shareBarsChart({
     id: 'mvc-groups',
     title: `Share of customers vs share of ${valueName}`,
     subtitle: formatPeriod(period),
-    data: 'summary',
-    x: { label: `Share of ${valueName}`, tickFormat: '.0%', grid: true },
-    y: { label: null, domain: mvcGroups.map((g) => g.group) },
-    marks: [
-      { type: 'barX', x: 'value_share', y: 'group', fill: 'group' },
-      { type: 'text', x: 'value_share', y: 'group', text: 'customer_share', textFormat: '.0%', options: { textAnchor: 'start', dx: 4 } },
-      { type: 'ruleX', values: [0] },
-    ],
-  };
+    data: 'shares',
+    bars: shares,
+    groups: mvcGroups.map((g) => g.group),
+    series: ['customers', valueName],
+    marginRight: 60,
+  });
   return {
-    tables: { summary: fromRows(summary, summaryCols), mvc: list('MVC'), mgc: list('MGC'), bz: list('BZ') },
+    tables: {
+      summary: fromRows(summary, summaryCols),
+      mvc: list('MVC'),
+      mgc: list('MGC'),
+      bz: list('BZ'),
+      shares: fromRows(shares, shareBarColumns),
+    },
     scalars: {
       value_measure: valueName,
       mvc_customers: num(summary[0]?.customers),
@@ -172,7 +184,7 @@ export async function runMvc(db: SqlConnection, profile: DatasetProfile, o: MvcO
     notes: [
       ...valueNotes(source),
       ...(source.profit ? [] : ['Without cost data no customer can be shown below zero: the BZ group is empty.']),
-      `Potential = the ${pct(o.potential_quantile)} quantile of ${valueName} among peers (${peer ? `same customers.${peer}` : 'all customers: no segment or region column'}), for customers whose second-half spend is at least their first-half spend; declining customers have no headroom.`,
+      `Potential = the ${ordinal(o.potential_quantile)} percentile of ${valueName} among peers (${peer ? `same customers.${peer}` : 'all customers: no segment or region column'}), for customers whose second-half spend is at least their first-half spend; declining customers have no headroom.`,
       `Lists show the top ${o.top_n} of each group; period ${formatPeriod(period)} (halves split after ${mid}).`,
     ],
   };

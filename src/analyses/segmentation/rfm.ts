@@ -161,26 +161,28 @@ export function rfmFindings(segments: readonly RfmSegment[], measure: string): F
   return out;
 }
 
-/** Heatmap of the R × F grid. */
-export function rfmCharts(bins: number): ChartSpec[] {
+/**
+ * Heatmaps of the R × F grid: customers per cell, and monetary value per cell. Each cell also
+ * names its segment (small, under the number) so the map can be read off the chart.
+ */
+export function rfmCharts(bins: number, measure: string): ChartSpec[] {
   const domain = Array.from({ length: bins }, (_, i) => i + 1);
-  const base = (id: string, title: string, fill: string, text: string, fmt: string): ChartSpec => ({
+  const base = (id: string, title: string, fill: string, fmt: string): ChartSpec => ({
     id,
     title,
+    subtitle: 'Small print = the segment the cell belongs to',
     data: 'grid',
-    height: 340,
+    height: 60 + 64 * bins,
     x: { label: 'Recency score (5 = most recent) →', type: 'band', domain },
     y: { label: '↑ Frequency score', type: 'band', domain, reverse: true },
-    color: { scheme: 'blues', legend: true, label: title },
+    color: { scheme: 'blues', legend: true, label: title, tickFormat: fmt },
     marks: [
       { type: 'cell', x: 'r_score', y: 'f_score', fill, options: { inset: 1, tip: true } },
-      { type: 'text', x: 'r_score', y: 'f_score', text, textFormat: fmt, options: { fontSize: 10 } },
+      { type: 'text', x: 'r_score', y: 'f_score', text: fill, textFormat: fmt, options: { fontSize: 12, dy: -6 } },
+      { type: 'text', x: 'r_score', y: 'f_score', text: 'segment', options: { fontSize: 9, dy: 9 } },
     ],
   });
-  return [
-    base('rfm-count', 'Customers per R × F cell', 'customers', 'customers', ',d'),
-    base('rfm-value', 'Monetary value per R × F cell', 'monetary', 'monetary', '.3s'),
-  ];
+  return [base('rfm-count', 'Customers per R × F cell', 'customers', ',d'), base('rfm-value', `Total ${measure} per R × F cell`, 'monetary', '.3s')];
 }
 
 /** Runs RFM on a connection. */
@@ -211,7 +213,7 @@ export async function runRfm(db: SqlConnection, source: ValueSource, o: RfmOptio
       as_of: asOf,
       champions_share: segments.find((s) => s.segment === 'champions')?.customer_share ?? 0,
     },
-    charts: rfmCharts(o.bins),
+    charts: rfmCharts(o.bins, measure),
     findings: rfmFindings(segments, measure),
     notes: [
       `Recency is counted in ${o.time_unit}s from ${asOf} (the as-of date); frequency = distinct orders (or purchase days when order ids are missing) and monetary = total ${measure} from ${since} to ${asOf}.`,

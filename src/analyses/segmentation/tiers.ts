@@ -8,10 +8,11 @@ import { fromRows, toRows, type Row, type SqlConnection } from '../../engine/typ
 import { hasColumn } from '../../model/profile.ts';
 import type { AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
 import { buildCustomerPeriodCte, measureExpr } from './customer-period.ts';
-import { amount, num, numOrNull, orList, pct, ratio } from './format.ts';
+import { amount, num, numOrNull, orList, pct, ratio, shareOf } from './format.ts';
 import { dataRange, formatPeriod, periodMonths, resolvePeriod, type Period } from './periods.ts';
 import { resolveThresholds, tierCaseExpr, type TierMethod, type TierSqlParams } from './tier-assign.ts';
 import { checkThresholds, tierNames, tierQuantiles, type TierLanguage } from './tier-names.ts';
+import { shareBar, shareBarColumns, shareBarsChart, type ShareBar } from './share-bars.ts';
 import { measureLabel, resolveMeasure, valueNotes, valueSource, type Measure } from './value-source.ts';
 
 /** Options of the `tiers` analysis. */
@@ -93,59 +94,65 @@ export function tierTable(rows: readonly Row[], names: readonly string[], thresh
   return out.reverse();
 }
 
-/** Consultant-style findings: the top two tiers' share of customers and of profit (or revenue). */
+/**
+ * Consultant-style findings: the top two tiers' share of customers and of profit (or revenue),
+ * e.g. "12% of customers are diamond or black-gold and earn 61% of profit", and what the
+ * bottom tier brings (or costs).
+ */
 export function tierFindings(table: readonly TierRow[]): Finding[] {
   const top = table.slice(0, 2);
   const custShare = top.reduce((s, r) => s + r.customer_share, 0);
   const hasProfit = top.every((r) => r.profit_share !== null);
-  const valueShare = top.reduce((s, r) => s + (hasProfit ? (r.profit_share ?? 0) : r.revenue_share), 0);
+  const revShare = top.reduce((s, r) => s + r.revenue_share, 0);
+  const valueShare = hasProfit ? top.reduce((s, r) => s + (r.profit_share ?? 0), 0) : revShare;
   const bottom = table[table.length - 1];
+  // Lowest first reads naturally: "diamond or black-gold".
+  const names = orList(top.map((r) => r.tier).reverse());
   const findings: Finding[] = [
     {
       id: 'top_tiers',
-      text: `${pct(custShare)} of customers are ${orList(top.map((r) => r.tier))} and earn ${pct(valueShare)} of ${hasProfit ? 'profit' : 'revenue'}${hasProfit ? ` (${pct(top.reduce((s, r) => s + r.revenue_share, 0))} of revenue)` : ''}.`,
+      text: !hasProfit
+        ? `${pct(custShare)} of customers are ${names} and earn ${pct(valueShare)} of revenue.`
+        : valueShare > 1.005
+          ? `${pct(custShare)} of customers are ${names} and earn ${pct(revShare)} of revenue and ${shareOf(valueShare, 'profit', 'the other tiers')}.`
+          : `${pct(custShare)} of customers are ${names} and earn ${pct(valueShare)} of profit (${pct(revShare)} of revenue).`,
       value: valueShare,
     },
   ];
   if (bottom) {
+    const p = bottom.profit_share;
+    const tail = p === null ? '' : p < 0 ? `, and loses money (${pct(p)} of total profit)` : ` and ${pct(p)} of profit`;
     findings.push({
       id: 'bottom_tier',
-      text: `The ${bottom.tier} tier holds ${pct(bottom.customer_share)} of customers but only ${pct(bottom.revenue_share)} of revenue${bottom.profit_share === null ? '' : ` and ${pct(bottom.profit_share)} of profit`}.`,
+      text: `The ${bottom.tier} tier holds ${pct(bottom.customer_share)} of customers but only ${pct(bottom.revenue_share)} of revenue${tail}.`,
       value: bottom.customer_share,
     });
   }
   return findings;
 }
 
-/** Long-format shares for the chart: one row per tier × measure. */
-function shareRows(table: readonly TierRow[]): Row[] {
+/** Long-format shares for the chart: one bar per tier × (customers, revenue, profit). */
+export function tierShareBars(table: readonly TierRow[]): ShareBar[] {
   return table.flatMap((r) => [
-    { tier: r.tier, share_of: 'customers', share: r.customer_share },
-    { tier: r.tier, share_of: 'revenue', share: r.revenue_share },
-    ...(r.profit_share === null ? [] : [{ tier: r.tier, share_of: 'profit', share: r.profit_share }]),
+    shareBar(r.tier, 'customers', r.customer_share),
+    shareBar(r.tier, 'revenue', r.revenue_share),
+    ...(r.profit_share === null ? [] : [shareBar(r.tier, 'profit', r.profit_share)]),
   ]);
 }
 
-/** The tier chart: horizontal bars per tier (highest on top) for shares of customers, revenue, profit. */
-export function tierChart(names: readonly string[], subtitle: string): ChartSpec {
-  return {
+/** The tier chart: bars per tier (highest on top) for shares of customers, revenue, profit. */
+export function tierChart(names: readonly string[], subtitle: string, bars: readonly ShareBar[]): ChartSpec {
+  return shareBarsChart({
     id: 'tier-shares',
     title: 'Tier ladder: share of customers vs share of value',
     subtitle,
     data: 'shares',
-    marginLeft: 90,
+    bars,
+    groups: [...names].reverse(),
+    series: bars.some((b) => b.share_of === 'profit') ? ['customers', 'revenue', 'profit'] : ['customers', 'revenue'],
     // Facet labels (tier names) sit on the right; leave room for the longest default name.
     marginRight: 100,
-    x: { label: 'Share', tickFormat: '.0%', grid: true },
-    y: { label: null, domain: ['customers', 'revenue', 'profit'] },
-    fy: { label: null, domain: [...names].reverse() },
-    color: { legend: true, domain: ['customers', 'revenue', 'profit'] },
-    marks: [
-      { type: 'barX', x: 'share', y: 'share_of', fy: 'tier', fill: 'share_of' },
-      { type: 'text', x: 'share', y: 'share_of', fy: 'tier', text: 'share', textFormat: '.0%', options: { textAnchor: 'start', dx: 4 } },
-      { type: 'ruleX', values: [0] },
-    ],
-  };
+  });
 }
 
 /** Runs the tier ladder on a connection. */
@@ -161,16 +168,12 @@ export async function runTiers(db: SqlConnection, ctx: { source: ReturnType<type
   const rows = toRows(await db.query(buildTierSummaryQuery(params, period, thresholds.length), [period.start, period.end, periodMonths(period), ...thresholds]));
   const table = tierTable(rows, names, thresholds);
   const columns = Object.keys(table[0] ?? {}).map((name) => ({ name, type: name === 'tier' ? 'VARCHAR' : 'DOUBLE', kind: name === 'tier' ? ('string' as const) : ('number' as const) }));
-  const shares = shareRows(table);
+  const shares = tierShareBars(table);
   const findings = tierFindings(table);
   return {
     tables: {
       tiers: fromRows(table, columns),
-      shares: fromRows(shares, [
-        { name: 'tier', type: 'VARCHAR', kind: 'string' },
-        { name: 'share_of', type: 'VARCHAR', kind: 'string' },
-        { name: 'share', type: 'DOUBLE', kind: 'number' },
-      ]),
+      shares: fromRows(shares, shareBarColumns),
     },
     scalars: {
       customers: table.reduce((s, r) => s + r.customers, 0),
@@ -182,7 +185,7 @@ export async function runTiers(db: SqlConnection, ctx: { source: ReturnType<type
       /** What the value share is a share of: `profit` when the data has costs, else `revenue`. */
       value_measure: table.every((r) => r.profit_share !== null) ? 'profit' : 'revenue',
     },
-    charts: [tierChart(names, `${measureLabel(measure)}, ${formatPeriod(period)}`)],
+    charts: [tierChart(names, `${measureLabel(measure)}, ${formatPeriod(period)}`, shares)],
     findings,
     notes: [
       ...mNotes,

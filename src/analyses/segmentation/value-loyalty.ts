@@ -11,8 +11,9 @@ import { fromRows, toRows, type Row, type SqlConnection } from '../../engine/typ
 import { hasColumn, hasTable, type DatasetProfile } from '../../model/profile.ts';
 import type { AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
-import { num, pct, ratio } from './format.ts';
+import { num, pct, ratio, shareOf } from './format.ts';
 import { dataRange, formatPeriod, noDataMessage, periodMonths, resolvePeriod, type Period } from './periods.ts';
+import { shareBar, shareBarColumns, shareBarsChart, type ShareBar } from './share-bars.ts';
 import { valueNotes, valueSource, type ValueSource } from './value-source.ts';
 
 /** Loyalty measures. */
@@ -148,17 +149,27 @@ export function valueLoyaltyFindings(cells: readonly Row[], valueName: string): 
   const core = c('core');
   const stab = c('stabilise');
   return [
-    { id: 'core', value: num(core.value_share), text: `Core customers (high value, high loyalty) are ${pct(num(core.customer_share))} of customers and earn ${pct(num(core.value_share))} of ${valueName}: serve them best.` },
-    { id: 'stabilise', value: num(stab.value_share), text: `${pct(num(stab.customer_share))} of customers are valuable but not loyal; they carry ${pct(num(stab.value_share))} of ${valueName} and are the biggest loss risk: stabilise them.` },
+    { id: 'core', value: num(core.value_share), text: `Core customers (high value, high loyalty) are ${pct(num(core.customer_share))} of customers and earn ${shareOf(num(core.value_share), valueName, 'the other cells')}. Serve them best.` },
+    { id: 'stabilise', value: num(stab.value_share), text: `${pct(num(stab.customer_share))} of customers are valuable but not loyal; they carry ${pct(num(stab.value_share))} of ${valueName} and are the biggest loss risk. Stabilise them.` },
   ];
 }
 
-function scatterChart(valueName: string, loyaltyName: string, vc: number, lc: number, lo: [number, number], hi: [number, number]): ChartSpec {
-  const mid = (a: number, b: number) => (a + b) / 2;
+/**
+ * The aggregated scatter: one dot per value × loyalty bin (area = customers), the two cut-off
+ * lines, and each quadrant's name in its corner of the frame — corners stay clear of the dense
+ * middle, where labels placed at quadrant centres would sit on top of the dots.
+ */
+function scatterChart(valueName: string, loyaltyName: string, vc: number, lc: number): ChartSpec {
+  const corner = (label: string, frameAnchor: string, dx: number, dy: number) => ({
+    type: 'text' as const,
+    rows: [{ label }],
+    text: 'label',
+    options: { frameAnchor, dx, dy, fontWeight: 'bold', fontSize: 12, fillOpacity: 0.7 },
+  });
   return {
     id: 'value-loyalty',
     title: `Value × loyalty (${valueName} vs ${loyaltyName})`,
-    subtitle: 'Customers aggregated into bins; dot area = customers',
+    subtitle: 'Customers aggregated into bins; dot area = customers; dashed lines = cut-offs',
     data: 'bins',
     x: { label: valueName, grid: true },
     y: { label: loyaltyName, grid: true },
@@ -167,21 +178,17 @@ function scatterChart(valueName: string, loyaltyName: string, vc: number, lc: nu
       { type: 'dot', x: 'value', y: 'loyalty', r: 'customers', fill: 'cell', options: { fillOpacity: 0.6, tip: true } },
       { type: 'ruleX', values: [vc], options: { strokeDasharray: '4,3' } },
       { type: 'ruleY', values: [lc], options: { strokeDasharray: '4,3' } },
-      {
-        type: 'text',
-        rows: [
-          { x: mid(vc, hi[0]), y: mid(lc, hi[1]), label: 'core' },
-          { x: mid(vc, hi[0]), y: mid(lo[1], lc), label: 'stabilise' },
-          { x: mid(lo[0], vc), y: mid(lc, hi[1]), label: 'general policies' },
-          { x: mid(lo[0], vc), y: mid(lo[1], lc), label: 'no special attention' },
-        ],
-        x: 'x',
-        y: 'y',
-        text: 'label',
-        options: { fontWeight: 'bold', fillOpacity: 0.5 },
-      },
+      corner('core ↗', 'top-right', -4, 4),
+      corner('stabilise ↘', 'bottom-right', -4, -4),
+      corner('↖ general policies', 'top-left', 4, 4),
+      corner('↙ no special attention', 'bottom-left', 4, -4),
     ],
   };
+}
+
+/** Long-format shares per cell (customers vs value) for the bar chart. */
+export function cellShareBars(cells: readonly Row[]): ShareBar[] {
+  return cells.flatMap((c) => [shareBar(String(c.cell), 'customers', num(c.customer_share)), shareBar(String(c.cell), 'value', num(c.value_share))]);
 }
 
 const loyaltyNames: Record<LoyaltyMeasure, string> = {
@@ -221,6 +228,7 @@ export async function runValueLoyalty(db: SqlConnection, profile: DatasetProfile
   const rows = toRows(await db.query(buildValueLoyaltyQuery(source, value, loyalty, period, signup), [...base, vc, lc, lo[0], hi[0], lo[1], hi[1], o.bins]));
   const cells = valueLoyaltyCells(rows);
   const bins = valueLoyaltyBins(rows, lo, hi, o.bins);
+  const shares = cellShareBars(cells);
   notes.push(
     `Cut-offs: value ${o.value_cutoff === undefined ? 'median' : 'set'} = ${vc.toFixed(2)}, loyalty ${o.loyalty_cutoff === undefined ? 'median' : 'set'} = ${lc.toFixed(2)}; a customer at a cut-off counts as high. Period ${formatPeriod(period)}.`,
   );
@@ -228,22 +236,11 @@ export async function runValueLoyalty(db: SqlConnection, profile: DatasetProfile
   const dbl = { type: 'DOUBLE', kind: 'number' as const };
   const cols = (r: Row | undefined) => Object.keys(r ?? {}).map((name) => ({ name, ...(typeof r?.[name] === 'string' ? str : dbl) }));
   return {
-    tables: { cells: fromRows(cells, cols(cells[0])), bins: fromRows(bins, cols(bins[0])) },
+    tables: { cells: fromRows(cells, cols(cells[0])), bins: fromRows(bins, cols(bins[0])), cell_shares: fromRows(shares, shareBarColumns) },
     scalars: { value_measure: value, loyalty_measure: loyalty, value_cutoff: vc, loyalty_cutoff: lc, customers: num(stats.with_loyalty), core_share: num(cells[0]?.customer_share) },
     charts: [
-      scatterChart(value, loyaltyNames[loyalty], vc, lc, lo, hi),
-      {
-        id: 'value-loyalty-cells',
-        title: 'Share of customers and of value per cell',
-        data: 'cells',
-        x: { label: 'Share of value', tickFormat: '.0%', grid: true },
-        y: { label: null, domain: quadrants.map((q) => q.cell) },
-        marks: [
-          { type: 'barX', x: 'value_share', y: 'cell', fill: 'cell' },
-          { type: 'text', x: 'value_share', y: 'cell', text: 'value_share', textFormat: '.0%', options: { textAnchor: 'start', dx: 4 } },
-          { type: 'ruleX', values: [0] },
-        ],
-      },
+      scatterChart(value, loyaltyNames[loyalty], vc, lc),
+      shareBarsChart({ id: 'value-loyalty-cells', title: `Share of customers vs share of ${value} per cell`, data: 'cell_shares', bars: shares, groups: quadrants.map((q) => q.cell), series: ['customers', 'value'] }),
     ],
     findings: valueLoyaltyFindings(cells, value),
     notes,
