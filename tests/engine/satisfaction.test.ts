@@ -240,6 +240,18 @@ describe('missing data is explained, not thrown', () => {
       expect(r.tables).toEqual({});
     }
   });
+  it('surveys only: behavioural outcomes say transactions are needed; stated intent and word of mouth still run', async () => {
+    const e = await engineWith([file('surveys', 'customer_id,date,satisfaction,recommend,repurchase_intent\na,2024-01-01,5,10,5\nb,2024-01-01,4,6,2\nc,2024-01-01,4,9,4')]);
+    const retained = await e.runAnalysis('satisfaction-loyalty', {});
+    expect(retained.tables).toEqual({});
+    expect(retained.notes).toEqual([expect.stringMatching(/The retained outcome follows customers in `transactions`, and there are none\. Load transactions, or use outcome: stated_intent/)]);
+    const intent = await e.runAnalysis('satisfaction-loyalty', { outcome: 'stated_intent', min_n: 1 });
+    expect(toRows(intent.tables.curve!).map((p) => [p.satisfaction, p.n, p.loyal])).toEqual([[4, 2, 1], [5, 1, 1]]);
+    expect(intent.scalars.top_box_ratio).toBe(2);
+    const wom = await e.runAnalysis('word-of-mouth', {});
+    expect(toRows(wom.tables.word_of_mouth!).map((x) => [x.satisfaction, x.net_advocacy])).toEqual([[4, 0], [5, 1]]);
+  });
+
   it('no recommend field: word of mouth is skipped with a note; undated surveys cannot be followed', async () => {
     const e = await engineWith([
       file('transactions', 'customer_id,date,revenue\na,2024-01-01,10'),

@@ -116,6 +116,7 @@ export async function loadSatisfaction(ctx: AnalysisContext, o: SatisfactionOpti
     intentMin: o.intent_min,
     segmentColumn,
     hasCustomers: hasTable(profile, 'customers'),
+    hasTransactions: hasTable(profile, 'transactions'),
     hasChurnDate: hasColumn(profile, 'customers', 'churn_date'),
     hasServiceCosts: hasTable(profile, 'service_costs'),
     requireOutcome,

@@ -40,6 +40,11 @@ export interface RespondentsParams {
   /** Customers column for segments (already checked to exist), or null for one segment "All". */
   segmentColumn: string | null;
   hasCustomers: boolean;
+  /**
+   * false when the dataset has surveys only: stated intent and word of mouth still run, every
+   * respondent then counts as having no transactions.
+   */
+  hasTransactions: boolean;
   hasChurnDate: boolean;
   hasServiceCosts: boolean;
   /**
@@ -79,7 +84,7 @@ function loyalExpr(outcome: OutcomeId): string {
 }
 
 /**
- * The `WITH …` clauses (no trailing comma) defining `settings`, `responses`, `latest` and
+ * The `WITH …` clauses (no trailing comma) defining `tx_src`, `settings`, `responses`, `latest` and
  * `respondents`. Append `SELECT … FROM respondents` (or the other CTEs) to use it.
  */
 export function respondentsCtes(p: RespondentsParams): string {
@@ -103,8 +108,14 @@ export function respondentsCtes(p: RespondentsParams): string {
     : 'SELECT customer_id, 0.0 AS service_after, 0.0 AS service_before FROM latest';
   const after = 't.date > l.ref_date + s.gap AND t.date <= l.ref_date + s.gap + s.win';
   const before = 't.date > l.ref_date - s.win AND t.date <= l.ref_date';
-  return `WITH settings AS (
-  SELECT COALESCE(CAST($1 AS DATE), (SELECT max(date) FROM transactions)) AS data_end,
+  const transactions = p.hasTransactions
+    ? 'SELECT customer_id, date, revenue, cost FROM transactions'
+    : 'SELECT CAST(NULL AS VARCHAR) AS customer_id, CAST(NULL AS DATE) AS date, CAST(NULL AS DOUBLE) AS revenue, CAST(NULL AS DOUBLE) AS cost WHERE FALSE';
+  return `WITH tx_src AS (
+  ${transactions}
+),
+settings AS (
+  SELECT COALESCE(CAST($1 AS DATE), (SELECT max(date) FROM tx_src)) AS data_end,
          CAST($2 AS INTEGER) AS gap, CAST($3 AS INTEGER) AS win,
          CAST($4 AS INTEGER) AS lo, CAST($5 AS INTEGER) AS hi,
          CAST($6 AS DOUBLE) AS wallet_min, CAST($7 AS INTEGER) AS intent_min
@@ -129,7 +140,7 @@ tx AS (
          COALESCE(sum(t.revenue - COALESCE(t.cost, 0)) FILTER (WHERE ${after}), 0) AS margin_after,
          COALESCE(sum(t.revenue) FILTER (WHERE ${before}), 0) AS revenue_before,
          COALESCE(sum(t.revenue - COALESCE(t.cost, 0)) FILTER (WHERE ${before}), 0) AS margin_before
-  FROM latest l CROSS JOIN settings s LEFT JOIN transactions t ON CAST(t.customer_id AS VARCHAR) = l.customer_id
+  FROM latest l CROSS JOIN settings s LEFT JOIN tx_src t ON CAST(t.customer_id AS VARCHAR) = l.customer_id
   GROUP BY l.customer_id
 ),
 svc AS (
