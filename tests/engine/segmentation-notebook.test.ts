@@ -37,6 +37,12 @@ describe('built-in notebook "Segmenting the customer base"', () => {
     expect(result('ladder').scalars).toMatchObject({ period_start: '2024-01-01', period_end: '2024-12-31', measure: 'spend', value_measure: 'profit' });
     expect(result('ladder').findings[0]!.text).toMatch(/^\d+% of customers are diamond or black-gold and earn \d+% of profit \(\d+% of revenue\)\.$/);
     expect(result('rfm').scalars.as_of).toBe('2024-12-31');
+    expect(result('rfm').charts.map((c) => c.id)).toEqual(['rfm-count', 'rfm-value']);
+    // the scatter is aggregated: at most 30 × 30 dots for 3,000+ customers, every customer in a dot
+    const bins = table('matrix', 'bins');
+    expect(bins.length).toBeLessThanOrEqual(900);
+    expect(bins.reduce((s, b) => s + Number(b.customers), 0)).toBe(result('matrix').scalars.customers);
+    expect(Number(result('matrix').scalars.customers)).toBeGreaterThan(bins.length);
     expect(result('moves').scalars).toMatchObject({ early_start: '2023-01-01', early_end: '2023-12-31', late_start: '2024-01-01', late_end: '2024-12-31' });
     // the watch list is the early-warning table, largest value at risk first
     const out = rt.cell(cellId('watch_list'))!.output;
