@@ -1,10 +1,13 @@
 /**
  * Notebooks, end to end in Chromium against the built app: a built-in notebook opens and runs
- * (findings, chart SVG), an input re-runs its dependants, edits autosave into the user's own copy
- * and survive a reload, cells can be added, moved and deleted, a hostile notebook opened from
- * disk executes nothing, and no request leaves the page's origin.
+ * (findings, chart SVG), an input re-runs its dependants, edits and input values autosave (into the
+ * user's own copy) and survive a reload, Shift+Enter and Run all, run time and row count per cell,
+ * completion of table, column and result names, text added next to text, download as .md, cells
+ * added, moved and deleted, a hostile notebook opened from disk executes nothing, and no request
+ * leaves the page's origin.
  */
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openApp, startSession, waitForEngine, type RecordedPage, type Session } from './harness.ts';
@@ -30,6 +33,20 @@ async function settled() {
     const cells = [...document.querySelectorAll('[data-testid="nb-cell"]')];
     return cells.length > 0 && cells.every((c) => !['queued', 'running', 'idle'].includes(c.getAttribute('data-status') ?? ''));
   }, undefined, { timeout: 60_000 });
+}
+
+/** Run counts of every cell, by id. */
+async function runs(): Promise<Record<string, number>> {
+  const pairs = await app.page.locator('[data-testid="nb-cell"]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-cell-id') ?? '', Number(e.getAttribute('data-runs'))]));
+  return Object.fromEntries(pairs);
+}
+
+/** Types into the focused SQL editor (after clearing it) and waits for `label` in the completion list. */
+async function offers(typed: string, label: string): Promise<void> {
+  await app.page.keyboard.press('Escape');
+  await app.page.keyboard.press('Control+a');
+  await app.page.keyboard.type(typed);
+  await app.page.locator('.cm-tooltip-autocomplete .cm-completionLabel').filter({ hasText: new RegExp(`^${label}$`) }).waitFor({ timeout: 10_000 });
 }
 
 async function cellIds(): Promise<string[]> {
@@ -93,6 +110,80 @@ describe('notebooks', () => {
     // The built-in notebook itself is unchanged.
     assert.equal(await page.locator(`[data-testid="builtin-notebooks"] [data-notebook="${builtin}"]`).count(), 1);
     await settled();
+    // The slider moved in the previous test kept its value through the copy and the reload, and ran with it.
+    assert.equal(await cell('top_k').locator('input[type="range"]').inputValue(), '40');
+    assert.match((await cell('whale').getByTestId('findings').textContent()) ?? '', /top 40%/i);
+  });
+
+  it('runs one cell with Shift+Enter and every cell with Run all, showing run time and row count', async () => {
+    const { page } = app;
+    const rows = cell('worst_customers').getByTestId('cell-rows');
+    assert.equal(await rows.textContent(), '10 rows');
+    assert.match((await cell('worst_customers').getByTestId('cell-time').textContent()) ?? '', /^\d+ ms$|^\d+\.\d\d s$/);
+    assert.match((await cell('whale').getByTestId('cell-rows').textContent()) ?? '', /^[\d,]+ rows$/);
+    const before = await runs();
+    await cell('worst_customers').getByTestId('sql-editor').click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('SELECT * FROM diagnostics_top_loss_makers ORDER BY profit LIMIT 3');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Shift+Enter');
+    await cell('worst_customers').getByTestId('cell-rows').filter({ hasText: '3 rows' }).waitFor({ timeout: 30_000 });
+    await settled();
+    const after = await runs();
+    assert.equal(after.worst_customers, before.worst_customers! + 1, 'the edited cell ran once');
+    for (const id of ['whale', 'diagnostics', 'whatif', 'top_k', 'prose#1']) assert.equal(after[id], before[id], `${id} did not re-run`);
+
+    await page.getByTestId('run-all').click();
+    await page.waitForFunction((prev) => {
+      const els = [...document.querySelectorAll('[data-testid="nb-cell"]')];
+      return els.every((e) => Number(e.getAttribute('data-runs')) > (prev[e.getAttribute('data-cell-id') ?? ''] ?? 0));
+    }, after, { timeout: 60_000 });
+    await settled();
+  });
+
+  it('completes table and column names, including the notebook’s own results', async () => {
+    const { page } = app;
+    await page.getByTestId('add-sql').last().click();
+    await page.locator('[data-cell-id="query_1"][data-status="ok"]').waitFor({ timeout: 30_000 });
+    await cell('query_1').getByTestId('sql-editor').click();
+    await offers('SELECT * FROM custo', 'customers'); // a data table
+    await offers('SELECT customers.acq', 'acquisition_cost'); // a data column
+    await offers('SELECT * FROM worst_cu', 'worst_customers'); // a sql cell of this notebook
+    await offers('SELECT worst_customers.cost', 'cost_to_serve'); // a column of that result
+    await offers('SELECT * FROM whale_cu', 'whale_curve'); // an analysis table
+    await page.keyboard.press('Escape');
+    await cell('query_1').getByTestId('delete-cell').click();
+    await page.locator('[data-cell-id="query_1"]').waitFor({ state: 'detached' });
+  });
+
+  it('adds text next to text into the same prose cell; it autosaves, survives a reload and downloads as .md', async () => {
+    const { page } = app;
+    const ids = await cellIds();
+    // The strip right below the first prose cell (the next cell is an input).
+    await page.getByTestId('add-cell').first().getByTestId('add-prose').click();
+    const editor = cell('prose#1').getByTestId('prose-editor');
+    await editor.waitFor();
+    assert.ok(await editor.evaluate((el) => el === document.activeElement), 'the grown prose cell is open for editing');
+    await page.keyboard.type('A note added by the e2e test.');
+    await page.keyboard.press('Escape');
+    assert.deepEqual(await cellIds(), ids, 'no new cell: the text joined the prose cell above');
+    await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor();
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('download-md').click();
+    const file = await download;
+    assert.equal(file.suggestedFilename(), 'copy-of-who-really-makes-the-profit.md');
+    const md = await readFile((await file.path())!, 'utf8');
+    assert.match(md, /^---\ntitle: "?Copy of Who really makes the profit\?"?\n/);
+    assert.match(md, /A note added by the e2e test\./);
+    assert.match(md, /```sql worst_customers\nSELECT \* FROM diagnostics_top_loss_makers ORDER BY profit LIMIT 3\n```/);
+
+    await page.reload();
+    await waitForEngine(page);
+    await page.getByTestId('notebook-title').filter({ hasText: 'Copy of Who really makes the profit?' }).waitFor();
+    assert.deepEqual(await cellIds(), ids);
+    assert.match((await cell('prose#1').getByTestId('prose').textContent()) ?? '', /A note added by the e2e test\./);
+    await settled();
   });
 
   it('adds, moves and deletes cells', async () => {
@@ -118,6 +209,36 @@ describe('notebooks', () => {
     await cell('query_1').getByTestId('delete-cell').click();
     await page.locator('[data-cell-id="query_1"]').waitFor({ state: 'detached' });
     assert.deepEqual(await cellIds(), ids);
+  });
+
+  it('keeps the input values of a built-in notebook without copying it', async () => {
+    const { page } = app;
+    const mine = await page.getByTestId('my-notebooks').locator('[data-notebook]').count();
+    await page.locator(`[data-testid="builtin-notebooks"] [data-notebook="${builtin}"]`).click();
+    await page.getByTestId('notebook-title').filter({ hasText: /^Who really makes the profit\?$/ }).waitFor();
+    await settled();
+    // top_k was moved to 40 on the built-in notebook before it was copied.
+    assert.equal(await cell('top_k').locator('input[type="range"]').inputValue(), '40');
+    await cell('fix_mode').locator('select').selectOption('drop');
+    // Saved in IndexedDB (polled from here: page.evaluate awaits the transaction).
+    const saved = () => page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((ok, no) => { const r = indexedDB.open('caw-notebooks'); r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error); });
+      const row = await new Promise<{ values: Record<string, unknown> } | undefined>((ok) => {
+        const r = db.transaction('inputs').objectStore('inputs').get('builtin:who-really-makes-the-profit');
+        r.onsuccess = () => ok(r.result as never);
+      });
+      db.close();
+      return row?.values.fix_mode;
+    });
+    for (let i = 0; i < 100 && (await saved()) !== 'drop'; i++) await page.waitForTimeout(100);
+    assert.equal(await saved(), 'drop', 'the new value is in IndexedDB');
+    await page.reload();
+    await waitForEngine(page);
+    await page.getByTestId('notebook-title').filter({ hasText: /^Who really makes the profit\?$/ }).waitFor();
+    await settled();
+    assert.equal(await cell('fix_mode').locator('select').inputValue(), 'drop');
+    assert.equal(await cell('top_k').locator('input[type="range"]').inputValue(), '40');
+    assert.equal(await page.getByTestId('my-notebooks').locator('[data-notebook]').count(), mine, 'moving inputs made no copy');
   });
 
   it('opens a hostile notebook from disk without executing anything', async () => {

@@ -54,6 +54,7 @@ export class NotebookSession {
   /** Settles once the saved input values (if any) are in the runtime; runs wait for it. */
   private readonly restoring: Promise<void>;
   private restored = false;
+  private disposed = false;
   private inputTimer: ReturnType<typeof setTimeout> | null = null;
   /** The input values as last written (JSON), so unchanged values are not written again. */
   private savedInputs = '';
@@ -135,8 +136,9 @@ export class NotebookSession {
     await this.save();
   }
 
-  /** Stops listening to the runtime. */
+  /** Stops listening to the runtime. A save still in flight finishes but no longer reports back. */
   dispose(): void {
+    this.disposed = true;
     this.disposeListener();
   }
 
@@ -171,7 +173,8 @@ export class NotebookSession {
       if (this.restored) await this.saveInputs();
       if (this.timer === null) this.saveStatus = 'saved';
       this.saveError = null;
-      this.onsaved?.(this.ref);
+      // A closed session must not report: the app would switch back to it (another notebook is open now).
+      if (!this.disposed) this.onsaved?.(this.ref);
     } catch (e) {
       this.saveStatus = 'error';
       this.saveError = e instanceof Error ? e.message : String(e);
@@ -187,7 +190,9 @@ export class NotebookSession {
   }
 
   private scheduleInputSave(): void {
-    if (this.inputTimer !== null) clearTimeout(this.inputTimer);
+    // Not pushed back by later changes: cells re-running after a move emit many times, and the
+    // value must still reach storage within SAVE_DELAY_MS. The save writes the latest values.
+    if (this.inputTimer !== null) return;
     this.inputTimer = setTimeout(() => {
       this.inputTimer = null;
       void this.saveInputs();
