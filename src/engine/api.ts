@@ -115,6 +115,13 @@ export interface ImportApi {
   cancelImport(jobId: string): Promise<boolean>;
   /** Every rejected row of an import (row, column, reason, kind, value) as CSV text. */
   rejectsCsv(rejectsTable: string): Promise<string>;
+  /**
+   * Makes imported tables the active data: every other table and view is dropped and each `from`
+   * table (imported under a staging name, so the old data stayed usable meanwhile) is renamed `to`.
+   */
+  commitImport(tables: { from: string; to: string }[]): Promise<TableInfo[]>;
+  /** Drops tables of an import that was cancelled or failed; the active data is untouched. */
+  discardImport(tables: string[]): Promise<void>;
   /** Drops every table and view of the active data (before loading another dataset). */
   clearData(): Promise<void>;
   /** Writes tables out as CSV with their column types, for saving a dataset. */

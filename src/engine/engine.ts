@@ -178,6 +178,24 @@ function importMethods(database: () => Promise<Database>, listTables: () => Prom
   };
 
   return {
+    async commitImport(tables) {
+      const db = await database();
+      const keep = new Set(tables.map((t) => t.from));
+      const rows = toRows(db.querySync(`SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = current_database()`));
+      for (const r of rows.filter((x) => x.table_type === 'VIEW')) db.exec(`DROP VIEW IF EXISTS ${quoteIdent(String(r.table_name))}`);
+      for (const r of rows.filter((x) => x.table_type !== 'VIEW')) {
+        const name = String(r.table_name);
+        // Rejected rows stay for the report's download.
+        if (!keep.has(name) && !name.startsWith('__rejects_')) db.exec(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+      }
+      for (const t of tables) db.exec(`ALTER TABLE ${quoteIdent(t.from)} RENAME TO ${quoteIdent(t.to)}`);
+      setDataset(null);
+      return listTables();
+    },
+    async discardImport(tables) {
+      const db = await database();
+      for (const t of tables) db.exec(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
+    },
     async inspectImport(source, options) {
       return inspectFile(await database(), source, options);
     },

@@ -108,13 +108,6 @@ export class Workbench {
     return stored;
   }
 
-  /** Puts the active dataset back after an import that was cancelled or failed. */
-  async reloadActive(): Promise<void> {
-    await this.loadActive(this.client.api);
-    await this.refreshTables();
-    this.dataVersion++;
-  }
-
   async renameDataset(id: string, name: string): Promise<void> {
     await renameDataset(id, name);
     await this.refreshDatasets();

@@ -242,8 +242,9 @@ export class ImportWizard {
   }
 
   /**
-   * Imports every readable file into a fresh set of tables, then saves them as a new dataset and
-   * makes it active. On cancel, or when nothing imports, the previous dataset is put back.
+   * Imports every readable file under staging names, then swaps them in as the active data, saves
+   * them as a new dataset and makes it active. On cancel, or when nothing imports, the staged
+   * tables are dropped and the active data was never touched.
    */
   async importAll(): Promise<void> {
     if (!this.canImport) return;
@@ -254,7 +255,8 @@ export class ImportWizard {
     const files = this.importable;
     const done: FileEntry[] = [];
     try {
-      await this.api.clearData();
+      // Each file goes to a staging name first, so the active data stays intact (and usable)
+      // until every file has imported; a cancel or failure then leaves nothing to reload.
       for (const [i, f] of files.entries()) {
         if (this.cancelled) {
           f.status = 'cancelled';
@@ -269,7 +271,7 @@ export class ImportWizard {
         try {
           f.report = await this.api.importFile(
             { name: f.file.name, data: f.file },
-            { ...sourceOverrides($state.snapshot(f.overrides)), mapping, rules: $state.snapshot(f.rules), jobId },
+            { ...sourceOverrides($state.snapshot(f.overrides)), mapping, rules: $state.snapshot(f.rules), jobId, target: `__import_${mapping.table}` },
             callback((p: ImportProgress) => {
               f.progress = p;
               this.fraction = (i + p.fraction) / files.length;
@@ -291,19 +293,24 @@ export class ImportWizard {
       }
       this.current = null;
       if (this.cancelled || done.length === 0) {
-        this.notice = this.cancelled ? 'Import cancelled: nothing was saved; your previous data is back.' : 'No file could be imported; your previous data is back.';
-        for (const f of done) f.status = 'ready';
-        await this.wb.reloadActive();
+        this.notice = this.cancelled ? 'Import cancelled: nothing was saved; your data is as it was.' : 'No file could be imported; your data is as it was.';
+        await this.api.discardImport(done.map((f) => f.report!.table));
+        for (const f of done) {
+          f.status = 'ready';
+          f.report = null;
+        }
         this.phase = 'setup';
         return;
       }
       this.fraction = 1;
+      await this.api.commitImport(done.map((f) => ({ from: f.report!.table, to: f.report!.canonicalTable })));
+      for (const f of done) f.report = { ...f.report!, table: f.report!.canonicalTable };
       await this.wb.saveImported(this.name.trim(), done.map((f) => f.report!.table), done.map((f) => f.file.name), newDatasetId());
       this.phase = 'done';
     } catch (e) {
       this.notice = `The import stopped: ${shownError(e).message}`;
       this.phase = 'setup';
-      await this.wb.reloadActive().catch(() => undefined);
+      await this.api.discardImport(done.map((f) => f.report!.table)).catch(() => undefined);
     }
   }
 
