@@ -92,6 +92,7 @@ export function formatLabel(col: ProfiledColumn | undefined): string {
     const bits = [`number`];
     if (n.decimal === ',') bits.push('decimal comma');
     if (n.thousands) bits.push(`thousands “${n.thousands}”`);
+    if (n.currency) bits.push(`currency ${n.currency}`);
     return bits.join(', ');
   }
   return p.type;
