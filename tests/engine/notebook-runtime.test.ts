@@ -106,6 +106,44 @@ c3,2024-03-10,300,100`),
     expect(rt.cell(cellId('prose#1'))!.output).toEqual({ kind: 'prose', values: { 'whale.top_share': whale.output.result.scalars.top_share } });
   });
 
+  it('fills a select from a query, binds its choice, and keeps the choice while the query still offers it', async () => {
+    const nb = parseNotebook(`\`\`\`input floor
+type: number
+value: 0
+\`\`\`
+
+\`\`\`sql buyers
+SELECT customer_id FROM transactions WHERE revenue > $floor GROUP BY 1 ORDER BY 1
+\`\`\`
+
+\`\`\`input who
+type: select
+options_from: buyers.customer_id
+\`\`\`
+
+\`\`\`sql spent
+SELECT sum(revenue) AS revenue FROM transactions WHERE customer_id = $who
+\`\`\`
+
+{who} spent {spent.revenue}.
+`);
+    const rt = createRuntime(nb, engineEffects(engine));
+    await rt.runAll();
+    expect(rt.cell(cellId('who'))!.output).toEqual({
+      kind: 'input', value: 'c1', options: [{ value: 'c1', label: 'c1' }, { value: 'c2', label: 'c2' }, { value: 'c3', label: 'c3' }],
+    });
+    expect(rt.cell(cellId('prose#1'))!.output).toEqual({ kind: 'prose', values: { who: 'c1', 'spent.revenue': 110 } });
+    await rt.setInput('who', 'c3');
+    expect(rt.cell(cellId('prose#1'))!.output).toEqual({ kind: 'prose', values: { who: 'c3', 'spent.revenue': 300 } });
+    // Still offered after the floor rises: kept. No longer offered: the first option.
+    await rt.setInput('floor', 50);
+    expect(rt.inputValue('who')).toBe('c3');
+    await rt.setInput('floor', 300);
+    expect(rt.cell(cellId('who'))!.output).toEqual({ kind: 'input', value: null, options: [] });
+    await rt.setInput('floor', 99);
+    expect(rt.cell(cellId('who'))!.output).toMatchObject({ value: 'c1', options: [{ value: 'c1' }, { value: 'c3' }] });
+  });
+
   it('reports a DuckDB error on the cell with the cell’s own SQL and keeps going', async () => {
     const rt = createRuntime(parseNotebook('```sql bad\nSELECT nope FROM transactions\n```\n\n```sql good\nSELECT 1 AS one\n```\n'), engineEffects(engine));
     await rt.runAll();
