@@ -171,6 +171,11 @@ f,B`),
     expect(r.scalars.claim_profit_change).toBeCloseTo(0.0625, 10);
     expect(r.scalars.roi).toBeNull();
     expect(r.scalars.break_even_uplift).toBe(0);
+    // The margin slider scales the margin: 150 a customer → +30 at no cost, same relative change.
+    const richer = await engine.runAnalysis('retention-what-if', { uplift: 0.05, programme_cost: 0, margin: 100, margin_change: 0.5, retention: 0.8, discount_rate: 0, horizon: 1 });
+    expect(richer.scalars.margin).toBe(150);
+    expect(richer.scalars.equity_change).toBeCloseTo(30, 8);
+    expect(richer.scalars.profit_change).toBeCloseTo(0.0625, 10);
     expect(r.findings.find((f) => f.id === 'claim')?.text).toBe('Reichheld & Sasser: 5 points more retention raise profit 25–95%. On your numbers, +5 points raise the base\'s lifetime profit by 6% before programme cost.');
   });
 
@@ -224,7 +229,7 @@ f,annual,`),
     expect(rows(r.tables.by_contract).map((x) => [x.group, x.customers, x.churned])).toEqual([['monthly', 3, 2], ['annual', 3, 1]]);
     expect(r.scalars.overall_churn).toBe(0.5);
     expect(r.scalars.churn_monthly).toBeCloseTo(2 / 3, 10);
-    expect(r.findings.find((f) => f.id === 'contract_effect')?.text).toBe('monthly customers churn at 66.7%, annual at 33.3%: 2× the rate.');
+    expect(r.findings.find((f) => f.id === 'contract_effect')?.text).toBe('Monthly customers churn at 66.7%, annual at 33.3%: 2× the rate.');
     expect(r.notes.join(' ')).toMatch(/distinct product categories/);
   });
 

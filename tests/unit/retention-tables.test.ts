@@ -5,6 +5,8 @@ import { customerEquity, perPeriodRate } from '../../src/analyses/retention/cust
 import { productsHeldExpression } from '../../src/analyses/retention/churn-flag.ts';
 import { customerColumn, periodPart } from '../../src/analyses/retention/sql.ts';
 import { repeatRevenue, tenureValue } from '../../src/analyses/retention/tenure-value.ts';
+import { bundlingFinding } from '../../src/analyses/retention/bundling-analysis.ts';
+import { lineEndLabels } from '../../src/analyses/retention/cohorts-analysis.ts';
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 
@@ -92,5 +94,28 @@ describe('SQL safety', () => {
     expect(customerColumn(profile, 'churn', 'churn_column')).toBe('Churn');
     expect(() => customerColumn(profile, 'nope', 'churn_column')).toThrow(/no column "nope" \(columns: customer_id, Churn/);
     expect(productsHeldExpression(['Odd "name"'])).toContain('c."Odd ""name"""');
+  });
+});
+
+describe('chart and finding helpers', () => {
+  const g = (group: string, churn_rate: number) => ({ group, customers: 100, churned: Math.round(churn_rate * 100), churn_rate });
+  it.each([
+    ['falls throughout', [g('1', 0.4), g('2', 0.2), g('3', 0.1)], 'Customers holding 1 product churn at 40.0%; those holding 3 products at 10.0%.'],
+    ['peaks first (Telco)', [g('1', 0.1), g('3', 0.45), g('9', 0.05)], 'Churn peaks among customers holding 3 products (45.0%) and falls to 5.0% for those holding 9 products; customers holding 1 product churn at 10.0%.'],
+    ['rises throughout', [g('1', 0.1), g('2', 0.3)], 'Customers holding 1 product churn at 10.0%; those holding 2 products at 30.0%.'],
+  ])('bundling finding when churn %s', (_name, groups, text) => {
+    expect(bundlingFinding(groups)?.text).toBe(text);
+  });
+  it('no bundling finding from a single group', () => {
+    expect(bundlingFinding([g('2', 0.3)])).toBeNull();
+  });
+
+  it('labels each cohort line at its end, and cohorts cut at the same period once', () => {
+    const cell = (cohort: string, period_index: number, retention: number) => ({ cohort, cohort_start: d('2024-01-01'), cohort_size: 10, period_index, active: 0, retention });
+    const cells = [cell('2024-01', 0, 1), cell('2024-01', 1, 0.4), cell('2024-02', 0, 1), cell('2024-02', 1, 0.2), cell('2024-03', 0, 1)];
+    expect(lineEndLabels(cells)).toEqual([
+      { cohort: '2024-01 – 2024-02', period_index: 1, retention: expect.closeTo(0.3, 10) },
+      { cohort: '2024-03', period_index: 0, retention: 1 },
+    ]);
   });
 });

@@ -21,6 +21,32 @@ export interface BundlingOptions {
 
 const groupColumns = { group: 'string', customers: 'number', churned: 'number', churn_rate: 'number' } as const;
 
+/** Upper-cases the first letter: a group name opens the sentence. */
+const capitalise = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
+
+const held = (g: ChurnGroup) => `${g.group} product${g.group === '1' ? '' : 's'}`;
+
+/**
+ * The bundling finding over the groups big enough to read (≥ 30 customers, holding something):
+ * from fewest to most products held, or — when churn first rises — from the peak down, so the
+ * sentence never claims a fall the data does not show.
+ */
+export function bundlingFinding(big: readonly ChurnGroup[]): Finding | null {
+  const few = big[0];
+  const many = big[big.length - 1];
+  if (!few || !many || few === many) return null;
+  const peak = big.reduce((a, b) => (b.churn_rate > a.churn_rate ? b : a));
+  const value = many.churn_rate > 0 ? peak.churn_rate / many.churn_rate : null;
+  if (peak === few || peak === many) {
+    return { id: 'bundling_effect', value, text: `Customers holding ${held(few)} churn at ${pct(few.churn_rate)}; those holding ${held(many)} at ${pct(many.churn_rate)}.` };
+  }
+  return {
+    id: 'bundling_effect',
+    value,
+    text: `Churn peaks among customers holding ${held(peak)} (${pct(peak.churn_rate)}) and falls to ${pct(many.churn_rate)} for those holding ${held(many)}; customers holding ${held(few)} churn at ${pct(few.churn_rate)}.`,
+  };
+}
+
 export const bundlingAnalysis: AnalysisDefinition<BundlingOptions> = {
   id: 'bundling',
   title: 'Bundling and switching cost',
@@ -64,15 +90,13 @@ export const bundlingAnalysis: AnalysisDefinition<BundlingOptions> = {
     const findings: Finding[] = [{ id: 'overall_churn', value: overall, text: `${pct(overall)} of customers have churned.` }];
     // Customers holding nothing (never bought) are not a bundling story; small groups are noise.
     const big = byProducts.filter((g) => g.customers >= 30 && g.group !== '0');
-    const few = big[0];
-    const many = big[big.length - 1];
-    if (few && many && few !== many) {
-      findings.push({ id: 'bundling_effect', value: many.churn_rate > 0 ? few.churn_rate / many.churn_rate : null, text: `Customers holding ${few.group} product${few.group === '1' ? '' : 's'} churn at ${pct(few.churn_rate)}; those holding ${many.group} at ${pct(many.churn_rate)}.` });
-    }
+    const declining = big.every((g, k) => k === 0 || g.churn_rate <= big[k - 1]!.churn_rate);
+    const bundling = bundlingFinding(big);
+    if (bundling) findings.push(bundling);
     const worst = byContract[0];
     const best = byContract[byContract.length - 1];
     if (worst && best && worst !== best) {
-      findings.push({ id: 'contract_effect', value: best.churn_rate > 0 ? worst.churn_rate / best.churn_rate : null, text: `${worst.group} customers churn at ${pct(worst.churn_rate)}, ${best.group} at ${pct(best.churn_rate)}${best.churn_rate > 0 && worst.churn_rate / best.churn_rate >= 1.5 ? `: ${(worst.churn_rate / best.churn_rate).toFixed(0)}× the rate` : ''}.` });
+      findings.push({ id: 'contract_effect', value: best.churn_rate > 0 ? worst.churn_rate / best.churn_rate : null, text: `${capitalise(worst.group)} customers churn at ${pct(worst.churn_rate)}, ${best.group} at ${pct(best.churn_rate)}${best.churn_rate > 0 && worst.churn_rate / best.churn_rate >= 1.5 ? `: ${(worst.churn_rate / best.churn_rate).toFixed(0)}× the rate` : ''}.` });
     }
     const scalars: AnalysisResult['scalars'] = { overall_churn: overall };
     for (const g of byContract) scalars[`churn_${g.group.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_')}`] = g.churn_rate;
@@ -81,8 +105,9 @@ export const bundlingAnalysis: AnalysisDefinition<BundlingOptions> = {
     if (byProducts.length) {
       charts.push({
         id: 'churn-by-products',
-        title: 'The more they hold, the less they leave',
-        subtitle: 'Churn rate by number of products/services held',
+        // The claim goes in the title only when the data bears it out.
+        title: big.length > 1 && declining ? 'The more they hold, the less they leave' : 'Churn by number of products held',
+        subtitle: 'Churn rate by number of products/services held; dashed: all customers',
         data: 'by_products',
         x: { label: 'Products / services held', type: 'band' },
         y: { label: '↑ Churn rate', tickFormat: '.0%', grid: true },
@@ -101,6 +126,7 @@ export const bundlingAnalysis: AnalysisDefinition<BundlingOptions> = {
         subtitle: 'Churn rate by contract type',
         data: 'by_contract',
         marginLeft: 130,
+        marginRight: 70,
         x: { label: 'Churn rate →', tickFormat: '.0%', grid: true },
         y: { label: null, domain: byContract.map((g) => g.group) },
         marks: [

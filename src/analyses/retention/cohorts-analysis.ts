@@ -3,7 +3,7 @@
  * revenue, and the loyal-vs-new spend ratio beside the published seeds.
  */
 import type { AnalysisDefinition, AnalysisResult } from '../types.ts';
-import { buildCohortRetentionQuery, cohortRetention } from './cohort-retention.ts';
+import { buildCohortRetentionQuery, cohortRetention, type CohortCell } from './cohort-retention.ts';
 import { DEFAULT_MARGIN_PCT, marginNote, type PeriodUnit } from './sql.ts';
 import { amount, pct, table } from './table.ts';
 import { buildRepeatRevenueQuery, buildTenureValueQuery, repeatRevenue, tenureValue } from './tenure-value.ts';
@@ -31,6 +31,25 @@ export const SEEDS = {
   loyalSpendHigh: 4,
   repeatShareSalesman: 0.65,
 } as const;
+
+/**
+ * Labels for the ends of the cohort lines: a cohort alone at its last period gets its own label;
+ * cohorts that all end at the same period (the oldest ones, cut at max_periods) share one label,
+ * "2023-01 – 2023-12", at their mean, so a dozen labels never pile up at the right edge.
+ */
+export function lineEndLabels(cells: readonly CohortCell[]): { cohort: string; period_index: number; retention: number }[] {
+  const ends = new Map<number, CohortCell[]>();
+  // Cells come cohort by cohort, periods ascending: a cohort's last cell is followed by another cohort's.
+  cells.forEach((c, k) => {
+    if (cells[k + 1]?.cohort === c.cohort) return;
+    ends.set(c.period_index, [...(ends.get(c.period_index) ?? []), c]);
+  });
+  return [...ends.entries()].map(([k, group]) => ({
+    cohort: group.length === 1 ? group[0]!.cohort : `${group[0]!.cohort} – ${group[group.length - 1]!.cohort}`,
+    period_index: k,
+    retention: group.reduce((s, c) => s + c.retention, 0) / group.length,
+  }));
+}
 
 export const cohortsAnalysis: AnalysisDefinition<CohortsOptions> = {
   id: 'cohorts',
@@ -79,6 +98,12 @@ export const cohortsAnalysis: AnalysisDefinition<CohortsOptions> = {
       { measure: `Spend of loyal (year ${o.loyal_years}+) vs new customers`, seed: `${SEEDS.loyalSpendLow}–${SEEDS.loyalSpendHigh}×`, yours: tenure.loyalSpendRatio === null ? 'n/a' : `${tenure.loyalSpendRatio.toFixed(1)}×` },
       { measure: 'Share of sales from repeat buyers', seed: '65% (a top salesman)', yours: repeat.repeatShare === null ? 'n/a' : pct(repeat.repeatShare, 0) },
     ];
+    const tenureLong = tenure.years.flatMap((y) => [
+      { tenure_year: `Year ${y.tenure_year}`, measure: 'Revenue', value: y.revenue_per_active },
+      { tenure_year: `Year ${y.tenure_year}`, measure: 'Profit', value: y.profit_per_active },
+    ]);
+    const cohortLabels = [...new Set(cells.map((c) => c.cohort))];
+    const cohortEnds = lineEndLabels(cells);
     const repeatLong = repeat.years.flatMap((y) => [
       { year: y.year, kind: 'New (first purchase)', revenue: y.new_revenue },
       { year: y.year, kind: 'Repeat', revenue: y.repeat_revenue },
@@ -89,6 +114,7 @@ export const cohortsAnalysis: AnalysisDefinition<CohortsOptions> = {
         retention: table(cells, { cohort: 'string', cohort_start: 'date', cohort_size: 'number', period_index: 'number', active: 'number', retention: 'number' }),
         curve: table(curve, { period_index: 'number', cohort_customers: 'number', active: 'number', retention: 'number' }),
         tenure: table(tenure.years, { tenure_year: 'number', eligible: 'number', active: 'number', active_share: 'number', revenue_per_active: 'number', profit_per_active: 'number', revenue_per_customer: 'number' }),
+        tenure_long: table(tenureLong, { tenure_year: 'string', measure: 'string', value: 'number' }),
         repeat: table(repeat.years, { year: 'string', new_revenue: 'number', repeat_revenue: 'number', repeat_share: 'number' }),
         repeat_long: table(repeatLong, { year: 'string', kind: 'string', revenue: 'number' }),
         benchmarks: table(benchmarks, { measure: 'string', seed: 'string', yours: 'string' }),
@@ -121,26 +147,32 @@ export const cohortsAnalysis: AnalysisDefinition<CohortsOptions> = {
         {
           id: 'cohort-curves',
           title: 'Retention curves by cohort',
-          subtitle: 'Thick line: all cohorts, weighted by size',
+          subtitle: `Thin lines: one per ${period}ly cohort, darker = more recent, labelled at their last ${period}; thick line: all cohorts, weighted by size`,
           data: 'retention',
+          marginRight: 130,
           x: { label: `${unit} since acquisition →` },
           y: { label: '↑ Still buying', tickFormat: '.0%', domain: [0, 1], grid: true },
+          // Ordinal, not the default: cohort labels like 2024-03 would otherwise be taken for dates.
+          color: { type: 'ordinal', scheme: 'blues', domain: cohortLabels },
           marks: [
-            { type: 'line', x: 'period_index', y: 'retention', stroke: 'cohort', options: { strokeOpacity: 0.35, strokeWidth: 1.2 } },
+            { type: 'line', x: 'period_index', y: 'retention', stroke: 'cohort', options: { strokeOpacity: 0.7, strokeWidth: 1.2 } },
+            { type: 'text', rows: cohortEnds, x: 'period_index', y: 'retention', text: 'cohort', fill: '#777', options: { textAnchor: 'start', dx: 4, fontSize: 10 } },
             { type: 'line', data: 'curve', x: 'period_index', y: 'retention', stroke: 'currentColor', options: { strokeWidth: 4 } },
             { type: 'dot', data: 'curve', x: 'period_index', y: 'retention', fill: 'currentColor', r: 4, options: { tip: true } },
           ],
         },
         {
           id: 'tenure-spend',
-          title: 'Old customers spend more',
-          subtitle: 'Revenue per active customer by tenure year',
-          data: 'tenure',
-          x: { label: 'Tenure year', type: 'band' },
-          y: { label: '↑ Revenue per active customer', grid: true, tickFormat: ',.0f' },
+          title: 'Spend and profit per customer by tenure year',
+          subtitle: 'Per customer still buying, among customers observed for the whole year',
+          data: 'tenure_long',
+          fx: { label: null },
+          x: { label: null, domain: ['Revenue', 'Profit'] },
+          y: { label: '↑ Per active customer', grid: true, tickFormat: ',.0f' },
+          color: { legend: true, domain: ['Revenue', 'Profit'], range: ['#4e79a7', '#59a14f'] },
           marks: [
-            { type: 'barY', x: 'tenure_year', y: 'revenue_per_active', fill: '#4e79a7' },
-            { type: 'text', x: 'tenure_year', y: 'revenue_per_active', text: 'revenue_per_active', textFormat: ',.0f', options: { dy: -10, fontSize: 14, fontWeight: 'bold' } },
+            { type: 'barY', fx: 'tenure_year', x: 'measure', y: 'value', fill: 'measure', options: { tip: true } },
+            { type: 'text', fx: 'tenure_year', x: 'measure', y: 'value', text: 'value', textFormat: ',.0f', options: { dy: -10, fontSize: 13, fontWeight: 'bold' } },
             { type: 'ruleY', values: [0] },
           ],
         },

@@ -64,10 +64,10 @@ export const customerEquityAnalysis: AnalysisDefinition<CustomerEquityAnalysisOp
               marginLeft: 120,
               marginRight: 190,
               x: { label: 'Customer equity →', tickFormat: '~s', grid: true },
-              y: { label: null, domain: segments.map((s) => s.segment) },
+              y: { label: null, domain: [...segments].sort((a, b) => b.equity - a.equity).map((s) => s.segment) },
               marks: [
                 { type: 'barX', data: 'segments', x: 'equity', y: 'segment', fill: '#4e79a7', options: { tip: true } },
-                { type: 'text', rows: segments.map((s) => ({ segment: s.segment, equity: s.equity, label: `${pct(s.retention, 0)} kept · CLV ${amount(s.clv)}` })), x: 'equity', y: 'segment', text: 'label', options: { textAnchor: 'start', dx: 6, fontSize: 13 } },
+                { type: 'text', rows: segments.map((s) => ({ segment: s.segment, equity: Math.max(0, s.equity), label: `${pct(s.retention, 0)} kept · CLV ${amount(s.clv)}` })), x: 'equity', y: 'segment', text: 'label', options: { textAnchor: 'start', dx: 6, fontSize: 13 } },
                 { type: 'ruleX', values: [0] },
               ],
             },

@@ -114,7 +114,13 @@ export const leakyBucketAnalysis: AnalysisDefinition<LeakyBucketAnalysisOptions>
             { type: 'areaY', x: 'period', y: 'customers', fill: '#4e79a7', options: { fillOpacity: 0.25 } },
             { type: 'line', x: 'period', y: 'customers', stroke: '#4e79a7', options: { strokeWidth: 3 } },
             { type: 'ruleY', values: [start], options: { strokeDasharray: '4,3' } },
-            ...(r.steadyState === null ? [] : [{ type: 'ruleY' as const, values: [r.steadyState], stroke: '#e15759', options: { strokeDasharray: '2,4' } }]),
+            { type: 'text', rows: [{ period: 0, customers: start, label: `Today: ${amount(start)}` }], x: 'period', y: 'customers', text: 'label', options: { textAnchor: 'start', dx: 6, dy: -8, fontSize: 12 } },
+            ...(r.steadyState === null
+              ? []
+              : [
+                  { type: 'ruleY' as const, values: [r.steadyState], stroke: '#e15759', options: { strokeDasharray: '2,4' } },
+                  { type: 'text' as const, rows: [{ period: o.periods, customers: r.steadyState, label: `Long run: ${amount(r.steadyState)}` }], x: 'period', y: 'customers', text: 'label', fill: '#e15759', options: { textAnchor: 'end', dy: 12, fontSize: 12 } },
+                ]),
           ],
         },
         {

@@ -47,6 +47,9 @@ export const marginMultipleAnalysis: AnalysisDefinition<MarginMultipleOptions> =
     const grid = o.grid_discount.flatMap((i) => o.grid_retention.map((r) => ({ retention: r, discount_rate: i, discount: pct(i, 0), multiple: marginMultiple(r, i) })));
     const curve: { retention: number; discount: string; multiple: number }[] = [];
     for (const i of o.grid_discount) for (let k = 50; k <= 95; k++) curve.push({ retention: k / 100, discount: pct(i, 0), multiple: marginMultiple(k / 100, i) });
+    const lowest = Math.min(...o.grid_discount);
+    const highest = Math.max(...o.grid_discount);
+    const gridAt = (i: number) => grid.filter((g) => g.discount_rate === i).map(({ retention, multiple }) => ({ retention, multiple }));
     return {
       tables: {
         grid: table(grid, { retention: 'number', discount_rate: 'number', discount: 'string', multiple: 'number' }),
@@ -57,7 +60,7 @@ export const marginMultipleAnalysis: AnalysisDefinition<MarginMultipleOptions> =
         {
           id: 'multiple-curve',
           title: 'A customer is worth a multiple of one year’s margin',
-          subtitle: 'Margin multiple r/(1+i−r) by retention rate, per discount rate',
+          subtitle: `Margin multiple r/(1+i−r) by retention rate, per discount rate; labels: the published grid at ${pct(lowest, 0)} (above) and ${pct(highest, 0)} (below)`,
           data: 'curve',
           x: { label: 'Retention rate →', tickFormat: '.0%' },
           y: { label: '↑ Multiple of the yearly margin', grid: true },
@@ -65,7 +68,9 @@ export const marginMultipleAnalysis: AnalysisDefinition<MarginMultipleOptions> =
           marks: [
             { type: 'line', x: 'retention', y: 'multiple', stroke: 'discount', options: { strokeWidth: 3 } },
             { type: 'dot', data: 'grid', x: 'retention', y: 'multiple', stroke: 'discount', r: 4 },
-            { type: 'text', data: 'grid', x: 'retention', y: 'multiple', text: 'multiple', textFormat: '.2f', options: { dy: -12, fontSize: 12 } },
+            // The published values, labelled for the lowest rate above its line and the highest below, so labels never collide.
+            { type: 'text', rows: gridAt(lowest), x: 'retention', y: 'multiple', text: 'multiple', textFormat: '.2f', options: { dy: -12, fontSize: 12 } },
+            ...(highest === lowest ? [] : [{ type: 'text' as const, rows: gridAt(highest), x: 'retention', y: 'multiple', text: 'multiple', textFormat: '.2f', options: { dy: 14, fontSize: 12 } }]),
           ],
         },
       ],

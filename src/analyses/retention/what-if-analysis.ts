@@ -32,6 +32,8 @@ export interface WhatIfAnalysisOptions {
   retention?: number;
   /** Override the observed margin per customer per period. */
   margin?: number;
+  /** Change in margin per customer (−0.2 = 20% lower), applied to the observed or given margin and to every segment: the margin slider. */
+  margin_change: number;
 }
 
 /** The Reichheld & Sasser claim: +5 points of retention. */
@@ -52,6 +54,7 @@ export const whatIfAnalysis: AnalysisDefinition<WhatIfAnalysisOptions> = {
     { name: 'horizon', type: 'integer', min: 1, max: 200, default: 5, description: 'Periods the programme runs and value is counted.' },
     { name: 'retention', type: 'number', min: 0, max: 1, description: 'Override the observed retention rate.' },
     { name: 'margin', type: 'number', description: 'Override the observed margin per customer per period.' },
+    { name: 'margin_change', type: 'number', min: -1, max: 10, default: 0, description: 'Change in margin per customer, e.g. −0.2 = 20% lower (applied to the observed or given margin, and to every segment).' },
   ],
   async run(ctx, o): Promise<AnalysisResult> {
     const base = await loadSegmentEquity(ctx, { period: o.period, segmentBy: o.segment_by, marginPct: o.margin_pct });
@@ -59,13 +62,15 @@ export const whatIfAnalysis: AnalysisDefinition<WhatIfAnalysisOptions> = {
     const i = perPeriodRate(o.discount_rate, o.period);
     const { segments, total } = customerEquity(base.rows, { discountRate: i, horizon: o.horizon, maxRetention: 0.9999 });
     const customers = total.customers;
-    const margin = o.margin ?? total.margin_per_customer;
+    const scale = 1 + o.margin_change;
+    const margin = (o.margin ?? total.margin_per_customer) * scale;
     const retention = o.retention ?? total.retention;
     const programmeCost = o.programme_cost ?? Math.max(0, 0.1 * margin);
     const acquisitionCost = o.acquisition_cost ?? o.acquisition_multiple * programmeCost;
     if (o.programme_cost === undefined) notes.push(`Programme cost not set: assumed ${amount(programmeCost, 2)} per customer per ${o.period} (10% of the margin per customer).`);
     if (o.acquisition_cost === undefined) notes.push(`Acquisition cost not set: assumed ${o.acquisition_multiple}× the retention cost per customer. Studies put acquiring a customer at 5–25× the cost of keeping one.`);
     notes.push(`Present values over ${o.horizon} ${o.period}s at ${pct(i, 2)} per ${o.period}; the programme is paid for every customer still in the base at the start of each ${o.period}. Segments are assumed to respond alike.`);
+    if (o.margin_change !== 0) notes.push(`Margin per customer ${o.margin_change > 0 ? 'raised' : 'lowered'} by ${pct(Math.abs(o.margin_change), 0)} (option margin_change).`);
     if (customers === 0) {
       notes.push('No customer base observed, so there is nothing to evaluate.');
       return { tables: {}, scalars: {}, charts: [], findings: [], notes };
@@ -75,7 +80,7 @@ export const whatIfAnalysis: AnalysisDefinition<WhatIfAnalysisOptions> = {
     const r = retentionWhatIf(inputs);
     const claim = retentionWhatIf({ ...inputs, uplift: CLAIM_UPLIFT, programmeCost: 0 });
     const curve = upliftCurve(inputs, Math.max(0.15, Math.min(1 - retention, o.uplift * 2)), 0.005);
-    const ranked = rankSegments(segments.map((s) => ({ segment: s.segment, customers: s.customers, margin: s.margin_per_customer, retention: s.retention })), shared);
+    const ranked = rankSegments(segments.map((s) => ({ segment: s.segment, customers: s.customers, margin: s.margin_per_customer * scale, retention: s.retention })), shared);
 
     const bridge = [
       { step: '1 Equity today', value: r.equityBefore },
@@ -130,6 +135,7 @@ export const whatIfAnalysis: AnalysisDefinition<WhatIfAnalysisOptions> = {
           data: 'bridge',
           x: { label: null, type: 'band' },
           y: { label: '↑ Present value', tickFormat: '~s', grid: true },
+          color: { domain: bridge.map((b) => b.step), range: ['#4e79a7', '#59a14f', '#e15759', '#4e79a7'] },
           marks: [
             { type: 'barY', x: 'step', y: 'value', fill: 'step', options: { tip: true } },
             { type: 'text', x: 'step', y: 'value', text: 'value', textFormat: ',.0f', options: { dy: -10, fontSize: 14, fontWeight: 'bold' } },
@@ -153,13 +159,15 @@ export const whatIfAnalysis: AnalysisDefinition<WhatIfAnalysisOptions> = {
         {
           id: 'segment-targets',
           title: 'Which segments to target first',
-          subtitle: 'Margin saved per unit of programme cost',
+          subtitle: 'Margin saved per unit of programme cost (dashed: the programme pays for itself)',
           data: 'segments',
           marginLeft: 120,
+          marginRight: 60,
           x: { label: 'Value saved per unit of cost →', grid: true },
           y: { label: null, domain: ranked.map((s) => s.segment) },
           marks: [
             { type: 'barX', x: 'valuePerCost', y: 'segment', fill: '#59a14f', options: { tip: true } },
+            { type: 'text', rows: ranked.map((s) => ({ segment: s.segment, x: Math.max(0, s.valuePerCost ?? 0), label: s.valuePerCost === null ? '' : s.valuePerCost.toFixed(2) })), x: 'x', y: 'segment', text: 'label', options: { textAnchor: 'start', dx: 6, fontSize: 13 } },
             { type: 'ruleX', values: [1], stroke: '#e15759', options: { strokeDasharray: '4,3' } },
           ],
         },
