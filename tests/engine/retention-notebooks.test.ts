@@ -33,6 +33,22 @@ describe('built-in notebook "Retention what-if" on the sample data', () => {
     expect(scalar('whatif', 'equity_change') as number).toBeGreaterThan(before);
     await rt.setInput('programme_cost', 0);
     expect(scalar('whatif', 'roi')).toBeNull();
+    // The margin slider scales the observed margin; at zero programme cost the equity gain scales with it.
+    const margin = scalar('whatif', 'margin') as number;
+    const gain = scalar('whatif', 'equity_change') as number;
+    await rt.setInput('margin_change', 0.2);
+    expect(scalar('whatif', 'margin') as number).toBeCloseTo(margin * 1.2, 8);
+    expect(scalar('whatif', 'equity_change') as number).toBeCloseTo(gain * 1.2, 6);
+    // Acquisition cost follows the multiple slider (5× by default) on the programme cost.
+    await rt.setInput('programme_cost', 10);
+    await rt.setInput('acquisition_multiple', 20);
+    expect(scalar('whatif', 'acquisition_cost')).toBe(200);
+    // "+5 points → profit +x%" on the sample's own numbers sits beside the 25–95% claim.
+    expect(scalar('whatif', 'claim_profit_change') as number).toBeGreaterThan(0);
+    // Cohorts switch between quarters and months, and say which.
+    expect(scalar('cohorts', 'period')).toBe('quarter');
+    await rt.setInput('cohort_period', 'month');
+    expect(scalar('cohorts', 'period')).toBe('month');
     // Leaky bucket: the defaults leak (600 new vs ~27% of ~3,200 lost), so holding flat costs money.
     expect(scalar('bucket', 'acquisition_spend') as number).toBeGreaterThan(scalar('bucket', 'retention_spend') as number);
     expect(scalar('multiple', 'clv')).toBeCloseTo(266.67, 2);
