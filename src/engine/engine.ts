@@ -64,9 +64,29 @@ export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, opt
     return [...tables.values()];
   };
 
+  /**
+   * The profile counts the non-null values of every canonical column, which costs a scan per
+   * table; analyses ask for it on every run. It is cached under a cheap fingerprint of the
+   * canonical tables (name, size, column count from DuckDB's catalog), so any load, import,
+   * DROP, ALTER, INSERT or DELETE makes the next call recompute it; an UPDATE keeps the size, so
+   * every statement run from a SQL cell that is not a query drops the cache as well.
+   */
+  let cachedProfile: { key: string; profile: DatasetProfile } | null = null;
+  const canonicalNames = canonicalTables.map((t) => `'${t.name}'`).join(', ');
+  const profileKey = (db: Database): string =>
+    JSON.stringify(
+      db.querySync(`SELECT table_name, estimated_size, column_count, NULL AS sql FROM duckdb_tables()
+          WHERE schema_name = 'main' AND database_name = current_database() AND table_name IN (${canonicalNames})
+        UNION ALL SELECT view_name, NULL, column_count, sql FROM duckdb_views()
+          WHERE schema_name = 'main' AND database_name = current_database() AND view_name IN (${canonicalNames})
+        ORDER BY ALL`).data,
+    );
+
   const profile = async (): Promise<DatasetProfile> => {
-    const tables = await listTables();
     const db = await database();
+    const key = profileKey(db);
+    if (cachedProfile?.key === key) return structuredClone(cachedProfile.profile);
+    const tables = await listTables();
     const out: DatasetProfile = { tables: {} };
     for (const def of canonicalTables) {
       const info = tables.find((t) => t.name === def.name);
@@ -79,7 +99,8 @@ export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, opt
         populated: names.filter((_n, i) => Number(counts.data[i]![0]) > 0),
       };
     }
-    return out;
+    cachedProfile = { key, profile: out };
+    return structuredClone(out);
   };
 
   const openResult = async (sql: string, params: SqlParam[] = [], firstRows = 200): Promise<ResultHandle> => {
@@ -90,6 +111,7 @@ export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, opt
     for (const s of statements.slice(0, -1)) await db.run(s);
     const last = statements[statements.length - 1]!;
     const id = `r${nextResult++}`;
+    if (statements.some((st) => !returnsRows(st))) cachedProfile = null;
     if (!returnsRows(last)) {
       // DDL/SET/INSERT…: run it and keep its (small) result as a page of its own.
       const table = params.length ? await db.query(last, params) : await db.run(last);

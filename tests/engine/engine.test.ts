@@ -36,6 +36,27 @@ c1,2024-03-09,10,12`),
     expect(profile.tables.transactions?.populated).toEqual(['customer_id', 'date', 'revenue', 'cost']);
   });
 
+  it('keeps the dataset profile in step with the data (it is cached between analyses)', async () => {
+    const before = await engine.profile();
+    expect(before.tables.transactions?.populated).not.toContain('channel');
+    expect(await engine.profile()).toEqual(before);
+    await engine.query("CREATE TEMP TABLE saved AS SELECT * FROM transactions");
+    await engine.query("INSERT INTO transactions (customer_id, date, revenue, channel) VALUES ('c9', DATE '2024-04-01', 5, 'web')");
+    const after = await engine.profile();
+    expect(after.tables.transactions?.rowCount).toBe(4);
+    expect(after.tables.transactions?.populated).toContain('channel');
+    await engine.query('DELETE FROM transactions');
+    await engine.query('INSERT INTO transactions SELECT * FROM saved');
+    expect((await engine.profile()).tables.transactions?.populated).not.toContain('channel');
+    await engine.query('ALTER TABLE transactions ADD COLUMN note VARCHAR');
+    expect((await engine.profile()).tables.transactions?.columns).toContain('note');
+    await engine.query('ALTER TABLE transactions DROP COLUMN note');
+    // An UPDATE keeps the table's size; run from a SQL cell it still refreshes the profile.
+    await engine.openResult("UPDATE transactions SET channel = 'store' WHERE customer_id = 'c2'");
+    expect((await engine.profile()).tables.transactions?.populated).toContain('channel');
+    await engine.openResult('UPDATE transactions SET channel = NULL');
+  });
+
   it('returns BIGINT, DECIMAL, HUGEINT as numbers and DATE/TIMESTAMP as Dates', async () => {
     const t = await engine.query(
       "SELECT count(*) AS n, sum(revenue)::DECIMAL(18,2) AS d, sum(1::HUGEINT) AS h, min(date) AS first, TIMESTAMP '2024-01-02 03:04:05' AS ts FROM transactions",
