@@ -87,6 +87,17 @@ describe('foundation', () => {
     await page.getByTestId('query-cell').getByTestId('row-count').filter({ hasText: '1 row' }).waitFor();
   });
 
+  it('cancels a long-running query and keeps working', async () => {
+    const { page } = app;
+    await runSql('SELECT count(*) AS n FROM range(20000000000) a');
+    const cancel = page.getByTestId('query-cell').getByRole('button', { name: 'Cancel' });
+    await cancel.click();
+    const err = page.getByTestId('cell-error');
+    await err.filter({ hasText: /cancelled/i }).waitFor({ timeout: 15_000 });
+    await runSql('SELECT 1 AS one');
+    await page.getByTestId('query-cell').getByTestId('row-count').filter({ hasText: '1 row' }).waitFor();
+  });
+
   it('recovers from an engine crash with a working restart', async () => {
     const { page } = app;
     await page.evaluate(() => (window as unknown as { __caw: { crashEngine(): void } }).__caw.crashEngine());
