@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { browserTable, fmtMs, type BrowserResults } from './report.ts';
+
+const frames = { frames: 10, longestGapMs: 40, gapsOver100ms: 0, fps: 20 };
+
+describe('fmtMs', () => {
+  it.each([
+    [12.345, '12.3'],
+    [99.94, '99.9'],
+    [100, '100'],
+    [12345.6, '12,346'],
+  ])('%d → %s', (x, want) => expect(fmtMs(x)).toBe(want));
+});
+
+describe('browserTable', () => {
+  it('lists import steps, the total and each analysis, with failures spelled out', () => {
+    const r = {
+      import: {
+        files: [{ fileName: 'customers.csv', bytes: 1, suggestedTable: 'customers', correctedTo: null, inspect: { ms: 50, error: null, frames }, import: { ms: 1500, error: null, frames }, progressEvents: 3, read: 1000, imported: 1000, rejected: 0, engineMs: 1400 }],
+        commit: { ms: 20, error: null, frames },
+        totalMs: 1600,
+      },
+      analyses: [
+        { id: 'rfm', ms: 2000, error: null, frames, tables: { segments: 8, grid: 25 }, findings: 3, charts: 1 },
+        { id: 'tiers', ms: 10, error: 'fatal: Out of Memory | heap', frames, tables: {}, findings: 0, charts: 0 },
+      ],
+    } as unknown as BrowserResults;
+    expect(browserTable(r).split('\n')).toEqual([
+      '| step | browser worker ms | longest main-thread frame gap ms | main-thread fps | result | status |',
+      '|---|---:|---:|---:|---|---|',
+      '| inspect customers.csv | 50.0 | 40.0 | 20 | → customers | ok |',
+      '| import customers.csv | 1,500 | 40.0 | 20 | 1,000 rows (0 rejected) | ok |',
+      '| commitImport | 20.0 | 40.0 | 20 |  | ok |',
+      '| **import total** | 1,600 | | | | |',
+      '| rfm | 2,000 | 40.0 | 20 | 2 tables, 33 rows | ok |',
+      '| tiers | 10.0 | 40.0 | 20 |  | **failed**: fatal: Out of Memory \\| heap |',
+    ]);
+  });
+});

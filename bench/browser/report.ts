@@ -1,0 +1,51 @@
+/** The browser-worker run as JSON and as a Markdown table (pure). */
+import type { AnalysisTiming, ImportTiming, MemoryFacts, TimedCall } from './types.ts';
+
+/** Everything `npm run bench:browser` records. */
+export interface BrowserResults {
+  date: string;
+  machine: { cpus: number; cpuModel: string; memoryGb: number; platform: string; chromium: string; hardwareConcurrency: number; loadAverage: { before: number; after: number; max: number; mean: number } };
+  engine: { duckdbVersion: string };
+  dataset: { customers: number; rows: Record<string, number>; bytes: Record<string, number> };
+  import: { files: ImportTiming[]; commit: TimedCall; totalMs: number } | null;
+  /** Row counts of the active tables after the import. */
+  tables: Record<string, number>;
+  analyses: AnalysisTiming[];
+  memory: { afterImport: MemoryFacts | null; afterAnalyses: MemoryFacts | null };
+  /** Wall-clock time of the whole run, ms. */
+  wallMs: number;
+  /** Set when the run stopped early (worker death, time-out). */
+  aborted: string | null;
+}
+
+/** Milliseconds with thousands separators; below 100 ms one decimal. */
+export function fmtMs(x: number): string {
+  return x < 100 ? x.toFixed(1) : Math.round(x).toLocaleString('en-US');
+}
+
+function row(step: string, call: TimedCall, result: string): string {
+  const f = call.frames;
+  const status = call.error ? `**failed**: ${call.error.replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 200)}` : 'ok';
+  return `| ${step} | ${fmtMs(call.ms)} | ${fmtMs(f.longestGapMs)} | ${f.fps.toFixed(0)} | ${result} | ${status} |`;
+}
+
+/** The Markdown table of one run: import steps, then each analysis. */
+export function browserTable(r: BrowserResults): string {
+  const lines = [
+    '| step | browser worker ms | longest main-thread frame gap ms | main-thread fps | result | status |',
+    '|---|---:|---:|---:|---|---|',
+  ];
+  for (const f of r.import?.files ?? []) {
+    lines.push(row(`inspect ${f.fileName}`, f.inspect, f.correctedTo ? `suggested ${f.suggestedTable ?? '?'}; chose ${f.correctedTo}` : `→ ${f.suggestedTable ?? '?'}`));
+    lines.push(row(`import ${f.fileName}`, f.import, f.imported === null ? '' : `${f.imported.toLocaleString('en-US')} rows (${(f.rejected ?? 0).toLocaleString('en-US')} rejected)`));
+  }
+  if (r.import) {
+    lines.push(row('commitImport', r.import.commit, ''));
+    lines.push(`| **import total** | ${fmtMs(r.import.totalMs)} | | | | |`);
+  }
+  for (const a of r.analyses) {
+    const rows = Object.values(a.tables).reduce((s, n) => s + n, 0);
+    lines.push(row(a.id, a, a.error ? '' : `${Object.keys(a.tables).length} tables, ${rows.toLocaleString('en-US')} rows`));
+  }
+  return lines.join('\n');
+}

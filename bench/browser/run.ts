@@ -1,0 +1,150 @@
+/**
+ * `npm run bench:browser -- [--customers 100000] [--only whale-curve,rfm] [--out bench/out/browser-<N>.json] [--timeout-min 30] [--skip-build]`
+ *
+ * Every registered analysis on a generated dataset, in the app's own engine worker in headless
+ * Chromium: the page (bench/browser/) is built with Vite and served by `vite preview`, the four
+ * canonical CSV files are handed to a file input (`setInputFiles`, paths on disk: disk-backed
+ * `File`s, as a user's pick) and go through the real import API; then each analysis runs with its
+ * default options. Times are taken inside the page around each Comlink call. See docs/benchmarks.md.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { build, preview } from 'vite';
+import { listAnalyses } from '../../src/analyses/registry.ts';
+import { ensureDataset } from '../dataset.ts';
+import type { Bench } from './main.ts';
+import { browserTable, type BrowserResults } from './report.ts';
+import type { AnalysisTiming } from './types.ts';
+
+/** The page's callable functions. */
+type BenchFns = Omit<Bench, 'ready'>;
+
+const { values } = parseArgs({
+  options: {
+    customers: { type: 'string', default: '100000' },
+    only: { type: 'string' },
+    out: { type: 'string' },
+    'timeout-min': { type: 'string', default: '30' },
+    'skip-build': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  console.log('usage: npm run bench:browser -- [--customers 100000] [--only whale-curve,rfm] [--out bench/out/browser-<N>.json] [--timeout-min 30] [--skip-build]');
+  process.exit(0);
+}
+const customers = Number(values.customers);
+if (!Number.isInteger(customers) || customers < 1) throw new Error(`invalid --customers ${values.customers}: expected a whole number ≥ 1`);
+const timeoutMs = Number(values['timeout-min']) * 60_000;
+const known = listAnalyses().map((d) => d.id);
+const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+const unknown = (only ?? []).filter((id) => !known.includes(id));
+if (unknown.length) throw new Error(`unknown analysis id(s) ${unknown.join(', ')}: choose from ${known.join(', ')}`);
+const ids = only ?? known;
+const outDir = path.resolve(import.meta.dirname, '../out');
+const outFile = path.resolve(values.out ?? path.join(outDir, `browser-${customers}.json`));
+const configFile = path.resolve(import.meta.dirname, 'vite.config.ts');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const log = (s: string) => console.error(s);
+
+// Other processes compete for the 2 cores: sample the 1-minute load average through the run.
+const loads: number[] = [os.loadavg()[0]!];
+const sampler = setInterval(() => loads.push(os.loadavg()[0]!), 5_000);
+const wallStart = Date.now();
+
+const dataset = await ensureDataset(outDir, customers, log);
+// Canonical order: customers first (the other tables refer to it), as a user would pick them.
+const files = ['customers', 'transactions', 'service_costs', 'surveys'].map((t) => path.join(dataset.dir, `${t}.csv`)).filter((f) => existsSync(f));
+
+if (!values['skip-build']) {
+  log('building the bench page …');
+  await build({ configFile, logLevel: 'error' });
+}
+if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium`);
+const server = await preview({ configFile, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'error' });
+const baseUrl = server.resolvedUrls?.local[0];
+if (!baseUrl) throw new Error('preview server did not report a URL');
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+let aborted: string | null = null;
+/** A page call that gives up after the time-out (the worker may still be busy: the run stops). */
+async function within<T>(what: string, p: Promise<T>): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs)));
+  const r = await Promise.race([p, timeout]);
+  clearTimeout(timer);
+  if (r === null) aborted = `${what} did not finish within ${values['timeout-min']} min`;
+  return r;
+}
+
+const results: BrowserResults = {
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), platform: `${process.platform}-${process.arch}`, chromium: browser.version(), hardwareConcurrency: 0, loadAverage: { before: loads[0]!, after: 0, max: 0, mean: 0 } },
+  engine: { duckdbVersion: '' },
+  dataset: { customers, rows: dataset.rows, bytes: dataset.bytes },
+  import: null,
+  tables: {},
+  analyses: [],
+  memory: { afterImport: null, afterAnalyses: null },
+  wallMs: 0,
+  aborted: null,
+};
+
+try {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('console', (m) => log(`[page] ${m.text()}`));
+  page.on('pageerror', (e) => log(`[page error] ${String(e)}`));
+  page.on('crash', () => (aborted = 'the page crashed'));
+  await page.goto(baseUrl);
+  await page.waitForFunction(() => (window as unknown as { __bench?: { ready: boolean } }).__bench?.ready === true);
+  const bench = <K extends keyof BenchFns>(fn: K, ...args: unknown[]) =>
+    page.evaluate(([f, a]) => ((window as unknown as { __bench: Record<string, (...x: unknown[]) => unknown> }).__bench[f as string]!(...(a as unknown[]))), [fn, args] as const) as Promise<Awaited<ReturnType<BenchFns[K]>>>;
+
+  const started = await bench('start');
+  results.engine.duckdbVersion = started.duckdbVersion;
+  results.machine.hardwareConcurrency = started.hardwareConcurrency;
+  await page.locator('#files').setInputFiles(files);
+  results.import = await within('the import', bench('importAll'));
+  if (results.import && !aborted) {
+    results.tables = await bench('tables');
+    results.memory.afterImport = await bench('memory').catch(() => null);
+    const failedImport = results.import.files.find((f) => f.inspect.error || f.import.error) ?? (results.import.commit.error ? { fileName: 'commitImport' } : null);
+    if (failedImport) aborted = `the import failed (${failedImport.fileName}); analyses not run`;
+  }
+  for (const id of ids) {
+    if (aborted) break;
+    const a: AnalysisTiming | null = await within(`analysis ${id}`, bench('analysis', id));
+    if (a) results.analyses.push(a);
+    await writeFile(outFile, JSON.stringify(results, null, 2)).catch(() => undefined);
+  }
+  if (!aborted) results.memory.afterAnalyses = await bench('memory').catch(() => null);
+} catch (e) {
+  aborted = `run failed: ${e instanceof Error ? e.message : String(e)}`;
+} finally {
+  clearInterval(sampler);
+  loads.push(os.loadavg()[0]!);
+  results.machine.loadAverage = { before: loads[0]!, after: loads.at(-1)!, max: Math.max(...loads), mean: loads.reduce((s, x) => s + x, 0) / loads.length };
+  results.wallMs = Date.now() - wallStart;
+  results.aborted = aborted;
+  await mkdir(path.dirname(outFile), { recursive: true });
+  await writeFile(outFile, JSON.stringify(results, null, 2));
+  await browser.close().catch(() => undefined);
+  await server.close().catch(() => undefined);
+}
+
+const la = results.machine.loadAverage;
+console.log(`Chromium ${results.machine.chromium}, DuckDB ${results.engine.duckdbVersion}, ${customers.toLocaleString('en-US')} customers; ${results.machine.cpus} cores, 1-min load average ${la.before.toFixed(1)} at start, ${la.after.toFixed(1)} at end (max ${la.max.toFixed(1)}, mean ${la.mean.toFixed(1)}); wall ${(results.wallMs / 60_000).toFixed(1)} min`);
+console.log();
+console.log(browserTable(results));
+if (aborted) console.log(`\nABORTED: ${aborted}`);
+log(`results → ${path.relative(process.cwd(), outFile)}`);
+process.exit(aborted || results.analyses.some((a) => a.error) ? 1 : 0);
