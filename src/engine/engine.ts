@@ -285,9 +285,11 @@ function importMethods(database: () => Promise<Database>, listTables: () => Prom
         else db.bindings.registerFileHandle(path, file.data, DuckDBDataProtocol.BROWSER_FILEREADER, true);
         try {
           const columns = file.columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(', ');
-          db.exec(`CREATE OR REPLACE TABLE ${quoteIdent(file.table)} AS SELECT * FROM read_csv('${path}', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', dateformat = '%Y-%m-%d', columns = {${columns}})`);
+          // COPY writes an empty string as "" and NULL as nothing; allow_quoted_nulls = false keeps them apart.
+          db.exec(`CREATE OR REPLACE TABLE ${quoteIdent(file.table)} AS SELECT * FROM read_csv('${path}', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, dateformat = '%Y-%m-%d', columns = {${columns}})`);
         } catch (e) {
-          const msg = e instanceof Error ? e.message : String(e);
+          // DuckDB's first line says what failed; the rest is advice about its own sniffer, which is not used here.
+          const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0];
           throw new EngineError({ code: 'input', message: `${file.fileName}: the saved table could not be read back (${msg}). Import the file again.`, details: { file: file.fileName } }, { cause: e });
         } finally {
           db.bindings.dropFile(path);

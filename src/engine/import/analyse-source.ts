@@ -4,6 +4,7 @@
  */
 import { decodeHead, detectEncoding, type EncodingGuess, type TextEncodingName } from './encoding.ts';
 import { detectFormat, type ImportFormat } from './detect-format.ts';
+import { counted } from './counts.ts';
 import { formatBytes, importError } from './errors.ts';
 import { headLines, sniffCsv, splitLine, type CsvDialect } from './sniff-csv.ts';
 import { uniqueHeaders } from './text-columns.ts';
@@ -64,7 +65,7 @@ export async function analyseSource(source: ImportSource, overrides: SourceOverr
   const headers = dialect.header ? uniqueHeaders(first) : first.map((_v, i) => `column${i}`);
   const replacements = (headText.match(/\ufffd/g) ?? []).length;
   if (replacements > 0) {
-    const warning = `${replacements} characters in the first ${formatBytes(head.byteLength)} could not be decoded as ${encoding.encoding}; the text may be garbled — check the preview and choose another encoding.`;
+    const warning = `${counted(replacements, 'character')} in the first ${formatBytes(head.byteLength)} could not be decoded as ${encoding.encoding}; the text may be garbled — check the preview and choose another encoding.`;
     encoding.warning = encoding.warning ? `${encoding.warning} ${warning}` : warning;
   }
   return { format, gzip, encoding, dialect, headers, headText, complete };

@@ -7,6 +7,7 @@ import type { Database } from '../database.ts';
 import { toRows } from '../types.ts';
 import { analyseSource, type SourceOverrides } from './analyse-source.ts';
 import { buildCheckedQuery, buildRejectSummaryQuery, buildRejectsQuery, buildTargetQuery } from './build-import-sql.ts';
+import { counted } from './counts.ts';
 import { importError } from './errors.ts';
 import { defaultRules, validateMapping, type ImportMapping, type ImportRules } from './mapping.ts';
 import type { ImportReport, RejectGroup } from './report.ts';
@@ -57,7 +58,7 @@ export async function importFile(db: Database, source: ImportSource, options: Im
     const extraWarnings: ImportWarning[] = [];
     if (analysis.encoding?.warning) extraWarnings.push({ code: 'encoding', message: analysis.encoding.warning, count: 0 });
     if (staged.replacements > 0) {
-      extraWarnings.push({ code: 'encoding', message: `${staged.replacements} characters could not be decoded as ${analysis.encoding?.encoding}; the text may be garbled — choose another encoding.`, count: staged.replacements });
+      extraWarnings.push({ code: 'encoding', message: `${counted(staged.replacements, 'character')} could not be decoded as ${analysis.encoding?.encoding}; the text may be garbled — choose another encoding.`, count: staged.replacements });
     }
     const report = await mapStaged(db, staging, options.mapping, { ...defaultRules, ...options.rules }, options.target ?? options.mapping.table, options.token, progress);
     report.fileName = source.name;

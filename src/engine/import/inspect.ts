@@ -9,6 +9,7 @@ import { toRows, type ColumnarTable } from '../types.ts';
 import { analyseSource, type SourceOverrides } from './analyse-source.ts';
 import type { ImportFormat } from './detect-format.ts';
 import type { EncodingGuess } from './encoding.ts';
+import { counted } from './counts.ts';
 import { columnSignature } from './mapping.ts';
 import { suggestMapping, type MappingSuggestion, type ProfiledColumn } from './roles.ts';
 import { dropTables } from './run-sql.ts';
@@ -58,7 +59,7 @@ export async function inspectFile(db: Database, source: ImportSource, options: I
   if (analysis.encoding?.warning) warnings.push(analysis.encoding.warning);
   try {
     const staged = await stageHead(db, source, analysis, staging, options);
-    if (staged.replacements > 0 && !analysis.encoding?.warning) warnings.push(`${staged.replacements} characters could not be decoded as ${analysis.encoding?.encoding}; check the preview and choose another encoding if the text looks garbled.`);
+    if (staged.replacements > 0 && !analysis.encoding?.warning) warnings.push(`${counted(staged.replacements, 'character')} could not be decoded as ${analysis.encoding?.encoding}; check the preview and choose another encoding if the text looks garbled.`);
     const sample = db.querySync(`SELECT * FROM ${ident(staging)} LIMIT ${Math.max(1, Math.floor(options.profileRows ?? 1000))}`);
     const hint = analysis.dialect ? { decimal: analysis.dialect.decimal } : {};
     const columns: ProfiledColumn[] = sample.columns.map((c, i) => ({ name: c.name, profile: profileColumn(sample.data[i]!.map((v) => (v === null ? null : String(v))), hint) }));

@@ -4,6 +4,7 @@
  */
 import { canonicalTable } from '../../model/schema.ts';
 import type { Database } from '../database.ts';
+import { agree, counted } from './counts.ts';
 import { isProduct, type ImportMapping, type ImportRules } from './mapping.ts';
 import { ident, literal } from './sql-expressions.ts';
 
@@ -35,16 +36,16 @@ export function buildWarningQueries(staging: string, target: string, mapping: Im
     {
       code: 'duplicates',
       sql: `SELECT (SELECT count(*) FROM ${ident(staging)}) - (SELECT count(*) FROM (SELECT DISTINCT * FROM ${ident(staging)}))`,
-      message: (n) => `${n} rows are exact duplicates of an earlier row (kept; remove them in the source if they are double entries).`,
+      message: (n) => `${counted(n, 'row')} ${agree(n, 'is an exact duplicate', 'are exact duplicates')} of an earlier row (kept; remove ${agree(n, 'it', 'them')} in the source if ${agree(n, 'it is a double entry', 'they are double entries')}).`,
     },
   ];
   const def = canonicalTable(mapping.table);
   const money = def.columns.find((c) => c.name === 'revenue' || c.name === 'amount');
   if (money && mapping.columns[money.name]) {
-    qs.push({ code: 'negative_amounts', column: money.name, sql: `SELECT count(*) FROM ${t} WHERE ${ident(money.name)} < 0`, message: (n) => `${n} rows have a negative ${money.name} (refunds or credits).` });
+    qs.push({ code: 'negative_amounts', column: money.name, sql: `SELECT count(*) FROM ${t} WHERE ${ident(money.name)} < 0`, message: (n) => `${counted(n, 'row')} ${agree(n, 'has', 'have')} a negative ${money.name} (refunds or credits).` });
   }
   if (mapping.columns.quantity && rules.negativeQuantity === 'return') {
-    qs.push({ code: 'returns', column: 'quantity', sql: `SELECT count(*) FROM ${t} WHERE quantity < 0`, message: (n) => `${n} rows have a negative quantity and were kept as returns.` });
+    qs.push({ code: 'returns', column: 'quantity', sql: `SELECT count(*) FROM ${t} WHERE quantity < 0`, message: (n) => `${counted(n, 'row')} ${agree(n, 'has a negative quantity and was kept as a return', 'have a negative quantity and were kept as returns')}.` });
   }
   const order = mapping.columns.order_id;
   if (order && !isProduct(order) && rules.cancellations === 'keep') {
@@ -52,20 +53,20 @@ export function buildWarningQueries(staging: string, target: string, mapping: Im
       code: 'cancellations',
       column: 'order_id',
       sql: `SELECT count(*) FROM ${t} WHERE starts_with(order_id, ${literal(rules.cancellationPrefix)})`,
-      message: (n) => `${n} rows are cancellations (order id starting with ${rules.cancellationPrefix}) and were kept.`,
+      message: (n) => `${counted(n, 'row')} ${agree(n, 'is a cancellation', 'are cancellations')} (order id starting with ${rules.cancellationPrefix}) and ${agree(n, 'was', 'were')} kept.`,
     });
   }
   for (const c of def.columns) {
     if (c.type === 'DATE' && mapping.columns[c.name]) {
-      qs.push({ code: 'future_dates', column: c.name, sql: `SELECT count(*) FROM ${t} WHERE ${ident(c.name)} > CAST($1 AS DATE)`, params: [today], message: (n) => `${n} rows have a ${c.name} in the future.` });
+      qs.push({ code: 'future_dates', column: c.name, sql: `SELECT count(*) FROM ${t} WHERE ${ident(c.name)} > CAST($1 AS DATE)`, params: [today], message: (n) => `${counted(n, 'row')} ${agree(n, 'has', 'have')} a ${c.name} in the future.` });
     }
     if (!c.required && mapping.columns[c.name]) {
-      qs.push({ code: 'blanks', column: c.name, sql: `SELECT count(*) FROM ${t} WHERE ${ident(c.name)} IS NULL`, message: (n) => `${n} rows have a blank ${c.name} (imported as empty).` });
+      qs.push({ code: 'blanks', column: c.name, sql: `SELECT count(*) FROM ${t} WHERE ${ident(c.name)} IS NULL`, message: (n) => `${counted(n, 'row')} ${agree(n, 'has', 'have')} a blank ${c.name} (imported as empty).` });
     }
   }
   const taken = new Set(def.columns.map((c) => c.name));
   for (const e of mapping.extras.filter((x) => !taken.has(x.name))) {
-    qs.push({ code: 'blanks', column: e.name, sql: `SELECT count(*) FROM ${t} WHERE ${ident(e.name)} IS NULL`, message: (n) => `${n} rows have a blank ${e.name} (imported as empty).` });
+    qs.push({ code: 'blanks', column: e.name, sql: `SELECT count(*) FROM ${t} WHERE ${ident(e.name)} IS NULL`, message: (n) => `${counted(n, 'row')} ${agree(n, 'has', 'have')} a blank ${e.name} (imported as empty).` });
   }
   return qs;
 }
