@@ -1,5 +1,8 @@
 import type { Cell } from '../engine/types.ts';
+import { t } from './i18n/index.ts';
 
+// Cell values keep one fixed format in every UI language: they are data, and zh-CN/zh-TW
+// group digits the same way as en-US anyway.
 const intFmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const numFmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
 
@@ -14,12 +17,12 @@ export function formatCell(value: Cell): string {
   return String(value);
 }
 
-/** "1,234,567 rows". */
-export function formatCount(n: number, noun = 'row'): string {
-  return `${intFmt.format(n)} ${noun}${n === 1 ? '' : 's'}`;
+/** A row count in the UI language: "1,234,567 rows", "1,234,567 行", "1,234,567 列". */
+export function formatCount(n: number): string {
+  return t('count.rows', { count: n });
 }
 
-/** Milliseconds for humans. */
+/** Milliseconds for humans, in the UI language. */
 export function formatMs(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+  return ms < 1000 ? t('time.ms', { ms: Math.round(ms) }) : t('time.s', { s: (ms / 1000).toFixed(2) });
 }
