@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/engine/database.ts';
 import { cancelToken, importFile, inspectFile, type ImportProgress, type ImportSource } from '../../src/engine/import/index.ts';
+import { sourceSize } from '../../src/engine/import/source.ts';
+import { wholeFileLimits } from '../../src/engine/import/whole-file-limits.ts';
 import { createNodeEngine } from '../../src/engine/node.ts';
 import { EngineError, toRows } from '../../src/engine/types.ts';
 
@@ -89,5 +92,63 @@ describe('progress and cancellation', () => {
     expect((err as EngineError).info).toMatchObject({ code: 'cancelled', details: { file: 'big-gbk.csv', reason: 'cancelled' } });
     expect(leftovers()).toEqual([]);
     expect(toRows(db.querySync("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'cancelled_import'"))).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('XLSX, Parquet and JSON too large to convert in memory', () => {
+  /**
+   * A stand-in for a browser `File` of `size` bytes that never allocates them: `head` comes first,
+   * spaces after; reads past `readable` bytes fail like a JS heap that cannot hold them.
+   */
+  function fakeFile(size: number, head: Uint8Array, readable = Infinity): Blob {
+    return {
+      size,
+      slice: (start = 0, end = size) => ({
+        arrayBuffer: async () => {
+          if (end > readable && start > 0) throw new RangeError('Array buffer allocation failed');
+          const out = new Uint8Array(Math.max(0, Math.min(end, size) - start)).fill(0x20);
+          out.set(head.subarray(start, Math.min(head.length, end)));
+          return out.buffer;
+        },
+      }),
+    } as unknown as Blob;
+  }
+  const ascii = (s: string) => new TextEncoder().encode(s);
+  const GB = 1024 ** 3;
+
+  it.each([
+    ['book.xlsx', ascii('PK\u0003\u0004'), /^book\.xlsx: the file \(3 GB\) is too large to convert: XLSX files are read whole into memory, up to about 100 MB\. Save or export it as CSV/],
+    ['orders.parquet', ascii('PAR1'), /^orders\.parquet: the file \(3 GB\) is too large to convert: Parquet files .* up to about 250 MB\./],
+    ['orders.json', ascii('[{"customer_id": "c1"}'), /^orders\.json: the file \(3 GB\) is too large to convert: JSON files .* up to about 400 MB\./],
+    ['orders.ndjson', ascii('{"customer_id": "c1"}\n'), /^orders\.ndjson: the file \(3 GB\) is too large .* NDJSON files/],
+  ])('%s of 3 GB is refused up front with what fits, before anything is read whole', async (name, head, message) => {
+    const err = await inspectFile(db, { name, data: fakeFile(3 * GB, head) }).then(() => null, (e: unknown) => e as EngineError);
+    expect(err).toBeInstanceOf(EngineError);
+    expect(err!.info).toMatchObject({ code: 'input', details: { file: name, reason: 'too_big', fileBytes: 3 * GB } });
+    expect(err!.info.message).toMatch(message);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('a JS allocation failure while converting gives the same message, not a crash', async () => {
+    // 10 MB: under the limit, but the reader cannot allocate the footer it asks for.
+    const err = await inspectFile(db, { name: 'odd.parquet', data: fakeFile(10 * 1024 ** 2, ascii('PAR1'), 2 << 20) }).then(() => null, (e: unknown) => e as EngineError);
+    expect(err!.info).toMatchObject({ code: 'input', details: { file: 'odd.parquet', reason: 'too_big' } });
+    expect(err!.info.message).toMatch(/^odd\.parquet: the file \(10 MB\) is too large to convert/);
+    expect(toRows(db.querySync('SELECT 42 AS x'))).toEqual([{ x: 42 }]);
+  });
+
+  it('gzip JSON is measured as it is decompressed', async () => {
+    const saved = wholeFileLimits.ndjson;
+    wholeFileLimits.ndjson = 64 * 1024;
+    try {
+      const lines = Array.from({ length: 5000 }, (_x, i) => JSON.stringify({ customer_id: `c${i}`, date: '2024-01-05', revenue: i })).join('\n');
+      const source: ImportSource = { name: 'orders.ndjson.gz', data: new Uint8Array(gzipSync(lines)) };
+      expect(sourceSize(source)).toBeLessThan(64 * 1024);
+      const err = await inspectFile(db, source).then(() => null, (e: unknown) => e as EngineError);
+      expect(err!.info).toMatchObject({ details: { reason: 'too_big' } });
+      expect(err!.info.message).toMatch(/^orders\.ndjson\.gz: the file \(more than 64 KB once decompressed\) is too large to convert/);
+    } finally {
+      wholeFileLimits.ndjson = saved;
+    }
   });
 });

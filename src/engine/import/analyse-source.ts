@@ -8,6 +8,7 @@ import { counted } from './counts.ts';
 import { formatBytes, importError } from './errors.ts';
 import { headLines, sniffCsv, splitLine, type CsvDialect } from './sniff-csv.ts';
 import { uniqueHeaders } from './text-columns.ts';
+import { checkWholeFileSize } from './whole-file-limits.ts';
 import { isGzip, readContentHead, readRange, sourceSize, type ImportSource } from './source.ts';
 
 /** How much of a file the detectors look at. */
@@ -55,6 +56,7 @@ export async function analyseSource(source: ImportSource, overrides: SourceOverr
   if (format === 'xls') {
     throw importError({ file: source.name, reason: 'unreadable_xlsx', message: 'this is an old Excel 97–2003 (.xls) workbook, which is not supported.', fix: 'Open it in Excel and save it as .xlsx or CSV.' });
   }
+  checkWholeFileSize(source.name, format, size);
   if (format !== 'csv' && format !== 'json' && format !== 'ndjson') return { format, gzip, complete };
   const encoding = detectEncoding(head, overrides.encoding ? { override: overrides.encoding } : {});
   const headText = decodeHead(head, encoding);

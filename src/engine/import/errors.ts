@@ -16,6 +16,7 @@ export type ImportErrorReason =
   | 'ragged_rows'
   | 'csv_error'
   | 'out_of_memory'
+  | 'too_big'
   | 'bad_mapping'
   | 'cancelled';
 

@@ -4,8 +4,9 @@
  */
 import { detectEncoding, type TextEncodingName } from './encoding.ts';
 import { importError } from './errors.ts';
-import { concatBytes, contentSlices, type ImportSource } from './source.ts';
+import { concatBytes, contentSlices, sourceSize, type ImportSource } from './source.ts';
 import { objectsToTextColumns, type TextColumns } from './text-columns.ts';
+import { tooBigError, wholeFileLimits } from './whole-file-limits.ts';
 
 /** Parses records from JSON or NDJSON text; errors name the line. */
 export function parseJsonRecords(file: string, text: string, ndjson: boolean): Record<string, unknown>[] {
@@ -43,7 +44,13 @@ export function parseJsonRecords(file: string, text: string, ndjson: boolean): R
 /** Reads a JSON/NDJSON source as text columns. */
 export async function readJson(source: ImportSource, ndjson: boolean, encoding?: TextEncodingName): Promise<TextColumns> {
   const parts: Uint8Array[] = [];
-  for await (const s of contentSlices(source)) parts.push(s);
+  let total = 0;
+  for await (const s of contentSlices(source)) {
+    total += s.byteLength;
+    // A gzip file's size says little about its content: stop before the text outgrows a JS string.
+    if (total > wholeFileLimits[ndjson ? 'ndjson' : 'json']) throw tooBigError(source.name, ndjson ? 'ndjson' : 'json', sourceSize(source), { decompressed: true });
+    parts.push(s);
+  }
   const bytes = concatBytes(parts);
   const guess = detectEncoding(bytes.subarray(0, 1 << 20), encoding ? { override: encoding } : {});
   const text = new TextDecoder(guess.encoding, { ignoreBOM: true }).decode(bytes.subarray(guess.bomBytes));

@@ -11,6 +11,9 @@ import { readXlsxSheet } from './read-xlsx.ts';
 import { isOutOfMemory, outOfMemoryError } from './run-sql.ts';
 import { stageTextColumns } from './stage-arrow.ts';
 import { stageCsv } from './stage-csv.ts';
+import type { TextColumns } from './text-columns.ts';
+import { isJsAllocationFailure, tooBigError } from './whole-file-limits.ts';
+import { EngineError } from '../types.ts';
 import { sourceSize, type CancelToken, type ImportSource } from './source.ts';
 
 /** What was staged. */
@@ -42,10 +45,19 @@ export async function stageSource(db: Database, source: ImportSource, analysis: 
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
   } else {
-    const read =
-      analysis.format === 'xlsx'
-        ? await readXlsxSheet(source, options.sheet)
-        : { data: analysis.format === 'parquet' ? await readParquet(source) : await readJson(source, analysis.format === 'ndjson', options.encoding) };
+    const format = analysis.format;
+    let read: { data: TextColumns; sheets?: string[]; sheet?: string };
+    try {
+      read =
+        format === 'xlsx'
+          ? await readXlsxSheet(source, options.sheet)
+          : { data: format === 'parquet' ? await readParquet(source) : await readJson(source, format === 'ndjson', options.encoding) };
+    } catch (e) {
+      // The JS heap ran out while converting: the same clear message as a file over the limit.
+      const cause = e instanceof EngineError && e.cause !== undefined ? e.cause : e;
+      if (isJsAllocationFailure(cause)) throw tooBigError(source.name, format, sourceSize(source), { cause });
+      throw e;
+    }
     try {
       stageTextColumns(db, staging, read.data);
     } catch (e) {
@@ -53,7 +65,7 @@ export async function stageSource(db: Database, source: ImportSource, analysis: 
       throw e;
     }
     staged = { headers: read.data.headers, rows: read.data.columns[0]?.length ?? 0, replacements: 0 };
-    if ('sheets' in read) Object.assign(staged, { sheets: read.sheets, sheet: read.sheet });
+    if (read.sheets) Object.assign(staged, { sheets: read.sheets, sheet: read.sheet });
   }
   if (staged.rows === 0) {
     throw importError({
