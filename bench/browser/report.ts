@@ -7,7 +7,11 @@ export interface BrowserResults {
   machine: { cpus: number; cpuModel: string; memoryGb: number; platform: string; chromium: string; hardwareConcurrency: number; loadAverage: { before: number; after: number; max: number; mean: number } };
   engine: { duckdbVersion: string };
   dataset: { customers: number; rows: Record<string, number>; bytes: Record<string, number> };
+  /** How the files reached the worker: the import API (the user's path) or `loadDataset` (a saved dataset). */
+  loadPath: 'import' | 'saved';
   import: { files: ImportTiming[]; commit: TimedCall; totalMs: number } | null;
+  /** `loadDataset` of the four files, when `loadPath` is `saved`. */
+  saved: { load: TimedCall; totalMs: number } | null;
   /** Row counts of the active tables after the import. */
   tables: Record<string, number>;
   analyses: AnalysisTiming[];
@@ -43,6 +47,7 @@ export function browserTable(r: BrowserResults): string {
     lines.push(row('commitImport', r.import.commit, ''));
     lines.push(`| **import total** | ${fmtMs(r.import.totalMs)} | | | | |`);
   }
+  if (r.saved) lines.push(row('loadDataset (4 files)', r.saved.load, Object.entries(r.tables).map(([t, n]) => `${t} ${n.toLocaleString('en-US')}`).join(', ')));
   for (const a of r.analyses) {
     const rows = Object.values(a.tables).reduce((s, n) => s + n, 0);
     lines.push(row(a.id, a, a.error ? '' : `${Object.keys(a.tables).length} tables, ${rows.toLocaleString('en-US')} rows`));

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:browser -- [--customers 100000] [--only whale-curve,rfm] [--out bench/out/browser-<N>.json] [--timeout-min 30] [--skip-build]`
+ * `npm run bench:browser -- [--customers 100000] [--only whale-curve,rfm] [--out bench/out/browser-<N>.json] [--timeout-min 30] [--load import|saved] [--skip-build]`
  *
  * Every registered analysis on a generated dataset, in the app's own engine worker in headless
  * Chromium: the page (bench/browser/) is built with Vite and served by `vite preview`, the four
@@ -29,16 +29,19 @@ const { values } = parseArgs({
     only: { type: 'string' },
     out: { type: 'string' },
     'timeout-min': { type: 'string', default: '30' },
+    load: { type: 'string', default: 'import' },
     'skip-build': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 if (values.help) {
-  console.log('usage: npm run bench:browser -- [--customers 100000] [--only whale-curve,rfm] [--out bench/out/browser-<N>.json] [--timeout-min 30] [--skip-build]');
+  console.log('usage: npm run bench:browser -- [--customers 100000] [--only whale-curve,rfm] [--out bench/out/browser-<N>.json] [--timeout-min 30] [--load import|saved] [--skip-build]');
   process.exit(0);
 }
 const customers = Number(values.customers);
 if (!Number.isInteger(customers) || customers < 1) throw new Error(`invalid --customers ${values.customers}: expected a whole number ≥ 1`);
+const loadPath = values.load;
+if (loadPath !== 'import' && loadPath !== 'saved') throw new Error(`invalid --load ${loadPath}: expected import (the import API) or saved (loadDataset)`);
 const timeoutMs = Number(values['timeout-min']) * 60_000;
 const known = listAnalyses().map((d) => d.id);
 const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
@@ -46,7 +49,7 @@ const unknown = (only ?? []).filter((id) => !known.includes(id));
 if (unknown.length) throw new Error(`unknown analysis id(s) ${unknown.join(', ')}: choose from ${known.join(', ')}`);
 const ids = only ?? known;
 const outDir = path.resolve(import.meta.dirname, '../out');
-const outFile = path.resolve(values.out ?? path.join(outDir, `browser-${customers}.json`));
+const outFile = path.resolve(values.out ?? path.join(outDir, `browser-${customers}${loadPath === 'saved' ? '-saved' : ''}.json`));
 const configFile = path.resolve(import.meta.dirname, 'vite.config.ts');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const log = (s: string) => console.error(s);
@@ -90,7 +93,9 @@ const results: BrowserResults = {
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), platform: `${process.platform}-${process.arch}`, chromium: browser.version(), hardwareConcurrency: 0, loadAverage: { before: loads[0]!, after: 0, max: 0, mean: 0 } },
   engine: { duckdbVersion: '' },
   dataset: { customers, rows: dataset.rows, bytes: dataset.bytes },
+  loadPath,
   import: null,
+  saved: null,
   tables: {},
   analyses: [],
   memory: { afterImport: null, afterAnalyses: null },
@@ -113,7 +118,14 @@ try {
   results.engine.duckdbVersion = started.duckdbVersion;
   results.machine.hardwareConcurrency = started.hardwareConcurrency;
   await page.locator('#files').setInputFiles(files);
-  results.import = await within('the import', bench('importAll'));
+  if (loadPath === 'saved') {
+    results.saved = await within('loadDataset', bench('loadSaved'));
+    if (results.saved && !aborted) {
+      results.tables = await bench('tables');
+      results.memory.afterImport = await bench('memory').catch(() => null);
+      if (results.saved.load.error) aborted = 'loadDataset failed; analyses not run';
+    }
+  } else results.import = await within('the import', bench('importAll'));
   if (results.import && !aborted) {
     results.tables = await bench('tables');
     results.memory.afterImport = await bench('memory').catch(() => null);
