@@ -1,3 +1,4 @@
+import { definitions as clv } from './clv/index.ts';
 import { definitions as profitability } from './profitability/index.ts';
 import { definitions as retention } from './retention/index.ts';
 import { definitions as satisfaction } from './satisfaction/index.ts';
@@ -6,7 +7,7 @@ import type { AnalysisDefinition } from './types.ts';
 
 /** Every built-in analysis, by id. The `analysis` notebook cell kind looks analyses up here. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const all: readonly AnalysisDefinition<any>[] = [...segmentation, ...profitability, ...satisfaction, ...retention];
+const all: readonly AnalysisDefinition<any>[] = [...segmentation, ...profitability, ...satisfaction, ...retention, ...clv];
 
 const byId = new Map(all.map((d) => [d.id, d]));
 if (byId.size !== all.length) throw new Error('duplicate analysis id in the registry');

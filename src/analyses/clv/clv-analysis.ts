@@ -1,0 +1,84 @@
+/**
+ * Analysis `clv-bgnbd`: who will buy again, and what is each customer worth? BG/NBD (purchases and
+ * P(alive)) and Gamma-Gamma (spend per purchase) fitted on the transactions, per-customer expected
+ * purchases and discounted expected margin over a horizon, an early-warning list, and — when a
+ * holdout period is given — the calibration/holdout check.
+ */
+import { DEFAULT_MARGIN_PCT } from '../profitability/customer-profit.ts';
+import { hasTable } from '../../model/profile.ts';
+import { toRows } from '../../engine/types.ts';
+import type { AnalysisDefinition, AnalysisResult } from '../types.ts';
+import { table } from '../retention/table.ts';
+import { modelCustomers, type ClvCustomer } from './clv-model.ts';
+import { clvResult } from './clv-result.ts';
+import { buildClvSummaryQuery, buildDateRangeQuery } from './summary-query.ts';
+import { timeUnits, unitDays, type TimeUnit } from './time-units.ts';
+
+/** Options of the `clv-bgnbd` analysis. */
+export interface ClvAnalysisOptions {
+  /** Last day of the calibration period (YYYY-MM-DD); default: the last transaction date. */
+  calibration_end?: string;
+  /** Last day of the holdout period; when given, the model is fitted up to `calibration_end` and checked on the days after it. */
+  holdout_end?: string;
+  /** Unit of recency, T, α and the horizon. */
+  time_unit: TimeUnit;
+  /** How far ahead to predict, in `time_unit`s; default one year. */
+  horizon?: number;
+  /** Annual discount rate for the expected margin. */
+  discount_rate: number;
+  /** Gross margin as a fraction of revenue. */
+  margin: number;
+  /** Customers listed in the top-value and early-warning tables. */
+  top_n: number;
+}
+
+/** The analysis definition (registered through `./index.ts`). */
+export const clvAnalysis: AnalysisDefinition<ClvAnalysisOptions> = {
+  id: 'clv-bgnbd',
+  title: 'Who will buy again? (BG/NBD + Gamma-Gamma CLV)',
+  description: 'Probability each customer is still active, expected purchases and expected value over a horizon, from purchase timing and spend (BG/NBD and Gamma-Gamma models), with a calibration/holdout check.',
+  requires: ['transactions'],
+  options: [
+    { name: 'calibration_end', type: 'date', description: 'Last day of the calibration period (YYYY-MM-DD). Default: the last transaction date (the model uses all data).' },
+    { name: 'holdout_end', type: 'date', description: 'Last day of a holdout period after calibration_end. When set, the model is fitted on the calibration period only and its predictions are compared with what customers did in the holdout. Needs calibration_end.' },
+    { name: 'time_unit', type: 'enum', values: timeUnits, default: 'weeks', description: 'Unit of time for recency, T, the rate parameter α and the horizon: days, weeks or months (a month = 30.4375 days).' },
+    { name: 'horizon', type: 'number', min: 0, max: 10000, description: 'How far ahead to predict purchases and value, in time units. Default: one year (52.18 weeks, 12 months, 365.25 days).' },
+    { name: 'discount_rate', type: 'number', min: 0, max: 1, default: 0.1, description: 'Annual discount rate applied to future margin.' },
+    { name: 'margin', type: 'number', min: 0, max: 1, default: DEFAULT_MARGIN_PCT, description: 'Gross margin as a fraction of revenue (expected value = margin × expected revenue).' },
+    { name: 'top_n', type: 'integer', min: 1, max: 1000, default: 20, description: 'How many customers the top-value and early-warning tables list.' },
+  ],
+  async run(ctx, o): Promise<AnalysisResult> {
+    if (!hasTable(ctx.profile, 'transactions')) return empty('The CLV models need a transactions table (customer_id, date, revenue).');
+    const range = toRows(await ctx.db.query(buildDateRangeQuery()))[0];
+    const lastDate = range?.last_date instanceof Date ? range.last_date.toISOString().slice(0, 10) : null;
+    if (!lastDate) return empty('There are no transactions with a customer, a date and a revenue: nothing to model.');
+    if (o.holdout_end && !o.calibration_end) throw new Error('clv-bgnbd: holdout_end needs calibration_end (the day the calibration period ends)');
+    const calibrationEnd = o.calibration_end ?? lastDate;
+    const holdoutEnd = o.holdout_end ?? null;
+    if (holdoutEnd && holdoutEnd <= calibrationEnd) throw new Error(`clv-bgnbd: holdout_end ${holdoutEnd} must be after calibration_end ${calibrationEnd}`);
+    const days = unitDays(o.time_unit);
+    const summary = toRows(await ctx.db.query(buildClvSummaryQuery(), [calibrationEnd, holdoutEnd, days]));
+    const customers: ClvCustomer[] = summary.map((r) => ({
+      customer_id: String(r.customer_id),
+      frequency: Number(r.frequency),
+      recency: Number(r.recency),
+      T: Number(r.T),
+      monetary_value: Number(r.monetary_value),
+      calibration_revenue: Number(r.calibration_revenue),
+      holdout_frequency: Number(r.holdout_frequency),
+      holdout_revenue: Number(r.holdout_revenue),
+    }));
+    if (customers.length < 10 || !customers.some((c) => c.frequency > 0)) {
+      return empty(`Only ${customers.length} customer(s)${customers.length ? ', none with a repeat purchase,' : ''} before ${calibrationEnd}: too few to fit the models.`);
+    }
+    const horizon = o.horizon ?? 365.25 / days;
+    const holdoutLength = holdoutEnd ? (Date.parse(holdoutEnd) - Date.parse(calibrationEnd)) / 86_400_000 / days : null;
+    const model = modelCustomers(customers, { timeUnit: o.time_unit, horizon, annualDiscountRate: o.discount_rate, margin: o.margin, holdoutLength });
+    return clvResult(model, { ...o, horizon, calibrationEnd, holdoutEnd, holdoutLength, lastDate });
+  },
+};
+
+function empty(note: string): AnalysisResult {
+  return { tables: { customers: table([], { customer_id: 'string' }) }, scalars: {}, charts: [], findings: [], notes: [note] };
+}
+

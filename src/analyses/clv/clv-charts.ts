@@ -1,0 +1,58 @@
+/** Chart specs of the `clv-bgnbd` analysis: the holdout check, P(alive) and value concentration. */
+import type { ChartSpec } from '../../charts/spec.ts';
+
+/** Expected vs actual holdout purchases by calibration purchases (FHL 2005's conditional-expectations figure). */
+export function holdoutChart(unitLabel: string, length: number, last: { calibration_purchases: string; expected: number; actual: number }): ChartSpec {
+  const above = last.actual >= last.expected;
+  return {
+    id: 'holdout-check',
+    title: 'Did the model see the future? Expected vs actual repeat purchases in the holdout',
+    subtitle: `Average per customer over the ${length.toFixed(1)}-${unitLabel} holdout, by repeat purchases in the calibration period`,
+    data: 'holdout',
+    x: { label: 'Repeat purchases in the calibration period', type: 'point' },
+    y: { label: 'Repeat purchases in the holdout (average) ↑', grid: true, zero: true },
+    marks: [
+      { type: 'line', x: 'calibration_purchases', y: 'actual', stroke: '#e15759', options: { strokeWidth: 2 } },
+      { type: 'dot', x: 'calibration_purchases', y: 'actual', fill: '#e15759', options: { r: 4, tip: true } },
+      { type: 'line', x: 'calibration_purchases', y: 'expected', stroke: '#4e79a7', options: { strokeWidth: 2, strokeDasharray: '6,4' } },
+      { type: 'dot', x: 'calibration_purchases', y: 'expected', fill: '#4e79a7', options: { r: 4, tip: true } },
+      { type: 'text', rows: [{ x: last.calibration_purchases, y: last.actual, label: 'actual' }], x: 'x', y: 'y', text: 'label', fill: '#e15759', options: { textAnchor: 'end', dx: -8, dy: above ? -10 : 14, fontSize: 13 } },
+      { type: 'text', rows: [{ x: last.calibration_purchases, y: last.expected, label: 'expected' }], x: 'x', y: 'y', text: 'label', fill: '#4e79a7', options: { textAnchor: 'end', dx: -8, dy: above ? 14 : -10, fontSize: 13 } },
+    ],
+  };
+}
+
+/** Histogram of P(alive) among repeat buyers. */
+export function pAliveChart(oneTimeBuyers: number): ChartSpec {
+  return {
+    id: 'p-alive',
+    title: 'How likely is each repeat buyer still active?',
+    subtitle: `P(alive) of customers with at least one repeat purchase; the ${oneTimeBuyers.toLocaleString('en-US')} one-time buyers are left out (the model puts them at 100%)`,
+    data: 'p_alive_bins',
+    x: { label: 'P(alive)', type: 'band' },
+    y: { label: 'Customers ↑', grid: true },
+    marks: [
+      { type: 'barY', x: 'band', y: 'customers', fill: '#4e79a7', options: { tip: true } },
+      { type: 'ruleY', values: [0] },
+    ],
+  };
+}
+
+/** Cumulative share of expected value against share of customers ranked by it. */
+export function concentrationChart(topShare: number, horizonText: string): ChartSpec {
+  return {
+    id: 'value-concentration',
+    title: `The top 20% of customers hold ${Math.round(topShare * 100)}% of expected value`,
+    subtitle: `Cumulative share of the expected margin over ${horizonText}, customers ranked by it`,
+    data: 'concentration',
+    x: { label: 'Share of customers →', tickFormat: '.0%', domain: [0, 1] },
+    y: { label: '↑ Share of expected value', tickFormat: '.0%', domain: [0, 1], grid: true },
+    marks: [
+      { type: 'areaY', x: 'share_customers', y: 'share_value', fill: '#4e79a7', options: { fillOpacity: 0.15 } },
+      { type: 'line', x: 'share_customers', y: 'share_value', stroke: '#4e79a7', options: { strokeWidth: 2 } },
+      { type: 'ruleX', values: [0.2], options: { strokeDasharray: '4,4' } },
+      { type: 'dot', rows: [{ x: 0.2, y: topShare }], x: 'x', y: 'y', fill: '#4e79a7', options: { r: 5 } },
+      { type: 'text', rows: [{ x: 0.2, y: topShare, label: `top 20%: ${Math.round(topShare * 100)}%` }], x: 'x', y: 'y', text: 'label', options: { textAnchor: 'start', dx: 8, dy: 12, fontSize: 13 } },
+    ],
+  };
+}

@@ -1,0 +1,122 @@
+/** Turns a fitted `ClvModel` into the analysis result: tables, headline numbers, charts, findings, notes. */
+import type { AnalysisResult } from '../types.ts';
+import { amount, pct, table } from '../retention/table.ts';
+import { concentrationChart, holdoutChart, pAliveChart } from './clv-charts.ts';
+import type { ClvModel } from './clv-model.ts';
+import { unitName, type TimeUnit } from './time-units.ts';
+
+/** What the result builder needs besides the model. */
+export interface ResultContext {
+  time_unit: TimeUnit;
+  horizon: number;
+  discount_rate: number;
+  margin: number;
+  top_n: number;
+  calibrationEnd: string;
+  holdoutEnd: string | null;
+  holdoutLength: number | null;
+  lastDate: string;
+}
+
+const customerColumns = {
+  customer_id: 'string', frequency: 'number', recency: 'number', T: 'number', monetary_value: 'number', calibration_revenue: 'number',
+  p_alive: 'number', expected_purchases: 'number', expected_value_per_purchase: 'number', expected_value: 'number',
+} as const;
+
+/** Builds the result of `clv-bgnbd`. */
+export function clvResult(model: ClvModel, o: ResultContext): AnalysisResult {
+  const unit = unitName(o.time_unit);
+  const { r, alpha, a, b } = model.bgnbd.params;
+  const all = model.customers;
+  const oneTime = all.filter((c) => c.frequency === 0).length;
+  const repeat = all.filter((c) => c.frequency > 0);
+  const byValue = [...all].sort((x, y) => y.expected_value - x.expected_value || x.customer_id.localeCompare(y.customer_id));
+  const totalValue = all.reduce((s, c) => s + c.expected_value, 0);
+  const totalPurchases = all.reduce((s, c) => s + c.expected_purchases, 0);
+  const concentration = concentrationRows(byValue.map((c) => c.expected_value), totalValue);
+  const top20 = concentration.find((p) => Math.abs(p.share_customers - 0.2) < 1e-9)?.share_value ?? 0;
+  // Early warning: repeat buyers the model judges more likely gone than active, largest spenders first.
+  const atRisk = repeat.filter((c) => c.p_alive < 0.5).sort((x, y) => y.calibration_revenue - x.calibration_revenue || x.customer_id.localeCompare(y.customer_id));
+  const atRiskRevenue = atRisk.reduce((s, c) => s + c.calibration_revenue, 0);
+  const horizonText = `${amount(o.horizon, Number.isInteger(o.horizon) ? 0 : 1)} ${unit}s`;
+
+  const gg = model.gammaGamma;
+  const parameters = [
+    { model: 'BG/NBD', parameter: 'r', value: r, meaning: 'shape of purchase rates across customers (smaller = more uneven)' },
+    { model: 'BG/NBD', parameter: 'alpha', value: alpha, meaning: `scale of purchase rates, in ${o.time_unit}; an active customer buys r/α = ${(r / alpha).toFixed(3)} times a ${unit} on average` },
+    { model: 'BG/NBD', parameter: 'a', value: a, meaning: 'dropout after a purchase ~ Beta(a, b)' },
+    { model: 'BG/NBD', parameter: 'b', value: b, meaning: `mean chance of dropping out after a purchase a/(a+b) = ${pct(a / (a + b))}` },
+    { model: 'BG/NBD', parameter: 'log_likelihood', value: model.bgnbd.logLikelihood, meaning: `maximised over ${model.bgnbd.customers} customers` },
+  ];
+  if (gg) {
+    parameters.push(
+      { model: 'Gamma-Gamma', parameter: 'p', value: gg.params.p, meaning: 'shape of a customer’s transaction values' },
+      { model: 'Gamma-Gamma', parameter: 'q', value: gg.params.q, meaning: 'shape of spend levels across customers' },
+      { model: 'Gamma-Gamma', parameter: 'gamma', value: gg.params.gamma, meaning: `scale; population mean spend pγ/(q−1) = ${amount(gg.params.p * gg.params.gamma / (gg.params.q - 1), 2)}` },
+      { model: 'Gamma-Gamma', parameter: 'log_likelihood', value: gg.logLikelihood, meaning: `maximised over ${gg.customers} repeat buyers` },
+    );
+  }
+
+  const pAliveBins = Array.from({ length: 10 }, (_, i) => ({ band: `${i * 10}–${i * 10 + 10}%`, bin_start: i / 10, customers: 0 }));
+  for (const c of repeat) pAliveBins[Math.min(9, Math.floor(c.p_alive * 10))]!.customers++;
+
+  const findings: AnalysisResult['findings'] = [
+    { id: 'expected_purchases', value: totalPurchases, text: `Over the next ${horizonText} after ${o.calibrationEnd} the model expects ${amount(totalPurchases)} purchases from these ${amount(all.length)} customers, worth ${amount(totalValue)} in margin (discounted at ${pct(o.discount_rate, 0)} a year).` },
+    { id: 'top20_value_share', value: top20, text: `The top 20% of customers by expected value hold ${pct(top20, 0)} of it.` },
+    { id: 'at_risk', value: atRisk.length, text: atRisk.length ? `${amount(atRisk.length)} repeat buyers are more likely gone than active (P(alive) below 50%); together they spent ${amount(atRiskRevenue)} up to ${o.calibrationEnd} — the early-warning list.` : 'No repeat buyer looks more likely gone than active (P(alive) is above 50% for all of them).' },
+    { id: 'dropout', value: a / (a + b), text: `An active customer buys about ${(r / alpha).toFixed(3)} times a ${unit}, and after each purchase about ${pct(a / (a + b), 0)} drop out for good — which is why a long silence after frequent buying is a warning sign.` },
+  ];
+  const tables: AnalysisResult['tables'] = {
+    customers: table(byValue.slice(0, o.top_n), customerColumns),
+    at_risk: table(atRisk.slice(0, o.top_n), customerColumns),
+    parameters: table(parameters, { model: 'string', parameter: 'string', value: 'number', meaning: 'string' }),
+    p_alive_bins: table(pAliveBins, { band: 'string', bin_start: 'number', customers: 'number' }),
+    concentration: table(concentration, { share_customers: 'number', share_value: 'number' }),
+  };
+  const charts: AnalysisResult['charts'] = [];
+  const scalars: AnalysisResult['scalars'] = {
+    customers: all.length, one_time_buyers: oneTime, repeat_buyers: repeat.length, one_time_share: oneTime / all.length,
+    expected_purchases: totalPurchases, expected_value: totalValue, top20_value_share: top20, at_risk: atRisk.length, at_risk_revenue: atRiskRevenue,
+    mean_p_alive_repeat: repeat.length ? repeat.reduce((s, c) => s + c.p_alive, 0) / repeat.length : null,
+    r, alpha, a, b, log_likelihood: model.bgnbd.logLikelihood,
+    p: gg?.params.p ?? null, q: gg?.params.q ?? null, gamma: gg?.params.gamma ?? null,
+    time_unit: o.time_unit, horizon: o.horizon, calibration_end: o.calibrationEnd, holdout_end: o.holdoutEnd,
+  };
+  if (model.holdout && o.holdoutLength !== null) {
+    const h = model.holdout;
+    const err = h.totalActual > 0 ? h.totalExpected / h.totalActual - 1 : null;
+    tables.holdout = table(h.rows, { calibration_purchases: 'string', bucket: 'number', customers: 'number', expected: 'number', actual: 'number' });
+    Object.assign(scalars, { holdout_expected: h.totalExpected, holdout_actual: h.totalActual, holdout_error: err, holdout_length: o.holdoutLength });
+    findings.unshift({ id: 'holdout', value: err, text: `Holdout check: for ${o.calibrationEnd} → ${o.holdoutEnd} (${o.holdoutLength.toFixed(1)} ${unit}s) the model, fitted only on the earlier data, expected ${amount(h.totalExpected)} repeat purchases; ${amount(h.totalActual)} happened (${err === null ? 'no purchases' : `${err >= 0 ? '+' : ''}${pct(err)}`}).` });
+    const last = h.rows[h.rows.length - 1]!;
+    charts.push(holdoutChart(unit, o.holdoutLength, last));
+  }
+  charts.push(pAliveChart(oneTime), concentrationChart(top20, horizonText));
+
+  const notes = [
+    `Time unit: ${o.time_unit}${o.time_unit === 'months' ? ' (average months of 30.4375 days)' : ''}. Recency, T, α and the horizon are in ${o.time_unit}; a purchase occasion is a day with positive net revenue (several orders on one day count once). Frequency = repeat occasions after the first.`,
+    `${amount(oneTime)} customers (${pct(oneTime / all.length, 0)}) bought only once before ${o.calibrationEnd}. BG/NBD assumes customers can only drop out right after a purchase, so it gives every one-time buyer P(alive) = 100%; their expected purchases come from the population's average behaviour, not from anything they did. Read their scores as "unknown", not "safe".`,
+    o.holdoutEnd ? `Fitted on transactions up to ${o.calibrationEnd}; predictions are made as of that day, and the ${o.calibrationEnd} → ${o.holdoutEnd} period is only used to check them.` : `Fitted on all transactions up to ${o.calibrationEnd}. Set calibration_end and holdout_end to check the model on data it has not seen.`,
+    `Expected value = margin (${pct(o.margin, 0)} of revenue) × expected purchases in each month of the horizon × expected spend per purchase (Gamma-Gamma), discounted at ${pct(o.discount_rate, 0)} a year to ${o.calibrationEnd}.`,
+  ];
+  if (!model.gammaGamma) notes.push(`Fewer than 10 repeat buyers: spend per purchase is the plain average of repeat purchases, not a Gamma-Gamma estimate.`);
+  const rho = model.spendFrequencyCorrelation;
+  if (rho !== null) notes.push(`Gamma-Gamma assumes spend per purchase is unrelated to how often a customer buys: the correlation among repeat buyers is ${rho.toFixed(2)}${Math.abs(rho) > 0.3 ? ', too strong to ignore — treat expected values with caution' : ''}.`);
+  if (!model.bgnbd.converged || (model.gammaGamma && !model.gammaGamma.converged)) notes.push('The model fit stopped before converging fully; parameters may be imprecise.');
+  return { tables, scalars, charts, findings, notes };
+}
+
+/** Points of the value concentration curve at every whole percent of customers (ranked by value, descending). */
+export function concentrationRows(valuesDesc: readonly number[], total: number): { share_customers: number; share_value: number }[] {
+  const n = valuesDesc.length;
+  const cum = [0];
+  for (const v of valuesDesc) cum.push(cum[cum.length - 1]! + v);
+  return Array.from({ length: 101 }, (_, k) => {
+    const m = (k / 100) * n;
+    const whole = Math.floor(m);
+    // Fractional customers count pro rata, so the curve does not depend on rounding.
+    const value = cum[whole]! + (whole < n ? (m - whole) * valuesDesc[whole]! : 0);
+    return { share_customers: k / 100, share_value: total > 0 ? value / total : 0 };
+  });
+}
+
