@@ -9,4 +9,5 @@ export { zhHant } from './messages-zh-hant.ts';
 export { detectLocale, localeFromTag, isLocale } from './detect.ts';
 export { translate, interpolate, selectForm, placeholders, formatNumber, localeTag } from './translate.ts';
 export { locales, localeNames } from './types.ts';
+export { default as LanguageSwitch } from './LanguageSwitch.svelte';
 export type { Locale, Message, PluralMessage, ParamValue } from './types.ts';
