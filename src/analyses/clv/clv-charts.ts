@@ -13,9 +13,9 @@ export function holdoutChart(unitLabel: string, length: number, last: { calibrat
     y: { label: 'Repeat purchases in the holdout (average) ↑', grid: true, zero: true },
     marks: [
       { type: 'line', x: 'calibration_purchases', y: 'actual', stroke: '#e15759', options: { strokeWidth: 2 } },
-      { type: 'dot', x: 'calibration_purchases', y: 'actual', fill: '#e15759', options: { r: 4, tip: true } },
+      { type: 'dot', x: 'calibration_purchases', y: 'actual', fill: '#e15759', r: 4, options: { tip: true } },
       { type: 'line', x: 'calibration_purchases', y: 'expected', stroke: '#4e79a7', options: { strokeWidth: 2, strokeDasharray: '6,4' } },
-      { type: 'dot', x: 'calibration_purchases', y: 'expected', fill: '#4e79a7', options: { r: 4, tip: true } },
+      { type: 'dot', x: 'calibration_purchases', y: 'expected', fill: '#4e79a7', r: 4, options: { tip: true } },
       { type: 'text', rows: [{ x: last.calibration_purchases, y: last.actual, label: 'actual' }], x: 'x', y: 'y', text: 'label', fill: '#e15759', options: { textAnchor: 'end', dx: -8, dy: above ? -10 : 14, fontSize: 13 } },
       { type: 'text', rows: [{ x: last.calibration_purchases, y: last.expected, label: 'expected' }], x: 'x', y: 'y', text: 'label', fill: '#4e79a7', options: { textAnchor: 'end', dx: -8, dy: above ? 14 : -10, fontSize: 13 } },
     ],
@@ -51,7 +51,7 @@ export function concentrationChart(topShare: number, horizonText: string): Chart
       { type: 'areaY', x: 'share_customers', y: 'share_value', fill: '#4e79a7', options: { fillOpacity: 0.15 } },
       { type: 'line', x: 'share_customers', y: 'share_value', stroke: '#4e79a7', options: { strokeWidth: 2 } },
       { type: 'ruleX', values: [0.2], options: { strokeDasharray: '4,4' } },
-      { type: 'dot', rows: [{ x: 0.2, y: topShare }], x: 'x', y: 'y', fill: '#4e79a7', options: { r: 5 } },
+      { type: 'dot', rows: [{ x: 0.2, y: topShare }], x: 'x', y: 'y', fill: '#4e79a7', r: 5 },
       { type: 'text', rows: [{ x: 0.2, y: topShare, label: `top 20%: ${Math.round(topShare * 100)}%` }], x: 'x', y: 'y', text: 'label', options: { textAnchor: 'start', dx: 8, dy: 12, fontSize: 13 } },
     ],
   };

@@ -94,7 +94,7 @@ export function clvResult(model: ClvModel, o: ResultContext): AnalysisResult {
   charts.push(pAliveChart(oneTime), concentrationChart(top20, horizonText));
 
   const notes = [
-    `Time unit: ${o.time_unit}${o.time_unit === 'months' ? ' (average months of 30.4375 days)' : ''}. Recency, T, α and the horizon are in ${o.time_unit}; a purchase occasion is a day with positive net revenue (several orders on one day count once). Frequency = repeat occasions after the first.`,
+    `Time unit: ${o.time_unit}${o.time_unit === 'months' ? ' (average months of 30.4375 days)' : ''}. Recency, T, α and the horizon are in ${o.time_unit}; a purchase occasion is a day with at least one sale (several orders on one day count once; a day of returns only does not count). Frequency = repeat occasions after the first.`,
     `${amount(oneTime)} customers (${pct(oneTime / all.length, 0)}) bought only once before ${o.calibrationEnd}. BG/NBD assumes customers can only drop out right after a purchase, so it gives every one-time buyer P(alive) = 100%; their expected purchases come from the population's average behaviour, not from anything they did. Read their scores as "unknown", not "safe".`,
     o.holdoutEnd ? `Fitted on transactions up to ${o.calibrationEnd}; predictions are made as of that day, and the ${o.calibrationEnd} → ${o.holdoutEnd} period is only used to check them.` : `Fitted on all transactions up to ${o.calibrationEnd}. Set calibration_end and holdout_end to check the model on data it has not seen.`,
     `Expected value = margin (${pct(o.margin, 0)} of revenue) × expected purchases in each month of the horizon × expected spend per purchase (Gamma-Gamma), discounted at ${pct(o.discount_rate, 0)} a year to ${o.calibrationEnd}.`,

@@ -13,9 +13,9 @@
 export interface NelderMeadOptions {
   /** Initial step along each coordinate (default 0.5; on log-parameters that is ×1.65). */
   step?: number;
-  /** Stop when the simplex's function values differ by less than this (default 1e-11). */
+  /** Stop when the simplex's function values differ by less than this × max(1, |best value|) (default 1e-12). */
   fTolerance?: number;
-  /** …and its vertices by less than this in every coordinate (default 1e-9). */
+  /** …and its vertices by less than this in every coordinate (default 1e-8). */
   xTolerance?: number;
   /** Iterations per run (default 4000). */
   maxIterations?: number;
@@ -34,7 +34,7 @@ export interface NelderMeadResult {
 
 /** Minimises `f` from `x0`. Non-finite values of `f` count as +∞ (the search steps away). */
 export function nelderMead(f: (x: readonly number[]) => number, x0: readonly number[], options: NelderMeadOptions = {}): NelderMeadResult {
-  const { step = 0.5, fTolerance = 1e-11, xTolerance = 1e-9, maxIterations = 4000, maxRestarts = 6 } = options;
+  const { step = 0.5, fTolerance = 1e-12, xTolerance = 1e-8, maxIterations = 4000, maxRestarts = 6 } = options;
   const safe = (x: readonly number[]) => {
     const v = f(x);
     return Number.isFinite(v) ? v : Infinity;
@@ -44,7 +44,7 @@ export function nelderMead(f: (x: readonly number[]) => number, x0: readonly num
     const run = simplexRun(safe, best.x, step, fTolerance, xTolerance, maxIterations);
     const improved = best.value - run.value;
     best = { ...run, iterations: best.iterations + run.iterations };
-    if (run.converged && improved <= fTolerance) break;
+    if (run.converged && improved <= fTolerance * Math.max(1, Math.abs(run.value))) break;
   }
   return best;
 }
@@ -66,7 +66,7 @@ function simplexRun(f: (x: readonly number[]) => number, x0: readonly number[], 
     const spreadF = values[n]! - values[0]!;
     let spreadX = 0;
     for (let i = 1; i <= n; i++) for (let j = 0; j < n; j++) spreadX = Math.max(spreadX, Math.abs(points[i]![j]! - points[0]![j]!));
-    if (spreadF <= fTol && spreadX <= xTol) return { x: points[0]!, value: values[0]!, iterations: it, converged: true };
+    if (spreadF <= fTol * Math.max(1, Math.abs(values[0]!)) && spreadX <= xTol) return { x: points[0]!, value: values[0]!, iterations: it, converged: true };
 
     const centroid = new Array<number>(n).fill(0);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) centroid[j]! += points[i]![j]! / n;

@@ -1,9 +1,10 @@
 /**
  * The per-customer summary the CLV models need, computed in SQL from `transactions`.
  *
- * - A purchase occasion is a calendar day on which the customer's net revenue is positive: several
+ * - A purchase occasion is a calendar day with at least one line of non-negative revenue: several
  *   lines or orders on one day count once (as in Fader, Hardie & Lee 2005, whose CDNOW data combine
- *   same-day orders), and a day of returns only is not a purchase.
+ *   same-day orders), a $0 line counts (CDNOW has such purchases and counts them), and a day of
+ *   returns or credits only (all lines negative) is not a purchase. Its value is the day's net revenue.
  * - frequency x = purchase occasions in the calibration period after the first one (repeat purchases).
  * - recency tₓ = time from the first to the last purchase occasion in the calibration period.
  * - T = time from the first purchase occasion to the end of the calibration period (inclusive).
@@ -33,7 +34,7 @@ export function buildClvSummaryQuery(options: ClvSummaryQueryOptions = {}): stri
   WHERE customer_id IS NOT NULL AND date IS NOT NULL AND revenue IS NOT NULL
     AND CAST(date AS DATE) <= greatest(CAST($1 AS DATE), coalesce(CAST($2 AS DATE), CAST($1 AS DATE)))
   GROUP BY 1, 2
-  HAVING sum(revenue) > 0
+  HAVING count(*) FILTER (WHERE revenue >= 0) > 0
 ), marked AS (
   SELECT *, min(day) OVER (PARTITION BY customer_id) AS first_day FROM days
 )
