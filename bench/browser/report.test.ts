@@ -36,4 +36,20 @@ describe('browserTable', () => {
       '| tiers | 10.0 | 40.0 | 20 |  | **failed**: fatal: Out of Memory \\| heap |',
     ]);
   });
+
+  it('names a corrected suggestion and lists the saved-dataset load with its tables', () => {
+    const r = {
+      import: {
+        files: [{ fileName: 'service_costs.csv', bytes: 1, suggestedTable: 'transactions', correctedTo: 'service_costs', inspect: { ms: 60, error: null, frames }, import: { ms: 0, error: 'x', frames }, progressEvents: 0, read: null, imported: null, rejected: null, engineMs: null }],
+        commit: { ms: 20, error: null, frames },
+        totalMs: 80,
+      },
+      saved: { load: { ms: 30000, error: null, frames }, totalMs: 30000 },
+      tables: { customers: 1000, transactions: 9000 },
+      analyses: [],
+    } as unknown as BrowserResults;
+    const lines = browserTable(r).split('\n');
+    expect(lines[2]).toBe('| inspect service_costs.csv | 60.0 | 40.0 | 20 | suggested transactions; chose service_costs | ok |');
+    expect(lines.at(-1)).toBe('| loadDataset (4 files) | 30,000 | 40.0 | 20 | customers 1,000, transactions 9,000 | ok |');
+  });
 });
