@@ -7,6 +7,8 @@
  *   Where OPFS is missing, the CSV is kept as a Blob in IndexedDB instead (also disk-backed).
  * - The list of datasets (name, tables, row counts, size) and the saved mappings live in IndexedDB.
  * - Which dataset is active is a small localStorage key, read synchronously at start-up.
+ * - The rejected rows of each import are saved with the dataset (`rejects-<table>.csv`), so their
+ *   download keeps working after another dataset was loaded or the page was reloaded.
  */
 import type { ExportedTable, StoredTableFile } from '../engine/api.ts';
 import type { SavedMapping } from '../engine/import/mapping.ts';
@@ -23,6 +25,17 @@ export interface StoredTable {
   bytes: number;
 }
 
+/** The rejected rows of one imported file, saved beside the dataset's tables. */
+export interface StoredRejects {
+  /** Canonical table the file was imported onto. */
+  table: string;
+  /** The file whose rows were rejected. */
+  file: string;
+  rowCount: number;
+  /** Size of the saved CSV in bytes. */
+  bytes: number;
+}
+
 /** A saved dataset as the dataset manager lists it. */
 export interface StoredDataset {
   id: string;
@@ -33,6 +46,8 @@ export interface StoredDataset {
   createdAt: number;
   /** Where the CSV files are: OPFS, or Blobs in IndexedDB. */
   storage: 'opfs' | 'idb';
+  /** Rejected rows of the import, per file with any (absent in datasets saved before this existed). */
+  rejects?: StoredRejects[];
 }
 
 /** A saved mapping with when it was last used. */
@@ -113,16 +128,7 @@ export function newDatasetId(): string {
 export async function saveDataset(entry: { id: string; name: string; sources: string[] }, tables: readonly ExportedTable[]): Promise<StoredDataset> {
   const dir = await datasetDir(entry.id, true).catch(() => null);
   const storage: StoredDataset['storage'] = dir && (await canWrite(dir)) ? 'opfs' : 'idb';
-  for (const t of tables) {
-    if (storage === 'opfs') {
-      const handle = await dir!.getFileHandle(`${t.table}.csv`, { create: true });
-      const w = await handle.createWritable();
-      await w.write(t.bytes as Uint8Array<ArrayBuffer>);
-      await w.close();
-    } else {
-      await request('files', 'readwrite', (s) => s.put(new Blob([t.bytes as Uint8Array<ArrayBuffer>], { type: 'text/csv' }), `${entry.id}/${t.table}`));
-    }
-  }
+  for (const t of tables) await writeFile(storage, dir, entry.id, `${t.table}.csv`, t.bytes);
   const stored: StoredDataset = {
     ...entry,
     tables: tables.map((t) => ({ table: t.table, rowCount: t.rowCount, columns: t.columns, bytes: t.bytes.byteLength })),
@@ -131,6 +137,49 @@ export async function saveDataset(entry: { id: string; name: string; sources: st
   };
   await request('datasets', 'readwrite', (s) => s.put(stored));
   return stored;
+}
+
+/** Writes one CSV of a dataset: `datasets/<id>/<name>` in OPFS, or a Blob under `<id>/<stem>` in IndexedDB. */
+async function writeFile(storage: StoredDataset['storage'], dir: FileSystemDirectoryHandle | null, id: string, name: string, bytes: Uint8Array): Promise<void> {
+  if (storage === 'opfs' && dir) {
+    const handle = await dir.getFileHandle(name, { create: true });
+    const w = await handle.createWritable();
+    await w.write(bytes as Uint8Array<ArrayBuffer>);
+    await w.close();
+  } else {
+    await request('files', 'readwrite', (s) => s.put(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'text/csv' }), `${id}/${name.replace(/\.csv$/, '')}`));
+  }
+}
+
+/** Reads one CSV of a dataset back as a disk-backed `File`/Blob (undefined when missing). */
+async function readFile(ds: StoredDataset, name: string): Promise<Blob | undefined> {
+  if (ds.storage === 'opfs') {
+    const dir = await datasetDir(ds.id, false);
+    return dir ? (await dir.getFileHandle(name)).getFile() : undefined;
+  }
+  return request<Blob | undefined>('files', 'readonly', (s) => s.get(`${ds.id}/${name.replace(/\.csv$/, '')}`) as IDBRequest<Blob | undefined>);
+}
+
+const rejectsName = (table: string) => `rejects-${table}.csv`;
+
+/**
+ * Saves the rejected rows of a dataset's import (CSV from `exportTables` of the engine's rejects
+ * tables) beside its tables, and lists them in its entry.
+ */
+export async function saveRejects(id: string, files: readonly { table: string; file: string; exported: ExportedTable }[]): Promise<StoredDataset | undefined> {
+  const ds = await getDataset(id);
+  if (!ds || files.length === 0) return ds;
+  const dir = ds.storage === 'opfs' ? await datasetDir(id, true) : null;
+  for (const f of files) await writeFile(ds.storage, dir, id, rejectsName(f.table), f.exported.bytes);
+  const stored: StoredDataset = { ...ds, rejects: files.map((f) => ({ table: f.table, file: f.file, rowCount: f.exported.rowCount, bytes: f.exported.bytes.byteLength })) };
+  await request('datasets', 'readwrite', (s) => s.put(stored));
+  return stored;
+}
+
+/** The saved rejected rows of one table of a dataset, as CSV (undefined when none were saved). */
+export async function rejectsFile(ds: StoredDataset, table: string): Promise<Blob | undefined> {
+  if (!ds.rejects?.some((r) => r.table === table)) return undefined;
+  return readFile(ds, rejectsName(table));
 }
 
 async function canWrite(dir: FileSystemDirectoryHandle): Promise<boolean> {
@@ -147,13 +196,10 @@ async function canWrite(dir: FileSystemDirectoryHandle): Promise<boolean> {
 
 /** The saved files of a dataset, as disk-backed `File`s/Blobs for `EngineApi.loadDataset`. */
 export async function datasetFiles(ds: StoredDataset): Promise<StoredTableFile[]> {
-  const dir = ds.storage === 'opfs' ? await datasetDir(ds.id, false) : null;
   const out: StoredTableFile[] = [];
   for (const t of ds.tables) {
     const fileName = `${t.table}.csv`;
-    const data = dir
-      ? await (await dir.getFileHandle(fileName)).getFile()
-      : await request<Blob | undefined>('files', 'readonly', (s) => s.get(`${ds.id}/${t.table}`) as IDBRequest<Blob | undefined>);
+    const data = await readFile(ds, fileName);
     if (!data) throw new Error(`the saved file ${fileName} of “${ds.name}” is missing; import the data again`);
     out.push({ table: t.table, fileName, data, columns: t.columns });
   }
@@ -180,6 +226,7 @@ export async function deleteDataset(id: string): Promise<void> {
     }
   }
   for (const t of ds?.tables ?? []) await request('files', 'readwrite', (s) => s.delete(`${id}/${t.table}`));
+  for (const r of ds?.rejects ?? []) await request('files', 'readwrite', (s) => s.delete(`${id}/${rejectsName(r.table).replace(/\.csv$/, '')}`));
   await request('datasets', 'readwrite', (s) => s.delete(id));
 }
 

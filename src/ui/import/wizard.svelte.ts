@@ -5,7 +5,7 @@
  * into the worker, while `File`s cross as disk-backed handles (never read here).
  */
 import { callback } from '../../app/engine-client.ts';
-import { listMappings, newDatasetId, saveMapping } from '../../app/datasets.ts';
+import { getDataset, listMappings, newDatasetId, rejectsFile, saveMapping, saveRejects as saveRejectsOf } from '../../app/datasets.ts';
 import type { InspectResult } from '../../engine/import/inspect.ts';
 import type { ImportProgress } from '../../engine/import/import-file.ts';
 import type { ImportPreview } from '../../engine/import/preview-import.ts';
@@ -18,6 +18,7 @@ import type { SourceOverrides } from '../../engine/import/analyse-source.ts';
 import type { CanonicalTableName } from '../../model/schema.ts';
 import { EngineError } from '../../engine/types.ts';
 import type { Workbench } from '../workbench.svelte.ts';
+import { downloadCsv } from './download.ts';
 import { draftFrom, mappingFrom, missingRequired, type MappingDraft } from './mapping-edit.ts';
 
 /** An error shown to the user: what went wrong (naming file, row, column) and what to do. */
@@ -86,6 +87,8 @@ export class ImportWizard {
   fraction = $state(0);
   /** A message about the import as a whole (cancelled, nothing imported…). */
   notice: string | null = $state(null);
+  /** The dataset the last import was saved as (its rejected rows are saved with it). */
+  datasetId: string | null = null;
   private current: string | null = null;
   private cancelled = false;
 
@@ -123,6 +126,7 @@ export class ImportWizard {
     this.phase = 'setup';
     this.fraction = 0;
     this.notice = null;
+    this.datasetId = null;
   }
 
   /** (Re-)reads the head of a file with the current overrides; applies a saved mapping if one fits. */
@@ -156,6 +160,8 @@ export class ImportWizard {
     const f = this.entry(key);
     if (!f) return;
     f.overrides = { ...f.overrides, ...change };
+    // Another sheet is another table: suggest its target afresh instead of keeping the old one.
+    if (change.sheet !== undefined) f.draft = null;
     void this.inspect(key);
   }
 
@@ -305,7 +311,9 @@ export class ImportWizard {
       this.fraction = 1;
       await this.api.commitImport(done.map((f) => ({ from: f.report!.table, to: f.report!.canonicalTable })));
       for (const f of done) f.report = { ...f.report!, table: f.report!.canonicalTable };
-      await this.wb.saveImported(this.name.trim(), done.map((f) => f.report!.table), done.map((f) => f.file.name), newDatasetId());
+      const stored = await this.wb.saveImported(this.name.trim(), done.map((f) => f.report!.table), done.map((f) => f.file.name), newDatasetId());
+      this.datasetId = stored.id;
+      await this.saveRejects(stored.id, done);
       this.phase = 'done';
     } catch (e) {
       this.notice = `The import stopped: ${shownError(e).message}`;
@@ -320,17 +328,29 @@ export class ImportWizard {
     if (this.current) await this.api.cancelImport(this.current).catch(() => false);
   }
 
-  /** Downloads every rejected row of a file's import as CSV. */
+  /**
+   * Keeps each file's rejected rows with the saved dataset: the engine's rejects tables are
+   * dropped when another dataset is loaded, the saved copy stays until the dataset is deleted.
+   * A failure here does not undo the import; the download then works until another dataset is loaded.
+   */
+  private async saveRejects(id: string, done: readonly FileEntry[]): Promise<void> {
+    const withRejects = done.filter((f) => f.report!.rejected > 0);
+    if (!withRejects.length) return;
+    try {
+      const exported = await this.api.exportTables(withRejects.map((f) => f.report!.rejectsTable));
+      await saveRejectsOf(id, withRejects.map((f, i) => ({ table: f.report!.canonicalTable, file: f.file.name, exported: exported[i]! })));
+      await this.wb.refreshDatasets();
+    } catch (e) {
+      this.notice = `The rejected rows could not be saved with the dataset (${shownError(e).message}); download them now.`;
+    }
+  }
+
+  /** Downloads every rejected row of a file's import as CSV: the copy saved with the dataset, else the engine's table. */
   async downloadRejects(f: FileEntry): Promise<void> {
     if (!f.report) return;
-    const text = await this.api.rejectsCsv(f.report.rejectsTable);
-    const url = URL.createObjectURL(new Blob(['\ufeff' + text], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${f.file.name.replace(/\.[^.]+$/, '')}-rejected-rows.csv`;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    const ds = this.datasetId ? await getDataset(this.datasetId).catch(() => undefined) : undefined;
+    const saved = ds ? await rejectsFile(ds, f.report.canonicalTable).catch(() => undefined) : undefined;
+    const data = saved ?? new Blob([await this.api.rejectsCsv(f.report.rejectsTable)]);
+    downloadCsv(data, `${f.file.name.replace(/\.gz$/i, '').replace(/\.[^.]+$/, '')}-rejected-rows.csv`);
   }
 }
