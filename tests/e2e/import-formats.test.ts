@@ -3,8 +3,8 @@
  * chosen and a Parquet file imported together as one dataset, NDJSON, Big5 / UTF-16 / UTF-8-BOM
  * detected with Chinese headers mapped, a wrong encoding override warned about, delimiter and
  * header overrides, the UCI Online Retail `.csv.gz` under explicit rules (cancellations, negative
- * quantities, rows without CustomerID, revenue = Quantity × UnitPrice), and rejected rows that
- * can still be downloaded after another dataset was loaded.
+ * quantities, rows without CustomerID, revenue = Quantity × UnitPrice), rejected rows that can
+ * still be downloaded after another dataset was loaded, and renaming and deleting datasets.
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -155,6 +155,8 @@ describe('import formats', () => {
     const card = fileCard('online_retail.csv.gz');
     await card.locator('[data-testid="mapping"]').waitFor({ timeout: 60_000 });
     assert.equal(await card.getByTestId('detected-format').textContent(), 'csv (gzip)');
+    // The name follows the file, not the one removed before.
+    assert.equal(await page.getByTestId('dataset-name').inputValue(), 'online_retail');
     assert.equal(await card.locator('tr[data-role="revenue"] select option:checked').textContent(), 'Quantity × UnitPrice');
     assert.equal(await source(card, 'customer_id'), 'CustomerID');
     assert.equal(await source(card, 'order_id'), 'InvoiceNo');
@@ -209,6 +211,31 @@ describe('import formats', () => {
     assert.equal(lines[0], 'row,column,reason,kind,value');
     assert.equal(lines.length, 135_081);
     assert.equal(lines[1], '623,CustomerID,missing customer id,error,');
+  });
+
+  it('renames and deletes datasets (the active one too: the sample takes over), and the list survives a reload', async () => {
+    const { page } = app;
+    const manager = page.getByTestId('dataset-manager');
+    const named = (name: string) => manager.locator(`li[data-name="${name}"]`);
+    page.once('dialog', (d) => void d.accept('Shop 2024'));
+    await named('Workbook and Parquet').getByTestId('rename-dataset').click();
+    await named('Shop 2024').waitFor();
+    assert.match((await named('Shop 2024').getByTestId('dataset-rows').textContent()) ?? '', /customers 2 rows · transactions 4 rows · \d+ KB/);
+    page.once('dialog', (d) => void d.accept());
+    await named('orders').getByTestId('delete-dataset').click();
+    await named('orders').waitFor({ state: 'detached' });
+    await named('Shop 2024').getByTestId('use-dataset').click();
+    await page.getByTestId('active-dataset').filter({ hasText: 'Shop 2024' }).waitFor({ timeout: 60_000 });
+    // The sample has a customers table too: wait for this dataset's.
+    await page.locator('[data-table="customers"]').getByTestId('table-rows').filter({ hasText: /^2 rows$/ }).waitFor({ timeout: 60_000 });
+    assert.deepEqual(await sql('SELECT count(*) FROM customers'), [['2']]);
+    page.once('dialog', (d) => void d.accept());
+    await named('Shop 2024').getByTestId('delete-dataset').click();
+    await page.getByTestId('active-dataset').filter({ hasText: 'sample data' }).waitFor({ timeout: 60_000 });
+    await page.reload();
+    await waitForEngine(page);
+    await page.getByTestId('open-datasets').click();
+    assert.deepEqual(await manager.getByTestId('dataset-title').allTextContents(), ['online_retail', 'online_retail', 'zh-big5']);
   });
 
   it('never contacts another origin', () => {

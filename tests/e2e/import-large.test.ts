@@ -1,8 +1,9 @@
 /**
- * Large imports, end to end in Chromium: a multi-slice file shows a progress bar and can be
- * cancelled (nothing saved, the active data untouched), and a file that does not fit in the engine's
- * memory gets a message with the size that fits while the app keeps working. The files are
- * generated into the OS temp folder at run time, never committed.
+ * Large imports, end to end in Chromium: a multi-slice file shows a moving progress bar, the page
+ * answers clicks while it imports, and it can be cancelled (nothing saved, the active data
+ * untouched); a file that does not fit in the engine's memory gets a message with the size that
+ * fits while the app keeps working. The files are generated into the OS temp folder at run time,
+ * never committed.
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -52,6 +53,14 @@ describe('large imports', () => {
     await card.locator('[data-testid="mapping"]').waitFor({ timeout: 60_000 });
     await page.getByTestId('start-import').click();
     await page.getByTestId('import-progress').locator('progress').waitFor();
+    // The bar moves while the worker reads the file in slices…
+    await page.waitForFunction(() => Number(document.querySelector<HTMLProgressElement>('[data-testid="import-progress"] progress')?.value) > 0, undefined, { timeout: 60_000 });
+    // …and the page still answers a click meanwhile: the theme toggles while the import runs.
+    const theme = await page.evaluate(() => document.documentElement.dataset.theme);
+    await page.getByRole('button', { name: 'Toggle dark mode' }).click();
+    const during = await page.evaluate(() => ({ theme: document.documentElement.dataset.theme, importing: !!document.querySelector('[data-testid="import-progress"]') }));
+    assert.deepEqual(during, { theme: theme === 'dark' ? 'light' : 'dark', importing: true });
+    await page.getByRole('button', { name: 'Toggle dark mode' }).click();
     await page.getByTestId('cancel-import').click();
     await page.getByTestId('import-notice').filter({ hasText: 'Import cancelled' }).waitFor({ timeout: 60_000 });
     assert.equal(await card.getAttribute('data-status'), 'cancelled');

@@ -76,6 +76,11 @@ function sourceOverrides(o: FileOverrides): SourceOverrides {
   return out;
 }
 
+/** `orders.csv.gz` → `orders`: the default dataset name for a file. */
+function stemOf(name: string): string {
+  return name.replace(/\.gz$/i, '').replace(/\.[^.]+$/, '');
+}
+
 let nextKey = 1;
 
 export class ImportWizard {
@@ -106,7 +111,7 @@ export class ImportWizard {
         key: nextKey++, file, status: 'inspecting', info: null, error: null, overrides: {}, draft: null,
         rules: { ...defaultRules }, savedApplied: false, preview: null, previewError: null, progress: null, report: null,
       });
-      if (!this.name) this.name = file.name.replace(/\.gz$/i, '').replace(/\.[^.]+$/, '');
+      if (!this.name) this.name = stemOf(file.name);
       void this.inspect(this.files[this.files.length - 1]!.key);
     }
   }
@@ -117,7 +122,10 @@ export class ImportWizard {
   }
 
   remove(key: number): void {
+    const gone = this.entry(key);
     this.files = this.files.filter((f) => f.key !== key);
+    // A name taken from the removed file follows the files that remain.
+    if (gone && this.name === stemOf(gone.file.name)) this.name = this.files[0] ? stemOf(this.files[0].file.name) : '';
   }
 
   reset(): void {
