@@ -1,8 +1,8 @@
 /**
  * The other formats and encodings through the wizard, end to end in Chromium: an XLSX sheet
- * chosen and a Parquet file imported together as one dataset, NDJSON, Big5 / UTF-16 / UTF-8-BOM
- * detected with Chinese headers mapped, a wrong encoding override warned about, delimiter and
- * header overrides, the UCI Online Retail `.csv.gz` under explicit rules (cancellations, negative
+ * chosen and a Parquet file imported together as one dataset, NDJSON, CDNOW's whitespace-aligned
+ * text, Big5 / UTF-16 / UTF-8-BOM detected with Chinese headers mapped, a wrong encoding override
+ * warned about, delimiter and header overrides, the UCI Online Retail `.csv.gz` under explicit rules (cancellations, negative
  * quantities, rows without CustomerID, revenue = Quantity × UnitPrice), rejected rows that can
  * still be downloaded after another dataset was loaded, and renaming and deleting datasets.
  */
@@ -13,6 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { openApp, startSession, waitForEngine, type RecordedPage, type Session } from './harness.ts';
 
 const retail = path.resolve(import.meta.dirname, '../../../shared/datasets/online_retail.csv.gz');
+const cdnow = path.resolve(import.meta.dirname, '../../../shared/datasets/CDNOW_master.txt');
 const fixture = (name: string) => path.resolve(import.meta.dirname, '../fixtures/import', name);
 
 let session: Session;
@@ -89,6 +90,22 @@ describe('import formats', () => {
     await importAndWait();
     assert.match((await report('orders.ndjson').getByTestId('row-accounting').textContent()) ?? '', /3 read = 3 imported \+ 0 rejected/);
     assert.deepEqual(await sql('SELECT order_id, channel, revenue FROM transactions ORDER BY order_id'), [['A1', 'null', '10.5'], ['A2', 'null', '20'], ['A3', 'web', '5.25']]);
+    await app.page.getByRole('button', { name: 'Done' }).click();
+  });
+
+  it('imports CDNOW_master.txt (whitespace-aligned, YYYYMMDD dates) as transactions', async () => {
+    await pick(cdnow);
+    const card = fileCard('CDNOW_master.txt');
+    await card.locator('[data-testid="mapping"]').waitFor({ timeout: 30_000 });
+    assert.equal(await card.getByTestId('delimiter').inputValue(), 'whitespace');
+    assert.equal(await card.getByTestId('target-table').inputValue(), 'transactions');
+    assert.equal(await card.locator('tr[data-role="date"] td').nth(2).textContent(), 'date %Y%m%d');
+    assert.equal(await source(card, 'revenue'), 'dollar_value');
+    assert.equal(await source(card, 'quantity'), 'number_of_cds');
+    await importAndWait();
+    assert.match((await report('CDNOW_master.txt').getByTestId('row-accounting').textContent()) ?? '', /69,659 read = 69,659 imported \+ 0 rejected/);
+    // Published figures (dataset README): 23,570 customers, Jan 1997 – Jun 1998; ids keep their zeros.
+    assert.deepEqual(await sql("SELECT count(DISTINCT customer_id), strftime(min(date), '%Y-%m-%d'), strftime(max(date), '%Y-%m-%d'), min(customer_id) FROM transactions"), [['23570', '1997-01-01', '1998-06-30', '00001']]);
     await app.page.getByRole('button', { name: 'Done' }).click();
   });
 
@@ -235,7 +252,7 @@ describe('import formats', () => {
     await page.reload();
     await waitForEngine(page);
     await page.getByTestId('open-datasets').click();
-    assert.deepEqual(await manager.getByTestId('dataset-title').allTextContents(), ['online_retail', 'online_retail', 'zh-big5']);
+    assert.deepEqual(await manager.getByTestId('dataset-title').allTextContents(), ['online_retail', 'online_retail', 'zh-big5', 'CDNOW_master']);
   });
 
   it('never contacts another origin', () => {
