@@ -54,6 +54,7 @@ describe('UI language', () => {
     assert.match(await text(page, 'table-rows'), /^[\d,]+ 列$/);
     assert.equal(await page.getByRole('combobox', { name: '語言' }).inputValue(), 'zh-Hant');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hant');
+    assert.equal(await page.title(), '客戶資產工作台');
 
     await page.reload();
     await page.locator('[data-table="transactions"]').waitFor({ timeout: 60_000 });
