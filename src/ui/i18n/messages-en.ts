@@ -119,6 +119,8 @@ export const en = {
   'datasets.rename': 'Rename',
   'datasets.renamePrompt': 'New name for the dataset',
   'datasets.confirmDelete': 'Delete “{name}” from this browser? Your original files are not touched.',
+  'datasets.rejects': 'Rejected rows:',
+  'datasets.rejectsGone': 'The rejected rows of {file} are no longer stored.',
   'datasets.empty': 'No imported datasets yet. Import your own files: they stay in this browser.',
 
   'import.title': 'Import data',

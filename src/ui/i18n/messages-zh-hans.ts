@@ -121,6 +121,8 @@ export const zhHans: Record<MessageKey, Message> = {
   'datasets.rename': '重命名',
   'datasets.renamePrompt': '数据集的新名称',
   'datasets.confirmDelete': '从此浏览器中删除“{name}”？你的原始文件不受影响。',
+  'datasets.rejects': '被拒绝的行：',
+  'datasets.rejectsGone': '{file} 被拒绝的行已不再保存。',
   'datasets.empty': '还没有导入的数据集。导入你自己的文件：文件只保存在此浏览器中。',
 
   'import.title': '导入数据',

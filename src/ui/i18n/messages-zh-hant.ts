@@ -121,6 +121,8 @@ export const zhHant: Record<MessageKey, Message> = {
   'datasets.rename': '重新命名',
   'datasets.renamePrompt': '資料集的新名稱',
   'datasets.confirmDelete': '要從此瀏覽器刪除「{name}」嗎？您的原始檔案不會受到影響。',
+  'datasets.rejects': '被拒絕的資料列：',
+  'datasets.rejectsGone': '{file} 被拒絕的資料列已不再保存。',
   'datasets.empty': '尚未匯入任何資料集。匯入您自己的檔案：檔案只會保存在此瀏覽器中。',
 
   'import.title': '匯入資料',
