@@ -40,9 +40,14 @@ describe('Chinese tables in three encodings import identically', () => {
     expect(report.warnings.find((w) => w.code === 'negative_amounts')?.count).toBe(1);
   });
 
-  it('a wrong encoding override does not pass silently', async () => {
+  it('a wrong encoding override does not pass silently, in the wizard or in the report', async () => {
     const info = await inspectFile(db, fixture('zh-gbk.csv'), { encoding: 'big5' });
     expect(info.warnings.join()).toMatch(/You chose big5, but the file looks like gb18030/);
+    // The garbled headers match no role: map the first three columns by position, as a user would.
+    const [id, date, amount] = info.columns.map((c) => c.name);
+    const mapping = { table: 'transactions' as const, columns: { customer_id: { source: id! }, date: { source: date! }, revenue: { source: amount! } }, extras: [] };
+    const report = await importFile(db, fixture('zh-gbk.csv'), { mapping, encoding: 'big5' });
+    expect(report.warnings.filter((w) => w.code === 'encoding').map((w) => w.message).join(' ')).toMatch(/You chose big5, but the file looks like gb18030/);
   });
 });
 
