@@ -6,6 +6,14 @@ import { EngineClient, type EngineState } from '../app/engine-client.ts';
 import { datasetFiles, deleteDataset, getDataset, listDatasets, loadActiveDataset, renameDataset, SAMPLE_ID, saveActiveDataset, saveDataset, type StoredDataset } from '../app/datasets.ts';
 import type { TableInfo } from '../engine/api.ts';
 import type { WorkerApi } from '../engine/worker-api.ts';
+import { t } from './i18n/index.ts';
+import type { MessageKey } from './i18n/index.ts';
+
+/** A message for the user kept as its key, so it follows a later change of UI language. */
+interface PendingMessage {
+  key: Extract<MessageKey, 'datasets.loadFailed' | 'datasets.loadMissing' | 'datasets.listFailed'>;
+  message?: string;
+}
 
 export class Workbench {
   readonly client = new EngineClient();
@@ -16,15 +24,24 @@ export class Workbench {
   datasets: StoredDataset[] = $state([]);
   /** Id of the active dataset (`sample` or a saved dataset's id). */
   activeId: string = $state(SAMPLE_ID);
-  /** Set when the active dataset could not be loaded and the sample was loaded instead. */
-  datasetError: string | null = $state(null);
+  private datasetProblem: PendingMessage | null = $state(null);
+  /** Set when the active dataset could not be loaded and the sample was loaded instead (in the UI language). */
+  get datasetError(): string | null {
+    const p = this.datasetProblem;
+    if (!p) return null;
+    return p.key === 'datasets.loadMissing' ? t(p.key) : t(p.key, { message: p.message ?? '' });
+  }
+  /** Only `null` (dismiss) is meant to be set from outside. */
+  set datasetError(value: null) {
+    this.datasetProblem = value;
+  }
   /** Bumped whenever different data is loaded, so open notebooks re-run. */
   dataVersion = $state(0);
 
   /** Table → column names, for SQL completion. */
   readonly schema = $derived(Object.fromEntries(this.tables.map((t) => [t.name, t.columns.map((c) => c.name)])));
   /** Name of the active dataset for the header. */
-  readonly activeName = $derived(this.activeId === SAMPLE_ID ? 'sample data' : (this.datasets.find((d) => d.id === this.activeId)?.name ?? 'dataset'));
+  readonly activeName = $derived(this.activeId === SAMPLE_ID ? t('datasets.sampleName') : (this.datasets.find((d) => d.id === this.activeId)?.name ?? t('datasets.unnamed')));
 
   constructor() {
     this.client.subscribe((s) => (this.engine = s));
@@ -40,15 +57,18 @@ export class Workbench {
     if (this.activeId !== SAMPLE_ID) {
       try {
         const ds = await getDataset(this.activeId);
-        if (!ds) throw new Error('it no longer exists');
-        await api.loadDataset(ds.name, await datasetFiles(ds));
-        this.datasetError = null;
-        return;
+        if (ds) {
+          await api.loadDataset(ds.name, await datasetFiles(ds));
+          this.datasetProblem = null;
+          return;
+        }
+        this.datasetProblem = { key: 'datasets.loadMissing' };
       } catch (e) {
-        this.datasetError = `The dataset could not be loaded (${e instanceof Error ? e.message : String(e)}); the sample data is open instead.`;
-        this.activeId = SAMPLE_ID;
-        saveActiveDataset(SAMPLE_ID);
+        this.datasetProblem = { key: 'datasets.loadFailed', message: e instanceof Error ? e.message : String(e) };
       }
+      // Either way the sample is opened, so the app stays usable.
+      this.activeId = SAMPLE_ID;
+      saveActiveDataset(SAMPLE_ID);
     }
     await api.clearData();
     await api.loadSample();
@@ -71,7 +91,7 @@ export class Workbench {
     try {
       this.datasets = await listDatasets();
     } catch (e) {
-      this.datasetError = `Saved datasets could not be read from browser storage: ${e instanceof Error ? e.message : String(e)}`;
+      this.datasetProblem = { key: 'datasets.listFailed', message: e instanceof Error ? e.message : String(e) };
     }
   }
 

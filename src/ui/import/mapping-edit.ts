@@ -1,10 +1,12 @@
 /**
  * The wizard's mapping editor as pure functions: which file column fills each canonical column,
- * which other columns are kept, and the `ImportMapping` that results. No DOM, no engine.
+ * which other columns are kept, and the `ImportMapping` that results. No DOM, no engine; only
+ * `formatLabel` reads the UI language.
  */
 import { canonicalTable, type CanonicalTableName } from '../../model/schema.ts';
 import { isProduct, type ColumnMapping, type ImportMapping, type SourceColumn } from '../../engine/import/mapping.ts';
 import { extraOf, type ProfiledColumn } from '../../engine/import/roles.ts';
+import { t } from '../i18n/index.ts';
 
 /** Choice value meaning "computed as the product of two columns" (revenue = quantity × unit price). */
 export const PRODUCT = '\u0000product';
@@ -82,18 +84,34 @@ export function missingRequired(draft: MappingDraft): string[] {
   return canonicalTable(draft.table).columns.filter((c) => c.required && !draft.choice[c.name]).map((c) => c.name);
 }
 
-/** How a detected format reads in the wizard (`%d/%m/%Y`, `1.234,56`…). */
+/**
+ * How a detected format reads in the wizard, in the UI language (`date %d/%m/%Y`, `number,
+ * decimal comma, thousands “.”`…). The patterns and symbols themselves are shown as detected.
+ */
 export function formatLabel(col: ProfiledColumn | undefined): string {
   if (!col) return '';
   const p = col.profile;
-  if (p.type === 'date' && p.date) return `date ${p.date.patterns.join(' or ')}${p.date.ambiguous ? ' (day/month ambiguous)' : ''}`;
+  if (p.type === 'date' && p.date?.patterns.length) {
+    const patterns = p.date.patterns.reduce((first, second) => t('import.format.or', { first, second }));
+    return t(p.date.ambiguous ? 'import.format.dateAmbiguous' : 'import.format.date', { patterns });
+  }
   if (p.type === 'number' && p.number) {
     const n = p.number;
-    const bits = [`number`];
-    if (n.decimal === ',') bits.push('decimal comma');
-    if (n.thousands) bits.push(`thousands “${n.thousands}”`);
-    if (n.currency) bits.push(`currency ${n.currency}`);
-    return bits.join(', ');
+    // Each detail extends the label, so each language places its own separator.
+    let label = t('import.format.number');
+    if (n.decimal === ',') label = t('import.format.decimalComma', { before: label });
+    if (n.thousands) label = t('import.format.thousands', { before: label, separator: n.thousands });
+    if (n.currency) label = t('import.format.currency', { before: label, currency: n.currency });
+    return label;
   }
-  return p.type;
+  return t(typeKeys[p.type]);
 }
+
+/** A detected type without format details. */
+const typeKeys = {
+  empty: 'import.format.empty',
+  text: 'import.format.text',
+  boolean: 'import.format.boolean',
+  number: 'import.format.number',
+  date: 'import.format.dateAny',
+} as const satisfies Record<ProfiledColumn['profile']['type'], string>;

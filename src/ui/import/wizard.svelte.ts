@@ -18,6 +18,7 @@ import type { SourceOverrides } from '../../engine/import/analyse-source.ts';
 import type { CanonicalTableName } from '../../model/schema.ts';
 import { EngineError } from '../../engine/types.ts';
 import type { Workbench } from '../workbench.svelte.ts';
+import { t } from '../i18n/index.ts';
 import { downloadCsv } from './download.ts';
 import { draftFrom, mappingFrom, missingRequired, type MappingDraft } from './mapping-edit.ts';
 
@@ -35,6 +36,26 @@ export interface FileOverrides {
   sheet?: string;
 }
 
+/** Import progress of one file as shown: the phase in words. */
+export interface ShownProgress {
+  /** What the import is doing now, in the UI language. */
+  phase: string;
+  /** 0…1 over the file's import. */
+  fraction: number;
+}
+
+const phaseKeys = {
+  reading: 'import.phase.reading',
+  mapping: 'import.phase.mapping',
+  validating: 'import.phase.validating',
+  done: 'import.phase.done',
+} as const satisfies Record<ImportProgress['phase'], string>;
+
+/** A notice about the whole import, kept as its key so it follows a change of UI language. */
+type Notice =
+  | { key: 'import.notice.cancelled' | 'import.notice.nothing' }
+  | { key: 'import.notice.stopped' | 'import.notice.rejectsNotSaved'; message: string };
+
 /** One dropped file as the wizard holds it. */
 export interface FileEntry {
   key: number;
@@ -49,16 +70,27 @@ export interface FileEntry {
   savedApplied: boolean;
   preview: ImportPreview | null;
   previewError: ShownError | null;
-  progress: ImportProgress | null;
+  progress: ShownProgress | null;
   report: ImportReport | null;
+}
+
+/** The engine's message (kept in English) with where it happened in the UI language, unless it already says so. */
+function locatedMessage(message: string, d: Record<string, unknown>): string {
+  // Plain strings, not numbers: a line number reads without digit grouping.
+  const line = d.line ? String(d.line) : '';
+  const row = !line && d.row ? String(d.row) : '';
+  const column = d.column ? String(d.column) : '';
+  if ((line || row) && message.includes(line || row)) return message;
+  if (line) return column ? t('import.at.lineColumn', { message, line, column }) : t('import.at.line', { message, line });
+  if (row) return column ? t('import.at.rowColumn', { message, row, column }) : t('import.at.row', { message, row });
+  return column ? t('import.at.column', { message, column }) : message;
 }
 
 /** Turns an engine error into words for the user (its details carry `fix`, `line`, `column`). */
 export function shownError(e: unknown): ShownError {
   if (e instanceof EngineError) {
     const d = (e.info.details ?? {}) as Record<string, unknown>;
-    const where = [d.line ? `line ${d.line}` : d.row ? `row ${d.row}` : '', d.column ? `column ${d.column}` : ''].filter(Boolean).join(', ');
-    const message = where && !e.message.includes(String(d.line ?? d.row ?? '\u0000')) ? `${e.message} (${where})` : e.message;
+    const message = locatedMessage(e.message, d);
     // The engine's message usually ends with the fix already; show it once.
     return typeof d.fix === 'string' && !message.includes(d.fix) ? { message, fix: d.fix } : { message };
   }
@@ -90,8 +122,13 @@ export class ImportWizard {
   phase: 'setup' | 'importing' | 'done' = $state('setup');
   /** Overall progress 0…1 while importing. */
   fraction = $state(0);
-  /** A message about the import as a whole (cancelled, nothing imported…). */
-  notice: string | null = $state(null);
+  private noticeOf: Notice | null = $state(null);
+  /** A message about the import as a whole (cancelled, nothing imported…), in the UI language. */
+  get notice(): string | null {
+    const n = this.noticeOf;
+    if (!n) return null;
+    return 'message' in n ? t(n.key, { message: n.message }) : t(n.key);
+  }
   /** The dataset the last import was saved as (its rejected rows are saved with it). */
   datasetId: string | null = null;
   private current: string | null = null;
@@ -133,7 +170,7 @@ export class ImportWizard {
     this.name = '';
     this.phase = 'setup';
     this.fraction = 0;
-    this.notice = null;
+    this.noticeOf = null;
     this.datasetId = null;
   }
 
@@ -207,12 +244,13 @@ export class ImportWizard {
 
   /** What stops this file from importing, if anything. */
   problem(f: FileEntry): string | null {
-    if (f.status === 'failed') return 'cannot be read';
-    if (!f.draft || !f.info) return 'still being read';
+    if (f.status === 'failed') return t('import.problem.unreadable');
+    if (!f.draft || !f.info) return t('import.problem.reading');
     const missing = missingRequired(f.draft);
-    if (missing.length) return `map ${missing.join(', ')} (required for ${f.draft.table})`;
+    // Column and table names are the canonical schema's, the same in every language.
+    if (missing.length) return t('import.problem.required', { columns: missing.join(', '), table: f.draft.table });
     const same = this.files.filter((g) => g !== f && g.status !== 'failed' && g.draft?.table === f.draft!.table);
-    if (same.length) return `another file also goes to ${f.draft.table}; pick a different table or remove one`;
+    if (same.length) return t('import.problem.duplicate', { table: f.draft.table });
     return null;
   }
 
@@ -263,7 +301,7 @@ export class ImportWizard {
   async importAll(): Promise<void> {
     if (!this.canImport) return;
     this.phase = 'importing';
-    this.notice = null;
+    this.noticeOf = null;
     this.cancelled = false;
     this.fraction = 0;
     const files = this.importable;
@@ -287,7 +325,7 @@ export class ImportWizard {
             { name: f.file.name, data: f.file },
             { ...sourceOverrides($state.snapshot(f.overrides)), mapping, rules: $state.snapshot(f.rules), jobId, target: `__import_${mapping.table}` },
             callback((p: ImportProgress) => {
-              f.progress = p;
+              f.progress = { phase: t(phaseKeys[p.phase]), fraction: p.fraction };
               this.fraction = (i + p.fraction) / files.length;
             }),
           );
@@ -307,7 +345,7 @@ export class ImportWizard {
       }
       this.current = null;
       if (this.cancelled || done.length === 0) {
-        this.notice = this.cancelled ? 'Import cancelled: nothing was saved; your data is as it was.' : 'No file could be imported; your data is as it was.';
+        this.noticeOf = { key: this.cancelled ? 'import.notice.cancelled' : 'import.notice.nothing' };
         await this.api.discardImport(done.map((f) => f.report!.table));
         for (const f of done) {
           f.status = 'ready';
@@ -324,7 +362,7 @@ export class ImportWizard {
       await this.saveRejects(stored.id, done);
       this.phase = 'done';
     } catch (e) {
-      this.notice = `The import stopped: ${shownError(e).message}`;
+      this.noticeOf = { key: 'import.notice.stopped', message: shownError(e).message };
       this.phase = 'setup';
       await this.api.discardImport(done.map((f) => f.report!.table)).catch(() => undefined);
     }
@@ -349,7 +387,7 @@ export class ImportWizard {
       await saveRejectsOf(id, withRejects.map((f, i) => ({ table: f.report!.canonicalTable, file: f.file.name, exported: exported[i]! })));
       await this.wb.refreshDatasets();
     } catch (e) {
-      this.notice = `The rejected rows could not be saved with the dataset (${shownError(e).message}); download them now.`;
+      this.noticeOf = { key: 'import.notice.rejectsNotSaved', message: shownError(e).message };
     }
   }
 
