@@ -89,6 +89,18 @@ describe('translate', () => {
     expect(translate(catalogs['zh-Hans']['datasets.confirmDelete'], 'zh-Hans', { name: 'Telco' })).toBe('从此浏览器中删除“Telco”？你的原始文件不受影响。');
   });
 
+  // Engine text stays English inside the localised wording; composed labels nest one message in another.
+  it.each([
+    ['en', 'datasets.rejectsFile', { file: 'a.csv', count: 135_080 }, 'a.csv · 135,080 rows (CSV)'],
+    ['en', 'datasets.rejectsFile', { file: 'a.csv', count: 1 }, 'a.csv · 1 row (CSV)'],
+    ['zh-Hant', 'datasets.rejectsFile', { file: 'a.csv', count: 2 }, 'a.csv · 2 列（CSV）'],
+    ['zh-Hans', 'import.at.lineColumn', { message: 'Bad value', line: '12', column: 'Qty' }, 'Bad value（第 12 行，列 Qty）'],
+    ['zh-Hant', 'import.notice.stopped', { message: 'Out of memory' }, '匯入已中止：Out of memory'],
+    ['en', 'import.format.thousands', { before: 'number, decimal comma', separator: '.' }, 'number, decimal comma, thousands “.”'],
+  ] as const)('%s %s', (locale, key, params, expected) => {
+    expect(translate(catalogs[locale][key], locale, params)).toBe(expected);
+  });
+
   it('leaves an unknown placeholder visible and strings untouched', () => {
     expect(interpolate('Delete {title}', 'en', {})).toBe('Delete {title}');
     expect(interpolate('{a} and {b}', 'en', { a: 'x', b: '{a}' })).toBe('x and {a}');
