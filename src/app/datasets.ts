@@ -10,6 +10,7 @@
  * - The rejected rows of each import are saved with the dataset (`rejects-<table>.csv`), so their
  *   download keeps working after another dataset was loaded or the page was reloaded.
  */
+import { idbStore } from './idb.ts';
 import type { ExportedTable, StoredTableFile } from '../engine/api.ts';
 import type { SavedMapping } from '../engine/import/mapping.ts';
 
@@ -58,38 +59,14 @@ export interface StoredMapping extends SavedMapping {
 const DB_NAME = 'caw-datasets';
 const STORES = ['datasets', 'mappings', 'files'] as const;
 type Store = (typeof STORES)[number];
-let opening: Promise<IDBDatabase> | null = null;
+const store = idbStore<Store>(DB_NAME, 1, (d) => {
+  if (!d.objectStoreNames.contains('datasets')) d.createObjectStore('datasets', { keyPath: 'id' });
+  if (!d.objectStoreNames.contains('mappings')) d.createObjectStore('mappings', { keyPath: 'signature' });
+  if (!d.objectStoreNames.contains('files')) d.createObjectStore('files');
+});
 
-function idb(): Promise<IDBDatabase> {
-  opening ??= new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
-    req.onupgradeneeded = () => {
-      const d = req.result;
-      if (!d.objectStoreNames.contains('datasets')) d.createObjectStore('datasets', { keyPath: 'id' });
-      if (!d.objectStoreNames.contains('mappings')) d.createObjectStore('mappings', { keyPath: 'signature' });
-      if (!d.objectStoreNames.contains('files')) d.createObjectStore('files');
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => {
-      opening = null;
-      reject(req.error ?? new Error('could not open IndexedDB'));
-    };
-  });
-  return opening;
-}
-
-function request<T>(store: Store, mode: IDBTransactionMode, run: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  return idb().then(
-    (d) =>
-      new Promise<T>((resolve, reject) => {
-        const tx = d.transaction(store, mode);
-        const req = run(tx.objectStore(store));
-        // Resolve on commit so a reload right after finds the data.
-        tx.oncomplete = () => resolve(req.result);
-        tx.onerror = () => reject(tx.error ?? req.error ?? new Error('IndexedDB transaction failed'));
-        tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-      }),
-  );
+function request<T>(name: Store, mode: IDBTransactionMode, run: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  return store.request(name, mode, run);
 }
 
 async function opfsRoot(): Promise<FileSystemDirectoryHandle | null> {

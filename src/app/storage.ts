@@ -4,6 +4,7 @@
  * moved control survives a reload or a tab crash. Nothing leaves the browser.
  */
 import type { InputValue } from '../notebook/format/types.ts';
+import { idbStore } from './idb.ts';
 
 /** A notebook the user owns (a copy of a built-in one, a file opened from disk, or a new one). */
 export interface StoredNotebook {
@@ -34,37 +35,14 @@ const DB_NAME = 'caw-notebooks';
 const STORE = 'notebooks';
 const INPUTS = 'inputs';
 
-let opening: Promise<IDBDatabase> | null = null;
+// Version 2 added the input values store; version 1 databases keep their notebooks.
+const store = idbStore<typeof STORE | typeof INPUTS>(DB_NAME, 2, (d) => {
+  if (!d.objectStoreNames.contains(STORE)) d.createObjectStore(STORE, { keyPath: 'id' });
+  if (!d.objectStoreNames.contains(INPUTS)) d.createObjectStore(INPUTS, { keyPath: 'key' });
+});
 
-function db(): Promise<IDBDatabase> {
-  opening ??= new Promise((resolve, reject) => {
-    // Version 2 added the input values store; version 1 databases keep their notebooks.
-    const req = indexedDB.open(DB_NAME, 2);
-    req.onupgradeneeded = () => {
-      if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE, { keyPath: 'id' });
-      if (!req.result.objectStoreNames.contains(INPUTS)) req.result.createObjectStore(INPUTS, { keyPath: 'key' });
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => {
-      opening = null;
-      reject(req.error ?? new Error('could not open IndexedDB'));
-    };
-  });
-  return opening;
-}
-
-function request<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>, store = STORE): Promise<T> {
-  return db().then(
-    (d) =>
-      new Promise<T>((resolve, reject) => {
-        const tx = d.transaction(store, mode);
-        const req = run(tx.objectStore(store));
-        // Resolve on commit, not on request success: a reload right after must find the data.
-        tx.oncomplete = () => resolve(req.result);
-        tx.onerror = () => reject(tx.error ?? req.error ?? new Error('IndexedDB transaction failed'));
-        tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-      }),
-  );
+function request<T>(mode: IDBTransactionMode, run: (s: IDBObjectStore) => IDBRequest<T>, name: typeof STORE | typeof INPUTS = STORE): Promise<T> {
+  return store.request(name, mode, run);
 }
 
 /** Every stored notebook, most recently edited first. */

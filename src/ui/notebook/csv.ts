@@ -1,4 +1,5 @@
 /** CSV export of result tables, downloaded through a Blob URL (nothing is uploaded). */
+import { downloadBlob } from '../download.ts';
 import { toRows, type ColumnarTable } from '../../engine/types.ts';
 
 function field(v: unknown): string {
@@ -19,12 +20,5 @@ export function tableToCsv(table: ColumnarTable): string {
 
 /** Starts a download of `text` as a file named `filename`. */
 export function downloadText(text: string, filename: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(new Blob([text], { type }), filename);
 }
