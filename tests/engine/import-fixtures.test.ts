@@ -212,3 +212,21 @@ describe('importFolder', () => {
     expect(rows('SELECT "客戶編號" AS id, "金額" AS amount FROM "zh-big5" LIMIT 1')).toEqual([{ id: 'C001', amount: 1234.5 }]);
   });
 });
+
+describe('a file named after a canonical table goes to that table', () => {
+  const enc = new TextEncoder();
+  const costs = 'customer_id,amount,date,category\nC1,12.5,2024-01-03,support_call\nC2,40,2024-02-01,bad_debt\n';
+  it.each([
+    ['service_costs.csv', 'service_costs'],
+    ['Service Costs.csv', 'service_costs'],
+    // Without the name, id + amount + date reads as transactions.
+    ['export.csv', 'transactions'],
+  ])('%s → %s', async (name, table) => {
+    const info = await inspectFile(db, { name, data: enc.encode(costs) });
+    expect(info.suggestion.mapping.table).toBe(table);
+  });
+  it('but not when the file cannot fill that table', async () => {
+    const info = await inspectFile(db, { name: 'surveys.csv', data: enc.encode(costs) });
+    expect(info.suggestion.mapping.table).not.toBe('surveys');
+  });
+});

@@ -3,7 +3,7 @@
  * sheets, columns with detected types, sample rows and a suggested mapping — from the head of the
  * file only, so it is quick even for a 10M-row file.
  */
-import type { CanonicalTableName } from '../../model/schema.ts';
+import { canonicalTables, type CanonicalTableName } from '../../model/schema.ts';
 import type { Database } from '../database.ts';
 import { toRows, type ColumnarTable } from '../types.ts';
 import { analyseSource, type SourceOverrides } from './analyse-source.ts';
@@ -15,7 +15,7 @@ import { suggestMapping, type MappingSuggestion, type ProfiledColumn } from './r
 import { dropTables } from './run-sql.ts';
 import type { CsvDialect } from './sniff-csv.ts';
 import { stageHead } from './stage-head.ts';
-import type { ImportSource } from './source.ts';
+import { fileStem, type ImportSource } from './source.ts';
 import { ident } from './sql-expressions.ts';
 import { profileColumn } from './value-formats.ts';
 
@@ -72,7 +72,7 @@ export async function inspectFile(db: Database, source: ImportSource, options: I
       columns,
       preview,
       signature: columnSignature(staged.headers),
-      suggestion: suggestMapping(columns, options.table),
+      suggestion: suggestMapping(columns, options.table ?? tableNamedBy(source.name, columns)),
       warnings,
     };
     if (analysis.encoding) result.encoding = analysis.encoding;
@@ -83,4 +83,16 @@ export async function inspectFile(db: Database, source: ImportSource, options: I
   } finally {
     dropTables(db, staging);
   }
+}
+
+/**
+ * A file named after a canonical table (`service_costs.csv`, `customers.xlsx`) goes to that table
+ * when its columns can fill the table's required roles: the name is the user's own statement of
+ * what the file holds, and a cost file otherwise looks like transactions (id, date, amount).
+ */
+function tableNamedBy(fileName: string, columns: readonly ProfiledColumn[]): CanonicalTableName | undefined {
+  const stem = fileStem(fileName).toLowerCase().replace(/[\s-]+/g, '_');
+  const table = canonicalTables.find((t) => t.name === stem);
+  if (!table) return undefined;
+  return suggestMapping(columns, table.name).missing.length === 0 ? table.name : undefined;
 }
