@@ -70,6 +70,20 @@ describe('notebooks', () => {
     assert.ok(prose && prose !== '…', 'prose interpolates values');
   });
 
+  it('exports an analysis table (the top loss-makers) as CSV', async () => {
+    const { page } = app;
+    const download = page.waitForEvent('download');
+    await cell('diagnostics').getByTestId('csv-top_loss_makers').click();
+    const file = await download;
+    assert.equal(file.suggestedFilename(), 'diagnostics_top_loss_makers.csv');
+    const lines = (await readFile((await file.path())!, 'utf8')).trim().split(/\r?\n/);
+    assert.match(lines[0]!, /^customer_id,.*profit/);
+    assert.ok(lines.length > 1, 'the table has rows');
+    assert.match(lines[1]!, /^C\d+,/);
+    const profit = lines[0]!.split(',').indexOf('profit');
+    assert.ok(Number(lines[1]!.split(',')[profit]) < 0, 'the first loss-maker loses money');
+  });
+
   it('re-runs only what depends on a changed input', async () => {
     const { page } = app;
     const before = await cell('whale').getByTestId('findings').textContent();
