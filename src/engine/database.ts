@@ -34,7 +34,7 @@ export class Database implements SqlConnection {
     });
     const db = new Database(bindings);
     // Never fetch an extension: the npm build lacks parquet/json/icu and autoloading them
-    // would contact extensions.duckdb.org (in Node it hangs forever).
+    // would contact DuckDB's extension repository (in Node it hangs forever).
     db.exec('SET autoload_known_extensions = false');
     db.exec('SET autoinstall_known_extensions = false');
     if (options.memoryLimit) db.exec(`SET memory_limit = '${options.memoryLimit.replace(/'/g, '')}'`);
