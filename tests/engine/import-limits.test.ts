@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/engine/database.ts';
 import { cancelToken, importFile, inspectFile, type ImportProgress, type ImportSource } from '../../src/engine/import/index.ts';
+import { MEMORY_PER_FILE_BYTE } from '../../src/engine/import/run-sql.ts';
 import { sourceSize } from '../../src/engine/import/source.ts';
 import { wholeFileLimits } from '../../src/engine/import/whole-file-limits.ts';
 import { createNodeEngine } from '../../src/engine/node.ts';
@@ -45,8 +46,9 @@ describe('a file that does not fit in memory', () => {
     expect(err).toBeInstanceOf(EngineError);
     const e = (err as EngineError).info;
     expect(e.code).toBe('input');
-    expect(e.details).toMatchObject({ file: 'huge.csv', reason: 'out_of_memory', memoryLimitBytes: 16 * 1024 * 1024, fitsBytes: Math.floor((16 * 1024 * 1024) / 6) });
-    expect(e.message).toMatch(/^huge\.csv: the file \(\d+ MB\) does not fit .*\(16 MB\)\. Files up to about 2.7 MB fit/);
+    expect(e.details).toMatchObject({ file: 'huge.csv', reason: 'out_of_memory', memoryLimitBytes: 16 * 1024 * 1024, fitsBytes: Math.floor((16 * 1024 * 1024) / MEMORY_PER_FILE_BYTE) });
+    expect(e.message).toMatch(/^huge\.csv: the file \(\d+ MB\) does not fit .*\(16 MB\)\. Files up to about 3.4 MB fit/);
+    expect(MEMORY_PER_FILE_BYTE).toBe(5);
     expect(leftovers()).toEqual([]);
     // Usable afterwards: a small import works on the same instance.
     const small: ImportSource = { name: 'small.csv', data: bigCsv(1000) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildChecks, buildCheckedQuery } from '../../src/engine/import/build-import-sql.ts';
+import { buildChecks, buildMappedQuery } from '../../src/engine/import/build-import-sql.ts';
 import { columnSignature, defaultRules, findSavedMapping, validateMapping, type ImportMapping } from '../../src/engine/import/mapping.ts';
 import { rejectsToCsv } from '../../src/engine/import/report.ts';
 import { nameScore, suggestMapping, type ProfiledColumn } from '../../src/engine/import/roles.ts';
@@ -95,7 +95,9 @@ describe('validation SQL', () => {
     ]);
   });
   it('quotes identifiers from the file', () => {
-    expect(buildCheckedQuery('stg', 'chk', mapping, defaultRules)).toContain('"Cust""ID"');
+    const sql = buildMappedQuery('stg', ['Cust"ID'], 'target', mapping, buildChecks(mapping, defaultRules));
+    expect(sql).toContain('"Cust""ID"');
+    expect(sql).toContain('hash("Cust""ID")');
   });
 });
 

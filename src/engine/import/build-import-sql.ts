@@ -1,7 +1,16 @@
 /**
- * Pure SQL builders for the mapping step: staging (all VARCHAR) → canonical typed table, with every
- * row that cannot be imported kept in a rejects table with its row number, column and reason.
- * Everything is set-based SQL, so it scales to tens of millions of rows.
+ * Pure SQL builders for the mapping step: raw rows (all VARCHAR, from a staging table or straight
+ * from `read_csv`) → canonical typed table, with every row that cannot be imported kept in a
+ * rejects table with its row number, column and reason. Everything is set-based SQL, so it scales
+ * to tens of millions of rows.
+ *
+ * Memory is what limits an import in the browser (the wasm heap is 4 GB), so the raw rows are read
+ * once, straight into the target table, which carries three bookkeeping columns while it is built:
+ * `__check` (the number of the first failed check, NULL for good rows), `__bad` (that check's raw
+ * value) and `__hash` (a hash of the raw row, for the duplicates warning). The rejects are copied
+ * out, the rejected rows deleted and the bookkeeping columns dropped; no second copy of the data
+ * is ever made. Row numbers are the target's `rowid + 1`: rows are inserted in file order
+ * (DuckDB preserves insertion order), so no row-number column has to be stored.
  */
 import { canonicalTable, type CanonicalColumn } from '../../model/schema.ts';
 import { isProduct, type ColumnMapping, type ImportMapping, type ImportRules, type SourceColumn } from './mapping.ts';
@@ -10,17 +19,6 @@ import type { NumberFormat } from './value-formats.ts';
 
 const plainNumbers: NumberFormat = { decimal: '.', thousands: '', currency: null };
 const isoDates = { patterns: ['%Y-%m-%d', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M'], ambiguous: false, hasTime: false };
-
-/** The row number column every staging table carries (1-based data row in file order). */
-export const ROW = '__row';
-
-/**
- * The staging table with its row numbers: `rowid` follows insertion order, which is file order
- * (the CSV reader preserves insertion order), so no extra column has to be stored.
- */
-export function stagingRows(staging: string): string {
-  return `(SELECT rowid + 1 AS ${ident(ROW)}, * FROM ${ident(staging)})`;
-}
 
 /** Typed expression for a source column read as `type`. */
 export function typedExpr(s: SourceColumn, type: CanonicalColumn['type']): string {
@@ -44,7 +42,7 @@ function mappedExpr(m: ColumnMapping, type: CanonicalColumn['type']): string {
 }
 
 /** One reject check: when `when` holds, the row is rejected for `reason` on `column`. */
-interface Check {
+export interface Check {
   when: string;
   column: string;
   reason: string;
@@ -103,11 +101,15 @@ export function buildChecks(mapping: ImportMapping, rules: ImportRules): Check[]
   return checks;
 }
 
+/** Bookkeeping columns the target carries while it is built (dropped by `buildFinishQueries`). */
+export const BOOKKEEPING = ['__check', '__bad', '__hash'] as const;
+
 /**
- * `CREATE TABLE checked AS …`: the typed canonical columns, the extras, the row number and a
- * `__reject` struct (NULL for good rows) naming the column, reason and raw value of the first failure.
+ * `CREATE OR REPLACE TABLE target AS …` from `from` (a table name or table function, raw VARCHAR
+ * columns `rawColumns` in file order): the typed canonical columns, the extras and the bookkeeping
+ * columns. `checks` is `buildChecks(mapping, rules)`; `__check` is 1-based into it.
  */
-export function buildCheckedQuery(staging: string, checked: string, mapping: ImportMapping, rules: ImportRules): string {
+export function buildMappedQuery(from: string, rawColumns: readonly string[], target: string, mapping: ImportMapping, checks: readonly Check[]): string {
   const def = canonicalTable(mapping.table);
   const cols = def.columns.map((c) => {
     const m = mapping.columns[c.name];
@@ -115,26 +117,31 @@ export function buildCheckedQuery(staging: string, checked: string, mapping: Imp
   });
   const taken = new Set(def.columns.map((c) => c.name));
   const extras = mapping.extras.filter((e) => !taken.has(e.name)).map((e) => `${typedExpr(e, e.type)} AS ${ident(e.name)}`);
-  const checks = buildChecks(mapping, rules);
-  const reject = checks.length
-    ? `CASE ${checks
-        .map((c) => `WHEN ${c.when} THEN {'column': ${literal(c.column)}, 'reason': ${literal(c.reason)}, 'kind': ${literal(c.kind)}, 'value': CAST(${c.value} AS VARCHAR)}`)
-        .join(' ')} END`
-    : `CAST(NULL AS STRUCT("column" VARCHAR, reason VARCHAR, kind VARCHAR, "value" VARCHAR))`;
-  return `CREATE OR REPLACE TABLE ${ident(checked)} AS SELECT ${ident(ROW)}, ${[...cols, ...extras].join(', ')}, ${reject} AS __reject FROM ${stagingRows(staging)}`;
+  const check = checks.length ? `CAST(CASE ${checks.map((c, i) => `WHEN ${c.when} THEN ${i + 1}`).join(' ')} END AS USMALLINT)` : 'CAST(NULL AS USMALLINT)';
+  const bad = checks.length ? `CASE ${checks.map((c) => `WHEN ${c.when} THEN CAST(${c.value} AS VARCHAR)`).join(' ')} END` : 'CAST(NULL AS VARCHAR)';
+  // hash() of the raw text of every column: 8 bytes a row instead of a second copy of the file.
+  const hash = rawColumns.length ? `hash(${rawColumns.map(ident).join(', ')})` : 'CAST(0 AS UBIGINT)';
+  return `CREATE OR REPLACE TABLE ${ident(target)} AS SELECT ${[...cols, ...extras].join(', ')}, ${check} AS __check, ${bad} AS __bad, ${hash} AS __hash FROM ${from}`;
 }
 
-/** The canonical table from the good rows (file order: DuckDB preserves insertion order, no sort needed). */
-export function buildTargetQuery(checked: string, target: string, mapping: ImportMapping): string {
-  const def = canonicalTable(mapping.table);
-  const taken = new Set(def.columns.map((c) => c.name));
-  const names = [...def.columns.map((c) => c.name), ...mapping.extras.filter((e) => !taken.has(e.name)).map((e) => e.name)];
-  return `CREATE OR REPLACE TABLE ${ident(target)} AS SELECT ${names.map(ident).join(', ')} FROM ${ident(checked)} WHERE __reject IS NULL`;
+/** The rejects table from a target still carrying its bookkeeping: one row per rejected input row. */
+export function buildRejectsQuery(target: string, rejects: string, checks: readonly Check[]): string {
+  if (!checks.length) {
+    return `CREATE OR REPLACE TABLE ${ident(rejects)} ("row" BIGINT, "column" VARCHAR, reason VARCHAR, kind VARCHAR, "value" VARCHAR)`;
+  }
+  const values = checks.map((c, i) => `(${i + 1}, ${literal(c.column)}, ${literal(c.reason)}, ${literal(c.kind)})`).join(', ');
+  return `CREATE OR REPLACE TABLE ${ident(rejects)} AS SELECT t.rowid + 1 AS "row", c."column", c.reason, c.kind, t.__bad AS "value" FROM ${ident(target)} AS t JOIN (VALUES ${values}) AS c(code, "column", reason, kind) ON t.__check = c.code ORDER BY "row"`;
 }
 
-/** The rejects table: one row per rejected input row. */
-export function buildRejectsQuery(checked: string, rejects: string): string {
-  return `CREATE OR REPLACE TABLE ${ident(rejects)} AS SELECT ${ident(ROW)} AS "row", __reject."column" AS "column", __reject.reason AS reason, __reject.kind AS kind, __reject."value" AS "value" FROM ${ident(checked)} WHERE __reject IS NOT NULL ORDER BY ${ident(ROW)}`;
+/** Rows whose raw text repeats an earlier row's (`rows − distinct row hashes`). */
+export function buildDuplicatesQuery(target: string): string {
+  return `SELECT count(*) - count(DISTINCT __hash) FROM ${ident(target)}`;
+}
+
+/** Removes the rejected rows and the bookkeeping columns from the target (in this order). */
+export function buildFinishQueries(target: string): string[] {
+  const t = ident(target);
+  return [`DELETE FROM ${t} WHERE __check IS NOT NULL`, ...BOOKKEEPING.map((c) => `ALTER TABLE ${t} DROP COLUMN ${c}`)];
 }
 
 /** Counts of rejected rows by reason. */

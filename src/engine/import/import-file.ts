@@ -1,23 +1,24 @@
 /**
- * `importFile`: stage the whole file, map it onto a canonical table in SQL, and report. Every step
+ * `importFile`: map the whole file onto a canonical table in SQL, and report. A CSV is read by
+ * DuckDB straight into the target table; other formats go through a staging table. Every step
  * checks the cancel token; a failure leaves no half-made tables and the engine usable.
  */
 import { canonicalTable } from '../../model/schema.ts';
 import type { Database } from '../database.ts';
-import { toRows } from '../types.ts';
-import { analyseSource, type SourceOverrides } from './analyse-source.ts';
-import { buildCheckedQuery, buildRejectSummaryQuery, buildRejectsQuery, buildTargetQuery } from './build-import-sql.ts';
+import { EngineError, toRows } from '../types.ts';
+import { analyseSource, type SourceAnalysis, type SourceOverrides } from './analyse-source.ts';
+import { buildChecks, buildDuplicatesQuery, buildFinishQueries, buildMappedQuery, buildRejectSummaryQuery, buildRejectsQuery } from './build-import-sql.ts';
 import { counted } from './counts.ts';
 import { importError } from './errors.ts';
-import { defaultRules, validateMapping, type ImportMapping, type ImportRules } from './mapping.ts';
+import { defaultRules, isProduct, validateMapping, type ImportMapping, type ImportRules } from './mapping.ts';
 import type { ImportReport, RejectGroup } from './report.ts';
 import { resolveAmbiguousDates } from './resolve-dates.ts';
-import { dropTables, isOutOfMemory, outOfMemoryError, runCancellable } from './run-sql.ts';
+import { compactWhenLarge, dropTables, isOutOfMemory, outOfMemoryError, runCancellable } from './run-sql.ts';
+import { csvError, openCsv } from './stage-csv.ts';
 import { stageSource } from './stage-source.ts';
 import { sourceSize, type CancelToken, type ImportSource } from './source.ts';
 import { ident } from './sql-expressions.ts';
-import { buildWarningQueries, collectWarnings, type ImportWarning } from './warnings.ts';
-import { EngineError } from '../types.ts';
+import { buildWarningQueries, collectWarnings, duplicatesWarning, type ImportWarning } from './warnings.ts';
 
 /** Phases reported to `onProgress`. */
 export type ImportPhase = 'reading' | 'mapping' | 'validating' | 'done';
@@ -42,31 +43,33 @@ export interface ImportOptions extends SourceOverrides {
 
 let nextImport = 1;
 
+/** Progress of the mapping step: where it is and how far (0…1 over the whole import). */
+type Progress = (phase: ImportPhase, fraction: number) => void;
+
 /** Imports one file onto a canonical table and returns the report. */
 export async function importFile(db: Database, source: ImportSource, options: ImportOptions): Promise<ImportReport> {
   const started = Date.now();
-  const progress = (phase: ImportPhase, fraction: number) => options.onProgress?.({ phase, fraction });
+  const progress: Progress = (phase, fraction) => options.onProgress?.({ phase, fraction });
   const analysis = await analyseSource(source, options);
-  const staging = `__import_staging_${nextImport++}`;
+  const rules = { ...defaultRules, ...options.rules };
+  const target = options.target ?? options.mapping.table;
   progress('reading', 0);
   try {
-    const staged = await stageSource(db, source, analysis, staging, { ...options, onProgress: (f) => progress('reading', f * 0.6) });
-    const problems = validateMapping(options.mapping, staged.headers, canonicalTable(options.mapping.table).columns.filter((c) => c.required).map((c) => c.name));
-    if (problems.length) {
-      throw importError({ file: source.name, reason: 'bad_mapping', message: `the mapping does not fit this file: ${problems.join('; ')}.`, fix: `Map the columns again (the file has: ${staged.headers.join(', ')}).` });
-    }
+    const { report, replacements, sheet } =
+      analysis.format === 'csv' ? await importCsv(db, source, analysis, options, rules, target, progress) : await importStaged(db, source, analysis, options, rules, target, progress);
     const extraWarnings: ImportWarning[] = [];
     if (analysis.encoding?.warning) extraWarnings.push({ code: 'encoding', message: analysis.encoding.warning, count: 0 });
-    if (staged.replacements > 0) {
-      extraWarnings.push({ code: 'encoding', message: `${counted(staged.replacements, 'character')} could not be decoded as ${analysis.encoding?.encoding}; the text may be garbled — choose another encoding.`, count: staged.replacements });
+    if (replacements > 0) {
+      extraWarnings.push({ code: 'encoding', message: `${counted(replacements, 'character')} could not be decoded as ${analysis.encoding?.encoding}; the text may be garbled — choose another encoding.`, count: replacements });
     }
-    const report = await mapStaged(db, staging, options.mapping, { ...defaultRules, ...options.rules }, options.target ?? options.mapping.table, options.token, progress);
     report.fileName = source.name;
     report.format = analysis.format;
     report.warnings.unshift(...extraWarnings);
     if (analysis.encoding) report.encoding = analysis.encoding;
     if (analysis.dialect) report.dialect = analysis.dialect;
-    if (staged.sheet) report.sheet = staged.sheet;
+    if (sheet) report.sheet = sheet;
+    progress('validating', 0.95);
+    await compactWhenLarge(db);
     report.elapsedMs = Date.now() - started;
     progress('done', 1);
     return report;
@@ -76,34 +79,139 @@ export async function importFile(db: Database, source: ImportSource, options: Im
       throw importError({ file: source.name, reason: 'cancelled', message: 'the import was cancelled.', fix: 'Start it again when ready.' }, e);
     }
     throw e;
+  }
+}
+
+interface Imported {
+  report: ImportReport;
+  replacements: number;
+  sheet?: string;
+}
+
+/** The mapping must name columns the file has (checked before any data is read). */
+function checkMappingFits(source: ImportSource, mapping: ImportMapping, headers: readonly string[]): void {
+  const problems = validateMapping(mapping, headers, canonicalTable(mapping.table).columns.filter((c) => c.required).map((c) => c.name));
+  if (problems.length) {
+    throw importError({ file: source.name, reason: 'bad_mapping', message: `the mapping does not fit this file: ${problems.join('; ')}.`, fix: `Map the columns again (the file has: ${headers.join(', ')}).` });
+  }
+}
+
+/**
+ * CSV: DuckDB reads the registered file straight into the target table (no staging copy), so a
+ * file needs about its own size in engine memory, not several times it. Progress follows the
+ * bytes DuckDB has read (browser) or the transcoding pass.
+ */
+async function importCsv(db: Database, source: ImportSource, analysis: SourceAnalysis, options: ImportOptions, rules: ImportRules, target: string, progress: Progress): Promise<Imported> {
+  const headers = analysis.headers!;
+  checkMappingFits(source, options.mapping, headers);
+  const transcoded = analysis.encoding!.encoding !== 'utf-8' || analysis.dialect!.delimiter === 'whitespace';
+  // Share of the bar: transcoding in JS (when needed), then DuckDB's pass(es) over the file.
+  const readFrom = transcoded ? 0.3 : 0;
+  const csv = await openCsv(db, source, {
+    encoding: analysis.encoding!,
+    dialect: analysis.dialect!,
+    headers,
+    ...(options.token ? { token: options.token } : {}),
+    onProgress: (f) => progress('reading', f * readFrom),
+  });
+  try {
+    const report = await mapRows(db, { from: csv.from, columns: headers }, options.mapping, rules, target, options.token, progress, (span) => {
+      csv.onRead = (f) => progress(span.phase, span.from + (span.to - span.from) * f);
+    }, readFrom);
+    if (report.read === 0) {
+      dropTables(db, report.table, report.rejectsTable);
+      throw noRowsError(source.name, headers);
+    }
+    return { report, replacements: csv.replacements };
+  } catch (e) {
+    throw csvError(db, source, e);
+  } finally {
+    csv.close();
+  }
+}
+
+/** XLSX, Parquet, JSON: read by JS readers into a staging table (bounded by the JS heap anyway), then mapped. */
+async function importStaged(db: Database, source: ImportSource, analysis: SourceAnalysis, options: ImportOptions, rules: ImportRules, target: string, progress: Progress): Promise<Imported> {
+  const staging = `__import_staging_${nextImport++}`;
+  try {
+    const staged = await stageSource(db, source, analysis, staging, { ...options, onProgress: (f) => progress('reading', f * 0.5) });
+    checkMappingFits(source, options.mapping, staged.headers);
+    const report = await mapRows(db, { from: ident(staging), columns: staged.headers }, options.mapping, rules, target, options.token, progress, () => undefined, 0.5);
+    return { report, replacements: staged.replacements, ...(staged.sheet ? { sheet: staged.sheet } : {}) };
   } finally {
     dropTables(db, staging);
   }
 }
 
+/** The "header but no data rows" error. */
+export function noRowsError(file: string, headers: readonly string[]): EngineError {
+  return importError({
+    file,
+    reason: 'no_rows',
+    message: headers.length ? `the file has a header (${headers.slice(0, 5).join(', ')}${headers.length > 5 ? ', …' : ''}) but no data rows.` : 'the file has no rows.',
+    fix: 'Export the data again, including the rows.',
+    line: 2,
+  });
+}
+
 /**
- * Maps a staging table onto a canonical table: typed table, rejects table, counts and warnings.
- * The checked table is dropped afterwards; the rejects stay for paging and export.
+ * Maps a staging table onto a canonical table (the folder import and tests; see `mapRows`).
  */
 export async function mapStaged(
   db: Database,
   staging: string,
-  mappingIn: ImportMapping,
+  mapping: ImportMapping,
   rules: ImportRules,
   target: string,
   token?: CancelToken,
-  progress: (phase: ImportPhase, fraction: number) => void = () => undefined,
+  progress: Progress = () => undefined,
 ): Promise<ImportReport> {
-  const checked = `${staging}_checked`;
+  const columns = db.querySync(`SELECT * FROM ${ident(staging)} LIMIT 0`).columns.map((c) => c.name);
+  return mapRows(db, { from: ident(staging), columns }, mapping, rules, target, token, progress, () => undefined, 0.6);
+}
+
+/** Which part of the bar a pass over the rows fills. */
+interface Span {
+  phase: ImportPhase;
+  from: number;
+  to: number;
+}
+
+/**
+ * Maps raw rows onto a canonical table `target`: one pass builds it with its bookkeeping columns
+ * (see build-import-sql.ts), then the rejects are copied out, the duplicates counted, the rejected
+ * rows deleted and the warnings counted. `onPass` is told which part of the bar each pass over
+ * `input.from` fills (a CSV reports its read position). On failure no table is left behind.
+ */
+export async function mapRows(
+  db: Database,
+  input: { from: string; columns: readonly string[] },
+  mappingIn: ImportMapping,
+  rules: ImportRules,
+  target: string,
+  token: CancelToken | undefined,
+  progress: Progress,
+  onPass: (span: Span) => void,
+  start: number,
+): Promise<ImportReport> {
   const rejectsTable = `__rejects_${target}`;
+  const run = (sql: string) => runCancellable(db, sql, token);
   try {
-    const { mapping, notes } = resolveAmbiguousDates(db, staging, mappingIn);
-    progress('mapping', 0.6);
-    await runCancellable(db, buildCheckedQuery(staging, checked, mapping, rules), token);
-    progress('validating', 0.8);
-    await runCancellable(db, buildTargetQuery(checked, target, mapping), token);
-    await runCancellable(db, buildRejectsQuery(checked, rejectsTable), token);
-    const read = Number(db.querySync(`SELECT count(*) FROM ${ident(staging)}`).data[0]![0]);
+    const ambiguous = Object.values(mappingIn.columns).some((m) => !isProduct(m) && m.date?.ambiguous);
+    const mapTo = 0.85;
+    const mapFrom = ambiguous ? start + (mapTo - start) / 3 : start;
+    if (ambiguous) onPass({ phase: 'reading', from: start, to: mapFrom });
+    const { mapping, notes } = await resolveAmbiguousDates(db, input.from, mappingIn, run);
+    progress('mapping', mapFrom);
+    onPass({ phase: 'mapping', from: mapFrom, to: mapTo });
+    const checks = buildChecks(mapping, rules);
+    await run(buildMappedQuery(input.from, input.columns, target, mapping, checks));
+    progress('validating', mapTo);
+    const read = Number(db.querySync(`SELECT count(*) FROM ${ident(target)}`).data[0]![0]);
+    await run(buildRejectsQuery(target, rejectsTable, checks));
+    const duplicates = Number((await run(buildDuplicatesQuery(target))).data[0]![0] ?? 0);
+    progress('validating', 0.9);
+    for (const sql of buildFinishQueries(target)) await run(sql);
     const imported = Number(db.querySync(`SELECT count(*) FROM ${ident(target)}`).data[0]![0]);
     const rejectGroups: RejectGroup[] = toRows(db.querySync(buildRejectSummaryQuery(rejectsTable))).map((r) => ({
       reason: String(r.reason),
@@ -113,13 +221,11 @@ export async function mapStaged(
       firstRow: Number(r.first_row),
     }));
     const rejected = rejectGroups.reduce((n, g) => n + g.count, 0);
-    const warnings = collectWarnings(db, buildWarningQueries(staging, target, mapping, rules));
+    const warnings = [...(duplicates > 0 ? [duplicatesWarning(duplicates)] : []), ...collectWarnings(db, buildWarningQueries(target, mapping, rules))];
     for (const note of notes) warnings.push({ code: 'ambiguous_dates', message: note, count: 0 });
     return { fileName: '', format: 'csv', canonicalTable: mapping.table, table: target, read, imported, rejected, rejectGroups, rejectsTable, warnings, rules, elapsedMs: 0 };
   } catch (e) {
     dropTables(db, target, rejectsTable);
     throw e;
-  } finally {
-    dropTables(db, checked);
   }
 }

@@ -5,7 +5,7 @@
 import type { Database } from '../database.ts';
 import type { ColumnarTable } from '../types.ts';
 import { analyseSource, type SourceOverrides } from './analyse-source.ts';
-import { buildCheckedQuery, buildRejectsQuery, buildTargetQuery } from './build-import-sql.ts';
+import { mapRows } from './import-file.ts';
 import { defaultRules, type ImportMapping, type ImportRules } from './mapping.ts';
 import { dropTables } from './run-sql.ts';
 import { stageHead } from './stage-head.ts';
@@ -36,14 +36,14 @@ let nextPreview = 1;
 export async function previewImport(db: Database, source: ImportSource, mapping: ImportMapping, options: PreviewOptions = {}): Promise<ImportPreview> {
   const analysis = await analyseSource(source, options);
   const n = nextPreview++;
-  const [staging, checked, target, rejects] = [`__preview_${n}`, `__preview_${n}_checked`, `__preview_${n}_rows`, `__preview_${n}_rejects`];
+  const [staging, target] = [`__preview_${n}`, `__preview_${n}_rows`];
+  let rejects = `__rejects_${target}`;
   const limit = Math.max(1, Math.floor(options.limit ?? 20));
   try {
     const staged = await stageHead(db, source, analysis, staging, options);
-    db.exec(buildCheckedQuery(staging, checked, mapping, { ...defaultRules, ...options.rules }));
-    db.exec(buildTargetQuery(checked, target, mapping));
-    db.exec(buildRejectsQuery(checked, rejects));
-    const rejected = Number(db.querySync(`SELECT count(*) FROM ${ident(rejects)}`).data[0]![0]);
+    const report = await mapRows(db, { from: ident(staging), columns: staged.headers }, mapping, { ...defaultRules, ...options.rules }, target, undefined, () => undefined, () => undefined, 0);
+    rejects = report.rejectsTable;
+    const rejected = report.rejected;
     return {
       rows: db.querySync(`SELECT * FROM ${ident(target)} LIMIT ${limit}`),
       rejects: db.querySync(`SELECT * FROM ${ident(rejects)} ORDER BY "row" LIMIT ${limit}`),
@@ -51,6 +51,6 @@ export async function previewImport(db: Database, source: ImportSource, mapping:
       rejected,
     };
   } finally {
-    dropTables(db, staging, checked, target, rejects);
+    dropTables(db, staging, target, rejects);
   }
 }

@@ -3,24 +3,28 @@
  * usually does: one SQL pass counts values whose first or second part exceeds 12.
  */
 import type { Database } from '../database.ts';
+import type { ColumnarTable } from '../types.ts';
 import { isProduct, type ImportMapping, type SourceColumn } from './mapping.ts';
 import { ident } from './sql-expressions.ts';
 import { swapDayMonth } from './value-formats.ts';
 
 /** SQL counting values whose first / second number is above 12 (pure). */
-export function buildDayMonthQuery(staging: string, column: string): string {
+export function buildDayMonthQuery(from: string, column: string): string {
   const c = ident(column);
   return `SELECT count(*) FILTER (WHERE TRY_CAST(regexp_extract(trim(${c}), '^(\\d{1,2})[/.-]', 1) AS INTEGER) > 12) AS first_over,
-    count(*) FILTER (WHERE TRY_CAST(regexp_extract(trim(${c}), '^\\d{1,2}[/.-](\\d{1,2})[/.-]', 1) AS INTEGER) > 12) AS second_over FROM ${ident(staging)}`;
+    count(*) FILTER (WHERE TRY_CAST(regexp_extract(trim(${c}), '^\\d{1,2}[/.-](\\d{1,2})[/.-]', 1) AS INTEGER) > 12) AS second_over FROM ${from}`;
 }
 
-/** Settles ambiguous date formats over the full staging table; notes say what stays undecided. */
-export function resolveAmbiguousDates(db: Database, staging: string, mapping: ImportMapping): { mapping: ImportMapping; notes: string[] } {
+/**
+ * Settles ambiguous date formats over all rows of `from` (a table or table function); notes say
+ * what stays undecided. Runs a query only when a mapped date is ambiguous.
+ */
+export async function resolveAmbiguousDates(db: Database, from: string, mapping: ImportMapping, run: (sql: string) => Promise<ColumnarTable> = (sql) => db.run(sql)): Promise<{ mapping: ImportMapping; notes: string[] }> {
   const notes: string[] = [];
   const columns = { ...mapping.columns };
   for (const [target, m] of Object.entries(columns)) {
     if (isProduct(m) || !m.date?.ambiguous) continue;
-    const row = db.querySync(buildDayMonthQuery(staging, m.source)).data.map((col) => Number(col[0]));
+    const row = (await run(buildDayMonthQuery(from, m.source))).data.map((col) => Number(col[0]));
     const [firstOver, secondOver] = [row[0] ?? 0, row[1] ?? 0];
     const dayFirst = m.date.patterns[0]!.startsWith('%d');
     let date = { ...m.date, ambiguous: false };

@@ -3,23 +3,20 @@
  * turned into an import error that says how much fits, and partial tables cleaned up after.
  */
 import type { Database } from '../database.ts';
-import { EngineError } from '../types.ts';
+import { EngineError, type ColumnarTable } from '../types.ts';
 import { formatBytes, importError, parseMemorySetting } from './errors.ts';
 import type { CancelToken } from './source.ts';
 import { ident } from './sql-expressions.ts';
 
 /** Runs a statement; if `token` is cancelled meanwhile, DuckDB is asked to stop it. */
-export async function runCancellable(db: Database, sql: string, token?: CancelToken): Promise<void> {
-  if (!token) {
-    await db.run(sql);
-    return;
-  }
+export async function runCancellable(db: Database, sql: string, token?: CancelToken): Promise<ColumnarTable> {
+  if (!token) return db.run(sql);
   if (token.cancelled) throw new EngineError({ code: 'cancelled', message: 'Import cancelled.' });
   const timer = setInterval(() => {
     if (token.cancelled) db.cancel();
   }, 10);
   try {
-    await db.run(sql);
+    return await db.run(sql);
   } finally {
     clearInterval(timer);
   }
@@ -37,12 +34,31 @@ export function memoryLimitBytes(db: Database): number | null {
 }
 
 /**
- * Engine memory per byte of CSV during an import: the all-VARCHAR staging table, the typed copy
- * made while mapping and the rejected-rows bookkeeping are alive together. Measured, not guessed:
- * in the browser-worker benchmark (docs/benchmarks.md) a 596 MB transactions file did not fit in
- * the default 3.1 GiB, i.e. more than 5.3 bytes per file byte; 6 keeps "what fits" honest.
+ * Engine memory per byte of CSV at the peak of an import (the target table with its bookkeeping
+ * columns, plus the hash table counting duplicates). Measured, not guessed (docs/import.md,
+ * "Large files"): a 322 MB file of 10M short rows needed 1.5 GiB (5.0 bytes per file byte: the
+ * canonical table's unmapped columns cost their width on every row), a 625 MB file of 9.3M wider
+ * rows 1.5 GiB (2.6). The narrow case is the honest one to quote.
  */
-export const MEMORY_PER_FILE_BYTE = 6;
+export const MEMORY_PER_FILE_BYTE = 5;
+
+/** DuckDB's memory in use, in bytes. */
+export function memoryUsedBytes(db: Database): number {
+  return Number(db.querySync('SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()').data[0]![0] ?? 0);
+}
+
+/**
+ * Compresses the in-memory tables when they hold more than a quarter of the memory limit.
+ * DuckDB stores in-memory tables uncompressed until a checkpoint; checkpointing compresses them
+ * (10M imported rows: 835 MB → 85 MB, ~9 s), so the next large file still fits. Small data is
+ * left alone: compressed tables are somewhat slower to group by text.
+ */
+export async function compactWhenLarge(db: Database): Promise<boolean> {
+  const limit = memoryLimitBytes(db);
+  if (!limit || memoryUsedBytes(db) <= limit / 4) return false;
+  await db.run('CHECKPOINT');
+  return true;
+}
 
 /** The import error for a file that did not fit, naming its size and what fits. */
 export function outOfMemoryError(db: Database, file: string, fileBytes: number, cause: unknown): EngineError {

@@ -1,8 +1,10 @@
 /**
- * Loads a delimited text file into a staging table of VARCHAR columns with DuckDB's own CSV
- * reader. UTF-8 files are handed to DuckDB as they are (a browser `File` is registered as a file
- * handle and read in slices); other encodings and whitespace-aligned columns are first rewritten
- * slice by slice into UTF-8 with a tab delimiter.
+ * Delimited text through DuckDB's own CSV reader: `openCsv` registers the file and gives the
+ * `read_csv` call the mapping reads from directly (no staging copy of a large file); `stageCsv`
+ * loads it into a VARCHAR table where one is wanted (previews, the folder import's raw tables).
+ * UTF-8 files are handed to DuckDB as they are (a browser `File` is registered as a file handle
+ * and read in slices); other encodings and whitespace-aligned columns are first rewritten slice by
+ * slice into UTF-8 with a tab delimiter.
  */
 import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm/blocking';
 import type { Database } from '../database.ts';
@@ -55,19 +57,72 @@ export function buildReadCsvQuery(path: string, dialect: CsvDialect, gzip: boole
   return `read_csv(${literal(path)}, ${opts.join(', ')})`;
 }
 
-/** Stages `source` into table `staging`. Errors name the file and line and leave no table behind. */
-export async function stageCsv(db: Database, source: ImportSource, staging: string, options: StageCsvOptions): Promise<StageResult> {
+/** A CSV file registered with DuckDB and ready to be read with `from`. */
+export interface OpenedCsv {
+  /** The `read_csv(…)` table function: raw VARCHAR columns in file order. */
+  from: string;
+  /** Characters that did not decode in the chosen encoding (0 for a clean file). */
+  replacements: number;
+  /**
+   * Called with the fraction (0…1) of the registered file DuckDB has read so far, while a query
+   * reads it (browser only: there the file is a handle read in slices). Set by the caller.
+   */
+  onRead: ((fraction: number) => void) | null;
+  /** Unregisters the file. */
+  close(): void;
+}
+
+/**
+ * A browser `Blob` as DuckDB's file-reader protocol sees it (`size` and `slice`), telling `onRead`
+ * how far DuckDB has read. The runtime reads registered handles only through these two members;
+ * slicing the underlying `File` reads from disk, so nothing is copied into memory ahead of time.
+ */
+function trackedHandle(blob: Blob, onRead: (fraction: number) => void): Pick<Blob, 'size' | 'slice'> {
+  let furthest = 0;
+  return {
+    size: blob.size,
+    slice(start?: number, end?: number, type?: string) {
+      const to = Math.min(end ?? blob.size, blob.size);
+      if (to > furthest) {
+        furthest = to;
+        onRead(blob.size ? furthest / blob.size : 1);
+      }
+      return blob.slice(start, end, type);
+    },
+  };
+}
+
+/**
+ * Registers `source` with DuckDB for reading with `read_csv`. UTF-8 files are registered as they
+ * are (a browser `File` as a handle read in slices); other encodings and whitespace-aligned columns
+ * are first rewritten slice by slice into UTF-8 (progress 0…1 through `options.onProgress`).
+ */
+export async function openCsv(db: Database, source: ImportSource, options: StageCsvOptions): Promise<OpenedCsv> {
   const { encoding, dialect } = options;
   const path = `import-${nextFile++}-${source.name.replace(/[^\w.-]+/g, '_')}`;
   const stats: TranscodeStats = { replacements: 0 };
   const gzip = isGzip(await readRange(source, 0, 2));
   const direct = encoding.encoding === 'utf-8' && dialect.delimiter !== 'whitespace';
   const size = sourceSize(source);
+  const opened: OpenedCsv = {
+    from: buildReadCsvQuery(path, dialect, direct && gzip, options.headers),
+    replacements: 0,
+    onRead: null,
+    close() {
+      try {
+        db.bindings.dropFile(path);
+      } catch {
+        // not registered (failed before registration)
+      }
+    },
+  };
+  const register = (data: Blob | Uint8Array) => {
+    if (data instanceof Uint8Array) db.bindings.registerFileBuffer(path, data);
+    else db.bindings.registerFileHandle(path, trackedHandle(data, (f) => opened.onRead?.(f)), DuckDBDataProtocol.BROWSER_FILEREADER, true);
+  };
   try {
-    if (direct) {
-      if (source.data instanceof Uint8Array) db.bindings.registerFileBuffer(path, source.data);
-      else db.bindings.registerFileHandle(path, source.data, DuckDBDataProtocol.BROWSER_FILEREADER, true);
-    } else {
+    if (direct) register(source.data);
+    else {
       const chunks: Uint8Array[] = [];
       const slices = transcodeToUtf8(
         contentSlices(source),
@@ -82,22 +137,32 @@ export async function stageCsv(db: Database, source: ImportSource, staging: stri
       );
       for await (const c of slices) chunks.push(c);
       // In the browser the UTF-8 copy stays a Blob (outside the wasm heap) read in slices.
-      if (source.data instanceof Uint8Array || typeof Blob === 'undefined') db.bindings.registerFileBuffer(path, concatBytes(chunks));
-      else db.bindings.registerFileHandle(path, new Blob(chunks as BlobPart[]), DuckDBDataProtocol.BROWSER_FILEREADER, true);
+      register(source.data instanceof Uint8Array || typeof Blob === 'undefined' ? concatBytes(chunks) : new Blob(chunks as BlobPart[]));
     }
-    await runCancellable(db, `CREATE OR REPLACE TABLE "${staging}" AS SELECT * FROM ${buildReadCsvQuery(path, dialect, direct && gzip, options.headers)}`, options.token);
+  } catch (e) {
+    opened.close();
+    throw csvError(db, source, e);
+  }
+  opened.replacements = stats.replacements;
+  return opened;
+}
+
+/**
+ * Stages `source` into table `staging` (all VARCHAR; the folder import keeps it as the file's raw
+ * table). Errors name the file and line and leave no table behind.
+ */
+export async function stageCsv(db: Database, source: ImportSource, staging: string, options: StageCsvOptions): Promise<StageResult> {
+  const csv = await openCsv(db, source, options);
+  try {
+    await runCancellable(db, `CREATE OR REPLACE TABLE "${staging}" AS SELECT * FROM ${csv.from}`, options.token);
     const headers = db.querySync(`SELECT * FROM "${staging}" LIMIT 0`).columns.map((c) => c.name);
     const rows = Number(db.querySync(`SELECT count(*) FROM "${staging}"`).data[0]![0]);
-    return { headers, rows, replacements: stats.replacements };
+    return { headers, rows, replacements: csv.replacements };
   } catch (e) {
     dropTables(db, staging);
     throw csvError(db, source, e);
   } finally {
-    try {
-      db.bindings.dropFile(path);
-    } catch {
-      // not registered (failed before registration)
-    }
+    csv.close();
   }
 }
 

@@ -3,12 +3,13 @@
  * files loaded as-is (the folder import's per-file tables). Values that do not parse become NULL
  * here; the canonical import is where they are counted and reported.
  */
-import { ROW, stagingRows, typedExpr } from './build-import-sql.ts';
+import { typedExpr } from './build-import-sql.ts';
 import type { ExtraColumn } from './mapping.ts';
 import { ident } from './sql-expressions.ts';
 
 /** `CREATE OR REPLACE TABLE target AS SELECT <typed columns> FROM staging` in file order (pure). */
 export function buildTypedTableQuery(staging: string, target: string, columns: readonly ExtraColumn[]): string {
   const cols = columns.map((c) => `${typedExpr(c, c.type)} AS ${ident(c.name)}`);
-  return `CREATE OR REPLACE TABLE ${ident(target)} AS SELECT ${cols.join(', ')} FROM ${stagingRows(staging)} ORDER BY ${ident(ROW)}`;
+  // No ORDER BY: DuckDB preserves insertion order, so the rows stay in file order.
+  return `CREATE OR REPLACE TABLE ${ident(target)} AS SELECT ${cols.join(', ')} FROM ${ident(staging)}`;
 }

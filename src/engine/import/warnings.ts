@@ -26,19 +26,22 @@ interface WarningQuery {
   message: (n: number) => string;
 }
 
+/** The duplicates warning for `n` rows repeating an earlier row (counted while mapping: see `buildDuplicatesQuery`). */
+export function duplicatesWarning(n: number): ImportWarning {
+  return {
+    code: 'duplicates',
+    count: n,
+    message: `${counted(n, 'row')} ${agree(n, 'is an exact duplicate', 'are exact duplicates')} of an earlier row (kept; remove ${agree(n, 'it', 'them')} in the source if ${agree(n, 'it is a double entry', 'they are double entries')}).`,
+  };
+}
+
 /**
- * The warning queries for an import into `target` from `staging`. `today` (ISO date) is bound as
- * a parameter: `current_date` needs the ICU extension, which this DuckDB build lacks.
+ * The warning queries on the imported table `target`. `today` (ISO date) is bound as a
+ * parameter: `current_date` needs the ICU extension, which this DuckDB build lacks.
  */
-export function buildWarningQueries(staging: string, target: string, mapping: ImportMapping, rules: ImportRules, today: string = new Date().toISOString().slice(0, 10)): WarningQuery[] {
+export function buildWarningQueries(target: string, mapping: ImportMapping, rules: ImportRules, today: string = new Date().toISOString().slice(0, 10)): WarningQuery[] {
   const t = ident(target);
-  const qs: WarningQuery[] = [
-    {
-      code: 'duplicates',
-      sql: `SELECT (SELECT count(*) FROM ${ident(staging)}) - (SELECT count(*) FROM (SELECT DISTINCT * FROM ${ident(staging)}))`,
-      message: (n) => `${counted(n, 'row')} ${agree(n, 'is an exact duplicate', 'are exact duplicates')} of an earlier row (kept; remove ${agree(n, 'it', 'them')} in the source if ${agree(n, 'it is a double entry', 'they are double entries')}).`,
-    },
-  ];
+  const qs: WarningQuery[] = [];
   const def = canonicalTable(mapping.table);
   const money = def.columns.find((c) => c.name === 'revenue' || c.name === 'amount');
   if (money && mapping.columns[money.name]) {
