@@ -7,6 +7,7 @@ import { canonicalTables } from '../model/schema.ts';
 import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm/blocking';
 import type { DataFile, EngineApi, EngineStatus, ExportedTable, ImportApi, ImportRequest, ResultHandle, StoredTableFile, TableInfo } from './api.ts';
 import { cancelToken, importFile, inspectFile, previewImport, rejectsToCsv, type CancelToken, type ImportProgress } from './import/index.ts';
+import { concatBytes } from './import/source.ts';
 import { Database } from './database.ts';
 import { loadCanonicalCsv } from './load-csv.ts';
 import { splitStatements, returnsRows } from './statements.ts';
@@ -262,16 +263,24 @@ function importMethods(database: () => Promise<Database>, listTables: () => Prom
           .map((c) => ({ name: String(c.column_name), type: String(c.data_type) }));
         if (!columns.length) throw new EngineError({ code: 'input', message: `table ${table} does not exist` });
         const rowCount = Number(db.querySync(`SELECT count(*) FROM ${quoteIdent(table)}`).data[0]![0]);
-        const path = `export/${table}.csv`;
-        // An empty registered buffer makes DuckDB write into its in-memory file system (in Node and
-        // the browser alike, never the host disk); we copy it out and free it.
-        db.bindings.registerFileBuffer(path, new Uint8Array(0));
-        db.exec(`COPY ${quoteIdent(table)} TO '${path}' (FORMAT csv, HEADER true, DATEFORMAT '%Y-%m-%d', USE_TMP_FILE false)`);
-        try {
-          out.push({ table, rowCount, columns, bytes: db.bindings.copyFileToBuffer(path) });
-        } finally {
-          db.bindings.dropFile(path);
+        const lastRowid = Number(db.querySync(`SELECT coalesce(max(rowid), -1) FROM ${quoteIdent(table)}`).data[0]![0]);
+        const parts: Uint8Array[] = [];
+        // Slice by rowid (file order); the first slice carries the header, even for an empty table.
+        for (let from = 0; from === 0 || from <= lastRowid; from += EXPORT_SLICE_ROWS) {
+          const path = `export/${table}-${from}.csv`;
+          // An empty registered buffer makes DuckDB write into its in-memory file system (in Node
+          // and the browser alike, never the host disk); we copy it out and free it.
+          db.bindings.registerFileBuffer(path, new Uint8Array(0));
+          try {
+            await db.run(
+              `COPY (SELECT * FROM ${quoteIdent(table)} WHERE rowid >= ${from} AND rowid < ${from + EXPORT_SLICE_ROWS}) TO '${path}' (FORMAT csv, HEADER ${from === 0}, DATEFORMAT '%Y-%m-%d', USE_TMP_FILE false)`,
+            );
+            parts.push(db.bindings.copyFileToBuffer(path));
+          } finally {
+            db.bindings.dropFile(path);
+          }
         }
+        out.push({ table, rowCount, columns, bytes: concatBytes(parts) });
       }
       return out;
     },
@@ -300,6 +309,13 @@ function importMethods(database: () => Promise<Database>, listTables: () => Prom
     },
   };
 }
+
+/**
+ * Rows per COPY when a table is exported. DuckDB-WASM's in-memory files grow by reallocation, so
+ * one COPY's time grows with the square of its output (measured in Node: 1M rows 2.3 s, 4M rows
+ * 33 s, 10M rows 173 s); slices of 250k rows (~8 MB of CSV, ~0.6 s each) keep it linear.
+ */
+const EXPORT_SLICE_ROWS = 250_000;
 
 /** A SQL string literal. */
 function sqlString(s: string): string {
