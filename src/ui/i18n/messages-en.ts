@@ -140,6 +140,7 @@ export const en = {
   'import.datasetName': 'Dataset name',
   'import.start': { one: 'Import {count} file', other: 'Import {count} files' },
   'import.replaceNote': 'Imports replace the tables they map to in a new dataset; the sample stays available.',
+  'import.saving': 'Saving the dataset in this browser…',
   'import.remove': 'Remove {file}',
   'import.reading': 'Reading the head of the file…',
   'import.encoding': 'Encoding',

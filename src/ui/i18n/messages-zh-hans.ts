@@ -142,6 +142,7 @@ export const zhHans: Record<MessageKey, Message> = {
   'import.datasetName': '数据集名称',
   'import.start': '导入 {count} 个文件',
   'import.replaceNote': '导入的文件会在新数据集中替换对应的表；示例数据仍可使用。',
+  'import.saving': '正在将数据集保存到此浏览器…',
   'import.remove': '移除 {file}',
   'import.reading': '正在读取文件开头…',
   'import.encoding': '编码',

@@ -142,6 +142,7 @@ export const zhHant: Record<MessageKey, Message> = {
   'import.datasetName': '資料集名稱',
   'import.start': '匯入 {count} 個檔案',
   'import.replaceNote': '匯入的檔案會在新的資料集中取代對應的資料表；範例資料仍可使用。',
+  'import.saving': '正在將資料集儲存至此瀏覽器…',
   'import.remove': '移除 {file}',
   'import.reading': '正在讀取檔案開頭…',
   'import.encoding': '編碼',

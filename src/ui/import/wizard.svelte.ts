@@ -120,6 +120,8 @@ export class ImportWizard {
   /** Name of the dataset the import creates. */
   name = $state('');
   phase: 'setup' | 'importing' | 'done' = $state('setup');
+  /** Every file is in; the dataset is being saved in the browser (no longer cancellable). */
+  saving = $state(false);
   /** Overall progress 0…1 while importing. */
   fraction = $state(0);
   private noticeOf: Notice | null = $state(null);
@@ -355,6 +357,7 @@ export class ImportWizard {
         return;
       }
       this.fraction = 1;
+      this.saving = true;
       await this.api.commitImport(done.map((f) => ({ from: f.report!.table, to: f.report!.canonicalTable })));
       for (const f of done) f.report = { ...f.report!, table: f.report!.canonicalTable };
       const stored = await this.wb.saveImported(this.name.trim(), done.map((f) => f.report!.table), done.map((f) => f.file.name), newDatasetId());
@@ -365,6 +368,8 @@ export class ImportWizard {
       this.noticeOf = { key: 'import.notice.stopped', message: shownError(e).message };
       this.phase = 'setup';
       await this.api.discardImport(done.map((f) => f.report!.table)).catch(() => undefined);
+    } finally {
+      this.saving = false;
     }
   }
 
