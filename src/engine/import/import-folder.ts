@@ -12,11 +12,13 @@ import { analyseSource } from './analyse-source.ts';
 import { importError } from './errors.ts';
 import { inspectFile, type InspectResult } from './inspect.ts';
 import { defaultRules, type ColumnMapping, type ImportMapping, type ImportRules, type SourceColumn } from './mapping.ts';
-import { mapStaged } from './import-file.ts';
+import { mapRows, noRowsError } from './import-file.ts';
 import type { ImportReport } from './report.ts';
 import { extraOf } from './roles.ts';
 import { buildTypedTableQuery } from './typed-table.ts';
-import { dropTables, runCancellable } from './run-sql.ts';
+import { compactWhenLarge, dropTables, runCancellable } from './run-sql.ts';
+import { csvError, openCsv } from './stage-csv.ts';
+import { ident } from './sql-expressions.ts';
 import { stageSource } from './stage-source.ts';
 import { fileStem, readAll, type CancelToken, type ImportSource } from './source.ts';
 import type { CsvDialect } from './sniff-csv.ts';
@@ -136,11 +138,30 @@ export async function importFolder(db: Database, folder: FolderSource, options: 
     // Two files with one stem (orders.csv, orders.parquet) must not overwrite each other.
     let stem = fileStem(name);
     if (report.tables.some((t) => t.table === stem)) stem = `${stem}_${name.replace(/\.gz$/i, '').split('.').pop()}`;
+    const analysis = await analyseSource(source, overrides);
+    // A CSV is read by DuckDB straight from the file, once for the raw table and once for the
+    // mapping; other formats go through a staging table filled by their JS reader.
     const staging = `__folder_staging_${stem}`;
+    let rows: { from: string; columns: readonly string[]; close(): void };
+    if (analysis.format === 'csv') {
+      const csv = await openCsv(db, source, { encoding: analysis.encoding!, dialect: analysis.dialect!, headers: analysis.headers!, ...(options.token ? { token: options.token } : {}) });
+      rows = { from: csv.from, columns: analysis.headers!, close: () => csv.close() };
+    } else {
+      const staged = await stageSource(db, source, analysis, staging, { ...overrides, ...(options.token ? { token: options.token } : {}) });
+      rows = { from: ident(staging), columns: staged.headers, close: () => dropTables(db, staging) };
+    }
     try {
-      const staged = await stageSource(db, source, await analyseSource(source, overrides), staging, { ...overrides, ...(options.token ? { token: options.token } : {}) });
-      await runCancellable(db, buildTypedTableQuery(staging, stem, inspected.columns.map(extraOf)), options.token);
-      report.tables.push({ file: name, table: stem, rows: staged.rows });
+      try {
+        await runCancellable(db, buildTypedTableQuery(rows.from, stem, inspected.columns.map(extraOf)), options.token);
+      } catch (e) {
+        throw analysis.format === 'csv' ? csvError(db, source, e) : e;
+      }
+      const count = Number(db.querySync(`SELECT count(*) FROM ${ident(stem)}`).data[0]![0]);
+      if (count === 0) {
+        dropTables(db, stem);
+        throw noRowsError(name, [...rows.columns]);
+      }
+      report.tables.push({ file: name, table: stem, rows: count });
       let mapping: ImportMapping | null = null;
       if (entry) mapping = mappingFromFolderEntry(entry, inspected);
       else if (config.auto !== false && inspected.suggestion.missing.length === 0) mapping = inspected.suggestion.mapping;
@@ -153,12 +174,18 @@ export async function importFolder(db: Database, folder: FolderSource, options: 
         return;
       }
       claimed.add(mapping.table);
-      const r = await mapStaged(db, staging, mapping, { ...defaultRules, ...entry?.rules }, mapping.table, options.token);
+      let r: ImportReport;
+      try {
+        r = await mapRows(db, rows, mapping, { ...defaultRules, ...entry?.rules }, mapping.table, options.token, () => undefined, () => undefined, 0);
+      } catch (e) {
+        throw analysis.format === 'csv' ? csvError(db, source, e) : e;
+      }
       r.fileName = name;
       r.format = inspected.format;
       report.imports.push(r);
+      await compactWhenLarge(db);
     } finally {
-      dropTables(db, staging);
+      rows.close();
     }
   }
 }
