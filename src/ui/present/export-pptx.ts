@@ -59,7 +59,9 @@ function addTitle(page: PptxSlide, slide: TitleSlide, text: DeckText): void {
 }
 
 async function addChart(page: PptxSlide, slide: ChartSlide, counter: string): Promise<void> {
-  page.addText(slide.headline, { x: MARGIN, y: 0.25, w: W - 2 * MARGIN, h: 0.8, fontFace: FONT, fontSize: 24, bold: true, color: INK, valign: 'middle', fit: 'shrink' });
+  // Same steps as the on-screen slide: a sentence-long finding gets smaller type, not a third line.
+  const fontSize = slide.headline.length > 110 ? 17 : slide.headline.length > 70 ? 20 : 24;
+  page.addText(slide.headline, { x: MARGIN, y: 0.25, w: W - 2 * MARGIN, h: 0.8, fontFace: FONT, fontSize, bold: true, color: INK, valign: 'middle', fit: 'shrink' });
   const png = await svgToPng(renderSlideChart(slide));
   // Fit the picture in the chart area, keeping its aspect ratio, centred.
   const box = { x: MARGIN, y: 1.15, w: W - 2 * MARGIN, h: H - 1.15 - 0.55 };

@@ -47,7 +47,7 @@ export interface ChartSlide {
   headline: string;
   /** Where the chart comes from, for the footer: analysis title and cell name, or the data it draws. */
   source: string;
-  /** The chart as the notebook draws it, minus a title that would repeat the headline. */
+  /** The chart as the notebook draws it, minus its title: on a slide the headline says it, bigger. */
   spec: ChartSpec;
   /** The chart's tables, as `renderChart` expects them. */
   resolve: (name: string) => Row[] | undefined;
@@ -133,12 +133,15 @@ function cellSlides(cell: ChartCell | AnalysisCell, state: CellState | undefined
 }
 
 function chartSlide(cellId: CellId, chartIndex: number, headline: string, source: string, spec: ChartSpec, resolve: ChartSlide['resolve']): ChartSlide {
-  return { kind: 'chart', cellId, chartIndex, headline, source, spec: withoutRepeatedTitle(spec, headline), resolve };
+  return { kind: 'chart', cellId, chartIndex, headline, source, spec: withoutTitle(spec), resolve };
 }
 
-/** The spec without its title when the headline already says it (a chart cell's title is its headline). */
-function withoutRepeatedTitle(spec: ChartSpec, headline: string): ChartSpec {
-  if (spec.title !== headline) return spec;
+/**
+ * The spec without its title. The headline above the chart is either that title or the finding
+ * the chart illustrates (which says the same thing with the number), so a second title only
+ * repeats it and takes height from the chart. The subtitle stays: it tells what is plotted.
+ */
+function withoutTitle(spec: ChartSpec): ChartSpec {
   const { title: _title, ...rest } = spec;
   return rest;
 }
