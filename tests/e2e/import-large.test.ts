@@ -80,7 +80,7 @@ describe('large imports', () => {
       await page.getByTestId('start-import').click();
       const err = card.getByTestId('import-error');
       await err.waitFor({ timeout: 60_000 });
-      assert.match((await err.textContent()) ?? '', /huge\.csv: the file \(\d+ MB\) does not fit .*\(16 MB\)\. Files up to about 3.4 MB fit/);
+      assert.match((await err.textContent()) ?? '', /huge\.csv: the file \(\d+ MB\) does not fit .*\(16 MB\)\. Files up to about 3.2 MB fit/);
       await page.getByTestId('import-notice').filter({ hasText: 'No file could be imported' }).waitFor();
     } finally {
       await sql(`SET memory_limit = '${limit}'`);

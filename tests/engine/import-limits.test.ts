@@ -47,7 +47,7 @@ describe('a file that does not fit in memory', () => {
     const e = (err as EngineError).info;
     expect(e.code).toBe('input');
     expect(e.details).toMatchObject({ file: 'huge.csv', reason: 'out_of_memory', memoryLimitBytes: 16 * 1024 * 1024, fitsBytes: Math.floor((16 * 1024 * 1024) / MEMORY_PER_FILE_BYTE) });
-    expect(e.message).toMatch(/^huge\.csv: the file \(\d+ MB\) does not fit .*\(16 MB\)\. Files up to about 3.4 MB fit/);
+    expect(e.message).toMatch(/^huge\.csv: the file \(\d+ MB\) does not fit .*\(16 MB\)\. Files up to about 3.2 MB fit/);
     expect(MEMORY_PER_FILE_BYTE).toBe(5);
     expect(leftovers()).toEqual([]);
     // Usable afterwards: a small import works on the same instance.
