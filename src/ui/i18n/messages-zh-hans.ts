@@ -83,7 +83,7 @@ export const zhHans: Record<MessageKey, Message> = {
   'present.previous': '上一张（←）',
   'present.next': '下一张（→）',
   'present.closeTitle': '返回笔记本（Esc）',
-  'present.counter': '{current} / {total}',
+  'present.counter': '第 {current} / {total} 张',
   'present.meta': '数据：{dataset} · {date}',
   'present.chartCount': '后附 {count} 张图表。',
   'present.noCharts': '还没有图表运行完成：请先运行笔记本，再开始演示。',

@@ -83,7 +83,7 @@ export const zhHant: Record<MessageKey, Message> = {
   'present.previous': '上一張（←）',
   'present.next': '下一張（→）',
   'present.closeTitle': '返回筆記本（Esc）',
-  'present.counter': '{current} / {total}',
+  'present.counter': '第 {current} / {total} 張',
   'present.meta': '資料：{dataset} · {date}',
   'present.chartCount': '後附 {count} 張圖表。',
   'present.noCharts': '尚無圖表執行完成：請先執行筆記本，再開始簡報。',
