@@ -8,7 +8,7 @@ import type PptxGenJS from 'pptxgenjs';
 import { downloadBlob } from '../download.ts';
 import { renderSlideChart } from './chart-svg.ts';
 import type { ChartSlide, Slide, TitleSlide } from './slides.ts';
-import { svgToPng } from './svg-to-png.ts';
+import { svgToPng, type ChartPng } from './svg-to-png.ts';
 
 /** Text of the deck that the UI formats in the user's language. */
 export interface DeckText {
@@ -62,13 +62,22 @@ async function addChart(page: PptxSlide, slide: ChartSlide, counter: string): Pr
   // Same steps as the on-screen slide: a sentence-long finding gets smaller type, not a third line.
   const fontSize = slide.headline.length > 110 ? 17 : slide.headline.length > 70 ? 20 : 24;
   page.addText(slide.headline, { x: MARGIN, y: 0.25, w: W - 2 * MARGIN, h: 0.8, fontFace: FONT, fontSize, bold: true, color: INK, valign: 'middle', fit: 'shrink' });
-  const png = await svgToPng(renderSlideChart(slide));
-  // Fit the picture in the chart area, keeping its aspect ratio, centred.
   const box = { x: MARGIN, y: 1.15, w: W - 2 * MARGIN, h: H - 1.15 - 0.55 };
-  const scale = Math.min(box.w / png.width, box.h / png.height);
-  const w = png.width * scale;
-  const h = png.height * scale;
-  page.addImage({ data: png.dataUrl.replace(/^data:/, ''), x: box.x + (box.w - w) / 2, y: box.y + (box.h - h) / 2, w, h, altText: slide.headline });
+  let png: ChartPng | null = null;
+  try {
+    png = await svgToPng(renderSlideChart(slide));
+  } catch (e) {
+    // One chart that cannot be drawn must not cost the whole deck: say so on its slide.
+    const message = e instanceof Error ? e.message : String(e);
+    page.addText(message, { ...box, fontFace: FONT, fontSize: 14, color: 'C23B3B', align: 'center' });
+  }
+  // Fit the picture in the chart area, keeping its aspect ratio, centred.
+  if (png) {
+    const scale = Math.min(box.w / png.width, box.h / png.height);
+    const w = png.width * scale;
+    const h = png.height * scale;
+    page.addImage({ data: png.dataUrl.replace(/^data:/, ''), x: box.x + (box.w - w) / 2, y: box.y + (box.h - h) / 2, w, h, altText: slide.headline });
+  }
   page.addText(slide.source, { x: MARGIN, y: H - 0.45, w: W - 2 * MARGIN - 1.2, h: 0.3, fontFace: FONT, fontSize: 10, color: MUTED });
   page.addText(counter, { x: W - MARGIN - 1.2, y: H - 0.45, w: 1.2, h: 0.3, fontFace: FONT, fontSize: 10, color: MUTED, align: 'right' });
 }
