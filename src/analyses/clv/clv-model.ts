@@ -2,8 +2,8 @@
  * Pure numerics of the `clv-bgnbd` analysis: fit both models on the per-customer summary and score
  * every customer (P(alive), expected purchases, expected value per purchase, discounted value).
  */
-import { fitBgNbd, pAlive, type BgNbdFit } from './bgnbd.ts';
-import { discountedValue } from './clv-value.ts';
+import { fitBgNbd, type BgNbdFit } from './bgnbd.ts';
+import { createBgNbdScorer } from './clv-scorer.ts';
 import { conditionalExpectedAverageValue, fitGammaGamma, type GammaGammaFit } from './gamma-gamma.ts';
 import { holdoutCheck, type HoldoutCheck } from './holdout-check.ts';
 import { unitDays, unitsPerYear, type TimeUnit } from './time-units.ts';
@@ -60,10 +60,18 @@ export function modelCustomers(customers: readonly ClvCustomer[], o: ModelOption
   const meanSpend = repeat.length ? repeat.reduce((s, c) => s + c.monetary_value, 0) / repeat.length : 0;
   const step = 365.25 / 12 / unitDays(o.timeUnit); // one average month, in time units
   const ratePerUnit = Math.pow(1 + o.annualDiscountRate, 1 / unitsPerYear(o.timeUnit)) - 1;
+  // Scores are memoised per (x, tₓ, T) — bit-for-bit those of pAlive and discountedValue per customer
+  // (see clv-scorer.ts); only the value per purchase, a function of (x, m̄ₓ), is per customer.
+  const scorer = createBgNbdScorer(bgnbd.params, { horizon: o.horizon, step, ratePerUnit });
   const scored = customers.map((c): ScoredCustomer => {
     const perPurchase = gammaGamma ? conditionalExpectedAverageValue(gammaGamma.params, { frequency: c.frequency, monetaryValue: c.monetary_value }) : meanSpend;
-    const v = discountedValue(bgnbd.params, c, { horizon: o.horizon, step, ratePerUnit, margin: o.margin, valuePerPurchase: perPurchase });
-    return { ...c, p_alive: pAlive(bgnbd.params, c), expected_purchases: v.expectedPurchases, expected_value_per_purchase: perPurchase, expected_value: v.value };
+    const s = scorer.score(c);
+    return {
+      customer_id: c.customer_id, frequency: c.frequency, recency: c.recency, T: c.T, monetary_value: c.monetary_value, calibration_revenue: c.calibration_revenue,
+      holdout_frequency: c.holdout_frequency, holdout_revenue: c.holdout_revenue,
+      // Same product, same order as discountedValue: discounted purchases × value per purchase × margin.
+      p_alive: s.pAlive, expected_purchases: s.expectedPurchases, expected_value_per_purchase: perPurchase, expected_value: s.discountedPurchases * perPurchase * o.margin,
+    };
   });
   const holdout = o.holdoutLength === null ? null : holdoutCheck(bgnbd.params, customers.map((c) => ({ ...c, holdoutFrequency: c.holdout_frequency })), o.holdoutLength);
   return { bgnbd, gammaGamma, spendFrequencyCorrelation: correlation(spend.map((s) => s.frequency), spend.map((s) => s.monetaryValue)), customers: scored, holdout };

@@ -2,6 +2,7 @@
 import type { AnalysisResult } from '../types.ts';
 import { amount, pct, table } from '../retention/table.ts';
 import { concentrationChart, holdoutChart, pAliveChart } from './clv-charts.ts';
+import { compareIds, topByValue, valuesDescending } from './ranking.ts';
 import type { ClvModel } from './clv-model.ts';
 import { unitName, type TimeUnit } from './time-units.ts';
 
@@ -30,14 +31,19 @@ export function clvResult(model: ClvModel, o: ResultContext): AnalysisResult {
   const all = model.customers;
   const oneTime = all.filter((c) => c.frequency === 0).length;
   const repeat = all.filter((c) => c.frequency > 0);
-  const byValue = [...all].sort((x, y) => y.expected_value - x.expected_value || x.customer_id.localeCompare(y.customer_id));
+  // Only the top rows of each ranking are shown, and sums over a ranking only need its values in
+  // order (ties are equal numbers), so neither a million-row object sort nor localeCompare per
+  // comparison is needed (see ranking.ts; the results are identical).
+  const byId = (x: { customer_id: string }, y: { customer_id: string }) => compareIds(x.customer_id, y.customer_id);
+  const topValue = topByValue(all, o.top_n, (c) => c.expected_value, byId);
   const totalValue = all.reduce((s, c) => s + c.expected_value, 0);
   const totalPurchases = all.reduce((s, c) => s + c.expected_purchases, 0);
-  const concentration = concentrationRows(byValue.map((c) => c.expected_value), totalValue);
+  const concentration = concentrationRows(valuesDescending(all, (c) => c.expected_value), totalValue);
   const top20 = concentration.find((p) => Math.abs(p.share_customers - 0.2) < 1e-9)?.share_value ?? 0;
   // Early warning: repeat buyers the model judges more likely gone than active, largest spenders first.
-  const atRisk = repeat.filter((c) => c.p_alive < 0.5).sort((x, y) => y.calibration_revenue - x.calibration_revenue || x.customer_id.localeCompare(y.customer_id));
-  const atRiskRevenue = atRisk.reduce((s, c) => s + c.calibration_revenue, 0);
+  const atRisk = repeat.filter((c) => c.p_alive < 0.5);
+  const topAtRisk = topByValue(atRisk, o.top_n, (c) => c.calibration_revenue, byId);
+  const atRiskRevenue = valuesDescending(atRisk, (c) => c.calibration_revenue).reduce((s, v) => s + v, 0);
   const horizonText = `${amount(o.horizon, Number.isInteger(o.horizon) ? 0 : 1)} ${unit}s`;
 
   const gg = model.gammaGamma;
@@ -67,8 +73,8 @@ export function clvResult(model: ClvModel, o: ResultContext): AnalysisResult {
     { id: 'dropout', value: a / (a + b), text: `An active customer buys about ${(r / alpha).toFixed(3)} times a ${unit}, and after each purchase about ${pct(a / (a + b), 0)} drop out for good — which is why a long silence after frequent buying is a warning sign.` },
   ];
   const tables: AnalysisResult['tables'] = {
-    customers: table(byValue.slice(0, o.top_n), customerColumns),
-    at_risk: table(atRisk.slice(0, o.top_n), customerColumns),
+    customers: table(topValue, customerColumns),
+    at_risk: table(topAtRisk, customerColumns),
     parameters: table(parameters, { model: 'string', parameter: 'string', value: 'number', meaning: 'string' }),
     p_alive_bins: table(pAliveBins, { band: 'string', bin_start: 'number', customers: 'number' }),
     concentration: table(concentration, { share_customers: 'number', share_value: 'number' }),
@@ -107,10 +113,10 @@ export function clvResult(model: ClvModel, o: ResultContext): AnalysisResult {
 }
 
 /** Points of the value concentration curve at every whole percent of customers (ranked by value, descending). */
-export function concentrationRows(valuesDesc: readonly number[], total: number): { share_customers: number; share_value: number }[] {
+export function concentrationRows(valuesDesc: ArrayLike<number>, total: number): { share_customers: number; share_value: number }[] {
   const n = valuesDesc.length;
   const cum = [0];
-  for (const v of valuesDesc) cum.push(cum[cum.length - 1]! + v);
+  for (let i = 0; i < n; i++) cum.push(cum[i]! + valuesDesc[i]!);
   return Array.from({ length: 101 }, (_, k) => {
     const m = (k / 100) * n;
     const whole = Math.floor(m);

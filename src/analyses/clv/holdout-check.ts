@@ -3,7 +3,8 @@
  * group customers by their repeat purchases in the calibration period (0, 1, …, 6, 7+) and compare
  * the purchases the model expected in the holdout period with those that happened.
  */
-import { conditionalExpectedTransactions, type BgNbdParams, type RfmT } from './bgnbd.ts';
+import type { BgNbdParams, RfmT } from './bgnbd.ts';
+import { memoisedConditionalExpectation } from './clv-scorer.ts';
 
 /** One row of the check. */
 export interface HoldoutRow {
@@ -34,8 +35,10 @@ export function holdoutCheck(params: BgNbdParams, customers: readonly (RfmT & { 
   const sums = Array.from({ length: topBucket + 1 }, () => ({ n: 0, expected: 0, actual: 0 }));
   let totalExpected = 0;
   let totalActual = 0;
+  // Memoised per (x, tₓ, T): identical to calling conditionalExpectedTransactions per customer.
+  const expected = memoisedConditionalExpectation(params, length);
   for (const c of customers) {
-    const e = conditionalExpectedTransactions(params, c, length);
+    const e = expected(c);
     const s = sums[Math.min(c.frequency, topBucket)]!;
     s.n++;
     s.expected += e;
