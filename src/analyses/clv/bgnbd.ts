@@ -8,6 +8,7 @@
  * the first purchase). α carries the time unit of tₓ and T (it is a rate scale); r, a, b do not.
  */
 import { hyp2f1, lnBeta, lnGamma } from './special-functions.ts';
+import { HistoryMap } from './history-map.ts';
 import { nelderMead } from './nelder-mead.ts';
 
 /** BG/NBD parameters. */
@@ -138,8 +139,14 @@ export function groupedLogLikelihood(rows: readonly (RfmT & { weight: number })[
       let ll = h + lnA3;
       if (x > 0) {
         const lnA4 = lnA - lnB[k]! - (r + x) * lnR[ri[i]!]!;
-        const m = Math.max(lnA3, lnA4);
-        ll = h + m + Math.log(Math.exp(lnA3 - m) + Math.exp(lnA4 - m));
+        // For finite terms one of the two exponentials is exp(0) = 1 exactly, and d = lnA4 − lnA3
+        // is exactly −(lnA3 − lnA4): skipping that exp gives the same bits. Otherwise, as written.
+        const d = lnA4 - lnA3;
+        if (lnA3 - lnA3 === 0 && lnA4 - lnA4 === 0) ll = d <= 0 ? h + lnA3 + Math.log(1 + Math.exp(d)) : h + lnA4 + Math.log(Math.exp(-d) + 1);
+        else {
+          const m = Math.max(lnA3, lnA4);
+          ll = h + m + Math.log(Math.exp(lnA3 - m) + Math.exp(lnA4 - m));
+        }
       }
       sum += weight[i]! * ll;
     }
@@ -164,14 +171,16 @@ export interface BgNbdFit {
 export function fitBgNbd(customers: readonly RfmT[]): BgNbdFit {
   if (customers.length === 0) throw new Error('BG/NBD: no customers to fit');
   for (const c of customers) checkRfmT(c);
-  const groups = new Map<string, RfmT & { weight: number }>();
+  // Rows in order of first appearance, as the likelihood sums them.
+  const groups = new HistoryMap<RfmT & { weight: number }>();
+  const rows: (RfmT & { weight: number })[] = [];
   for (const c of customers) {
-    const key = `${c.frequency}|${c.recency}|${c.T}`;
-    const g = groups.get(key);
-    if (g) g.weight++;
-    else groups.set(key, { frequency: c.frequency, recency: c.recency, T: c.T, weight: 1 });
+    groups.get(c.frequency, c.T, c.recency, () => {
+      const row = { frequency: c.frequency, recency: c.recency, T: c.T, weight: 0 };
+      rows.push(row);
+      return row;
+    }).weight++;
   }
-  const rows = [...groups.values()];
   const toParams = (z: readonly number[]): BgNbdParams => ({ r: Math.exp(z[0]!), alpha: Math.exp(z[1]!), a: Math.exp(z[2]!), b: Math.exp(z[3]!) });
   // Start α at the mean observation length, a rate scale of the right order whatever the time unit.
   const meanT = customers.reduce((s, c) => s + c.T, 0) / customers.length;

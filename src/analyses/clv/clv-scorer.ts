@@ -1,20 +1,18 @@
 /**
- * BG/NBD scores of many customers at once, computed once per distinct history instead of once per
- * customer. A customer's P(alive), expected purchases and discounted purchase stream depend only on
- * her (x, tₓ, T) and the fitted parameters, and the costly part — E[Y(t)] while alive (FHL eq. 10,
- * a ₂F₁ series for every month of the horizon) — only on (x, T). Large bases repeat both a lot
- * (times are whole days), so the series runs for a few thousand (x, T) pairs rather than for every
- * customer and month.
+ * BG/NBD scores of many customers at once. A customer's P(alive), expected purchases and discounted
+ * purchase stream depend only on her (x, tₓ, T) and the fitted parameters, and the costly part —
+ * E[Y(t)] while alive (FHL eq. 10, a ₂F₁ series for every month of the horizon) — only on (x, T).
+ * Times are whole days, so large bases repeat (x, T) a lot: the series runs once per pair (22k at
+ * 1M customers) rather than for every customer and month (12M).
  *
  * Every number is the same floating-point expression as in `discountedValue` /
  * `conditionalExpectedTransactions`, evaluated in the same order, so the scores are bit-for-bit
  * those of the straightforward per-customer computation (tests/unit/clv-scorer.test.ts checks it).
  *
- * Measured in Node at 1,000,000 customers (sample-data generator, seed 42; 9.3M transactions),
- * 2 cores with load average ≈ 5 from other jobs, so absolute times are inflated: scoring every
- * customer (P(alive), 12 monthly steps) took ≈ 17 s before; see docs in `modelCustomers`.
+ * At 1,000,000 customers this cut scoring from 11.3 s to ≈ 1 s in Node (docs/analyses/clv.md § Speed).
  */
 import { expectedTransactionsIfAlive, nudgedParams, pAlive, type BgNbdParams, type RfmT } from './bgnbd.ts';
+import { HistoryMap } from './history-map.ts';
 
 /** One customer's BG/NBD scores. */
 export interface BgNbdScore {
@@ -38,23 +36,8 @@ export interface ScorerOptions {
 
 /** Memoised scoring functions over one set of parameters. */
 export interface BgNbdScorer {
-  /** Scores of a customer with this history (the same object for the same (x, tₓ, T)). */
+  /** Scores of a customer with this history. */
   score(c: RfmT): BgNbdScore;
-}
-
-/** A map keyed by (x, T, tₓ) through nested number maps (no string keys to build per customer). */
-class HistoryMap<V> {
-  private readonly byX = new Map<number, Map<number, Map<number, V>>>();
-
-  get(x: number, T: number, recency: number, make: () => V): V {
-    let byT = this.byX.get(x);
-    if (!byT) this.byX.set(x, (byT = new Map()));
-    let byR = byT.get(T);
-    if (!byR) byT.set(T, (byR = new Map()));
-    let v = byR.get(recency);
-    if (v === undefined) byR.set(recency, (v = make()));
-    return v;
-  }
 }
 
 /**
@@ -73,36 +56,35 @@ export function createBgNbdScorer(params: BgNbdParams, o: ScorerOptions): BgNbdS
     times[k - 1] = t;
     discounts[k - 1] = Math.pow(1 + o.ratePerUnit, -t);
   }
-  // E[Y(tₖ)] while alive, per (x, T), for every step.
+  // E[Y(tₖ)] while alive, per (x, T), for every step. Most (x, tₓ, T) triples of a large base are
+  // distinct (635k of 966k at 1M customers) while (x, T) pairs are few (22k), so only the costly
+  // series is cached; P(alive) and the 12-step sum are cheap and computed per customer.
   const ifAlive = new HistoryMap<Float64Array>();
-  const scores = new HistoryMap<BgNbdScore>();
   const aliveStream = (x: number, T: number) => times.map((t) => (t <= 0 ? 0 : expectedTransactionsIfAlive(q, x, T, t)));
 
   return {
     score(c) {
-      return scores.get(c.frequency, c.T, c.recency, () => {
-        const stream = ifAlive.get(c.frequency, c.T, 0, () => aliveStream(c.frequency, c.T));
-        // P(alive) with the nudged a is what eq. 10 multiplies by; the reported one uses the fit as is.
-        const alive = pAlive(q, c);
-        let previous = 0;
-        let discounted = 0;
-        for (let k = 0; k < stream.length; k++) {
-          const cumulative = times[k]! <= 0 ? 0 : stream[k]! * alive;
-          discounted += (cumulative - previous) * discounts[k]!;
-          previous = cumulative;
-        }
-        return { pAlive: q === params ? alive : pAlive(params, c), expectedPurchases: previous, discountedPurchases: discounted };
-      });
+      const stream = ifAlive.get(c.frequency, c.T, 0, () => aliveStream(c.frequency, c.T));
+      // P(alive) with the nudged a is what eq. 10 multiplies by; the reported one uses the fit as is.
+      const alive = pAlive(q, c);
+      let previous = 0;
+      let discounted = 0;
+      for (let k = 0; k < stream.length; k++) {
+        const cumulative = times[k]! <= 0 ? 0 : stream[k]! * alive;
+        discounted += (cumulative - previous) * discounts[k]!;
+        previous = cumulative;
+      }
+      return { pAlive: q === params ? alive : pAlive(params, c), expectedPurchases: previous, discountedPurchases: discounted };
     },
   };
 }
 
 /**
- * E[Y(t) | x, tₓ, T] for one fixed t (e.g. the holdout length), memoised per history: the same
- * value as `conditionalExpectedTransactions(params, c, t)`, bit for bit.
+ * E[Y(t) | x, tₓ, T] for one fixed t (e.g. the holdout length), with the ₂F₁ part cached per
+ * (x, T): the same value as `conditionalExpectedTransactions(params, c, t)`, bit for bit.
  */
 export function memoisedConditionalExpectation(params: BgNbdParams, t: number): (c: RfmT) => number {
   const q = nudgedParams(params);
   const memo = new HistoryMap<number>();
-  return (c) => memo.get(c.frequency, c.T, c.recency, () => (t <= 0 ? 0 : expectedTransactionsIfAlive(q, c.frequency, c.T, t) * pAlive(q, c)));
+  return (c) => (t <= 0 ? 0 : memo.get(c.frequency, c.T, 0, () => expectedTransactionsIfAlive(q, c.frequency, c.T, t)) * pAlive(q, c));
 }
