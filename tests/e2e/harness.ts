@@ -82,3 +82,13 @@ export async function waitForEngine(page: Page, timeout = 60_000): Promise<void>
   await page.getByTestId('engine-status').filter({ hasText: 'DuckDB' }).waitFor({ timeout });
   await page.locator('[data-table="transactions"]').waitFor({ timeout });
 }
+
+/** Runs SQL through the page's test hook (`window.__caw.sql`): columns, each a list of values as text. */
+export function pageSql(page: Page, q: string): Promise<string[][]> {
+  return page.evaluate((text) => (window as unknown as { __caw: { sql(q: string): Promise<string[][]> } }).__caw.sql(text), q);
+}
+
+/** The row count the data panel shows for `table`. */
+export async function tableRows(page: Page, table: string): Promise<number> {
+  return Number(((await page.locator(`[data-table="${table}"]`).getByTestId('table-rows').textContent()) ?? '').replace(/\D/g, ''));
+}

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { writeLargeCsv, type LargeCsvFacts } from '../fixtures/large-csv.ts';
-import { openApp, startSession, waitForEngine, type RecordedPage, type Session } from './harness.ts';
+import { openApp, pageSql, type RecordedPage, type Session, startSession, tableRows, waitForEngine } from './harness.ts';
 
 const ROWS = 10_000_000;
 
@@ -35,8 +35,8 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const sql = (q: string) => app.page.evaluate((text) => (window as unknown as { __caw: { sql(q: string): Promise<string[][]> } }).__caw.sql(text), q);
-const rowsOf = async (table: string) => Number(((await app.page.locator(`[data-table="${table}"]`).getByTestId('table-rows').textContent()) ?? '').replace(/\D/g, ''));
+const sql = (q: string) => pageSql(app.page, q);
+const rowsOf = (table: string) => tableRows(app.page, table);
 
 describe('a 300 MB / 10M-row CSV', () => {
   it('is written as promised', () => {

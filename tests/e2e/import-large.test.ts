@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { openApp, startSession, waitForEngine, type RecordedPage, type Session } from './harness.ts';
+import { openApp, pageSql, type RecordedPage, type Session, startSession, tableRows, waitForEngine } from './harness.ts';
 
 let session: Session;
 let app: RecordedPage;
@@ -40,8 +40,8 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const sql = (q: string) => app.page.evaluate((text) => (window as unknown as { __caw: { sql(q: string): Promise<string[][]> } }).__caw.sql(text), q);
-const rowsOf = async (table: string) => Number(((await app.page.locator(`[data-table="${table}"]`).getByTestId('table-rows').textContent()) ?? '').replace(/\D/g, ''));
+const sql = (q: string) => pageSql(app.page, q);
+const rowsOf = (table: string) => tableRows(app.page, table);
 
 describe('large imports', () => {
   it('shows progress and cancels: nothing saved, the sample untouched', async () => {

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { openApp, startSession, type RecordedPage, type Session } from './harness.ts';
+import { openApp, type RecordedPage, type Session, startSession, tableRows } from './harness.ts';
 
 const telco = path.resolve(import.meta.dirname, '../../../shared/datasets/Telco-Customer-Churn.csv');
 const fixture = (name: string) => path.resolve(import.meta.dirname, '../fixtures/import', name);
@@ -42,7 +42,7 @@ async function pick(...files: string[]) {
 }
 
 const fileCard = (name: string) => app.page.locator(`[data-testid="import-file"][data-file="${name}"]`);
-const rowsOf = async (table: string) => Number(((await app.page.locator(`[data-table="${table}"]`).getByTestId('table-rows').textContent()) ?? '').replace(/\D/g, ''));
+const rowsOf = (table: string) => tableRows(app.page, table);
 
 describe('import', () => {
   it('imports Telco through the wizard: customers with the notebook’s defaults, 7,043 read, 11 blank TotalCharges reported', async () => {
