@@ -115,9 +115,14 @@ async function importCsv(db: Database, source: ImportSource, analysis: SourceAna
     onProgress: (f) => progress('reading', f * readFrom),
   });
   try {
-    const report = await mapRows(db, { from: csv.from, columns: headers }, options.mapping, rules, target, options.token, progress, (span) => {
-      csv.onRead = (f) => progress(span.phase, span.from + (span.to - span.from) * f);
-    }, readFrom);
+    const report = await mapRows(db, { from: csv.from, columns: headers }, options.mapping, rules, target, {
+      ...(options.token ? { token: options.token } : {}),
+      progress,
+      onPass: (span) => {
+        csv.onRead = (f) => progress(span.phase, span.from + (span.to - span.from) * f);
+      },
+      start: readFrom,
+    });
     if (report.read === 0) {
       dropTables(db, report.table, report.rejectsTable);
       throw noRowsError(source.name, headers);
@@ -136,7 +141,7 @@ async function importStaged(db: Database, source: ImportSource, analysis: Source
   try {
     const staged = await stageSource(db, source, analysis, staging, { ...options, onProgress: (f) => progress('reading', f * 0.5) });
     checkMappingFits(source, options.mapping, staged.headers);
-    const report = await mapRows(db, { from: ident(staging), columns: staged.headers }, options.mapping, rules, target, options.token, progress, () => undefined, 0.5);
+    const report = await mapRows(db, { from: ident(staging), columns: staged.headers }, options.mapping, rules, target, { ...(options.token ? { token: options.token } : {}), progress, start: 0.5 });
     return { report, replacements: staged.replacements, ...(staged.sheet ? { sheet: staged.sheet } : {}) };
   } finally {
     dropTables(db, staging);
@@ -167,14 +172,24 @@ export async function mapStaged(
   progress: Progress = () => undefined,
 ): Promise<ImportReport> {
   const columns = db.querySync(`SELECT * FROM ${ident(staging)} LIMIT 0`).columns.map((c) => c.name);
-  return mapRows(db, { from: ident(staging), columns }, mapping, rules, target, token, progress, () => undefined, 0.6);
+  return mapRows(db, { from: ident(staging), columns }, mapping, rules, target, { ...(token ? { token } : {}), progress, start: 0.6 });
 }
 
 /** Which part of the bar a pass over the rows fills. */
-interface Span {
+export interface Span {
   phase: ImportPhase;
   from: number;
   to: number;
+}
+
+/** Options of `mapRows`. */
+export interface MapOptions {
+  token?: CancelToken;
+  progress?: Progress;
+  /** Told which part of the bar each pass over the rows fills (a CSV reports its read position). */
+  onPass?: (span: Span) => void;
+  /** Where on the bar (0…1) mapping starts. */
+  start?: number;
 }
 
 /**
@@ -189,11 +204,9 @@ export async function mapRows(
   mappingIn: ImportMapping,
   rules: ImportRules,
   target: string,
-  token: CancelToken | undefined,
-  progress: Progress,
-  onPass: (span: Span) => void,
-  start: number,
+  options: MapOptions = {},
 ): Promise<ImportReport> {
+  const { token, progress = () => undefined, onPass = () => undefined, start = 0 } = options;
   const rejectsTable = `__rejects_${target}`;
   const run = (sql: string) => runCancellable(db, sql, token);
   try {

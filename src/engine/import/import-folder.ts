@@ -176,7 +176,7 @@ export async function importFolder(db: Database, folder: FolderSource, options: 
       claimed.add(mapping.table);
       let r: ImportReport;
       try {
-        r = await mapRows(db, rows, mapping, { ...defaultRules, ...entry?.rules }, mapping.table, options.token, () => undefined, () => undefined, 0);
+        r = await mapRows(db, rows, mapping, { ...defaultRules, ...entry?.rules }, mapping.table, options.token ? { token: options.token } : {});
       } catch (e) {
         throw analysis.format === 'csv' ? csvError(db, source, e) : e;
       }

@@ -41,7 +41,7 @@ export async function previewImport(db: Database, source: ImportSource, mapping:
   const limit = Math.max(1, Math.floor(options.limit ?? 20));
   try {
     const staged = await stageHead(db, source, analysis, staging, options);
-    const report = await mapRows(db, { from: ident(staging), columns: staged.headers }, mapping, { ...defaultRules, ...options.rules }, target, undefined, () => undefined, () => undefined, 0);
+    const report = await mapRows(db, { from: ident(staging), columns: staged.headers }, mapping, { ...defaultRules, ...options.rules }, target);
     rejects = report.rejectsTable;
     const rejected = report.rejected;
     return {
