@@ -92,3 +92,11 @@ export function pageSql(page: Page, q: string): Promise<string[][]> {
 export async function tableRows(page: Page, table: string): Promise<number> {
   return Number(((await page.locator(`[data-table="${table}"]`).getByTestId('table-rows').textContent()) ?? '').replace(/\D/g, ''));
 }
+
+/** Waits until the open notebook has cells and none is idle, queued or running. */
+export async function cellsSettled(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(() => {
+    const cells = [...document.querySelectorAll('[data-testid="nb-cell"]')];
+    return cells.length > 0 && cells.every((c) => !['queued', 'running', 'idle'].includes(c.getAttribute('data-status') ?? ''));
+  }, undefined, { timeout });
+}

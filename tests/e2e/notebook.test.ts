@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { openApp, startSession, waitForEngine, type RecordedPage, type Session } from './harness.ts';
+import { openApp, startSession, waitForEngine, type RecordedPage, type Session, cellsSettled } from './harness.ts';
 
 let session: Session;
 let app: RecordedPage;
@@ -28,12 +28,7 @@ after(async () => {
 const cell = (id: string) => app.page.locator(`[data-testid="nb-cell"][data-cell-id="${id}"]`);
 
 /** Waits until no cell is queued or running. */
-async function settled() {
-  await app.page.waitForFunction(() => {
-    const cells = [...document.querySelectorAll('[data-testid="nb-cell"]')];
-    return cells.length > 0 && cells.every((c) => !['queued', 'running', 'idle'].includes(c.getAttribute('data-status') ?? ''));
-  }, undefined, { timeout: 60_000 });
-}
+const settled = () => cellsSettled(app.page);
 
 /** Run counts of every cell, by id. */
 async function runs(): Promise<Record<string, number>> {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import JSZip from 'jszip';
-import { openApp, startSession, waitForEngine, type RecordedPage, type Session } from './harness.ts';
+import { openApp, startSession, waitForEngine, type RecordedPage, type Session, cellsSettled } from './harness.ts';
 
 let session: Session;
 let app: RecordedPage;
@@ -23,13 +23,8 @@ after(async () => {
   await session?.close();
 });
 
-/** Waits until no cell is queued, running or idle. */
-async function settled() {
-  await app.page.waitForFunction(() => {
-    const cells = [...document.querySelectorAll('[data-testid="nb-cell"]')];
-    return cells.length > 0 && cells.every((c) => !['queued', 'running', 'idle'].includes(c.getAttribute('data-status') ?? ''));
-  }, undefined, { timeout: 60_000 });
-}
+/** Waits until no cell is queued or running. */
+const settled = () => cellsSettled(app.page);
 
 /** Index and counter text of the slide on screen. */
 async function at(): Promise<[number, string]> {

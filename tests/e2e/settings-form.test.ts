@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { openApp, startSession, waitForEngine, type RecordedPage, type Session } from './harness.ts';
+import { openApp, startSession, waitForEngine, type RecordedPage, type Session, cellsSettled } from './harness.ts';
 
 let session: Session;
 let app: RecordedPage;
@@ -26,12 +26,7 @@ const cell = (id: string) => app.page.locator(`[data-testid="nb-cell"][data-cell
 const option = (id: string, name: string) => cell(id).locator(`[data-testid="settings-form"] [data-option="${name}"]`);
 
 /** Waits until no cell is queued or running. */
-async function settled() {
-  await app.page.waitForFunction(() => {
-    const cells = [...document.querySelectorAll('[data-testid="nb-cell"]')];
-    return cells.length > 0 && cells.every((c) => !['queued', 'running', 'idle'].includes(c.getAttribute('data-status') ?? ''));
-  }, undefined, { timeout: 60_000 });
-}
+const settled = () => cellsSettled(app.page);
 
 async function findings(id: string): Promise<string> {
   return (await cell(id).getByTestId('findings').textContent()) ?? '';
