@@ -5,14 +5,30 @@
  * `run` executes inside the engine (the browser worker, or Node for tests and the CLI).
  */
 import type { ChartSpec } from '../charts/spec.ts';
-import type { ColumnarTable, SqlConnection } from '../engine/types.ts';
+import type { ColumnarTable, NumericTable, SqlConnection } from '../engine/types.ts';
 import type { DatasetProfile } from '../model/profile.ts';
+import type { SummaryState } from '../model/summary/index.ts';
 
-/** What an analysis gets to work with. */
+/**
+ * What an analysis gets to work with. The engine fills every field; tests may pass only `db`
+ * and `profile`, and analyses then take the raw-table path (same numbers, slower).
+ */
 export interface AnalysisContext {
   db: SqlConnection;
   /** Which canonical tables/columns the active dataset has. */
   profile: DatasetProfile;
+  /**
+   * The customer-base summary (schema `summary`, docs/summary.md) when it is current for the
+   * active data; analyses read it instead of the raw tables wherever it holds what they need.
+   */
+  summary?: SummaryState | null;
+  /** Runs a query and returns its (numeric) columns as typed arrays. */
+  numeric?(sql: string): Promise<NumericTable>;
+  /**
+   * Prepared data kept for the dataset version: `build` runs once per key until the data
+   * changes. Option changes then recompute from it without touching the raw tables.
+   */
+  memo?<T>(key: string, build: () => Promise<T>): Promise<T>;
 }
 
 /** One plain-language finding, e.g. "The top 20% of customers earn 138% of profit." */

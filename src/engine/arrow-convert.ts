@@ -1,5 +1,5 @@
 import { DataType, type Table } from 'apache-arrow';
-import type { Cell, ColumnInfo, ColumnarTable, ValueKind } from './types.ts';
+import type { Cell, ColumnInfo, ColumnarTable, NumericTable, ValueKind } from './types.ts';
 
 /**
  * Converts an Arrow table from DuckDB into our structured-clone-safe columnar form.
@@ -67,4 +67,38 @@ function arrowTypeName(type: DataType): string {
   if (DataType.isDate(type)) return 'DATE';
   if (DataType.isTimestamp(type)) return 'TIMESTAMP';
   return String(type);
+}
+
+/**
+ * Reads every column of an Arrow table as a `Float64Array` (NULL → NaN; BIGINT, DECIMAL and
+ * INTEGER as doubles). DOUBLE columns without NULLs are copied chunk by chunk from Arrow's own
+ * buffers; anything else goes value by value. Throws on a non-numeric column.
+ */
+export function arrowToNumeric(table: Table): NumericTable {
+  const columns: Record<string, Float64Array> = {};
+  const n = table.numRows;
+  table.schema.fields.forEach((f, i) => {
+    if (!(DataType.isInt(f.type) || DataType.isFloat(f.type) || DataType.isDecimal(f.type))) {
+      throw new Error(`column ${f.name} is not numeric (${String(f.type)})`);
+    }
+    const out = new Float64Array(n);
+    const vector = table.getChildAt(i);
+    if (vector) {
+      let at = 0;
+      for (const data of vector.data) {
+        const values = data.values as unknown;
+        if (data.nullCount === 0 && values instanceof Float64Array) {
+          out.set(values.subarray(0, data.length), at);
+        } else {
+          for (let r = 0; r < data.length; r++) {
+            const v = vector.get(at + r) as unknown;
+            out[at + r] = v === null || v === undefined ? NaN : Number(v);
+          }
+        }
+        at += data.length;
+      }
+    }
+    columns[f.name] = out;
+  });
+  return { rowCount: n, columns };
 }

@@ -1,7 +1,7 @@
 import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
 import { RecordBatchReader, Table } from 'apache-arrow';
-import { arrowToColumnar } from './arrow-convert.ts';
-import { EngineError, type ColumnarTable, type SqlConnection, type SqlParam } from './types.ts';
+import { arrowToColumnar, arrowToNumeric } from './arrow-convert.ts';
+import { EngineError, type ColumnarTable, type NumericTable, type SqlConnection, type SqlParam } from './types.ts';
 
 /**
  * One DuckDB-WASM instance and its connection, driven through the synchronous ("blocking") API.
@@ -76,6 +76,20 @@ export class Database implements SqlConnection {
    * event loop between slices so `cancel()` can be called from another message.
    */
   async run(sql: string): Promise<ColumnarTable> {
+    return arrowToColumnar(await this.runArrow(sql));
+  }
+
+  /**
+   * Runs a parameterless statement cancellably and returns its numeric columns as
+   * `Float64Array`s (NULL → NaN). For per-customer numerics at scale: reading a million rows as
+   * JavaScript values one cell at a time costs seconds, as typed arrays milliseconds.
+   */
+  async numeric(sql: string): Promise<NumericTable> {
+    return arrowToNumeric(await this.runArrow(sql));
+  }
+
+  /** `run`, returning DuckDB's Arrow table. */
+  async runArrow(sql: string): Promise<Table> {
     if (this.running) {
       // One connection runs one query at a time; queue behind the current one.
       await this.waitIdle();
@@ -92,7 +106,7 @@ export class Database implements SqlConnection {
         }
         header = this.bindings.pollPendingQuery(this.connId);
       }
-      return arrowToColumnar(readResult(this.bindings, this.connId, header));
+      return readResult(this.bindings, this.connId, header);
     } catch (e) {
       throw toEngineError(e, sql);
     } finally {

@@ -8,7 +8,10 @@ import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm/blocking';
 import type { DataFile, EngineApi, EngineStatus, ExportedTable, ImportApi, ImportRequest, ResultHandle, StoredTableFile, TableInfo } from './api.ts';
 import { cancelToken, importFile, inspectFile, previewImport, rejectsToCsv, type CancelToken, type ImportProgress } from './import/index.ts';
 import { concatBytes } from './import/source.ts';
+import { AnalysisCache, resultKey } from './analysis-cache.ts';
 import { Database } from './database.ts';
+import { dropSummary, ensureSummary, sourceFingerprint } from './summary.ts';
+import type { SummaryState } from '../model/summary/index.ts';
 import { loadCanonicalCsv } from './load-csv.ts';
 import { splitStatements, returnsRows } from './statements.ts';
 import { EngineError, toRows, type ColumnarTable, type SqlParam } from './types.ts';
@@ -29,6 +32,13 @@ export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, opt
   let dataset: string | null = null;
   let nextResult = 1;
   const results = new Map<string, { table: string; rowCount: number }>();
+  /**
+   * Statements the engine ran that may have changed a canonical table without changing its row
+   * count (an UPDATE from a SQL cell). Part of the dataset version, with the tables' fingerprint.
+   */
+  let mutations = 0;
+  const cache = new AnalysisCache();
+  let summaryAt: { fingerprint: string; mutations: number; state: SummaryState | null } | null = null;
 
   /** Lazy start that never races: concurrent callers share one instantiation. */
   const database = (): Promise<Database> => {
@@ -112,7 +122,10 @@ export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, opt
     for (const s of statements.slice(0, -1)) await db.run(s);
     const last = statements[statements.length - 1]!;
     const id = `r${nextResult++}`;
-    if (statements.some((st) => !returnsRows(st))) cachedProfile = null;
+    if (statements.some((st) => !returnsRows(st))) {
+      cachedProfile = null;
+      if (statements.some((st) => mayChangeData(st))) mutations++;
+    }
     if (!returnsRows(last)) {
       // DDL/SET/INSERT…: run it and keep its (small) result as a page of its own.
       const table = params.length ? await db.query(last, params) : await db.run(last);
@@ -132,7 +145,34 @@ export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, opt
     return { id, columns: first.columns, rowCount, first, elapsedMs: performance.now() - started };
   };
 
-  const importApi = importMethods(database, listTables, (name) => (dataset = name));
+  /**
+   * Brings the dataset version up to date: the cache follows it, and the customer-base summary
+   * is built (or found current) for it. Called after every load or import, so the summary is
+   * paid for once per dataset, and before every analysis, so no result is ever stale.
+   */
+  const prepareData = async (): Promise<{ version: string; summary: SummaryState | null; profile: DatasetProfile }> => {
+    const db = await database();
+    const prof = await profile();
+    const fingerprint = sourceFingerprint(db);
+    const version = `${fingerprint}#${mutations}`;
+    cache.use(version);
+    if (!summaryAt || summaryAt.fingerprint !== fingerprint || summaryAt.mutations !== mutations) {
+      // Same tables and counts but a mutating statement since: the stored summary may be stale.
+      const force = summaryAt !== null && summaryAt.fingerprint === fingerprint;
+      const state = await ensureSummary(db, prof, fingerprint, force);
+      summaryAt = { fingerprint, mutations, state };
+    }
+    return { version, summary: summaryAt.state, profile: prof };
+  };
+
+  const importApi = importMethods(database, listTables, (name) => (dataset = name), {
+    dropped: () => {
+      summaryAt = null;
+    },
+    loaded: async () => {
+      await prepareData();
+    },
+  });
 
   return {
     ...importApi,
@@ -143,8 +183,11 @@ export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, opt
     status,
     async loadCanonicalCsv(name: string, files: DataFile[]) {
       const db = await database();
+      dropSummary(db);
+      summaryAt = null;
       loadCanonicalCsv(db, files);
       dataset = name;
+      await prepareData();
       return listTables();
     },
     listTables,
@@ -155,6 +198,7 @@ export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, opt
     },
     async query(sql: string, params: SqlParam[] = []) {
       const db = await database();
+      if (mayChangeData(sql)) mutations++;
       return db.query(sql, params);
     },
     openResult,
@@ -176,9 +220,19 @@ export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, opt
     },
     async runAnalysis(id: string, raw: Record<string, unknown>): Promise<AnalysisResult> {
       const def = getAnalysis(id);
-      const opts = parseOptions(def.options, raw, id);
+      const opts = parseOptions<Record<string, unknown>>(def.options, raw, id);
       const db = await database();
-      return def.run({ db, profile: await profile() }, opts);
+      const { version, summary, profile: prof } = await prepareData();
+      const key = resultKey(id, opts);
+      const kept = cache.result(key);
+      if (kept) return kept;
+      const result = await def.run(
+        { db, profile: prof, summary, numeric: (sql) => db.numeric(sql), memo: (k, build) => cache.memo(k, build) },
+        opts,
+      );
+      // Keep it only if the data did not change while it ran.
+      if (`${sourceFingerprint(db)}#${mutations}` === version) cache.keep(key, result);
+      return result;
     },
   };
 }
@@ -187,7 +241,12 @@ export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, opt
  * Import and saved datasets (docs/import.md). Imports share the one DuckDB; each running import
  * keeps a cancel token under the caller's job id so a second message can stop it.
  */
-function importMethods(database: () => Promise<Database>, listTables: () => Promise<TableInfo[]>, setDataset: (name: string | null) => void): ImportApi {
+function importMethods(
+  database: () => Promise<Database>,
+  listTables: () => Promise<TableInfo[]>,
+  setDataset: (name: string | null) => void,
+  hooks: { dropped: () => void; loaded: () => Promise<void> },
+): ImportApi {
   const jobs = new Map<string, { cancel: () => void; token: CancelToken }>();
   let nextJob = 1;
 
@@ -197,6 +256,8 @@ function importMethods(database: () => Promise<Database>, listTables: () => Prom
     // Views first: they may read the tables.
     for (const r of rows.filter((x) => x.table_type === 'VIEW')) db.exec(`DROP VIEW IF EXISTS ${quoteIdent(String(r.table_name))}`);
     for (const r of rows.filter((x) => x.table_type !== 'VIEW')) db.exec(`DROP TABLE IF EXISTS ${quoteIdent(String(r.table_name))}`);
+    dropSummary(db);
+    hooks.dropped();
     setDataset(null);
   };
 
@@ -212,7 +273,11 @@ function importMethods(database: () => Promise<Database>, listTables: () => Prom
         if (!keep.has(name) && !name.startsWith('__rejects_')) db.exec(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
       }
       for (const t of tables) db.exec(`ALTER TABLE ${quoteIdent(t.from)} RENAME TO ${quoteIdent(t.to)}`);
+      dropSummary(db);
+      hooks.dropped();
       setDataset(null);
+      // The summary of the new data is built now, as part of the import, not on the first analysis.
+      await hooks.loaded();
       return listTables();
     },
     async discardImport(tables) {
@@ -305,6 +370,7 @@ function importMethods(database: () => Promise<Database>, listTables: () => Prom
         }
       }
       setDataset(name);
+      await hooks.loaded();
       return listTables();
     },
   };
@@ -325,6 +391,17 @@ function sqlString(s: string): string {
 /** Quotes an identifier for DuckDB. */
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
+ * Whether a statement may change a canonical table (and so the summary): a data-changing verb
+ * (temp tables excepted: the notebook's own results) in a statement that names a canonical
+ * table as a word. A false positive only costs a summary rebuild; inserts and deletes are also
+ * caught by the tables' fingerprint (row counts).
+ */
+export function mayChangeData(sql: string): boolean {
+  const verb = /^\s*(update|delete|insert|alter|drop|truncate|copy|merge|create\s+(or\s+replace\s+)?(table|view))\b/i;
+  return sql.split(';').some((st) => verb.test(st) && canonicalTables.some((t) => new RegExp(`\\b${t.name}\\b`, 'i').test(st)));
 }
 
 /** Reports errors from the wrapped CTAS against the user's own statement. */

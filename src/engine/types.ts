@@ -30,6 +30,12 @@ export interface ColumnarTable {
   data: Cell[][];
 }
 
+/** Numeric columns as typed arrays (NULL → NaN), for per-customer numerics at scale. */
+export interface NumericTable {
+  rowCount: number;
+  columns: Record<string, Float64Array>;
+}
+
 /** A value that may be bound to a `$n` / `?` parameter. Never spliced into SQL text. */
 export type SqlParam = number | string | boolean | null | Date;
 

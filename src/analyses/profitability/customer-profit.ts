@@ -58,6 +58,21 @@ export interface CustomerProfitOptions {
   acquisitionYears?: number;
   /** What data exists; decides which tables are read. */
   profile: DatasetProfile;
+  /**
+   * Read the customer-base summary (`summary.customers`, `summary.service_costs`; docs/summary.md)
+   * instead of the raw tables. Only valid for the summary's own period: leave `from`/`to` unset
+   * or equal to it (see `summaryCovers`). Same numbers, one pass less over the transactions.
+   */
+  fromSummary?: boolean;
+}
+
+/** Whether a period (unset ends = the data's own) is exactly the summary's period. */
+export function summaryCovers(
+  options: Pick<CustomerProfitOptions, 'from' | 'to'>,
+  summary: { dateFrom: string | null; dateTo: string | null } | null | undefined,
+): boolean {
+  if (!summary) return false;
+  return (options.from === undefined || options.from === summary.dateFrom) && (options.to === undefined || options.to === summary.dateTo);
 }
 
 /** Default assumed gross margin when no cost data exists. */
@@ -94,7 +109,7 @@ function profitCtes(options: CustomerProfitOptions): string[] {
   const rules = options.allocation ?? [];
   const replaced = rules.filter((r) => r.basis === 'event').map((r) => sqlLabel(r.category, 'allocation category'));
 
-  const ctes = [
+  const ctes = options.fromSummary ? summarySalesCtes(options, margin) : [
     `period AS (SELECT coalesce(${from}, min(date)) AS date_from, coalesce(${to}, max(date)) AS date_to FROM transactions)`,
     `tx AS (SELECT t.customer_id, t.revenue, t.cost, t.date, ${orderKey} AS order_key FROM transactions t, period p
       WHERE t.customer_id IS NOT NULL AND t.revenue IS NOT NULL AND t.date BETWEEN p.date_from AND p.date_to)`,
@@ -105,7 +120,12 @@ function profitCtes(options: CustomerProfitOptions): string[] {
       FROM tx GROUP BY customer_id)`,
   ];
   const lines: string[] = [];
-  if (usesServiceCosts(profile)) {
+  if (usesServiceCosts(profile) && options.fromSummary) {
+    // Already summed per (customer, category) over the period, with the same filters as below.
+    ctes.push(`svc AS (SELECT customer_id, category, amount, events FROM summary.service_costs)`);
+    const keep = replaced.length ? `WHERE category NOT IN (${replaced.join(', ')})` : '';
+    lines.push(`SELECT customer_id, category, amount FROM svc ${keep}`);
+  } else if (usesServiceCosts(profile)) {
     // Undated cost rows are kept (a cost with no date is still a cost); dated ones must fall in the period.
     ctes.push(`svc AS (SELECT s.customer_id, coalesce(nullif(trim(s.category), ''), 'other') AS category, s.amount
       FROM service_costs s, period p
@@ -128,7 +148,8 @@ function profitCtes(options: CustomerProfitOptions): string[] {
         break;
       case 'event':
         if (usesServiceCosts(profile)) {
-          lines.push(`SELECT customer_id, ${label} AS category, count(*) * ${rate} AS amount FROM svc WHERE category = ${label} GROUP BY customer_id`);
+          const events = options.fromSummary ? 'sum(events)' : 'count(*)';
+          lines.push(`SELECT customer_id, ${label} AS category, ${events} * ${rate} AS amount FROM svc WHERE category = ${label} GROUP BY customer_id`);
         }
         break;
       default:
@@ -155,6 +176,19 @@ function profitCtes(options: CustomerProfitOptions): string[] {
   // purchases is exactly the kind of loss-maker the whale curve is about.
   ctes.push(`ids AS (SELECT customer_id FROM sales UNION SELECT customer_id FROM cts)`);
   return ctes;
+}
+
+/**
+ * The period and per-customer sales CTEs read from the summary: `period` is the summary's own,
+ * and cost of goods is the recorded cost plus the assumed margin's cost on revenue without one
+ * (the same sum as the raw path's `coalesce(cost, revenue × (1 − margin))`, regrouped).
+ */
+function summarySalesCtes(options: CustomerProfitOptions, margin: string): string[] {
+  const cogs = resolveMarginSource(options) === 'cost' ? `recorded_cost + revenue_without_cost * (1 - ${margin})` : `revenue * (1 - ${margin})`;
+  return [
+    `period AS (SELECT date_from, date_to FROM summary.info)`,
+    `sales AS (SELECT customer_id, revenue, ${cogs} AS cogs, orders, returns, gross_sales, lines, lines_without_cost FROM summary.customers)`,
+  ];
 }
 
 /**
@@ -208,6 +242,9 @@ SELECT customer_id, category, amount FROM cost_lines ORDER BY customer_id, categ
  * margin comes from the cost column). Lets the notes say how much of the margin is assumed.
  */
 export function buildMarginCoverageQuery(options: CustomerProfitOptions): string {
+  if (options.fromSummary) {
+    return `SELECT coalesce(sum(lines), 0) AS lines, coalesce(sum(lines_without_cost), 0) AS lines_without_cost FROM summary.customers`;
+  }
   return `WITH ${profitCtes(options).join(',\n')}
 SELECT count(*) AS lines, count(*) FILTER (WHERE cost IS NULL) AS lines_without_cost FROM tx`;
 }

@@ -16,6 +16,7 @@ import {
   buildWaterfallQuery,
 } from './diagnostics-query.ts';
 import { profitOptionSpecs, toCustomerProfitOptions, type ProfitOptionValues } from './profit-options.ts';
+import { summaryCovers } from './customer-profit.ts';
 import { runProfitNotes, withProfitTables } from './profit-table.ts';
 
 /** Options of the `profit-diagnostics` analysis. */
@@ -58,7 +59,9 @@ export const profitDiagnosticsAnalysis: AnalysisDefinition<ProfitDiagnosticsOpti
     },
   ],
   async run(ctx, options): Promise<AnalysisResult> {
-    const profitOptions = toCustomerProfitOptions(options, ctx.profile);
+    // Read the summary instead of the raw tables when the period is the summary's own.
+    const asked = toCustomerProfitOptions(options, ctx.profile);
+    const profitOptions = { ...asked, fromSummary: summaryCovers(asked, ctx.summary) };
     const customerColumns = ctx.profile.tables.customers?.columns ?? [];
     if (options.group_by && !customerColumns.includes(options.group_by)) {
       throw new Error(`profit-diagnostics: group_by column "${options.group_by}" is not in the customers table (columns: ${customerColumns.join(', ') || 'none, no customers table'})`);

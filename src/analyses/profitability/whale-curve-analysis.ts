@@ -3,12 +3,16 @@
  * revenue Pareto beside it, and the "fix the worst loss-makers" what-if.
  */
 import { toRows, type ColumnarTable, type SqlConnection } from '../../engine/types.ts';
-import type { AnalysisDefinition, AnalysisResult } from '../types.ts';
+import { stableOrder } from '../numerics/index.ts';
+import type { AnalysisContext, AnalysisDefinition, AnalysisResult } from '../types.ts';
+import { summaryCovers, type CustomerProfitOptions } from './customer-profit.ts';
+import { profitBreakdown, vectorsApply, type ProfitBreakdown } from './profit-vectors.ts';
+import { fixWorst, rankProfit, whaleCurveTable, whaleStatsRow, type RankedProfit } from './whale-numerics.ts';
 import { count, money, pct } from './format.ts';
 import { profitOptionSpecs, toCustomerProfitOptions, type ProfitOptionValues } from './profit-options.ts';
-import { runProfitNotes, withProfitTables } from './profit-table.ts';
+import { runProfitNotes } from './profit-table.ts';
 import { revenueVsProfitChart, whaleCurveChart } from './whale-charts.ts';
-import { buildFixWorstQuery, buildWhaleCurveQuery, buildWhaleStatsQuery } from './whale-curve-query.ts';
+import { buildWhaleCurveQuery, buildWhaleStatsQuery } from './whale-curve-query.ts';
 import { whaleFindings, whatIfFinding } from './whale-findings.ts';
 import { keepRanks, whaleScalars, whaleSummary, type WhaleSummary } from './whale-summary.ts';
 
@@ -28,12 +32,64 @@ export interface WhaleCurveRun {
   curve: ColumnarTable;
 }
 
-/** Statistics and the plotted curve for a profit relation (table name or sub-query). */
+/**
+ * Statistics and the plotted curve for a profit relation (table name or sub-query), in SQL.
+ * The reference implementation the typed-array path (`whale-numerics.ts`) is tested against.
+ */
 export async function runWhaleCurve(db: SqlConnection, source: string, topK: number): Promise<WhaleCurveRun> {
   const stats = toRows(await db.query(buildWhaleStatsQuery({ source, topK })))[0] ?? {};
   const summary = whaleSummary(stats, topK);
   const curve = await db.query(buildWhaleCurveQuery({ source, keepRanks: keepRanks(summary) }));
   return { summary, curve };
+}
+
+/** Statistics and curve from ranked vectors (the same figures as `runWhaleCurve`). */
+export function whaleCurveOf(ranked: RankedProfit, topK: number): WhaleCurveRun {
+  const summary = whaleSummary(whaleStatsRow(ranked, topK), topK);
+  return { summary, curve: whaleCurveTable(ranked, keepRanks(summary)) };
+}
+
+/**
+ * Ranked profit for these profit options. The last ranking is kept per dataset version, so a
+ * top-k or what-if change re-uses it; the revenue order does not depend on the options and is
+ * kept once.
+ */
+async function rankedFor(ctx: AnalysisContext, options: CustomerProfitOptions, b: ProfitBreakdown): Promise<RankedProfit> {
+  if (!ctx.memo) return rankProfit(b);
+  const key = JSON.stringify({ ...options, profile: undefined });
+  const last = await ctx.memo('whale-last-ranking', async () => ({ key: '', ranked: null as RankedProfit | null }));
+  if (last.key === key && last.ranked) return last.ranked;
+  const byRevenue = vectorsApply(ctx, options)
+    ? await ctx.memo('revenue-order', async () => stableOrder(b.revenue, 'descending'))
+    : stableOrder(b.revenue, 'descending');
+  const ranked: RankedProfit = { profit: b.profit, revenue: b.revenue, byProfit: stableOrder(b.profit, 'descending'), byRevenue };
+  last.key = key;
+  last.ranked = ranked;
+  return ranked;
+}
+
+const sum = (a: Float64Array): number => {
+  let t = 0;
+  for (let i = 0; i < a.length; i++) t += a[i]!;
+  return t;
+};
+
+/** The one-row totals table: revenue, cogs, gross_margin, cost_to_serve, acquisition_amortised, profit. */
+function totalsTable(b: ProfitBreakdown): ColumnarTable {
+  const values: [string, Float64Array][] = [
+    ['revenue', b.revenue],
+    ['cogs', b.cogs],
+    ['gross_margin', b.grossMargin],
+    ['cost_to_serve', b.costToServe],
+    ['acquisition_amortised', b.acquisition],
+    ['profit', b.profit],
+  ];
+  const empty = b.profit.length === 0;
+  return {
+    columns: values.map(([name]) => ({ name, type: 'DOUBLE', kind: 'number' as const })),
+    rowCount: 1,
+    data: values.map(([, a]) => [empty ? null : sum(a)]),
+  };
 }
 
 /**
@@ -73,22 +129,20 @@ export const whaleCurveAnalysis: AnalysisDefinition<WhaleCurveOptions> = {
   ],
   async run(ctx, options): Promise<AnalysisResult> {
     const profitOptions = toCustomerProfitOptions(options, ctx.profile);
+    const fromSummary = summaryCovers(profitOptions, ctx.summary);
     const topK = options.top_k / 100;
-    return withProfitTables(ctx.db, profitOptions, false, async ({ profit }) => {
-      const base = await runWhaleCurve(ctx.db, profit, topK);
-      const s = base.summary;
-      const result: AnalysisResult = {
-        tables: { curve: base.curve },
-        scalars: whaleScalars(s),
-        charts: [],
-        findings: whaleFindings(s),
-        notes: await runProfitNotes(ctx.db, profitOptions),
-      };
-      const totals = await ctx.db.query(
-        `SELECT sum(revenue) AS revenue, sum(cogs) AS cogs, sum(gross_margin) AS gross_margin, sum(cost_to_serve) AS cost_to_serve,
-          sum(acquisition_amortised) AS acquisition_amortised, sum(profit) AS profit FROM ${profit}`,
-      );
-      result.tables.totals = totals;
+    const breakdown = await profitBreakdown(ctx, profitOptions);
+    const ranked = await rankedFor(ctx, profitOptions, breakdown);
+    const base = whaleCurveOf(ranked, topK);
+    const s = base.summary;
+    const result: AnalysisResult = {
+      tables: { curve: base.curve, totals: totalsTable(breakdown) },
+      scalars: whaleScalars(s),
+      charts: [],
+      findings: whaleFindings(s),
+      notes: await runProfitNotes(ctx.db, { ...profitOptions, fromSummary }),
+    };
+    {
       let whatIf: { summary: WhaleSummary; label: string } | undefined;
       // The what-if headline figures always exist (nothing fixed: after = before), so prose that
       // quotes them still reads when the slider is at 0 or there is no loss-maker to fix.
@@ -101,8 +155,9 @@ export const whaleCurveAnalysis: AnalysisDefinition<WhaleCurveOptions> = {
       });
       if (options.fix_worst_pct > 0 && s.lossMakers > 0) {
         const share = options.fix_worst_pct / 100;
-        const after = await runWhaleCurve(ctx.db, buildFixWorstQuery({ source: profit, share, mode: options.fix_mode }), topK);
-        const fixed = Math.ceil(Math.round(share * s.lossMakers * 1e9) / 1e9);
+        const fixedVectors = fixWorst(ranked, share, options.fix_mode);
+        const after = whaleCurveOf(rankProfit(fixedVectors), topK);
+        const fixed = fixedVectors.fixed;
         result.tables.curve_whatif = onBaseScale(after.curve, s);
         Object.assign(result.scalars, whaleScalars(after.summary, 'after_'), {
           total_profit_before: s.totalProfit,
@@ -134,6 +189,6 @@ export const whaleCurveAnalysis: AnalysisDefinition<WhaleCurveOptions> = {
         );
       }
       return result;
-    });
+    }
   },
 };

@@ -43,7 +43,7 @@ ranked AS (SELECT b.customer_id, b.revenue, b.profit, t.n, t.tp, t.tr,
  * (profit / revenue of the top k by profit / by revenue), rest_profit (positive profit outside the top k),
  * rest_loss (losses outside the top k, ≥ 0), all_profit_customers (customers, possibly fractional,
  * that alone earn 100% of profit; NULL when total profit ≤ 0), min_profit, max_profit, tied_customers
- * (customers sharing a non-zero profit with another customer).
+ * (customers sharing a non-zero profit, to a millionth, with another customer).
  * top_profit + rest_profit − rest_loss = total_profit exactly (up to rounding).
  */
 export function buildWhaleStatsQuery(options: WhaleStatsQueryOptions): string {
@@ -64,8 +64,10 @@ agg AS (SELECT
       FILTER (WHERE tp > 0 AND profit > 0 AND cum_profit >= tp - 1e-9 * abs(tp)) AS all_profit_customers,
     min(profit) AS min_profit, max(profit) AS max_profit
   FROM ranked),
--- Customers whose (non-zero) profit equals another customer's: the ties the ranking breaks by id.
-ties AS (SELECT coalesce(sum(c), 0) AS tied_customers FROM (SELECT count(*) AS c FROM base WHERE profit <> 0 GROUP BY profit) WHERE c > 1)
+-- Customers whose (non-zero) profit equals another customer's to a millionth of a money unit:
+-- the ties the ranking breaks by id. (Exact float equality would make the count depend on the
+-- order sums were taken in; a millionth is far below any currency's smallest unit.)
+ties AS (SELECT coalesce(sum(c), 0) AS tied_customers FROM (SELECT count(*) AS c FROM base WHERE round(profit, 6) <> 0 GROUP BY round(profit, 6)) WHERE c > 1)
 SELECT t.n AS customers, t.tp AS total_profit, t.tr AS total_revenue, agg.*, ties.tied_customers FROM tot t, agg, ties`;
 }
 

@@ -1,0 +1,199 @@
+/**
+ * The whale curve over per-customer typed arrays: the same statistics row and downsampled curve
+ * as the SQL builders in `whale-curve-query.ts` (Kaplan & Cooper 1998, "Cost & Effect", ch. 10),
+ * computed in the worker in milliseconds from a profit vector, so an option change (margin, top k,
+ * allocation, the fix-the-worst what-if) never goes back to the data. The SQL builders stay as the
+ * reference these functions are tested against (tests/engine/whale-numerics.test.ts).
+ *
+ * Arrays are aligned by customer, in customer_id order; ties are ranked in that order, as the
+ * SQL's `ORDER BY profit DESC, customer_id` does. Pure.
+ */
+import type { ColumnarTable, Row } from '../../engine/types.ts';
+import { stableOrder } from '../numerics/index.ts';
+
+/** Profit and revenue per customer (same length, customer_id order). */
+export interface ProfitVectors {
+  profit: Float64Array;
+  revenue: Float64Array;
+}
+
+/** Ranking of one set of vectors, computed once and reused for every top-k. */
+export interface RankedProfit extends ProfitVectors {
+  /** Customer indices, most profitable first. */
+  byProfit: Uint32Array;
+  /** Customer indices, highest revenue first. */
+  byRevenue: Uint32Array;
+}
+
+/** Ranks the customers by profit and by revenue (both descending, ties by customer order). */
+export function rankProfit(v: ProfitVectors): RankedProfit {
+  return { ...v, byProfit: stableOrder(v.profit, 'descending'), byRevenue: stableOrder(v.revenue, 'descending') };
+}
+
+/** DuckDB's `round(x, 9)`: half away from zero. */
+function round9(x: number): number {
+  const s = Math.abs(x) * 1e9;
+  return (Math.sign(x) * Math.round(s)) / 1e9;
+}
+
+/** A money amount in millionths, rounded half away from zero (DuckDB's `round(x, 6)`). */
+function roundMicro(x: number): number {
+  return Math.sign(x) * Math.round(Math.abs(x) * 1e6);
+}
+
+/**
+ * One row of whale-curve statistics, the same columns and meaning as `buildWhaleStatsQuery`
+ * (customers, total_profit, total_revenue, profitable, zero_profit, loss_makers, peak_profit,
+ * total_loss, top_profit, top_revenue, rest_profit, rest_loss, all_profit_customers, min_profit,
+ * max_profit, tied_customers). `topK` is a fraction in (0, 1].
+ */
+export function whaleStatsRow(r: RankedProfit, topK: number): Row {
+  const { profit, revenue, byProfit, byRevenue } = r;
+  const n = profit.length;
+  let tp = 0;
+  let tr = 0;
+  for (let i = 0; i < n; i++) {
+    tp += profit[i]!;
+    tr += revenue[i]!;
+  }
+  const m = round9(n * topK);
+  let profitable = 0, zero = 0, loss = 0, peak = 0, totalLoss = 0, top = 0, rest = 0, restLoss = 0;
+  let cum = 0;
+  let allProfit: number | null = null;
+  let tied = 0;
+  let run = 0;
+  for (let k = 0; k < n; k++) {
+    const p = profit[byProfit[k]!]!;
+    const pin = Math.max(0, Math.min(1, m - k));
+    if (p > 0) {
+      profitable++;
+      peak += p;
+    } else if (p < 0) {
+      loss++;
+      totalLoss -= p;
+    } else zero++;
+    top += p * pin;
+    rest += Math.max(p, 0) * (1 - pin);
+    restLoss += Math.max(-p, 0) * (1 - pin);
+    const before = cum;
+    cum += p;
+    if (allProfit === null && tp > 0 && p > 0 && cum >= tp - 1e-9 * Math.abs(tp)) {
+      allProfit = k + Math.min(1, Math.max(0, (tp - before) / p));
+    }
+    // Runs of equal non-zero profit (to a millionth, as in the SQL): the ties the ranking breaks by id.
+    const micro = roundMicro(p);
+    if (k > 0 && micro !== 0 && micro === roundMicro(profit[byProfit[k - 1]!]!)) run++;
+    else {
+      if (run > 0) tied += run + 1;
+      run = 0;
+    }
+  }
+  if (run > 0) tied += run + 1;
+  let topRevenue = 0;
+  for (let k = 0; k < n && k < m; k++) topRevenue += revenue[byRevenue[k]!]! * Math.max(0, Math.min(1, m - k));
+  return {
+    customers: n,
+    total_profit: tp,
+    total_revenue: tr,
+    profitable,
+    zero_profit: zero,
+    loss_makers: loss,
+    peak_profit: peak,
+    total_loss: totalLoss,
+    top_profit: top,
+    top_revenue: topRevenue,
+    rest_profit: rest,
+    rest_loss: restLoss,
+    all_profit_customers: allProfit,
+    min_profit: n ? profit[byProfit[n - 1]!]! : null,
+    max_profit: n ? profit[byProfit[0]!]! : null,
+    tied_customers: tied,
+  };
+}
+
+/** Columns of the plotted curve (as `buildWhaleCurveQuery` returns them). */
+const curveColumns = ['rank', 'customer_share', 'cum_profit', 'profit_share', 'cum_revenue', 'revenue_share', 'profit'];
+
+/**
+ * The plotted curve, downsampled exactly as `buildWhaleCurveQuery`: rank 0, every step-th rank
+ * (step = ⌈n / maxPoints⌉), the last rank and `keepRanks`. Columns: rank, customer_share,
+ * cum_profit, profit_share (NULL when total profit ≤ 0), cum_revenue (top `rank` customers by
+ * revenue), revenue_share, profit (the marginal customer's).
+ */
+export function whaleCurveTable(r: RankedProfit, keepRanks: readonly number[] = [], maxPoints = 990): ColumnarTable {
+  const { profit, revenue, byProfit, byRevenue } = r;
+  const n = profit.length;
+  const data: (number | null)[][] = curveColumns.map(() => []);
+  if (n > 0) {
+    let tp = 0;
+    let tr = 0;
+    for (let i = 0; i < n; i++) {
+      tp += profit[i]!;
+      tr += revenue[i]!;
+    }
+    const step = Math.max(1, Math.ceil(n / maxPoints));
+    const keep = new Set(keepRanks);
+    const push = (rank: number, cumProfit: number, cumRevenue: number, marginal: number | null) => {
+      data[0]!.push(rank);
+      data[1]!.push(rank / n);
+      data[2]!.push(cumProfit);
+      data[3]!.push(tp > 0 ? cumProfit / tp : null);
+      data[4]!.push(cumRevenue);
+      data[5]!.push(tr > 0 ? cumRevenue / tr : null);
+      data[6]!.push(marginal);
+    };
+    push(0, 0, 0, null);
+    let cumProfit = 0;
+    let cumRevenue = 0;
+    for (let k = 0; k < n; k++) {
+      const p = profit[byProfit[k]!]!;
+      cumProfit += p;
+      cumRevenue += revenue[byRevenue[k]!]!;
+      const rank = k + 1;
+      if (rank % step === 0 || rank === n || keep.has(rank)) push(rank, cumProfit, cumRevenue, p);
+    }
+  }
+  return {
+    columns: curveColumns.map((name) => ({ name, type: name === 'rank' ? 'BIGINT' : 'DOUBLE', kind: 'number' as const })),
+    rowCount: data[0]!.length,
+    data,
+  };
+}
+
+/**
+ * The fix-the-worst what-if (as `buildFixWorstQuery`): the ⌈share × loss-makers⌉ worst
+ * loss-makers (ties by customer order) get profit 0 (`break-even`) or leave the base (`drop`).
+ * Returns new vectors in customer order; `fixed` is how many customers were changed.
+ */
+export function fixWorst(v: ProfitVectors, share: number, mode: 'break-even' | 'drop'): ProfitVectors & { fixed: number } {
+  if (mode !== 'break-even' && mode !== 'drop') throw new Error(`invalid fix mode: ${JSON.stringify(mode)} (expected break-even or drop)`);
+  const n = v.profit.length;
+  let lossMakers = 0;
+  for (let i = 0; i < n; i++) if (v.profit[i]! < 0) lossMakers++;
+  const count = Math.ceil(round9(share * lossMakers));
+  const fixed = new Uint8Array(n);
+  const worstFirst = stableOrder(v.profit, 'ascending');
+  let changed = 0;
+  for (let k = 0; k < count && k < n; k++) {
+    const i = worstFirst[k]!;
+    if (v.profit[i]! < 0) {
+      fixed[i] = 1;
+      changed++;
+    }
+  }
+  if (mode === 'break-even') {
+    const profit = Float64Array.from(v.profit);
+    for (let i = 0; i < n; i++) if (fixed[i]) profit[i] = 0;
+    return { profit, revenue: v.revenue, fixed: changed };
+  }
+  const profit = new Float64Array(n - changed);
+  const revenue = new Float64Array(n - changed);
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    if (fixed[i]) continue;
+    profit[j] = v.profit[i]!;
+    revenue[j] = v.revenue[i]!;
+    j++;
+  }
+  return { profit, revenue, fixed: changed };
+}

@@ -1,0 +1,12 @@
+/** The customer-base summary (docs/summary.md): pure SQL builders for the tables analyses read. */
+export {
+  SUMMARY_SCHEMA,
+  SUMMARY_VERSION,
+  buildSummaryCustomersSql,
+  buildSummaryInfoSql,
+  buildSummaryServiceCostsSql,
+  buildSummaryStatements,
+  sourceFingerprintSql,
+  summaryTables,
+} from './summary-sql.ts';
+export type { SummaryState } from './types.ts';

@@ -1,0 +1,215 @@
+/**
+ * The customer-base summary (docs/summary.md) against real DuckDB-WASM: its tables on a
+ * hand-computed fixture; profit from the summary equal to profit from the raw tables on generated
+ * data (1e-9 relative); the typed-array whale curve equal to the SQL reference; analyses equal with
+ * and without the summary; invalidation when the data changes; cached option changes equal to a
+ * from-scratch run.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createNodeEngine, type NodeEngine } from '../../src/engine/node.ts';
+import { toRows, type ColumnarTable, type Row } from '../../src/engine/types.ts';
+import { buildCustomerProfitQuery, type CustomerProfitOptions } from '../../src/analyses/profitability/index.ts';
+import { profitBreakdown } from '../../src/analyses/profitability/profit-vectors.ts';
+import { rankProfit } from '../../src/analyses/profitability/whale-numerics.ts';
+import { runWhaleCurve, whaleCurveOf } from '../../src/analyses/profitability/whale-curve-analysis.ts';
+import { getAnalysis } from '../../src/analyses/registry.ts';
+import { parseOptions } from '../../src/analyses/options.ts';
+import type { AnalysisResult } from '../../src/analyses/types.ts';
+import { renderSampleCsv } from '../../sample-data/src/index.ts';
+
+const enc = new TextEncoder();
+type Fixture = Partial<Record<'transactions' | 'customers' | 'service_costs' | 'surveys', string>>;
+
+async function load(engine: NodeEngine, fixture: Fixture): Promise<void> {
+  await engine.clearData();
+  await engine.loadCanonicalCsv(
+    'fixture',
+    Object.entries(fixture).map(([table, text]) => ({ table, fileName: `${table}.csv`, bytes: enc.encode(text.trim() + '\n') })),
+  );
+}
+
+const rows = async (engine: NodeEngine, sql: string): Promise<Row[]> => toRows(await engine.query(sql));
+
+/** Relative closeness for money figures summed in another order. */
+function close(a: unknown, b: unknown, path: string): void {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const scale = Math.max(1, Math.abs(a), Math.abs(b));
+    if (Math.abs(a - b) > 1e-9 * scale) expect.fail(`${path}: ${a} ≠ ${b}`);
+    return;
+  }
+  if (a instanceof Date || b instanceof Date) return expect(String(a), path).toBe(String(b));
+  if (Array.isArray(a) && Array.isArray(b)) {
+    expect(a.length, `${path} length`).toBe(b.length);
+    a.forEach((x, i) => close(x, b[i], `${path}[${i}]`));
+    return;
+  }
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    expect(Object.keys(a).sort(), `${path} keys`).toEqual(Object.keys(b).sort());
+    for (const k of Object.keys(a)) close((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+    return;
+  }
+  expect(a, path).toEqual(b);
+}
+
+/** Same tables (values to 1e-9), scalars, findings' values and notes. */
+function sameResult(a: AnalysisResult, b: AnalysisResult): void {
+  close(a.scalars, b.scalars, 'scalars');
+  expect(Object.keys(a.tables).sort()).toEqual(Object.keys(b.tables).sort());
+  for (const [name, t] of Object.entries(a.tables)) {
+    const u = b.tables[name] as ColumnarTable;
+    expect(t.columns.map((c) => c.name), name).toEqual(u.columns.map((c) => c.name));
+    close(t.data, u.data, `tables.${name}`);
+  }
+  expect(a.findings.map((f) => f.id)).toEqual(b.findings.map((f) => f.id));
+  close(a.findings.map((f) => f.value ?? null), b.findings.map((f) => f.value ?? null), 'findings');
+  expect(a.notes).toEqual(b.notes);
+}
+
+// Hand-computed: c1 two orders (o1, o2) and a line without cost; c2 a return; c3 a line outside
+// nothing (all in range); c6 only a service cost; one line without a customer id; one service
+// cost outside the transactions' period (2025) and one undated.
+const fixture: Fixture = {
+  transactions: `customer_id,date,revenue,cost,order_id
+c1,2024-01-10,1000,600,o1
+c1,2024-01-10,50,,o1
+c1,2024-02-10,500,300,o2
+c2,2024-01-15,400,200,o3
+c2,2024-01-20,-100,-50,o3r
+c3,2024-03-01,200,150,o4
+,2024-03-02,70,10,o5`,
+  service_costs: `customer_id,amount,date,category
+c2,30,2024-02-01,support_call
+c2,30,2024-03-01, support_call
+c3,120,2024-03-01,
+c6,40,,field_visit
+c1,20,2025-01-05,support_call`,
+};
+
+describe('customer-base summary', () => {
+  let engine: NodeEngine;
+  beforeAll(() => {
+    engine = createNodeEngine();
+  });
+
+  it('is built at load, with the hand-computed columns', async () => {
+    await load(engine, fixture);
+    expect(await rows(engine, 'SELECT * EXCLUDE (first_date, last_date) FROM summary.customers')).toEqual([
+      { customer_id: 'c1', revenue: 1550, recorded_cost: 900, revenue_without_cost: 50, gross_sales: 1550, orders: 2, returns: 0, lines: 3, lines_without_cost: 1 },
+      { customer_id: 'c2', revenue: 300, recorded_cost: 150, revenue_without_cost: 0, gross_sales: 400, orders: 1, returns: 1, lines: 2, lines_without_cost: 0 },
+      { customer_id: 'c3', revenue: 200, recorded_cost: 150, revenue_without_cost: 0, gross_sales: 200, orders: 1, returns: 0, lines: 1, lines_without_cost: 0 },
+    ]);
+    expect(await rows(engine, 'SELECT * FROM summary.service_costs')).toEqual([
+      { customer_id: 'c2', category: 'support_call', amount: 60, events: 2 },
+      { customer_id: 'c3', category: 'other', amount: 120, events: 1 },
+      { customer_id: 'c6', category: 'field_visit', amount: 40, events: 1 },
+    ]);
+    const info = (await rows(engine, 'SELECT date_from, date_to, summary_version FROM summary.info'))[0]!;
+    expect([String((info.date_from as Date).toISOString().slice(0, 10)), String((info.date_to as Date).toISOString().slice(0, 10)), info.summary_version]).toEqual(['2024-01-10', '2024-03-02', 1]);
+  });
+
+  it('gives the raw path\'s profit per customer on the fixture', async () => {
+    const profile = await engine.profile();
+    const raw = await rows(engine, buildCustomerProfitQuery({ profile }));
+    const fromSummary = await rows(engine, buildCustomerProfitQuery({ profile, fromSummary: true }));
+    close(fromSummary, raw, 'profit');
+    // c1: 1550 − (900 + 50 × 0.65) = 617.5; c2: 300 − 150 − 60 = 90; c3: 50 − 120; c6: −40.
+    expect(raw.map((r) => r.profit)).toEqual([617.5, 90, -70, -40]);
+  });
+
+  it('is rebuilt when the data changes (import, insert, update), never served stale', async () => {
+    await load(engine, fixture);
+    const before = await engine.runAnalysis('whale-curve', {});
+    await engine.openResult(`INSERT INTO transactions VALUES ('c9', DATE '2024-02-02', 1000, 100, 'o9')`.replace('VALUES', '(customer_id, date, revenue, cost, order_id) VALUES'));
+    const inserted = await engine.runAnalysis('whale-curve', {});
+    expect(inserted.scalars.customers).toBe((before.scalars.customers as number) + 1);
+    expect(await rows(engine, `SELECT revenue FROM summary.customers WHERE customer_id = 'c9'`)).toEqual([{ revenue: 1000 }]);
+    // An UPDATE keeps every row count: the engine notices the statement itself.
+    await engine.openResult(`UPDATE transactions SET revenue = 2000 WHERE customer_id = 'c9'`);
+    const updated = await engine.runAnalysis('whale-curve', {});
+    expect(updated.scalars.total_revenue).toBe((inserted.scalars.total_revenue as number) + 1000);
+    // A new dataset replaces the summary.
+    await load(engine, { transactions: 'customer_id,date,revenue\nz1,2020-01-01,10\nz2,2020-01-02,20' });
+    expect(await rows(engine, 'SELECT customer_id, revenue FROM summary.customers')).toEqual([
+      { customer_id: 'z1', revenue: 10 },
+      { customer_id: 'z2', revenue: 20 },
+    ]);
+    expect(await rows(engine, 'SELECT count(*) AS n FROM summary.service_costs')).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('summary path = raw path on generated data', () => {
+  let engine: NodeEngine;
+  beforeAll(async () => {
+    engine = createNodeEngine();
+    const files = renderSampleCsv({ customers: 3000, seed: 11 });
+    await engine.loadCanonicalCsv('generated', Object.entries(files).map(([table, text]) => ({ table, fileName: `${table}.csv`, bytes: enc.encode(text) })));
+  }, 120_000);
+
+  const optionSets: [string, Partial<CustomerProfitOptions>][] = [
+    ['defaults', {}],
+    ['assumed margin', { marginSource: 'assumed', marginPct: 0.42 }],
+    ['cost with an odd margin', { marginSource: 'cost', marginPct: 0.17 }],
+    ['per order + per return + revenue share', {
+      allocation: [
+        { category: 'order_handling', basis: 'order', rate: 7.5 },
+        { category: 'return_handling', basis: 'return', rate: 3 },
+        { category: 'revenue_linked', basis: 'revenue', rate: 0.02 },
+      ],
+    }],
+    ['per event, replacing a recorded category', { allocation: [{ category: 'support_call', basis: 'event', rate: 25 }] }],
+  ];
+
+  it.each(optionSets)('profit per customer: %s', async (_label, extra) => {
+    const profile = await engine.profile();
+    const raw = await rows(engine, buildCustomerProfitQuery({ profile, ...extra }));
+    const summary = await rows(engine, buildCustomerProfitQuery({ profile, ...extra, fromSummary: true }));
+    expect(raw.length).toBeGreaterThan(2500);
+    close(summary, raw, 'rows');
+  });
+
+  it.each(optionSets)('typed-array profit and whale curve equal the SQL reference: %s', async (_label, extra) => {
+    const db = await engine.database();
+    const profile = await engine.profile();
+    const summary = { dateFrom: null, dateTo: null, source: '', buildMs: 0 };
+    const options = { profile, ...extra };
+    const b = await profitBreakdown({ db, profile, summary: null, numeric: (sql) => db.numeric(sql) }, options);
+    const fast = await profitBreakdown({ db, profile, summary, numeric: (sql) => db.numeric(sql) }, options);
+    close(Array.from(fast.profit), Array.from(b.profit), 'profit');
+    for (const topK of [0.2, 0.05, 0.5, 1]) {
+      const sql = await runWhaleCurve(db, `(${buildCustomerProfitQuery(options)})`, topK);
+      const js = whaleCurveOf(rankProfit(fast), topK);
+      close(js.summary, sql.summary, `summary@${topK}`);
+      close(js.curve.data, sql.curve.data, `curve@${topK}`);
+    }
+  });
+
+  /** Runs an analysis with the engine's full context, or on the raw tables only. */
+  async function run(id: string, raw: Record<string, unknown>, withSummary: boolean): Promise<AnalysisResult> {
+    if (withSummary) return engine.runAnalysis(id, raw);
+    const def = getAnalysis(id);
+    return def.run({ db: await engine.database(), profile: await engine.profile() }, parseOptions(def.options, raw, id));
+  }
+
+  it.each([
+    ['whale-curve', {}],
+    ['whale-curve', { margin_source: 'assumed', margin_pct: 0.3, top_k: 10 }],
+    ['whale-curve', { fix_worst_pct: 30, fix_mode: 'drop', cost_per_order: 4 }],
+    ['whale-curve', { fix_worst_pct: 100, fix_mode: 'break-even', cost_per_event: { support_call: 12 } }],
+    ['profit-diagnostics', {}],
+    ['profit-diagnostics', { revenue_cost_pct: 0.03, group_by: 'region' }],
+  ] as [string, Record<string, unknown>][])('%s %j: same result from the summary as from the raw tables', async (id, options) => {
+    sameResult(await run(id, options, true), await run(id, options, false));
+  });
+
+  it('an option change served from prepared data equals a from-scratch run in a fresh engine', async () => {
+    const sweep = [0.2, 0.25, 0.3, 0.35].map((m) => ({ margin_source: 'assumed', margin_pct: m, top_k: 15 }));
+    const warm: AnalysisResult[] = [];
+    for (const o of sweep) warm.push(await engine.runAnalysis('whale-curve', o));
+    // Again, now from the result cache.
+    for (const [i, o] of sweep.entries()) sameResult(await engine.runAnalysis('whale-curve', o), warm[i]!);
+    const fresh = createNodeEngine();
+    const files = renderSampleCsv({ customers: 3000, seed: 11 });
+    await fresh.loadCanonicalCsv('generated', Object.entries(files).map(([table, text]) => ({ table, fileName: `${table}.csv`, bytes: enc.encode(text) })));
+    sameResult(await fresh.runAnalysis('whale-curve', sweep[2]!), warm[2]!);
+  }, 120_000);
+});
