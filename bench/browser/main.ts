@@ -161,6 +161,25 @@ async function analysis(id: string): Promise<AnalysisTiming> {
   return { id, ...call, tables, findings: value?.findings.length ?? 0, charts: value?.charts.length ?? 0 };
 }
 
+/**
+ * Runs one analysis once per option set, in order, timing each call inside the page: an
+ * interactive session's slider moves (`npm run bench:interactive`). Returns one timing per call.
+ */
+async function sweep(id: string, optionSets: Record<string, unknown>[]): Promise<{ ms: number; error: string | null; longestFrameGapMs: number }[]> {
+  const e = remote();
+  const out: { ms: number; error: string | null; longestFrameGapMs: number }[] = [];
+  for (const options of optionSets) {
+    const { call } = await timed(() => e.runAnalysis(id, options));
+    out.push({ ms: call.ms, error: call.error, longestFrameGapMs: call.frames.longestGapMs });
+  }
+  return out;
+}
+
+/** The engine's status: DuckDB version, dataset and the customer-base summary (with its build time). */
+async function engineStatus() {
+  return remote().status();
+}
+
 /** DuckDB's memory limit and current use inside the worker. */
 async function memory(): Promise<MemoryFacts> {
   const e = remote();
@@ -176,6 +195,6 @@ async function tables(): Promise<Record<string, number>> {
   return out;
 }
 
-const bench = { start, importAll, loadSaved, analysis, memory, tables, ready: true };
+const bench = { start, importAll, loadSaved, analysis, sweep, engineStatus, memory, tables, ready: true };
 (window as unknown as { __bench: typeof bench }).__bench = bench;
 export type Bench = typeof bench;

@@ -12,16 +12,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
-import { build, preview } from 'vite';
 import { listAnalyses } from '../../src/analyses/registry.ts';
 import { ensureDataset } from '../dataset.ts';
-import type { Bench } from './main.ts';
 import { browserTable, type BrowserResults } from './report.ts';
+import { openBenchSession } from './session.ts';
 import type { AnalysisTiming } from './types.ts';
-
-/** The page's callable functions. */
-type BenchFns = Omit<Bench, 'ready'>;
 
 const { values } = parseArgs({
   options: {
@@ -50,8 +45,6 @@ if (unknown.length) throw new Error(`unknown analysis id(s) ${unknown.join(', ')
 const ids = only ?? known;
 const outDir = path.resolve(import.meta.dirname, '../out');
 const outFile = path.resolve(values.out ?? path.join(outDir, `browser-${customers}${loadPath === 'saved' ? '-saved' : ''}.json`));
-const configFile = path.resolve(import.meta.dirname, 'vite.config.ts');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const log = (s: string) => console.error(s);
 
 // Other processes compete for the 2 cores: sample the 1-minute load average through the run.
@@ -63,21 +56,9 @@ const dataset = await ensureDataset(outDir, customers, log);
 // Canonical order: customers first (the other tables refer to it), as a user would pick them.
 const files = ['customers', 'transactions', 'service_costs', 'surveys'].map((t) => path.join(dataset.dir, `${t}.csv`)).filter((f) => existsSync(f));
 
-if (!values['skip-build']) {
-  log('building the bench page …');
-  await build({ configFile, logLevel: 'error' });
-}
-if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium`);
-const server = await preview({ configFile, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'error' });
-const baseUrl = server.resolvedUrls?.local[0];
-if (!baseUrl) throw new Error('preview server did not report a URL');
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
-
 let aborted: string | null = null;
+const session = await openBenchSession({ skipBuild: values['skip-build'], log, onAbort: (why) => (aborted = why) });
+const browser = session.browser;
 /** A page call that gives up after the time-out (the worker may still be busy: the run stops). */
 async function within<T>(what: string, p: Promise<T>): Promise<T | null> {
   let timer: NodeJS.Timeout | undefined;
@@ -104,15 +85,8 @@ const results: BrowserResults = {
 };
 
 try {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.on('console', (m) => log(`[page] ${m.text()}`));
-  page.on('pageerror', (e) => log(`[page error] ${String(e)}`));
-  page.on('crash', () => (aborted = 'the page crashed'));
-  await page.goto(baseUrl);
-  await page.waitForFunction(() => (window as unknown as { __bench?: { ready: boolean } }).__bench?.ready === true);
-  const bench = <K extends keyof BenchFns>(fn: K, ...args: unknown[]) =>
-    page.evaluate(([f, a]) => ((window as unknown as { __bench: Record<string, (...x: unknown[]) => unknown> }).__bench[f as string]!(...(a as unknown[]))), [fn, args] as const) as Promise<Awaited<ReturnType<BenchFns[K]>>>;
+  const page = session.page;
+  const bench = session.call;
 
   const started = await bench('start');
   results.engine.duckdbVersion = started.duckdbVersion;
@@ -149,8 +123,7 @@ try {
   results.aborted = aborted;
   await mkdir(path.dirname(outFile), { recursive: true });
   await writeFile(outFile, JSON.stringify(results, null, 2));
-  await browser.close().catch(() => undefined);
-  await server.close().catch(() => undefined);
+  await session.close();
 }
 
 const la = results.machine.loadAverage;

@@ -5,6 +5,7 @@
  */
 import type { AnalysisResult } from '../analyses/types.ts';
 import type { DatasetProfile } from '../model/profile.ts';
+import type { SummaryState } from '../model/summary/index.ts';
 import type { ImportMapping } from './import/mapping.ts';
 import type { ImportOptions, ImportProgress } from './import/import-file.ts';
 import type { InspectOptions, InspectResult } from './import/inspect.ts';
@@ -48,6 +49,8 @@ export interface EngineStatus {
   duckdbVersion: string;
   /** Name of the active dataset (e.g. `sample`). */
   dataset: string | null;
+  /** The customer-base summary of the active data (null before a load, or without transactions). */
+  summary: SummaryState | null;
 }
 
 export interface EngineApi extends ImportApi {

@@ -33,12 +33,20 @@ export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, opt
   let nextResult = 1;
   const results = new Map<string, { table: string; rowCount: number }>();
   /**
-   * Statements the engine ran that may have changed a canonical table without changing its row
-   * count (an UPDATE from a SQL cell). Part of the dataset version, with the tables' fingerprint.
+   * The dataset version: bumped by every load, import, clear and every statement the engine runs
+   * that may change a canonical table (`mayChangeData`). Every change to the data passes through
+   * one of those, so the profile, the summary and cached results are checked against this number
+   * instead of re-reading the catalog on every analysis.
    */
-  let mutations = 0;
+  let dataVersion = 0;
+  /** Whether the next summary check may trust a stored summary (`check`) or must rebuild it. */
+  let summaryCheck: 'check' | 'rebuild' = 'check';
+  const dataChanged = (how: 'loaded' | 'mutated') => {
+    dataVersion++;
+    if (how === 'mutated') summaryCheck = 'rebuild';
+  };
   const cache = new AnalysisCache();
-  let summaryAt: { fingerprint: string; mutations: number; state: SummaryState | null } | null = null;
+  let summaryAt: { version: number; state: SummaryState | null } | null = null;
 
   /** Lazy start that never races: concurrent callers share one instantiation. */
   const database = (): Promise<Database> => {
@@ -48,7 +56,7 @@ export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, opt
 
   const status = async (): Promise<EngineStatus> => {
     const db = await database();
-    return { duckdbVersion: db.bindings.getVersion(), dataset };
+    return { duckdbVersion: db.bindings.getVersion(), dataset, summary: summaryAt?.state ?? null };
   };
 
   const listTables = async (): Promise<TableInfo[]> => {
@@ -77,26 +85,14 @@ export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, opt
 
   /**
    * The profile counts the non-null values of every canonical column, which costs a scan per
-   * table; analyses ask for it on every run. It is cached under a cheap fingerprint of the
-   * canonical tables (name, size, column count from DuckDB's catalog), so any load, import,
-   * DROP, ALTER, INSERT or DELETE makes the next call recompute it; an UPDATE keeps the size, so
-   * every statement run from a SQL cell that is not a query drops the cache as well.
+   * table; it is computed once per dataset version.
    */
-  let cachedProfile: { key: string; profile: DatasetProfile } | null = null;
-  const canonicalNames = canonicalTables.map((t) => `'${t.name}'`).join(', ');
-  const profileKey = (db: Database): string =>
-    JSON.stringify(
-      db.querySync(`SELECT table_name, estimated_size, column_count, NULL AS sql FROM duckdb_tables()
-          WHERE schema_name = 'main' AND database_name = current_database() AND table_name IN (${canonicalNames})
-        UNION ALL SELECT view_name, NULL, column_count, sql FROM duckdb_views()
-          WHERE schema_name = 'main' AND database_name = current_database() AND view_name IN (${canonicalNames})
-        ORDER BY ALL`).data,
-    );
+  let cachedProfile: { version: number; profile: DatasetProfile } | null = null;
 
   const profile = async (): Promise<DatasetProfile> => {
     const db = await database();
-    const key = profileKey(db);
-    if (cachedProfile?.key === key) return structuredClone(cachedProfile.profile);
+    const version = dataVersion;
+    if (cachedProfile?.version === version) return structuredClone(cachedProfile.profile);
     const tables = await listTables();
     const out: DatasetProfile = { tables: {} };
     for (const def of canonicalTables) {
@@ -110,7 +106,7 @@ export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, opt
         populated: names.filter((_n, i) => Number(counts.data[i]![0]) > 0),
       };
     }
-    cachedProfile = { key, profile: out };
+    cachedProfile = { version, profile: out };
     return structuredClone(out);
   };
 
@@ -122,10 +118,7 @@ export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, opt
     for (const s of statements.slice(0, -1)) await db.run(s);
     const last = statements[statements.length - 1]!;
     const id = `r${nextResult++}`;
-    if (statements.some((st) => !returnsRows(st))) {
-      cachedProfile = null;
-      if (statements.some((st) => mayChangeData(st))) mutations++;
-    }
+    if (statements.some((st) => mayChangeData(st))) dataChanged('mutated');
     if (!returnsRows(last)) {
       // DDL/SET/INSERT…: run it and keep its (small) result as a page of its own.
       const table = params.length ? await db.query(last, params) : await db.run(last);
@@ -150,17 +143,17 @@ export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, opt
    * is built (or found current) for it. Called after every load or import, so the summary is
    * paid for once per dataset, and before every analysis, so no result is ever stale.
    */
-  const prepareData = async (): Promise<{ version: string; summary: SummaryState | null; profile: DatasetProfile }> => {
+  const prepareData = async (): Promise<{ version: number; summary: SummaryState | null; profile: DatasetProfile }> => {
     const db = await database();
     const prof = await profile();
-    const fingerprint = sourceFingerprint(db);
-    const version = `${fingerprint}#${mutations}`;
-    cache.use(version);
-    if (!summaryAt || summaryAt.fingerprint !== fingerprint || summaryAt.mutations !== mutations) {
-      // Same tables and counts but a mutating statement since: the stored summary may be stale.
-      const force = summaryAt !== null && summaryAt.fingerprint === fingerprint;
-      const state = await ensureSummary(db, prof, fingerprint, force);
-      summaryAt = { fingerprint, mutations, state };
+    const version = dataVersion;
+    cache.use(String(version));
+    if (summaryAt?.version !== version) {
+      // After a load, a stored summary (a reopened dataset) is trusted when its fingerprint still
+      // matches; after a mutating statement it is rebuilt (an UPDATE keeps every row count).
+      const state = await ensureSummary(db, prof, sourceFingerprint(db), summaryCheck === 'rebuild');
+      summaryCheck = 'check';
+      summaryAt = { version, state };
     }
     return { version, summary: summaryAt.state, profile: prof };
   };
@@ -168,8 +161,10 @@ export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, opt
   const importApi = importMethods(database, listTables, (name) => (dataset = name), {
     dropped: () => {
       summaryAt = null;
+      dataChanged('loaded');
     },
     loaded: async () => {
+      dataChanged('loaded');
       await prepareData();
     },
   });
@@ -186,6 +181,7 @@ export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, opt
       dropSummary(db);
       summaryAt = null;
       loadCanonicalCsv(db, files);
+      dataChanged('loaded');
       dataset = name;
       await prepareData();
       return listTables();
@@ -198,7 +194,7 @@ export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, opt
     },
     async query(sql: string, params: SqlParam[] = []) {
       const db = await database();
-      if (mayChangeData(sql)) mutations++;
+      if (mayChangeData(sql)) dataChanged('mutated');
       return db.query(sql, params);
     },
     openResult,
@@ -231,7 +227,7 @@ export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, opt
         opts,
       );
       // Keep it only if the data did not change while it ran.
-      if (`${sourceFingerprint(db)}#${mutations}` === version) cache.keep(key, result);
+      if (dataVersion === version) cache.keep(key, result);
       return result;
     },
   };

@@ -94,9 +94,11 @@ describe('customer-base summary', () => {
   it('is built at load, with the hand-computed columns', async () => {
     await load(engine, fixture);
     expect(await rows(engine, 'SELECT * EXCLUDE (first_date, last_date) FROM summary.customers')).toEqual([
-      { customer_id: 'c1', revenue: 1550, recorded_cost: 900, revenue_without_cost: 50, gross_sales: 1550, orders: 2, returns: 0, lines: 3, lines_without_cost: 1 },
-      { customer_id: 'c2', revenue: 300, recorded_cost: 150, revenue_without_cost: 0, gross_sales: 400, orders: 1, returns: 1, lines: 2, lines_without_cost: 0 },
-      { customer_id: 'c3', revenue: 200, recorded_cost: 150, revenue_without_cost: 0, gross_sales: 200, orders: 1, returns: 0, lines: 1, lines_without_cost: 0 },
+      { customer_id: 'c1', revenue: 1550, recorded_cost: 900, revenue_without_cost: 50, gross_sales: 1550, orders: 2, returns: 0, lines: 3, lines_without_cost: 1, service_cost: 0 },
+      { customer_id: 'c2', revenue: 300, recorded_cost: 150, revenue_without_cost: 0, gross_sales: 400, orders: 1, returns: 1, lines: 2, lines_without_cost: 0, service_cost: 60 },
+      { customer_id: 'c3', revenue: 200, recorded_cost: 150, revenue_without_cost: 0, gross_sales: 200, orders: 1, returns: 0, lines: 1, lines_without_cost: 0, service_cost: 120 },
+      // Only a cost to serve: part of the profit universe all the same.
+      { customer_id: 'c6', revenue: 0, recorded_cost: 0, revenue_without_cost: 0, gross_sales: 0, orders: 0, returns: 0, lines: 0, lines_without_cost: 0, service_cost: 40 },
     ]);
     expect(await rows(engine, 'SELECT * FROM summary.service_costs')).toEqual([
       { customer_id: 'c2', category: 'support_call', amount: 60, events: 2 },

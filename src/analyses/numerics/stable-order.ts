@@ -10,7 +10,7 @@
  */
 
 const RADIX_BITS = 16;
-const BUCKETS = 1 << RADIX_BITS;
+const BUCKETS = 2 ** RADIX_BITS;
 const MASK = BUCKETS - 1;
 
 /**
@@ -21,7 +21,8 @@ export function stableOrder(values: Float64Array, direction: 'ascending' | 'desc
   const n = values.length;
   // Sortable keys: flip the sign bit of non-negative numbers and every bit of negative ones, so
   // unsigned comparison of (hi, lo) orders the numbers. Descending sorts −x ascending.
-  const bits = new Float64Array(n);
+  const work = scratch(n);
+  const bits = work.bits;
   const sign = direction === 'descending' ? -1 : 1;
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
@@ -30,8 +31,8 @@ export function stableOrder(values: Float64Array, direction: 'ascending' | 'desc
   }
   const words = new Uint32Array(bits.buffer);
   // Little-endian: words[2i] is the low half, words[2i + 1] the high half.
-  const lo = new Uint32Array(n);
-  const hi = new Uint32Array(n);
+  const lo = work.lo;
+  const hi = work.hi;
   for (let i = 0; i < n; i++) {
     const h = words[2 * i + 1]!;
     const l = words[2 * i]!;
@@ -45,15 +46,18 @@ export function stableOrder(values: Float64Array, direction: 'ascending' | 'desc
   }
   // Keys travel with the indices, so every pass reads sequentially (random reads of a key by
   // index made each pass ~4× slower at 1M rows).
-  let order = new Uint32Array(n);
+  const result = new Uint32Array(n);
+  let order: Uint32Array = result;
   for (let i = 0; i < n; i++) order[i] = i;
   let keyLo = lo;
   let keyHi = hi;
-  let nextOrder = new Uint32Array(n);
-  let nextLo = new Uint32Array(n);
-  let nextHi = new Uint32Array(n);
-  const counts = new Uint32Array(BUCKETS);
-  for (const [high, shift] of [[false, 0], [false, RADIX_BITS], [true, 0], [true, RADIX_BITS]] as const) {
+  let nextOrder: Uint32Array = work.order;
+  let nextLo = work.nextLo;
+  let nextHi = work.nextHi;
+  const counts = work.counts;
+  const passes: [boolean, number][] = [];
+  for (const high of [false, true]) for (let shift = 0; shift < 32; shift += RADIX_BITS) passes.push([high, shift]);
+  for (const [high, shift] of passes) {
     const word = high ? keyHi : keyLo;
     counts.fill(0);
     for (let i = 0; i < n; i++) counts[(word[i]! >>> shift) & MASK]!++;
@@ -75,5 +79,26 @@ export function stableOrder(values: Float64Array, direction: 'ascending' | 'desc
     [keyLo, nextLo] = [nextLo, keyLo];
     [keyHi, nextHi] = [nextHi, keyHi];
   }
-  return order;
+  // The permutation may have ended in the scratch buffer: hand back an array of the caller's own.
+  if (order !== result) result.set(order);
+  return result;
+}
+
+/** Work arrays, kept between calls: a slider sweep sorts arrays of one size again and again. */
+let kept: { n: number; bits: Float64Array; lo: Uint32Array; hi: Uint32Array; order: Uint32Array; nextLo: Uint32Array; nextHi: Uint32Array; counts: Uint32Array } | null = null;
+
+function scratch(n: number) {
+  if (kept?.n !== n) {
+    kept = {
+      n,
+      bits: new Float64Array(n),
+      lo: new Uint32Array(n),
+      hi: new Uint32Array(n),
+      order: new Uint32Array(n),
+      nextLo: new Uint32Array(n),
+      nextHi: new Uint32Array(n),
+      counts: new Uint32Array(BUCKETS),
+    };
+  }
+  return kept;
 }

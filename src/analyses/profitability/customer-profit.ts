@@ -187,7 +187,7 @@ function summarySalesCtes(options: CustomerProfitOptions, margin: string): strin
   const cogs = resolveMarginSource(options) === 'cost' ? `recorded_cost + revenue_without_cost * (1 - ${margin})` : `revenue * (1 - ${margin})`;
   return [
     `period AS (SELECT date_from, date_to FROM summary.info)`,
-    `sales AS (SELECT customer_id, revenue, ${cogs} AS cogs, orders, returns, gross_sales, lines, lines_without_cost FROM summary.customers)`,
+    `sales AS (SELECT customer_id, revenue, ${cogs} AS cogs, orders, returns, gross_sales, lines, lines_without_cost FROM summary.customers WHERE lines > 0)`,
   ];
 }
 

@@ -50,9 +50,17 @@ export async function withProfitTables<T>(
  * lines without a cost when margin comes from the cost column, so the fallback to the assumed
  * margin is mentioned only when it actually happened.
  */
-export async function runProfitNotes(db: SqlConnection, options: CustomerProfitOptions): Promise<string[]> {
+export async function runProfitNotes(
+  db: SqlConnection,
+  options: CustomerProfitOptions,
+  memo?: <T>(key: string, build: () => Promise<T>) => Promise<T>,
+): Promise<string[]> {
   if (resolveMarginSource(options) !== 'cost') return profitNotes(options);
-  const row = toRows(await db.query(buildMarginCoverageQuery(options)))[0] ?? {};
+  const coverageQuery = buildMarginCoverageQuery(options);
+  // From the summary the coverage depends on nothing but the data: count it once per version.
+  const read = () => db.query(coverageQuery);
+  const table = options.fromSummary && memo ? await memo('margin-coverage', read) : await read();
+  const row = toRows(table)[0] ?? {};
   const coverage: MarginCoverage = { lines: Number(row.lines ?? 0), linesWithoutCost: Number(row.lines_without_cost ?? 0) };
   return profitNotes(options, coverage);
 }

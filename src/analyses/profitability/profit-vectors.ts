@@ -27,15 +27,28 @@ import {
 } from './customer-profit.ts';
 import { sqlLabel } from './sql-literals.ts';
 
-/** Per-customer profit and its components (customer_id order), plus their totals. */
+/** Per-customer revenue and profit (customer_id order), and the totals of every component. */
 export interface ProfitBreakdown {
   revenue: Float64Array;
-  cogs: Float64Array;
-  grossMargin: Float64Array;
-  costToServe: Float64Array;
-  acquisition: Float64Array;
   profit: Float64Array;
+  totals: ProfitTotals;
 }
+
+/** Sums over all customers of the profit builder's columns. */
+export interface ProfitTotals {
+  revenue: number;
+  cogs: number;
+  grossMargin: number;
+  costToServe: number;
+  acquisition: number;
+  profit: number;
+}
+
+const total = (a: Float64Array): number => {
+  let t = 0;
+  for (let i = 0; i < a.length; i++) t += a[i]!;
+  return t;
+};
 
 /** The summary columns profit is computed from, one entry per customer in customer_id order. */
 export interface ProfitInputs {
@@ -48,27 +61,18 @@ export interface ProfitInputs {
   serviceCost: Float64Array;
 }
 
-/** The customer universe of the profit builder (bought something, or caused a recorded cost), in id order. */
-const universe = `(SELECT customer_id FROM summary.customers UNION SELECT customer_id FROM summary.service_costs)`;
-
-/** SQL reading `ProfitInputs` from the summary. */
+/** SQL reading `ProfitInputs` from the summary: a plain scan, in the stored customer_id order. */
 export function buildProfitInputsQuery(): string {
-  return `SELECT coalesce(c.revenue, 0) AS revenue, coalesce(c.recorded_cost, 0) AS recorded_cost,
-  coalesce(c.revenue_without_cost, 0) AS revenue_without_cost, coalesce(c.gross_sales, 0) AS gross_sales,
-  coalesce(c.orders, 0) AS orders, coalesce(c.returns, 0) AS returns, coalesce(s.amount, 0) AS service_cost
-FROM ${universe} ids
-LEFT JOIN summary.customers c USING (customer_id)
-LEFT JOIN (SELECT customer_id, sum(amount) AS amount FROM summary.service_costs GROUP BY customer_id) s USING (customer_id)
-ORDER BY ids.customer_id`;
+  return `SELECT revenue, recorded_cost, revenue_without_cost, gross_sales, orders, returns, service_cost FROM summary.customers`;
 }
 
 /** SQL reading one cost category's amount and events per customer, aligned with `buildProfitInputsQuery`. */
 export function buildCategoryInputsQuery(category: string): string {
   const label = sqlLabel(category, 'allocation category');
   return `SELECT coalesce(s.amount, 0) AS amount, coalesce(s.events, 0) AS events
-FROM ${universe} ids
+FROM summary.customers c
 LEFT JOIN (SELECT customer_id, sum(amount) AS amount, sum(events) AS events FROM summary.service_costs WHERE category = ${label} GROUP BY customer_id) s USING (customer_id)
-ORDER BY ids.customer_id`;
+ORDER BY c.customer_id`;
 }
 
 const col = (t: NumericTable, name: string): Float64Array => {
@@ -121,11 +125,15 @@ export async function profitBreakdown(ctx: AnalysisContext, options: CustomerPro
   );
   return {
     revenue: col(t, 'revenue'),
-    cogs: col(t, 'cogs'),
-    grossMargin: col(t, 'gross_margin'),
-    costToServe: col(t, 'cost_to_serve'),
-    acquisition: col(t, 'acquisition_amortised'),
     profit: col(t, 'profit'),
+    totals: {
+      revenue: total(col(t, 'revenue')),
+      cogs: total(col(t, 'cogs')),
+      grossMargin: total(col(t, 'gross_margin')),
+      costToServe: total(col(t, 'cost_to_serve')),
+      acquisition: total(col(t, 'acquisition_amortised')),
+      profit: total(col(t, 'profit')),
+    },
   };
 }
 
@@ -144,16 +152,8 @@ export function profitFromInputs(
   const fromCost = resolveMarginSource(options) === 'cost';
   const rules = options.allocation ?? [];
   const svc = usesServiceCosts(options.profile);
-  const out: ProfitBreakdown = {
-    revenue: inputs.revenue,
-    cogs: new Float64Array(n),
-    grossMargin: new Float64Array(n),
-    costToServe: new Float64Array(n),
-    acquisition: new Float64Array(n),
-    profit: new Float64Array(n),
-  };
-  const cts = out.costToServe;
-  if (svc) cts.set(inputs.serviceCost);
+  // Cost to serve starts from the recorded amounts; allocation rules add to it in place.
+  const cts = svc ? Float64Array.from(inputs.serviceCost) : new Float64Array(n);
   const replaced = new Set<string>();
   for (const rule of rules) {
     if (!Number.isFinite(rule.rate)) throw new Error(`invalid allocation rate for ${rule.category}: ${String(rule.rate)}`);
@@ -180,14 +180,23 @@ export function profitFromInputs(
         throw new Error(`invalid allocation basis: ${JSON.stringify((rule as { basis: unknown }).basis)}`);
     }
   }
+  // Profit goes into the cost-to-serve array, which is not needed afterwards.
+  const profit = cts;
+  const totals: ProfitTotals = { revenue: 0, cogs: 0, grossMargin: 0, costToServe: 0, acquisition: 0, profit: 0 };
+  const keep = 1 - margin;
   for (let i = 0; i < n; i++) {
     const revenue = inputs.revenue[i]!;
-    const cogs = fromCost ? inputs.recordedCost[i]! + inputs.revenueWithoutCost[i]! * (1 - margin) : revenue * (1 - margin);
-    out.cogs[i] = cogs;
-    out.grossMargin[i] = revenue - cogs;
-    out.profit[i] = revenue - cogs - cts[i]!;
+    const cogs = fromCost ? inputs.recordedCost[i]! + inputs.revenueWithoutCost[i]! * keep : revenue * keep;
+    const serve = cts[i]!;
+    const p = revenue - cogs - serve;
+    totals.revenue += revenue;
+    totals.cogs += cogs;
+    totals.grossMargin += revenue - cogs;
+    totals.costToServe += serve;
+    totals.profit += p;
+    profit[i] = p;
   }
-  return out;
+  return { revenue: inputs.revenue, profit, totals };
 }
 
 /** Fallback for contexts without typed-array reads (tests over a bare connection). */

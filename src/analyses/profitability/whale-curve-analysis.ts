@@ -61,34 +61,29 @@ async function rankedFor(ctx: AnalysisContext, options: CustomerProfitOptions, b
   if (last.key === key && last.ranked) return last.ranked;
   const byRevenue = vectorsApply(ctx, options)
     ? await ctx.memo('revenue-order', async () => stableOrder(b.revenue, 'descending'))
-    : stableOrder(b.revenue, 'descending');
-  const ranked: RankedProfit = { profit: b.profit, revenue: b.revenue, byProfit: stableOrder(b.profit, 'descending'), byRevenue };
+    : undefined;
+  const ranked = rankProfit(b, byRevenue);
   last.key = key;
   last.ranked = ranked;
   return ranked;
 }
 
-const sum = (a: Float64Array): number => {
-  let t = 0;
-  for (let i = 0; i < a.length; i++) t += a[i]!;
-  return t;
-};
-
 /** The one-row totals table: revenue, cogs, gross_margin, cost_to_serve, acquisition_amortised, profit. */
 function totalsTable(b: ProfitBreakdown): ColumnarTable {
-  const values: [string, Float64Array][] = [
-    ['revenue', b.revenue],
-    ['cogs', b.cogs],
-    ['gross_margin', b.grossMargin],
-    ['cost_to_serve', b.costToServe],
-    ['acquisition_amortised', b.acquisition],
-    ['profit', b.profit],
+  const t = b.totals;
+  const values: [string, number][] = [
+    ['revenue', t.revenue],
+    ['cogs', t.cogs],
+    ['gross_margin', t.grossMargin],
+    ['cost_to_serve', t.costToServe],
+    ['acquisition_amortised', t.acquisition],
+    ['profit', t.profit],
   ];
   const empty = b.profit.length === 0;
   return {
     columns: values.map(([name]) => ({ name, type: 'DOUBLE', kind: 'number' as const })),
     rowCount: 1,
-    data: values.map(([, a]) => [empty ? null : sum(a)]),
+    data: values.map(([, v]) => [empty ? null : v]),
   };
 }
 
@@ -140,7 +135,7 @@ export const whaleCurveAnalysis: AnalysisDefinition<WhaleCurveOptions> = {
       scalars: whaleScalars(s),
       charts: [],
       findings: whaleFindings(s),
-      notes: await runProfitNotes(ctx.db, { ...profitOptions, fromSummary }),
+      notes: await runProfitNotes(ctx.db, { ...profitOptions, fromSummary }, ctx.memo),
     };
     {
       let whatIf: { summary: WhaleSummary; label: string } | undefined;

@@ -23,11 +23,23 @@ export interface RankedProfit extends ProfitVectors {
   byProfit: Uint32Array;
   /** Customer indices, highest revenue first. */
   byRevenue: Uint32Array;
+  /** Profits in that order, and revenues in revenue order: every later pass reads them sequentially. */
+  profitDesc: Float64Array;
+  revenueDesc: Float64Array;
 }
 
 /** Ranks the customers by profit and by revenue (both descending, ties by customer order). */
-export function rankProfit(v: ProfitVectors): RankedProfit {
-  return { ...v, byProfit: stableOrder(v.profit, 'descending'), byRevenue: stableOrder(v.revenue, 'descending') };
+export function rankProfit(v: ProfitVectors, byRevenue?: Uint32Array): RankedProfit {
+  const byProfit = stableOrder(v.profit, 'descending');
+  const revenueOrder = byRevenue ?? stableOrder(v.revenue, 'descending');
+  return { ...v, byProfit, byRevenue: revenueOrder, profitDesc: gather(v.profit, byProfit), revenueDesc: gather(v.revenue, revenueOrder) };
+}
+
+/** `values` in the given order. */
+function gather(values: Float64Array, order: Uint32Array): Float64Array {
+  const out = new Float64Array(order.length);
+  for (let k = 0; k < order.length; k++) out[k] = values[order[k]!]!;
+  return out;
 }
 
 /** DuckDB's `round(x, 9)`: half away from zero. */
@@ -48,13 +60,13 @@ function roundMicro(x: number): number {
  * max_profit, tied_customers). `topK` is a fraction in (0, 1].
  */
 export function whaleStatsRow(r: RankedProfit, topK: number): Row {
-  const { profit, revenue, byProfit, byRevenue } = r;
-  const n = profit.length;
+  const { profitDesc, revenueDesc } = r;
+  const n = profitDesc.length;
   let tp = 0;
   let tr = 0;
   for (let i = 0; i < n; i++) {
-    tp += profit[i]!;
-    tr += revenue[i]!;
+    tp += r.profit[i]!;
+    tr += r.revenue[i]!;
   }
   const m = round9(n * topK);
   let profitable = 0, zero = 0, loss = 0, peak = 0, totalLoss = 0, top = 0, rest = 0, restLoss = 0;
@@ -62,9 +74,10 @@ export function whaleStatsRow(r: RankedProfit, topK: number): Row {
   let allProfit: number | null = null;
   let tied = 0;
   let run = 0;
+  let prev = NaN;
   for (let k = 0; k < n; k++) {
-    const p = profit[byProfit[k]!]!;
-    const pin = Math.max(0, Math.min(1, m - k));
+    const p = profitDesc[k]!;
+    const pin = k >= m ? 0 : Math.min(1, m - k);
     if (p > 0) {
       profitable++;
       peak += p;
@@ -72,25 +85,28 @@ export function whaleStatsRow(r: RankedProfit, topK: number): Row {
       loss++;
       totalLoss -= p;
     } else zero++;
-    top += p * pin;
-    rest += Math.max(p, 0) * (1 - pin);
-    restLoss += Math.max(-p, 0) * (1 - pin);
+    if (pin > 0) top += p * pin;
+    if (pin < 1) {
+      if (p > 0) rest += p * (1 - pin);
+      else if (p < 0) restLoss -= p * (1 - pin);
+    }
     const before = cum;
     cum += p;
     if (allProfit === null && tp > 0 && p > 0 && cum >= tp - 1e-9 * Math.abs(tp)) {
       allProfit = k + Math.min(1, Math.max(0, (tp - before) / p));
     }
-    // Runs of equal non-zero profit (to a millionth, as in the SQL): the ties the ranking breaks by id.
-    const micro = roundMicro(p);
-    if (k > 0 && micro !== 0 && micro === roundMicro(profit[byProfit[k - 1]!]!)) run++;
+    // Runs of equal non-zero profit (to a millionth, as in the SQL): the ties the ranking breaks by
+    // id. Rounding is monotone, so equal roundings are neighbours in profit order.
+    if (k > 0 && Math.abs(p - prev) < 1e-5 && roundMicro(p) !== 0 && roundMicro(p) === roundMicro(prev)) run++;
     else {
       if (run > 0) tied += run + 1;
       run = 0;
     }
+    prev = p;
   }
   if (run > 0) tied += run + 1;
   let topRevenue = 0;
-  for (let k = 0; k < n && k < m; k++) topRevenue += revenue[byRevenue[k]!]! * Math.max(0, Math.min(1, m - k));
+  for (let k = 0; k < n && k < m; k++) topRevenue += revenueDesc[k]! * Math.min(1, m - k);
   return {
     customers: n,
     total_profit: tp,
@@ -105,8 +121,8 @@ export function whaleStatsRow(r: RankedProfit, topK: number): Row {
     rest_profit: rest,
     rest_loss: restLoss,
     all_profit_customers: allProfit,
-    min_profit: n ? profit[byProfit[n - 1]!]! : null,
-    max_profit: n ? profit[byProfit[0]!]! : null,
+    min_profit: n ? profitDesc[n - 1]! : null,
+    max_profit: n ? profitDesc[0]! : null,
     tied_customers: tied,
   };
 }
@@ -121,7 +137,7 @@ const curveColumns = ['rank', 'customer_share', 'cum_profit', 'profit_share', 'c
  * revenue), revenue_share, profit (the marginal customer's).
  */
 export function whaleCurveTable(r: RankedProfit, keepRanks: readonly number[] = [], maxPoints = 990): ColumnarTable {
-  const { profit, revenue, byProfit, byRevenue } = r;
+  const { profit, revenue, profitDesc, revenueDesc } = r;
   const n = profit.length;
   const data: (number | null)[][] = curveColumns.map(() => []);
   if (n > 0) {
@@ -146,9 +162,9 @@ export function whaleCurveTable(r: RankedProfit, keepRanks: readonly number[] = 
     let cumProfit = 0;
     let cumRevenue = 0;
     for (let k = 0; k < n; k++) {
-      const p = profit[byProfit[k]!]!;
+      const p = profitDesc[k]!;
       cumProfit += p;
-      cumRevenue += revenue[byRevenue[k]!]!;
+      cumRevenue += revenueDesc[k]!;
       const rank = k + 1;
       if (rank % step === 0 || rank === n || keep.has(rank)) push(rank, cumProfit, cumRevenue, p);
     }

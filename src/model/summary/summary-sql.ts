@@ -24,7 +24,7 @@ export const SUMMARY_VERSION = 1;
 export const summaryTables = {
   /** One row of facts about the summary: period, fingerprint of the source data, build time. */
   info: `${SUMMARY_SCHEMA}.info`,
-  /** One row per customer with a transaction line in the period: sales, cost of goods inputs, counts, dates. */
+  /** One row per customer with a transaction line or a recorded cost to serve in the period. */
   customers: `${SUMMARY_SCHEMA}.customers`,
   /** One row per (customer, cost category): recorded cost to serve in the period and its number of events. */
   serviceCosts: `${SUMMARY_SCHEMA}.service_costs`,
@@ -42,7 +42,9 @@ function orderKey(profile: DatasetProfile): string {
 }
 
 /**
- * `summary.customers`. Columns:
+ * `summary.customers`: one row per customer of the profit universe, i.e. with a transaction line
+ * in the period or a recorded cost to serve in it (a customer who only causes cost is exactly the
+ * kind of loss-maker the whale curve is about). Columns:
  *
  * | column | meaning |
  * |---|---|
@@ -53,11 +55,13 @@ function orderKey(profile: DatasetProfile): string {
  * | gross_sales | revenue of lines with positive revenue |
  * | orders | distinct order keys among lines with positive revenue |
  * | returns | lines with negative revenue |
- * | lines, lines_without_cost | transaction lines, and those without a cost |
- * | first_date, last_date | first and last purchase date in the period |
+ * | lines, lines_without_cost | transaction lines, and those without a cost (0 for a cost-only customer) |
+ * | service_cost | recorded cost to serve in the period, all categories (0 when none) |
+ * | first_date, last_date | first and last purchase date in the period (NULL for a cost-only customer) |
  *
  * Lines count when customer_id, revenue and date are present (the profit builder's filter).
  * Rows are written in customer_id order, which the per-customer numerics rely on for ties.
+ * Reads `summary.service_costs`, so it is built after it.
  */
 export function buildSummaryCustomersSql(profile: DatasetProfile): string {
   const hasCost = (profile.tables.transactions?.columns ?? []).includes('cost');
@@ -66,8 +70,8 @@ export function buildSummaryCustomersSql(profile: DatasetProfile): string {
 WITH ${periodCte},
 tx AS (SELECT t.customer_id, t.revenue, ${cost} AS cost, t.date, ${orderKey(profile)} AS order_key
   FROM transactions t, period p
-  WHERE t.customer_id IS NOT NULL AND t.revenue IS NOT NULL AND t.date BETWEEN p.date_from AND p.date_to)
-SELECT CAST(customer_id AS VARCHAR) AS customer_id,
+  WHERE t.customer_id IS NOT NULL AND t.revenue IS NOT NULL AND t.date BETWEEN p.date_from AND p.date_to),
+sales AS (SELECT CAST(customer_id AS VARCHAR) AS customer_id,
   CAST(sum(revenue) AS DOUBLE) AS revenue,
   CAST(coalesce(sum(cost), 0) AS DOUBLE) AS recorded_cost,
   CAST(coalesce(sum(revenue) FILTER (WHERE cost IS NULL), 0) AS DOUBLE) AS revenue_without_cost,
@@ -78,7 +82,17 @@ SELECT CAST(customer_id AS VARCHAR) AS customer_id,
   count(*) FILTER (WHERE cost IS NULL) AS lines_without_cost,
   min(date) AS first_date,
   max(date) AS last_date
-FROM tx GROUP BY customer_id ORDER BY customer_id`;
+  FROM tx GROUP BY customer_id),
+svc AS (SELECT customer_id, CAST(sum(amount) AS DOUBLE) AS service_cost FROM ${summaryTables.serviceCosts} GROUP BY customer_id)
+SELECT customer_id,
+  coalesce(s.revenue, 0) AS revenue, coalesce(s.recorded_cost, 0) AS recorded_cost,
+  coalesce(s.revenue_without_cost, 0) AS revenue_without_cost, coalesce(s.gross_sales, 0) AS gross_sales,
+  coalesce(s.orders, 0) AS orders, coalesce(s.returns, 0) AS returns,
+  coalesce(s.lines, 0) AS lines, coalesce(s.lines_without_cost, 0) AS lines_without_cost,
+  coalesce(v.service_cost, 0) AS service_cost,
+  s.first_date, s.last_date
+FROM sales s FULL JOIN svc v USING (customer_id)
+ORDER BY customer_id`;
 }
 
 /**
@@ -118,8 +132,8 @@ SELECT ${SUMMARY_VERSION} AS summary_version, min(date) AS date_from, max(date) 
 export function buildSummaryStatements(profile: DatasetProfile): { sql: string; bindsSource?: true }[] {
   return [
     { sql: `CREATE SCHEMA IF NOT EXISTS ${SUMMARY_SCHEMA}` },
-    { sql: buildSummaryCustomersSql(profile) },
     { sql: buildSummaryServiceCostsSql(profile) },
+    { sql: buildSummaryCustomersSql(profile) },
     { sql: buildSummaryInfoSql(), bindsSource: true },
   ];
 }
