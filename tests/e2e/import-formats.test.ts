@@ -12,8 +12,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openApp, startSession, waitForEngine, type RecordedPage, type Session } from './harness.ts';
 
-const retail = path.resolve(import.meta.dirname, '../../../shared/datasets/online_retail.csv.gz');
-const cdnow = path.resolve(import.meta.dirname, '../../../shared/datasets/CDNOW_master.txt');
+const retail = path.resolve(import.meta.dirname, '../fixtures/datasets/online_retail.csv.gz');
+const cdnow = path.resolve(import.meta.dirname, '../fixtures/datasets/CDNOW_master.txt');
 const fixture = (name: string) => path.resolve(import.meta.dirname, '../fixtures/import', name);
 
 let session: Session;

@@ -12,7 +12,7 @@ import { toRows } from '../../src/engine/types.ts';
 // Python's csv module over the same file: 541,909 lines; 135,080 without CustomerID; 9,288
 // cancellations (8,905 of them with a CustomerID, all with negative quantities); 397,924 rows with a
 // customer and no cancellation, revenue 8,911,407.90 from 4,339 customers.
-const source: ImportSource = { name: 'online_retail.csv.gz', data: new Uint8Array(readFileSync(path.resolve(import.meta.dirname, '../../../shared/datasets/online_retail.csv.gz'))) };
+const source: ImportSource = { name: 'online_retail.csv.gz', data: new Uint8Array(readFileSync(path.resolve(import.meta.dirname, '../fixtures/datasets/online_retail.csv.gz'))) };
 
 let db: Database;
 let mapping: ImportMapping;

@@ -1,5 +1,5 @@
 /**
- * CLV models: the published CDNOW fits reproduced from the shared dataset files, and the closed
+ * CLV models: the published CDNOW fits reproduced from the carried dataset files (tests/fixtures/datasets), and the closed
  * forms checked against independent computations (numeric integration over the mixing
  * distributions, known special-function identities, hand-computed values).
  */
@@ -11,7 +11,7 @@ import {
   fitBgNbd, fitGammaGamma, hyp2f1, lnBeta, lnGamma, nelderMead, pAlive, type BgNbdParams,
 } from '../../src/analyses/clv/index.ts';
 
-const datasets = path.resolve(import.meta.dirname, '../../../shared/datasets');
+const datasets = path.resolve(import.meta.dirname, '../fixtures/datasets');
 
 /** The CDNOW calibration summary (weeks) as distributed with the data. */
 function cdnowSummary() {
