@@ -67,8 +67,15 @@ export class Database implements SqlConnection {
 
   /** `SqlConnection.query`: the async face of `querySync` used by analyses and the runtime. */
   async query(sql: string, params: readonly SqlParam[] = []): Promise<ColumnarTable> {
-    if (params.length > 0) return this.querySync(sql, params);
-    return this.run(sql);
+    if (params.length === 0) return this.run(sql);
+    // A prepared statement runs in one call, but must still wait for a query `run` is polling:
+    // executing it on the connection mid-query throws inside DuckDB and breaks the pending one.
+    await this.takeTurn();
+    try {
+      return this.querySync(sql, params);
+    } finally {
+      this.running = false;
+    }
   }
 
   /**
@@ -76,11 +83,7 @@ export class Database implements SqlConnection {
    * event loop between slices so `cancel()` can be called from another message.
    */
   async run(sql: string): Promise<ColumnarTable> {
-    if (this.running) {
-      // One connection runs one query at a time; queue behind the current one.
-      await this.waitIdle();
-    }
-    this.running = true;
+    await this.takeTurn();
     this.cancelRequested = false;
     try {
       let header = this.bindings.startPendingQuery(this.connId, sql, false);
@@ -107,8 +110,14 @@ export class Database implements SqlConnection {
     return true;
   }
 
-  private async waitIdle(): Promise<void> {
+  /**
+   * One connection runs one query at a time: waits until no query is running, then marks the
+   * connection busy (no await between the check and the mark, so two waiters cannot both pass).
+   * The caller clears `running` when done.
+   */
+  private async takeTurn(): Promise<void> {
     while (this.running) await yieldToEventLoop();
+    this.running = true;
   }
 }
 

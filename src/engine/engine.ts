@@ -122,7 +122,8 @@ export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, opt
     // crosses to the main thread whole.
     const table = `__result_${id}`;
     const ctas = `CREATE TEMP TABLE ${table} AS ${last}`;
-    if (params.length) db.querySync(ctas, params);
+    // `query` waits for any query being polled (querySync would run over it on the same connection).
+    if (params.length) await db.query(ctas, params);
     else await db.run(ctas).catch((e: unknown) => { throw rewriteSql(e, last); });
     const rowCount = Number(db.querySync(`SELECT count(*) FROM ${table}`).data[0]![0]);
     const types = toRows(db.querySync(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${table}' ORDER BY ordinal_position`));
