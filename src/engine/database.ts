@@ -1,5 +1,6 @@
 import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
 import { RecordBatchReader, Table } from 'apache-arrow';
+import { quoteLiteral } from '../sql/quote.ts';
 import { arrowToColumnar } from './arrow-convert.ts';
 import { EngineError, type ColumnarTable, type SqlConnection, type SqlParam } from './types.ts';
 
@@ -37,7 +38,7 @@ export class Database implements SqlConnection {
     // would contact DuckDB's extension repository (in Node it hangs forever).
     db.exec('SET autoload_known_extensions = false');
     db.exec('SET autoinstall_known_extensions = false');
-    if (options.memoryLimit) db.exec(`SET memory_limit = '${options.memoryLimit.replace(/'/g, '')}'`);
+    if (options.memoryLimit) db.exec(`SET memory_limit = ${quoteLiteral(options.memoryLimit)}`);
     return db;
   }
 

@@ -4,6 +4,7 @@ import { getAnalysis } from '../analyses/registry.ts';
 import type { AnalysisResult } from '../analyses/types.ts';
 import type { DatasetProfile } from '../model/profile.ts';
 import { canonicalTables } from '../model/schema.ts';
+import { quoteIdent } from '../sql/quote.ts';
 import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm/blocking';
 import type { DataFile, EngineApi, EngineStatus, ExportedTable, ImportApi, ImportRequest, ResultHandle, StoredTableFile, TableInfo } from './api.ts';
 import { cancelToken, importFile, inspectFile, previewImport, rejectsToCsv, type CancelToken, type ImportProgress } from './import/index.ts';
@@ -323,10 +324,8 @@ function sqlString(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
 
-/** Quotes an identifier for DuckDB. */
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
+/** Quotes an identifier for DuckDB (re-exported from the one helper, `src/sql/quote.ts`). */
+export { quoteIdent };
 
 /** Reports errors from the wrapped CTAS against the user's own statement. */
 function rewriteSql(e: unknown, sql: string): unknown {
