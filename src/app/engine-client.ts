@@ -36,22 +36,32 @@ export class EngineClient {
       }
       const remote = this.remote;
       if (!remote) throw new EngineError({ code: 'not_ready', message: 'The engine is not running.' });
-      const gen = this.generation;
+      const crash = this.crashed(this.generation);
       try {
         const fn = (remote as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[prop]!;
-        return await Promise.race([fn(...args), this.crashed(gen)]);
+        return await Promise.race([fn(...args), crash.promise]);
       } catch (e) {
         const err = fromWire(e);
         if (err.info.code === 'fatal') this.markCrashed(err.message);
         throw err;
+      } finally {
+        // A settled call needs no crash notice: without this every call left a waiter behind
+        // until the next crash or restart (memory grew with use).
+        crash.dispose();
       }
     },
   });
 
+  /** One entry per call in flight: rejected if the engine crashes or restarts before it settles. */
   private crashWaiters: { gen: number; reject: (e: unknown) => void }[] = [];
 
-  private crashed(gen: number): Promise<never> {
-    return new Promise((_resolve, reject) => this.crashWaiters.push({ gen, reject }));
+  private crashed(gen: number): { promise: Promise<never>; dispose: () => void } {
+    let waiter: { gen: number; reject: (e: unknown) => void } | undefined;
+    const promise = new Promise<never>((_resolve, reject) => {
+      waiter = { gen, reject };
+      this.crashWaiters.push(waiter);
+    });
+    return { promise, dispose: () => (this.crashWaiters = this.crashWaiters.filter((w) => w !== waiter)) };
   }
 
   /** Starts a worker and loads the active dataset (`loadData`). */

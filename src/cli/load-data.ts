@@ -8,8 +8,10 @@ export interface LoadedData {
   engine: NodeEngine;
   /** Tables created, by name. */
   tables: string[];
-  /** Files that were not imported onto a canonical table, or not read at all, with why. */
+  /** Files read but left off the canonical tables (not mapped, table already taken), with why. */
   skipped: string[];
+  /** Files that could not be imported (unreadable, empty, ragged…): `<file>: <why>`, the run fails. */
+  failed: string[];
   /** The folder import's full report (row accounting per file), when a folder was given. */
   report?: FolderReport;
 }
@@ -23,16 +25,19 @@ export interface LoadedData {
 export async function loadData(dir?: string, options: { engine?: NodeEngine } = {}): Promise<LoadedData> {
   if (!dir) {
     const engine = await createSampleEngine();
-    return { engine, tables: (await engine.listTables()).map((t) => t.name), skipped: [] };
+    return { engine, tables: (await engine.listTables()).map((t) => t.name), skipped: [], failed: [] };
   }
   // Reusing an engine replaces the tables of the same names and keeps the others.
   const engine = options.engine ?? createNodeEngine();
   const report = await importFolder(await engine.database(), nodeFolder(dir));
   if (report.tables.length === 0 && report.failed.length === 0) throw new Error(`${dir}: no data files found (csv, tsv, txt, xlsx, parquet, json, ndjson)`);
-  const skipped = [
-    ...report.skipped.map((s) => `${s.file}: ${s.reason}`),
-    ...report.failed.map((f) => `${f.file}: ${f.error.message}`),
-  ];
+  const skipped = report.skipped.map((s) => fileLine(s.file, s.reason));
+  const failed = report.failed.map((f) => fileLine(f.file, f.error.message));
   const tables = [...report.tables.map((t) => t.table), ...report.imports.map((i) => i.table)];
-  return { engine, tables: [...new Set(tables)], skipped, report };
+  return { engine, tables: [...new Set(tables)], skipped, failed, report };
+}
+
+/** `<file>: <message>`, naming the file once: import errors already start with it (`importError`). */
+export function fileLine(file: string, message: string): string {
+  return message.startsWith(file) ? message : `${file}: ${message}`;
 }

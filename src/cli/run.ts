@@ -13,7 +13,7 @@ import { loadData, type LoadedData } from './load-data.ts';
 export interface NotebookRun {
   notebook: Notebook;
   states: CellState[];
-  /** One line per failed cell: `<file>: <message>`. */
+  /** One line per data file that could not be imported (`<data file>: <message>`), then per failed cell (`<notebook>: <message>`). */
   errors: string[];
   /** Warnings about the data (files skipped). */
   warnings: string[];
@@ -32,6 +32,9 @@ export async function runNotebookFile(file: string, options: { dataDir?: string;
   await runtime.runAll();
   const states = runtime.cells();
   const errors = [
+    // A data file that could not be imported fails the run: the notebook's results would
+    // silently leave out its rows.
+    ...data.failed,
     ...notebook.issues.map((i) => `${file}: ${i}`),
     ...states.filter((s) => s.status !== 'ok').map((s) => `${file}: ${(s.error ?? s.status).split('\n').join(`\n${file}: `)}`),
   ];

@@ -1,5 +1,6 @@
 import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
 import { RecordBatchReader, Table } from 'apache-arrow';
+import { quoteLiteral } from '../sql/quote.ts';
 import { arrowToColumnar, arrowToNumeric } from './arrow-convert.ts';
 import { EngineError, type ColumnarTable, type NumericTable, type SqlConnection, type SqlParam } from './types.ts';
 
@@ -37,7 +38,7 @@ export class Database implements SqlConnection {
     // would contact DuckDB's extension repository (in Node it hangs forever).
     db.exec('SET autoload_known_extensions = false');
     db.exec('SET autoinstall_known_extensions = false');
-    if (options.memoryLimit) db.exec(`SET memory_limit = '${options.memoryLimit.replace(/'/g, '')}'`);
+    if (options.memoryLimit) db.exec(`SET memory_limit = ${quoteLiteral(options.memoryLimit)}`);
     return db;
   }
 
@@ -67,8 +68,15 @@ export class Database implements SqlConnection {
 
   /** `SqlConnection.query`: the async face of `querySync` used by analyses and the runtime. */
   async query(sql: string, params: readonly SqlParam[] = []): Promise<ColumnarTable> {
-    if (params.length > 0) return this.querySync(sql, params);
-    return this.run(sql);
+    if (params.length === 0) return this.run(sql);
+    // A prepared statement runs in one call, but must still wait for a query `run` is polling:
+    // executing it on the connection mid-query throws inside DuckDB and breaks the pending one.
+    await this.takeTurn();
+    try {
+      return this.querySync(sql, params);
+    } finally {
+      this.running = false;
+    }
   }
 
   /**
@@ -90,11 +98,7 @@ export class Database implements SqlConnection {
 
   /** `run`, returning DuckDB's Arrow table. */
   async runArrow(sql: string): Promise<Table> {
-    if (this.running) {
-      // One connection runs one query at a time; queue behind the current one.
-      await this.waitIdle();
-    }
-    this.running = true;
+    await this.takeTurn();
     this.cancelRequested = false;
     try {
       let header = this.bindings.startPendingQuery(this.connId, sql, false);
@@ -121,8 +125,14 @@ export class Database implements SqlConnection {
     return true;
   }
 
-  private async waitIdle(): Promise<void> {
+  /**
+   * One connection runs one query at a time: waits until no query is running, then marks the
+   * connection busy (no await between the check and the mark, so two waiters cannot both pass).
+   * The caller clears `running` when done.
+   */
+  private async takeTurn(): Promise<void> {
     while (this.running) await yieldToEventLoop();
+    this.running = true;
   }
 }
 

@@ -4,6 +4,7 @@ import { getAnalysis } from '../analyses/registry.ts';
 import type { AnalysisResult } from '../analyses/types.ts';
 import type { DatasetProfile } from '../model/profile.ts';
 import { canonicalTables } from '../model/schema.ts';
+import { quoteIdent } from '../sql/quote.ts';
 import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm/blocking';
 import type { DataFile, EngineApi, EngineStatus, ExportedTable, ImportApi, ImportRequest, ResultHandle, StoredTableFile, TableInfo } from './api.ts';
 import { cancelToken, importFile, inspectFile, previewImport, rejectsToCsv, type CancelToken, type ImportProgress } from './import/index.ts';
@@ -128,7 +129,8 @@ export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, opt
     // crosses to the main thread whole.
     const table = `__result_${id}`;
     const ctas = `CREATE TEMP TABLE ${table} AS ${last}`;
-    if (params.length) db.querySync(ctas, params);
+    // `query` waits for any query being polled (querySync would run over it on the same connection).
+    if (params.length) await db.query(ctas, params);
     else await db.run(ctas).catch((e: unknown) => { throw rewriteSql(e, last); });
     const rowCount = Number(db.querySync(`SELECT count(*) FROM ${table}`).data[0]![0]);
     const types = toRows(db.querySync(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${table}' ORDER BY ordinal_position`));
@@ -384,10 +386,8 @@ function sqlString(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
 
-/** Quotes an identifier for DuckDB. */
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
+/** Quotes an identifier for DuckDB (re-exported from the one helper, `src/sql/quote.ts`). */
+export { quoteIdent };
 
 /**
  * Whether a statement may change a canonical table (and so the summary): a data-changing verb

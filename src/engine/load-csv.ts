@@ -2,6 +2,7 @@ import { canonicalTables } from '../model/schema.ts';
 import type { DataFile } from './api.ts';
 import type { Database } from './database.ts';
 import { EngineError } from './types.ts';
+import { quoteIdent, quoteLiteral } from '../sql/quote.ts';
 
 /**
  * Loads UTF-8 CSV files that are already in canonical shape (the built-in sample, or a dataset
@@ -17,7 +18,7 @@ export function loadCanonicalCsv(db: Database, files: readonly DataFile[]): void
       const header = db.querySync(`SELECT * FROM read_csv('${path}', header = true, all_varchar = true) LIMIT 0`).columns.map((c) => c.name);
       const def = canonicalTables.find((t) => t.name === file.table);
       if (!def) {
-        db.exec(`CREATE OR REPLACE TABLE "${file.table}" AS SELECT * FROM read_csv('${path}', header = true)`);
+        db.exec(`CREATE OR REPLACE TABLE ${quoteIdent(file.table)} AS SELECT * FROM read_csv('${path}', header = true)`);
         continue;
       }
       const missing = def.columns.filter((c) => c.required && !header.includes(c.name));
@@ -28,13 +29,13 @@ export function loadCanonicalCsv(db: Database, files: readonly DataFile[]): void
           details: { file: file.fileName },
         });
       }
-      const types = def.columns.filter((c) => header.includes(c.name)).map((c) => `'${c.name}': '${c.type}'`);
+      const types = def.columns.filter((c) => header.includes(c.name)).map((c) => `${quoteLiteral(c.name)}: ${quoteLiteral(c.type)}`);
       const select = [
-        ...def.columns.map((c) => (header.includes(c.name) ? `"${c.name}"` : `CAST(NULL AS ${c.type}) AS "${c.name}"`)),
-        ...header.filter((h) => !def.columns.some((c) => c.name === h)).map((h) => `"${h.replace(/"/g, '""')}"`),
+        ...def.columns.map((c) => (header.includes(c.name) ? quoteIdent(c.name) : `CAST(NULL AS ${c.type}) AS ${quoteIdent(c.name)}`)),
+        ...header.filter((h) => !def.columns.some((c) => c.name === h)).map(quoteIdent),
       ];
       db.exec(
-        `CREATE OR REPLACE TABLE "${file.table}" AS SELECT ${select.join(', ')} FROM read_csv('${path}', header = true, dateformat = '%Y-%m-%d', types = {${types.join(', ')}})`,
+        `CREATE OR REPLACE TABLE ${quoteIdent(file.table)} AS SELECT ${select.join(', ')} FROM read_csv('${path}', header = true, dateformat = '%Y-%m-%d', types = {${types.join(', ')}})`,
       );
     } catch (e) {
       if (e instanceof EngineError && e.info.code === 'query') {

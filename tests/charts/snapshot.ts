@@ -3,6 +3,10 @@
  * chart is normalised (numbers rounded to 2 decimals, one element per line) and compared with
  * `tests/charts/<name>.svg`. The first run writes the snapshot; a mismatch writes
  * `<name>-changed.svg` beside it for review (rename it over the old file to accept it).
+ * In CI (`CI` set, as GitHub Actions and most CI services do) a missing snapshot fails instead:
+ * writing it there would make the test pass against whatever the code now draws and the file
+ * would be thrown away with the machine (Jest and Vitest refuse new snapshots under CI too:
+ * https://vitest.dev/guide/snapshot, `--ci`).
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,18 +26,37 @@ export function normalizeSvg(svg: string): string {
 
 /** Outcome of one snapshot comparison. */
 export interface SnapshotResult {
-  /** `written` on the first run, `same` or `changed` afterwards. */
-  status: 'written' | 'same' | 'changed';
+  /** `written` on the first run (`missing` in CI, which fails), `same` or `changed` afterwards. */
+  status: 'written' | 'missing' | 'same' | 'changed';
   expected: string;
   actual: string;
 }
 
-/** Compares `svg` with the snapshot `name`, writing the snapshot or a `-changed.svg` file. */
-export function compareSnapshot(name: string, svg: string): SnapshotResult {
-  const file = path.join(SNAPSHOT_DIR, `${name}.svg`);
-  const changed = path.join(SNAPSHOT_DIR, `${name}-changed.svg`);
+/** Where snapshots are kept and whether this is a CI run (tests of the helper itself override both). */
+export interface SnapshotOptions {
+  dir?: string;
+  /** Default: the `CI` environment variable is set to anything but `''`/`false`/`0`. */
+  ci?: boolean;
+}
+
+/** True when the `CI` environment variable says this is a CI run. */
+export function isCi(env: Record<string, string | undefined> = process.env): boolean {
+  const v = env.CI;
+  return v !== undefined && v !== '' && v !== 'false' && v !== '0';
+}
+
+/**
+ * Compares `svg` with the snapshot `name`, writing the snapshot or a `-changed.svg` file.
+ * A missing snapshot in CI is not written: it comes back `missing` with an empty `expected`, so
+ * the caller's `expect(actual).toBe(expected)` fails.
+ */
+export function compareSnapshot(name: string, svg: string, options: SnapshotOptions = {}): SnapshotResult {
+  const dir = options.dir ?? SNAPSHOT_DIR;
+  const file = path.join(dir, `${name}.svg`);
+  const changed = path.join(dir, `${name}-changed.svg`);
   const actual = normalizeSvg(svg);
   if (!existsSync(file)) {
+    if (options.ci ?? isCi()) return { status: 'missing', expected: '', actual };
     writeFileSync(file, actual);
     return { status: 'written', expected: actual, actual };
   }

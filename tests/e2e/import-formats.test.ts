@@ -12,8 +12,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openApp, startSession, waitForEngine, type RecordedPage, type Session } from './harness.ts';
 
-const retail = path.resolve(import.meta.dirname, '../../../shared/datasets/online_retail.csv.gz');
-const cdnow = path.resolve(import.meta.dirname, '../../../shared/datasets/CDNOW_master.txt');
+const retail = path.resolve(import.meta.dirname, '../fixtures/datasets/online_retail.csv.gz');
+const cdnow = path.resolve(import.meta.dirname, '../fixtures/datasets/CDNOW_master.txt');
 const fixture = (name: string) => path.resolve(import.meta.dirname, '../fixtures/import', name);
 
 let session: Session;
@@ -187,7 +187,7 @@ describe('import formats', () => {
     const groups = (await r.getByTestId('reject-groups').textContent()) ?? '';
     assert.match(groups, /missing customer id \(dropped by rule\)\s*CustomerID\s*135,080/);
     assert.match(groups, /cancellation \(excluded by rule\)\s*InvoiceNo\s*8,905/);
-    assert.match((await r.getByTestId('import-warnings').textContent()) ?? '', /5,268 rows are exact duplicates/);
+    assert.match((await r.getByTestId('import-warnings').textContent()) ?? '', /5,192 rows are exact duplicates/);
     assert.deepEqual(await sql('SELECT round(sum(revenue), 2), count(DISTINCT customer_id), min(quantity) >= 0 FROM transactions'), [['8911407.9', '4339', 'true']]);
     await page.getByRole('button', { name: 'Done' }).click();
   });

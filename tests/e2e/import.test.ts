@@ -12,7 +12,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openApp, type RecordedPage, type Session, startSession, tableRows } from './harness.ts';
 
-const telco = path.resolve(import.meta.dirname, '../../../shared/datasets/Telco-Customer-Churn.csv');
+const telco = path.resolve(import.meta.dirname, '../fixtures/datasets/Telco-Customer-Churn.csv');
 const fixture = (name: string) => path.resolve(import.meta.dirname, '../fixtures/import', name);
 
 let session: Session;

@@ -11,7 +11,7 @@ import { renderChartToSvgString } from '../../src/charts/render-node.ts';
 import { createNodeEngine, createSampleEngine, type NodeEngine } from '../../src/engine/node.ts';
 import { toRows } from '../../src/engine/types.ts';
 
-const datasets = path.resolve(import.meta.dirname, '../../../shared/datasets');
+const datasets = path.resolve(import.meta.dirname, '../fixtures/datasets');
 
 describe('summary SQL on a hand fixture', () => {
   let engine: NodeEngine;

@@ -6,7 +6,7 @@ import { importFile, inspectFile, type ImportSource } from '../../src/engine/imp
 import { createNodeEngine } from '../../src/engine/node.ts';
 import { toRows } from '../../src/engine/types.ts';
 
-const datasets = path.resolve(import.meta.dirname, '../../../shared/datasets');
+const datasets = path.resolve(import.meta.dirname, '../fixtures/datasets');
 const dataset = (name: string): ImportSource => ({ name, data: new Uint8Array(readFileSync(path.join(datasets, name))) });
 
 let db: Database;

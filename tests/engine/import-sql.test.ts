@@ -58,6 +58,22 @@ describe('dateExpr', () => {
   });
 });
 
+describe('the duplicates warning counts only rows that were imported (it says they were kept)', () => {
+  const csv = (lines: string[]) => ({ name: 'dup.csv', data: new TextEncoder().encode(['customer_id,date,revenue', ...lines].join('\n') + '\n') });
+  const mapping = { table: 'transactions' as const, columns: { customer_id: { source: 'customer_id' }, date: { source: 'date' }, revenue: { source: 'revenue' } }, extras: [] };
+  it.each<[string, string[], number, number | undefined]>([
+    // case, data rows, rows rejected, duplicates reported
+    ['a kept pair', ['a,2024-01-01,1', 'a,2024-01-01,1', 'b,2024-01-02,2'], 0, 1],
+    ['a rejected pair (no customer id) is not counted', [',2024-01-02,2', ',2024-01-02,2', 'a,2024-01-01,1'], 2, undefined],
+    ['a kept pair beside a rejected pair', ['a,2024-01-01,1', 'a,2024-01-01,1', ',2024-01-02,2', ',2024-01-02,2'], 2, 1],
+    ['a kept row repeated by a rejected one (bad date)', ['a,2024-01-01,1', 'a,2024-13-45,1', 'a,2024-13-45,1'], 2, undefined],
+  ])('%s', async (_name, lines, rejected, duplicates) => {
+    const r = await importFile(db, csv(lines), { mapping });
+    expect(r.rejected).toBe(rejected);
+    expect(r.warnings.find((w) => w.code === 'duplicates')?.count).toBe(duplicates);
+  });
+});
+
 describe('day-first or month-first, settled over the whole column', () => {
   const dayFirst: DateFormat = { patterns: ['%d/%m/%Y'], ambiguous: true, hasTime: false };
   const csv = (lines: string[]) => ({ name: 'd.csv', data: new TextEncoder().encode(['customer_id,date,revenue', ...lines].join('\n') + '\n') });

@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine, createSampleEngine, type NodeEngine } from '../../src/engine/node.ts';
 
-const retailFile = path.resolve(import.meta.dirname, '../../../shared/datasets/online_retail.csv.gz');
+const retailFile = path.resolve(import.meta.dirname, '../fixtures/datasets/online_retail.csv.gz');
 
 /** Splits one CSV line with RFC 4180 quoting ("" inside quotes). */
 function splitCsv(line: string): string[] {

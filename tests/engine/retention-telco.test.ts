@@ -8,7 +8,7 @@ import { toRows } from '../../src/engine/types.ts';
 import { cellId, parseNotebook } from '../../src/notebook/format/index.ts';
 import { createRuntime, engineEffects } from '../../src/notebook/runtime/index.ts';
 
-/** The CLI's `--data` folder for Telco: a mapping.yaml and a symlink to ../shared/datasets/Telco-Customer-Churn.csv. */
+/** The CLI's `--data` folder for Telco: a mapping.yaml and a copy of tests/fixtures/datasets/Telco-Customer-Churn.csv. */
 const telcoFolder = path.resolve(import.meta.dirname, '../notebook/data/telco');
 const services = ['PhoneService', 'MultipleLines', 'InternetService', 'OnlineSecurity', 'OnlineBackup', 'DeviceProtection', 'TechSupport', 'StreamingTV', 'StreamingMovies'];
 

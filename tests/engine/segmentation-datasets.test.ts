@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine, type NodeEngine } from '../../src/engine/node.ts';
 import { toRows, type Row } from '../../src/engine/types.ts';
 
-const datasets = path.resolve(import.meta.dirname, '../../../shared/datasets');
+const datasets = path.resolve(import.meta.dirname, '../fixtures/datasets');
 const rows = (t: { tables: Record<string, Parameters<typeof toRows>[0]> }, name: string): Row[] => toRows(t.tables[name]!);
 const sum = (rs: Row[], k: string) => rs.reduce((s, r) => s + Number(r[k]), 0);
 

@@ -45,6 +45,30 @@ describe('margin-multiple analysis: the published grid and every variant selecta
     expect(r.scalars.multiple as number).toBeCloseTo(multiple, 3);
   });
 
+  // The grid and curve follow the same variant as the single value (before, they always showed r/(1+i−r)).
+  it.each([
+    ['timing start', { timing: 'start' }, 3.667],
+    ['growth 5%', { growth: 0.05 }, 3.077],
+    ['horizon 2', { horizon: 2 }, 1.256],
+    ['default', {}, 2.667],
+  ] as const)('grid and curve under %s, at r = 0.8 and a 10 percent discount rate', async (_name, options, multiple) => {
+    const r = await runMultiple({ margin: 100, retention: 0.8, discount_rate: 0.1, ...options });
+    const grid = toRows(r.tables.grid!).find((x) => x.retention === 0.8 && x.discount_rate === 0.1)!;
+    const curve = toRows(r.tables.curve!).find((x) => x.retention === 0.8 && x.discount === '10%')!;
+    expect(grid.multiple as number).toBeCloseTo(multiple, 3);
+    expect(curve.multiple as number).toBeCloseTo(multiple, 3);
+    expect(grid.multiple as number).toBeCloseTo(r.scalars.multiple as number, 9);
+  });
+
+  it('leaves a grid cell empty, with a note, where margin growth outgrows the discount rate', async () => {
+    const r = await runMultiple({ retention: 0.8, growth: 0.25 });
+    const cells = toRows(r.tables.grid!).filter((x) => x.multiple === null).map((x) => [x.retention, x.discount_rate]);
+    // r(1+g) ≥ 1+i: 0.9·1.25 = 1.125 ≥ 1.10 and 1.12; 0.9·1.25 < 1.14.
+    expect(cells).toEqual([[0.9, 0.1], [0.9, 0.12]]);
+    expect(r.notes?.join(' ')).toMatch(/2 grid cells are empty/);
+    expect(toRows(r.tables.curve!).every((x) => Number.isFinite(x.multiple))).toBe(true);
+  });
+
   it('rejects an option outside its range before running', () => {
     expect(() => parseOptions(marginMultipleAnalysis.options, { timing: 'middle' }, 'margin-multiple')).toThrow(/timing/);
   });

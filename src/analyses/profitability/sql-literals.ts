@@ -8,6 +8,7 @@
  * Anything else throws early with a specific message. User data never passes through here; it
  * stays in tables.
  */
+import { quoteIdent } from '../../sql/quote.ts';
 
 /** A finite number as a SQL DOUBLE literal. Throws `invalid <what>: …` otherwise. */
 export function sqlNumber(value: number, what = 'number'): string {
@@ -43,5 +44,5 @@ export function sqlLabel(value: string, what = 'label'): string {
 /** A column name as a quoted identifier; same alphabet as labels. */
 export function sqlIdent(value: string, what = 'column'): string {
   if (typeof value !== 'string' || !LABEL.test(value)) throw new Error(`invalid ${what}: ${JSON.stringify(value)}`);
-  return `"${value}"`;
+  return quoteIdent(value);
 }

@@ -1,6 +1,6 @@
 /** Analysis `margin-multiple`: the Gupta–Lehmann margin multiple grid and one CLV under a chosen variant. */
 import type { AnalysisDefinition, AnalysisResult } from '../types.ts';
-import { customerLifetimeValue, marginMultiple, type ClvTiming } from './margin-multiple.ts';
+import { customerLifetimeValue, type ClvTiming } from './margin-multiple.ts';
 import { amount, pct, table } from './table.ts';
 
 /** Options of the `margin-multiple` analysis. */
@@ -44,12 +44,32 @@ export const marginMultipleAnalysis: AnalysisDefinition<MarginMultipleOptions> =
   async run(_ctx, o): Promise<AnalysisResult> {
     const horizon = o.horizon > 0 ? o.horizon : Infinity;
     const clv = customerLifetimeValue({ margin: o.margin, retention: o.retention, discountRate: o.discount_rate, timing: o.timing, growth: o.growth, horizon, acquisitionCost: o.acquisition_cost });
-    const grid = o.grid_discount.flatMap((i) => o.grid_retention.map((r) => ({ retention: r, discount_rate: i, discount: pct(i, 0), multiple: marginMultiple(r, i) })));
+    // The grid and curve use the same variant as the single value (timing, growth, horizon): with
+    // the defaults they are the published r/(1+i−r); before, they ignored the options and showed
+    // the published grid beside a value computed another way.
+    const multipleAt = (r: number, i: number): number | null =>
+      // Growth that outgrows the discount rate has no finite perpetuity: leave the cell empty.
+      !Number.isFinite(horizon) && r * (1 + o.growth) >= 1 + i
+        ? null
+        : customerLifetimeValue({ margin: 1, retention: r, discountRate: i, timing: o.timing, growth: o.growth, horizon });
+    const grid = o.grid_discount.flatMap((i) => o.grid_retention.map((r) => ({ retention: r, discount_rate: i, discount: pct(i, 0), multiple: multipleAt(r, i) })));
     const curve: { retention: number; discount: string; multiple: number }[] = [];
-    for (const i of o.grid_discount) for (let k = 50; k <= 95; k++) curve.push({ retention: k / 100, discount: pct(i, 0), multiple: marginMultiple(k / 100, i) });
+    for (const i of o.grid_discount) {
+      for (let k = 50; k <= 95; k++) {
+        const multiple = multipleAt(k / 100, i);
+        if (multiple !== null) curve.push({ retention: k / 100, discount: pct(i, 0), multiple });
+      }
+    }
+    const infinite = grid.filter((g) => g.multiple === null).length;
+    const variant = [
+      o.timing === 'start' ? 'first margin now' : '',
+      o.growth !== 0 ? `margin growth ${pct(o.growth, 0)} a period` : '',
+      Number.isFinite(horizon) ? `${horizon} margins` : '',
+    ].filter(Boolean);
+    const formula = variant.length ? `Margin multiple (${variant.join(', ')})` : 'Margin multiple r/(1+i−r)';
     const lowest = Math.min(...o.grid_discount);
     const highest = Math.max(...o.grid_discount);
-    const gridAt = (i: number) => grid.filter((g) => g.discount_rate === i).map(({ retention, multiple }) => ({ retention, multiple }));
+    const gridAt = (i: number) => grid.filter((g) => g.discount_rate === i && g.multiple !== null).map(({ retention, multiple }) => ({ retention, multiple }));
     return {
       tables: {
         grid: table(grid, { retention: 'number', discount_rate: 'number', discount: 'string', multiple: 'number' }),
@@ -60,7 +80,7 @@ export const marginMultipleAnalysis: AnalysisDefinition<MarginMultipleOptions> =
         {
           id: 'multiple-curve',
           title: 'A customer is worth a multiple of one year’s margin',
-          subtitle: `Margin multiple r/(1+i−r) by retention rate, per discount rate; labels: the published grid at ${pct(lowest, 0)} (above) and ${pct(highest, 0)} (below)`,
+          subtitle: `${formula} by retention rate, per discount rate; labels: the ${variant.length ? '' : 'published '}grid at ${pct(lowest, 0)} (above) and ${pct(highest, 0)} (below)`,
           data: 'curve',
           x: { label: 'Retention rate →', tickFormat: '.0%' },
           y: { label: '↑ Multiple of the yearly margin', grid: true },
@@ -77,7 +97,10 @@ export const marginMultipleAnalysis: AnalysisDefinition<MarginMultipleOptions> =
       findings: [
         { id: 'clv', value: clv, text: `At ${pct(o.retention, 0)} retention and ${pct(o.discount_rate, 0)} discount rate, a customer earning ${amount(o.margin)} a period is worth ${amount(clv)}${o.acquisition_cost ? ' after acquisition cost' : ''}.` },
       ],
-      notes: ['Gupta & Lehmann (2003): CLV = m·r/(1+i−r) for constant margin m, retention r and discount rate i, first margin one period from now.'],
+      notes: [
+        'Gupta & Lehmann (2003): CLV = m·r/(1+i−r) for constant margin m, retention r and discount rate i, first margin one period from now.',
+        ...(infinite ? [`${infinite} grid cell${infinite > 1 ? 's are' : ' is'} empty: there margin growth outgrows the discount rate (r(1+g) ≥ 1+i), so the value has no finite limit.`] : []),
+      ],
     };
   },
 };

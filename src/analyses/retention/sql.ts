@@ -18,10 +18,8 @@ export function periodPart(unit: string): `'${PeriodUnit}'` {
   return `'${unit as PeriodUnit}'`;
 }
 
-/** Quotes an identifier for DuckDB. */
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
+/** Quotes an identifier for DuckDB (the one helper, `src/sql/quote.ts`). */
+export { quoteIdent } from '../../sql/quote.ts';
 
 /**
  * Resolves a user-named column of `customers` against the profile (case-insensitively, since

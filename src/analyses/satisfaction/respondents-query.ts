@@ -18,6 +18,7 @@
  * Values are bound as $1…$7; only validated identifiers (the segment column) enter the SQL text.
  */
 import type { SqlParam } from '../../engine/types.ts';
+import { quoteIdent } from '../../sql/quote.ts';
 import type { OutcomeId } from './options.ts';
 
 /** A SQL text with its bound parameters. */
@@ -57,7 +58,7 @@ export interface RespondentsParams {
 /** Column name as a quoted identifier; rejects anything that is not a plain column name. */
 export function quoteColumn(name: string): string {
   if (!/^[\p{L}_][\p{L}\p{N}_ ]{0,63}$/u.test(name)) throw new Error(`invalid column name: ${JSON.stringify(name)}`);
-  return `"${name}"`;
+  return quoteIdent(name);
 }
 
 const behavioural = (o: OutcomeId) => o !== 'stated_intent';

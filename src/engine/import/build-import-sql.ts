@@ -133,9 +133,13 @@ export function buildRejectsQuery(target: string, rejects: string, checks: reado
   return `CREATE OR REPLACE TABLE ${ident(rejects)} AS SELECT t.rowid + 1 AS "row", c."column", c.reason, c.kind, t.__bad AS "value" FROM ${ident(target)} AS t JOIN (VALUES ${values}) AS c(code, "column", reason, kind) ON t.__check = c.code ORDER BY "row"`;
 }
 
-/** Rows whose raw text repeats an earlier row's (`rows − distinct row hashes`). */
+/**
+ * Imported rows whose raw text repeats an earlier imported row's (`rows − distinct row hashes`,
+ * over the rows that pass every check). Rejected rows are left out: they are already reported as
+ * rejected, and the warning says the duplicates were kept.
+ */
 export function buildDuplicatesQuery(target: string): string {
-  return `SELECT count(*) - count(DISTINCT __hash) FROM ${ident(target)}`;
+  return `SELECT count(*) - count(DISTINCT __hash) FROM ${ident(target)} WHERE __check IS NULL`;
 }
 
 /** Removes the rejected rows and the bookkeeping columns from the target (in this order). */

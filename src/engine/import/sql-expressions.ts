@@ -3,17 +3,14 @@
  * Only identifiers come from the user's file and they are always quoted; the literals spliced
  * here come from closed sets (separators, strptime patterns) and are escaped anyway.
  */
+import { quoteIdent as ident, quoteLiteral as literal } from '../../sql/quote.ts';
 import type { DateFormat, NumberFormat } from './value-formats.ts';
 
-/** Quotes an identifier for DuckDB. */
-export function ident(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
-/** A SQL string literal (for closed-set constants such as formats; never for user data values). */
-export function literal(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
+/**
+ * `ident` quotes an identifier, `literal` a string constant (closed-set values such as formats;
+ * never user data values): the one helper, `src/sql/quote.ts`, under the import's short names.
+ */
+export { ident, literal };
 
 /** The raw value trimmed, NULL when blank. */
 export function blankToNull(column: string): string {

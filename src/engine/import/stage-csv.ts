@@ -14,7 +14,7 @@ import { importError } from './errors.ts';
 import { dropTables, isOutOfMemory, outOfMemoryError, runCancellable } from './run-sql.ts';
 import type { CsvDialect } from './sniff-csv.ts';
 import { concatBytes, contentSlices, isGzip, readRange, sourceSize, type CancelToken, type ImportSource } from './source.ts';
-import { literal } from './sql-expressions.ts';
+import { ident, literal } from './sql-expressions.ts';
 
 /** Options for staging a CSV. */
 export interface StageCsvOptions {
@@ -154,9 +154,9 @@ export async function openCsv(db: Database, source: ImportSource, options: Stage
 export async function stageCsv(db: Database, source: ImportSource, staging: string, options: StageCsvOptions): Promise<StageResult> {
   const csv = await openCsv(db, source, options);
   try {
-    await runCancellable(db, `CREATE OR REPLACE TABLE "${staging}" AS SELECT * FROM ${csv.from}`, options.token);
-    const headers = db.querySync(`SELECT * FROM "${staging}" LIMIT 0`).columns.map((c) => c.name);
-    const rows = Number(db.querySync(`SELECT count(*) FROM "${staging}"`).data[0]![0]);
+    await runCancellable(db, `CREATE OR REPLACE TABLE ${ident(staging)} AS SELECT * FROM ${csv.from}`, options.token);
+    const headers = db.querySync(`SELECT * FROM ${ident(staging)} LIMIT 0`).columns.map((c) => c.name);
+    const rows = Number(db.querySync(`SELECT count(*) FROM ${ident(staging)}`).data[0]![0]);
     return { headers, rows, replacements: csv.replacements };
   } catch (e) {
     dropTables(db, staging);

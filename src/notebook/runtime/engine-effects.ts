@@ -1,5 +1,6 @@
 import type { AnalysisResult } from '../../analyses/types.ts';
 import type { Cell as Value, ColumnarTable, SqlParam } from '../../engine/types.ts';
+import { quoteIdent } from '../../sql/quote.ts';
 import type { NotebookEffects } from './effects.ts';
 
 /** The part of `EngineApi` the notebook needs (the engine in Node, or its Comlink proxy in the browser). */
@@ -9,10 +10,8 @@ export interface NotebookEngine {
   cancel?(): Promise<boolean>;
 }
 
-/** Quotes an identifier for DuckDB. */
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
+/** Quotes an identifier for DuckDB (the one helper, `src/sql/quote.ts`). */
+export { quoteIdent };
 
 /** Rows per INSERT when registering a table: keeps each prepared statement's parameter list small. */
 const insertBatch = 200;

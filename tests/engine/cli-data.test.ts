@@ -1,0 +1,40 @@
+// `run --data`: a data file that cannot be imported fails the run (exit 1) and is named once.
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fileLine } from '../../src/cli/load-data.ts';
+import { runCommand } from '../../src/cli/run.ts';
+
+const fixtures = path.resolve(import.meta.dirname, '../fixtures/import');
+
+describe('fileLine names the file once', () => {
+  it.each([
+    ['a.csv', 'a.csv (line 3): ragged row. Fix it.', 'a.csv (line 3): ragged row. Fix it.'],
+    ['a.csv', 'not mapped: no column found for customer_id', 'a.csv: not mapped: no column found for customer_id'],
+    ['a.csv', 'data.csv: something', 'a.csv: data.csv: something'],
+  ])('%s + %s', (file, message, line) => expect(fileLine(file, message)).toBe(line));
+});
+
+describe('run --data with a file that cannot be imported', () => {
+  it.each<[string, string[], number]>([
+    // case, extra fixture files beside a good transactions.csv, exit code
+    ['all files import: exit 0', [], 0],
+    ['an empty file: exit 1', ['empty.csv'], 1],
+    ['a ragged file: exit 1', ['ragged.csv'], 1],
+  ])('%s', async (_name, extra, code) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cli-data-'));
+    writeFileSync(path.join(dir, 'transactions.csv'), 'customer_id,date,revenue\nc1,2024-01-05,100\n');
+    for (const f of extra) copyFileSync(path.join(fixtures, f), path.join(dir, f));
+    const nb = path.join(dir, 'nb.md');
+    writeFileSync(nb, '```sql n\nSELECT count(*) AS n FROM transactions\n```\n');
+    let stderr = '';
+    const exit = await runCommand({ command: 'run', notebook: nb, data: dir }, { stdout: () => undefined, stderr: (s) => (stderr += s) });
+    expect(exit).toBe(code);
+    for (const f of extra) {
+      const lines = stderr.split('\n').filter((l) => l.includes(f));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]!.split(f).length - 1).toBe(1);
+    }
+  });
+});
