@@ -1,2 +1,2 @@
 /** Numerics shared by analyses over per-customer typed arrays. */
-export { stableOrder } from './stable-order.ts';
+export { sortWithOrder, stableOrder } from './stable-order.ts';

@@ -18,6 +18,14 @@ const MASK = BUCKETS - 1;
  * NaN is not allowed (filter it out first); −0 and +0 are equal.
  */
 export function stableOrder(values: Float64Array, direction: 'ascending' | 'descending' = 'ascending'): Uint32Array {
+  return sortWithOrder(values, direction).order;
+}
+
+/**
+ * `stableOrder` plus the values in that order, decoded from the sorted keys (no second pass of
+ * random reads to gather them).
+ */
+export function sortWithOrder(values: Float64Array, direction: 'ascending' | 'descending' = 'ascending'): { order: Uint32Array; sorted: Float64Array } {
   const n = values.length;
   // Sortable keys: flip the sign bit of non-negative numbers and every bit of negative ones, so
   // unsigned comparison of (hi, lo) orders the numbers. Descending sorts −x ascending.
@@ -81,7 +89,21 @@ export function stableOrder(values: Float64Array, direction: 'ascending' | 'desc
   }
   // The permutation may have ended in the scratch buffer: hand back an array of the caller's own.
   if (order !== result) result.set(order);
-  return result;
+  // Decode the sorted keys back into numbers (the inverse of the flip above).
+  const sorted = new Float64Array(n);
+  const out = new Uint32Array(sorted.buffer);
+  for (let i = 0; i < n; i++) {
+    const h = keyHi[i]!;
+    if (h & 0x80000000) {
+      out[2 * i + 1] = (h & 0x7fffffff) >>> 0;
+      out[2 * i] = keyLo[i]!;
+    } else {
+      out[2 * i + 1] = ~h >>> 0;
+      out[2 * i] = ~keyLo[i]! >>> 0;
+    }
+  }
+  if (sign < 0) for (let i = 0; i < n; i++) sorted[i] = -sorted[i]! || 0;
+  return { order: result, sorted };
 }
 
 /** Work arrays, kept between calls: a slider sweep sorts arrays of one size again and again. */

@@ -3,11 +3,10 @@
  * revenue Pareto beside it, and the "fix the worst loss-makers" what-if.
  */
 import { toRows, type ColumnarTable, type SqlConnection } from '../../engine/types.ts';
-import { stableOrder } from '../numerics/index.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult } from '../types.ts';
 import { summaryCovers, type CustomerProfitOptions } from './customer-profit.ts';
 import { profitBreakdown, vectorsApply, type ProfitBreakdown } from './profit-vectors.ts';
-import { fixWorst, rankProfit, whaleCurveTable, whaleStatsRow, type RankedProfit } from './whale-numerics.ts';
+import { fixWorst, rankProfit, rankRevenue, whaleCurveTable, whaleStatsRow, type RankedProfit } from './whale-numerics.ts';
 import { count, money, pct } from './format.ts';
 import { profitOptionSpecs, toCustomerProfitOptions, type ProfitOptionValues } from './profit-options.ts';
 import { runProfitNotes } from './profit-table.ts';
@@ -46,7 +45,7 @@ export async function runWhaleCurve(db: SqlConnection, source: string, topK: num
 /** Statistics and curve from ranked vectors (the same figures as `runWhaleCurve`). */
 export function whaleCurveOf(ranked: RankedProfit, topK: number): WhaleCurveRun {
   const summary = whaleSummary(whaleStatsRow(ranked, topK), topK);
-  return { summary, curve: whaleCurveTable(ranked, keepRanks(summary)) };
+  return { summary, curve: whaleCurveTable(ranked, keepRanks(summary), undefined, { profit: summary.totalProfit, revenue: summary.totalRevenue }) };
 }
 
 /**
@@ -59,10 +58,8 @@ async function rankedFor(ctx: AnalysisContext, options: CustomerProfitOptions, b
   const key = JSON.stringify({ ...options, profile: undefined });
   const last = await ctx.memo('whale-last-ranking', async () => ({ key: '', ranked: null as RankedProfit | null }));
   if (last.key === key && last.ranked) return last.ranked;
-  const byRevenue = vectorsApply(ctx, options)
-    ? await ctx.memo('revenue-order', async () => stableOrder(b.revenue, 'descending'))
-    : undefined;
-  const ranked = rankProfit(b, byRevenue);
+  const revenueRank = vectorsApply(ctx, options) ? await ctx.memo('revenue-rank', async () => rankRevenue(b.revenue)) : undefined;
+  const ranked = rankProfit(b, revenueRank);
   last.key = key;
   last.ranked = ranked;
   return ranked;

@@ -9,7 +9,7 @@
  * SQL's `ORDER BY profit DESC, customer_id` does. Pure.
  */
 import type { ColumnarTable, Row } from '../../engine/types.ts';
-import { stableOrder } from '../numerics/index.ts';
+import { sortWithOrder, stableOrder } from '../numerics/index.ts';
 
 /** Profit and revenue per customer (same length, customer_id order). */
 export interface ProfitVectors {
@@ -28,18 +28,23 @@ export interface RankedProfit extends ProfitVectors {
   revenueDesc: Float64Array;
 }
 
-/** Ranks the customers by profit and by revenue (both descending, ties by customer order). */
-export function rankProfit(v: ProfitVectors, byRevenue?: Uint32Array): RankedProfit {
-  const byProfit = stableOrder(v.profit, 'descending');
-  const revenueOrder = byRevenue ?? stableOrder(v.revenue, 'descending');
-  return { ...v, byProfit, byRevenue: revenueOrder, profitDesc: gather(v.profit, byProfit), revenueDesc: gather(v.revenue, revenueOrder) };
+/** The revenue side of a ranking, which depends on the data only (kept per dataset version). */
+export interface RevenueRank {
+  byRevenue: Uint32Array;
+  revenueDesc: Float64Array;
 }
 
-/** `values` in the given order. */
-function gather(values: Float64Array, order: Uint32Array): Float64Array {
-  const out = new Float64Array(order.length);
-  for (let k = 0; k < order.length; k++) out[k] = values[order[k]!]!;
-  return out;
+/** Ranks customers by revenue, highest first (ties by customer order). */
+export function rankRevenue(revenue: Float64Array): RevenueRank {
+  const { order, sorted } = sortWithOrder(revenue, 'descending');
+  return { byRevenue: order, revenueDesc: sorted };
+}
+
+/** Ranks the customers by profit and by revenue (both descending, ties by customer order). */
+export function rankProfit(v: ProfitVectors, revenueRank?: RevenueRank): RankedProfit {
+  const { order, sorted } = sortWithOrder(v.profit, 'descending');
+  const rev = revenueRank ?? rankRevenue(v.revenue);
+  return { ...v, byProfit: order, profitDesc: sorted, byRevenue: rev.byRevenue, revenueDesc: rev.revenueDesc };
 }
 
 /** DuckDB's `round(x, 9)`: half away from zero. */
@@ -136,16 +141,23 @@ const curveColumns = ['rank', 'customer_share', 'cum_profit', 'profit_share', 'c
  * cum_profit, profit_share (NULL when total profit ≤ 0), cum_revenue (top `rank` customers by
  * revenue), revenue_share, profit (the marginal customer's).
  */
-export function whaleCurveTable(r: RankedProfit, keepRanks: readonly number[] = [], maxPoints = 990): ColumnarTable {
+export function whaleCurveTable(
+  r: RankedProfit,
+  keepRanks: readonly number[] = [],
+  maxPoints = 990,
+  totals?: { profit: number; revenue: number },
+): ColumnarTable {
   const { profit, revenue, profitDesc, revenueDesc } = r;
   const n = profit.length;
   const data: (number | null)[][] = curveColumns.map(() => []);
   if (n > 0) {
-    let tp = 0;
-    let tr = 0;
-    for (let i = 0; i < n; i++) {
-      tp += profit[i]!;
-      tr += revenue[i]!;
+    let tp = totals?.profit ?? 0;
+    let tr = totals?.revenue ?? 0;
+    if (!totals) {
+      for (let i = 0; i < n; i++) {
+        tp += profit[i]!;
+        tr += revenue[i]!;
+      }
     }
     const step = Math.max(1, Math.ceil(n / maxPoints));
     const keep = new Set(keepRanks);
