@@ -25,7 +25,11 @@ export function stableOrder(values: Float64Array, direction: 'ascending' | 'desc
  * `stableOrder` plus the values in that order, decoded from the sorted keys (no second pass of
  * random reads to gather them).
  */
-export function sortWithOrder(values: Float64Array, direction: 'ascending' | 'descending' = 'ascending'): { order: Uint32Array; sorted: Float64Array } {
+export function sortWithOrder(
+  values: Float64Array,
+  direction: 'ascending' | 'descending' = 'ascending',
+  into?: { order: Uint32Array; sorted: Float64Array },
+): { order: Uint32Array; sorted: Float64Array } {
   const n = values.length;
   // Sortable keys: flip the sign bit of non-negative numbers and every bit of negative ones, so
   // unsigned comparison of (hi, lo) orders the numbers. Descending sorts −x ascending.
@@ -54,7 +58,8 @@ export function sortWithOrder(values: Float64Array, direction: 'ascending' | 'de
   }
   // Keys travel with the indices, so every pass reads sequentially (random reads of a key by
   // index made each pass ~4× slower at 1M rows).
-  const result = new Uint32Array(n);
+  // `into` lets a caller recycle the arrays of a ranking it no longer needs (fewer GC pauses).
+  const result = into?.order.length === n ? into.order : new Uint32Array(n);
   let order: Uint32Array = result;
   for (let i = 0; i < n; i++) order[i] = i;
   let keyLo = lo;
@@ -90,7 +95,7 @@ export function sortWithOrder(values: Float64Array, direction: 'ascending' | 'de
   // The permutation may have ended in the scratch buffer: hand back an array of the caller's own.
   if (order !== result) result.set(order);
   // Decode the sorted keys back into numbers (the inverse of the flip above).
-  const sorted = new Float64Array(n);
+  const sorted = into?.sorted.length === n ? into.sorted : new Float64Array(n);
   const out = new Uint32Array(sorted.buffer);
   for (let i = 0; i < n; i++) {
     const h = keyHi[i]!;

@@ -91,7 +91,7 @@ export function vectorsApply(ctx: AnalysisContext, options: CustomerProfitOption
  * per option change), otherwise by running the profit builder (from the summary when its period
  * matches, else the raw tables) and reading its columns as arrays.
  */
-export async function profitBreakdown(ctx: AnalysisContext, options: CustomerProfitOptions): Promise<ProfitBreakdown> {
+export async function profitBreakdown(ctx: AnalysisContext, options: CustomerProfitOptions, into?: Float64Array): Promise<ProfitBreakdown> {
   const numeric = ctx.numeric ?? (async (sql: string) => toNumeric(await ctx.db.query(sql)));
   if (vectorsApply(ctx, options)) {
     const memo = ctx.memo ?? (<T>(_k: string, build: () => Promise<T>) => build());
@@ -117,7 +117,7 @@ export async function profitBreakdown(ctx: AnalysisContext, options: CustomerPro
         });
       }
     }
-    return profitFromInputs(inputs, categories, options);
+    return profitFromInputs(inputs, categories, options, into);
   }
   const fromSummary = summaryCovers(options, ctx.summary);
   const t = await numeric(
@@ -145,6 +145,8 @@ export function profitFromInputs(
   inputs: ProfitInputs,
   categories: Record<string, { amount: Float64Array; events: Float64Array }>,
   options: CustomerProfitOptions,
+  /** An array of the right length to write profit into (recycled from an earlier call), or none. */
+  into?: Float64Array,
 ): ProfitBreakdown {
   const n = inputs.revenue.length;
   const margin = options.marginPct ?? DEFAULT_MARGIN_PCT;
@@ -153,7 +155,9 @@ export function profitFromInputs(
   const rules = options.allocation ?? [];
   const svc = usesServiceCosts(options.profile);
   // Cost to serve starts from the recorded amounts; allocation rules add to it in place.
-  const cts = svc ? Float64Array.from(inputs.serviceCost) : new Float64Array(n);
+  const cts = into?.length === n ? into : new Float64Array(n);
+  if (svc) cts.set(inputs.serviceCost);
+  else cts.fill(0);
   const replaced = new Set<string>();
   for (const rule of rules) {
     if (!Number.isFinite(rule.rate)) throw new Error(`invalid allocation rate for ${rule.category}: ${String(rule.rate)}`);

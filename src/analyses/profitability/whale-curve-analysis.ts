@@ -48,21 +48,45 @@ export function whaleCurveOf(ranked: RankedProfit, topK: number): WhaleCurveRun 
   return { summary, curve: whaleCurveTable(ranked, keepRanks(summary), undefined, { profit: summary.totalProfit, revenue: summary.totalRevenue }) };
 }
 
+/** Profit per customer and its ranking for one set of profit options. */
+interface WhaleState {
+  breakdown: ProfitBreakdown;
+  ranked: RankedProfit;
+}
+
+/** What the whale curve keeps per dataset version: the last state, and arrays to recycle. */
+interface WhaleHolder {
+  key: string;
+  state: WhaleState | null;
+  spare: { profit: Float64Array; order: Uint32Array; sorted: Float64Array } | null;
+}
+
 /**
- * Ranked profit for these profit options. The last ranking is kept per dataset version, so a
- * top-k or what-if change re-uses it; the revenue order does not depend on the options and is
- * kept once.
+ * Profit and its ranking for these options. The last state is kept per dataset version, so a
+ * top-k or what-if change re-uses it without recomputing; a new state writes into the arrays of
+ * the one before the last (a slider sweep then allocates nothing, and the worker does not pause
+ * for garbage collection). The revenue ranking depends on the data only and is kept once.
+ * Callers use the state synchronously, before their next await: it may be recycled after that.
  */
-async function rankedFor(ctx: AnalysisContext, options: CustomerProfitOptions, b: ProfitBreakdown): Promise<RankedProfit> {
-  if (!ctx.memo) return rankProfit(b);
+async function whaleState(ctx: AnalysisContext, options: CustomerProfitOptions): Promise<WhaleState> {
+  if (!ctx.memo) {
+    const breakdown = await profitBreakdown(ctx, options);
+    return { breakdown, ranked: rankProfit(breakdown) };
+  }
   const key = JSON.stringify({ ...options, profile: undefined });
-  const last = await ctx.memo('whale-last-ranking', async () => ({ key: '', ranked: null as RankedProfit | null }));
-  if (last.key === key && last.ranked) return last.ranked;
-  const revenueRank = vectorsApply(ctx, options) ? await ctx.memo('revenue-rank', async () => rankRevenue(b.revenue)) : undefined;
-  const ranked = rankProfit(b, revenueRank);
-  last.key = key;
-  last.ranked = ranked;
-  return ranked;
+  const holder = await ctx.memo<WhaleHolder>('whale-state', async () => ({ key: '', state: null, spare: null }));
+  if (holder.key === key && holder.state) return holder.state;
+  const fast = vectorsApply(ctx, options);
+  // Everything awaited comes first; from taking the spare arrays on, the work is synchronous.
+  const breakdown = await profitBreakdown(ctx, options, fast ? holder.spare?.profit : undefined);
+  const revenueRank = fast ? await ctx.memo('revenue-rank', async () => rankRevenue(breakdown.revenue)) : undefined;
+  const spare = fast ? holder.spare : null;
+  const ranked = rankProfit(breakdown, revenueRank, spare ?? undefined);
+  const previous = holder.state;
+  holder.spare = previous ? { profit: previous.breakdown.profit, order: previous.ranked.byProfit, sorted: previous.ranked.profitDesc } : null;
+  holder.key = key;
+  holder.state = { breakdown, ranked };
+  return holder.state;
 }
 
 /** The one-row totals table: revenue, cogs, gross_margin, cost_to_serve, acquisition_amortised, profit. */
@@ -123,8 +147,9 @@ export const whaleCurveAnalysis: AnalysisDefinition<WhaleCurveOptions> = {
     const profitOptions = toCustomerProfitOptions(options, ctx.profile);
     const fromSummary = summaryCovers(profitOptions, ctx.summary);
     const topK = options.top_k / 100;
-    const breakdown = await profitBreakdown(ctx, profitOptions);
-    const ranked = await rankedFor(ctx, profitOptions, breakdown);
+    const notes = await runProfitNotes(ctx.db, { ...profitOptions, fromSummary }, ctx.memo);
+    // From here on nothing is awaited: the kept arrays are used before anyone can recycle them.
+    const { breakdown, ranked } = await whaleState(ctx, profitOptions);
     const base = whaleCurveOf(ranked, topK);
     const s = base.summary;
     const result: AnalysisResult = {
@@ -132,7 +157,7 @@ export const whaleCurveAnalysis: AnalysisDefinition<WhaleCurveOptions> = {
       scalars: whaleScalars(s),
       charts: [],
       findings: whaleFindings(s),
-      notes: await runProfitNotes(ctx.db, { ...profitOptions, fromSummary }, ctx.memo),
+      notes,
     };
     {
       let whatIf: { summary: WhaleSummary; label: string } | undefined;

@@ -41,8 +41,8 @@ export function rankRevenue(revenue: Float64Array): RevenueRank {
 }
 
 /** Ranks the customers by profit and by revenue (both descending, ties by customer order). */
-export function rankProfit(v: ProfitVectors, revenueRank?: RevenueRank): RankedProfit {
-  const { order, sorted } = sortWithOrder(v.profit, 'descending');
+export function rankProfit(v: ProfitVectors, revenueRank?: RevenueRank, into?: { order: Uint32Array; sorted: Float64Array }): RankedProfit {
+  const { order, sorted } = sortWithOrder(v.profit, 'descending', into);
   const rev = revenueRank ?? rankRevenue(v.revenue);
   return { ...v, byProfit: order, profitDesc: sorted, byRevenue: rev.byRevenue, revenueDesc: rev.revenueDesc };
 }
@@ -160,7 +160,12 @@ export function whaleCurveTable(
       }
     }
     const step = Math.max(1, Math.ceil(n / maxPoints));
-    const keep = new Set(keepRanks);
+    // The ranks to report, ascending: the grid, the last rank and `keepRanks`. One pointer walks
+    // them while the cumulative sums run (a set lookup per customer cost more than the sums).
+    const targets = new Set<number>(keepRanks.filter((k) => k >= 1 && k <= n && Number.isInteger(k)));
+    for (let rank = step; rank <= n; rank += step) targets.add(rank);
+    targets.add(n);
+    const ranks = Float64Array.from([...targets]).sort();
     const push = (rank: number, cumProfit: number, cumRevenue: number, marginal: number | null) => {
       data[0]!.push(rank);
       data[1]!.push(rank / n);
@@ -173,12 +178,13 @@ export function whaleCurveTable(
     push(0, 0, 0, null);
     let cumProfit = 0;
     let cumRevenue = 0;
-    for (let k = 0; k < n; k++) {
-      const p = profitDesc[k]!;
-      cumProfit += p;
-      cumRevenue += revenueDesc[k]!;
-      const rank = k + 1;
-      if (rank % step === 0 || rank === n || keep.has(rank)) push(rank, cumProfit, cumRevenue, p);
+    let k = 0;
+    for (const rank of ranks) {
+      for (; k < rank; k++) {
+        cumProfit += profitDesc[k]!;
+        cumRevenue += revenueDesc[k]!;
+      }
+      push(rank, cumProfit, cumRevenue, profitDesc[rank - 1]!);
     }
   }
   return {
@@ -210,7 +216,7 @@ export function fixWorst(v: ProfitVectors, share: number, mode: 'break-even' | '
     }
   }
   if (mode === 'break-even') {
-    const profit = Float64Array.from(v.profit);
+    const profit = v.profit.slice();
     for (let i = 0; i < n; i++) if (fixed[i]) profit[i] = 0;
     return { profit, revenue: v.revenue, fixed: changed };
   }
