@@ -9,6 +9,7 @@ import type { DataFile, EngineApi, EngineStatus, ExportedTable, ImportApi, Impor
 import { cancelToken, importFile, inspectFile, previewImport, rejectsToCsv, type CancelToken, type ImportProgress } from './import/index.ts';
 import { concatBytes } from './import/source.ts';
 import { Database } from './database.ts';
+import { internalPath } from './internal-files.ts';
 import { loadCanonicalCsv } from './load-csv.ts';
 import { splitStatements, returnsRows } from './statements.ts';
 import { EngineError, toRows, type ColumnarTable, type SqlParam } from './types.ts';
@@ -267,7 +268,7 @@ function importMethods(database: () => Promise<Database>, listTables: () => Prom
         const parts: Uint8Array[] = [];
         // Slice by rowid (file order); the first slice carries the header, even for an empty table.
         for (let from = 0; from === 0 || from <= lastRowid; from += EXPORT_SLICE_ROWS) {
-          const path = `export/${table}-${from}.csv`;
+          const path = internalPath(`export-${table}-${from}.csv`);
           // An empty registered buffer makes DuckDB write into its in-memory file system (in Node
           // and the browser alike, never the host disk); we copy it out and free it.
           db.bindings.registerFileBuffer(path, new Uint8Array(0));
@@ -288,7 +289,7 @@ function importMethods(database: () => Promise<Database>, listTables: () => Prom
       const db = await database();
       await clearData();
       for (const file of files) {
-        const path = `dataset/${file.table}.csv`;
+        const path = internalPath(`dataset-${file.table}.csv`);
         if (file.data instanceof Uint8Array) db.bindings.registerFileBuffer(path, file.data);
         // A disk-backed File (OPFS): DuckDB reads it in slices, it is never copied whole.
         else db.bindings.registerFileHandle(path, file.data, DuckDBDataProtocol.BROWSER_FILEREADER, true);
