@@ -1,19 +1,26 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../../src/app/csp.ts';
+import { contentSecurityPolicy, headerContentSecurityPolicy } from '../../src/app/csp.ts';
 import { isSameOrigin } from '../../src/engine/same-origin-only.ts';
 
 const html = readFileSync(path.resolve(import.meta.dirname, '../../index.html'), 'utf8');
 
 describe('Content-Security-Policy', () => {
-  it("index.html's meta tag is the header's policy without the header-only directive", () => {
+  it("index.html's meta tag is the page's policy", () => {
     const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
-    expect(meta).toBe(contentSecurityPolicy.replace("; frame-ancestors 'none'", ''));
+    expect(meta).toBe(contentSecurityPolicy);
   });
 
-  it("keeps connections on the app's own origin", () => {
-    expect(contentSecurityPolicy).toContain("connect-src 'self'");
+  it('the header differs from the page policy only by eval for the worker and frame-ancestors', () => {
+    expect(headerContentSecurityPolicy).toBe(
+      `${contentSecurityPolicy.replace("script-src 'self' 'wasm-unsafe-eval'", "script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'")}; frame-ancestors 'none'`,
+    );
+    expect(contentSecurityPolicy).not.toContain("'unsafe-eval'");
+  });
+
+  it.each([contentSecurityPolicy, headerContentSecurityPolicy])("keeps connections on the app's own origin: %s", (policy) => {
+    expect(policy).toContain("connect-src 'self'");
   });
 });
 
