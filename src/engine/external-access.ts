@@ -39,7 +39,7 @@ const IN_EXTENSION = /exists in the (\w+) extension/i;
 export function explainAccessError(message: string): string | null {
   const duckdb = message.split('\n')[0]!.trim();
   if (ACCESS_DENIED.some((re) => re.test(message))) {
-    return `Notebook SQL cannot read files or URLs: data comes in through Import data… and saved datasets only. (DuckDB: ${duckdb})`;
+    return `Notebook SQL cannot read files or URLs: data comes in through Import data… (the CLI: --data) and saved datasets only. (DuckDB: ${duckdb})`;
   }
   // read_json / read_parquet live in extensions the app never loads; the importer reads those formats.
   const extension = IN_EXTENSION.exec(message)?.[1];

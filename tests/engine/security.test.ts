@@ -89,7 +89,7 @@ describe('notebook SQL cannot reach outside the engine', () => {
     expect(err).toBeInstanceOf(EngineError);
     const info = (err as EngineError).info;
     expect(info.code).toBe('query');
-    expect(info.message).toMatch(/^Notebook SQL cannot (read files or URLs: data comes in through Import data… and saved datasets only\.|load DuckDB extensions \(\w+\): JSON, Parquet and Excel files come in through Import data…\.) \(DuckDB: .+\)$/);
+    expect(info.message).toMatch(/^Notebook SQL cannot (read files or URLs: data comes in through Import data… \(the CLI: --data\) and saved datasets only\.|load DuckDB extensions \(\w+\): JSON, Parquet and Excel files come in through Import data…\.) \(DuckDB: .+\)$/);
     for (const marker of hostMarkers) expect(JSON.stringify(info)).not.toContain(marker);
   });
 
