@@ -1,6 +1,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { securityHeaders } from './src/app/csp.ts';
 
 const blockingBrowser = fileURLToPath(
   new URL('./node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs', import.meta.url),
@@ -24,6 +25,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 4096,
     assetsInlineLimit: 0,
   },
-  server: { port: 5173, strictPort: false },
-  preview: { port: 4173, strictPort: false },
+  // The CSP as a header, not only index.html's meta tag: only a header reaches the engine worker.
+  server: { port: 5173, strictPort: false, headers: securityHeaders },
+  preview: { port: 4173, strictPort: false, headers: securityHeaders },
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { benchCases, selectCases } from './cases.ts';
 import { parseSummary } from './dataset.ts';
+import { canonicalCsvPath } from '../src/engine/load-csv.ts';
 import { hostPaths } from './native-cases.ts';
 import { markdownTable, ms, ratio, type BenchResults } from './report.ts';
 import { summarise } from './stats.ts';
@@ -53,13 +54,13 @@ describe('selectCases', () => {
 describe('hostPaths', () => {
   it('maps registered file names to the dataset folder, leaving other strings alone', () => {
     const rewrite = hostPaths('/data/d-1');
-    expect(rewrite(`SELECT * FROM read_csv('input/transactions.csv', header = true) WHERE x = 'input/x'`)).toBe(
+    expect(rewrite(`SELECT * FROM read_csv('${canonicalCsvPath('transactions')}', header = true) WHERE x = 'input/x'`)).toBe(
       `SELECT * FROM read_csv('/data/d-1/transactions.csv', header = true) WHERE x = 'input/x'`,
     );
   });
 
   it('refuses a folder whose name would break out of the SQL string', () => {
-    expect(() => hostPaths("/tmp/o'brien")("read_csv('input/customers.csv')")).toThrow('must not contain a quote');
+    expect(() => hostPaths("/tmp/o'brien")(`read_csv('${canonicalCsvPath('customers')}')`)).toThrow('must not contain a quote');
   });
 });
 

@@ -4,6 +4,7 @@
  * bytes registered in its heap; the files are in the OS page cache after the first read).
  */
 import path from 'node:path';
+import { canonicalCsvPattern } from '../src/engine/load-csv.ts';
 import type { BenchCase } from './cases.ts';
 import type { BenchDataset } from './dataset.ts';
 import { replayOnNative, runNative, type NativeDb } from './native.ts';
@@ -16,10 +17,10 @@ export interface NativeCaseResult {
   mismatches: string[];
 }
 
-/** Maps the engine's registered file names (`'input/<table>.csv'`) to the dataset's files on disk. */
+/** Maps the engine's registered file names (`canonicalCsvPath(<table>)`) to the dataset's files on disk. */
 export function hostPaths(dir: string): (sql: string) => string {
   return (sql) =>
-    sql.replace(/'input\/(\w+)\.csv'/g, (_m, table: string) => {
+    sql.replace(canonicalCsvPattern(), (_m, table: string) => {
       const file = path.join(dir, `${table}.csv`);
       if (file.includes("'")) throw new Error(`dataset path must not contain a quote: ${file}`);
       return `'${file}'`;

@@ -4,6 +4,7 @@
  */
 import type { DataFile } from '../src/engine/api.ts';
 import type { Database } from '../src/engine/database.ts';
+import { canonicalCsvPath, canonicalCsvPattern } from '../src/engine/load-csv.ts';
 import { createNodeEngine, readCanonicalFolder, type NodeEngine } from '../src/engine/node.ts';
 import type { BenchCase } from './cases.ts';
 import type { BenchDataset } from './dataset.ts';
@@ -37,10 +38,11 @@ async function replayLoad(db: Database, queries: readonly RecordedQuery[], files
   };
   try {
     for (const q of queries) {
-      const name = /'(input\/\w+\.csv)'/.exec(q.sql)?.[1];
+      const table = canonicalCsvPattern().exec(q.sql)?.[1];
+      const name = table === undefined ? undefined : canonicalCsvPath(table);
       if (name && name !== current) {
         drop();
-        const file = files.find((f) => `input/${f.table}.csv` === name);
+        const file = files.find((f) => f.table === table);
         if (!file) throw new Error(`replayLoad: no file for ${name}`);
         db.bindings.registerFileBuffer(name, file.bytes);
         current = name;

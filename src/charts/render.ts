@@ -1,10 +1,12 @@
 /**
  * Renders a declarative `ChartSpec` with Observable Plot into one standalone SVG element.
  * Works wherever a DOM `Document` exists: the browser, or jsdom in Node (`render-node.ts`).
- * The spec is untrusted: it is validated first, and every problem is a `ChartSpecError`.
+ * The spec is untrusted: it is validated and bounded first (`limits.ts`), and every problem is a
+ * `ChartSpecError`, so a hostile spec gets a message instead of freezing the page.
  */
 import * as Plot from '@observablehq/plot';
 import type { Row } from '../engine/types.ts';
+import { checkDataLimits } from './data-limits.ts';
 import { ChartSpecError } from './errors.ts';
 import { stableHash, normalizeIds } from './ids.ts';
 import { composeChart } from './layout.ts';
@@ -44,6 +46,8 @@ export function renderChart(
   options: RenderChartOptions = {},
 ): SVGElement | HTMLElement {
   const checked = validateChartSpec(spec);
+  // Before Plot: it draws synchronously, so an oversized chart must fail here or it freezes the page.
+  checkDataLimits(checked, resolve);
   const document = options.document ?? globalThis.document;
   if (document === undefined) throw new ChartSpecError('no DOM document: pass options.document (jsdom in Node)');
   const theme = chartTheme(options.theme);

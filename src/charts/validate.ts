@@ -5,6 +5,7 @@
  */
 import { ChartSpecError, markLabel } from './errors.ts';
 import { compileFormat } from './format.ts';
+import { CHART_LIMITS } from './limits.ts';
 import { checkMarkOptions } from './options.ts';
 import type { ChartSpec, MarkSpec, MarkType, ScaleSpec } from './spec.ts';
 
@@ -55,12 +56,19 @@ export function validateChartSpec(spec: unknown): ChartSpec {
     if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value >= 0)) {
       throw new ChartSpecError(`"${key}" must be a non-negative number, got ${JSON.stringify(value)}`);
     }
+    const max = key.startsWith('margin') ? CHART_LIMITS.margin : CHART_LIMITS.size;
+    if (value !== undefined && (value as number) > max) {
+      throw new ChartSpecError(`"${key}" is ${value} px; at most ${max} px can be drawn`);
+    }
   }
   for (const name of SCALE_NAMES) {
     if (spec[name] !== undefined) validateScale(spec[name], name);
   }
   if (!Array.isArray(spec.marks) || spec.marks.length === 0) {
     throw new ChartSpecError('"marks" must be a non-empty list of marks');
+  }
+  if (spec.marks.length > CHART_LIMITS.marks) {
+    throw new ChartSpecError(`${spec.marks.length} marks; a chart can have at most ${CHART_LIMITS.marks}`);
   }
   spec.marks.forEach(validateMark);
   return spec as unknown as ChartSpec;
@@ -89,6 +97,7 @@ function validateMark(mark: unknown, index: number): asserts mark is MarkSpec {
   if (mark.values !== undefined && !(Array.isArray(mark.values) && mark.values.every(isFiniteNumber))) {
     throw new ChartSpecError(`"values" must be a list of numbers (${where})`);
   }
+  for (const key of ['rows', 'values'] as const) checkListLength(mark[key], `"${key}" (${where})`);
   for (const channel of CHANNELS) {
     const value = mark[channel];
     if (value !== undefined && value !== null && !['string', 'number', 'boolean'].includes(typeof value)) {
@@ -135,6 +144,7 @@ function validateScale(scale: unknown, name: string): asserts scale is ScaleSpec
     if (v !== undefined && !(Array.isArray(v) && v.every((e) => typeof e === 'string' || isFiniteNumber(e)))) {
       fail(key, 'a list of numbers or strings');
     }
+    checkListLength(v, `${name}.${key}`);
   }
   for (const key of ['grid', 'nice', 'zero', 'reverse', 'legend', 'percent'] as const) {
     if (scale[key] !== undefined && typeof scale[key] !== 'boolean') fail(key, 'true or false');
@@ -143,10 +153,18 @@ function validateScale(scale: unknown, name: string): asserts scale is ScaleSpec
     fail('scheme', 'a Plot colour scheme name such as "blues"');
   }
   if (scale.ticks !== undefined && !(isFiniteNumber(scale.ticks) && scale.ticks >= 0)) fail('ticks', 'a count');
+  // Plot draws every tick it is asked for, synchronously: a huge count would freeze the page.
+  if (isFiniteNumber(scale.ticks) && scale.ticks > CHART_LIMITS.ticks) fail('ticks', `a count of at most ${CHART_LIMITS.ticks}`);
   if (scale.tickRotate !== undefined && !isFiniteNumber(scale.tickRotate)) fail('tickRotate', 'degrees');
   if (scale.tickFormat !== undefined) checkFormat(scale.tickFormat, `${name}.tickFormat`);
   if ((scale.legend === true || scale.scheme !== undefined) && name !== 'color') {
     fail(scale.legend === true ? 'legend' : 'scheme', 'nothing: only the color scale has a legend or scheme');
+  }
+}
+
+function checkListLength(list: unknown, where: string): void {
+  if (Array.isArray(list) && list.length > CHART_LIMITS.list) {
+    throw new ChartSpecError(`${where} has ${list.length} entries; at most ${CHART_LIMITS.list} can be given inline`);
   }
 }
 

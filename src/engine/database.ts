@@ -2,6 +2,7 @@ import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/block
 import { RecordBatchReader, Table } from 'apache-arrow';
 import { quoteLiteral } from '../sql/quote.ts';
 import { arrowToColumnar, arrowToNumeric } from './arrow-convert.ts';
+import { explainAccessError, lockExternalAccess } from './external-access.ts';
 import { EngineError, type ColumnarTable, type NumericTable, type SqlConnection, type SqlParam } from './types.ts';
 
 /**
@@ -39,6 +40,8 @@ export class Database implements SqlConnection {
     db.exec('SET autoload_known_extensions = false');
     db.exec('SET autoinstall_known_extensions = false');
     if (options.memoryLimit) db.exec(`SET memory_limit = ${quoteLiteral(options.memoryLimit)}`);
+    // Last: nothing after this may widen file access, and SQL can read only registered files.
+    lockExternalAccess(db.conn);
     return db;
   }
 
@@ -167,6 +170,9 @@ function yieldToEventLoop(): Promise<void> {
 export function toEngineError(e: unknown, sql?: string): EngineError {
   if (e instanceof EngineError) return e;
   const message = e instanceof Error ? e.message : String(e);
+  // A refused file/URL/extension is the user's SQL reaching outside the engine: say why, not just DuckDB's words.
+  const denied = explainAccessError(message);
+  if (denied !== null) return new EngineError({ code: 'query', message: denied, ...(sql === undefined ? {} : { sql }) }, { cause: e });
   // DuckDB's own "Out of Memory Error" (a query over memory_limit) is recoverable: the query fails
   // and the database stays valid, so it is a query error. Only errors that break the instance are fatal.
   const fatal = /FATAL Error|INTERNAL Error|database has been invalidated|memory access out of bounds|RuntimeError: unreachable|Aborted\(/i.test(message);

@@ -13,6 +13,7 @@ import { AnalysisCache, resultKey } from './analysis-cache.ts';
 import { Database } from './database.ts';
 import { dropSummary, ensureSummary, sourceFingerprint } from './summary.ts';
 import type { SummaryState } from '../model/summary/index.ts';
+import { internalPath } from './internal-files.ts';
 import { loadCanonicalCsv } from './load-csv.ts';
 import { splitStatements, returnsRows } from './statements.ts';
 import { EngineError, toRows, type ColumnarTable, type SqlParam } from './types.ts';
@@ -330,7 +331,7 @@ function importMethods(
         const parts: Uint8Array[] = [];
         // Slice by rowid (file order); the first slice carries the header, even for an empty table.
         for (let from = 0; from === 0 || from <= lastRowid; from += EXPORT_SLICE_ROWS) {
-          const path = `export/${table}-${from}.csv`;
+          const path = internalPath(`export-${table}-${from}.csv`);
           // An empty registered buffer makes DuckDB write into its in-memory file system (in Node
           // and the browser alike, never the host disk); we copy it out and free it.
           db.bindings.registerFileBuffer(path, new Uint8Array(0));
@@ -351,7 +352,7 @@ function importMethods(
       const db = await database();
       await clearData();
       for (const file of files) {
-        const path = `dataset/${file.table}.csv`;
+        const path = internalPath(`dataset-${file.table}.csv`);
         if (file.data instanceof Uint8Array) db.bindings.registerFileBuffer(path, file.data);
         // A disk-backed File (OPFS): DuckDB reads it in slices, it is never copied whole.
         else db.bindings.registerFileHandle(path, file.data, DuckDBDataProtocol.BROWSER_FILEREADER, true);

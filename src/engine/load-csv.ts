@@ -1,6 +1,7 @@
 import { canonicalTables } from '../model/schema.ts';
 import type { DataFile } from './api.ts';
 import type { Database } from './database.ts';
+import { internalPath } from './internal-files.ts';
 import { EngineError } from './types.ts';
 import { quoteIdent, quoteLiteral } from '../sql/quote.ts';
 
@@ -12,7 +13,7 @@ import { quoteIdent, quoteLiteral } from '../sql/quote.ts';
  */
 export function loadCanonicalCsv(db: Database, files: readonly DataFile[]): void {
   for (const file of files) {
-    const path = `input/${file.table}.csv`;
+    const path = canonicalCsvPath(file.table);
     db.bindings.registerFileBuffer(path, file.bytes);
     try {
       const header = db.querySync(`SELECT * FROM read_csv('${path}', header = true, all_varchar = true) LIMIT 0`).columns.map((c) => c.name);
@@ -48,4 +49,15 @@ export function loadCanonicalCsv(db: Database, files: readonly DataFile[]): void
   }
 
 
+}
+
+/** Where `loadCanonicalCsv` registers `table`'s CSV (the benchmarks replay loads by this name). */
+export function canonicalCsvPath(table: string): string {
+  return internalPath(`input-${table}.csv`);
+}
+
+/** Matches a quoted `canonicalCsvPath` in SQL text; group 1 is the table. */
+export function canonicalCsvPattern(): RegExp {
+  const [before, after] = canonicalCsvPath('TABLE').split('TABLE').map((part) => part!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  return new RegExp(`'${before}(\\w+)${after}'`, 'g');
 }

@@ -11,6 +11,10 @@ import { sampleFiles } from './sample-files.ts';
 import type { WorkerApi } from './worker-api.ts';
 import { toEngineError } from './database.ts';
 import { EngineError } from './types.ts';
+import { allowSameOriginOnly } from './same-origin-only.ts';
+
+// Before DuckDB exists: no request from this worker may leave the origin, whatever asks for it.
+allowSameOriginOnly();
 
 const engine = createEngine(createBrowserBindings);
 

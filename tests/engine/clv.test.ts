@@ -10,6 +10,7 @@ import { buildClvSummaryQuery } from '../../src/analyses/clv/index.ts';
 import { renderChartToSvgString } from '../../src/charts/render-node.ts';
 import { createNodeEngine, createSampleEngine, type NodeEngine } from '../../src/engine/node.ts';
 import { toRows } from '../../src/engine/types.ts';
+import { internalPath } from '../../src/engine/internal-files.ts';
 
 const datasets = path.resolve(import.meta.dirname, '../fixtures/datasets');
 
@@ -51,10 +52,10 @@ describe('CDNOW 1/10 sample through the engine', () => {
     const db = await engine.database();
     // The file pads its columns with runs of spaces, which DuckDB's sniffer rejects: re-delimit it first.
     const csv = readFileSync(path.join(datasets, 'CDNOW_sample.txt'), 'utf8').trim().split(/\r?\n/).map((l) => l.trim().split(/\s+/).join(',')).join('\n');
-    db.bindings.registerFileBuffer('cdnow.csv', new TextEncoder().encode(csv));
+    db.bindings.registerFileBuffer(internalPath('cdnow.csv'), new TextEncoder().encode(csv));
     db.exec(`CREATE TABLE transactions AS
       SELECT CAST(sample_id AS VARCHAR) AS customer_id, strptime(CAST(day AS VARCHAR), '%Y%m%d')::DATE AS date, dollars AS revenue
-      FROM read_csv('cdnow.csv', header = false,
+      FROM read_csv('${internalPath('cdnow.csv')}', header = false,
         columns = {'master_id': 'VARCHAR', 'sample_id': 'INTEGER', 'day': 'INTEGER', 'cds': 'INTEGER', 'dollars': 'DOUBLE'})`);
   });
 

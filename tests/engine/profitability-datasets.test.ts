@@ -8,6 +8,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine, createSampleEngine, type NodeEngine } from '../../src/engine/node.ts';
+import { internalPath } from '../../src/engine/internal-files.ts';
 
 const retailFile = path.resolve(import.meta.dirname, '../fixtures/datasets/online_retail.csv.gz');
 
@@ -37,14 +38,14 @@ describe('whale curve on datasets', () => {
     beforeAll(async () => {
       engine = createNodeEngine();
       const db = await engine.database();
-      db.bindings.registerFileBuffer('online_retail.csv.gz', new Uint8Array(bytes));
+      db.bindings.registerFileBuffer(internalPath('online_retail.csv.gz'), new Uint8Array(bytes));
       // Map onto the canonical model: revenue = Quantity × UnitPrice, cancellations (negative
       // quantities on C-invoices) kept so revenue is net; rows without a CustomerID cannot be attributed.
       db.exec(`CREATE OR REPLACE TABLE transactions AS
         SELECT CAST(CustomerID AS VARCHAR) AS customer_id, CAST(InvoiceDate AS DATE) AS date,
           CAST(Quantity AS DOUBLE) * CAST(UnitPrice AS DOUBLE) AS revenue, CAST(NULL AS DOUBLE) AS cost,
           CAST(Quantity AS DOUBLE) AS quantity, CAST(InvoiceNo AS VARCHAR) AS order_id
-        FROM read_csv('online_retail.csv.gz', compression = 'gzip', header = true,
+        FROM read_csv('${internalPath('online_retail.csv.gz')}', compression = 'gzip', header = true,
           types = {'CustomerID': 'VARCHAR', 'InvoiceNo': 'VARCHAR', 'Quantity': 'DOUBLE', 'UnitPrice': 'DOUBLE'})
         WHERE CustomerID IS NOT NULL`);
     });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine, type NodeEngine } from '../../src/engine/node.ts';
 import { toRows, type Row } from '../../src/engine/types.ts';
+import { internalPath } from '../../src/engine/internal-files.ts';
 
 const datasets = path.resolve(import.meta.dirname, '../fixtures/datasets');
 const rows = (t: { tables: Record<string, Parameters<typeof toRows>[0]> }, name: string): Row[] => toRows(t.tables[name]!);
@@ -23,13 +24,13 @@ describe('segmentation on UCI Online Retail', () => {
   beforeAll(async () => {
     engine = createNodeEngine();
     const db = await engine.database();
-    db.bindings.registerFileBuffer('online_retail.csv.gz', new Uint8Array(readFileSync(path.join(datasets, 'online_retail.csv.gz'))));
+    db.bindings.registerFileBuffer(internalPath('online_retail.csv.gz'), new Uint8Array(readFileSync(path.join(datasets, 'online_retail.csv.gz'))));
     // The 135,080 rows without a CustomerID are dropped here, explicitly: no customer to grade.
     db.exec(`CREATE OR REPLACE TABLE transactions AS
       SELECT CAST(CustomerID AS VARCHAR) AS customer_id, CAST(InvoiceDate AS DATE) AS date,
         Quantity * UnitPrice AS revenue, CAST(NULL AS DOUBLE) AS cost, CAST(Quantity AS DOUBLE) AS quantity,
         CAST(InvoiceNo AS VARCHAR) AS order_id
-      FROM read_csv('online_retail.csv.gz', compression = 'gzip', header = true,
+      FROM read_csv('${internalPath('online_retail.csv.gz')}', compression = 'gzip', header = true,
         types = {'CustomerID': 'VARCHAR', 'InvoiceNo': 'VARCHAR', 'Quantity': 'DOUBLE', 'UnitPrice': 'DOUBLE'})
       WHERE CustomerID IS NOT NULL`);
   });

@@ -3,6 +3,7 @@
  * and warnings. Rejected rows stay in an engine table; helpers page through them and export CSV.
  */
 import type { CanonicalTableName } from '../../model/schema.ts';
+import { csvLine } from '../csv-field.ts';
 import type { Database } from '../database.ts';
 import type { ColumnarTable } from '../types.ts';
 import type { ImportFormat } from './detect-format.ts';
@@ -54,16 +55,10 @@ export function rejectedRows(db: Database, report: ImportReport, offset = 0, lim
   return db.querySync(`SELECT * FROM ${ident(report.rejectsTable)} ORDER BY "row" LIMIT $1 OFFSET $2`, [limit, offset]);
 }
 
-/** CSV field quoting (RFC 4180). */
-function csvField(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = v instanceof Date ? v.toISOString() : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
-/** Rejected rows as CSV text for download (pure; pass the page(s) you fetched). */
+/** Rejected rows as CSV text for download, every cell safe to open in a spreadsheet (pure; pass the page(s) you fetched). */
 export function rejectsToCsv(rows: ColumnarTable): string {
-  const lines = [rows.columns.map((c) => csvField(c.name)).join(',')];
-  for (let r = 0; r < rows.rowCount; r++) lines.push(rows.data.map((col) => csvField(col[r])).join(','));
+  const lines = [csvLine(rows.columns.map((c) => c.name))];
+  for (let r = 0; r < rows.rowCount; r++) lines.push(csvLine(rows.data.map((col) => col[r])));
   return lines.join('\r\n') + '\r\n';
 }

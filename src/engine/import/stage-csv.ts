@@ -8,6 +8,7 @@
  */
 import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm/blocking';
 import type { Database } from '../database.ts';
+import { internalPath } from '../internal-files.ts';
 import { EngineError } from '../types.ts';
 import { transcodeToUtf8, CancelledError, type EncodingGuess, type TranscodeStats } from './encoding.ts';
 import { importError } from './errors.ts';
@@ -99,7 +100,7 @@ function trackedHandle(blob: Blob, onRead: (fraction: number) => void): Pick<Blo
  */
 export async function openCsv(db: Database, source: ImportSource, options: StageCsvOptions): Promise<OpenedCsv> {
   const { encoding, dialect } = options;
-  const path = `import-${nextFile++}-${source.name.replace(/[^\w.-]+/g, '_')}`;
+  const path = internalPath(`import-${nextFile++}-${source.name}`);
   const stats: TranscodeStats = { replacements: 0 };
   const gzip = isGzip(await readRange(source, 0, 2));
   const direct = encoding.encoding === 'utf-8' && dialect.delimiter !== 'whitespace';

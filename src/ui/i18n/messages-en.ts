@@ -74,6 +74,7 @@ export const en = {
   'notebook.downloadTitle': 'Download as Markdown',
   'notebook.download': 'Download .md',
   'notebook.runAll': 'Run all',
+  'notebook.interrupted': 'This notebook’s last run did not finish, so it was not run again. Check it, then choose Run all.',
   'notebook.empty': 'This notebook is empty. Add a first cell:',
   'present.open': 'Present',
   'present.openTitle': 'Show the charts as full-window slides, ready to export to PDF or PowerPoint',

@@ -76,6 +76,7 @@ export const zhHans: Record<MessageKey, Message> = {
   'notebook.downloadTitle': '下载为 Markdown 文件',
   'notebook.download': '下载 .md',
   'notebook.runAll': '全部运行',
+  'notebook.interrupted': '此笔记本上次运行未完成，因此没有自动再次运行。请检查后点击“全部运行”。',
   'notebook.empty': '这个笔记本还是空的。添加第一个单元格：',
   'present.open': '演示',
   'present.openTitle': '以全屏幻灯片展示图表，可导出为 PDF 或 PowerPoint',

@@ -76,6 +76,7 @@ export const zhHant: Record<MessageKey, Message> = {
   'notebook.downloadTitle': '下載為 Markdown 檔案',
   'notebook.download': '下載 .md',
   'notebook.runAll': '全部執行',
+  'notebook.interrupted': '此筆記本上次執行未完成，因此沒有自動再次執行。請檢查後按「全部執行」。',
   'notebook.empty': '這本筆記本還是空的。新增第一個儲存格：',
   'present.open': '簡報',
   'present.openTitle': '以全螢幕投影片展示圖表，可匯出為 PDF 或 PowerPoint',

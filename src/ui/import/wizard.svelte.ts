@@ -402,6 +402,6 @@ export class ImportWizard {
     const ds = this.datasetId ? await getDataset(this.datasetId).catch(() => undefined) : undefined;
     const saved = ds ? await rejectsFile(ds, f.report.canonicalTable).catch(() => undefined) : undefined;
     const data = saved ?? new Blob([await this.api.rejectsCsv(f.report.rejectsTable)]);
-    downloadCsv(data, `${f.file.name.replace(/\.gz$/i, '').replace(/\.[^.]+$/, '')}-rejected-rows.csv`);
+    await downloadCsv(data, `${f.file.name.replace(/\.gz$/i, '').replace(/\.[^.]+$/, '')}-rejected-rows.csv`);
   }
 }

@@ -8,7 +8,11 @@
  *
  * Input values are saved apart from the text (per notebook, built-in ones included) and restored
  * before the first run, so a reload finds the controls where the user left them.
+ *
+ * Every run is recorded as started/finished (`run-marker.ts`); a notebook whose last run never
+ * finished opens `interrupted` and is not run until the user asks.
  */
+import { markRunFinished, markRunStarted, runUnfinished } from '../../app/run-marker.ts';
 import { getInputs, newNotebookId, putInputs, putNotebook } from '../../app/storage.ts';
 import { parseNotebook } from '../../notebook/format/parse.ts';
 import { serializeNotebook } from '../../notebook/format/serialize.ts';
@@ -45,6 +49,8 @@ export class NotebookSession {
   saveError: string | null = $state(null);
   /** True once the notebook has been run against the current engine. */
   started = $state(false);
+  /** The last run of this notebook never finished (the tab froze or crashed): wait for Run all. */
+  interrupted = $state(false);
 
   readonly runtime: NotebookRuntime;
   private readonly onsaved?: (ref: NotebookRef) => void;
@@ -58,11 +64,14 @@ export class NotebookSession {
   private inputTimer: ReturnType<typeof setTimeout> | null = null;
   /** The input values as last written (JSON), so unchanged values are not written again. */
   private savedInputs = '';
+  /** Marker key of the run in progress (kept: a first edit may change `ref` mid-run). */
+  private runMarker: string | null = null;
 
   constructor(options: SessionOptions) {
     this.ref = options.ref;
     this.onsaved = options.onsaved;
     this.doc = parseNotebook(options.source);
+    this.interrupted = runUnfinished(this.ref);
     this.runtime = createRuntime(this.doc, engineEffects(options.engine));
     this.disposeListener = this.runtime.subscribe((rt) => this.sync(rt));
     this.sync(this.runtime);
@@ -89,6 +98,7 @@ export class NotebookSession {
   /** Runs every cell (on open, after an engine restart, and on "Run all"). */
   async runAll(): Promise<void> {
     this.started = true;
+    this.interrupted = false;
     await this.restoring;
     this.pushToRuntime();
     return this.runtime.runAll();
@@ -140,6 +150,8 @@ export class NotebookSession {
   dispose(): void {
     this.disposed = true;
     this.disposeListener();
+    // Its results will never be drawn, so they cannot freeze anything.
+    this.releaseRun();
   }
 
   private scheduleSave(): void {
@@ -183,10 +195,37 @@ export class NotebookSession {
 
   private sync(rt: NotebookRuntime): void {
     this.states = new Map(rt.cells().map((s) => [s.id, s]));
+    this.trackRun(rt);
     const inputs: Record<string, InputValue> = {};
     for (const c of rt.notebook.cells) if (c.kind === 'input' && c.name) inputs[c.name] = rt.inputValue(c.name) ?? null;
     this.inputs = inputs;
     if (this.restored && JSON.stringify(inputs) !== this.savedInputs) this.scheduleInputSave();
+  }
+
+  /**
+   * Marks a run started when a cell becomes queued or running, and finished once every cell is
+   * done and the page has painted their results: a chart that freezes the tab while it draws
+   * leaves the marker behind, so the next start-up does not run the notebook again.
+   */
+  private trackRun(rt: NotebookRuntime): void {
+    const busy = rt.cells().some((c) => c.status === 'queued' || c.status === 'running');
+    if (busy && this.runMarker === null) this.runMarker = markRunStarted(this.ref);
+    if (busy || this.runMarker === null) return;
+    const key = this.runMarker;
+    this.runMarker = null;
+    afterPaint(() => {
+      // Busy again meanwhile: that run owns the marker now.
+      if (this.runMarker === null) markRunFinished(key);
+    });
+  }
+
+  /**
+   * The page is unloading normally (a reload, navigation, closing the tab), so nothing froze it:
+   * forget the run in progress. A frozen or crashed page never gets here, and its marker stays.
+   */
+  releaseRun(): void {
+    if (this.runMarker !== null) markRunFinished(this.runMarker);
+    this.runMarker = null;
   }
 
   private scheduleInputSave(): void {
@@ -209,4 +248,10 @@ export class NotebookSession {
       this.saveError = `input values: ${e instanceof Error ? e.message : String(e)}`;
     }
   }
+}
+
+/** Calls `fn` after the next frame has been painted (effects such as chart drawing have run). */
+function afterPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame === 'undefined') return void setTimeout(fn, 0);
+  requestAnimationFrame(() => setTimeout(fn, 0));
 }
