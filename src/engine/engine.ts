@@ -29,7 +29,14 @@ export interface EngineOptions {
  * `bindingsFactory` supplies the platform's DuckDB-WASM bindings (browser worker or Node);
  * everything else is shared code.
  */
-export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, options: EngineOptions = {}): EngineApi & { database(): Promise<Database> } {
+export function createEngine(
+  bindingsFactory: () => Promise<DuckDBBindings>,
+  options: EngineOptions = {},
+): EngineApi & {
+  database(): Promise<Database>;
+  /** Tells the engine its data changed behind its back (code that wrote through `database()`, e.g. the CLI's folder import). */
+  dataChanged(): Promise<void>;
+} {
   let starting: Promise<Database> | null = null;
   let dataset: string | null = null;
   let nextResult = 1;
@@ -175,6 +182,10 @@ export function createEngine(bindingsFactory: () => Promise<DuckDBBindings>, opt
   return {
     ...importApi,
     database,
+    async dataChanged() {
+      dataChanged('loaded');
+      await prepareData();
+    },
     async init() {
       return status();
     },
