@@ -203,6 +203,13 @@ describe('summary path = raw path on generated data', () => {
     sameResult(await run(id, options, true), await run(id, options, false));
   });
 
+  it.each([
+    ['retention-what-if', [{ uplift: 0.02 }, { uplift: 0.08, programme_cost: 12 }, { discount_rate: 0.15, horizon: 8 }]],
+    ['satisfaction-what-if', [{ move_share: 0.1 }, { move_share: 0.45 }, { move_share: 0.3, value_per_loyal: 250 }]],
+  ] as [string, Record<string, unknown>[]][])('%s: slider moves from the kept base equal runs on the raw tables', async (id, sweep) => {
+    for (const options of sweep) sameResult(await run(id, options, true), await run(id, options, false));
+  });
+
   it('an option change served from prepared data equals a from-scratch run in a fresh engine', async () => {
     const sweep = [0.2, 0.25, 0.3, 0.35].map((m) => ({ margin_source: 'assumed', margin_pct: m, top_k: 15 }));
     const warm: AnalysisResult[] = [];

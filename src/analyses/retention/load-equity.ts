@@ -20,8 +20,19 @@ export interface LoadedBase {
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-/** Loads segment rows for the last two complete periods. */
+/**
+ * Loads segment rows for the last two complete periods. The base depends on the data and these
+ * three options only, so it is kept per dataset version: moving a what-if slider (uplift, cost,
+ * discount rate, horizon) recomputes from it without touching the transactions.
+ */
 export async function loadSegmentEquity(ctx: AnalysisContext, o: { period: PeriodUnit; segmentBy: string; marginPct: number }): Promise<LoadedBase> {
+  const load = () => readSegmentEquity(ctx, o);
+  if (!ctx.memo) return load();
+  // A private copy each time: callers extend the notes.
+  return structuredClone(await ctx.memo(`segment-equity:${JSON.stringify([o.period, o.segmentBy, o.marginPct])}`, load));
+}
+
+async function readSegmentEquity(ctx: AnalysisContext, o: { period: PeriodUnit; segmentBy: string; marginPct: number }): Promise<LoadedBase> {
   const notes: string[] = [];
   const segmentBy = parseSegmentBy(ctx.profile, o.segmentBy);
   const [bounds] = toRows(await ctx.db.query(buildEquityPeriodsQuery(o.period)));

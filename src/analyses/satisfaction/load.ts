@@ -65,8 +65,20 @@ function outcomeText(o: SatisfactionOptions): string {
   }
 }
 
-/** Runs the shared queries. `requireOutcome` false keeps every respondent (word of mouth). */
+/**
+ * Runs the shared queries. `requireOutcome` false keeps every respondent (word of mouth). The
+ * result depends on the data and the options that define respondents and outcomes only, so it is
+ * kept per dataset version: the four satisfaction analyses share it, and a what-if slider
+ * (share lifted, value per loyal customer) recomputes without touching the raw tables.
+ */
 export async function loadSatisfaction(ctx: AnalysisContext, o: SatisfactionOptions, requireOutcome = true): Promise<LoadResult> {
+  const load = () => readSatisfaction(ctx, o, requireOutcome);
+  if (!ctx.memo) return load();
+  const key = [o.outcome, o.gap_days, o.window_days, o.data_end ?? null, o.scale, o.wallet_kept_min, o.intent_min, o.segment ?? null, requireOutcome];
+  return structuredClone(await ctx.memo(`satisfaction:${JSON.stringify(key)}`, load));
+}
+
+async function readSatisfaction(ctx: AnalysisContext, o: SatisfactionOptions, requireOutcome: boolean): Promise<LoadResult> {
   const { profile, db } = ctx;
   if (!hasTable(profile, 'surveys') || !hasColumn(profile, 'surveys', 'satisfaction')) return { ok: false, notes: [MISSING_SURVEYS_NOTE] };
   const behavioural = o.outcome !== 'stated_intent';
