@@ -75,8 +75,12 @@ export interface EngineApi extends ImportApi {
   releaseResult(id: string): Promise<void>;
   /** Cancels the running query, if any. */
   cancel(): Promise<boolean>;
-  /** Runs a registered analysis with raw (unvalidated) options. */
-  runAnalysis(id: string, options: Record<string, unknown>): Promise<AnalysisResult>;
+  /**
+   * Runs a registered analysis with raw (unvalidated) options. With `keepPrefix` the engine also
+   * keeps every result table as temp table `<keepPrefix><table>`, so later notebook SQL queries it
+   * without the rows travelling to the UI and back.
+   */
+  runAnalysis(id: string, options: Record<string, unknown>, keepPrefix?: string): Promise<AnalysisResult>;
 }
 
 /** A file the engine loads as one table of a saved dataset (written by `exportTables`). */

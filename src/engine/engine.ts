@@ -11,6 +11,7 @@ import { cancelToken, importFile, inspectFile, previewImport, rejectsToCsv, type
 import { concatBytes } from './import/source.ts';
 import { AnalysisCache, resultKey } from './analysis-cache.ts';
 import { Database } from './database.ts';
+import { materialise } from './materialise.ts';
 import { dropSummary, ensureSummary, sourceFingerprint } from './summary.ts';
 import type { SummaryState } from '../model/summary/index.ts';
 import { internalPath } from './internal-files.ts';
@@ -228,23 +229,33 @@ export function createEngine(
       if (!starting) return false;
       return (await database()).cancel();
     },
-    async runAnalysis(id: string, raw: Record<string, unknown>): Promise<AnalysisResult> {
-      const def = getAnalysis(id);
-      const opts = parseOptions<Record<string, unknown>>(def.options, raw, id);
-      const db = await database();
-      const { version, summary, profile: prof } = await prepareData();
-      const key = resultKey(id, opts);
-      const kept = cache.result(key);
-      if (kept) return kept;
-      const result = await def.run(
-        { db, profile: prof, summary, numeric: (sql) => db.numeric(sql), memo: (k, build) => cache.memo(k, build) },
-        opts,
-      );
-      // Keep it only if the data did not change while it ran.
-      if (dataVersion === version) cache.keep(key, result);
+    async runAnalysis(id: string, raw: Record<string, unknown>, keepPrefix?: string): Promise<AnalysisResult> {
+      const result = await analysisResult(id, raw);
+      if (keepPrefix !== undefined) {
+        const db = await database();
+        for (const [name, table] of Object.entries(result.tables)) await materialise(db, `${keepPrefix}${name}`, table);
+      }
       return result;
     },
   };
+
+  /** Runs an analysis on the current dataset version, or answers from the result cache. */
+  async function analysisResult(id: string, raw: Record<string, unknown>): Promise<AnalysisResult> {
+    const def = getAnalysis(id);
+    const opts = parseOptions<Record<string, unknown>>(def.options, raw, id);
+    const db = await database();
+    const { version, summary, profile: prof } = await prepareData();
+    const key = resultKey(id, opts);
+    const kept = cache.result(key);
+    if (kept) return kept;
+    const result = await def.run(
+      { db, profile: prof, summary, numeric: (sql) => db.numeric(sql), memo: (k, build) => cache.memo(k, build) },
+      opts,
+    );
+    // Keep it only if the data did not change while it ran.
+    if (dataVersion === version) cache.keep(key, result);
+    return result;
+  }
 }
 
 /**

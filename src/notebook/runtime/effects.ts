@@ -19,8 +19,13 @@ export interface NotebookEffects {
    * replacing it, and returns its summary.
    */
   runSql(request: { table: string; sql: string; params: SqlParam[]; previewRows: number }): Promise<SqlRunResult>;
-  /** Runs a registered analysis with raw options (validated by the analysis's option specs). */
-  runAnalysis(id: string, options: Record<string, unknown>): Promise<AnalysisResult>;
+  /**
+   * Runs a registered analysis with raw options (validated by the analysis's option specs).
+   * With `tablePrefix` the effect also makes each result table queryable as `<prefix><table>`, as
+   * `registerTable` would, and returns `registered: true`; an effect that cannot leaves that to
+   * the runtime.
+   */
+  runAnalysis(id: string, options: Record<string, unknown>, tablePrefix?: string): Promise<AnalysisResult & { registered?: boolean }>;
   /** Makes a table queryable from SQL under `name` (analysis outputs), replacing any previous one. */
   registerTable(name: string, table: ColumnarTable): Promise<void>;
   /** Reads up to `limit` rows of a table (chart data, select options). */

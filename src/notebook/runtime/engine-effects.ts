@@ -1,12 +1,13 @@
 import type { AnalysisResult } from '../../analyses/types.ts';
 import type { Cell as Value, ColumnarTable, SqlParam } from '../../engine/types.ts';
 import { quoteIdent } from '../../sql/quote.ts';
+import { storageType } from '../../sql/column-type.ts';
 import type { NotebookEffects } from './effects.ts';
 
 /** The part of `EngineApi` the notebook needs (the engine in Node, or its Comlink proxy in the browser). */
 export interface NotebookEngine {
   query(sql: string, params?: SqlParam[]): Promise<ColumnarTable>;
-  runAnalysis(id: string, options: Record<string, unknown>): Promise<AnalysisResult>;
+  runAnalysis(id: string, options: Record<string, unknown>, keepPrefix?: string): Promise<AnalysisResult>;
   cancel?(): Promise<boolean>;
 }
 
@@ -46,10 +47,14 @@ export function engineEffects(engine: NotebookEngine): NotebookEffects {
       const columns = preview.columns.map((c, i) => ({ ...c, type: String(types.data[0]?.[i] ?? c.type) }));
       return { columns, rowCount: Number(count.data[0]![0]), preview: { ...preview, columns } };
     },
-    runAnalysis: (id, options) => engine.runAnalysis(id, options),
+    // The engine keeps the result tables itself (materialised in the worker): nothing is sent back.
+    runAnalysis: async (id, options, tablePrefix) => {
+      if (tablePrefix === undefined) return engine.runAnalysis(id, options);
+      return { ...(await engine.runAnalysis(id, options, tablePrefix)), registered: true };
+    },
     async registerTable(table, data) {
       const name = quoteIdent(table);
-      const types = data.columns.map((c) => sqlType(c.kind, c.type));
+      const types = data.columns.map((c) => storageType(c.kind, c.type));
       const cols = data.columns.map((c, i) => `${quoteIdent(c.name)} ${types[i]}`).join(', ');
       await engine.query(`CREATE OR REPLACE TEMP TABLE ${name} (${cols || 'empty BOOLEAN'})`);
       for (let start = 0; start < data.rowCount && data.columns.length; start += insertBatch) {
@@ -71,16 +76,6 @@ export function engineEffects(engine: NotebookEngine): NotebookEffects {
   };
 }
 
-/** The DuckDB type to store a column of an analysis table in. */
-function sqlType(kind: string, declared: string): string {
-  if (/^(DATE|TIMESTAMP|DOUBLE|BIGINT|INTEGER|VARCHAR|BOOLEAN)$/i.test(declared)) return declared.toUpperCase();
-  switch (kind) {
-    case 'number': return 'DOUBLE';
-    case 'boolean': return 'BOOLEAN';
-    case 'date': return 'TIMESTAMP';
-    default: return 'VARCHAR';
-  }
-}
 
 /** Dates bind as ISO text (DuckDB-WASM binds through JSON); the cast in the INSERT restores the type. */
 function bindValue(v: Value, type: string): SqlParam {

@@ -38,11 +38,15 @@ export async function runCell(cell: Cell, ctx: RunContext): Promise<{ output: Ce
       return { output: await runInput(cell, ctx) };
     case 'analysis': {
       const options = resolveOptions(cell.options, ctx.inputs) as Record<string, unknown>;
-      const result = await ctx.effects.runAnalysis(cell.analysis!, options);
+      // Result tables are named `<cell>_<table>`; the engine can keep them as tables where it
+      // computed them, and only when it did not are they sent back in.
+      const prefix = `${cell.name}_`;
+      const names = (table: string) => `${prefix}${table}`;
+      const { registered, ...result } = await ctx.effects.runAnalysis(cell.analysis!, options, prefix);
       const tables: Record<string, string> = {};
       for (const [name, table] of Object.entries(result.tables)) {
-        tables[name] = `${cell.name}_${name}`;
-        await ctx.effects.registerTable(tables[name], table);
+        tables[name] = names(name);
+        if (!registered) await ctx.effects.registerTable(tables[name], table);
       }
       const first = Object.values(result.tables)[0];
       return { output: { kind: 'analysis', result, tables }, ...(first ? { rowCount: first.rowCount } : {}) };
