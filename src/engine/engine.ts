@@ -9,6 +9,8 @@ import type { DataFile, EngineApi, EngineStatus, ExportedTable, ImportApi, Impor
 import { cancelToken, importFile, inspectFile, previewImport, rejectsToCsv, type CancelToken, type ImportProgress } from './import/index.ts';
 import { concatBytes } from './import/source.ts';
 import { Database } from './database.ts';
+import { openDatabaseFile, writeDatabaseFile } from './database-file.ts';
+import { internalPath } from './internal-files.ts';
 import { loadCanonicalCsv } from './load-csv.ts';
 import { splitStatements, returnsRows } from './statements.ts';
 import { EngineError, toRows, type ColumnarTable, type SqlParam } from './types.ts';
@@ -193,10 +195,11 @@ function importMethods(database: () => Promise<Database>, listTables: () => Prom
 
   const clearData = async () => {
     const db = await database();
-    const rows = toRows(db.querySync(`SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = current_database()`));
+    const rows = toRows(db.querySync(`SELECT table_schema, table_name, table_type FROM information_schema.tables WHERE table_schema IN ('main', 'summary') AND table_catalog = current_database()`));
+    const name = (r: (typeof rows)[number]) => `${quoteIdent(String(r.table_schema))}.${quoteIdent(String(r.table_name))}`;
     // Views first: they may read the tables.
-    for (const r of rows.filter((x) => x.table_type === 'VIEW')) db.exec(`DROP VIEW IF EXISTS ${quoteIdent(String(r.table_name))}`);
-    for (const r of rows.filter((x) => x.table_type !== 'VIEW')) db.exec(`DROP TABLE IF EXISTS ${quoteIdent(String(r.table_name))}`);
+    for (const r of rows.filter((x) => x.table_type === 'VIEW')) db.exec(`DROP VIEW IF EXISTS ${name(r)}`);
+    for (const r of rows.filter((x) => x.table_type !== 'VIEW')) db.exec(`DROP TABLE IF EXISTS ${name(r)}`);
     setDataset(null);
   };
 
@@ -267,7 +270,7 @@ function importMethods(database: () => Promise<Database>, listTables: () => Prom
         const parts: Uint8Array[] = [];
         // Slice by rowid (file order); the first slice carries the header, even for an empty table.
         for (let from = 0; from === 0 || from <= lastRowid; from += EXPORT_SLICE_ROWS) {
-          const path = `export/${table}-${from}.csv`;
+          const path = internalPath(`export-${table}-${from}.csv`);
           // An empty registered buffer makes DuckDB write into its in-memory file system (in Node
           // and the browser alike, never the host disk); we copy it out and free it.
           db.bindings.registerFileBuffer(path, new Uint8Array(0));
@@ -284,11 +287,21 @@ function importMethods(database: () => Promise<Database>, listTables: () => Prom
       }
       return out;
     },
+    async exportDatabase() {
+      return writeDatabaseFile(await database());
+    },
+    async loadDatabase(name, file, fileName) {
+      const db = await database();
+      await clearData();
+      await openDatabaseFile(db, file, fileName);
+      setDataset(name);
+      return listTables();
+    },
     async loadDataset(name, files: StoredTableFile[]) {
       const db = await database();
       await clearData();
       for (const file of files) {
-        const path = `dataset/${file.table}.csv`;
+        const path = internalPath(`dataset-${file.table}.csv`);
         if (file.data instanceof Uint8Array) db.bindings.registerFileBuffer(path, file.data);
         // A disk-backed File (OPFS): DuckDB reads it in slices, it is never copied whole.
         else db.bindings.registerFileHandle(path, file.data, DuckDBDataProtocol.BROWSER_FILEREADER, true);

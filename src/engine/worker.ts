@@ -25,6 +25,11 @@ const api: WorkerApi = {
     const out = await engine.exportTables(tables);
     return Comlink.transfer(out, out.map((t) => t.bytes.buffer as ArrayBuffer));
   },
+  async exportDatabase() {
+    // Hand the file over instead of copying it: it can be hundreds of megabytes.
+    const out = await engine.exportDatabase();
+    return Comlink.transfer(out, [out.bytes.buffer as ArrayBuffer]);
+  },
   async ping() {
     return 'pong';
   },
