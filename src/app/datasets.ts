@@ -221,6 +221,11 @@ async function canWrite(dir: FileSystemDirectoryHandle): Promise<boolean> {
 export async function datasetDatabase(ds: StoredDataset): Promise<Blob> {
   const data = await readFile(ds, DATABASE_FILE).catch(() => undefined);
   if (!data) throw new Error(`the saved file ${DATABASE_FILE} of “${ds.name}” is missing; import the data again`);
+  // A file cut short (a write interrupted by a crash or a full disk) is refused here: DuckDB would
+  // open it and fail only on the first query that reads the missing part.
+  if (ds.fileBytes !== undefined && data.size !== ds.fileBytes) {
+    throw new Error(`the saved file ${DATABASE_FILE} of “${ds.name}” is damaged (${data.size.toLocaleString('en-US')} bytes, saved as ${ds.fileBytes.toLocaleString('en-US')}); import the data again`);
+  }
   return data;
 }
 

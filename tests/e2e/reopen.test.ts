@@ -32,11 +32,12 @@ async function ready(table = 'transactions') {
 
 /** Per table: row count, column types and an order-sensitive checksum, as the engine reports them. */
 async function fingerprint(): Promise<string> {
-  const tables = (await pageSql(app.page, `SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT starts_with(table_name, '__') ORDER BY 1`))[0] ?? [];
+  // Tables and views: a reopened dataset keeps its tables behind views of the database file.
+  const tables = (await pageSql(app.page, `SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = 'main' AND NOT starts_with(table_name, '__') ORDER BY 1`))[0] ?? [];
   const out: string[] = [];
   for (const t of tables) {
-    const [types] = await pageSql(app.page, `SELECT string_agg(column_name || ' ' || data_type, ', ' ORDER BY column_index) FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = '${t}'`);
-    const sums = await pageSql(app.page, `SELECT count(*), CAST(sum(hash(x)) AS VARCHAR), CAST(sum(hash(x) * (rowid + 1)) AS VARCHAR) FROM "${t}" x`);
+    const [types] = await pageSql(app.page, `SELECT string_agg(column_name || ' ' || data_type, ', ' ORDER BY column_index) FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = '${t}'`);
+    const sums = await pageSql(app.page, `SELECT count(*), CAST(sum(hash(x)) AS VARCHAR), CAST(sum(hash(x) * i) AS VARCHAR) FROM (SELECT x, row_number() OVER () AS i FROM "${t}" x)`);
     out.push(`${t}: ${types![0]} | ${sums.map((c) => c[0]).join(' ')}`);
   }
   return out.join('\n');
@@ -86,6 +87,8 @@ describe('reopening a saved dataset', () => {
     assert.equal(await page.getByTestId('active-dataset').textContent(), 'customers');
     assert.equal(await tableRows(page, 'transactions'), before);
     assert.equal(await fingerprint(), imported);
+    // Read from the database file in OPFS (attached), not parsed from CSV into memory.
+    assert.deepEqual(await pageSql(page, `SELECT database_name, CAST(readonly AS VARCHAR) FROM duckdb_databases() WHERE database_name = '__saved'`), [['__saved'], ['true']]);
   });
 
   it('still opens a dataset saved in the older CSV form', async () => {
@@ -136,7 +139,7 @@ describe('reopening a saved dataset', () => {
     await page.reload();
     const banner = page.getByTestId('dataset-error');
     await banner.waitFor({ timeout: 60_000 });
-    assert.match((await banner.textContent()) ?? '', /dataset\.duckdb: the saved database is damaged .*Import the data again/);
+    assert.match((await banner.textContent()) ?? '', /dataset\.duckdb of “customers” is damaged \(20,000 bytes, saved as [\d,]+\); import the data again/);
     await ready('surveys');
     await page.getByTestId('active-dataset').filter({ hasText: 'sample data' }).waitFor();
   });
