@@ -54,9 +54,9 @@ const stampMilestones = `(() => {
     ['firstChart', () => document.querySelector('[data-testid="nb-cell"] svg') !== null],
   ];
   new MutationObserver(() => {
-    // A cell shown as "Not run" (idle) before the engine is ready, while it is about to run.
-    if (!marks.engineReady && document.querySelector('[data-testid="nb-cell"][data-status="idle"]')) marks.idleBeforeReady ??= performance.now();
     for (const [name, ok] of checks) if (!(name in marks) && ok()) marks[name] = performance.now();
+    // A cell shown as "Not run" (idle) before the engine is ready, while it is about to run.
+    if (!('engineReady' in marks) && document.querySelector('[data-testid="nb-cell"][data-status="idle"]')) marks.idleBeforeReady ??= performance.now();
   }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 })();`;
 
