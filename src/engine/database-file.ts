@@ -36,20 +36,22 @@ const SAVE_ALIAS = '__save';
 const OPEN_ALIAS = '__saved';
 let nextFile = 1;
 
-/** `"schema"."table"` with quoting. */
+/** `"catalog"."schema"."table"` with quoting. */
 const qualified = (catalog: string, schema: string, table: string) => [catalog, schema, table].map(quoteIdent).join('.');
 
-/** The tables of `catalog` that a saved dataset holds, in a stable order. */
-export function savedTables(db: Database, catalog: string): SavedTable[] {
+/** Schema and name of every table of `catalog` that a saved dataset holds, in a stable order. */
+function tableNames(db: Database, catalog: string): { schema: string; table: string }[] {
   const schemas = SAVED_SCHEMAS.map((s) => `'${s}'`).join(', ');
-  const rows = toRows(
-    db.querySync(`SELECT schema_name, table_name, estimated_size FROM duckdb_tables()
+  return toRows(
+    db.querySync(`SELECT schema_name, table_name FROM duckdb_tables()
       WHERE database_name = $1 AND NOT temporary AND schema_name IN (${schemas}) AND NOT starts_with(table_name, '__')
       ORDER BY schema_name, table_name`, [catalog]),
-  );
-  return rows.map((r) => {
-    const schema = String(r.schema_name);
-    const table = String(r.table_name);
+  ).map((r) => ({ schema: String(r.schema_name), table: String(r.table_name) }));
+}
+
+/** The tables of `catalog` that a saved dataset holds, with their columns and row counts. */
+export function savedTables(db: Database, catalog: string): SavedTable[] {
+  return tableNames(db, catalog).map(({ schema, table }) => {
     const columns = toRows(
       db.querySync(`SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = $1 AND schema_name = $2 AND table_name = $3 ORDER BY column_index`, [catalog, schema, table]),
     ).map((c) => ({ name: String(c.column_name), type: String(c.data_type) }));
@@ -104,7 +106,7 @@ export async function writeDatabaseFile(db: Database): Promise<ExportedDatabase>
  * writes to one of these views turns them into in-memory tables (`materialiseSaved`), so imports,
  * INSERT, ALTER and DROP keep working as on any table.
  */
-export async function openDatabaseFile(db: Database, file: Blob | Uint8Array, fileName: string): Promise<SavedTable[]> {
+export async function openDatabaseFile(db: Database, file: Blob | Uint8Array, fileName: string): Promise<{ schema: string; table: string }[]> {
   const damage = await checkShape(file);
   if (damage) throw new EngineError({ code: 'input', message: `${fileName}: the saved database is damaged (${damage}). Import the data again.`, details: { file: fileName } });
   detachSaved(db);
@@ -119,7 +121,8 @@ export async function openDatabaseFile(db: Database, file: Blob | Uint8Array, fi
     throw new EngineError({ code: 'input', message: `${fileName}: the saved database could not be opened (${firstLine(e)}). Import the data again.`, details: { file: fileName } }, { cause: e });
   }
   try {
-    const tables = savedTables(db, OPEN_ALIAS);
+    // Names only: the data panel counts the rows anyway (listTables), once.
+    const tables = tableNames(db, OPEN_ALIAS);
     for (const schema of new Set(tables.map((t) => t.schema))) db.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(catalog)}.${quoteIdent(schema)}`);
     for (const t of tables) db.exec(`CREATE OR REPLACE VIEW ${qualified(catalog, t.schema, t.table)} AS SELECT * FROM ${qualified(OPEN_ALIAS, t.schema, t.table)}`);
     return tables;
