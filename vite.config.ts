@@ -2,13 +2,14 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { securityHeaders } from './src/app/csp.ts';
+import { sampleDatabase } from './sample-data/vite-plugin.ts';
 
 const blockingBrowser = fileURLToPath(
   new URL('./node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs', import.meta.url),
 );
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [sampleDatabase(), svelte()],
   resolve: {
     // The engine imports `@duckdb/duckdb-wasm/blocking`; in the browser that must be the
     // blocking *browser* build (the package only maps it to the Node build).

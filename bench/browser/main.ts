@@ -150,6 +150,52 @@ async function loadSaved(): Promise<{ load: TimedCall; totalMs: number }> {
   return { load: call, totalMs: performance.now() - t0 };
 }
 
+/** Where the bench keeps the saved database file in OPFS (its own folder, not the app's datasets). */
+const OPFS_DIR = 'bench';
+const OPFS_FILE = 'dataset.duckdb';
+
+/**
+ * Saving a dataset as the app does: `exportDatabase` in the worker (the file crosses to the page,
+ * transferred), then one `createWritable` write to OPFS, as `saveDataset` in src/app/datasets.ts.
+ */
+async function saveDatabase(): Promise<{ export: TimedCall; write: TimedCall; fileBytes: number }> {
+  const e = remote();
+  log('exportDatabase …');
+  const exported = await timed(() => e.exportDatabase());
+  log(`  ${exported.call.error ?? `${exported.value?.bytes.byteLength} bytes in ${Math.round(exported.call.ms)} ms`}`);
+  const bytes = exported.value?.bytes ?? new Uint8Array(0);
+  const written = await timed(async () => {
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(OPFS_DIR, { create: true });
+    const w = await (await dir.getFileHandle(OPFS_FILE, { create: true })).createWritable();
+    await w.write(bytes as Uint8Array<ArrayBuffer>);
+    await w.close();
+  });
+  log(`  write to OPFS: ${written.call.error ?? `${Math.round(written.call.ms)} ms`}`);
+  return { export: exported.call, write: written.call, fileBytes: bytes.byteLength };
+}
+
+/** What a reload does to the engine: the old worker ends, a fresh one starts (timed until it answers). */
+async function restart(): Promise<TimedCall> {
+  worker?.terminate();
+  worker = null;
+  api = null;
+  const { call } = await timed(() => start());
+  return call;
+}
+
+/** Reopening the saved dataset from OPFS, as the app does after a reload (`loadDatabase` on the disk-backed `File`). */
+async function reopen(): Promise<TimedCall> {
+  const e = remote();
+  log('loadDatabase from OPFS …');
+  const { call } = await timed(async () => {
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(OPFS_DIR);
+    const file = await (await dir.getFileHandle(OPFS_FILE)).getFile();
+    return e.loadDatabase('bench', file, OPFS_FILE);
+  });
+  log(`  ${call.error ?? `${Math.round(call.ms)} ms`}`);
+  return call;
+}
+
 /** Runs one registered analysis with default options. */
 async function analysis(id: string): Promise<AnalysisTiming> {
   const e = remote();
@@ -195,6 +241,6 @@ async function tables(): Promise<Record<string, number>> {
   return out;
 }
 
-const bench = { start, importAll, loadSaved, analysis, sweep, engineStatus, memory, tables, ready: true };
+const bench = { start, importAll, loadSaved, saveDatabase, restart, reopen, analysis, sweep, engineStatus, memory, tables, ready: true };
 (window as unknown as { __bench: typeof bench }).__bench = bench;
 export type Bench = typeof bench;

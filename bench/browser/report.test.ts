@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserTable, fmtMs, type BrowserResults } from './report.ts';
+import { browserTable, fmtMs, replaceSection, type BrowserResults } from './report.ts';
 
 const frames = { frames: 10, longestGapMs: 40, gapsOver100ms: 0, fps: 20 };
 
@@ -52,4 +52,32 @@ describe('browserTable', () => {
     expect(lines[2]).toBe('| inspect service_costs.csv | 60.0 | 40.0 | 20 | suggested transactions; chose service_costs | ok |');
     expect(lines.at(-1)).toBe('| loadDataset (4 files) | 30,000 | 40.0 | 20 | customers 1,000, transactions 9,000 | ok |');
   });
+});
+
+describe('browserTable, reopen run', () => {
+  it('lists the load, the save as a database file, the fresh worker and the reopen with the tables', () => {
+    const call = (ms: number) => ({ ms, error: null, frames });
+    const r = {
+      saved: { load: call(13_000), totalMs: 13_000 },
+      reopen: { export: call(5_000), write: call(900), fileBytes: 300 * 2 ** 20, start: call(400), open: call(1_500) },
+      tables: { customers: 1000 },
+      analyses: [],
+    } as unknown as BrowserResults;
+    expect(browserTable(r).split('\n').slice(2)).toEqual([
+      '| loadDataset (4 files) | 13,000 | 40.0 | 20 |  | ok |',
+      '| exportDatabase (save as a database file) | 5,000 | 40.0 | 20 | 300 MB | ok |',
+      '| write the file to OPFS | 900 | 40.0 | 20 |  | ok |',
+      '| fresh engine worker (as after a reload) | 400 | 40.0 | 20 |  | ok |',
+      '| **loadDatabase from OPFS (reopen)** | 1,500 | 40.0 | 20 | customers 1,000 | ok |',
+    ]);
+  });
+});
+
+describe('replaceSection', () => {
+  const open = '<!-- bench:browser reopen-1000 -->';
+  const close = '<!-- /bench:browser reopen-1000 -->';
+  it.each([
+    ['appends a section the document lacks', '# Doc\n', `# Doc\n\n${open}\nnew\n${close}\n`],
+    ['replaces the section, leaving the rest', `a\n${open}\nold\n${close}\nb\n`, `a\n${open}\nnew\n${close}\nb\n`],
+  ])('%s', (_what, doc, want) => expect(replaceSection(doc, 'reopen-1000', '\nnew\n')).toBe(want));
 });

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:browser -- [--customers 100000] [--only whale-curve,rfm] [--out bench/out/browser-<N>.json] [--timeout-min 30] [--load import|saved] [--skip-build]`
+ * `npm run bench:browser -- [--customers 100000] [--only whale-curve,rfm] [--out bench/out/browser-<N>.json] [--timeout-min 30] [--load import|saved|reopen] [--skip-build] [--docs]`
  *
  * Every registered analysis on a generated dataset, in the app's own engine worker in headless
  * Chromium: the page (bench/browser/) is built with Vite and served by `vite preview`, the four
@@ -14,7 +14,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { listAnalyses } from '../../src/analyses/registry.ts';
 import { ensureDataset } from '../dataset.ts';
-import { browserTable, type BrowserResults } from './report.ts';
+import { readFile } from 'node:fs/promises';
+import { browserTable, machineLine, replaceSection, type BrowserResults } from './report.ts';
 import { openBenchSession } from './session.ts';
 import type { AnalysisTiming } from './types.ts';
 
@@ -26,25 +27,27 @@ const { values } = parseArgs({
     'timeout-min': { type: 'string', default: '30' },
     load: { type: 'string', default: 'import' },
     'skip-build': { type: 'boolean', default: false },
+    docs: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 if (values.help) {
-  console.log('usage: npm run bench:browser -- [--customers 100000] [--only whale-curve,rfm] [--out bench/out/browser-<N>.json] [--timeout-min 30] [--load import|saved] [--skip-build]');
+  console.log('usage: npm run bench:browser -- [--customers 100000] [--only whale-curve,rfm] [--out bench/out/browser-<N>.json] [--timeout-min 30] [--load import|saved|reopen] [--skip-build] [--docs]');
   process.exit(0);
 }
 const customers = Number(values.customers);
 if (!Number.isInteger(customers) || customers < 1) throw new Error(`invalid --customers ${values.customers}: expected a whole number ≥ 1`);
 const loadPath = values.load;
-if (loadPath !== 'import' && loadPath !== 'saved') throw new Error(`invalid --load ${loadPath}: expected import (the import API) or saved (loadDataset)`);
+if (loadPath !== 'import' && loadPath !== 'saved' && loadPath !== 'reopen') throw new Error(`invalid --load ${loadPath}: expected import (the import API), saved (loadDataset) or reopen (save as a database file, fresh worker, loadDatabase)`);
 const timeoutMs = Number(values['timeout-min']) * 60_000;
 const known = listAnalyses().map((d) => d.id);
 const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
 const unknown = (only ?? []).filter((id) => !known.includes(id));
 if (unknown.length) throw new Error(`unknown analysis id(s) ${unknown.join(', ')}: choose from ${known.join(', ')}`);
-const ids = only ?? known;
+// A reopen run measures the save and the reopen; analyses only when asked for (--only).
+const ids = only ?? (loadPath === 'reopen' ? [] : known);
 const outDir = path.resolve(import.meta.dirname, '../out');
-const outFile = path.resolve(values.out ?? path.join(outDir, `browser-${customers}${loadPath === 'saved' ? '-saved' : ''}.json`));
+const outFile = path.resolve(values.out ?? path.join(outDir, `browser-${customers}${loadPath === 'import' ? '' : `-${loadPath}`}.json`));
 const log = (s: string) => console.error(s);
 
 // Other processes compete for the 2 cores: sample the 1-minute load average through the run.
@@ -92,8 +95,17 @@ try {
   results.engine.duckdbVersion = started.duckdbVersion;
   results.machine.hardwareConcurrency = started.hardwareConcurrency;
   await page.locator('#files').setInputFiles(files);
-  if (loadPath === 'saved') {
+  if (loadPath === 'saved' || loadPath === 'reopen') {
     results.saved = await within('loadDataset', bench('loadSaved'));
+    if (results.saved?.load.error) aborted = 'loadDataset failed';
+    if (loadPath === 'reopen' && results.saved && !aborted) {
+      const saved = await within('exportDatabase', bench('saveDatabase'));
+      const start = saved && !aborted ? await within('a fresh worker', bench('restart')) : null;
+      const open = start && !aborted ? await within('loadDatabase', bench('reopen')) : null;
+      if (saved && start && open) results.reopen = { ...saved, start, open };
+      const failed = saved?.export.error ?? saved?.write.error ?? start?.error ?? open?.error;
+      if (failed) aborted = `reopen failed: ${failed}`;
+    }
     if (results.saved && !aborted) {
       results.tables = await bench('tables');
       results.memory.afterImport = await bench('memory').catch(() => null);
@@ -126,10 +138,16 @@ try {
   await session.close();
 }
 
-const la = results.machine.loadAverage;
-console.log(`Chromium ${results.machine.chromium}, DuckDB ${results.engine.duckdbVersion}, ${customers.toLocaleString('en-US')} customers; ${results.machine.cpus} cores, 1-min load average ${la.before.toFixed(1)} at start, ${la.after.toFixed(1)} at end (max ${la.max.toFixed(1)}, mean ${la.mean.toFixed(1)}); wall ${(results.wallMs / 60_000).toFixed(1)} min`);
+console.log(`${machineLine(results)}; wall ${(results.wallMs / 60_000).toFixed(1)} min`);
 console.log();
 console.log(browserTable(results));
 if (aborted) console.log(`\nABORTED: ${aborted}`);
+if (values.docs && !aborted) {
+  // The figures in docs/benchmarks.md are this output, pasted by the harness itself.
+  const docs = path.resolve(import.meta.dirname, '../../docs/benchmarks.md');
+  const body = `${machineLine(results)}.\n\n${browserTable(results)}`;
+  await writeFile(docs, replaceSection(await readFile(docs, 'utf8'), `${loadPath}-${customers}`, body));
+  log(`table → ${path.relative(process.cwd(), docs)} (section ${loadPath}-${customers})`);
+}
 log(`results → ${path.relative(process.cwd(), outFile)}`);
 process.exit(aborted || results.analyses.some((a) => a.error) ? 1 : 0);

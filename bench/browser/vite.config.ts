@@ -6,6 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { sampleDatabase } from '../../sample-data/vite-plugin.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const blockingBrowser = fileURLToPath(new URL('../../node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs', import.meta.url));
@@ -15,6 +16,8 @@ export const benchDist = fileURLToPath(new URL('../out/browser-dist', import.met
 
 export default defineConfig({
   root: here,
+  // The engine worker imports the sample's database file (built from the committed CSVs).
+  plugins: [sampleDatabase()],
   base: './',
   logLevel: 'error',
   resolve: {

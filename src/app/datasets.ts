@@ -1,17 +1,21 @@
 /**
  * Saved datasets and saved import mappings, in the browser only.
  *
- * - Each imported dataset's tables are written as CSV (with their column types kept beside them)
- *   to the Origin Private File System under `datasets/<id>/<table>.csv`. On start or switch the
- *   files are handed to the engine as disk-backed `File`s, so DuckDB reads them in slices.
- *   Where OPFS is missing, the CSV is kept as a Blob in IndexedDB instead (also disk-backed).
+ * - Each imported dataset is written as one DuckDB database file (every table of the active data,
+ *   from `EngineApi.exportDatabase`) to the Origin Private File System under
+ *   `datasets/<id>/dataset.duckdb`. On start or switch the file is handed to the engine as a
+ *   disk-backed `File`, which attaches it and copies the tables out: no CSV is parsed again
+ *   (docs/benchmarks.md, "Reopening a saved dataset"). Where OPFS is missing, the file is kept as
+ *   a Blob in IndexedDB instead (also disk-backed).
+ * - Datasets saved before that (`format` absent) hold one CSV per table, `datasets/<id>/<table>.csv`
+ *   with the column types in their entry; they still open, through `EngineApi.loadDataset`.
  * - The list of datasets (name, tables, row counts, size) and the saved mappings live in IndexedDB.
  * - Which dataset is active is a small localStorage key, read synchronously at start-up.
  * - The rejected rows of each import are saved with the dataset (`rejects-<table>.csv`), so their
  *   download keeps working after another dataset was loaded or the page was reloaded.
  */
 import { idbStore } from './idb.ts';
-import type { ExportedTable, StoredTableFile } from '../engine/api.ts';
+import type { ExportedDatabase, ExportedTable, StoredTableFile } from '../engine/api.ts';
 import type { SavedMapping } from '../engine/import/mapping.ts';
 
 /** Id of the built-in sample dataset (always there, never stored). */
@@ -19,12 +23,16 @@ export const SAMPLE_ID = 'sample';
 
 /** One table of a saved dataset. */
 export interface StoredTable {
+  /** Table name; `summary.<name>` for a table of the `summary` schema. */
   table: string;
   rowCount: number;
   columns: { name: string; type: string }[];
-  /** Size of the saved CSV in bytes. */
+  /** Size of the saved CSV in bytes (0 in the database-file form: the tables share one file). */
   bytes: number;
 }
+
+/** Name of the database file of a dataset saved in the `duckdb` form. */
+export const DATABASE_FILE = 'dataset.duckdb';
 
 /** The rejected rows of one imported file, saved beside the dataset's tables. */
 export interface StoredRejects {
@@ -45,8 +53,12 @@ export interface StoredDataset {
   /** The files it was imported from. */
   sources: string[];
   createdAt: number;
-  /** Where the CSV files are: OPFS, or Blobs in IndexedDB. */
+  /** Where the files are: OPFS, or Blobs in IndexedDB. */
   storage: 'opfs' | 'idb';
+  /** `duckdb`: one database file (`DATABASE_FILE`); absent: one CSV per table (saved before the database form). */
+  format?: 'duckdb';
+  /** Size of the database file in bytes (`duckdb` form). */
+  fileBytes?: number;
   /** Rejected rows of the import, per file with any (absent in datasets saved before this existed). */
   rejects?: StoredRejects[];
 }
@@ -101,40 +113,74 @@ export function newDatasetId(): string {
   return `ds-${Date.now().toString(36)}-${rand}`;
 }
 
-/** Saves a dataset's exported tables (OPFS, else IndexedDB) and its entry in the list. */
-export async function saveDataset(entry: { id: string; name: string; sources: string[] }, tables: readonly ExportedTable[]): Promise<StoredDataset> {
+/**
+ * Saves a dataset as its database file (OPFS, else IndexedDB) and its entry in the list. When the
+ * browser's storage is full nothing is kept (no half-written file, no entry) and the error says how
+ * much was needed and how much was free.
+ */
+export async function saveDataset(entry: { id: string; name: string; sources: string[] }, exported: ExportedDatabase): Promise<StoredDataset> {
   const dir = await datasetDir(entry.id, true).catch(() => null);
   const storage: StoredDataset['storage'] = dir && (await canWrite(dir)) ? 'opfs' : 'idb';
-  for (const t of tables) await writeFile(storage, dir, entry.id, `${t.table}.csv`, t.bytes);
+  try {
+    await writeFile(storage, dir, entry.id, DATABASE_FILE, exported.bytes);
+  } catch (e) {
+    await deleteDataset(entry.id).catch(() => undefined);
+    throw await storageError(e, entry.name, exported.bytes.byteLength);
+  }
   const stored: StoredDataset = {
     ...entry,
-    tables: tables.map((t) => ({ table: t.table, rowCount: t.rowCount, columns: t.columns, bytes: t.bytes.byteLength })),
+    tables: exported.tables.map((t) => ({ table: t.schema === 'main' ? t.table : `${t.schema}.${t.table}`, rowCount: t.rowCount, columns: t.columns, bytes: 0 })),
     createdAt: Date.now(),
     storage,
+    format: 'duckdb',
+    fileBytes: exported.bytes.byteLength,
   };
   await request('datasets', 'readwrite', (s) => s.put(stored));
   return stored;
 }
 
-/** Writes one CSV of a dataset: `datasets/<id>/<name>` in OPFS, or a Blob under `<id>/<stem>` in IndexedDB. */
+/** Bytes a saved dataset takes in the browser's storage (its database file, or its CSV files). */
+export function datasetBytes(ds: StoredDataset): number {
+  return ds.fileBytes ?? ds.tables.reduce((n, t) => n + t.bytes, 0);
+}
+
+/** A quota error in words: what did not fit, and how much room the browser reports. */
+async function storageError(e: unknown, name: string, bytes: number): Promise<Error> {
+  const quota = e instanceof DOMException && e.name === 'QuotaExceededError';
+  if (!quota) return e instanceof Error ? e : new Error(String(e));
+  const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
+  const estimate = await navigator.storage?.estimate?.().catch(() => null);
+  const free = estimate?.quota !== undefined ? ` (${mb(Math.max(0, estimate.quota - (estimate.usage ?? 0)))} free)` : '';
+  return new Error(`The browser's storage is full: “${name}” needs ${mb(bytes)}${free}. Delete a saved dataset or free disk space, then import again.`, { cause: e });
+}
+
+/** Writes one file of a dataset: `datasets/<id>/<name>` in OPFS, or a Blob under `<id>/<stem>` in IndexedDB. */
 async function writeFile(storage: StoredDataset['storage'], dir: FileSystemDirectoryHandle | null, id: string, name: string, bytes: Uint8Array): Promise<void> {
   if (storage === 'opfs' && dir) {
     const handle = await dir.getFileHandle(name, { create: true });
     const w = await handle.createWritable();
-    await w.write(bytes as Uint8Array<ArrayBuffer>);
-    await w.close();
+    try {
+      await w.write(bytes as Uint8Array<ArrayBuffer>);
+      await w.close();
+    } catch (e) {
+      await w.abort().catch(() => undefined);
+      throw e;
+    }
   } else {
-    await request('files', 'readwrite', (s) => s.put(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'text/csv' }), `${id}/${name.replace(/\.csv$/, '')}`));
+    await request('files', 'readwrite', (s) => s.put(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: name.endsWith('.csv') ? 'text/csv' : 'application/octet-stream' }), fileKey(id, name)));
   }
 }
 
-/** Reads one CSV of a dataset back as a disk-backed `File`/Blob (undefined when missing). */
+/** The IndexedDB key of a dataset's file (CSV files without their extension, as first saved). */
+const fileKey = (id: string, name: string) => `${id}/${name.replace(/\.csv$/, '')}`;
+
+/** Reads one file of a dataset back as a disk-backed `File`/Blob (undefined when missing). */
 async function readFile(ds: StoredDataset, name: string): Promise<Blob | undefined> {
   if (ds.storage === 'opfs') {
     const dir = await datasetDir(ds.id, false);
     return dir ? (await dir.getFileHandle(name)).getFile() : undefined;
   }
-  return request<Blob | undefined>('files', 'readonly', (s) => s.get(`${ds.id}/${name.replace(/\.csv$/, '')}`) as IDBRequest<Blob | undefined>);
+  return request<Blob | undefined>('files', 'readonly', (s) => s.get(fileKey(ds.id, name)) as IDBRequest<Blob | undefined>);
 }
 
 const rejectsName = (table: string) => `rejects-${table}.csv`;
@@ -171,7 +217,19 @@ async function canWrite(dir: FileSystemDirectoryHandle): Promise<boolean> {
   }
 }
 
-/** The saved files of a dataset, as disk-backed `File`s/Blobs for `EngineApi.loadDataset`. */
+/** The database file of a dataset in the `duckdb` form, as a disk-backed `File`/Blob for `EngineApi.loadDatabase`. */
+export async function datasetDatabase(ds: StoredDataset): Promise<Blob> {
+  const data = await readFile(ds, DATABASE_FILE).catch(() => undefined);
+  if (!data) throw new Error(`the saved file ${DATABASE_FILE} of “${ds.name}” is missing; import the data again`);
+  // A file cut short (a write interrupted by a crash or a full disk) is refused here: DuckDB would
+  // open it and fail only on the first query that reads the missing part.
+  if (ds.fileBytes !== undefined && data.size !== ds.fileBytes) {
+    throw new Error(`the saved file ${DATABASE_FILE} of “${ds.name}” is damaged (${data.size.toLocaleString('en-US')} bytes, saved as ${ds.fileBytes.toLocaleString('en-US')}); import the data again`);
+  }
+  return data;
+}
+
+/** The saved CSV files of a dataset in the older form, as disk-backed `File`s/Blobs for `EngineApi.loadDataset`. */
 export async function datasetFiles(ds: StoredDataset): Promise<StoredTableFile[]> {
   const out: StoredTableFile[] = [];
   for (const t of ds.tables) {
@@ -203,6 +261,7 @@ export async function deleteDataset(id: string): Promise<void> {
     }
   }
   for (const t of ds?.tables ?? []) await request('files', 'readwrite', (s) => s.delete(`${id}/${t.table}`));
+  await request('files', 'readwrite', (s) => s.delete(fileKey(id, DATABASE_FILE)));
   for (const r of ds?.rejects ?? []) await request('files', 'readwrite', (s) => s.delete(`${id}/${rejectsName(r.table).replace(/\.csv$/, '')}`));
   await request('datasets', 'readwrite', (s) => s.delete(id));
 }

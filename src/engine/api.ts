@@ -13,6 +13,9 @@ import type { ImportPreview, PreviewOptions } from './import/preview-import.ts';
 import type { ImportReport } from './import/report.ts';
 import type { ImportSource } from './import/source.ts';
 import type { ColumnInfo, ColumnarTable, SqlParam } from './types.ts';
+import type { ExportedDatabase } from './database-file.ts';
+
+export type { ExportedDatabase, SavedTable } from './database-file.ts';
 
 /** A table or view in the database, as the data panel shows it. */
 export interface TableInfo {
@@ -129,10 +132,20 @@ export interface ImportApi {
   commitImport(tables: { from: string; to: string }[]): Promise<TableInfo[]>;
   /** Drops tables of an import that was cancelled or failed; the active data is untouched. */
   discardImport(tables: string[]): Promise<void>;
-  /** Drops every table and view of the active data (before loading another dataset). */
+  /** Drops every table and view of the active data, summaries included (before loading another dataset). */
   clearData(): Promise<void>;
   /** Writes tables out as CSV with their column types, for saving a dataset. */
   exportTables(tables: string[]): Promise<ExportedTable[]>;
-  /** Replaces the active data with a saved dataset's tables. */
+  /** Replaces the active data with a saved dataset's tables (the older CSV form). */
   loadDataset(name: string, files: StoredTableFile[]): Promise<TableInfo[]>;
+  /**
+   * Writes every table of the active data (schemas `main` and `summary`, except names starting
+   * with `__`) as one DuckDB database file, for saving a dataset.
+   */
+  exportDatabase(): Promise<ExportedDatabase>;
+  /**
+   * Replaces the active data with the tables of a database file written by `exportDatabase`: a
+   * disk-backed `File`/`Blob` in the browser (read in slices), bytes in Node. `fileName` is for messages.
+   */
+  loadDatabase(name: string, file: Blob | Uint8Array, fileName: string): Promise<TableInfo[]>;
 }

@@ -14,6 +14,7 @@ import { Database } from './database.ts';
 import { materialise } from './materialise.ts';
 import { dropSummary, ensureSummary, sourceFingerprint } from './summary.ts';
 import type { SummaryState } from '../model/summary/index.ts';
+import { detachSaved, dropSavedViews, hasSaved, isWriteToView, materialiseSaved, openDatabaseFile, savedViews, writeDatabaseFile } from './database-file.ts';
 import { internalPath } from './internal-files.ts';
 import { loadCanonicalCsv } from './load-csv.ts';
 import { splitStatements, returnsRows } from './statements.ts';
@@ -78,11 +79,13 @@ export function createEngine(
         ORDER BY c.table_name, c.ordinal_position`),
     );
     const tables = new Map<string, TableInfo>();
+    // A reopened dataset's tables are views of its database file until written to: they are tables to the user.
+    const saved = new Set(savedViews(db).filter((v) => v.schema === 'main').map((v) => v.name));
     for (const c of cols) {
       const name = String(c.table_name);
       let info = tables.get(name);
       if (!info) {
-        info = { name, kind: c.table_type === 'VIEW' ? 'view' : 'table', rowCount: 0, columns: [] };
+        info = { name, kind: c.table_type === 'VIEW' && !saved.has(name) ? 'view' : 'table', rowCount: 0, columns: [] };
         tables.set(name, info);
       }
       info.columns.push({ name: String(c.column_name), type: String(c.data_type) });
@@ -125,13 +128,13 @@ export function createEngine(
     const started = performance.now();
     const statements = splitStatements(db, sql);
     if (statements.length === 0) throw new EngineError({ code: 'query', message: 'Nothing to run: the cell is empty.', sql });
-    for (const s of statements.slice(0, -1)) await db.run(s);
+    for (const s of statements.slice(0, -1)) await writable(db, () => db.run(s));
     const last = statements[statements.length - 1]!;
     const id = `r${nextResult++}`;
     if (statements.some((st) => mayChangeData(st))) dataChanged('mutated');
     if (!returnsRows(last)) {
       // DDL/SET/INSERT…: run it and keep its (small) result as a page of its own.
-      const table = params.length ? await db.query(last, params) : await db.run(last);
+      const table = await writable(db, () => (params.length ? db.query(last, params) : db.run(last)));
       return { id: '', columns: table.columns, rowCount: table.rowCount, first: table, elapsedMs: performance.now() - started };
     }
     // Materialise once inside the engine; the UI pages through it, so a 1M-row result never
@@ -210,7 +213,7 @@ export function createEngine(
     async query(sql: string, params: SqlParam[] = []) {
       const db = await database();
       if (mayChangeData(sql)) dataChanged('mutated');
-      return db.query(sql, params);
+      return writable(db, () => db.query(sql, params));
     },
     openResult,
     async fetchRows(id: string, offset: number, limit: number): Promise<ColumnarTable> {
@@ -273,10 +276,12 @@ function importMethods(
 
   const clearData = async () => {
     const db = await database();
-    const rows = toRows(db.querySync(`SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = current_database()`));
+    const rows = toRows(db.querySync(`SELECT table_schema, table_name, table_type FROM information_schema.tables WHERE table_schema IN ('main', 'summary') AND table_catalog = current_database()`));
+    const name = (r: (typeof rows)[number]) => `${quoteIdent(String(r.table_schema))}.${quoteIdent(String(r.table_name))}`;
     // Views first: they may read the tables.
-    for (const r of rows.filter((x) => x.table_type === 'VIEW')) db.exec(`DROP VIEW IF EXISTS ${quoteIdent(String(r.table_name))}`);
-    for (const r of rows.filter((x) => x.table_type !== 'VIEW')) db.exec(`DROP TABLE IF EXISTS ${quoteIdent(String(r.table_name))}`);
+    for (const r of rows.filter((x) => x.table_type === 'VIEW')) db.exec(`DROP VIEW IF EXISTS ${name(r)}`);
+    for (const r of rows.filter((x) => x.table_type !== 'VIEW')) db.exec(`DROP TABLE IF EXISTS ${name(r)}`);
+    detachSaved(db);
     dropSummary(db);
     hooks.dropped();
     setDataset(null);
@@ -293,6 +298,9 @@ function importMethods(
         // Rejected rows stay for the report's download.
         if (!keep.has(name) && !name.startsWith('__rejects_')) db.exec(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
       }
+      // The reopened dataset's summaries go with it, and its file is let go.
+      dropSavedViews(db);
+      detachSaved(db);
       for (const t of tables) db.exec(`ALTER TABLE ${quoteIdent(t.from)} RENAME TO ${quoteIdent(t.to)}`);
       dropSummary(db);
       hooks.dropped();
@@ -370,6 +378,21 @@ function importMethods(
       }
       return out;
     },
+    async exportDatabase() {
+      const db = await database();
+      // A reopened dataset's views become tables first: views are not saved.
+      if (hasSaved(db)) await materialiseSaved(db);
+      return writeDatabaseFile(db);
+    },
+    async loadDatabase(name, file, fileName) {
+      const db = await database();
+      await clearData();
+      await openDatabaseFile(db, file, fileName);
+      setDataset(name);
+      // A saved summary comes back with the file and is trusted if it matches the data.
+      await hooks.loaded();
+      return listTables();
+    },
     async loadDataset(name, files: StoredTableFile[]) {
       const db = await database();
       await clearData();
@@ -403,6 +426,21 @@ function importMethods(
  * 33 s, 10M rows 173 s); slices of 250k rows (~8 MB of CSV, ~0.6 s each) keep it linear.
  */
 const EXPORT_SLICE_ROWS = 250_000;
+
+/**
+ * Runs a statement; when it fails because it writes to a view of a reopened dataset (INSERT,
+ * ALTER, DROP TABLE… on `transactions`), turns those views into tables and runs it once more.
+ * A failed statement changed nothing, so the retry is safe.
+ */
+async function writable<T>(db: Database, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (!isWriteToView(e) || savedViews(db).length === 0) throw e;
+    await materialiseSaved(db);
+    return run();
+  }
+}
 
 /** A SQL string literal. */
 function sqlString(s: string): string {

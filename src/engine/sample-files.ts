@@ -1,27 +1,15 @@
 /**
- * The built-in sample dataset, bundled by Vite as static assets of our own origin (`?url`),
- * fetched by the worker at start-up. No other origin is ever contacted.
+ * The built-in sample dataset, fetched by the worker at start-up from our own origin (bundled by
+ * Vite, `?url`); no other origin is ever contacted. It ships as one DuckDB database file, built
+ * from the committed CSVs (sample-data/default/*.csv) by sample-data/build-database.ts before every
+ * build: opening it takes a fraction of the time the four CSV files take to parse (0.43 s against
+ * 2.27 s in Node on a busy 2-core machine).
  */
-import customersUrl from '../../sample-data/default/customers.csv?url';
-import serviceCostsUrl from '../../sample-data/default/service_costs.csv?url';
-import surveysUrl from '../../sample-data/default/surveys.csv?url';
-import transactionsUrl from '../../sample-data/default/transactions.csv?url';
-import type { DataFile } from './api.ts';
+import sampleDatabaseUrl from '../../sample-data/default/sample.duckdb?url';
 
-const files: readonly { table: string; url: string }[] = [
-  { table: 'customers', url: customersUrl },
-  { table: 'transactions', url: transactionsUrl },
-  { table: 'service_costs', url: serviceCostsUrl },
-  { table: 'surveys', url: surveysUrl },
-];
-
-/** Fetches the sample CSVs from our own origin. */
-export async function sampleFiles(): Promise<DataFile[]> {
-  return Promise.all(
-    files.map(async ({ table, url }) => {
-      const res = await fetch(new URL(url, self.location.href));
-      if (!res.ok) throw new Error(`sample data ${table}.csv: HTTP ${res.status}`);
-      return { table, fileName: `${table}.csv`, bytes: new Uint8Array(await res.arrayBuffer()) };
-    }),
-  );
+/** Fetches the sample's database file (for `EngineApi.loadDatabase`). */
+export async function sampleDatabase(): Promise<Uint8Array> {
+  const res = await fetch(new URL(sampleDatabaseUrl, self.location.href));
+  if (!res.ok) throw new Error(`sample data sample.duckdb: HTTP ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
 }

@@ -53,6 +53,8 @@ export async function ensureSummary(db: Database, profile: DatasetProfile, finge
     if (stored) return stored;
   }
   const started = performance.now();
+  // A reopened dataset's summary is views over the saved file: replace them, never write through.
+  dropSummary(db);
   for (const step of buildSummaryStatements(profile)) {
     if (step.bindsSource) db.querySync(step.sql, [fingerprint]);
     else await db.run(step.sql);

@@ -3,7 +3,7 @@
  * tables. Components read it; only this class talks to the engine client's lifecycle.
  */
 import { EngineClient, type EngineState } from '../app/engine-client.ts';
-import { datasetFiles, deleteDataset, getDataset, listDatasets, loadActiveDataset, renameDataset, SAMPLE_ID, saveActiveDataset, saveDataset, type StoredDataset } from '../app/datasets.ts';
+import { datasetDatabase, datasetFiles, DATABASE_FILE, deleteDataset, getDataset, listDatasets, loadActiveDataset, renameDataset, SAMPLE_ID, saveActiveDataset, saveDataset, type StoredDataset } from '../app/datasets.ts';
 import type { TableInfo } from '../engine/api.ts';
 import type { WorkerApi } from '../engine/worker-api.ts';
 import { t } from './i18n/index.ts';
@@ -58,7 +58,9 @@ export class Workbench {
       try {
         const ds = await getDataset(this.activeId);
         if (ds) {
-          await api.loadDataset(ds.name, await datasetFiles(ds));
+          if (ds.format === 'duckdb') await api.loadDatabase(ds.name, await datasetDatabase(ds), DATABASE_FILE);
+          // Saved before the database form: its CSV files are read back as they were saved.
+          else await api.loadDataset(ds.name, await datasetFiles(ds));
           this.datasetProblem = null;
           return;
         }
@@ -114,11 +116,11 @@ export class Workbench {
   }
 
   /**
-   * Saves the tables just imported into the engine as a new dataset and makes it active
-   * (they are already loaded, so nothing is re-read).
+   * Saves the active data (the tables just imported, and their summaries) as a new dataset and
+   * makes it active (they are already loaded, so nothing is re-read).
    */
-  async saveImported(name: string, tables: string[], sources: string[], id: string): Promise<StoredDataset> {
-    const exported = await this.client.api.exportTables(tables);
+  async saveImported(name: string, sources: string[], id: string): Promise<StoredDataset> {
+    const exported = await this.client.api.exportDatabase();
     const stored = await saveDataset({ id, name, sources }, exported);
     this.activeId = stored.id;
     saveActiveDataset(stored.id);

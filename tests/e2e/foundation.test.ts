@@ -110,10 +110,10 @@ describe('foundation', () => {
   });
 
   it('never contacts another origin', () => {
-    // The recorder sees the worker's own fetches too (the wasm binary and the sample CSVs), so an
+    // The recorder sees the worker's own fetches too (the wasm binary and the sample's database file), so an
     // outside request from the engine would be caught, not just one from the page.
     assert.ok(app.requests.some((u) => /duckdb-eh.*\.wasm$/.test(u)), 'the engine worker’s wasm fetch was recorded');
-    assert.ok(app.requests.some((u) => /transactions.*\.csv$/.test(u)), 'the worker’s sample-data fetch was recorded');
+    assert.ok(app.requests.some((u) => /sample.*\.duckdb$/.test(u)), 'the worker’s sample-data fetch was recorded');
     assert.deepEqual(app.foreignRequests(), []);
     assert.deepEqual(app.errors, []);
   });

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExportedTable } from '../../src/engine/api.ts';
 import { createNodeEngine, type NodeEngine } from '../../src/engine/node.ts';
 import { EngineError, toRows } from '../../src/engine/types.ts';
+import { INTERNAL_DIR } from '../../src/engine/internal-files.ts';
 import type { ImportSource } from '../../src/engine/import/index.ts';
 
 const fixture = (name: string): ImportSource => ({ name, data: new Uint8Array(readFileSync(path.resolve(import.meta.dirname, '../fixtures/import', name))) });
@@ -104,7 +105,7 @@ leaves', DATE '1999-12-31', 1e-7, true, 0)`);
     expect(text.split('\n')[0]).toBe('customer_id,region,signup_date,balance,active,visits');
     expect(text).toContain('c2,"",2024-02-29');
     // Nothing is left in the engine's file system.
-    expect((await engine.database()).bindings.globFiles('export/*').length).toBe(0);
+    expect((await engine.database()).bindings.globFiles(`${INTERNAL_DIR}export-*`).length).toBe(0);
   });
 
   it('reads them back with the same types and values: blank text stays blank, NULL stays NULL', async () => {

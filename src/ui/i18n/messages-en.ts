@@ -103,6 +103,7 @@ export const en = {
   'cell.kind.analysis': 'Analysis',
   'cell.status.idle': 'Not run',
   'cell.status.queued': 'Queued',
+  'cell.status.starting': 'Starting the engine…',
   'cell.status.running': 'Running…',
   'cell.status.ok': 'Done',
   'cell.status.error': 'Error',

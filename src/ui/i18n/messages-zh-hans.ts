@@ -105,6 +105,7 @@ export const zhHans: Record<MessageKey, Message> = {
   'cell.kind.analysis': '分析',
   'cell.status.idle': '未运行',
   'cell.status.queued': '排队中',
+  'cell.status.starting': '正在启动引擎…',
   'cell.status.running': '运行中…',
   'cell.status.ok': '完成',
   'cell.status.error': '出错',

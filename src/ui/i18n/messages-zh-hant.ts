@@ -105,6 +105,7 @@ export const zhHant: Record<MessageKey, Message> = {
   'cell.kind.analysis': '分析',
   'cell.status.idle': '尚未執行',
   'cell.status.queued': '排隊中',
+  'cell.status.starting': '正在啟動引擎…',
   'cell.status.running': '執行中…',
   'cell.status.ok': '完成',
   'cell.status.error': '錯誤',

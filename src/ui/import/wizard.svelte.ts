@@ -360,7 +360,7 @@ export class ImportWizard {
       this.saving = true;
       await this.api.commitImport(done.map((f) => ({ from: f.report!.table, to: f.report!.canonicalTable })));
       for (const f of done) f.report = { ...f.report!, table: f.report!.canonicalTable };
-      const stored = await this.wb.saveImported(this.name.trim(), done.map((f) => f.report!.table), done.map((f) => f.file.name), newDatasetId());
+      const stored = await this.wb.saveImported(this.name.trim(), done.map((f) => f.file.name), newDatasetId());
       this.datasetId = stored.id;
       await this.saveRejects(stored.id, done);
       this.phase = 'done';

@@ -1,0 +1,101 @@
+/**
+ * `npx tsx bench/browser/cold-start.ts [--runs 3] [--skip-build] [--docs]`
+ *
+ * Cold start of the app itself (issue 12, point 5): the built app (`vite build`, served by
+ * `vite preview`) in headless Chromium, the built-in notebook "Who really makes the profit?"
+ * open on the sample data. One visit warms the HTTP cache (and opens the notebook, which the app
+ * then reopens after every reload); each measured run is a reload, timed in the page from
+ * navigation start (`performance.now()`) to each milestone, recorded by a MutationObserver
+ * installed before the app's own scripts run. Never a timed assertion: figures only.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { build, preview } from 'vite';
+import { coldStartTable, type ColdStartRun } from './cold-start-report.ts';
+import { replaceSection } from './report.ts';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, 'skip-build': { type: 'boolean', default: false }, docs: { type: 'boolean', default: false } } });
+const runs = Number(values.runs);
+const repo = path.resolve(import.meta.dirname, '../..');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const NOTEBOOK = 'who-really-makes-the-profit';
+const log = (s: string) => console.error(s);
+
+const loads: number[] = [os.loadavg()[0]!];
+if (!values['skip-build'] || !existsSync(path.join(repo, 'dist/index.html'))) {
+  log('building the app …');
+  await build({ root: repo, logLevel: 'error' });
+}
+const server = await preview({ root: repo, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'error' });
+const baseUrl = server.resolvedUrls?.local[0];
+if (!baseUrl) throw new Error('preview server did not report a URL');
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+/**
+ * Runs in the page before the app: stamps the first time each milestone is in the DOM. Plain
+ * JavaScript text, because a compiled function would carry tsx's helpers into the page.
+ */
+const stampMilestones = `(() => {
+  const marks = {};
+  window.__coldStart = marks;
+  const checks = [
+    ['cellsShown', () => document.querySelector('[data-testid="nb-cell"]') !== null],
+    ['firstCellRunning', () => document.querySelector('[data-testid="nb-cell"][data-status="running"]') !== null],
+    ['engineReady', () => /DuckDB/.test(document.querySelector('[data-testid="engine-status"]')?.textContent ?? '')],
+    ['sampleLoaded', () => document.querySelector('[data-table="transactions"]') !== null],
+    ['firstChart', () => document.querySelector('[data-testid="nb-cell"] svg') !== null],
+  ];
+  new MutationObserver(() => {
+    for (const [name, ok] of checks) if (!(name in marks) && ok()) marks[name] = performance.now();
+    // A cell shown as "Not run" (idle) before the engine is ready, while it is about to run.
+    if (!('engineReady' in marks) && document.querySelector('[data-testid="nb-cell"][data-status="idle"]')) marks.idleBeforeReady ??= performance.now();
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+})();`;
+
+const results: ColdStartRun[] = [];
+try {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript({ content: stampMilestones });
+  const page = await context.newPage();
+  const foreign: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(baseUrl) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url());
+  });
+  log('warming the cache …');
+  await page.goto(baseUrl);
+  await page.locator(`[data-testid="builtin-notebooks"] [data-notebook="${NOTEBOOK}"]`).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="nb-cell"] svg') !== null, undefined, { timeout: 120_000 });
+  for (let i = 0; i < runs; i++) {
+    loads.push(os.loadavg()[0]!);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('[data-testid="nb-cell"] svg') !== null, undefined, { timeout: 120_000 });
+    const marks = await page.evaluate(() => (window as unknown as { __coldStart: Record<string, number> }).__coldStart);
+    results.push({ run: i + 1, ...marks } as ColdStartRun);
+    log(`run ${i + 1}: ${JSON.stringify(marks)}`);
+  }
+  if (foreign.length) throw new Error(`requests left the origin: ${foreign.join(', ')}`);
+} finally {
+  await browser.close().catch(() => undefined);
+  await server.close().catch(() => undefined);
+}
+loads.push(os.loadavg()[0]!);
+const la = { before: loads[0]!, after: loads.at(-1)!, max: Math.max(...loads) };
+const header = `Chromium ${browser.version()}, warm HTTP cache, notebook "${NOTEBOOK}" on the sample; ${os.cpus().length} cores, 1-min load average ${la.before.toFixed(1)} at start, ${la.after.toFixed(1)} at end (max ${la.max.toFixed(1)}); ${new Date().toISOString().slice(0, 10)}.`;
+const table = coldStartTable(results);
+console.log(`${header}\n\n${table}`);
+const outDir = path.join(repo, 'bench/out');
+await mkdir(outDir, { recursive: true });
+await writeFile(path.join(outDir, 'cold-start.json'), JSON.stringify({ date: new Date().toISOString(), loadAverage: la, runs: results }, null, 2));
+if (values.docs) {
+  const docs = path.join(repo, 'docs/benchmarks.md');
+  await writeFile(docs, replaceSection(await readFile(docs, 'utf8'), 'cold-start', `${header}\n\n${table}`));
+  log('table → docs/benchmarks.md (section cold-start)');
+}
