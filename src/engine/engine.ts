@@ -54,7 +54,8 @@ export function createEngine(
   let summaryCheck: 'check' | 'rebuild' = 'check';
   const dataChanged = (how: 'loaded' | 'mutated') => {
     dataVersion++;
-    if (how === 'mutated') summaryCheck = 'rebuild';
+    // A load replaces the data, so an earlier statement's changes no longer matter.
+    summaryCheck = how === 'mutated' ? 'rebuild' : 'check';
   };
   const cache = new AnalysisCache();
   let summaryAt: { version: number; state: SummaryState | null } | null = null;
