@@ -28,11 +28,13 @@ export function sortedValues(values: Float64Array): Float64Array {
 
 /**
  * DuckDB's `quantile_cont(x, q)` on ascending values: RN = (n − 1) × q, FRN = ⌊RN⌋, CRN = ⌈RN⌉;
- * the value at FRN when they coincide, else lo + (hi − lo) × (RN − FRN) — the order of operations
- * of DuckDB's `Interpolator` and `InterpolateOperator` (src/function/aggregate/holistic/
- * quantile_sort_tree.hpp, common/operator/interpolate.hpp), so thresholds match to the last bit
- * and a customer sitting exactly on a threshold lands in the same tier. NULL (here null) when
- * there are no values.
+ * the value at FRN when they coincide, else lo × (1 − d) + hi × d with d = RN − FRN. That is the
+ * order of operations of DuckDB's `Interpolator` (quantile_sort_tree.hpp) and of its DOUBLE
+ * specialisation of `InterpolateOperator` (src/function/scalar/operator/arithmetic.cpp), so the
+ * thresholds match to the last bit. It matters: with ties lo = hi, and lo × (1 − d) + lo × d can
+ * be one ulp above lo, which puts every customer at that value in the tier below (the sample's
+ * orders measure has hundreds of them; tests/engine/segmentation-prepared.test.ts). NULL (here
+ * null) when there are no values.
  */
 export function quantileCont(sorted: Float64Array, q: number): number | null {
   const n = sorted.length;
@@ -43,7 +45,8 @@ export function quantileCont(sorted: Float64Array, q: number): number | null {
   const lo = sorted[frn]!;
   if (frn === crn) return lo;
   const hi = sorted[crn]!;
-  return lo + (hi - lo) * (rn - frn);
+  const d = rn - frn;
+  return lo * (1 - d) + hi * d;
 }
 
 /**
