@@ -12,6 +12,7 @@ import type { AnalysisContext } from '../types.ts';
 import { sqlDate } from '../profitability/sql-literals.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
 import { dataRange, type DataRange, type Period } from './periods.ts';
+import { surveyLoyaltyCte } from './survey-loyalty.ts';
 import type { ValueSource } from './value-source.ts';
 
 /** One entry per customer active in the period (in no particular order). NULL → NaN. */
@@ -20,7 +21,10 @@ export interface CustomerPeriodVectors {
   /** All NaN when the data has no costs (the CTE's profit is NULL then). */
   profit: Float64Array;
   orders: Float64Array;
+  activeMonths: Float64Array;
   tenureMonths: Float64Array;
+  /** The customer's survey loyalty (0–1, NaN without an answer), when the spec asks for it. */
+  surveyLoyalty?: Float64Array;
 }
 
 /** Inputs that decide the per-customer rows: the period and two facts of the data. */
@@ -28,6 +32,8 @@ export interface CustomerPeriodSpec {
   period: Period;
   source: ValueSource;
   signupDates: boolean;
+  /** Add survey loyalty per customer (`surveyLoyaltyCte`): read in the same query, so rows stay aligned. */
+  survey?: boolean;
 }
 
 /** SQL of the per-customer columns, dates inlined (validated) for `ctx.numeric`. */
@@ -36,8 +42,10 @@ export function buildCustomerPeriodVectorsQuery(s: CustomerPeriodSpec): string {
   const end = sqlDate(s.period.end, 'period end');
   // Profit is computed whenever the data has costs (the CTE's default), as the SQL tier summary
   // does: every output table reports profit whatever the measure.
-  return `WITH ${buildCustomerPeriodCte({ name: 'cur', start, end, period: s.period, source: s.source, signupDates: s.signupDates })}
-SELECT revenue, profit, orders, tenure_months FROM cur`;
+  const cte = buildCustomerPeriodCte({ name: 'cur', start, end, period: s.period, source: s.source, signupDates: s.signupDates });
+  const cols = 'cur.revenue, cur.profit, cur.orders, cur.active_months, cur.tenure_months';
+  if (!s.survey) return `WITH ${cte}\nSELECT ${cols} FROM cur`;
+  return `WITH ${cte}, ${surveyLoyaltyCte()}\nSELECT ${cols}, sv.loyalty AS survey_loyalty FROM cur LEFT JOIN sv ON sv.customer_id = cur.customer_id`;
 }
 
 /** Most periods kept at once: a period sweep must not hold every period's arrays in memory. */
@@ -52,7 +60,9 @@ async function readVectors(ctx: AnalysisContext, s: CustomerPeriodSpec): Promise
     if (!c) throw new Error(`missing column ${name}`);
     return c;
   };
-  return { revenue: col('revenue'), profit: col('profit'), orders: col('orders'), tenureMonths: col('tenure_months') };
+  const v: CustomerPeriodVectors = { revenue: col('revenue'), profit: col('profit'), orders: col('orders'), activeMonths: col('active_months'), tenureMonths: col('tenure_months') };
+  if (s.survey) v.surveyLoyalty = col('survey_loyalty');
+  return v;
 }
 
 /**
@@ -64,7 +74,7 @@ export async function loadCustomerPeriod(ctx: AnalysisContext, s: CustomerPeriod
   if (!ctx.memo) return readVectors(ctx, s);
   // The source and signup flag come from the profile, fixed within a dataset version; they are in
   // the key all the same, so the key alone says what the arrays hold.
-  const key = JSON.stringify([s.period.start, s.period.end, s.source.profit, s.source.cost, s.source.serviceCosts, s.signupDates]);
+  const key = JSON.stringify([s.period.start, s.period.end, s.source.profit, s.source.cost, s.source.serviceCosts, s.signupDates, !!s.survey]);
   const kept = await ctx.memo('customer-period-vectors', async () => new Map<string, Promise<CustomerPeriodVectors>>());
   let p = kept.get(key);
   if (p) {
