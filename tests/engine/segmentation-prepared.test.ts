@@ -1,5 +1,5 @@
 /**
- * The tier ladder from prepared per-customer vectors (the engine's path: `ctx.memo` +
+ * The tier ladder and the value × loyalty matrix from prepared per-customer vectors (the engine's path: `ctx.memo` +
  * `ctx.numeric`) against the SQL on the raw tables (`def.run({ db, profile })`, the reference):
  * same tables to 1e-9 relative, same scalars, findings and notes, on the built-in sample, on
  * generated data and on data without costs; and a change of thresholds sends no SQL that reads
@@ -53,10 +53,10 @@ function sameResult(a: AnalysisResult, b: AnalysisResult): void {
 }
 
 /** The engine's run (prepared vectors) and the raw SQL run of the same options. */
-async function bothPaths(engine: NodeEngine, raw: Record<string, unknown>): Promise<[AnalysisResult, AnalysisResult]> {
-  const def = getAnalysis('tiers');
-  const prepared = await engine.runAnalysis('tiers', raw);
-  const sql = await def.run({ db: await engine.database(), profile: await engine.profile() }, parseOptions(def.options, raw, 'tiers'));
+async function bothPaths(engine: NodeEngine, raw: Record<string, unknown>, id = 'tiers'): Promise<[AnalysisResult, AnalysisResult]> {
+  const def = getAnalysis(id);
+  const prepared = await engine.runAnalysis(id, raw);
+  const sql = await def.run({ db: await engine.database(), profile: await engine.profile() }, parseOptions(def.options, raw, id));
   return [prepared, sql];
 }
 
@@ -84,6 +84,16 @@ const cases: Case[] = [
   ['a short period', (last) => ({ period_start: last.slice(0, 8) + '01', period_end: last })],
 ];
 
+/** Value × loyalty option sets. */
+const vlCases: Case[] = [
+  ['defaults (profit × active months)', () => ({})],
+  ['tenure', () => ({ loyalty: 'tenure' })],
+  ['repeat rate, revenue', () => ({ loyalty: 'repeat_rate', value: 'revenue' })],
+  ['survey', () => ({ loyalty: 'survey' })],
+  ['cut-offs set, 10 bins', () => ({ value_cutoff: 100, loyalty_cutoff: 0.5, bins: 10 })],
+  ['all history, 2 bins', (last) => ({ period_start: ALL, period_end: last, bins: 2 })],
+];
+
 const lastDate = async (engine: NodeEngine): Promise<string> => {
   const t = await engine.query('SELECT CAST(max(date) AS VARCHAR) AS d FROM transactions');
   return String(t.data[0]![0]);
@@ -107,6 +117,12 @@ describe.each([
 
   it.each(cases)('%s', async (_case, options) => {
     const [prepared, sql] = await bothPaths(engine, options(last));
+    expect(Number(prepared.scalars.customers)).toBeGreaterThan(0);
+    sameResult(prepared, sql);
+  });
+
+  it.each(vlCases)('value-loyalty: %s', async (_case, options) => {
+    const [prepared, sql] = await bothPaths(engine, options(last), 'value-loyalty');
     expect(Number(prepared.scalars.customers)).toBeGreaterThan(0);
     sameResult(prepared, sql);
   });
@@ -146,6 +162,14 @@ z,2022-06-01,70,o7`;
     expect(prepared.tables.tiers!.data.find((_, i) => prepared.tables.tiers!.columns[i]!.name === 'profit')!.every((v) => v === null)).toBe(true);
     sameResult(prepared, sql);
   });
+
+  it.each([
+    ['value-loyalty defaults', {}],
+    ['value-loyalty, survey falls back, 4 bins', { loyalty: 'survey', bins: 4 }],
+  ] as [string, Record<string, unknown>][])('%s', async (_case, options) => {
+    const [prepared, sql] = await bothPaths(engine, options, 'value-loyalty');
+    sameResult(prepared, sql);
+  });
 });
 
 describe('a change of tier options reads no transactions', () => {
@@ -176,6 +200,11 @@ describe('a change of tier options reads no transactions', () => {
     ]) {
       const r = await engine.runAnalysis('tiers', o);
       expect(Number(r.scalars.customers)).toBeGreaterThan(0);
+    }
+    expect(readsTransactions()).toEqual([]);
+    // Value × loyalty shares the period's vectors: none of its option changes reads the data either.
+    for (const o of [{}, { loyalty: 'tenure' }, { loyalty: 'repeat_rate', value: 'revenue', bins: 12 }, { value_cutoff: 50, loyalty_cutoff: 0.3 }]) {
+      await engine.runAnalysis('value-loyalty', o);
     }
     expect(readsTransactions()).toEqual([]);
     const last = await lastDate(engine);
