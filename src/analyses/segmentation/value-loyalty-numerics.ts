@@ -78,35 +78,50 @@ export function binOf(x: number, lo: number, hi: number, bins: number): number {
   return Math.min(bins - 1, Math.max(0, f));
 }
 
-/** Sort rank of a boolean as DuckDB orders it by default: false, true, then NULL (NULLS LAST). */
-const boolRank = (b: boolean | null): number => (b === null ? 2 : b ? 1 : 0);
-
 /**
  * The rows of `buildValueLoyaltyQuery`: customers with a loyalty value grouped by
  * (high_value, high_loyalty, vbin, lbin) with count, sum(value) (null when all NULL) and
- * sum(loyalty), in its `ORDER BY vbin, lbin, high_value, high_loyalty`.
+ * sum(loyalty), in its `ORDER BY vbin, lbin, high_value, high_loyalty` (DuckDB sorts false, true,
+ * then NULL: NULLS LAST).
  */
 export function vlCellRows(values: Float64Array, loyalty: Float64Array, c: VlCuts): Row[] {
-  const groups = new Map<string, { hv: boolean | null; hl: boolean; vbin: number; lbin: number; customers: number; value: number; valueN: number; loyalty: number }>();
+  // Dense accumulators over (vbin, lbin, high_value rank, high_loyalty): their index order is the
+  // query's ORDER BY, and a million customers need no per-row key strings (bins ≤ 100 → 60k slots).
+  const b = c.bins;
+  const slots = b * b * 3 * 2;
+  const customers = new Float64Array(slots);
+  const value = new Float64Array(slots);
+  const valueN = new Float64Array(slots);
+  const loyal = new Float64Array(slots);
   for (let i = 0; i < loyalty.length; i++) {
     const l = loyalty[i]!;
     if (Number.isNaN(l)) continue;
     const x = values[i]!;
-    const hv = Number.isNaN(x) ? null : x >= c.valueCutoff;
-    const hl = l >= c.loyaltyCutoff;
-    const vbin = binOf(x, c.lo[0], c.hi[0], c.bins);
-    const lbin = binOf(l, c.lo[1], c.hi[1], c.bins);
-    const key = `${boolRank(hv)}|${hl ? 1 : 0}|${vbin}|${lbin}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { hv, hl, vbin, lbin, customers: 0, value: 0, valueN: 0, loyalty: 0 }));
-    g.customers += 1;
-    if (hv !== null) {
-      g.value += x;
-      g.valueN += 1;
+    const hv = Number.isNaN(x) ? 2 : x >= c.valueCutoff ? 1 : 0;
+    const hl = l >= c.loyaltyCutoff ? 1 : 0;
+    const k = ((binOf(x, c.lo[0], c.hi[0], b) * b + binOf(l, c.lo[1], c.hi[1], b)) * 3 + hv) * 2 + hl;
+    customers[k]! += 1;
+    if (hv !== 2) {
+      value[k]! += x;
+      valueN[k]! += 1;
     }
-    g.loyalty += l;
+    loyal[k]! += l;
   }
-  return [...groups.values()]
-    .sort((a, b) => a.vbin - b.vbin || a.lbin - b.lbin || boolRank(a.hv) - boolRank(b.hv) || Number(a.hl) - Number(b.hl))
-    .map((g) => ({ high_value: g.hv, high_loyalty: g.hl, vbin: g.vbin, lbin: g.lbin, customers: g.customers, value: g.valueN === 0 ? null : g.value, loyalty: g.loyalty }));
+  const rows: Row[] = [];
+  for (let k = 0; k < slots; k++) {
+    if (customers[k] === 0) continue;
+    const hl = k % 2;
+    const hv = Math.floor(k / 2) % 3;
+    const cell = Math.floor(k / 6);
+    rows.push({
+      high_value: hv === 2 ? null : hv === 1,
+      high_loyalty: hl === 1,
+      vbin: Math.floor(cell / b),
+      lbin: cell % b,
+      customers: customers[k]!,
+      value: valueN[k] === 0 ? null : value[k]!,
+      loyalty: loyal[k]!,
+    });
+  }
+  return rows;
 }
