@@ -10,6 +10,7 @@ import { parseOptions } from '../../src/analyses/options.ts';
 import { getAnalysis } from '../../src/analyses/registry.ts';
 import type { AnalysisResult } from '../../src/analyses/types.ts';
 import { periodMonths } from '../../src/analyses/segmentation/periods.ts';
+import { quantileCont } from '../../src/analyses/segmentation/tier-numerics.ts';
 import { createNodeEngine, createSampleEngine, type NodeEngine } from '../../src/engine/node.ts';
 import type { ColumnarTable } from '../../src/engine/types.ts';
 import { renderSampleCsv } from '../../sample-data/src/index.ts';
@@ -169,6 +170,20 @@ z,2022-06-01,70,o7`;
   ] as [string, Record<string, unknown>][])('%s', async (_case, options) => {
     const [prepared, sql] = await bothPaths(engine, options, 'value-loyalty');
     sameResult(prepared, sql);
+  });
+});
+
+describe('quantileCont = DuckDB quantile_cont, to the bit', () => {
+  const m = 366 / 30.4375;
+  it.each([
+    ['ties, one ulp above (n 12, q 0.97)', Array.from({ length: 12 }, () => 6 / m), 0.97],
+    ['ties, one ulp below (n 4, q 0.1)', [6 / m, 6 / m, 6 / m, 6 / m], 0.1],
+    ['spread values', [0.1, 7.25, 3, 1e6, -42.5, 3, 3, 19.125, 0.3], 0.65],
+    ['two values', [1 / 3, 2 / 3], 0.4],
+  ] as [string, number[], number][])('%s', async (_label, values, q) => {
+    const engine = createNodeEngine();
+    const t = await engine.query(`SELECT quantile_cont(x, ${q}::DOUBLE) AS q FROM (VALUES ${values.map((v) => `(${v}::DOUBLE)`).join(', ')}) t(x)`);
+    expect(quantileCont(Float64Array.from(values).sort(), q)).toBe(t.data[0]![0]);
   });
 });
 
