@@ -6,14 +6,16 @@
 import type { ChartSpec } from '../../charts/spec.ts';
 import { fromRows, toRows, type Row, type SqlConnection } from '../../engine/types.ts';
 import { hasColumn } from '../../model/profile.ts';
-import type { AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
 import { buildCustomerPeriodCte, measureExpr } from './customer-period.ts';
 import { amount, num, numOrNull, orList, pct, ratio, shareOf } from './format.ts';
-import { dataRange, formatPeriod, periodMonths, resolvePeriod, type Period } from './periods.ts';
+import { keptDataRange, loadCustomerPeriod, vectorsAvailable } from './customer-period-vectors.ts';
+import { formatPeriod, noDataMessage, periodMonths, resolvePeriod, type DataRange, type Period } from './periods.ts';
 import { resolveThresholds, tierCaseExpr, type TierMethod, type TierSqlParams } from './tier-assign.ts';
 import { checkThresholds, tierNames, tierQuantiles, type TierLanguage } from './tier-names.ts';
+import { assignTiers, measureValues, quantileThresholds, tierAggregates } from './tier-numerics.ts';
 import { shareBar, shareBarColumns, shareBarsChart, type ShareBar } from './share-bars.ts';
-import { measureLabel, resolveMeasure, valueNotes, valueSource, type Measure } from './value-source.ts';
+import { measureLabel, resolveMeasure, valueNotes, valueSource, type Measure, type ValueSource } from './value-source.ts';
 
 /** Options of the `tiers` analysis. */
 export interface TiersOptions {
@@ -155,17 +157,59 @@ export function tierChart(names: readonly string[], subtitle: string, bars: read
   });
 }
 
-/** Runs the tier ladder on a connection. */
-export async function runTiers(db: SqlConnection, ctx: { source: ReturnType<typeof valueSource>; signupDates: boolean }, o: TiersOptions): Promise<AnalysisResult> {
-  const range = await dataRange(db);
+/** Where the per-customer values come from: the context decides (see `runTiers`). */
+interface TierInputs {
+  source: ValueSource;
+  signupDates: boolean;
+}
+
+/** The options a tier grading needs once period and measure are resolved. */
+interface TierGrading {
+  period: Period;
+  range: DataRange;
+  measure: Measure;
+  method: TierMethod;
+  quantiles: readonly number[];
+  amounts: readonly number[];
+}
+
+/** Thresholds and the per-tier rows of `buildTierSummaryQuery`, in SQL on the raw tables (the reference). */
+async function tierRowsSql(db: SqlConnection, inp: TierInputs, g: TierGrading): Promise<{ thresholds: number[]; rows: Row[] }> {
+  const params: TierSqlParams = { source: inp.source, measure: g.measure, signupDates: inp.signupDates };
+  const thresholds = await resolveThresholds(db, { ...params, method: g.method, quantiles: g.quantiles, amounts: g.amounts }, g.period, g.range, 'tiers');
+  const rows = toRows(await db.query(buildTierSummaryQuery(params, g.period, thresholds.length), [g.period.start, g.period.end, periodMonths(g.period), ...thresholds]));
+  return { thresholds, rows };
+}
+
+/**
+ * The same thresholds and rows from the per-customer vectors kept for the period: the first run
+ * reads them (one scan), every later change of thresholds, quantiles, names or measure is pure
+ * numerics on them.
+ */
+async function tierRowsPrepared(ctx: AnalysisContext, inp: TierInputs, g: TierGrading): Promise<{ thresholds: number[]; rows: Row[] }> {
+  const v = await loadCustomerPeriod(ctx, { period: g.period, source: inp.source, signupDates: inp.signupDates });
+  if (v.revenue.length === 0) throw new Error(noDataMessage('tiers', g.period, g.range));
+  const values = measureValues(v, g.measure, periodMonths(g.period));
+  const thresholds = g.method === 'amounts' ? [...g.amounts] : quantileThresholds(values, g.quantiles);
+  const rows = tierAggregates(v, values, assignTiers(values, thresholds), thresholds.length + 1);
+  return { thresholds, rows };
+}
+
+/**
+ * Runs the tier ladder. With the engine's context (`memo`, `numeric`) it grades from per-customer
+ * vectors kept per dataset version and period; with only a connection it runs the SQL on the raw
+ * tables, the reference the prepared path is tested against (tests/engine/segmentation-prepared.test.ts).
+ */
+export async function runTiers(ctx: AnalysisContext, inp: TierInputs, o: TiersOptions): Promise<AnalysisResult> {
+  const prepared = vectorsAvailable(ctx);
+  const range = await keptDataRange(ctx);
   const period: Period = resolvePeriod(o.period_start, o.period_end, range);
-  const { measure, notes: mNotes } = resolveMeasure(o.measure, ctx.source);
+  const { measure, notes: mNotes } = resolveMeasure(o.measure, inp.source);
   const names = tierNames(o.tier_names, o.language);
-  const params: TierSqlParams = { source: ctx.source, measure, signupDates: ctx.signupDates };
   const quantiles = o.method === 'quantiles' ? tierQuantiles(names.length, o.quantiles) : [];
   const amounts = o.method === 'amounts' ? checkThresholds(names.length, o.thresholds ?? []) : [];
-  const thresholds = await resolveThresholds(db, { ...params, method: o.method, quantiles, amounts }, period, range, 'tiers');
-  const rows = toRows(await db.query(buildTierSummaryQuery(params, period, thresholds.length), [period.start, period.end, periodMonths(period), ...thresholds]));
+  const g: TierGrading = { period, range, measure, method: o.method, quantiles, amounts };
+  const { thresholds, rows } = prepared ? await tierRowsPrepared(ctx, inp, g) : await tierRowsSql(ctx.db, inp, g);
   const table = tierTable(rows, names, thresholds);
   const columns = Object.keys(table[0] ?? {}).map((name) => ({ name, type: name === 'tier' ? 'VARCHAR' : 'DOUBLE', kind: name === 'tier' ? ('string' as const) : ('number' as const) }));
   const shares = tierShareBars(table);
@@ -189,7 +233,7 @@ export async function runTiers(db: SqlConnection, ctx: { source: ReturnType<type
     findings,
     notes: [
       ...mNotes,
-      ...valueNotes(ctx.source),
+      ...valueNotes(inp.source),
       o.method === 'quantiles'
         ? `Thresholds are quantiles of ${measureLabel(measure)} (${quantiles.map((q) => pct(q)).join(', ')} of customers): ${thresholds.map(amount).join(', ')}.`
         : `Thresholds entered by the user: ${thresholds.map(amount).join(', ')} per month.`,
@@ -219,5 +263,5 @@ export const tiersDefinition: AnalysisDefinition<TiersOptions> = {
     { name: 'period_end', type: 'date', description: 'Last day of the period (default: the last transaction date).' },
     ...tierOptionSpecs,
   ],
-  run: (ctx, o) => runTiers(ctx.db, { source: valueSource(ctx.profile), signupDates: hasColumn(ctx.profile, 'customers', 'signup_date') }, o),
+  run: (ctx, o) => runTiers(ctx, { source: valueSource(ctx.profile), signupDates: hasColumn(ctx.profile, 'customers', 'signup_date') }, o),
 };

@@ -8,12 +8,15 @@
  */
 import type { ChartSpec } from '../../charts/spec.ts';
 import { fromRows, toRows, type Row, type SqlConnection } from '../../engine/types.ts';
-import { hasColumn, hasTable, type DatasetProfile } from '../../model/profile.ts';
-import type { AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import { hasColumn, hasTable } from '../../model/profile.ts';
+import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
 import { num, pct, ratio, shareOf } from './format.ts';
-import { dataRange, formatPeriod, noDataMessage, periodMonths, resolvePeriod, type Period } from './periods.ts';
+import { keptDataRange, loadCustomerPeriod, vectorsAvailable } from './customer-period-vectors.ts';
+import { formatPeriod, noDataMessage, periodMonths, resolvePeriod, type Period } from './periods.ts';
 import { shareBar, shareBarColumns, shareBarsChart, type ShareBar } from './share-bars.ts';
+import { surveyLoyaltyCte } from './survey-loyalty.ts';
+import { vlCellRows, vlLoyalty, vlStats, vlValues, type VlCuts } from './value-loyalty-numerics.ts';
 import { valueNotes, valueSource, type ValueSource } from './value-source.ts';
 
 /** Loyalty measures. */
@@ -62,13 +65,7 @@ export function loyaltyExpr(l: LoyaltyMeasure): string {
  * intent (1–5 → 0–1) when recorded, else mean satisfaction rescaled from its declared scale to 0–1.
  */
 function vlCte(source: ValueSource, value: 'profit' | 'revenue', loyalty: LoyaltyMeasure, period: Period, signupDates: boolean): string {
-  const survey =
-    loyalty === 'survey'
-      ? `, sv AS (SELECT customer_id, avg(coalesce((repurchase_intent - 1) / 4.0,
-      (satisfaction - coalesce(try_cast(split_part(scale, '-', 1) AS DOUBLE), 1)) /
-      nullif(coalesce(try_cast(split_part(scale, '-', 2) AS DOUBLE), 5) - coalesce(try_cast(split_part(scale, '-', 1) AS DOUBLE), 1), 0))) AS loyalty
-    FROM surveys GROUP BY customer_id)`
-      : '';
+  const survey = loyalty === 'survey' ? `, ${surveyLoyaltyCte()}` : '';
   return `${buildCustomerPeriodCte({ name: 'cur', start: '$1', end: '$2', period, source, signupDates, withProfit: value === 'profit' })}${survey},
 vl AS (SELECT cur.customer_id, $3::DOUBLE AS months, ${value} AS value, ${loyaltyExpr(loyalty)} AS loyalty FROM cur${loyalty === 'survey' ? ' LEFT JOIN sv ON sv.customer_id = cur.customer_id' : ''})`;
 }
@@ -86,7 +83,8 @@ FROM vl`;
 /**
  * Cells and the binned scatter in one pass. Parameters: $1 start, $2 end, $3 months, $4 value cut-off,
  * $5 loyalty cut-off, $6 value bin low, $7 value bin high, $8 loyalty low, $9 loyalty high, $10 bins.
- * Values outside the 1st–99th percentile are clamped into the edge bins.
+ * Values outside the 1st–99th percentile are clamped into the edge bins. Rows come in a total order
+ * (a bin straddling a cut-off is two rows, and `valueLoyaltyBins` colours a tie by the first).
  */
 export function buildValueLoyaltyQuery(source: ValueSource, value: 'profit' | 'revenue', loyalty: LoyaltyMeasure, period: Period, signupDates = false): string {
   const bin = (x: string, lo: number, hi: number) =>
@@ -96,7 +94,7 @@ q AS (SELECT *, value >= $4::DOUBLE AS high_value, loyalty >= $5::DOUBLE AS high
   ${bin('value', 6, 7)} AS vbin, ${bin('loyalty', 8, 9)} AS lbin
   FROM vl WHERE loyalty IS NOT NULL)
 SELECT high_value, high_loyalty, vbin, lbin, count(*) AS customers, sum(value) AS value, sum(loyalty) AS loyalty
-FROM q GROUP BY high_value, high_loyalty, vbin, lbin ORDER BY vbin, lbin`;
+FROM q GROUP BY high_value, high_loyalty, vbin, lbin ORDER BY vbin, lbin, high_value, high_loyalty`;
 }
 
 /** Cell totals from the binned rows (pure): counts, value, shares, average loyalty. */
@@ -198,11 +196,41 @@ const loyaltyNames: Record<LoyaltyMeasure, string> = {
   survey: 'survey loyalty (0–1)',
 };
 
-/** Runs the matrix on a connection. */
-export async function runValueLoyalty(db: SqlConnection, profile: DatasetProfile, o: ValueLoyaltyOptions): Promise<AnalysisResult> {
+/** Stats row and cell rows of the matrix, however they were computed. */
+interface VlData {
+  stats: Row;
+  /** The cell × bin rows for cut-offs and bounds (runs only when the stats allow). */
+  rows(cuts: VlCuts): Promise<Row[]>;
+}
+
+/** The reference: both queries in SQL on the raw tables. */
+async function vlDataSql(db: SqlConnection, source: ValueSource, value: 'profit' | 'revenue', loyalty: LoyaltyMeasure, period: Period, signup: boolean): Promise<VlData> {
+  const base = [period.start, period.end, periodMonths(period)];
+  const stats = toRows(await db.query(buildValueLoyaltyStatsQuery(source, value, loyalty, period, signup), base))[0]!;
+  return {
+    stats,
+    rows: async (c) => toRows(await db.query(buildValueLoyaltyQuery(source, value, loyalty, period, signup), [...base, c.valueCutoff, c.loyaltyCutoff, c.lo[0], c.hi[0], c.lo[1], c.hi[1], c.bins])),
+  };
+}
+
+/** The same from the per-customer vectors kept for the period (engine context). */
+async function vlDataPrepared(ctx: AnalysisContext, source: ValueSource, value: 'profit' | 'revenue', loyalty: LoyaltyMeasure, period: Period, signup: boolean): Promise<VlData> {
+  const v = await loadCustomerPeriod(ctx, { period, source, signupDates: signup, survey: loyalty === 'survey' });
+  const values = vlValues(v, value);
+  const loyal = vlLoyalty(v, loyalty, periodMonths(period));
+  return { stats: vlStats(values, loyal), rows: async (c) => vlCellRows(values, loyal, c) };
+}
+
+/**
+ * Runs the matrix. With the engine's context (`memo`, `numeric`) from per-customer vectors kept
+ * per dataset version and period; with only a connection in SQL on the raw tables (the reference,
+ * tests/engine/segmentation-prepared.test.ts).
+ */
+export async function runValueLoyalty(ctx: AnalysisContext, o: ValueLoyaltyOptions): Promise<AnalysisResult> {
+  const { profile } = ctx;
   const source = valueSource(profile);
   const signup = hasColumn(profile, 'customers', 'signup_date');
-  const range = await dataRange(db);
+  const range = await keptDataRange(ctx);
   const period = resolvePeriod(o.period_start, o.period_end, range);
   const notes: string[] = [];
   const value: 'profit' | 'revenue' = o.value === 'revenue' || !source.profit ? 'revenue' : 'profit';
@@ -213,8 +241,10 @@ export async function runValueLoyalty(db: SqlConnection, profile: DatasetProfile
     loyalty = 'active_months';
     notes.push('No surveys: loyalty is measured from behaviour (share of months with a purchase) instead.');
   }
-  const base = [period.start, period.end, periodMonths(period)];
-  const stats = toRows(await db.query(buildValueLoyaltyStatsQuery(source, value, loyalty, period, signup), base))[0]!;
+  const data = vectorsAvailable(ctx)
+    ? await vlDataPrepared(ctx, source, value, loyalty, period, signup)
+    : await vlDataSql(ctx.db, source, value, loyalty, period, signup);
+  const { stats } = data;
   if (num(stats.customers) === 0) throw new Error(noDataMessage('value-loyalty', period, range));
   if (num(stats.with_loyalty) < num(stats.customers)) {
     const missing = num(stats.customers) - num(stats.with_loyalty);
@@ -225,7 +255,7 @@ export async function runValueLoyalty(db: SqlConnection, profile: DatasetProfile
   const lc = o.loyalty_cutoff ?? num(stats.loyalty_median);
   const lo: [number, number] = [num(stats.value_lo), num(stats.loyalty_lo)];
   const hi: [number, number] = [num(stats.value_hi), num(stats.loyalty_hi)];
-  const rows = toRows(await db.query(buildValueLoyaltyQuery(source, value, loyalty, period, signup), [...base, vc, lc, lo[0], hi[0], lo[1], hi[1], o.bins]));
+  const rows = await data.rows({ valueCutoff: vc, loyaltyCutoff: lc, lo, hi, bins: o.bins });
   const cells = valueLoyaltyCells(rows);
   const bins = valueLoyaltyBins(rows, lo, hi, o.bins);
   const shares = cellShareBars(cells);
@@ -262,5 +292,5 @@ export const valueLoyaltyDefinition: AnalysisDefinition<ValueLoyaltyOptions> = {
     { name: 'loyalty_cutoff', type: 'number', description: 'Loyalty cut-off (default: median).' },
     { name: 'bins', type: 'integer', min: 2, max: 100, default: 30, description: 'Bins per axis of the aggregated scatter.' },
   ],
-  run: (ctx, o) => runValueLoyalty(ctx.db, ctx.profile, o),
+  run: (ctx, o) => runValueLoyalty(ctx, o),
 };
