@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stableOrder } from '../../src/analyses/numerics/index.ts';
-import { fixWorst, rankProfit, whaleCurveTable, whaleStatsRow } from '../../src/analyses/profitability/whale-numerics.ts';
+import { fixWorst, fixWorstSorted, rankProfit, whaleCurveTable, whaleStatsRow } from '../../src/analyses/profitability/whale-numerics.ts';
 
 /** The reference: a comparator sort of indices, ties by index. */
 function reference(values: number[], direction: 'ascending' | 'descending'): number[] {
@@ -55,5 +55,27 @@ describe('whale numerics edge cases', () => {
     const dropped = fixWorst(base, 0.5, 'drop');
     expect([dropped.fixed, Array.from(dropped.profit), Array.from(dropped.revenue)]).toEqual([2, [5, -2, 1], [50, 21, 10]]);
     expect(() => fixWorst(base, 0.5, 'teleport' as 'drop')).toThrow(/invalid fix mode/);
+  });
+});
+
+describe('fix the worst on a ranking (no re-sort) = fix, then rank again', () => {
+  let seed = 5;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  // Coarse values: many ties, and runs of equal losses that straddle the cut.
+  const n = 5000;
+  const profit = Float64Array.from({ length: n }, () => Math.round((rnd() - 0.6) * 40) / 2);
+  const revenue = Float64Array.from({ length: n }, () => Math.round(rnd() * 1000) / 4);
+  it.each([
+    ['break-even', 0.1], ['break-even', 0.37], ['break-even', 1],
+    ['drop', 0.1], ['drop', 0.37], ['drop', 0.5], ['drop', 1],
+  ] as const)('%s %s', (mode, share) => {
+    const ranked = rankProfit({ profit, revenue });
+    const fast = fixWorstSorted(ranked, share, mode);
+    const slow = fixWorst({ profit, revenue }, share, mode);
+    const again = rankProfit(slow);
+    expect(fast.fixed).toBe(slow.fixed);
+    expect(Array.from(fast.sorted.profitDesc)).toEqual(Array.from(again.profitDesc));
+    expect(Array.from(fast.sorted.revenueDesc)).toEqual(Array.from(again.revenueDesc));
+    expect(whaleStatsRow(fast.sorted, 0.2)).toEqual(whaleStatsRow(again, 0.2));
   });
 });

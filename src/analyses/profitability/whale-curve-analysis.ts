@@ -6,7 +6,7 @@ import { toRows, type ColumnarTable, type SqlConnection } from '../../engine/typ
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult } from '../types.ts';
 import { summaryCovers, type CustomerProfitOptions } from './customer-profit.ts';
 import { profitBreakdown, vectorsApply, type ProfitBreakdown } from './profit-vectors.ts';
-import { fixWorst, rankProfit, rankRevenue, whaleCurveTable, whaleStatsRow, type RankedProfit } from './whale-numerics.ts';
+import { fixWorstSorted, rankProfit, rankRevenue, whaleCurveTable, whaleStatsRow, type RankedProfit, type SortedProfit } from './whale-numerics.ts';
 import { count, money, pct } from './format.ts';
 import { profitOptionSpecs, toCustomerProfitOptions, type ProfitOptionValues } from './profit-options.ts';
 import { runProfitNotes } from './profit-table.ts';
@@ -43,7 +43,7 @@ export async function runWhaleCurve(db: SqlConnection, source: string, topK: num
 }
 
 /** Statistics and curve from ranked vectors (the same figures as `runWhaleCurve`). */
-export function whaleCurveOf(ranked: RankedProfit, topK: number): WhaleCurveRun {
+export function whaleCurveOf(ranked: SortedProfit, topK: number): WhaleCurveRun {
   const summary = whaleSummary(whaleStatsRow(ranked, topK), topK);
   return { summary, curve: whaleCurveTable(ranked, keepRanks(summary), undefined, { profit: summary.totalProfit, revenue: summary.totalRevenue }) };
 }
@@ -172,9 +172,8 @@ export const whaleCurveAnalysis: AnalysisDefinition<WhaleCurveOptions> = {
       });
       if (options.fix_worst_pct > 0 && s.lossMakers > 0) {
         const share = options.fix_worst_pct / 100;
-        const fixedVectors = fixWorst(ranked, share, options.fix_mode);
-        const after = whaleCurveOf(rankProfit(fixedVectors), topK);
-        const fixed = fixedVectors.fixed;
+        const { sorted: afterFix, fixed } = fixWorstSorted(ranked, share, options.fix_mode);
+        const after = whaleCurveOf(afterFix, topK);
         result.tables.curve_whatif = onBaseScale(after.curve, s);
         Object.assign(result.scalars, whaleScalars(after.summary, 'after_'), {
           total_profit_before: s.totalProfit,

@@ -17,15 +17,18 @@ export interface ProfitVectors {
   revenue: Float64Array;
 }
 
+/** What the statistics and the curve read: profits and revenues, each sorted highest first. */
+export interface SortedProfit {
+  profitDesc: Float64Array;
+  revenueDesc: Float64Array;
+}
+
 /** Ranking of one set of vectors, computed once and reused for every top-k. */
-export interface RankedProfit extends ProfitVectors {
+export interface RankedProfit extends ProfitVectors, SortedProfit {
   /** Customer indices, most profitable first. */
   byProfit: Uint32Array;
   /** Customer indices, highest revenue first. */
   byRevenue: Uint32Array;
-  /** Profits in that order, and revenues in revenue order: every later pass reads them sequentially. */
-  profitDesc: Float64Array;
-  revenueDesc: Float64Array;
 }
 
 /** The revenue side of a ranking, which depends on the data only (kept per dataset version). */
@@ -64,14 +67,14 @@ function roundMicro(x: number): number {
  * total_loss, top_profit, top_revenue, rest_profit, rest_loss, all_profit_customers, min_profit,
  * max_profit, tied_customers). `topK` is a fraction in (0, 1].
  */
-export function whaleStatsRow(r: RankedProfit, topK: number): Row {
+export function whaleStatsRow(r: SortedProfit, topK: number): Row {
   const { profitDesc, revenueDesc } = r;
   const n = profitDesc.length;
   let tp = 0;
   let tr = 0;
   for (let i = 0; i < n; i++) {
-    tp += r.profit[i]!;
-    tr += r.revenue[i]!;
+    tp += profitDesc[i]!;
+    tr += revenueDesc[i]!;
   }
   const m = round9(n * topK);
   let profitable = 0, zero = 0, loss = 0, peak = 0, totalLoss = 0, top = 0, rest = 0, restLoss = 0;
@@ -142,21 +145,21 @@ const curveColumns = ['rank', 'customer_share', 'cum_profit', 'profit_share', 'c
  * revenue), revenue_share, profit (the marginal customer's).
  */
 export function whaleCurveTable(
-  r: RankedProfit,
+  r: SortedProfit,
   keepRanks: readonly number[] = [],
   maxPoints = 990,
   totals?: { profit: number; revenue: number },
 ): ColumnarTable {
-  const { profit, revenue, profitDesc, revenueDesc } = r;
-  const n = profit.length;
+  const { profitDesc, revenueDesc } = r;
+  const n = profitDesc.length;
   const data: (number | null)[][] = curveColumns.map(() => []);
   if (n > 0) {
     let tp = totals?.profit ?? 0;
     let tr = totals?.revenue ?? 0;
     if (!totals) {
       for (let i = 0; i < n; i++) {
-        tp += profit[i]!;
-        tr += revenue[i]!;
+        tp += profitDesc[i]!;
+        tr += revenueDesc[i]!;
       }
     }
     const step = Math.max(1, Math.ceil(n / maxPoints));
@@ -230,4 +233,44 @@ export function fixWorst(v: ProfitVectors, share: number, mode: 'break-even' | '
     j++;
   }
   return { profit, revenue, fixed: changed };
+}
+
+/**
+ * The fix-the-worst what-if on a ranking, without sorting again: the same figures as `fixWorst`
+ * followed by `rankProfit` (tested against it), in one pass. The worst ⌈share × loss-makers⌉
+ * loss-makers (ties by customer order, as `buildFixWorstQuery`) are the tail of the profit order;
+ * `break-even` turns their profits into zeros (the statistics read values only), `drop` removes
+ * them, and their revenue from the revenue order.
+ */
+export function fixWorstSorted(r: RankedProfit, share: number, mode: 'break-even' | 'drop'): { sorted: SortedProfit; fixed: number } {
+  if (mode !== 'break-even' && mode !== 'drop') throw new Error(`invalid fix mode: ${JSON.stringify(mode)} (expected break-even or drop)`);
+  const { profitDesc, revenueDesc, byProfit, byRevenue } = r;
+  const n = profitDesc.length;
+  let firstLoss = n;
+  while (firstLoss > 0 && profitDesc[firstLoss - 1]! < 0) firstLoss--;
+  const count = Math.min(n - firstLoss, Math.ceil(round9(share * (n - firstLoss))));
+  if (count === 0) return { sorted: { profitDesc, revenueDesc }, fixed: 0 };
+  const kept = n - count;
+  if (mode === 'break-even') {
+    const out = new Float64Array(n);
+    out.set(profitDesc.subarray(0, firstLoss), 0);
+    out.fill(0, firstLoss, firstLoss + count);
+    out.set(profitDesc.subarray(firstLoss, kept), firstLoss + count);
+    return { sorted: { profitDesc: out, revenueDesc }, fixed: count };
+  }
+  // Which customers leave matters for revenue. The profit order lists a run of equal profits by
+  // customer order, while the worst-first order takes the lowest customers of a run first; so
+  // where a run straddles the cut, its first members leave, not its last.
+  const dropped = new Uint8Array(n);
+  let runStart = kept;
+  while (runStart > 0 && profitDesc[runStart - 1] === profitDesc[kept]) runStart--;
+  let runEnd = kept;
+  while (runEnd < n && profitDesc[runEnd] === profitDesc[kept]) runEnd++;
+  const fromRun = runEnd - kept;
+  for (let k = runStart; k < runStart + fromRun; k++) dropped[byProfit[k]!] = 1;
+  for (let k = runEnd; k < n; k++) dropped[byProfit[k]!] = 1;
+  const revenueLeft = new Float64Array(kept);
+  let j = 0;
+  for (let k = 0; k < n; k++) if (!dropped[byRevenue[k]!]) revenueLeft[j++] = revenueDesc[k]!;
+  return { sorted: { profitDesc: profitDesc.slice(0, kept), revenueDesc: revenueLeft }, fixed: count };
 }
