@@ -13,7 +13,7 @@ import { keptDataRange, loadCustomerPeriod, vectorsAvailable } from './customer-
 import { formatPeriod, noDataMessage, periodMonths, resolvePeriod, type DataRange, type Period } from './periods.ts';
 import { resolveThresholds, tierCaseExpr, type TierMethod, type TierSqlParams } from './tier-assign.ts';
 import { checkThresholds, tierNames, tierQuantiles, type TierLanguage } from './tier-names.ts';
-import { assignTiers, measureValues, quantileThresholds, tierAggregates } from './tier-numerics.ts';
+import { assignTiers, measureValues, quantileCont, sortedValues, tierAggregates } from './tier-numerics.ts';
 import { shareBar, shareBarColumns, shareBarsChart, type ShareBar } from './share-bars.ts';
 import { measureLabel, resolveMeasure, valueNotes, valueSource, type Measure, type ValueSource } from './value-source.ts';
 
@@ -189,10 +189,27 @@ async function tierRowsSql(db: SqlConnection, inp: TierInputs, g: TierGrading): 
 async function tierRowsPrepared(ctx: AnalysisContext, inp: TierInputs, g: TierGrading): Promise<{ thresholds: number[]; rows: Row[] }> {
   const v = await loadCustomerPeriod(ctx, { period: g.period, source: inp.source, signupDates: inp.signupDates });
   if (v.revenue.length === 0) throw new Error(noDataMessage('tiers', g.period, g.range));
-  const values = measureValues(v, g.measure, periodMonths(g.period));
-  const thresholds = g.method === 'amounts' ? [...g.amounts] : quantileThresholds(values, g.quantiles);
+  const months = periodMonths(g.period);
+  const values = measureValues(v, g.measure, months);
+  const thresholds = g.method === 'amounts' ? [...g.amounts] : g.quantiles.map((q) => quantileCont(sortedFor(v, g.measure, months, values), q) ?? 0);
   const rows = tierAggregates(v, values, assignTiers(values, thresholds), thresholds.length + 1);
   return { thresholds, rows };
+}
+
+/**
+ * The sorted values of a measure, kept beside the vectors they come from (a WeakMap: they go
+ * when the vectors do). Sorting a million values is most of a quantile change; a new set of
+ * quantiles on the same measure then reads positions only.
+ */
+const sortedByVectors = new WeakMap<object, Map<string, Float64Array>>();
+
+function sortedFor(v: object, measure: string, months: number, values: Float64Array): Float64Array {
+  let kept = sortedByVectors.get(v);
+  if (!kept) sortedByVectors.set(v, (kept = new Map()));
+  const key = `${measure}/${months}`;
+  let sorted = kept.get(key);
+  if (!sorted) kept.set(key, (sorted = sortedValues(values)));
+  return sorted;
 }
 
 /**
