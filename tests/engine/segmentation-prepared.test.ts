@@ -6,6 +6,7 @@
  * `transactions`.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { close, sameResult as sameStrict } from './same-result.ts';
 import { parseOptions } from '../../src/analyses/options.ts';
 import { getAnalysis } from '../../src/analyses/registry.ts';
 import type { AnalysisResult } from '../../src/analyses/types.ts';
@@ -17,41 +18,8 @@ import { renderSampleCsv } from '../../sample-data/src/index.ts';
 
 const enc = new TextEncoder();
 
-/** Relative closeness (money summed in another order); everything else equal. */
-function close(a: unknown, b: unknown, path: string): void {
-  if (typeof a === 'number' && typeof b === 'number') {
-    const scale = Math.max(1, Math.abs(a), Math.abs(b));
-    if (!(Math.abs(a - b) <= 1e-9 * scale)) expect.fail(`${path}: ${a} ≠ ${b}`);
-    return;
-  }
-  if (Array.isArray(a) && Array.isArray(b)) {
-    expect(a.length, `${path} length`).toBe(b.length);
-    a.forEach((x, i) => close(x, b[i], `${path}[${i}]`));
-    return;
-  }
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    expect(Object.keys(a).sort(), `${path} keys`).toEqual(Object.keys(b).sort());
-    for (const k of Object.keys(a)) close((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
-    return;
-  }
-  expect(a, path).toEqual(b);
-}
-
-/** Same tables (values to 1e-9), scalars, findings (ids, values, text) and notes. */
-function sameResult(a: AnalysisResult, b: AnalysisResult): void {
-  close(a.scalars, b.scalars, 'scalars');
-  expect(Object.keys(a.tables).sort()).toEqual(Object.keys(b.tables).sort());
-  for (const [name, t] of Object.entries(a.tables)) {
-    const u = b.tables[name] as ColumnarTable;
-    expect(t.columns, name).toEqual(u.columns);
-    close(t.data, u.data, `tables.${name}`);
-  }
-  expect(a.findings.map((f) => [f.id, f.text])).toEqual(b.findings.map((f) => [f.id, f.text]));
-  close(a.findings.map((f) => f.value ?? null), b.findings.map((f) => f.value ?? null), 'findings');
-  // Notes carry the thresholds (rounded): the prepared quantiles must give the same amounts.
-  expect(a.notes).toEqual(b.notes);
-  expect(a.charts).toEqual(b.charts);
-}
+/** Prepared and raw paths must agree to the letter here: same column types, texts and charts. */
+const sameResult = (a: AnalysisResult, b: AnalysisResult) => sameStrict(a, b, { strict: true });
 
 /** The engine's run (prepared vectors) and the raw SQL run of the same options. */
 async function bothPaths(engine: NodeEngine, raw: Record<string, unknown>, id = 'tiers'): Promise<[AnalysisResult, AnalysisResult]> {

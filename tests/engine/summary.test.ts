@@ -6,8 +6,9 @@
  * from-scratch run.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { close, sameResult } from './same-result.ts';
 import { createNodeEngine, type NodeEngine } from '../../src/engine/node.ts';
-import { toRows, type ColumnarTable, type Row } from '../../src/engine/types.ts';
+import { toRows, type Row } from '../../src/engine/types.ts';
 import { buildCustomerProfitQuery, type CustomerProfitOptions } from '../../src/analyses/profitability/index.ts';
 import { profitBreakdown } from '../../src/analyses/profitability/profit-vectors.ts';
 import { rankProfit } from '../../src/analyses/profitability/whale-numerics.ts';
@@ -29,41 +30,6 @@ async function load(engine: NodeEngine, fixture: Fixture): Promise<void> {
 }
 
 const rows = async (engine: NodeEngine, sql: string): Promise<Row[]> => toRows(await engine.query(sql));
-
-/** Relative closeness for money figures summed in another order. */
-function close(a: unknown, b: unknown, path: string): void {
-  if (typeof a === 'number' && typeof b === 'number') {
-    const scale = Math.max(1, Math.abs(a), Math.abs(b));
-    if (Math.abs(a - b) > 1e-9 * scale) expect.fail(`${path}: ${a} ≠ ${b}`);
-    return;
-  }
-  if (a instanceof Date || b instanceof Date) return expect(String(a), path).toBe(String(b));
-  if (Array.isArray(a) && Array.isArray(b)) {
-    expect(a.length, `${path} length`).toBe(b.length);
-    a.forEach((x, i) => close(x, b[i], `${path}[${i}]`));
-    return;
-  }
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    expect(Object.keys(a).sort(), `${path} keys`).toEqual(Object.keys(b).sort());
-    for (const k of Object.keys(a)) close((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
-    return;
-  }
-  expect(a, path).toEqual(b);
-}
-
-/** Same tables (values to 1e-9), scalars, findings' values and notes. */
-function sameResult(a: AnalysisResult, b: AnalysisResult): void {
-  close(a.scalars, b.scalars, 'scalars');
-  expect(Object.keys(a.tables).sort()).toEqual(Object.keys(b.tables).sort());
-  for (const [name, t] of Object.entries(a.tables)) {
-    const u = b.tables[name] as ColumnarTable;
-    expect(t.columns.map((c) => c.name), name).toEqual(u.columns.map((c) => c.name));
-    close(t.data, u.data, `tables.${name}`);
-  }
-  expect(a.findings.map((f) => f.id)).toEqual(b.findings.map((f) => f.id));
-  close(a.findings.map((f) => f.value ?? null), b.findings.map((f) => f.value ?? null), 'findings');
-  expect(a.notes).toEqual(b.notes);
-}
 
 // Hand-computed: c1 two orders (o1, o2) and a line without cost; c2 a return; c3 a line outside
 // nothing (all in range); c6 only a service cost; one line without a customer id; one service
