@@ -70,6 +70,12 @@ export interface EngineApi extends ImportApi {
   preview(table: string, limit: number): Promise<ColumnarTable>;
   /** Runs SQL and returns all rows (for small results: notebook cells, analyses). */
   query(sql: string, params?: SqlParam[]): Promise<ColumnarTable>;
+  /**
+   * Runs a notebook SQL cell in one call: `CREATE OR REPLACE TEMP TABLE <table> AS <sql>` (the
+   * query starts on line 2, so DuckDB's "LINE n" points one line below the user's), then its row
+   * count, column types and first `previewRows` rows.
+   */
+  runSqlCell(table: string, sql: string, params: SqlParam[], previewRows: number): Promise<{ columns: ColumnInfo[]; rowCount: number; preview: ColumnarTable }>;
   /** Runs SQL, keeps the result in the engine, returns a handle with the row count and first rows. */
   openResult(sql: string, params?: SqlParam[], firstRows?: number): Promise<ResultHandle>;
   /** Rows `offset … offset+limit` of a kept result. */

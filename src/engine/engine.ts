@@ -18,7 +18,7 @@ import { detachSaved, dropSavedViews, hasSaved, isWriteToView, materialiseSaved,
 import { internalPath } from './internal-files.ts';
 import { loadCanonicalCsv } from './load-csv.ts';
 import { splitStatements, returnsRows } from './statements.ts';
-import { EngineError, toRows, type ColumnarTable, type SqlParam } from './types.ts';
+import { EngineError, toRows, type ColumnInfo, type ColumnarTable, type SqlParam } from './types.ts';
 
 /** Options for `createEngine`. */
 export interface EngineOptions {
@@ -217,6 +217,21 @@ export function createEngine(
       return writable(db, () => db.query(sql, params));
     },
     openResult,
+    async runSqlCell(table: string, sql: string, params: SqlParam[], previewRows: number) {
+      const db = await database();
+      const name = quoteIdent(table);
+      const ctas = `CREATE OR REPLACE TEMP TABLE ${name} AS\n${sql}`;
+      if (mayChangeData(sql)) dataChanged('mutated');
+      await writable(db, () => db.query(ctas, params));
+      const rowCount = Number(db.querySync(`SELECT count(*) FROM ${name}`).data[0]?.[0] ?? 0);
+      const preview = db.querySync(`SELECT * FROM ${name} LIMIT ${Math.max(0, Math.floor(previewRows))}`);
+      const types = db.querySync(
+        `SELECT data_type FROM information_schema.columns WHERE table_name = $1 AND table_schema = 'main' AND table_catalog = 'temp' ORDER BY ordinal_position`,
+        [table],
+      );
+      const columns = preview.columns.map((c, i) => ({ ...c, type: String(types.data[0]?.[i] ?? c.type) }));
+      return { columns, rowCount, preview: { ...preview, columns } };
+    },
     async fetchRows(id: string, offset: number, limit: number): Promise<ColumnarTable> {
       const db = await database();
       const r = results.get(id);

@@ -106,6 +106,38 @@ c3,2024-03-10,300,100`),
     expect(rt.cell(cellId('prose#1'))!.output).toEqual({ kind: 'prose', values: { 'whale.top_share': whale.output.result.scalars.top_share } });
   });
 
+  it('keeps notebook data in the engine: one engine call per sql cell, analysis tables kept where they were computed', async () => {
+    const calls: string[] = [];
+    const counted = new Proxy(engine, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          calls.push(String(prop));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const rt = createRuntime(parseNotebook(md), engineEffects(counted));
+    await rt.runAll();
+    expect(rt.cells().every((c) => c.status === 'ok')).toBe(true);
+    // Three sql cells, one analysis: no INSERT of analysis rows, no extra query per sql cell.
+    expect(calls.filter((c) => c === 'runSqlCell')).toHaveLength(3);
+    expect(calls.filter((c) => c === 'runAnalysis')).toHaveLength(1);
+    expect(calls.filter((c) => c === 'query')).toEqual([]);
+    // The analysis's tables are there for SQL all the same.
+    expect((await engine.query('SELECT count(*) AS n FROM whale_totals')).data[0]![0]).toBe(1);
+  });
+
+  it('reports a sql cell\'s error against the user\'s own line', async () => {
+    const rt = createRuntime(parseNotebook('```sql broken\nSELECT 1\nFROM no_such_table\n```\n'), engineEffects(engine));
+    await rt.runAll();
+    const cell = rt.cell(cellId('broken'))!;
+    expect(cell.status).toBe('error');
+    expect(cell.error).toMatch(/no_such_table/);
+    expect(cell.error).toMatch(/LINE 2:/);
+  });
+
   it('fills a select from a query, binds its choice, and keeps the choice while the query still offers it', async () => {
     const nb = parseNotebook(`\`\`\`input floor
 type: number

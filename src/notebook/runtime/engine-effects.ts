@@ -2,12 +2,14 @@ import type { AnalysisResult } from '../../analyses/types.ts';
 import type { Cell as Value, ColumnarTable, SqlParam } from '../../engine/types.ts';
 import { quoteIdent } from '../../sql/quote.ts';
 import { storageType } from '../../sql/column-type.ts';
-import type { NotebookEffects } from './effects.ts';
+import type { NotebookEffects, SqlRunResult } from './effects.ts';
 
 /** The part of `EngineApi` the notebook needs (the engine in Node, or its Comlink proxy in the browser). */
 export interface NotebookEngine {
   query(sql: string, params?: SqlParam[]): Promise<ColumnarTable>;
   runAnalysis(id: string, options: Record<string, unknown>, keepPrefix?: string): Promise<AnalysisResult>;
+  /** `EngineApi.runSqlCell`: the cell's temp table, count, types and preview in one call (optional). */
+  runSqlCell?(table: string, sql: string, params: SqlParam[], previewRows: number): Promise<SqlRunResult>;
   cancel?(): Promise<boolean>;
 }
 
@@ -28,6 +30,8 @@ export function engineEffects(engine: NotebookEngine): NotebookEffects {
     async runSql({ table, sql, params, previewRows }) {
       const name = quoteIdent(table);
       try {
+        // One engine call when the engine offers it (through the worker boundary each call is a round trip).
+        if (engine.runSqlCell) return await engine.runSqlCell(table, sql, params, previewRows);
         // The query starts on line 2 so DuckDB's "LINE n:" excerpt shows the user's own line.
         await engine.query(`CREATE OR REPLACE TEMP TABLE ${name} AS\n${sql}`, params);
       } catch (e) {
