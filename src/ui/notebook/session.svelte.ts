@@ -166,6 +166,14 @@ export class NotebookSession {
 
   /** First edit of a built-in notebook: from now on this session edits the user's own copy. */
   private makeCopy(): void {
+    // Input values moved on the built-in notebook in the last moments belong to it: write them
+    // under its name now, before the session switches to the copy (which gets them too, in save).
+    if (this.inputTimer !== null) {
+      clearTimeout(this.inputTimer);
+      this.inputTimer = null;
+      const values = this.inputs;
+      void putInputs(this.ref, values).catch(() => undefined);
+    }
     this.copiedFrom = this.ref.id;
     const title = `Copy of ${this.doc.frontMatter.title || this.ref.id}`;
     this.doc = parseNotebook(serializeNotebook({ ...this.doc, frontMatter: { ...this.doc.frontMatter, title } }));
