@@ -6,6 +6,7 @@
 import * as Comlink from 'comlink';
 import type { WorkerApi } from '../engine/worker-api.ts';
 import { EngineError, type EngineErrorInfo } from '../engine/types.ts';
+import { takeEngineWorker } from './engine-worker.ts';
 
 export type EngineState =
   | { kind: 'starting' }
@@ -69,13 +70,17 @@ export class EngineClient {
     this.stopWorker();
     this.generation++;
     this.setState({ kind: 'starting' });
-    const worker = new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module', name: 'engine' });
+    const { worker, failed } = takeEngineWorker();
     worker.addEventListener('error', (ev) => {
       ev.preventDefault();
       this.markCrashed(ev.message || 'the engine worker failed');
     });
     this.worker = worker;
     this.remote = Comlink.wrap<WorkerApi>(worker);
+    if (failed !== null) {
+      this.markCrashed(failed);
+      return;
+    }
     try {
       const status = await this.api.init();
       await this.loadData(this.api);

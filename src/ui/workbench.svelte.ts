@@ -72,13 +72,16 @@ export class Workbench {
       this.activeId = SAMPLE_ID;
       saveActiveDataset(SAMPLE_ID);
     }
-    await api.clearData();
+    // Loading a dataset replaces whatever the engine holds (`loadDatabase` clears first).
     await api.loadSample();
   }
 
   async start(): Promise<void> {
-    await this.refreshDatasets();
+    // The engine worker starts first: compiling DuckDB is most of a cold start, and the list of
+    // saved datasets (IndexedDB) is not needed to load the active one.
+    const datasets = this.refreshDatasets();
     await this.client.start();
+    await datasets;
     await this.refreshTables();
   }
 
