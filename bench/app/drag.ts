@@ -9,7 +9,9 @@ import type { Page } from 'playwright-core';
 export async function settled(page: Page, timeoutMs: number): Promise<number> {
   const handle = await page.waitForFunction(() => {
     const cells = [...document.querySelectorAll('[data-testid="nb-cell"]')];
-    const done = cells.length > 0 && cells.every((c) => !['queued', 'running', 'idle'].includes(c.getAttribute('data-status') ?? ''));
+    // Charts draw in a task after their cell's result arrives: settled means drawn too.
+    const drawing = document.querySelector('[data-testid="chart"][data-pending]') !== null;
+    const done = !drawing && cells.length > 0 && cells.every((c) => !['queued', 'running', 'idle'].includes(c.getAttribute('data-status') ?? ''));
     return done ? performance.now() : false;
   }, undefined, { timeout: timeoutMs, polling: 'raf' });
   return (await handle.jsonValue()) as number;

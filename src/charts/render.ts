@@ -25,6 +25,35 @@ export interface RenderChartOptions {
   theme?: 'light' | 'dark';
   /** Width in px when the spec sets none (e.g. the width of the container); 800 by default. */
   width?: number;
+  /**
+   * The layout an earlier render of the same chart settled on (`renderChartWithLayout`): the
+   * first pass starts from it, so a chart redrawn with new data (a slider step) usually needs one
+   * Plot pass instead of two. Margins never shrink below it, so a chart does not jitter while its
+   * data changes. Without it the output depends on the spec and data alone.
+   */
+  layout?: ChartLayout;
+}
+
+/** What the second pass added to Plot's options: the house colours and wider margins. */
+export interface ChartLayout {
+  /**
+   * The colours chosen, for the colour scale's type and the kinds of value its columns held then
+   * (`colorKinds`): the hint applies only while both are the same.
+   */
+  color?: { type: string; kinds: string; options: Plot.ScaleOptions };
+  marginLeft?: number;
+  marginRight?: number;
+}
+
+/** The result tables a chart reads (its marks' `data`, or the chart's), each once. */
+export function chartTables(spec: ChartSpec): string[] {
+  const names = new Set<string>();
+  for (const mark of spec.marks ?? []) {
+    if (mark.rows !== undefined || mark.values !== undefined) continue;
+    const name = mark.data ?? spec.data;
+    if (name !== undefined) names.add(name);
+  }
+  return [...names];
 }
 
 /** Default chart width: wide enough for a slide, narrow enough for a report page. */
@@ -45,6 +74,15 @@ export function renderChart(
   resolve: (name: string) => Row[] | undefined,
   options: RenderChartOptions = {},
 ): SVGElement | HTMLElement {
+  return renderChartWithLayout(spec, resolve, options).chart;
+}
+
+/** `renderChart`, also returning the layout it settled on (for `options.layout` next time). */
+export function renderChartWithLayout(
+  spec: ChartSpec,
+  resolve: (name: string) => Row[] | undefined,
+  options: RenderChartOptions = {},
+): { chart: SVGElement | HTMLElement; layout: ChartLayout } {
   const checked = validateChartSpec(spec);
   // Before Plot: it draws synchronously, so an oversized chart must fail here or it freezes the page.
   checkDataLimits(checked, resolve);
@@ -55,10 +93,17 @@ export function renderChart(
   const marks = checked.marks.map((mark, i) => buildMark(mark, i, context));
   const base = plotOptions(checked, theme, marks, document, options.width);
 
-  let plot = runPlot(base);
+  // Colours chosen for other kinds of value (text then, numbers now) are chosen afresh.
+  const kinds = colorKinds(checked, resolve);
+  const hint = options.layout?.color !== undefined && options.layout.color.kinds !== kinds ? { ...options.layout, color: undefined } : options.layout;
+  let used = withLayout(base, checked, hint);
+  let plot = runPlot(used);
   // Second pass, only when needed: house palette for colour scales and room for long tick labels.
-  const adjusted = adjustAfterFirstPass(plot, checked, theme, base);
-  if (adjusted !== undefined) plot = runPlot(adjusted);
+  const adjusted = adjustAfterFirstPass(plot, checked, theme, used);
+  if (adjusted !== undefined) {
+    used = adjusted;
+    plot = runPlot(adjusted);
+  }
 
   plot.querySelector('style')?.remove();
   plot.removeAttribute('style');
@@ -66,7 +111,42 @@ export function renderChart(
   plot.setAttribute('font-size', String(theme.fontSize));
   const chart = composeChart({ document, spec: checked, theme, plot, className: CLASS_NAME });
   normalizeIds(chart, `cw-${stableHash(JSON.stringify(checked))}`);
-  return chart;
+  const layout: ChartLayout = {};
+  const finalType = plot.scale('color')?.type;
+  if (used.color !== base.color && used.color !== undefined && finalType !== undefined) layout.color = { type: String(finalType), kinds, options: used.color };
+  if (checked.marginLeft === undefined && used.marginLeft !== undefined) layout.marginLeft = used.marginLeft;
+  if (checked.marginRight === undefined && used.marginRight !== undefined) layout.marginRight = used.marginRight;
+  return { chart, layout };
+}
+
+/**
+ * The kind of value (text, number, date…) in each column a mark colours by, e.g.
+ * `0.fill:string`: Plot picks the colour scale's type from them, so a layout hint's colours hold
+ * only while they are the same.
+ */
+function colorKinds(spec: ChartSpec, resolve: (name: string) => Row[] | undefined): string {
+  const out: string[] = [];
+  spec.marks.forEach((mark, i) => {
+    const rows = mark.rows ?? (mark.data ?? spec.data ? resolve((mark.data ?? spec.data)!) : undefined);
+    for (const channel of ['fill', 'stroke'] as const) {
+      const column = mark[channel];
+      if (typeof column !== 'string' || !Array.isArray(rows)) continue;
+      const value = rows.find((r) => r[column] !== null && r[column] !== undefined)?.[column];
+      const kind = value instanceof Date ? 'date' : typeof value;
+      out.push(`${i}.${channel}:${kind}`);
+    }
+  });
+  return out.join('|');
+}
+
+/** `base` with an earlier render's layout applied (only where the spec leaves the choice to us). */
+function withLayout(base: Plot.PlotOptions, spec: ChartSpec, layout: ChartLayout | undefined): Plot.PlotOptions {
+  if (layout === undefined) return base;
+  const out: Plot.PlotOptions = { ...base };
+  if (layout.color !== undefined) out.color = layout.color.options;
+  if (spec.marginLeft === undefined && layout.marginLeft !== undefined) out.marginLeft = layout.marginLeft;
+  if (spec.marginRight === undefined && layout.marginRight !== undefined) out.marginRight = layout.marginRight;
+  return out;
 }
 
 function plotOptions(
@@ -123,24 +203,26 @@ function adjustAfterFirstPass(
 ): Plot.PlotOptions | undefined {
   let next: Plot.PlotOptions | undefined;
   const color = plot.scale('color');
+  // `base` may already carry the colours (an earlier render's layout): then nothing changes.
+  const current = base.color as { range?: unknown; scheme?: unknown } | undefined;
   if (color !== undefined && spec.color?.scheme === undefined && spec.color?.range === undefined) {
     if (color.type === 'ordinal' || color.type === 'categorical') {
-      next = { ...base, color: { ...base.color, range: [...theme.palette] } };
+      if (current?.range === undefined) next = { ...base, color: { ...base.color, range: [...theme.palette] } };
     } else if (!String(color.type).startsWith('diverging') && color.type !== 'identity') {
-      next = { ...base, color: { ...base.color, scheme: theme.sequentialScheme as Plot.ColorScheme } };
+      if (current?.scheme === undefined) next = { ...base, color: { ...base.color, scheme: theme.sequentialScheme as Plot.ColorScheme } };
     }
   }
   if (spec.marginLeft === undefined) {
     const labels = [...plot.querySelectorAll('g[aria-label="y-axis tick label"] text')];
     const widest = Math.max(0, ...labels.map((t) => textWidth(t.textContent ?? '', theme.fontSize)));
     const needed = Math.ceil(widest + 14);
-    if (needed > PLOT_MARGIN_LEFT) next = { ...(next ?? base), marginLeft: needed };
+    if (needed > (base.marginLeft ?? PLOT_MARGIN_LEFT)) next = { ...(next ?? base), marginLeft: needed };
   }
   if (spec.marginRight === undefined) {
     // The last x tick label is centred on the right edge of the frame: half of it must fit the margin.
     const last = [...plot.querySelectorAll('g[aria-label="x-axis tick label"] text')].at(-1);
     const needed = Math.ceil(textWidth(last?.textContent ?? '', theme.fontSize) / 2 + 4);
-    if (needed > PLOT_MARGIN_RIGHT) next = { ...(next ?? base), marginRight: needed };
+    if (needed > (base.marginRight ?? PLOT_MARGIN_RIGHT)) next = { ...(next ?? base), marginRight: needed };
   }
   return next;
 }

@@ -77,6 +77,19 @@ describe('foundation', () => {
     await last.filter({ hasText: '999,999' }).waitFor({ timeout: 20_000 });
   });
 
+  it('keeps its virtualised grid across results of another size (fewer rows, then many again)', async () => {
+    const { page } = app;
+    const table = page.getByTestId('query-cell').getByTestId('result-table');
+    await runSql('SELECT range AS n FROM range(3)', 'button');
+    await table.getByTestId('row-count').filter({ hasText: '3 rows' }).waitFor();
+    await table.locator('.body .row[data-row="2"]').waitFor();
+    assert.equal(await table.locator('.body .row').count(), 3, 'exactly the three rows of the new result');
+    await runSql('SELECT range AS n FROM range(500000)', 'button');
+    await table.getByTestId('row-count').filter({ hasText: '500,000 rows' }).waitFor();
+    await table.locator('.scroller').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await table.locator('.body .row[data-row="499999"] .td').first().filter({ hasText: '499,999' }).waitFor({ timeout: 20_000 });
+  });
+
   it('shows DuckDB’s error for a bad query and keeps working', async () => {
     const { page } = app;
     await runSql('SELECT * FROM no_such_table');

@@ -97,6 +97,8 @@ export async function tableRows(page: Page, table: string): Promise<number> {
 export async function cellsSettled(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(() => {
     const cells = [...document.querySelectorAll('[data-testid="nb-cell"]')];
-    return cells.length > 0 && cells.every((c) => !['queued', 'running', 'idle'].includes(c.getAttribute('data-status') ?? ''));
+    // Charts draw in a task after their cell's result arrives: settled means drawn too.
+    const drawing = document.querySelector('[data-testid="chart"][data-pending]') !== null;
+    return !drawing && cells.length > 0 && cells.every((c) => !['queued', 'running', 'idle'].includes(c.getAttribute('data-status') ?? ''));
   }, undefined, { timeout });
 }
