@@ -51,6 +51,19 @@ export interface AnalysisResult {
   findings: Finding[];
   /** Caveats and plain explanations of missing data ("no cost data: value is revenue"). */
   notes: string[];
+  /**
+   * Set when the analysis does not apply to this data (its required tables or columns are
+   * missing, or the data holds nothing it can measure): the result is empty, `reason` says why
+   * and what would make it apply. A notebook shows such a cell, and every cell that depends on
+   * it, as "not applicable" instead of an error.
+   */
+  notApplicable?: NotApplicable;
+}
+
+/** Why an analysis does not apply to the data, and the canonical tables that would make it apply. */
+export interface NotApplicable {
+  reason: string;
+  needs: string[];
 }
 
 /** Option types an analysis can declare. Notebook YAML values are validated against these. */
@@ -76,6 +89,8 @@ export interface AnalysisDefinition<O = Record<string, unknown>> {
   description: string;
   /** Canonical tables it needs at least (usually `transactions`). */
   requires: readonly ('transactions' | 'customers' | 'service_costs' | 'surveys')[];
+  /** What to tell the user when a required table is missing (default: names it and the import wizard). */
+  missingNote?: string;
   options: readonly OptionSpec[];
   run(ctx: AnalysisContext, options: O): Promise<AnalysisResult>;
 }

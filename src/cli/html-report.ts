@@ -43,10 +43,12 @@ function cellBlocks(cell: Cell, state: CellState | undefined): ReportBlock[] {
       if (out?.kind === 'chart') blocks.push(...chartBlock(out.spec, (name) => out.data[name], cell.name ?? cell.id));
       break;
     case 'analysis':
-      if (out?.kind === 'analysis') blocks.push(...analysisBlocks(out.result, cell.name ?? cell.id));
+      // A not-applicable analysis explains itself below; its notes would say the same again.
+      if (out?.kind === 'analysis' && state?.status === 'ok') blocks.push(...analysisBlocks(out.result, cell.name ?? cell.id));
       break;
   }
-  if (state && state.status !== 'ok') blocks.push({ kind: 'error', cell: cell.name ?? cell.id, message: state.error ?? state.status });
+  if (state?.status === 'na') blocks.push({ kind: 'not-applicable', cell: cell.name ?? cell.id, message: state.error ?? '' });
+  else if (state && state.status !== 'ok') blocks.push({ kind: 'error', cell: cell.name ?? cell.id, message: state.error ?? state.status });
   return blocks;
 }
 

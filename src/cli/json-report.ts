@@ -10,8 +10,12 @@ export const jsonRowLimit = 1000;
 export interface JsonCell {
   id: string;
   kind: string;
-  status: 'ok' | 'error';
+  /** `not_applicable`: the cell does not apply to this data (not an error); `reason` says why. */
+  status: 'ok' | 'error' | 'not_applicable';
   error?: string;
+  reason?: string;
+  /** For `not_applicable`: the canonical tables that would make it apply. */
+  needs?: string[];
   result?: { columns: { name: string; type: string }[]; rowCount: number; rows: Record<string, unknown>[] };
   findings: Finding[];
 }
@@ -24,7 +28,7 @@ export interface JsonReport {
 
 /**
  * Builds the JSON report from the runtime's cell states. A blocked cell is an error (its message
- * says what it waits on). Dates become ISO strings (`YYYY-MM-DD` for DATE columns).
+ * says what it waits on); a cell that does not apply to the data is `not_applicable`, with why. Dates become ISO strings (`YYYY-MM-DD` for DATE columns).
  */
 export function jsonReport(nb: Notebook, states: readonly CellState[]): JsonReport {
   return {
@@ -42,8 +46,8 @@ export function jsonReport(nb: Notebook, states: readonly CellState[]): JsonRepo
       return {
         id: s.id,
         kind: s.kind,
-        status: s.status === 'ok' ? 'ok' : 'error',
-        ...(s.status === 'ok' ? {} : { error: s.error ?? `not run (${s.status})` }),
+        status: s.status === 'ok' ? 'ok' : s.status === 'na' ? 'not_applicable' : 'error',
+        ...(s.status === 'ok' ? {} : s.status === 'na' ? { reason: s.error ?? '', needs: s.needs ?? [] } : { error: s.error ?? `not run (${s.status})` }),
         ...(result ? { result } : {}),
         findings,
       };

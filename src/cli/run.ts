@@ -36,7 +36,8 @@ export async function runNotebookFile(file: string, options: { dataDir?: string;
     // silently leave out its rows.
     ...data.failed,
     ...notebook.issues.map((i) => `${file}: ${i}`),
-    ...states.filter((s) => s.status !== 'ok').map((s) => `${file}: ${(s.error ?? s.status).split('\n').join(`\n${file}: `)}`),
+    // A cell that does not apply to the data is not an error: it is reported, and the run succeeds.
+    ...states.filter((s) => s.status !== 'ok' && s.status !== 'na').map((s) => `${file}: ${(s.error ?? s.status).split('\n').join(`\n${file}: `)}`),
   ];
   const imports = (data.report?.imports ?? []).map(
     (r) => `${r.fileName} → ${r.table}: read ${r.read}, imported ${r.imported}, rejected ${r.rejected}` +
@@ -59,6 +60,8 @@ export async function runCommand(args: CliArgs, io: { stdout: (s: string) => voi
   if (args.html) await writeFile(args.html, htmlReport(result.notebook, result.states));
   for (const e of result.errors) io.stderr(`${e}\n`);
   const ok = result.states.filter((s) => s.status === 'ok').length;
-  if (args.json !== '-') io.stderr(`${args.notebook}: ${ok} of ${result.states.length} cells ran${result.errors.length ? `, ${result.errors.length} error(s)` : ''}\n`);
+  const na = result.states.filter((s) => s.status === 'na');
+  for (const s of na) io.stderr(`not applicable: ${s.error ?? s.id}\n`);
+  if (args.json !== '-') io.stderr(`${args.notebook}: ${ok} of ${result.states.length} cells ran${na.length ? `, ${na.length} not applicable to this data` : ''}${result.errors.length ? `, ${result.errors.length} error(s)` : ''}\n`);
   return result.errors.length ? 1 : 0;
 }

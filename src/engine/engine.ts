@@ -1,4 +1,5 @@
 import type { DuckDBBindings } from '@duckdb/duckdb-wasm/blocking';
+import { missingRequired } from '../analyses/not-applicable.ts';
 import { parseOptions } from '../analyses/options.ts';
 import { getAnalysis } from '../analyses/registry.ts';
 import type { AnalysisResult } from '../analyses/types.ts';
@@ -264,6 +265,9 @@ export function createEngine(
     const key = resultKey(id, opts);
     const kept = cache.result(key);
     if (kept) return kept;
+    // A table the analysis needs is missing: it does not apply, and says what to import.
+    const missing = missingRequired(def, prof);
+    if (missing) return missing;
     const result = await def.run(
       { db, profile: prof, summary, numeric: (sql) => db.numeric(sql), memo: (k, build) => cache.memo(k, build) },
       opts,

@@ -22,7 +22,9 @@ export type ReportBlock =
   /** Plain-language findings of an analysis. */
   | { kind: 'findings'; items: ({ id?: string; text: string; value?: unknown } | string)[] }
   /** A cell that failed: its name and the error message. */
-  | { kind: 'error'; cell: string; message: string };
+  | { kind: 'error'; cell: string; message: string }
+  /** A cell that does not apply to the data: its name and why (what data it needs). */
+  | { kind: 'not-applicable'; cell: string; message: string };
 
 /** Input of `renderHtmlReport`. */
 export interface HtmlReportInput {
@@ -77,6 +79,8 @@ function renderBlock(block: ReportBlock): string {
     }
     case 'error':
       return `<div class="error" role="alert"><strong>Cell ${escapeHtml(block.cell)} failed</strong><pre>${escapeHtml(block.message)}</pre></div>`;
+    case 'not-applicable':
+      return `<div class="not-applicable"><strong>${escapeHtml(block.cell)}: not applicable to this data</strong><p>${escapeHtml(block.message)}</p></div>`;
     default:
       return assertNever(block);
   }

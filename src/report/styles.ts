@@ -30,6 +30,8 @@ td.null { color: #9ca3af; }
 .findings { border-left: 4px solid #2459a6; background: #f5f8fc; padding: 12px 16px 12px 32px; margin: 24px 0; }
 .findings li { margin: 4px 0; font-size: 17px; }
 .error { border-left: 4px solid #c23b3b; background: #fdf2f2; padding: 12px 16px; margin: 24px 0; }
+.not-applicable { border-left: 4px solid #9ca3af; background: #f6f7f9; color: #4b5563; padding: 12px 16px; margin: 24px 0; }
+.not-applicable p { margin: 6px 0 0; }
 .error pre { background: transparent; padding: 0; margin: 6px 0 0; white-space: pre-wrap; }
 .nb-value { font-weight: 600; }
 .nb-unknown, .nb-blocked, .blocked { color: #c23b3b; font-style: italic; }
@@ -37,7 +39,7 @@ td.null { color: #9ca3af; }
 @media print {
   body { font-size: 12pt; }
   main { max-width: none; padding: 0; }
-  figure, table, .findings, .error { break-inside: avoid; }
+  figure, table, .findings, .error, .not-applicable { break-inside: avoid; }
   h1, h2, h3 { break-after: avoid; }
   a { color: inherit; }
 }

@@ -8,7 +8,7 @@ const table = (rows: Record<string, number | string>[]): ColumnarTable =>
   fromRows(rows, Object.keys(rows[0] ?? { x: 0 }).map((name) => ({ name, type: typeof rows[0]![name] === 'number' ? 'DOUBLE' : 'VARCHAR', kind: typeof rows[0]![name] === 'number' ? 'number' : 'string' })));
 
 /** Fake effects: each sql run returns one row {table, p: first param}; every call is logged. */
-function fakeEffects(options: { delay?: (table: string, params: SqlParam[]) => number; fail?: (table: string) => string | null } = {}) {
+function fakeEffects(options: { delay?: (table: string, params: SqlParam[]) => number; fail?: (table: string) => string | null; notApplicable?: string } = {}) {
   const log: string[] = [];
   const tables = new Map<string, ColumnarTable>();
   const effects: NotebookEffects = {
@@ -24,6 +24,10 @@ function fakeEffects(options: { delay?: (table: string, params: SqlParam[]) => n
     },
     async runAnalysis(id, opts) {
       log.push(`analysis ${id} ${JSON.stringify(opts)}`);
+      if (options.notApplicable) {
+        const reason = options.notApplicable;
+        return { tables: {}, scalars: {}, charts: [], findings: [], notes: [reason], notApplicable: { reason, needs: ['service_costs'] } };
+      }
       const result: AnalysisResult = {
         tables: { curve: table([{ x: 0, y: 0 }, { x: 1, y: Number(opts.margin_pct) }]) },
         scalars: { top20_share: 1.38 },
@@ -153,6 +157,20 @@ describe('notebook runtime', () => {
     expect(rt.cell(cellId('b'))).toMatchObject({ status: 'blocked', error: 'waiting on a, which failed' });
     expect(rt.cell(cellId('prose#1'))).toMatchObject({ status: 'blocked', error: 'waiting on a, which failed' });
     expect(status(rt.cells())).toMatchObject({ c: 'ok', whale: 'ok', w: 'ok', 'chart#1': 'ok' });
+  });
+
+  it('shows an analysis that does not apply to the data, and the cells built on it, as not applicable (not errors)', async () => {
+    const { effects, log } = fakeEffects({ notApplicable: 'No cost data in this dataset.' });
+    const rt = createRuntime(parseNotebook(md), effects);
+    await rt.runAll();
+    expect(rt.cell(cellId('whale'))).toMatchObject({ status: 'na', error: 'No cost data in this dataset.', needs: ['service_costs'] });
+    for (const id of ['w', 'chart#1', 'prose#1']) {
+      expect(rt.cell(cellId(id))).toMatchObject({ status: 'na', error: 'whale does not apply to this data: No cost data in this dataset.', needs: ['service_costs'] });
+    }
+    // Never run: a dependent would only have failed on the missing tables.
+    expect(log.some((l) => l.startsWith('sql w '))).toBe(false);
+    expect(status(rt.cells())).toMatchObject({ a: 'ok', b: 'ok', c: 'ok' });
+    expect(rt.cells().some((c) => c.status === 'error' || c.status === 'blocked')).toBe(false);
   });
 
   it('reports cycles and unknown names on the cell', async () => {

@@ -42,7 +42,7 @@ export interface Accounting {
 }
 
 /** Either the data, or the notes explaining what is missing. */
-export type LoadResult = { ok: true; data: SatisfactionData } | { ok: false; notes: string[] };
+export type LoadResult = { ok: true; data: SatisfactionData } | { ok: false; notes: string[]; needs?: string[] };
 
 /** What a missing survey table means, and what to bring. */
 export const MISSING_SURVEYS_NOTE =
@@ -80,7 +80,7 @@ export async function loadSatisfaction(ctx: AnalysisContext, o: SatisfactionOpti
 
 async function readSatisfaction(ctx: AnalysisContext, o: SatisfactionOptions, requireOutcome: boolean): Promise<LoadResult> {
   const { profile, db } = ctx;
-  if (!hasTable(profile, 'surveys') || !hasColumn(profile, 'surveys', 'satisfaction')) return { ok: false, notes: [MISSING_SURVEYS_NOTE] };
+  if (!hasTable(profile, 'surveys') || !hasColumn(profile, 'surveys', 'satisfaction')) return { ok: false, notes: [MISSING_SURVEYS_NOTE], needs: ['surveys'] };
   const behavioural = o.outcome !== 'stated_intent';
   if (requireOutcome && behavioural && !hasTable(profile, 'transactions')) {
     return { ok: false, notes: [`The ${o.outcome} outcome follows customers in \`transactions\`, and there are none. Load transactions, or use outcome: stated_intent.`] };

@@ -6,7 +6,7 @@ import { toRows } from '../../engine/types.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
 import { quadrantChart } from './charts.ts';
 import { buildHostagesQuery } from './level-query.ts';
-import { loadSatisfaction } from './load.ts';
+import { loadSatisfaction, MISSING_SURVEYS_NOTE } from './load.ts';
 import { outcomeLabels, withCommon, type SatisfactionOptions } from './options.ts';
 import { loyaltyQuadrant, quadrantInfo } from './quadrant.ts';
 import { money, notesOnly, pct, tableOf } from './result.ts';
@@ -23,7 +23,7 @@ export interface LoyaltyQuadrantOptions extends SatisfactionOptions {
 /** Runs the quadrant on a connection. */
 export async function runLoyaltyQuadrant(ctx: AnalysisContext, o: LoyaltyQuadrantOptions): Promise<AnalysisResult> {
   const loaded = await loadSatisfaction(ctx, o);
-  if (!loaded.ok) return notesOnly(loaded.notes);
+  if (!loaded.ok) return notesOnly(loaded.notes, loaded.needs);
   const { scale, pooled, params, notes } = loaded.data;
   const cut = o.satisfied_from ?? defaultSatisfiedFrom(scale);
   if (cut <= scale.low || cut > scale.high) throw new Error(`loyalty-quadrant: invalid satisfied_from: ${cut} (expected ${scale.low + 1}–${scale.high} on ${scale.id})`);
@@ -77,7 +77,8 @@ export const loyaltyQuadrantAnalysis: AnalysisDefinition<LoyaltyQuadrantOptions>
   id: 'loyalty-quadrant',
   title: 'Loyalty quadrant (apostles, mercenaries, hostages, defectors)',
   description: 'Satisfaction × loyalty: counts, revenue and profit per quadrant, and who the hostages are.',
-  requires: ['transactions', 'surveys'],
+  requires: ['surveys'],
+  missingNote: MISSING_SURVEYS_NOTE,
   options: withCommon([
     { name: 'satisfied_from', type: 'integer', min: 0, max: 10, description: 'Lowest level that counts as satisfied (default: top quarter of the scale, e.g. 4 on 1–5).' },
     { name: 'hostage_limit', type: 'integer', min: 1, max: 10000, default: 50, description: 'How many hostages to list, most profitable first.' },

@@ -2,6 +2,7 @@
  * Small helpers to turn typed rows into result tables.
  */
 import { fromRows, type ColumnInfo, type ColumnarTable, type Row } from '../../engine/types.ts';
+import { notApplicable } from '../not-applicable.ts';
 import type { AnalysisResult } from '../types.ts';
 
 /** A columnar table from plain objects; column types inferred from the first non-null value. */
@@ -18,9 +19,12 @@ export function tableOf(rows: readonly object[], names?: readonly string[]): Col
   return fromRows(rs, columns);
 }
 
-/** A result that only explains why nothing could be computed. */
-export function notesOnly(notes: string[]): AnalysisResult {
-  return { tables: {}, scalars: {}, charts: [], findings: [], notes };
+/**
+ * A result that only explains why nothing could be computed: the analysis does not apply to this
+ * data (the last note says why; `needs` names the tables that would make it apply).
+ */
+export function notesOnly(notes: string[], needs: readonly string[] = []): AnalysisResult {
+  return notApplicable(notes.at(-1) ?? 'Nothing to compute on this data.', needs, notes);
 }
 
 /** Formats a share as a whole percentage, e.g. 0.423 → "42%". */

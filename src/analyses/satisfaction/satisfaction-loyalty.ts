@@ -5,7 +5,7 @@
 import type { AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
 import { curveChart, segmentChart, steepnessChart } from './charts.ts';
 import { drawnCurve, leaveRatio, loyaltyCurve, topBoxRatio, type CurvePoint } from './curve.ts';
-import { loadSatisfaction } from './load.ts';
+import { loadSatisfaction, MISSING_SURVEYS_NOTE } from './load.ts';
 import { outcomeLabels, withCommon, type SatisfactionOptions } from './options.ts';
 import { money, notesOnly, pct, tableOf } from './result.ts';
 import { curveSteepness } from './steepness.ts';
@@ -23,7 +23,7 @@ export interface SatisfactionLoyaltyOptions extends SatisfactionOptions {
 /** Runs the curve analysis on a connection. */
 export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition['run']>[0], o: SatisfactionLoyaltyOptions): Promise<AnalysisResult> {
   const loaded = await loadSatisfaction(ctx, o);
-  if (!loaded.ok) return notesOnly(loaded.notes);
+  if (!loaded.ok) return notesOnly(loaded.notes, loaded.needs);
   const { scale, pooled, rows, segmentColumn, notes } = loaded.data;
   const outcome = outcomeLabels[o.outcome];
   const curve = loyaltyCurve(pooled, o.min_n);
@@ -148,7 +148,8 @@ export const satisfactionLoyalty: AnalysisDefinition<SatisfactionLoyaltyOptions>
   id: 'satisfaction-loyalty',
   title: 'Satisfaction–loyalty curve',
   description: 'Loyalty by satisfaction level with 95% intervals, zones of defection/indifference/affection, the top-box ratio, value at stake, and curves per segment.',
-  requires: ['transactions', 'surveys'],
+  requires: ['surveys'],
+  missingNote: MISSING_SURVEYS_NOTE,
   options: withCommon([
     { name: 'defection_max', type: 'number', description: 'Override: levels at or below this are the zone of defection.' },
     { name: 'affection_min', type: 'number', description: 'Override: levels at or above this are the zone of affection.' },

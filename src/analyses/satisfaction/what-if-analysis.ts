@@ -5,7 +5,7 @@
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
 import { whatIfChart } from './charts.ts';
 import { loyaltyCurve } from './curve.ts';
-import { loadSatisfaction } from './load.ts';
+import { loadSatisfaction, MISSING_SURVEYS_NOTE } from './load.ts';
 import { outcomeLabels, withCommon, type SatisfactionOptions } from './options.ts';
 import { money, notesOnly, pct, tableOf } from './result.ts';
 import { valueAtStake } from './value-at-stake.ts';
@@ -25,7 +25,7 @@ export interface SatisfactionWhatIfOptions extends SatisfactionOptions {
 /** Runs the what-if on a connection. */
 export async function runSatisfactionWhatIf(ctx: AnalysisContext, o: SatisfactionWhatIfOptions): Promise<AnalysisResult> {
   const loaded = await loadSatisfaction(ctx, o);
-  if (!loaded.ok) return notesOnly(loaded.notes);
+  if (!loaded.ok) return notesOnly(loaded.notes, loaded.needs);
   const { scale, pooled, notes } = loaded.data;
   const outcome = outcomeLabels[o.outcome];
   const curve = loyaltyCurve(pooled, o.min_n);
@@ -92,7 +92,8 @@ export const satisfactionWhatIf: AnalysisDefinition<SatisfactionWhatIfOptions> =
   id: 'satisfaction-what-if',
   title: 'Satisfaction what-if and value at stake',
   description: 'Revenue and profit in the zone of defection, and the extra loyal customers and profit from lifting a share of customers one satisfaction level.',
-  requires: ['transactions', 'surveys'],
+  requires: ['surveys'],
+  missingNote: MISSING_SURVEYS_NOTE,
   options: withCommon([
     { name: 'from_level', type: 'integer', min: 0, max: 9, description: 'Level customers are lifted from, to the next (default: one below the top, e.g. 4 on 1–5).' },
     { name: 'move_share', type: 'number', min: 0, max: 1, default: 0.2, description: 'Share of the customers at from_level lifted one level (0–1).' },

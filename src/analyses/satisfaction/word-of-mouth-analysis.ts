@@ -5,7 +5,7 @@
 import { hasColumn } from '../../model/profile.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
 import { wordOfMouthChart } from './charts.ts';
-import { loadSatisfaction } from './load.ts';
+import { loadSatisfaction, MISSING_SURVEYS_NOTE } from './load.ts';
 import { commonOptionSpecs, resolveOptions, type SatisfactionOptions } from './options.ts';
 import { notesOnly, pct, tableOf } from './result.ts';
 import { wordOfMouth } from './word-of-mouth.ts';
@@ -13,7 +13,7 @@ import { wordOfMouth } from './word-of-mouth.ts';
 /** Runs word of mouth on a connection (every respondent's latest response; no outcome needed). */
 export async function runWordOfMouth(ctx: AnalysisContext, o: SatisfactionOptions): Promise<AnalysisResult> {
   const loaded = await loadSatisfaction(ctx, resolveOptions({ ...o, outcome: 'repurchased' }), false);
-  if (!loaded.ok) return notesOnly(loaded.notes);
+  if (!loaded.ok) return notesOnly(loaded.notes, loaded.needs);
   const { pooled, scale } = loaded.data;
   const notes = loaded.data.notes.filter((n) => !n.startsWith('Loyalty outcome') && !n.startsWith('Revenue and profit'));
   notes.push('Every respondent’s latest response is used (word of mouth needs no outcome window).');
@@ -61,6 +61,7 @@ export const wordOfMouthAnalysis: AnalysisDefinition<SatisfactionOptions> = {
   title: 'Word of mouth by satisfaction',
   description: 'Net advocacy (% promoters − % detractors) and the share who talk at all, by satisfaction level: the asymmetric U.',
   requires: ['surveys'],
+  missingNote: MISSING_SURVEYS_NOTE,
   options: commonOptionSpecs.filter((s) => s.name === 'scale' || s.name === 'min_n'),
   run: runWordOfMouth,
 };

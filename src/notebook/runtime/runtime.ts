@@ -4,6 +4,7 @@ import type { NotebookEffects } from './effects.ts';
 import { buildGraph, downstream, type DependencyGraph } from './graph.ts';
 import { runCell, type RunLimits } from './run-cell.ts';
 import type { CellOutput, CellState } from './state.ts';
+import { canonicalTables } from '../../model/schema.ts';
 
 /** Options for `createRuntime`. */
 export interface RuntimeOptions {
@@ -194,10 +195,18 @@ export class NotebookRuntime {
     this.dirty.delete(id);
     const problems = [...cell.issues, ...(this.graph.problems.get(id) ?? [])];
     if (problems.length) return this.fail(cell, problems.join('\n'));
-    const failedDep = (this.graph.deps.get(id) ?? []).find((d) => {
+    const deps = this.graph.deps.get(id) ?? [];
+    const failedDep = deps.find((d) => {
       const s = this.states.get(d)?.status;
       return s === 'error' || s === 'blocked';
     });
+    // A cell built on one that does not apply to this data does not apply either (not an error).
+    const naDep = failedDep === undefined ? deps.find((d) => this.states.get(d)?.status === 'na') : undefined;
+    if (naDep !== undefined) {
+      const dep = this.nb.cells.find((c) => c.id === naDep)!;
+      const why = this.states.get(naDep)!;
+      return this.set(id, { status: 'na', error: `${dep.name ?? dep.id} does not apply to this data: ${why.error ?? ''}`.trim(), needs: why.needs ?? [] });
+    }
     if (failedDep !== undefined) {
       const dep = this.nb.cells.find((c) => c.id === failedDep)!;
       return this.set(id, { status: 'blocked', error: `waiting on ${dep.name ?? dep.id}, which ${this.states.get(failedDep)!.status === 'error' ? 'failed' : 'is blocked'}` });
@@ -217,10 +226,24 @@ export class NotebookRuntime {
       if (this.stamps.get(id) !== stamp || !this.states.has(id)) return; // superseded: a newer run is queued
       if (output.kind === 'input') this.inputs.set(cell.name!, output.value);
       const runs = this.states.get(id)!.runs + 1;
+      const na = output.kind === 'analysis' ? output.result.notApplicable : undefined;
+      if (na) {
+        // Kept as the output too, so the analysis's notes can still be shown.
+        this.set(id, { status: 'na', error: na.reason, needs: na.needs, elapsedMs: this.now() - started, output, runs });
+        return;
+      }
       this.set(id, { status: 'ok', elapsedMs: this.now() - started, output, runs, ...(rowCount === undefined ? {} : { rowCount }) });
     } catch (e) {
       if (this.stamps.get(id) !== stamp || !this.states.has(id)) return;
       const err = e as Error & { info?: { sql?: string } };
+      const missing = cell.kind === 'sql' ? missingCanonicalTable(err.message) : null;
+      if (missing) {
+        // The query reads a table of the data model that this dataset does not have: the cell does
+        // not apply to this data (as an analysis that needs it), it is not broken.
+        const reason = `This query reads the \`${missing}\` table, which this dataset does not have. Import it with the import wizard (Data → Import) to run this cell.`;
+        this.set(id, { status: 'na', error: reason, needs: [missing], elapsedMs: this.now() - started });
+        return;
+      }
       const label = cell.name ? `${cell.kind} ${cell.name}` : `${cell.kind} on line ${cell.line}`;
       const message = err.message.startsWith(label) ? err.message : `${label}: ${err.message}`;
       this.set(id, { status: 'error', error: message, elapsedMs: this.now() - started, ...(err.info?.sql ? { sql: err.info.sql } : {}) });
@@ -260,4 +283,11 @@ export function createRuntime(nb: Notebook, effects: NotebookEffects, options?: 
 
 function stripUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** The canonical table a "Table with name … does not exist" error names, if it names one. */
+function missingCanonicalTable(message: string): string | null {
+  const m = /Table with name "?([A-Za-z_][A-Za-z0-9_]*)"? does not exist/.exec(message);
+  const name = m?.[1]?.toLowerCase();
+  return name !== undefined && canonicalTables.some((t) => t.name === name) ? name : null;
 }

@@ -3,8 +3,12 @@ import type { ChartSpec } from '../../charts/spec.ts';
 import type { Cell as Value, ColumnInfo, ColumnarTable, Row } from '../../engine/types.ts';
 import type { CellId, CellKind, InputValue, SelectOption } from '../format/types.ts';
 
-/** Where a cell is in its life: waiting to run, running, finished, or unable to run. */
-export type CellStatus = 'idle' | 'queued' | 'running' | 'ok' | 'error' | 'blocked';
+/**
+ * Where a cell is in its life: waiting to run, running, finished, unable to run (`error`, or
+ * `blocked` behind a failed cell), or not applicable to this data (`na`: an analysis whose data
+ * is missing, and every cell depending on it; `error` then holds the explanation).
+ */
+export type CellStatus = 'idle' | 'queued' | 'running' | 'ok' | 'error' | 'blocked' | 'na';
 
 /** What a finished cell produced, by kind. */
 export type CellOutput =
@@ -19,7 +23,7 @@ export interface CellState {
   id: CellId;
   kind: CellKind;
   status: CellStatus;
-  /** Why the cell failed or is blocked (plain words; names the cell or what it waits on). */
+  /** Why the cell failed, is blocked or does not apply (plain words; names the cell or what it waits on, or the data needed). */
   error?: string;
   /** The SQL that failed, for sql cells. */
   sql?: string;
@@ -28,6 +32,8 @@ export interface CellState {
   /** Rows of the cell's result (sql: the table; analysis: its first table). */
   rowCount?: number;
   output?: CellOutput;
+  /** For `na`: the canonical tables that would make the cell apply (may be empty). */
+  needs?: string[];
   /** How many runs finished and were kept (superseded runs do not count). */
   runs: number;
 }

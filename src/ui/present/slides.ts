@@ -79,6 +79,8 @@ export function buildSlides(input: SlidesInput): Slide[] {
     const state = input.states.get(cell.id);
     const status = state?.status ?? 'idle';
     if (status === 'error' || status === 'blocked') skipped.failed++;
+    // Not applicable to this data: nothing to show, and nothing went wrong.
+    else if (status === 'na') continue;
     else if (status !== 'ok') skipped.notRun++;
     else {
       const made = cellSlides(cell, state, input);
