@@ -1,7 +1,9 @@
 /**
  * A built-in notebook on data that lacks what it needs, end to end in Chromium: with the surveys
  * table gone, "Satisfied is not loyal" shows its survey cells as "Not applicable" with the
- * explanation of what to import, and no cell in error (issue 14, point 2).
+ * explanation of what to import, and no cell in error; with the customers table gone, the Telco
+ * notebook says it needs one and its button opens the import wizard with the IBM Telco file, which
+ * then imports and runs the notebook (issue 14, point 2).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -32,5 +34,31 @@ describe('not applicable cells', () => {
     assert.match((await first.textContent()) ?? '', /Does not apply to this data\..*survey/s);
     assert.equal(await page.getByTestId('nb-cell-error').count(), 0);
     assert.deepEqual(app.errors, []);
+  });
+
+  it('offer the Telco file when the Telco notebook has no customers table, and run once it is imported', async () => {
+    const { page } = app;
+    await pageSql(page, 'DROP TABLE customers');
+    await page.locator('[data-testid="builtin-notebooks"] [data-notebook="bundling-and-churn-telco"]').click();
+    const banner = page.getByTestId('needs-data');
+    await banner.waitFor({ timeout: 30_000 });
+    assert.match((await banner.textContent()) ?? '', /needs the customers table/);
+    await cellsSettled(page);
+    const statuses = await page.locator('[data-testid="nb-cell"]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-status')));
+    assert.equal(statuses.filter((s) => s === 'error' || s === 'blocked').length, 0, statuses.join(', '));
+    await banner.getByTestId('import-example').click();
+    const card = page.locator('[data-testid="import-file"][data-file="Telco-Customer-Churn.csv"]');
+    await card.locator('[data-testid="mapping"]').waitFor({ timeout: 30_000 });
+    assert.equal(await card.getByTestId('target-table').inputValue(), 'customers');
+    await card.getByTestId('import-preview').waitFor();
+    await page.getByTestId('start-import').click();
+    const report = page.locator('[data-testid="import-report"][data-file="Telco-Customer-Churn.csv"]');
+    await report.waitFor({ timeout: 60_000 });
+    assert.equal(await report.getByTestId('rows-imported').textContent(), '7,043 imported');
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.locator('[data-table="customers"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="builtin-notebooks"] [data-notebook="bundling-and-churn-telco"]').click();
+    await page.locator('[data-testid="nb-cell"][data-cell-id="bundling"][data-status="ok"]').waitFor({ timeout: 60_000 });
+    assert.equal(await page.getByTestId('needs-data').count(), 0, 'the banner is gone once the data is there');
   });
 });

@@ -57,6 +57,18 @@ describe('notebook format: edits', () => {
     expect(parseNotebook(out).frontMatter.extra).toEqual({ author: 'Workbench team', tags: ['profit', 'whale'] });
   });
 
+  it('reads the tables a notebook requires, rejects names outside the data model, and writes them back', () => {
+    const nb = parseNotebook('---\ntitle: T\nrequires: [customers, surveys, customers]\n---\nHi\n');
+    expect(nb.frontMatter.requires).toEqual(['customers', 'surveys']);
+    expect(nb.frontMatter.extra).toEqual({});
+    expect(parseNotebook('---\ntitle: T\nrequires: orders\n---\n').issues).toEqual([
+      'front matter: requires lists tables of the data model (transactions, customers, service_costs, surveys); "orders" is not one',
+    ]);
+    nb.frontMatter.title = 'U';
+    expect(serializeNotebook(nb)).toContain('requires:\n  - customers\n  - surveys\n');
+    expect(parseNotebook(serializeNotebook(nb)).frontMatter.requires).toEqual(['customers', 'surveys']);
+  });
+
   it('writes a new cell with a fence longer than any backtick run in its body', () => {
     const nb = parseNotebook('Intro\n');
     nb.cells.push({ ...nb.cells[0]!, kind: 'sql', id: cellId('q'), name: 'q', source: "SELECT '```' AS s", layout: { gap: '\n' } } as never);

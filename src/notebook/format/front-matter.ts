@@ -1,10 +1,11 @@
 import { parse, stringify } from 'yaml';
+import { canonicalTables } from '../../model/schema.ts';
 import type { FrontMatter, NotebookLanguage } from './types.ts';
 
 /** Languages a notebook may declare. */
 export const languages: readonly NotebookLanguage[] = ['en', 'zh-Hans', 'zh-Hant'];
 
-const known = ['title', 'description', 'language', 'dataset'];
+const known = ['title', 'description', 'language', 'dataset', 'requires'];
 
 /** Splits `---\n…\n---\n` off the start of a file. Returns '' for a file without front matter. */
 export function splitFrontMatter(text: string): { raw: string; yaml: string; rest: string } {
@@ -16,7 +17,7 @@ export function splitFrontMatter(text: string): { raw: string; yaml: string; res
 /** Reads the front matter's YAML, with defaults for missing keys and specific messages for bad ones. */
 export function parseFrontMatter(yaml: string, present: boolean): { frontMatter: FrontMatter; issues: string[] } {
   const issues: string[] = [];
-  const fm: FrontMatter = { title: '', description: '', language: 'en', dataset: 'sample', extra: {} };
+  const fm: FrontMatter = { title: '', description: '', language: 'en', dataset: 'sample', requires: [], extra: {} };
   if (!present) return { frontMatter: fm, issues };
   let raw: unknown;
   try {
@@ -41,6 +42,15 @@ export function parseFrontMatter(yaml: string, present: boolean): { frontMatter:
     if (typeof obj.language === 'string' && (languages as readonly string[]).includes(obj.language)) fm.language = obj.language as NotebookLanguage;
     else issues.push(`front matter: unknown language ${JSON.stringify(obj.language)} (expected ${languages.join(', ')})`);
   }
+  if (obj.requires !== undefined && obj.requires !== null) {
+    const names = canonicalTables.map((t) => t.name);
+    const list = Array.isArray(obj.requires) ? obj.requires : [obj.requires];
+    for (const v of list) {
+      if (typeof v === 'string' && (names as readonly string[]).includes(v)) {
+        if (!fm.requires.includes(v)) fm.requires.push(v);
+      } else issues.push(`front matter: requires lists tables of the data model (${names.join(', ')}); ${JSON.stringify(v)} is not one`);
+    }
+  }
   for (const [k, v] of Object.entries(obj)) if (!known.includes(k)) fm.extra[k] = v;
   return { frontMatter: fm, issues };
 }
@@ -51,6 +61,7 @@ export function frontMatterObject(fm: FrontMatter): Record<string, unknown> {
   if (fm.description) out.description = fm.description;
   out.language = fm.language;
   out.dataset = fm.dataset;
+  if (fm.requires.length) out.requires = [...fm.requires];
   return { ...out, ...fm.extra };
 }
 

@@ -26,6 +26,11 @@ export interface FrontMatter {
   language: NotebookLanguage;
   /** Which dataset the notebook expects: `sample` (the built-in one) or `any` (any data in the canonical model). */
   dataset: string;
+  /**
+   * Canonical tables the notebook needs (`requires: [customers]`): when the active dataset lacks
+   * one, the app says so above the notebook and offers to import it. Empty when not declared.
+   */
+  requires: string[];
   /** Unknown keys, preserved verbatim (as parsed values). */
   extra: Record<string, unknown>;
 }
