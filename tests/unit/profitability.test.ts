@@ -59,6 +59,15 @@ describe('profitability (pure)', () => {
     expect(f.find((x) => x.id === 'decomposition')!.text).toContain('(138% + 22% − 60% = 100%)');
   });
 
+  it('says profit simply follows revenue when every customer earns the same margin, instead of the 20/120 story', () => {
+    // Profit = 30% of revenue for everyone: the top 20% bring the same share of both.
+    const same = whaleSummary({ ...stats, total_profit: 300, total_revenue: 1000, profitable: 10, loss_makers: 0, peak_profit: 300, total_loss: 0, top_profit: 222, top_revenue: 740, rest_profit: 78, rest_loss: 0, all_profit_customers: 1, min_profit: 5 }, 0.2);
+    const f = whaleFindings(same);
+    expect(f[0]!.text).toBe('The top 20% of customers bring 74% of revenue and the same share of profit: every customer earns the same margin here, so profit simply follows revenue.');
+    expect(f.map((x) => x.id)).toEqual(['headline', 'same_margin']);
+    expect(f[1]!.text).toMatch(/service_costs table, or set a handling cost per order/);
+  });
+
   it('money mode when total profit is not positive', () => {
     const s = whaleSummary({ ...stats, total_profit: -5 }, 0.2);
     expect(s.mode).toBe('money');

@@ -22,7 +22,25 @@ export function whaleFindings(s: WhaleSummary): Finding[] {
     return out;
   }
   const top = s.topShare ?? 0;
-  const revenue = s.topRevenueShare === null ? 'earn ' : `bring ${pct(s.topRevenueShare)} of revenue ${top > s.topRevenueShare ? 'but' : 'and'} `;
+  // Every customer earns the same margin on revenue (no recorded costs to serve, one assumed
+  // margin): profit shares are revenue shares and the curve cannot show anyone losing money.
+  // Say that, not the 20/120 story the data cannot tell.
+  if (s.customers > 1 && s.topRevenueShare !== null && s.lossMakers === 0 && pct(top) === pct(s.topRevenueShare)) {
+    out.push({
+      id: 'headline',
+      text: `The top ${k} of customers bring ${pct(s.topRevenueShare)} of revenue and the same share of profit: every customer earns the same margin here, so profit simply follows revenue.`,
+      value: s.topShare,
+    });
+    out.push({
+      id: 'same_margin',
+      text:
+        'This data cannot show who really makes the profit: without what each customer costs to serve, no one can lose money. ' +
+        'Import a service_costs table, or set a handling cost per order or per return, to see the loss-makers.',
+      value: null,
+    });
+    return out;
+  }
+  const revenue = s.topRevenueShare === null ? 'earn ' : `bring ${pct(s.topRevenueShare)} of revenue ${pct(top) === pct(s.topRevenueShare) ? 'and' : top > s.topRevenueShare ? 'but' : 'and only'} `;
   out.push({ id: 'headline', text: `The top ${k} of customers ${revenue}${pct(top)} of profit.`, value: s.topShare });
   if (s.lossMakers === 0) {
     out.push({
