@@ -204,7 +204,7 @@ async function analysis(id: string): Promise<AnalysisTiming> {
   log(`  ${call.error ?? `${Math.round(call.ms)} ms`}`);
   const tables: Record<string, number> = {};
   for (const [name, t] of Object.entries(value?.tables ?? {})) tables[name] = t.rowCount;
-  return { id, ...call, tables, findings: value?.findings.length ?? 0, charts: value?.charts.length ?? 0 };
+  return { id, ...call, tables, findings: value?.findings.length ?? 0, charts: value?.charts.length ?? 0, scalars: value?.scalars ?? {} };
 }
 
 /**

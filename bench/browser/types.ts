@@ -36,6 +36,8 @@ export interface AnalysisTiming extends TimedCall {
   tables: Record<string, number>;
   findings: number;
   charts: number;
+  /** The result's headline numbers (compared with the naive reference queries by bench:interactive). */
+  scalars?: Record<string, number | string | null>;
 }
 
 /** DuckDB's view of its memory after a step. */

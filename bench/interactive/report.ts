@@ -30,17 +30,78 @@ export function interactiveTable(r: InteractiveResults): string {
   return lines.join('\n');
 }
 
-/** Load and first runs, with the native naive whale query beside the whale curve. */
+/** Browser first run ÷ native naive median, or null when either side is missing or failed. */
+export function firstRunRatio(browserMs: number | null | undefined, nativeMs: number | null | undefined): number | null {
+  if (browserMs === null || browserMs === undefined || nativeMs === null || nativeMs === undefined || !(nativeMs > 0)) return null;
+  return browserMs / nativeMs;
+}
+
+/** A ratio with two decimals, or two significant digits below 0.1 (so 0.004 does not read 0.00). */
+export function ratioText(ratio: number): string {
+  return ratio >= 0.1 ? ratio.toFixed(2) : ratio.toPrecision(2);
+}
+
+/** One analysis's first run beside its naive reference. */
+export interface FirstRunRow {
+  analysis: string;
+  browserMs: number | null;
+  nativeMs: number | null;
+  ratio: number | null;
+  /** true: same headline numbers; false: they differ; null: not compared (no reference, or a side failed). */
+  sameHeadline: boolean | null;
+  note: string;
+}
+
+/** Pairs every first run with its native reference (by analysis id). */
+export function firstRunRows(r: InteractiveResults): FirstRunRow[] {
+  const native = new Map(r.native.map((n) => [n.analysis, n]));
+  return r.firstRuns.map((f) => {
+    const n = native.get(f.analysis);
+    const browserMs = f.error ? null : f.ms;
+    const nativeMs = n && !n.error ? n.medianMs : null;
+    const note = f.error ? 'browser run failed' : !n ? 'no reference query' : n.error ? 'reference query failed' : '';
+    const compared = browserMs !== null && nativeMs !== null;
+    return { analysis: f.analysis, browserMs, nativeMs, ratio: firstRunRatio(browserMs, nativeMs), sameHeadline: compared ? n!.mismatches.length === 0 : null, note };
+  });
+}
+
+/** Load and first runs: browser worker, native naive reference, ratio, and whether both gave the same headline numbers. */
 export function firstRunTable(r: InteractiveResults): string {
-  const lines = ['| step | browser worker ms | native naive 1-thread ms | ratio |', '|---|---:|---:|---:|'];
-  lines.push(`| import of every file (summary included) | ${ms(r.importMs)} | | |`);
-  lines.push(`| of which: customer-base summary build | ${ms(r.summaryBuildMs)} | | |`);
-  for (const f of r.firstRuns) {
-    const native = f.analysis === 'whale-curve' ? r.nativeWhale?.medianMs ?? null : null;
-    const ratio = native && !f.error ? `${(f.ms / native).toFixed(2)}×` : '';
-    lines.push(`| first ${f.analysis} after load${f.error ? ' (failed)' : ''} | ${ms(f.ms)} | ${ms(native)} | ${ratio} |`);
+  const lines = [
+    '| step | browser worker ms | native naive 1-thread ms | ratio browser ÷ native | same headline numbers |',
+    '|---|---:|---:|---:|:---:|',
+  ];
+  lines.push(`| import of every file (summary included) | ${ms(r.importMs)} | ${ms(r.nativeLoadMs)} ¹ | | |`);
+  lines.push(`| of which: customer-base summary build | ${ms(r.summaryBuildMs)} | | | |`);
+  for (const row of firstRunRows(r)) {
+    const same = row.sameHeadline === null ? '' : row.sameHeadline ? 'yes' : '**no**';
+    const ratio = row.ratio === null ? '' : `${ratioText(row.ratio)}×`;
+    lines.push(`| first ${row.analysis} after load${row.note ? ` (${row.note})` : ''} | ${ms(row.browserMs)} | ${ms(row.nativeMs)} | ${ratio} | ${same} |`);
   }
   return lines.join('\n');
+}
+
+/** One sentence under the table: how many analyses beat their naive reference, and which did not. */
+export function ratioSummary(r: InteractiveResults): string {
+  const rows = firstRunRows(r).filter((x) => x.ratio !== null);
+  if (!rows.length) return 'No analysis had both a browser first run and a native reference.';
+  const slow = rows.filter((x) => x.ratio! >= 1).sort((a, b) => b.ratio! - a.ratio!);
+  const differ = firstRunRows(r).filter((x) => x.sameHeadline === false).map((x) => x.analysis);
+  const parts = [
+    `Ratio below 1 for ${rows.length - slow.length} of ${rows.length} analyses` +
+      (slow.length ? `; at or above 1: ${slow.map((x) => `${x.analysis} (${ratioText(x.ratio!)}×)`).join(', ')}.` : '.'),
+  ];
+  if (differ.length) parts.push(`Headline numbers differ from the reference for: ${differ.join(', ')}.`);
+  parts.push(
+    '¹ Native: `read_csv` of the four files into tables, not the import path; not part of any ratio. ' +
+      'Native figures are the median of three timed runs after one warm-up; browser figures are one run each, the first after the load.',
+  );
+  return parts.join(' ');
+}
+
+/** The whole generated section: heading, first runs beside the naive references, sliders. */
+export function interactiveSection(r: InteractiveResults): string {
+  return [interactiveHeading(r), '', firstRunTable(r), '', ratioSummary(r), '', interactiveTable(r)].join('\n');
 }
 
 /** Median and p95 of a list of runs (null when empty). */

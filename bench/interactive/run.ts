@@ -1,25 +1,32 @@
 /**
- * `npm run bench:interactive -- [--customers 100000] [--only whale-curve:margin,…] [--skip-build] [--docs]`
+ * `npm run bench:interactive -- [--customers 100000] [--only rfm,whale-curve:margin,…] [--skip-build] [--docs]`
  *
- * What an analyst feels when moving a slider: in headless Chromium, the app's own engine worker
- * imports a generated dataset through the import API (the customer-base summary is built there),
- * runs each analysis once with default options, then moves each slider of `cases.ts` through its
- * positions, timing every `runAnalysis` inside the page. Beside it, in the same run, native DuckDB
- * (one thread) times the hand-written naive whale query (bench/reference/whale-curve.sql) on the
- * same CSV files. Writes bench/out/interactive-<N>.json; `--docs` also rewrites this size's
- * section of docs/benchmarks.md from that JSON. Never a timed assertion: figures only.
+ * What an analyst feels after a load and when moving a slider: in headless Chromium, the app's own
+ * engine worker imports a generated dataset through the import API (the customer-base summary is
+ * built there), runs every registered analysis once with default options (its first run after the
+ * load), then moves each slider of `cases.ts` through its positions, timing every `runAnalysis`
+ * inside the page. Beside it, in the same run, native DuckDB (one thread) loads the same CSV files
+ * and times each analysis's hand-written naive reference query (bench/reference/<analysis>.sql:
+ * one warm-up, three timed runs, median), and checks that it gives the browser result's headline
+ * numbers. `--only` takes analysis ids (first run and reference) and slider keys. Writes
+ * bench/out/interactive-<N>.json; `--docs` also rewrites this size's section of
+ * docs/benchmarks.md from that JSON. Never a timed assertion: figures only.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureDataset } from '../dataset.ts';
-import { openNative } from '../native.ts';
+import { openNative, type NativeDb } from '../native.ts';
 import { openBenchSession } from '../browser/session.ts';
+import { compareHeadline, referenceIds, referenceSql } from '../reference/headline.ts';
+import { listAnalyses } from '../../src/analyses/registry.ts';
+import { canonicalTables } from '../../src/model/schema.ts';
 import { interactiveCases } from './cases.ts';
-import { caseStats, firstRunTable, interactiveHeading, interactiveTable } from './report.ts';
-import type { InteractiveResults } from './types.ts';
+import { writeDocsSection } from './docs.ts';
+import { caseStats, interactiveSection } from './report.ts';
+import type { InteractiveResults, NativeReference } from './types.ts';
 
 const { values } = parseArgs({
   options: {
@@ -32,8 +39,15 @@ const { values } = parseArgs({
 const customers = Number(values.customers);
 if (!Number.isInteger(customers) || customers < 1) throw new Error(`invalid --customers ${values.customers}: expected a whole number ≥ 1`);
 const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+const registered = listAnalyses().map((a) => a.id);
+const unknown = (only ?? []).filter((k) => !registered.includes(k) && !interactiveCases.some((c) => c.key === k));
+if (unknown.length) throw new Error(`unknown --only item(s) ${unknown.join(', ')}: choose analyses from ${registered.join(', ')} or sliders from ${interactiveCases.map((c) => c.key).join(', ')}`);
 const cases = only ? interactiveCases.filter((c) => only.includes(c.key)) : interactiveCases;
-if (only && cases.length !== only.length) throw new Error(`unknown case(s): choose from ${interactiveCases.map((c) => c.key).join(', ')}`);
+// Every analysis by default; with --only, the analyses named and those of the sliders named (registry order).
+const analyses = only ? registered.filter((id) => only.includes(id) || cases.some((c) => c.analysis === id)) : registered;
+const references = new Set(referenceIds());
+/** Headline numbers must agree to this (relative): two engines, two summation orders, up to millions of terms. */
+const HARNESS_TOLERANCE = 1e-6;
 const outDir = path.resolve(import.meta.dirname, '../out');
 const outFile = path.join(outDir, `interactive-${customers}.json`);
 const log = (s: string) => console.error(s);
@@ -52,7 +66,8 @@ const results: InteractiveResults = {
   importMs: null,
   summaryBuildMs: null,
   firstRuns: [],
-  nativeWhale: null,
+  nativeLoadMs: null,
+  native: [],
   cases: [],
   aborted: null,
 };
@@ -68,27 +83,33 @@ try {
   if (failed) throw new Error(`the import failed (${failed.fileName})`);
   results.summaryBuildMs = (await session.call('engineStatus')).summary?.buildMs ?? null;
 
-  for (const id of [...new Set(cases.map((c) => c.analysis))]) {
+  for (const id of analyses) {
     const a = await session.call('analysis', id);
-    results.firstRuns.push({ analysis: id, ms: a.ms, error: a.error });
+    results.firstRuns.push({ analysis: id, ms: a.ms, error: a.error, longestFrameGapMs: a.frames.longestGapMs, scalars: a.scalars ?? {} });
   }
 
-  // Native DuckDB on the same files, in the same run, on the naive hand-written query.
+  // Native DuckDB on the same files, in the same run, on the hand-written naive reference queries.
   const native = await openNative(1);
-  results.nativeVersion = native.version;
-  for (const t of ['transactions', 'service_costs']) {
-    const file = path.join(dataset.dir, `${t}.csv`).replace(/'/g, "''");
-    await native.conn.run(`CREATE TABLE ${t} AS SELECT * FROM read_csv('${file}', header = true, dateformat = '%Y-%m-%d')`);
-  }
-  const reference = await readFile(path.resolve(import.meta.dirname, '../reference/whale-curve.sql'), 'utf8');
-  const runs: number[] = [];
-  for (let i = 0; i < 4; i++) {
+  try {
+    results.nativeVersion = native.version;
     const t0 = performance.now();
-    (await native.conn.runAndReadAll(reference)).getRowsJS();
-    if (i > 0) runs.push(performance.now() - t0); // the first run warms the page cache
+    await loadNative(native, dataset.dir);
+    results.nativeLoadMs = performance.now() - t0;
+    for (const id of analyses.filter((a) => references.has(a))) {
+      log(`native reference ${id} …`);
+      const ref = await timeReference(native, id);
+      const browser = results.firstRuns.find((f) => f.analysis === id);
+      if (!ref.error && browser && !browser.error) {
+        ref.mismatches = compareHeadline(ref.headline, browser.scalars ?? {}, HARNESS_TOLERANCE)
+          .filter((c) => !c.ok)
+          .map((c) => `${c.name}: ${String(c.reference)} vs ${String(c.analysis)}`);
+        if (ref.mismatches.length) log(`  headline differs: ${ref.mismatches.join('; ')}`);
+      }
+      results.native.push(ref);
+    }
+  } finally {
+    native.close();
   }
-  native.close();
-  results.nativeWhale = { medianMs: caseStats(runs).medianMs!, runs };
 
   for (const c of cases) {
     log(`${c.key}: ${c.positions.length} positions …`);
@@ -115,23 +136,51 @@ try {
   await session.close();
 }
 
-const section = [interactiveHeading(results), '', firstRunTable(results), '', interactiveTable(results)].join('\n');
+const section = interactiveSection(results);
 console.log(section);
-if (values.docs && !results.aborted) await writeDocsSection(customers, section);
+if (values.docs && !results.aborted) {
+  await writeDocsSection(customers, section);
+  log(`docs/benchmarks.md: section for ${customers} customers rewritten`);
+}
 if (results.aborted) console.log(`\nABORTED: ${results.aborted}`);
 log(`results → ${path.relative(process.cwd(), outFile)}`);
 process.exit(results.aborted ? 1 : 0);
 
-/** Replaces this size's generated section of docs/benchmarks.md (between its markers). */
-async function writeDocsSection(n: number, body: string): Promise<void> {
-  const docs = path.resolve(import.meta.dirname, '../../docs/benchmarks.md');
-  const text = await readFile(docs, 'utf8');
-  const begin = `<!-- bench:interactive:${n}:begin (generated by npm run bench:interactive -- --customers ${n} --docs) -->`;
-  const end = `<!-- bench:interactive:${n}:end -->`;
-  const block = `${begin}\n${body}\n${end}`;
-  const at = text.indexOf(begin);
-  const stop = text.indexOf(end);
-  const next = at >= 0 && stop > at ? text.slice(0, at) + block + text.slice(stop + end.length) : `${text.trimEnd()}\n\n${block}\n`;
-  await writeFile(docs, next);
-  log(`docs/benchmarks.md: section for ${n} customers rewritten`);
+/** Loads the four canonical CSV files into native tables with the canonical column types. */
+async function loadNative(db: NativeDb, dir: string): Promise<void> {
+  for (const t of canonicalTables) {
+    const file = path.join(dir, `${t.name}.csv`);
+    if (!existsSync(file)) continue;
+    const types = t.columns.map((c) => `'${c.name}': '${c.type}'`).join(', ');
+    await db.conn.run(`CREATE TABLE ${t.name} AS SELECT * FROM read_csv('${file.replace(/'/g, "''")}', header = true, dateformat = '%Y-%m-%d', types = {${types}})`);
+  }
+}
+
+/** One reference query: a warm-up, then three timed runs (each reads the whole result into JS values). */
+async function timeReference(db: NativeDb, id: string): Promise<NativeReference> {
+  const sql = referenceSql(id);
+  const out: NativeReference = { analysis: id, medianMs: null, runs: [], error: null, headline: {}, mismatches: [] };
+  try {
+    for (let i = 0; i < 4; i++) {
+      const t0 = performance.now();
+      const reader = await db.conn.runAndReadAll(sql);
+      const rows = reader.getRowObjectsJS();
+      if (i > 0) out.runs.push(performance.now() - t0);
+      else out.headline = Object.fromEntries(Object.entries(rows[0] ?? {}).map(([k, v]) => [k, plainValue(v)]));
+    }
+    out.medianMs = caseStats(out.runs).medianMs;
+  } catch (e) {
+    out.error = e instanceof Error ? e.message : String(e);
+    log(`  ${out.error}`);
+  }
+  return out;
+}
+
+/** A native value as JSON can hold it: BIGINT as a number, DATE as YYYY-MM-DD. */
+function plainValue(v: unknown): number | string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
 }

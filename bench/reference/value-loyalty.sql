@@ -1,0 +1,36 @@
+-- Naive reference for value × loyalty (default options: value = profit, loyalty = share of months
+-- with a purchase, cut at the medians), written by hand on the raw tables over the last 12 months
+-- of data. Core = value and loyalty both at or above their medians.
+-- headline: customers, value_cutoff, loyalty_cutoff, core_share
+WITH period AS (
+  SELECT max(date) - INTERVAL 12 MONTH + INTERVAL 1 DAY AS date_from, max(date) AS date_to,
+    (date_diff('day', max(date) - INTERVAL 12 MONTH + INTERVAL 1 DAY, max(date)) + 1) / 30.4375 AS months
+  FROM transactions WHERE customer_id IS NOT NULL
+),
+active AS (
+  SELECT customer_id, count(DISTINCT date_trunc('month', date)) AS active_months
+  FROM transactions, period
+  WHERE customer_id IS NOT NULL AND date BETWEEN date_from AND date_to
+  GROUP BY customer_id
+),
+sales AS (
+  SELECT customer_id, sum(revenue) - sum(coalesce(cost, revenue * 0.65)) AS gross_margin
+  FROM transactions, period
+  WHERE customer_id IS NOT NULL AND revenue IS NOT NULL AND date BETWEEN date_from AND date_to
+  GROUP BY customer_id
+),
+cts AS (
+  SELECT customer_id, sum(amount) AS cost_to_serve
+  FROM service_costs, period
+  WHERE customer_id IS NOT NULL AND amount IS NOT NULL AND (date IS NULL OR date BETWEEN date_from AND date_to)
+  GROUP BY customer_id
+),
+vl AS (
+  SELECT a.customer_id, coalesce(s.gross_margin, 0) - coalesce(c.cost_to_serve, 0) AS value,
+    least(1.0, a.active_months / p.months) AS loyalty
+  FROM active a CROSS JOIN period p LEFT JOIN sales s USING (customer_id) LEFT JOIN cts c USING (customer_id)
+),
+cut AS (SELECT median(value) AS value_cutoff, median(loyalty) AS loyalty_cutoff FROM vl)
+SELECT count(*) AS customers, any_value(value_cutoff) AS value_cutoff, any_value(loyalty_cutoff) AS loyalty_cutoff,
+  count(*) FILTER (WHERE value >= value_cutoff AND loyalty >= loyalty_cutoff) / count(*) AS core_share
+FROM vl, cut;
