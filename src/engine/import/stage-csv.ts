@@ -7,7 +7,8 @@
  * slice into UTF-8 with a tab delimiter.
  */
 import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm/blocking';
-import type { Database } from '../database.ts';
+import { toEngineError, type Database } from '../database.ts';
+import { isEngineTrap } from '../traps.ts';
 import { internalPath } from '../internal-files.ts';
 import { EngineError } from '../types.ts';
 import { transcodeToUtf8, CancelledError, type EncodingGuess, type TranscodeStats } from './encoding.ts';
@@ -169,6 +170,9 @@ export async function stageCsv(db: Database, source: ImportSource, staging: stri
 
 /** Turns a DuckDB CSV error into an import error naming the line and what to do. */
 export function csvError(db: Database, source: ImportSource, e: unknown): EngineError {
+  // A crash is not a problem of the file: it must reach the UI as one (banner, restart).
+  if (e instanceof EngineError && e.info.code === 'fatal') return e;
+  if (isEngineTrap(e)) return toEngineError(e);
   if (e instanceof CancelledError || (e instanceof EngineError && e.info.code === 'cancelled')) {
     return importError({ file: source.name, reason: 'cancelled', message: 'the import was cancelled.', fix: 'Start it again when ready.' }, e);
   }
