@@ -5,7 +5,7 @@
  * into the worker, while `File`s cross as disk-backed handles (never read here).
  */
 import { callback } from '../../app/engine-client.ts';
-import { getDataset, listMappings, newDatasetId, rejectsFile, saveMapping, saveRejects as saveRejectsOf } from '../../app/datasets.ts';
+import { getDataset, listMappings, newDatasetId, StorageFullError, rejectsFile, saveMapping, saveRejects as saveRejectsOf } from '../../app/datasets.ts';
 import type { InspectResult } from '../../engine/import/inspect.ts';
 import type { ImportProgress } from '../../engine/import/import-file.ts';
 import type { ImportPreview } from '../../engine/import/preview-import.ts';
@@ -20,6 +20,7 @@ import { EngineError } from '../../engine/types.ts';
 import type { Workbench } from '../workbench.svelte.ts';
 import { t } from '../i18n/index.ts';
 import { downloadCsv } from './download.ts';
+import { formatBytes } from '../../engine/import/errors.ts';
 import { draftFrom, mappingFrom, missingRequired, type MappingDraft } from './mapping-edit.ts';
 
 /** An error shown to the user: what went wrong (naming file, row, column) and what to do. */
@@ -308,6 +309,7 @@ export class ImportWizard {
     this.fraction = 0;
     const files = this.importable;
     const done: FileEntry[] = [];
+    let committed = false;
     try {
       // Each file goes to a staging name first, so the active data stays intact (and usable)
       // until every file has imported; a cancel or failure then leaves nothing to reload.
@@ -359,15 +361,24 @@ export class ImportWizard {
       this.fraction = 1;
       this.saving = true;
       await this.api.commitImport(done.map((f) => ({ from: f.report!.table, to: f.report!.canonicalTable })));
+      committed = true;
       for (const f of done) f.report = { ...f.report!, table: f.report!.canonicalTable };
       const stored = await this.wb.saveImported(this.name.trim(), done.map((f) => f.file.name), newDatasetId());
       this.datasetId = stored.id;
       await this.saveRejects(stored.id, done);
       this.phase = 'done';
     } catch (e) {
-      this.noticeOf = { key: 'import.notice.stopped', message: shownError(e).message };
+      this.noticeOf = { key: 'import.notice.stopped', message: e instanceof StorageFullError ? storageFull(e) : shownError(e).message };
       this.phase = 'setup';
-      await this.api.discardImport(done.map((f) => f.report!.table)).catch(() => undefined);
+      if (committed) {
+        // The new tables replaced the active data but could not be saved: the previous dataset
+        // (saved file or sample) comes back, so the engine holds what the header names.
+        for (const f of done) {
+          f.status = 'ready';
+          f.report = null;
+        }
+        await this.wb.switchDataset(this.wb.activeId).catch(() => undefined);
+      } else await this.api.discardImport(done.map((f) => f.report!.table)).catch(() => undefined);
     } finally {
       this.saving = false;
     }
@@ -404,4 +415,9 @@ export class ImportWizard {
     const data = saved ?? new Blob([await this.api.rejectsCsv(f.report.rejectsTable)]);
     await downloadCsv(data, `${f.file.name.replace(/\.gz$/i, '').replace(/\.[^.]+$/, '')}-rejected-rows.csv`);
   }
+}
+
+/** A dataset that did not fit in the browser's storage, in the UI language. */
+function storageFull(e: StorageFullError): string {
+  return t('storage.datasetFull', { name: e.dataset, needed: formatBytes(e.neededBytes), free: e.freeBytes === undefined ? '?' : formatBytes(e.freeBytes) });
 }
