@@ -27,9 +27,10 @@ export const en = {
   'sync.conflict': 'This notebook was saved in another tab while you edited it here. Both versions are kept: yours is now “{copy}”; the other tab’s stays “{original}”.',
   'sync.recovered': 'Edits left by a closed tab met a newer version and were kept as: {titles}.',
   'sync.copyTitle': '{title} (other tab)',
-  'storage.full': 'the browser’s storage is full ({free} free). Delete a saved dataset or free disk space.',
+  'storage.full': 'the browser’s storage for this site is full. Delete a saved dataset or free disk space.',
   'storage.refused': 'the browser refused to store it ({name}).',
   'storage.datasetFull': 'There is not enough room in the browser’s storage to save “{name}”: it needs {needed} and {free} is free. The previous dataset stays active; delete a saved dataset or free disk space, then import again.',
+  'storage.datasetFullNoFree': 'There is not enough room in the browser’s storage to save “{name}”: it needs {needed}. The previous dataset stays active; delete a saved dataset or free disk space, then import again.',
 
   'common.dismiss': 'Dismiss',
   'common.cancel': 'Cancel',

@@ -29,9 +29,10 @@ export const zhHans: Record<MessageKey, Message> = {
   'sync.conflict': '你在这里编辑时，这个笔记本已在另一个标签页中保存。两个版本都已保留：你的版本现在是“{copy}”，另一个标签页的版本仍为“{original}”。',
   'sync.recovered': '已关闭的标签页留下的修改与较新的版本冲突，已另存为：{titles}。',
   'sync.copyTitle': '{title}（另一个标签页）',
-  'storage.full': '浏览器存储空间已满（剩余 {free}）。请删除已保存的数据集或释放磁盘空间。',
+  'storage.full': '浏览器为本站提供的存储空间已满。请删除已保存的数据集或释放磁盘空间。',
   'storage.refused': '浏览器拒绝保存（{name}）。',
   'storage.datasetFull': '浏览器存储空间不足，无法保存“{name}”：需要 {needed}，剩余 {free}。之前的数据集仍在使用；请删除已保存的数据集或释放磁盘空间后重新导入。',
+  'storage.datasetFullNoFree': '浏览器存储空间不足，无法保存“{name}”：需要 {needed}。之前的数据集仍在使用；请删除已保存的数据集或释放磁盘空间后重新导入。',
 
   'common.dismiss': '关闭',
   'common.cancel': '取消',

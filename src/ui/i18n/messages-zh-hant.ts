@@ -29,9 +29,10 @@ export const zhHant: Record<MessageKey, Message> = {
   'sync.conflict': '您在這裡編輯時，這本筆記本已在另一個分頁中儲存。兩個版本都已保留：您的版本現在是「{copy}」，另一個分頁的版本仍為「{original}」。',
   'sync.recovered': '已關閉分頁留下的修改與較新的版本衝突，已另存為：{titles}。',
   'sync.copyTitle': '{title}（另一個分頁）',
-  'storage.full': '瀏覽器儲存空間已滿（剩餘 {free}）。請刪除已儲存的資料集或釋放磁碟空間。',
+  'storage.full': '瀏覽器為本站提供的儲存空間已滿。請刪除已儲存的資料集或釋放磁碟空間。',
   'storage.refused': '瀏覽器拒絕儲存（{name}）。',
   'storage.datasetFull': '瀏覽器儲存空間不足，無法儲存「{name}」：需要 {needed}，剩餘 {free}。先前的資料集仍在使用；請刪除已儲存的資料集或釋放磁碟空間後重新匯入。',
+  'storage.datasetFullNoFree': '瀏覽器儲存空間不足，無法儲存「{name}」：需要 {needed}。先前的資料集仍在使用；請刪除已儲存的資料集或釋放磁碟空間後重新匯入。',
 
   'common.dismiss': '關閉',
   'common.cancel': '取消',

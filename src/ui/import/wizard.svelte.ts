@@ -419,5 +419,7 @@ export class ImportWizard {
 
 /** A dataset that did not fit in the browser's storage, in the UI language. */
 function storageFull(e: StorageFullError): string {
-  return t('storage.datasetFull', { name: e.dataset, needed: formatBytes(e.neededBytes), free: e.freeBytes === undefined ? '?' : formatBytes(e.freeBytes) });
+  const needed = formatBytes(e.neededBytes);
+  if (e.freeBytes === undefined) return t('storage.datasetFullNoFree', { name: e.dataset, needed });
+  return t('storage.datasetFull', { name: e.dataset, needed, free: formatBytes(e.freeBytes) });
 }

@@ -21,7 +21,7 @@ import { markRunFinished, markRunStarted, runUnfinished } from '../../app/run-ma
 import { getInputs, newNotebookId, putInputs, saveLastOpen, saveNotebook } from '../../app/storage.ts';
 import { forgetNotebook, logInputs, logNotebook, settleInputs, settleNotebook } from '../../app/write-ahead.ts';
 import { t } from '../i18n/index.ts';
-import { formatBytes } from '../../engine/import/errors.ts';
+import { storageProblem, type Say } from './storage-problem.ts';
 import { parseNotebook } from '../../notebook/format/parse.ts';
 import { serializeNotebook } from '../../notebook/format/serialize.ts';
 import type { CellId, InputValue, Notebook } from '../../notebook/format/types.ts';
@@ -257,7 +257,7 @@ export class NotebookSession {
       if (!this.disposed) this.onsaved?.(this.ref);
     } catch (e) {
       this.saveStatus = 'error';
-      this.saveError = await storageProblem(e);
+      this.saveError = storageProblem(e, sayStorage);
     }
   }
 
@@ -318,26 +318,13 @@ export class NotebookSession {
       this.savedInputs = JSON.stringify(values);
     } catch (e) {
       this.saveStatus = 'error';
-      this.saveError = await storageProblem(e);
+      this.saveError = storageProblem(e, sayStorage);
     }
   }
 }
 
-/**
- * Why the browser did not store something, in words: a full quota with the room left, else the
- * error's own message, else its name (IndexedDB's quota and abort errors may carry no message, and
- * "Not saved: " must never end there).
- */
-export async function storageProblem(e: unknown): Promise<string> {
-  const name = e && typeof e === 'object' && 'name' in e ? String((e as { name: unknown }).name) : '';
-  if (name === 'QuotaExceededError') {
-    const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
-    const free = estimate?.quota !== undefined ? Math.max(0, estimate.quota - (estimate.usage ?? 0)) : undefined;
-    return t('storage.full', { free: free === undefined ? '?' : formatBytes(free) });
-  }
-  const message = (e instanceof Error ? e.message : String(e ?? '')).trim();
-  return message || t('storage.refused', { name: name || 'Error' });
-}
+/** `storageProblem`'s words in the UI language. */
+const sayStorage: Say = (key, name) => (key === 'storage.full' ? t(key) : t(key, { name }));
 
 /** The text of a notebook saved as a copy because another tab saved it first: "<title> (other tab)". */
 export function otherTabCopy(source: string): string {
