@@ -253,6 +253,7 @@ export const en = {
   'import.phase.done': 'Finishing',
   'import.notice.cancelled': 'Import cancelled: nothing was saved; your data is as it was.',
   'import.notice.nothing': 'No file could be imported; your data is as it was.',
+  'import.notice.failed': '{message} could not be imported, so nothing was imported: the files after it were not tried and your data is as it was. Fix or remove that file, then import again.',
   'import.notice.stopped': 'The import stopped: {message}',
   'import.notice.rejectsNotSaved': 'The rejected rows could not be saved with the dataset ({message}); download them now.',
   'import.at.line': '{message} (line {line})',

@@ -255,6 +255,7 @@ export const zhHans: Record<MessageKey, Message> = {
   'import.phase.done': '即将完成',
   'import.notice.cancelled': '导入已取消：未保存任何内容，你的数据保持不变。',
   'import.notice.nothing': '没有文件能够导入，你的数据保持不变。',
+  'import.notice.failed': '{message} 无法导入，因此没有导入任何文件：其后的文件未尝试导入，你的数据保持不变。请修正或移除该文件后重新导入。',
   'import.notice.stopped': '导入已中止：{message}',
   'import.notice.rejectsNotSaved': '被拒绝的行未能随数据集一起保存（{message}），请现在下载。',
   'import.at.line': '{message}（第 {line} 行）',

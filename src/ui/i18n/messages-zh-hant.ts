@@ -255,6 +255,7 @@ export const zhHant: Record<MessageKey, Message> = {
   'import.phase.done': '即將完成',
   'import.notice.cancelled': '已取消匯入：未儲存任何內容，您的資料維持不變。',
   'import.notice.nothing': '沒有任何檔案能夠匯入，您的資料維持不變。',
+  'import.notice.failed': '{message} 無法匯入，因此沒有匯入任何檔案：其後的檔案未嘗試匯入，您的資料維持不變。請修正或移除該檔案後重新匯入。',
   'import.notice.stopped': '匯入已中止：{message}',
   'import.notice.rejectsNotSaved': '被拒絕的資料列未能隨資料集一併儲存（{message}），請立即下載。',
   'import.at.line': '{message}（第 {line} 行）',
