@@ -204,7 +204,7 @@ function checkCommit(db: Database, tables: readonly { from: string; to: string }
   if (tables.length === 0) throw new EngineError({ code: 'input', message: 'nothing to commit: no table was imported.' });
   const present = new Set(toRows(db.querySync(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = current_database()`)).map((r) => String(r.table_name)));
   const missing = tables.filter((t) => !present.has(t.from)).map((t) => t.to);
-  if (missing.length) throw new EngineError({ code: 'input', message: `the import is incomplete: ${missing.join(', ')} did not import, so nothing was changed.`, details: { missing } });
+  if (missing.length) throw new EngineError({ code: 'input', message: `the import is incomplete: ${missing.join(', ')} did not import, so nothing was changed.`, details: { missing: missing.join(', ') } });
   const names = tables.map((t) => t.to);
   const canonical = new Set<string>(canonicalTables.map((t) => t.name));
   const wrong = names.filter((n, i) => !canonical.has(n) || names.indexOf(n) !== i);

@@ -179,7 +179,7 @@ describe('nothing lost', () => {
       // An edit under a full quota says why it was not saved (a large one: small writes may fit in what the browser holds back).
       const now = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
       await cdp.send('Storage.overrideQuotaForOrigin', { origin: session.baseUrl, quotaSize: now + 16 * 1024 });
-      await cellOf(page, 'worst_customers').getByTestId('sql-editor').locator('.cm-content').fill(`SELECT 1 -- ${'x'.repeat(600_000)}`);
+      await cellOf(page, 'worst_customers').getByTestId('sql-editor').fill(`SELECT 1 -- ${'x'.repeat(600_000)}`);
       const status = page.locator('[data-testid="save-status"][data-status="error"]');
       await status.waitFor({ timeout: 10_000 });
       const reason = ((await status.textContent()) ?? '').replace(/^.*?Not saved:/s, '').trim();

@@ -14,7 +14,7 @@ import { importError } from './errors.ts';
 import { defaultRules, isProduct, validateMapping, type ImportMapping, type ImportRules } from './mapping.ts';
 import type { ImportReport, RejectGroup } from './report.ts';
 import { resolveAmbiguousDates } from './resolve-dates.ts';
-import { compactWhenLarge, dropTables, isOutOfMemory, outOfMemoryError, runCancellable } from './run-sql.ts';
+import { compactWhenLarge, dropTables, isOutOfMemory, measuredRowBytes, outOfMemoryError, runCancellable } from './run-sql.ts';
 import { csvError, openCsv } from './stage-csv.ts';
 import { stageSource } from './stage-source.ts';
 import { sourceSize, type CancelToken, type ImportSource } from './source.ts';
@@ -77,7 +77,7 @@ export async function importFile(db: Database, source: ImportSource, options: Im
   } catch (e) {
     // A crash is not a problem of the file: it reaches the UI as one (banner, restart).
     if ((e instanceof EngineError && e.info.code === 'fatal') || isEngineTrap(e)) throw toEngineError(e);
-    if (isOutOfMemory(e) && !(e instanceof EngineError && e.info.code === 'input')) throw outOfMemoryError(db, source.name, sourceSize(source), e);
+    if (isOutOfMemory(e) && !(e instanceof EngineError && e.info.code === 'input')) throw outOfMemoryError(db, source.name, sourceSize(source), e, await measuredRowBytes(source).catch(() => undefined));
     if (e instanceof EngineError && e.info.code === 'cancelled' && !e.info.details) {
       throw importError({ file: source.name, reason: 'cancelled', message: 'the import was cancelled.', fix: 'Start it again when ready.' }, e);
     }
