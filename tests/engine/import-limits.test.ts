@@ -47,7 +47,7 @@ describe('a file that does not fit in memory', () => {
     const e = (err as EngineError).info;
     expect(e.code).toBe('input');
     // What fits is worked out for rows as wide as this file's (~70 bytes; run-sql.ts, `fitsBytes`).
-    const rowBytes = source.data.byteLength / 300_001;
+    const rowBytes = (source.data as Uint8Array).byteLength / 300_001;
     expect(e.details).toMatchObject({ file: 'huge.csv', reason: 'out_of_memory', memoryLimitBytes: 64 * 1024 * 1024 });
     const fits = (e.details as { fitsBytes: number }).fitsBytes;
     expect(Math.abs(fits - fitsBytes(64 * 1024 * 1024, rowBytes)!) / fits).toBeLessThan(0.1);

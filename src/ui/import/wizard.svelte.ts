@@ -373,15 +373,16 @@ export class ImportWizard {
       await this.saveRejects(stored.id, done);
       this.phase = 'done';
     } catch (e) {
+      // The new tables replaced the active data but could not be saved: the previous dataset
+      // (saved file or sample) comes back first, so when the notice shows, the engine holds
+      // what the header names.
+      if (committed) await this.wb.switchDataset(this.wb.activeId).catch(() => undefined);
       this.noticeOf = { key: 'import.notice.stopped', message: e instanceof StorageFullError ? storageFull(e) : shownError(e).message };
       this.phase = 'setup';
       for (const f of files) {
         if (f.status === 'imported' || f.status === 'importing') f.status = 'ready';
         f.report = null;
       }
-      // The new tables replaced the active data but could not be saved: the previous dataset
-      // (saved file or sample) comes back, so the engine holds what the header names.
-      if (committed) await this.wb.switchDataset(this.wb.activeId).catch(() => undefined);
     } finally {
       this.current = null;
       this.saving = false;
