@@ -78,7 +78,12 @@ describe('nothing lost', () => {
       const marker = `-- trial ${i}`;
       // top_k runs 5…50 in steps of 5; each trial moves it to a value the last one did not have.
       const value = 5 * (1 + (i % 10));
-      await typeInto(page, 'worst_customers', `\n${marker}`);
+      // The marker replaces the last line, so the cell keeps its height and every line stays in the
+      // DOM (CodeMirror renders only what is in view; textContent would miss lines scrolled away).
+      await cellOf(page, 'worst_customers').getByTestId('sql-editor').click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Shift+Home');
+      await page.keyboard.type(marker);
       await slide(page, 'top_k', value);
       // No waiting: the reload starts while the autosave is still pending.
       await page.reload();
