@@ -144,14 +144,32 @@ export function datasetBytes(ds: StoredDataset): number {
   return ds.fileBytes ?? ds.tables.reduce((n, t) => n + t.bytes, 0);
 }
 
-/** A quota error in words: what did not fit, and how much room the browser reports. */
+/** The browser's storage had no room for a dataset: how much it needs and how much is free. */
+export class StorageFullError extends Error {
+  /** The dataset's name. */
+  readonly dataset: string;
+  /** Bytes the dataset's file needs. */
+  readonly neededBytes: number;
+  /** Bytes the browser reports free for this origin (undefined when it does not say). */
+  readonly freeBytes: number | undefined;
+  constructor(dataset: string, neededBytes: number, freeBytes: number | undefined, cause: unknown) {
+    const mb = (n: number) => `${(n / 2 ** 20).toFixed(1)} MB`;
+    super(`The browser's storage is full: “${dataset}” needs ${mb(neededBytes)}${freeBytes === undefined ? '' : ` (${mb(freeBytes)} free)`}.`, { cause });
+    this.name = 'StorageFullError';
+    this.dataset = dataset;
+    this.neededBytes = neededBytes;
+    this.freeBytes = freeBytes;
+  }
+}
+
+/** A quota error as a `StorageFullError` (what did not fit, and the room the browser reports). */
 async function storageError(e: unknown, name: string, bytes: number): Promise<Error> {
   const quota = e instanceof DOMException && e.name === 'QuotaExceededError';
   if (!quota) return e instanceof Error ? e : new Error(String(e));
-  const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
   const estimate = await navigator.storage?.estimate?.().catch(() => null);
-  const free = estimate?.quota !== undefined ? ` (${mb(Math.max(0, estimate.quota - (estimate.usage ?? 0)))} free)` : '';
-  return new Error(`The browser's storage is full: “${name}” needs ${mb(bytes)}${free}. Delete a saved dataset or free disk space, then import again.`, { cause: e });
+  const free = estimate?.quota !== undefined ? Math.max(0, estimate.quota - (estimate.usage ?? 0)) : undefined;
+  // An estimate that says it would have fitted is stale or approximate (the browser may hold back room): not worth quoting.
+  return new StorageFullError(name, bytes, free !== undefined && free < bytes ? free : undefined, e);
 }
 
 /** Writes one file of a dataset: `datasets/<id>/<name>` in OPFS, or a Blob under `<id>/<stem>` in IndexedDB. */

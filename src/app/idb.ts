@@ -8,6 +8,11 @@
 export interface IdbStore<S extends string> {
   /** Runs `run` on `store` in a transaction; resolves with the request's result once it commits. */
   request<T>(store: S, mode: IDBTransactionMode, run: (s: IDBObjectStore) => IDBRequest<T>): Promise<T>;
+  /**
+   * Runs `run` on `store` in one transaction: it may chain requests (read, then write what it
+   * read decided) and calls `done` with the result; resolves with it once the transaction commits.
+   */
+  transact<T>(store: S, mode: IDBTransactionMode, run: (s: IDBObjectStore, done: (result: T) => void) => void): Promise<T>;
 }
 
 /**
@@ -38,6 +43,17 @@ export function idbStore<S extends string>(name: string, version: number, upgrad
         tx.oncomplete = () => resolve(req.result);
         tx.onerror = () => reject(tx.error ?? req.error ?? new Error('IndexedDB transaction failed'));
         tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+      });
+    },
+    async transact<T>(store: S, mode: IDBTransactionMode, run: (s: IDBObjectStore, done: (result: T) => void) => void): Promise<T> {
+      const d = await open();
+      return new Promise<T>((resolve, reject) => {
+        const tx = d.transaction(store, mode);
+        let result: { value: T } | null = null;
+        tx.oncomplete = () => (result ? resolve(result.value) : reject(new Error('IndexedDB transaction ended without a result')));
+        tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+        tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+        run(tx.objectStore(store), (value) => (result = { value }));
       });
     },
   };

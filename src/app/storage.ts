@@ -16,7 +16,22 @@ export interface StoredNotebook {
   copiedFrom?: string;
   /** Epoch milliseconds of the last save. */
   updatedAt: number;
+  /**
+   * Bumped by every save (absent in notebooks saved before versions: 0). A tab saves only over the
+   * version it loaded; anything else means another tab saved meanwhile (`saveNotebook`).
+   */
+  version?: number;
 }
+
+/** What `saveNotebook` did. */
+export type SaveOutcome =
+  /** Written over the version the tab had; `version` is the new one. */
+  | { kind: 'saved'; version: number }
+  /**
+   * Another tab saved this notebook since `baseVersion`: its version stays as it is, and this one
+   * was saved as a new notebook `copy` (version 1) titled by `copyTitle`.
+   */
+  | { kind: 'conflict'; copy: StoredNotebook };
 
 /**
  * The input values of one notebook, as the user left them. Kept apart from the Markdown: moving a
@@ -59,6 +74,30 @@ export function getNotebook(id: string): Promise<StoredNotebook | undefined> {
 /** Saves (creates or replaces) a notebook; resolves once the write is committed. */
 export async function putNotebook(nb: StoredNotebook): Promise<void> {
   await request('readwrite', (s) => s.put(nb));
+}
+
+/**
+ * Saves a notebook over `baseVersion`, the version this tab loaded or last saved, in one
+ * transaction (two tabs cannot interleave a read and a write). When the stored version differs
+ * (another tab saved meanwhile) and holds other text, neither edit is dropped: the stored one stays
+ * and this one becomes a new notebook whose title `copyTitle` makes from the old one.
+ */
+export function saveNotebook(nb: Omit<StoredNotebook, 'version'>, baseVersion: number, copyTitle: (source: string) => string): Promise<SaveOutcome> {
+  return store.transact<SaveOutcome>(STORE, 'readwrite', (s, done) => {
+    const get = s.get(nb.id) as IDBRequest<StoredNotebook | undefined>;
+    get.onsuccess = () => {
+      const current = get.result;
+      const version = current?.version ?? 0;
+      if (!current || version === baseVersion || current.source === nb.source) {
+        const next = Math.max(version, baseVersion) + 1;
+        s.put({ ...nb, version: next } satisfies StoredNotebook);
+        return done({ kind: 'saved', version: next });
+      }
+      const copy: StoredNotebook = { ...nb, id: newNotebookId(), source: copyTitle(nb.source), version: 1 };
+      s.put(copy);
+      done({ kind: 'conflict', copy });
+    };
+  });
 }
 
 /** Deletes a stored notebook and its input values. */

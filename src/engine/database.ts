@@ -3,6 +3,7 @@ import { RecordBatchReader, Table } from 'apache-arrow';
 import { quoteLiteral } from '../sql/quote.ts';
 import { arrowToColumnar, arrowToNumeric } from './arrow-convert.ts';
 import { explainAccessError, lockExternalAccess } from './external-access.ts';
+import { isEngineTrap } from './traps.ts';
 import { EngineError, type ColumnarTable, type NumericTable, type SqlConnection, type SqlParam } from './types.ts';
 
 /**
@@ -170,11 +171,18 @@ function yieldToEventLoop(): Promise<void> {
 export function toEngineError(e: unknown, sql?: string): EngineError {
   if (e instanceof EngineError) return e;
   const message = e instanceof Error ? e.message : String(e);
+  // A trap or an invalidated database is a crash whatever the message says: the instance is broken.
+  if (isEngineTrap(e)) return new EngineError({ code: 'fatal', message: trapMessage(e), ...(sql === undefined ? {} : { sql }) }, { cause: e });
   // A refused file/URL/extension is the user's SQL reaching outside the engine: say why, not just DuckDB's words.
   const denied = explainAccessError(message);
   if (denied !== null) return new EngineError({ code: 'query', message: denied, ...(sql === undefined ? {} : { sql }) }, { cause: e });
   // DuckDB's own "Out of Memory Error" (a query over memory_limit) is recoverable: the query fails
   // and the database stays valid, so it is a query error. Only errors that break the instance are fatal.
-  const fatal = /FATAL Error|INTERNAL Error|database has been invalidated|memory access out of bounds|RuntimeError: unreachable|Aborted\(/i.test(message);
-  return new EngineError({ code: fatal ? 'fatal' : 'query', message, ...(sql === undefined ? {} : { sql }) }, { cause: e });
+  return new EngineError({ code: 'query', message, ...(sql === undefined ? {} : { sql }) }, { cause: e });
+}
+
+/** A trap's message with its kind: V8's `RuntimeError` text alone ("unreachable") says little. */
+function trapMessage(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return e instanceof Error && e.name !== 'Error' && !message.startsWith(e.name) ? `${e.name}: ${message}` : message;
 }

@@ -4,6 +4,7 @@
  * `hooks` (`dropped` when the data is cleared, `loaded` when new data is in).
  */
 import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm/blocking';
+import { canonicalTables } from '../model/schema.ts';
 import { quoteIdent } from '../sql/quote.ts';
 import type { ExportedTable, ImportApi, ImportRequest, StoredTableFile, TableInfo } from './api.ts';
 import type { Database } from './database.ts';
@@ -43,6 +44,9 @@ export function importMethods(
   return {
     async commitImport(tables) {
       const db = await database();
+      // Checked before anything is dropped: a missing staged table (an import that failed or was
+      // discarded) must not turn into a dataset without it, nor leave the engine with no data.
+      checkCommit(db, tables);
       const keep = new Set(tables.map((t) => t.from));
       const rows = toRows(db.querySync(`SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = current_database()`));
       for (const r of rows.filter((x) => x.table_type === 'VIEW')) db.exec(`DROP VIEW IF EXISTS ${quoteIdent(String(r.table_name))}`);
@@ -193,6 +197,18 @@ export async function writable<T>(db: Database, run: () => Promise<T>): Promise<
     await materialiseSaved(db);
     return run();
   }
+}
+
+/** Throws, changing nothing, unless every staged table exists and each becomes a different canonical table. */
+function checkCommit(db: Database, tables: readonly { from: string; to: string }[]): void {
+  if (tables.length === 0) throw new EngineError({ code: 'input', message: 'nothing to commit: no table was imported.' });
+  const present = new Set(toRows(db.querySync(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = current_database()`)).map((r) => String(r.table_name)));
+  const missing = tables.filter((t) => !present.has(t.from)).map((t) => t.to);
+  if (missing.length) throw new EngineError({ code: 'input', message: `the import is incomplete: ${missing.join(', ')} did not import, so nothing was changed.`, details: { missing: missing.join(', ') } });
+  const names = tables.map((t) => t.to);
+  const canonical = new Set<string>(canonicalTables.map((t) => t.name));
+  const wrong = names.filter((n, i) => !canonical.has(n) || names.indexOf(n) !== i);
+  if (wrong.length) throw new EngineError({ code: 'input', message: `cannot commit the import: ${wrong.join(', ')} is not one canonical table per file.` });
 }
 
 /** A SQL string literal. */

@@ -9,7 +9,7 @@ import { createBrowserBindings } from './bindings/browser.ts';
 import { createEngine } from './engine.ts';
 import { sampleDatabase } from './sample-files.ts';
 import type { WorkerApi } from './worker-api.ts';
-import { toEngineError } from './database.ts';
+import { toEngineError, type Database } from './database.ts';
 import { EngineError } from './types.ts';
 import { allowSameOriginOnly } from './same-origin-only.ts';
 
@@ -48,14 +48,31 @@ const api: WorkerApi = {
   async ping() {
     return 'pong';
   },
-  async crashForTest(kind: 'fatal' | 'hang') {
+  async crashForTest(kind: 'fatal' | 'hang' | 'trap', message = 'null function or function signature mismatch') {
     // Lets the end-to-end suite prove the restart path: a real worker death, not a mock.
     if (kind === 'hang') for (;;) { /* spin until terminated */ }
+    if (kind === 'trap') return trapEveryCall(await engine.database(), message);
     setTimeout(() => {
       throw new Error('simulated engine crash');
     });
   },
 };
+
+/**
+ * Test hook: from now on every DuckDB call throws what a trapped wasm call throws, as an instance
+ * left corrupted by a trap fails queries that have nothing wrong with them. Only a restart (a fresh
+ * worker) ends it.
+ */
+function trapEveryCall(db: Database, message: string): void {
+  const trap = () => {
+    throw new WebAssembly.RuntimeError(message);
+  };
+  const conn = db.conn as unknown as Record<string, unknown>;
+  const bindings = db.bindings as unknown as Record<string, unknown>;
+  conn.query = trap;
+  conn.prepare = trap;
+  bindings.startPendingQuery = trap;
+}
 
 /** Wraps every method so a rejection carries a plain, cloneable `EngineErrorInfo`. */
 function withPlainErrors<T extends object>(target: T): T {

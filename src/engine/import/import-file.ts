@@ -4,7 +4,8 @@
  * checks the cancel token; a failure leaves no half-made tables and the engine usable.
  */
 import { canonicalTable } from '../../model/schema.ts';
-import type { Database } from '../database.ts';
+import { toEngineError, type Database } from '../database.ts';
+import { isEngineTrap } from '../traps.ts';
 import { EngineError, toRows } from '../types.ts';
 import { analyseSource, type SourceAnalysis, type SourceOverrides } from './analyse-source.ts';
 import { buildChecks, buildDuplicatesQuery, buildFinishQueries, buildMappedQuery, buildRejectSummaryQuery, buildRejectsQuery } from './build-import-sql.ts';
@@ -13,7 +14,7 @@ import { importError } from './errors.ts';
 import { defaultRules, isProduct, validateMapping, type ImportMapping, type ImportRules } from './mapping.ts';
 import type { ImportReport, RejectGroup } from './report.ts';
 import { resolveAmbiguousDates } from './resolve-dates.ts';
-import { compactWhenLarge, dropTables, isOutOfMemory, outOfMemoryError, runCancellable } from './run-sql.ts';
+import { compactWhenLarge, dropTables, isOutOfMemory, measuredRowBytes, outOfMemoryError, runCancellable } from './run-sql.ts';
 import { csvError, openCsv } from './stage-csv.ts';
 import { stageSource } from './stage-source.ts';
 import { sourceSize, type CancelToken, type ImportSource } from './source.ts';
@@ -74,7 +75,9 @@ export async function importFile(db: Database, source: ImportSource, options: Im
     progress('done', 1);
     return report;
   } catch (e) {
-    if (isOutOfMemory(e) && !(e instanceof EngineError && e.info.code === 'input')) throw outOfMemoryError(db, source.name, sourceSize(source), e);
+    // A crash is not a problem of the file: it reaches the UI as one (banner, restart).
+    if ((e instanceof EngineError && e.info.code === 'fatal') || isEngineTrap(e)) throw toEngineError(e);
+    if (isOutOfMemory(e) && !(e instanceof EngineError && e.info.code === 'input')) throw outOfMemoryError(db, source.name, sourceSize(source), e, await measuredRowBytes(source).catch(() => undefined));
     if (e instanceof EngineError && e.info.code === 'cancelled' && !e.info.details) {
       throw importError({ file: source.name, reason: 'cancelled', message: 'the import was cancelled.', fix: 'Start it again when ready.' }, e);
     }

@@ -5,7 +5,7 @@
 import type { Database } from '../database.ts';
 import { EngineError, type ColumnarTable } from '../types.ts';
 import { formatBytes, importError, parseMemorySetting } from './errors.ts';
-import type { CancelToken } from './source.ts';
+import { isGzip, readRange, type CancelToken, type ImportSource } from './source.ts';
 import { ident } from './sql-expressions.ts';
 
 /** Runs a statement; if `token` is cancelled meanwhile, DuckDB is asked to stop it. */
@@ -34,13 +34,41 @@ export function memoryLimitBytes(db: Database): number | null {
 }
 
 /**
- * Engine memory per byte of CSV at the peak of an import (the target table with its bookkeeping
- * columns, plus the hash table counting duplicates). Measured, not guessed (docs/import.md,
- * "Large files"): a 322 MB file of 10M short rows needed 1.5 GiB (5.0 bytes per file byte: the
- * canonical table's unmapped columns cost their width on every row), a 625 MB file of 9.3M wider
- * rows 1.5 GiB (2.6). The narrow case is the honest one to quote.
+ * Engine memory at the peak of an import, calibrated against measured imports (docs/import.md,
+ * "How much fits"): `MEMORY_BASE + rows × MEMORY_PER_ROW + bytes × MEMORY_PER_FILE_BYTE`. Rows cost
+ * most (the canonical table's fixed-width columns, mapped or not, plus the duplicate-counting hash
+ * table), so a file of short rows needs more memory per byte than one of long rows. These figures
+ * agree with all four boundary measurements in Chromium (3.1 GiB limit: 18.6M generated rows /
+ * 1.27 GB imported, 20.9M / 1.42 GB did not; 1.5 GiB limit: 10M short rows / 322 MB imported,
+ * 1.25 GiB did not) and are above every bisected minimum in Node (`calibrate-import-memory.ts`).
  */
-export const MEMORY_PER_FILE_BYTE = 5;
+export const MEMORY_PER_ROW = 145;
+/** Engine memory per byte of file, on top of `MEMORY_PER_ROW` (see there). */
+export const MEMORY_PER_FILE_BYTE = 0.2;
+/** Engine memory an import needs whatever its size (see `MEMORY_PER_ROW`). */
+export const MEMORY_BASE = 48 * 2 ** 20;
+/** Bytes per row assumed when a file's own cannot be measured (compressed or not text): the generated sample's. */
+export const TYPICAL_ROW_BYTES = 68;
+
+/** Engine memory the import of a file of `fileBytes` with rows of `rowBytes` needs at its peak. */
+export function importMemoryBytes(fileBytes: number, rowBytes = TYPICAL_ROW_BYTES): number {
+  return MEMORY_BASE + (fileBytes / rowBytes) * MEMORY_PER_ROW + fileBytes * MEMORY_PER_FILE_BYTE;
+}
+
+/** The largest file with rows of `rowBytes` that fits in `limit` bytes of engine memory (null when none does). */
+export function fitsBytes(limit: number, rowBytes = TYPICAL_ROW_BYTES): number | null {
+  if (limit <= MEMORY_BASE) return null;
+  return Math.floor((limit - MEMORY_BASE) / (MEMORY_PER_ROW / rowBytes + MEMORY_PER_FILE_BYTE));
+}
+
+/** Average bytes per line in the first 256 KB of an uncompressed text file (undefined when it cannot tell). */
+export async function measuredRowBytes(source: ImportSource): Promise<number | undefined> {
+  const head = await readRange(source, 0, 256 * 1024);
+  if (isGzip(head)) return undefined;
+  let lines = 0;
+  for (const b of head) if (b === 10) lines++;
+  return lines >= 10 ? head.byteLength / lines : undefined;
+}
 
 /** DuckDB's memory in use, in bytes. */
 export function memoryUsedBytes(db: Database): number {
@@ -60,10 +88,10 @@ export async function compactWhenLarge(db: Database): Promise<boolean> {
   return true;
 }
 
-/** The import error for a file that did not fit, naming its size and what fits. */
-export function outOfMemoryError(db: Database, file: string, fileBytes: number, cause: unknown): EngineError {
+/** The import error for a file that did not fit, naming its size and what fits (for rows as wide as this file's, when known). */
+export function outOfMemoryError(db: Database, file: string, fileBytes: number, cause: unknown, rowBytes?: number): EngineError {
   const limit = memoryLimitBytes(db);
-  const fits = limit ? Math.floor(limit / MEMORY_PER_FILE_BYTE) : null;
+  const fits = limit ? fitsBytes(limit, rowBytes) : null;
   return importError(
     {
       file,

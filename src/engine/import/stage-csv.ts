@@ -7,12 +7,13 @@
  * slice into UTF-8 with a tab delimiter.
  */
 import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm/blocking';
-import type { Database } from '../database.ts';
+import { toEngineError, type Database } from '../database.ts';
+import { isEngineTrap } from '../traps.ts';
 import { internalPath } from '../internal-files.ts';
 import { EngineError } from '../types.ts';
 import { transcodeToUtf8, CancelledError, type EncodingGuess, type TranscodeStats } from './encoding.ts';
 import { importError } from './errors.ts';
-import { dropTables, isOutOfMemory, outOfMemoryError, runCancellable } from './run-sql.ts';
+import { dropTables, isOutOfMemory, runCancellable } from './run-sql.ts';
 import type { CsvDialect } from './sniff-csv.ts';
 import { concatBytes, contentSlices, isGzip, readRange, sourceSize, type CancelToken, type ImportSource } from './source.ts';
 import { ident, literal } from './sql-expressions.ts';
@@ -169,10 +170,14 @@ export async function stageCsv(db: Database, source: ImportSource, staging: stri
 
 /** Turns a DuckDB CSV error into an import error naming the line and what to do. */
 export function csvError(db: Database, source: ImportSource, e: unknown): EngineError {
+  // A crash is not a problem of the file: it must reach the UI as one (banner, restart).
+  if (e instanceof EngineError && e.info.code === 'fatal') return e;
+  if (isEngineTrap(e)) return toEngineError(e);
   if (e instanceof CancelledError || (e instanceof EngineError && e.info.code === 'cancelled')) {
     return importError({ file: source.name, reason: 'cancelled', message: 'the import was cancelled.', fix: 'Start it again when ready.' }, e);
   }
-  if (isOutOfMemory(e)) return outOfMemoryError(db, source.name, sourceSize(source), e);
+  // Left to importFile, which words it with this file's row width (run-sql.ts, `fitsBytes`).
+  if (isOutOfMemory(e)) return toEngineError(e);
   if (e instanceof EngineError && e.info.code === 'input') return e;
   const msg = e instanceof Error ? e.message : String(e);
   const line = /Line:\s*(\d+)/i.exec(msg)?.[1];

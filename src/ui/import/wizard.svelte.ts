@@ -5,7 +5,8 @@
  * into the worker, while `File`s cross as disk-backed handles (never read here).
  */
 import { callback } from '../../app/engine-client.ts';
-import { getDataset, listMappings, newDatasetId, rejectsFile, saveMapping, saveRejects as saveRejectsOf } from '../../app/datasets.ts';
+import { runImport } from '../../app/import-run.ts';
+import { getDataset, listMappings, newDatasetId, StorageFullError, rejectsFile, saveMapping, saveRejects as saveRejectsOf } from '../../app/datasets.ts';
 import type { InspectResult } from '../../engine/import/inspect.ts';
 import type { ImportProgress } from '../../engine/import/import-file.ts';
 import type { ImportPreview } from '../../engine/import/preview-import.ts';
@@ -20,6 +21,7 @@ import { EngineError } from '../../engine/types.ts';
 import type { Workbench } from '../workbench.svelte.ts';
 import { t } from '../i18n/index.ts';
 import { downloadCsv } from './download.ts';
+import { formatBytes } from '../../engine/import/errors.ts';
 import { draftFrom, mappingFrom, missingRequired, type MappingDraft } from './mapping-edit.ts';
 
 /** An error shown to the user: what went wrong (naming file, row, column) and what to do. */
@@ -54,7 +56,7 @@ const phaseKeys = {
 /** A notice about the whole import, kept as its key so it follows a change of UI language. */
 type Notice =
   | { key: 'import.notice.cancelled' | 'import.notice.nothing' }
-  | { key: 'import.notice.stopped' | 'import.notice.rejectsNotSaved'; message: string };
+  | { key: 'import.notice.stopped' | 'import.notice.rejectsNotSaved' | 'import.notice.failed'; message: string };
 
 /** One dropped file as the wizard holds it. */
 export interface FileEntry {
@@ -307,68 +309,82 @@ export class ImportWizard {
     this.cancelled = false;
     this.fraction = 0;
     const files = this.importable;
-    const done: FileEntry[] = [];
+    let committed = false;
+    let done: FileEntry[] = [];
     try {
-      // Each file goes to a staging name first, so the active data stays intact (and usable)
-      // until every file has imported; a cancel or failure then leaves nothing to reload.
-      for (const [i, f] of files.entries()) {
-        if (this.cancelled) {
-          f.status = 'cancelled';
-          continue;
-        }
-        f.status = 'importing';
+      for (const f of files) {
+        f.status = 'ready';
         f.error = null;
         f.report = null;
-        const jobId = `import-${f.key}-${Date.now()}`;
-        this.current = jobId;
+      }
+      // All or nothing (src/app/import-run.ts): the first failure stops the run, nothing is committed.
+      const jobs = files.map((f) => {
         const mapping = mappingFrom($state.snapshot(f.draft!), $state.snapshot(f.info!.columns));
-        try {
-          f.report = await this.api.importFile(
-            { name: f.file.name, data: f.file },
-            { ...sourceOverrides($state.snapshot(f.overrides)), mapping, rules: $state.snapshot(f.rules), jobId, target: `__import_${mapping.table}` },
-            callback((p: ImportProgress) => {
-              f.progress = { phase: t(phaseKeys[p.phase]), fraction: p.fraction };
-              this.fraction = (i + p.fraction) / files.length;
-            }),
-          );
-          f.status = 'imported';
-          done.push(f);
-          void saveMapping({ signature: f.info!.signature, mapping, rules: $state.snapshot(f.rules) }).catch(() => undefined);
-        } catch (e) {
-          const err = e instanceof EngineError ? e : null;
-          if (err?.info.code === 'cancelled' || (err?.info.details as { reason?: string } | undefined)?.reason === 'cancelled' || this.cancelled) {
+        const request = { ...sourceOverrides($state.snapshot(f.overrides)), mapping, rules: $state.snapshot(f.rules), jobId: `import-${f.key}-${Date.now()}`, target: `__import_${mapping.table}` };
+        return { source: { name: f.file.name, data: f.file }, request };
+      });
+      const run = await runImport(this.api, jobs, {
+        cancelled: () => this.cancelled,
+        starting: (i) => {
+          const f = files[i]!;
+          f.status = 'importing';
+          this.current = jobs[i]!.request.jobId;
+          return callback((p: ImportProgress) => {
+            f.progress = { phase: t(phaseKeys[p.phase]), fraction: p.fraction };
+            this.fraction = (i + p.fraction) / files.length;
+          });
+        },
+        ended: (i, outcome) => {
+          const f = files[i]!;
+          if (outcome.status === 'imported') {
+            f.status = 'imported';
+            f.report = outcome.report;
+            void saveMapping({ signature: f.info!.signature, mapping: jobs[i]!.request.mapping, rules: $state.snapshot(f.rules) }).catch(() => undefined);
+          } else if (outcome.status === 'cancelled') {
             f.status = 'cancelled';
             this.cancelled = true;
-          } else {
-            f.status = 'failed';
-            f.error = shownError(e);
+          } else if (outcome.status === 'failed') {
+            // Still importable: fixed (or removed) it goes again with the others.
+            f.status = 'ready';
+            f.error = shownError(outcome.error);
           }
-        }
-      }
+        },
+      });
       this.current = null;
-      if (this.cancelled || done.length === 0) {
-        this.noticeOf = { key: this.cancelled ? 'import.notice.cancelled' : 'import.notice.nothing' };
-        await this.api.discardImport(done.map((f) => f.report!.table));
-        for (const f of done) {
-          f.status = 'ready';
+      if (!run.committed) {
+        const failed = run.outcomes.findIndex((o) => o.status === 'failed');
+        this.noticeOf = failed >= 0 && files.length > 1
+          ? { key: 'import.notice.failed', message: files[failed]!.file.name }
+          : { key: this.cancelled ? 'import.notice.cancelled' : 'import.notice.nothing' };
+        for (const f of files) {
+          if (f.status === 'imported') f.status = 'ready';
           f.report = null;
         }
         this.phase = 'setup';
         return;
       }
+      committed = true;
+      done = files;
+      for (const f of done) f.report = { ...f.report!, table: f.report!.canonicalTable };
       this.fraction = 1;
       this.saving = true;
-      await this.api.commitImport(done.map((f) => ({ from: f.report!.table, to: f.report!.canonicalTable })));
-      for (const f of done) f.report = { ...f.report!, table: f.report!.canonicalTable };
       const stored = await this.wb.saveImported(this.name.trim(), done.map((f) => f.file.name), newDatasetId());
       this.datasetId = stored.id;
       await this.saveRejects(stored.id, done);
       this.phase = 'done';
     } catch (e) {
-      this.noticeOf = { key: 'import.notice.stopped', message: shownError(e).message };
+      // The new tables replaced the active data but could not be saved: the previous dataset
+      // (saved file or sample) comes back first, so when the notice shows, the engine holds
+      // what the header names.
+      if (committed) await this.wb.switchDataset(this.wb.activeId).catch(() => undefined);
+      this.noticeOf = { key: 'import.notice.stopped', message: e instanceof StorageFullError ? storageFull(e) : shownError(e).message };
       this.phase = 'setup';
-      await this.api.discardImport(done.map((f) => f.report!.table)).catch(() => undefined);
+      for (const f of files) {
+        if (f.status === 'imported' || f.status === 'importing') f.status = 'ready';
+        f.report = null;
+      }
     } finally {
+      this.current = null;
       this.saving = false;
     }
   }
@@ -404,4 +420,11 @@ export class ImportWizard {
     const data = saved ?? new Blob([await this.api.rejectsCsv(f.report.rejectsTable)]);
     await downloadCsv(data, `${f.file.name.replace(/\.gz$/i, '').replace(/\.[^.]+$/, '')}-rejected-rows.csv`);
   }
+}
+
+/** A dataset that did not fit in the browser's storage, in the UI language. */
+function storageFull(e: StorageFullError): string {
+  const needed = formatBytes(e.neededBytes);
+  if (e.freeBytes === undefined) return t('storage.datasetFullNoFree', { name: e.dataset, needed });
+  return t('storage.datasetFull', { name: e.dataset, needed, free: formatBytes(e.freeBytes) });
 }

@@ -9,11 +9,19 @@
  * Input values are saved apart from the text (per notebook, built-in ones included) and restored
  * before the first run, so a reload finds the controls where the user left them.
  *
+ * Durability: every edit and every input value is logged synchronously (`write-ahead.ts`) before
+ * the debounced IndexedDB save, so a reload or crash right after loses nothing. Saves go over the
+ * version this session loaded (`saveNotebook`); when another tab saved the notebook meanwhile, this
+ * session's text becomes a copy "… (other tab)", which it goes on editing, and `conflict` says so.
+ *
  * Every run is recorded as started/finished (`run-marker.ts`); a notebook whose last run never
  * finished opens `interrupted` and is not run until the user asks.
  */
 import { markRunFinished, markRunStarted, runUnfinished } from '../../app/run-marker.ts';
-import { getInputs, newNotebookId, putInputs, putNotebook } from '../../app/storage.ts';
+import { getInputs, newNotebookId, putInputs, saveLastOpen, saveNotebook } from '../../app/storage.ts';
+import { forgetNotebook, logInputs, logNotebook, settleInputs, settleNotebook } from '../../app/write-ahead.ts';
+import { t } from '../i18n/index.ts';
+import { storageProblem, type Say } from './storage-problem.ts';
 import { parseNotebook } from '../../notebook/format/parse.ts';
 import { serializeNotebook } from '../../notebook/format/serialize.ts';
 import type { CellId, InputValue, Notebook } from '../../notebook/format/types.ts';
@@ -33,8 +41,12 @@ export interface SessionOptions {
   ref: NotebookRef;
   source: string;
   engine: NotebookEngine;
+  /** The stored version `source` is (0 for a built-in notebook or one saved before versions). */
+  version?: number;
   /** Called after the first edit of a built-in notebook made a user copy (and after every save). */
   onsaved?: (ref: NotebookRef) => void;
+  /** Called with each version this session saved (the app tells other tabs). */
+  savedVersion?: (id: string, version: number) => void;
 }
 
 /** Autosave delay: edits are written at most this long after they happen. */
@@ -51,9 +63,16 @@ export class NotebookSession {
   started = $state(false);
   /** The last run of this notebook never finished (the tab froze or crashed): wait for Run all. */
   interrupted = $state(false);
+  /** Set when a save found that another tab had saved this notebook: this text went to a copy. */
+  conflict: { original: string; copy: string } | null = $state(null);
+  /** Set when another tab saved a newer version of the open notebook (`noticeNewerVersion`). */
+  newerElsewhere = $state(false);
+  /** The stored version the document is based on. */
+  baseVersion = 0;
 
   readonly runtime: NotebookRuntime;
   private readonly onsaved?: (ref: NotebookRef) => void;
+  private readonly savedVersion?: (id: string, version: number) => void;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private copiedFrom?: string;
   private disposeListener: () => void;
@@ -70,6 +89,8 @@ export class NotebookSession {
   constructor(options: SessionOptions) {
     this.ref = options.ref;
     this.onsaved = options.onsaved;
+    this.baseVersion = options.version ?? 0;
+    this.savedVersion = options.savedVersion;
     this.doc = parseNotebook(options.source);
     this.interrupted = runUnfinished(this.ref);
     this.runtime = createRuntime(this.doc, engineEffects(options.engine));
@@ -118,6 +139,7 @@ export class NotebookSession {
   /** Moves an input; only cells downstream re-run. */
   setInput(name: string, value: InputValue): void {
     this.inputs = { ...this.inputs, [name]: value };
+    logInputs({ ref: $state.snapshot(this.ref), values: this.inputs });
     void this.runtime.setInput(name, value).catch(() => undefined);
   }
 
@@ -157,6 +179,7 @@ export class NotebookSession {
   private scheduleSave(): void {
     if (this.ref.kind === 'builtin') this.makeCopy();
     this.saveStatus = 'pending';
+    this.logEdit();
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
@@ -178,17 +201,54 @@ export class NotebookSession {
     const title = `Copy of ${this.doc.frontMatter.title || this.ref.id}`;
     this.doc = parseNotebook(serializeNotebook({ ...this.doc, frontMatter: { ...this.doc.frontMatter, title } }));
     this.ref = { kind: 'user', id: newNotebookId() };
+    this.baseVersion = 0;
+    // A reload before the first save must open the copy, whose text the write-ahead log holds.
+    saveLastOpen(this.ref);
+  }
+
+  /** The text as it is now, written ahead of the IndexedDB save (synchronous). */
+  private logEdit(): void {
+    logNotebook({ notebook: this.stored(serializeNotebook(this.doc)), baseVersion: this.baseVersion });
+  }
+
+  private stored(source: string) {
+    return { id: this.ref.id, source, updatedAt: Date.now(), ...(this.copiedFrom ? { copiedFrom: this.copiedFrom } : {}) };
+  }
+
+  /** Another tab saved version `version` of this notebook. */
+  noticeNewerVersion(version: number): void {
+    if (version > this.baseVersion) this.newerElsewhere = true;
   }
 
   private async save(): Promise<void> {
     this.saveStatus = 'saving';
     try {
-      await putNotebook({
-        id: this.ref.id,
-        source: serializeNotebook(this.doc),
-        updatedAt: Date.now(),
-        ...(this.copiedFrom ? { copiedFrom: this.copiedFrom } : {}),
-      });
+      const source = serializeNotebook(this.doc);
+      const id = this.ref.id;
+      const outcome = await saveNotebook(this.stored(source), this.baseVersion, otherTabCopy);
+      if (outcome.kind === 'saved') {
+        this.baseVersion = outcome.version;
+        this.savedVersion?.(id, outcome.version);
+      } else {
+        // Another tab saved first: its version stays, this text is the copy, and this session edits the copy now.
+        const original = this.title;
+        this.ref = { kind: 'user', id: outcome.copy.id };
+        this.baseVersion = outcome.copy.version ?? 1;
+        this.copiedFrom = undefined;
+        const title = parseNotebook(outcome.copy.source).frontMatter.title;
+        // Edits made while saving stay: only the title changes.
+        this.doc = parseNotebook(serializeNotebook({ ...this.doc, frontMatter: { ...this.doc.frontMatter, title } }));
+        this.newerElsewhere = false;
+        this.conflict = { original, copy: this.title };
+        saveLastOpen(this.ref);
+        this.savedVersion?.(outcome.copy.id, this.baseVersion);
+        // The logged text lives on in the copy: replaying it under the old id would copy it again.
+        forgetNotebook(id);
+        if (this.timer === null && serializeNotebook(this.doc) !== outcome.copy.source) this.scheduleSave();
+      }
+      settleNotebook(id, source);
+      // Edited meanwhile: the newer text is logged under the (maybe new) id.
+      if (this.timer !== null) this.logEdit();
       // A fresh copy of a built-in notebook takes the values the user gave its inputs along.
       if (this.restored) await this.saveInputs();
       if (this.timer === null) this.saveStatus = 'saved';
@@ -197,7 +257,7 @@ export class NotebookSession {
       if (!this.disposed) this.onsaved?.(this.ref);
     } catch (e) {
       this.saveStatus = 'error';
-      this.saveError = e instanceof Error ? e.message : String(e);
+      this.saveError = storageProblem(e, sayStorage);
     }
   }
 
@@ -207,7 +267,10 @@ export class NotebookSession {
     const inputs: Record<string, InputValue> = {};
     for (const c of rt.notebook.cells) if (c.kind === 'input' && c.name) inputs[c.name] = rt.inputValue(c.name) ?? null;
     this.inputs = inputs;
-    if (this.restored && JSON.stringify(inputs) !== this.savedInputs) this.scheduleInputSave();
+    if (this.restored && JSON.stringify(inputs) !== this.savedInputs) {
+      logInputs({ ref: $state.snapshot(this.ref), values: inputs });
+      this.scheduleInputSave();
+    }
   }
 
   /**
@@ -248,14 +311,26 @@ export class NotebookSession {
 
   private async saveInputs(): Promise<void> {
     const values = this.inputs;
+    const ref = $state.snapshot(this.ref);
     try {
-      await putInputs(this.ref, values);
+      await putInputs(ref, values);
+      settleInputs(ref, values);
       this.savedInputs = JSON.stringify(values);
     } catch (e) {
       this.saveStatus = 'error';
-      this.saveError = `input values: ${e instanceof Error ? e.message : String(e)}`;
+      this.saveError = storageProblem(e, sayStorage);
     }
   }
+}
+
+/** `storageProblem`'s words in the UI language. */
+const sayStorage: Say = (key, name) => (key === 'storage.full' ? t(key) : t(key, { name }));
+
+/** The text of a notebook saved as a copy because another tab saved it first: "<title> (other tab)". */
+export function otherTabCopy(source: string): string {
+  const nb = parseNotebook(source);
+  const title = t('sync.copyTitle', { title: nb.frontMatter.title || t('notebook.untitled') });
+  return serializeNotebook({ ...nb, frontMatter: { ...nb.frontMatter, title } });
 }
 
 /** Calls `fn` after the next frame has been painted (effects such as chart drawing have run). */
