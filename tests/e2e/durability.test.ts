@@ -88,7 +88,11 @@ describe('nothing lost', () => {
       // No waiting: the reload starts while the autosave is still pending.
       await page.reload();
       await page.getByTestId('notebook-title').filter({ hasText: copyTitle }).waitFor({ timeout: 30_000 });
-      const text = (await cellOf(page, 'worst_customers').getByTestId('sql-editor').textContent()) ?? '';
+      // The saved text may reach the editor a moment after the title (the write-ahead entry is
+      // replayed at start-up): give it as long as the slider value below gets.
+      const editor = cellOf(page, 'worst_customers').getByTestId('sql-editor');
+      let text = '';
+      for (let t = 0; t < 50 && !(text = (await editor.textContent()) ?? '').includes(marker); t++) await page.waitForTimeout(100);
       if (!text.includes(marker)) editsLost++;
       // Input values are restored before the first run: wait for the runtime to have them.
       const slider = cellOf(page, 'top_k').locator('input[type="range"]');
@@ -186,7 +190,7 @@ describe('nothing lost', () => {
       await cdp.send('Storage.overrideQuotaForOrigin', { origin: session.baseUrl, quotaSize: now + 16 * 1024 });
       await cellOf(page, 'worst_customers').getByTestId('sql-editor').fill(`SELECT 1 -- ${'x'.repeat(600_000)}`);
       const status = page.locator('[data-testid="save-status"][data-status="error"]');
-      await status.waitFor({ timeout: 10_000 });
+      await status.waitFor({ timeout: 30_000 });
       const reason = ((await status.textContent()) ?? '').replace(/^.*?Not saved:/s, '').trim();
       assert.ok(reason.length > 3, `a reason after "Not saved:": "${reason}"`);
     } finally {
