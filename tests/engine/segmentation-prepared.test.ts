@@ -51,6 +51,9 @@ const cases: Case[] = [
   ['zh-Hans, profit, quantiles', () => ({ language: 'zh-Hans', measure: 'profit', quantiles: [0.2, 0.4, 0.6, 0.8, 0.99] })],
   ['all history', (last) => ({ period_start: ALL, period_end: last })],
   ['a short period', (last) => ({ period_start: last.slice(0, 8) + '01', period_end: last })],
+  // Not whole months: the prepared vectors come from the raw tables, not the summary's months.
+  ['a period cutting months', () => ({ period_start: '2024-03-15', period_end: '2024-11-20' })],
+  ['profit, a period cutting months', () => ({ measure: 'profit', period_start: '2023-06-02', period_end: '2024-05-30' })],
 ];
 
 /** Value × loyalty option sets. */
@@ -191,8 +194,16 @@ describe('a change of tier options reads no transactions', () => {
     }
     expect(readsTransactions()).toEqual([]);
     const last = await lastDate(engine);
+    const readsMonths = () => [...new Set(seen.filter((s) => /\bsummary\.customer_months\b/i.test(s)))];
     seen.length = 0;
+    // Whole months of the summary: the new period's vectors come from the monthly table.
     await engine.runAnalysis('tiers', { period_start: ALL, period_end: last });
-    expect(readsTransactions().length, 'a new period reads its vectors').toBe(1);
+    expect(readsMonths().length, 'a new whole-month period reads its vectors from the summary').toBe(1);
+    expect(readsTransactions()).toEqual([]);
+    // A period that cuts a month reads the raw tables.
+    seen.length = 0;
+    await engine.runAnalysis('tiers', { period_start: '2024-03-15', period_end: last });
+    expect(readsTransactions().length, 'a period cutting a month reads the transactions').toBe(1);
+    expect(readsMonths()).toEqual([]);
   });
 });

@@ -72,7 +72,7 @@ describe('customer-base summary', () => {
       { customer_id: 'c6', category: 'field_visit', amount: 40, events: 1 },
     ]);
     const info = (await rows(engine, 'SELECT date_from, date_to, summary_version FROM summary.info'))[0]!;
-    expect([String((info.date_from as Date).toISOString().slice(0, 10)), String((info.date_to as Date).toISOString().slice(0, 10)), info.summary_version]).toEqual(['2024-01-10', '2024-03-02', 1]);
+    expect([String((info.date_from as Date).toISOString().slice(0, 10)), String((info.date_to as Date).toISOString().slice(0, 10)), info.summary_version]).toEqual(['2024-01-10', '2024-03-02', 2]);
   });
 
   it('gives the raw path\'s profit per customer on the fixture', async () => {
@@ -138,7 +138,7 @@ describe('summary path = raw path on generated data', () => {
   it.each(optionSets)('typed-array profit and whale curve equal the SQL reference: %s', async (_label, extra) => {
     const db = await engine.database();
     const profile = await engine.profile();
-    const summary = { dateFrom: null, dateTo: null, source: '', buildMs: 0 };
+    const summary = { dateFrom: null, dateTo: null, source: '', ordersWithinMonths: false, buildMs: 0 };
     const options = { profile, ...extra };
     const b = await profitBreakdown({ db, profile, summary: null, numeric: (sql) => db.numeric(sql) }, options);
     const fast = await profitBreakdown({ db, profile, summary, numeric: (sql) => db.numeric(sql) }, options);
