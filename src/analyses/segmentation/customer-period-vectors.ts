@@ -102,6 +102,6 @@ export function vectorsAvailable(ctx: AnalysisContext): boolean {
 
 /** The dataset's date range, kept per dataset version when the context can (it scans transactions). */
 export async function keptDataRange(ctx: AnalysisContext): Promise<DataRange> {
-  const read = () => dataRange(ctx.db);
+  const read = () => dataRange(ctx.db, !!ctx.summary);
   return ctx.memo ? { ...(await ctx.memo('segmentation-data-range', read)) } : read();
 }
