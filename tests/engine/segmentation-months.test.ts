@@ -55,6 +55,9 @@ const cases: Case[] = [
   ['rfm', 'as of mid-month (raw tables)', { as_of: '2024-06-17', monetary: 'profit' }],
   ['rfm', 'since mid-month (raw tables)', { since: '2023-05-09', bins: 10, time_unit: 'month' }],
   ['rfm', 'custom segment map', { segment_map: { best: { r: [4, 5], f: [4, 5] }, rest: { r: [1, 5], f: [1, 5] } } }],
+  ['cohorts', 'defaults', {}],
+  ['cohorts', 'quarters, incomplete periods kept', { period: 'quarter', complete_periods_only: false }],
+  ['cohorts', 'display options', { max_periods: 5, max_cohorts: 7, loyal_years: 3, margin_pct: 0.4 }],
 ];
 
 describe.each([
@@ -91,5 +94,21 @@ describe('option changes read no transactions and equal from-scratch runs', () =
     rec.clear();
     await engine.runAnalysis('rfm', { as_of: '2024-06-17' });
     expect(rec.reads(TX).length, 'an as_of inside a month reads the raw tables once').toBe(1);
+  }, 120_000);
+
+  it('cohorts: display options recompute from kept rows; the retention grid reads the summary, not transactions', async () => {
+    const engine = await createSampleEngine();
+    const rec = await recorder(engine);
+    await engine.runAnalysis('cohorts', {});
+    expect(rec.reads(/date_trunc\('month', month\)/), 'the retention grid reads the monthly summary').toHaveLength(1);
+    expect(rec.reads(TX).some((sql) => /period_start/.test(sql)), 'the retention grid reads no transactions').toBe(false);
+    rec.clear();
+    const sweep = [{ max_periods: 6 }, { max_cohorts: 5, loyal_years: 3 }, { max_periods: 24, max_cohorts: 2 }];
+    const warm: AnalysisResult[] = [];
+    for (const o of sweep) warm.push(await engine.runAnalysis('cohorts', o));
+    expect(rec.reads(TX)).toEqual([]);
+    expect(rec.reads(MONTHS)).toEqual([]);
+    const fresh = await createSampleEngine();
+    for (const [i, o] of sweep.entries()) sameResult(await fresh.runAnalysis('cohorts', o), warm[i]!, { strict: true });
   }, 120_000);
 });
