@@ -55,6 +55,11 @@ const cases: Case[] = [
   ['rfm', 'as of mid-month (raw tables)', { as_of: '2024-06-17', monetary: 'profit' }],
   ['rfm', 'since mid-month (raw tables)', { since: '2023-05-09', bins: 10, time_unit: 'month' }],
   ['rfm', 'custom segment map', { segment_map: { best: { r: [4, 5], f: [4, 5] }, rest: { r: [1, 5], f: [1, 5] } } }],
+  ['migration', 'defaults', {}],
+  ['migration', 'profit, amounts, 3 core tiers, small list', { measure: 'profit', method: 'amounts', thresholds: [-5, 0, 5, 20, 60], core_tiers: 3, limit: 7 }],
+  ['migration', 'orders, quartiles, drop 0.2', { measure: 'orders', tier_names: ['d', 'c', 'b', 'a'], quantiles: [0.25, 0.5, 0.75], drop: 0.2 }],
+  ['migration', '6-month periods', { months: 6, tier_names: ['low', 'high'], core_tiers: 1 }],
+  ['migration', 'periods cutting months (raw tables)', { early_start: '2023-02-10', early_end: '2023-11-20', late_start: '2024-01-15', late_end: '2024-10-31', measure: 'profit' }],
   ['cohorts', 'defaults', {}],
   ['cohorts', 'quarters, incomplete periods kept', { period: 'quarter', complete_periods_only: false }],
   ['cohorts', 'display options', { max_periods: 5, max_cohorts: 7, loyal_years: 3, margin_pct: 0.4 }],
@@ -110,5 +115,25 @@ describe('option changes read no transactions and equal from-scratch runs', () =
     expect(rec.reads(MONTHS)).toEqual([]);
     const fresh = await createSampleEngine();
     for (const [i, o] of sweep.entries()) sameResult(await fresh.runAnalysis('cohorts', o), warm[i]!, { strict: true });
+  }, 120_000);
+
+  it('migration: thresholds, names, core tiers, drop and list length recompute from the kept base', async () => {
+    const engine = await createSampleEngine();
+    const rec = await recorder(engine);
+    await engine.runAnalysis('migration', {});
+    expect(rec.reads(TX), 'whole-month default periods read no transactions').toEqual([]);
+    rec.clear();
+    const sweep = [
+      { quantiles: [0.5, 0.75, 0.9, 0.95, 0.99] },
+      { method: 'amounts', thresholds: [10, 50, 100, 200, 500], core_tiers: 3 },
+      { tier_names: ['low', 'mid', 'high'], drop: 0.3, limit: 10 },
+      { language: 'zh-Hant', drop: 0.9 },
+    ];
+    const warm: AnalysisResult[] = [];
+    for (const o of sweep) warm.push(await engine.runAnalysis('migration', o));
+    expect(rec.reads(TX)).toEqual([]);
+    expect(rec.reads(MONTHS)).toEqual([]);
+    const fresh = await createSampleEngine();
+    for (const [i, o] of sweep.entries()) sameResult(await fresh.runAnalysis('migration', o), warm[i]!, { strict: true });
   }, 120_000);
 });
