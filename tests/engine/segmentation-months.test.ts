@@ -60,6 +60,9 @@ const cases: Case[] = [
   ['migration', 'orders, quartiles, drop 0.2', { measure: 'orders', tier_names: ['d', 'c', 'b', 'a'], quantiles: [0.25, 0.5, 0.75], drop: 0.2 }],
   ['migration', '6-month periods', { months: 6, tier_names: ['low', 'high'], core_tiers: 1 }],
   ['migration', 'periods cutting months (raw tables)', { early_start: '2023-02-10', early_end: '2023-11-20', late_start: '2024-01-15', late_end: '2024-10-31', measure: 'profit' }],
+  ['mvc-mgc-bz', 'defaults', {}],
+  ['mvc-mgc-bz', 'other shares, quantile and list length', { mvc_share: 0.05, growable_share: 0.4, potential_quantile: 0.75, top_n: 50 }],
+  ['mvc-mgc-bz', 'a period cutting months, lists of one', { period_start: '2023-03-17', period_end: '2024-02-11', top_n: 1, mvc_share: 0.5 }],
   ['cohorts', 'defaults', {}],
   ['cohorts', 'quarters, incomplete periods kept', { period: 'quarter', complete_periods_only: false }],
   ['cohorts', 'display options', { max_periods: 5, max_cohorts: 7, loyal_years: 3, margin_pct: 0.4 }],
@@ -135,5 +138,18 @@ describe('option changes read no transactions and equal from-scratch runs', () =
     expect(rec.reads(MONTHS)).toEqual([]);
     const fresh = await createSampleEngine();
     for (const [i, o] of sweep.entries()) sameResult(await fresh.runAnalysis('migration', o), warm[i]!, { strict: true });
+  }, 120_000);
+
+  it('mvc-mgc-bz: shares, potential quantile and list length recompute from the kept base', async () => {
+    const engine = await createSampleEngine();
+    const rec = await recorder(engine);
+    await engine.runAnalysis('mvc-mgc-bz', {});
+    rec.clear();
+    const sweep = [{ mvc_share: 0.1 }, { growable_share: 0.05, potential_quantile: 0.5 }, { top_n: 3, mvc_share: 0.3, potential_quantile: 0.99 }];
+    const warm: AnalysisResult[] = [];
+    for (const o of sweep) warm.push(await engine.runAnalysis('mvc-mgc-bz', o));
+    expect(rec.reads(TX)).toEqual([]);
+    const fresh = await createSampleEngine();
+    for (const [i, o] of sweep.entries()) sameResult(await fresh.runAnalysis('mvc-mgc-bz', o), warm[i]!, { strict: true });
   }, 120_000);
 });
