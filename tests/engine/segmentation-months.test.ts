@@ -10,6 +10,8 @@ import { sameResult } from './same-result.ts';
 import { parseOptions } from '../../src/analyses/options.ts';
 import { getAnalysis } from '../../src/analyses/registry.ts';
 import type { AnalysisResult } from '../../src/analyses/types.ts';
+import { firstK } from '../../src/analyses/segmentation/mvc-numerics.ts';
+import { rfmScores } from '../../src/analyses/segmentation/rfm-numerics.ts';
 import { createNodeEngine, createSampleEngine, type NodeEngine } from '../../src/engine/node.ts';
 import { renderSampleCsv } from '../../sample-data/src/index.ts';
 
@@ -152,4 +154,36 @@ describe('option changes read no transactions and equal from-scratch runs', () =
     const fresh = await createSampleEngine();
     for (const [i, o] of sweep.entries()) sameResult(await fresh.runAnalysis('mvc-mgc-bz', o), warm[i]!, { strict: true });
   }, 120_000);
+});
+
+describe('numerics = DuckDB on small tables', () => {
+  const arrays: [string, number[]][] = [
+    ['ties and a NULL', [3, 1, 3, NaN, 2, 2, 2, 7]],
+    ['one value', [5]],
+    ['all tied', [4, 4, 4, 4]],
+    ['spread, two NULLs', [0.5, -1, NaN, 9, 12.25, NaN, 0.5, 3, 100, -7]],
+  ];
+  let engine: NodeEngine;
+  beforeAll(() => {
+    engine = createNodeEngine();
+  });
+  it.each(arrays)('rfmScores = least(bins, 1 + floor(bins × percent_rank)): %s', async (_label, values) => {
+    const rows = values.map((v, i) => `(${i}, ${Number.isNaN(v) ? 'NULL' : v}::DOUBLE)`).join(', ');
+    for (const bins of [2, 3, 5, 10]) {
+      for (const desc of [false, true]) {
+        const t = await engine.query(`SELECT least(${bins}, 1 + floor(${bins} * percent_rank() OVER (ORDER BY x${desc ? ' DESC' : ''})))::INTEGER AS s FROM (VALUES ${rows}) t(i, x) ORDER BY i`);
+        expect(Array.from(rfmScores(Float64Array.from(values), bins, desc)), `bins ${bins}${desc ? ' desc' : ''}`).toEqual(t.data[0]);
+      }
+    }
+  });
+  it.each(arrays)('firstK = ORDER BY key NULLS LAST, position, first k: %s', (_label, values) => {
+    const idx = values.map((_, i) => i);
+    const sorted = [...idx].sort((a, b) => {
+      const x = values[a]!;
+      const y = values[b]!;
+      if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) ? (Number.isNaN(y) ? a - b : 1) : -1;
+      return x - y || a - b;
+    });
+    for (let k = 0; k <= values.length + 1; k++) expect(firstK(idx, (i) => values[i]!, k), `k ${k}`).toEqual(sorted.slice(0, k));
+  });
 });

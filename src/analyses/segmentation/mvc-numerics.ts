@@ -67,14 +67,25 @@ export interface MvcNumericOptions {
   profit: boolean;
 }
 
-/** Positions sorted by `key` ascending, NaN last; stable, so ties keep the base's customer_id order. */
-function order(idx: number[], key: (i: number) => number): number[] {
-  return idx.sort((a, b) => {
-    const x = key(a);
-    const y = key(b);
+/**
+ * The first `k` of `idx` in the order (key ascending, NaN last, then `idx`'s own order), sorted
+ * so: SQL's `ORDER BY key NULLS LAST, customer_id` on a base in customer_id order. Written by
+ * hand to keep option changes fast: the k-th key is found with a typed-array sort (no comparator),
+ * and only the customers up to it (k plus ties) go through the stable comparator sort.
+ */
+export function firstK(idx: readonly number[], key: (i: number) => number, k: number): number[] {
+  if (k <= 0 || idx.length === 0) return [];
+  const keys = Float64Array.from(idx, key);
+  const cut = k >= idx.length ? NaN : keys.slice().sort()[k - 1]!;
+  const pos: number[] = [];
+  for (let j = 0; j < idx.length; j++) if (Number.isNaN(cut) || keys[j]! <= cut) pos.push(j);
+  pos.sort((a, b) => {
+    const x = keys[a]!;
+    const y = keys[b]!;
     if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) ? (Number.isNaN(y) ? 0 : 1) : -1;
     return x - y;
   });
+  return pos.slice(0, k).map((j) => idx[j]!);
 }
 
 /**
@@ -99,15 +110,15 @@ export function mvcRows(b: MvcBase, o: MvcNumericOptions): Row[] {
     for (const i of members) peerPotential[i] = q ?? NaN;
   }
   const all = Array.from({ length: n }, (_, i) => i);
-  const valueRank = new Float64Array(n);
-  order([...all], (i) => -b.value[i]!).forEach((i, r) => (valueRank[i] = r + 1));
-  const mvcCut = Math.ceil(o.mvcShare * n);
+  // value_rank ≤ ⌈mvc_share × n⌉ ⟺ among the first that many by (value DESC, customer_id).
+  const topByValue = new Uint8Array(n);
+  for (const i of firstK(all, (i) => -b.value[i]!, Math.ceil(o.mvcShare * n))) topByValue[i] = 1;
   const group: (string | null)[] = new Array(n).fill(null);
   const potential = new Float64Array(n);
   const headroom = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = b.value[i]!;
-    if (v > 0 && valueRank[i]! <= mvcCut) group[i] = 'MVC';
+    if (v > 0 && topByValue[i]) group[i] = 'MVC';
     else if (o.profit && v < 0) group[i] = 'BZ';
     const pp = peerPotential[i]!;
     // greatest() skips NULL.
@@ -116,11 +127,8 @@ export function mvcRows(b: MvcBase, o: MvcNumericOptions): Row[] {
     potential[i] = group[i] === null ? potential0 : v;
     headroom[i] = group[i] === null ? potential0 - v : 0;
   }
-  const growable = order(all.filter((i) => group[i] === null && potential[i]! - b.value[i]! > 0), (i) => -(potential[i]! - b.value[i]!));
-  const mgcCut = Math.ceil(o.growableShare * n);
-  growable.forEach((i, r) => {
-    if (r + 1 <= mgcCut) group[i] = 'MGC';
-  });
+  const growable = all.filter((i) => group[i] === null && potential[i]! - b.value[i]! > 0);
+  for (const i of firstK(growable, (i) => -(potential[i]! - b.value[i]!), Math.ceil(o.growableShare * n))) group[i] = 'MGC';
   const members = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
     const g = group[i] ?? 'other';
@@ -144,7 +152,7 @@ export function mvcRows(b: MvcBase, o: MvcNumericOptions): Row[] {
     }
     const key = g === 'MGC' ? (i: number) => -headroom[i]! : g === 'BZ' ? (i: number) => b.value[i]! : (i: number) => -b.value[i]!;
     const nan = (x: number) => (Number.isNaN(x) ? null : x);
-    for (const i of order([...idx], key).slice(0, Math.max(o.topN, 1))) {
+    for (const i of firstK(idx, key, Math.max(o.topN, 1))) {
       rows.push({
         grp: g, customer_id: b.ids[i]!, value: nan(b.value[i]!), revenue: nan(b.revenue[i]!), service_cost: nan(b.serviceCost[i]!), peer: b.peers[i]!,
         peer_potential: nan(peerPotential[i]!), potential: nan(potential[i]!), headroom: nan(headroom[i]!),
