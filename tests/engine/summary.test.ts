@@ -103,6 +103,22 @@ describe('customer-base summary', () => {
     expect((await engine.status()).summary?.ordersWithinMonths).toBe(true);
   });
 
+  it('gives the raw per-customer period aggregate from the months, undated costs and returns included', async () => {
+    await load(engine, {
+      transactions: fixture.transactions! + '\nu1,2024-02-14,80,,o9\nu1,2024-04-02,-20,,o10',
+      service_costs: fixture.service_costs! + '\nu1,15,,support_call\nu1,5,2024-04-09,support_call',
+    });
+    const source = valueSource(await engine.profile());
+    const period = { start: '2024-01-01', end: '2024-03-31' };
+    expect(monthsCover((await engine.status()).summary, period, { datedCosts: true })).toBe(true);
+    const sql = (fromSummary: boolean) => `WITH ${buildCustomerPeriodCte({ name: 'cur', start: `DATE '${period.start}'`, end: `DATE '${period.end}'`, period, source, fromSummary })}
+SELECT customer_id, revenue, profit, service_cost, orders, active_months FROM cur ORDER BY customer_id`;
+    const raw = await rows(engine, sql(false));
+    expect(await rows(engine, sql(true))).toEqual(raw);
+    // u1 in Q1: 80 of revenue at the assumed 35% margin, minus the undated 15 (the April cost and return are outside).
+    expect(raw.find((r) => r.customer_id === 'u1')).toEqual({ customer_id: 'u1', revenue: 80, profit: 80 * 0.35 - 15, service_cost: 15, orders: 1, active_months: 1 });
+  });
+
   it('says when an order spans two months (monthly order counts would not add up)', async () => {
     await load(engine, { transactions: 'customer_id,date,revenue,order_id\na,2024-01-31,10,o1\na,2024-02-01,5,o1\nb,2024-02-03,7,o2' });
     expect(await rows(engine, 'SELECT customer_id, orders FROM summary.customer_months')).toEqual([
