@@ -32,10 +32,10 @@ function storedSummary(db: Database, fingerprint: string): SummaryState | null {
   const exists = db.querySync(
     `SELECT count(*) FROM information_schema.tables WHERE table_schema = '${SUMMARY_SCHEMA}' AND table_catalog = current_database()`,
   );
-  if (Number(exists.data[0]?.[0] ?? 0) < 3) return null;
-  const row = toRows(db.querySync(`SELECT summary_version, date_from, date_to, source FROM ${summaryTables.info}`))[0];
+  if (Number(exists.data[0]?.[0] ?? 0) < Object.keys(summaryTables).length) return null;
+  const row = toRows(db.querySync(`SELECT summary_version, date_from, date_to, source, orders_within_months FROM ${summaryTables.info}`))[0];
   if (!row || Number(row.summary_version) !== SUMMARY_VERSION || row.source !== fingerprint) return null;
-  return { dateFrom: isoDate(row.date_from), dateTo: isoDate(row.date_to), source: fingerprint, buildMs: 0 };
+  return { dateFrom: isoDate(row.date_from), dateTo: isoDate(row.date_to), source: fingerprint, ordersWithinMonths: row.orders_within_months === true, buildMs: 0 };
 }
 
 /**

@@ -51,6 +51,9 @@ const cases: Case[] = [
   ['zh-Hans, profit, quantiles', () => ({ language: 'zh-Hans', measure: 'profit', quantiles: [0.2, 0.4, 0.6, 0.8, 0.99] })],
   ['all history', (last) => ({ period_start: ALL, period_end: last })],
   ['a short period', (last) => ({ period_start: last.slice(0, 8) + '01', period_end: last })],
+  // Not whole months: the prepared vectors come from the raw tables, not the summary's months.
+  ['a period cutting months', () => ({ period_start: '2024-03-15', period_end: '2024-11-20' })],
+  ['profit, a period cutting months', () => ({ measure: 'profit', period_start: '2023-06-02', period_end: '2024-05-30' })],
 ];
 
 /** Value × loyalty option sets. */
@@ -170,8 +173,11 @@ describe('a change of tier options reads no transactions', () => {
     }
     // Distinct statements: one entry point may call another (`numeric` → `runArrow`).
     const readsTransactions = () => [...new Set(seen.filter((s) => /\btransactions\b/i.test(s)))];
+    const readsMonths = () => [...new Set(seen.filter((s) => /\bsummary\.customer_months\b/i.test(s)))];
     await engine.runAnalysis('tiers', {});
-    expect(readsTransactions().length, 'the first run reads the data').toBeGreaterThan(0);
+    // The default period is whole months of the sample: the summary's, not the raw lines.
+    expect(readsMonths().length, 'the first run reads the data').toBeGreaterThan(0);
+    expect(readsTransactions()).toEqual([]);
     seen.length = 0;
     for (const o of [
       { quantiles: [0.5, 0.75, 0.9, 0.95, 0.99] },
@@ -192,7 +198,14 @@ describe('a change of tier options reads no transactions', () => {
     expect(readsTransactions()).toEqual([]);
     const last = await lastDate(engine);
     seen.length = 0;
+    // Whole months of the summary: the new period's vectors come from the monthly table.
     await engine.runAnalysis('tiers', { period_start: ALL, period_end: last });
-    expect(readsTransactions().length, 'a new period reads its vectors').toBe(1);
+    expect(readsMonths().length, 'a new whole-month period reads its vectors from the summary').toBe(1);
+    expect(readsTransactions()).toEqual([]);
+    // A period that cuts a month reads the raw tables.
+    seen.length = 0;
+    await engine.runAnalysis('tiers', { period_start: '2024-03-15', period_end: last });
+    expect(readsTransactions().length, 'a period cutting a month reads the transactions').toBe(1);
+    expect(readsMonths()).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
  * "Active" means at least one transaction in the period (a purchase or a return).
  */
 import type { Row } from '../../engine/types.ts';
+import { summaryTables } from '../../model/summary/index.ts';
 import { periodPart, type PeriodUnit } from './sql.ts';
 
 /** Options of `buildCohortRetentionQuery`. */
@@ -12,6 +13,12 @@ export interface CohortQueryOptions {
   period: PeriodUnit;
   /** Drop the last period when the data ends before it does (a partial period looks like churn). */
   completePeriodsOnly: boolean;
+  /**
+   * Read the summary's monthly table (`summary.customer_months`, docs/summary.md) instead of
+   * `transactions`: the same rows for any period unit, since months, quarters and years are unions
+   * of whole months and the table holds exactly the lines counted here (customer and date present).
+   */
+  fromSummary?: boolean;
 }
 
 /**
@@ -21,13 +28,15 @@ export interface CohortQueryOptions {
  */
 export function buildCohortRetentionQuery(o: CohortQueryOptions): string {
   const p = periodPart(o.period);
-  // A period is complete when the day after the last transaction starts a new one.
-  const cutoff = o.completePeriodsOnly
-    ? `AND date < (SELECT CAST(date_trunc(${p}, max(date) + 1) AS DATE) FROM transactions)`
-    : '';
+  // A period is complete when the day after the last transaction starts a new one. The cut-off
+  // is a period start, so a month is before it exactly when its dates are.
+  const last = o.fromSummary ? `(SELECT date_to FROM ${summaryTables.info})` : '(SELECT max(date) FROM transactions)';
+  const day = o.fromSummary ? 'month' : 'date';
+  const cutoff = o.completePeriodsOnly ? `AND ${day} < CAST(date_trunc(${p}, ${last} + 1) AS DATE)` : '';
+  const from = o.fromSummary ? `${summaryTables.customerMonths} WHERE true` : 'transactions WHERE customer_id IS NOT NULL AND date IS NOT NULL';
   return `WITH tx AS (
-  SELECT customer_id, CAST(date_trunc(${p}, date) AS DATE) AS period_start
-  FROM transactions WHERE customer_id IS NOT NULL AND date IS NOT NULL ${cutoff}
+  SELECT customer_id, CAST(date_trunc(${p}, ${day}) AS DATE) AS period_start
+  FROM ${from} ${cutoff}
   GROUP BY ALL
 ),
 first AS (SELECT customer_id, min(period_start) AS cohort FROM tx GROUP BY customer_id),

@@ -7,7 +7,7 @@ import { buildCohortRetentionQuery, cohortRetention, type CohortCell } from './c
 import { DEFAULT_MARGIN_PCT, marginNote, type PeriodUnit } from './sql.ts';
 import { amount, pct, table } from './table.ts';
 import { buildRepeatRevenueQuery, buildTenureValueQuery, repeatRevenue, tenureValue } from './tenure-value.ts';
-import { toRows } from '../../engine/types.ts';
+import { toRows, type Row } from '../../engine/types.ts';
 
 /** Options of the `cohorts` analysis. */
 export interface CohortsOptions {
@@ -67,10 +67,17 @@ export const cohortsAnalysis: AnalysisDefinition<CohortsOptions> = {
   async run(ctx, o): Promise<AnalysisResult> {
     const period: PeriodUnit = o.period;
     const unit = period === 'month' ? 'Months' : 'Quarters';
-    const cohortRows = toRows(await ctx.db.query(buildCohortRetentionQuery({ period, completePeriodsOnly: o.complete_periods_only })));
+    // What each query returns depends on the data and the options in its key only; the display
+    // options (max_periods, max_cohorts, loyal_years) are numerics on the kept rows.
+    const kept = (key: string, read: () => Promise<Row[]>): Promise<Row[]> => (ctx.memo ? ctx.memo(`cohorts:${key}`, read) : read());
+    const fromSummary = !!ctx.summary;
+    const cohortRows = await kept(`retention:${period}:${o.complete_periods_only}`, async () =>
+      toRows(await ctx.db.query(buildCohortRetentionQuery({ period, completePeriodsOnly: o.complete_periods_only, fromSummary }))));
     const { cells, curve, cohortsDropped } = cohortRetention(cohortRows, { period, maxPeriods: o.max_periods, maxCohorts: o.max_cohorts });
-    const tenure = tenureValue(toRows(await ctx.db.query(buildTenureValueQuery(ctx.profile), [o.margin_pct])), o.loyal_years);
-    const repeat = repeatRevenue(toRows(await ctx.db.query(buildRepeatRevenueQuery())));
+    // Tenure years and first-day revenue need day precision per customer: raw tables, once per margin.
+    const tenureRows = await kept(`tenure:${o.margin_pct}`, async () => toRows(await ctx.db.query(buildTenureValueQuery(ctx.profile), [o.margin_pct])));
+    const tenure = tenureValue(tenureRows, o.loyal_years);
+    const repeat = repeatRevenue(await kept('repeat', async () => toRows(await ctx.db.query(buildRepeatRevenueQuery()))));
 
     const notes: string[] = [];
     const mn = marginNote(ctx.profile, o.margin_pct);

@@ -11,6 +11,7 @@
 import type { AnalysisContext } from '../types.ts';
 import { sqlDate } from '../profitability/sql-literals.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
+import { monthsCover, readsDatedCosts } from './customer-period-months.ts';
 import { dataRange, type DataRange, type Period } from './periods.ts';
 import { surveyLoyaltyCte } from './survey-loyalty.ts';
 import type { ValueSource } from './value-source.ts';
@@ -34,6 +35,8 @@ export interface CustomerPeriodSpec {
   signupDates: boolean;
   /** Add survey loyalty per customer (`surveyLoyaltyCte`): read in the same query, so rows stay aligned. */
   survey?: boolean;
+  /** Read the summary's monthly tables (only where `monthsCover` holds; same rows). */
+  fromSummary?: boolean;
 }
 
 /** SQL of the per-customer columns, dates inlined (validated) for `ctx.numeric`. */
@@ -42,7 +45,7 @@ export function buildCustomerPeriodVectorsQuery(s: CustomerPeriodSpec): string {
   const end = sqlDate(s.period.end, 'period end');
   // Profit is computed whenever the data has costs (the CTE's default), as the SQL tier summary
   // does: every output table reports profit whatever the measure.
-  const cte = buildCustomerPeriodCte({ name: 'cur', start, end, period: s.period, source: s.source, signupDates: s.signupDates });
+  const cte = buildCustomerPeriodCte({ name: 'cur', start, end, period: s.period, source: s.source, signupDates: s.signupDates, fromSummary: s.fromSummary });
   const cols = 'cur.revenue, cur.profit, cur.orders, cur.active_months, cur.tenure_months';
   if (!s.survey) return `WITH ${cte}\nSELECT ${cols} FROM cur`;
   return `WITH ${cte}, ${surveyLoyaltyCte()}\nSELECT ${cols}, sv.loyalty AS survey_loyalty FROM cur LEFT JOIN sv ON sv.customer_id = cur.customer_id`;
@@ -54,7 +57,9 @@ const KEEP_PERIODS = 2;
 /** Reads the vectors for a spec (no memo). */
 async function readVectors(ctx: AnalysisContext, s: CustomerPeriodSpec): Promise<CustomerPeriodVectors> {
   if (!ctx.numeric) throw new Error('customer-period vectors need ctx.numeric');
-  const t = await ctx.numeric(buildCustomerPeriodVectorsQuery(s));
+  // Profit is always computed when the data has costs (see buildCustomerPeriodVectorsQuery).
+  const fromSummary = monthsCover(ctx.summary, s.period, { datedCosts: readsDatedCosts(s.source, true) });
+  const t = await ctx.numeric(buildCustomerPeriodVectorsQuery({ ...s, fromSummary }));
   const col = (name: string): Float64Array => {
     const c = t.columns[name];
     if (!c) throw new Error(`missing column ${name}`);
@@ -97,6 +102,6 @@ export function vectorsAvailable(ctx: AnalysisContext): boolean {
 
 /** The dataset's date range, kept per dataset version when the context can (it scans transactions). */
 export async function keptDataRange(ctx: AnalysisContext): Promise<DataRange> {
-  const read = () => dataRange(ctx.db);
+  const read = () => dataRange(ctx.db, !!ctx.summary);
   return ctx.memo ? { ...(await ctx.memo('segmentation-data-range', read)) } : read();
 }

@@ -5,6 +5,7 @@
  * can place it inside larger queries.
  */
 import { buildCustomerProfitQuery } from '../profitability/customer-profit.ts';
+import { buildMonthsPeriodCtes } from './customer-period-months.ts';
 import { DAYS_PER_MONTH, type Period } from './periods.ts';
 import type { ValueSource } from './value-source.ts';
 
@@ -29,6 +30,11 @@ export interface CustomerPeriodSql {
   withProfit?: boolean;
   /** Whether `customers.signup_date` is populated (tenure then starts at the earlier of signup and first purchase). */
   signupDates?: boolean;
+  /**
+   * Read the summary's monthly tables instead of `transactions` (same columns and numbers). Only
+   * when `monthsCover` says the period is whole months of the summary; there is no `<name>_tx` then.
+   */
+  fromSummary?: boolean;
 }
 
 /**
@@ -51,6 +57,20 @@ export function buildCustomerPeriodCte(p: CustomerPeriodSql): string {
     ? `LEFT JOIN (SELECT customer_id, min(signup_date) AS signup FROM customers GROUP BY customer_id) su ON su.customer_id = a.customer_id`
     : '';
   const since = p.signupDates ? 'least(coalesce(su.signup, f.first_ever), f.first_ever)' : 'f.first_ever';
+  const head = p.fromSummary ? `${buildMonthsPeriodCtes({ name, start, end, source, profit })},\n` : `${rawCtes(name, start, end, profitCte)},\n`;
+  return `${head}${name} AS (
+  SELECT a.customer_id, a.revenue, ${profit ? 'pr.profit' : 'CAST(NULL AS DOUBLE)'} AS profit,
+    ${profit ? 'coalesce(pr.cost_to_serve, 0)' : '0.0'} AS service_cost,
+    a.orders, a.active_months, a.first_date, a.last_date,
+    date_diff('day', ${since}, ${end}::DATE) / ${DAYS_PER_MONTH} AS tenure_months
+  FROM ${name}_agg a JOIN ${name}_first f ON f.customer_id = a.customer_id
+  ${profit ? `LEFT JOIN ${name}_profit pr ON pr.customer_id = a.customer_id` : ''}
+  ${signup}
+)`;
+}
+
+/** The raw-table CTEs `<name>_tx`, `<name>_profit`, `<name>_agg`, `<name>_first`. */
+function rawCtes(name: string, start: string, end: string, profitCte: string): string {
   return `${name}_tx AS (
   SELECT customer_id, date, revenue, coalesce(order_id, CAST(date AS VARCHAR)) AS order_key
   FROM transactions WHERE customer_id IS NOT NULL AND date BETWEEN ${start}::DATE AND ${end}::DATE
@@ -63,15 +83,6 @@ ${profitCte}${name}_agg AS (
 ${name}_first AS (
   SELECT customer_id, min(date) AS first_ever FROM transactions
   WHERE customer_id IS NOT NULL AND date <= ${end}::DATE GROUP BY customer_id
-),
-${name} AS (
-  SELECT a.customer_id, a.revenue, ${profit ? 'pr.profit' : 'CAST(NULL AS DOUBLE)'} AS profit,
-    ${profit ? 'coalesce(pr.cost_to_serve, 0)' : '0.0'} AS service_cost,
-    a.orders, a.active_months, a.first_date, a.last_date,
-    date_diff('day', ${since}, ${end}::DATE) / ${DAYS_PER_MONTH} AS tenure_months
-  FROM ${name}_agg a JOIN ${name}_first f ON f.customer_id = a.customer_id
-  ${profit ? `LEFT JOIN ${name}_profit pr ON pr.customer_id = a.customer_id` : ''}
-  ${signup}
 )`;
 }
 

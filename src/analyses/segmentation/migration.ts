@@ -6,10 +6,13 @@
  */
 import type { ChartSpec } from '../../charts/spec.ts';
 import { fromRows, toRows, type ColumnInfo, type Row, type SqlConnection } from '../../engine/types.ts';
-import type { AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import { keptDataRange, vectorsAvailable } from './customer-period-vectors.ts';
+import { coreCount, earlyValues, earlyWarningRows, gradeMigration, loadMigrationBase, migrationMatrixRows } from './migration-numerics.ts';
+import { quantileThresholds } from './tier-numerics.ts';
 import { amount, count, num, orList, pct, ratio } from './format.ts';
 import { buildCoreCountQuery, buildEarlyWarningQuery, buildMigrationMatrixQuery } from './migration-sql.ts';
-import { addDays, checkPeriod, dataRange, formatPeriod, noDataMessage, periodMonths, windowEndingOn, type DataRange, type Period } from './periods.ts';
+import { addDays, checkPeriod, formatPeriod, noDataMessage, periodMonths, windowEndingOn, type DataRange, type Period } from './periods.ts';
 import { resolveThresholds, type TierMethod, type TierSqlParams } from './tier-assign.ts';
 import { checkThresholds, tierNames, tierQuantiles, type TierLanguage } from './tier-names.ts';
 import { tierOptionSpecs } from './tiers.ts';
@@ -188,9 +191,43 @@ function matrixCharts(names: readonly string[], sub: string, measure: string): C
 const cols = (r: Row | undefined, strings: readonly string[]): ColumnInfo[] =>
   Object.keys(r ?? {}).map((name) => (strings.includes(name) ? { name, type: 'VARCHAR', kind: 'string' } : name === 'last_purchase' ? { name, type: 'DATE', kind: 'date' } : { name, type: 'DOUBLE', kind: 'number' }));
 
-/** Runs migration and early warning on a connection. */
-export async function runMigration(db: SqlConnection, source: ReturnType<typeof valueSource>, o: MigrationOptions): Promise<AnalysisResult> {
-  const range = await dataRange(db);
+/** What `runMigration` needs from either path: thresholds, transition rows, early-warning rows and the core count. */
+interface MigrationRows {
+  thresholds: number[];
+  rows: Row[];
+  warnRows: Row[];
+  core: () => Promise<number>;
+}
+
+/** The raw-table path: the SQL of migration-sql.ts (the reference). */
+async function migrationRowsSql(db: SqlConnection, params: TierSqlParams, t: { method: TierMethod; quantiles: number[]; amounts: number[] }, periods: { early: Period; late: Period }, range: DataRange, coreMin: number, o: MigrationOptions): Promise<MigrationRows> {
+  const { early, late } = periods;
+  const thresholds = await resolveThresholds(db, { ...params, ...t }, early, range, 'migration', 'earlier period');
+  const k = thresholds.length;
+  const base = [early.start, early.end, periodMonths(early), late.start, late.end, periodMonths(late), ...thresholds];
+  const rows = toRows(await db.query(buildMigrationMatrixQuery(params, periods, k), base));
+  if (!rows.some((r) => r.to_tier !== null)) throw new Error(noDataMessage('migration', late, range, 'later period'));
+  const warnRows = toRows(await db.query(buildEarlyWarningQuery(params, periods, k), [...base, coreMin, o.drop, o.limit]));
+  return { thresholds, rows, warnRows, core: async () => num((await db.query(buildCoreCountQuery(params, periods, k), [...base, coreMin])).data[0]?.[0]) };
+}
+
+/** The engine's path: numerics on the per-customer base kept per dataset version (migration-numerics.ts). */
+async function migrationRowsPrepared(ctx: AnalysisContext, params: TierSqlParams, t: { method: TierMethod; quantiles: number[]; amounts: number[] }, periods: { early: Period; late: Period }, range: DataRange, coreMin: number, o: MigrationOptions): Promise<MigrationRows> {
+  const { early, late } = periods;
+  const b = await loadMigrationBase(ctx, params.source, params.measure, periods);
+  const em = periodMonths(early);
+  const values = earlyValues(b, em);
+  if (values.length === 0) throw new Error(noDataMessage('migration', early, range, 'earlier period'));
+  const thresholds = t.method === 'amounts' ? [...t.amounts] : quantileThresholds(values, t.quantiles);
+  const g = gradeMigration(b, thresholds, em, periodMonths(late));
+  const rows = migrationMatrixRows(b, g);
+  if (!rows.some((r) => r.to_tier !== null)) throw new Error(noDataMessage('migration', late, range, 'later period'));
+  return { thresholds, rows, warnRows: earlyWarningRows(b, g, coreMin, o.drop, o.limit), core: async () => coreCount(g, coreMin) };
+}
+
+/** Runs migration and early warning: in the engine from prepared data, or with only `db` and `profile` on the raw tables. */
+export async function runMigration(ctx: AnalysisContext, source: ReturnType<typeof valueSource>, o: MigrationOptions): Promise<AnalysisResult> {
+  const range = await keptDataRange(ctx);
   const { early, late } = migrationPeriods(o, range);
   const { measure, notes: mNotes } = resolveMeasure(o.measure, source);
   const names = tierNames(o.tier_names, o.language);
@@ -198,19 +235,19 @@ export async function runMigration(db: SqlConnection, source: ReturnType<typeof 
   const params: TierSqlParams = { source, measure };
   const quantiles = o.method === 'quantiles' ? tierQuantiles(names.length, o.quantiles) : [];
   const amounts = o.method === 'amounts' ? checkThresholds(names.length, o.thresholds ?? []) : [];
-  const thresholds = await resolveThresholds(db, { ...params, method: o.method, quantiles, amounts }, early, range, 'migration', 'earlier period');
-  const k = thresholds.length;
-  const base = [early.start, early.end, periodMonths(early), late.start, late.end, periodMonths(late), ...thresholds];
-  const rows = toRows(await db.query(buildMigrationMatrixQuery(params, { early, late }, k), base));
-  if (!rows.some((r) => r.to_tier !== null)) throw new Error(noDataMessage('migration', late, range, 'later period'));
-  const matrix = migrationMatrix(rows, names);
   const coreMin = names.length - o.core_tiers;
-  const warnRows = toRows(await db.query(buildEarlyWarningQuery(params, { early, late }, k), [...base, coreMin, o.drop, o.limit])).map((r): Row => ({
+  const t = { method: o.method, quantiles, amounts };
+  const got = vectorsAvailable(ctx)
+    ? await migrationRowsPrepared(ctx, params, t, { early, late }, range, coreMin, o)
+    : await migrationRowsSql(ctx.db, params, t, { early, late }, range, coreMin, o);
+  const { thresholds, rows } = got;
+  const matrix = migrationMatrix(rows, names);
+  const warnRows = got.warnRows.map((r): Row => ({
     ...r,
     from_tier: names[num(r.from_tier)] ?? null,
     to_tier: r.to_tier === null ? GONE : (names[num(r.to_tier)] ?? null),
   }));
-  const core = warnRows.length ? num(warnRows[0]!.core_customers) : num((await db.query(buildCoreCountQuery(params, { early, late }, k), [...base, coreMin])).data[0]?.[0]);
+  const core = warnRows.length ? num(warnRows[0]!.core_customers) : await got.core();
   const first = warnRows[0];
   const warn = { core, full: num(first?.full_count), partial: num(first?.partial_count), atRisk: num(first?.total_at_risk), drop: o.drop, coreNames: names.slice(coreMin) };
   const warnList = warnRows.map((r) => ({
@@ -259,5 +296,5 @@ export const migrationDefinition: AnalysisDefinition<MigrationOptions> = {
     { name: 'drop', type: 'number', min: 0, max: 1, default: 0.5, description: 'Partial churn: monthly value down by more than this share of the customer’s own earlier level.' },
     { name: 'limit', type: 'integer', min: 1, max: 1000000, default: 500, description: 'Most rows in the early-warning list (ranked by value at risk).' },
   ],
-  run: (ctx, o) => runMigration(ctx.db, valueSource(ctx.profile), o),
+  run: (ctx, o) => runMigration(ctx, valueSource(ctx.profile), o),
 };

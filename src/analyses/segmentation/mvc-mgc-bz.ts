@@ -13,12 +13,14 @@
  * the largest headroom = potential − value, `growable_share` of all active customers at most.
  * MVCs and BZs are not rated for growth (their potential is their value).
  */
-import { fromRows, toRows, type Row, type SqlConnection } from '../../engine/types.ts';
+import { fromRows, toRows, type Row } from '../../engine/types.ts';
 import { hasColumn, type DatasetProfile } from '../../model/profile.ts';
-import type { AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
+import { keptDataRange, vectorsAvailable } from './customer-period-vectors.ts';
+import { loadMvcBase, mvcRows } from './mvc-numerics.ts';
 import { amount, count, num, pct, ratio, shareOf } from './format.ts';
-import { addDays, dataRange, formatPeriod, noDataMessage, periodDays, resolvePeriod, type Period } from './periods.ts';
+import { addDays, formatPeriod, noDataMessage, periodDays, resolvePeriod, type Period } from './periods.ts';
 import { shareBar, shareBarColumns, shareBarsChart } from './share-bars.ts';
 import { valueNotes, valueSource, type ValueSource } from './value-source.ts';
 
@@ -52,17 +54,8 @@ export function peerColumn(profile: DatasetProfile): PeerColumn {
  * of the first half, $4 mvc_share, $5 growable_share, $6 potential_quantile, $7 top_n.
  */
 export function buildMvcQuery(source: ValueSource, peer: PeerColumn, period: Period): string {
-  const value = source.profit ? 'cur.profit' : 'cur.revenue';
-  const peers = peer
-    ? `peers AS (SELECT customer_id, coalesce(any_value(${peer}), '(none)') AS peer FROM customers GROUP BY customer_id),`
-    : '';
   const bz = source.profit ? "WHEN value < 0 THEN 'BZ'" : '';
-  return `WITH ${buildCustomerPeriodCte({ name: 'cur', start: '$1', end: '$2', period, source })},
-${peers}
-halves AS (SELECT customer_id, sum(revenue) FILTER (WHERE date <= $3::DATE) AS first_half, sum(revenue) FILTER (WHERE date > $3::DATE) AS second_half FROM cur_tx GROUP BY customer_id),
-v AS (SELECT cur.customer_id, ${value} AS value, cur.revenue, cur.service_cost, ${peer ? "coalesce(peers.peer, '(none)')" : "'all'"} AS peer,
-  coalesce(h.first_half, 0) AS first_half, coalesce(h.second_half, 0) AS second_half
-  FROM cur JOIN halves h ON h.customer_id = cur.customer_id ${peer ? 'LEFT JOIN peers ON peers.customer_id = cur.customer_id' : ''}),
+  return `WITH ${mvcBaseCtes(source, peer, period)},
 pot AS (SELECT peer, quantile_cont(value, $6::DOUBLE) AS peer_potential FROM v GROUP BY peer),
 ranked AS (SELECT v.*, pot.peer_potential, row_number() OVER (ORDER BY value DESC, customer_id) AS value_rank, count(*) OVER () AS n
   FROM v JOIN pot ON pot.peer = v.peer),
@@ -78,6 +71,29 @@ SELECT grp, customer_id, value, revenue, service_cost, peer, peer_potential, pot
 FROM g
 QUALIFY row_number() OVER (PARTITION BY grp ORDER BY CASE grp WHEN 'MGC' THEN -headroom WHEN 'BZ' THEN value ELSE -value END, customer_id) <= greatest($7::INTEGER, 1)
 ORDER BY grp, row_number() OVER (PARTITION BY grp ORDER BY CASE grp WHEN 'MGC' THEN -headroom WHEN 'BZ' THEN value ELSE -value END, customer_id)`;
+}
+
+/**
+ * CTEs up to `v`: one row per customer active in the period with value, revenue, service_cost,
+ * peer, first_half and second_half (spend up to and after the middle day). Parameters: $1 start,
+ * $2 end, $3 last day of the first half.
+ */
+function mvcBaseCtes(source: ValueSource, peer: PeerColumn, period: Period): string {
+  const value = source.profit ? 'cur.profit' : 'cur.revenue';
+  const peers = peer
+    ? `peers AS (SELECT customer_id, coalesce(any_value(${peer}), '(none)') AS peer FROM customers GROUP BY customer_id),`
+    : '';
+  return `${buildCustomerPeriodCte({ name: 'cur', start: '$1', end: '$2', period, source })},
+${peers}
+halves AS (SELECT customer_id, sum(revenue) FILTER (WHERE date <= $3::DATE) AS first_half, sum(revenue) FILTER (WHERE date > $3::DATE) AS second_half FROM cur_tx GROUP BY customer_id),
+v AS (SELECT cur.customer_id, ${value} AS value, cur.revenue, cur.service_cost, ${peer ? "coalesce(peers.peer, '(none)')" : "'all'"} AS peer,
+  coalesce(h.first_half, 0) AS first_half, coalesce(h.second_half, 0) AS second_half
+  FROM cur JOIN halves h ON h.customer_id = cur.customer_id ${peer ? 'LEFT JOIN peers ON peers.customer_id = cur.customer_id' : ''})`;
+}
+
+/** The per-customer base of `buildMvcQuery` (its CTE `v`) in customer_id order, for the prepared path. Parameters $1–$3 as there. */
+export function buildMvcBaseQuery(source: ValueSource, peer: PeerColumn, period: Period): string {
+  return `WITH ${mvcBaseCtes(source, peer, period)}\nSELECT * FROM v ORDER BY customer_id`;
 }
 
 /** Group labels and what to do with them. */
@@ -133,14 +149,19 @@ function ordinal(q: number): string {
   return `${n}${suffix}`;
 }
 
-/** Runs the analysis on a connection. */
-export async function runMvc(db: SqlConnection, profile: DatasetProfile, o: MvcOptions): Promise<AnalysisResult> {
+/** Runs the analysis: in the engine from the base kept per dataset version, or with only `db` and `profile` on the raw tables. */
+export async function runMvc(ctx: AnalysisContext, o: MvcOptions): Promise<AnalysisResult> {
+  const { profile } = ctx;
   const source = valueSource(profile);
-  const range = await dataRange(db);
+  const range = await keptDataRange(ctx);
   const period: Period = resolvePeriod(o.period_start, o.period_end, range);
   const mid = addDays(period.start, Math.floor(periodDays(period) / 2) - 1);
   const peer = peerColumn(profile);
-  const rows = toRows(await db.query(buildMvcQuery(source, peer, period), [period.start, period.end, mid, o.mvc_share, o.growable_share, o.potential_quantile, o.top_n]));
+  const rows = vectorsAvailable(ctx)
+    ? mvcRows(await loadMvcBase(ctx, buildMvcBaseQuery(source, peer, period), [period.start, period.end, mid]), {
+        mvcShare: o.mvc_share, growableShare: o.growable_share, potentialQuantile: o.potential_quantile, topN: o.top_n, profit: source.profit,
+      })
+    : toRows(await ctx.db.query(buildMvcQuery(source, peer, period), [period.start, period.end, mid, o.mvc_share, o.growable_share, o.potential_quantile, o.top_n]));
   if (rows.length === 0) throw new Error(noDataMessage('mvc-mgc-bz', period, range));
   const summary = mvcSummary(rows);
   const valueName = source.profit ? 'profit' : 'revenue';
@@ -204,5 +225,5 @@ export const mvcDefinition: AnalysisDefinition<MvcOptions> = {
     { name: 'potential_quantile', type: 'number', min: 0, max: 1, default: 0.9, description: 'Quantile of peers’ value taken as reachable potential.' },
     { name: 'top_n', type: 'integer', min: 1, max: 10000, default: 20, description: 'Customers per list.' },
   ],
-  run: (ctx, o) => runMvc(ctx.db, ctx.profile, o),
+  run: (ctx, o) => runMvc(ctx, o),
 };

@@ -71,14 +71,18 @@ export interface DataRange {
   last: string;
 }
 
-/** `SELECT` for the dataset's date range. */
-export function buildDataRangeQuery(): string {
+/**
+ * `SELECT` for the dataset's date range: first and last date of lines with a customer. The
+ * summary's monthly table holds exactly those lines, so `fromSummary` reads the same two dates there.
+ */
+export function buildDataRangeQuery(fromSummary = false): string {
+  if (fromSummary) return 'SELECT min(first_date) AS first_date, max(last_date) AS last_date, count(*) AS n FROM summary.customer_months';
   return 'SELECT min(date) AS first_date, max(date) AS last_date, count(*) AS n FROM transactions WHERE customer_id IS NOT NULL';
 }
 
 /** Reads the dataset's date range; throws when there are no transactions at all. */
-export async function dataRange(db: SqlConnection): Promise<DataRange> {
-  const t = await db.query(buildDataRangeQuery());
+export async function dataRange(db: SqlConnection, fromSummary = false): Promise<DataRange> {
+  const t = await db.query(buildDataRangeQuery(fromSummary));
   const first = t.data[0]?.[0];
   const last = t.data[1]?.[0];
   if (!(first instanceof Date) || !(last instanceof Date)) {

@@ -6,11 +6,13 @@
  * biggest spenders.
  */
 import type { ChartSpec } from '../../charts/spec.ts';
-import { fromRows, toRows, type Row, type SqlConnection } from '../../engine/types.ts';
-import type { AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import { fromRows, toRows, type Row } from '../../engine/types.ts';
+import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
+import { keptDataRange, vectorsAvailable } from './customer-period-vectors.ts';
+import { loadRfmVectors, rfmGroupedRows } from './rfm-numerics.ts';
 import { num, pct, ratio, count } from './format.ts';
-import { dataRange, noDataMessage, type Period } from './periods.ts';
+import { noDataMessage, type Period } from './periods.ts';
 import { parseSegmentMap, segmentOf, type SegmentRule } from './segment-map.ts';
 import { valueNotes, valueSource, type ValueSource } from './value-source.ts';
 
@@ -185,15 +187,27 @@ export function rfmCharts(bins: number, measure: string): ChartSpec[] {
   return [base('rfm-count', 'Customers per R × F cell', 'customers', ',d'), base('rfm-value', `Total ${measure} per R × F cell`, 'monetary', '.3s')];
 }
 
-/** Runs RFM on a connection. */
-export async function runRfm(db: SqlConnection, source: ValueSource, o: RfmOptions): Promise<AnalysisResult> {
-  const range = await dataRange(db);
+/**
+ * The grouped grid of a period: in the engine from the per-customer inputs kept per dataset
+ * version (bins are numerics then), else the one SQL pass on the raw tables (the reference).
+ */
+async function rfmRows(ctx: AnalysisContext, source: ValueSource, o: RfmOptions, period: Period): Promise<Row[]> {
+  if (vectorsAvailable(ctx)) {
+    const measure = o.monetary === 'profit' && source.profit ? 'profit' : 'revenue';
+    return rfmGroupedRows(await loadRfmVectors(ctx, source, measure, period), o.bins);
+  }
+  return toRows(await ctx.db.query(buildRfmQuery(source, o.monetary, period), [period.end, period.start, o.bins]));
+}
+
+/** Runs RFM: in the engine from prepared inputs, or with only `db` and `profile` on the raw tables. */
+export async function runRfm(ctx: AnalysisContext, source: ValueSource, o: RfmOptions): Promise<AnalysisResult> {
+  const range = await keptDataRange(ctx);
   const asOf = o.as_of ?? range.last;
   const since = o.since ?? range.first;
   const period: Period = { start: since, end: asOf };
   if (asOf < since) throw new Error(`rfm: as_of (${asOf}) is before since (${since})`);
   const map = parseSegmentMap(o.segment_map);
-  const rows = toRows(await db.query(buildRfmQuery(source, o.monetary, period), [asOf, since, o.bins]));
+  const rows = await rfmRows(ctx, source, o, period);
   if (rows.length === 0) throw new Error(noDataMessage('rfm', period, range));
   const { grid, segments } = rfmTables(rows, o.bins, map, o.time_unit);
   const measure = o.monetary === 'profit' && source.profit ? 'profit' : 'revenue';
@@ -237,5 +251,5 @@ export const rfmDefinition: AnalysisDefinition<RfmOptions> = {
     { name: 'monetary', type: 'enum', values: ['spend', 'profit'], default: 'spend', description: 'Monetary value: total spend or total profit.' },
     { name: 'segment_map', type: 'record', description: 'Segment map: { name: { r: [lo, hi], f: [lo, hi] } } on a 1–5 scale, first match wins.' },
   ],
-  run: (ctx, o) => runRfm(ctx.db, valueSource(ctx.profile), o),
+  run: (ctx, o) => runRfm(ctx, valueSource(ctx.profile), o),
 };

@@ -9,4 +9,5 @@ export {
   sourceFingerprintSql,
   summaryTables,
 } from './summary-sql.ts';
+export { buildCustomerMonthsSql, buildOrdersWithinMonthsSql, buildServiceCostMonthsSql, monthTables } from './customer-months-sql.ts';
 export type { SummaryState } from './types.ts';

@@ -13,12 +13,13 @@
  * can run the same statements and hand the tables to the workbench.
  */
 import { hasColumn, hasTable, type DatasetProfile } from '../profile.ts';
+import { buildCustomerMonthsSql, buildOrdersWithinMonthsSql, buildServiceCostMonthsSql, monthTables } from './customer-months-sql.ts';
 
 /** The schema that holds the summary tables. */
 export const SUMMARY_SCHEMA = 'summary';
 
 /** Version of the summary's definition; a stored summary of another version is rebuilt. */
-export const SUMMARY_VERSION = 1;
+export const SUMMARY_VERSION = 2;
 
 /** Names of the summary tables (schema-qualified, as analyses read them). */
 export const summaryTables = {
@@ -28,6 +29,10 @@ export const summaryTables = {
   customers: `${SUMMARY_SCHEMA}.customers`,
   /** One row per (customer, cost category): recorded cost to serve in the period and its number of events. */
   serviceCosts: `${SUMMARY_SCHEMA}.service_costs`,
+  /** One row per (customer, calendar month) with a transaction line (customer-months-sql.ts). */
+  customerMonths: monthTables.customerMonths,
+  /** One row per (customer, month) of recorded cost to serve; month NULL for undated rows. */
+  serviceCostMonths: monthTables.serviceCostMonths,
 } as const;
 
 /** The period every summary table covers: first to last transaction date of the whole table. */
@@ -119,13 +124,15 @@ GROUP BY ALL ORDER BY 1, 2`;
 
 /**
  * `summary.info`, one row: summary_version, date_from, date_to (the period), source (the
- * fingerprint of the canonical tables it was built from, see `sourceFingerprintSql`), built_at.
- * `source` is bound as a parameter ($1).
+ * fingerprint of the canonical tables it was built from, see `sourceFingerprintSql`), built_at,
+ * and orders_within_months (whether monthly order counts add up; `buildOrdersWithinMonthsSql`).
+ * `source` is bound as a parameter ($1). Built after `summary.customer_months`.
  */
-export function buildSummaryInfoSql(): string {
+export function buildSummaryInfoSql(profile: DatasetProfile): string {
   return `CREATE OR REPLACE TABLE ${summaryTables.info} AS
 SELECT ${SUMMARY_VERSION} AS summary_version, min(date) AS date_from, max(date) AS date_to,
-  CAST($1 AS VARCHAR) AS source, current_timestamp::TIMESTAMP AS built_at FROM transactions`;
+  CAST($1 AS VARCHAR) AS source, current_timestamp::TIMESTAMP AS built_at,
+  (${buildOrdersWithinMonthsSql(profile)}) AS orders_within_months FROM transactions`;
 }
 
 /** Every statement that (re)builds the summary, in order (the info statement takes `$1`). */
@@ -134,7 +141,9 @@ export function buildSummaryStatements(profile: DatasetProfile): { sql: string; 
     { sql: `CREATE SCHEMA IF NOT EXISTS ${SUMMARY_SCHEMA}` },
     { sql: buildSummaryServiceCostsSql(profile) },
     { sql: buildSummaryCustomersSql(profile) },
-    { sql: buildSummaryInfoSql(), bindsSource: true },
+    { sql: buildCustomerMonthsSql(profile) },
+    { sql: buildServiceCostMonthsSql(profile) },
+    { sql: buildSummaryInfoSql(profile), bindsSource: true },
   ];
 }
 

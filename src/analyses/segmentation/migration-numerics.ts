@@ -1,0 +1,207 @@
+/**
+ * Tier migration on prepared data: each customer's totals in the earlier and later period, read
+ * once per dataset version and (periods, measure) — from the summary's months when both periods
+ * are whole months — then thresholds, tiers, the transition counts and the early-warning list
+ * computed in the worker. A change of tier method, quantiles, amounts, names, core tiers, drop
+ * or list length never goes back to the tables. The same rows as migration-sql.ts returns.
+ */
+import type { Row, SqlConnection } from '../../engine/types.ts';
+import type { AnalysisContext } from '../types.ts';
+import { buildCustomerPeriodCte } from './customer-period.ts';
+import { monthsCover, readsDatedCosts } from './customer-period-months.ts';
+import type { MigrationPeriods } from './migration-sql.ts';
+import { assignTiers } from './tier-numerics.ts';
+import type { Measure, ValueSource } from './value-source.ts';
+
+/** One entry per customer active in either period, in customer_id order (DuckDB's). NULL → NaN. */
+export interface MigrationBase {
+  ids: string[];
+  /** 1 when the customer bought in the period. */
+  inEarly: Uint8Array;
+  inLate: Uint8Array;
+  /** The measure's total in each period (revenue, profit or orders). */
+  earlyTotal: Float64Array;
+  lateTotal: Float64Array;
+  /** Last purchase: in the later period, else in the earlier one. */
+  lastPurchase: (Date | null)[];
+}
+
+/**
+ * SQL of the base: the two per-customer CTEs full-joined, ordered by customer_id. Parameters:
+ * $1 early start, $2 early end, $3 late start, $4 late end.
+ */
+export function buildMigrationBaseQuery(source: ValueSource, measure: Measure, periods: MigrationPeriods, fromSummary: { early: boolean; late: boolean }): string {
+  const total = measure === 'spend' ? 'revenue' : measure === 'profit' ? 'profit' : 'orders';
+  const withProfit = measure === 'profit';
+  return `WITH ${buildCustomerPeriodCte({ name: 'e', start: '$1', end: '$2', period: periods.early, source, withProfit, fromSummary: fromSummary.early })},
+${buildCustomerPeriodCte({ name: 'l', start: '$3', end: '$4', period: periods.late, source, withProfit, fromSummary: fromSummary.late })}
+SELECT coalesce(e.customer_id, l.customer_id) AS customer_id, e.customer_id IS NOT NULL AS in_early, l.customer_id IS NOT NULL AS in_late,
+  CAST(e.${total} AS DOUBLE) AS early_total, CAST(l.${total} AS DOUBLE) AS late_total, coalesce(l.last_date, e.last_date) AS last_purchase
+FROM e FULL JOIN l ON l.customer_id = e.customer_id
+ORDER BY 1`;
+}
+
+async function readBase(db: SqlConnection, ctx: AnalysisContext, source: ValueSource, measure: Measure, periods: MigrationPeriods): Promise<MigrationBase> {
+  const datedCosts = readsDatedCosts(source, measure === 'profit');
+  const fromSummary = { early: monthsCover(ctx.summary, periods.early, { datedCosts }), late: monthsCover(ctx.summary, periods.late, { datedCosts }) };
+  const t = await db.query(buildMigrationBaseQuery(source, measure, periods, fromSummary), [periods.early.start, periods.early.end, periods.late.start, periods.late.end]);
+  const col = (name: string): unknown[] => {
+    const i = t.columns.findIndex((c) => c.name === name);
+    if (i < 0) throw new Error(`missing column ${name}`);
+    return t.data[i]!;
+  };
+  const numbers = (name: string) => Float64Array.from(col(name), (v) => (v === null || v === undefined ? NaN : Number(v)));
+  return {
+    ids: col('customer_id').map(String),
+    inEarly: Uint8Array.from(col('in_early'), (v) => (v ? 1 : 0)),
+    inLate: Uint8Array.from(col('in_late'), (v) => (v ? 1 : 0)),
+    earlyTotal: numbers('early_total'),
+    lateTotal: numbers('late_total'),
+    lastPurchase: col('last_purchase').map((v) => (v instanceof Date ? v : null)),
+  };
+}
+
+/** The base of two periods and a measure, kept per dataset version (the last one). */
+export async function loadMigrationBase(ctx: AnalysisContext, source: ValueSource, measure: Measure, periods: MigrationPeriods): Promise<MigrationBase> {
+  const read = () => readBase(ctx.db, ctx, source, measure, periods);
+  if (!ctx.memo) return read();
+  const key = JSON.stringify([periods.early, periods.late, measure]);
+  const kept = await ctx.memo('migration-base', async () => new Map<string, Promise<MigrationBase>>());
+  let p = kept.get(key);
+  if (!p) {
+    // One base at a time: each holds every customer's ids and totals.
+    kept.clear();
+    p = read();
+    kept.set(key, p);
+    p.catch(() => kept.delete(key));
+  }
+  return p;
+}
+
+/** Per-customer monthly values (`measureExpr`: total / months, one division) and tiers (−1 = not in the period). */
+export interface MigrationGrades {
+  earlyMonthly: Float64Array;
+  lateMonthly: Float64Array;
+  from: Int16Array;
+  to: Int16Array;
+}
+
+/** The earlier period's monthly values of its customers, for quantile thresholds. */
+export function earlyValues(b: MigrationBase, earlyMonths: number): Float64Array {
+  const out: number[] = [];
+  for (let i = 0; i < b.ids.length; i++) if (b.inEarly[i]) out.push(b.earlyTotal[i]! / earlyMonths);
+  return Float64Array.from(out);
+}
+
+/** Grades both periods with the same thresholds (`tierCaseExpr`; NULL value → tier 0). */
+export function gradeMigration(b: MigrationBase, thresholds: readonly number[], earlyMonths: number, lateMonths: number): MigrationGrades {
+  const n = b.ids.length;
+  const earlyMonthly = new Float64Array(n);
+  const lateMonthly = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    earlyMonthly[i] = b.inEarly[i] ? b.earlyTotal[i]! / earlyMonths : NaN;
+    lateMonthly[i] = b.inLate[i] ? b.lateTotal[i]! / lateMonths : NaN;
+  }
+  const et = assignTiers(earlyMonthly, thresholds);
+  const lt = assignTiers(lateMonthly, thresholds);
+  const from = new Int16Array(n);
+  const to = new Int16Array(n);
+  for (let i = 0; i < n; i++) {
+    from[i] = b.inEarly[i] ? et[i]! : -1;
+    to[i] = b.inLate[i] ? lt[i]! : -1;
+  }
+  return { earlyMonthly, lateMonthly, from, to };
+}
+
+/** The rows of `buildMigrationMatrixQuery`: (from_tier, to_tier, customers, early_value, late_value); NULL tier = new / gone. */
+export function migrationMatrixRows(b: MigrationBase, g: MigrationGrades): Row[] {
+  const cells = new Map<number, { from: number; to: number; customers: number; early: number; earlyN: number; late: number; lateN: number }>();
+  for (let i = 0; i < b.ids.length; i++) {
+    const key = (g.from[i]! + 1) * 65536 + (g.to[i]! + 1);
+    let c = cells.get(key);
+    if (!c) cells.set(key, (c = { from: g.from[i]!, to: g.to[i]!, customers: 0, early: 0, earlyN: 0, late: 0, lateN: 0 }));
+    c.customers += 1;
+    const e = b.inEarly[i] ? b.earlyTotal[i]! : NaN;
+    const l = b.inLate[i] ? b.lateTotal[i]! : NaN;
+    if (!Number.isNaN(e)) {
+      c.early += e;
+      c.earlyN += 1;
+    }
+    if (!Number.isNaN(l)) {
+      c.late += l;
+      c.lateN += 1;
+    }
+  }
+  return [...cells.entries()].sort((x, y) => x[0] - y[0]).map(([, c]) => ({
+    from_tier: c.from < 0 ? null : c.from,
+    to_tier: c.to < 0 ? null : c.to,
+    customers: c.customers,
+    early_value: c.earlyN ? c.early : null,
+    late_value: c.lateN ? c.late : null,
+  }));
+}
+
+/** Customers in the core tiers of the earlier period (`buildCoreCountQuery`). */
+export function coreCount(g: MigrationGrades, coreMin: number): number {
+  let n = 0;
+  for (let i = 0; i < g.from.length; i++) if (g.from[i]! >= 0 && g.from[i]! >= coreMin) n++;
+  return n;
+}
+
+const nullable = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
+/**
+ * The rows of `buildEarlyWarningQuery`: flagged core customers ranked by value at risk (NULLs
+ * last, ties in customer_id order: the base's order plus a stable sort), at most `limit`, each
+ * carrying the totals over all flagged customers.
+ */
+export function earlyWarningRows(b: MigrationBase, g: MigrationGrades, coreMin: number, drop: number, limit: number): Row[] {
+  const flagged: number[] = [];
+  const risk = new Float64Array(b.ids.length);
+  let full = 0;
+  let partial = 0;
+  let total = 0;
+  let totalN = 0;
+  for (let i = 0; i < b.ids.length; i++) {
+    if (!(g.from[i]! >= 0 && g.from[i]! >= coreMin)) continue;
+    const e = g.earlyMonthly[i]!;
+    const l = g.lateMonthly[i]!;
+    const gone = g.to[i]! < 0;
+    if (!(gone || l < (1 - drop) * e)) continue;
+    flagged.push(i);
+    risk[i] = 12 * (e - (Number.isNaN(l) ? 0 : l));
+    if (gone) full++;
+    else partial++;
+    if (!Number.isNaN(risk[i]!)) {
+      total += risk[i]!;
+      totalN++;
+    }
+  }
+  // Array.prototype.sort is stable, so equal values keep the base's customer_id order.
+  flagged.sort((x, y) => {
+    const a = risk[x]!;
+    const c = risk[y]!;
+    if (Number.isNaN(a) || Number.isNaN(c)) return Number.isNaN(a) ? (Number.isNaN(c) ? 0 : 1) : -1;
+    return c - a;
+  });
+  const core = coreCount(g, coreMin);
+  return flagged.slice(0, limit).map((i) => {
+    const e = g.earlyMonthly[i]!;
+    const l = Number.isNaN(g.lateMonthly[i]!) ? 0 : g.lateMonthly[i]!;
+    return {
+      customer_id: b.ids[i]!,
+      status: g.to[i]! < 0 ? 'full' : 'partial',
+      from_tier: g.from[i]!,
+      to_tier: g.to[i]! < 0 ? null : g.to[i]!,
+      early_monthly: nullable(e),
+      late_monthly: l,
+      change: e === 0 ? null : nullable(l / e - 1),
+      last_purchase: b.lastPurchase[i] ?? null,
+      value_at_risk: nullable(risk[i]!),
+      full_count: full,
+      partial_count: partial,
+      total_at_risk: totalN ? total : null,
+      core_customers: core,
+    };
+  });
+}
