@@ -107,7 +107,7 @@ describe('separators are decided by most values', () => {
     const values = [...times(40, () => '1,234.50'), '1 234'];
     const f = majorityNumberFormat(values);
     expect(f).toEqual({ decimal: '.', thousands: ',', currency: null });
-    expect(values.map((v) => parseNumber(v, f))).toEqual([...times(40, () => 1234.5), 1234]);
+    expect(values.map((v) => parseNumber(v, f))).toEqual([...Array<number>(40).fill(1234.5), 1234]);
   });
 
   it('40 × 1.234,50 and one 1,234.50: decimal comma; the odd one is not read as 1.2345', () => {
