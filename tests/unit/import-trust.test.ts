@@ -118,6 +118,14 @@ describe('separators are decided by most values', () => {
     expect(profileColumn(values)).toMatchObject({ type: 'number', invalid: 1 });
   });
 
+  it('values that could be either follow the file: 1.234 in a decimal-comma file is 1234', () => {
+    const f = majorityNumberFormat(['1.234', '5.678', '12'], { decimal: ',' });
+    expect(f).toMatchObject({ decimal: ',', thousands: '.' });
+    expect(parseNumber('1.234', f)).toBe(1234);
+    expect(majorityNumberFormat(['1,234', '12.5'])).toMatchObject({ decimal: '.', thousands: ',' });
+    expect(majorityNumberFormat(['1.234', '5.5'])).toMatchObject({ decimal: '.', thousands: '' });
+  });
+
   it('the CSV sniffer also counts votes, not the last value seen', () => {
     const text = ['id;amount', ...times(40, (i) => `${i};"1,234.50"`), '41;1 234'].join('\n');
     expect(sniffCsv(text, true)).toMatchObject({ delimiter: ';', decimal: '.', thousands: ',' });

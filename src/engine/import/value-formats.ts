@@ -120,7 +120,9 @@ export function majorityNumberFormat(values: readonly string[], hint: Partial<Nu
   // A `.`-grouped column (`1.234.567`) has a decimal comma even if no value shows one.
   if (!decimals.size && majority(thousands) === '.') decimal = ',';
   const compatible = (m: Map<NumberFormat['thousands'], number>) => new Map([...m].filter(([k]) => k !== decimal));
-  const sep = majority(compatible(thousands)) ?? (decimals.size === 0 || decimal === '.' ? majority(compatible(weakThousands)) : undefined) ?? '';
+  // The ambiguous shapes group thousands by whichever mark is not the decimal one.
+  const weakSep = decimal === ',' ? (weakDecimals.has('.') ? '.' : undefined) : weakThousands.has(',') ? ',' : undefined;
+  const sep = majority(compatible(thousands)) ?? weakSep ?? '';
   return { decimal, thousands: hint.thousands ?? sep, currency: majority(currencies) ?? null };
 }
 
@@ -236,7 +238,10 @@ export function majorityDateFormat(values: readonly string[]): { format: DateFor
   const groups = new Map<string, string[]>();
   for (const v of values) {
     const shape = dateShape(v);
-    if (shape) groups.set(shape, [...(groups.get(shape) ?? []), v]);
+    if (!shape) continue;
+    const g = groups.get(shape);
+    if (g) g.push(v);
+    else groups.set(shape, [v]);
   }
   for (const sep of ['/', '.', '-']) {
     const either = groups.get(`dmy${sep}?`);
