@@ -15,6 +15,7 @@ import { openApp, startSession, waitForEngine, type RecordedPage, type Session }
 const retail = path.resolve(import.meta.dirname, '../fixtures/datasets/online_retail.csv.gz');
 const cdnow = path.resolve(import.meta.dirname, '../fixtures/datasets/CDNOW_master.txt');
 const fixture = (name: string) => path.resolve(import.meta.dirname, '../fixtures/import', name);
+const messy = (name: string) => path.resolve(import.meta.dirname, '../fixtures/messy', name);
 
 let session: Session;
 let app: RecordedPage;
@@ -163,6 +164,24 @@ describe('import formats', () => {
     await options(2);
     assert.equal(await card.getByTestId('delimiter').inputValue(), '|');
     await page.getByRole('button', { name: 'Remove european.csv' }).click();
+    await page.getByRole('button', { name: 'Close import' }).click();
+  });
+
+  it('suggests service_costs for a Chinese cost export and says how many rows an odd value will reject', async () => {
+    const { page } = app;
+    await pick(messy('cost-zh-hans.csv'), messy('sales-odd-amount.csv'));
+    const costs = fileCard('cost-zh-hans.csv');
+    const sales = fileCard('sales-odd-amount.csv');
+    await costs.locator('[data-testid="mapping"]').waitFor({ timeout: 30_000 });
+    await sales.locator('[data-testid="mapping"]').waitFor({ timeout: 30_000 });
+    assert.equal(await costs.getByTestId('target-table').inputValue(), 'service_costs');
+    assert.equal(await source(costs, 'category'), '成本类别');
+    assert.equal(await source(costs, 'amount'), '金额');
+    assert.equal(await sales.getByTestId('target-table').inputValue(), 'transactions');
+    assert.equal(await sales.locator('tr[data-role="revenue"] td').nth(2).textContent(), 'number (1 of 100 sample values do not fit: those rows will be rejected)');
+    // The wizard keeps its files when closed: remove them so the next test starts empty.
+    await page.getByRole('button', { name: 'Remove cost-zh-hans.csv' }).click();
+    await page.getByRole('button', { name: 'Remove sales-odd-amount.csv' }).click();
     await page.getByRole('button', { name: 'Close import' }).click();
   });
 

@@ -219,11 +219,16 @@ describe('a file named after a canonical table goes to that table', () => {
   it.each([
     ['service_costs.csv', 'service_costs'],
     ['Service Costs.csv', 'service_costs'],
-    // Without the name, id + amount + date reads as transactions.
-    ['export.csv', 'transactions'],
+    // Without the name, the categories (support calls, bad debt) say these are costs to serve.
+    ['export.csv', 'service_costs'],
   ])('%s → %s', async (name, table) => {
     const info = await inspectFile(db, { name, data: enc.encode(costs) });
     expect(info.suggestion.mapping.table).toBe(table);
+  });
+  it('the same headers with product categories are purchases (transactions)', async () => {
+    const sales = 'customer_id,amount,date,category\nC1,12.5,2024-01-03,Books\nC2,40,2024-02-01,Garden\n';
+    const info = await inspectFile(db, { name: 'export.csv', data: enc.encode(sales) });
+    expect(info.suggestion.mapping.table).toBe('transactions');
   });
   it('but not when the file cannot fill that table', async () => {
     const info = await inspectFile(db, { name: 'surveys.csv', data: enc.encode(costs) });

@@ -7,7 +7,7 @@ import { detectFormat, type ImportFormat } from './detect-format.ts';
 import { counted } from './counts.ts';
 import { formatBytes, importError } from './errors.ts';
 import { headLines, sniffCsv, splitLine, type CsvDialect } from './sniff-csv.ts';
-import { uniqueHeaders } from './text-columns.ts';
+import { duplicateHeadersWarning, uniqueHeaders } from './text-columns.ts';
 import { checkWholeFileSize } from './whole-file-limits.ts';
 import { isGzip, readContentHead, readRange, sourceSize, type ImportSource } from './source.ts';
 
@@ -34,6 +34,8 @@ export interface SourceAnalysis {
   dialect?: CsvDialect;
   /** CSV: column names from the header line (or `column0…` when there is none). */
   headers?: string[];
+  /** CSV: header names repeated and renamed (`duplicateHeadersWarning`). */
+  headerWarning?: string;
   /** The decoded head (CSV), for previews; at most `HEAD_BYTES` of content. */
   headText?: string;
   /** Whether the head is the whole content. */
@@ -70,5 +72,6 @@ export async function analyseSource(source: ImportSource, overrides: SourceOverr
     const warning = `${counted(replacements, 'character')} in the first ${formatBytes(head.byteLength)} could not be decoded as ${encoding.encoding}; the text may be garbled — check the preview and choose another encoding.`;
     encoding.warning = encoding.warning ? `${encoding.warning} ${warning}` : warning;
   }
-  return { format, gzip, encoding, dialect, headers, headText, complete };
+  const headerWarning = dialect.header ? duplicateHeadersWarning(first, headers) : null;
+  return { format, gzip, encoding, dialect, headers, headText, complete, ...(headerWarning ? { headerWarning } : {}) };
 }

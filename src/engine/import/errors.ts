@@ -18,6 +18,7 @@ export type ImportErrorReason =
   | 'out_of_memory'
   | 'too_big'
   | 'bad_mapping'
+  | 'all_rejected'
   | 'cancelled';
 
 /** What an import error says. */

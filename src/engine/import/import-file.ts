@@ -56,9 +56,10 @@ export async function importFile(db: Database, source: ImportSource, options: Im
   const target = options.target ?? options.mapping.table;
   progress('reading', 0);
   try {
-    const { report, replacements, sheet } =
+    const { report, replacements, sheet, headerWarning } =
       analysis.format === 'csv' ? await importCsv(db, source, analysis, options, rules, target, progress) : await importStaged(db, source, analysis, options, rules, target, progress);
     const extraWarnings: ImportWarning[] = [];
+    if (headerWarning) extraWarnings.push({ code: 'duplicate_headers', message: headerWarning, count: 0 });
     if (analysis.encoding?.warning) extraWarnings.push({ code: 'encoding', message: analysis.encoding.warning, count: 0 });
     if (replacements > 0) {
       extraWarnings.push({ code: 'encoding', message: `${counted(replacements, 'character')} could not be decoded as ${analysis.encoding?.encoding}; the text may be garbled — choose another encoding.`, count: replacements });
@@ -89,6 +90,7 @@ interface Imported {
   report: ImportReport;
   replacements: number;
   sheet?: string;
+  headerWarning?: string;
 }
 
 /** The mapping must name columns the file has (checked before any data is read). */
@@ -130,7 +132,7 @@ async function importCsv(db: Database, source: ImportSource, analysis: SourceAna
       dropTables(db, report.table, report.rejectsTable);
       throw noRowsError(source.name, headers);
     }
-    return { report, replacements: csv.replacements };
+    return { report, replacements: csv.replacements, ...(analysis.headerWarning ? { headerWarning: analysis.headerWarning } : {}) };
   } catch (e) {
     throw csvError(db, source, e);
   } finally {
@@ -145,7 +147,7 @@ async function importStaged(db: Database, source: ImportSource, analysis: Source
     const staged = await stageSource(db, source, analysis, staging, { ...options, onProgress: (f) => progress('reading', f * 0.5) });
     checkMappingFits(source, options.mapping, staged.headers);
     const report = await mapRows(db, { from: ident(staging), columns: staged.headers }, options.mapping, rules, target, { ...(options.token ? { token: options.token } : {}), progress, start: 0.5 });
-    return { report, replacements: staged.replacements, ...(staged.sheet ? { sheet: staged.sheet } : {}) };
+    return { report, replacements: staged.replacements, ...(staged.sheet ? { sheet: staged.sheet } : {}), ...(staged.headerWarning ? { headerWarning: staged.headerWarning } : {}) };
   } finally {
     dropTables(db, staging);
   }

@@ -11,10 +11,10 @@ import { EngineError, type EngineErrorInfo } from '../types.ts';
 import { analyseSource } from './analyse-source.ts';
 import { importError } from './errors.ts';
 import { inspectFile, type InspectResult } from './inspect.ts';
-import { defaultRules, type ColumnMapping, type ImportMapping, type ImportRules, type SourceColumn } from './mapping.ts';
+import { defaultRules, validateMapping, type ColumnMapping, type ImportMapping, type ImportRules, type SourceColumn } from './mapping.ts';
 import { mapRows, noRowsError } from './import-file.ts';
 import type { ImportReport } from './report.ts';
-import { extraOf } from './roles.ts';
+import { extraOf, suggestMapping } from './roles.ts';
 import { buildTypedTableQuery } from './typed-table.ts';
 import { compactWhenLarge, dropTables, runCancellable } from './run-sql.ts';
 import { csvError, openCsv } from './stage-csv.ts';
@@ -102,6 +102,18 @@ export function mappingFromFolderEntry(entry: FolderFileMapping, inspected: Insp
   return { table: entry.table, columns, extras: inspected.columns.filter((c) => !used.has(c.name)).map(extraOf) };
 }
 
+/** The canonical table a file is named after (`service_costs.csv`, `Surveys.xlsx`), if any. */
+function namedTable(fileName: string): CanonicalTableName | undefined {
+  const stem = fileStem(fileName).toLowerCase().replace(/[\s-]+/g, '_');
+  return canonicalTables.find((t) => t.name === stem)?.name;
+}
+
+/** ` (columns without any value: a, b)`, or '' — an empty column fills no required role. */
+function emptyColumns(inspected: InspectResult): string {
+  const empty = inspected.columns.filter((c) => c.profile.type === 'empty').map((c) => c.name);
+  return empty.length ? ` (columns without any value: ${empty.join(', ')})` : '';
+}
+
 /** Imports every data file of a folder (see the module comment). */
 export async function importFolder(db: Database, folder: FolderSource, options: { token?: CancelToken } = {}): Promise<FolderReport> {
   const names = (await folder.list()).sort();
@@ -163,8 +175,22 @@ export async function importFolder(db: Database, folder: FolderSource, options: 
       }
       report.tables.push({ file: name, table: stem, rows: count });
       let mapping: ImportMapping | null = null;
-      if (entry) mapping = mappingFromFolderEntry(entry, inspected);
+      if (entry) {
+        mapping = mappingFromFolderEntry(entry, inspected);
+        // Checked before reading: DuckDB's own message for an unknown column blames the CSV dialect.
+        const required = canonicalTables.find((t) => t.name === entry.table)!.columns.filter((c) => c.required).map((c) => c.name);
+        const problems = validateMapping(mapping, inspected.columns.map((c) => c.name), required);
+        if (problems.length) {
+          throw importError({ file: name, reason: 'bad_mapping', message: `mapping.yaml does not fit this file: ${problems.join('; ')}.`, fix: `Correct its entry in mapping.yaml (the file has: ${inspected.columns.map((c) => c.name).join(', ')}).` });
+        }
+      }
       else if (config.auto !== false && inspected.suggestion.missing.length === 0) mapping = inspected.suggestion.mapping;
+      const named = namedTable(name);
+      if (!mapping && named) {
+        // The file is named after the table (surveys.csv) but cannot fill it: that import failed.
+        const missing = suggestMapping(inspected.columns, named).missing;
+        throw importError({ file: name, reason: 'bad_mapping', message: `it is named after ${named} but no column was found for ${missing.join(', ')}${emptyColumns(inspected)}.`, fix: `Name the columns as docs/import.md lists them, or list the file in mapping.yaml (the file has: ${inspected.columns.map((c) => c.name).join(', ')}).` });
+      }
       if (!mapping) {
         report.skipped.push({ file: name, reason: `not mapped: ${inspected.suggestion.missing.length ? `no column found for ${inspected.suggestion.missing.join(', ')} of ${inspected.suggestion.mapping.table}` : 'not listed in mapping.yaml'}` });
         return;
@@ -182,7 +208,17 @@ export async function importFolder(db: Database, folder: FolderSource, options: 
       }
       r.fileName = name;
       r.format = inspected.format;
+      const headerWarning = analysis.headerWarning ?? inspected.warnings.find((w) => w.startsWith('The header repeats'));
+      if (headerWarning) r.warnings.unshift({ code: 'duplicate_headers', message: headerWarning, count: 0 });
       report.imports.push(r);
+      // Every row rejected: the table is there but empty, and a notebook would silently report on nothing.
+      if (r.read > 0 && r.imported === 0) {
+        const why = r.rejectGroups.slice(0, 3).map((g) => `${g.count} ${g.reason}`).join('; ');
+        report.failed.push({
+          file: name,
+          error: importError({ file: name, reason: 'all_rejected', message: `none of the ${r.read} rows could be imported onto ${r.table} (${why}).`, fix: 'Check the column mapping and formats (list the file in mapping.yaml to choose them), or fix the rows in the source.' }).info,
+        });
+      }
       await compactWhenLarge(db);
     } finally {
       rows.close();

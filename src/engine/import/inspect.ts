@@ -11,13 +11,13 @@ import type { ImportFormat } from './detect-format.ts';
 import type { EncodingGuess } from './encoding.ts';
 import { counted } from './counts.ts';
 import { columnSignature } from './mapping.ts';
-import { suggestMapping, type MappingSuggestion, type ProfiledColumn } from './roles.ts';
+import { isDateName, suggestMapping, type MappingSuggestion, type ProfiledColumn } from './roles.ts';
 import { dropTables } from './run-sql.ts';
 import type { CsvDialect } from './sniff-csv.ts';
 import { stageHead } from './stage-head.ts';
 import { fileStem, type ImportSource } from './source.ts';
 import { ident } from './sql-expressions.ts';
-import { profileColumn } from './value-formats.ts';
+import { profileColumn, type NumberFormat } from './value-formats.ts';
 
 /** Options for `inspectFile`. */
 export interface InspectOptions extends SourceOverrides {
@@ -59,10 +59,11 @@ export async function inspectFile(db: Database, source: ImportSource, options: I
   if (analysis.encoding?.warning) warnings.push(analysis.encoding.warning);
   try {
     const staged = await stageHead(db, source, analysis, staging, options);
+    if (staged.headerWarning) warnings.push(staged.headerWarning);
     if (staged.replacements > 0 && !analysis.encoding?.warning) warnings.push(`${counted(staged.replacements, 'character')} could not be decoded as ${analysis.encoding?.encoding}; check the preview and choose another encoding if the text looks garbled.`);
     const sample = db.querySync(`SELECT * FROM ${ident(staging)} LIMIT ${Math.max(1, Math.floor(options.profileRows ?? 1000))}`);
     const hint = analysis.dialect ? { decimal: analysis.dialect.decimal } : {};
-    const columns: ProfiledColumn[] = sample.columns.map((c, i) => ({ name: c.name, profile: profileColumn(sample.data[i]!.map((v) => (v === null ? null : String(v))), hint) }));
+    const columns: ProfiledColumn[] = sample.columns.map((c, i) => profiledColumn(c.name, sample.data[i]!.map((v) => (v === null ? null : String(v))), hint));
     const previewRows = toRows(sample).slice(0, options.previewRows ?? 20);
     const preview: ColumnarTable = { columns: sample.columns, rowCount: previewRows.length, data: sample.columns.map((c) => previewRows.map((r) => r[c.name] ?? null)) };
     const result: InspectResult = {
@@ -83,6 +84,14 @@ export async function inspectFile(db: Database, source: ImportSource, options: I
   } finally {
     dropTables(db, staging);
   }
+}
+
+/** A column's profile, and for a text column a few distinct values (the role suggester reads them). */
+export function profiledColumn(name: string, values: readonly (string | null)[], hint: Partial<NumberFormat>): ProfiledColumn {
+  const profile = profileColumn(values, hint, { dateName: isDateName(name) });
+  const col: ProfiledColumn = { name, profile };
+  if (profile.type === 'text') col.sample = [...new Set(values.filter((v): v is string => v !== null && v.trim() !== '').map((v) => v.trim()))].slice(0, 50);
+  return col;
 }
 
 /**

@@ -18,8 +18,9 @@ const customerId = [
 ];
 const date = [
   'date', 'transactiondate', 'orderdate', 'invoicedate', 'purchasedate', 'saledate', 'salesdate', 'txdate', 'datetime', 'timestamp', 'day',
-  '日期', '交易日期', '订单日期', '购买日期', '销售日期', '时间', '交易时间', '下单时间',
-  '訂單日期', '購買日期', '銷售日期', '時間', '交易時間', '下單時間',
+  'eventdate',
+  '日期', '交易日期', '订单日期', '购买日期', '销售日期', '时间', '交易时间', '下单时间', '发生日期', '发生时间',
+  '訂單日期', '購買日期', '銷售日期', '時間', '交易時間', '下單時間', '發生日期', '發生時間',
 ];
 const revenue = [
   'revenue', 'amount', 'sales', 'salesamount', 'saleamount', 'total', 'totalamount', 'value', 'dollarvalue', 'netsales', 'spend', 'ordervalue',
@@ -36,6 +37,23 @@ const product = ['product', 'productid', 'productcode', 'sku', 'stockcode', 'ite
 const category = ['category', 'productcategory', 'type', '类别', '品类', '分类', '類別', '品類', '分類'];
 const channel = ['channel', 'saleschannel', 'source', '渠道', '销售渠道', '通路', '銷售渠道'];
 const region = ['region', 'area', 'country', 'province', 'state', 'city', '地区', '区域', '省份', '城市', '国家', '地區', '區域', '國家'];
+
+/** Every header name that suggests a date column of any table (for Excel serial dates). */
+export const dateNames: readonly string[] = [
+  ...date, 'surveydate', 'responsedate', 'signupdate', 'joindate', 'churndate', 'enddate', 'startdate',
+  '调查日期', '調查日期', '注册日期', '註冊日期', '流失日期',
+];
+
+/**
+ * Cost-to-serve categories (the sample's support_call, field_visit, return, discount, bad_debt,
+ * dispute and their usual English and Chinese wordings), compared like header names.
+ */
+export const costCategoryNames: readonly string[] = [
+  'supportcall', 'support', 'servicecall', 'callcenter', 'helpdesk', 'ticket', 'complaint', 'fieldvisit', 'visit', 'onsite', 'return', 'returns',
+  'refund', 'discount', 'rebate', 'baddebt', 'writeoff', 'dispute', 'chargeback', 'shipping', 'delivery', 'freight', 'installation', 'repair', 'warranty',
+  '客服来电', '客服電話', '客服来电', '客服', '来电', '來電', '投诉', '投訴', '上门服务', '上門服務', '上门', '上門', '拜访', '拜訪', '退货', '退貨', '退款',
+  '折扣', '返利', '坏账', '壞帳', '壞賬', '纠纷', '糾紛', '争议', '爭議', '运费', '運費', '配送', '安装', '安裝', '维修', '維修', '保修',
+];
 
 /** Unit-price headers: with a quantity and no amount column, revenue is derived as quantity × unit price. */
 export const unitPriceNames = ['unitprice', 'price', 'priceeach', 'unitcost', '单价', '價格', '单位价格', '單價', '价格'];
@@ -57,14 +75,20 @@ export const roleNames: Record<CanonicalTableName, Record<string, readonly strin
   },
   service_costs: {
     customer_id: customerId,
-    amount: ['servicecost', 'costtoserve', 'amount', 'cost', '服务成本', '服務成本', '成本', '金额', '金額', '费用', '費用'],
+    amount: [
+      'servicecost', 'costtoserve', 'amount', 'cost', 'costamount', 'expense',
+      '服务成本', '服務成本', '成本', '成本金额', '成本金額', '金额', '金額', '费用', '費用', '费用金额', '費用金額', '服务费用', '服務費用',
+    ],
     date,
-    category: ['category', 'costtype', 'type', 'costcategory', '类别', '类型', '類別', '類型', '费用类型', '費用類型'],
+    category: [
+      'category', 'costtype', 'type', 'costcategory', 'eventtype',
+      '类别', '类型', '類別', '類型', '费用类型', '費用類型', '成本类别', '成本類別', '成本类型', '成本類型', '费用类别', '費用類別',
+    ],
   },
   surveys: {
     customer_id: customerId,
-    satisfaction: ['satisfaction', 'csat', 'satisfactionscore', 'score', 'rating', '满意度', '滿意度', '评分', '評分', '满意度评分', '滿意度評分'],
-    date: ['surveydate', 'responsedate', ...date],
+    satisfaction: ['satisfaction', 'csat', 'satisfactionscore', 'score', 'rating', '满意度', '滿意度', '评分', '評分', '满意度评分', '滿意度評分', '满意程度', '滿意程度'],
+    date: ['surveydate', 'responsedate', '调查日期', '調查日期', '问卷日期', '問卷日期', '填写日期', '填寫日期', ...date],
     scale: ['scale', '量表'],
     recommend: ['recommend', 'nps', 'likelihoodtorecommend', 'npsscore', '推荐', '推荐意愿', '推薦', '推薦意願'],
     repurchase_intent: ['repurchaseintent', 'repurchase', 'intenttorepurchase', '复购意愿', '回购意愿', '回購意願', '複購意願'],

@@ -97,14 +97,14 @@ const looksNumeric = (s: string) => /^[-+(]?\s*[¥$€£]?\s*\d[\d.,\s]*\)?$/.te
 const looksDate = (s: string) => /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|^\d{8}$/.test(s.trim());
 
 /**
- * A header line has no numbers or dates where the data has them, and its names are distinct.
- * When every column is text we assume a header (exports nearly always have one).
+ * A header line has no numbers or dates. When every column is text we assume a header (exports
+ * nearly always have one). Repeated names do not make it data: `uniqueHeaders` renames the
+ * repeats and the import warns about it.
  */
 function sniffHeader(rows: readonly string[][]): boolean {
   const first = rows[0];
   if (!first || rows.length < 2) return true;
-  if (first.some((v) => v.trim() !== '' && (looksNumeric(v) || looksDate(v)))) return false;
-  return new Set(first.map((v) => v.trim())).size === first.length;
+  return !first.some((v) => v.trim() !== '' && (looksNumeric(v) || looksDate(v)));
 }
 
 /**

@@ -4,7 +4,7 @@
  * here come from closed sets (separators, strptime patterns) and are escaped anyway.
  */
 import { quoteIdent as ident, quoteLiteral as literal } from '../../sql/quote.ts';
-import type { DateFormat, NumberFormat } from './value-formats.ts';
+import { EXCEL_SERIAL_MAX, EXCEL_SERIAL_MIN, numberGrammar, type DateFormat, type NumberFormat } from './value-formats.ts';
 
 /**
  * `ident` quotes an identifier, `literal` a string constant (closed-set values such as formats;
@@ -32,11 +32,14 @@ const currencyPattern = String.raw`NT\$|HK\$|US\$|RMB|CNY|USD|EUR|GBP|[¥￥$€
 export function numberExpr(column: string, format: NumberFormat): string {
   let s = `trim(${ident(column)})`;
   s = `regexp_replace(${s}, '^\\((.*)\\)$', '-\\1')`;
-  s = `regexp_replace(${s}, ${literal(currencyPattern)}, '', 'g')`;
+  s = `trim(regexp_replace(${s}, ${literal(currencyPattern)}, '', 'g'))`;
+  // The digits must have the format's shape (`numberGrammar`): `12.5.3` or `12,5` in a
+  // `1,234.50` column is rejected, not read as 1253 or 125.
+  const shaped = `regexp_full_match(regexp_replace(${s}, '^[-+]\\s*', ''), ${literal(numberGrammar(format))})`;
   s = `replace(replace(${s}, ' ', ''), '''', '')`;
   if (format.thousands && format.thousands !== ' ' && format.thousands !== "'") s = `replace(${s}, ${literal(format.thousands)}, '')`;
   if (format.decimal === ',') s = `replace(${s}, ',', '.')`;
-  const slow = `TRY_CAST(NULLIF(${s}, '') AS DOUBLE)`;
+  const slow = `CASE WHEN ${shaped} THEN TRY_CAST(NULLIF(${s}, '') AS DOUBLE) END`;
   // Fast path: plain numbers cast directly; CASE evaluates the regex cleanup only for the other
   // rows (COALESCE evaluates both sides). Not when '.' groups thousands: 1.234 would be read as 1.234.
   if (format.decimal === '.' && format.thousands !== '.') {
@@ -50,12 +53,22 @@ export function numberExpr(column: string, format: NumberFormat): string {
  * Parses a date; NULL when blank or invalid. ISO dates (with or without a time) use DuckDB's own
  * cast, ~10× faster than `strptime` on 500k rows. Other formats parse the date part only (text up
  * to the first space or `T`), since the canonical columns are DATEs, with one strptime pattern.
+ * With `excelSerial`, a number in the Excel serial range (`isExcelSerial`) is that many days after
+ * 1899-12-30 (a fraction, the time of day, is dropped).
  */
 export function dateExpr(column: string, format: DateFormat): string {
+  const v = `trim(${ident(column)})`;
   const first = format.patterns[0] ?? '%Y-%m-%d';
-  if (first === '%Y-%m-%d') return `CAST(TRY_CAST(trim(${ident(column)}) AS TIMESTAMP) AS DATE)`;
-  if (/%[HMS]/.test(first)) return `CAST(try_strptime(trim(${ident(column)}), ${literal(first)}) AS DATE)`;
-  return `CAST(try_strptime(regexp_extract(trim(${ident(column)}), '^[^ T]+'), ${literal(first)}) AS DATE)`;
+  const text =
+    first === '%Y-%m-%d'
+      ? `CAST(TRY_CAST(${v} AS TIMESTAMP) AS DATE)`
+      : /%[HMS]/.test(first)
+        ? `CAST(try_strptime(${v}, ${literal(first)}) AS DATE)`
+        : `CAST(try_strptime(regexp_extract(${v}, '^[^ T]+'), ${literal(first)}) AS DATE)`;
+  if (!format.excelSerial) return text;
+  const x = `TRY_CAST(${v} AS DOUBLE)`;
+  const serial = `CASE WHEN regexp_full_match(${v}, '\\d{5}(\\.\\d+)?') AND ${x} >= ${EXCEL_SERIAL_MIN} AND ${x} < ${EXCEL_SERIAL_MAX + 1} THEN CAST(DATE '1899-12-30' + CAST(floor(${x}) AS INTEGER) AS DATE) END`;
+  return format.patterns.length ? `COALESCE(${serial}, ${text})` : serial;
 }
 
 /** Integer parse (survey scores): a number that must be whole. */

@@ -25,6 +25,8 @@ export interface Staged {
   sheet?: string;
   /** Characters that did not decode (text formats). */
   replacements: number;
+  /** Header names repeated and renamed (the import and the wizard warn). */
+  headerWarning?: string;
 }
 
 /** Options for `stageSource`. */
@@ -44,6 +46,7 @@ export async function stageSource(db: Database, source: ImportSource, analysis: 
       ...(options.token ? { token: options.token } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
+    if (analysis.headerWarning) staged.headerWarning = analysis.headerWarning;
   } else {
     const format = analysis.format;
     let read: { data: TextColumns; sheets?: string[]; sheet?: string };
@@ -65,6 +68,7 @@ export async function stageSource(db: Database, source: ImportSource, analysis: 
       throw e;
     }
     staged = { headers: read.data.headers, rows: read.data.columns[0]?.length ?? 0, replacements: 0 };
+    if (read.data.headerWarning) staged.headerWarning = read.data.headerWarning;
     if (read.sheets) Object.assign(staged, { sheets: read.sheets, sheet: read.sheet });
   }
   if (staged.rows === 0) {

@@ -8,6 +8,8 @@
 export interface TextColumns {
   headers: string[];
   columns: (string | null)[][];
+  /** Set when header names repeated and were renamed (`duplicateHeadersWarning`). */
+  headerWarning?: string;
 }
 
 /** Text form of one value: dates as ISO (date only at midnight), objects as JSON. */
@@ -23,25 +25,38 @@ export function cellText(v: unknown): string | null {
   return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x));
 }
 
-/** Unique, non-empty header names (`column3` for blanks, `name_2` for repeats), as DuckDB does. */
+/**
+ * Unique, non-empty header names (`column3` for blanks, `name_2` for repeats), as DuckDB does.
+ * Names are compared without case, as DuckDB's column names are.
+ */
 export function uniqueHeaders(raw: readonly unknown[]): string[] {
-  const seen = new Map<string, number>();
+  const taken = new Set<string>();
   return raw.map((h, i) => {
-    let name = (cellText(h) ?? '').trim() || `column${i}`;
-    const n = seen.get(name) ?? 0;
-    seen.set(name, n + 1);
-    if (n > 0) name = `${name}_${n + 1}`;
+    const base = (cellText(h) ?? '').trim() || `column${i}`;
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}_${n}`;
+    taken.add(name.toLowerCase());
     return name;
   });
+}
+
+/** The warning for header names that were repeated (and renamed by `uniqueHeaders`), or null. */
+export function duplicateHeadersWarning(raw: readonly unknown[], unique: readonly string[]): string | null {
+  const renamed = unique.map((u, i) => ({ from: (cellText(raw[i]) ?? '').trim(), to: u })).filter((r) => r.from !== '' && r.from !== r.to);
+  if (!renamed.length) return null;
+  const list = renamed.map((r) => `“${r.from}” → ${r.to}`).join(', ');
+  return `The header repeats column names; the repeats were renamed so every column is kept: ${list}. Check which copy holds the data you mean.`;
 }
 
 /** Row arrays (first row = header) → text columns; short rows are padded with nulls. */
 export function rowsToTextColumns(rows: readonly (readonly unknown[])[]): TextColumns {
   const [head, ...body] = rows;
   const width = Math.max(head?.length ?? 0, ...body.map((r) => r.length));
-  const headers = uniqueHeaders(Array.from({ length: width }, (_x, i) => head?.[i] ?? null));
+  const raw = Array.from({ length: width }, (_x, i) => head?.[i] ?? null);
+  const headers = uniqueHeaders(raw);
   const columns = headers.map((_h, c) => body.map((r) => cellText(r[c])));
-  return { headers, columns };
+  const headerWarning = duplicateHeadersWarning(raw, headers);
+  return headerWarning ? { headers, columns, headerWarning } : { headers, columns };
 }
 
 /** Objects (JSON records) → text columns over the union of their keys, in first-seen order. */

@@ -10,7 +10,7 @@ import { ident, literal } from './sql-expressions.ts';
 
 /** One warning with the number of rows it concerns. */
 export interface ImportWarning {
-  code: 'duplicates' | 'negative_amounts' | 'returns' | 'cancellations' | 'blanks' | 'future_dates' | 'encoding' | 'ambiguous_dates';
+  code: 'duplicates' | 'negative_amounts' | 'returns' | 'cancellations' | 'blanks' | 'future_dates' | 'encoding' | 'ambiguous_dates' | 'duplicate_headers';
   message: string;
   count: number;
   /** Column concerned (imported table's name), when one. */

@@ -90,10 +90,18 @@ export function missingRequired(draft: MappingDraft): string[] {
  */
 export function formatLabel(col: ProfiledColumn | undefined): string {
   if (!col) return '';
+  const label = typeLabel(col);
   const p = col.profile;
+  return p.invalid > 0 && (p.type === 'date' || p.type === 'number') ? t('import.format.invalid', { before: label, count: p.invalid, total: p.nonBlank }) : label;
+}
+
+function typeLabel(col: ProfiledColumn): string {
+  const p = col.profile;
+  if (p.type === 'date' && p.date?.excelSerial && !p.date.patterns.length) return t('import.format.excelSerial');
   if (p.type === 'date' && p.date?.patterns.length) {
     const patterns = p.date.patterns.reduce((first, second) => t('import.format.or', { first, second }));
-    return t(p.date.ambiguous ? 'import.format.dateAmbiguous' : 'import.format.date', { patterns });
+    const label = t(p.date.ambiguous ? 'import.format.dateAmbiguous' : 'import.format.date', { patterns });
+    return p.date.excelSerial ? t('import.format.orExcelSerial', { before: label }) : label;
   }
   if (p.type === 'number' && p.number) {
     const n = p.number;
