@@ -72,7 +72,9 @@ export class Workbench {
       this.activeId = SAMPLE_ID;
       saveActiveDataset(SAMPLE_ID);
     }
-    // Loading a dataset replaces whatever the engine holds (`loadDatabase` clears first).
+    // Cleared first, in its own call: the previous dataset's tables (and its rejected rows) are
+    // gone before the sample's file has even been fetched, so nothing reads them meanwhile.
+    await api.clearData();
     await api.loadSample();
   }
 
