@@ -12,6 +12,7 @@ import { monthsCover, readsDatedCosts } from './customer-period-months.ts';
 import type { MigrationPeriods } from './migration-sql.ts';
 import { assignTiers } from './tier-numerics.ts';
 import type { Measure, ValueSource } from './value-source.ts';
+import { memoLatest } from '../memo-latest.ts';
 
 /** One entry per customer active in either period, in customer_id order (DuckDB's). NULL → NaN. */
 export interface MigrationBase {
@@ -63,19 +64,8 @@ async function readBase(db: SqlConnection, ctx: AnalysisContext, source: ValueSo
 
 /** The base of two periods and a measure, kept per dataset version (the last one). */
 export async function loadMigrationBase(ctx: AnalysisContext, source: ValueSource, measure: Measure, periods: MigrationPeriods): Promise<MigrationBase> {
-  const read = () => readBase(ctx.db, ctx, source, measure, periods);
-  if (!ctx.memo) return read();
-  const key = JSON.stringify([periods.early, periods.late, measure]);
-  const kept = await ctx.memo('migration-base', async () => new Map<string, Promise<MigrationBase>>());
-  let p = kept.get(key);
-  if (!p) {
-    // One base at a time: each holds every customer's ids and totals.
-    kept.clear();
-    p = read();
-    kept.set(key, p);
-    p.catch(() => kept.delete(key));
-  }
-  return p;
+  // One base at a time: each holds every customer's ids and totals.
+  return memoLatest(ctx, 'migration-base', JSON.stringify([periods.early, periods.late, measure]), () => readBase(ctx.db, ctx, source, measure, periods));
 }
 
 /** Per-customer monthly values (`measureExpr`: total / months, one division) and tiers (−1 = not in the period). */

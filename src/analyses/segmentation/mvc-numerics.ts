@@ -10,6 +10,7 @@
 import type { Row, SqlConnection } from '../../engine/types.ts';
 import type { AnalysisContext } from '../types.ts';
 import { quantileCont, sortedValues } from './tier-numerics.ts';
+import { memoLatest } from '../memo-latest.ts';
 
 /** One entry per customer active in the period, in customer_id order (DuckDB's). NULL → NaN. */
 export interface MvcBase {
@@ -43,18 +44,7 @@ async function readBase(db: SqlConnection, sql: string, params: readonly (string
 
 /** The base of a period (`sql` with its parameters), kept per dataset version (the last one). */
 export async function loadMvcBase(ctx: AnalysisContext, sql: string, params: readonly (string | number)[]): Promise<MvcBase> {
-  const read = () => readBase(ctx.db, sql, params);
-  if (!ctx.memo) return read();
-  const key = JSON.stringify([sql, params]);
-  const kept = await ctx.memo('mvc-base', async () => new Map<string, Promise<MvcBase>>());
-  let p = kept.get(key);
-  if (!p) {
-    kept.clear();
-    p = read();
-    kept.set(key, p);
-    p.catch(() => kept.delete(key));
-  }
-  return p;
+  return memoLatest(ctx, 'mvc-base', JSON.stringify([sql, params]), () => readBase(ctx.db, sql, params));
 }
 
 /** Options that only change the numerics. */
