@@ -82,8 +82,9 @@ export class EngineClient {
       return;
     }
     try {
-      const status = await this.api.init();
-      await this.loadData(this.api);
+      // Both at once: the worker queues the load behind DuckDB's start, and the page does not wait
+      // for one answer (while it is busy mounting) before asking the next question.
+      const [status] = await Promise.all([this.api.init(), this.loadData(this.api)]);
       this.setState({ kind: 'ready', duckdbVersion: status.duckdbVersion });
     } catch (e) {
       this.markCrashed(e instanceof Error ? e.message : String(e));

@@ -72,9 +72,8 @@ export class Workbench {
       this.activeId = SAMPLE_ID;
       saveActiveDataset(SAMPLE_ID);
     }
-    // Cleared first, in its own call: the previous dataset's tables (and its rejected rows) are
-    // gone before the sample's file has even been fetched, so nothing reads them meanwhile.
-    await api.clearData();
+    // `loadSample` clears the previous dataset's tables (and its rejected rows) before it waits for
+    // the sample's file, so nothing reads them meanwhile.
     await api.loadSample();
   }
 
