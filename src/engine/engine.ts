@@ -111,11 +111,16 @@ export function createEngine(
       const info = tables.find((t) => t.name === def.name);
       if (!info) continue;
       const names = info.columns.map((c) => c.name);
-      const counts = db.querySync(`SELECT ${names.map((n) => `count(${quoteIdent(n)})`).join(', ')} FROM ${quoteIdent(def.name)}`);
+      // Whether each column holds any value: one non-null row is enough, so each probe stops at
+      // the first it finds (a count would read every column of the table in full; on a reopened
+      // dataset that is every block of the file, before the first analysis can start).
+      const table = quoteIdent(def.name);
+      const probes = names.map((n) => `(SELECT 1 FROM ${table} WHERE ${quoteIdent(n)} IS NOT NULL LIMIT 1) IS NOT NULL`);
+      const found = db.querySync(`SELECT ${probes.join(', ')}`);
       out.tables[def.name] = {
         rowCount: info.rowCount,
         columns: names,
-        populated: names.filter((_n, i) => Number(counts.data[i]![0]) > 0),
+        populated: names.filter((_n, i) => found.data[i]![0] === true),
       };
     }
     cachedProfile = { version, profile: out };
