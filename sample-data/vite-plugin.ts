@@ -15,11 +15,26 @@ export function sampleDatabase(): Plugin {
   return {
     name: 'sample-database',
     buildStart() {
-      const newest = Math.max(...readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => statSync(dir + f).mtimeMs));
+      // The file holds the customer-base summary too, so it is also stale when the code that
+      // writes the summary or the database file changed (a summary of an older version would be
+      // rebuilt by the app at every start instead of being read).
+      const inputs = [
+        ...readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => dir + f),
+        ...sourceFiles(fileURLToPath(new URL('../src/model/summary/', import.meta.url))),
+        fileURLToPath(new URL('../src/engine/summary.ts', import.meta.url)),
+        fileURLToPath(new URL('../src/engine/database-file.ts', import.meta.url)),
+        fileURLToPath(new URL('./build-database.ts', import.meta.url)),
+      ];
+      const newest = Math.max(...inputs.map((f) => statSync(f).mtimeMs));
       if (existsSync(out) && statSync(out).mtimeMs >= newest) return;
       const script = fileURLToPath(new URL('./build-database.ts', import.meta.url));
       const run = spawnSync(process.execPath, ['--import', 'tsx', script, out], { stdio: 'inherit' });
       if (run.status !== 0) throw new Error(`sample-data/build-database.ts failed (exit ${run.status})`);
     },
   };
+}
+
+/** The TypeScript files directly in `folder`. */
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder).filter((f) => f.endsWith('.ts')).map((f) => folder + f);
 }
