@@ -37,13 +37,16 @@ export class EngineClient {
       }
       const remote = this.remote;
       if (!remote) throw new EngineError({ code: 'not_ready', message: 'The engine is not running.' });
-      const crash = this.crashed(this.generation);
+      const gen = this.generation;
+      const crash = this.crashed(gen);
       try {
         const fn = (remote as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[prop]!;
         return await Promise.race([fn(...args), crash.promise]);
       } catch (e) {
         const err = fromWire(e);
-        if (err.info.code === 'fatal') this.markCrashed(err.message);
+        // Only a call to the running worker can say it stopped: a call the previous worker left
+        // unanswered (it crashed, or was restarted) fails, but the new one is fine.
+        if (err.info.code === 'fatal' && gen === this.generation) this.markCrashed(err.message);
         throw err;
       } finally {
         // A settled call needs no crash notice: without this every call left a waiter behind

@@ -15,6 +15,9 @@ interface PendingMessage {
   message?: string;
 }
 
+/** An engine that stops again within this time of an automatic restart is not restarted again. */
+const AUTO_RESTART_INTERVAL_MS = 60_000;
+
 export class Workbench {
   readonly client = new EngineClient();
   engine: EngineState = $state({ kind: 'starting' });
@@ -37,6 +40,14 @@ export class Workbench {
   }
   /** Bumped whenever different data is loaded, so open notebooks re-run. */
   dataVersion = $state(0);
+  /**
+   * Why the engine last stopped, when it was restarted automatically (the UI says so until
+   * dismissed); null otherwise.
+   */
+  autoRestarted: string | null = $state(null);
+  /** Whether the engine stopped again soon after an automatic restart (and was left stopped). */
+  crashedAgain = $state(false);
+  private lastAutoRestart = -Infinity;
 
   /** Table → column names, for SQL completion. */
   readonly schema = $derived(Object.fromEntries(this.tables.map((t) => [t.name, t.columns.map((c) => c.name)])));
@@ -44,7 +55,10 @@ export class Workbench {
   readonly activeName = $derived(this.activeId === SAMPLE_ID ? t('datasets.sampleName') : (this.datasets.find((d) => d.id === this.activeId)?.name ?? t('datasets.unnamed')));
 
   constructor() {
-    this.client.subscribe((s) => (this.engine = s));
+    this.client.subscribe((s) => {
+      this.engine = s;
+      if (s.kind === 'crashed') this.onCrash(s.message);
+    });
     this.activeId = loadActiveDataset();
     // After every (re)start the engine gets the active dataset back, not the sample.
     this.client.loadData = (api) => this.loadActive(api);
@@ -84,6 +98,25 @@ export class Workbench {
     await this.client.start();
     await datasets;
     await this.refreshTables();
+  }
+
+  /**
+   * A stopped engine (a crash, a WebAssembly trap, an invalidated database) is restarted at once
+   * with the active dataset, and open notebooks run again. Once per minute at most: an engine that
+   * stops again right after (a notebook that traps it every time, data that cannot load) is left
+   * stopped, with the Restart button, instead of restarting in a loop.
+   */
+  private onCrash(message: string): void {
+    const now = performance.now();
+    if (now - this.lastAutoRestart < AUTO_RESTART_INTERVAL_MS) {
+      this.crashedAgain = true;
+      return;
+    }
+    this.lastAutoRestart = now;
+    this.crashedAgain = false;
+    this.autoRestarted = message;
+    // After the subscriber returns: the client is still inside its own state change.
+    queueMicrotask(() => void this.restart());
   }
 
   async restart(): Promise<void> {

@@ -111,14 +111,29 @@ describe('foundation', () => {
     await page.getByTestId('query-cell').getByTestId('row-count').filter({ hasText: '1 row' }).waitFor();
   });
 
-  it('recovers from an engine crash with a working restart', async () => {
+  it('restarts a crashed engine by itself, and offers a button when it stops again within a minute', async () => {
     const { page } = app;
-    await page.evaluate(() => (window as unknown as { __caw: { crashEngine(): void } }).__caw.crashEngine());
-    await page.getByTestId('engine-crashed').waitFor();
+    const crash = () => page.evaluate(() => (window as unknown as { __caw: { crashEngine(): void } }).__caw.crashEngine());
+    await crash();
+    const restarted = page.getByTestId('engine-restarted');
+    await restarted.waitFor();
+    assert.match((await restarted.textContent()) ?? '', /simulated engine crash/);
     assert.ok(await page.getByTestId('sql-editor').isVisible(), 'the page is not blank');
-    await page.getByTestId('restart-engine').click();
     await waitForEngine(page);
     await runSql('SELECT count(*) AS n FROM transactions');
+    await page.getByTestId('query-cell').getByTestId('row-count').filter({ hasText: '1 row' }).waitFor();
+
+    // A second stop soon after is not restarted in a loop: the user decides.
+    await crash();
+    const stopped = page.getByTestId('engine-crashed');
+    await stopped.waitFor();
+    assert.match((await stopped.textContent()) ?? '', /not restarted again/);
+    await page.waitForTimeout(1000);
+    assert.match((await page.getByTestId('engine-status').textContent()) ?? '', /stopped/i, 'still stopped: no automatic restart');
+    await page.getByTestId('restart-engine').click();
+    await waitForEngine(page);
+    assert.equal(await page.getByTestId('engine-restarted').count(), 0, 'a restart the user asked for needs no notice');
+    await runSql('SELECT count(*) AS n FROM customers');
     await page.getByTestId('query-cell').getByTestId('row-count').filter({ hasText: '1 row' }).waitFor();
   });
 

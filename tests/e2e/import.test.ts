@@ -92,8 +92,7 @@ describe('import', () => {
     assert.equal(await rowsOf('customers'), 7043);
     // An engine crash and restart bring back the active dataset, not the sample.
     await page.evaluate(() => (window as unknown as { __caw: { crashEngine(): void } }).__caw.crashEngine());
-    await page.getByTestId('engine-crashed').waitFor();
-    await page.getByTestId('restart-engine').click();
+    await page.getByTestId('engine-restarted').waitFor();
     await ready('customers');
     assert.equal(await rowsOf('customers'), 7043);
     assert.equal(await page.locator('[data-table="transactions"]').count(), 0);

@@ -58,4 +58,14 @@ describe('EngineClient', () => {
     expect(client.state).toEqual({ kind: 'crashed', message: 'boom' });
     expect(waiting(client)).toBe(0);
   });
+
+  it('a call the previous worker left unanswered fails without stopping the restarted engine', async () => {
+    const client = new EngineClient();
+    await client.start();
+    const failed = expect(call(client, 'hang')).rejects.toMatchObject({ info: { code: 'fatal' } });
+    await client.restart();
+    await failed;
+    expect(client.state).toEqual({ kind: 'ready', duckdbVersion: 'fake' });
+    expect(await call(client, 'ping')).toBe('pong');
+  });
 });

@@ -22,6 +22,8 @@ export const zhHant: Record<MessageKey, Message> = {
   'engine.crashed': '資料引擎已停止。',
   'engine.crashedSafe': '筆記本與修改都已保留；重新啟動後會重新載入資料。',
   'engine.restart': '重新啟動引擎',
+  'engine.restarted': '資料引擎曾停止，已自動重新啟動；資料已重新載入，筆記本會重新執行。',
+  'engine.crashedAgain': '自動重新啟動後一分鐘內再次停止，因此沒有再自動重新啟動。',
   'engine.startingNotebook': '正在啟動資料引擎…引擎就緒後筆記本會自動執行。',
   'sync.newer': '這本筆記本已在另一個分頁中被修改。',
   'sync.newerHint': '您在這裡所做的修改會另存為副本，兩個分頁不會互相覆寫。',
