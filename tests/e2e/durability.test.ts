@@ -2,8 +2,8 @@
  * Nothing lost, end to end in Chromium against the built app (issue 13, point 3):
  * - an edit and an input value made right before a reload are there after it (N trials, the
  *   figure printed for docs/security.md);
- * - two tabs on one notebook: the tab that saves over the other's newer version is told, and both
- *   versions are kept;
+ * - two tabs on one notebook: input values follow the tab that moved them last; the tab that saves
+ *   text over the other's newer version is told, and both versions are kept;
  * - a WebAssembly trap is a crash (banner, restart, data back, cells run again), not a query error;
  * - a full storage quota during an import keeps the previous dataset active and says how much
  *   room is needed; an edit under a full quota says why it was not saved.
@@ -108,6 +108,33 @@ describe('nothing lost', () => {
     assert.equal(copies.length, 1);
     await waitForEngine(page);
     await cellsSettled(page);
+  });
+
+  it('input values follow the tab that moved them last, in every tab showing the notebook', async () => {
+    const a = app.page;
+    const b = await app.context.newPage();
+    await b.goto(session.baseUrl + '/');
+    await b.getByTestId('notebook-title').filter({ hasText: copyTitle }).waitFor({ timeout: 30_000 });
+    const valueIn = (page: RecordedPage['page']) => cellOf(page, 'top_k').locator('input[type="range"]').inputValue();
+    const follows = async (page: RecordedPage['page'], value: number) => {
+      let got = '';
+      for (let t = 0; t < 100 && (got = await valueIn(page)) !== String(value); t++) await page.waitForTimeout(100);
+      assert.equal(got, String(value), 'the other tab shows the value moved last');
+    };
+    const start = Number(await valueIn(a));
+    const first = start === 40 ? 35 : 40;
+    await slide(a, 'top_k', first);
+    await follows(b, first);
+    // B moves it next; A follows, and B's move is what is stored (A does not write its older value back).
+    await slide(b, 'top_k', 15);
+    await follows(a, 15);
+    await a.waitForTimeout(1500);
+    await b.close();
+    await a.reload();
+    await a.getByTestId('notebook-title').filter({ hasText: copyTitle }).waitFor({ timeout: 30_000 });
+    await follows(a, 15);
+    await waitForEngine(a);
+    await cellsSettled(a);
   });
 
   it('tells the later of two tabs on one notebook, and keeps both versions', async () => {

@@ -47,6 +47,8 @@ export interface SessionOptions {
   onsaved?: (ref: NotebookRef) => void;
   /** Called with each version this session saved (the app tells other tabs). */
   savedVersion?: (id: string, version: number) => void;
+  /** Called with the input values this session saved (the app tells other tabs). */
+  savedInputs?: (ref: NotebookRef, values: Record<string, InputValue>) => void;
 }
 
 /** Autosave delay: edits are written at most this long after they happen. */
@@ -73,6 +75,7 @@ export class NotebookSession {
   readonly runtime: NotebookRuntime;
   private readonly onsaved?: (ref: NotebookRef) => void;
   private readonly savedVersion?: (id: string, version: number) => void;
+  private readonly onInputsSaved?: (ref: NotebookRef, values: Record<string, InputValue>) => void;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private copiedFrom?: string;
   private disposeListener: () => void;
@@ -91,6 +94,7 @@ export class NotebookSession {
     this.onsaved = options.onsaved;
     this.baseVersion = options.version ?? 0;
     this.savedVersion = options.savedVersion;
+    this.onInputsSaved = options.savedInputs;
     this.doc = parseNotebook(options.source);
     this.interrupted = runUnfinished(this.ref);
     this.runtime = createRuntime(this.doc, engineEffects(options.engine));
@@ -137,6 +141,19 @@ export class NotebookSession {
   }
 
   /** Moves an input; only cells downstream re-run. */
+  /**
+   * Another tab saved these input values for this notebook: take them (they are stored already),
+   * so this tab shows the latest values and its next move does not put older ones back.
+   */
+  followInputs(values: Record<string, InputValue>): void {
+    if (this.disposed) return;
+    const changed = Object.entries(values).filter(([name, v]) => name in this.inputs && JSON.stringify(this.inputs[name]) !== JSON.stringify(v));
+    if (changed.length === 0) return;
+    this.inputs = { ...this.inputs, ...Object.fromEntries(changed) };
+    this.savedInputs = JSON.stringify(this.inputs);
+    for (const [name, v] of changed) void this.runtime.setInput(name, v).catch(() => undefined);
+  }
+
   setInput(name: string, value: InputValue): void {
     this.inputs = { ...this.inputs, [name]: value };
     logInputs({ ref: $state.snapshot(this.ref), values: this.inputs });
@@ -316,6 +333,7 @@ export class NotebookSession {
       await putInputs(ref, values);
       settleInputs(ref, values);
       this.savedInputs = JSON.stringify(values);
+      this.onInputsSaved?.(ref, values);
     } catch (e) {
       this.saveStatus = 'error';
       this.saveError = storageProblem(e, sayStorage);
