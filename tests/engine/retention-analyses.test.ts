@@ -193,9 +193,30 @@ f,B`),
     const r = await engine.runAnalysis('customer-equity', { period: 'year', segment_by: 'segment' });
     expect(r.findings.length).toBeGreaterThan(0);
     await load([file('transactions', 'customer_id,date,revenue\na,2024-01-01,1\na,2024-02-01,1')]);
-    const short = await engine.runAnalysis('customer-equity', { period: 'year' });
-    expect(short.notes.join(' ')).toMatch(/two complete years/);
-    expect(short.scalars.equity).toBe(0);
+    // Not even two complete months: the analyses do not apply, and say what they need.
+    for (const id of ['customer-equity', 'retention-what-if', 'leaky-bucket']) {
+      const short = await engine.runAnalysis(id, { period: 'year' });
+      expect(short.notApplicable?.reason, id).toContain('two complete years of transactions (or at least two complete months)');
+      expect(short.scalars).toEqual({});
+    }
+  });
+
+  it('compares shorter periods when the data holds fewer than two complete ones of the period asked for, and says so', async () => {
+    // 2023-12-01 … 2024-12-09, as UCI Online Retail runs: no complete year after a first one, but
+    // complete quarters. Customer a buys every month; b only in Q2 2024; c once at the very end.
+    const rows = ['customer_id,date,revenue'];
+    for (let m = 0; m < 13; m++) rows.push(`a,${new Date(Date.UTC(2023, 11 + m, 1)).toISOString().slice(0, 10)},10`);
+    rows.push('b,2024-05-15,10', 'c,2024-12-09,10');
+    await load([file('transactions', rows.join('\n'))]);
+    const r = await engine.runAnalysis('customer-equity', { period: 'year' });
+    expect(r.notApplicable).toBeUndefined();
+    expect(r.notes.join(' ')).toMatch(/does not hold two complete years, so retention compares the last two complete quarters \(2024-Q2 and 2024-Q3\)/);
+    expect([r.scalars.period_from, r.scalars.period_to]).toEqual(['2024-Q2', '2024-Q3']);
+    // Q2 had a and b; a came back in Q3, b did not.
+    expect(r.scalars.retention).toBeCloseTo(0.5, 12);
+    const w = await engine.runAnalysis('retention-what-if', { period: 'year' });
+    expect(w.notApplicable).toBeUndefined();
+    expect(w.notes.join(' ')).toMatch(/compares the last two complete quarters.*Present values over 20 quarters/);
   });
 });
 

@@ -1,9 +1,10 @@
 /** Analysis `customer-equity`: observed retention × margin per segment → CLV and customer equity. */
 import type { AnalysisDefinition, AnalysisResult } from '../types.ts';
 import { customerEquity, perPeriodRate, segmentEquityColumns } from './customer-equity.ts';
-import { loadSegmentEquity } from './load-equity.ts';
+import { loadSegmentEquity, periodsPer } from './load-equity.ts';
 import { DEFAULT_MARGIN_PCT, type PeriodUnit } from './sql.ts';
 import { amount, pct, table } from './table.ts';
+import { notApplicable } from '../not-applicable.ts';
 
 /** Options of the `customer-equity` analysis. */
 export interface CustomerEquityAnalysisOptions {
@@ -38,6 +39,10 @@ export const customerEquityAnalysis: AnalysisDefinition<CustomerEquityAnalysisOp
   ],
   async run(ctx, o): Promise<AnalysisResult> {
     const base = await loadSegmentEquity(ctx, { period: o.period, segmentBy: o.segment_by, marginPct: o.margin_pct });
+    // Too little data for even two complete months: nothing to measure; the notes say what is needed.
+    if (base.rows.length === 0) return notApplicable(base.notes.at(-1) ?? 'The data holds no customer base to measure retention on.', [], base.notes);
+    // The period the data allowed (a shorter one than asked for when the data is short; the notes say so).
+    o = { ...o, period: base.period, horizon: o.horizon * periodsPer(o.period, base.period) };
     const i = perPeriodRate(o.discount_rate, o.period);
     const { segments, total, capped } = customerEquity(base.rows, { discountRate: i, horizon: o.horizon > 0 ? o.horizon : Infinity });
     const notes = [...base.notes];

@@ -4,9 +4,10 @@ import { toRows } from '../../engine/types.ts';
 import type { AnalysisDefinition, AnalysisResult } from '../types.ts';
 import { customerEquity } from './customer-equity.ts';
 import { leakyBucket, type LeakyBucketTarget } from './leaky-bucket.ts';
-import { loadSegmentEquity } from './load-equity.ts';
+import { loadSegmentEquity, periodsPer } from './load-equity.ts';
 import { DEFAULT_MARGIN_PCT, type PeriodUnit } from './sql.ts';
 import { amount, pct, table } from './table.ts';
+import { notApplicable } from '../not-applicable.ts';
 
 /** Options of the `leaky-bucket` analysis. Omitted base figures are observed in the data. */
 export interface LeakyBucketAnalysisOptions {
@@ -52,6 +53,11 @@ export const leakyBucketAnalysis: AnalysisDefinition<LeakyBucketAnalysisOptions>
   ],
   async run(ctx, o): Promise<AnalysisResult> {
     const base = await loadSegmentEquity(ctx, { period: o.period, segmentBy: 'spend_tier', marginPct: o.margin_pct });
+    const observed = o.start_customers !== undefined && o.churn !== undefined && o.acquired_per_period !== undefined;
+    // Too little data for even two complete months: nothing to measure; the notes say what is needed.
+    if (base.rows.length === 0 && !observed) return notApplicable(base.notes.at(-1) ?? 'The data holds no customer base to measure retention on.', [], base.notes);
+    // The period the data allowed (a shorter one than asked for when the data is short; the notes say so).
+    o = { ...o, period: base.period, periods: o.periods * periodsPer(o.period, base.period) };
     const notes = [...base.notes];
     const { total } = customerEquity(base.rows, { discountRate: 0, horizon: 1, maxRetention: 0.9999 });
     const revenuePerCustomer = total.customers > 0 ? total.revenue / total.customers : 1;

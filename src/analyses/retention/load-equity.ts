@@ -12,6 +12,11 @@ import { marginNote, type PeriodUnit } from './sql.ts';
 /** What `loadSegmentEquity` found. `rows` is empty (and `notes` say why) when the data is too short. */
 export interface LoadedBase {
   rows: Row[];
+  /**
+   * The period actually compared: the one asked for, or a shorter one when the data does not hold
+   * two complete periods of that length (the notes say so).
+   */
+  period: PeriodUnit;
   /** Labels of the two periods compared, e.g. `2023` → `2024`. */
   prevLabel: string;
   lastLabel: string;
@@ -32,23 +37,50 @@ export async function loadSegmentEquity(ctx: AnalysisContext, o: { period: Perio
   return structuredClone(await ctx.memo(`segment-equity:${JSON.stringify([o.period, o.segmentBy, o.marginPct])}`, load));
 }
 
-async function readSegmentEquity(ctx: AnalysisContext, o: { period: PeriodUnit; segmentBy: string; marginPct: number }): Promise<LoadedBase> {
-  const notes: string[] = [];
-  const segmentBy = parseSegmentBy(ctx.profile, o.segmentBy);
-  const [bounds] = toRows(await ctx.db.query(buildEquityPeriodsQuery(o.period)));
+const MONTHS: Record<PeriodUnit, number> = { month: 1, quarter: 3, year: 12 };
+
+/** How many `used` periods make one `asked` period (4 quarters a year): horizons keep their length in time. */
+export function periodsPer(asked: PeriodUnit, used: PeriodUnit): number {
+  return MONTHS[asked] / MONTHS[used];
+}
+
+/** Shorter periods to fall back to, in order, when the data holds fewer than two of the one asked for. */
+const SHORTER: Record<PeriodUnit, PeriodUnit[]> = { year: ['quarter', 'month'], quarter: ['month'], month: [] };
+
+/** The last two complete periods of the data, or null when it holds fewer than two. */
+async function completePeriods(ctx: AnalysisContext, period: PeriodUnit): Promise<{ pPrev: Date; pLast: Date; pEnd: Date; first: Date } | null> {
+  const [bounds] = toRows(await ctx.db.query(buildEquityPeriodsQuery(period)));
   const pPrev = bounds?.p_prev as Date | null | undefined;
   const pLast = bounds?.p_last as Date | null | undefined;
   const pEnd = bounds?.p_end as Date | null | undefined;
   const first = bounds?.first_date as Date | null | undefined;
-  if (!pPrev || !pLast || !pEnd || !first || first.getTime() >= pLast.getTime()) {
-    notes.push(`Retention needs two complete ${o.period}s of transactions; the data has fewer. Try a shorter period (option period).`);
-    return { rows: [], prevLabel: '', lastLabel: '', notes };
+  if (!pPrev || !pLast || !pEnd || !first || first.getTime() >= pLast.getTime()) return null;
+  return { pPrev, pLast, pEnd, first };
+}
+
+async function readSegmentEquity(ctx: AnalysisContext, o: { period: PeriodUnit; segmentBy: string; marginPct: number }): Promise<LoadedBase> {
+  const notes: string[] = [];
+  const segmentBy = parseSegmentBy(ctx.profile, o.segmentBy);
+  // The data decides when it is shorter than two of the periods asked for (13 months of data hold
+  // no two complete years, but four complete quarters): a shorter period, said in the notes.
+  let period = o.period;
+  let found = await completePeriods(ctx, period);
+  for (const shorter of SHORTER[o.period]) {
+    if (found) break;
+    period = shorter;
+    found = await completePeriods(ctx, period);
   }
-  if (first.getTime() > pPrev.getTime()) notes.push(`The data starts inside ${periodLabel(pPrev, o.period)}, so that ${o.period} is partial and retention is understated.`);
-  const sql = buildSegmentEquityQuery({ profile: ctx.profile, period: o.period, segmentBy });
+  if (!found) {
+    notes.push(`Retention needs two complete ${o.period}s of transactions${o.period === 'month' ? '' : ' (or at least two complete months)'}; the data has fewer.`);
+    return { rows: [], period: o.period, prevLabel: '', lastLabel: '', notes };
+  }
+  const { pPrev, pLast, pEnd, first } = found;
+  if (period !== o.period) notes.push(`The data does not hold two complete ${o.period}s, so retention compares the last two complete ${period}s (${periodLabel(pPrev, period)} and ${periodLabel(pLast, period)}) instead; horizons keep their length (one ${o.period} = ${periodsPer(o.period, period)} ${period}s).`);
+  if (first.getTime() > pPrev.getTime()) notes.push(`The data starts inside ${periodLabel(pPrev, period)}, so that ${period} is partial and retention is understated.`);
+  const sql = buildSegmentEquityQuery({ profile: ctx.profile, period, segmentBy });
   const rows = toRows(await ctx.db.query(sql, [iso(pPrev), iso(pLast), iso(pEnd), o.marginPct]));
   const mn = marginNote(ctx.profile, o.marginPct);
   if (mn) notes.push(mn);
   if (segmentBy.kind === 'spend_tier') notes.push('Spend tiers are set within each period: retention follows customers by their tier in the earlier period; margin and counts use the later one.');
-  return { rows, prevLabel: periodLabel(pPrev, o.period), lastLabel: periodLabel(pLast, o.period), notes };
+  return { rows, period, prevLabel: periodLabel(pPrev, period), lastLabel: periodLabel(pLast, period), notes };
 }

@@ -6,10 +6,11 @@
 import type { AnalysisDefinition, AnalysisResult } from '../types.ts';
 import { customerEquity, perPeriodRate } from './customer-equity.ts';
 import { baseOptionSpecs } from './customer-equity-analysis.ts';
-import { loadSegmentEquity } from './load-equity.ts';
+import { loadSegmentEquity, periodsPer } from './load-equity.ts';
 import type { PeriodUnit } from './sql.ts';
 import { amount, pct, table } from './table.ts';
 import { rankSegments, retentionWhatIf, upliftCurve, type WhatIfOptions } from './what-if.ts';
+import { notApplicable } from '../not-applicable.ts';
 
 /** Options of the `retention-what-if` analysis. */
 export interface WhatIfAnalysisOptions {
@@ -58,6 +59,10 @@ export const whatIfAnalysis: AnalysisDefinition<WhatIfAnalysisOptions> = {
   ],
   async run(ctx, o): Promise<AnalysisResult> {
     const base = await loadSegmentEquity(ctx, { period: o.period, segmentBy: o.segment_by, marginPct: o.margin_pct });
+    // Too little data for even two complete months: nothing to measure; the notes say what is needed.
+    if (base.rows.length === 0) return notApplicable(base.notes.at(-1) ?? 'The data holds no customer base to measure retention on.', [], base.notes);
+    // The period the data allowed (a shorter one than asked for when the data is short; the notes say so).
+    o = { ...o, period: base.period, horizon: o.horizon * periodsPer(o.period, base.period) };
     const notes = [...base.notes];
     const i = perPeriodRate(o.discount_rate, o.period);
     const { segments, total } = customerEquity(base.rows, { discountRate: i, horizon: o.horizon, maxRetention: 0.9999 });
@@ -71,10 +76,7 @@ export const whatIfAnalysis: AnalysisDefinition<WhatIfAnalysisOptions> = {
     if (o.acquisition_cost === undefined) notes.push(`Acquisition cost not set: assumed ${o.acquisition_multiple}× the retention cost per customer. Studies put acquiring a customer at 5–25× the cost of keeping one.`);
     notes.push(`Present values over ${o.horizon} ${o.period}s at ${pct(i, 2)} per ${o.period}; the programme is paid for every customer still in the base at the start of each ${o.period}. Segments are assumed to respond alike.`);
     if (o.margin_change !== 0) notes.push(`Margin per customer ${o.margin_change > 0 ? 'raised' : 'lowered'} by ${pct(Math.abs(o.margin_change), 0)} (option margin_change).`);
-    if (customers === 0) {
-      notes.push('No customer base observed, so there is nothing to evaluate.');
-      return { tables: {}, scalars: {}, charts: [], findings: [], notes };
-    }
+    if (customers === 0) return notApplicable('No customer base observed in the last complete period, so there is nothing to evaluate.', [], notes);
     const shared: Omit<WhatIfOptions, 'customers' | 'margin' | 'retention'> = { uplift: o.uplift, programmeCost, acquisitionCost, discountRate: i, horizon: o.horizon };
     const inputs: WhatIfOptions = { ...shared, customers, margin, retention };
     const r = retentionWhatIf(inputs);
