@@ -80,7 +80,20 @@ describe('acceptsInputValue: restoring a saved value only when the control can h
     [spec({ type: 'date', min: '2020-01-01' }), '2023-07-01', true],
     [spec({ type: 'date', min: '2020-01-01' }), '2019-12-31', false],
     [spec({ type: 'date' }), '2023-13-45', false],
+    // Not set: whatever the date feeds uses its own default (the data's last 12 months).
+    [spec({ type: 'date' }), null, true],
   ])('%j accepts %j: %s', (s, value, expected) => {
     expect(acceptsInputValue(s, value)).toBe(expected);
+  });
+});
+
+describe('a date input without a value is "not set"', () => {
+  it('parses without an issue to a null value, keeps its placeholder, and round-trips', () => {
+    const src = '# t\n\n```input period_end\ntype: date\nlabel: Period to\nplaceholder: the last transaction\n```\n';
+    const nb = parseNotebook(src);
+    expect(nb.issues).toEqual([]);
+    const cell = nb.cells.find((c) => c.kind === 'input');
+    expect(cell?.kind === 'input' ? cell.spec : null).toMatchObject({ type: 'date', value: null, placeholder: 'the last transaction' });
+    expect(serializeNotebook(nb)).toBe(src);
   });
 });

@@ -63,10 +63,18 @@ export const profitDiagnosticsAnalysis: AnalysisDefinition<ProfitDiagnosticsOpti
     const asked = toCustomerProfitOptions(options, ctx.profile);
     const profitOptions = { ...asked, fromSummary: summaryCovers(asked, ctx.summary) };
     const customerColumns = ctx.profile.tables.customers?.columns ?? [];
-    if (options.group_by && !customerColumns.includes(options.group_by)) {
-      throw new Error(`profit-diagnostics: group_by column "${options.group_by}" is not in the customers table (columns: ${customerColumns.join(', ') || 'none, no customers table'})`);
-    }
+    // A breakdown the data cannot give (no customers table, or no such column) is left out and the
+    // notes say what would give it: a notebook's default (by region) must not fail on data
+    // without regions.
+    const groupBy = options.group_by && customerColumns.includes(options.group_by) ? options.group_by : undefined;
     const notes = await runProfitNotes(ctx.db, profitOptions);
+    if (options.group_by && !groupBy) {
+      notes.push(
+        customerColumns.length
+          ? `The customers table has no column "${options.group_by}" (it has ${customerColumns.join(', ')}), so profit is not broken down by it; choose one of those columns.`
+          : `There is no customers table, so profit is not broken down by ${options.group_by}; import customers with a ${options.group_by} column to see it.`,
+      );
+    }
     return withProfitTables(ctx.db, profitOptions, true, async (s) => {
       const bars = waterfall(toRows(await ctx.db.query(buildWaterfallQuery(s))));
       const drivers = await ctx.db.query(buildCostDriversQuery(s));
@@ -101,7 +109,7 @@ export const profitDiagnosticsAnalysis: AnalysisDefinition<ProfitDiagnosticsOpti
         notes,
       };
       if (options.per_customer) result.tables.customer_profit = zeroMissingCosts(await ctx.db.query(buildCustomerComponentsQuery(s, withName)));
-      if (options.group_by) result.tables.by_attribute = await ctx.db.query(buildProfitByAttributeQuery(s, options.group_by));
+      if (groupBy) result.tables.by_attribute = await ctx.db.query(buildProfitByAttributeQuery(s, groupBy));
       if (drivers.rowCount === 0) result.notes.push('No cost to serve is recorded or allocated, so there is nothing to break down by category.');
       return result;
     });

@@ -107,8 +107,13 @@ export function parseInputSpec(raw: Record<string, unknown>, label: string): { s
         if (typeof v !== 'string' || !isoDate.test(v)) fail(`${key} must be a date as YYYY-MM-DD, got ${JSON.stringify(v)}`);
         else spec[key] = v;
       }
+      if (typeof raw.placeholder === 'string') spec.placeholder = raw.placeholder;
+      // No value: the input is "not set", and whatever it feeds uses its own default (the
+      // segmentation analyses take the last 12 months of the data), so a notebook adapts to the
+      // data it is given until the user picks a date.
+      if (value === undefined || value === null) break;
       if (typeof value !== 'string' || !isoDate.test(value) || Number.isNaN(Date.parse(value))) {
-        fail(`value must be a date as YYYY-MM-DD, got ${JSON.stringify(value)}`);
+        fail(`value must be a date as YYYY-MM-DD (or left out: not set), got ${JSON.stringify(value)}`);
       } else spec.value = value;
       break;
     }
@@ -168,8 +173,9 @@ export function acceptsInputValue(spec: InputSpec, value: unknown): value is Inp
       return typeof value === 'string';
     case 'date':
       return (
-        typeof value === 'string' && isoDate.test(value) && !Number.isNaN(Date.parse(value)) &&
-        (typeof spec.min !== 'string' || value >= spec.min) && (typeof spec.max !== 'string' || value <= spec.max)
+        value === null ||
+        (typeof value === 'string' && isoDate.test(value) && !Number.isNaN(Date.parse(value)) &&
+        (typeof spec.min !== 'string' || value >= spec.min) && (typeof spec.max !== 'string' || value <= spec.max))
       );
   }
 }

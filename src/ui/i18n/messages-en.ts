@@ -20,6 +20,8 @@ export const en = {
   'engine.crashed': 'The data engine stopped.',
   'engine.crashedSafe': 'Your notebook and edits are safe; restarting reloads the data.',
   'engine.restart': 'Restart engine',
+  'input.dateUnset': 'Not set: each analysis uses its default',
+  'input.dateClear': 'Back to: {what}',
   'engine.restarted': 'The data engine stopped and was restarted; the data is loaded again and the notebook runs again.',
   'engine.crashedAgain': 'It stopped again within a minute of an automatic restart, so it was not restarted again.',
   'engine.startingNotebook': 'Starting the data engine… the notebook runs as soon as it is ready.',

@@ -22,6 +22,8 @@ export const zhHant: Record<MessageKey, Message> = {
   'engine.crashed': '資料引擎已停止。',
   'engine.crashedSafe': '筆記本與修改都已保留；重新啟動後會重新載入資料。',
   'engine.restart': '重新啟動引擎',
+  'input.dateUnset': '未設定：各分析使用預設值',
+  'input.dateClear': '恢復為：{what}',
   'engine.restarted': '資料引擎曾停止，已自動重新啟動；資料已重新載入，筆記本會重新執行。',
   'engine.crashedAgain': '自動重新啟動後一分鐘內再次停止，因此沒有再自動重新啟動。',
   'engine.startingNotebook': '正在啟動資料引擎…引擎就緒後筆記本會自動執行。',

@@ -23,7 +23,7 @@ export const keysFor: Record<InputType, readonly InputKey[]> = {
   select: ['type', 'label', 'options', 'options_from', 'value', 'format'],
   toggle: ['type', 'label', 'value', 'format'],
   text: ['type', 'label', 'placeholder', 'value', 'format'],
-  date: ['type', 'label', 'min', 'max', 'value', 'format'],
+  date: ['type', 'label', 'min', 'max', 'value', 'placeholder', 'format'],
 };
 
 /** One key as the form shows it. `text` is null when the control cannot show the value: edit it in YAML. */
