@@ -20,6 +20,7 @@ export const en = {
   'engine.crashed': 'The data engine stopped.',
   'engine.crashedSafe': 'Your notebook and edits are safe; restarting reloads the data.',
   'engine.restart': 'Restart engine',
+  'engine.editsSafe': 'Your notebook and edits are safe.',
   'input.dateUnset': 'Not set: each analysis uses its default',
   'input.dateClear': 'Back to: {what}',
   'engine.restarted': 'The data engine stopped and was restarted; the data is loaded again and the notebook runs again.',

@@ -22,6 +22,7 @@ export const zhHans: Record<MessageKey, Message> = {
   'engine.crashed': '数据引擎已停止。',
   'engine.crashedSafe': '笔记本和修改都已保留；重启后会重新加载数据。',
   'engine.restart': '重启引擎',
+  'engine.editsSafe': '笔记本和修改都已保留。',
   'input.dateUnset': '未设置：各分析使用默认值',
   'input.dateClear': '恢复为：{what}',
   'engine.restarted': '数据引擎曾停止，已自动重启；数据已重新加载，笔记本会重新运行。',

@@ -22,6 +22,7 @@ export const zhHant: Record<MessageKey, Message> = {
   'engine.crashed': '資料引擎已停止。',
   'engine.crashedSafe': '筆記本與修改都已保留；重新啟動後會重新載入資料。',
   'engine.restart': '重新啟動引擎',
+  'engine.editsSafe': '筆記本與修改都已保留。',
   'input.dateUnset': '未設定：各分析使用預設值',
   'input.dateClear': '恢復為：{what}',
   'engine.restarted': '資料引擎曾停止，已自動重新啟動；資料已重新載入，筆記本會重新執行。',
