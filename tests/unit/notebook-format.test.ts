@@ -62,7 +62,7 @@ describe('notebook format: edits', () => {
     expect(nb.frontMatter.requires).toEqual(['customers', 'surveys']);
     expect(nb.frontMatter.extra).toEqual({});
     expect(parseNotebook('---\ntitle: T\nrequires: orders\n---\n').issues).toEqual([
-      'front matter: requires lists tables of the data model (transactions, customers, service_costs, surveys); "orders" is not one',
+      'front matter: requires lists tables of the data model (transactions, customers, service_costs, surveys) or their columns as table.column; "orders" is neither',
     ]);
     nb.frontMatter.title = 'U';
     expect(serializeNotebook(nb)).toContain('requires:\n  - customers\n  - surveys\n');

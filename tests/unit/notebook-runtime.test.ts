@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/analyses/types.ts';
 import { fromRows, type ColumnarTable, type SqlParam } from '../../src/engine/types.ts';
-import { cellId, parseNotebook } from '../../src/notebook/format/index.ts';
+import { cellId, isRequirement, parseNotebook, unmetRequirements } from '../../src/notebook/format/index.ts';
 import { createRuntime, type CellState, type NotebookEffects } from '../../src/notebook/runtime/index.ts';
 
 const table = (rows: Record<string, number | string>[]): ColumnarTable =>
@@ -278,5 +278,71 @@ describe('notebook runtime: values restored from the browser', () => {
     expect(rt.inputValue('region')).toBe('south');
     expect(rt.restoreInputs({ margin: 0.75 })).toEqual(['margin']);
     expect(rt.inputValue('margin')).toBe(0.75);
+  });
+});
+
+describe('a notebook whose front matter requires data the loaded data lacks', () => {
+  const nb = `---
+title: Telco
+dataset: telco
+requires: [customers, customers.tenure, customers.Churn]
+---
+
+Plain prose runs.
+
+\`\`\`sql by_tenure
+SELECT tenure FROM customers
+\`\`\`
+
+The first band is {by_tenure.p}.
+
+\`\`\`input k
+type: slider
+min: 0
+max: 1
+\`\`\`
+`;
+  const run = async (columns: Record<string, string[]>) => {
+    const { effects, log } = fakeEffects();
+    const rt = createRuntime(parseNotebook(nb), { ...effects, dataColumns: async () => columns });
+    await rt.runAll();
+    return { states: rt.cells(), log };
+  };
+
+  it('marks its queries not applicable, naming what is missing, and runs nothing against the data', async () => {
+    const { states, log } = await run({ customers: ['customer_id', 'churn_date'], transactions: ['customer_id', 'date', 'revenue'] });
+    const sql = states.find((s) => s.kind === 'sql')!;
+    expect(sql.status).toBe('na');
+    expect(sql.error).toBe('This notebook needs `customers.tenure`, `customers.Churn`, which the loaded data does not have (it is written for the telco data). Import data that has them with the import wizard (Data → Import).');
+    expect(sql.needs).toEqual(['customers']);
+    expect(log.filter((l) => l.startsWith('sql'))).toEqual([]);
+    // What depends on it does not apply either; prose without references and inputs still run.
+    expect(states.map((s) => s.status)).toEqual(['ok', 'na', 'na', 'ok']);
+  });
+
+  it('names a missing table once, not once per column of it', async () => {
+    const { states } = await run({ transactions: ['customer_id'] });
+    expect(states.find((s) => s.kind === 'sql')!.error).toMatch(/^This notebook needs `customers`, which/);
+  });
+
+  it('runs as usual when the data has every column (names compare without case)', async () => {
+    const { states } = await run({ customers: ['customer_id', 'TENURE', 'churn'] });
+    expect(states.map((s) => s.status)).toEqual(['ok', 'ok', 'ok', 'ok']);
+  });
+});
+
+describe('unmetRequirements', () => {
+  it.each([
+    [['customers'], { customers: ['a'] }, []],
+    [['customers'], {}, ['customers']],
+    [['customers.tenure', 'customers.Churn'], {}, ['customers']],
+    [['transactions', 'customers.tenure'], { transactions: [], customers: ['Tenure'] }, []],
+    [['surveys.nps'], { surveys: ['satisfaction'] }, ['surveys.nps']],
+  ])('%j on %j → %j', (requires, tables, expected) => {
+    expect(unmetRequirements(requires, tables as Record<string, string[]>)).toEqual(expected);
+  });
+
+  it.each([['customers', true], ['customers.tenure', true], ['customers.', false], ['orders', false], ['orders.id', false], [3, false]])('isRequirement(%j) = %s', (v, ok) => {
+    expect(isRequirement(v)).toBe(ok);
   });
 });

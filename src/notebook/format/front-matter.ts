@@ -1,6 +1,7 @@
 import { parse, stringify } from 'yaml';
 import { canonicalTables } from '../../model/schema.ts';
 import type { FrontMatter, NotebookLanguage } from './types.ts';
+import { isRequirement } from './requirements.ts';
 
 /** Languages a notebook may declare. */
 export const languages: readonly NotebookLanguage[] = ['en', 'zh-Hans', 'zh-Hant'];
@@ -46,9 +47,9 @@ export function parseFrontMatter(yaml: string, present: boolean): { frontMatter:
     const names = canonicalTables.map((t) => t.name);
     const list = Array.isArray(obj.requires) ? obj.requires : [obj.requires];
     for (const v of list) {
-      if (typeof v === 'string' && (names as readonly string[]).includes(v)) {
+      if (isRequirement(v)) {
         if (!fm.requires.includes(v)) fm.requires.push(v);
-      } else issues.push(`front matter: requires lists tables of the data model (${names.join(', ')}); ${JSON.stringify(v)} is not one`);
+      } else issues.push(`front matter: requires lists tables of the data model (${names.join(', ')}) or their columns as table.column; ${JSON.stringify(v)} is neither`);
     }
   }
   for (const [k, v] of Object.entries(obj)) if (!known.includes(k)) fm.extra[k] = v;

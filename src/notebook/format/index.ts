@@ -9,6 +9,7 @@ export { inputTypes, acceptsInputValue } from './input-cell.ts';
 export { markTypes } from './chart-cell.ts';
 export { optionParam } from './analysis-cell.ts';
 export { languages } from './front-matter.ts';
+export { isRequirement, requirementTable, unmetRequirements } from './requirements.ts';
 export { cellId, assertNever } from './types.ts';
 export type {
   Notebook, Cell, CellId, CellKind, CellLayout, FrontMatter, NotebookLanguage, Reference,

@@ -27,8 +27,10 @@ export interface FrontMatter {
   /** Which dataset the notebook expects: `sample` (the built-in one) or `any` (any data in the canonical model). */
   dataset: string;
   /**
-   * Canonical tables the notebook needs (`requires: [customers]`): when the active dataset lacks
-   * one, the app says so above the notebook and offers to import it. Empty when not declared.
+   * Canonical tables the notebook needs, or columns of them as `table.column`
+   * (`requires: [customers, customers.tenure]`): when the active dataset lacks one, the app says so
+   * above the notebook and offers to import it, and the notebook's sql, analysis and chart cells
+   * are "not applicable" instead of failing. Empty when not declared.
    */
   requires: string[];
   /** Unknown keys, preserved verbatim (as parsed values). */

@@ -34,4 +34,9 @@ export interface NotebookEffects {
   dropTable?(name: string): Promise<void>;
   /** Asks the engine to stop the running query, if any (a newer run superseded it). */
   cancel?(): Promise<unknown>;
+  /**
+   * The loaded data's tables and their columns (for the notebook's `requires`). Without it the
+   * runtime does not check requirements: each cell then finds out for itself.
+   */
+  dataColumns?(): Promise<Record<string, string[]>>;
 }

@@ -27,6 +27,14 @@ const insertBatch = 200;
  */
 export function engineEffects(engine: NotebookEngine): NotebookEffects {
   return {
+    async dataColumns() {
+      const t = await engine.query(
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_catalog = current_database() ORDER BY table_name, ordinal_position",
+      );
+      const out: Record<string, string[]> = {};
+      t.data[0]?.forEach((table, i) => (out[String(table)] ??= []).push(String(t.data[1]?.[i])));
+      return out;
+    },
     async runSql({ table, sql, params, previewRows }) {
       const name = quoteIdent(table);
       try {

@@ -5,6 +5,7 @@ import { buildGraph, downstream, type DependencyGraph } from './graph.ts';
 import { runCell, type RunLimits } from './run-cell.ts';
 import type { CellOutput, CellState } from './state.ts';
 import { canonicalTables } from '../../model/schema.ts';
+import { requirementTable, unmetRequirements } from '../format/requirements.ts';
 
 /** Options for `createRuntime`. */
 export interface RuntimeOptions {
@@ -37,6 +38,8 @@ export class NotebookRuntime {
   private readonly dirty = new Set<CellId>();
   private readonly listeners = new Set<(runtime: NotebookRuntime) => void>();
   private running: CellId | null = null;
+  /** What the notebook requires that the data lacks (front matter `requires`); checked once per run of the whole notebook. */
+  private unmet: Promise<string[]> | null = null;
   private loop: Promise<void> | null = null;
 
   constructor(nb: Notebook, effects: NotebookEffects, options: RuntimeOptions = {}) {
@@ -77,6 +80,8 @@ export class NotebookRuntime {
 
   /** Runs every cell. Resolves when the notebook is idle. */
   runAll(): Promise<void> {
+    // A run of everything follows a change of data: look at what it holds again.
+    this.unmet = null;
     return this.invalidate(this.nb.cells.map((c) => c.id));
   }
 
@@ -117,6 +122,7 @@ export class NotebookRuntime {
    */
   setNotebook(nb: Notebook): Promise<void> {
     const before = new Map(this.nb.cells.map((c) => [c.id, this.fingerprint(c, this.graph)]));
+    if (nb.frontMatter.requires.join() !== this.nb.frontMatter.requires.join()) this.unmet = null;
     this.nb = nb;
     this.graph = buildGraph(nb);
     const changed: CellId[] = [];
@@ -211,6 +217,12 @@ export class NotebookRuntime {
       const dep = this.nb.cells.find((c) => c.id === failedDep)!;
       return this.set(id, { status: 'blocked', error: `waiting on ${dep.name ?? dep.id}, which ${this.states.get(failedDep)!.status === 'error' ? 'failed' : 'is blocked'}` });
     }
+    // A notebook written for data this one is not (it says what it needs): its queries, analyses
+    // and charts do not apply, and say what to import, instead of failing one by one.
+    if (cell.kind === 'sql' || cell.kind === 'analysis' || cell.kind === 'chart') {
+      const unmet = await this.unmetRequirements();
+      if (unmet.length) return this.set(id, { status: 'na', error: this.requirementsReason(unmet), needs: [...new Set(unmet.map(requirementTable))] });
+    }
     const stamp = this.stamps.get(id);
     this.running = id;
     this.set(id, { status: 'running' });
@@ -250,6 +262,21 @@ export class NotebookRuntime {
     } finally {
       this.running = null;
     }
+  }
+
+  private unmetRequirements(): Promise<string[]> {
+    const requires = this.nb.frontMatter.requires;
+    if (!requires.length || !this.effects.dataColumns) return Promise.resolve([]);
+    // A failure to list the tables is not the notebook's problem: the cells then run and say theirs.
+    this.unmet ??= this.effects.dataColumns().then((tables) => unmetRequirements(requires, tables), () => []);
+    return this.unmet;
+  }
+
+  private requirementsReason(unmet: readonly string[]): string {
+    const dataset = this.nb.frontMatter.dataset;
+    const list = unmet.map((r) => `\`${r}\``).join(', ');
+    const written = dataset && dataset !== 'sample' && dataset !== 'any' ? ` (it is written for the ${dataset} data)` : '';
+    return `This notebook needs ${list}, which the loaded data does not have${written}. Import data that has ${unmet.length > 1 ? 'them' : 'it'} with the import wizard (Data → Import).`;
   }
 
   private outputOf(name: string): CellOutput | undefined {

@@ -90,7 +90,7 @@ export const en = {
   'notebook.download': 'Download .md',
   'notebook.runAll': 'Run all',
   'notebook.interrupted': 'This notebook’s last run did not finish, so it was not run again. Check it, then choose Run all.',
-  'notebook.needsData': 'This notebook needs the {tables} table, which the active dataset ({dataset}) does not have. Its cells that read it show what is missing.',
+  'notebook.needsData': 'This notebook needs {tables}, which the active dataset ({dataset}) does not have. Its cells show what is missing instead of running.',
   'notebook.importExample': 'Import the {name} sample',
   'notebook.importOwn': 'Import my own data…',
   'notebook.empty': 'This notebook is empty. Add a first cell:',

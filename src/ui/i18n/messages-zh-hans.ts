@@ -92,7 +92,7 @@ export const zhHans: Record<MessageKey, Message> = {
   'notebook.download': '下载 .md',
   'notebook.runAll': '全部运行',
   'notebook.interrupted': '此笔记本上次运行未完成，因此没有自动再次运行。请检查后点击“全部运行”。',
-  'notebook.needsData': '此笔记本需要 {tables} 表，当前数据集（{dataset}）中没有。依赖它的单元格会说明缺少什么。',
+  'notebook.needsData': '此笔记本需要 {tables}，当前数据集（{dataset}）中没有。各单元格不会运行，而是说明缺少什么。',
   'notebook.importExample': '导入 {name} 示例数据',
   'notebook.importOwn': '导入我自己的数据…',
   'notebook.empty': '这个笔记本还是空的。添加第一个单元格：',

@@ -92,7 +92,7 @@ export const zhHant: Record<MessageKey, Message> = {
   'notebook.download': '下載 .md',
   'notebook.runAll': '全部執行',
   'notebook.interrupted': '此筆記本上次執行未完成，因此沒有自動再次執行。請檢查後按「全部執行」。',
-  'notebook.needsData': '此筆記本需要 {tables} 資料表，目前的資料集（{dataset}）中沒有。依賴它的儲存格會說明缺少什麼。',
+  'notebook.needsData': '此筆記本需要 {tables}，目前的資料集（{dataset}）中沒有。各儲存格不會執行，而是說明缺少什麼。',
   'notebook.importExample': '匯入 {name} 範例資料',
   'notebook.importOwn': '匯入我自己的資料…',
   'notebook.empty': '這本筆記本還是空的。新增第一個儲存格：',
