@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { openApp, startSession, waitForEngine, type RecordedPage, type Session } from './harness.ts';
+import { cellsSettled, openApp, startSession, waitForEngine, type RecordedPage, type Session } from './harness.ts';
 
 const retail = path.resolve(import.meta.dirname, '../fixtures/datasets/online_retail.csv.gz');
 const cdnow = path.resolve(import.meta.dirname, '../fixtures/datasets/CDNOW_master.txt');
@@ -209,6 +209,22 @@ describe('import formats', () => {
     assert.match((await r.getByTestId('import-warnings').textContent()) ?? '', /5,192 rows are exact duplicates/);
     assert.deepEqual(await sql('SELECT round(sum(revenue), 2), count(DISTINCT customer_id), min(quantity) >= 0 FROM transactions'), [['8911407.9', '4339', 'true']]);
     await page.getByRole('button', { name: 'Done' }).click();
+  });
+
+  it('opens every built-in notebook on the imported Online Retail without a cell in error (issue 14)', async () => {
+    const { page } = app;
+    await page.locator('[data-table="transactions"]').waitFor({ timeout: 60_000 });
+    const ids = await page.locator('[data-testid="builtin-notebooks"] [data-notebook]').evaluateAll((els) => els.map((e) => e.getAttribute('data-notebook')!));
+    assert.ok(ids.length >= 6, ids.join(', '));
+    for (const id of ids) {
+      await page.locator(`[data-testid="builtin-notebooks"] [data-notebook="${id}"]`).click();
+      await page.locator('[data-testid="nb-cell"]').first().waitFor();
+      await cellsSettled(page, 180_000);
+      const statuses = await page.locator('[data-testid="nb-cell"]').evaluateAll((cells) => cells.map((c) => `${c.getAttribute('data-cell-id')}:${c.getAttribute('data-status')}`));
+      const bad = statuses.filter((s) => s.endsWith(':error') || s.endsWith(':blocked'));
+      assert.deepEqual(bad, [], `${id}: ${statuses.join(', ')}`);
+      assert.equal(await page.getByTestId('nb-cell-error').count(), 0, `${id}: no red error box`);
+    }
   });
 
   it('keeps cancellations and negative quantities as returns when the rules say so, and reports them', async () => {
