@@ -116,6 +116,14 @@ describe('segmentation on a hand-computed fixture', () => {
     await expect(run(engine, id, options)).rejects.toThrow(message);
   });
 
+  it('migration with its default periods on data shorter than both: not applicable, saying why (the periods a user chose stay an error, above)', async () => {
+    // Data from 2023-03-05 to 2024-12-31: two default periods of 24 months would need data from 2021.
+    const r = await run(engine, 'migration', { months: 24 });
+    expect(r.notApplicable?.reason).toBe(
+      'Migration compares the customers\' tiers in two periods of 24 months; the data runs from 2023-03-05 to 2024-12-31, so there is no earlier period before 2023-01-01 to compare with. It needs transactions from at least 24 months before the last one, or shorter periods (option months).',
+    );
+  });
+
   it('RFM: percent-rank quintiles, ties share a score, segments from the map', async () => {
     const r = await run(engine, 'rfm', { time_unit: 'week' });
     // recency (days to 2024-12-31): a 330, b 305, c 213, f 152, e 30, d 0 → R 1,2,3,4,5,5

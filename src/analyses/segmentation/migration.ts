@@ -17,6 +17,7 @@ import { resolveThresholds, type TierMethod, type TierSqlParams } from './tier-a
 import { checkThresholds, tierNames, tierQuantiles, type TierLanguage } from './tier-names.ts';
 import { tierOptionSpecs } from './tiers.ts';
 import { measureLabel, resolveMeasure, valueNotes, valueSource, type Measure } from './value-source.ts';
+import { notApplicable } from '../not-applicable.ts';
 
 /** Row label for customers with no activity in the earlier period. */
 export const NEW = 'new';
@@ -229,6 +230,15 @@ async function migrationRowsPrepared(ctx: AnalysisContext, params: TierSqlParams
 export async function runMigration(ctx: AnalysisContext, source: ReturnType<typeof valueSource>, o: MigrationOptions): Promise<AnalysisResult> {
   const range = await keptDataRange(ctx);
   const { early, late } = migrationPeriods(o, range);
+  // With the default periods (the data's last 12 months and the 12 before), data that starts after
+  // the earlier period has nothing to compare: the analysis does not apply. Periods the user chose
+  // and the data misses stay an error: the user asked for them.
+  const defaultEarly = o.early_start === undefined && o.early_end === undefined;
+  if (defaultEarly && range.first > early.end) {
+    return notApplicable(
+      `Migration compares the customers' tiers in two periods of ${o.months} months; the data runs from ${range.first} to ${range.last}, so there is no earlier period before ${late.start} to compare with. It needs transactions from at least ${o.months} months before the last one, or shorter periods (option months).`,
+    );
+  }
   const { measure, notes: mNotes } = resolveMeasure(o.measure, source);
   const names = tierNames(o.tier_names, o.language);
   if (o.core_tiers < 1 || o.core_tiers > names.length) throw new Error(`invalid core_tiers: ${o.core_tiers} (between 1 and ${names.length})`);

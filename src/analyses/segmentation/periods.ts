@@ -100,7 +100,7 @@ export function resolvePeriod(start: string | undefined, end: string | undefined
 
 /** The message for a period that holds no transactions (thrown, so the user sees it). */
 export function noDataMessage(analysis: string, p: Period, range: DataRange, label = 'period'): string {
-  return `${analysis}: no transactions in the ${label} ${p.start} to ${p.end}; the data runs from ${range.first} to ${range.last}. Choose a ${label} inside that range.`;
+  return `${analysis}: no transactions in the ${label} ${p.start} to ${p.end}; the data runs from ${range.first} to ${range.last}. Choose ${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label} inside that range.`;
 }
 
 /** Formats an ISO date for prose. */
