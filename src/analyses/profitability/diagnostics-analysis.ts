@@ -7,6 +7,7 @@ import { hasTable } from '../../model/profile.ts';
 import type { AnalysisDefinition, AnalysisResult } from '../types.ts';
 import { diagnosticsFindings, waterfall } from './diagnostics.ts';
 import { tierChart, waterfallChart } from './diagnostics-charts.ts';
+import { diagnosticsFromSummary, summaryDiagnostics, summarySources, type DiagnosticsParts } from './diagnostics-summary.ts';
 import {
   buildCostDriversQuery,
   buildCustomerComponentsQuery,
@@ -14,6 +15,7 @@ import {
   buildProfitByTierQuery,
   buildTopLossMakersQuery,
   buildWaterfallQuery,
+  type DiagnosticsSources,
 } from './diagnostics-query.ts';
 import { profitOptionSpecs, toCustomerProfitOptions, type ProfitOptionValues } from './profit-options.ts';
 import { summaryCovers } from './customer-profit.ts';
@@ -66,18 +68,14 @@ export const profitDiagnosticsAnalysis: AnalysisDefinition<ProfitDiagnosticsOpti
     if (options.group_by && !customerColumns.includes(options.group_by)) {
       throw new Error(`profit-diagnostics: group_by column "${options.group_by}" is not in the customers table (columns: ${customerColumns.join(', ') || 'none, no customers table'})`);
     }
-    const notes = await runProfitNotes(ctx.db, profitOptions);
-    return withProfitTables(ctx.db, profitOptions, true, async (s) => {
-      const bars = waterfall(toRows(await ctx.db.query(buildWaterfallQuery(s))));
-      const drivers = await ctx.db.query(buildCostDriversQuery(s));
-      const withName = hasTable(ctx.profile, 'customers') && customerColumns.includes('name');
+    const notes = await runProfitNotes(ctx.db, profitOptions, ctx.memo);
+    const withName = hasTable(ctx.profile, 'customers') && customerColumns.includes('name');
+    const step = 100 / options.tiers;
+    const fmt = (x: number) => String(Math.round(x * 10) / 10);
+    const build = async (s: DiagnosticsSources, parts: DiagnosticsParts): Promise<AnalysisResult> => {
+      const { bars, drivers, nLoss } = parts;
       const lossMakers = await ctx.db.query(buildTopLossMakersQuery(s, options.top_n, withName));
-      const counts = toRows(await ctx.db.query(`SELECT count(*) FILTER (WHERE profit < 0) AS n FROM ${s.profit}`))[0];
-      const nLoss = typeof counts?.n === 'number' ? counts.n : 0;
-      let byTier = await ctx.db.query(buildProfitByTierQuery(s, options.tiers));
-      const step = 100 / options.tiers;
-      const fmt = (x: number) => String(Math.round(x * 10) / 10);
-      byTier = addColumn(byTier, 'label', toRows(byTier).map((r) => {
+      const byTier = addColumn(parts.byTier, 'label', toRows(parts.byTier).map((r) => {
         const t = Number(r.tier);
         return `Tier ${t} (top ${fmt((t - 1) * step)}–${fmt(t * step)}%)`;
       }));
@@ -104,6 +102,16 @@ export const profitDiagnosticsAnalysis: AnalysisDefinition<ProfitDiagnosticsOpti
       if (options.group_by) result.tables.by_attribute = await ctx.db.query(buildProfitByAttributeQuery(s, options.group_by));
       if (drivers.rowCount === 0) result.notes.push('No cost to serve is recorded or allocated, so there is nothing to break down by category.');
       return result;
+    };
+    // Default options on the summary's period: no temp table, no sort of every customer in SQL.
+    if (diagnosticsFromSummary(ctx, profitOptions)) return build(summarySources(profitOptions), await summaryDiagnostics(ctx, profitOptions, options.tiers));
+    return withProfitTables(ctx.db, profitOptions, true, async (s) => {
+      const bars = waterfall(toRows(await ctx.db.query(buildWaterfallQuery(s))));
+      const drivers = await ctx.db.query(buildCostDriversQuery(s));
+      const counts = toRows(await ctx.db.query(`SELECT count(*) FILTER (WHERE profit < 0) AS n FROM ${s.profit}`))[0];
+      const nLoss = typeof counts?.n === 'number' ? counts.n : 0;
+      const byTier = await ctx.db.query(buildProfitByTierQuery(s, options.tiers));
+      return build(s, { bars, drivers, nLoss, byTier });
     });
   },
 };

@@ -43,11 +43,16 @@ SELECT c.category, c.cost_all, c.cost_loss_makers,
 FROM c, n ORDER BY c.cost_loss_makers DESC, c.category`;
 }
 
-/** The `limit` worst loss-makers with every profit component (and `name` when `withName`). */
+/**
+ * The `limit` worst loss-makers with every profit component (and `name` when `withName`). Names
+ * are looked up for those rows only, after the limit, not for every customer.
+ */
 export function buildTopLossMakersQuery(s: DiagnosticsSources, limit: number, withName: boolean): string {
   const name = withName ? `, (SELECT any_value(c.name) FROM customers c WHERE c.customer_id = p.customer_id) AS name` : '';
   return `SELECT p.customer_id${name}, p.revenue, p.gross_margin, p.cost_to_serve, p.acquisition_amortised, p.profit
-FROM ${s.profit} p WHERE p.profit < 0 ORDER BY p.profit, p.customer_id LIMIT ${sqlInteger(limit, 'top_n')}`;
+FROM (SELECT customer_id, revenue, gross_margin, cost_to_serve, acquisition_amortised, profit FROM ${s.profit}
+  WHERE profit < 0 ORDER BY profit, customer_id LIMIT ${sqlInteger(limit, 'top_n')}) p
+ORDER BY p.profit, p.customer_id`;
 }
 
 /**
