@@ -87,27 +87,6 @@ export function vectorsApply(ctx: AnalysisContext, options: CustomerProfitOption
 }
 
 /**
- * The summary's profit inputs as typed arrays, read once per dataset version (kept under
- * `profit-inputs`, so the whale curve and the diagnostics share them). Needs `ctx.summary`.
- */
-export async function profitInputs(ctx: AnalysisContext): Promise<ProfitInputs> {
-  const numeric = ctx.numeric ?? (async (sql: string) => toNumeric(await ctx.db.query(sql)));
-  const memo = ctx.memo ?? (<T>(_k: string, build: () => Promise<T>) => build());
-  return memo('profit-inputs', async () => {
-    const t = await numeric(buildProfitInputsQuery());
-    return {
-      revenue: col(t, 'revenue'),
-      recordedCost: col(t, 'recorded_cost'),
-      revenueWithoutCost: col(t, 'revenue_without_cost'),
-      grossSales: col(t, 'gross_sales'),
-      orders: col(t, 'orders'),
-      returns: col(t, 'returns'),
-      serviceCost: col(t, 'service_cost'),
-    } satisfies ProfitInputs;
-  });
-}
-
-/**
  * Profit per customer for `options`, from prepared summary arrays when they apply (milliseconds
  * per option change), otherwise by running the profit builder (from the summary when its period
  * matches, else the raw tables) and reading its columns as arrays.
@@ -116,7 +95,18 @@ export async function profitBreakdown(ctx: AnalysisContext, options: CustomerPro
   const numeric = ctx.numeric ?? (async (sql: string) => toNumeric(await ctx.db.query(sql)));
   if (vectorsApply(ctx, options)) {
     const memo = ctx.memo ?? (<T>(_k: string, build: () => Promise<T>) => build());
-    const inputs = await profitInputs(ctx);
+    const inputs = await memo('profit-inputs', async () => {
+      const t = await numeric(buildProfitInputsQuery());
+      return {
+        revenue: col(t, 'revenue'),
+        recordedCost: col(t, 'recorded_cost'),
+        revenueWithoutCost: col(t, 'revenue_without_cost'),
+        grossSales: col(t, 'gross_sales'),
+        orders: col(t, 'orders'),
+        returns: col(t, 'returns'),
+        serviceCost: col(t, 'service_cost'),
+      } satisfies ProfitInputs;
+    });
     const categories: Record<string, { amount: Float64Array; events: Float64Array }> = {};
     if (usesServiceCosts(options.profile)) {
       for (const rule of options.allocation ?? []) {

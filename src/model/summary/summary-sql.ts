@@ -13,6 +13,7 @@
  * can run the same statements and hand the tables to the workbench.
  */
 import { hasColumn, hasTable, type DatasetProfile } from '../profile.ts';
+import { buildCustomerRanksSql, buildServiceCostOwnersSql, diagnosticsTables } from './diagnostics-sql.ts';
 import { buildCustomerMonthsSql, buildOrdersWithinMonthsSql, buildServiceCostMonthsSql, monthTables } from './customer-months-sql.ts';
 import { buildLostCustomersSql, lostCustomersTable } from './lost-customers-sql.ts';
 import { buildSurveyInfoSql, buildSurveyRespondentsSql, surveyTables } from './survey-sql.ts';
@@ -37,6 +38,8 @@ export const summaryTables = {
   serviceCostMonths: monthTables.serviceCostMonths,
   /** Survey answers per customer and their outcome window; one row of survey facts (survey-sql.ts). */
   ...surveyTables,
+  /** Revenue ranks and cost lines' owners, row by row with `customers` and `serviceCosts` (diagnostics-sql.ts). */
+  ...diagnosticsTables,
   /** One row per lost customer with the value taken (lost-customers-sql.ts). */
   lostCustomers: lostCustomersTable,
 } as const;
@@ -147,6 +150,8 @@ export function buildSummaryStatements(profile: DatasetProfile): { sql: string; 
     { sql: `CREATE SCHEMA IF NOT EXISTS ${SUMMARY_SCHEMA}` },
     { sql: buildSummaryServiceCostsSql(profile) },
     { sql: buildSummaryCustomersSql(profile) },
+    { sql: buildCustomerRanksSql() },
+    { sql: buildServiceCostOwnersSql() },
     { sql: buildCustomerMonthsSql(profile) },
     { sql: buildServiceCostMonthsSql(profile) },
     { sql: buildSurveyRespondentsSql(profile) },
