@@ -2,7 +2,7 @@
  * The `profit-diagnostics` analysis: where the margin goes (waterfall), which costs make
  * loss-makers, who the worst loss-makers are, and profit by tier and by any customer attribute.
  */
-import { fromRows, toRows, type ColumnarTable, type Row } from '../../engine/types.ts';
+import { fromRows, toRows, type ColumnarTable, type Row, type SqlConnection } from '../../engine/types.ts';
 import { hasTable } from '../../model/profile.ts';
 import type { AnalysisDefinition, AnalysisResult } from '../types.ts';
 import { diagnosticsFindings, waterfall } from './diagnostics.ts';
@@ -11,6 +11,7 @@ import { diagnosticsFromSummary, summaryDiagnostics, summarySources, type Diagno
 import {
   buildCostDriversQuery,
   buildCustomerComponentsQuery,
+  buildCustomerNamesQuery,
   buildProfitByAttributeQuery,
   buildProfitByTierQuery,
   buildTopLossMakersQuery,
@@ -40,6 +41,22 @@ export function zeroMissingCosts(table: ColumnarTable): ColumnarTable {
 
 function addColumn(table: ColumnarTable, name: string, values: (string | number)[]): ColumnarTable {
   return { ...table, columns: [...table.columns, { name, type: 'VARCHAR', kind: 'string' }], data: [...table.data, values] };
+}
+
+/**
+ * The worst loss-makers, with `name` after customer_id when `withName`: looked up for those
+ * customers only (a constant id list), not for every customer.
+ */
+async function topLossMakers(db: SqlConnection, s: DiagnosticsSources, limit: number, withName: boolean): Promise<ColumnarTable> {
+  const top = await db.query(buildTopLossMakersQuery(s, limit));
+  if (!withName) return top;
+  const ids = (top.data[0] ?? []).map(String);
+  const names = new Map(ids.length ? toRows(await db.query(buildCustomerNamesQuery(ids))).map((r) => [String(r.customer_id), r.name ?? null]) : []);
+  return {
+    ...top,
+    columns: [top.columns[0]!, { name: 'name', type: 'VARCHAR', kind: 'string' }, ...top.columns.slice(1)],
+    data: [top.data[0]!, ids.map((id) => names.get(id) ?? null), ...top.data.slice(1)],
+  };
 }
 
 /** The registered definition. */
@@ -74,7 +91,7 @@ export const profitDiagnosticsAnalysis: AnalysisDefinition<ProfitDiagnosticsOpti
     const fmt = (x: number) => String(Math.round(x * 10) / 10);
     const build = async (s: DiagnosticsSources, parts: DiagnosticsParts): Promise<AnalysisResult> => {
       const { bars, drivers, nLoss } = parts;
-      const lossMakers = await ctx.db.query(buildTopLossMakersQuery(s, options.top_n, withName));
+      const lossMakers = await topLossMakers(ctx.db, s, options.top_n, withName);
       const byTier = addColumn(parts.byTier, 'label', toRows(parts.byTier).map((r) => {
         const t = Number(r.tier);
         return `Tier ${t} (top ${fmt((t - 1) * step)}–${fmt(t * step)}%)`;

@@ -2,45 +2,55 @@
  * Profit diagnostics straight from the customer-base summary (docs/summary.md), for the options
  * the summary holds: the summary's period, no allocation rule and no amortised acquisition cost
  * (the defaults). Then every customer's profit is a column formula over `summary.customers`, the
- * cost lines are `summary.service_costs` as stored, and no temp table is written:
+ * cost lines are `summary.service_costs` as stored, and nothing is written, sorted or joined by key:
  *
- * - totals, loss-makers and the spend tiers come from the whale curve's prepared arrays (the
- *   summary's profit inputs and the revenue ranking, kept per dataset version and shared with it):
- *   the tiers are DuckDB's `ntile` over `ORDER BY revenue DESC, customer_id`, reproduced in the
- *   worker instead of sorting every customer in SQL;
- * - one SQL pass over `summary.service_costs` gives each cost category's total and loss-makers'
- *   share (the waterfall's cost bars and the cost-driver table);
- * - the worst loss-makers are a top-n over the summary, their names looked up for those rows only.
+ * - one pass over `summary.customers`, row by row with `summary.customer_ranks`, gives the spend
+ *   tiers (DuckDB's `ntile` over `ORDER BY revenue DESC, customer_id`, from the stored rank), and
+ *   with them the totals and the number of loss-makers;
+ * - one pass over `summary.service_costs`, row by row with `summary.service_cost_owners` (each
+ *   line's customer's profit inputs), gives each cost category's total and loss-makers' share:
+ *   the waterfall's cost bars and the cost-driver table;
+ * - the worst loss-makers are a top-n over the summary, their names looked up for those ids only.
  *
- * Same formulas as `buildCustomerProfitQuery`'s summary path, so results equal the SQL path's up
- * to summation order (tests/engine/summary.test.ts holds them to 1e-9).
+ * Same formulas as `buildCustomerProfitQuery`'s summary path, so results equal the temp-table
+ * path's up to summation order (tests/engine/summary.test.ts holds them to 1e-9).
  */
-import { fromRows, toRows, type ColumnarTable, type Row } from '../../engine/types.ts';
+import { toRows, type ColumnarTable } from '../../engine/types.ts';
+import { diagnosticsTables } from '../../model/summary/index.ts';
 import type { AnalysisContext } from '../types.ts';
-import { DEFAULT_MARGIN_PCT, resolveMarginSource, usesServiceCosts, type CustomerProfitOptions } from './customer-profit.ts';
+import { DEFAULT_MARGIN_PCT, resolveMarginSource, summaryCovers, usesAcquisition, usesServiceCosts, type CustomerProfitOptions } from './customer-profit.ts';
 import type { DiagnosticsSources } from './diagnostics-query.ts';
-import type { WaterfallBar } from './diagnostics.ts';
-import { waterfall } from './diagnostics.ts';
-import { profitFromInputs, profitInputs, vectorsApply, type ProfitInputs } from './profit-vectors.ts';
-import { sqlNumber } from './sql-literals.ts';
-import { rankRevenue, type RevenueRank } from './whale-numerics.ts';
+import { waterfall, type WaterfallBar } from './diagnostics.ts';
+import { sqlInteger, sqlNumber } from './sql-literals.ts';
 
 /** Whether the diagnostics can run from the summary alone for these (resolved) options. */
 export function diagnosticsFromSummary(ctx: AnalysisContext, options: CustomerProfitOptions): boolean {
-  return vectorsApply(ctx, options) && (options.allocation ?? []).length === 0;
+  return summaryCovers(options, ctx.summary) && !usesAcquisition(options) && (options.allocation ?? []).length === 0;
+}
+
+/** Cost of goods and cost to serve over columns of `summary.customers` (prefixed by `at`). */
+function components(options: CustomerProfitOptions, at = ''): { cogs: string; serve: string } {
+  const margin = sqlNumber(options.marginPct ?? DEFAULT_MARGIN_PCT, 'marginPct');
+  return {
+    cogs: resolveMarginSource(options) === 'cost' ? `${at}recorded_cost + ${at}revenue_without_cost * (1 - ${margin})` : `${at}revenue * (1 - ${margin})`,
+    serve: usesServiceCosts(options.profile) ? `${at}service_cost` : 'CAST(0 AS DOUBLE)',
+  };
 }
 
 /**
  * The per-customer profit table of `buildCustomerProfitQuery` (same columns, same formulas) as a
- * subquery over `summary.customers`, for options where `diagnosticsFromSummary` holds.
+ * subquery over `summary.customers`, for options where `diagnosticsFromSummary` holds. With
+ * `ranked`, also each customer's `revenue_rank`.
  */
-export function summaryProfitSource(options: CustomerProfitOptions): string {
-  const margin = sqlNumber(options.marginPct ?? DEFAULT_MARGIN_PCT, 'marginPct');
-  const cogs = resolveMarginSource(options) === 'cost' ? `recorded_cost + revenue_without_cost * (1 - ${margin})` : `revenue * (1 - ${margin})`;
-  const serve = usesServiceCosts(options.profile) ? 'service_cost' : 'CAST(0 AS DOUBLE)';
+export function summaryProfitSource(options: CustomerProfitOptions, ranked = false): string {
+  const { cogs, serve } = components(options);
+  const from = ranked
+    ? `(SELECT c.*, r.revenue_rank FROM summary.customers c POSITIONAL JOIN (SELECT revenue_rank FROM ${diagnosticsTables.customerRanks}) r)`
+    : 'summary.customers';
+  const rank = ranked ? ', revenue_rank' : '';
   return `(SELECT customer_id, revenue, cogs, revenue - cogs AS gross_margin, orders, returns, cost_to_serve,
-  CAST(0 AS DOUBLE) AS acquisition_amortised, revenue - cogs - cost_to_serve AS profit
-FROM (SELECT customer_id, revenue, ${cogs} AS cogs, orders, returns, ${serve} AS cost_to_serve FROM summary.customers))`;
+  CAST(0 AS DOUBLE) AS acquisition_amortised, revenue - cogs - cost_to_serve AS profit${rank}
+FROM (SELECT customer_id, revenue, ${cogs} AS cogs, orders, returns, ${serve} AS cost_to_serve${rank} FROM ${from}))`;
 }
 
 /** The tables the SQL builders of `diagnostics-query.ts` read, as summary sources. */
@@ -49,14 +59,36 @@ export function summarySources(options: CustomerProfitOptions): DiagnosticsSourc
 }
 
 /**
- * Each cost category's total over every customer and over loss-makers, with the cost-driver
- * columns of `buildCostDriversQuery` (same names, same order), from the summary in one pass.
+ * Profit by spend tier, the rows and columns of `buildProfitByTierQuery` plus `loss_makers`
+ * (a count, for the totals): tier k of `tiers` is DuckDB's NTILE over the revenue ranking, worked
+ * out from the stored rank (the first n mod k tiers take one customer more), so nothing is sorted.
  */
-export function buildSummaryCostDriversQuery(options: CustomerProfitOptions): string {
-  return `WITH loss AS MATERIALIZED (SELECT customer_id FROM ${summaryProfitSource(options)} WHERE profit < 0),
-n AS (SELECT (SELECT count(*) FROM summary.customers) AS n_all, (SELECT count(*) FROM loss) AS n_loss),
-c AS (SELECT l.category, sum(l.amount) AS cost_all, coalesce(sum(l.amount) FILTER (WHERE m.customer_id IS NOT NULL), 0) AS cost_loss_makers
-  FROM summary.service_costs l LEFT JOIN loss m ON m.customer_id = l.customer_id GROUP BY l.category)
+export function buildSummaryTierQuery(options: CustomerProfitOptions, tiers: number): string {
+  const k = sqlInteger(tiers, 'tiers');
+  return `WITH n AS (SELECT count(*) AS n FROM summary.customers),
+g AS (SELECT n, least(${k}, n) AS tiles, n // nullif(least(${k}, n), 0) AS size FROM n),
+h AS (SELECT *, n - tiles * size AS large, (n - tiles * size) * (size + 1) AS small FROM g),
+t AS (SELECT p.*, CASE WHEN p.revenue_rank - 1 < h.small THEN 1 + (p.revenue_rank - 1) // (h.size + 1)
+    ELSE 1 + h.large + (p.revenue_rank - 1 - h.small) // h.size END AS tier
+  FROM ${summaryProfitSource(options, true)} p, h)
+SELECT tier, count(*) AS customers, sum(revenue) AS revenue, sum(gross_margin) AS gross_margin,
+  sum(cost_to_serve) AS cost_to_serve, sum(acquisition_amortised) AS acquisition_amortised, sum(profit) AS profit,
+  count(*) FILTER (WHERE profit < 0) / count(*) AS loss_maker_share, sum(profit) / nullif(sum(sum(profit)) OVER (), 0) AS profit_share,
+  count(*) FILTER (WHERE profit < 0) AS loss_makers
+FROM t GROUP BY tier ORDER BY tier`;
+}
+
+/**
+ * The cost-driver table of `buildCostDriversQuery` (same columns, formulas and order) from the
+ * summary in one pass: each line knows its customer's profit (`summary.service_cost_owners`).
+ * `customers` and `lossMakers` are the counts over every customer (from the tier query).
+ */
+export function buildSummaryCostDriversQuery(options: CustomerProfitOptions, customers: number, lossMakers: number): string {
+  const { cogs, serve } = components(options, 'o.');
+  return `WITH c AS (SELECT s.category, sum(s.amount) AS cost_all,
+    coalesce(sum(s.amount) FILTER (WHERE o.revenue - (${cogs}) - ${serve} < 0), 0) AS cost_loss_makers
+  FROM summary.service_costs s POSITIONAL JOIN ${diagnosticsTables.serviceCostOwners} o GROUP BY s.category),
+n AS (SELECT ${sqlInteger(customers, 'customers')} AS n_all, ${sqlInteger(lossMakers, 'loss makers')} AS n_loss)
 SELECT c.category, c.cost_all, c.cost_loss_makers,
   c.cost_all / nullif(sum(c.cost_all) OVER (), 0) AS share_all,
   c.cost_loss_makers / nullif(sum(c.cost_loss_makers) OVER (), 0) AS share_loss_makers,
@@ -64,74 +96,6 @@ SELECT c.category, c.cost_all, c.cost_loss_makers,
   c.cost_loss_makers / nullif(n.n_loss, 0) AS per_loss_maker,
   (c.cost_loss_makers / nullif(n.n_loss, 0)) / nullif(c.cost_all / nullif(n.n_all, 0), 0) AS lift
 FROM c, n ORDER BY c.cost_loss_makers DESC, c.category`;
-}
-
-/** Per-customer components in customer_id order (the profit builder's columns, as arrays). */
-export interface CustomerComponents {
-  revenue: Float64Array;
-  grossMargin: Float64Array;
-  costToServe: Float64Array;
-  profit: Float64Array;
-}
-
-/** The components from the summary's profit inputs, with the profit builder's arithmetic. */
-export function componentsFromInputs(inputs: ProfitInputs, options: CustomerProfitOptions): CustomerComponents {
-  const n = inputs.revenue.length;
-  const margin = options.marginPct ?? DEFAULT_MARGIN_PCT;
-  const keep = 1 - margin;
-  const fromCost = resolveMarginSource(options) === 'cost';
-  const svc = usesServiceCosts(options.profile);
-  const grossMargin = new Float64Array(n);
-  const costToServe = svc ? inputs.serviceCost : new Float64Array(n);
-  // Profit is the shared formula (`profitFromInputs`), so it is the whale curve's to the bit.
-  const { profit } = profitFromInputs(inputs, {}, options);
-  for (let i = 0; i < n; i++) {
-    const revenue = inputs.revenue[i]!;
-    grossMargin[i] = revenue - (fromCost ? inputs.recordedCost[i]! + inputs.revenueWithoutCost[i]! * keep : revenue * keep);
-  }
-  return { revenue: inputs.revenue, grossMargin, costToServe, profit };
-}
-
-/** DuckDB's NTILE(k) of the row at 0-based position `i` of `n` rows. */
-export function ntile(i: number, n: number, k: number): number {
-  const tiles = Math.min(k, n);
-  const size = Math.floor(n / tiles);
-  const large = n - tiles * size;
-  const small = large * (size + 1);
-  return i < small ? 1 + Math.floor(i / (size + 1)) : 1 + large + Math.floor((i - small) / size);
-}
-
-/** Columns of the by-tier table, as the SQL builder types them once read (`buildProfitByTierQuery`). */
-const tierColumns = ['tier', 'customers', 'revenue', 'gross_margin', 'cost_to_serve', 'acquisition_amortised', 'profit', 'loss_maker_share', 'profit_share']
-  .map((name) => ({ name, type: 'DOUBLE', kind: 'number' as const }));
-
-/**
- * Profit by spend tier: `tiers` equal-count groups of the revenue ranking (tier 1 = highest
- * spenders, ties by customer_id), summed in rank order as the SQL does. Same rows and columns as
- * `buildProfitByTierQuery`.
- */
-export function tierTable(c: CustomerComponents, byRevenue: Uint32Array, tiers: number): ColumnarTable {
-  const n = byRevenue.length;
-  const rows: Row[] = [];
-  for (let r = 0; r < n; r++) {
-    const t = ntile(r, n, tiers);
-    let row = rows[t - 1];
-    if (!row) rows.push((row = { tier: t, customers: 0, revenue: 0, gross_margin: 0, cost_to_serve: 0, acquisition_amortised: 0, profit: 0, loss: 0 }));
-    const i = byRevenue[r]!;
-    (row.customers as number) += 1;
-    (row.revenue as number) += c.revenue[i]!;
-    (row.gross_margin as number) += c.grossMargin[i]!;
-    (row.cost_to_serve as number) += c.costToServe[i]!;
-    (row.profit as number) += c.profit[i]!;
-    if (c.profit[i]! < 0) (row.loss as number) += 1;
-  }
-  let total = 0;
-  for (const row of rows) total += row.profit as number;
-  for (const row of rows) {
-    row.loss_maker_share = (row.loss as number) / (row.customers as number);
-    row.profit_share = total === 0 ? null : (row.profit as number) / total;
-  }
-  return fromRows(rows, tierColumns);
 }
 
 /** What the diagnostics read off the data before building their result. */
@@ -144,23 +108,18 @@ export interface DiagnosticsParts {
 
 /** Waterfall, cost drivers, loss-maker count and tiers from the summary (see the file comment). */
 export async function summaryDiagnostics(ctx: AnalysisContext, options: CustomerProfitOptions, tiers: number): Promise<DiagnosticsParts> {
-  const inputs = await profitInputs(ctx);
-  const c = componentsFromInputs(inputs, options);
-  // The revenue ranking depends on the data only; the whale curve keeps the same one under this key.
-  const rank = ctx.memo ? await ctx.memo<RevenueRank>('revenue-rank', async () => rankRevenue(inputs.revenue)) : rankRevenue(inputs.revenue);
-  let grossMargin = 0;
-  let net = 0;
-  let nLoss = 0;
-  for (let i = 0; i < c.profit.length; i++) {
-    grossMargin += c.grossMargin[i]!;
-    net += c.profit[i]!;
-    if (c.profit[i]! < 0) nLoss++;
-  }
-  const drivers = await ctx.db.query(buildSummaryCostDriversQuery(options));
+  const tierTable = await ctx.db.query(buildSummaryTierQuery(options, tiers));
+  const tierRows = toRows(tierTable);
+  const total = (k: string) => tierRows.reduce((s, r) => s + Number(r[k] ?? 0), 0);
+  // The count is for the totals only: the by-tier table has the SQL builder's columns.
+  const keep = tierTable.columns.map((c, i) => [c, i] as const).filter(([c]) => c.name !== 'loss_makers');
+  const byTier: ColumnarTable = { ...tierTable, columns: keep.map(([c]) => c), data: keep.map(([, i]) => tierTable.data[i]!) };
+  const nLoss = total('loss_makers');
+  const drivers = await ctx.db.query(buildSummaryCostDriversQuery(options, total('customers'), nLoss));
   // The waterfall's rows as `buildWaterfallQuery` orders them: gross margin, costs (largest first), net profit.
   const costs = toRows(drivers)
     .map((r) => ({ ord: 1, label: String(r.category), amount: -Number(r.cost_all) }))
     .sort((a, b) => a.amount - b.amount || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
-  const bars = waterfall([{ ord: 0, label: 'Gross margin', amount: grossMargin }, ...costs, { ord: 3, label: 'Net profit', amount: net }]);
-  return { bars, drivers, nLoss, byTier: tierTable(c, rank.byRevenue, tiers) };
+  const bars = waterfall([{ ord: 0, label: 'Gross margin', amount: total('gross_margin') }, ...costs, { ord: 3, label: 'Net profit', amount: total('profit') }]);
+  return { bars, drivers, nLoss, byTier };
 }
