@@ -11,6 +11,21 @@ import { answerCtes, respondentsCtes, respondentsParams, type BoundQuery, type R
  * brought in the outcome window; values the what-if).
  */
 export function buildLevelQuery(p: RespondentsParams): BoundQuery {
+  // Word of mouth (no outcome): only the answer counts; the outcome and money columns are all
+  // zero there, and `toLevelRows` reads a missing column as zero.
+  if (!p.requireOutcome) {
+    const sql = `${respondentsCtes(p)}
+SELECT segment, satisfaction,
+       count(*) AS respondents,
+       count(recommend) AS recommend_n,
+       count(*) FILTER (WHERE recommend >= 9) AS promoters,
+       count(*) FILTER (WHERE recommend <= 6) AS detractors,
+       count(*) FILTER (WHERE tx_all = 0) AS no_transactions
+FROM respondents
+GROUP BY segment, satisfaction
+ORDER BY segment, satisfaction`;
+    return { sql, params: respondentsParams(p) };
+  }
   const sql = `${respondentsCtes(p)}
 SELECT segment, satisfaction,
        count(*) AS respondents,
