@@ -14,7 +14,6 @@
  *   − dated service costs (cost to serve; design.md §2).
  * - A respondent with no transaction at all has no behavioural outcome (usually an id that does
  *   not match the transactions, or a prospect): `loyal` is NULL and the notes count them.
- *
  * - Word of mouth (`requireOutcome` false) reads the answers only: every respondent's latest
  *   answer and whether they ever bought; no outcome and no value figures (loyal NULL, money 0).
  *
@@ -108,8 +107,9 @@ function segmentSql(p: RespondentsParams): { expr: string; fallback: string } {
 }
 
 /**
- * The `WITH …` clauses (no trailing comma) defining `tx_src`, `settings`, `responses`, `latest` and
- * `respondents`. Append `SELECT … FROM respondents` (or the other CTEs) to use it.
+ * The `WITH …` clauses (no trailing comma) defining `settings` and `respondents` (from the raw
+ * tables also `tx_src`, `responses`, `latest`, `tx`, `svc` and `cust`). Append
+ * `SELECT … FROM respondents` to use it.
  */
 export function respondentsCtes(p: RespondentsParams): string {
   return p.fromSummary ? summaryRespondentsCtes(p) : rawRespondentsCtes(p);
