@@ -2,18 +2,21 @@
  * The `profit-diagnostics` analysis: where the margin goes (waterfall), which costs make
  * loss-makers, who the worst loss-makers are, and profit by tier and by any customer attribute.
  */
-import { fromRows, toRows, type ColumnarTable, type Row } from '../../engine/types.ts';
+import { fromRows, toRows, type ColumnarTable, type Row, type SqlConnection } from '../../engine/types.ts';
 import { hasTable } from '../../model/profile.ts';
 import type { AnalysisDefinition, AnalysisResult } from '../types.ts';
 import { diagnosticsFindings, waterfall } from './diagnostics.ts';
 import { tierChart, waterfallChart } from './diagnostics-charts.ts';
+import { diagnosticsFromSummary, summaryDiagnostics, summarySources, type DiagnosticsParts } from './diagnostics-summary.ts';
 import {
   buildCostDriversQuery,
   buildCustomerComponentsQuery,
+  buildCustomerNamesQuery,
   buildProfitByAttributeQuery,
   buildProfitByTierQuery,
   buildTopLossMakersQuery,
   buildWaterfallQuery,
+  type DiagnosticsSources,
 } from './diagnostics-query.ts';
 import { profitOptionSpecs, toCustomerProfitOptions, type ProfitOptionValues } from './profit-options.ts';
 import { summaryCovers } from './customer-profit.ts';
@@ -38,6 +41,22 @@ export function zeroMissingCosts(table: ColumnarTable): ColumnarTable {
 
 function addColumn(table: ColumnarTable, name: string, values: (string | number)[]): ColumnarTable {
   return { ...table, columns: [...table.columns, { name, type: 'VARCHAR', kind: 'string' }], data: [...table.data, values] };
+}
+
+/**
+ * The worst loss-makers, with `name` after customer_id when `withName`: looked up for those
+ * customers only (a constant id list), not for every customer.
+ */
+async function topLossMakers(db: SqlConnection, s: DiagnosticsSources, limit: number, withName: boolean): Promise<ColumnarTable> {
+  const top = await db.query(buildTopLossMakersQuery(s, limit));
+  if (!withName) return top;
+  const ids = (top.data[0] ?? []).map(String);
+  const names = new Map(ids.length ? toRows(await db.query(buildCustomerNamesQuery(ids))).map((r) => [String(r.customer_id), r.name ?? null]) : []);
+  return {
+    ...top,
+    columns: [top.columns[0]!, { name: 'name', type: 'VARCHAR', kind: 'string' }, ...top.columns.slice(1)],
+    data: [top.data[0]!, ids.map((id) => names.get(id) ?? null), ...top.data.slice(1)],
+  };
 }
 
 /** The registered definition. */
@@ -67,7 +86,7 @@ export const profitDiagnosticsAnalysis: AnalysisDefinition<ProfitDiagnosticsOpti
     // notes say what would give it: a notebook's default (by region) must not fail on data
     // without regions.
     const groupBy = options.group_by && customerColumns.includes(options.group_by) ? options.group_by : undefined;
-    const notes = await runProfitNotes(ctx.db, profitOptions);
+    const notes = await runProfitNotes(ctx.db, profitOptions, ctx.memo);
     if (options.group_by && !groupBy) {
       notes.push(
         customerColumns.length
@@ -75,17 +94,13 @@ export const profitDiagnosticsAnalysis: AnalysisDefinition<ProfitDiagnosticsOpti
           : `There is no customers table, so profit is not broken down by ${options.group_by}; import customers with a ${options.group_by} column to see it.`,
       );
     }
-    return withProfitTables(ctx.db, profitOptions, true, async (s) => {
-      const bars = waterfall(toRows(await ctx.db.query(buildWaterfallQuery(s))));
-      const drivers = await ctx.db.query(buildCostDriversQuery(s));
-      const withName = hasTable(ctx.profile, 'customers') && customerColumns.includes('name');
-      const lossMakers = await ctx.db.query(buildTopLossMakersQuery(s, options.top_n, withName));
-      const counts = toRows(await ctx.db.query(`SELECT count(*) FILTER (WHERE profit < 0) AS n FROM ${s.profit}`))[0];
-      const nLoss = typeof counts?.n === 'number' ? counts.n : 0;
-      let byTier = await ctx.db.query(buildProfitByTierQuery(s, options.tiers));
-      const step = 100 / options.tiers;
-      const fmt = (x: number) => String(Math.round(x * 10) / 10);
-      byTier = addColumn(byTier, 'label', toRows(byTier).map((r) => {
+    const withName = hasTable(ctx.profile, 'customers') && customerColumns.includes('name');
+    const step = 100 / options.tiers;
+    const fmt = (x: number) => String(Math.round(x * 10) / 10);
+    const build = async (s: DiagnosticsSources, parts: DiagnosticsParts): Promise<AnalysisResult> => {
+      const { bars, drivers, nLoss } = parts;
+      const lossMakers = await topLossMakers(ctx.db, s, options.top_n, withName);
+      const byTier = addColumn(parts.byTier, 'label', toRows(parts.byTier).map((r) => {
         const t = Number(r.tier);
         return `Tier ${t} (top ${fmt((t - 1) * step)}–${fmt(t * step)}%)`;
       }));
@@ -112,6 +127,16 @@ export const profitDiagnosticsAnalysis: AnalysisDefinition<ProfitDiagnosticsOpti
       if (groupBy) result.tables.by_attribute = await ctx.db.query(buildProfitByAttributeQuery(s, groupBy));
       if (drivers.rowCount === 0) result.notes.push('No cost to serve is recorded or allocated, so there is nothing to break down by category.');
       return result;
+    };
+    // Default options on the summary's period: no temp table, no sort of every customer in SQL.
+    if (diagnosticsFromSummary(ctx, profitOptions)) return build(summarySources(profitOptions), await summaryDiagnostics(ctx, profitOptions, options.tiers));
+    return withProfitTables(ctx.db, profitOptions, true, async (s) => {
+      const bars = waterfall(toRows(await ctx.db.query(buildWaterfallQuery(s))));
+      const drivers = await ctx.db.query(buildCostDriversQuery(s));
+      const counts = toRows(await ctx.db.query(`SELECT count(*) FILTER (WHERE profit < 0) AS n FROM ${s.profit}`))[0];
+      const nLoss = typeof counts?.n === 'number' ? counts.n : 0;
+      const byTier = await ctx.db.query(buildProfitByTierQuery(s, options.tiers));
+      return build(s, { bars, drivers, nLoss, byTier });
     });
   },
 };

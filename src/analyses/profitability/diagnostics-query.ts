@@ -2,6 +2,7 @@
  * SQL for the profit diagnostics, over the temp tables of `withProfitTables`: `profit`
  * (one row per customer, `buildCustomerProfitQuery` columns) and `costLines` (long form).
  */
+import { quoteLiteral } from '../../sql/quote.ts';
 import { sqlIdent, sqlInteger } from './sql-literals.ts';
 
 /** Table names the diagnostics read. */
@@ -43,11 +44,19 @@ SELECT c.category, c.cost_all, c.cost_loss_makers,
 FROM c, n ORDER BY c.cost_loss_makers DESC, c.category`;
 }
 
-/** The `limit` worst loss-makers with every profit component (and `name` when `withName`). */
-export function buildTopLossMakersQuery(s: DiagnosticsSources, limit: number, withName: boolean): string {
-  const name = withName ? `, (SELECT any_value(c.name) FROM customers c WHERE c.customer_id = p.customer_id) AS name` : '';
-  return `SELECT p.customer_id${name}, p.revenue, p.gross_margin, p.cost_to_serve, p.acquisition_amortised, p.profit
-FROM ${s.profit} p WHERE p.profit < 0 ORDER BY p.profit, p.customer_id LIMIT ${sqlInteger(limit, 'top_n')}`;
+/** The `limit` worst loss-makers with every profit component (names: `buildCustomerNamesQuery`). */
+export function buildTopLossMakersQuery(s: DiagnosticsSources, limit: number): string {
+  return `SELECT customer_id, revenue, gross_margin, cost_to_serve, acquisition_amortised, profit
+FROM ${s.profit} WHERE profit < 0 ORDER BY profit, customer_id LIMIT ${sqlInteger(limit, 'top_n')}`;
+}
+
+/**
+ * `customer_id`, `name` of the given customers (`any_value` over their customers rows). The ids
+ * are constants, so DuckDB filters the scan itself instead of reading every customer's name.
+ */
+export function buildCustomerNamesQuery(ids: readonly string[]): string {
+  const list = ids.length ? ids.map(quoteLiteral).join(', ') : 'NULL';
+  return `SELECT customer_id, any_value(name) AS name FROM customers WHERE customer_id IN (${list}) GROUP BY customer_id`;
 }
 
 /**

@@ -3,7 +3,7 @@ import { toRows } from '../../engine/types.ts';
 import { hasColumn, hasTable } from '../../model/profile.ts';
 import type { AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
 import { resolveChurnSource } from './churn-flag.ts';
-import { buildChurnReasonsQuery, pareto, type LostValueSource, type ParetoRow } from './churn-reasons.ts';
+import { buildChurnReasonsQuery, buildSummaryChurnReasonsQuery, pareto, type LostValueSource, type ParetoRow } from './churn-reasons.ts';
 import { customerColumn } from './sql.ts';
 import { amount, pct, table } from './table.ts';
 
@@ -68,7 +68,9 @@ export const churnReasonsAnalysis: AnalysisDefinition<ChurnReasonsOptions> = {
       value = { kind: 'none' };
       notes.push('No transactions and no value_column: the Pareto by lost value is empty.');
     }
-    const rows = toRows(await ctx.db.query(buildChurnReasonsQuery({ churn, reasonColumn, value })));
+    // The summary holds the default reading (summary.lost_customers); any other column reads the raw tables.
+    const fromSummary = !!ctx.summary && reasonColumn === 'churn_reason' && !o.churn_column && value.kind === 'revenue_12m';
+    const rows = toRows(await ctx.db.query(fromSummary ? buildSummaryChurnReasonsQuery() : buildChurnReasonsQuery({ churn, reasonColumn, value })));
     const byCustomers = pareto(rows, 'customers');
     const byValue = value.kind === 'none' ? [] : pareto(rows, 'lost_value');
     const findings: Finding[] = [];

@@ -4,6 +4,7 @@
  * usually explain most of the loss, and those are the ones to fix first.
  */
 import type { Row } from '../../engine/types.ts';
+import { lostCustomersTable } from '../../model/summary/index.ts';
 import { churnExpression, type ChurnSource } from './churn-flag.ts';
 import { quoteIdent } from './sql.ts';
 
@@ -38,6 +39,18 @@ export function buildChurnReasonsQuery(o: { churn: ChurnSource; reasonColumn: st
   count(*) AS customers, coalesce(sum(${value}), 0) AS lost_value
 FROM customers c ${join}
 WHERE c.customer_id IS NOT NULL AND (${churnExpression(o.churn)} OR nullif(trim(CAST(${reason} AS VARCHAR)), '') IS NOT NULL)
+GROUP BY ALL`;
+}
+
+/**
+ * The same rows as `buildChurnReasonsQuery` with the default options (reason column
+ * `churn_reason`, churn from `churn_date`, value = revenue in the 12 months before leaving), read
+ * from the customer-base summary's `summary.lost_customers`: no scan of `customers` or
+ * `transactions`.
+ */
+export function buildSummaryChurnReasonsQuery(): string {
+  return `SELECT reason, count(*) AS customers, coalesce(sum(revenue_12m), 0) AS lost_value
+FROM ${lostCustomersTable}
 GROUP BY ALL`;
 }
 

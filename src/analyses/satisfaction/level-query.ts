@@ -2,7 +2,7 @@
  * Respondents aggregated by segment × satisfaction level: everything the curve, zones, quadrant,
  * word of mouth, value at stake and what-if need, in one small table (≤ segments × 11 rows).
  */
-import { respondentsCtes, respondentsParams, type BoundQuery, type RespondentsParams } from './respondents-query.ts';
+import { answerCtes, respondentsCtes, respondentsParams, type BoundQuery, type RespondentsParams } from './respondents-query.ts';
 
 /**
  * Columns: segment, satisfaction, respondents, n (with an outcome), loyal, recommend_n,
@@ -11,6 +11,21 @@ import { respondentsCtes, respondentsParams, type BoundQuery, type RespondentsPa
  * brought in the outcome window; values the what-if).
  */
 export function buildLevelQuery(p: RespondentsParams): BoundQuery {
+  // Word of mouth (no outcome): only the answer counts; the outcome and money columns are all
+  // zero there, and `toLevelRows` reads a missing column as zero.
+  if (!p.requireOutcome) {
+    const sql = `${respondentsCtes(p)}
+SELECT segment, satisfaction,
+       count(*) AS respondents,
+       count(recommend) AS recommend_n,
+       count(*) FILTER (WHERE recommend >= 9) AS promoters,
+       count(*) FILTER (WHERE recommend <= 6) AS detractors,
+       count(*) FILTER (WHERE tx_all = 0) AS no_transactions
+FROM respondents
+GROUP BY segment, satisfaction
+ORDER BY segment, satisfaction`;
+    return { sql, params: respondentsParams(p) };
+  }
   const sql = `${respondentsCtes(p)}
 SELECT segment, satisfaction,
        count(*) AS respondents,
@@ -34,21 +49,19 @@ ORDER BY segment, satisfaction`;
 }
 
 /**
- * Row accounting for the notes: survey rows read, rows outside the scale, respondents, how many
- * have a usable response, and how many usable ones have no transactions / no outcome.
+ * Row accounting for the notes, the part the level rows do not give: survey rows read, rows
+ * outside the scale (or without a customer id), respondents, those with no dated answer, and the
+ * resolved data end. How many respondents were used, lack transactions or an outcome is summed
+ * from the level rows (`load.ts`). Reads the surveys only (and the last transaction date).
  */
 export function buildAccountingQuery(p: RespondentsParams): BoundQuery {
-  const sql = `${respondentsCtes(p)}
-SELECT a.survey_rows, a.out_of_scale, b.respondents, b.undated_only, c.usable, c.no_transactions, c.no_outcome, c.with_outcome,
-       strftime(s.data_end, '%Y-%m-%d') AS data_end
+  const sql = `${answerCtes(p)}
+SELECT a.survey_rows, a.out_of_scale, b.respondents, b.undated_only, strftime(s.data_end, '%Y-%m-%d') AS data_end
 FROM (SELECT count(*) AS survey_rows,
              count(*) FILTER (WHERE v.customer_id IS NULL OR v.satisfaction IS NULL OR v.satisfaction NOT BETWEEN s.lo AND s.hi) AS out_of_scale
       FROM surveys v CROSS JOIN settings s) a,
      (SELECT count(*) AS respondents, count(*) FILTER (WHERE dated = 0) AS undated_only
       FROM (SELECT customer_id, count(survey_date) AS dated FROM responses GROUP BY customer_id)) b,
-     (SELECT count(*) AS usable, count(*) FILTER (WHERE tx_all = 0) AS no_transactions,
-             count(*) FILTER (WHERE loyal IS NULL) AS no_outcome, count(loyal) AS with_outcome
-      FROM respondents) c,
      settings s`;
   return { sql, params: respondentsParams(p) };
 }
@@ -69,7 +82,7 @@ LIMIT CAST($9 AS INTEGER)`;
   return { sql, params: [...respondentsParams(p), satisfiedFrom, limit] };
 }
 
-/** Min/max score and the most frequent declared scale, for scale detection. */
+/** Min/max score and the most frequent declared scale, for scale detection (`summary.survey_info` keeps the same four). */
 export function buildScaleQuery(): string {
   return `SELECT min(satisfaction) AS min_score, max(satisfaction) AS max_score,
        mode(CAST(scale AS VARCHAR)) AS declared, count(DISTINCT scale) AS declared_count

@@ -3,8 +3,9 @@
  * scale, run the level and accounting queries, and say in plain words what was excluded.
  * Missing data is never a throw: the caller gets `missing` notes and returns them as the result.
  */
-import { toRows } from '../../engine/types.ts';
+import { toRows, type Row } from '../../engine/types.ts';
 import { hasColumn, hasTable } from '../../model/profile.ts';
+import { surveyTables } from '../../model/summary/index.ts';
 import type { AnalysisContext } from '../types.ts';
 import { poolSegments, toLevelRows, type LevelRow } from './level-rows.ts';
 import { buildAccountingQuery, buildLevelQuery, buildScaleQuery } from './level-query.ts';
@@ -27,7 +28,7 @@ export interface SatisfactionData {
   notes: string[];
 }
 
-/** Row accounting (see `buildAccountingQuery`). */
+/** Row accounting (`buildAccountingQuery` or the summary's survey facts, and the level rows). */
 export interface Accounting {
   survey_rows: number;
   out_of_scale: number;
@@ -78,6 +79,32 @@ export async function loadSatisfaction(ctx: AnalysisContext, o: SatisfactionOpti
   return structuredClone(await ctx.memo(`satisfaction:${JSON.stringify(key)}`, load));
 }
 
+/**
+ * The survey facts of the customer-base summary (`summary.survey_info`), or null when there is no
+ * current summary or it holds no survey rows.
+ */
+async function readSurveyInfo(ctx: AnalysisContext): Promise<Row | null> {
+  if (!ctx.summary) return null;
+  const row = toRows(await ctx.db.query(
+    `SELECT survey_rows, unscored_rows, respondents, undated_only, min_score, max_score, declared, declared_count,
+       strftime(data_end, '%Y-%m-%d') AS data_end, gap_days, window_days FROM ${surveyTables.surveyInfo}`,
+  ))[0];
+  return row && Number(row.survey_rows) > 0 ? row : null;
+}
+
+/**
+ * Whether the summary's respondents are those these options ask for: the scale keeps every score
+ * (nothing is dropped as out of scale), and either no outcome is needed (word of mouth) or the
+ * outcome is behavioural and followed over the summary's window up to its end date.
+ */
+function summaryHolds(info: Row, p: RespondentsParams): boolean {
+  const keepsEveryScore = info.min_score == null || (Number(info.min_score) >= p.scaleLow && Number(info.max_score) <= p.scaleHigh);
+  if (!keepsEveryScore) return false;
+  if (!p.requireOutcome) return true;
+  return p.outcome !== 'stated_intent' && p.gapDays === Number(info.gap_days) && p.windowDays === Number(info.window_days) &&
+    (p.dataEnd === null || p.dataEnd === info.data_end);
+}
+
 async function readSatisfaction(ctx: AnalysisContext, o: SatisfactionOptions, requireOutcome: boolean): Promise<LoadResult> {
   const { profile, db } = ctx;
   if (!hasTable(profile, 'surveys') || !hasColumn(profile, 'surveys', 'satisfaction')) return { ok: false, notes: [MISSING_SURVEYS_NOTE], needs: ['surveys'] };
@@ -92,11 +119,13 @@ async function readSatisfaction(ctx: AnalysisContext, o: SatisfactionOptions, re
     return { ok: false, notes: ['The stated_intent outcome needs `surveys.repurchase_intent` (1–5), which this dataset does not have. Use a behavioural outcome (retained, repurchased, wallet_kept) instead.'] };
   }
   const notes: string[] = [];
+  // The summary keeps the scale detection's figures too, so a first run reads no raw table.
+  const info = await readSurveyInfo(ctx);
 
   let scale: SatisfactionScale | null;
   if (o.scale !== 'auto') scale = scaleOf(o.scale);
   else {
-    const s = toRows(await db.query(buildScaleQuery()))[0] ?? {};
+    const s = info ?? toRows(await db.query(buildScaleQuery()))[0] ?? {};
     const declared = s.declared == null ? null : String(s.declared);
     try {
       scale = detectScale(s.min_score == null ? null : Number(s.min_score), s.max_score == null ? null : Number(s.max_score), declared);
@@ -133,20 +162,35 @@ async function readSatisfaction(ctx: AnalysisContext, o: SatisfactionOptions, re
     hasServiceCosts: hasTable(profile, 'service_costs'),
     requireOutcome,
   };
+  params.fromSummary = info !== null && summaryHolds(info, params);
   const level = buildLevelQuery(params);
-  const acct = buildAccountingQuery(params);
   const rows = toLevelRows(toRows(await db.query(level.sql, level.params)));
-  const a = toRows(await db.query(acct.sql, acct.params))[0] ?? {};
+  // Survey rows, respondents and the data end: from the summary's facts, or one pass over the surveys.
+  let a: Row;
+  if (params.fromSummary && info) {
+    a = {
+      survey_rows: info.survey_rows ?? 0,
+      out_of_scale: info.unscored_rows ?? 0,
+      respondents: info.respondents ?? 0,
+      undated_only: info.undated_only ?? 0,
+      data_end: params.dataEnd ?? info.data_end ?? null,
+    };
+  } else {
+    const acct = buildAccountingQuery(params);
+    a = toRows(await db.query(acct.sql, acct.params))[0] ?? {};
+  }
   const num = (k: string) => Number(a[k] ?? 0);
+  // The rest is what the level rows add up to.
+  const sum = (k: 'respondents' | 'n' | 'no_transactions') => rows.reduce((t, r) => t + r[k], 0);
   const accounting: Accounting = {
     survey_rows: num('survey_rows'),
     out_of_scale: num('out_of_scale'),
     respondents: num('respondents'),
     undated_only: num('undated_only'),
-    usable: num('usable'),
-    no_transactions: num('no_transactions'),
-    no_outcome: num('no_outcome'),
-    with_outcome: num('with_outcome'),
+    usable: sum('respondents'),
+    no_transactions: sum('no_transactions'),
+    no_outcome: sum('respondents') - sum('n'),
+    with_outcome: sum('n'),
     censored: 0,
     data_end: a.data_end == null ? null : String(a.data_end),
   };

@@ -10,4 +10,7 @@ export {
   summaryTables,
 } from './summary-sql.ts';
 export { buildCustomerMonthsSql, buildOrdersWithinMonthsSql, buildServiceCostMonthsSql, monthTables } from './customer-months-sql.ts';
+export { buildSurveyInfoSql, buildSurveyRespondentsSql, LATEST_ANSWER_ORDER, SURVEY_SUMMARY_WINDOW, surveyTables } from './survey-sql.ts';
+export { buildCustomerRanksSql, buildServiceCostOwnersSql, diagnosticsTables } from './diagnostics-sql.ts';
+export { buildLostCustomersSql, lostCustomersTable } from './lost-customers-sql.ts';
 export type { SummaryState } from './types.ts';

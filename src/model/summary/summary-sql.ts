@@ -13,13 +13,16 @@
  * can run the same statements and hand the tables to the workbench.
  */
 import { hasColumn, hasTable, type DatasetProfile } from '../profile.ts';
+import { buildCustomerRanksSql, buildServiceCostOwnersSql, diagnosticsTables } from './diagnostics-sql.ts';
 import { buildCustomerMonthsSql, buildOrdersWithinMonthsSql, buildServiceCostMonthsSql, monthTables } from './customer-months-sql.ts';
+import { buildLostCustomersSql, lostCustomersTable } from './lost-customers-sql.ts';
+import { buildSurveyInfoSql, buildSurveyRespondentsSql, surveyTables } from './survey-sql.ts';
 
 /** The schema that holds the summary tables. */
 export const SUMMARY_SCHEMA = 'summary';
 
 /** Version of the summary's definition; a stored summary of another version is rebuilt. */
-export const SUMMARY_VERSION = 2;
+export const SUMMARY_VERSION = 3;
 
 /** Names of the summary tables (schema-qualified, as analyses read them). */
 export const summaryTables = {
@@ -33,6 +36,12 @@ export const summaryTables = {
   customerMonths: monthTables.customerMonths,
   /** One row per (customer, month) of recorded cost to serve; month NULL for undated rows. */
   serviceCostMonths: monthTables.serviceCostMonths,
+  /** Survey answers per customer and their outcome window; one row of survey facts (survey-sql.ts). */
+  ...surveyTables,
+  /** Revenue ranks and cost lines' owners, row by row with `customers` and `serviceCosts` (diagnostics-sql.ts). */
+  ...diagnosticsTables,
+  /** One row per lost customer with the value taken (lost-customers-sql.ts). */
+  lostCustomers: lostCustomersTable,
 } as const;
 
 /** The period every summary table covers: first to last transaction date of the whole table. */
@@ -141,8 +150,13 @@ export function buildSummaryStatements(profile: DatasetProfile): { sql: string; 
     { sql: `CREATE SCHEMA IF NOT EXISTS ${SUMMARY_SCHEMA}` },
     { sql: buildSummaryServiceCostsSql(profile) },
     { sql: buildSummaryCustomersSql(profile) },
+    { sql: buildCustomerRanksSql() },
+    { sql: buildServiceCostOwnersSql() },
     { sql: buildCustomerMonthsSql(profile) },
     { sql: buildServiceCostMonthsSql(profile) },
+    { sql: buildSurveyRespondentsSql(profile) },
+    { sql: buildSurveyInfoSql(profile) },
+    { sql: buildLostCustomersSql(profile) },
     { sql: buildSummaryInfoSql(profile), bindsSource: true },
   ];
 }
