@@ -9,7 +9,7 @@ import type { AnalysisContext } from '../../src/analyses/types.ts';
 
 /** Runs the `margin-multiple` analysis as the engine does (options parsed first); it reads no data. */
 function runMultiple(raw: Record<string, unknown>) {
-  const o = parseOptions<MarginMultipleOptions>(marginMultipleAnalysis.options, raw, 'margin-multiple');
+  const o = parseOptions(marginMultipleAnalysis.options, raw, 'margin-multiple') as unknown as MarginMultipleOptions;
   return marginMultipleAnalysis.run({} as AnalysisContext, o);
 }
 
