@@ -3,7 +3,7 @@
  *
  * A declaration lists each option with its name, type, range, default and description. From that
  * one list come the options type `run` receives (`OptionValues`, `./types.ts`), the settings form
- * (`src/ui/notebook/settings/`), the engine's validation of notebook YAML, and the docs' tables.
+ * (`src/ui/notebook/settings/`) and the engine's validation of notebook YAML.
  */
 import type { OptionSpec, OptionValues } from './types.ts';
 
@@ -82,7 +82,7 @@ type NoExtraKeys<D> = D extends { type: infer T } ? { [P in Exclude<keyof D, key
  * export type WhaleCurveOptions = OptionValues<typeof options>;
  * ```
  */
-export function defineOptions<const S extends readonly OptionDecl[]>(declared: S & { readonly [K in keyof S]: NoExtraKeys<S[K]> }): S {
+export function defineOptions<const S extends readonly OptionDecl[] & { readonly [K in keyof S]: NoExtraKeys<S[K]> }>(declared: S): S {
   const seen = new Set<string>();
   for (const d of declared) {
     if (seen.has(d.name)) throw new Error(`option "${d.name}" is declared twice`);

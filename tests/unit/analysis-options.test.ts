@@ -7,6 +7,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { defineOptions, parseOptions } from '../../src/analyses/options.ts';
 import { listAnalyses } from '../../src/analyses/registry.ts';
 import type { OptionValues } from '../../src/analyses/types.ts';
+import type { ProfitDiagnosticsOptions, ProfitOptionValues, WhaleCurveOptions } from '../../src/analyses/profitability/index.ts';
 
 const example = defineOptions([
   { name: 'share', type: 'number', min: 0, max: 1, default: 0.2, description: 'A share.' },
@@ -62,6 +63,30 @@ describe('OptionValues: the options type derived from a declaration', () => {
   it('throws when a name is declared twice', () => {
     const group = defineOptions([{ name: 'margin_pct', type: 'number', default: 0.35, description: 'Margin.' }]);
     expect(() => defineOptions([...group, { name: 'margin_pct', type: 'number', default: 0.3, description: 'Again.' }])).toThrow(/option "margin_pct" is declared twice/);
+  });
+});
+
+/** `A & B` as one object type, as `OptionValues` gives it. */
+type Flat<T> = { [K in keyof T]: T[K] };
+
+/** The profit options as they were written by hand before they were derived. */
+interface ProfitOptionsByHand {
+  from?: string;
+  to?: string;
+  margin_source: 'auto' | 'cost' | 'assumed';
+  margin_pct: number;
+  cost_per_order: number;
+  cost_per_return: number;
+  revenue_cost_pct: number;
+  cost_per_event?: Record<string, unknown>;
+  acquisition_years: number;
+}
+
+describe('the derived options types are the ones the analyses were written against', () => {
+  it('profitability', () => {
+    expectTypeOf<ProfitOptionValues>().toEqualTypeOf<ProfitOptionsByHand>();
+    expectTypeOf<WhaleCurveOptions>().toEqualTypeOf<Flat<ProfitOptionsByHand & { top_k: number; fix_worst_pct: number; fix_mode: 'break-even' | 'drop' }>>();
+    expectTypeOf<ProfitDiagnosticsOptions>().toEqualTypeOf<Flat<ProfitOptionsByHand & { top_n: number; tiers: number; group_by?: string; per_customer: boolean }>>();
   });
 });
 
