@@ -8,6 +8,7 @@ import { defineOptions, parseOptions } from '../../src/analyses/options.ts';
 import { listAnalyses } from '../../src/analyses/registry.ts';
 import type { OptionValues } from '../../src/analyses/types.ts';
 import type { ProfitDiagnosticsOptions, ProfitOptionValues, WhaleCurveOptions } from '../../src/analyses/profitability/index.ts';
+import type { LoyaltyMeasure, Measure, MigrationOptions, MvcOptions, RfmOptions, TierLanguage, TierMethod, TiersOptions, TimeUnit, ValueLoyaltyOptions } from '../../src/analyses/segmentation/index.ts';
 
 const example = defineOptions([
   { name: 'share', type: 'number', min: 0, max: 1, default: 0.2, description: 'A share.' },
@@ -87,6 +88,20 @@ describe('the derived options types are the ones the analyses were written again
     expectTypeOf<ProfitOptionValues>().toEqualTypeOf<ProfitOptionsByHand>();
     expectTypeOf<WhaleCurveOptions>().toEqualTypeOf<Flat<ProfitOptionsByHand & { top_k: number; fix_worst_pct: number; fix_mode: 'break-even' | 'drop' }>>();
     expectTypeOf<ProfitDiagnosticsOptions>().toEqualTypeOf<Flat<ProfitOptionsByHand & { top_n: number; tiers: number; group_by?: string; per_customer: boolean }>>();
+  });
+
+  it('segmentation', () => {
+    type Period = { period_start?: string; period_end?: string };
+    type Tiers = { measure: Measure; method: TierMethod; quantiles?: number[]; thresholds?: number[]; tier_names?: string[]; language: TierLanguage };
+    expectTypeOf<TiersOptions>().toEqualTypeOf<Flat<Period & Tiers>>();
+    expectTypeOf<RfmOptions>().toEqualTypeOf<{ as_of?: string; since?: string; time_unit: TimeUnit; bins: number; monetary: 'spend' | 'profit'; segment_map?: Record<string, unknown> }>();
+    expectTypeOf<ValueLoyaltyOptions>().toEqualTypeOf<
+      Flat<Period & { value: 'auto' | 'profit' | 'revenue'; loyalty: LoyaltyMeasure; value_cutoff?: number; loyalty_cutoff?: number; bins: number }>
+    >();
+    expectTypeOf<MvcOptions>().toEqualTypeOf<Flat<Period & { mvc_share: number; growable_share: number; potential_quantile: number; top_n: number }>>();
+    expectTypeOf<MigrationOptions>().toEqualTypeOf<
+      Flat<{ early_start?: string; early_end?: string; late_start?: string; late_end?: string; months: number } & Tiers & { core_tiers: number; drop: number; limit: number }>
+    >();
   });
 });
 
