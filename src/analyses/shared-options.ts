@@ -21,3 +21,11 @@ export const assumedMarginOptions = defineOptions([
     description: 'Assumed gross margin as a fraction of revenue when there is no cost data (0.35 = 35%).',
   },
 ]);
+
+/**
+ * A yearly discount rate (cost of capital). Analyses that count in months, quarters or weeks
+ * convert it to their own period, so the number the user enters is always the familiar annual one.
+ */
+export const annualDiscountOptions = defineOptions([
+  { name: 'discount_rate', type: 'number', min: 0, max: 1, default: 0.1, description: 'Annual discount rate (cost of capital), converted to the period or time unit the analysis counts in.' },
+]);

@@ -6,8 +6,18 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { defineOptions, parseOptions } from '../../src/analyses/options.ts';
 import { listAnalyses } from '../../src/analyses/registry.ts';
-import type { OptionValues } from '../../src/analyses/types.ts';
+import type { OptionSpec, OptionValues } from '../../src/analyses/types.ts';
 import type { ProfitDiagnosticsOptions, ProfitOptionValues, WhaleCurveOptions } from '../../src/analyses/profitability/index.ts';
+import type { BundlingOptions } from '../../src/analyses/retention/bundling-analysis.ts';
+import type { ChurnReasonsOptions } from '../../src/analyses/retention/churn-reasons-analysis.ts';
+import type { CohortsOptions } from '../../src/analyses/retention/cohorts-analysis.ts';
+import type { CustomerEquityAnalysisOptions } from '../../src/analyses/retention/customer-equity-analysis.ts';
+import type { LeakyBucketAnalysisOptions } from '../../src/analyses/retention/leaky-bucket-analysis.ts';
+import type { MarginMultipleOptions } from '../../src/analyses/retention/margin-multiple-analysis.ts';
+import type { ClvTiming } from '../../src/analyses/retention/index.ts';
+import type { LeakyBucketTarget } from '../../src/analyses/retention/leaky-bucket.ts';
+import type { PeriodUnit } from '../../src/analyses/retention/sql.ts';
+import type { WhatIfAnalysisOptions } from '../../src/analyses/retention/what-if-analysis.ts';
 import type { LoyaltyMeasure, Measure, MigrationOptions, MvcOptions, RfmOptions, TierLanguage, TierMethod, TiersOptions, TimeUnit, ValueLoyaltyOptions } from '../../src/analyses/segmentation/index.ts';
 
 const example = defineOptions([
@@ -102,6 +112,80 @@ describe('the derived options types are the ones the analyses were written again
     expectTypeOf<MigrationOptions>().toEqualTypeOf<
       Flat<{ early_start?: string; early_end?: string; late_start?: string; late_end?: string; months: number } & Tiers & { core_tiers: number; drop: number; limit: number }>
     >();
+  });
+
+  it('retention', () => {
+    type Base = { period: PeriodUnit; segment_by: string; margin_pct: number };
+    expectTypeOf<CohortsOptions>().toEqualTypeOf<{
+      period: 'month' | 'quarter'; max_periods: number; max_cohorts: number; loyal_years: number; margin_pct: number; complete_periods_only: boolean;
+    }>();
+    expectTypeOf<MarginMultipleOptions>().toEqualTypeOf<{
+      margin: number; retention: number; discount_rate: number; timing: ClvTiming; growth: number; horizon: number; acquisition_cost: number; grid_retention: number[]; grid_discount: number[];
+    }>();
+    expectTypeOf<CustomerEquityAnalysisOptions>().toEqualTypeOf<Flat<Base & { discount_rate: number; horizon: number }>>();
+    expectTypeOf<WhatIfAnalysisOptions>().toEqualTypeOf<
+      Flat<Base & {
+        uplift: number; programme_cost?: number; acquisition_cost?: number; acquisition_multiple: number; discount_rate: number; horizon: number;
+        retention?: number; margin?: number; margin_change: number;
+      }>
+    >();
+    expectTypeOf<LeakyBucketAnalysisOptions>().toEqualTypeOf<{
+      period: PeriodUnit; margin_pct: number; periods: number; target: LeakyBucketTarget; start_customers?: number; churn?: number; acquired_per_period?: number;
+      acquisition_cost?: number; retention_cost?: number; acquisition_multiple: number; new_customer_value_ratio: number;
+    }>();
+    expectTypeOf<BundlingOptions>().toEqualTypeOf<{ service_columns: string[]; products_from: 'auto' | 'columns' | 'categories'; contract_column: string; churn_column: string }>();
+    expectTypeOf<ChurnReasonsOptions>().toEqualTypeOf<{ reason_column: string; churn_column: string; value_column: string }>();
+  });
+});
+
+/**
+ * Option names that mean different things in different analyses, with the analyses that share
+ * each meaning. Renaming them would break saved notebooks, so they stay, listed here: a new
+ * analysis that reuses one of these names, or any other name, with a declaration of its own
+ * fails the test below until it spreads the shared declaration or is added here with its reason.
+ */
+const distinctMeanings: Record<string, { variants: string[][]; why: string }> = {
+  time_unit: { variants: [['rfm'], ['clv-bgnbd']], why: 'rfm reports recency in day/week/month; the CLV models fit in days/weeks/months (other values, other default)' },
+  bins: { variants: [['rfm'], ['value-loyalty']], why: 'RFM score bins (2–10) vs bins per axis of the value × loyalty scatter (2–100)' },
+  top_n: { variants: [['mvc-mgc-bz'], ['profit-diagnostics'], ['clv-bgnbd']], why: 'the length of each analysis’s own list, with its own default' },
+  period: { variants: [['cohorts'], ['customer-equity', 'retention-what-if', 'leaky-bucket']], why: 'the cohort period (month or quarter) vs the period the base is observed in (month, quarter or year)' },
+  margin: {
+    variants: [['margin-multiple'], ['retention-what-if'], ['clv-bgnbd']],
+    why: 'margin per customer per period (an input; an override of the observed one) vs the gross margin fraction of the CLV model',
+  },
+  retention: { variants: [['margin-multiple'], ['retention-what-if']], why: 'the retention rate the multiple is computed for vs an override of the observed rate' },
+  discount_rate: {
+    variants: [['margin-multiple'], ['customer-equity', 'retention-what-if'], ['clv-bgnbd']],
+    why: 'the margin multiple takes a rate per (abstract) period, as Gupta & Lehmann’s grid does; the others an annual rate they convert',
+  },
+  horizon: {
+    variants: [['margin-multiple', 'customer-equity'], ['retention-what-if'], ['clv-bgnbd']],
+    why: 'margins counted (0 = perpetuity) vs the periods a programme runs vs a prediction horizon in the model’s time unit',
+  },
+  acquisition_cost: {
+    variants: [['margin-multiple'], ['retention-what-if'], ['leaky-bucket']],
+    why: 'each analysis falls back to a different default when it is omitted (0; a multiple of the programme cost; the data’s average)',
+  },
+};
+
+describe('an option name means the same in every analysis', () => {
+  const uses = new Map<string, { id: string; spec: OptionSpec }[]>();
+  for (const def of listAnalyses()) for (const spec of def.options) uses.set(spec.name, [...(uses.get(spec.name) ?? []), { id: def.id, spec }]);
+  const shared = [...uses].filter(([, u]) => u.length > 1);
+
+  it.each(shared)('%s: one declaration, or the listed variants', (name, used) => {
+    const variants: { spec: OptionSpec; ids: string[] }[] = [];
+    for (const { id, spec } of used) {
+      const same = variants.find((v) => JSON.stringify(v.spec) === JSON.stringify(spec));
+      if (same) same.ids.push(id);
+      else variants.push({ spec, ids: [id] });
+    }
+    const expected = distinctMeanings[name]?.variants ?? [used.map((u) => u.id)];
+    expect(variants.map((v) => v.ids.sort()).sort()).toEqual(expected.map((ids) => [...ids].sort()).sort());
+  });
+
+  it('lists only names that are still used by more than one analysis', () => {
+    for (const name of Object.keys(distinctMeanings)) expect(uses.get(name)?.length ?? 0, name).toBeGreaterThan(1);
   });
 });
 
