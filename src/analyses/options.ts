@@ -92,6 +92,14 @@ export function defineOptions<const S extends readonly OptionDecl[] & { readonly
 }
 
 /**
+ * The options of a shared group named in `names`, in the group's order, keeping their declared
+ * types: for an analysis that understands only some of a family's common options.
+ */
+export function pickOptions<S extends readonly OptionSpec[], N extends S[number]['name']>(group: S, names: readonly N[]): readonly Extract<S[number], { name: N }>[] {
+  return group.filter((o): o is Extract<S[number], { name: N }> => (names as readonly string[]).includes(o.name));
+}
+
+/**
  * Validates raw option values (from notebook YAML or the UI) against an analysis's option specs,
  * fills defaults, and throws a specific message for the first invalid one.
  * Unknown option names are rejected so a typo never silently falls back to a default.

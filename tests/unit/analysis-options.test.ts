@@ -4,7 +4,7 @@
  * changes), and every registered analysis's defaults pass its own validation.
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { defineOptions, parseOptions } from '../../src/analyses/options.ts';
+import { defineOptions, parseOptions, pickOptions } from '../../src/analyses/options.ts';
 import { listAnalyses } from '../../src/analyses/registry.ts';
 import type { OptionSpec, OptionValues } from '../../src/analyses/types.ts';
 import type { ProfitDiagnosticsOptions, ProfitOptionValues, WhaleCurveOptions } from '../../src/analyses/profitability/index.ts';
@@ -18,6 +18,8 @@ import type { ClvTiming } from '../../src/analyses/retention/index.ts';
 import type { LeakyBucketTarget } from '../../src/analyses/retention/leaky-bucket.ts';
 import type { PeriodUnit } from '../../src/analyses/retention/sql.ts';
 import type { WhatIfAnalysisOptions } from '../../src/analyses/retention/what-if-analysis.ts';
+import type { LoyaltyQuadrantOptions, OutcomeId, SatisfactionLoyaltyOptions, SatisfactionOptions, SatisfactionWhatIfOptions, ScaleId } from '../../src/analyses/satisfaction/index.ts';
+import type { WordOfMouthOptions } from '../../src/analyses/satisfaction/word-of-mouth-analysis.ts';
 import type { LoyaltyMeasure, Measure, MigrationOptions, MvcOptions, RfmOptions, TierLanguage, TierMethod, TiersOptions, TimeUnit, ValueLoyaltyOptions } from '../../src/analyses/segmentation/index.ts';
 
 const example = defineOptions([
@@ -54,6 +56,14 @@ describe('OptionValues: the options type derived from a declaration', () => {
     expectTypeOf<OptionValues<typeof own>>().toEqualTypeOf<{ margin_pct: number; top_k: number }>();
     expect(own.map((o) => o.name)).toEqual(['margin_pct', 'top_k']);
     expect(own[0]).toBe(group[0]);
+  });
+
+  it('picks some options of a group, in the group’s order, with their types', () => {
+    const picked = pickOptions(example, ['grid', 'share']);
+    expectTypeOf<OptionValues<typeof picked>>().toEqualTypeOf<{ share: number; grid: number[] }>();
+    expect(picked.map((o) => o.name)).toEqual(['share', 'grid']);
+    // @ts-expect-error only names the group declares
+    pickOptions(example, ['shares']);
   });
 
   it('gives a plain record for a declaration whose names are not literal', () => {
@@ -135,6 +145,17 @@ describe('the derived options types are the ones the analyses were written again
     }>();
     expectTypeOf<BundlingOptions>().toEqualTypeOf<{ service_columns: string[]; products_from: 'auto' | 'columns' | 'categories'; contract_column: string; churn_column: string }>();
     expectTypeOf<ChurnReasonsOptions>().toEqualTypeOf<{ reason_column: string; churn_column: string; value_column: string }>();
+  });
+
+  it('satisfaction', () => {
+    type Common = {
+      outcome: OutcomeId; gap_days: number; window_days: number; data_end?: string; scale: 'auto' | ScaleId; wallet_kept_min: number; intent_min: number; segment?: string; min_n: number;
+    };
+    expectTypeOf<SatisfactionOptions>().toEqualTypeOf<Common>();
+    expectTypeOf<SatisfactionLoyaltyOptions>().toEqualTypeOf<Flat<Common & { defection_max?: number; affection_min?: number }>>();
+    expectTypeOf<LoyaltyQuadrantOptions>().toEqualTypeOf<Flat<Common & { satisfied_from?: number; hostage_limit: number }>>();
+    expectTypeOf<SatisfactionWhatIfOptions>().toEqualTypeOf<Flat<Common & { from_level?: number; move_share: number; value_per_loyal?: number }>>();
+    expectTypeOf<WordOfMouthOptions>().toEqualTypeOf<Pick<Common, 'scale' | 'min_n'>>();
   });
 });
 
