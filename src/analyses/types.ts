@@ -89,10 +89,8 @@ export interface OptionSpec {
  * A registered analysis. `S` is its option declaration (the tuple `defineOptions` returns); `run`
  * receives the values `parseOptions` made of it, typed `OptionValues<S>`, so the options type
  * cannot drift from what the settings form shows and the engine validates.
- * (Transitional: an `S` that is not a declaration is a hand-written options type, until every
- * analysis declares its options with `defineOptions`.)
  */
-export interface AnalysisDefinition<S = readonly OptionSpec[]> {
+export interface AnalysisDefinition<S extends readonly OptionSpec[] = readonly OptionSpec[]> {
   /** Id used in notebooks: ```analysis whale-curve name=whale``` */
   id: string;
   title: string;
@@ -101,8 +99,8 @@ export interface AnalysisDefinition<S = readonly OptionSpec[]> {
   requires: readonly ('transactions' | 'customers' | 'service_costs' | 'surveys')[];
   /** What to tell the user when a required table is missing (default: names it and the import wizard). */
   missingNote?: string;
-  options: S extends readonly OptionSpec[] ? S : readonly OptionSpec[];
-  run: (ctx: AnalysisContext, options: S extends readonly OptionSpec[] ? OptionValues<S> : S) => Promise<AnalysisResult>;
+  options: S;
+  run: (ctx: AnalysisContext, options: OptionValues<S>) => Promise<AnalysisResult>;
 }
 
 /** The value type one declared option takes after `parseOptions`. */

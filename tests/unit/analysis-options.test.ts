@@ -18,6 +18,7 @@ import type { ClvTiming } from '../../src/analyses/retention/index.ts';
 import type { LeakyBucketTarget } from '../../src/analyses/retention/leaky-bucket.ts';
 import type { PeriodUnit } from '../../src/analyses/retention/sql.ts';
 import type { WhatIfAnalysisOptions } from '../../src/analyses/retention/what-if-analysis.ts';
+import type { ClvAnalysisOptions, TimeUnit as ClvTimeUnit } from '../../src/analyses/clv/index.ts';
 import type { LoyaltyQuadrantOptions, OutcomeId, SatisfactionLoyaltyOptions, SatisfactionOptions, SatisfactionWhatIfOptions, ScaleId } from '../../src/analyses/satisfaction/index.ts';
 import type { WordOfMouthOptions } from '../../src/analyses/satisfaction/word-of-mouth-analysis.ts';
 import type { LoyaltyMeasure, Measure, MigrationOptions, MvcOptions, RfmOptions, TierLanguage, TierMethod, TiersOptions, TimeUnit, ValueLoyaltyOptions } from '../../src/analyses/segmentation/index.ts';
@@ -147,6 +148,12 @@ describe('the derived options types are the ones the analyses were written again
     expectTypeOf<ChurnReasonsOptions>().toEqualTypeOf<{ reason_column: string; churn_column: string; value_column: string }>();
   });
 
+  it('clv', () => {
+    expectTypeOf<ClvAnalysisOptions>().toEqualTypeOf<{
+      calibration_end?: string; holdout_end?: string; time_unit: ClvTimeUnit; horizon?: number; discount_rate: number; margin: number; top_n: number;
+    }>();
+  });
+
   it('satisfaction', () => {
     type Common = {
       outcome: OutcomeId; gap_days: number; window_days: number; data_end?: string; scale: 'auto' | ScaleId; wallet_kept_min: number; intent_min: number; segment?: string; min_n: number;
@@ -176,7 +183,7 @@ const distinctMeanings: Record<string, { variants: string[][]; why: string }> = 
   },
   retention: { variants: [['margin-multiple'], ['retention-what-if']], why: 'the retention rate the multiple is computed for vs an override of the observed rate' },
   discount_rate: {
-    variants: [['margin-multiple'], ['customer-equity', 'retention-what-if'], ['clv-bgnbd']],
+    variants: [['margin-multiple'], ['customer-equity', 'retention-what-if', 'clv-bgnbd']],
     why: 'the margin multiple takes a rate per (abstract) period, as Gupta & Lehmann’s grid does; the others an annual rate they convert',
   },
   horizon: {
