@@ -7,7 +7,7 @@
 import { hasTable } from '../../model/profile.ts';
 import { toRows } from '../../engine/types.ts';
 import { defineOptions } from '../options.ts';
-import { annualDiscountOptions, DEFAULT_MARGIN_PCT } from '../shared-options.ts';
+import { annualDiscountOptions, DEFAULT_MARGIN_PCT } from '../option-groups.ts';
 import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { table } from '../retention/table.ts';
 import { modelCustomers, type ClvCustomer } from './clv-model.ts';

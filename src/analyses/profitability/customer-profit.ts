@@ -16,7 +16,7 @@
  * `cost_to_serve`; join the long form for a per-category view.
  */
 import { hasColumn, hasTable, type DatasetProfile } from '../../model/profile.ts';
-import { DEFAULT_MARGIN_PCT } from '../shared-options.ts';
+import { DEFAULT_MARGIN_PCT } from '../option-groups.ts';
 import { sqlDate, sqlLabel, sqlNumber } from './sql-literals.ts';
 
 /**

@@ -5,7 +5,7 @@
  */
 import { hasColumn, type DatasetProfile } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
-import { assumedMarginOptions } from '../shared-options.ts';
+import { assumedMarginOptions } from '../option-groups.ts';
 import type { OptionValues } from '../types.ts';
 import { money, pct } from './format.ts';
 import {

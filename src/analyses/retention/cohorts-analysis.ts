@@ -3,7 +3,7 @@
  * revenue, and the loyal-vs-new spend ratio beside the published seeds.
  */
 import { defineOptions } from '../options.ts';
-import { assumedMarginOptions } from '../shared-options.ts';
+import { assumedMarginOptions } from '../option-groups.ts';
 import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { buildCohortRetentionQuery, cohortRetention, type CohortCell } from './cohort-retention.ts';
 import { marginNote, type PeriodUnit } from './sql.ts';

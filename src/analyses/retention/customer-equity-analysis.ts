@@ -1,6 +1,6 @@
 /** Analysis `customer-equity`: observed retention × margin per segment → CLV and customer equity. */
 import { defineOptions } from '../options.ts';
-import { annualDiscountOptions } from '../shared-options.ts';
+import { annualDiscountOptions } from '../option-groups.ts';
 import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { customerEquity, perPeriodRate, segmentEquityColumns } from './customer-equity.ts';
 import { loadSegmentEquity } from './load-equity.ts';

@@ -2,7 +2,7 @@
 import { hasColumn } from '../../model/profile.ts';
 import { toRows } from '../../engine/types.ts';
 import { defineOptions } from '../options.ts';
-import { assumedMarginOptions } from '../shared-options.ts';
+import { assumedMarginOptions } from '../option-groups.ts';
 import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { customerEquity } from './customer-equity.ts';
 import { leakyBucket } from './leaky-bucket.ts';

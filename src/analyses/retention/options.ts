@@ -4,7 +4,7 @@
  * flag column.
  */
 import { defineOptions } from '../options.ts';
-import { assumedMarginOptions } from '../shared-options.ts';
+import { assumedMarginOptions } from '../option-groups.ts';
 import { periodUnits } from './sql.ts';
 
 /**

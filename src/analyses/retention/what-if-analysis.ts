@@ -4,7 +4,7 @@
  * programme's uplift and costs are inputs, meant for sliders.
  */
 import { defineOptions } from '../options.ts';
-import { annualDiscountOptions } from '../shared-options.ts';
+import { annualDiscountOptions } from '../option-groups.ts';
 import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { customerEquity, perPeriodRate } from './customer-equity.ts';
 import { acquisitionMultipleOptions, baseOptionSpecs } from './options.ts';
