@@ -1,3 +1,3 @@
-export type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionSpec, OptionType } from './types.ts';
-export { parseOptions } from './options.ts';
+export type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionSpec, OptionType, OptionValue, OptionValues } from './types.ts';
+export { defineOptions, parseOptions, type OptionDecl } from './options.ts';
 export { getAnalysis, listAnalyses } from './registry.ts';

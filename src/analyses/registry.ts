@@ -12,16 +12,17 @@ const all: readonly AnalysisDefinition<any>[] = [...segmentation, ...profitabili
 const byId = new Map(all.map((d) => [d.id, d]));
 if (byId.size !== all.length) throw new Error('duplicate analysis id in the registry');
 
-/** Looks up an analysis; throws a message listing the known ids when there is none. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function getAnalysis(id: string): AnalysisDefinition<any> {
+/**
+ * Looks up an analysis; throws a message listing the known ids when there is none. Its options
+ * are typed as a plain record: callers pass what `parseOptions(def.options, …)` returns.
+ */
+export function getAnalysis(id: string): AnalysisDefinition {
   const def = byId.get(id);
   if (!def) throw new Error(`unknown analysis "${id}" (known: ${[...byId.keys()].sort().join(', ') || 'none'})`);
   return def;
 }
 
 /** All registered analyses, for the UI's "add analysis" menu and the docs. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function listAnalyses(): readonly AnalysisDefinition<any>[] {
+export function listAnalyses(): readonly AnalysisDefinition[] {
   return all;
 }

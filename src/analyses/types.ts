@@ -69,7 +69,11 @@ export interface NotApplicable {
 /** Option types an analysis can declare. Notebook YAML values are validated against these. */
 export type OptionType = 'number' | 'integer' | 'string' | 'boolean' | 'date' | 'enum' | 'number[]' | 'string[]' | 'record';
 
-/** Declares one option: documented, typed, with a default. */
+/**
+ * One declared option as the settings form, the docs and `parseOptions` read it: documented,
+ * typed, with a default. Declarations are written with `defineOptions` (`./options.ts`), which
+ * also derives the analysis's options type from them.
+ */
 export interface OptionSpec {
   name: string;
   type: OptionType;
@@ -81,8 +85,12 @@ export interface OptionSpec {
   max?: number;
 }
 
-/** A registered analysis. */
-export interface AnalysisDefinition<O = Record<string, unknown>> {
+/**
+ * A registered analysis. `S` is its option declaration (the tuple `defineOptions` returns); `run`
+ * receives the values `parseOptions` made of it, typed `OptionValues<S>`, so the options type
+ * cannot drift from what the settings form shows and the engine validates.
+ */
+export interface AnalysisDefinition<S extends readonly OptionSpec[] = readonly OptionSpec[]> {
   /** Id used in notebooks: ```analysis whale-curve name=whale``` */
   id: string;
   title: string;
@@ -91,6 +99,39 @@ export interface AnalysisDefinition<O = Record<string, unknown>> {
   requires: readonly ('transactions' | 'customers' | 'service_costs' | 'surveys')[];
   /** What to tell the user when a required table is missing (default: names it and the import wizard). */
   missingNote?: string;
-  options: readonly OptionSpec[];
-  run(ctx: AnalysisContext, options: O): Promise<AnalysisResult>;
+  options: S;
+  run: (ctx: AnalysisContext, options: OptionValues<S>) => Promise<AnalysisResult>;
 }
+
+/** The value type one declared option takes after `parseOptions`. */
+export type OptionValue<D extends OptionSpec> = D extends { type: 'number' | 'integer' }
+  ? number
+  : D extends { type: 'string' | 'date' }
+    ? string
+    : D extends { type: 'boolean' }
+      ? boolean
+      : D extends { type: 'enum'; values: readonly (infer V)[] }
+        ? V
+        : D extends { type: 'number[]' }
+          ? number[]
+          : D extends { type: 'string[]' }
+            ? string[]
+            : D extends { type: 'record' }
+              ? Record<string, unknown>
+              : never;
+
+/**
+ * The options object an analysis receives, derived from its declaration: one property per
+ * declared option, required when the option has a default (`parseOptions` fills it) and optional
+ * when it has none. A declaration whose names are not literal (`OptionSpec[]`) gives a plain record.
+ */
+export type OptionValues<S extends readonly OptionSpec[]> = string extends S[number]['name']
+  ? Record<string, unknown>
+  : Flatten<
+      { -readonly [D in S[number] as D extends { default: unknown } ? D['name'] : never]: OptionValue<D> } & {
+        -readonly [D in S[number] as D extends { default: unknown } ? never : D['name']]?: OptionValue<D>;
+      }
+    >;
+
+/** Shows an intersection of object types as one object type (in hovers and type errors). */
+type Flatten<T> = { [K in keyof T]: T[K] };

@@ -264,7 +264,7 @@ export function createEngine(
   /** Runs an analysis on the current dataset version, or answers from the result cache. */
   async function analysisResult(id: string, raw: Record<string, unknown>): Promise<AnalysisResult> {
     const def = getAnalysis(id);
-    const opts = parseOptions<Record<string, unknown>>(def.options, raw, id);
+    const opts = parseOptions(def.options, raw, id);
     const db = await database();
     const { version, summary, profile: prof } = await prepareData();
     const key = resultKey(id, opts);

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { customerLifetimeValue, marginMultiple } from '../../src/analyses/retention/margin-multiple.ts';
 import { leakyBucket } from '../../src/analyses/retention/leaky-bucket.ts';
 import { rankSegments, retentionWhatIf, type WhatIfOptions } from '../../src/analyses/retention/what-if.ts';
-import { marginMultipleAnalysis, type MarginMultipleOptions } from '../../src/analyses/retention/margin-multiple-analysis.ts';
+import { marginMultipleAnalysis } from '../../src/analyses/retention/margin-multiple-analysis.ts';
 import { parseOptions } from '../../src/analyses/options.ts';
 import { toRows } from '../../src/engine/types.ts';
 import type { AnalysisContext } from '../../src/analyses/types.ts';
 
 /** Runs the `margin-multiple` analysis as the engine does (options parsed first); it reads no data. */
 function runMultiple(raw: Record<string, unknown>) {
-  const o = parseOptions<MarginMultipleOptions>(marginMultipleAnalysis.options, raw, 'margin-multiple');
+  const o = parseOptions(marginMultipleAnalysis.options, raw, 'margin-multiple');
   return marginMultipleAnalysis.run({} as AnalysisContext, o);
 }
 

@@ -4,49 +4,38 @@
  * purchases and discounted expected margin over a horizon, an early-warning list, and — when a
  * holdout period is given — the calibration/holdout check.
  */
-import { DEFAULT_MARGIN_PCT } from '../profitability/customer-profit.ts';
 import { hasTable } from '../../model/profile.ts';
 import { toRows } from '../../engine/types.ts';
-import type { AnalysisDefinition, AnalysisResult } from '../types.ts';
+import { defineOptions } from '../options.ts';
+import { annualDiscountOptions, DEFAULT_MARGIN_PCT } from '../option-groups.ts';
+import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { table } from '../retention/table.ts';
 import { modelCustomers, type ClvCustomer } from './clv-model.ts';
 import { clvResult } from './clv-result.ts';
 import { buildClvSummaryQuery, buildDateRangeQuery } from './summary-query.ts';
-import { timeUnits, unitDays, type TimeUnit } from './time-units.ts';
+import { timeUnits, unitDays } from './time-units.ts';
 
-/** Options of the `clv-bgnbd` analysis. */
-export interface ClvAnalysisOptions {
-  /** Last day of the calibration period (YYYY-MM-DD); default: the last transaction date. */
-  calibration_end?: string;
-  /** Last day of the holdout period; when given, the model is fitted up to `calibration_end` and checked on the days after it. */
-  holdout_end?: string;
-  /** Unit of recency, T, α and the horizon. */
-  time_unit: TimeUnit;
-  /** How far ahead to predict, in `time_unit`s; default one year. */
-  horizon?: number;
-  /** Annual discount rate for the expected margin. */
-  discount_rate: number;
-  /** Gross margin as a fraction of revenue. */
-  margin: number;
-  /** Customers listed in the top-value and early-warning tables. */
-  top_n: number;
-}
+/** The options of `clv-bgnbd`: the calibration and holdout periods, the time unit, the horizon and the value. */
+export const clvOptions = defineOptions([
+  { name: 'calibration_end', type: 'date', description: 'Last day of the calibration period (YYYY-MM-DD). Default: the last transaction date (the model uses all data).' },
+  { name: 'holdout_end', type: 'date', description: 'Last day of a holdout period after calibration_end. When set, the model is fitted on the calibration period only and its predictions are compared with what customers did in the holdout. Needs calibration_end.' },
+  { name: 'time_unit', type: 'enum', values: timeUnits, default: 'weeks', description: 'Unit of time for recency, T, the rate parameter α and the horizon: days, weeks or months (a month = 30.4375 days).' },
+  { name: 'horizon', type: 'number', min: 0, max: 10000, description: 'How far ahead to predict purchases and value, in time units. Default: one year (52.18 weeks, 12 months, 365.25 days).' },
+  ...annualDiscountOptions,
+  { name: 'margin', type: 'number', min: 0, max: 1, default: DEFAULT_MARGIN_PCT, description: 'Gross margin as a fraction of revenue (expected value = margin × expected revenue).' },
+  { name: 'top_n', type: 'integer', min: 1, max: 1000, default: 20, description: 'How many customers the top-value and early-warning tables list.' },
+]);
+
+/** Options of the `clv-bgnbd` analysis, as `run` receives them. */
+export type ClvAnalysisOptions = OptionValues<typeof clvOptions>;
 
 /** The analysis definition (registered through `./index.ts`). */
-export const clvAnalysis: AnalysisDefinition<ClvAnalysisOptions> = {
+export const clvAnalysis: AnalysisDefinition<typeof clvOptions> = {
   id: 'clv-bgnbd',
   title: 'Who will buy again? (BG/NBD + Gamma-Gamma CLV)',
   description: 'Probability each customer is still active, expected purchases and expected value over a horizon, from purchase timing and spend (BG/NBD and Gamma-Gamma models), with a calibration/holdout check.',
   requires: ['transactions'],
-  options: [
-    { name: 'calibration_end', type: 'date', description: 'Last day of the calibration period (YYYY-MM-DD). Default: the last transaction date (the model uses all data).' },
-    { name: 'holdout_end', type: 'date', description: 'Last day of a holdout period after calibration_end. When set, the model is fitted on the calibration period only and its predictions are compared with what customers did in the holdout. Needs calibration_end.' },
-    { name: 'time_unit', type: 'enum', values: timeUnits, default: 'weeks', description: 'Unit of time for recency, T, the rate parameter α and the horizon: days, weeks or months (a month = 30.4375 days).' },
-    { name: 'horizon', type: 'number', min: 0, max: 10000, description: 'How far ahead to predict purchases and value, in time units. Default: one year (52.18 weeks, 12 months, 365.25 days).' },
-    { name: 'discount_rate', type: 'number', min: 0, max: 1, default: 0.1, description: 'Annual discount rate applied to future margin.' },
-    { name: 'margin', type: 'number', min: 0, max: 1, default: DEFAULT_MARGIN_PCT, description: 'Gross margin as a fraction of revenue (expected value = margin × expected revenue).' },
-    { name: 'top_n', type: 'integer', min: 1, max: 1000, default: 20, description: 'How many customers the top-value and early-warning tables list.' },
-  ],
+  options: clvOptions,
   async run(ctx, o): Promise<AnalysisResult> {
     if (!hasTable(ctx.profile, 'transactions')) return empty('The CLV models need a transactions table (customer_id, date, revenue).');
     const range = toRows(await ctx.db.query(buildDateRangeQuery()))[0];

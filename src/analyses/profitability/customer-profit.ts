@@ -16,6 +16,7 @@
  * `cost_to_serve`; join the long form for a per-category view.
  */
 import { hasColumn, hasTable, type DatasetProfile } from '../../model/profile.ts';
+import { DEFAULT_MARGIN_PCT } from '../option-groups.ts';
 import { sqlDate, sqlLabel, sqlNumber } from './sql-literals.ts';
 
 /**
@@ -75,8 +76,8 @@ export function summaryCovers(
   return (options.from === undefined || options.from === summary.dateFrom) && (options.to === undefined || options.to === summary.dateTo);
 }
 
-/** Default assumed gross margin when no cost data exists. */
-export const DEFAULT_MARGIN_PCT = 0.35;
+/** Default assumed gross margin when no cost data exists (declared with the shared `margin_pct` option). */
+export { DEFAULT_MARGIN_PCT };
 
 /** Which margin source `options` resolve to for this profile. */
 export function resolveMarginSource(options: Pick<CustomerProfitOptions, 'marginSource' | 'profile'>): 'cost' | 'assumed' {

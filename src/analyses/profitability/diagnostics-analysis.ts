@@ -4,7 +4,8 @@
  */
 import { fromRows, toRows, type ColumnarTable, type Row, type SqlConnection } from '../../engine/types.ts';
 import { hasTable } from '../../model/profile.ts';
-import type { AnalysisDefinition, AnalysisResult } from '../types.ts';
+import { defineOptions } from '../options.ts';
+import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { diagnosticsFindings, waterfall } from './diagnostics.ts';
 import { tierChart, waterfallChart } from './diagnostics-charts.ts';
 import { diagnosticsFromSummary, summaryDiagnostics, summarySources, type DiagnosticsParts } from './diagnostics-summary.ts';
@@ -18,21 +19,24 @@ import {
   buildWaterfallQuery,
   type DiagnosticsSources,
 } from './diagnostics-query.ts';
-import { profitOptionSpecs, toCustomerProfitOptions, type ProfitOptionValues } from './profit-options.ts';
+import { profitOptionSpecs, toCustomerProfitOptions } from './profit-options.ts';
 import { summaryCovers } from './customer-profit.ts';
 import { runProfitNotes, withProfitTables } from './profit-table.ts';
 
-/** Options of the `profit-diagnostics` analysis. */
-export interface ProfitDiagnosticsOptions extends ProfitOptionValues {
-  /** How many of the worst loss-makers to list. */
-  top_n: number;
-  /** Number of equal-count spend tiers. */
-  tiers: number;
-  /** A customers column to break profit down by (region, segment, plan, a tier column…). */
-  group_by?: string;
-  /** Add the `customer_profit` table: every customer with every component (one row per customer). */
-  per_customer: boolean;
-}
+/** The options of `profit-diagnostics`: the shared profit options and what to list and break down. */
+export const profitDiagnosticsOptions = defineOptions([
+  ...profitOptionSpecs,
+  { name: 'top_n', type: 'integer', min: 1, max: 10000, default: 25, description: 'How many of the worst loss-makers to list.' },
+  { name: 'tiers', type: 'integer', min: 2, max: 20, default: 5, description: 'Number of equal-sized spend tiers (5 = quintiles).' },
+  { name: 'group_by', type: 'string', description: 'A customers column to break profit down by, e.g. region or segment.' },
+  {
+    name: 'per_customer', type: 'boolean', default: false,
+    description: 'Add the customer_profit table: one row per customer with every component and a cost_<category> column per cost category (large on big data).',
+  },
+]);
+
+/** Options of the `profit-diagnostics` analysis, as `run` receives them. */
+export type ProfitDiagnosticsOptions = OptionValues<typeof profitDiagnosticsOptions>;
 
 /** Cost-category columns of the per-customer table read 0 where a customer has no such cost. */
 export function zeroMissingCosts(table: ColumnarTable): ColumnarTable {
@@ -60,23 +64,14 @@ async function topLossMakers(db: SqlConnection, s: DiagnosticsSources, limit: nu
 }
 
 /** The registered definition. */
-export const profitDiagnosticsAnalysis: AnalysisDefinition<ProfitDiagnosticsOptions> = {
+export const profitDiagnosticsAnalysis: AnalysisDefinition<typeof profitDiagnosticsOptions> = {
   id: 'profit-diagnostics',
   title: 'Profit diagnostics: where the margin goes',
   description:
     'Waterfall from gross margin to net profit by cost category, the cost categories that make customers unprofitable, ' +
     'the worst loss-makers, and profit by spend tier and by a customer attribute.',
   requires: ['transactions'],
-  options: [
-    ...profitOptionSpecs,
-    { name: 'top_n', type: 'integer', min: 1, max: 10000, default: 25, description: 'How many of the worst loss-makers to list.' },
-    { name: 'tiers', type: 'integer', min: 2, max: 20, default: 5, description: 'Number of equal-sized spend tiers (5 = quintiles).' },
-    { name: 'group_by', type: 'string', description: 'A customers column to break profit down by, e.g. region or segment.' },
-    {
-      name: 'per_customer', type: 'boolean', default: false,
-      description: 'Add the customer_profit table: one row per customer with every component and a cost_<category> column per cost category (large on big data).',
-    },
-  ],
+  options: profitDiagnosticsOptions,
   async run(ctx, options): Promise<AnalysisResult> {
     // Read the summary instead of the raw tables when the period is the summary's own.
     const asked = toCustomerProfitOptions(options, ctx.profile);

@@ -4,7 +4,9 @@
  * used or assumed.
  */
 import { hasColumn, type DatasetProfile } from '../../model/profile.ts';
-import type { OptionSpec } from '../types.ts';
+import { defineOptions } from '../options.ts';
+import { assumedMarginOptions } from '../option-groups.ts';
+import type { OptionValues } from '../types.ts';
 import { money, pct } from './format.ts';
 import {
   DEFAULT_MARGIN_PCT,
@@ -15,43 +17,24 @@ import {
   type CustomerProfitOptions,
 } from './customer-profit.ts';
 
-/** Parsed values of `profitOptionSpecs` (snake_case, as written in notebooks). */
-export interface ProfitOptionValues {
-  /** First day of the period (YYYY-MM-DD). */
-  from?: string;
-  /** Last day of the period (YYYY-MM-DD). */
-  to?: string;
-  /** `auto` | `cost` | `assumed`. */
-  margin_source: 'auto' | 'cost' | 'assumed';
-  /** Assumed gross margin (fraction) when there is no cost data. */
-  margin_pct: number;
-  /** Allocated cost per order. */
-  cost_per_order: number;
-  /** Allocated cost per returned line. */
-  cost_per_return: number;
-  /** Fraction of revenue charged as cost to serve (payment fees, bad-debt provision). */
-  revenue_cost_pct: number;
-  /** Per-event cost by service_costs category, replacing the recorded amounts, e.g. `{support_call: 25}`. */
-  cost_per_event?: Record<string, unknown>;
-  /** Years over which acquisition cost is amortised (0 = not charged). */
-  acquisition_years: number;
-}
-
 /** Option specs shared by `whale-curve` and `profit-diagnostics`. */
-export const profitOptionSpecs: readonly OptionSpec[] = [
+export const profitOptionSpecs = defineOptions([
   { name: 'from', type: 'date', description: 'First day of the period (default: first transaction).' },
   { name: 'to', type: 'date', description: 'Last day of the period, inclusive (default: last transaction).' },
   {
     name: 'margin_source', type: 'enum', values: ['auto', 'cost', 'assumed'], default: 'auto',
     description: 'Gross margin from the transactions cost column (cost), from margin_pct (assumed), or cost when present (auto).',
   },
-  { name: 'margin_pct', type: 'number', min: -1, max: 1, default: DEFAULT_MARGIN_PCT, description: 'Assumed gross margin as a fraction of revenue when there is no cost data (0.35 = 35%).' },
+  ...assumedMarginOptions,
   { name: 'cost_per_order', type: 'number', min: 0, default: 0, description: 'Cost to serve allocated per order (picking, shipping, invoicing).' },
   { name: 'cost_per_return', type: 'number', min: 0, default: 0, description: 'Cost to serve allocated per returned line (handling, restocking).' },
   { name: 'revenue_cost_pct', type: 'number', min: 0, max: 1, default: 0, description: 'Cost to serve as a fraction of revenue (payment fees, bad-debt provision).' },
   { name: 'cost_per_event', type: 'record', description: 'Cost per recorded service event by category, replacing recorded amounts, e.g. {support_call: 25, field_visit: 180}.' },
   { name: 'acquisition_years', type: 'number', min: 0, max: 50, default: 0, description: 'Amortise customers.acquisition_cost over this many years (0 = leave it out).' },
-];
+]);
+
+/** Parsed values of `profitOptionSpecs` (snake_case, as written in notebooks). */
+export type ProfitOptionValues = OptionValues<typeof profitOptionSpecs>;
 
 /** Builds the allocation rules from the option values. */
 export function allocationRules(v: ProfitOptionValues): AllocationRule[] {

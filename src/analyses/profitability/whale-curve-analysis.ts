@@ -3,27 +3,29 @@
  * revenue Pareto beside it, and the "fix the worst loss-makers" what-if.
  */
 import { toRows, type ColumnarTable, type SqlConnection } from '../../engine/types.ts';
-import type { AnalysisContext, AnalysisDefinition, AnalysisResult } from '../types.ts';
+import { defineOptions } from '../options.ts';
+import type { AnalysisContext, AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { summaryCovers, type CustomerProfitOptions } from './customer-profit.ts';
 import { profitBreakdown, vectorsApply, type ProfitBreakdown } from './profit-vectors.ts';
 import { fixWorstSorted, rankProfit, rankRevenue, whaleCurveTable, whaleStatsRow, type RankedProfit, type SortedProfit } from './whale-numerics.ts';
 import { count, money, pct } from './format.ts';
-import { profitOptionSpecs, toCustomerProfitOptions, type ProfitOptionValues } from './profit-options.ts';
+import { profitOptionSpecs, toCustomerProfitOptions } from './profit-options.ts';
 import { runProfitNotes } from './profit-table.ts';
 import { revenueVsProfitChart, whaleCurveChart } from './whale-charts.ts';
 import { buildWhaleCurveQuery, buildWhaleStatsQuery } from './whale-curve-query.ts';
 import { whaleFindings, whatIfFinding } from './whale-findings.ts';
 import { keepRanks, whaleScalars, whaleSummary, type WhaleSummary } from './whale-summary.ts';
 
-/** Options of the `whale-curve` analysis. */
-export interface WhaleCurveOptions extends ProfitOptionValues {
-  /** Top k, in percent of customers (20 = top 20%). */
-  top_k: number;
-  /** Percent of loss-makers to fix in the what-if, worst first (0 = no what-if). */
-  fix_worst_pct: number;
-  /** `break-even`: fixed customers' profit becomes 0; `drop`: they leave. */
-  fix_mode: 'break-even' | 'drop';
-}
+/** The options of `whale-curve`: the shared profit options, the top k and the "fix the worst" what-if. */
+export const whaleCurveOptions = defineOptions([
+  ...profitOptionSpecs,
+  { name: 'top_k', type: 'number', min: 0.1, max: 100, default: 20, description: 'Top share of customers to report, in percent (20 = top 20%).' },
+  { name: 'fix_worst_pct', type: 'number', min: 0, max: 100, default: 0, description: 'What-if: percent of loss-makers to fix, worst first (0 = off).' },
+  { name: 'fix_mode', type: 'enum', values: ['break-even', 'drop'], default: 'break-even', description: 'What-if: bring them to break-even, or drop them.' },
+]);
+
+/** Options of the `whale-curve` analysis, as `run` receives them. */
+export type WhaleCurveOptions = OptionValues<typeof whaleCurveOptions>;
 
 /** One curve: its summary and downsampled points. */
 export interface WhaleCurveRun {
@@ -130,19 +132,14 @@ export function onBaseScale(curve: ColumnarTable, base: WhaleSummary): ColumnarT
 }
 
 /** The registered definition. */
-export const whaleCurveAnalysis: AnalysisDefinition<WhaleCurveOptions> = {
+export const whaleCurveAnalysis: AnalysisDefinition<typeof whaleCurveOptions> = {
   id: 'whale-curve',
   title: 'Whale curve: who really makes the profit',
   description:
     'Ranks customers by profit (margin minus cost to serve) and plots cumulative profit: the peak above 100%, the top k% share, ' +
     'the loss carried by unprofitable customers, and the revenue Pareto beside it.',
   requires: ['transactions'],
-  options: [
-    ...profitOptionSpecs,
-    { name: 'top_k', type: 'number', min: 0.1, max: 100, default: 20, description: 'Top share of customers to report, in percent (20 = top 20%).' },
-    { name: 'fix_worst_pct', type: 'number', min: 0, max: 100, default: 0, description: 'What-if: percent of loss-makers to fix, worst first (0 = off).' },
-    { name: 'fix_mode', type: 'enum', values: ['break-even', 'drop'], default: 'break-even', description: 'What-if: bring them to break-even, or drop them.' },
-  ],
+  options: whaleCurveOptions,
   async run(ctx, options): Promise<AnalysisResult> {
     const profitOptions = toCustomerProfitOptions(options, ctx.profile);
     const fromSummary = summaryCovers(profitOptions, ctx.summary);

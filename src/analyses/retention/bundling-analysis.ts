@@ -1,23 +1,24 @@
 /** Analysis `bundling`: churn by products held and by contract type. */
 import { toRows } from '../../engine/types.ts';
 import { hasColumn, hasTable } from '../../model/profile.ts';
-import type { AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import { defineOptions } from '../options.ts';
+import type { AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { buildChurnByContractQuery, buildChurnByProductsQuery, churnRates, overallChurn, type ChurnGroup, type ProductsSource } from './bundling.ts';
 import { resolveChurnSource } from './churn-flag.ts';
+import { churnColumnOptions } from './options.ts';
 import { customerColumn } from './sql.ts';
 import { pct, table } from './table.ts';
 
-/** Options of the `bundling` analysis. */
-export interface BundlingOptions {
-  /** Customers columns that each mark one product/service held (Yes/No, or a plan name vs "No"). */
-  service_columns: string[];
-  /** `columns` (service_columns), `categories` (distinct transaction categories bought) or `auto`. */
-  products_from: 'auto' | 'columns' | 'categories';
-  /** Customers column with the contract type. */
-  contract_column: string;
-  /** Customers column with a Yes/No churn flag; empty = churn_date is set. */
-  churn_column: string;
-}
+/** The options of `bundling`: where products held, contract type and churn are read from. */
+export const bundlingOptions = defineOptions([
+  { name: 'service_columns', type: 'string[]', default: [], description: 'Customers columns that each mark a product or service held (a value other than blank/No counts as held).' },
+  { name: 'products_from', type: 'enum', values: ['auto', 'columns', 'categories'], default: 'auto', description: 'Products held from service_columns, or from the distinct transaction categories a customer bought; auto picks the first available.' },
+  { name: 'contract_column', type: 'string', default: 'plan', description: 'Customers column holding the contract type (canonical: plan).' },
+  ...churnColumnOptions,
+]);
+
+/** Options of the `bundling` analysis, as `run` receives them. */
+export type BundlingOptions = OptionValues<typeof bundlingOptions>;
 
 const groupColumns = { group: 'string', customers: 'number', churned: 'number', churn_rate: 'number' } as const;
 
@@ -47,17 +48,12 @@ export function bundlingFinding(big: readonly ChurnGroup[]): Finding | null {
   };
 }
 
-export const bundlingAnalysis: AnalysisDefinition<BundlingOptions> = {
+export const bundlingAnalysis: AnalysisDefinition<typeof bundlingOptions> = {
   id: 'bundling',
   title: 'Bundling and switching cost',
   description: 'Churn rate by the number of products or services held and by contract type: does holding more, or committing longer, keep customers?',
   requires: ['customers'],
-  options: [
-    { name: 'service_columns', type: 'string[]', default: [], description: 'Customers columns that each mark a product or service held (a value other than blank/No counts as held).' },
-    { name: 'products_from', type: 'enum', values: ['auto', 'columns', 'categories'], default: 'auto', description: 'Products held from service_columns, or from the distinct transaction categories a customer bought; auto picks the first available.' },
-    { name: 'contract_column', type: 'string', default: 'plan', description: 'Customers column holding the contract type (canonical: plan).' },
-    { name: 'churn_column', type: 'string', default: '', description: 'Customers column with a Yes/No (or true/false, 1/0) churn flag; empty = churned when churn_date is set.' },
-  ],
+  options: bundlingOptions,
   async run(ctx, o): Promise<AnalysisResult> {
     const notes: string[] = [];
     const churn = resolveChurnSource(ctx.profile, o.churn_column || undefined);

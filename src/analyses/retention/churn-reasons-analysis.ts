@@ -1,21 +1,23 @@
 /** Analysis `churn-reasons`: Pareto of churn reasons by customers and by lost value. */
 import { toRows } from '../../engine/types.ts';
 import { hasColumn, hasTable } from '../../model/profile.ts';
-import type { AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import { defineOptions } from '../options.ts';
+import type { AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { resolveChurnSource } from './churn-flag.ts';
 import { buildChurnReasonsQuery, buildSummaryChurnReasonsQuery, pareto, type LostValueSource, type ParetoRow } from './churn-reasons.ts';
+import { churnColumnOptions } from './options.ts';
 import { customerColumn } from './sql.ts';
 import { amount, pct, table } from './table.ts';
 
-/** Options of the `churn-reasons` analysis. */
-export interface ChurnReasonsOptions {
-  /** Customers column with the reason or complaint category. */
-  reason_column: string;
-  /** Customers column with a Yes/No churn flag; empty = churn_date. */
-  churn_column: string;
-  /** Customers column with each customer's value (e.g. monthly charges); empty = revenue in the 12 months before leaving. */
-  value_column: string;
-}
+/** The options of `churn-reasons`: the reason, churn and value columns. */
+export const churnReasonsOptions = defineOptions([
+  { name: 'reason_column', type: 'string', default: 'churn_reason', description: 'Customers column with the churn reason or complaint category.' },
+  ...churnColumnOptions,
+  { name: 'value_column', type: 'string', default: '', description: 'Customers column with the value lost per customer; empty = revenue in the 12 months before leaving.' },
+]);
+
+/** Options of the `churn-reasons` analysis, as `run` receives them. */
+export type ChurnReasonsOptions = OptionValues<typeof churnReasonsOptions>;
 
 const paretoColumns = { rank: 'number', reason: 'string', customers: 'number', lost_value: 'number', share: 'number', cumulative_share: 'number' } as const;
 
@@ -38,16 +40,12 @@ function paretoChart(id: string, title: string, data: string, rows: ParetoRow[],
   };
 }
 
-export const churnReasonsAnalysis: AnalysisDefinition<ChurnReasonsOptions> = {
+export const churnReasonsAnalysis: AnalysisDefinition<typeof churnReasonsOptions> = {
   id: 'churn-reasons',
   title: 'Why customers leave',
   description: 'Pareto of churn reasons (or complaint categories) by customers lost and by the value they took with them.',
   requires: ['customers'],
-  options: [
-    { name: 'reason_column', type: 'string', default: 'churn_reason', description: 'Customers column with the churn reason or complaint category.' },
-    { name: 'churn_column', type: 'string', default: '', description: 'Customers column with a Yes/No churn flag; empty = churned when churn_date is set.' },
-    { name: 'value_column', type: 'string', default: '', description: 'Customers column with the value lost per customer; empty = revenue in the 12 months before leaving.' },
-  ],
+  options: churnReasonsOptions,
   async run(ctx, o): Promise<AnalysisResult> {
     const columns = ctx.profile.tables.customers?.columns ?? [];
     const reasonColumn = columns.find((c) => c.toLowerCase() === o.reason_column.toLowerCase());

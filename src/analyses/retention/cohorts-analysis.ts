@@ -2,28 +2,27 @@
  * Analysis `cohorts`: retention by acquisition cohort, value by tenure year, repeat vs new
  * revenue, and the loyal-vs-new spend ratio beside the published seeds.
  */
-import type { AnalysisDefinition, AnalysisResult } from '../types.ts';
+import { defineOptions } from '../options.ts';
+import { assumedMarginOptions } from '../option-groups.ts';
+import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { buildCohortRetentionQuery, cohortRetention, type CohortCell } from './cohort-retention.ts';
-import { DEFAULT_MARGIN_PCT, marginNote, type PeriodUnit } from './sql.ts';
+import { marginNote, type PeriodUnit } from './sql.ts';
 import { amount, pct, table } from './table.ts';
 import { buildRepeatRevenueQuery, buildTenureValueQuery, repeatRevenue, tenureValue } from './tenure-value.ts';
 import { toRows, type Row } from '../../engine/types.ts';
 
-/** Options of the `cohorts` analysis. */
-export interface CohortsOptions {
-  /** Cohort period: `month` or `quarter` (explicit in every label and axis). */
-  period: 'month' | 'quarter';
-  /** Periods after acquisition to show (heatmap columns). */
-  max_periods: number;
-  /** Most recent cohorts to show (heatmap rows). */
-  max_cohorts: number;
-  /** Tenure (years) from which a still-buying customer counts as loyal. */
-  loyal_years: number;
-  /** Assumed gross margin when transactions carry no cost. */
-  margin_pct: number;
-  /** Drop the data's last period when it is incomplete. */
-  complete_periods_only: boolean;
-}
+/** The options of `cohorts`: the cohort period, how much of the heatmap to show, loyalty and margin. */
+export const cohortsOptions = defineOptions([
+  { name: 'period', type: 'enum', values: ['month', 'quarter'], default: 'month', description: 'Cohort period: customers are grouped by the month or quarter of their first purchase.' },
+  { name: 'max_periods', type: 'integer', min: 1, max: 120, default: 12, description: 'How many periods after acquisition to show.' },
+  { name: 'max_cohorts', type: 'integer', min: 1, max: 240, default: 24, description: 'How many of the most recent cohorts to show.' },
+  { name: 'loyal_years', type: 'integer', min: 2, max: 20, default: 2, description: 'Tenure year from which a customer who still buys counts as loyal (compared with year 1).' },
+  ...assumedMarginOptions,
+  { name: 'complete_periods_only', type: 'boolean', default: true, description: 'Leave out the last period when the data stops before it ends (it would look like churn).' },
+]);
+
+/** Options of the `cohorts` analysis, as `run` receives them. */
+export type CohortsOptions = OptionValues<typeof cohortsOptions>;
 
 /** Seeds quoted in the source material, shown beside the user's figures. */
 export const SEEDS = {
@@ -51,19 +50,12 @@ export function lineEndLabels(cells: readonly CohortCell[]): { cohort: string; p
   }));
 }
 
-export const cohortsAnalysis: AnalysisDefinition<CohortsOptions> = {
+export const cohortsAnalysis: AnalysisDefinition<typeof cohortsOptions> = {
   id: 'cohorts',
   title: 'Cohorts and old-customer value',
   description: 'Retention by acquisition cohort (heatmap and curves), revenue and profit per customer by tenure year, repeat vs new revenue, and how much more loyal customers spend.',
   requires: ['transactions'],
-  options: [
-    { name: 'period', type: 'enum', values: ['month', 'quarter'], default: 'month', description: 'Cohort period: customers are grouped by the month or quarter of their first purchase.' },
-    { name: 'max_periods', type: 'integer', min: 1, max: 120, default: 12, description: 'How many periods after acquisition to show.' },
-    { name: 'max_cohorts', type: 'integer', min: 1, max: 240, default: 24, description: 'How many of the most recent cohorts to show.' },
-    { name: 'loyal_years', type: 'integer', min: 2, max: 20, default: 2, description: 'Tenure year from which a customer who still buys counts as loyal (compared with year 1).' },
-    { name: 'margin_pct', type: 'number', min: 0, max: 1, default: DEFAULT_MARGIN_PCT, description: 'Assumed gross margin (fraction of revenue) when transactions have no cost.' },
-    { name: 'complete_periods_only', type: 'boolean', default: true, description: 'Leave out the last period when the data stops before it ends (it would look like churn).' },
-  ],
+  options: cohortsOptions,
   async run(ctx, o): Promise<AnalysisResult> {
     const period: PeriodUnit = o.period;
     const unit = period === 'month' ? 'Months' : 'Quarters';

@@ -1,42 +1,29 @@
 /** Analysis `customer-equity`: observed retention × margin per segment → CLV and customer equity. */
-import type { AnalysisDefinition, AnalysisResult } from '../types.ts';
+import { defineOptions } from '../options.ts';
+import { annualDiscountOptions } from '../option-groups.ts';
+import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { customerEquity, perPeriodRate, segmentEquityColumns } from './customer-equity.ts';
 import { loadSegmentEquity, periodsPer } from './load-equity.ts';
-import { DEFAULT_MARGIN_PCT, type PeriodUnit } from './sql.ts';
+import { baseOptionSpecs, marginHorizonOptions } from './options.ts';
 import { amount, pct, table } from './table.ts';
 import { notApplicable } from '../not-applicable.ts';
 
-/** Options of the `customer-equity` analysis. */
-export interface CustomerEquityAnalysisOptions {
-  /** Period retention is measured over (month, quarter, year). */
-  period: PeriodUnit;
-  /** `spend_tier` (top 20% / middle 30% / bottom 50% by spend in the period) or a customers column such as `segment`, `plan`, `region`. */
-  segment_by: string;
-  /** Annual discount rate; converted to the period. */
-  discount_rate: number;
-  /** Margins counted, in periods; 0 = no limit (the Gupta–Lehmann perpetuity). */
-  horizon: number;
-  /** Assumed gross margin when transactions have no cost. */
-  margin_pct: number;
-}
+/** The options of `customer-equity`: the observed base, the discount rate and the horizon. */
+export const customerEquityOptions = defineOptions([
+  ...baseOptionSpecs,
+  ...annualDiscountOptions,
+  ...marginHorizonOptions,
+]);
 
-/** Shared option specs of the analyses that start from the observed base. */
-export const baseOptionSpecs = [
-  { name: 'period', type: 'enum', values: ['month', 'quarter', 'year'], default: 'year', description: 'Period over which retention is observed (the last two complete periods of the data are compared).' },
-  { name: 'segment_by', type: 'string', default: 'spend_tier', description: 'How to split customers: spend_tier (top 20% / middle 30% / bottom 50% by spend) or the name of a customers column (segment, plan, region…).' },
-  { name: 'margin_pct', type: 'number', min: 0, max: 1, default: DEFAULT_MARGIN_PCT, description: 'Assumed gross margin (fraction of revenue) when transactions have no cost.' },
-] as const;
+/** Options of the `customer-equity` analysis, as `run` receives them. */
+export type CustomerEquityAnalysisOptions = OptionValues<typeof customerEquityOptions>;
 
-export const customerEquityAnalysis: AnalysisDefinition<CustomerEquityAnalysisOptions> = {
+export const customerEquityAnalysis: AnalysisDefinition<typeof customerEquityOptions> = {
   id: 'customer-equity',
   title: 'Customer equity',
   description: 'Customer lifetime value and total customer equity per segment, from the retention, margin and customer counts observed in the data.',
   requires: ['transactions'],
-  options: [
-    ...baseOptionSpecs,
-    { name: 'discount_rate', type: 'number', min: 0, max: 1, default: 0.1, description: 'Annual discount rate (cost of capital), converted to the period.' },
-    { name: 'horizon', type: 'integer', min: 0, max: 1000, default: 0, description: 'How many future periods of margin to count; 0 counts them all (perpetuity).' },
-  ],
+  options: customerEquityOptions,
   async run(ctx, o): Promise<AnalysisResult> {
     const base = await loadSegmentEquity(ctx, { period: o.period, segmentBy: o.segment_by, marginPct: o.margin_pct });
     // Too little data for even two complete months: nothing to measure; the notes say what is needed.

@@ -1,56 +1,40 @@
 /** Analysis `leaky-bucket`: the base over N periods, and what holding it flat costs by acquisition vs retention. */
 import { hasColumn } from '../../model/profile.ts';
 import { toRows } from '../../engine/types.ts';
-import type { AnalysisDefinition, AnalysisResult } from '../types.ts';
+import { defineOptions } from '../options.ts';
+import { assumedMarginOptions } from '../option-groups.ts';
+import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { customerEquity } from './customer-equity.ts';
-import { leakyBucket, type LeakyBucketTarget } from './leaky-bucket.ts';
+import { leakyBucket } from './leaky-bucket.ts';
 import { loadSegmentEquity, periodsPer } from './load-equity.ts';
-import { DEFAULT_MARGIN_PCT, type PeriodUnit } from './sql.ts';
+import { acquisitionMultipleOptions, periodOptions } from './options.ts';
 import { amount, pct, table } from './table.ts';
 import { notApplicable } from '../not-applicable.ts';
 
-/** Options of the `leaky-bucket` analysis. Omitted base figures are observed in the data. */
-export interface LeakyBucketAnalysisOptions {
-  period: PeriodUnit;
-  margin_pct: number;
-  /** Periods to simulate. */
-  periods: number;
-  /** Hold the customer count or the revenue flat. */
-  target: LeakyBucketTarget;
-  /** Customers at the start (default: active in the last complete period). */
-  start_customers?: number;
-  /** Churn per period (default: 1 − observed retention). */
-  churn?: number;
-  /** New customers per period (default: first-time buyers in the last complete period). */
-  acquired_per_period?: number;
-  /** Cost to acquire a customer (default: average customers.acquisition_cost, else one period's revenue per customer). */
-  acquisition_cost?: number;
-  /** Cost to keep a customer who would leave (default: acquisition cost ÷ acquisition_multiple). */
-  retention_cost?: number;
-  /** Acquisition cost as a multiple of the retention cost (5×; studies 5–25×). */
-  acquisition_multiple: number;
-  /** Spend of a new customer relative to an existing one (1 = same; the seeds suggest 0.25–0.5). */
-  new_customer_value_ratio: number;
-}
+/** The options of `leaky-bucket`: the observed base and the simulation. Omitted base figures are observed in the data. */
+export const leakyBucketOptions = defineOptions([
+  ...periodOptions,
+  ...assumedMarginOptions,
+  { name: 'periods', type: 'integer', min: 1, max: 200, default: 10, description: 'Periods to simulate.' },
+  { name: 'target', type: 'enum', values: ['customers', 'revenue'], default: 'customers', description: 'Hold the number of customers or the revenue flat.' },
+  { name: 'start_customers', type: 'number', min: 0, description: 'Customers at the start (default: observed).' },
+  { name: 'churn', type: 'number', min: 0, max: 1, description: 'Share of customers lost per period (default: observed).' },
+  { name: 'acquired_per_period', type: 'number', min: 0, description: 'New customers per period (default: observed).' },
+  { name: 'acquisition_cost', type: 'number', min: 0, description: 'Cost to acquire one customer (default: average acquisition_cost in customers).' },
+  { name: 'retention_cost', type: 'number', min: 0, description: 'Cost to keep one customer who would otherwise leave (default: acquisition cost ÷ acquisition_multiple).' },
+  ...acquisitionMultipleOptions,
+  { name: 'new_customer_value_ratio', type: 'number', min: 0.01, max: 10, default: 1, description: 'Spend of a new customer relative to an existing one (loyal customers spend 2–4× new ones, i.e. 0.25–0.5).' },
+]);
 
-export const leakyBucketAnalysis: AnalysisDefinition<LeakyBucketAnalysisOptions> = {
+/** Options of the `leaky-bucket` analysis, as `run` receives them. */
+export type LeakyBucketAnalysisOptions = OptionValues<typeof leakyBucketOptions>;
+
+export const leakyBucketAnalysis: AnalysisDefinition<typeof leakyBucketOptions> = {
   id: 'leaky-bucket',
   title: 'The leaky bucket',
   description: 'Simulates the customer base over N periods for given acquisition and churn, and compares the acquisition spend and the retention spend that hold it (or its revenue) flat.',
   requires: ['transactions'],
-  options: [
-    { name: 'period', type: 'enum', values: ['month', 'quarter', 'year'], default: 'year', description: 'Period of the simulation; churn and acquisition are observed over the last complete one.' },
-    { name: 'margin_pct', type: 'number', min: 0, max: 1, default: DEFAULT_MARGIN_PCT, description: 'Assumed gross margin when transactions have no cost (only used for the base figures).' },
-    { name: 'periods', type: 'integer', min: 1, max: 200, default: 10, description: 'Periods to simulate.' },
-    { name: 'target', type: 'enum', values: ['customers', 'revenue'], default: 'customers', description: 'Hold the number of customers or the revenue flat.' },
-    { name: 'start_customers', type: 'number', min: 0, description: 'Customers at the start (default: observed).' },
-    { name: 'churn', type: 'number', min: 0, max: 1, description: 'Share of customers lost per period (default: observed).' },
-    { name: 'acquired_per_period', type: 'number', min: 0, description: 'New customers per period (default: observed).' },
-    { name: 'acquisition_cost', type: 'number', min: 0, description: 'Cost to acquire one customer (default: average acquisition_cost in customers).' },
-    { name: 'retention_cost', type: 'number', min: 0, description: 'Cost to keep one customer who would otherwise leave (default: acquisition cost ÷ acquisition_multiple).' },
-    { name: 'acquisition_multiple', type: 'number', min: 1, default: 5, description: 'Acquisition cost as a multiple of retention cost (rule of thumb 5×; studies 5–25×).' },
-    { name: 'new_customer_value_ratio', type: 'number', min: 0.01, max: 10, default: 1, description: 'Spend of a new customer relative to an existing one (loyal customers spend 2–4× new ones, i.e. 0.25–0.5).' },
-  ],
+  options: leakyBucketOptions,
   async run(ctx, o): Promise<AnalysisResult> {
     const base = await loadSegmentEquity(ctx, { period: o.period, segmentBy: 'spend_tier', marginPct: o.margin_pct });
     const observed = o.start_customers !== undefined && o.churn !== undefined && o.acquired_per_period !== undefined;

@@ -1,46 +1,32 @@
 /** Analysis `margin-multiple`: the Gupta–Lehmann margin multiple grid and one CLV under a chosen variant. */
-import type { AnalysisDefinition, AnalysisResult } from '../types.ts';
-import { customerLifetimeValue, type ClvTiming } from './margin-multiple.ts';
+import { defineOptions } from '../options.ts';
+import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
+import { customerLifetimeValue } from './margin-multiple.ts';
+import { marginHorizonOptions } from './options.ts';
 import { amount, pct, table } from './table.ts';
 
-/** Options of the `margin-multiple` analysis. */
-export interface MarginMultipleOptions {
-  /** Margin per customer per period. */
-  margin: number;
-  /** Retention rate per period. */
-  retention: number;
-  /** Discount rate per period. */
-  discount_rate: number;
-  /** `end` (first margin after one period, Gupta–Lehmann) or `start` (first margin now). */
-  timing: ClvTiming;
-  /** Margin growth per period. */
-  growth: number;
-  /** Margins counted; 0 = no limit. */
-  horizon: number;
-  /** Acquisition cost subtracted once. */
-  acquisition_cost: number;
-  /** Retention rates of the grid. */
-  grid_retention: number[];
-  /** Discount rates of the grid. */
-  grid_discount: number[];
-}
+/** The options of `margin-multiple`: the customer (margin, retention), the rate, the variant and the grid. */
+export const marginMultipleOptions = defineOptions([
+  { name: 'margin', type: 'number', default: 100, description: 'Margin per customer per period (currency).' },
+  { name: 'retention', type: 'number', min: 0, max: 0.999, default: 0.8, description: 'Retention rate per period.' },
+  { name: 'discount_rate', type: 'number', min: 0, max: 1, default: 0.1, description: 'Discount rate per period.' },
+  { name: 'timing', type: 'enum', values: ['end', 'start'], default: 'end', description: 'end: first margin after one period if retained (Gupta & Lehmann); start: first margin earned now, m(1+i)/(1+i−r).' },
+  { name: 'growth', type: 'number', min: -0.99, max: 1, default: 0, description: 'Margin growth per period, g: m·r/(1+i−r(1+g)).' },
+  ...marginHorizonOptions,
+  { name: 'acquisition_cost', type: 'number', min: 0, default: 0, description: 'Acquisition cost subtracted once (value of a prospect rather than a customer).' },
+  { name: 'grid_retention', type: 'number[]', min: 0, max: 0.999, default: [0.6, 0.7, 0.8, 0.9], description: 'Retention rates of the published grid.' },
+  { name: 'grid_discount', type: 'number[]', min: 0, max: 1, default: [0.1, 0.12, 0.14, 0.16], description: 'Discount rates of the published grid.' },
+]);
 
-export const marginMultipleAnalysis: AnalysisDefinition<MarginMultipleOptions> = {
+/** Options of the `margin-multiple` analysis, as `run` receives them. */
+export type MarginMultipleOptions = OptionValues<typeof marginMultipleOptions>;
+
+export const marginMultipleAnalysis: AnalysisDefinition<typeof marginMultipleOptions> = {
   id: 'margin-multiple',
   title: 'Margin multiple (CLV)',
   description: 'Customer lifetime value as a multiple of the yearly margin, m·r/(1+i−r) (Gupta & Lehmann), with variants for timing, margin growth, horizon and acquisition cost.',
   requires: [],
-  options: [
-    { name: 'margin', type: 'number', default: 100, description: 'Margin per customer per period (currency).' },
-    { name: 'retention', type: 'number', min: 0, max: 0.999, default: 0.8, description: 'Retention rate per period.' },
-    { name: 'discount_rate', type: 'number', min: 0, max: 1, default: 0.1, description: 'Discount rate per period.' },
-    { name: 'timing', type: 'enum', values: ['end', 'start'], default: 'end', description: 'end: first margin after one period if retained (Gupta & Lehmann); start: first margin earned now, m(1+i)/(1+i−r).' },
-    { name: 'growth', type: 'number', min: -0.99, max: 1, default: 0, description: 'Margin growth per period, g: m·r/(1+i−r(1+g)).' },
-    { name: 'horizon', type: 'integer', min: 0, max: 1000, default: 0, description: 'Margins counted (finite horizon T); 0 = no limit.' },
-    { name: 'acquisition_cost', type: 'number', min: 0, default: 0, description: 'Acquisition cost subtracted once (value of a prospect rather than a customer).' },
-    { name: 'grid_retention', type: 'number[]', min: 0, max: 0.999, default: [0.6, 0.7, 0.8, 0.9], description: 'Retention rates of the published grid.' },
-    { name: 'grid_discount', type: 'number[]', min: 0, max: 1, default: [0.1, 0.12, 0.14, 0.16], description: 'Discount rates of the published grid.' },
-  ],
+  options: marginMultipleOptions,
   async run(_ctx, o): Promise<AnalysisResult> {
     const horizon = o.horizon > 0 ? o.horizon : Infinity;
     const clv = customerLifetimeValue({ margin: o.margin, retention: o.retention, discountRate: o.discount_rate, timing: o.timing, growth: o.growth, horizon, acquisitionCost: o.acquisition_cost });

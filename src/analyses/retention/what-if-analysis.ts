@@ -3,60 +3,42 @@
  * The base (customers, retention, margin per customer, segments) is observed in the data; the
  * programme's uplift and costs are inputs, meant for sliders.
  */
-import type { AnalysisDefinition, AnalysisResult } from '../types.ts';
+import { defineOptions } from '../options.ts';
+import { annualDiscountOptions } from '../option-groups.ts';
+import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { customerEquity, perPeriodRate } from './customer-equity.ts';
-import { baseOptionSpecs } from './customer-equity-analysis.ts';
+import { acquisitionMultipleOptions, baseOptionSpecs } from './options.ts';
 import { loadSegmentEquity, periodsPer } from './load-equity.ts';
-import type { PeriodUnit } from './sql.ts';
 import { amount, pct, table } from './table.ts';
 import { rankSegments, retentionWhatIf, upliftCurve, type WhatIfOptions } from './what-if.ts';
 import { notApplicable } from '../not-applicable.ts';
 
-/** Options of the `retention-what-if` analysis. */
-export interface WhatIfAnalysisOptions {
-  period: PeriodUnit;
-  segment_by: string;
-  margin_pct: number;
-  /** Retention uplift in points (0.05 = +5 points). */
-  uplift: number;
-  /** Programme cost per customer per period; omitted = 10% of the margin per customer. */
-  programme_cost?: number;
-  /** Acquisition cost per new customer; omitted = acquisition_multiple × programme cost. */
-  acquisition_cost?: number;
-  /** Acquisition cost as a multiple of the programme (retention) cost per customer, when acquisition_cost is omitted. */
-  acquisition_multiple: number;
-  /** Annual discount rate. */
-  discount_rate: number;
-  /** Periods the programme runs and value is counted. */
-  horizon: number;
-  /** Override the observed retention rate (0–1). */
-  retention?: number;
-  /** Override the observed margin per customer per period. */
-  margin?: number;
-  /** Change in margin per customer (−0.2 = 20% lower), applied to the observed or given margin and to every segment: the margin slider. */
-  margin_change: number;
-}
+/** The options of `retention-what-if`: the observed base (overridable), the programme and its economics. */
+export const whatIfAnalysisOptions = defineOptions([
+  ...baseOptionSpecs,
+  { name: 'uplift', type: 'number', min: 0, max: 1, default: 0.05, description: 'Retention uplift in points (0.05 = from 80% to 85%).' },
+  { name: 'programme_cost', type: 'number', min: 0, description: 'Programme cost per customer per period (currency). Omitted: 10% of the observed margin per customer.' },
+  { name: 'acquisition_cost', type: 'number', min: 0, description: 'Cost of acquiring one new customer. Omitted: acquisition_multiple × the programme cost.' },
+  ...acquisitionMultipleOptions,
+  ...annualDiscountOptions,
+  { name: 'horizon', type: 'integer', min: 1, max: 200, default: 5, description: 'Periods the programme runs and value is counted.' },
+  { name: 'retention', type: 'number', min: 0, max: 1, description: 'Override the observed retention rate.' },
+  { name: 'margin', type: 'number', description: 'Override the observed margin per customer per period.' },
+  { name: 'margin_change', type: 'number', min: -1, max: 10, default: 0, description: 'Change in margin per customer, e.g. −0.2 = 20% lower (applied to the observed or given margin, and to every segment).' },
+]);
+
+/** Options of the `retention-what-if` analysis, as `run` receives them. */
+export type WhatIfAnalysisOptions = OptionValues<typeof whatIfAnalysisOptions>;
 
 /** The Reichheld & Sasser claim: +5 points of retention. */
 const CLAIM_UPLIFT = 0.05;
 
-export const whatIfAnalysis: AnalysisDefinition<WhatIfAnalysisOptions> = {
+export const whatIfAnalysis: AnalysisDefinition<typeof whatIfAnalysisOptions> = {
   id: 'retention-what-if',
   title: 'Retention what-if',
   description: 'Change in customer equity and profit, ROI and break-even uplift of a retention programme, and which segments to target first.',
   requires: ['transactions'],
-  options: [
-    ...baseOptionSpecs,
-    { name: 'uplift', type: 'number', min: 0, max: 1, default: 0.05, description: 'Retention uplift in points (0.05 = from 80% to 85%).' },
-    { name: 'programme_cost', type: 'number', min: 0, description: 'Programme cost per customer per period (currency). Omitted: 10% of the observed margin per customer.' },
-    { name: 'acquisition_cost', type: 'number', min: 0, description: 'Cost of acquiring one new customer. Omitted: acquisition_multiple × the programme cost.' },
-    { name: 'acquisition_multiple', type: 'number', min: 0, default: 5, description: 'Acquisition cost as a multiple of the retention cost per customer (rule of thumb 5×; studies 5–25×).' },
-    { name: 'discount_rate', type: 'number', min: 0, max: 1, default: 0.1, description: 'Annual discount rate, converted to the period.' },
-    { name: 'horizon', type: 'integer', min: 1, max: 200, default: 5, description: 'Periods the programme runs and value is counted.' },
-    { name: 'retention', type: 'number', min: 0, max: 1, description: 'Override the observed retention rate.' },
-    { name: 'margin', type: 'number', description: 'Override the observed margin per customer per period.' },
-    { name: 'margin_change', type: 'number', min: -1, max: 10, default: 0, description: 'Change in margin per customer, e.g. −0.2 = 20% lower (applied to the observed or given margin, and to every segment).' },
-  ],
+  options: whatIfAnalysisOptions,
   async run(ctx, o): Promise<AnalysisResult> {
     const base = await loadSegmentEquity(ctx, { period: o.period, segmentBy: o.segment_by, marginPct: o.margin_pct });
     // Too little data for even two complete months: nothing to measure; the notes say what is needed.

@@ -3,22 +3,25 @@
  * profit, and the list of hostages (Jones & Sasser 1995).
  */
 import { toRows } from '../../engine/types.ts';
-import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import { defineOptions } from '../options.ts';
+import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { quadrantChart } from './charts.ts';
 import { buildHostagesQuery } from './level-query.ts';
 import { loadSatisfaction, MISSING_SURVEYS_NOTE } from './load.ts';
-import { outcomeLabels, withCommon, type SatisfactionOptions } from './options.ts';
+import { commonOptionSpecs, outcomeLabels } from './options.ts';
 import { loyaltyQuadrant, quadrantInfo } from './quadrant.ts';
 import { money, notesOnly, pct, tableOf } from './result.ts';
 import { defaultSatisfiedFrom } from './scale.ts';
 
-/** Options of `loyalty-quadrant`. */
-export interface LoyaltyQuadrantOptions extends SatisfactionOptions {
-  /** Lowest satisfaction level that counts as satisfied; default: top quarter of the scale. */
-  satisfied_from?: number;
-  /** How many hostages to list (most profitable first). */
-  hostage_limit: number;
-}
+/** The options of `loyalty-quadrant`: the common ones, where satisfied starts, and the hostage list. */
+export const loyaltyQuadrantOptions = defineOptions([
+  ...commonOptionSpecs,
+  { name: 'satisfied_from', type: 'integer', min: 0, max: 10, description: 'Lowest level that counts as satisfied (default: top quarter of the scale, e.g. 4 on 1–5).' },
+  { name: 'hostage_limit', type: 'integer', min: 1, max: 10000, default: 50, description: 'How many hostages to list, most profitable first.' },
+]);
+
+/** Options of `loyalty-quadrant`, as `run` receives them. */
+export type LoyaltyQuadrantOptions = OptionValues<typeof loyaltyQuadrantOptions>;
 
 /** Runs the quadrant on a connection. */
 export async function runLoyaltyQuadrant(ctx: AnalysisContext, o: LoyaltyQuadrantOptions): Promise<AnalysisResult> {
@@ -73,15 +76,12 @@ export async function runLoyaltyQuadrant(ctx: AnalysisContext, o: LoyaltyQuadran
 }
 
 /** The registered definition. */
-export const loyaltyQuadrantAnalysis: AnalysisDefinition<LoyaltyQuadrantOptions> = {
+export const loyaltyQuadrantAnalysis: AnalysisDefinition<typeof loyaltyQuadrantOptions> = {
   id: 'loyalty-quadrant',
   title: 'Loyalty quadrant (apostles, mercenaries, hostages, defectors)',
   description: 'Satisfaction × loyalty: counts, revenue and profit per quadrant, and who the hostages are.',
   requires: ['surveys'],
   missingNote: MISSING_SURVEYS_NOTE,
-  options: withCommon([
-    { name: 'satisfied_from', type: 'integer', min: 0, max: 10, description: 'Lowest level that counts as satisfied (default: top quarter of the scale, e.g. 4 on 1–5).' },
-    { name: 'hostage_limit', type: 'integer', min: 1, max: 10000, default: 50, description: 'How many hostages to list, most profitable first.' },
-  ]),
+  options: loyaltyQuadrantOptions,
   run: runLoyaltyQuadrant,
 };

@@ -2,7 +2,8 @@
  * Options shared by the satisfaction analyses. Each analysis declares the subset it uses; all of
  * them read respondents through the same definition of "loyal" so their numbers agree.
  */
-import type { OptionSpec } from '../types.ts';
+import { defineOptions, parseOptions } from '../options.ts';
+import type { OptionValues } from '../types.ts';
 import { scaleIds } from './scale.ts';
 
 /** How loyalty is measured after a survey response. */
@@ -17,30 +18,8 @@ export const outcomeLabels: Record<OutcomeId, string> = {
   stated_intent: 'intend to repurchase',
 };
 
-/** Options every satisfaction analysis understands. */
-export interface SatisfactionOptions {
-  /** Loyalty outcome (see `outcomeIds`). */
-  outcome: OutcomeId;
-  /** Days from the response to the start of the outcome window. */
-  gap_days: number;
-  /** Length of the outcome window in days. */
-  window_days: number;
-  /** Last date covered by the data (YYYY-MM-DD); default: the last transaction date. */
-  data_end?: string;
-  /** `auto` or a scale id. */
-  scale: 'auto' | (typeof scaleIds)[number];
-  /** wallet_kept: a respondent is loyal when spend after ÷ spend before ≥ this. */
-  wallet_kept_min: number;
-  /** stated_intent: a respondent is loyal when repurchase_intent (1–5) ≥ this. */
-  intent_min: number;
-  /** A `customers` column to draw one curve per value of (region, plan, segment…). */
-  segment?: string;
-  /** Levels with fewer respondents than this are shown but not used to locate zones or fit slopes. */
-  min_n: number;
-}
-
 /** Option specs shared by all four analyses (documented field by field for the UI and the docs). */
-export const commonOptionSpecs: readonly OptionSpec[] = [
+export const commonOptionSpecs = defineOptions([
   {
     name: 'outcome',
     type: 'enum',
@@ -58,23 +37,12 @@ export const commonOptionSpecs: readonly OptionSpec[] = [
   { name: 'intent_min', type: 'integer', min: 1, max: 5, default: 4, description: 'stated_intent outcome: minimum repurchase intent (1–5) that counts as loyal.' },
   { name: 'segment', type: 'string', description: 'A customers column (region, plan, segment…) to compare curves across; omit for one curve.' },
   { name: 'min_n', type: 'integer', min: 1, max: 100000, default: 20, description: 'Levels with fewer respondents are drawn but not used for zones and slopes.' },
-];
+]);
 
-/** The common specs followed by an analysis's own. */
-export function withCommon(own: readonly OptionSpec[]): readonly OptionSpec[] {
-  return [...commonOptionSpecs, ...own];
-}
+/** Options every satisfaction analysis understands, as `run` receives them. */
+export type SatisfactionOptions = OptionValues<typeof commonOptionSpecs>;
 
-/** Defaults for direct calls that skip `parseOptions` (tests, other analyses). */
+/** Defaults for direct calls that skip `parseOptions` (tests, other analyses): the declared ones. */
 export function resolveOptions(partial: Partial<SatisfactionOptions> = {}): SatisfactionOptions {
-  return {
-    outcome: 'retained',
-    gap_days: 0,
-    window_days: 365,
-    scale: 'auto',
-    wallet_kept_min: 0.8,
-    intent_min: 4,
-    min_n: 20,
-    ...partial,
-  };
+  return { ...parseOptions(commonOptionSpecs, {}, 'satisfaction'), ...partial };
 }

@@ -2,23 +2,26 @@
  * `satisfaction-loyalty`: the curve, its zones, the 5-vs-4 figure, value at stake, and — with a
  * `segment` option — one curve per segment and their steepness (competitive intensity).
  */
-import type { AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import { defineOptions } from '../options.ts';
+import type { AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { curveChart, segmentChart, steepnessChart } from './charts.ts';
 import { drawnCurve, leaveRatio, loyaltyCurve, topBoxRatio, type CurvePoint } from './curve.ts';
 import { loadSatisfaction, MISSING_SURVEYS_NOTE } from './load.ts';
-import { outcomeLabels, withCommon, type SatisfactionOptions } from './options.ts';
+import { commonOptionSpecs, outcomeLabels } from './options.ts';
 import { money, notesOnly, pct, tableOf } from './result.ts';
 import { curveSteepness } from './steepness.ts';
 import { valueAtStake } from './value-at-stake.ts';
 import { locateZones, zoneBands, zoneOf } from './zones.ts';
 
-/** Options of `satisfaction-loyalty`. */
-export interface SatisfactionLoyaltyOptions extends SatisfactionOptions {
-  /** Manual zone boundary: levels ≤ this are the zone of defection (overrides the slope rule). */
-  defection_max?: number;
-  /** Manual zone boundary: levels ≥ this are the zone of affection. */
-  affection_min?: number;
-}
+/** The options of `satisfaction-loyalty`: the common ones and manual zone boundaries. */
+export const satisfactionLoyaltyOptions = defineOptions([
+  ...commonOptionSpecs,
+  { name: 'defection_max', type: 'number', description: 'Override: levels at or below this are the zone of defection.' },
+  { name: 'affection_min', type: 'number', description: 'Override: levels at or above this are the zone of affection.' },
+]);
+
+/** Options of `satisfaction-loyalty`, as `run` receives them. */
+export type SatisfactionLoyaltyOptions = OptionValues<typeof satisfactionLoyaltyOptions>;
 
 /** Runs the curve analysis on a connection. */
 export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition['run']>[0], o: SatisfactionLoyaltyOptions): Promise<AnalysisResult> {
@@ -144,15 +147,12 @@ export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition[
 }
 
 /** The registered definition. */
-export const satisfactionLoyalty: AnalysisDefinition<SatisfactionLoyaltyOptions> = {
+export const satisfactionLoyalty: AnalysisDefinition<typeof satisfactionLoyaltyOptions> = {
   id: 'satisfaction-loyalty',
   title: 'Satisfaction–loyalty curve',
   description: 'Loyalty by satisfaction level with 95% intervals, zones of defection/indifference/affection, the top-box ratio, value at stake, and curves per segment.',
   requires: ['surveys'],
   missingNote: MISSING_SURVEYS_NOTE,
-  options: withCommon([
-    { name: 'defection_max', type: 'number', description: 'Override: levels at or below this are the zone of defection.' },
-    { name: 'affection_min', type: 'number', description: 'Override: levels at or above this are the zone of affection.' },
-  ]),
+  options: satisfactionLoyaltyOptions,
   run: runSatisfactionLoyalty,
 };

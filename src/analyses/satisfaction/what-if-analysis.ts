@@ -2,25 +2,27 @@
  * `satisfaction-what-if`: value at stake in the zone of defection, and what lifting a share of
  * customers one level would bring, with its uncertainty (see `what-if.ts`).
  */
-import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import { defineOptions } from '../options.ts';
+import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { whatIfChart } from './charts.ts';
 import { loyaltyCurve } from './curve.ts';
 import { loadSatisfaction, MISSING_SURVEYS_NOTE } from './load.ts';
-import { outcomeLabels, withCommon, type SatisfactionOptions } from './options.ts';
+import { commonOptionSpecs, outcomeLabels } from './options.ts';
 import { money, notesOnly, pct, tableOf } from './result.ts';
 import { valueAtStake } from './value-at-stake.ts';
 import { whatIfMove, whatIfTable } from './what-if.ts';
 import { locateZones } from './zones.ts';
 
-/** Options of `satisfaction-what-if`. */
-export interface SatisfactionWhatIfOptions extends SatisfactionOptions {
-  /** Level customers are lifted from (to the next); default: the level below the top. */
-  from_level?: number;
-  /** Share of the customers at `from_level` lifted one level, 0–1. */
-  move_share: number;
-  /** Profit one extra loyal customer brings; default: the mean profit of loyal respondents in their outcome window. */
-  value_per_loyal?: number;
-}
+/** The options of `satisfaction-what-if`: the common ones and the move. */
+export const satisfactionWhatIfOptions = defineOptions([
+  ...commonOptionSpecs,
+  { name: 'from_level', type: 'integer', min: 0, max: 9, description: 'Level customers are lifted from, to the next (default: one below the top, e.g. 4 on 1–5).' },
+  { name: 'move_share', type: 'number', min: 0, max: 1, default: 0.2, description: 'Share of the customers at from_level lifted one level (0–1).' },
+  { name: 'value_per_loyal', type: 'number', description: 'Profit of one extra loyal customer; default: mean outcome-window profit of loyal respondents.' },
+]);
+
+/** Options of `satisfaction-what-if`, as `run` receives them. */
+export type SatisfactionWhatIfOptions = OptionValues<typeof satisfactionWhatIfOptions>;
 
 /** Runs the what-if on a connection. */
 export async function runSatisfactionWhatIf(ctx: AnalysisContext, o: SatisfactionWhatIfOptions): Promise<AnalysisResult> {
@@ -88,16 +90,12 @@ export async function runSatisfactionWhatIf(ctx: AnalysisContext, o: Satisfactio
 }
 
 /** The registered definition. */
-export const satisfactionWhatIf: AnalysisDefinition<SatisfactionWhatIfOptions> = {
+export const satisfactionWhatIf: AnalysisDefinition<typeof satisfactionWhatIfOptions> = {
   id: 'satisfaction-what-if',
   title: 'Satisfaction what-if and value at stake',
   description: 'Revenue and profit in the zone of defection, and the extra loyal customers and profit from lifting a share of customers one satisfaction level.',
   requires: ['surveys'],
   missingNote: MISSING_SURVEYS_NOTE,
-  options: withCommon([
-    { name: 'from_level', type: 'integer', min: 0, max: 9, description: 'Level customers are lifted from, to the next (default: one below the top, e.g. 4 on 1–5).' },
-    { name: 'move_share', type: 'number', min: 0, max: 1, default: 0.2, description: 'Share of the customers at from_level lifted one level (0–1).' },
-    { name: 'value_per_loyal', type: 'number', description: 'Profit of one extra loyal customer; default: mean outcome-window profit of loyal respondents.' },
-  ]),
+  options: satisfactionWhatIfOptions,
   run: runSatisfactionWhatIf,
 };

@@ -3,15 +3,22 @@
  * `surveys.recommend`; without it, says so and returns no table (not an error).
  */
 import { hasColumn } from '../../model/profile.ts';
-import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import { pickOptions } from '../options.ts';
+import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { wordOfMouthChart } from './charts.ts';
 import { loadSatisfaction, MISSING_SURVEYS_NOTE } from './load.ts';
-import { commonOptionSpecs, resolveOptions, type SatisfactionOptions } from './options.ts';
+import { commonOptionSpecs, resolveOptions } from './options.ts';
 import { notesOnly, pct, tableOf } from './result.ts';
 import { wordOfMouth } from './word-of-mouth.ts';
 
+/** The options of `word-of-mouth`: of the common ones, only the scale and the smallest level size (it needs no outcome). */
+export const wordOfMouthOptions = pickOptions(commonOptionSpecs, ['scale', 'min_n']);
+
+/** Options of `word-of-mouth`, as `run` receives them. */
+export type WordOfMouthOptions = OptionValues<typeof wordOfMouthOptions>;
+
 /** Runs word of mouth on a connection (every respondent's latest response; no outcome needed). */
-export async function runWordOfMouth(ctx: AnalysisContext, o: SatisfactionOptions): Promise<AnalysisResult> {
+export async function runWordOfMouth(ctx: AnalysisContext, o: WordOfMouthOptions): Promise<AnalysisResult> {
   const loaded = await loadSatisfaction(ctx, resolveOptions({ ...o, outcome: 'repurchased' }), false);
   if (!loaded.ok) return notesOnly(loaded.notes, loaded.needs);
   const { pooled, scale } = loaded.data;
@@ -56,12 +63,12 @@ export async function runWordOfMouth(ctx: AnalysisContext, o: SatisfactionOption
 }
 
 /** The registered definition. */
-export const wordOfMouthAnalysis: AnalysisDefinition<SatisfactionOptions> = {
+export const wordOfMouthAnalysis: AnalysisDefinition<typeof wordOfMouthOptions> = {
   id: 'word-of-mouth',
   title: 'Word of mouth by satisfaction',
   description: 'Net advocacy (% promoters − % detractors) and the share who talk at all, by satisfaction level: the asymmetric U.',
   requires: ['surveys'],
   missingNote: MISSING_SURVEYS_NOTE,
-  options: commonOptionSpecs.filter((s) => s.name === 'scale' || s.name === 'min_n'),
+  options: wordOfMouthOptions,
   run: runWordOfMouth,
 };

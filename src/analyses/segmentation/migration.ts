@@ -6,7 +6,8 @@
  */
 import type { ChartSpec } from '../../charts/spec.ts';
 import { fromRows, toRows, type ColumnInfo, type Row, type SqlConnection } from '../../engine/types.ts';
-import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import { defineOptions } from '../options.ts';
+import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { keptDataRange, vectorsAvailable } from './customer-period-vectors.ts';
 import { coreCount, earlyValues, earlyWarningRows, gradeMigration, loadMigrationBase, migrationMatrixRows } from './migration-numerics.ts';
 import { quantileThresholds } from './tier-numerics.ts';
@@ -14,9 +15,9 @@ import { amount, count, num, orList, pct, ratio } from './format.ts';
 import { buildCoreCountQuery, buildEarlyWarningQuery, buildMigrationMatrixQuery } from './migration-sql.ts';
 import { addDays, checkPeriod, formatPeriod, noDataMessage, periodMonths, windowEndingOn, type DataRange, type Period } from './periods.ts';
 import { resolveThresholds, type TierMethod, type TierSqlParams } from './tier-assign.ts';
-import { checkThresholds, tierNames, tierQuantiles, type TierLanguage } from './tier-names.ts';
-import { tierOptionSpecs } from './tiers.ts';
-import { measureLabel, resolveMeasure, valueNotes, valueSource, type Measure } from './value-source.ts';
+import { checkThresholds, tierNames, tierQuantiles } from './tier-names.ts';
+import { tierOptionSpecs } from './options.ts';
+import { measureLabel, resolveMeasure, valueNotes, valueSource } from './value-source.ts';
 import { notApplicable } from '../not-applicable.ts';
 
 /** Row label for customers with no activity in the earlier period. */
@@ -24,27 +25,21 @@ export const NEW = 'new';
 /** Column label for customers with no activity in the later period. */
 export const GONE = 'gone';
 
-/** Options of the `migration` analysis. */
-export interface MigrationOptions {
-  early_start?: string;
-  early_end?: string;
-  late_start?: string;
-  late_end?: string;
-  /** Months per period for the defaults (last N months vs the N before). */
-  months: number;
-  measure: Measure;
-  method: TierMethod;
-  quantiles?: number[];
-  thresholds?: number[];
-  tier_names?: string[];
-  language: TierLanguage;
-  /** How many top tiers count as core for the early-warning list. */
-  core_tiers: number;
-  /** Partial churn: monthly value down by more than this share of the customer's own earlier baseline. */
-  drop: number;
-  /** Most rows in the early-warning list. */
-  limit: number;
-}
+/** The options of `migration`: two periods, the tier ladder, and the early-warning list. */
+export const migrationOptions = defineOptions([
+  { name: 'early_start', type: 'date', description: 'First day of the earlier period (default: the 12 months before the later period).' },
+  { name: 'early_end', type: 'date', description: 'Last day of the earlier period (default: the day before the later period).' },
+  { name: 'late_start', type: 'date', description: 'First day of the later period (default: 12 months before late_end).' },
+  { name: 'late_end', type: 'date', description: 'Last day of the later period (default: the last transaction date).' },
+  { name: 'months', type: 'integer', min: 1, max: 120, default: 12, description: 'Length of each default period in months.' },
+  ...tierOptionSpecs,
+  { name: 'core_tiers', type: 'integer', min: 1, max: 20, default: 2, description: 'How many top tiers are core customers for the early-warning list.' },
+  { name: 'drop', type: 'number', min: 0, max: 1, default: 0.5, description: 'Partial churn: monthly value down by more than this share of the customer’s own earlier level.' },
+  { name: 'limit', type: 'integer', min: 1, max: 1000000, default: 500, description: 'Most rows in the early-warning list (ranked by value at risk).' },
+]);
+
+/** Options of the `migration` analysis, as `run` receives them. */
+export type MigrationOptions = OptionValues<typeof migrationOptions>;
 
 /** The two periods: user dates, or the last `months` months to the data's end vs the `months` before. */
 export function migrationPeriods(o: Pick<MigrationOptions, 'early_start' | 'early_end' | 'late_start' | 'late_end' | 'months'>, range: DataRange): { early: Period; late: Period } {
@@ -290,21 +285,11 @@ export async function runMigration(ctx: AnalysisContext, source: ReturnType<type
 }
 
 /** The `migration` analysis. */
-export const migrationDefinition: AnalysisDefinition<MigrationOptions> = {
+export const migrationDefinition: AnalysisDefinition<typeof migrationOptions> = {
   id: 'migration',
   title: 'Tier migration and early warning',
   description: 'Tier transition matrix between two periods (with new and gone) and the early-warning list of core customers who churned fully or partially.',
   requires: ['transactions'],
-  options: [
-    { name: 'early_start', type: 'date', description: 'First day of the earlier period (default: the 12 months before the later period).' },
-    { name: 'early_end', type: 'date', description: 'Last day of the earlier period (default: the day before the later period).' },
-    { name: 'late_start', type: 'date', description: 'First day of the later period (default: 12 months before late_end).' },
-    { name: 'late_end', type: 'date', description: 'Last day of the later period (default: the last transaction date).' },
-    { name: 'months', type: 'integer', min: 1, max: 120, default: 12, description: 'Length of each default period in months.' },
-    ...tierOptionSpecs,
-    { name: 'core_tiers', type: 'integer', min: 1, max: 20, default: 2, description: 'How many top tiers are core customers for the early-warning list.' },
-    { name: 'drop', type: 'number', min: 0, max: 1, default: 0.5, description: 'Partial churn: monthly value down by more than this share of the customer’s own earlier level.' },
-    { name: 'limit', type: 'integer', min: 1, max: 1000000, default: 500, description: 'Most rows in the early-warning list (ranked by value at risk).' },
-  ],
+  options: migrationOptions,
   run: (ctx, o) => runMigration(ctx, valueSource(ctx.profile), o),
 };

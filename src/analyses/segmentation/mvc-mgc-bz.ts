@@ -15,7 +15,8 @@
  */
 import { fromRows, toRows, type Row } from '../../engine/types.ts';
 import { hasColumn, type DatasetProfile } from '../../model/profile.ts';
-import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import { defineOptions } from '../options.ts';
+import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
 import { keptDataRange, vectorsAvailable } from './customer-period-vectors.ts';
 import { loadMvcBase, mvcRows } from './mvc-numerics.ts';
@@ -23,20 +24,19 @@ import { amount, count, num, pct, ratio, shareOf } from './format.ts';
 import { addDays, formatPeriod, noDataMessage, periodDays, resolvePeriod, type Period } from './periods.ts';
 import { shareBar, shareBarColumns, shareBarsChart } from './share-bars.ts';
 import { valueNotes, valueSource, type ValueSource } from './value-source.ts';
+import { periodOptions } from './options.ts';
 
-/** Options of the `mvc-mgc-bz` analysis. */
-export interface MvcOptions {
-  period_start?: string;
-  period_end?: string;
-  /** Share of active customers (top by value, value > 0) who are MVCs. */
-  mvc_share: number;
-  /** Largest share of active customers flagged as MGCs. */
-  growable_share: number;
-  /** Quantile of peers' value taken as a customer's reachable potential. */
-  potential_quantile: number;
-  /** Rows per list. */
-  top_n: number;
-}
+/** The options of `mvc-mgc-bz`: the period, the group shares, the potential quantile and the list length. */
+export const mvcOptions = defineOptions([
+  ...periodOptions,
+  { name: 'mvc_share', type: 'number', min: 0, max: 1, default: 0.2, description: 'Share of customers (top by value) who are MVCs.' },
+  { name: 'growable_share', type: 'number', min: 0, max: 1, default: 0.2, description: 'Largest share of customers flagged as MGCs (largest headroom first).' },
+  { name: 'potential_quantile', type: 'number', min: 0, max: 1, default: 0.9, description: 'Quantile of peers’ value taken as reachable potential.' },
+  { name: 'top_n', type: 'integer', min: 1, max: 10000, default: 20, description: 'Customers per list.' },
+]);
+
+/** Options of the `mvc-mgc-bz` analysis, as `run` receives them. */
+export type MvcOptions = OptionValues<typeof mvcOptions>;
 
 /** Where peers come from. */
 export type PeerColumn = 'segment' | 'region' | null;
@@ -212,18 +212,11 @@ export async function runMvc(ctx: AnalysisContext, o: MvcOptions): Promise<Analy
 }
 
 /** The `mvc-mgc-bz` analysis. */
-export const mvcDefinition: AnalysisDefinition<MvcOptions> = {
+export const mvcDefinition: AnalysisDefinition<typeof mvcOptions> = {
   id: 'mvc-mgc-bz',
   title: 'Most valuable, most growable and below-zero customers',
   description: 'Peppers & Rogers: keep the MVCs, grow the MGCs, stop losing money on the BZs. Counts, value and lists.',
   requires: ['transactions'],
-  options: [
-    { name: 'period_start', type: 'date', description: 'First day of the period (default: 12 months before period_end).' },
-    { name: 'period_end', type: 'date', description: 'Last day of the period (default: the last transaction date).' },
-    { name: 'mvc_share', type: 'number', min: 0, max: 1, default: 0.2, description: 'Share of customers (top by value) who are MVCs.' },
-    { name: 'growable_share', type: 'number', min: 0, max: 1, default: 0.2, description: 'Largest share of customers flagged as MGCs (largest headroom first).' },
-    { name: 'potential_quantile', type: 'number', min: 0, max: 1, default: 0.9, description: 'Quantile of peers’ value taken as reachable potential.' },
-    { name: 'top_n', type: 'integer', min: 1, max: 10000, default: 20, description: 'Customers per list.' },
-  ],
+  options: mvcOptions,
   run: (ctx, o) => runMvc(ctx, o),
 };

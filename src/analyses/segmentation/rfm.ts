@@ -7,7 +7,8 @@
  */
 import type { ChartSpec } from '../../charts/spec.ts';
 import { fromRows, toRows, type Row } from '../../engine/types.ts';
-import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import { defineOptions } from '../options.ts';
+import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
 import { keptDataRange, vectorsAvailable } from './customer-period-vectors.ts';
 import { loadRfmVectors, rfmGroupedRows } from './rfm-numerics.ts';
@@ -21,21 +22,18 @@ export type TimeUnit = 'day' | 'week' | 'month';
 
 const unitDays: Record<TimeUnit, number> = { day: 1, week: 7, month: 30.4375 };
 
-/** Options of the `rfm` analysis. */
-export interface RfmOptions {
-  /** Date recency is measured from (default: the last transaction date); later purchases are ignored. */
-  as_of?: string;
-  /** First day of purchases counted for F and M (default: all history). */
-  since?: string;
-  /** Unit recency is reported in. */
-  time_unit: TimeUnit;
-  /** Score bins (5 = quintiles). */
-  bins: number;
-  /** Monetary value: total spend, or total profit after cost to serve. */
-  monetary: 'spend' | 'profit';
-  /** Segment map (see `segment-map.ts`); default the documented eight-segment map. */
-  segment_map?: Record<string, unknown>;
-}
+/** The options of `rfm`: the dates, the recency unit, the bins, the monetary value and the segment map. */
+export const rfmOptions = defineOptions([
+  { name: 'as_of', type: 'date', description: 'Date recency is measured from (default: the last transaction date).' },
+  { name: 'since', type: 'date', description: 'First day of purchases counted (default: all history).' },
+  { name: 'time_unit', type: 'enum', values: ['day', 'week', 'month'], default: 'day', description: 'Unit recency is reported in.' },
+  { name: 'bins', type: 'integer', min: 2, max: 10, default: 5, description: 'Number of score bins (5 = quintiles).' },
+  { name: 'monetary', type: 'enum', values: ['spend', 'profit'], default: 'spend', description: 'Monetary value: total spend or total profit.' },
+  { name: 'segment_map', type: 'record', description: 'Segment map: { name: { r: [lo, hi], f: [lo, hi] } } on a 1–5 scale, first match wins.' },
+]);
+
+/** Options of the `rfm` analysis, as `run` receives them. */
+export type RfmOptions = OptionValues<typeof rfmOptions>;
 
 /**
  * The scored grid, one SQL pass: GROUPING SETS over (r_score, f_score) and (m_score).
@@ -238,18 +236,11 @@ export async function runRfm(ctx: AnalysisContext, source: ValueSource, o: RfmOp
 }
 
 /** The `rfm` analysis. */
-export const rfmDefinition: AnalysisDefinition<RfmOptions> = {
+export const rfmDefinition: AnalysisDefinition<typeof rfmOptions> = {
   id: 'rfm',
   title: 'RFM segments',
   description: 'Recency, frequency and monetary scores (quintiles by default) and named segments from the R × F grid.',
   requires: ['transactions'],
-  options: [
-    { name: 'as_of', type: 'date', description: 'Date recency is measured from (default: the last transaction date).' },
-    { name: 'since', type: 'date', description: 'First day of purchases counted (default: all history).' },
-    { name: 'time_unit', type: 'enum', values: ['day', 'week', 'month'], default: 'day', description: 'Unit recency is reported in.' },
-    { name: 'bins', type: 'integer', min: 2, max: 10, default: 5, description: 'Number of score bins (5 = quintiles).' },
-    { name: 'monetary', type: 'enum', values: ['spend', 'profit'], default: 'spend', description: 'Monetary value: total spend or total profit.' },
-    { name: 'segment_map', type: 'record', description: 'Segment map: { name: { r: [lo, hi], f: [lo, hi] } } on a 1–5 scale, first match wins.' },
-  ],
+  options: rfmOptions,
   run: (ctx, o) => runRfm(ctx, valueSource(ctx.profile), o),
 };

@@ -6,36 +6,24 @@
 import type { ChartSpec } from '../../charts/spec.ts';
 import { fromRows, toRows, type Row, type SqlConnection } from '../../engine/types.ts';
 import { hasColumn } from '../../model/profile.ts';
-import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import { defineOptions } from '../options.ts';
+import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { buildCustomerPeriodCte, measureExpr } from './customer-period.ts';
 import { amount, num, numOrNull, orList, pct, ratio, shareOf } from './format.ts';
 import { keptDataRange, loadCustomerPeriod, vectorsAvailable } from './customer-period-vectors.ts';
 import { formatPeriod, noDataMessage, periodMonths, resolvePeriod, type DataRange, type Period } from './periods.ts';
 import { resolveThresholds, tierCaseExpr, type TierMethod, type TierSqlParams } from './tier-assign.ts';
-import { checkThresholds, tierNames, tierQuantiles, type TierLanguage } from './tier-names.ts';
+import { checkThresholds, tierNames, tierQuantiles } from './tier-names.ts';
 import { assignTiers, measureValues, quantileCont, sortedValues, tierAggregates } from './tier-numerics.ts';
 import { shareBar, shareBarColumns, shareBarsChart, type ShareBar } from './share-bars.ts';
 import { measureLabel, resolveMeasure, valueNotes, valueSource, type Measure, type ValueSource } from './value-source.ts';
+import { periodOptions, tierOptionSpecs } from './options.ts';
 
-/** Options of the `tiers` analysis. */
-export interface TiersOptions {
-  /** First day of the period (default: 12 months before `period_end`). */
-  period_start?: string;
-  /** Last day of the period (default: the last transaction date). */
-  period_end?: string;
-  /** What customers are ranked by, per month: spend (revenue), profit, or orders. */
-  measure: Measure;
-  /** `quantiles` (default): tiers hold fixed shares of customers; `amounts`: user thresholds. */
-  method: TierMethod;
-  /** Cumulative customer shares at the tier boundaries (n − 1 values), for `quantiles`. */
-  quantiles?: number[];
-  /** Lower bounds of tiers 2…n in measure units per month, for `amounts`. */
-  thresholds?: number[];
-  /** Tier names from lowest to highest (default: the six in `language`). */
-  tier_names?: string[];
-  /** Language of the default tier names. */
-  language: TierLanguage;
-}
+/** The options of `tiers`: the period and the tier ladder. */
+export const tiersOptions = defineOptions([...periodOptions, ...tierOptionSpecs]);
+
+/** Options of the `tiers` analysis, as `run` receives them. */
+export type TiersOptions = OptionValues<typeof tiersOptions>;
 
 /** Per-tier aggregate SQL. Parameters: $1 start, $2 end, $3 months, $4… thresholds. */
 export function buildTierSummaryQuery(p: TierSqlParams, period: Period, thresholds: number): string {
@@ -259,26 +247,12 @@ export async function runTiers(ctx: AnalysisContext, inp: TierInputs, o: TiersOp
   };
 }
 
-/** Options shared by analyses that grade customers into tiers. */
-export const tierOptionSpecs = [
-  { name: 'measure', type: 'enum', values: ['spend', 'profit', 'orders'], default: 'spend', description: 'What customers are ranked by, per month: spend (revenue), profit (after cost to serve), or orders.' },
-  { name: 'method', type: 'enum', values: ['quantiles', 'amounts'], default: 'quantiles', description: 'quantiles: each tier holds a fixed share of customers; amounts: user-entered thresholds.' },
-  { name: 'quantiles', type: 'number[]', min: 0, max: 1, description: 'Cumulative customer shares at tier boundaries (n − 1 values; default 0.4, 0.65, 0.8, 0.9, 0.97).' },
-  { name: 'thresholds', type: 'number[]', description: 'Lower bounds of tiers 2…n per month, in measure units (method: amounts).' },
-  { name: 'tier_names', type: 'string[]', description: 'Tier names from lowest to highest (default crystal, jade, gold, platinum, diamond, black-gold).' },
-  { name: 'language', type: 'enum', values: ['en', 'zh-Hant', 'zh-Hans'], default: 'en', description: 'Language of the default tier names.' },
-] as const;
-
 /** The `tiers` analysis. */
-export const tiersDefinition: AnalysisDefinition<TiersOptions> = {
+export const tiersDefinition: AnalysisDefinition<typeof tiersOptions> = {
   id: 'tiers',
   title: 'Tier ladder',
   description: 'Grades customers into tiers (crystal … black-gold) by average monthly spend or profit over a period; shares of customers, revenue and profit per tier.',
   requires: ['transactions'],
-  options: [
-    { name: 'period_start', type: 'date', description: 'First day of the period (default: 12 months before period_end).' },
-    { name: 'period_end', type: 'date', description: 'Last day of the period (default: the last transaction date).' },
-    ...tierOptionSpecs,
-  ],
+  options: tiersOptions,
   run: (ctx, o) => runTiers(ctx, { source: valueSource(ctx.profile), signupDates: hasColumn(ctx.profile, 'customers', 'signup_date') }, o),
 };

@@ -9,7 +9,8 @@
 import type { ChartSpec } from '../../charts/spec.ts';
 import { fromRows, toRows, type Row, type SqlConnection } from '../../engine/types.ts';
 import { hasColumn, hasTable } from '../../model/profile.ts';
-import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding } from '../types.ts';
+import { defineOptions } from '../options.ts';
+import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
 import { num, pct, ratio, shareOf } from './format.ts';
 import { keptDataRange, loadCustomerPeriod, vectorsAvailable } from './customer-period-vectors.ts';
@@ -18,25 +19,23 @@ import { shareBar, shareBarColumns, shareBarsChart, type ShareBar } from './shar
 import { surveyLoyaltyCte } from './survey-loyalty.ts';
 import { vlCellRows, vlLoyalty, vlStats, vlValues, type VlCuts } from './value-loyalty-numerics.ts';
 import { valueNotes, valueSource, type ValueSource } from './value-source.ts';
+import { periodOptions } from './options.ts';
 
 /** Loyalty measures. */
 export type LoyaltyMeasure = 'tenure' | 'repeat_rate' | 'active_months' | 'survey';
 
-/** Options of the `value-loyalty` analysis. */
-export interface ValueLoyaltyOptions {
-  period_start?: string;
-  period_end?: string;
-  /** `auto` = profit when cost data exists, else revenue. */
-  value: 'auto' | 'profit' | 'revenue';
-  /** Loyalty measure. */
-  loyalty: LoyaltyMeasure;
-  /** Value cut-off (total over the period); default the median. */
-  value_cutoff?: number;
-  /** Loyalty cut-off in the loyalty measure's units; default the median. */
-  loyalty_cutoff?: number;
-  /** Bins per axis of the aggregated scatter. */
-  bins: number;
-}
+/** The options of `value-loyalty`: the period, the two measures, their cut-offs and the scatter bins. */
+export const valueLoyaltyOptions = defineOptions([
+  ...periodOptions,
+  { name: 'value', type: 'enum', values: ['auto', 'profit', 'revenue'], default: 'auto', description: 'Value: profit when cost data exists (auto), or revenue.' },
+  { name: 'loyalty', type: 'enum', values: ['tenure', 'repeat_rate', 'active_months', 'survey'], default: 'active_months', description: 'Loyalty: tenure in months, repeat-purchase rate (orders − 1)/orders, share of months active, or survey (repurchase intent / satisfaction, 0–1).' },
+  { name: 'value_cutoff', type: 'number', description: 'Value cut-off over the period (default: median).' },
+  { name: 'loyalty_cutoff', type: 'number', description: 'Loyalty cut-off (default: median).' },
+  { name: 'bins', type: 'integer', min: 2, max: 100, default: 30, description: 'Bins per axis of the aggregated scatter.' },
+]);
+
+/** Options of the `value-loyalty` analysis, as `run` receives them. */
+export type ValueLoyaltyOptions = OptionValues<typeof valueLoyaltyOptions>;
 
 /** The four cells, their labels and strategies (design.md §2). */
 export const quadrants = [
@@ -278,19 +277,11 @@ export async function runValueLoyalty(ctx: AnalysisContext, o: ValueLoyaltyOptio
 }
 
 /** The `value-loyalty` analysis. */
-export const valueLoyaltyDefinition: AnalysisDefinition<ValueLoyaltyOptions> = {
+export const valueLoyaltyDefinition: AnalysisDefinition<typeof valueLoyaltyOptions> = {
   id: 'value-loyalty',
   title: 'Value × loyalty matrix',
   description: 'Four cells — core, stabilise, general policies, no special attention — by value (profit or revenue) and loyalty.',
   requires: ['transactions'],
-  options: [
-    { name: 'period_start', type: 'date', description: 'First day of the period (default: 12 months before period_end).' },
-    { name: 'period_end', type: 'date', description: 'Last day of the period (default: the last transaction date).' },
-    { name: 'value', type: 'enum', values: ['auto', 'profit', 'revenue'], default: 'auto', description: 'Value: profit when cost data exists (auto), or revenue.' },
-    { name: 'loyalty', type: 'enum', values: ['tenure', 'repeat_rate', 'active_months', 'survey'], default: 'active_months', description: 'Loyalty: tenure in months, repeat-purchase rate (orders − 1)/orders, share of months active, or survey (repurchase intent / satisfaction, 0–1).' },
-    { name: 'value_cutoff', type: 'number', description: 'Value cut-off over the period (default: median).' },
-    { name: 'loyalty_cutoff', type: 'number', description: 'Loyalty cut-off (default: median).' },
-    { name: 'bins', type: 'integer', min: 2, max: 100, default: 30, description: 'Bins per axis of the aggregated scatter.' },
-  ],
+  options: valueLoyaltyOptions,
   run: (ctx, o) => runValueLoyalty(ctx, o),
 };
