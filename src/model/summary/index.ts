@@ -10,4 +10,5 @@ export {
   summaryTables,
 } from './summary-sql.ts';
 export { buildCustomerMonthsSql, buildOrdersWithinMonthsSql, buildServiceCostMonthsSql, monthTables } from './customer-months-sql.ts';
+export { buildCustomerHistorySql, customerHistoryTable, purchaseMoney } from './customer-history-sql.ts';
 export type { SummaryState } from './types.ts';

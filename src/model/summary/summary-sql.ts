@@ -14,12 +14,13 @@
  */
 import { hasColumn, hasTable, type DatasetProfile } from '../profile.ts';
 import { buildCustomerMonthsSql, buildOrdersWithinMonthsSql, buildServiceCostMonthsSql, monthTables } from './customer-months-sql.ts';
+import { buildCustomerHistorySql, customerHistoryTable } from './customer-history-sql.ts';
 
 /** The schema that holds the summary tables. */
 export const SUMMARY_SCHEMA = 'summary';
 
 /** Version of the summary's definition; a stored summary of another version is rebuilt. */
-export const SUMMARY_VERSION = 2;
+export const SUMMARY_VERSION = 4;
 
 /** Names of the summary tables (schema-qualified, as analyses read them). */
 export const summaryTables = {
@@ -33,6 +34,8 @@ export const summaryTables = {
   customerMonths: monthTables.customerMonths,
   /** One row per (customer, month) of recorded cost to serve; month NULL for undated rows. */
   serviceCostMonths: monthTables.serviceCostMonths,
+  /** One row per customer over every date: purchase days, first and last dates, signup, `ix` (customer-history-sql.ts). */
+  customerHistory: customerHistoryTable,
 } as const;
 
 /** The period every summary table covers: first to last transaction date of the whole table. */
@@ -143,6 +146,7 @@ export function buildSummaryStatements(profile: DatasetProfile): { sql: string; 
     { sql: buildSummaryCustomersSql(profile) },
     { sql: buildCustomerMonthsSql(profile) },
     { sql: buildServiceCostMonthsSql(profile) },
+    { sql: buildCustomerHistorySql(profile) },
     { sql: buildSummaryInfoSql(profile), bindsSource: true },
   ];
 }
