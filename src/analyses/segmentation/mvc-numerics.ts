@@ -4,17 +4,29 @@
  * and the lists computed in the worker. A change of mvc_share, growable_share,
  * potential_quantile or top_n never goes back to the tables. The same rows as `buildMvcQuery`.
  *
- * The first read of a period scans the raw tables: the trend splits the period at its middle
- * day, which is not a month boundary, so the summary's months cannot give the halves.
+ * In the engine the base is read as typed arrays: for a whole-month period in one pass over the
+ * summary (period-summary.ts; the month holding the middle day is read from `transactions`),
+ * otherwise by the raw SQL with each customer's `ix` joined on; ids are looked up for the
+ * customers the lists show.
  */
-import type { Row, SqlConnection } from '../../engine/types.ts';
+import type { NumericTable, Row, SqlConnection } from '../../engine/types.ts';
+import { summaryTables } from '../../model/summary/index.ts';
 import type { AnalysisContext } from '../types.ts';
+import { customerIds, ixOrder, ordered } from './customer-ids.ts';
+import type { PeerColumn } from './mvc-mgc-bz.ts';
+import { peerCodesCte } from './period-summary.ts';
 import { quantileCont, sortedValues } from './tier-numerics.ts';
 import { memoLatest } from '../memo-latest.ts';
 
-/** One entry per customer active in the period, in customer_id order (DuckDB's). NULL → NaN. */
+/**
+ * One entry per customer active in the period, in customer_id order (DuckDB's). NULL → NaN.
+ * Customers carry their ids (read with only a connection) or their `ix` in
+ * `summary.customer_history` (read in the engine; ids looked up for listed customers).
+ */
 export interface MvcBase {
-  ids: string[];
+  n: number;
+  ids?: string[];
+  ix?: Float64Array;
   peers: string[];
   value: Float64Array;
   revenue: Float64Array;
@@ -23,7 +35,7 @@ export interface MvcBase {
   secondHalf: Float64Array;
 }
 
-async function readBase(db: SqlConnection, sql: string, params: readonly (string | number)[]): Promise<MvcBase> {
+async function readBaseRows(db: SqlConnection, sql: string, params: readonly (string | number)[]): Promise<MvcBase> {
   const t = await db.query(sql, params);
   const col = (name: string): unknown[] => {
     const i = t.columns.findIndex((c) => c.name === name);
@@ -31,8 +43,10 @@ async function readBase(db: SqlConnection, sql: string, params: readonly (string
     return t.data[i]!;
   };
   const numbers = (name: string) => Float64Array.from(col(name), (v) => (v === null || v === undefined ? NaN : Number(v)));
+  const ids = col('customer_id').map(String);
   return {
-    ids: col('customer_id').map(String),
+    n: ids.length,
+    ids,
     peers: col('peer').map(String),
     value: numbers('value'),
     revenue: numbers('revenue'),
@@ -42,9 +56,63 @@ async function readBase(db: SqlConnection, sql: string, params: readonly (string
   };
 }
 
-/** The base of a period (`sql` with its parameters), kept per dataset version (the last one). */
-export async function loadMvcBase(ctx: AnalysisContext, sql: string, params: readonly (string | number)[]): Promise<MvcBase> {
-  return memoLatest(ctx, 'mvc-base', JSON.stringify([sql, params]), () => readBase(ctx.db, sql, params));
+/** The engine's read: `sql` returns ix, value, revenue, service_cost, peer (a code into `labels`), first_half, second_half as DOUBLEs. */
+export function mvcBaseFromNumeric(t: NumericTable, labels: readonly string[]): MvcBase {
+  const order = ixOrder(t.columns.ix ?? new Float64Array(0));
+  const codes = ordered(t, 'peer', order);
+  const peers = Array.from(codes, (k) => {
+    const label = labels[k];
+    if (label === undefined) throw new Error(`no peer label for code ${k}`);
+    return label;
+  });
+  return {
+    n: order.length,
+    ix: ordered(t, 'ix', order),
+    peers,
+    value: ordered(t, 'value', order),
+    revenue: ordered(t, 'revenue', order),
+    serviceCost: ordered(t, 'service_cost', order),
+    firstHalf: ordered(t, 'first_half', order),
+    secondHalf: ordered(t, 'second_half', order),
+  };
+}
+
+/** How the base of a period is read: raw SQL with parameters (only a connection), or a numeric query and its peer labels (the engine). */
+export type MvcBaseRead =
+  | { kind: 'rows'; sql: string; params: readonly (string | number)[] }
+  | { kind: 'numeric'; sql: string; labels: () => Promise<string[]> };
+
+/** The base of a period, kept per dataset version (the last one). */
+export async function loadMvcBase(ctx: AnalysisContext, read: MvcBaseRead): Promise<MvcBase> {
+  const key = JSON.stringify(read.kind === 'rows' ? [read.sql, read.params] : [read.sql]);
+  return memoLatest(ctx, 'mvc-base', key, async () => {
+    if (read.kind === 'rows') return readBaseRows(ctx.db, read.sql, read.params);
+    if (!ctx.numeric) throw new Error('the numeric MVC base needs ctx.numeric');
+    const t = await ctx.numeric(read.sql);
+    return mvcBaseFromNumeric(t, await read.labels());
+  });
+}
+
+/** Puts the listed customers' ids into rows of `mvcRows` (their `base_index`), looking them up by `ix` when the base has no ids. */
+export async function withIds(ctx: AnalysisContext, b: MvcBase, rows: Row[]): Promise<Row[]> {
+  if (b.ids) return rows;
+  const ix = b.ix!;
+  const byIx = await customerIds(ctx, rows.map((r) => ix[Number(r.base_index)]!));
+  return rows.map((r) => ({ ...r, customer_id: byIx.get(ix[Number(r.base_index)]!)! }));
+}
+
+/**
+ * The raw base SQL (`buildMvcBaseQuery` with its dates inlined) with `ix` joined on and peers as
+ * codes (`peerCodesCte`), every column a DOUBLE: the engine's read when the period cuts a month.
+ */
+export function mvcRawNumericQuery(baseSql: string, peerColumn: PeerColumn): string {
+  const nan = `CAST('NaN' AS DOUBLE)`;
+  return `WITH b AS (${baseSql}),
+${peerCodesCte(peerColumn)}
+SELECT CAST(h.ix AS DOUBLE) AS ix, coalesce(b.value, ${nan}) AS value, coalesce(b.revenue, ${nan}) AS revenue,
+  coalesce(CAST(b.service_cost AS DOUBLE), ${nan}) AS service_cost, CAST(codes.code AS DOUBLE) AS peer,
+  coalesce(b.first_half, ${nan}) AS first_half, coalesce(b.second_half, ${nan}) AS second_half
+FROM b JOIN ${summaryTables.customerHistory} h ON h.customer_id = b.customer_id JOIN codes ON codes.peer = b.peer`;
 }
 
 /** Options that only change the numerics. */
@@ -87,7 +155,7 @@ export function firstK(idx: readonly number[], key: (i: number) => number, k: nu
  * ranked, ≤ ⌈growable_share × n⌉.
  */
 export function mvcRows(b: MvcBase, o: MvcNumericOptions): Row[] {
-  const n = b.ids.length;
+  const n = b.n;
   const byPeer = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
     const list = byPeer.get(b.peers[i]!);
@@ -144,7 +212,7 @@ export function mvcRows(b: MvcBase, o: MvcNumericOptions): Row[] {
     const nan = (x: number) => (Number.isNaN(x) ? null : x);
     for (const i of firstK(idx, key, Math.max(o.topN, 1))) {
       rows.push({
-        grp: g, customer_id: b.ids[i]!, value: nan(b.value[i]!), revenue: nan(b.revenue[i]!), service_cost: nan(b.serviceCost[i]!), peer: b.peers[i]!,
+        grp: g, customer_id: b.ids ? b.ids[i]! : null, base_index: i, value: nan(b.value[i]!), revenue: nan(b.revenue[i]!), service_cost: nan(b.serviceCost[i]!), peer: b.peers[i]!,
         peer_potential: nan(peerPotential[i]!), potential: nan(potential[i]!), headroom: nan(headroom[i]!),
         first_half: nan(b.firstHalf[i]!), second_half: nan(b.secondHalf[i]!),
         grp_customers: idx.length, grp_value: valueN ? value : null, grp_revenue: revenueN ? revenue : null, grp_headroom: headN ? head : null, n,
