@@ -134,7 +134,7 @@ export interface MvcNumericOptions {
 export function firstK(idx: readonly number[], key: (i: number) => number, k: number): number[] {
   if (k <= 0 || idx.length === 0) return [];
   const keys = Float64Array.from(idx, key);
-  const cut = k >= idx.length ? NaN : keys.slice().sort()[k - 1]!;
+  const cut = k >= idx.length ? NaN : kthSmallest(keys, k);
   const pos: number[] = [];
   for (let j = 0; j < idx.length; j++) if (Number.isNaN(cut) || keys[j]! <= cut) pos.push(j);
   pos.sort((a, b) => {
@@ -147,6 +147,77 @@ export function firstK(idx: readonly number[], key: (i: number) => number, k: nu
 }
 
 /**
+ * The k-th smallest of `keys` (1-based), NaN when fewer than k are numbers: the value a typed-array
+ * sort puts at k − 1 (up to the sign of a zero, which every caller compares as equal), found by
+ * selection (Hoare partitions around a median of three) instead of sorting everything.
+ */
+export function kthSmallest(keys: Float64Array, k: number): number {
+  const a = new Float64Array(keys.length);
+  let m = 0;
+  for (let j = 0; j < keys.length; j++) if (!Number.isNaN(keys[j]!)) a[m++] = keys[j]!;
+  if (k < 1 || k > m) return NaN;
+  const target = k - 1;
+  let lo = 0;
+  let hi = m - 1;
+  while (lo < hi) {
+    const x = a[lo]!;
+    const y = a[(lo + hi) >> 1]!;
+    const z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return a[target]!;
+  }
+  return a[target]!;
+}
+
+/**
+ * The members of `firstK(idx, key, k)` — the same entries of `idx`, in `idx`'s own order, not
+ * ranked — for callers that only need to know who is among the first k (MVC, MGC). `keys[j]` is
+ * the key of `idx[j]`. Everything below the k-th key is in; of the entries tied with it, the
+ * first in `idx` order (NaN keys come last, as NULLS LAST). Linear: a selection finds the k-th key
+ * and a large k costs no sort.
+ */
+export function firstKMembers(idx: ArrayLike<number>, keys: Float64Array, k: number): number[] {
+  const m = idx.length;
+  if (k <= 0 || m === 0) return [];
+  if (k >= m) return Array.from(idx);
+  const cut = kthSmallest(keys, k);
+  const out: number[] = [];
+  if (Number.isNaN(cut)) {
+    let nanLeft = k;
+    for (let j = 0; j < m; j++) if (!Number.isNaN(keys[j]!)) nanLeft--;
+    for (let j = 0; j < m; j++) {
+      if (!Number.isNaN(keys[j]!)) out.push(idx[j]!);
+      else if (nanLeft > 0) (out.push(idx[j]!), nanLeft--);
+    }
+    return out;
+  }
+  let tiesLeft = k;
+  for (let j = 0; j < m; j++) if (keys[j]! < cut) tiesLeft--;
+  for (let j = 0; j < m; j++) {
+    const x = keys[j]!;
+    // -0 and 0 tie, as firstK's comparator (x − y) has it.
+    if (x < cut) out.push(idx[j]!);
+    else if (x === cut && tiesLeft > 0) (out.push(idx[j]!), tiesLeft--);
+  }
+  return out;
+}
+
+/**
  * The rows of `buildMvcQuery`: for each group (BZ, MGC, MVC, other) its top rows in list order,
  * each carrying the group's totals and n. Follows the SQL step by step: peer potential =
  * quantile_cont of value per peer; value rank (value DESC, customer_id); MVC = value > 0 and rank
@@ -156,47 +227,47 @@ export function firstK(idx: readonly number[], key: (i: number) => number, k: nu
  */
 export function mvcRows(b: MvcBase, o: MvcNumericOptions): Row[] {
   const n = b.n;
-  const byPeer = new Map<string, number[]>();
-  for (let i = 0; i < n; i++) {
-    const list = byPeer.get(b.peers[i]!);
-    if (list) list.push(i);
-    else byPeer.set(b.peers[i]!, [i]);
-  }
+  const peers = peerGroups(b);
   const peerPotential = new Float64Array(n);
-  for (const members of byPeer.values()) {
-    const q = quantileCont(sortedValues(Float64Array.from(members, (i) => b.value[i]!)), o.potentialQuantile);
-    for (const i of members) peerPotential[i] = q ?? NaN;
+  for (let p = 0; p < peers.members.length; p++) {
+    const q = quantileCont(peers.sorted[p]!, o.potentialQuantile);
+    for (const i of peers.members[p]!) peerPotential[i] = q ?? NaN;
   }
-  const all = Array.from({ length: n }, (_, i) => i);
   // value_rank ≤ ⌈mvc_share × n⌉ ⟺ among the first that many by (value DESC, customer_id).
   const topByValue = new Uint8Array(n);
-  for (const i of firstK(all, (i) => -b.value[i]!, Math.ceil(o.mvcShare * n))) topByValue[i] = 1;
-  const group: (string | null)[] = new Array(n).fill(null);
+  for (const i of firstKMembers(peers.all, peers.negValue, Math.ceil(o.mvcShare * n))) topByValue[i] = 1;
+  const group = new Uint8Array(n); // OTHER, MVC, BZ, MGC
   const potential = new Float64Array(n);
   const headroom = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = b.value[i]!;
-    if (v > 0 && topByValue[i]) group[i] = 'MVC';
-    else if (o.profit && v < 0) group[i] = 'BZ';
+    if (v > 0 && topByValue[i]) group[i] = MVC;
+    else if (o.profit && v < 0) group[i] = BZ;
     const pp = peerPotential[i]!;
     // greatest() skips NULL.
     const up = Number.isNaN(pp) ? v : Number.isNaN(v) ? pp : Math.max(v, pp);
     const potential0 = b.secondHalf[i]! >= b.firstHalf[i]! ? up : v;
-    potential[i] = group[i] === null ? potential0 : v;
-    headroom[i] = group[i] === null ? potential0 - v : 0;
+    potential[i] = group[i] === OTHER ? potential0 : v;
+    headroom[i] = group[i] === OTHER ? potential0 - v : 0;
   }
-  const growable = all.filter((i) => group[i] === null && potential[i]! - b.value[i]! > 0);
-  for (const i of firstK(growable, (i) => -(potential[i]! - b.value[i]!), Math.ceil(o.growableShare * n))) group[i] = 'MGC';
-  const members = new Map<string, number[]>();
+  const growable: number[] = [];
+  const growth: number[] = [];
   for (let i = 0; i < n; i++) {
-    const g = group[i] ?? 'other';
-    const list = members.get(g);
-    if (list) list.push(i);
-    else members.set(g, [i]);
+    const g = potential[i]! - b.value[i]!;
+    if (group[i] === OTHER && g > 0) {
+      growable.push(i);
+      growth.push(-g);
+    }
   }
+  for (const i of firstKMembers(growable, Float64Array.from(growth), Math.ceil(o.growableShare * n))) group[i] = MGC;
+  const members = GROUP_NAMES.map(() => [] as number[]);
+  for (let i = 0; i < n; i++) members[group[i]!]!.push(i);
   const rows: Row[] = [];
-  for (const g of [...members.keys()].sort()) {
-    const idx = members.get(g)!;
+  // Groups in name order (BZ, MGC, MVC, other), as the SQL's ORDER BY grp; empty ones have no rows.
+  for (const code of GROUP_ORDER) {
+    const g = GROUP_NAMES[code]!;
+    const idx = members[code]!;
+    if (!idx.length) continue;
     let value = 0;
     let valueN = 0;
     let revenue = 0;
@@ -220,4 +291,46 @@ export function mvcRows(b: MvcBase, o: MvcNumericOptions): Row[] {
     }
   }
   return rows;
+}
+
+const OTHER = 0;
+const MVC = 1;
+const BZ = 2;
+const MGC = 3;
+const GROUP_NAMES = ['other', 'MVC', 'BZ', 'MGC'] as const;
+/** The codes in name order: BZ, MGC, MVC, other. */
+const GROUP_ORDER = GROUP_NAMES.map((name, code) => ({ name, code })).sort((x, y) => (x.name < y.name ? -1 : 1)).map((g) => g.code);
+
+/** What `mvcRows` derives from a base whatever the options: peer groups with their sorted values, and value keys. */
+interface PeerGroups {
+  /** Customers of each peer group, ascending. */
+  members: Int32Array[];
+  /** Each group's values, sorted (for the potential quantile). */
+  sorted: Float64Array[];
+  all: Int32Array;
+  negValue: Float64Array;
+}
+
+/** Kept beside the base it comes from (a WeakMap: it goes when the base does), so an option change reuses it. */
+const peerGroupsByBase = new WeakMap<MvcBase, PeerGroups>();
+
+function peerGroups(b: MvcBase): PeerGroups {
+  let g = peerGroupsByBase.get(b);
+  if (g) return g;
+  const byPeer = new Map<string, number[]>();
+  for (let i = 0; i < b.n; i++) {
+    const list = byPeer.get(b.peers[i]!);
+    if (list) list.push(i);
+    else byPeer.set(b.peers[i]!, [i]);
+  }
+  const members = [...byPeer.values()].map((m) => Int32Array.from(m));
+  const all = new Int32Array(b.n);
+  const negValue = new Float64Array(b.n);
+  for (let i = 0; i < b.n; i++) {
+    all[i] = i;
+    negValue[i] = -b.value[i]!;
+  }
+  g = { members, sorted: members.map((m) => sortedValues(Float64Array.from(m, (i) => b.value[i]!))), all, negValue };
+  peerGroupsByBase.set(b, g);
+  return g;
 }
