@@ -62,6 +62,10 @@ export function ixOrder(ix: Float64Array): Int32Array {
 export function ordered(t: NumericTable, name: string, order: Int32Array): Float64Array {
   const c = t.columns[name];
   if (!c) throw new Error(`missing column ${name}`);
+  return gather(c, order);
+}
+
+function gather(c: Float64Array, order: Int32Array): Float64Array {
   const out = new Float64Array(order.length);
   for (let i = 0; i < order.length; i++) out[i] = c[order[i]!]!;
   return out;

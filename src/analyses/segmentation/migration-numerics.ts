@@ -100,11 +100,17 @@ async function readBase(ctx: AnalysisContext, source: ValueSource, measure: Meas
   const t = await ctx.numeric(buildMigrationNumericQuery(ctx, source, measure, periods));
   const order = ixOrder(t.columns.ix ?? new Float64Array(0));
   const inPeriods = ordered(t, 'in_periods', order);
+  const inEarly = new Uint8Array(order.length);
+  const inLate = new Uint8Array(order.length);
+  for (let i = 0; i < order.length; i++) {
+    inEarly[i] = inPeriods[i]! & 1;
+    inLate[i] = (inPeriods[i]! & 2) >> 1;
+  }
   return {
     n: order.length,
     ix: ordered(t, 'ix', order),
-    inEarly: Uint8Array.from(inPeriods, (v) => v & 1),
-    inLate: Uint8Array.from(inPeriods, (v) => (v & 2) >> 1),
+    inEarly,
+    inLate,
     earlyTotal: ordered(t, 'early_total', order),
     lateTotal: ordered(t, 'late_total', order),
     lastPurchase: ordered(t, 'last_purchase', order),
@@ -127,9 +133,10 @@ export interface MigrationGrades {
 
 /** The earlier period's monthly values of its customers, for quantile thresholds. */
 export function earlyValues(b: MigrationBase, earlyMonths: number): Float64Array {
-  const out: number[] = [];
-  for (let i = 0; i < b.n; i++) if (b.inEarly[i]) out.push(b.earlyTotal[i]! / earlyMonths);
-  return Float64Array.from(out);
+  const out = new Float64Array(b.n);
+  let m = 0;
+  for (let i = 0; i < b.n; i++) if (b.inEarly[i]) out[m++] = b.earlyTotal[i]! / earlyMonths;
+  return out.slice(0, m);
 }
 
 /** Grades both periods with the same thresholds (`tierCaseExpr`; NULL value → tier 0). */

@@ -131,9 +131,10 @@ export interface MvcNumericOptions {
  * hand to keep option changes fast: the k-th key is found with a typed-array sort (no comparator),
  * and only the customers up to it (k plus ties) go through the stable comparator sort.
  */
-export function firstK(idx: readonly number[], key: (i: number) => number, k: number): number[] {
+export function firstK(idx: ArrayLike<number>, key: (i: number) => number, k: number): number[] {
   if (k <= 0 || idx.length === 0) return [];
-  const keys = Float64Array.from(idx, key);
+  const keys = new Float64Array(idx.length);
+  for (let j = 0; j < idx.length; j++) keys[j] = key(idx[j]!);
   const cut = k >= idx.length ? NaN : kthSmallest(keys, k);
   const pos: number[] = [];
   for (let j = 0; j < idx.length; j++) if (Number.isNaN(cut) || keys[j]! <= cut) pos.push(j);
@@ -250,18 +251,25 @@ export function mvcRows(b: MvcBase, o: MvcNumericOptions): Row[] {
     potential[i] = group[i] === OTHER ? potential0 : v;
     headroom[i] = group[i] === OTHER ? potential0 - v : 0;
   }
-  const growable: number[] = [];
-  const growth: number[] = [];
+  const growable = new Int32Array(n);
+  const growth = new Float64Array(n);
+  let m = 0;
   for (let i = 0; i < n; i++) {
     const g = potential[i]! - b.value[i]!;
     if (group[i] === OTHER && g > 0) {
-      growable.push(i);
-      growth.push(-g);
+      growable[m] = i;
+      growth[m++] = -g;
     }
   }
-  for (const i of firstKMembers(growable, Float64Array.from(growth), Math.ceil(o.growableShare * n))) group[i] = MGC;
-  const members = GROUP_NAMES.map(() => [] as number[]);
-  for (let i = 0; i < n; i++) members[group[i]!]!.push(i);
+  for (const i of firstKMembers(growable.subarray(0, m), growth.subarray(0, m), Math.ceil(o.growableShare * n))) group[i] = MGC;
+  const sizes = new Int32Array(GROUP_NAMES.length);
+  for (let i = 0; i < n; i++) sizes[group[i]!]!++;
+  const members = Array.from(sizes, (size) => new Int32Array(size));
+  sizes.fill(0);
+  for (let i = 0; i < n; i++) {
+    const g = group[i]!;
+    members[g]![sizes[g]!++] = i;
+  }
   const rows: Row[] = [];
   // Groups in name order (BZ, MGC, MVC, other), as the SQL's ORDER BY grp; empty ones have no rows.
   for (const code of GROUP_ORDER) {
@@ -330,7 +338,12 @@ function peerGroups(b: MvcBase): PeerGroups {
     all[i] = i;
     negValue[i] = -b.value[i]!;
   }
-  g = { members, sorted: members.map((m) => sortedValues(Float64Array.from(m, (i) => b.value[i]!))), all, negValue };
+  const sorted = members.map((m) => {
+    const v = new Float64Array(m.length);
+    for (let j = 0; j < m.length; j++) v[j] = b.value[m[j]!]!;
+    return sortedValues(v);
+  });
+  g = { members, sorted, all, negValue };
   peerGroupsByBase.set(b, g);
   return g;
 }
