@@ -10,7 +10,7 @@ import { sameResult } from './same-result.ts';
 import { parseOptions } from '../../src/analyses/options.ts';
 import { getAnalysis } from '../../src/analyses/registry.ts';
 import type { AnalysisResult } from '../../src/analyses/types.ts';
-import { firstK } from '../../src/analyses/segmentation/mvc-numerics.ts';
+import { firstK, firstKMembers, kthSmallest } from '../../src/analyses/segmentation/mvc-numerics.ts';
 import { rfmScores } from '../../src/analyses/segmentation/rfm-numerics.ts';
 import { createNodeEngine, createSampleEngine, type NodeEngine } from '../../src/engine/node.ts';
 import { renderSampleCsv } from '../../sample-data/src/index.ts';
@@ -185,5 +185,24 @@ describe('numerics = DuckDB on small tables', () => {
       return x - y || a - b;
     });
     for (let k = 0; k <= values.length + 1; k++) expect(firstK(idx, (i) => values[i]!, k), `k ${k}`).toEqual(sorted.slice(0, k));
+  });
+  it('kthSmallest = the k-th of a typed-array sort (NaN last), on random values with many ties', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let trial = 0; trial < 200; trial++) {
+      const n = 1 + Math.floor(rnd() * 60);
+      const values = Float64Array.from({ length: n }, () => (rnd() < 0.1 ? NaN : Math.floor(rnd() * (trial % 5 === 0 ? 3 : 40)) - 5));
+      const sorted = values.slice().sort();
+      for (let k = 1; k <= n + 1; k++) expect(kthSmallest(values, k), `trial ${trial} k ${k}`).toBe(k <= n ? sorted[k - 1] : NaN);
+    }
+  });
+  it.each([...arrays, ['signed zeros (tied, as x − y has it)', [0, -0, 1, -0, 0, NaN, -0]]] as [string, number[]][])('firstKMembers = the members of firstK, in idx order: %s', (_label, values) => {
+    // A shuffled subset of positions, so "idx order" is not position order.
+    const idx = values.map((_, i) => i).filter((i) => i % 3 !== 1).reverse();
+    const keys = Float64Array.from(idx, (i) => values[i]!);
+    for (let k = 0; k <= idx.length + 1; k++) {
+      const members = new Set(firstK(idx, (i) => values[i]!, k));
+      expect(firstKMembers(idx, keys, k), `k ${k}`).toEqual(idx.filter((i) => members.has(i)));
+    }
   });
 });

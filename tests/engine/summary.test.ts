@@ -8,6 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { close, sameResult } from './same-result.ts';
 import { createNodeEngine, type NodeEngine } from '../../src/engine/node.ts';
+import { SUMMARY_VERSION } from '../../src/model/summary/index.ts';
 import { toRows, type Row } from '../../src/engine/types.ts';
 import { buildCustomerProfitQuery, type CustomerProfitOptions } from '../../src/analyses/profitability/index.ts';
 import { profitBreakdown } from '../../src/analyses/profitability/profit-vectors.ts';
@@ -75,7 +76,7 @@ describe('customer-base summary', () => {
       { customer_id: 'c6', category: 'field_visit', amount: 40, events: 1 },
     ]);
     const info = (await rows(engine, 'SELECT date_from, date_to, summary_version FROM summary.info'))[0]!;
-    expect([String((info.date_from as Date).toISOString().slice(0, 10)), String((info.date_to as Date).toISOString().slice(0, 10)), info.summary_version]).toEqual(['2024-01-10', '2024-03-02', 3]);
+    expect([String((info.date_from as Date).toISOString().slice(0, 10)), String((info.date_to as Date).toISOString().slice(0, 10)), info.summary_version]).toEqual(['2024-01-10', '2024-03-02', SUMMARY_VERSION]);
   });
 
   it('has the hand-computed monthly tables', async () => {

@@ -5,15 +5,14 @@
  * holdout period is given — the calibration/holdout check.
  */
 import { hasTable } from '../../model/profile.ts';
-import { toRows } from '../../engine/types.ts';
 import { defineOptions } from '../options.ts';
 import { annualDiscountOptions, DEFAULT_MARGIN_PCT } from '../option-groups.ts';
 import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { table } from '../retention/table.ts';
-import { modelCustomers, type ClvCustomer } from './clv-model.ts';
-import { clvResult } from './clv-result.ts';
-import { buildClvSummaryQuery, buildDateRangeQuery } from './summary-query.ts';
-import { timeUnits, unitDays } from './time-units.ts';
+import { clvDateRange, customerIdsFor, readClvInputs } from './clv-inputs.ts';
+import { modelCustomers } from './clv-model.ts';
+import { clvResult, listedCandidates } from './clv-result.ts';
+import { timeUnits, unitDays, type TimeUnit } from './time-units.ts';
 
 /** The options of `clv-bgnbd`: the calibration and holdout periods, the time unit, the horizon and the value. */
 export const clvOptions = defineOptions([
@@ -38,31 +37,21 @@ export const clvAnalysis: AnalysisDefinition<typeof clvOptions> = {
   options: clvOptions,
   async run(ctx, o): Promise<AnalysisResult> {
     if (!hasTable(ctx.profile, 'transactions')) return empty('The CLV models need a transactions table (customer_id, date, revenue).');
-    const range = toRows(await ctx.db.query(buildDateRangeQuery()))[0];
-    const lastDate = range?.last_date instanceof Date ? range.last_date.toISOString().slice(0, 10) : null;
+    const lastDate = (await clvDateRange(ctx)).last;
     if (!lastDate) return empty('There are no transactions with a customer, a date and a revenue: nothing to model.');
     if (o.holdout_end && !o.calibration_end) throw new Error('clv-bgnbd: holdout_end needs calibration_end (the day the calibration period ends)');
     const calibrationEnd = o.calibration_end ?? lastDate;
     const holdoutEnd = o.holdout_end ?? null;
     if (holdoutEnd && holdoutEnd <= calibrationEnd) throw new Error(`clv-bgnbd: holdout_end ${holdoutEnd} must be after calibration_end ${calibrationEnd}`);
     const days = unitDays(o.time_unit);
-    const summary = toRows(await ctx.db.query(buildClvSummaryQuery(), [calibrationEnd, holdoutEnd, days]));
-    const customers: ClvCustomer[] = summary.map((r) => ({
-      customer_id: String(r.customer_id),
-      frequency: Number(r.frequency),
-      recency: Number(r.recency),
-      T: Number(r.T),
-      monetary_value: Number(r.monetary_value),
-      calibration_revenue: Number(r.calibration_revenue),
-      holdout_frequency: Number(r.holdout_frequency),
-      holdout_revenue: Number(r.holdout_revenue),
-    }));
+    const { customers } = await readClvInputs(ctx, calibrationEnd, holdoutEnd, days);
     if (customers.length < 10 || !customers.some((c) => c.frequency > 0)) {
       return empty(`Only ${customers.length} customer(s)${customers.length ? ', none with a repeat purchase,' : ''} before ${calibrationEnd}: too few to fit the models.`);
     }
     const horizon = o.horizon ?? 365.25 / days;
     const holdoutLength = holdoutEnd ? (Date.parse(holdoutEnd) - Date.parse(calibrationEnd)) / 86_400_000 / days : null;
     const model = modelCustomers(customers, { timeUnit: o.time_unit, horizon, annualDiscountRate: o.discount_rate, margin: o.margin, holdoutLength });
+    await customerIdsFor(ctx, listedCandidates(model, o.top_n));
     return clvResult(model, { ...o, horizon, calibrationEnd, holdoutEnd, holdoutLength, lastDate });
   },
 };

@@ -19,6 +19,11 @@ export interface ClvCustomer {
   calibration_revenue: number;
   holdout_frequency: number;
   holdout_revenue: number;
+  /**
+   * The customer's position in `summary.customer_history` when read from the engine's summary
+   * (clv-inputs.ts); `customer_id` is then filled in only for the customers a result lists.
+   */
+  ix?: number;
 }
 
 /** A scored customer. */
@@ -69,6 +74,7 @@ export function modelCustomers(customers: readonly ClvCustomer[], o: ModelOption
     return {
       customer_id: c.customer_id, frequency: c.frequency, recency: c.recency, T: c.T, monetary_value: c.monetary_value, calibration_revenue: c.calibration_revenue,
       holdout_frequency: c.holdout_frequency, holdout_revenue: c.holdout_revenue,
+      ...(c.ix === undefined ? {} : { ix: c.ix }),
       // Same product, same order as discountedValue: discounted purchases × value per purchase × margin.
       p_alive: s.pAlive, expected_purchases: s.expectedPurchases, expected_value_per_purchase: perPurchase, expected_value: s.discountedPurchases * perPurchase * o.margin,
     };

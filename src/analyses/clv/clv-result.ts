@@ -2,8 +2,8 @@
 import type { AnalysisResult } from '../types.ts';
 import { amount, pct, table } from '../retention/table.ts';
 import { concentrationChart, holdoutChart, pAliveChart } from './clv-charts.ts';
-import { compareIds, topByValue, valuesDescending } from './ranking.ts';
-import type { ClvModel } from './clv-model.ts';
+import { compareIds, topByValue, topCandidates, valuesDescending } from './ranking.ts';
+import type { ClvModel, ScoredCustomer } from './clv-model.ts';
 import { unitName, type TimeUnit } from './time-units.ts';
 
 /** What the result builder needs besides the model. */
@@ -31,6 +31,7 @@ export function clvResult(model: ClvModel, o: ResultContext): AnalysisResult {
   const all = model.customers;
   const oneTime = all.filter((c) => c.frequency === 0).length;
   const repeat = all.filter((c) => c.frequency > 0);
+  const atRisk = atRiskOf(repeat);
   // Only the top rows of each ranking are shown, and sums over a ranking only need its values in
   // order (ties are equal numbers), so neither a million-row object sort nor localeCompare per
   // comparison is needed (see ranking.ts; the results are identical).
@@ -40,8 +41,6 @@ export function clvResult(model: ClvModel, o: ResultContext): AnalysisResult {
   const totalPurchases = all.reduce((s, c) => s + c.expected_purchases, 0);
   const concentration = concentrationRows(valuesDescending(all, (c) => c.expected_value), totalValue);
   const top20 = concentration.find((p) => Math.abs(p.share_customers - 0.2) < 1e-9)?.share_value ?? 0;
-  // Early warning: repeat buyers the model judges more likely gone than active, largest spenders first.
-  const atRisk = repeat.filter((c) => c.p_alive < 0.5);
   const topAtRisk = topByValue(atRisk, o.top_n, (c) => c.calibration_revenue, byId);
   const atRiskRevenue = valuesDescending(atRisk, (c) => c.calibration_revenue).reduce((s, v) => s + v, 0);
   const horizonText = `${amount(o.horizon, Number.isInteger(o.horizon) ? 0 : 1)} ${unit}s`;
@@ -110,6 +109,22 @@ export function clvResult(model: ClvModel, o: ResultContext): AnalysisResult {
   if (rho !== null) notes.push(`Gamma-Gamma assumes spend per purchase is unrelated to how often a customer buys: the correlation among repeat buyers is ${rho.toFixed(2)}${Math.abs(rho) > 0.3 ? ', too strong to ignore — treat expected values with caution' : ''}.`);
   if (!model.bgnbd.converged || (model.gammaGamma && !model.gammaGamma.converged)) notes.push('The model fit stopped before converging fully; parameters may be imprecise.');
   return { tables, scalars, charts, findings, notes };
+}
+
+/** Early warning: repeat buyers the model judges more likely gone than active (listed largest spenders first). */
+function atRiskOf(repeat: readonly ScoredCustomer[]): ScoredCustomer[] {
+  return repeat.filter((c) => c.p_alive < 0.5);
+}
+
+/**
+ * The customers whose ids `clvResult` may show or compare: the candidates of its two lists (top by
+ * expected value; at-risk repeat buyers by revenue). A caller that reads customers without their
+ * ids (by `ix`) looks up these only.
+ */
+export function listedCandidates(model: ClvModel, topN: number): ScoredCustomer[] {
+  const all = model.customers;
+  const atRisk = atRiskOf(all.filter((c) => c.frequency > 0));
+  return [...new Set([...topCandidates(all, topN, (c) => c.expected_value), ...topCandidates(atRisk, topN, (c) => c.calibration_revenue)])];
 }
 
 /** Points of the value concentration curve at every whole percent of customers (ranked by value, descending). */

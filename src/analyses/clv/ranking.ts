@@ -14,10 +14,19 @@ export const compareIds: (a: string, b: string) => number = new Intl.Collator().
  * are sorted.
  */
 export function topByValue<T>(items: readonly T[], n: number, value: (item: T) => number, tieBreak: (x: T, y: T) => number): T[] {
+  return topCandidates(items, n, value).sort((x, y) => value(y) - value(x) || tieBreak(x, y)).slice(0, n);
+}
+
+/**
+ * The items that can be among the first `n` of `topByValue`: those at least as large as the n-th
+ * largest value (the first n plus any ties with the n-th), in their own order. Only these are
+ * compared by the tie-break, so only their ids need to be known.
+ */
+export function topCandidates<T>(items: readonly T[], n: number, value: (item: T) => number): T[] {
   if (n <= 0 || items.length === 0) return [];
   const values = valuesDescending(items, value);
   const threshold = values[Math.min(n, values.length) - 1]!;
-  return items.filter((c) => value(c) >= threshold).sort((x, y) => value(y) - value(x) || tieBreak(x, y)).slice(0, n);
+  return items.filter((c) => value(c) >= threshold);
 }
 
 /** `value` of every item, sorted descending (equal values are interchangeable, so no tie-break is needed). */

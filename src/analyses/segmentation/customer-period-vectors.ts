@@ -12,6 +12,7 @@ import type { AnalysisContext } from '../types.ts';
 import { sqlDate } from '../profitability/sql-literals.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
 import { monthsCover, readsDatedCosts } from './customer-period-months.ts';
+import { buildPeriodVectorsSummaryQuery } from './period-summary.ts';
 import { dataRange, type DataRange, type Period } from './periods.ts';
 import { surveyLoyaltyCte } from './survey-loyalty.ts';
 import type { ValueSource } from './value-source.ts';
@@ -58,8 +59,9 @@ const KEEP_PERIODS = 2;
 async function readVectors(ctx: AnalysisContext, s: CustomerPeriodSpec): Promise<CustomerPeriodVectors> {
   if (!ctx.numeric) throw new Error('customer-period vectors need ctx.numeric');
   // Profit is always computed when the data has costs (see buildCustomerPeriodVectorsQuery).
+  // Whole months: one pass over the summary (period-summary.ts); otherwise the raw tables.
   const fromSummary = monthsCover(ctx.summary, s.period, { datedCosts: readsDatedCosts(s.source, true) });
-  const t = await ctx.numeric(buildCustomerPeriodVectorsQuery({ ...s, fromSummary }));
+  const t = await ctx.numeric(fromSummary ? buildPeriodVectorsSummaryQuery(s) : buildCustomerPeriodVectorsQuery(s));
   const col = (name: string): Float64Array => {
     const c = t.columns[name];
     if (!c) throw new Error(`missing column ${name}`);

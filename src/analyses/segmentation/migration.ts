@@ -9,7 +9,7 @@ import { fromRows, toRows, type ColumnInfo, type Row, type SqlConnection } from 
 import { defineOptions } from '../options.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { keptDataRange, vectorsAvailable } from './customer-period-vectors.ts';
-import { coreCount, earlyValues, earlyWarningRows, gradeMigration, loadMigrationBase, migrationMatrixRows } from './migration-numerics.ts';
+import { coreCount, earlyValues, earlyWarningRows, flagEarlyWarning, gradeMigration, listedIds, loadMigrationBase, migrationMatrixRows } from './migration-numerics.ts';
 import { quantileThresholds } from './tier-numerics.ts';
 import { amount, count, num, orList, pct, ratio } from './format.ts';
 import { buildCoreCountQuery, buildEarlyWarningQuery, buildMigrationMatrixQuery } from './migration-sql.ts';
@@ -218,7 +218,9 @@ async function migrationRowsPrepared(ctx: AnalysisContext, params: TierSqlParams
   const g = gradeMigration(b, thresholds, em, periodMonths(late));
   const rows = migrationMatrixRows(b, g);
   if (!rows.some((r) => r.to_tier !== null)) throw new Error(noDataMessage('migration', late, range, 'later period'));
-  return { thresholds, rows, warnRows: earlyWarningRows(b, g, coreMin, o.drop, o.limit), core: async () => coreCount(g, coreMin) };
+  const flags = flagEarlyWarning(b, g, coreMin, o.drop, o.limit);
+  const warnRows = earlyWarningRows(b, g, flags, await listedIds(ctx, b, flags.listed));
+  return { thresholds, rows, warnRows, core: async () => coreCount(g, coreMin) };
 }
 
 /** Runs migration and early warning: in the engine from prepared data, or with only `db` and `profile` on the raw tables. */

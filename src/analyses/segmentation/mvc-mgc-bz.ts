@@ -19,7 +19,10 @@ import { defineOptions } from '../options.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
 import { keptDataRange, vectorsAvailable } from './customer-period-vectors.ts';
-import { loadMvcBase, mvcRows } from './mvc-numerics.ts';
+import { loadMvcBase, mvcRawNumericQuery, mvcRows, withIds, type MvcBaseRead, type MvcNumericOptions } from './mvc-numerics.ts';
+import { monthsCover, readsDatedCosts } from './customer-period-months.ts';
+import { buildMvcSummaryQuery, buildPeerLabelsQuery } from './period-summary.ts';
+import { sqlDate } from '../profitability/sql-literals.ts';
 import { amount, count, num, pct, ratio, shareOf } from './format.ts';
 import { addDays, formatPeriod, noDataMessage, periodDays, resolvePeriod, type Period } from './periods.ts';
 import { shareBar, shareBarColumns, shareBarsChart } from './share-bars.ts';
@@ -78,22 +81,40 @@ ORDER BY grp, row_number() OVER (PARTITION BY grp ORDER BY CASE grp WHEN 'MGC' T
  * peer, first_half and second_half (spend up to and after the middle day). Parameters: $1 start,
  * $2 end, $3 last day of the first half.
  */
-function mvcBaseCtes(source: ValueSource, peer: PeerColumn, period: Period): string {
+function mvcBaseCtes(source: ValueSource, peer: PeerColumn, period: Period, at: readonly string[] = ['$1', '$2', '$3']): string {
   const value = source.profit ? 'cur.profit' : 'cur.revenue';
   const peers = peer
     ? `peers AS (SELECT customer_id, coalesce(any_value(${peer}), '(none)') AS peer FROM customers GROUP BY customer_id),`
     : '';
-  return `${buildCustomerPeriodCte({ name: 'cur', start: '$1', end: '$2', period, source })},
+  return `${buildCustomerPeriodCte({ name: 'cur', start: at[0]!, end: at[1]!, period, source })},
 ${peers}
-halves AS (SELECT customer_id, sum(revenue) FILTER (WHERE date <= $3::DATE) AS first_half, sum(revenue) FILTER (WHERE date > $3::DATE) AS second_half FROM cur_tx GROUP BY customer_id),
+halves AS (SELECT customer_id, sum(revenue) FILTER (WHERE date <= ${at[2]}::DATE) AS first_half, sum(revenue) FILTER (WHERE date > ${at[2]}::DATE) AS second_half FROM cur_tx GROUP BY customer_id),
 v AS (SELECT cur.customer_id, ${value} AS value, cur.revenue, cur.service_cost, ${peer ? "coalesce(peers.peer, '(none)')" : "'all'"} AS peer,
   coalesce(h.first_half, 0) AS first_half, coalesce(h.second_half, 0) AS second_half
   FROM cur JOIN halves h ON h.customer_id = cur.customer_id ${peer ? 'LEFT JOIN peers ON peers.customer_id = cur.customer_id' : ''})`;
 }
 
-/** The per-customer base of `buildMvcQuery` (its CTE `v`) in customer_id order, for the prepared path. Parameters $1–$3 as there. */
-export function buildMvcBaseQuery(source: ValueSource, peer: PeerColumn, period: Period): string {
-  return `WITH ${mvcBaseCtes(source, peer, period)}\nSELECT * FROM v ORDER BY customer_id`;
+/**
+ * The per-customer base of `buildMvcQuery` (its CTE `v`) in customer_id order, for the prepared
+ * path. Dates: the placeholders (or literals) `at` of $1–$3 as there.
+ */
+export function buildMvcBaseQuery(source: ValueSource, peer: PeerColumn, period: Period, at?: readonly string[]): string {
+  return `WITH ${mvcBaseCtes(source, peer, period, at)}\nSELECT * FROM v ORDER BY customer_id`;
+}
+
+/**
+ * How the engine reads the base of a period: in one pass over the summary when the period is whole
+ * months (period-summary.ts), otherwise the raw base with `ix` joined on; both as typed arrays.
+ * With only a connection (tests): the raw base with its ids.
+ */
+export function mvcBaseRead(ctx: AnalysisContext, source: ValueSource, peer: PeerColumn, period: Period, mid: string): MvcBaseRead {
+  if (!ctx.numeric || !ctx.summary) return { kind: 'rows', sql: buildMvcBaseQuery(source, peer, period), params: [period.start, period.end, mid] };
+  const labels = async () => toRows(await ctx.db.query(buildPeerLabelsQuery(peer))).map((r) => String(r.peer));
+  const whole = monthsCover(ctx.summary, period, { datedCosts: readsDatedCosts(source, true) });
+  const sql = whole
+    ? buildMvcSummaryQuery(source, peer, period, mid)
+    : mvcRawNumericQuery(buildMvcBaseQuery(source, peer, period, [period.start, period.end, mid].map((d) => sqlDate(d, 'period date'))), peer);
+  return { kind: 'numeric', sql, labels };
 }
 
 /** Group labels and what to do with them. */
@@ -149,6 +170,12 @@ function ordinal(q: number): string {
   return `${n}${suffix}`;
 }
 
+/** The rows of `buildMvcQuery` from the base kept per dataset version, with the listed customers' ids. */
+async function preparedRows(ctx: AnalysisContext, read: MvcBaseRead, o: MvcNumericOptions): Promise<Row[]> {
+  const base = await loadMvcBase(ctx, read);
+  return withIds(ctx, base, mvcRows(base, o));
+}
+
 /** Runs the analysis: in the engine from the base kept per dataset version, or with only `db` and `profile` on the raw tables. */
 export async function runMvc(ctx: AnalysisContext, o: MvcOptions): Promise<AnalysisResult> {
   const { profile } = ctx;
@@ -158,7 +185,7 @@ export async function runMvc(ctx: AnalysisContext, o: MvcOptions): Promise<Analy
   const mid = addDays(period.start, Math.floor(periodDays(period) / 2) - 1);
   const peer = peerColumn(profile);
   const rows = vectorsAvailable(ctx)
-    ? mvcRows(await loadMvcBase(ctx, buildMvcBaseQuery(source, peer, period), [period.start, period.end, mid]), {
+    ? await preparedRows(ctx, mvcBaseRead(ctx, source, peer, period, mid), {
         mvcShare: o.mvc_share, growableShare: o.growable_share, potentialQuantile: o.potential_quantile, topN: o.top_n, profit: source.profit,
       })
     : toRows(await ctx.db.query(buildMvcQuery(source, peer, period), [period.start, period.end, mid, o.mvc_share, o.growable_share, o.potential_quantile, o.top_n]));

@@ -13,4 +13,5 @@ export { buildCustomerMonthsSql, buildOrdersWithinMonthsSql, buildServiceCostMon
 export { buildSurveyInfoSql, buildSurveyRespondentsSql, LATEST_ANSWER_ORDER, SURVEY_SUMMARY_WINDOW, surveyTables } from './survey-sql.ts';
 export { buildCustomerRanksSql, buildServiceCostOwnersSql, diagnosticsTables } from './diagnostics-sql.ts';
 export { buildLostCustomersSql, lostCustomersTable } from './lost-customers-sql.ts';
+export { buildCustomerHistorySql, customerHistoryTable, purchaseMoney } from './customer-history-sql.ts';
 export type { SummaryState } from './types.ts';

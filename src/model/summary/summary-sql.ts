@@ -17,12 +17,13 @@ import { buildCustomerRanksSql, buildServiceCostOwnersSql, diagnosticsTables } f
 import { buildCustomerMonthsSql, buildOrdersWithinMonthsSql, buildServiceCostMonthsSql, monthTables } from './customer-months-sql.ts';
 import { buildLostCustomersSql, lostCustomersTable } from './lost-customers-sql.ts';
 import { buildSurveyInfoSql, buildSurveyRespondentsSql, surveyTables } from './survey-sql.ts';
+import { buildCustomerHistorySql, customerHistoryTable } from './customer-history-sql.ts';
 
 /** The schema that holds the summary tables. */
 export const SUMMARY_SCHEMA = 'summary';
 
 /** Version of the summary's definition; a stored summary of another version is rebuilt. */
-export const SUMMARY_VERSION = 3;
+export const SUMMARY_VERSION = 4;
 
 /** Names of the summary tables (schema-qualified, as analyses read them). */
 export const summaryTables = {
@@ -42,6 +43,8 @@ export const summaryTables = {
   ...diagnosticsTables,
   /** One row per lost customer with the value taken (lost-customers-sql.ts). */
   lostCustomers: lostCustomersTable,
+  /** One row per customer over every date: purchase days, first and last dates, signup, `ix` (customer-history-sql.ts). */
+  customerHistory: customerHistoryTable,
 } as const;
 
 /** The period every summary table covers: first to last transaction date of the whole table. */
@@ -157,6 +160,7 @@ export function buildSummaryStatements(profile: DatasetProfile): { sql: string; 
     { sql: buildSurveyRespondentsSql(profile) },
     { sql: buildSurveyInfoSql(profile) },
     { sql: buildLostCustomersSql(profile) },
+    { sql: buildCustomerHistorySql(profile) },
     { sql: buildSummaryInfoSql(profile), bindsSource: true },
   ];
 }
