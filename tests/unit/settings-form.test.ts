@@ -153,7 +153,7 @@ describe('input form', () => {
     ['type: select\noptions:\n  - { value: auto, label: Recorded }\n  - assumed\nvalue: auto\n', [['type', 'type', 'select'], ['label', 'text', ''], ['options', 'options', 'auto | Recorded\nassumed'], ['options_from', 'text', ''], ['value', 'choice', 'auto'], ['format', 'text', '']]],
     ['type: select\noptions_from: regions.region\n', [['type', 'type', 'select'], ['label', 'text', ''], ['options', 'options', ''], ['options_from', 'text', 'regions.region'], ['value', 'text', ''], ['format', 'text', '']]],
     ['type: toggle\nvalue: true\n', [['type', 'type', 'toggle'], ['label', 'text', ''], ['value', 'checkbox', 'true'], ['format', 'text', '']]],
-    ['type: date\nmin: 2024-01-01\nvalue: 2024-06-30\n', [['type', 'type', 'date'], ['label', 'text', ''], ['min', 'date', '2024-01-01'], ['max', 'date', ''], ['value', 'date', '2024-06-30'], ['format', 'text', '']]],
+    ['type: date\nmin: 2024-01-01\nvalue: 2024-06-30\n', [['type', 'type', 'date'], ['label', 'text', ''], ['min', 'date', '2024-01-01'], ['max', 'date', ''], ['value', 'date', '2024-06-30'], ['placeholder', 'text', ''], ['format', 'text', '']]],
     ['type: text\nplaceholder: Name\n', [['type', 'type', 'text'], ['label', 'text', ''], ['placeholder', 'text', 'Name'], ['value', 'text', ''], ['format', 'text', '']]],
     ['type: slidr\nlabel: X\n', [['type', 'type', null], ['label', 'text', 'X']]],
     // A text option "1" would come back as the number 1, and min as text is not a number: YAML only.
