@@ -112,7 +112,7 @@ describe('loadDatabase', () => {
 
   it('keeps the tables in the file behind views, which the data panel lists as tables', async () => {
     expect((await target.listTables()).map((t) => t.kind)).toEqual(['table', 'table', 'table', 'table', 'table']);
-    expect(await rows(target, `SELECT schema_name AS s, count(*) AS n FROM duckdb_views() WHERE NOT internal GROUP BY ALL ORDER BY 1`)).toEqual([{ s: 'main', n: 5 }, { s: 'summary', n: 6 }]);
+    expect(await rows(target, `SELECT schema_name AS s, count(*) AS n FROM duckdb_views() WHERE NOT internal GROUP BY ALL ORDER BY 1`)).toEqual([{ s: 'main', n: 5 }, { s: 'summary', n: 7 }]);
     const result = await target.runAnalysis('whale-curve', {});
     expect(Object.keys(result.tables).length).toBeGreaterThan(0);
   });
@@ -139,8 +139,8 @@ describe('loadDatabase', () => {
     await target.query('CREATE OR REPLACE TEMP TABLE cell AS SELECT count(*) AS n FROM transactions');
     const handle = await target.openResult('SELECT * FROM customers');
     expect(handle.rowCount).toBe(Number((before['main.customers'] as { n: number }).n));
-    // Five saved tables of main, the test's summary table and the customer-base summary's five.
-    expect(await rows(target, `SELECT count(*) AS n FROM duckdb_views() WHERE NOT internal`)).toEqual([{ n: 11 }]);
+    // Five saved tables of main, the test's summary table and the customer-base summary's six.
+    expect(await rows(target, `SELECT count(*) AS n FROM duckdb_views() WHERE NOT internal`)).toEqual([{ n: 12 }]);
   });
 
   it('a database cut off at a block boundary fails with DuckDB\'s message, never a hang (the app compares the size first)', async () => {
