@@ -74,7 +74,8 @@ export function modelCustomers(customers: readonly ClvCustomer[], o: ModelOption
     return {
       customer_id: c.customer_id, frequency: c.frequency, recency: c.recency, T: c.T, monetary_value: c.monetary_value, calibration_revenue: c.calibration_revenue,
       holdout_frequency: c.holdout_frequency, holdout_revenue: c.holdout_revenue,
-      ...(c.ix === undefined ? {} : { ix: c.ix }),
+      // Always present (undefined without one): an object spread here would cost seconds at 1M customers.
+      ix: c.ix,
       // Same product, same order as discountedValue: discounted purchases × value per purchase × margin.
       p_alive: s.pAlive, expected_purchases: s.expectedPurchases, expected_value_per_purchase: perPurchase, expected_value: s.discountedPurchases * perPurchase * o.margin,
     };
