@@ -116,16 +116,21 @@ describe('nothing lost', () => {
     await b.goto(session.baseUrl + '/');
     await b.getByTestId('notebook-title').filter({ hasText: copyTitle }).waitFor({ timeout: 30_000 });
     const valueIn = (page: RecordedPage['page']) => cellOf(page, 'top_k').locator('input[type="range"]').inputValue();
+    // The tab checked is the one the user looks at (in front); the other tab's save goes through
+    // IndexedDB before it tells, which on a loaded machine can take seconds.
     const follows = async (page: RecordedPage['page'], value: number) => {
+      await page.bringToFront();
       let got = '';
-      for (let t = 0; t < 100 && (got = await valueIn(page)) !== String(value); t++) await page.waitForTimeout(100);
+      for (let t = 0; t < 300 && (got = await valueIn(page)) !== String(value); t++) await page.waitForTimeout(100);
       assert.equal(got, String(value), 'the other tab shows the value moved last');
     };
     const start = Number(await valueIn(a));
     const first = start === 40 ? 35 : 40;
+    await a.bringToFront();
     await slide(a, 'top_k', first);
     await follows(b, first);
     // B moves it next; A follows, and B's move is what is stored (A does not write its older value back).
+    await b.bringToFront();
     await slide(b, 'top_k', 15);
     await follows(a, 15);
     await a.waitForTimeout(1500);
