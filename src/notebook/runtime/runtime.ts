@@ -219,11 +219,13 @@ export class NotebookRuntime {
     }
     // A notebook written for data this one is not (it says what it needs): its queries, analyses
     // and charts do not apply, and say what to import, instead of failing one by one.
+    const stamp = this.stamps.get(id);
     if (cell.kind === 'sql' || cell.kind === 'analysis' || cell.kind === 'chart') {
       const unmet = await this.unmetRequirements();
+      // Edited or re-run meanwhile: the newer run (queued) does this, once.
+      if (this.stamps.get(id) !== stamp || !this.states.has(id)) return;
       if (unmet.length) return this.set(id, { status: 'na', error: this.requirementsReason(unmet), needs: [...new Set(unmet.map(requirementTable))] });
     }
-    const stamp = this.stamps.get(id);
     this.running = id;
     this.set(id, { status: 'running' });
     const started = this.now();
