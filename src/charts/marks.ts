@@ -7,7 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Row } from '../engine/types.ts';
 import { ChartSpecError, markLabel } from './errors.ts';
-import { compileFormat } from './format.ts';
+import { compileFormat } from '../format/specifier.ts';
 import { COLUMN_OPTIONS, checkMarkOptions } from './options.ts';
 import type { ChartSpec, MarkSpec, MarkType } from './spec.ts';
 import type { ChartTheme } from './theme.ts';

@@ -13,6 +13,7 @@ import type { Database } from './database.ts';
 import { emptyDatabaseFile } from './empty-database.ts';
 import { internalPath } from './internal-files.ts';
 import { EngineError, toRows } from './types.ts';
+import { count } from '../format/number.ts';
 
 /** Schemas of the active data: the canonical tables (`main`) and the per-customer summaries. */
 export const SAVED_SCHEMAS = ['main', 'summary'] as const;
@@ -203,7 +204,7 @@ const BLOCK_BYTES = 262_144;
  */
 async function checkShape(file: Blob | Uint8Array): Promise<string | null> {
   const size = file instanceof Uint8Array ? file.byteLength : file.size;
-  if (size < HEADER_BYTES || (size - HEADER_BYTES) % BLOCK_BYTES !== 0) return `${size.toLocaleString('en-US')} bytes: not a whole DuckDB database file`;
+  if (size < HEADER_BYTES || (size - HEADER_BYTES) % BLOCK_BYTES !== 0) return `${count(size)} bytes: not a whole DuckDB database file`;
   const head = file instanceof Uint8Array ? file.subarray(8, 12) : new Uint8Array(await file.slice(8, 12).arrayBuffer());
   return String.fromCharCode(...head) === 'DUCK' ? null : 'not a DuckDB database file';
 }

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_MARGIN_PCT, resolveMarginSource } from '../profitability/customer-profit.ts';
 import type { DatasetProfile } from '../../model/profile.ts';
+import { percent } from '../../format/number.ts';
 
 /** Calendar periods the retention analyses count in. Always explicit in outputs and labels. */
 export type PeriodUnit = 'month' | 'quarter' | 'year';
@@ -48,7 +49,7 @@ export function marginExpression(profile: DatasetProfile, marginParam: string): 
 export function marginNote(profile: DatasetProfile, marginPct: number): string | null {
   return resolveMarginSource({ profile }) === 'cost'
     ? null
-    : `No cost of goods in the data: margin is assumed at ${Math.round(marginPct * 100)}% of revenue (option margin_pct).`;
+    : `No cost of goods in the data: margin is assumed at ${percent(marginPct, 0)} of revenue (option margin_pct).`;
 }
 
 export { DEFAULT_MARGIN_PCT };

@@ -15,13 +15,3 @@ export function table(rows: readonly object[], columns: Record<string, ValueKind
 export function num(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
-
-/** Percent text for findings, e.g. `42.7%`. */
-export function pct(x: number, digits = 1): string {
-  return `${(x * 100).toFixed(digits)}%`;
-}
-
-/** Money/count text for findings, e.g. `1,234,567`. */
-export function amount(x: number, digits = 0): string {
-  return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
