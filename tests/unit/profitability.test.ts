@@ -9,7 +9,7 @@ import { fromRows } from '../../src/engine/types.ts';
 import { parseNotebook } from '../../src/notebook/format/index.ts';
 import type { AnalysisCell, InputCell } from '../../src/notebook/format/types.ts';
 import { categoryLabel, waterfall } from '../../src/analyses/profitability/diagnostics.ts';
-import { sqlDate, sqlLabel, sqlNumber } from '../../src/analyses/profitability/sql-literals.ts';
+import { sqlDate, sqlLabel, sqlNumber } from '../../src/sql/literals.ts';
 import { whaleCurveChart } from '../../src/analyses/profitability/whale-charts.ts';
 import { whaleFindings } from '../../src/analyses/profitability/whale-findings.ts';
 import { keepRanks, whaleSummary } from '../../src/analyses/profitability/whale-summary.ts';

@@ -2,7 +2,7 @@
  * SQL for the profit diagnostics, over the temp tables of `withProfitTables`: `profit`
  * (one row per customer, `buildCustomerProfitQuery` columns) and `costLines` (long form).
  */
-import { sqlIdent, sqlInteger } from './sql-literals.ts';
+import { sqlIdent, sqlInteger } from '../../sql/literals.ts';
 
 /** Table names the diagnostics read. */
 export interface DiagnosticsSources {

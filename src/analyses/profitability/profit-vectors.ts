@@ -25,7 +25,7 @@ import {
   DEFAULT_MARGIN_PCT,
   type CustomerProfitOptions,
 } from './customer-profit.ts';
-import { sqlLabel } from './sql-literals.ts';
+import { sqlLabel } from '../../sql/literals.ts';
 
 /** Per-customer revenue and profit (customer_id order), and the totals of every component. */
 export interface ProfitBreakdown {

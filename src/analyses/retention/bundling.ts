@@ -6,7 +6,7 @@
  */
 import type { Row } from '../../engine/types.ts';
 import { churnExpression, productsHeldExpression, type ChurnSource } from './churn-flag.ts';
-import { quoteIdent } from './sql.ts';
+import { quoteIdent } from '../../sql/quote.ts';
 
 /** Where "products held" comes from. */
 export type ProductsSource = { kind: 'columns'; columns: string[] } | { kind: 'categories' };

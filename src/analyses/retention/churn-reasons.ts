@@ -5,7 +5,7 @@
  */
 import type { Row } from '../../engine/types.ts';
 import { churnExpression, type ChurnSource } from './churn-flag.ts';
-import { quoteIdent } from './sql.ts';
+import { quoteIdent } from '../../sql/quote.ts';
 
 /** Where a lost customer's value comes from. */
 export type LostValueSource = { kind: 'column'; column: string } | { kind: 'revenue_12m' } | { kind: 'none' };

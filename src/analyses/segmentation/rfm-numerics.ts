@@ -5,7 +5,7 @@
  * unit never goes back to the tables. The same rows as `buildRfmQuery` (rfm.ts) returns.
  */
 import type { Row } from '../../engine/types.ts';
-import { sqlDate } from '../profitability/sql-literals.ts';
+import { sqlDate } from '../../sql/literals.ts';
 import type { AnalysisContext } from '../types.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
 import { monthsCover, readsDatedCosts } from './customer-period-months.ts';
