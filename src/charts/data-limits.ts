@@ -3,7 +3,7 @@
  * facet panels, and the bands an `interval` option cuts an extent into. Checked before Plot is
  * called, so an oversized chart fails at once with a message instead of freezing the page.
  */
-import type { Row } from '../engine/types.ts';
+import type { Row } from '../sql/table.ts';
 import { ChartSpecError, markLabel } from './errors.ts';
 import { CHART_LIMITS, INTERVAL_MS } from './limits.ts';
 import type { ChartSpec, MarkSpec } from './spec.ts';

@@ -2,7 +2,7 @@
  * Pure numerics for the diagnostics: waterfall bars from signed steps, readable category labels,
  * and the sentences a consultant would write.
  */
-import type { Row } from '../../engine/types.ts';
+import type { Row } from '../../sql/table.ts';
 import type { Finding } from '../types.ts';
 import { money, multiple, percent } from '../../format/number.ts';
 

@@ -14,7 +14,7 @@
  * categories an `event` rule reprices) + the allocation rules. Options the arrays cannot express
  * (a period other than the summary's, amortised acquisition cost) take the SQL path instead.
  */
-import type { NumericTable } from '../../engine/types.ts';
+import type { NumericTable } from '../../sql/table.ts';
 import type { AnalysisContext } from '../types.ts';
 import {
   buildCustomerProfitQuery,

@@ -2,7 +2,8 @@
  * The `whale-curve` analysis: profit per customer, the whale curve with its statistics, the
  * revenue Pareto beside it, and the "fix the worst loss-makers" what-if.
  */
-import { toRows, type ColumnarTable, type SqlConnection } from '../../engine/types.ts';
+import { toRows, type ColumnarTable } from '../../sql/table.ts';
+import type { SqlConnection } from '../../sql/connection.ts';
 import { defineOptions } from '../options.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { summaryCovers, type CustomerProfitOptions } from './customer-profit.ts';

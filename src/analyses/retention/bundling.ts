@@ -4,7 +4,7 @@
  * churn should fall as holdings rise — Kamakura, Wedel, de Rosa & Mazzon (2003), "Cross-selling
  * through database marketing", IJRM 20(1); the Telco sample shows the contract effect starkly.
  */
-import type { Row } from '../../engine/types.ts';
+import type { Row } from '../../sql/table.ts';
 import { churnExpression, productsHeldExpression, type ChurnSource } from './churn-flag.ts';
 import { quoteIdent } from '../../sql/quote.ts';
 

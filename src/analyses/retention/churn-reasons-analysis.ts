@@ -1,5 +1,5 @@
 /** Analysis `churn-reasons`: Pareto of churn reasons by customers and by lost value. */
-import { toRows } from '../../engine/types.ts';
+import { toRows } from '../../sql/table.ts';
 import { hasColumn, hasTable } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
 import type { AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';

@@ -3,7 +3,7 @@
  * lost and by the value they took with them — Juran's "vital few": a handful of root causes
  * usually explain most of the loss, and those are the ones to fix first.
  */
-import type { Row } from '../../engine/types.ts';
+import type { Row } from '../../sql/table.ts';
 import { churnExpression, type ChurnSource } from './churn-flag.ts';
 import { quoteIdent } from '../../sql/quote.ts';
 

@@ -10,7 +10,7 @@ import { marginNote, type PeriodUnit } from './sql.ts';
 import { table } from './table.ts';
 import { money, multiple, percent } from '../../format/number.ts';
 import { buildRepeatRevenueQuery, buildTenureValueQuery, repeatRevenue, tenureValue } from './tenure-value.ts';
-import { toRows, type Row } from '../../engine/types.ts';
+import { toRows, type Row } from '../../sql/table.ts';
 
 /** The options of `cohorts`: the cohort period, how much of the heatmap to show, loyalty and margin. */
 export const cohortsOptions = defineOptions([

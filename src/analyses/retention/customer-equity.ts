@@ -8,7 +8,7 @@
  * of customers active in the earlier one who are active again in the later one; margin per
  * customer and the count come from the later one.
  */
-import type { Row } from '../../engine/types.ts';
+import type { Row } from '../../sql/table.ts';
 import type { DatasetProfile } from '../../model/profile.ts';
 import { hasTable } from '../../model/profile.ts';
 import { customerLifetimeValue } from './margin-multiple.ts';

@@ -1,6 +1,6 @@
 /** Analysis `leaky-bucket`: the base over N periods, and what holding it flat costs by acquisition vs retention. */
 import { hasColumn } from '../../model/profile.ts';
-import { toRows } from '../../engine/types.ts';
+import { toRows } from '../../sql/table.ts';
 import { defineOptions } from '../options.ts';
 import { assumedMarginOptions } from '../option-groups.ts';
 import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';

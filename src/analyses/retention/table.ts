@@ -2,7 +2,7 @@
  * Builds the small output tables of the retention analyses from row objects, with explicit
  * column types so an empty result still has the right columns.
  */
-import { fromRows, type ColumnarTable, type Row, type ValueKind } from '../../engine/types.ts';
+import { fromRows, type ColumnarTable, type Row, type ValueKind } from '../../sql/table.ts';
 
 const duckType: Record<ValueKind, string> = { number: 'DOUBLE', string: 'VARCHAR', boolean: 'BOOLEAN', date: 'DATE', other: 'VARCHAR' };
 

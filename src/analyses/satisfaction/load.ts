@@ -3,7 +3,7 @@
  * scale, run the level and accounting queries, and say in plain words what was excluded.
  * Missing data is never a throw: the caller gets `missing` notes and returns them as the result.
  */
-import { toRows } from '../../engine/types.ts';
+import { toRows } from '../../sql/table.ts';
 import { hasColumn, hasTable } from '../../model/profile.ts';
 import type { AnalysisContext } from '../types.ts';
 import { poolSegments, toLevelRows, type LevelRow } from './level-rows.ts';

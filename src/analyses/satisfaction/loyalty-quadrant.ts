@@ -2,7 +2,7 @@
  * `loyalty-quadrant`: apostles, mercenaries, hostages and defectors with counts, revenue and
  * profit, and the list of hostages (Jones & Sasser 1995).
  */
-import { toRows } from '../../engine/types.ts';
+import { toRows } from '../../sql/table.ts';
 import { defineOptions } from '../options.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { quadrantChart } from './charts.ts';

@@ -17,7 +17,7 @@
  *
  * Values are bound as $1…$7; only validated identifiers (the segment column) enter the SQL text.
  */
-import type { SqlParam } from '../../engine/types.ts';
+import type { SqlParam } from '../../sql/connection.ts';
 import { quoteIdent } from '../../sql/quote.ts';
 import type { OutcomeId } from './options.ts';
 

@@ -1,7 +1,7 @@
 /**
  * Small helpers to turn typed rows into result tables.
  */
-import { fromRows, type ColumnInfo, type ColumnarTable, type Row } from '../../engine/types.ts';
+import { fromRows, type ColumnInfo, type ColumnarTable, type Row } from '../../sql/table.ts';
 import { notApplicable } from '../not-applicable.ts';
 import type { AnalysisResult } from '../types.ts';
 

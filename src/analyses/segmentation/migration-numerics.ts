@@ -5,7 +5,8 @@
  * computed in the worker. A change of tier method, quantiles, amounts, names, core tiers, drop
  * or list length never goes back to the tables. The same rows as migration-sql.ts returns.
  */
-import type { Row, SqlConnection } from '../../engine/types.ts';
+import type { Row } from '../../sql/table.ts';
+import type { SqlConnection } from '../../sql/connection.ts';
 import type { AnalysisContext } from '../types.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
 import { monthsCover, readsDatedCosts } from './customer-period-months.ts';

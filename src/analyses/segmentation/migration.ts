@@ -5,7 +5,8 @@
  * shows who moved up, down, arrived (`new`) and left (`gone`).
  */
 import type { ChartSpec } from '../../charts/spec.ts';
-import { fromRows, toRows, type ColumnInfo, type Row, type SqlConnection } from '../../engine/types.ts';
+import { fromRows, toRows, type ColumnInfo, type Row } from '../../sql/table.ts';
+import type { SqlConnection } from '../../sql/connection.ts';
 import { defineOptions } from '../options.ts';
 import { count, money, percent } from '../../format/number.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';

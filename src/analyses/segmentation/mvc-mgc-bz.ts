@@ -13,7 +13,7 @@
  * the largest headroom = potential − value, `growable_share` of all active customers at most.
  * MVCs and BZs are not rated for growth (their potential is their value).
  */
-import { fromRows, toRows, type Row } from '../../engine/types.ts';
+import { fromRows, toRows, type Row } from '../../sql/table.ts';
 import { hasColumn, type DatasetProfile } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
 import { count, money, percent } from '../../format/number.ts';

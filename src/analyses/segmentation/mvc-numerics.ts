@@ -7,7 +7,8 @@
  * The first read of a period scans the raw tables: the trend splits the period at its middle
  * day, which is not a month boundary, so the summary's months cannot give the halves.
  */
-import type { Row, SqlConnection } from '../../engine/types.ts';
+import type { Row } from '../../sql/table.ts';
+import type { SqlConnection } from '../../sql/connection.ts';
 import type { AnalysisContext } from '../types.ts';
 import { quantileCont, sortedValues } from './tier-numerics.ts';
 import { memoLatest } from '../memo-latest.ts';

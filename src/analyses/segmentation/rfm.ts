@@ -6,7 +6,7 @@
  * biggest spenders.
  */
 import type { ChartSpec } from '../../charts/spec.ts';
-import { fromRows, toRows, type Row } from '../../engine/types.ts';
+import { fromRows, toRows, type Row } from '../../sql/table.ts';
 import { defineOptions } from '../options.ts';
 import { count, percent } from '../../format/number.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';

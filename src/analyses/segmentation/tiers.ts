@@ -4,7 +4,8 @@
  * share of customers, revenue and profit and its average tenure.
  */
 import type { ChartSpec } from '../../charts/spec.ts';
-import { fromRows, toRows, type Row, type SqlConnection } from '../../engine/types.ts';
+import { fromRows, toRows, type Row } from '../../sql/table.ts';
+import type { SqlConnection } from '../../sql/connection.ts';
 import { hasColumn } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
 import { money, percent } from '../../format/number.ts';

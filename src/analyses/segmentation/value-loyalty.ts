@@ -7,7 +7,8 @@
  * Dense data is aggregated into a value × loyalty bin grid in SQL, so the scatter never draws 1M dots.
  */
 import type { ChartSpec } from '../../charts/spec.ts';
-import { fromRows, toRows, type Row, type SqlConnection } from '../../engine/types.ts';
+import { fromRows, toRows, type Row } from '../../sql/table.ts';
+import type { SqlConnection } from '../../sql/connection.ts';
 import { hasColumn, hasTable } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
 import { decimal, percent } from '../../format/number.ts';
