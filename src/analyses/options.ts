@@ -78,8 +78,8 @@ type NoExtraKeys<D> = D extends { type: infer T } ? { [P in Exclude<keyof D, key
  * Throws when a name is declared twice (a spread group and an analysis's own option, say).
  *
  * ```ts
- * const options = defineOptions([...profitOptions, { name: 'top_k', type: 'number', min: 0.1, max: 100, default: 20, description: '…' }]);
- * export type WhaleCurveOptions = OptionValues<typeof options>;
+ * const whaleCurveOptions = defineOptions([...profitOptionSpecs, { name: 'top_k', type: 'number', min: 0.1, max: 100, default: 20, description: '…' }]);
+ * export type WhaleCurveOptions = OptionValues<typeof whaleCurveOptions>;
  * ```
  */
 export function defineOptions<const S extends readonly OptionDecl[] & { readonly [K in keyof S]: NoExtraKeys<S[K]> }>(declared: S): S {

@@ -5,7 +5,8 @@
  * `run` executes inside the engine (the browser worker, or Node for tests and the CLI).
  */
 import type { ChartSpec } from '../charts/spec.ts';
-import type { ColumnarTable, NumericTable, SqlConnection } from '../engine/types.ts';
+import type { ColumnarTable, NumericTable } from '../sql/table.ts';
+import type { SqlConnection } from '../sql/connection.ts';
 import type { DatasetProfile } from '../model/profile.ts';
 import type { SummaryState } from '../model/summary/index.ts';
 

@@ -17,6 +17,7 @@
 import { idbStore } from './idb.ts';
 import type { ExportedDatabase, ExportedTable, StoredTableFile } from '../engine/api.ts';
 import type { SavedMapping } from '../engine/import/mapping.ts';
+import { count } from '../format/number.ts';
 
 /** Id of the built-in sample dataset (always there, never stored). */
 export const SAMPLE_ID = 'sample';
@@ -242,7 +243,7 @@ export async function datasetDatabase(ds: StoredDataset): Promise<Blob> {
   // A file cut short (a write interrupted by a crash or a full disk) is refused here: DuckDB would
   // open it and fail only on the first query that reads the missing part.
   if (ds.fileBytes !== undefined && data.size !== ds.fileBytes) {
-    throw new Error(`the saved file ${DATABASE_FILE} of “${ds.name}” is damaged (${data.size.toLocaleString('en-US')} bytes, saved as ${ds.fileBytes.toLocaleString('en-US')}); import the data again`);
+    throw new Error(`the saved file ${DATABASE_FILE} of “${ds.name}” is damaged (${count(data.size)} bytes, saved as ${count(ds.fileBytes)}); import the data again`);
   }
   return data;
 }

@@ -3,10 +3,11 @@
  * facet panels, and the bands an `interval` option cuts an extent into. Checked before Plot is
  * called, so an oversized chart fails at once with a message instead of freezing the page.
  */
-import type { Row } from '../engine/types.ts';
+import type { Row } from '../sql/table.ts';
 import { ChartSpecError, markLabel } from './errors.ts';
 import { CHART_LIMITS, INTERVAL_MS } from './limits.ts';
 import type { ChartSpec, MarkSpec } from './spec.ts';
+import { count as counted } from '../format/number.ts';
 
 /** Throws `ChartSpecError` when drawing `spec` over the tables `resolve` returns would exceed a bound. */
 export function checkDataLimits(spec: ChartSpec, resolve: (name: string) => Row[] | undefined): void {
@@ -16,20 +17,20 @@ export function checkDataLimits(spec: ChartSpec, resolve: (name: string) => Row[
     const rows = markRows(mark, spec, resolve);
     const count = mark.values?.length ?? rows.length;
     if (count > CHART_LIMITS.markRows) {
-      throw new ChartSpecError(`${where} would draw ${count.toLocaleString('en')} rows; at most ${CHART_LIMITS.markRows.toLocaleString('en')}: aggregate the data in SQL first`);
+      throw new ChartSpecError(`${where} would draw ${counted(count)} rows; at most ${counted(CHART_LIMITS.markRows)}: aggregate the data in SQL first`);
     }
     points += count;
     const facets = distinct(rows, mark.fx) * distinct(rows, mark.fy);
     if (facets > CHART_LIMITS.facets) {
-      throw new ChartSpecError(`${where} would draw ${facets.toLocaleString('en')} facet panels; at most ${CHART_LIMITS.facets}: facet by a column with fewer values`);
+      throw new ChartSpecError(`${where} would draw ${counted(facets)} facet panels; at most ${CHART_LIMITS.facets}: facet by a column with fewer values`);
     }
     const bands = intervalBands(mark, rows);
     if (bands > CHART_LIMITS.bands) {
-      throw new ChartSpecError(`${where}: interval ${JSON.stringify(mark.options?.interval)} cuts the data into ${Math.round(bands).toLocaleString('en')} bands; at most ${CHART_LIMITS.bands.toLocaleString('en')}: use a wider interval`);
+      throw new ChartSpecError(`${where}: interval ${JSON.stringify(mark.options?.interval)} cuts the data into ${counted(bands)} bands; at most ${counted(CHART_LIMITS.bands)}: use a wider interval`);
     }
   });
   if (points > CHART_LIMITS.points) {
-    throw new ChartSpecError(`the chart would draw ${points.toLocaleString('en')} rows in all; at most ${CHART_LIMITS.points.toLocaleString('en')}: aggregate the data in SQL first`);
+    throw new ChartSpecError(`the chart would draw ${counted(points)} rows in all; at most ${counted(CHART_LIMITS.points)}: aggregate the data in SQL first`);
   }
 }
 

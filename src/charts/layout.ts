@@ -5,7 +5,7 @@
  * inlines into the HTML report without any stylesheet.
  */
 import type * as Plot from '@observablehq/plot';
-import { compileFormat } from './format.ts';
+import { compileFormat } from '../format/specifier.ts';
 import type { ChartSpec } from './spec.ts';
 import { textWidth, wrapText } from './text-metrics.ts';
 import type { ChartTheme } from './theme.ts';

@@ -5,9 +5,9 @@
  * built here from format strings: a spec itself never carries a function.
  */
 import * as Plot from '@observablehq/plot';
-import type { Row } from '../engine/types.ts';
+import type { Row } from '../sql/table.ts';
 import { ChartSpecError, markLabel } from './errors.ts';
-import { compileFormat } from './format.ts';
+import { compileFormat } from '../format/specifier.ts';
 import { COLUMN_OPTIONS, checkMarkOptions } from './options.ts';
 import type { ChartSpec, MarkSpec, MarkType } from './spec.ts';
 import type { ChartTheme } from './theme.ts';

@@ -3,7 +3,7 @@
  * for the browser's. Kept apart from `render.ts` so the browser bundle never pulls in jsdom.
  */
 import { createRequire } from 'node:module';
-import type { Row } from '../engine/types.ts';
+import type { Row } from '../sql/table.ts';
 import { renderChart, type RenderChartOptions } from './render.ts';
 import type { ChartSpec } from './spec.ts';
 

@@ -5,7 +5,7 @@
  * `ChartSpecError`, so a hostile spec gets a message instead of freezing the page.
  */
 import * as Plot from '@observablehq/plot';
-import type { Row } from '../engine/types.ts';
+import type { Row } from '../sql/table.ts';
 import { checkDataLimits } from './data-limits.ts';
 import { ChartSpecError } from './errors.ts';
 import { stableHash, normalizeIds } from './ids.ts';

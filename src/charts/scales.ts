@@ -4,7 +4,7 @@
  * on percent scales the domain stays in data units (0–1) like the data.
  */
 import type * as Plot from '@observablehq/plot';
-import { compileFormat } from './format.ts';
+import { compileFormat } from '../format/specifier.ts';
 import type { ScaleSpec } from './spec.ts';
 
 /** Plot options for one scale; `undefined` when the spec leaves the scale to Plot's defaults. */

@@ -4,7 +4,7 @@
  * It is data, never code, so a notebook from a stranger cannot run script through it.
  * The renderer (`render.ts`) maps it onto `Plot.plot`.
  */
-import type { Row } from '../engine/types.ts';
+import type { Row } from '../sql/table.ts';
 
 /** Mark types the renderer supports (each maps to the Plot mark of the same name). */
 export type MarkType =

@@ -4,7 +4,7 @@
  * against the fields `spec.ts` declares, and the first problem is thrown with its place.
  */
 import { ChartSpecError, markLabel } from './errors.ts';
-import { compileFormat } from './format.ts';
+import { compileFormat } from '../format/specifier.ts';
 import { CHART_LIMITS } from './limits.ts';
 import { checkMarkOptions } from './options.ts';
 import type { ChartSpec, MarkSpec, MarkType, ScaleSpec } from './spec.ts';

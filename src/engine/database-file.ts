@@ -13,6 +13,8 @@ import type { Database } from './database.ts';
 import { emptyDatabaseFile } from './empty-database.ts';
 import { internalPath } from './internal-files.ts';
 import { EngineError, toRows } from './types.ts';
+import { count } from '../format/number.ts';
+import { quoteIdent, quoteLiteral } from '../sql/quote.ts';
 
 /** Schemas of the active data: the canonical tables (`main`) and the per-customer summaries. */
 export const SAVED_SCHEMAS = ['main', 'summary'] as const;
@@ -41,7 +43,7 @@ const qualified = (catalog: string, schema: string, table: string) => [catalog, 
 
 /** Schema and name of every table of `catalog` that a saved dataset holds, in a stable order. */
 function tableNames(db: Database, catalog: string): { schema: string; table: string }[] {
-  const schemas = SAVED_SCHEMAS.map((s) => `'${s}'`).join(', ');
+  const schemas = SAVED_SCHEMAS.map(quoteLiteral).join(', ');
   return toRows(
     db.querySync(`SELECT schema_name, table_name FROM duckdb_tables()
       WHERE database_name = $1 AND NOT temporary AND schema_name IN (${schemas}) AND NOT starts_with(table_name, '__')
@@ -76,7 +78,7 @@ export async function writeDatabaseFile(db: Database): Promise<ExportedDatabase>
   db.bindings.registerFileBuffer(path, emptyDatabaseFile());
   db.bindings.registerFileBuffer(wal, new Uint8Array(0));
   try {
-    db.exec(`ATTACH '${path}' AS ${SAVE_ALIAS}`);
+    db.exec(`ATTACH ${quoteLiteral(path)} AS ${SAVE_ALIAS}`);
     try {
       for (const schema of new Set(tables.map((t) => t.schema))) db.exec(`CREATE SCHEMA IF NOT EXISTS ${SAVE_ALIAS}.${quoteIdent(schema)}`);
       // A plain scan keeps insertion order (preserve_insertion_order), so rows come back in import order.
@@ -115,7 +117,7 @@ export async function openDatabaseFile(db: Database, file: Blob | Uint8Array, fi
   if (file instanceof Uint8Array) db.bindings.registerFileBuffer(path, file);
   else db.bindings.registerFileHandle(path, file, DuckDBDataProtocol.BROWSER_FILEREADER, true);
   try {
-    db.exec(`ATTACH '${path}' AS ${OPEN_ALIAS} (READ_ONLY)`);
+    db.exec(`ATTACH ${quoteLiteral(path)} AS ${OPEN_ALIAS} (READ_ONLY)`);
   } catch (e) {
     db.bindings.dropFile(path);
     throw new EngineError({ code: 'input', message: `${fileName}: the saved database could not be opened (${firstLine(e)}). Import the data again.`, details: { file: fileName } }, { cause: e });
@@ -203,7 +205,7 @@ const BLOCK_BYTES = 262_144;
  */
 async function checkShape(file: Blob | Uint8Array): Promise<string | null> {
   const size = file instanceof Uint8Array ? file.byteLength : file.size;
-  if (size < HEADER_BYTES || (size - HEADER_BYTES) % BLOCK_BYTES !== 0) return `${size.toLocaleString('en-US')} bytes: not a whole DuckDB database file`;
+  if (size < HEADER_BYTES || (size - HEADER_BYTES) % BLOCK_BYTES !== 0) return `${count(size)} bytes: not a whole DuckDB database file`;
   const head = file instanceof Uint8Array ? file.subarray(8, 12) : new Uint8Array(await file.slice(8, 12).arrayBuffer());
   return String.fromCharCode(...head) === 'DUCK' ? null : 'not a DuckDB database file';
 }
@@ -214,8 +216,4 @@ function currentDatabase(db: Database): string {
 
 function firstLine(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
-}
-
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }

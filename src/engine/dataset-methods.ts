@@ -5,7 +5,7 @@
  */
 import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm/blocking';
 import { canonicalTables } from '../model/schema.ts';
-import { quoteIdent } from '../sql/quote.ts';
+import { quoteIdent, quoteLiteral } from '../sql/quote.ts';
 import type { ExportedTable, ImportApi, ImportRequest, StoredTableFile, TableInfo } from './api.ts';
 import type { Database } from './database.ts';
 import { detachSaved, dropSavedViews, hasSaved, isWriteToView, materialiseSaved, openDatabaseFile, savedViews, writeDatabaseFile } from './database-file.ts';
@@ -124,7 +124,7 @@ export function importMethods(
           db.bindings.registerFileBuffer(path, new Uint8Array(0));
           try {
             await db.run(
-              `COPY (SELECT * FROM ${quoteIdent(table)} WHERE rowid >= ${from} AND rowid < ${from + EXPORT_SLICE_ROWS}) TO '${path}' (FORMAT csv, HEADER ${from === 0}, DATEFORMAT '%Y-%m-%d', USE_TMP_FILE false)`,
+              `COPY (SELECT * FROM ${quoteIdent(table)} WHERE rowid >= ${from} AND rowid < ${from + EXPORT_SLICE_ROWS}) TO ${quoteLiteral(path)} (FORMAT csv, HEADER ${from === 0}, DATEFORMAT '%Y-%m-%d', USE_TMP_FILE false)`,
             );
             parts.push(db.bindings.copyFileToBuffer(path));
           } finally {
@@ -159,9 +159,9 @@ export function importMethods(
         // A disk-backed File (OPFS): DuckDB reads it in slices, it is never copied whole.
         else db.bindings.registerFileHandle(path, file.data, DuckDBDataProtocol.BROWSER_FILEREADER, true);
         try {
-          const columns = file.columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(', ');
+          const columns = file.columns.map((c) => `${quoteLiteral(c.name)}: ${quoteLiteral(c.type)}`).join(', ');
           // COPY writes an empty string as "" and NULL as nothing; allow_quoted_nulls = false keeps them apart.
-          db.exec(`CREATE OR REPLACE TABLE ${quoteIdent(file.table)} AS SELECT * FROM read_csv('${path}', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, dateformat = '%Y-%m-%d', columns = {${columns}})`);
+          db.exec(`CREATE OR REPLACE TABLE ${quoteIdent(file.table)} AS SELECT * FROM read_csv(${quoteLiteral(path)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, dateformat = '%Y-%m-%d', columns = {${columns}})`);
         } catch (e) {
           // DuckDB's first line says what failed; the rest is advice about its own sniffer, which is not used here.
           const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0];
@@ -209,9 +209,4 @@ function checkCommit(db: Database, tables: readonly { from: string; to: string }
   const canonical = new Set<string>(canonicalTables.map((t) => t.name));
   const wrong = names.filter((n, i) => !canonical.has(n) || names.indexOf(n) !== i);
   if (wrong.length) throw new EngineError({ code: 'input', message: `cannot commit the import: ${wrong.join(', ')} is not one canonical table per file.` });
-}
-
-/** A SQL string literal. */
-function sqlString(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
 }

@@ -6,7 +6,7 @@ import type { AnalysisResult } from '../analyses/types.ts';
 import type { DatasetProfile } from '../model/profile.ts';
 import { canonicalTables } from '../model/schema.ts';
 import type { SummaryState } from '../model/summary/index.ts';
-import { quoteIdent } from '../sql/quote.ts';
+import { quoteIdent, quoteLiteral } from '../sql/quote.ts';
 import { AnalysisCache, resultKey } from './analysis-cache.ts';
 import type { DataFile, EngineApi, EngineStatus, ResultHandle, TableInfo } from './api.ts';
 import { savedViews } from './database-file.ts';
@@ -149,7 +149,7 @@ export function createEngine(
     if (params.length) await db.query(ctas, params);
     else await db.run(ctas).catch((e: unknown) => { throw rewriteSql(e, last); });
     const rowCount = Number(db.querySync(`SELECT count(*) FROM ${table}`).data[0]![0]);
-    const types = toRows(db.querySync(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${table}' ORDER BY ordinal_position`));
+    const types = toRows(db.querySync(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ${quoteLiteral(table)} ORDER BY ordinal_position`));
     results.set(id, { table, rowCount });
     const first = db.querySync(`SELECT * FROM ${table} LIMIT ${Math.max(0, Math.floor(firstRows))}`);
     first.columns.forEach((c, i) => (c.type = String(types[i]?.data_type ?? c.type)));

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
 import { INTERNAL_DIR } from './internal-files.ts';
+import { quoteLiteral } from '../sql/quote.ts';
 
 /**
  * Shuts DuckDB off from everything outside the engine's own registered files.
@@ -17,7 +18,7 @@ import { INTERNAL_DIR } from './internal-files.ts';
  * limits tests and analysts change at run time.
  */
 export function lockExternalAccess(conn: DuckDBConnection): void {
-  conn.query(`SET allowed_directories = ['${INTERNAL_DIR}']`);
+  conn.query(`SET allowed_directories = [${quoteLiteral(INTERNAL_DIR)}]`);
   conn.query('SET enable_external_access = false');
 }
 

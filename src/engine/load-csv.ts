@@ -16,10 +16,10 @@ export function loadCanonicalCsv(db: Database, files: readonly DataFile[]): void
     const path = canonicalCsvPath(file.table);
     db.bindings.registerFileBuffer(path, file.bytes);
     try {
-      const header = db.querySync(`SELECT * FROM read_csv('${path}', header = true, all_varchar = true) LIMIT 0`).columns.map((c) => c.name);
+      const header = db.querySync(`SELECT * FROM read_csv(${quoteLiteral(path)}, header = true, all_varchar = true) LIMIT 0`).columns.map((c) => c.name);
       const def = canonicalTables.find((t) => t.name === file.table);
       if (!def) {
-        db.exec(`CREATE OR REPLACE TABLE ${quoteIdent(file.table)} AS SELECT * FROM read_csv('${path}', header = true)`);
+        db.exec(`CREATE OR REPLACE TABLE ${quoteIdent(file.table)} AS SELECT * FROM read_csv(${quoteLiteral(path)}, header = true)`);
         continue;
       }
       const missing = def.columns.filter((c) => c.required && !header.includes(c.name));
@@ -36,7 +36,7 @@ export function loadCanonicalCsv(db: Database, files: readonly DataFile[]): void
         ...header.filter((h) => !def.columns.some((c) => c.name === h)).map(quoteIdent),
       ];
       db.exec(
-        `CREATE OR REPLACE TABLE ${quoteIdent(file.table)} AS SELECT ${select.join(', ')} FROM read_csv('${path}', header = true, dateformat = '%Y-%m-%d', types = {${types.join(', ')}})`,
+        `CREATE OR REPLACE TABLE ${quoteIdent(file.table)} AS SELECT ${select.join(', ')} FROM read_csv(${quoteLiteral(path)}, header = true, dateformat = '%Y-%m-%d', types = {${types.join(', ')}})`,
       );
     } catch (e) {
       if (e instanceof EngineError && e.info.code === 'query') {

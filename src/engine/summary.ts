@@ -8,6 +8,7 @@ import type { DatasetProfile } from '../model/profile.ts';
 import { SUMMARY_SCHEMA, SUMMARY_VERSION, buildSummaryStatements, sourceFingerprintSql, summaryTables, type SummaryState } from '../model/summary/index.ts';
 import type { Database } from './database.ts';
 import { toRows } from './types.ts';
+import { quoteLiteral } from '../sql/quote.ts';
 
 
 /** The fingerprint of the canonical tables present now (see `sourceFingerprintSql`). */
@@ -30,7 +31,7 @@ const isoDate = (v: unknown): string | null => (v instanceof Date ? v.toISOStrin
 /** The stored summary's state when it is current for `fingerprint`, else null. */
 function storedSummary(db: Database, fingerprint: string): SummaryState | null {
   const exists = db.querySync(
-    `SELECT count(*) FROM information_schema.tables WHERE table_schema = '${SUMMARY_SCHEMA}' AND table_catalog = current_database()`,
+    `SELECT count(*) FROM information_schema.tables WHERE table_schema = ${quoteLiteral(SUMMARY_SCHEMA)} AND table_catalog = current_database()`,
   );
   if (Number(exists.data[0]?.[0] ?? 0) < Object.keys(summaryTables).length) return null;
   const row = toRows(db.querySync(`SELECT summary_version, date_from, date_to, source, orders_within_months FROM ${summaryTables.info}`))[0];

@@ -7,13 +7,13 @@
  * was opened); interpolated values are escaped like any other text.
  *
  * Interpolation: `{name}`, `{name.path}` and `{name.path:format}` in prose show a parameter or
- * an analysis scalar, formatted with a d3-format string (see `src/charts/format.ts`). An unknown
+ * an analysis scalar, formatted with a d3-format string (see `src/format/specifier.ts`). An unknown
  * name shows a visible marker `⟨unknown: whale.top_share⟩` and is reported, never silently blank.
  * Braces inside code spans and code blocks are left alone.
  */
 import MarkdownIt from 'markdown-it';
 import type { StateInline, Token } from 'markdown-it';
-import { compileFormat } from '../charts/format.ts';
+import { compileFormat } from '../format/specifier.ts';
 
 /** One `{…}` reference in prose. */
 export interface InterpolationRef {

@@ -7,6 +7,7 @@
 import { escapeHtml } from './escape.ts';
 import { sanitizeProse, sanitizeSvg } from './sanitize.ts';
 import { REPORT_CSS } from './styles.ts';
+import { count } from '../format/number.ts';
 
 /** A table column: a name, or a name with its DuckDB type (numeric types align right). */
 export type ReportColumn = string | { name: string; type?: string };
@@ -102,8 +103,8 @@ function renderTable(block: Extract<ReportBlock, { kind: 'table' }>): string {
   const shown = block.rows.length;
   const note =
     shown < block.rowCount
-      ? `<p class="table-note">Showing the first ${shown.toLocaleString('en-US')} of ${block.rowCount.toLocaleString('en-US')} rows.</p>`
-      : `<p class="table-note">${block.rowCount.toLocaleString('en-US')} row${block.rowCount === 1 ? '' : 's'}.</p>`;
+      ? `<p class="table-note">Showing the first ${count(shown)} of ${count(block.rowCount)} rows.</p>`
+      : `<p class="table-note">${count(block.rowCount, 'row')}.</p>`;
   return `<div class="block table-wrap"><table>${caption}<thead><tr>${head}</tr></thead><tbody>\n${body.join('\n')}\n</tbody></table>${note}</div>`;
 }
 

@@ -7,7 +7,8 @@
  * a double quote inside it is written twice; a string literal in single quotes likewise doubles
  * its single quotes (https://duckdb.org/docs/stable/sql/dialect/keywords_and_identifiers,
  * https://duckdb.org/docs/stable/sql/data_types/literal_types#string-literals).
- * User *values* are never spliced: they are bound as parameters (`$1`).
+ * User *values* are never spliced: they are bound as parameters (`$1`). The few option values a
+ * builder must inline (numbers, dates, category labels) are validated first (`./literals.ts`).
  */
 
 /** A table or column name as a quoted identifier: `my "x"` → `"my ""x"""`. */

@@ -2,7 +2,7 @@
 // message that names what is wrong, and nothing in a spec may become a function or a URL.
 import { describe, expect, it } from 'vitest';
 import { ChartSpecError } from '../../src/charts/errors.ts';
-import { compileFormat } from '../../src/charts/format.ts';
+import { compileFormat } from '../../src/format/specifier.ts';
 import { renderChartToSvgString } from '../../src/charts/render-node.ts';
 import type { ChartSpec } from '../../src/charts/spec.ts';
 import { resolveFixture } from '../charts/fixtures.ts';

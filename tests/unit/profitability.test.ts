@@ -9,8 +9,7 @@ import { fromRows } from '../../src/engine/types.ts';
 import { parseNotebook } from '../../src/notebook/format/index.ts';
 import type { AnalysisCell, InputCell } from '../../src/notebook/format/types.ts';
 import { categoryLabel, waterfall } from '../../src/analyses/profitability/diagnostics.ts';
-import { money, pct } from '../../src/analyses/profitability/format.ts';
-import { sqlDate, sqlLabel, sqlNumber } from '../../src/analyses/profitability/sql-literals.ts';
+import { sqlDate, sqlLabel, sqlNumber } from '../../src/sql/literals.ts';
 import { whaleCurveChart } from '../../src/analyses/profitability/whale-charts.ts';
 import { whaleFindings } from '../../src/analyses/profitability/whale-findings.ts';
 import { keepRanks, whaleSummary } from '../../src/analyses/profitability/whale-summary.ts';
@@ -42,13 +41,6 @@ describe('profitability (pure)', () => {
     expect(sql).toMatch(/revenue \* \(1 - CAST\(0\.35 AS DOUBLE\)\)/);
   });
 
-  it.each([
-    [1.384, '138%'], [0.2, '20%'], [0.0049, '0.5%'], [-0.3, '−30%'], [0, '0%'],
-  ])('pct(%s) = %s', (x, text) => expect(pct(x)).toBe(text));
-
-  it.each([
-    [1234567.8, '1,234,568'], [-12.345, '−12.35'], [550, '550'], [-0.001, '0.00'],
-  ])('money(%s) = %s', (x, text) => expect(money(x)).toBe(text));
 
   it('summarises the statistics row into shares and the decomposition', () => {
     const s = whaleSummary(stats, 0.2);
@@ -114,7 +106,7 @@ describe('profitability (pure)', () => {
   it.each([
     ['no coverage counted', undefined, /any line without a cost uses the assumed 35% margin/],
     ['every line has a cost', { lines: 10, linesWithoutCost: 0 }, /^Gross margin is revenue minus the recorded cost of goods \(every transaction line has a cost\)\.$/],
-    ['some lines lack a cost', { lines: 1000, linesWithoutCost: 12 }, /except for 12 of 1,000 transaction lines \(1%\) that have no cost: those use the assumed 35% margin/],
+    ['some lines lack a cost', { lines: 1000, linesWithoutCost: 12 }, /except for 12 of 1,000 transaction lines \(1\.2%\) that have no cost: those use the assumed 35% margin/],
     ['no line has a cost', { lines: 5, linesWithoutCost: 5 }, /No transaction line in the period has a cost, so gross margin is assumed to be 35%/],
   ])('margin note when %s', (_label, coverage, text) => {
     const costed = { tables: { transactions: { rowCount: 1, columns: ['customer_id', 'date', 'revenue', 'cost'], populated: ['customer_id', 'date', 'revenue', 'cost'] } } };

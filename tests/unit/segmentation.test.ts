@@ -27,20 +27,9 @@ import {
   valueLoyaltyCells,
   windowEndingOn,
 } from '../../src/analyses/segmentation/index.ts';
-import { pct, shareOf } from '../../src/analyses/segmentation/format.ts';
+import { shareOf } from '../../src/analyses/segmentation/format.ts';
 
 describe('numbers in findings', () => {
-  it.each([
-    [0.61, '61%'],
-    [0.046, '4.6%'],
-    [-0.058, '−5.8%'],
-    [-0.41, '−41%'],
-    [0, '0%'],
-    [-0.0001, '0.0%'],
-    [1.04, '104%'],
-    [Number.NaN, 'n/a'],
-  ])('pct(%d) = %s', (x, want) => expect(pct(x)).toBe(want));
-
   it('a share above 100% says why', () => {
     expect(shareOf(0.61, 'profit')).toBe('61% of profit');
     expect(shareOf(1.19, 'profit', 'the other cells')).toBe('119% of profit — more than all of it, because the other cells together lose money');

@@ -5,6 +5,7 @@
  * holdout period is given — the calibration/holdout check.
  */
 import { hasTable } from '../../model/profile.ts';
+import { toRows } from '../../sql/table.ts';
 import { defineOptions } from '../options.ts';
 import { annualDiscountOptions, DEFAULT_MARGIN_PCT } from '../option-groups.ts';
 import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';

@@ -1,5 +1,6 @@
 /** Chart specs of the `clv-bgnbd` analysis: the holdout check, P(alive) and value concentration. */
 import type { ChartSpec } from '../../charts/spec.ts';
+import { count, decimal } from '../../format/number.ts';
 
 /** Expected vs actual holdout purchases by calibration purchases (FHL 2005's conditional-expectations figure). */
 export function holdoutChart(unitLabel: string, length: number, last: { calibration_purchases: string; expected: number; actual: number }): ChartSpec {
@@ -7,7 +8,7 @@ export function holdoutChart(unitLabel: string, length: number, last: { calibrat
   return {
     id: 'holdout-check',
     title: 'Did the model see the future? Expected vs actual repeat purchases in the holdout',
-    subtitle: `Average per customer over the ${length.toFixed(1)}-${unitLabel} holdout, by repeat purchases in the calibration period`,
+    subtitle: `Average per customer over the ${decimal(length, 1)}-${unitLabel} holdout, by repeat purchases in the calibration period`,
     data: 'holdout',
     x: { label: 'Repeat purchases in the calibration period', type: 'point' },
     y: { label: 'Repeat purchases in the holdout (average) ↑', grid: true, zero: true },
@@ -27,7 +28,7 @@ export function pAliveChart(oneTimeBuyers: number): ChartSpec {
   return {
     id: 'p-alive',
     title: 'How likely is each repeat buyer still active?',
-    subtitle: `P(alive) of customers with at least one repeat purchase; the ${oneTimeBuyers.toLocaleString('en-US')} one-time buyers are left out (the model puts them at 100%)`,
+    subtitle: `P(alive) of customers with at least one repeat purchase; the ${count(oneTimeBuyers)} one-time buyers are left out (the model puts them at 100%)`,
     data: 'p_alive_bins',
     x: { label: 'P(alive)', type: 'band' },
     y: { label: 'Customers ↑', grid: true },

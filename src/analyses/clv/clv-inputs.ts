@@ -18,9 +18,9 @@
  * the unit), and money the same exact sums turned into doubles, then divided as in SQL, so the
  * inputs, the fitted models and every score are identical on every path.
  */
-import { toRows, type NumericTable } from '../../engine/types.ts';
+import { toRows, type NumericTable } from '../../sql/table.ts';
 import { summaryTables } from '../../model/summary/index.ts';
-import { sqlDate, sqlNumber } from '../profitability/sql-literals.ts';
+import { sqlDate, sqlNumber } from '../../sql/literals.ts';
 import { customerIds, ixOrder, ordered } from '../segmentation/customer-ids.ts';
 
 import type { AnalysisContext } from '../types.ts';

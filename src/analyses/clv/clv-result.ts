@@ -1,6 +1,7 @@
 /** Turns a fitted `ClvModel` into the analysis result: tables, headline numbers, charts, findings, notes. */
 import type { AnalysisResult } from '../types.ts';
-import { amount, pct, table } from '../retention/table.ts';
+import { table } from '../retention/table.ts';
+import { count, decimal, money, percent } from '../../format/number.ts';
 import { concentrationChart, holdoutChart, pAliveChart } from './clv-charts.ts';
 import { compareIds, topByValue, topCandidates, valuesDescending } from './ranking.ts';
 import type { ClvModel, ScoredCustomer } from './clv-model.ts';
@@ -43,21 +44,21 @@ export function clvResult(model: ClvModel, o: ResultContext): AnalysisResult {
   const top20 = concentration.find((p) => Math.abs(p.share_customers - 0.2) < 1e-9)?.share_value ?? 0;
   const topAtRisk = topByValue(atRisk, o.top_n, (c) => c.calibration_revenue, byId);
   const atRiskRevenue = valuesDescending(atRisk, (c) => c.calibration_revenue).reduce((s, v) => s + v, 0);
-  const horizonText = `${amount(o.horizon, Number.isInteger(o.horizon) ? 0 : 1)} ${unit}s`;
+  const horizonText = `${decimal(o.horizon, Number.isInteger(o.horizon) ? 0 : 1)} ${unit}s`;
 
   const gg = model.gammaGamma;
   const parameters = [
     { model: 'BG/NBD', parameter: 'r', value: r, meaning: 'shape of purchase rates across customers (smaller = more uneven)' },
-    { model: 'BG/NBD', parameter: 'alpha', value: alpha, meaning: `scale of purchase rates, in ${o.time_unit}; an active customer buys r/α = ${(r / alpha).toFixed(3)} times a ${unit} on average` },
+    { model: 'BG/NBD', parameter: 'alpha', value: alpha, meaning: `scale of purchase rates, in ${o.time_unit}; an active customer buys r/α = ${decimal(r / alpha, 3)} times a ${unit} on average` },
     { model: 'BG/NBD', parameter: 'a', value: a, meaning: 'dropout after a purchase ~ Beta(a, b)' },
-    { model: 'BG/NBD', parameter: 'b', value: b, meaning: `mean chance of dropping out after a purchase a/(a+b) = ${pct(a / (a + b))}` },
+    { model: 'BG/NBD', parameter: 'b', value: b, meaning: `mean chance of dropping out after a purchase a/(a+b) = ${percent(a / (a + b), 1)}` },
     { model: 'BG/NBD', parameter: 'log_likelihood', value: model.bgnbd.logLikelihood, meaning: `maximised over ${model.bgnbd.customers} customers` },
   ];
   if (gg) {
     parameters.push(
       { model: 'Gamma-Gamma', parameter: 'p', value: gg.params.p, meaning: 'shape of a customer’s transaction values' },
       { model: 'Gamma-Gamma', parameter: 'q', value: gg.params.q, meaning: 'shape of spend levels across customers' },
-      { model: 'Gamma-Gamma', parameter: 'gamma', value: gg.params.gamma, meaning: `scale; population mean spend pγ/(q−1) = ${amount(gg.params.p * gg.params.gamma / (gg.params.q - 1), 2)}` },
+      { model: 'Gamma-Gamma', parameter: 'gamma', value: gg.params.gamma, meaning: `scale; population mean spend pγ/(q−1) = ${money(gg.params.p * gg.params.gamma / (gg.params.q - 1), 2)}` },
       { model: 'Gamma-Gamma', parameter: 'log_likelihood', value: gg.logLikelihood, meaning: `maximised over ${gg.customers} repeat buyers` },
     );
   }
@@ -66,10 +67,10 @@ export function clvResult(model: ClvModel, o: ResultContext): AnalysisResult {
   for (const c of repeat) pAliveBins[Math.min(9, Math.floor(c.p_alive * 10))]!.customers++;
 
   const findings: AnalysisResult['findings'] = [
-    { id: 'expected_purchases', value: totalPurchases, text: `Over the next ${horizonText} after ${o.calibrationEnd} the model expects ${amount(totalPurchases)} purchases from these ${amount(all.length)} customers, worth ${amount(totalValue)} in margin (discounted at ${pct(o.discount_rate, 0)} a year).` },
-    { id: 'top20_value_share', value: top20, text: `The top 20% of customers by expected value hold ${pct(top20, 0)} of it.` },
-    { id: 'at_risk', value: atRisk.length, text: atRisk.length ? `${amount(atRisk.length)} repeat buyers are more likely gone than active (P(alive) below 50%); together they spent ${amount(atRiskRevenue)} up to ${o.calibrationEnd} — the early-warning list.` : 'No repeat buyer looks more likely gone than active (P(alive) is above 50% for all of them).' },
-    { id: 'dropout', value: a / (a + b), text: `An active customer buys about ${(r / alpha).toFixed(3)} times a ${unit}, and after each purchase about ${pct(a / (a + b), 0)} drop out for good — which is why a long silence after frequent buying is a warning sign.` },
+    { id: 'expected_purchases', value: totalPurchases, text: `Over the next ${horizonText} after ${o.calibrationEnd} the model expects ${count(totalPurchases)} purchases from these ${count(all.length)} customers, worth ${money(totalValue, 0)} in margin (discounted at ${percent(o.discount_rate, 0)} a year).` },
+    { id: 'top20_value_share', value: top20, text: `The top 20% of customers by expected value hold ${percent(top20, 0)} of it.` },
+    { id: 'at_risk', value: atRisk.length, text: atRisk.length ? `${count(atRisk.length)} repeat buyers are more likely gone than active (P(alive) below 50%); together they spent ${money(atRiskRevenue, 0)} up to ${o.calibrationEnd} — the early-warning list.` : 'No repeat buyer looks more likely gone than active (P(alive) is above 50% for all of them).' },
+    { id: 'dropout', value: a / (a + b), text: `An active customer buys about ${decimal(r / alpha, 3)} times a ${unit}, and after each purchase about ${percent(a / (a + b), 0)} drop out for good — which is why a long silence after frequent buying is a warning sign.` },
   ];
   const tables: AnalysisResult['tables'] = {
     customers: table(topValue, customerColumns),
@@ -92,7 +93,7 @@ export function clvResult(model: ClvModel, o: ResultContext): AnalysisResult {
     const err = h.totalActual > 0 ? h.totalExpected / h.totalActual - 1 : null;
     tables.holdout = table(h.rows, { calibration_purchases: 'string', bucket: 'number', customers: 'number', expected: 'number', actual: 'number' });
     Object.assign(scalars, { holdout_expected: h.totalExpected, holdout_actual: h.totalActual, holdout_error: err, holdout_length: o.holdoutLength });
-    findings.unshift({ id: 'holdout', value: err, text: `Holdout check: for ${o.calibrationEnd} → ${o.holdoutEnd} (${o.holdoutLength.toFixed(1)} ${unit}s) the model, fitted only on the earlier data, expected ${amount(h.totalExpected)} repeat purchases; ${amount(h.totalActual)} happened (${err === null ? 'no purchases' : `${err >= 0 ? '+' : ''}${pct(err)}`}).` });
+    findings.unshift({ id: 'holdout', value: err, text: `Holdout check: for ${o.calibrationEnd} → ${o.holdoutEnd} (${decimal(o.holdoutLength, 1)} ${unit}s) the model, fitted only on the earlier data, expected ${count(h.totalExpected)} repeat purchases; ${count(h.totalActual)} happened (${err === null ? 'no purchases' : `${err >= 0 ? '+' : ''}${percent(err, 1)}`}).` });
     const last = h.rows[h.rows.length - 1]!;
     charts.push(holdoutChart(unit, o.holdoutLength, last));
   }
@@ -100,13 +101,13 @@ export function clvResult(model: ClvModel, o: ResultContext): AnalysisResult {
 
   const notes = [
     `Time unit: ${o.time_unit}${o.time_unit === 'months' ? ' (average months of 30.4375 days)' : ''}. Recency, T, α and the horizon are in ${o.time_unit}; a purchase occasion is a day with at least one sale (several orders on one day count once; a day of returns only does not count). Frequency = repeat occasions after the first.`,
-    `${amount(oneTime)} customers (${pct(oneTime / all.length, 0)}) bought only once before ${o.calibrationEnd}. BG/NBD assumes customers can only drop out right after a purchase, so it gives every one-time buyer P(alive) = 100%; their expected purchases come from the population's average behaviour, not from anything they did. Read their scores as "unknown", not "safe".`,
+    `${count(oneTime)} customers (${percent(oneTime / all.length, 0)}) bought only once before ${o.calibrationEnd}. BG/NBD assumes customers can only drop out right after a purchase, so it gives every one-time buyer P(alive) = 100%; their expected purchases come from the population's average behaviour, not from anything they did. Read their scores as "unknown", not "safe".`,
     o.holdoutEnd ? `Fitted on transactions up to ${o.calibrationEnd}; predictions are made as of that day, and the ${o.calibrationEnd} → ${o.holdoutEnd} period is only used to check them.` : `Fitted on all transactions up to ${o.calibrationEnd}. Set calibration_end and holdout_end to check the model on data it has not seen.`,
-    `Expected value = margin (${pct(o.margin, 0)} of revenue) × expected purchases in each month of the horizon × expected spend per purchase (Gamma-Gamma), discounted at ${pct(o.discount_rate, 0)} a year to ${o.calibrationEnd}.`,
+    `Expected value = margin (${percent(o.margin, 0)} of revenue) × expected purchases in each month of the horizon × expected spend per purchase (Gamma-Gamma), discounted at ${percent(o.discount_rate, 0)} a year to ${o.calibrationEnd}.`,
   ];
   if (!model.gammaGamma) notes.push(`Fewer than 10 repeat buyers: spend per purchase is the plain average of repeat purchases, not a Gamma-Gamma estimate.`);
   const rho = model.spendFrequencyCorrelation;
-  if (rho !== null) notes.push(`Gamma-Gamma assumes spend per purchase is unrelated to how often a customer buys: the correlation among repeat buyers is ${rho.toFixed(2)}${Math.abs(rho) > 0.3 ? ', too strong to ignore — treat expected values with caution' : ''}.`);
+  if (rho !== null) notes.push(`Gamma-Gamma assumes spend per purchase is unrelated to how often a customer buys: the correlation among repeat buyers is ${decimal(rho, 2)}${Math.abs(rho) > 0.3 ? ', too strong to ignore — treat expected values with caution' : ''}.`);
   if (!model.bgnbd.converged || (model.gammaGamma && !model.gammaGamma.converged)) notes.push('The model fit stopped before converging fully; parameters may be imprecise.');
   return { tables, scalars, charts, findings, notes };
 }

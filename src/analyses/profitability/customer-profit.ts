@@ -17,7 +17,7 @@
  */
 import { hasColumn, hasTable, type DatasetProfile } from '../../model/profile.ts';
 import { DEFAULT_MARGIN_PCT } from '../option-groups.ts';
-import { sqlDate, sqlLabel, sqlNumber } from './sql-literals.ts';
+import { sqlDate, sqlLabel, sqlNumber } from '../../sql/literals.ts';
 
 /**
  * A cost-to-serve allocation rule: charges `rate` per unit of `basis` to every customer, under

@@ -2,7 +2,8 @@
  * The `profit-diagnostics` analysis: where the margin goes (waterfall), which costs make
  * loss-makers, who the worst loss-makers are, and profit by tier and by any customer attribute.
  */
-import { fromRows, toRows, type ColumnarTable, type Row, type SqlConnection } from '../../engine/types.ts';
+import { fromRows, toRows, type ColumnarTable, type Row } from '../../sql/table.ts';
+import type { SqlConnection } from '../../sql/connection.ts';
 import { hasTable } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
 import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';

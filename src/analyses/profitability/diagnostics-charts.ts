@@ -2,7 +2,7 @@
  * Charts for the profit diagnostics: the margin-to-profit waterfall and profit by spend tier.
  */
 import type { ChartSpec } from '../../charts/spec.ts';
-import { money } from './format.ts';
+import { money } from '../../format/number.ts';
 import type { WaterfallBar } from './diagnostics.ts';
 
 /** Gross margin → each cost category → net profit, as floating bars in order. */

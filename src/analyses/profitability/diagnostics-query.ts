@@ -3,7 +3,7 @@
  * (one row per customer, `buildCustomerProfitQuery` columns) and `costLines` (long form).
  */
 import { quoteLiteral } from '../../sql/quote.ts';
-import { sqlIdent, sqlInteger } from './sql-literals.ts';
+import { sqlIdent, sqlInteger } from '../../sql/literals.ts';
 
 /** Table names the diagnostics read. */
 export interface DiagnosticsSources {

@@ -15,13 +15,13 @@
  * Same formulas as `buildCustomerProfitQuery`'s summary path, so results equal the temp-table
  * path's up to summation order (tests/engine/summary.test.ts holds them to 1e-9).
  */
-import { toRows, type ColumnarTable } from '../../engine/types.ts';
+import { toRows, type ColumnarTable } from '../../sql/table.ts';
 import { diagnosticsTables } from '../../model/summary/index.ts';
 import type { AnalysisContext } from '../types.ts';
 import { DEFAULT_MARGIN_PCT, resolveMarginSource, summaryCovers, usesAcquisition, usesServiceCosts, type CustomerProfitOptions } from './customer-profit.ts';
 import type { DiagnosticsSources } from './diagnostics-query.ts';
 import { waterfall, type WaterfallBar } from './diagnostics.ts';
-import { sqlInteger, sqlNumber } from './sql-literals.ts';
+import { sqlInteger, sqlNumber } from '../../sql/literals.ts';
 
 /** Whether the diagnostics can run from the summary alone for these (resolved) options. */
 export function diagnosticsFromSummary(ctx: AnalysisContext, options: CustomerProfitOptions): boolean {

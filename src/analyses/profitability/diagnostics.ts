@@ -2,9 +2,9 @@
  * Pure numerics for the diagnostics: waterfall bars from signed steps, readable category labels,
  * and the sentences a consultant would write.
  */
-import type { Row } from '../../engine/types.ts';
+import type { Row } from '../../sql/table.ts';
 import type { Finding } from '../types.ts';
-import { money, pct } from './format.ts';
+import { money, multiple, percent } from '../../format/number.ts';
 
 /** `support_call` → "Support call"; `acquisition` → "Acquisition (amortised)". */
 export function categoryLabel(category: string): string {
@@ -51,7 +51,7 @@ export function diagnosticsFindings(bars: readonly WaterfallBar[], drivers: read
     out.push({
       id: 'waterfall',
       text:
-        `${costs.some((b) => b.label === 'Acquisition (amortised)') ? 'Cost to serve and acquisition take' : 'Cost to serve takes'} ${pct((gross - net) / gross)} of the ${money(gross)} gross margin, leaving ${money(net)} net profit; ` +
+        `${costs.some((b) => b.label === 'Acquisition (amortised)') ? 'Cost to serve and acquisition take' : 'Cost to serve takes'} ${percent((gross - net) / gross)} of the ${money(gross)} gross margin, leaving ${money(net)} net profit; ` +
         `the largest item is ${biggest.label.toLowerCase()} (${money(-biggest.amount)}).`,
       value: net,
     });
@@ -64,8 +64,8 @@ export function diagnosticsFindings(bars: readonly WaterfallBar[], drivers: read
       id: 'cost_driver',
       text:
         `What turns customers into loss-makers is mostly ${categoryLabel(String(top.category)).toLowerCase()}: ` +
-        `a loss-maker costs ${(num(top.lift) ?? 0).toFixed(1)}× as much in it as the average customer, and it is ` +
-        `${pct(num(top.share_loss_makers) ?? 0)} of loss-makers' cost to serve against ${pct(num(top.share_all) ?? 0)} for all customers.`,
+        `a loss-maker costs ${multiple(num(top.lift) ?? 0, 1)} as much in it as the average customer, and it is ` +
+        `${percent(num(top.share_loss_makers) ?? 0)} of loss-makers' cost to serve against ${percent(num(top.share_all) ?? 0)} for all customers.`,
       value: num(top.lift),
     });
   }
@@ -75,9 +75,9 @@ export function diagnosticsFindings(bars: readonly WaterfallBar[], drivers: read
     out.push({
       id: 'tiers',
       text:
-        `The top spend tier earns ${pct(num(first.profit_share) ?? 0)} of profit; the bottom tier ` +
-        `${(num(last.profit) ?? 0) < 0 ? `loses ${money(-(num(last.profit) ?? 0))}` : `earns ${pct(num(last.profit_share) ?? 0)}`}, ` +
-        `with ${pct(num(last.loss_maker_share) ?? 0)} of its customers unprofitable.`,
+        `The top spend tier earns ${percent(num(first.profit_share) ?? 0)} of profit; the bottom tier ` +
+        `${(num(last.profit) ?? 0) < 0 ? `loses ${money(-(num(last.profit) ?? 0))}` : `earns ${percent(num(last.profit_share) ?? 0)}`}, ` +
+        `with ${percent(num(last.loss_maker_share) ?? 0)} of its customers unprofitable.`,
       value: num(first.profit_share),
     });
   }

@@ -7,7 +7,7 @@ import { hasColumn, type DatasetProfile } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
 import { assumedMarginOptions } from '../option-groups.ts';
 import type { OptionValues } from '../types.ts';
-import { money, pct } from './format.ts';
+import { money, percent } from '../../format/number.ts';
 import {
   DEFAULT_MARGIN_PCT,
   resolveMarginSource,
@@ -79,7 +79,7 @@ export interface MarginCoverage {
 export function profitNotes(options: CustomerProfitOptions, coverage?: MarginCoverage): string[] {
   const notes: string[] = [];
   const { profile } = options;
-  const margin = pct(options.marginPct ?? DEFAULT_MARGIN_PCT);
+  const margin = percent(options.marginPct ?? DEFAULT_MARGIN_PCT);
   if (resolveMarginSource(options) === 'assumed') {
     notes.push(
       hasColumn(profile, 'transactions', 'cost')
@@ -93,7 +93,7 @@ export function profitNotes(options: CustomerProfitOptions, coverage?: MarginCov
     notes.push(
       all
         ? `No transaction line in the period has a cost, so gross margin is assumed to be ${margin} of revenue throughout.`
-        : `Gross margin is revenue minus the recorded cost of goods, except for ${money(coverage.linesWithoutCost)} of ${money(coverage.lines)} transaction lines (${pct(coverage.linesWithoutCost / coverage.lines)}) that have no cost: those use the assumed ${margin} margin.`,
+        : `Gross margin is revenue minus the recorded cost of goods, except for ${money(coverage.linesWithoutCost)} of ${money(coverage.lines)} transaction lines (${percent(coverage.linesWithoutCost / coverage.lines)}) that have no cost: those use the assumed ${margin} margin.`,
     );
   } else {
     notes.push('Gross margin is revenue minus the recorded cost of goods (every transaction line has a cost).');

@@ -2,7 +2,8 @@
  * Materialises the per-customer profit once per run as a temp table, so the several statistics
  * queries of an analysis scan the transactions once (at 10M rows that is most of the cost).
  */
-import { toRows, type SqlConnection } from '../../engine/types.ts';
+import { toRows } from '../../sql/table.ts';
+import type { SqlConnection } from '../../sql/connection.ts';
 import {
   buildCostLinesQuery,
   buildCustomerProfitQuery,

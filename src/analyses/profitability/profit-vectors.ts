@@ -14,7 +14,7 @@
  * categories an `event` rule reprices) + the allocation rules. Options the arrays cannot express
  * (a period other than the summary's, amortised acquisition cost) take the SQL path instead.
  */
-import type { NumericTable } from '../../engine/types.ts';
+import type { NumericTable } from '../../sql/table.ts';
 import type { AnalysisContext } from '../types.ts';
 import {
   buildCustomerProfitQuery,
@@ -25,7 +25,7 @@ import {
   DEFAULT_MARGIN_PCT,
   type CustomerProfitOptions,
 } from './customer-profit.ts';
-import { sqlLabel } from './sql-literals.ts';
+import { sqlLabel } from '../../sql/literals.ts';
 
 /** Per-customer revenue and profit (customer_id order), and the totals of every component. */
 export interface ProfitBreakdown {

@@ -3,7 +3,7 @@
  * chart, titles that state the finding, percent axes, the 100% reference line and labelled points.
  */
 import type { ChartSpec, MarkSpec } from '../../charts/spec.ts';
-import { money, pct } from './format.ts';
+import { money, percent } from '../../format/number.ts';
 import type { WhaleSummary } from './whale-summary.ts';
 
 const PROFIT = '#1f4e79';
@@ -29,7 +29,7 @@ export function whaleCurveChart(s: WhaleSummary, whatIf?: { summary: WhaleSummar
     const wy = share ? 'base_profit_share' : 'cum_profit';
     const endX = s.customers > 0 ? after.customers / s.customers : 0;
     const endY = share ? after.totalProfit / s.totalProfit : after.totalProfit;
-    const endText = share ? `${pct(endY)} of today's profit` : `total profit ${money(after.totalProfit)}`;
+    const endText = share ? `${percent(endY)} of today's profit` : `total profit ${money(after.totalProfit)}`;
     marks.push({ type: 'line', data: 'curve_whatif', x: 'base_customer_share', y: wy, stroke: WHATIF, options: { strokeWidth: 2.5, strokeDasharray: '6,3' } });
     marks.push({ type: 'dot', rows: [{ x: endX, y: endY }], x: 'x', y: 'y', fill: WHATIF, r: 5 });
     marks.push({
@@ -41,8 +41,8 @@ export function whaleCurveChart(s: WhaleSummary, whatIf?: { summary: WhaleSummar
   if (s.customers > 0 && s.profitable > 0) {
     const peakY = share ? (s.peakShare ?? 0) : s.peakProfit;
     const label = share
-      ? `Peak: ${pct(s.peakCustomerShare)} of customers → ${pct(s.peakShare ?? 0)} of profit`
-      : `Peak: ${pct(s.peakCustomerShare)} of customers → ${money(s.peakProfit)}`;
+      ? `Peak: ${percent(s.peakCustomerShare)} of customers → ${percent(s.peakShare ?? 0)} of profit`
+      : `Peak: ${percent(s.peakCustomerShare)} of customers → ${money(s.peakProfit)}`;
     marks.push({ type: 'ruleX', values: [s.peakCustomerShare], stroke: GRID, options: { strokeDasharray: '2,3' } });
     marks.push({ type: 'dot', rows: [{ x: s.peakCustomerShare, y: peakY }], x: 'x', y: 'y', fill: PROFIT, r: 6 });
     // Labels sit below the curve and towards the chart's centre so they are never clipped.
@@ -62,7 +62,7 @@ export function whaleCurveChart(s: WhaleSummary, whatIf?: { summary: WhaleSummar
   if (share && s.topShare !== null && s.topK < s.peakCustomerShare) {
     marks.push({ type: 'dot', rows: [{ x: s.topK, y: s.topShare }], x: 'x', y: 'y', fill: PROFIT, r: 5 });
     marks.push({
-      type: 'text', rows: [{ x: s.topK, y: s.topShare, label: `Top ${pct(s.topK)} → ${pct(s.topShare)}` }], x: 'x', y: 'y', text: 'label',
+      type: 'text', rows: [{ x: s.topK, y: s.topShare, label: `Top ${percent(s.topK)} → ${percent(s.topShare)}` }], x: 'x', y: 'y', text: 'label',
       options: { dx: 10, dy: 12, fontSize: 14, textAnchor: 'start' },
     });
   }
@@ -72,7 +72,7 @@ export function whaleCurveChart(s: WhaleSummary, whatIf?: { summary: WhaleSummar
   return {
     id: 'whale-curve',
     title: share
-      ? `The top ${pct(s.topK)} of customers earn ${pct(s.topShare ?? 0)} of profit`
+      ? `The top ${percent(s.topK)} of customers earn ${percent(s.topShare ?? 0)} of profit`
       : `The customer base loses money overall (total profit ${money(s.totalProfit)})`,
     subtitle: share
       ? 'Cumulative share of total profit, customers ranked from most to least profitable'
@@ -96,8 +96,8 @@ export function revenueVsProfitChart(s: WhaleSummary): ChartSpec {
     { type: 'line', x: 'customer_share', y: 'profit_share', stroke: PROFIT, options: { strokeWidth: 3 } },
   ];
   const labels = [];
-  if (s.topRevenueShare !== null) labels.push({ x: s.topK, y: s.topRevenueShare, label: `Revenue: ${pct(s.topRevenueShare)}` });
-  if (s.topShare !== null) labels.push({ x: s.topK, y: s.topShare, label: `Profit: ${pct(s.topShare)}` });
+  if (s.topRevenueShare !== null) labels.push({ x: s.topK, y: s.topRevenueShare, label: `Revenue: ${percent(s.topRevenueShare)}` });
+  if (s.topShare !== null) labels.push({ x: s.topK, y: s.topShare, label: `Profit: ${percent(s.topShare)}` });
   if (labels.length) {
     marks.push({ type: 'dot', rows: labels, x: 'x', y: 'y', fill: PROFIT, r: 5 });
     marks.push({ type: 'text', rows: labels, x: 'x', y: 'y', text: 'label', options: { dx: 10, textAnchor: 'start', fontSize: 15, fontWeight: 'bold' } });
@@ -105,7 +105,7 @@ export function revenueVsProfitChart(s: WhaleSummary): ChartSpec {
   return {
     id: 'revenue-vs-profit',
     title: s.topRevenueShare !== null && s.topShare !== null
-      ? `Top ${pct(s.topK)}: ${pct(s.topRevenueShare)} of revenue, ${pct(s.topShare)} of profit`
+      ? `Top ${percent(s.topK)}: ${percent(s.topRevenueShare)} of revenue, ${percent(s.topShare)} of profit`
       : 'Revenue concentration against profit concentration',
     subtitle: 'Grey: cumulative share of revenue (customers ranked by revenue). Blue: cumulative share of profit (ranked by profit).',
     data: 'curve',

@@ -2,13 +2,14 @@
  * The `whale-curve` analysis: profit per customer, the whale curve with its statistics, the
  * revenue Pareto beside it, and the "fix the worst loss-makers" what-if.
  */
-import { toRows, type ColumnarTable, type SqlConnection } from '../../engine/types.ts';
+import { toRows, type ColumnarTable } from '../../sql/table.ts';
+import type { SqlConnection } from '../../sql/connection.ts';
 import { defineOptions } from '../options.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { summaryCovers, type CustomerProfitOptions } from './customer-profit.ts';
 import { profitBreakdown, vectorsApply, type ProfitBreakdown } from './profit-vectors.ts';
 import { fixWorstSorted, rankProfit, rankRevenue, whaleCurveTable, whaleStatsRow, type RankedProfit, type SortedProfit } from './whale-numerics.ts';
-import { count, money, pct } from './format.ts';
+import { count, money, percent } from '../../format/number.ts';
 import { profitOptionSpecs, toCustomerProfitOptions } from './profit-options.ts';
 import { runProfitNotes } from './profit-table.ts';
 import { revenueVsProfitChart, whaleCurveChart } from './whale-charts.ts';
@@ -182,7 +183,7 @@ export const whaleCurveAnalysis: AnalysisDefinition<typeof whaleCurveOptions> = 
         result.findings.push(whatIfFinding(s, after.summary, share, options.fix_mode, fixed));
         whatIf = {
           summary: after.summary,
-          label: `${options.fix_mode === 'drop' ? 'After dropping' : 'After fixing'} the worst ${pct(share)} of loss-makers`,
+          label: `${options.fix_mode === 'drop' ? 'After dropping' : 'After fixing'} the worst ${percent(share)} of loss-makers`,
         };
       } else if (options.fix_worst_pct > 0) {
         result.notes.push('The what-if found no loss-making customer to fix.');

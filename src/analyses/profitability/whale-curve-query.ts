@@ -8,7 +8,7 @@
  * Ranking ties are broken by customer_id; equal profits give the same cumulative values at
  * integer ranks whatever their order, so ties never change a statistic.
  */
-import { sqlInteger, sqlNumber } from './sql-literals.ts';
+import { sqlInteger, sqlNumber } from '../../sql/literals.ts';
 
 /** Options of `buildWhaleStatsQuery`. */
 export interface WhaleStatsQueryOptions {

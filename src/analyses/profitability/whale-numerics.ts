@@ -8,7 +8,7 @@
  * Arrays are aligned by customer, in customer_id order; ties are ranked in that order, as the
  * SQL's `ORDER BY profit DESC, customer_id` does. Pure.
  */
-import type { ColumnarTable, Row } from '../../engine/types.ts';
+import type { ColumnarTable, Row } from '../../sql/table.ts';
 import { sortWithOrder, stableOrder } from '../numerics/index.ts';
 
 /** Profit and revenue per customer (same length, customer_id order). */

@@ -2,7 +2,7 @@
  * Pure numerics on the one-row whale statistics (see `buildWhaleStatsQuery`): shares, the
  * P + Q − R decomposition, the curve's mode, and the ranks the plotted curve must keep.
  */
-import type { Row } from '../../engine/types.ts';
+import type { Row } from '../../sql/table.ts';
 
 /** Headline figures of a whale curve. Shares are fractions (1.38 = 138%); NULL where undefined. */
 export interface WhaleSummary {

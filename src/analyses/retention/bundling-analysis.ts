@@ -1,5 +1,5 @@
 /** Analysis `bundling`: churn by products held and by contract type. */
-import { toRows } from '../../engine/types.ts';
+import { toRows } from '../../sql/table.ts';
 import { hasColumn, hasTable } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
 import type { AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
@@ -7,7 +7,8 @@ import { buildChurnByContractQuery, buildChurnByProductsQuery, churnRates, overa
 import { resolveChurnSource } from './churn-flag.ts';
 import { churnColumnOptions } from './options.ts';
 import { customerColumn } from './sql.ts';
-import { pct, table } from './table.ts';
+import { table } from './table.ts';
+import { multiple, percent } from '../../format/number.ts';
 
 /** The options of `bundling`: where products held, contract type and churn are read from. */
 export const bundlingOptions = defineOptions([
@@ -39,12 +40,12 @@ export function bundlingFinding(big: readonly ChurnGroup[]): Finding | null {
   const peak = big.reduce((a, b) => (b.churn_rate > a.churn_rate ? b : a));
   const value = many.churn_rate > 0 ? peak.churn_rate / many.churn_rate : null;
   if (peak === few || peak === many) {
-    return { id: 'bundling_effect', value, text: `Customers holding ${held(few)} churn at ${pct(few.churn_rate)}; those holding ${held(many)} at ${pct(many.churn_rate)}.` };
+    return { id: 'bundling_effect', value, text: `Customers holding ${held(few)} churn at ${percent(few.churn_rate, 1)}; those holding ${held(many)} at ${percent(many.churn_rate, 1)}.` };
   }
   return {
     id: 'bundling_effect',
     value,
-    text: `Churn peaks among customers holding ${held(peak)} (${pct(peak.churn_rate)}) and falls to ${pct(many.churn_rate)} for those holding ${held(many)}; customers holding ${held(few)} churn at ${pct(few.churn_rate)}.`,
+    text: `Churn peaks among customers holding ${held(peak)} (${percent(peak.churn_rate, 1)}) and falls to ${percent(many.churn_rate, 1)} for those holding ${held(many)}; customers holding ${held(few)} churn at ${percent(few.churn_rate, 1)}.`,
   };
 }
 
@@ -83,7 +84,7 @@ export const bundlingAnalysis: AnalysisDefinition<typeof bundlingOptions> = {
     const overall = overallChurn(byProducts.length ? byProducts : byContract);
     notes.push('These are associations, not proof: customers who hold more or sign longer may differ in other ways too.');
 
-    const findings: Finding[] = [{ id: 'overall_churn', value: overall, text: `${pct(overall)} of customers have churned.` }];
+    const findings: Finding[] = [{ id: 'overall_churn', value: overall, text: `${percent(overall, 1)} of customers have churned.` }];
     // Customers holding nothing (never bought) are not a bundling story; small groups are noise.
     const big = byProducts.filter((g) => g.customers >= 30 && g.group !== '0');
     const declining = big.every((g, k) => k === 0 || g.churn_rate <= big[k - 1]!.churn_rate);
@@ -92,7 +93,7 @@ export const bundlingAnalysis: AnalysisDefinition<typeof bundlingOptions> = {
     const worst = byContract[0];
     const best = byContract[byContract.length - 1];
     if (worst && best && worst !== best) {
-      findings.push({ id: 'contract_effect', value: best.churn_rate > 0 ? worst.churn_rate / best.churn_rate : null, text: `${capitalise(worst.group)} customers churn at ${pct(worst.churn_rate)}, ${best.group} at ${pct(best.churn_rate)}${best.churn_rate > 0 && worst.churn_rate / best.churn_rate >= 1.5 ? `: ${(worst.churn_rate / best.churn_rate).toFixed(0)}× the rate` : ''}.` });
+      findings.push({ id: 'contract_effect', value: best.churn_rate > 0 ? worst.churn_rate / best.churn_rate : null, text: `${capitalise(worst.group)} customers churn at ${percent(worst.churn_rate, 1)}, ${best.group} at ${percent(best.churn_rate, 1)}${best.churn_rate > 0 && worst.churn_rate / best.churn_rate >= 1.5 ? `: ${multiple(worst.churn_rate / best.churn_rate, 0)} the rate` : ''}.` });
     }
     const scalars: AnalysisResult['scalars'] = { overall_churn: overall };
     for (const g of byContract) scalars[`churn_${g.group.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_')}`] = g.churn_rate;

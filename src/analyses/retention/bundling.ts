@@ -4,9 +4,9 @@
  * churn should fall as holdings rise — Kamakura, Wedel, de Rosa & Mazzon (2003), "Cross-selling
  * through database marketing", IJRM 20(1); the Telco sample shows the contract effect starkly.
  */
-import type { Row } from '../../engine/types.ts';
+import type { Row } from '../../sql/table.ts';
 import { churnExpression, productsHeldExpression, type ChurnSource } from './churn-flag.ts';
-import { quoteIdent } from './sql.ts';
+import { quoteIdent } from '../../sql/quote.ts';
 
 /** Where "products held" comes from. */
 export type ProductsSource = { kind: 'columns'; columns: string[] } | { kind: 'categories' };

@@ -4,7 +4,8 @@
  * text of the value.
  */
 import { hasColumn, type DatasetProfile } from '../../model/profile.ts';
-import { customerColumn, quoteIdent } from './sql.ts';
+import { quoteIdent, quoteLiteral } from '../../sql/quote.ts';
+import { customerColumn } from './sql.ts';
 
 /** Values read as "yes" in a churn flag column. */
 export const YES_VALUES = ['yes', 'y', 'true', 't', '1', 'churned', 'lost'] as const;
@@ -12,7 +13,7 @@ export const YES_VALUES = ['yes', 'y', 'true', 't', '1', 'churned', 'lost'] as c
 /** Values read as "does not hold it" in a product/service column (plus blanks and anything starting with "no "). */
 export const NO_VALUES = ['', 'no', 'n', 'false', 'f', '0', 'none'] as const;
 
-const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
+const list = (xs: readonly string[]) => xs.map(quoteLiteral).join(', ');
 const text = (col: string) => `lower(trim(CAST(${col} AS VARCHAR)))`;
 
 /** Where churn comes from: `churn_date` being set, or a yes/no column named by the user. */

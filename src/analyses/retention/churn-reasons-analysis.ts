@@ -1,5 +1,5 @@
 /** Analysis `churn-reasons`: Pareto of churn reasons by customers and by lost value. */
-import { toRows } from '../../engine/types.ts';
+import { toRows } from '../../sql/table.ts';
 import { hasColumn, hasTable } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
 import type { AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
@@ -7,7 +7,8 @@ import { resolveChurnSource } from './churn-flag.ts';
 import { buildChurnReasonsQuery, buildSummaryChurnReasonsQuery, pareto, type LostValueSource, type ParetoRow } from './churn-reasons.ts';
 import { churnColumnOptions } from './options.ts';
 import { customerColumn } from './sql.ts';
-import { amount, pct, table } from './table.ts';
+import { table } from './table.ts';
+import { count, money, percent } from '../../format/number.ts';
 
 /** The options of `churn-reasons`: the reason, churn and value columns. */
 export const churnReasonsOptions = defineOptions([
@@ -74,11 +75,11 @@ export const churnReasonsAnalysis: AnalysisDefinition<typeof churnReasonsOptions
     const findings: Finding[] = [];
     const top = byCustomers[0];
     const lost = byCustomers.reduce((s, r) => s + r.customers, 0);
-    if (top) findings.push({ id: 'top_reason', value: top.share, text: `"${top.reason}" is the most common reason: ${pct(top.share, 0)} of the ${amount(lost)} customers lost.` });
+    if (top) findings.push({ id: 'top_reason', value: top.share, text: `"${top.reason}" is the most common reason: ${percent(top.share, 0)} of the ${count(lost)} customers lost.` });
     const vital = byCustomers.findIndex((r) => r.cumulative_share >= 0.8) + 1;
     if (vital > 0 && byCustomers.length > 2) findings.push({ id: 'vital_few', value: vital, text: `${vital} of ${byCustomers.length} reasons account for 80% of the customers lost.` });
     const topValue = byValue[0];
-    if (topValue && topValue.lost_value > 0) findings.push({ id: 'top_value_reason', value: topValue.share, text: `By value, "${topValue.reason}" costs most: ${pct(topValue.share, 0)} of the ${amount(byValue.reduce((s, r) => s + r.lost_value, 0))} lost.` });
+    if (topValue && topValue.lost_value > 0) findings.push({ id: 'top_value_reason', value: topValue.share, text: `By value, "${topValue.reason}" costs most: ${percent(topValue.share, 0)} of the ${money(byValue.reduce((s, r) => s + r.lost_value, 0), 0)} lost.` });
     if (rows.length === 0) notes.push('No churned customers found.');
     return {
       tables: { by_customers: table(byCustomers, paretoColumns), by_value: table(byValue, paretoColumns) },

@@ -3,10 +3,10 @@
  * lost and by the value they took with them — Juran's "vital few": a handful of root causes
  * usually explain most of the loss, and those are the ones to fix first.
  */
-import type { Row } from '../../engine/types.ts';
+import type { Row } from '../../sql/table.ts';
 import { lostCustomersTable } from '../../model/summary/index.ts';
 import { churnExpression, type ChurnSource } from './churn-flag.ts';
-import { quoteIdent } from './sql.ts';
+import { quoteIdent } from '../../sql/quote.ts';
 
 /** Where a lost customer's value comes from. */
 export type LostValueSource = { kind: 'column'; column: string } | { kind: 'revenue_12m' } | { kind: 'none' };

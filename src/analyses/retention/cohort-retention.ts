@@ -3,7 +3,7 @@
  * bought again in period P + k. Acquisition = the period of a customer's first transaction.
  * "Active" means at least one transaction in the period (a purchase or a return).
  */
-import type { Row } from '../../engine/types.ts';
+import type { Row } from '../../sql/table.ts';
 import { summaryTables } from '../../model/summary/index.ts';
 import { periodPart, type PeriodUnit } from './sql.ts';
 

@@ -7,9 +7,10 @@ import { assumedMarginOptions } from '../option-groups.ts';
 import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { buildCohortRetentionQuery, cohortRetention, type CohortCell } from './cohort-retention.ts';
 import { marginNote, type PeriodUnit } from './sql.ts';
-import { amount, pct, table } from './table.ts';
+import { table } from './table.ts';
+import { money, multiple, percent } from '../../format/number.ts';
 import { buildRepeatRevenueQuery, buildTenureValueQuery, repeatRevenue, tenureValue } from './tenure-value.ts';
-import { toRows, type Row } from '../../engine/types.ts';
+import { toRows, type Row } from '../../sql/table.ts';
 
 /** The options of `cohorts`: the cohort period, how much of the heatmap to show, loyalty and margin. */
 export const cohortsOptions = defineOptions([
@@ -82,20 +83,20 @@ export const cohortsAnalysis: AnalysisDefinition<typeof cohortsOptions> = {
     const p1 = at(1);
     const p12 = at(period === 'month' ? 12 : 4);
     const findings: AnalysisResult['findings'] = [];
-    if (p1) findings.push({ id: 'retention_p1', value: p1.retention, text: `On average ${pct(p1.retention)} of a ${period}'s new customers buy again in the next ${period}.` });
-    if (p12) findings.push({ id: 'retention_1y', value: p12.retention, text: `A year after acquisition ${pct(p12.retention)} of customers are still buying.` });
+    if (p1) findings.push({ id: 'retention_p1', value: p1.retention, text: `On average ${percent(p1.retention, 1)} of a ${period}'s new customers buy again in the next ${period}.` });
+    if (p12) findings.push({ id: 'retention_1y', value: p12.retention, text: `A year after acquisition ${percent(p12.retention, 1)} of customers are still buying.` });
     if (tenure.loyalSpendRatio !== null) {
-      findings.push({ id: 'loyal_spend_ratio', value: tenure.loyalSpendRatio, text: `Customers in tenure year ${o.loyal_years}+ spend ${tenure.loyalSpendRatio.toFixed(1)}× what they spent in their first year (the seed figure: loyal customers spend ${SEEDS.loyalSpendLow}–${SEEDS.loyalSpendHigh}× new ones${tenure.loyalSpendRatio < SEEDS.loyalSpendLow ? '; yours is below that range' : tenure.loyalSpendRatio > SEEDS.loyalSpendHigh ? '; yours is above it' : '; yours is within it'}).` });
+      findings.push({ id: 'loyal_spend_ratio', value: tenure.loyalSpendRatio, text: `Customers in tenure year ${o.loyal_years}+ spend ${multiple(tenure.loyalSpendRatio, 1)} what they spent in their first year (the seed figure: loyal customers spend ${SEEDS.loyalSpendLow}–${SEEDS.loyalSpendHigh}× new ones${tenure.loyalSpendRatio < SEEDS.loyalSpendLow ? '; yours is below that range' : tenure.loyalSpendRatio > SEEDS.loyalSpendHigh ? '; yours is above it' : '; yours is within it'}).` });
     }
     if (repeat.repeatShare !== null) {
-      findings.push({ id: 'repeat_share', value: repeat.repeatShare, text: `${pct(repeat.repeatShare, 0)} of revenue comes from repeat purchases (the seed: 65% of a top salesman's sales came from repeat buyers).` });
+      findings.push({ id: 'repeat_share', value: repeat.repeatShare, text: `${percent(repeat.repeatShare, 0)} of revenue comes from repeat purchases (the seed: 65% of a top salesman's sales came from repeat buyers).` });
     }
     const y1 = tenure.years[0];
-    if (y1) findings.push({ id: 'year1_spend', value: y1.revenue_per_active, text: `A new customer spends ${amount(y1.revenue_per_active)} in their first year.` });
+    if (y1) findings.push({ id: 'year1_spend', value: y1.revenue_per_active, text: `A new customer spends ${money(y1.revenue_per_active, 0)} in their first year.` });
 
     const benchmarks = [
-      { measure: `Spend of loyal (year ${o.loyal_years}+) vs new customers`, seed: `${SEEDS.loyalSpendLow}–${SEEDS.loyalSpendHigh}×`, yours: tenure.loyalSpendRatio === null ? 'n/a' : `${tenure.loyalSpendRatio.toFixed(1)}×` },
-      { measure: 'Share of sales from repeat buyers', seed: '65% (a top salesman)', yours: repeat.repeatShare === null ? 'n/a' : pct(repeat.repeatShare, 0) },
+      { measure: `Spend of loyal (year ${o.loyal_years}+) vs new customers`, seed: `${SEEDS.loyalSpendLow}–${SEEDS.loyalSpendHigh}×`, yours: tenure.loyalSpendRatio === null ? 'n/a' : `${multiple(tenure.loyalSpendRatio, 1)}` },
+      { measure: 'Share of sales from repeat buyers', seed: '65% (a top salesman)', yours: repeat.repeatShare === null ? 'n/a' : percent(repeat.repeatShare, 0) },
     ];
     const tenureLong = tenure.years.flatMap((y) => [
       { tenure_year: `Year ${y.tenure_year}`, measure: 'Revenue', value: y.revenue_per_active },

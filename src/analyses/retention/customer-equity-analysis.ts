@@ -5,7 +5,8 @@ import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.
 import { customerEquity, perPeriodRate, segmentEquityColumns } from './customer-equity.ts';
 import { loadSegmentEquity, periodsPer } from './load-equity.ts';
 import { baseOptionSpecs, marginHorizonOptions } from './options.ts';
-import { amount, pct, table } from './table.ts';
+import { table } from './table.ts';
+import { count, money, multiple, percent } from '../../format/number.ts';
 import { notApplicable } from '../not-applicable.ts';
 
 /** The options of `customer-equity`: the observed base, the discount rate and the horizon. */
@@ -34,14 +35,14 @@ export const customerEquityAnalysis: AnalysisDefinition<typeof customerEquityOpt
     const { segments, total, capped } = customerEquity(base.rows, { discountRate: i, horizon: o.horizon > 0 ? o.horizon : Infinity });
     const notes = [...base.notes];
     if (capped.length) notes.push(`Retention of ${capped.join(', ')} was 100% and is capped at 99% (a perpetuity at 100% has no finite value).`);
-    notes.push(`CLV = margin per customer × r/(1 + i − r) (Gupta & Lehmann 2003), with i = ${pct(i, 2)} per ${o.period}; it counts margins from the next ${o.period} on.`);
+    notes.push(`CLV = margin per customer × r/(1 + i − r) (Gupta & Lehmann 2003), with i = ${percent(i, 2)} per ${o.period}; it counts margins from the next ${o.period} on.`);
     const equity = segments.reduce((s, x) => s + x.equity, 0);
     const top = [...segments].sort((a, b) => b.equity - a.equity)[0];
     const findings: AnalysisResult['findings'] = [];
     if (segments.length) {
-      findings.push({ id: 'equity', value: equity, text: `The ${amount(total.customers)} current customers are worth ${amount(equity)} in future margin (customer equity).` });
-      findings.push({ id: 'retention', value: total.retention, text: `${pct(total.retention)} of ${base.prevLabel}'s customers bought again in ${base.lastLabel}: each is worth ${total.multiple.toFixed(2)}× a ${o.period}'s margin.` });
-      if (top && segments.length > 1) findings.push({ id: 'top_segment', value: top.equity_share, text: `${top.segment} holds ${pct(top.equity_share, 0)} of customer equity with ${pct(top.customers / Math.max(1, total.customers), 0)} of the customers.` });
+      findings.push({ id: 'equity', value: equity, text: `The ${count(total.customers)} current customers are worth ${money(equity, 0)} in future margin (customer equity).` });
+      findings.push({ id: 'retention', value: total.retention, text: `${percent(total.retention, 1)} of ${base.prevLabel}'s customers bought again in ${base.lastLabel}: each is worth ${multiple(total.multiple, 2)} a ${o.period}'s margin.` });
+      if (top && segments.length > 1) findings.push({ id: 'top_segment', value: top.equity_share, text: `${top.segment} holds ${percent(top.equity_share, 0)} of customer equity with ${percent(top.customers / Math.max(1, total.customers), 0)} of the customers.` });
     }
     return {
       tables: { segments: table([...segments, total], segmentEquityColumns) },
@@ -59,7 +60,7 @@ export const customerEquityAnalysis: AnalysisDefinition<typeof customerEquityOpt
               y: { label: null, domain: [...segments].sort((a, b) => b.equity - a.equity).map((s) => s.segment) },
               marks: [
                 { type: 'barX', data: 'segments', x: 'equity', y: 'segment', fill: '#4e79a7', options: { tip: true } },
-                { type: 'text', rows: segments.map((s) => ({ segment: s.segment, equity: Math.max(0, s.equity), label: `${pct(s.retention, 0)} kept · CLV ${amount(s.clv)}` })), x: 'equity', y: 'segment', text: 'label', options: { textAnchor: 'start', dx: 6, fontSize: 13 } },
+                { type: 'text', rows: segments.map((s) => ({ segment: s.segment, equity: Math.max(0, s.equity), label: `${percent(s.retention, 0)} kept · CLV ${money(s.clv, 0)}` })), x: 'equity', y: 'segment', text: 'label', options: { textAnchor: 'start', dx: 6, fontSize: 13 } },
                 { type: 'ruleX', values: [0] },
               ],
             },

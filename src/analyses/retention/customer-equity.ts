@@ -8,11 +8,12 @@
  * of customers active in the earlier one who are active again in the later one; margin per
  * customer and the count come from the later one.
  */
-import type { Row } from '../../engine/types.ts';
+import type { Row } from '../../sql/table.ts';
 import type { DatasetProfile } from '../../model/profile.ts';
 import { hasTable } from '../../model/profile.ts';
 import { customerLifetimeValue } from './margin-multiple.ts';
-import { customerColumn, marginExpression, periodPart, quoteIdent, type PeriodUnit } from './sql.ts';
+import { quoteIdent } from '../../sql/quote.ts';
+import { customerColumn, marginExpression, periodPart, type PeriodUnit } from './sql.ts';
 
 /** How customers are grouped: spend tiers of the period, or a column of `customers`. */
 export type SegmentBy = { kind: 'spend_tier' } | { kind: 'column'; column: string };

@@ -1,6 +1,6 @@
 /** Analysis `leaky-bucket`: the base over N periods, and what holding it flat costs by acquisition vs retention. */
 import { hasColumn } from '../../model/profile.ts';
-import { toRows } from '../../engine/types.ts';
+import { toRows } from '../../sql/table.ts';
 import { defineOptions } from '../options.ts';
 import { assumedMarginOptions } from '../option-groups.ts';
 import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
@@ -8,7 +8,8 @@ import { customerEquity } from './customer-equity.ts';
 import { leakyBucket } from './leaky-bucket.ts';
 import { loadSegmentEquity, periodsPer } from './load-equity.ts';
 import { acquisitionMultipleOptions, periodOptions } from './options.ts';
-import { amount, pct, table } from './table.ts';
+import { table } from './table.ts';
+import { count, money, multiple, percent } from '../../format/number.ts';
 import { notApplicable } from '../not-applicable.ts';
 
 /** The options of `leaky-bucket`: the observed base and the simulation. Omitted base figures are observed in the data. */
@@ -52,7 +53,7 @@ export const leakyBucketAnalysis: AnalysisDefinition<typeof leakyBucketOptions> 
     }
     if (acquisitionCost === undefined) {
       acquisitionCost = revenuePerCustomer;
-      notes.push(`No acquisition cost in the data: assumed one ${o.period}'s revenue per customer (${amount(acquisitionCost)}); set option acquisition_cost.`);
+      notes.push(`No acquisition cost in the data: assumed one ${o.period}'s revenue per customer (${money(acquisitionCost, 0)}); set option acquisition_cost.`);
     }
     const retentionCost = o.retention_cost ?? acquisitionCost / o.acquisition_multiple;
     if (o.retention_cost === undefined) notes.push(`Retention cost per customer kept assumed at 1/${o.acquisition_multiple} of the acquisition cost (studies: acquiring costs 5–25× retaining).`);
@@ -71,10 +72,10 @@ export const leakyBucketAnalysis: AnalysisDefinition<typeof leakyBucketOptions> 
     const acquired = o.acquired_per_period ?? total.new_customers;
     const start = o.start_customers ?? total.customers;
     const findings: AnalysisResult['findings'] = [
-      { id: 'end_change', value: r.change, text: `Losing ${pct(churn)} a ${o.period} and winning ${amount(acquired)} new customers, the base goes from ${amount(start)} to ${amount(r.endCustomers)} in ${o.periods} ${o.period}s (${r.change >= 0 ? '+' : ''}${pct(r.change)}).` },
+      { id: 'end_change', value: r.change, text: `Losing ${percent(churn, 1)} a ${o.period} and winning ${count(acquired)} new customers, the base goes from ${count(start)} to ${count(r.endCustomers)} in ${o.periods} ${o.period}s (${r.change >= 0 ? '+' : ''}${percent(r.change, 1)}).` },
     ];
     if (r.spendRatio !== null) {
-      findings.push({ id: 'spend_ratio', value: r.spendRatio, text: `Holding ${o.target} flat costs ${amount(r.acquisitionSpend)} a ${o.period} by acquiring ${amount(r.extraAcquisitions)} more customers, or ${amount(r.retentionSpend)} by keeping ${amount(r.customersToKeep)} more (churn down to ${pct(r.churnNeeded)}): acquisition costs ${r.spendRatio.toFixed(1)}× as much.` });
+      findings.push({ id: 'spend_ratio', value: r.spendRatio, text: `Holding ${o.target} flat costs ${money(r.acquisitionSpend, 0)} a ${o.period} by acquiring ${count(r.extraAcquisitions)} more customers, or ${money(r.retentionSpend, 0)} by keeping ${count(r.customersToKeep)} more (churn down to ${percent(r.churnNeeded, 1)}): acquisition costs ${multiple(r.spendRatio, 1)} as much.` });
     } else {
       findings.push({ id: 'spend_ratio', value: null, text: `Acquisition already outpaces churn: the ${o.target} ${o.target === 'customers' ? 'do' : 'does'} not shrink.` });
     }
@@ -96,7 +97,7 @@ export const leakyBucketAnalysis: AnalysisDefinition<typeof leakyBucketOptions> 
         {
           id: 'bucket',
           title: 'The leaky bucket',
-          subtitle: `Customers per ${o.period} at ${pct(churn)} churn and ${amount(acquired)} new a ${o.period}`,
+          subtitle: `Customers per ${o.period} at ${percent(churn, 1)} churn and ${count(acquired)} new a ${o.period}`,
           data: 'simulation',
           x: { label: `${o.period[0]!.toUpperCase()}${o.period.slice(1)}s from now →` },
           y: { label: '↑ Customers', grid: true, tickFormat: '~s', zero: true },
@@ -104,12 +105,12 @@ export const leakyBucketAnalysis: AnalysisDefinition<typeof leakyBucketOptions> 
             { type: 'areaY', x: 'period', y: 'customers', fill: '#4e79a7', options: { fillOpacity: 0.25 } },
             { type: 'line', x: 'period', y: 'customers', stroke: '#4e79a7', options: { strokeWidth: 3 } },
             { type: 'ruleY', values: [start], options: { strokeDasharray: '4,3' } },
-            { type: 'text', rows: [{ period: 0, customers: start, label: `Today: ${amount(start)}` }], x: 'period', y: 'customers', text: 'label', options: { textAnchor: 'start', dx: 6, dy: -8, fontSize: 12 } },
+            { type: 'text', rows: [{ period: 0, customers: start, label: `Today: ${count(start)}` }], x: 'period', y: 'customers', text: 'label', options: { textAnchor: 'start', dx: 6, dy: -8, fontSize: 12 } },
             ...(r.steadyState === null
               ? []
               : [
                   { type: 'ruleY' as const, values: [r.steadyState], stroke: '#e15759', options: { strokeDasharray: '2,4' } },
-                  { type: 'text' as const, rows: [{ period: o.periods, customers: r.steadyState, label: `Long run: ${amount(r.steadyState)}` }], x: 'period', y: 'customers', text: 'label', fill: '#e15759', options: { textAnchor: 'end', dy: 12, fontSize: 12 } },
+                  { type: 'text' as const, rows: [{ period: o.periods, customers: r.steadyState, label: `Long run: ${count(r.steadyState)}` }], x: 'period', y: 'customers', text: 'label', fill: '#e15759', options: { textAnchor: 'end', dy: 12, fontSize: 12 } },
                 ]),
           ],
         },

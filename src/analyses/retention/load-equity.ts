@@ -3,7 +3,7 @@
  * `customer-equity`, `retention-what-if` and `leaky-bucket` analyses, which all start from the
  * observed base: customers, retention, margin and new customers per segment.
  */
-import { toRows, type Row } from '../../engine/types.ts';
+import { toRows, type Row } from '../../sql/table.ts';
 import type { AnalysisContext } from '../types.ts';
 import { buildEquityPeriodsQuery, buildSegmentEquityQuery, parseSegmentBy } from './customer-equity.ts';
 import { periodLabel } from './cohort-retention.ts';

@@ -3,7 +3,8 @@ import { defineOptions } from '../options.ts';
 import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { customerLifetimeValue } from './margin-multiple.ts';
 import { marginHorizonOptions } from './options.ts';
-import { amount, pct, table } from './table.ts';
+import { table } from './table.ts';
+import { money, percent } from '../../format/number.ts';
 
 /** The options of `margin-multiple`: the customer (margin, retention), the rate, the variant and the grid. */
 export const marginMultipleOptions = defineOptions([
@@ -38,18 +39,18 @@ export const marginMultipleAnalysis: AnalysisDefinition<typeof marginMultipleOpt
       !Number.isFinite(horizon) && r * (1 + o.growth) >= 1 + i
         ? null
         : customerLifetimeValue({ margin: 1, retention: r, discountRate: i, timing: o.timing, growth: o.growth, horizon });
-    const grid = o.grid_discount.flatMap((i) => o.grid_retention.map((r) => ({ retention: r, discount_rate: i, discount: pct(i, 0), multiple: multipleAt(r, i) })));
+    const grid = o.grid_discount.flatMap((i) => o.grid_retention.map((r) => ({ retention: r, discount_rate: i, discount: percent(i, 0), multiple: multipleAt(r, i) })));
     const curve: { retention: number; discount: string; multiple: number }[] = [];
     for (const i of o.grid_discount) {
       for (let k = 50; k <= 95; k++) {
         const multiple = multipleAt(k / 100, i);
-        if (multiple !== null) curve.push({ retention: k / 100, discount: pct(i, 0), multiple });
+        if (multiple !== null) curve.push({ retention: k / 100, discount: percent(i, 0), multiple });
       }
     }
     const infinite = grid.filter((g) => g.multiple === null).length;
     const variant = [
       o.timing === 'start' ? 'first margin now' : '',
-      o.growth !== 0 ? `margin growth ${pct(o.growth, 0)} a period` : '',
+      o.growth !== 0 ? `margin growth ${percent(o.growth, 0)} a period` : '',
       Number.isFinite(horizon) ? `${horizon} margins` : '',
     ].filter(Boolean);
     const formula = variant.length ? `Margin multiple (${variant.join(', ')})` : 'Margin multiple r/(1+i−r)';
@@ -66,7 +67,7 @@ export const marginMultipleAnalysis: AnalysisDefinition<typeof marginMultipleOpt
         {
           id: 'multiple-curve',
           title: 'A customer is worth a multiple of one year’s margin',
-          subtitle: `${formula} by retention rate, per discount rate; labels: the ${variant.length ? '' : 'published '}grid at ${pct(lowest, 0)} (above) and ${pct(highest, 0)} (below)`,
+          subtitle: `${formula} by retention rate, per discount rate; labels: the ${variant.length ? '' : 'published '}grid at ${percent(lowest, 0)} (above) and ${percent(highest, 0)} (below)`,
           data: 'curve',
           x: { label: 'Retention rate →', tickFormat: '.0%' },
           y: { label: '↑ Multiple of the yearly margin', grid: true },
@@ -81,7 +82,7 @@ export const marginMultipleAnalysis: AnalysisDefinition<typeof marginMultipleOpt
         },
       ],
       findings: [
-        { id: 'clv', value: clv, text: `At ${pct(o.retention, 0)} retention and ${pct(o.discount_rate, 0)} discount rate, a customer earning ${amount(o.margin)} a period is worth ${amount(clv)}${o.acquisition_cost ? ' after acquisition cost' : ''}.` },
+        { id: 'clv', value: clv, text: `At ${percent(o.retention, 0)} retention and ${percent(o.discount_rate, 0)} discount rate, a customer earning ${money(o.margin, 0)} a period is worth ${money(clv, 0)}${o.acquisition_cost ? ' after acquisition cost' : ''}.` },
       ],
       notes: [
         'Gupta & Lehmann (2003): CLV = m·r/(1+i−r) for constant margin m, retention r and discount rate i, first margin one period from now.',

@@ -1,10 +1,12 @@
 /**
  * Small SQL helpers shared by the retention builders. Values are bound as `$n` parameters by the
- * `run` functions; only identifiers (checked against the dataset profile first) and whitelisted
- * keywords are written into SQL text.
+ * `run` functions; only identifiers (checked against the dataset profile first, quoted with
+ * `src/sql/quote.ts`) and whitelisted keywords are written into SQL text.
  */
 import { DEFAULT_MARGIN_PCT, resolveMarginSource } from '../profitability/customer-profit.ts';
 import type { DatasetProfile } from '../../model/profile.ts';
+import { quoteLiteral } from '../../sql/quote.ts';
+import { percent } from '../../format/number.ts';
 
 /** Calendar periods the retention analyses count in. Always explicit in outputs and labels. */
 export type PeriodUnit = 'month' | 'quarter' | 'year';
@@ -13,13 +15,10 @@ export type PeriodUnit = 'month' | 'quarter' | 'year';
 export const periodUnits: readonly PeriodUnit[] = ['month', 'quarter', 'year'];
 
 /** Checks a period unit before it is written into SQL as a `date_trunc`/`date_diff` part. */
-export function periodPart(unit: string): `'${PeriodUnit}'` {
+export function periodPart(unit: string): string {
   if (!(periodUnits as readonly string[]).includes(unit)) throw new Error(`invalid period: ${JSON.stringify(unit)} (expected month, quarter or year)`);
-  return `'${unit as PeriodUnit}'`;
+  return quoteLiteral(unit);
 }
-
-/** Quotes an identifier for DuckDB (the one helper, `src/sql/quote.ts`). */
-export { quoteIdent } from '../../sql/quote.ts';
 
 /**
  * Resolves a user-named column of `customers` against the profile (case-insensitively, since
@@ -48,7 +47,7 @@ export function marginExpression(profile: DatasetProfile, marginParam: string): 
 export function marginNote(profile: DatasetProfile, marginPct: number): string | null {
   return resolveMarginSource({ profile }) === 'cost'
     ? null
-    : `No cost of goods in the data: margin is assumed at ${Math.round(marginPct * 100)}% of revenue (option margin_pct).`;
+    : `No cost of goods in the data: margin is assumed at ${percent(marginPct, 0)} of revenue (option margin_pct).`;
 }
 
 export { DEFAULT_MARGIN_PCT };

@@ -2,7 +2,7 @@
  * Builds the small output tables of the retention analyses from row objects, with explicit
  * column types so an empty result still has the right columns.
  */
-import { fromRows, type ColumnarTable, type Row, type ValueKind } from '../../engine/types.ts';
+import { fromRows, type ColumnarTable, type Row, type ValueKind } from '../../sql/table.ts';
 
 const duckType: Record<ValueKind, string> = { number: 'DOUBLE', string: 'VARCHAR', boolean: 'BOOLEAN', date: 'DATE', other: 'VARCHAR' };
 
@@ -14,14 +14,4 @@ export function table(rows: readonly object[], columns: Record<string, ValueKind
 /** A number from a result cell (DuckDB BIGINT/DECIMAL already arrive as numbers); null stays null. */
 export function num(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-/** Percent text for findings, e.g. `42.7%`. */
-export function pct(x: number, digits = 1): string {
-  return `${(x * 100).toFixed(digits)}%`;
-}
-
-/** Money/count text for findings, e.g. `1,234,567`. */
-export function amount(x: number, digits = 0): string {
-  return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }

@@ -4,7 +4,7 @@
  * (1990) report that customers spend more the longer they stay (loyal customers 2–4× new ones)
  * and that repeat buyers carry most sales (65% of a top salesman's sales).
  */
-import type { Row } from '../../engine/types.ts';
+import type { Row } from '../../sql/table.ts';
 import type { DatasetProfile } from '../../model/profile.ts';
 import { hasColumn, hasTable } from '../../model/profile.ts';
 import { marginExpression } from './sql.ts';

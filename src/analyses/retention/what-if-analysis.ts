@@ -9,7 +9,8 @@ import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.
 import { customerEquity, perPeriodRate } from './customer-equity.ts';
 import { acquisitionMultipleOptions, baseOptionSpecs } from './options.ts';
 import { loadSegmentEquity, periodsPer } from './load-equity.ts';
-import { amount, pct, table } from './table.ts';
+import { table } from './table.ts';
+import { decimal, money, percent } from '../../format/number.ts';
 import { rankSegments, retentionWhatIf, upliftCurve, type WhatIfOptions } from './what-if.ts';
 import { notApplicable } from '../not-applicable.ts';
 
@@ -54,10 +55,10 @@ export const whatIfAnalysis: AnalysisDefinition<typeof whatIfAnalysisOptions> = 
     const retention = o.retention ?? total.retention;
     const programmeCost = o.programme_cost ?? Math.max(0, 0.1 * margin);
     const acquisitionCost = o.acquisition_cost ?? o.acquisition_multiple * programmeCost;
-    if (o.programme_cost === undefined) notes.push(`Programme cost not set: assumed ${amount(programmeCost, 2)} per customer per ${o.period} (10% of the margin per customer).`);
+    if (o.programme_cost === undefined) notes.push(`Programme cost not set: assumed ${money(programmeCost, 2)} per customer per ${o.period} (10% of the margin per customer).`);
     if (o.acquisition_cost === undefined) notes.push(`Acquisition cost not set: assumed ${o.acquisition_multiple}× the retention cost per customer. Studies put acquiring a customer at 5–25× the cost of keeping one.`);
-    notes.push(`Present values over ${o.horizon} ${o.period}s at ${pct(i, 2)} per ${o.period}; the programme is paid for every customer still in the base at the start of each ${o.period}. Segments are assumed to respond alike.`);
-    if (o.margin_change !== 0) notes.push(`Margin per customer ${o.margin_change > 0 ? 'raised' : 'lowered'} by ${pct(Math.abs(o.margin_change), 0)} (option margin_change).`);
+    notes.push(`Present values over ${o.horizon} ${o.period}s at ${percent(i, 2)} per ${o.period}; the programme is paid for every customer still in the base at the start of each ${o.period}. Segments are assumed to respond alike.`);
+    if (o.margin_change !== 0) notes.push(`Margin per customer ${o.margin_change > 0 ? 'raised' : 'lowered'} by ${percent(Math.abs(o.margin_change), 0)} (option margin_change).`);
     if (customers === 0) return notApplicable('No customer base observed in the last complete period, so there is nothing to evaluate.', [], notes);
     const shared: Omit<WhatIfOptions, 'customers' | 'margin' | 'retention'> = { uplift: o.uplift, programmeCost, acquisitionCost, discountRate: i, horizon: o.horizon };
     const inputs: WhatIfOptions = { ...shared, customers, margin, retention };
@@ -88,15 +89,15 @@ export const whatIfAnalysis: AnalysisDefinition<typeof whatIfAnalysisOptions> = 
       { measure: 'Acquisition cost of the same customers', value: r.acquisitionEquivalent },
     ];
     const findings: AnalysisResult['findings'] = [
-      { id: 'equity_change', value: r.equityChange, text: `Lifting retention from ${pct(retention)} to ${pct(r.retentionAfter)} ${r.equityChange >= 0 ? 'adds' : 'loses'} ${amount(Math.abs(r.equityChange))} of customer equity after paying for the programme (${r.profitChange === null ? 'n/a' : pct(r.profitChange)} on today's ${amount(r.equityBefore)}).` },
-      { id: 'claim', value: claim.grossProfitChange, text: `Reichheld & Sasser: 5 points more retention raise profit 25–95%. On your numbers, +5 points raise the base's lifetime profit by ${claim.grossProfitChange === null ? 'n/a' : pct(claim.grossProfitChange, 0)} before programme cost.` },
-      { id: 'break_even', value: r.breakEvenUplift, text: r.breakEvenUplift === null ? 'At this cost the programme never pays for itself, whatever the uplift.' : `The programme pays for itself from an uplift of ${(r.breakEvenUplift * 100).toFixed(1)} points.` },
+      { id: 'equity_change', value: r.equityChange, text: `Lifting retention from ${percent(retention, 1)} to ${percent(r.retentionAfter, 1)} ${r.equityChange >= 0 ? 'adds' : 'loses'} ${money(Math.abs(r.equityChange), 0)} of customer equity after paying for the programme (${r.profitChange === null ? 'n/a' : percent(r.profitChange, 1)} on today's ${money(r.equityBefore, 0)}).` },
+      { id: 'claim', value: claim.grossProfitChange, text: `Reichheld & Sasser: 5 points more retention raise profit 25–95%. On your numbers, +5 points raise the base's lifetime profit by ${claim.grossProfitChange === null ? 'n/a' : percent(claim.grossProfitChange, 0)} before programme cost.` },
+      { id: 'break_even', value: r.breakEvenUplift, text: r.breakEvenUplift === null ? 'At this cost the programme never pays for itself, whatever the uplift.' : `The programme pays for itself from an uplift of ${decimal(r.breakEvenUplift * 100, 1)} points.` },
     ];
     if (r.costPerCustomerKept !== null) {
-      findings.push({ id: 'cost_per_kept', value: r.costPerCustomerKept, text: `Each customer kept costs ${amount(r.costPerCustomerKept)} through the programme vs ${amount(acquisitionCost)} to acquire a replacement.` });
+      findings.push({ id: 'cost_per_kept', value: r.costPerCustomerKept, text: `Each customer kept costs ${money(r.costPerCustomerKept, 0)} through the programme vs ${money(acquisitionCost, 0)} to acquire a replacement.` });
     }
     const first = ranked[0];
-    if (first && ranked.length > 1) findings.push({ id: 'target_first', value: first.segment, text: `Target ${first.segment} first: each unit spent there saves ${first.valuePerCost === null ? 'n/a' : first.valuePerCost.toFixed(2)} of margin.` });
+    if (first && ranked.length > 1) findings.push({ id: 'target_first', value: first.segment, text: `Target ${first.segment} first: each unit spent there saves ${first.valuePerCost === null ? 'n/a' : decimal(first.valuePerCost, 2)} of margin.` });
 
     return {
       tables: {
@@ -115,7 +116,7 @@ export const whatIfAnalysis: AnalysisDefinition<typeof whatIfAnalysisOptions> = 
         {
           id: 'equity-bridge',
           title: 'What the programme does to customer equity',
-          subtitle: `+${(o.uplift * 100).toFixed(1)} points of retention over ${o.horizon} ${o.period}s`,
+          subtitle: `+${decimal(o.uplift * 100, 1)} points of retention over ${o.horizon} ${o.period}s`,
           data: 'bridge',
           x: { label: null, type: 'band' },
           y: { label: '↑ Present value', tickFormat: '~s', grid: true },
@@ -129,7 +130,7 @@ export const whatIfAnalysis: AnalysisDefinition<typeof whatIfAnalysisOptions> = 
         {
           id: 'uplift-sensitivity',
           title: 'Net gain by retention uplift',
-          subtitle: r.breakEvenUplift === null ? 'The programme never breaks even at this cost' : `Break-even at +${(r.breakEvenUplift * 100).toFixed(1)} points`,
+          subtitle: r.breakEvenUplift === null ? 'The programme never breaks even at this cost' : `Break-even at +${decimal(r.breakEvenUplift * 100, 1)} points`,
           data: 'sensitivity',
           x: { label: 'Retention uplift (points) →', tickFormat: '.0%' },
           y: { label: '↑ Change in customer equity', tickFormat: '~s', grid: true },
@@ -151,7 +152,7 @@ export const whatIfAnalysis: AnalysisDefinition<typeof whatIfAnalysisOptions> = 
           y: { label: null, domain: ranked.map((s) => s.segment) },
           marks: [
             { type: 'barX', x: 'valuePerCost', y: 'segment', fill: '#59a14f', options: { tip: true } },
-            { type: 'text', rows: ranked.map((s) => ({ segment: s.segment, x: Math.max(0, s.valuePerCost ?? 0), label: s.valuePerCost === null ? '' : s.valuePerCost.toFixed(2) })), x: 'x', y: 'segment', text: 'label', options: { textAnchor: 'start', dx: 6, fontSize: 13 } },
+            { type: 'text', rows: ranked.map((s) => ({ segment: s.segment, x: Math.max(0, s.valuePerCost ?? 0), label: s.valuePerCost === null ? '' : decimal(s.valuePerCost, 2) })), x: 'x', y: 'segment', text: 'label', options: { textAnchor: 'start', dx: 6, fontSize: 13 } },
             { type: 'ruleX', values: [1], stroke: '#e15759', options: { strokeDasharray: '4,3' } },
           ],
         },

@@ -5,6 +5,7 @@
 import type { LevelRow } from './level-rows.ts';
 import { rateRatio, type RateRatio } from './rate-ratio.ts';
 import { wilsonInterval } from './wilson.ts';
+import { count } from '../../format/number.ts';
 
 /** One point of a curve. */
 export interface CurvePoint {
@@ -61,7 +62,7 @@ export interface DrawnCurvePoint extends CurvePoint {
 
 /** Adds the drawing columns (`rate_line`, `opacity`, `n_label`) to curve points. */
 export function drawnCurve(points: readonly CurvePoint[]): DrawnCurvePoint[] {
-  return points.map((p) => ({ ...p, rate_line: p.reliable ? p.rate : null, opacity: p.reliable ? 1 : 0.35, n_label: `n=${p.n.toLocaleString('en')}` }));
+  return points.map((p) => ({ ...p, rate_line: p.reliable ? p.rate : null, opacity: p.reliable ? 1 : 0.35, n_label: `n=${count(p.n)}` }));
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Typed rows of the level query (`buildLevelQuery`) and pooling across segments.
  */
-import type { Row } from '../../engine/types.ts';
+import type { Row } from '../../sql/table.ts';
 
 /** One segment × satisfaction level aggregate. */
 export interface LevelRow {

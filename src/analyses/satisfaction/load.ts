@@ -3,7 +3,7 @@
  * scale, run the level and accounting queries, and say in plain words what was excluded.
  * Missing data is never a throw: the caller gets `missing` notes and returns them as the result.
  */
-import { toRows, type Row } from '../../engine/types.ts';
+import { toRows, type Row } from '../../sql/table.ts';
 import { hasColumn, hasTable } from '../../model/profile.ts';
 import { surveyTables } from '../../model/summary/index.ts';
 import type { AnalysisContext } from '../types.ts';
@@ -12,6 +12,7 @@ import { buildAccountingQuery, buildLevelQuery, buildScaleQuery } from './level-
 import type { SatisfactionOptions } from './options.ts';
 import type { RespondentsParams } from './respondents-query.ts';
 import { detectScale, scaleOf, type SatisfactionScale } from './scale.ts';
+import { count } from '../../format/number.ts';
 
 /** Everything the analyses build on. */
 export interface SatisfactionData {
@@ -197,7 +198,7 @@ async function readSatisfaction(ctx: AnalysisContext, o: SatisfactionOptions, re
   if (requireOutcome && behavioural) accounting.censored = Math.max(0, accounting.respondents - accounting.undated_only - accounting.usable);
 
   notes.push(`Loyalty outcome — ${outcomeText(o)}. Several responses per customer: the latest one whose outcome can be observed is used.`);
-  notes.push(`${accounting.survey_rows.toLocaleString('en')} survey rows from ${accounting.respondents.toLocaleString('en')} customers; ${accounting.usable.toLocaleString('en')} with a usable response${requireOutcome ? `, ${accounting.with_outcome.toLocaleString('en')} with a loyalty outcome` : ''}.`);
+  notes.push(`${count(accounting.survey_rows)} survey rows from ${count(accounting.respondents)} customers; ${count(accounting.usable)} with a usable response${requireOutcome ? `, ${count(accounting.with_outcome)} with a loyalty outcome` : ''}.`);
   if (accounting.out_of_scale > 0) notes.push(`${accounting.out_of_scale} survey rows have no customer id or a score outside ${scale.id} and were dropped.`);
   if (accounting.censored > 0) {
     notes.push(`${accounting.censored} respondents answered too recently: their outcome window ends after the data (${accounting.data_end ?? 'last transaction'}), so whether they stayed is not yet known (censored) and they are excluded.`);

@@ -2,7 +2,7 @@
  * `loyalty-quadrant`: apostles, mercenaries, hostages and defectors with counts, revenue and
  * profit, and the list of hostages (Jones & Sasser 1995).
  */
-import { toRows } from '../../engine/types.ts';
+import { toRows } from '../../sql/table.ts';
 import { defineOptions } from '../options.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { quadrantChart } from './charts.ts';
@@ -10,8 +10,9 @@ import { buildHostagesQuery } from './level-query.ts';
 import { loadSatisfaction, MISSING_SURVEYS_NOTE } from './load.ts';
 import { commonOptionSpecs, outcomeLabels } from './options.ts';
 import { loyaltyQuadrant, quadrantInfo } from './quadrant.ts';
-import { money, notesOnly, pct, tableOf } from './result.ts';
+import { notesOnly, tableOf } from './result.ts';
 import { defaultSatisfiedFrom } from './scale.ts';
+import { count, money, percent } from '../../format/number.ts';
 
 /** The options of `loyalty-quadrant`: the common ones, where satisfied starts, and the hostage list. */
 export const loyaltyQuadrantOptions = defineOptions([
@@ -35,7 +36,7 @@ export async function runLoyaltyQuadrant(ctx: AnalysisContext, o: LoyaltyQuadran
     ...q,
     x_label: q.satisfied ? 'Satisfied' : 'Not satisfied',
     y_label: q.loyal ? 'Loyal' : 'Not loyal',
-    caption: `${q.label.split(' (')[0]}\n${q.customers.toLocaleString('en')} (${pct(q.share)})\nprofit ${money(q.profit)}`,
+    caption: `${q.label.split(' (')[0]}\n${count(q.customers)} (${percent(q.share, 0)})\nprofit ${money(q.profit, 0)}`,
     action: quadrantInfo[q.quadrant].action,
   }));
   const h = buildHostagesQuery(params, cut, o.hostage_limit);
@@ -56,12 +57,12 @@ export async function runLoyaltyQuadrant(ctx: AnalysisContext, o: LoyaltyQuadran
   findings.push({
     id: 'hostages',
     value: hos.customers,
-    text: `${hos.customers.toLocaleString('en')} customers (${pct(hos.share)}) are hostages: they stayed although not satisfied, carrying ${money(hos.revenue)} of revenue. They leave when the barrier falls — fix their problems first; the list is in the hostages table.`,
+    text: `${count(hos.customers)} customers (${percent(hos.share, 0)}) are hostages: they stayed although not satisfied, carrying ${money(hos.revenue, 0)} of revenue. They leave when the barrier falls — fix their problems first; the list is in the hostages table.`,
   });
   findings.push({
     id: 'mercenaries',
     value: mer.customers,
-    text: `${mer.customers.toLocaleString('en')} satisfied customers (${pct(mer.share)}) did not stay: mercenaries. Satisfaction alone did not hold them.`,
+    text: `${count(mer.customers)} satisfied customers (${percent(mer.share, 0)}) did not stay: mercenaries. Satisfaction alone did not hold them.`,
   });
   return {
     tables: {

@@ -24,7 +24,7 @@
  *
  * Values are bound as $1…$7; only validated identifiers (the segment column) enter the SQL text.
  */
-import type { SqlParam } from '../../engine/types.ts';
+import type { SqlParam } from '../../sql/connection.ts';
 import { LATEST_ANSWER_ORDER, surveyTables } from '../../model/summary/index.ts';
 import { quoteIdent } from '../../sql/quote.ts';
 import type { OutcomeId } from './options.ts';

@@ -1,7 +1,7 @@
 /**
  * Small helpers to turn typed rows into result tables.
  */
-import { fromRows, type ColumnInfo, type ColumnarTable, type Row } from '../../engine/types.ts';
+import { fromRows, type ColumnInfo, type ColumnarTable, type Row } from '../../sql/table.ts';
 import { notApplicable } from '../not-applicable.ts';
 import type { AnalysisResult } from '../types.ts';
 
@@ -26,9 +26,3 @@ export function tableOf(rows: readonly object[], names?: readonly string[]): Col
 export function notesOnly(notes: string[], needs: readonly string[] = []): AnalysisResult {
   return notApplicable(notes.at(-1) ?? 'Nothing to compute on this data.', needs, notes);
 }
-
-/** Formats a share as a whole percentage, e.g. 0.423 → "42%". */
-export const pct = (v: number): string => `${Math.round(v * 100)}%`;
-
-/** Formats money-like numbers compactly, e.g. 1234567 → "1,234,567". */
-export const money = (v: number): string => Math.round(v).toLocaleString('en');

@@ -8,10 +8,11 @@ import { curveChart, segmentChart, steepnessChart } from './charts.ts';
 import { drawnCurve, leaveRatio, loyaltyCurve, topBoxRatio, type CurvePoint } from './curve.ts';
 import { loadSatisfaction, MISSING_SURVEYS_NOTE } from './load.ts';
 import { commonOptionSpecs, outcomeLabels } from './options.ts';
-import { money, notesOnly, pct, tableOf } from './result.ts';
+import { notesOnly, tableOf } from './result.ts';
 import { curveSteepness } from './steepness.ts';
 import { valueAtStake } from './value-at-stake.ts';
 import { locateZones, zoneBands, zoneOf } from './zones.ts';
+import { count, decimal, money, multiple, percent } from '../../format/number.ts';
 
 /** The options of `satisfaction-loyalty`: the common ones and manual zone boundaries. */
 export const satisfactionLoyaltyOptions = defineOptions([
@@ -91,9 +92,9 @@ export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition[
       id: 'top_box_ratio',
       value: top.ratio,
       text:
-        `Of customers who score ${top.top}, ${pct(top.topRate)} ${outcome}; of those who score ${top.next}, ${pct(top.nextRate)}: ${top.ratio.toFixed(1)}× as likely${top.low !== null ? ` (95% CI ${top.low.toFixed(1)}–${top.high!.toFixed(1)}×)` : ''}` +
+        `Of customers who score ${top.top}, ${percent(top.topRate, 0)} ${outcome}; of those who score ${top.next}, ${percent(top.nextRate, 0)}: ${multiple(top.ratio, 1)} as likely${top.low !== null ? ` (95% CI ${decimal(top.low, 1)}–${multiple(top.high!, 1)})` : ''}` +
         (leave.ratio !== null && leave.ratio > top.ratio
-          ? `. Turned round, ${pct(leave.nextLeave!)} at ${top.next} did not, against ${pct(leave.topLeave!)} at ${top.top}: ${leave.ratio.toFixed(1)}× the loss rate.`
+          ? `. Turned round, ${percent(leave.nextLeave!, 0)} at ${top.next} did not, against ${percent(leave.topLeave!, 0)} at ${top.top}: ${multiple(leave.ratio, 1)} the loss rate.`
           : '.') +
         ` "Satisfied" is not the goal; "completely satisfied" is.`,
     });
@@ -105,18 +106,18 @@ export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition[
     findings.push({
       id: 'zones',
       value: zones.affectionMin,
-      text: `Zone of affection from ${zones.affectionMin} up (${pct(rate(aff))} ${outcome}); zone of defection at ${zones.defectionMax} and below (${pct(rate(def))}). In between, more satisfaction buys little loyalty.`,
+      text: `Zone of affection from ${zones.affectionMin} up (${percent(rate(aff), 0)} ${outcome}); zone of defection at ${zones.defectionMax} and below (${percent(rate(def), 0)}). In between, more satisfaction buys little loyalty.`,
     });
   }
   if (stake && stake.customers > 0) {
     findings.push({
       id: 'value_at_stake',
       value: stake.revenue,
-      text: `${stake.customers.toLocaleString('en')} analysed customers sit in the zone of defection, with ${money(stake.revenue)} of revenue and ${money(stake.profit)} of profit in the ${o.window_days} days before their survey (${pct(stake.revenue_share)} of the revenue analysed); the curve expects ${money(stake.expected_defectors)} of them to go.`,
+      text: `${count(stake.customers)} analysed customers sit in the zone of defection, with ${money(stake.revenue, 0)} of revenue and ${money(stake.profit, 0)} of profit in the ${o.window_days} days before their survey (${percent(stake.revenue_share, 0)} of the revenue analysed); the curve expects ${count(stake.expected_defectors)} of them to go.`,
     });
   }
 
-  const charts = [curveChart(scale, outcome, `${n.toLocaleString('en')} customers · overall ${pct(overall)} ${outcome}`, o.min_n)];
+  const charts = [curveChart(scale, outcome, `${count(n)} customers · overall ${percent(overall, 0)} ${outcome}`, o.min_n)];
   if (segmentColumn) {
     const bySegment = new Map<string, CurvePoint[]>();
     for (const r of rows) {

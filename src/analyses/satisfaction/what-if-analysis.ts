@@ -8,10 +8,11 @@ import { whatIfChart } from './charts.ts';
 import { loyaltyCurve } from './curve.ts';
 import { loadSatisfaction, MISSING_SURVEYS_NOTE } from './load.ts';
 import { commonOptionSpecs, outcomeLabels } from './options.ts';
-import { money, notesOnly, pct, tableOf } from './result.ts';
+import { notesOnly, tableOf } from './result.ts';
 import { valueAtStake } from './value-at-stake.ts';
 import { whatIfMove, whatIfTable } from './what-if.ts';
 import { locateZones } from './zones.ts';
+import { count, decimal, money, percent } from '../../format/number.ts';
 
 /** The options of `satisfaction-what-if`: the common ones and the move. */
 export const satisfactionWhatIfOptions = defineOptions([
@@ -38,8 +39,8 @@ export async function runSatisfactionWhatIf(ctx: AnalysisContext, o: Satisfactio
   const value = o.value_per_loyal ?? defaultValue;
   notes.push(
     o.value_per_loyal === undefined
-      ? `Each extra loyal customer is valued at ${money(value)}: the mean profit loyal respondents brought in their ${o.window_days}-day outcome window. Set value_per_loyal to use your own figure.`
-      : `Each extra loyal customer is valued at ${money(value)} (value_per_loyal option).`,
+      ? `Each extra loyal customer is valued at ${money(value, 0)}: the mean profit loyal respondents brought in their ${o.window_days}-day outcome window. Set value_per_loyal to use your own figure.`
+      : `Each extra loyal customer is valued at ${money(value, 0)} (value_per_loyal option).`,
   );
   notes.push('The what-if reads the curve causally: customers lifted a level are assumed to behave like those already there. The interval reflects sampling error in the two rates only.');
   const move = whatIfMove(curve, from, o.move_share, value);
@@ -68,7 +69,7 @@ export async function runSatisfactionWhatIf(ctx: AnalysisContext, o: Satisfactio
     findings.push({
       id: 'what_if',
       value: move.extra_profit,
-      text: `Lifting ${pct(o.move_share)} of the ${move.customers_at_level.toLocaleString('en')} customers at ${from} to ${from + 1} (${pct(move.rate_from)} → ${pct(move.rate_to)} ${outcome}) would add about ${move.extra_loyal.toFixed(0)} ${outcome} customers (95% interval ${move.extra_loyal_low.toFixed(0)} to ${move.extra_loyal_high.toFixed(0)}), worth ${money(move.extra_profit)} of profit (${money(move.extra_profit_low)} to ${money(move.extra_profit_high)}).`,
+      text: `Lifting ${percent(o.move_share, 0)} of the ${count(move.customers_at_level)} customers at ${from} to ${from + 1} (${percent(move.rate_from, 0)} → ${percent(move.rate_to, 0)} ${outcome}) would add about ${decimal(move.extra_loyal, 0)} ${outcome} customers (95% interval ${decimal(move.extra_loyal_low, 0)} to ${decimal(move.extra_loyal_high, 0)}), worth ${money(move.extra_profit, 0)} of profit (${money(move.extra_profit_low, 0)} to ${money(move.extra_profit_high, 0)}).`,
     });
   } else {
     notes.push(`No respondents with an outcome at level ${from} or ${from + 1}: the what-if cannot be computed there.`);
@@ -77,7 +78,7 @@ export async function runSatisfactionWhatIf(ctx: AnalysisContext, o: Satisfactio
     findings.push({
       id: 'value_at_stake',
       value: stake.revenue,
-      text: `At stake in the zone of defection (${zones.defectionMax} and below): ${stake.customers.toLocaleString('en')} customers, ${money(stake.revenue)} of revenue and ${money(stake.profit)} of profit in the ${o.window_days} days before their survey.`,
+      text: `At stake in the zone of defection (${zones.defectionMax} and below): ${count(stake.customers)} customers, ${money(stake.revenue, 0)} of revenue and ${money(stake.profit, 0)} of profit in the ${o.window_days} days before their survey.`,
     });
   }
   return {

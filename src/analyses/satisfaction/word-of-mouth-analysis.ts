@@ -8,8 +8,9 @@ import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, Opti
 import { wordOfMouthChart } from './charts.ts';
 import { loadSatisfaction, MISSING_SURVEYS_NOTE } from './load.ts';
 import { commonOptionSpecs, resolveOptions } from './options.ts';
-import { notesOnly, pct, tableOf } from './result.ts';
+import { notesOnly, tableOf } from './result.ts';
 import { wordOfMouth } from './word-of-mouth.ts';
+import { percent } from '../../format/number.ts';
 
 /** The options of `word-of-mouth`: of the common ones, only the scale and the smallest level size (it needs no outcome). */
 export const wordOfMouthOptions = pickOptions(commonOptionSpecs, ['scale', 'min_n']);
@@ -36,14 +37,14 @@ export async function runWordOfMouth(ctx: AnalysisContext, o: WordOfMouthOptions
     {
       id: 'net_advocacy',
       value: last.net_advocacy,
-      text: `Net advocacy runs from ${pct(first.net_advocacy)} at ${first.satisfaction} to ${last.net_advocacy >= 0 ? '+' : ''}${pct(last.net_advocacy)} at ${last.satisfaction}.`,
+      text: `Net advocacy runs from ${percent(first.net_advocacy, 0)} at ${first.satisfaction} to ${last.net_advocacy >= 0 ? '+' : ''}${percent(last.net_advocacy, 0)} at ${last.satisfaction}.`,
     },
   ];
   if (vocalMiddle !== null) {
     findings.push({
       id: 'vocal_u',
       value: first.vocal_share,
-      text: `Who talks: ${pct(first.vocal_share)} at the bottom, ${pct(vocalMiddle)} in the quietest middle level, ${pct(last.vocal_share)} at the top — word of mouth happens at the extremes${first.vocal_share > last.vocal_share ? ', and the unhappy talk most' : ''}.`,
+      text: `Who talks: ${percent(first.vocal_share, 0)} at the bottom, ${percent(vocalMiddle, 0)} in the quietest middle level, ${percent(last.vocal_share, 0)} at the top — word of mouth happens at the extremes${first.vocal_share > last.vocal_share ? ', and the unhappy talk most' : ''}.`,
     });
   }
   return {

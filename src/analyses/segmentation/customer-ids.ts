@@ -6,7 +6,7 @@
  * kept per dataset version so a later option change that lists the same customers asks nothing.
  * `ixOrder` puts such a result into customer_id order, which ties are broken by.
  */
-import type { NumericTable } from '../../engine/types.ts';
+import type { NumericTable } from '../../sql/table.ts';
 import { summaryTables } from '../../model/summary/index.ts';
 import type { AnalysisContext } from '../types.ts';
 

@@ -12,7 +12,7 @@
 import type { SummaryState } from '../../model/summary/index.ts';
 import { summaryTables } from '../../model/summary/index.ts';
 import { DEFAULT_MARGIN_PCT, resolveMarginSource, usesServiceCosts } from '../profitability/customer-profit.ts';
-import { sqlNumber } from '../profitability/sql-literals.ts';
+import { sqlNumber } from '../../sql/literals.ts';
 import { addDays, type Period } from './periods.ts';
 import type { ValueSource } from './value-source.ts';
 

@@ -9,7 +9,7 @@
  * validated literals, because `ctx.numeric` runs parameterless statements.
  */
 import type { AnalysisContext } from '../types.ts';
-import { sqlDate } from '../profitability/sql-literals.ts';
+import { sqlDate } from '../../sql/literals.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
 import { monthsCover, readsDatedCosts } from './customer-period-months.ts';
 import { buildPeriodVectorsSummaryQuery } from './period-summary.ts';

@@ -1,13 +1,8 @@
-/** Small number formatters for consultant-style findings ("12% of customers … earn 61% of profit"). */
-
-/** A share as a whole percent ("61%"); one decimal under 10% ("4.5%"). */
-export function pct(x: number | null | undefined): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return 'n/a';
-  const p = x * 100;
-  const text = Math.abs(p) < 10 && p !== 0 ? Math.abs(p).toFixed(1) : Math.abs(Math.round(p)).toString();
-  // A typographic minus: findings are prose, and "-5.8%" reads like a dash.
-  return `${p < 0 && text !== '0' && text !== '0.0' ? '−' : ''}${text}%`;
-}
+/**
+ * Prose and cell helpers for the segmentation findings ("12% of customers … earn 61% of profit").
+ * Numbers themselves are formatted by `src/format/number.ts`.
+ */
+import { percent } from '../../format/number.ts';
 
 /**
  * A share of a total that can exceed 100% or go negative (profit: some customers lose money),
@@ -15,19 +10,8 @@ export function pct(x: number | null | undefined): string {
  * the others together lose money".
  */
 export function shareOf(x: number, what: string, others = 'the others'): string {
-  if (x > 1.005) return `${pct(x)} of ${what} — more than all of it, because ${others} together lose money`;
-  return `${pct(x)} of ${what}`;
-}
-
-/** An amount with thousands separators and no decimals ("1,234,567"). */
-export function amount(x: number | null | undefined): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return 'n/a';
-  return Math.round(x).toLocaleString('en-US');
-}
-
-/** A count with thousands separators. */
-export function count(x: number): string {
-  return Math.round(x).toLocaleString('en-US');
+  if (x > 1.005) return `${percent(x)} of ${what} — more than all of it, because ${others} together lose money`;
+  return `${percent(x)} of ${what}`;
 }
 
 /** Joins names as prose: "a", "a or b", "a, b or c". */

@@ -5,10 +5,11 @@
  * early-warning list computed in the worker. A change of tier method, quantiles, amounts, names,
  * core tiers, drop or list length never goes back to the tables. The same rows as migration-sql.ts.
  */
-import type { Row, SqlConnection } from '../../engine/types.ts';
+import type { Row } from '../../sql/table.ts';
+import type { SqlConnection } from '../../sql/connection.ts';
 import { summaryTables } from '../../model/summary/index.ts';
 import type { AnalysisContext } from '../types.ts';
-import { sqlDate } from '../profitability/sql-literals.ts';
+import { sqlDate } from '../../sql/literals.ts';
 import { customerIds, ixOrder, ordered } from './customer-ids.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
 import { monthsCover, readsDatedCosts } from './customer-period-months.ts';

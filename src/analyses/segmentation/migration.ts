@@ -5,13 +5,15 @@
  * shows who moved up, down, arrived (`new`) and left (`gone`).
  */
 import type { ChartSpec } from '../../charts/spec.ts';
-import { fromRows, toRows, type ColumnInfo, type Row, type SqlConnection } from '../../engine/types.ts';
+import { fromRows, toRows, type ColumnInfo, type Row } from '../../sql/table.ts';
+import type { SqlConnection } from '../../sql/connection.ts';
 import { defineOptions } from '../options.ts';
+import { count, money, percent } from '../../format/number.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { keptDataRange, vectorsAvailable } from './customer-period-vectors.ts';
 import { coreCount, earlyValues, earlyWarningRows, flagEarlyWarning, gradeMigration, listedIds, loadMigrationBase, migrationMatrixRows } from './migration-numerics.ts';
 import { quantileThresholds } from './tier-numerics.ts';
-import { amount, count, num, orList, pct, ratio } from './format.ts';
+import { num, orList, ratio } from './format.ts';
 import { buildCoreCountQuery, buildEarlyWarningQuery, buildMigrationMatrixQuery } from './migration-sql.ts';
 import { addDays, checkPeriod, formatPeriod, noDataMessage, periodMonths, windowEndingOn, type DataRange, type Period } from './periods.ts';
 import { resolveThresholds, type TierMethod, type TierSqlParams } from './tier-assign.ts';
@@ -135,7 +137,7 @@ export function migrationFindings(matrix: readonly MigrationCell[], warn: { core
     {
       id: 'movement',
       value: share((c) => c.to_tier === GONE),
-      text: `Of ${count(total)} customers in the earlier period, ${pct(share((c) => c.direction === 1))} moved up a tier or more, ${pct(share((c) => c.direction === -1))} moved down and ${pct(share((c) => c.to_tier === GONE))} stopped buying; ${count(newCount)} customers arrived or came back.`,
+      text: `Of ${count(total)} customers in the earlier period, ${percent(share((c) => c.direction === 1))} moved up a tier or more, ${percent(share((c) => c.direction === -1))} moved down and ${percent(share((c) => c.to_tier === GONE))} stopped buying; ${count(newCount)} customers arrived or came back.`,
     },
     {
       id: 'early_warning',
@@ -143,7 +145,7 @@ export function migrationFindings(matrix: readonly MigrationCell[], warn: { core
       text:
         warn.core === 0
           ? 'No core customers in the earlier period.'
-          : `Of ${count(warn.core)} core customer${warn.core === 1 ? '' : 's'} (${orList(warn.coreNames)}), ${pct(ratio(warn.full, warn.core))} stopped buying and ${pct(ratio(warn.partial, warn.core))} cut their spending by more than ${pct(warn.drop)}: ${amount(warn.atRisk)} a year at risk.`,
+          : `Of ${count(warn.core)} core customer${warn.core === 1 ? '' : 's'} (${orList(warn.coreNames)}), ${percent(ratio(warn.full, warn.core))} stopped buying and ${percent(ratio(warn.partial, warn.core))} cut their spending by more than ${percent(warn.drop)}: ${money(warn.atRisk, 0)} a year at risk.`,
     },
   ];
 }
@@ -279,9 +281,9 @@ export async function runMigration(ctx: AnalysisContext, source: ReturnType<type
     notes: [
       ...mNotes,
       ...(measure === 'profit' ? valueNotes(source) : []),
-      `Both periods are graded with the earlier period’s thresholds (${thresholds.map(amount).join(', ')} per month), so a drop in spend shows as a move down.`,
+      `Both periods are graded with the earlier period’s thresholds (${thresholds.map((t) => money(t, 0)).join(', ')} per month), so a drop in spend shows as a move down.`,
       `"new" = no purchase in the earlier period (first-time or returning); "gone" = no purchase in the later period.`,
-      `Early warning: core = ${orList(names.slice(coreMin))} in the earlier period; partial churn = monthly ${measure} down more than ${pct(o.drop)} against the customer’s own earlier level; value at risk = 12 × the monthly drop. ${warnList.length < warn.full + warn.partial ? `The list shows the top ${warnList.length} of ${warn.full + warn.partial}.` : ''}`.trim(),
+      `Early warning: core = ${orList(names.slice(coreMin))} in the earlier period; partial churn = monthly ${measure} down more than ${percent(o.drop)} against the customer’s own earlier level; value at risk = 12 × the monthly drop. ${warnList.length < warn.full + warn.partial ? `The list shows the top ${warnList.length} of ${warn.full + warn.partial}.` : ''}`.trim(),
     ],
   };
 }

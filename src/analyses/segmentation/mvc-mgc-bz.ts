@@ -13,7 +13,7 @@
  * the largest headroom = potential − value, `growable_share` of all active customers at most.
  * MVCs and BZs are not rated for growth (their potential is their value).
  */
-import { fromRows, toRows, type Row } from '../../engine/types.ts';
+import { fromRows, toRows, type Row } from '../../sql/table.ts';
 import { hasColumn, type DatasetProfile } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
@@ -22,8 +22,9 @@ import { keptDataRange, vectorsAvailable } from './customer-period-vectors.ts';
 import { loadMvcBase, mvcRawNumericQuery, mvcRows, withIds, type MvcBaseRead, type MvcNumericOptions } from './mvc-numerics.ts';
 import { monthsCover, readsDatedCosts } from './customer-period-months.ts';
 import { buildMvcSummaryQuery, buildPeerLabelsQuery } from './period-summary.ts';
-import { sqlDate } from '../profitability/sql-literals.ts';
-import { amount, count, num, pct, ratio, shareOf } from './format.ts';
+import { sqlDate } from '../../sql/literals.ts';
+import { num, ratio, shareOf } from './format.ts';
+import { count, money, percent } from '../../format/number.ts';
 import { addDays, formatPeriod, noDataMessage, periodDays, resolvePeriod, type Period } from './periods.ts';
 import { shareBar, shareBarColumns, shareBarsChart } from './share-bars.ts';
 import { valueNotes, valueSource, type ValueSource } from './value-source.ts';
@@ -154,11 +155,11 @@ export function mvcFindings(summary: readonly Row[], valueName: string, profit: 
   const mgc = g('MGC');
   const bz = g('BZ');
   const out: Finding[] = [
-    { id: 'mvc', value: num(mvc.value_share), text: `The ${count(num(mvc.customers))} most valuable customers (${pct(num(mvc.customer_share))}) earn ${shareOf(num(mvc.value_share), valueName, 'the other customers')}.` },
-    { id: 'mgc', value: num(mgc.headroom), text: `${count(num(mgc.customers))} customers are most growable: had each brought the ${valueName} their best peers bring, ${valueName} over the period would have been ${amount(num(mgc.headroom))} higher.` },
+    { id: 'mvc', value: num(mvc.value_share), text: `The ${count(num(mvc.customers))} most valuable customers (${percent(num(mvc.customer_share))}) earn ${shareOf(num(mvc.value_share), valueName, 'the other customers')}.` },
+    { id: 'mgc', value: num(mgc.headroom), text: `${count(num(mgc.customers))} customers are most growable: had each brought the ${valueName} their best peers bring, ${valueName} over the period would have been ${money(num(mgc.headroom), 0)} higher.` },
   ];
   if (profit) {
-    out.push({ id: 'bz', value: num(bz.value), text: num(bz.customers) > 0 ? `${count(num(bz.customers))} customers (${pct(num(bz.customer_share))}) are below zero: serving them cost ${amount(-num(bz.value))} more than they brought in.` : 'No customer is below zero in this period.' });
+    out.push({ id: 'bz', value: num(bz.value), text: num(bz.customers) > 0 ? `${count(num(bz.customers))} customers (${percent(num(bz.customer_share))}) are below zero: serving them cost ${money(-num(bz.value), 0)} more than they brought in.` : 'No customer is below zero in this period.' });
   }
   return out;
 }

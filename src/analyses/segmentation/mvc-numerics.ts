@@ -9,7 +9,8 @@
  * otherwise by the raw SQL with each customer's `ix` joined on; ids are looked up for the
  * customers the lists show.
  */
-import type { NumericTable, Row, SqlConnection } from '../../engine/types.ts';
+import type { NumericTable, Row } from '../../sql/table.ts';
+import type { SqlConnection } from '../../sql/connection.ts';
 import { summaryTables } from '../../model/summary/index.ts';
 import type { AnalysisContext } from '../types.ts';
 import { customerIds, ixOrder, ordered } from './customer-ids.ts';

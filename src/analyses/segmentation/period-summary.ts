@@ -20,7 +20,7 @@
  */
 import { summaryTables } from '../../model/summary/index.ts';
 import { DEFAULT_MARGIN_PCT, resolveMarginSource, usesServiceCosts } from '../profitability/customer-profit.ts';
-import { sqlDate, sqlNumber } from '../profitability/sql-literals.ts';
+import { sqlDate, sqlNumber } from '../../sql/literals.ts';
 import { DAYS_PER_MONTH, addDays, type Period } from './periods.ts';
 import { surveyLoyaltyCte } from './survey-loyalty.ts';
 import type { PeerColumn } from './mvc-mgc-bz.ts';

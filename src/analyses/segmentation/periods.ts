@@ -3,7 +3,7 @@
  * strings (they bind to `$n::DATE`); arithmetic is done in UTC so results never depend on the
  * machine's time zone.
  */
-import type { SqlConnection } from '../../engine/types.ts';
+import type { SqlConnection } from '../../sql/connection.ts';
 
 /** An inclusive date window. */
 export interface Period {

@@ -4,8 +4,8 @@
  * scores and the grouped grid computed in the worker, so a change of bins, segment map or time
  * unit never goes back to the tables. The same rows as `buildRfmQuery` (rfm.ts) returns.
  */
-import type { Row } from '../../engine/types.ts';
-import { sqlDate } from '../profitability/sql-literals.ts';
+import type { Row } from '../../sql/table.ts';
+import { sqlDate } from '../../sql/literals.ts';
 import type { AnalysisContext } from '../types.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
 import { monthsCover, readsDatedCosts } from './customer-period-months.ts';

@@ -6,13 +6,14 @@
  * biggest spenders.
  */
 import type { ChartSpec } from '../../charts/spec.ts';
-import { fromRows, toRows, type Row } from '../../engine/types.ts';
+import { fromRows, toRows, type Row } from '../../sql/table.ts';
 import { defineOptions } from '../options.ts';
+import { count, percent } from '../../format/number.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
 import { keptDataRange, vectorsAvailable } from './customer-period-vectors.ts';
 import { loadRfmVectors, rfmGroupedRows } from './rfm-numerics.ts';
-import { num, pct, ratio, count } from './format.ts';
+import { num, ratio } from './format.ts';
 import { noDataMessage, type Period } from './periods.ts';
 import { parseSegmentMap, segmentOf, type SegmentRule } from './segment-map.ts';
 import { valueNotes, valueSource, type ValueSource } from './value-source.ts';
@@ -148,16 +149,16 @@ export function rfmFindings(segments: readonly RfmSegment[], measure: string): F
   const out: Finding[] = [];
   const champ = get('champions');
   if (champ) {
-    out.push({ id: 'champions', value: champ.monetary_share, text: `Champions (recent and frequent) are ${pct(champ.customer_share)} of customers and bring ${pct(champ.monetary_share)} of ${measure}.` });
+    out.push({ id: 'champions', value: champ.monetary_share, text: `Champions (recent and frequent) are ${percent(champ.customer_share)} of customers and bring ${percent(champ.monetary_share)} of ${measure}.` });
   }
   const risk = [get('at risk'), get("can't lose")].filter((s): s is RfmSegment => !!s);
   if (risk.length) {
     const n = risk.reduce((s, r) => s + r.customers, 0);
     const share = risk.reduce((s, r) => s + r.monetary_share, 0);
-    out.push({ id: 'at_risk', value: share, text: `${count(n)} customer${n === 1 ? ' who used to buy often has' : 's who used to buy often have'} gone quiet (at risk or can't lose), with ${pct(share)} of ${measure} — the first list for a win-back call.` });
+    out.push({ id: 'at_risk', value: share, text: `${count(n)} customer${n === 1 ? ' who used to buy often has' : 's who used to buy often have'} gone quiet (at risk or can't lose), with ${percent(share)} of ${measure} — the first list for a win-back call.` });
   }
   const lost = get('lost');
-  if (lost) out.push({ id: 'lost', value: lost.customer_share, text: `${pct(lost.customer_share)} of customers are lost (long gone, rarely bought).` });
+  if (lost) out.push({ id: 'lost', value: lost.customer_share, text: `${percent(lost.customer_share)} of customers are lost (long gone, rarely bought).` });
   return out;
 }
 

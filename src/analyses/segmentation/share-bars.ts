@@ -6,7 +6,7 @@
  * right of zero instead of on top of the bar.
  */
 import type { ChartSpec } from '../../charts/spec.ts';
-import type { Row } from '../../engine/types.ts';
+import type { Row } from '../../sql/table.ts';
 
 /** One bar: `group` (facet), `share_of` (series), `share`, and where its label goes. */
 export interface ShareBar extends Row {

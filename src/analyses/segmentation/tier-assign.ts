@@ -4,7 +4,7 @@
  * customers. Thresholds are either user-entered amounts or quantiles of the value, computed by
  * `buildTierThresholdQuery` and then bound as parameters (never spliced into SQL text).
  */
-import type { SqlConnection } from '../../engine/types.ts';
+import type { SqlConnection } from '../../sql/connection.ts';
 import { buildCustomerPeriodCte, measureExpr } from './customer-period.ts';
 import { num } from './format.ts';
 import { noDataMessage, periodMonths, type DataRange, type Period } from './periods.ts';

@@ -3,7 +3,7 @@
  * SQL of `tier-assign.ts` (`buildTierThresholdQuery`, `tierCaseExpr`) and `buildTierSummaryQuery`,
  * computed in milliseconds from the prepared per-customer vectors.
  */
-import type { Row } from '../../engine/types.ts';
+import type { Row } from '../../sql/table.ts';
 import type { CustomerPeriodVectors } from './customer-period-vectors.ts';
 import type { Measure } from './value-source.ts';
 

@@ -4,12 +4,14 @@
  * share of customers, revenue and profit and its average tenure.
  */
 import type { ChartSpec } from '../../charts/spec.ts';
-import { fromRows, toRows, type Row, type SqlConnection } from '../../engine/types.ts';
+import { fromRows, toRows, type Row } from '../../sql/table.ts';
+import type { SqlConnection } from '../../sql/connection.ts';
 import { hasColumn } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
+import { money, percent } from '../../format/number.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { buildCustomerPeriodCte, measureExpr } from './customer-period.ts';
-import { amount, num, numOrNull, orList, pct, ratio, shareOf } from './format.ts';
+import { num, numOrNull, orList, ratio, shareOf } from './format.ts';
 import { keptDataRange, loadCustomerPeriod, vectorsAvailable } from './customer-period-vectors.ts';
 import { formatPeriod, noDataMessage, periodMonths, resolvePeriod, type DataRange, type Period } from './periods.ts';
 import { resolveThresholds, tierCaseExpr, type TierMethod, type TierSqlParams } from './tier-assign.ts';
@@ -102,19 +104,19 @@ export function tierFindings(table: readonly TierRow[]): Finding[] {
     {
       id: 'top_tiers',
       text: !hasProfit
-        ? `${pct(custShare)} of customers are ${names} and earn ${pct(valueShare)} of revenue.`
+        ? `${percent(custShare)} of customers are ${names} and earn ${percent(valueShare)} of revenue.`
         : valueShare > 1.005
-          ? `${pct(custShare)} of customers are ${names} and earn ${pct(revShare)} of revenue and ${shareOf(valueShare, 'profit', 'the other tiers')}.`
-          : `${pct(custShare)} of customers are ${names} and earn ${pct(valueShare)} of profit (${pct(revShare)} of revenue).`,
+          ? `${percent(custShare)} of customers are ${names} and earn ${percent(revShare)} of revenue and ${shareOf(valueShare, 'profit', 'the other tiers')}.`
+          : `${percent(custShare)} of customers are ${names} and earn ${percent(valueShare)} of profit (${percent(revShare)} of revenue).`,
       value: valueShare,
     },
   ];
   if (bottom) {
     const p = bottom.profit_share;
-    const tail = p === null ? '' : p < 0 ? `, and loses money (${pct(p)} of total profit)` : ` and ${pct(p)} of profit`;
+    const tail = p === null ? '' : p < 0 ? `, and loses money (${percent(p)} of total profit)` : ` and ${percent(p)} of profit`;
     findings.push({
       id: 'bottom_tier',
-      text: `The ${bottom.tier} tier holds ${pct(bottom.customer_share)} of customers but only ${pct(bottom.revenue_share)} of revenue${tail}.`,
+      text: `The ${bottom.tier} tier holds ${percent(bottom.customer_share)} of customers but only ${percent(bottom.revenue_share)} of revenue${tail}.`,
       value: bottom.customer_share,
     });
   }
@@ -240,8 +242,8 @@ export async function runTiers(ctx: AnalysisContext, inp: TierInputs, o: TiersOp
       ...mNotes,
       ...valueNotes(inp.source),
       o.method === 'quantiles'
-        ? `Thresholds are quantiles of ${measureLabel(measure)} (${quantiles.map((q) => pct(q)).join(', ')} of customers): ${thresholds.map(amount).join(', ')}.`
-        : `Thresholds entered by the user: ${thresholds.map(amount).join(', ')} per month.`,
+        ? `Thresholds are quantiles of ${measureLabel(measure)} (${quantiles.map((q) => percent(q)).join(', ')} of customers): ${thresholds.map((t) => money(t, 0)).join(', ')}.`
+        : `Thresholds entered by the user: ${thresholds.map((t) => money(t, 0)).join(', ')} per month.`,
       `Only customers with at least one purchase from ${formatPeriod(period)} are graded.`,
     ],
   };

@@ -5,7 +5,7 @@
  * measure never rescans the transactions. Same doubles as the SQL: each expression below is the
  * SQL one, operation for operation.
  */
-import type { Row } from '../../engine/types.ts';
+import type { Row } from '../../sql/table.ts';
 import type { CustomerPeriodVectors } from './customer-period-vectors.ts';
 import { quantileCont, sortedValues } from './tier-numerics.ts';
 import type { LoyaltyMeasure } from './value-loyalty.ts';

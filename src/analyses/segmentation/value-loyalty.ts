@@ -7,12 +7,14 @@
  * Dense data is aggregated into a value × loyalty bin grid in SQL, so the scatter never draws 1M dots.
  */
 import type { ChartSpec } from '../../charts/spec.ts';
-import { fromRows, toRows, type Row, type SqlConnection } from '../../engine/types.ts';
+import { fromRows, toRows, type Row } from '../../sql/table.ts';
+import type { SqlConnection } from '../../sql/connection.ts';
 import { hasColumn, hasTable } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
+import { decimal, percent } from '../../format/number.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
-import { num, pct, ratio, shareOf } from './format.ts';
+import { num, ratio, shareOf } from './format.ts';
 import { keptDataRange, loadCustomerPeriod, vectorsAvailable } from './customer-period-vectors.ts';
 import { formatPeriod, noDataMessage, periodMonths, resolvePeriod, type Period } from './periods.ts';
 import { shareBar, shareBarColumns, shareBarsChart, type ShareBar } from './share-bars.ts';
@@ -146,8 +148,8 @@ export function valueLoyaltyFindings(cells: readonly Row[], valueName: string): 
   const core = c('core');
   const stab = c('stabilise');
   return [
-    { id: 'core', value: num(core.value_share), text: `Core customers (high value, high loyalty) are ${pct(num(core.customer_share))} of customers and earn ${shareOf(num(core.value_share), valueName, 'the other cells')}. Serve them best.` },
-    { id: 'stabilise', value: num(stab.value_share), text: `${pct(num(stab.customer_share))} of customers are valuable but not loyal; they carry ${pct(num(stab.value_share))} of ${valueName} and are the biggest loss risk. Stabilise them.` },
+    { id: 'core', value: num(core.value_share), text: `Core customers (high value, high loyalty) are ${percent(num(core.customer_share))} of customers and earn ${shareOf(num(core.value_share), valueName, 'the other cells')}. Serve them best.` },
+    { id: 'stabilise', value: num(stab.value_share), text: `${percent(num(stab.customer_share))} of customers are valuable but not loyal; they carry ${percent(num(stab.value_share))} of ${valueName} and are the biggest loss risk. Stabilise them.` },
   ];
 }
 
@@ -259,7 +261,7 @@ export async function runValueLoyalty(ctx: AnalysisContext, o: ValueLoyaltyOptio
   const bins = valueLoyaltyBins(rows, lo, hi, o.bins);
   const shares = cellShareBars(cells);
   notes.push(
-    `Cut-offs: value ${o.value_cutoff === undefined ? 'median' : 'set'} = ${vc.toFixed(2)}, loyalty ${o.loyalty_cutoff === undefined ? 'median' : 'set'} = ${lc.toFixed(2)}; a customer at a cut-off counts as high. Period ${formatPeriod(period)}.`,
+    `Cut-offs: value ${o.value_cutoff === undefined ? 'median' : 'set'} = ${decimal(vc, 2)}, loyalty ${o.loyalty_cutoff === undefined ? 'median' : 'set'} = ${decimal(lc, 2)}; a customer at a cut-off counts as high. Period ${formatPeriod(period)}.`,
   );
   const str = { type: 'VARCHAR', kind: 'string' as const };
   const dbl = { type: 'DOUBLE', kind: 'number' as const };

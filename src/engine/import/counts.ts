@@ -2,10 +2,11 @@
  * Counted nouns for report messages: "1 row has", "5,268 rows have". Warnings and errors are read
  * by people, so counts are grouped (en-US) and the noun and verb agree with the number.
  */
+import { count } from '../../format/number.ts';
 
 /** `n` grouped with commas (`135,080`). */
 export function formatNumber(n: number): string {
-  return n.toLocaleString('en-US');
+  return count(n);
 }
 
 /** `1 row`, `2 rows`, `1 character` … with the number grouped. */

@@ -18,6 +18,7 @@ import { buildCustomerMonthsSql, buildOrdersWithinMonthsSql, buildServiceCostMon
 import { buildLostCustomersSql, lostCustomersTable } from './lost-customers-sql.ts';
 import { buildSurveyInfoSql, buildSurveyRespondentsSql, surveyTables } from './survey-sql.ts';
 import { buildCustomerHistorySql, customerHistoryTable } from './customer-history-sql.ts';
+import { quoteIdent, quoteLiteral } from '../../sql/quote.ts';
 
 /** The schema that holds the summary tables. */
 export const SUMMARY_SCHEMA = 'summary';
@@ -172,9 +173,9 @@ export function buildSummaryStatements(profile: DatasetProfile): { sql: string; 
  * counts its own mutating statements for those.
  */
 export function sourceFingerprintSql(tables: readonly string[]): string {
-  const names = tables.map((t) => `'${t.replace(/'/g, "''")}'`).join(', ');
+  const names = tables.map(quoteLiteral).join(', ');
   const counts = tables.map(
-    (t) => `SELECT '${t.replace(/'/g, "''")}' AS t, (SELECT count(*) FROM "${t.replace(/"/g, '""')}") AS n`,
+    (t) => `SELECT ${quoteLiteral(t)} AS t, (SELECT count(*) FROM ${quoteIdent(t)}) AS n`,
   );
   return `WITH cols AS (SELECT table_name AS t, string_agg(column_name || ':' || data_type, ',' ORDER BY ordinal_position) AS c
     FROM information_schema.columns WHERE table_schema = 'main' AND table_catalog = current_database() AND table_name IN (${names}) GROUP BY 1),

@@ -1,5 +1,6 @@
 import type { AnalysisResult } from '../../analyses/types.ts';
-import type { ColumnInfo, ColumnarTable, SqlParam } from '../../engine/types.ts';
+import type { ColumnInfo, ColumnarTable } from '../../sql/table.ts';
+import type { SqlParam } from '../../sql/connection.ts';
 
 /** What a sql cell's run returns: the shape of the temp table it created and its first rows. */
 export interface SqlRunResult {

@@ -1,5 +1,6 @@
 import type { AnalysisResult } from '../../analyses/types.ts';
-import type { Cell as Value, ColumnarTable, SqlParam } from '../../engine/types.ts';
+import type { Cell as Value, ColumnarTable } from '../../sql/table.ts';
+import type { SqlParam } from '../../sql/connection.ts';
 import { quoteIdent } from '../../sql/quote.ts';
 import { storageType } from '../../sql/column-type.ts';
 import type { NotebookEffects, SqlRunResult } from './effects.ts';

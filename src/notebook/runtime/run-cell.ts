@@ -1,4 +1,4 @@
-import { toRows, type Cell as Value } from '../../engine/types.ts';
+import { toRows, type Cell as Value } from '../../sql/table.ts';
 import { bindSqlParameters, singleQuery } from '../format/sql-scan.ts';
 import { assertNever, type Cell, type InputValue, type SelectOption } from '../format/types.ts';
 import type { NotebookEffects } from './effects.ts';

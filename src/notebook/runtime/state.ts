@@ -1,6 +1,6 @@
 import type { AnalysisResult } from '../../analyses/types.ts';
 import type { ChartSpec } from '../../charts/spec.ts';
-import type { Cell as Value, ColumnInfo, ColumnarTable, Row } from '../../engine/types.ts';
+import type { Cell as Value, ColumnInfo, ColumnarTable, Row } from '../../sql/table.ts';
 import type { CellId, CellKind, InputValue, SelectOption } from '../format/types.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { SqlParam } from '../../engine/types.ts';
+import type { SqlParam } from '../../sql/connection.ts';
 import { optionParam } from '../format/analysis-cell.ts';
 import type { InputValue } from '../format/types.ts';
 
