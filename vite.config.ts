@@ -1,6 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { securityHeaders } from './src/app/csp.ts';
 import { sampleDatabase } from './sample-data/vite-plugin.ts';
 
@@ -8,8 +8,26 @@ const blockingBrowser = fileURLToPath(
   new URL('./node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs', import.meta.url),
 );
 
+/**
+ * Built assets carry a content hash in their name (`assets/duckdb-eh-9ubY-jlA.wasm`), so a browser
+ * may keep them for good and never ask again: without this, Vite's preview server sends
+ * `Cache-Control: no-cache` and every start revalidates the 34 MB WebAssembly file before
+ * compiling it. docs/security.md gives the same rule for static hosts.
+ */
+function immutableAssets(): Plugin {
+  return {
+    name: 'caw-immutable-assets',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.url?.startsWith('/assets/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [sampleDatabase(), svelte()],
+  plugins: [sampleDatabase(), svelte(), immutableAssets()],
   resolve: {
     // The engine imports `@duckdb/duckdb-wasm/blocking`; in the browser that must be the
     // blocking *browser* build (the package only maps it to the Node build).
