@@ -31,7 +31,7 @@ cts AS (
 peers AS (SELECT customer_id, coalesce(any_value(segment), '(none)') AS peer FROM customers GROUP BY customer_id),
 v AS (
   SELECT a.customer_id, coalesce(p.peer, '(none)') AS peer,
-    coalesce(s.gross_margin, 0) - coalesce(c.cost_to_serve, 0) AS value,
+    round(coalesce(s.gross_margin, 0) - coalesce(c.cost_to_serve, 0), 6) AS value,
     coalesce(a.first_half, 0) AS first_half, coalesce(a.second_half, 0) AS second_half
   FROM active a LEFT JOIN sales s USING (customer_id) LEFT JOIN cts c USING (customer_id) LEFT JOIN peers p USING (customer_id)
 ),

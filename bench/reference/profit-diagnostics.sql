@@ -16,7 +16,7 @@ cts AS (
   GROUP BY customer_id
 ),
 profit AS (
-  SELECT coalesce(s.gross_margin, 0) AS gross_margin, coalesce(s.gross_margin, 0) - coalesce(c.cost_to_serve, 0) AS profit
+  SELECT coalesce(s.gross_margin, 0) AS gross_margin, round(coalesce(s.gross_margin, 0) - coalesce(c.cost_to_serve, 0), 6) AS profit
   FROM sales s FULL JOIN cts c USING (customer_id)
 )
 SELECT sum(gross_margin) AS gross_margin, sum(profit) AS net_profit, count(*) FILTER (WHERE profit < 0) AS loss_makers

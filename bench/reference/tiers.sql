@@ -27,7 +27,7 @@ cts AS (
   GROUP BY customer_id
 ),
 customer AS (
-  SELECT s.customer_id, s.revenue, coalesce(g.gross_margin, 0) - coalesce(c.cost_to_serve, 0) AS profit
+  SELECT s.customer_id, s.revenue, round(coalesce(g.gross_margin, 0) - coalesce(c.cost_to_serve, 0), 6) AS profit
   FROM spend s LEFT JOIN sales g USING (customer_id) LEFT JOIN cts c USING (customer_id)
 ),
 cut AS (SELECT quantile_cont(revenue, 0.9) AS top_from FROM customer)

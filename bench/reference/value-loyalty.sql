@@ -26,7 +26,7 @@ cts AS (
   GROUP BY customer_id
 ),
 vl AS (
-  SELECT a.customer_id, coalesce(s.gross_margin, 0) - coalesce(c.cost_to_serve, 0) AS value,
+  SELECT a.customer_id, round(coalesce(s.gross_margin, 0) - coalesce(c.cost_to_serve, 0), 6) AS value,
     least(1.0, a.active_months / p.months) AS loyalty
   FROM active a CROSS JOIN period p LEFT JOIN sales s USING (customer_id) LEFT JOIN cts c USING (customer_id)
 ),

@@ -19,7 +19,7 @@ cts AS (
 ),
 profit AS (
   SELECT customer_id, coalesce(s.revenue, 0) AS revenue,
-    coalesce(s.revenue, 0) - coalesce(s.cogs, 0) - coalesce(c.cost_to_serve, 0) AS profit
+    round(coalesce(s.revenue, 0) - coalesce(s.cogs, 0) - coalesce(c.cost_to_serve, 0), 6) AS profit
   FROM sales s FULL JOIN cts c USING (customer_id)
 ),
 ranked AS (

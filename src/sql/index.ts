@@ -9,3 +9,4 @@ export type { SqlConnection, SqlParam } from './connection.ts';
 export { quoteIdent, quoteLiteral } from './quote.ts';
 export { sqlDate, sqlIdent, sqlInteger, sqlLabel, sqlNumber } from './literals.ts';
 export { storageType } from './column-type.ts';
+export { roundMoney, roundMoneySql } from './money.ts';

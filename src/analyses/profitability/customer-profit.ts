@@ -18,6 +18,7 @@
 import { hasColumn, hasTable, type DatasetProfile } from '../../model/profile.ts';
 import { DEFAULT_MARGIN_PCT } from '../option-groups.ts';
 import { sqlDate, sqlLabel, sqlNumber } from '../../sql/literals.ts';
+import { roundMoneySql } from '../../sql/money.ts';
 
 /**
  * A cost-to-serve allocation rule: charges `rate` per unit of `basis` to every customer, under
@@ -219,7 +220,7 @@ SELECT ids.customer_id,
   coalesce(s.returns, 0) AS returns,
   coalesce(c.cost_to_serve, 0) AS cost_to_serve,
   coalesce(a.acquisition_amortised, 0) AS acquisition_amortised,
-  coalesce(s.revenue, 0) - coalesce(s.cogs, 0) - coalesce(c.cost_to_serve, 0) - coalesce(a.acquisition_amortised, 0) AS profit
+  ${roundMoneySql('coalesce(s.revenue, 0) - coalesce(s.cogs, 0) - coalesce(c.cost_to_serve, 0) - coalesce(a.acquisition_amortised, 0)')} AS profit
 FROM ids
 LEFT JOIN sales s USING (customer_id)
 LEFT JOIN cts c USING (customer_id)

@@ -22,6 +22,7 @@ import { DEFAULT_MARGIN_PCT, resolveMarginSource, summaryCovers, usesAcquisition
 import type { DiagnosticsSources } from './diagnostics-query.ts';
 import { waterfall, type WaterfallBar } from './diagnostics.ts';
 import { sqlInteger, sqlNumber } from '../../sql/literals.ts';
+import { roundMoneySql } from '../../sql/money.ts';
 
 /** Whether the diagnostics can run from the summary alone for these (resolved) options. */
 export function diagnosticsFromSummary(ctx: AnalysisContext, options: CustomerProfitOptions): boolean {
@@ -49,7 +50,7 @@ export function summaryProfitSource(options: CustomerProfitOptions, ranked = fal
     : 'summary.customers';
   const rank = ranked ? ', revenue_rank' : '';
   return `(SELECT customer_id, revenue, cogs, revenue - cogs AS gross_margin, orders, returns, cost_to_serve,
-  CAST(0 AS DOUBLE) AS acquisition_amortised, revenue - cogs - cost_to_serve AS profit${rank}
+  CAST(0 AS DOUBLE) AS acquisition_amortised, ${roundMoneySql('revenue - cogs - cost_to_serve')} AS profit${rank}
 FROM (SELECT customer_id, revenue, ${cogs} AS cogs, orders, returns, ${serve} AS cost_to_serve${rank} FROM ${from}))`;
 }
 

@@ -26,6 +26,7 @@ import {
   type CustomerProfitOptions,
 } from './customer-profit.ts';
 import { sqlLabel } from '../../sql/literals.ts';
+import { roundMoney } from '../../sql/money.ts';
 
 /** Per-customer revenue and profit (customer_id order), and the totals of every component. */
 export interface ProfitBreakdown {
@@ -192,7 +193,7 @@ export function profitFromInputs(
     const revenue = inputs.revenue[i]!;
     const cogs = fromCost ? inputs.recordedCost[i]! + inputs.revenueWithoutCost[i]! * keep : revenue * keep;
     const serve = cts[i]!;
-    const p = revenue - cogs - serve;
+    const p = roundMoney(revenue - cogs - serve);
     totals.revenue += revenue;
     totals.cogs += cogs;
     totals.grossMargin += revenue - cogs;

@@ -15,6 +15,7 @@ import { DEFAULT_MARGIN_PCT, resolveMarginSource, usesServiceCosts } from '../pr
 import { sqlNumber } from '../../sql/literals.ts';
 import { addDays, type Period } from './periods.ts';
 import type { ValueSource } from './value-source.ts';
+import { roundMoneySql } from '../../sql/money.ts';
 
 /** Inputs of `buildMonthsPeriodCtes` (the names of `buildCustomerPeriodCte`). */
 export interface MonthsPeriodSql {
@@ -79,7 +80,7 @@ export function buildMonthsPeriodCtes(p: MonthsPeriodSql): string {
     ctes.push(`${name}_sales AS (SELECT customer_id, sum(revenue) AS revenue, ${cogs} AS cogs FROM ${name}_m WHERE revenue IS NOT NULL GROUP BY customer_id)`);
     ctes.push(`${name}_cts AS (${cts})`);
     ctes.push(`${name}_profit AS (SELECT ids.customer_id, coalesce(c.cost_to_serve, 0) AS cost_to_serve,
-    coalesce(s.revenue, 0) - coalesce(s.cogs, 0) - coalesce(c.cost_to_serve, 0) AS profit
+    ${roundMoneySql('coalesce(s.revenue, 0) - coalesce(s.cogs, 0) - coalesce(c.cost_to_serve, 0)')} AS profit
   FROM (SELECT customer_id FROM ${name}_sales UNION SELECT customer_id FROM ${name}_cts) ids
   LEFT JOIN ${name}_sales s ON s.customer_id = ids.customer_id LEFT JOIN ${name}_cts c ON c.customer_id = ids.customer_id)`);
   }

@@ -25,6 +25,7 @@ import { DAYS_PER_MONTH, addDays, type Period } from './periods.ts';
 import { surveyLoyaltyCte } from './survey-loyalty.ts';
 import type { PeerColumn } from './mvc-mgc-bz.ts';
 import type { Measure, ValueSource } from './value-source.ts';
+import { roundMoneySql } from '../../sql/money.ts';
 
 /** A DOUBLE output column, NULL as NaN (keeps `ctx.numeric` on its bulk-copy path). */
 const dbl = (expr: string, name: string) => `coalesce(CAST(${expr} AS DOUBLE), CAST('NaN' AS DOUBLE)) AS ${name}`;
@@ -57,7 +58,7 @@ function cogsExpr(source: ValueSource, filter: string): string {
  */
 function profitExpr(m: string, suffix: string, cts: string): string {
   return `CASE WHEN ${m}.sales${suffix} = 0 AND ${cts} IS NULL THEN NULL
-    ELSE coalesce(${m}.revenue${suffix}, 0) - coalesce(${m}.cogs${suffix}, 0) - coalesce(${cts}, 0) END`;
+    ELSE ${roundMoneySql(`coalesce(${m}.revenue${suffix}, 0) - coalesce(${m}.cogs${suffix}, 0) - coalesce(${cts}, 0)`)} END`;
 }
 
 /** The cost-to-serve CTE `c` over the periods (one column `cts<suffix>` each), or null without service costs. */
