@@ -21,11 +21,13 @@ export async function settled(page: Page, timeoutMs: number): Promise<number> {
 export const pageNow = (page: Page): Promise<number> => page.evaluate(() => performance.now());
 
 /**
- * Presses `key` `steps` times on the focused control `selector`, `pauseMs` apart. Returns the
- * page time just before the first press.
+ * Focuses the control `selector` (without scrolling to it) and presses `key` `steps` times,
+ * `pauseMs` apart. Returns the page time just before the first press.
  */
 export async function dragWithKeys(page: Page, selector: string, key: 'ArrowLeft' | 'ArrowRight', steps: number, pauseMs: number): Promise<number> {
-  await page.locator(selector).focus();
+  // Focus without scrolling: the page stays where the caller put it (the chart in view), as for
+  // someone who moves a slider while watching a chart further down.
+  await page.locator(selector).evaluate((el: HTMLElement) => el.focus({ preventScroll: true }));
   const from = await pageNow(page);
   for (let i = 0; i < steps; i++) {
     if (i > 0) await page.waitForTimeout(pauseMs);

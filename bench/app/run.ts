@@ -94,6 +94,9 @@ try {
       await setInput(page, 'order_cost', String(d));
       await settled(page, SETTLE_MS);
     }
+    // The chart in view, as a person watching it would have it; the slider is focused without
+    // scrolling (dragWithKeys). Charts out of view are drawn only when they come into view.
+    await page.locator(`[data-cell-id="${chartCell}"]`).evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await page.waitForTimeout(1_000); // let the previous run's last frames and GC pass
     const key = d % 2 === 0 ? 'ArrowRight' : 'ArrowLeft';
     const from = await dragWithKeys(page, '#input-margin', key, STEPS, pauseMs);

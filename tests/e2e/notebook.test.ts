@@ -99,6 +99,34 @@ describe('notebooks', () => {
     assert.equal(await cell('worst_customers').getByTestId('cell-time').textContent(), worstBefore);
   });
 
+  it('redraws a chart out of view only when it comes into view', async () => {
+    const { page } = app;
+    const chart = page.locator('[data-testid="nb-cell"][data-kind="chart"]').first();
+    // The page at the top: the chart cell (far below the inputs) is out of view.
+    await page.locator('[data-testid="nb-cell"]').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await chart.locator('figure svg').first().evaluate((svg) => svg.setAttribute('data-e2e-old', '1'));
+    const slider = cell('top_k').locator('input[type="range"]');
+    await slider.evaluate((el: HTMLInputElement) => {
+      el.value = '30';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settled();
+    // Its data changed, but it was not drawn again: it is marked stale and keeps the old drawing.
+    await chart.locator('figure[data-stale="true"]').waitFor({ timeout: 10_000 });
+    assert.equal(await chart.locator('svg[data-e2e-old]').count(), 1, 'the chart out of view was not drawn again');
+    // In view, it is drawn with the newest data.
+    await chart.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await chart.locator('figure:not([data-stale])').waitFor({ timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="nb-cell"][data-kind="chart"] svg[data-e2e-old]') === null, undefined, { timeout: 10_000 });
+    assert.ok((await chart.locator('figure svg path').count()) > 0, 'the chart is drawn again');
+    // Back to where the test before left it (the tests after it expect 40).
+    await slider.evaluate((el: HTMLInputElement) => {
+      el.value = '40';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settled();
+  });
+
   it('edits a SQL cell into the user’s own copy, which survives a reload', async () => {
     const { page } = app;
     const editor = cell('worst_customers').getByTestId('sql-editor');
