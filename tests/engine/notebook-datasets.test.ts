@@ -11,6 +11,7 @@ import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadData, type LoadedData } from '../../src/cli/load-data.ts';
 import { runNotebookFile } from '../../src/cli/run.ts';
+import { renderMarkdown } from '../../src/notebook/markdown.ts';
 
 const notebooks = path.resolve(import.meta.dirname, '../../notebooks');
 const datasets = path.resolve(import.meta.dirname, '../fixtures/datasets');
@@ -84,5 +85,25 @@ describe('a GBK export with Chinese file names and headers', () => {
       ['满意度调查.csv', 'surveys', 4453, 4453, 0],
       ['交易.csv', 'transactions', 37129, 37129, 0],
     ]);
+  }, 300_000);
+});
+
+describe('the retention notebook tells the data’s own periods, not the sample’s', () => {
+  it('on Online Retail (13 months: quarters, not years) the prose names the quarters it measured', async () => {
+    const data = await loadData(folderWith('online_retail.csv.gz'));
+    const run = await runNotebookFile(path.join(notebooks, 'retention-what-if.md'), { data });
+    expect(run.errors).toEqual([]);
+    const prose = run.notebook.cells
+      .filter((c) => c.kind === 'prose')
+      .map((c) => {
+        const out = run.states.find((s) => s.id === c.id)?.output;
+        return renderMarkdown(c.source, { values: out?.kind === 'prose' ? out.values : {} }).html.replace(/<[^>]+>/g, '');
+      })
+      .join('\n')
+      .replace(/\s+/g, ' ');
+    expect(prose).toMatch(/were active in 2011-Q\d, the last complete quarter of the data/);
+    expect(prose).toMatch(/of 2011-Q\d’?'?s customers came back in 2011-Q\d/);
+    expect(prose).toMatch(/a quarter by acquisition/);
+    expect(prose).not.toMatch(/last year|sample data/);
   }, 300_000);
 });

@@ -46,7 +46,7 @@ export const customerEquityAnalysis: AnalysisDefinition<typeof customerEquityOpt
     }
     return {
       tables: { segments: table([...segments, total], segmentEquityColumns) },
-      scalars: { equity, retention: segments.length ? total.retention : null, clv: segments.length ? total.clv : null, customers: total.customers, multiple: segments.length ? total.multiple : null, period_from: base.prevLabel, period_to: base.lastLabel },
+      scalars: { equity, retention: segments.length ? total.retention : null, clv: segments.length ? total.clv : null, customers: total.customers, multiple: segments.length ? total.multiple : null, period_from: base.prevLabel, period_to: base.lastLabel, period: o.period },
       charts: segments.length
         ? [
             {

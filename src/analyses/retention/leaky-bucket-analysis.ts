@@ -92,6 +92,7 @@ export const leakyBucketAnalysis: AnalysisDefinition<typeof leakyBucketOptions> 
         start_customers: start, churn, acquired_per_period: acquired, end_customers: r.endCustomers, change: r.change, steady_state: r.steadyState,
         acquisition_cost: acquisitionCost, retention_cost: retentionCost, acquisition_spend: r.acquisitionSpend, retention_spend: r.retentionSpend,
         spend_ratio: r.spendRatio, churn_needed: r.churnNeeded,
+        period: o.period, periods: o.periods,
       },
       charts: [
         {

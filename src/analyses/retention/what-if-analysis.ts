@@ -111,6 +111,8 @@ export const whatIfAnalysis: AnalysisDefinition<typeof whatIfAnalysisOptions> = 
         equity_before: r.equityBefore, equity_change: r.equityChange, profit_change: r.profitChange, gross_profit_change: r.grossProfitChange,
         roi: r.roi, break_even_uplift: r.breakEvenUplift, cost_per_customer_kept: r.costPerCustomerKept, acquisition_equivalent: r.acquisitionEquivalent,
         claim_profit_change: claim.grossProfitChange,
+        // Which periods the base was measured over (a year, or a quarter or month on short data), for prose.
+        period: o.period, period_from: base.prevLabel, period_to: base.lastLabel,
       },
       charts: [
         {

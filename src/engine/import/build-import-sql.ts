@@ -102,7 +102,7 @@ export function buildChecks(mapping: ImportMapping, rules: ImportRules): Check[]
 }
 
 /** Bookkeeping columns the target carries while it is built (dropped by `buildFinishQueries`). */
-export const BOOKKEEPING = ['__check', '__bad', '__hash'] as const;
+export const BOOKKEEPING = ['__check', '__bad', '__hash', '__nfc'] as const;
 
 /**
  * `CREATE OR REPLACE TABLE target AS …` from `from` (a table name or table function, raw VARCHAR
@@ -111,17 +111,24 @@ export const BOOKKEEPING = ['__check', '__bad', '__hash'] as const;
  */
 export function buildMappedQuery(from: string, rawColumns: readonly string[], target: string, mapping: ImportMapping, checks: readonly Check[]): string {
   const def = canonicalTable(mapping.table);
+  const id = mapping.columns.customer_id;
+  const rawId = id && !isProduct(id) ? textExpr(id.source) : null;
   const cols = def.columns.map((c) => {
     const m = mapping.columns[c.name];
+    // Customer ids in Unicode's composed form (NFC): "José" typed as é and as e + a combining
+    // accent (macOS file names, some web forms) look the same and are one customer.
+    if (c.name === 'customer_id' && rawId) return `nfc_normalize(${rawId}) AS ${ident(c.name)}`;
     return `${m ? mappedExpr(m, c.type) : `CAST(NULL AS ${c.type})`} AS ${ident(c.name)}`;
   });
+  // Whether normalising changed this row's id (counted for a warning, then dropped).
+  const nfc = rawId ? `(${rawId} IS DISTINCT FROM nfc_normalize(${rawId}))` : 'false';
   const taken = new Set(def.columns.map((c) => c.name));
   const extras = mapping.extras.filter((e) => !taken.has(e.name)).map((e) => `${typedExpr(e, e.type)} AS ${ident(e.name)}`);
   const check = checks.length ? `CAST(CASE ${checks.map((c, i) => `WHEN ${c.when} THEN ${i + 1}`).join(' ')} END AS USMALLINT)` : 'CAST(NULL AS USMALLINT)';
   const bad = checks.length ? `CASE ${checks.map((c) => `WHEN ${c.when} THEN CAST(${c.value} AS VARCHAR)`).join(' ')} END` : 'CAST(NULL AS VARCHAR)';
   // hash() of the raw text of every column: 8 bytes a row instead of a second copy of the file.
   const hash = rawColumns.length ? `hash(${rawColumns.map(ident).join(', ')})` : 'CAST(0 AS UBIGINT)';
-  return `CREATE OR REPLACE TABLE ${ident(target)} AS SELECT ${[...cols, ...extras].join(', ')}, ${check} AS __check, ${bad} AS __bad, ${hash} AS __hash FROM ${from}`;
+  return `CREATE OR REPLACE TABLE ${ident(target)} AS SELECT ${[...cols, ...extras].join(', ')}, ${check} AS __check, ${bad} AS __bad, ${hash} AS __hash, ${nfc} AS __nfc FROM ${from}`;
 }
 
 /** The rejects table from a target still carrying its bookkeeping: one row per rejected input row. */
@@ -140,6 +147,11 @@ export function buildRejectsQuery(target: string, rejects: string, checks: reado
  */
 export function buildDuplicatesQuery(target: string): string {
   return `SELECT count(*) - count(DISTINCT __hash) FROM ${ident(target)} WHERE __check IS NULL`;
+}
+
+/** Imported rows whose customer id was not in composed Unicode form and was normalised. */
+export function buildNormalisedIdsQuery(target: string): string {
+  return `SELECT count(*) FROM ${ident(target)} WHERE __check IS NULL AND __nfc`;
 }
 
 /** Removes the rejected rows and the bookkeeping columns from the target (in this order). */

@@ -8,7 +8,7 @@ import { toEngineError, type Database } from '../database.ts';
 import { isEngineTrap } from '../traps.ts';
 import { EngineError, toRows } from '../types.ts';
 import { analyseSource, type SourceAnalysis, type SourceOverrides } from './analyse-source.ts';
-import { buildChecks, buildDuplicatesQuery, buildFinishQueries, buildMappedQuery, buildRejectSummaryQuery, buildRejectsQuery } from './build-import-sql.ts';
+import { buildChecks, buildDuplicatesQuery, buildFinishQueries, buildMappedQuery, buildNormalisedIdsQuery, buildRejectSummaryQuery, buildRejectsQuery } from './build-import-sql.ts';
 import { counted } from './counts.ts';
 import { importError } from './errors.ts';
 import { defaultRules, isProduct, validateMapping, type ImportMapping, type ImportRules } from './mapping.ts';
@@ -19,7 +19,7 @@ import { csvError, openCsv } from './stage-csv.ts';
 import { stageSource } from './stage-source.ts';
 import { sourceSize, type CancelToken, type ImportSource } from './source.ts';
 import { ident } from './sql-expressions.ts';
-import { buildWarningQueries, collectWarnings, duplicatesWarning, type ImportWarning } from './warnings.ts';
+import { buildWarningQueries, collectWarnings, duplicatesWarning, normalisedIdsWarning, type ImportWarning } from './warnings.ts';
 
 /** Phases reported to `onProgress`. */
 export type ImportPhase = 'reading' | 'mapping' | 'validating' | 'done';
@@ -228,6 +228,7 @@ export async function mapRows(
     const read = Number(db.querySync(`SELECT count(*) FROM ${ident(target)}`).data[0]![0]);
     await run(buildRejectsQuery(target, rejectsTable, checks));
     const duplicates = Number((await run(buildDuplicatesQuery(target))).data[0]![0] ?? 0);
+    const normalisedIds = Number((await run(buildNormalisedIdsQuery(target))).data[0]![0] ?? 0);
     progress('validating', 0.9);
     for (const sql of buildFinishQueries(target)) await run(sql);
     const imported = Number(db.querySync(`SELECT count(*) FROM ${ident(target)}`).data[0]![0]);
@@ -239,7 +240,11 @@ export async function mapRows(
       firstRow: Number(r.first_row),
     }));
     const rejected = rejectGroups.reduce((n, g) => n + g.count, 0);
-    const warnings = [...(duplicates > 0 ? [duplicatesWarning(duplicates)] : []), ...collectWarnings(db, buildWarningQueries(target, mapping, rules))];
+    const warnings = [
+      ...(duplicates > 0 ? [duplicatesWarning(duplicates)] : []),
+      ...(normalisedIds > 0 ? [normalisedIdsWarning(normalisedIds)] : []),
+      ...collectWarnings(db, buildWarningQueries(target, mapping, rules)),
+    ];
     for (const note of notes) warnings.push({ code: 'ambiguous_dates', message: note, count: 0 });
     return { fileName: '', format: 'csv', canonicalTable: mapping.table, table: target, read, imported, rejected, rejectGroups, rejectsTable, warnings, rules, elapsedMs: 0 };
   } catch (e) {

@@ -10,7 +10,7 @@ import { ident, literal } from './sql-expressions.ts';
 
 /** One warning with the number of rows it concerns. */
 export interface ImportWarning {
-  code: 'duplicates' | 'negative_amounts' | 'returns' | 'cancellations' | 'blanks' | 'future_dates' | 'encoding' | 'ambiguous_dates' | 'duplicate_headers';
+  code: 'duplicates' | 'negative_amounts' | 'returns' | 'cancellations' | 'blanks' | 'future_dates' | 'encoding' | 'ambiguous_dates' | 'duplicate_headers' | 'unicode_ids';
   message: string;
   count: number;
   /** Column concerned (imported table's name), when one. */
@@ -32,6 +32,16 @@ export function duplicatesWarning(n: number): ImportWarning {
     code: 'duplicates',
     count: n,
     message: `${counted(n, 'row')} ${agree(n, 'is an exact duplicate', 'are exact duplicates')} of an earlier row (kept; remove ${agree(n, 'it', 'them')} in the source if ${agree(n, 'it is a double entry', 'they are double entries')}).`,
+  };
+}
+
+/** The warning for `n` imported rows whose customer id was rewritten in composed Unicode form (NFC). */
+export function normalisedIdsWarning(n: number): ImportWarning {
+  return {
+    code: 'unicode_ids',
+    column: 'customer_id',
+    count: n,
+    message: `${counted(n, 'row')} ${agree(n, 'has', 'have')} a customer id written with combining accents (e.g. é as e + ◌́); ${agree(n, 'it was', 'they were')} normalised (Unicode NFC), so an id typed both ways is one customer.`,
   };
 }
 
