@@ -1,0 +1,69 @@
+/**
+ * Issue 16, point 3: a built-in notebook and its translations stay in step. A translation
+ * (`<id>.<language>.md`, front matter `translation_of: <id>`) has the same cells in the same order:
+ * the same inputs (type, bounds, default, option values; only labels differ), the same analyses
+ * with the same options, the same SQL (comments aside) and the same chart data and marks, and each
+ * prose cell quotes the same values as the original's. Words differ, numbers cannot.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findInterpolations, parseNotebook } from '../../src/notebook/format/index.ts';
+import type { Cell, Notebook } from '../../src/notebook/format/types.ts';
+
+const dir = path.resolve(import.meta.dirname, '../../notebooks');
+const read = (f: string): Notebook => parseNotebook(readFileSync(path.join(dir, f), 'utf8'));
+const files = readdirSync(dir).filter((f) => f.endsWith('.md'));
+const translations = files.filter((f) => /\.(zh-Hans|zh-Hant)\.md$/.test(f));
+
+/** What must be equal between a cell and its translation. */
+function shape(c: Cell): unknown {
+  switch (c.kind) {
+    case 'prose':
+      return { kind: c.kind, quotes: findInterpolations(c.source).map((i) => `${i.name}.${i.member ?? ''}:${i.format ?? ''}`).sort() };
+    case 'sql':
+      return { kind: c.kind, name: c.name, sql: c.source.replace(/--.*$/gm, '').replace(/\s+/g, ' ').trim() };
+    case 'input': {
+      const { label: _label, options, ...rest } = c.spec ?? ({} as NonNullable<typeof c.spec>);
+      return { kind: c.kind, name: c.name, ...rest, options: options?.map((o) => o.value) };
+    }
+    case 'analysis':
+      return { kind: c.kind, name: c.name, analysis: c.analysis, options: c.options };
+    case 'chart': {
+      const spec = c.spec as unknown as Record<string, unknown> | null;
+      return { kind: c.kind, name: c.name, data: spec?.data, marks: spec?.marks };
+    }
+  }
+}
+
+describe('built-in notebooks and their translations', () => {
+  it('there are translations in both Chinese scripts', () => {
+    expect(translations.some((f) => f.endsWith('.zh-Hans.md'))).toBe(true);
+    expect(translations.some((f) => f.endsWith('.zh-Hant.md'))).toBe(true);
+  });
+
+  it.each(translations)('%s keeps in step with the notebook it translates', (file) => {
+    const nb = read(file);
+    expect(nb.issues).toEqual([]);
+    const language = file.match(/\.(zh-Hans|zh-Hant)\.md$/)![1];
+    expect(nb.frontMatter.language).toBe(language);
+    const of = nb.frontMatter.extra.translation_of;
+    expect(typeof of).toBe('string');
+    expect(file).toBe(`${String(of)}.${language}.md`);
+    const original = read(`${String(of)}.md`);
+    expect(nb.frontMatter.requires).toEqual(original.frontMatter.requires);
+    expect(nb.frontMatter.dataset).toBe(original.frontMatter.dataset);
+    expect(nb.cells.map(shape)).toEqual(original.cells.map(shape));
+  });
+
+  it.each(translations)('%s is written in its language: mostly Chinese characters in prose and labels', (file) => {
+    const nb = read(file);
+    const text = nb.cells
+      .map((c) => (c.kind === 'prose' ? c.source.replace(/\{[^}]*\}/g, '') : c.kind === 'input' ? (c.spec?.label ?? '') : ''))
+      .join('\n')
+      .replace(/`[^`]*`/g, '');
+    const cjk = (text.match(/[\u3400-\u9fff]/g) ?? []).length;
+    const latin = (text.match(/[A-Za-z]/g) ?? []).length;
+    expect(cjk / Math.max(1, cjk + latin)).toBeGreaterThan(0.9);
+  });
+});
