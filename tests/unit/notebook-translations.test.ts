@@ -16,13 +16,25 @@ const read = (f: string): Notebook => parseNotebook(readFileSync(path.join(dir, 
 const files = readdirSync(dir).filter((f) => f.endsWith('.md'));
 const translations = files.filter((f) => /\.(zh-Hans|zh-Hant)\.md$/.test(f));
 
+/** A query without its comments and its column aliases (`AS "利润"` may translate `AS profit`). */
+function sqlShape(sql: string): string {
+  return sql
+    .replace(/--.*$/gm, '')
+    .replace(/\s+AS\s+("[^"]*"|\w+)/gi, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** What must be equal between a cell and its translation. */
 function shape(c: Cell): unknown {
   switch (c.kind) {
     case 'prose':
-      return { kind: c.kind, quotes: findInterpolations(c.source).map((i) => `${i.name}.${i.member ?? ''}:${i.format ?? ''}`).sort() };
+      // Every value the original quotes, except a bare input echo (`{segment}` would show the
+      // option's English value inside Chinese prose): a translation may word that differently.
+      return { kind: c.kind, quotes: findInterpolations(c.source).filter((i) => i.member !== undefined || i.format !== undefined).map((i) => `${i.name}.${i.member ?? ''}:${i.format ?? ''}`).sort() };
     case 'sql':
-      return { kind: c.kind, name: c.name, sql: c.source.replace(/--.*$/gm, '').replace(/\s+/g, ' ').trim() };
+      // Comments and column headings (`AS "…"`, quoted) may be translated; the query may not.
+      return { kind: c.kind, name: c.name, sql: sqlShape(c.source) };
     case 'input': {
       const { label: _label, options, ...rest } = c.spec ?? ({} as NonNullable<typeof c.spec>);
       return { kind: c.kind, name: c.name, ...rest, options: options?.map((o) => o.value) };
