@@ -2,8 +2,8 @@
  * Issue 16, point 3: a built-in notebook and its translations stay in step. A translation
  * (`<id>.<language>.md`, front matter `translation_of: <id>`) has the same cells in the same order:
  * the same inputs (type, bounds, default, option values; only labels differ), the same analyses
- * with the same options, the same SQL (comments aside) and the same chart data and marks, and each
- * prose cell quotes the same values as the original's. Words differ, numbers cannot.
+ * with the same options, the same SQL (comments and column headings aside) and the same chart data
+ * and marks, and each prose cell quotes the same numbers as the original's. Words differ, numbers cannot.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,9 +29,10 @@ function sqlShape(sql: string): string {
 function shape(c: Cell): unknown {
   switch (c.kind) {
     case 'prose':
-      // Every value the original quotes, except a bare input echo (`{segment}` would show the
-      // option's English value inside Chinese prose): a translation may word that differently.
-      return { kind: c.kind, quotes: findInterpolations(c.source).filter((i) => i.member !== undefined || i.format !== undefined).map((i) => `${i.name}.${i.member ?? ''}:${i.format ?? ''}`).sort() };
+      // Every number the original quotes (a quote with a number format), in the same format.
+      // Quotes without one are words or labels (`{segment}`, `{whatif.period}` = "quarter"), which
+      // would read as English inside Chinese prose: a translation may word those itself.
+      return { kind: c.kind, quotes: findInterpolations(c.source).filter((i) => i.format !== undefined).map((i) => `${i.name}.${i.member ?? ''}:${i.format}`).sort() };
     case 'sql':
       // Comments and column headings (`AS "…"`, quoted) may be translated; the query may not.
       return { kind: c.kind, name: c.name, sql: sqlShape(c.source) };
