@@ -16,11 +16,13 @@ const read = (f: string): Notebook => parseNotebook(readFileSync(path.join(dir, 
 const files = readdirSync(dir).filter((f) => f.endsWith('.md'));
 const translations = files.filter((f) => /\.(zh-Hans|zh-Hant)\.md$/.test(f));
 
-/** A query without its comments and its column aliases (`AS "利润"` may translate `AS profit`). */
+/** A query without its comments, column aliases (`AS "利润"` may translate `AS profit`) and CASE output labels. */
 function sqlShape(sql: string): string {
   return sql
     .replace(/--.*$/gm, '')
     .replace(/\s+AS\s+("[^"]*"|\w+)/gi, '')
+    // Labels a CASE writes out ('0–11 months'), not values it compares against.
+    .replace(/\b(THEN|ELSE)\s+'[^']*'/gi, '$1 _')
     .replace(/\s+/g, ' ')
     .trim();
 }
