@@ -116,7 +116,7 @@ describe('clv-bgnbd on the sample data', () => {
     for (let i = 1; i < top.length; i++) expect(Number(top[i - 1]!.expected_value)).toBeGreaterThanOrEqual(Number(top[i]!.expected_value));
     for (const c of top) expect(Number(c.p_alive)).toBeGreaterThan(0);
     expect(Number(r.scalars.customers)).toBe(Number(r.scalars.one_time_buyers) + Number(r.scalars.repeat_buyers));
-    expect(r.charts.map((c) => c.id)).toEqual(['holdout-check', 'p-alive', 'value-concentration']);
+    expect(r.charts.map((c) => c.id)).toEqual(['holdout-check', 'p-alive', 'value-concentration', 'new-customer']);
     for (const spec of r.charts) {
       const svg = renderChartToSvgString(spec, (name) => (r.tables[name] ? toRows(r.tables[name]!) : undefined), { width: 800 });
       expect(svg).toMatch(/^<svg[\s\S]*<\/svg>$/);
