@@ -183,3 +183,15 @@ export async function customerIdsFor(ctx: AnalysisContext, columns: ClvColumns, 
   for (const i of rows) out.set(i, ids.get(ix[i]!)!);
   return out;
 }
+
+/**
+ * The whole per-customer table (`scores`) over columns staged in the engine: ids joined back from
+ * `summary.customer_history` by `ix`, largest expected value first.
+ */
+export function buildScoresTableQuery(stage: string, withHoldout: boolean): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(stage)) throw new Error(`invalid staged table name: ${JSON.stringify(stage)}`);
+  return `SELECT h.customer_id, CAST(s.frequency AS INTEGER) AS frequency, s.recency, s."T", s.monetary_value, s.calibration_revenue,${withHoldout ? ' CAST(s.holdout_frequency AS INTEGER) AS holdout_frequency, s.holdout_revenue,' : ''}
+  s.p_alive, s.expected_purchases, s.expected_value_per_purchase, s.expected_value
+FROM ${stage} s JOIN ${summaryTables.customerHistory} h ON h.ix = CAST(s.ix AS BIGINT)
+ORDER BY s.expected_value DESC, h.customer_id`;
+}

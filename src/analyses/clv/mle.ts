@@ -39,11 +39,20 @@ export interface PositiveFit {
 /** Bounds on each log-parameter: parameters stay within e^±30 (1e−13 … 1e13). */
 const LOG_BOUND = 30;
 
+/** A start for `fitPositive` from an earlier fit of the same model (e.g. on a subsample). */
+export interface WarmStart {
+  theta: readonly number[];
+  /** Covariance of the log-parameters of that fit and the customers it was fitted on: their product approximates the inverse Hessian of the mean. */
+  logCovariance: readonly (readonly number[])[];
+  weight: number;
+}
+
 /**
  * Maximises `ll` (summed over `weight` customers) over positive parameters from the first of
- * `starts` where it is finite. `names` label the parameters in messages.
+ * `starts` where it is finite, or from `warm` (point and curvature of an earlier fit, which saves
+ * most of the evaluations on a large base). `names` label the parameters in messages.
  */
-export function fitPositive(ll: LogLikelihoodWithGradient, starts: readonly (readonly number[])[], weight: number, names: readonly string[]): PositiveFit {
+export function fitPositive(ll: LogLikelihoodWithGradient, starts: readonly (readonly number[])[], weight: number, names: readonly string[], warm?: WarmStart): PositiveFit {
   const n = names.length;
   let evaluations = 0;
   const objective = (z: Float64Array) => {
@@ -54,11 +63,13 @@ export function fitPositive(ll: LogLikelihoodWithGradient, starts: readonly (rea
     for (let i = 0; i < n; i++) gradient[i] = (-r.gradient[i]! * theta[i]!) / weight;
     return { value: -r.value / weight, gradient };
   };
-  const start = starts.map((s) => s.map(Math.log)).find((z) => Number.isFinite(objective(Float64Array.from(z)).value));
+  const candidates = [...(warm ? [warm.theta] : []), ...starts].map((s) => s.map(Math.log));
+  const start = candidates.find((z) => z.every((v) => Math.abs(v) < LOG_BOUND) && Number.isFinite(objective(Float64Array.from(z)).value));
   if (!start) throw new Error(`the likelihood is not finite at any starting point (${names.join(', ')}); check the inputs`);
   const lower = new Array<number>(n).fill(-LOG_BOUND);
   const upper = new Array<number>(n).fill(LOG_BOUND);
-  const quasiNewton = bfgs(objective, start, { gradientTolerance: 1e-10, lower, upper });
+  const inverseHessian = warm && start === candidates[0] ? warm.logCovariance.flatMap((row) => row.map((v) => v * warm.weight)) : undefined;
+  const quasiNewton = bfgs(objective, start, { gradientTolerance: 1e-10, lower, upper, inverseHessian });
   let z = quasiNewton.x;
   let value = quasiNewton.value;
   let converged = quasiNewton.converged;
@@ -75,7 +86,8 @@ export function fitPositive(ll: LogLikelihoodWithGradient, starts: readonly (rea
     }
   }
   const theta = z.map(Math.exp);
-  return { theta, logLikelihood: -value * weight, converged, method, evaluations, uncertainty: uncertaintyAt(objective, z, weight, names) };
+  const atZ = method === 'bfgs' ? quasiNewton.gradient : undefined;
+  return { theta, logLikelihood: -value * weight, converged, method, evaluations, uncertainty: uncertaintyAt(objective, z, weight, names, atZ) };
 }
 
 /**
@@ -84,8 +96,9 @@ export function fitPositive(ll: LogLikelihoodWithGradient, starts: readonly (rea
  * e^z then has standard error θ·sd(z) (delta method). When the matrix is not positive definite the
  * likelihood is flat in some direction and no standard error is meaningful: the reason says so.
  */
-function uncertaintyAt(objective: (z: Float64Array) => { gradient: Float64Array }, z: readonly number[], weight: number, names: readonly string[]): Uncertainty {
-  const hessian = numericHessian((x) => objective(x).gradient, z).map((row) => row.map((v) => v * weight));
+function uncertaintyAt(objective: (z: Float64Array) => { gradient: Float64Array }, z: readonly number[], weight: number, names: readonly string[], atZ?: readonly number[]): Uncertainty {
+  // Forward differences from the gradient BFGS ended with (n evaluations), central ones otherwise (2n).
+  const hessian = numericHessian((x) => objective(x).gradient, z, 1e-4, atZ).map((row) => row.map((v) => v * weight));
   if (!hessian.every((row) => row.every(Number.isFinite))) {
     return { ok: false, reason: `the likelihood's curvature could not be computed at the estimate (${names.join(', ')}), so there are no standard errors` };
   }

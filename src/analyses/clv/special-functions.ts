@@ -68,7 +68,10 @@ export function lnBeta(a: number, b: number): number {
  * through the four values of c that put d at m ± 3·10⁻⁴ and m ± 6·10⁻⁴: the interpolation error is
  * of order 10⁻¹⁴ · ∂⁴F/∂c⁴ and the cancellation costs about four digits, so the result keeps
  * about ten significant digits there (tested against the closed forms at d = 0 and d = 1) instead
- * of full double precision elsewhere.
+ * of full double precision elsewhere. Where the formula's two parts are more than 10⁴ times their
+ * sum (large a, b, c with a small c − a − b: the parts cancel), the direct series is summed
+ * instead up to z = 0.99999 (it converges for every z < 1, slowly near 1); beyond, the formula's
+ * value is kept if it still has nine digits, otherwise `hyp2f1` throws.
  *
  * Every series is summed with a running scale: when the partial sum passes 10²⁰⁰ both it and the
  * current term are divided by 10²⁰⁰ and the scale's logarithm is carried, so large parameters
@@ -84,23 +87,45 @@ export function hyp2f1(a: number, b: number, c: number, z: number, lnFactor = 0,
     const s = directSeries(a, b, c, z, tolerance, maxTerms);
     return s.lnScale === 0 && lnFactor === 0 ? s.sum : s.sum * Math.exp(s.lnScale + lnFactor);
   }
+  const near = connectionOrInterpolation(a, b, c, z, tolerance, lnFactor);
+  // The formula's two parts can be far larger than their sum (large a, b, c with a small c − a − b):
+  // every digit of that ratio is lost. Up to four digits are accepted (the interpolation's own
+  // cancellation); beyond that the direct series, slow near z = 1 but exact, takes over.
+  const value = near.value;
+  if (near.magnitude <= 1e4 * Math.abs(value)) return value;
+  if (z <= DIRECT_UP_TO) {
+    const s = directSeries(a, b, c, z, tolerance, 20_000_000);
+    return s.lnScale === 0 && lnFactor === 0 ? s.sum : s.sum * Math.exp(s.lnScale + lnFactor);
+  }
+  if (near.magnitude <= 1e7 * Math.abs(value)) return value;
+  throw new Error(`hyp2f1(${a}, ${b}; ${c}; ${z}): the connection formula cancels to fewer than nine digits this close to z = 1`);
+}
+
+/** The connection formula, interpolated in c near an integer c − a − b, with the size of the parts it summed. */
+function connectionOrInterpolation(a: number, b: number, c: number, z: number, tolerance: number, lnFactor: number): { value: number; magnitude: number } {
   const d = c - a - b;
   const m = Math.round(d);
   if (Math.abs(d - m) >= NEAR_INTEGER) return connection(a, b, c, z, tolerance, lnFactor);
   // Cubic (Lagrange) interpolation in d through d = m ± ε, m ± 2ε.
   const nodes = [-2, -1, 1, 2].map((k) => m + k * NEAR_INTEGER);
   let value = 0;
+  let magnitude = 0;
   for (const [i, di] of nodes.entries()) {
     let weight = 1;
     for (const [j, dj] of nodes.entries()) if (j !== i) weight *= (d - dj) / (di - dj);
     // Each value is ~1/ε larger than F before the cancellation: sum its series to the last bit.
-    value += weight * connection(a, b, a + b + di, z, Math.min(tolerance, 1e-17), lnFactor);
+    const node = connection(a, b, a + b + di, z, Math.min(tolerance, 1e-17), lnFactor);
+    value += weight * node.value;
+    // The nodes' own parts cancel to the node values, which the weights (±1/ε) cancel again.
+    magnitude += Math.abs(weight) * node.magnitude * NEAR_INTEGER;
   }
-  return value;
+  return { value, magnitude };
 }
 
 /** Above this z, `hyp2f1` uses the connection formula to 1 − z (then 1 − z < 0.1). */
 const CONNECT_ABOVE = 0.9;
+/** Up to this z the direct series is the fallback when the connection formula cancels (at most ~10⁶·ln 10 terms there). */
+const DIRECT_UP_TO = 0.99999;
 /** Distance of c − a − b from an integer under which `hyp2f1` interpolates (see there). */
 const NEAR_INTEGER = 3e-4;
 /** A series' partial sum is rescaled when it passes this (see `hyp2f1`). */
@@ -192,8 +217,8 @@ function lnGammaRatio(up: readonly number[], down: readonly number[]): { sign: n
   return { sign, ln };
 }
 
-/** A&S eq. 15.3.6 (see `hyp2f1`) times e^lnFactor; c − a − b must not be an integer. */
-function connection(a: number, b: number, c: number, z: number, tolerance: number, lnFactor: number): number {
+/** A&S eq. 15.3.6 (see `hyp2f1`) times e^lnFactor, and the sum of its two parts' sizes; c − a − b must not be an integer. */
+function connection(a: number, b: number, c: number, z: number, tolerance: number, lnFactor: number): { value: number; magnitude: number } {
   const d = c - a - b;
   const w = 1 - z;
   const part = (g: { sign: number; ln: number }, lnScale: number, series: () => ScaledSum) => {
@@ -201,8 +226,7 @@ function connection(a: number, b: number, c: number, z: number, tolerance: numbe
     const s = series();
     return s.sum === 0 ? 0 : g.sign * Math.exp(g.ln + lnScale + s.lnScale + lnFactor) * s.sum;
   };
-  return (
-    part(lnGammaRatio([c, d], [c - a, c - b]), 0, () => smallSeries(a, b, 1 - d, w, tolerance)) +
-    part(lnGammaRatio([c, -d], [a, b]), d * Math.log(w), () => smallSeries(c - a, c - b, 1 + d, w, tolerance))
-  );
+  const first = part(lnGammaRatio([c, d], [c - a, c - b]), 0, () => smallSeries(a, b, 1 - d, w, tolerance));
+  const second = part(lnGammaRatio([c, -d], [a, b]), d * Math.log(w), () => smallSeries(c - a, c - b, 1 + d, w, tolerance));
+  return { value: first + second, magnitude: Math.abs(first) + Math.abs(second) };
 }
