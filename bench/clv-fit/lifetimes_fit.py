@@ -3,8 +3,10 @@
 Usage: PYTHONPATH=<lifetimes source tree> python3 lifetimes_fit.py FILE RUNS
 
 Called by bench/clv-fit/run.ts. Times `BetaGeoFitter().fit(frequency, recency, T)` only (the CSV
-is read before the clock starts), RUNS times, and reports the log-likelihood at its optimum: the
-fitter stores the mean negative log-likelihood per customer, so LL = -that x customers.
+is read before the clock starts), RUNS times, and reports the log-likelihood at its optimum. The
+fitter stores the mean negative log-likelihood per customer, computed on times it rescaled by a
+factor s (`_scale`, so that max T = 10); rescaling time by s changes each customer's BG/NBD
+log-likelihood by -x ln s, so in the data's own time unit LL = -(that mean) x customers + sum(x) ln s.
 """
 import json
 import sys
@@ -32,7 +34,7 @@ print(
     json.dumps(
         {
             "seconds": seconds,
-            "log_likelihood": -fitter._negative_log_likelihood_ * len(frequency),
+            "log_likelihood": -fitter._negative_log_likelihood_ * len(frequency) + frequency.sum() * np.log(fitter._scale),
             "params": {k: float(v) for k, v in fitter.params_.items()},
             "versions": {
                 "python": sys.version.split()[0],

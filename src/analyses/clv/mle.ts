@@ -69,7 +69,7 @@ export function fitPositive(ll: LogLikelihoodWithGradient, starts: readonly (rea
   const lower = new Array<number>(n).fill(-LOG_BOUND);
   const upper = new Array<number>(n).fill(LOG_BOUND);
   const inverseHessian = warm && start === candidates[0] ? warm.logCovariance.flatMap((row) => row.map((v) => v * warm.weight)) : undefined;
-  const quasiNewton = bfgs(objective, start, { gradientTolerance: 1e-10, lower, upper, inverseHessian });
+  const quasiNewton = bfgs(objective, start, { gradientTolerance: 1e-8, lower, upper, inverseHessian });
   let z = quasiNewton.x;
   let value = quasiNewton.value;
   let converged = quasiNewton.converged;

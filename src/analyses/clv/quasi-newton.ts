@@ -163,7 +163,7 @@ const C2 = 0.9;
 
 /**
  * Finds a step along `p` satisfying the strong Wolfe conditions (N&W Algorithm 3.5). Returns null
- * when none is found in 40 trials. A relative slack of 10⁻¹³·|f| on the decrease condition lets
+ * when none is found in 24 trials. A relative slack of 10⁻¹³·|f| on the decrease condition lets
  * the last iterations, where differences are at rounding level, still be accepted.
  */
 function wolfeLineSearch(
@@ -214,12 +214,12 @@ function wolfeLineSearch(
   for (let i = 0; i < 20; i++) {
     const t = point(step);
     if (!sufficient(t) || (i > 0 && t.at.value >= prev.at.value)) {
-      const z = zoom(prev, t, 40 - i);
+      const z = zoom(prev, t, 24 - i);
       return z && { x: z.x, at: z.at };
     }
     if (curvature(t)) return { x: t.x, at: t.at };
     if (t.slope >= 0) {
-      const z = zoom(t, prev, 40 - i);
+      const z = zoom(t, prev, 24 - i);
       return z && { x: z.x, at: z.at };
     }
     prev = t;
