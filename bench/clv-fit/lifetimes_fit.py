@@ -26,7 +26,8 @@ for _ in range(runs):
     fitter = BetaGeoFitter().fit(frequency, recency, T)
     seconds.append(time.perf_counter() - t0)
 
-import autograd
+from importlib.metadata import version
+
 import pandas
 import scipy
 
@@ -42,7 +43,7 @@ print(
                 "numpy": np.__version__,
                 "scipy": scipy.__version__,
                 "pandas": pandas.__version__,
-                "autograd": getattr(autograd, "__version__", "?"),
+                "autograd": version("autograd"),
             },
         }
     )
