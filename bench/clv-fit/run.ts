@@ -8,11 +8,11 @@
  * own summary SQL (`buildClvSummaryQuery`, calibration end = last transaction date) — and then
  * fitted:
  *
- * - **ours, rows**: `fitBgNbd` on the customer rows (groups the distinct histories in JavaScript,
- *   BFGS with the analytic gradient);
- * - **ours, SQL histories**: native DuckDB `GROUP BY` of the CSV into distinct histories with
- *   counts (timed), then `fitBgNbdHistories` — what the analysis does in the engine;
- * - **Nelder–Mead (before)**: the previous fit, Nelder–Mead on the same grouped likelihood;
+ * - **ours**: DuckDB-WASM (the engine's database, in Node) `GROUP BY` of the rows, held in a table,
+ *   into distinct histories with counts read as typed arrays, then `fitBgNbdHistories` (BFGS with
+ *   the analytic gradient) — what the analysis does in the worker; timed separately and together;
+ * - **ours, rows**: `fitBgNbd` on the customer rows (groups the histories in JavaScript);
+ * - **Nelder–Mead (before)**: the previous fit, Nelder–Mead on the same grouped likelihood, once;
  * - **lifetimes**: `BetaGeoFitter().fit(frequency, recency, T)` with default settings, run by
  *   `bench/clv-fit/lifetimes_fit.py` from the lifetimes source tree given by `--lifetimes` (or
  *   `LIFETIMES_SRC`); skipped with a message when it is not given or cannot run.
@@ -28,6 +28,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureDataset } from '../dataset.ts';
 import { openNative } from '../native.ts';
+import { createNodeEngine } from '../../src/engine/node.ts';
+import { internalPath } from '../../src/engine/internal-files.ts';
 import { buildClvSummaryQuery } from '../../src/analyses/clv/summary-query.ts';
 import { fitBgNbd, fitBgNbdHistories, groupedLogLikelihood, groupHistories, type Histories, type RfmT } from '../../src/analyses/clv/bgnbd.ts';
 import { nelderMead } from '../../src/analyses/clv/nelder-mead.ts';
@@ -88,22 +90,21 @@ function readRows(file: string): RfmT[] {
   });
 }
 
-/** Distinct histories by native DuckDB GROUP BY over the CSV (as the engine does over the summary). */
+/**
+ * Distinct histories by DuckDB-WASM — the engine's own database, in Node — `GROUP BY` over the rows
+ * held in a table (loaded first, not timed), read as typed arrays (`Database.numeric`), as the
+ * analysis groups the summary in the worker. Returns the histories and the time of that query.
+ */
 async function sqlHistories(file: string): Promise<[Histories, number]> {
-  const db = await openNative(1);
-  try {
-    const t0 = performance.now();
-    const reader = await db.conn.runAndReadAll(
-      `SELECT frequency, recency, "T", count(*) AS weight FROM read_csv('${file}', header = true, columns = {'frequency': 'DOUBLE', 'recency': 'DOUBLE', 'T': 'DOUBLE'}) GROUP BY ALL ORDER BY ALL`,
-    );
-    const cols = reader.getColumnsJS() as unknown[][];
-    const h: Histories = {
-      frequency: Float64Array.from(cols[0]!, Number), recency: Float64Array.from(cols[1]!, Number), T: Float64Array.from(cols[2]!, Number), weight: Float64Array.from(cols[3]!, Number),
-    };
-    return [h, performance.now() - t0];
-  } finally {
-    db.close();
-  }
+  const engine = createNodeEngine();
+  const db = await engine.database();
+  db.bindings.registerFileBuffer(internalPath('clv-fit.csv'), readFileSync(file));
+  db.exec(`CREATE TABLE fit_rows AS SELECT * FROM read_csv('${internalPath('clv-fit.csv')}', header = true, columns = {'frequency': 'DOUBLE', 'recency': 'DOUBLE', 'T': 'DOUBLE'})`);
+  const t0 = performance.now();
+  const t = await db.numeric(`SELECT frequency, recency, "T", CAST(count(*) AS DOUBLE) AS weight FROM fit_rows GROUP BY ALL ORDER BY ALL`);
+  const ms = performance.now() - t0;
+  const c = (k: string) => t.columns[k]!;
+  return [{ frequency: c('frequency'), recency: c('recency'), T: c('T'), weight: c('weight') }, ms];
 }
 
 interface Lifetimes {
@@ -128,39 +129,41 @@ const files = await exportData();
 const load = () => os.loadavg()[0]!.toFixed(2);
 console.log(`node ${process.version}, ${os.cpus().length} cores, load average at start ${load()}`);
 const lines = [
-  '| data | customers | distinct histories | ours, rows: ms | ours, SQL histories: GROUP BY + fit ms | evaluations | Nelder–Mead (before) ms | evaluations | lifetimes s | ours LL | lifetimes LL | lifetimes ÷ ours (SQL path) |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '| data | customers | distinct histories | ours: GROUP BY ms | ours: BFGS fit ms | evaluations (+ warm-start sample) | ours: GROUP BY + fit ms | ours, rows (JS grouping + fit) ms | Nelder–Mead before, ms | its evaluations | lifetimes s | ours LL | lifetimes LL | lifetimes ÷ ours (GROUP BY + fit) |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 ];
 for (const { name, file } of files) {
   const rows = readRows(file);
-  const rowFits = Array.from({ length: runs }, () => time(() => fitBgNbd(rows)));
-  const sqlRuns = [];
+  const groupRuns: number[] = [];
+  let h: Histories | null = null;
   for (let i = 0; i < runs; i++) {
-    const [h, groupMs] = await sqlHistories(file);
-    const [fit, fitMs] = time(() => fitBgNbdHistories(h));
-    sqlRuns.push({ fit, ms: groupMs + fitMs, histories: h.weight.length });
+    const [hh, ms] = await sqlHistories(file);
+    h = hh;
+    groupRuns.push(ms);
   }
-  // The previous fit: Nelder–Mead over log-parameters on the grouped likelihood, from the same start.
+  const fits = Array.from({ length: runs }, () => time(() => fitBgNbdHistories(h!)));
+  const rowFits = Array.from({ length: runs }, () => time(() => fitBgNbd(rows)));
+  // The previous fit, once: Nelder–Mead over log-parameters on the grouped likelihood, from its old start.
   const grouped = groupHistories(rows);
   const weighted = Array.from(grouped.weight, (w, i) => ({ frequency: grouped.frequency[i]!, recency: grouped.recency[i]!, T: grouped.T[i]!, weight: w }));
   const total = groupedLogLikelihood(weighted);
   const meanT = rows.reduce((s, c) => s + c.T, 0) / rows.length;
   let nmEvaluations = 0;
-  const nmRuns = Array.from({ length: runs }, () =>
-    time(() => {
-      nmEvaluations = 0;
-      return nelderMead((z) => {
-        nmEvaluations++;
-        return -total({ r: Math.exp(z[0]!), alpha: Math.exp(z[1]!), a: Math.exp(z[2]!), b: Math.exp(z[3]!) });
-      }, [0, Math.log(meanT), 0, 0]);
-    }),
+  const [nm, nmMs] = time(() =>
+    nelderMead((z) => {
+      nmEvaluations++;
+      return -total({ r: Math.exp(z[0]!), alpha: Math.exp(z[1]!), a: Math.exp(z[2]!), b: Math.exp(z[3]!) });
+    }, [0, Math.log(meanT), 0, 0]),
   );
   const lt = runLifetimes(file);
-  const ours = sqlRuns[0]!.fit;
-  const sqlMs = median(sqlRuns.map((r) => r.ms));
-  console.log(`${name}: ours LL ${ours.logLikelihood.toFixed(3)} (${JSON.stringify(ours.params)}), NM LL ${(-nmRuns[0]![0].value).toFixed(3)}; lifetimes: ${typeof lt === 'string' ? lt : `LL ${lt.log_likelihood.toFixed(3)} ${JSON.stringify(lt.params)} ${JSON.stringify(lt.versions)}`}; load ${load()}`);
+  const ours = fits[0]![0];
+  const groupMs = median(groupRuns);
+  const fitMs = median(fits.map((r) => r[1]));
+  const oursMs = groupMs + fitMs;
+  const ltS = typeof lt === 'string' ? null : median(lt.seconds);
+  console.log(`${name}: ours LL ${ours.logLikelihood.toFixed(4)} ${JSON.stringify(ours.params)}; Nelder–Mead LL ${(-nm.value).toFixed(4)}; lifetimes: ${typeof lt === 'string' ? lt : `LL ${lt.log_likelihood.toFixed(4)} ${JSON.stringify(lt.params)} runs ${lt.seconds.map((x) => x.toFixed(2)).join(', ')} s; ${JSON.stringify(lt.versions)}`}; load ${load()}`);
   lines.push(
-    `| ${name} | ${rows.length.toLocaleString('en-US')} | ${sqlRuns[0]!.histories.toLocaleString('en-US')} | ${median(rowFits.map((r) => r[1])).toFixed(0)} | ${sqlMs.toFixed(0)} | ${ours.evaluations} | ${median(nmRuns.map((r) => r[1])).toFixed(0)} | ${nmEvaluations} | ${typeof lt === 'string' ? '—' : median(lt.seconds).toFixed(2)} | ${ours.logLikelihood.toFixed(2)} | ${typeof lt === 'string' ? '—' : lt.log_likelihood.toFixed(2)} | ${typeof lt === 'string' ? '—' : `${((median(lt.seconds) * 1000) / sqlMs).toFixed(1)}×`} |`,
+    `| ${name} | ${rows.length.toLocaleString('en-US')} | ${h!.weight.length.toLocaleString('en-US')} | ${groupMs.toFixed(0)} | ${fitMs.toFixed(0)} | ${ours.evaluations} (+ ${ours.sampleEvaluations}) | ${oursMs.toFixed(0)} | ${median(rowFits.map((r) => r[1])).toFixed(0)} | ${nmMs.toFixed(0)} | ${nmEvaluations} | ${ltS === null ? '—' : ltS.toFixed(2)} | ${ours.logLikelihood.toFixed(2)} | ${typeof lt === 'string' ? '—' : lt.log_likelihood.toFixed(2)} | ${ltS === null ? '—' : `${((ltS * 1000) / oursMs).toFixed(1)}×`} |`,
   );
 }
 console.log(`load average at end ${load()}\n`);

@@ -141,9 +141,11 @@ describe('summary.customer_history = direct queries on generated data', () => {
   it('clv-bgnbd in the engine = the raw path, exactly: defaults (inputs from the summary) and a holdout (raw SQL with ix)', async () => {
     const def = getAnalysis('clv-bgnbd');
     for (const options of [{ top_n: 30 }, { calibration_end: '2024-06-30', holdout_end: '2024-12-31', time_unit: 'days', top_n: 5 }]) {
-      const engineRun = await engine.runAnalysis('clv-bgnbd', options);
+      const { engineTables, ...engineRun } = await engine.runAnalysis('clv-bgnbd', options);
       const rawRun = await def.run({ db: await engine.database(), profile: await engine.profile() }, parseOptions(def.options, options, 'clv-bgnbd'));
       expect(engineRun).toEqual(rawRun);
+      // Only the engine keeps every customer's scores as a table (the raw path has nowhere to stage them).
+      expect(engineTables).toEqual({ scores: { rowCount: rawRun.scalars.customers } });
     }
   }, 120_000);
 });

@@ -303,8 +303,10 @@ export interface BgNbdFit {
   histories: number;
   /** The method whose estimate was kept: BFGS, or Nelder–Mead when BFGS did not converge. */
   method: 'bfgs' | 'nelder-mead';
-  /** Likelihood evaluations. */
+  /** Likelihood evaluations on the whole data (optimisation and information matrix). */
   evaluations: number;
+  /** …and on the sample the fit was warm-started from (0 without one). */
+  sampleEvaluations: number;
   /** Standard errors and covariance (observed information), or why there are none. */
   uncertainty: Uncertainty;
 }
@@ -348,12 +350,14 @@ export function fitBgNbdHistories(h: Histories): BgNbdFit {
   // k-th history (an unbiased sample of the likelihood's terms), then start the full fit from
   // that estimate and its curvature, where a few steps finish it. The optimum is the full data's.
   let warm: WarmStart | undefined;
+  let sampleEvaluations = 0;
   const k = Math.ceil(n / WARM_START_HISTORIES);
   if (k > 1) {
     const pick = (a: Float64Array) => a.filter((_, i) => i % k === 0);
     const sub = { frequency: pick(h.frequency), recency: pick(h.recency), T: pick(h.T), weight: pick(h.weight) };
     try {
       const subFit = fitBgNbdHistories(sub);
+      sampleEvaluations = subFit.evaluations + subFit.sampleEvaluations;
       if (subFit.converged && subFit.uncertainty.ok) {
         const { r, alpha, a, b } = subFit.params;
         warm = { theta: [r, alpha, a, b], logCovariance: subFit.uncertainty.logCovariance, weight: subFit.customers };
@@ -364,7 +368,7 @@ export function fitBgNbdHistories(h: Histories): BgNbdFit {
   }
   const fit = fitPositive((t) => ll({ r: t[0]!, alpha: t[1]!, a: t[2]!, b: t[3]! }), starts, customers, ['r', 'α', 'a', 'b'], warm);
   const [r, alpha, a, b] = fit.theta as [number, number, number, number];
-  return { params: { r, alpha, a, b }, logLikelihood: fit.logLikelihood, converged: fit.converged, customers, histories: n, method: fit.method, evaluations: fit.evaluations, uncertainty: fit.uncertainty };
+  return { params: { r, alpha, a, b }, logLikelihood: fit.logLikelihood, converged: fit.converged, customers, histories: n, method: fit.method, evaluations: fit.evaluations, sampleEvaluations, uncertainty: fit.uncertainty };
 }
 
 /** Checks one summary row; the models are undefined for negative times or recency beyond T. */

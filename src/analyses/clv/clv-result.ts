@@ -144,8 +144,9 @@ export function clvResult(model: ClvModel, o: ResultContext, ids: ReadonlyMap<nu
 }
 
 /** How a fit was found, for the parameters table. */
-function fitMethod(fit: { method: 'bfgs' | 'nelder-mead'; evaluations: number }): string {
-  return `${fit.method === 'bfgs' ? 'BFGS' : 'Nelder–Mead after BFGS did not converge'}, ${count(fit.evaluations)} likelihood evaluations`;
+function fitMethod(fit: { method: 'bfgs' | 'nelder-mead'; evaluations: number; sampleEvaluations: number }): string {
+  const sample = fit.sampleEvaluations ? ` (after ${count(fit.sampleEvaluations)} on a sample, for the start)` : '';
+  return `${fit.method === 'bfgs' ? 'BFGS' : 'Nelder–Mead after BFGS did not converge'}, ${count(fit.evaluations)} likelihood evaluations${sample}`;
 }
 
 /** 0, 1, …, n − 1. */

@@ -49,8 +49,10 @@ export interface GammaGammaFit {
   customers: number;
   /** The method whose estimate was kept: BFGS, or Nelder–Mead when BFGS did not converge. */
   method: 'bfgs' | 'nelder-mead';
-  /** Likelihood evaluations. */
+  /** Likelihood evaluations on the whole data (optimisation and information matrix). */
   evaluations: number;
+  /** …and on the sample the fit was warm-started from (0 without one). */
+  sampleEvaluations: number;
   /** Standard errors and covariance (observed information), or why there are none. */
   uncertainty: Uncertainty;
 }
@@ -153,11 +155,13 @@ export function fitGammaGamma(customers: readonly SpendSummary[] | SpendColumns)
   const starts = [[1, 1, mean], [2, 3, mean], [0.5, 2, mean / 2]];
   // As for BG/NBD: on a large base, get near the optimum on every k-th customer, then finish on all.
   let warm: WarmStart | undefined;
+  let sampleEvaluations = 0;
   const k = Math.ceil(n / WARM_START_CUSTOMERS);
   if (k > 1) {
     const pick = (a: Float64Array) => a.filter((_, i) => i % k === 0);
     try {
       const sub = fitGammaGamma({ frequency: pick(columns.frequency), monetaryValue: pick(columns.monetaryValue) });
+      sampleEvaluations = sub.evaluations + sub.sampleEvaluations;
       if (sub.converged && sub.uncertainty.ok) warm = { theta: [sub.params.p, sub.params.q, sub.params.gamma], logCovariance: sub.uncertainty.logCovariance, weight: sub.customers };
     } catch {
       // No warm start then.
@@ -165,7 +169,7 @@ export function fitGammaGamma(customers: readonly SpendSummary[] | SpendColumns)
   }
   const fit = fitPositive((t) => ll({ p: t[0]!, q: t[1]!, gamma: t[2]! }), starts, n, ['p', 'q', 'γ'], warm);
   const [p, q, gamma] = fit.theta as [number, number, number];
-  return { params: { p, q, gamma }, logLikelihood: fit.logLikelihood, converged: fit.converged, customers: n, method: fit.method, evaluations: fit.evaluations, uncertainty: fit.uncertainty };
+  return { params: { p, q, gamma }, logLikelihood: fit.logLikelihood, converged: fit.converged, customers: n, method: fit.method, evaluations: fit.evaluations, sampleEvaluations, uncertainty: fit.uncertainty };
 }
 
 /**

@@ -31,7 +31,7 @@ export interface PositiveFit {
   converged: boolean;
   /** The method whose point was kept. */
   method: 'bfgs' | 'nelder-mead';
-  /** Likelihood evaluations, all methods together. */
+  /** Likelihood (and gradient) evaluations, all methods and the information matrix together. */
   evaluations: number;
   uncertainty: Uncertainty;
 }
@@ -87,7 +87,8 @@ export function fitPositive(ll: LogLikelihoodWithGradient, starts: readonly (rea
   }
   const theta = z.map(Math.exp);
   const atZ = method === 'bfgs' ? quasiNewton.gradient : undefined;
-  return { theta, logLikelihood: -value * weight, converged, method, evaluations, uncertainty: uncertaintyAt(objective, z, weight, names, atZ) };
+  const uncertainty = uncertaintyAt(objective, z, weight, names, atZ);
+  return { theta, logLikelihood: -value * weight, converged, method, evaluations, uncertainty };
 }
 
 /**
