@@ -212,3 +212,40 @@ describe('the old Nelder–Mead fit and the new one agree on CDNOW', () => {
     expect(numericHessian((x) => Float64Array.of(2 * x[0]!, 6 * x[1]!), [1, 2])).toEqual([[2, 0], [0, 6]].map((r) => r.map((v) => expect.closeTo(v, 6))));
   });
 });
+
+describe('intervals of the totals (delta method)', () => {
+  it('the standard error of total expected purchases is ∇ᵀΣ∇ with ∇ taken independently from the per-customer formula', async () => {
+    const { modelCustomers, conditionalExpectedTransactions } = await import('../../src/analyses/clv/index.ts');
+    const customers = cdnow.slice(0, 800).map((c, i) => ({
+      customer_id: `C${i}`, ...c, monetary_value: c.frequency > 0 ? 10 + (i % 13) * 3 : 0, calibration_revenue: 20, holdout_frequency: 0, holdout_revenue: 0,
+    }));
+    const horizon = 39;
+    const model = modelCustomers(customers, { timeUnit: 'weeks', horizon, annualDiscountRate: 0, margin: 0.3, holdoutLength: null });
+    if (!model.bgnbd.uncertainty.ok) throw new Error(model.bgnbd.uncertainty.reason);
+    const cov = model.bgnbd.uncertainty.logCovariance;
+    const z0 = [model.bgnbd.params.r, model.bgnbd.params.alpha, model.bgnbd.params.a, model.bgnbd.params.b].map(Math.log);
+    const total = (z: number[]) => {
+      const [r, alpha, a, b] = z.map(Math.exp) as [number, number, number, number];
+      return customers.reduce((s, c) => s + conditionalExpectedTransactions({ r, alpha, a, b }, c, horizon), 0);
+    };
+    const g = z0.map((_, j) => {
+      const up = [...z0];
+      const down = [...z0];
+      up[j]! += 1e-4;
+      down[j]! -= 1e-4;
+      return (total(up) - total(down)) / 2e-4;
+    });
+    let variance = 0;
+    for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) variance += g[i]! * cov[i]![j]! * g[j]!;
+    expect(model.totalPurchases.standardError).toBeCloseTo(Math.sqrt(variance), 3);
+    expect(model.totalPurchases.standardError! / model.totalPurchases.value).toBeGreaterThan(0.001);
+    // Normal on the log scale: the interval is value × e^(±1.96·se/value).
+    const spread = 1.959963984540054 * (model.totalPurchases.standardError! / model.totalPurchases.value);
+    expect(model.totalPurchases.low).toBeCloseTo(model.totalPurchases.value * Math.exp(-spread), 9);
+    expect(model.totalPurchases.high).toBeCloseTo(model.totalPurchases.value * Math.exp(spread), 9);
+    // Without discounting, expected margin = Σ purchases × spend × margin: its interval includes Gamma-Gamma's uncertainty too.
+    expect(model.totalValue.standardError).toBeGreaterThan(0);
+    expect(model.newCustomer.length).toBe(9);
+    expect(model.newCustomer[8]!.t).toBe(39);
+  });
+});
