@@ -26,6 +26,12 @@ export interface AnalysisContext {
   /** Runs a query and returns its (numeric) columns as typed arrays. */
   numeric?(sql: string): Promise<NumericTable>;
   /**
+   * Writes numeric columns (equal lengths) into a new table inside the engine and returns its
+   * name, for results too large to send back (a score per customer): the analysis names a SELECT
+   * over it in `AnalysisResult.engineTables`. The engine drops the table after the run.
+   */
+  stageNumeric?(columns: Record<string, Float64Array>): Promise<string>;
+  /**
    * Prepared data kept for the dataset version: `build` runs once per key until the data
    * changes. Option changes then recompute from it without touching the raw tables.
    */
@@ -45,6 +51,13 @@ export interface Finding {
 export interface AnalysisResult {
   /** Named output tables; a notebook exposes them as `<cell name>.<table name>` … and the first as `<cell name>`. */
   tables: Record<string, ColumnarTable>;
+  /**
+   * Named output tables that stay in the engine because they are too large to send (e.g. every
+   * customer's scores): `sql` selects the rows from tables staged with `stageNumeric` during the
+   * run. A notebook keeps each as temp table `<cell name>_<table name>` for later SQL cells; the
+   * engine removes `sql` before the result leaves it, so only `rowCount` crosses.
+   */
+  engineTables?: Record<string, { sql?: string; rowCount: number }>;
   /** Named headline numbers for prose interpolation, e.g. `top20_share: 1.38`. */
   scalars: Record<string, number | string | null>;
   /** Charts over `tables` (their `data` names a key of `tables`). */

@@ -13,7 +13,7 @@ import { savedViews } from './database-file.ts';
 import { Database } from './database.ts';
 import { importMethods, writable } from './dataset-methods.ts';
 import { loadCanonicalCsv } from './load-csv.ts';
-import { materialise } from './materialise.ts';
+import { materialise, stageNumeric } from './materialise.ts';
 import { splitStatements, returnsRows } from './statements.ts';
 import { dropSummary, ensureSummary, sourceFingerprint } from './summary.ts';
 import { EngineError, toRows, type ColumnarTable, type SqlParam } from './types.ts';
@@ -252,34 +252,60 @@ export function createEngine(
       return (await database()).cancel();
     },
     async runAnalysis(id: string, raw: Record<string, unknown>, keepPrefix?: string): Promise<AnalysisResult> {
-      const result = await analysisResult(id, raw);
-      if (keepPrefix !== undefined) {
-        const db = await database();
-        for (const [name, table] of Object.entries(result.tables)) await materialise(db, `${keepPrefix}${name}`, table);
+      const { result, stages } = await analysisResult(id, raw, keepPrefix !== undefined);
+      const db = await database();
+      try {
+        if (keepPrefix !== undefined) {
+          for (const [name, table] of Object.entries(result.tables)) await materialise(db, `${keepPrefix}${name}`, table);
+          for (const [name, t] of Object.entries(result.engineTables ?? {})) {
+            if (t.sql) await db.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(`${keepPrefix}${name}`)} AS ${t.sql}`);
+          }
+        }
+      } finally {
+        for (const stage of stages) await db.run(`DROP TABLE IF EXISTS ${stage}`);
       }
+      // Staged tables are gone: only the row counts leave the engine.
+      if (result.engineTables) result.engineTables = Object.fromEntries(Object.entries(result.engineTables).map(([k, t]) => [k, { rowCount: t.rowCount }]));
       return result;
     },
   };
 
-  /** Runs an analysis on the current dataset version, or answers from the result cache. */
-  async function analysisResult(id: string, raw: Record<string, unknown>): Promise<AnalysisResult> {
+  /**
+   * Runs an analysis on the current dataset version, or answers from the result cache. Tables the
+   * run staged (`stageNumeric`) are returned for the caller to keep and drop; a kept result whose
+   * engine tables are wanted (`withEngineTables`) is run again, as its staged tables are gone.
+   */
+  async function analysisResult(id: string, raw: Record<string, unknown>, withEngineTables: boolean): Promise<{ result: AnalysisResult; stages: string[] }> {
     const def = getAnalysis(id);
     const opts = parseOptions(def.options, raw, id);
     const db = await database();
     const { version, summary, profile: prof } = await prepareData();
     const key = resultKey(id, opts);
     const kept = cache.result(key);
-    if (kept) return kept;
+    if (kept && !(withEngineTables && Object.keys(kept.engineTables ?? {}).length)) return { result: kept, stages: [] };
     // A table the analysis needs is missing: it does not apply, and says what to import.
     const missing = missingRequired(def, prof);
-    if (missing) return missing;
-    const result = await def.run(
-      { db, profile: prof, summary, numeric: (sql) => db.numeric(sql), memo: (k, build) => cache.memo(k, build) },
-      opts,
-    );
-    // Keep it only if the data did not change while it ran.
-    if (dataVersion === version) cache.keep(key, result);
-    return result;
+    if (missing) return { result: missing, stages: [] };
+    const stages: string[] = [];
+    try {
+      const result = await def.run(
+        {
+          db, profile: prof, summary, numeric: (sql) => db.numeric(sql), memo: (k, build) => cache.memo(k, build),
+          stageNumeric: async (columns) => {
+            const name = stageNumeric(db, columns);
+            stages.push(name);
+            return name;
+          },
+        },
+        opts,
+      );
+      // Keep it only if the data did not change while it ran.
+      if (dataVersion === version) cache.keep(key, result);
+      return { result, stages };
+    } catch (e) {
+      for (const stage of stages) await db.run(`DROP TABLE IF EXISTS ${stage}`);
+      throw e;
+    }
   }
 }
 

@@ -6,7 +6,7 @@
  * 200 rows. (IPC bytes rather than an Arrow `Table`: the bindings carry their own copy of
  * apache-arrow in Node, and a `Table` from ours inserts nothing there.)
  */
-import { Bool, DateMillisecond, Float64, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
+import { Bool, DateMillisecond, Float64, Table, Utf8, makeVector, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 import { storageType } from '../sql/column-type.ts';
 import { quoteIdent } from '../sql/quote.ts';
 import type { Database } from './database.ts';
@@ -49,4 +49,22 @@ export async function materialise(db: Database, name: string, table: ColumnarTab
   } finally {
     await db.run(`DROP TABLE IF EXISTS main.${stage}`);
   }
+}
+
+let nextNumericStage = 0;
+
+/**
+ * Writes typed-array columns into a new table `main.__stage_numeric_<n>` (one Arrow IPC batch; the
+ * arrays are wrapped, not converted value by value) and returns its qualified name. For results an
+ * analysis keeps in the engine (`AnalysisContext.stageNumeric`); the caller drops it.
+ */
+export function stageNumeric(db: Database, columns: Record<string, Float64Array>): string {
+  const lengths = new Set(Object.values(columns).map((c) => c.length));
+  if (lengths.size > 1) throw new Error('stageNumeric: columns of different lengths');
+  if (lengths.size === 0) throw new Error('stageNumeric: no columns');
+  const name = `__stage_numeric_${++nextNumericStage}`;
+  const vectors: Record<string, Vector> = {};
+  for (const [k, v] of Object.entries(columns)) vectors[k] = makeVector(v);
+  db.conn.insertArrowFromIPCStream(tableToIPC(new Table(vectors), 'stream'), { name, create: true });
+  return `main.${name}`;
 }

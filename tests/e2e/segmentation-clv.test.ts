@@ -49,6 +49,13 @@ describe('segmentation and CLV notebooks', () => {
   it('"Who will buy again?" runs (holdout check and scores), and its lists name real customers', async () => {
     await open('who-will-buy-again', 'Who will buy again?');
     for (const t of ['check_customers', 'scores_customers', 'scores_at_risk']) await listedIds(t);
+    // The whole scores table stays in the worker: one row per customer of the summary, real ids.
+    const ids = await listedIds('scores_scores');
+    const [customers] = await pageSql(app.page, 'SELECT count(*) FROM summary.customer_history WHERE purchase_days > 0');
+    assert.equal(ids.length, Number(customers![0]));
+    assert.equal(new Set(ids).size, ids.length);
+    const [bands] = await pageSql(app.page, 'SELECT sum(customers) FROM purchase_bands');
+    assert.equal(Number(bands![0]), ids.length);
   });
 
   it('raised no page error and made no request outside the page', () => {

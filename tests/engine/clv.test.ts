@@ -11,6 +11,8 @@ import { renderChartToSvgString } from '../../src/charts/render-node.ts';
 import { createNodeEngine, createSampleEngine, type NodeEngine } from '../../src/engine/node.ts';
 import { toRows } from '../../src/engine/types.ts';
 import { internalPath } from '../../src/engine/internal-files.ts';
+import { cellId, parseNotebook } from '../../src/notebook/format/index.ts';
+import { createRuntime, engineEffects } from '../../src/notebook/runtime/index.ts';
 
 const datasets = path.resolve(import.meta.dirname, '../fixtures/datasets');
 
@@ -116,11 +118,63 @@ describe('clv-bgnbd on the sample data', () => {
     for (let i = 1; i < top.length; i++) expect(Number(top[i - 1]!.expected_value)).toBeGreaterThanOrEqual(Number(top[i]!.expected_value));
     for (const c of top) expect(Number(c.p_alive)).toBeGreaterThan(0);
     expect(Number(r.scalars.customers)).toBe(Number(r.scalars.one_time_buyers) + Number(r.scalars.repeat_buyers));
-    expect(r.charts.map((c) => c.id)).toEqual(['holdout-check', 'p-alive', 'value-concentration']);
+    expect(r.charts.map((c) => c.id)).toEqual(['holdout-check', 'p-alive', 'value-concentration', 'new-customer']);
     for (const spec of r.charts) {
       const svg = renderChartToSvgString(spec, (name) => (r.tables[name] ? toRows(r.tables[name]!) : undefined), { width: 800 });
       expect(svg).toMatch(/^<svg[\s\S]*<\/svg>$/);
     }
+  });
+
+  it('keeps every customer’s scores whole as <cell>_scores for later SQL cells (not capped at top_n), and leaves no staging table behind', async () => {
+    const md = [
+      '```analysis clv',
+      'analysis: clv-bgnbd',
+      'options:',
+      '  top_n: 5',
+      '```',
+      '',
+      '```sql scored',
+      'SELECT count(*) AS n, count(DISTINCT customer_id) AS ids, sum(expected_value) AS value, max(expected_value) AS top FROM clv_scores',
+      '```',
+      '',
+      '```sql first',
+      'SELECT customer_id, expected_value FROM clv_scores LIMIT 1',
+      '```',
+    ].join('\n');
+    const rt = createRuntime(parseNotebook(md), engineEffects(engine));
+    await rt.runAll();
+    const clv = rt.cell(cellId('clv'))!;
+    expect(clv.error).toBeUndefined();
+    if (clv.output?.kind !== 'analysis') throw new Error('no analysis output');
+    const r = clv.output.result;
+    expect(clv.output.tables.scores).toBe('clv_scores');
+    expect(r.engineTables).toEqual({ scores: { rowCount: r.scalars.customers } });
+    const scored = toRows(await engine.query('SELECT * FROM scored'))[0]!;
+    expect(Number(scored.n)).toBe(r.scalars.customers);
+    expect(Number(scored.ids)).toBe(r.scalars.customers);
+    expect(Number(scored.value)).toBeCloseTo(Number(r.scalars.expected_value), 6);
+    // Largest expected value first: the same customer and value as the top of the listed table.
+    const top = toRows(r.tables.customers!)[0]!;
+    expect(toRows(await engine.query('SELECT * FROM first'))[0]).toEqual({ customer_id: top.customer_id, expected_value: top.expected_value });
+    expect(toRows(await engine.query("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE '__stage_numeric_%'"))[0]!.n).toBe(0);
+    // Outside a notebook the table is only announced: nothing large leaves the engine.
+    const plain = await engine.runAnalysis('clv-bgnbd', { top_n: 6 });
+    expect(plain.engineTables).toEqual({ scores: { rowCount: r.scalars.customers } });
+  });
+
+  it('reports parameter standard errors, intervals for the totals and E[X(t)] of a new customer', async () => {
+    const r = await engine.runAnalysis('clv-bgnbd', {});
+    const params = toRows(r.tables.parameters!);
+    for (const p of params.filter((row) => row.parameter !== 'log_likelihood')) expect(Number(p.standard_error)).toBeGreaterThan(0);
+    const [low, value, high] = [r.scalars.expected_purchases_low, r.scalars.expected_purchases, r.scalars.expected_purchases_high].map(Number);
+    expect(low).toBeLessThan(value!);
+    expect(high).toBeGreaterThan(value!);
+    expect(Number(r.scalars.expected_value_low)).toBeLessThan(Number(r.scalars.expected_value));
+    const curve = toRows(r.tables.new_customer!);
+    expect(curve.length).toBe(12);
+    for (let i = 1; i < curve.length; i++) expect(Number(curve[i]!.expected_purchases)).toBeGreaterThan(Number(curve[i - 1]!.expected_purchases));
+    expect(Number(r.scalars.new_customer_expected_purchases)).toBe(curve[11]!.expected_purchases);
+    expect(r.notes.join(' ')).toMatch(/delta method/);
   });
 
   it('rejects a holdout without a calibration end, and one that ends before it', async () => {

@@ -8,6 +8,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readClvInputs } from '../../src/analyses/clv/clv-inputs.ts';
+import { sortedHistories } from '../../src/analyses/clv/clv-model.ts';
 import { buildClvSummaryQuery } from '../../src/analyses/clv/summary-query.ts';
 import { parseOptions } from '../../src/analyses/options.ts';
 import { getAnalysis } from '../../src/analyses/registry.ts';
@@ -86,12 +87,18 @@ z,2020-01-01`,
   it('gives the CLV inputs of the raw SQL (all data, days and weeks)', async () => {
     const ctx = await engineContext(engine);
     for (const unit of [1, 7]) {
-      const { customers, path } = await readClvInputs(ctx, '2024-03-01', null, unit);
+      const { columns: c, histories, path } = await readClvInputs(ctx, '2024-03-01', null, unit);
       expect(path).toBe('summary');
       const raw = toRows(await engine.query(buildClvSummaryQuery(), ['2024-03-01', null, unit]));
-      expect(customers.map((c) => ({ ...c, customer_id: raw[c.ix!]?.customer_id, ix: undefined }))).toEqual(
-        raw.map((r) => ({ customer_id: r.customer_id, frequency: r.frequency, recency: r.recency, T: r.T, monetary_value: r.monetary_value, calibration_revenue: r.calibration_revenue, holdout_frequency: 0, holdout_revenue: 0, ix: undefined })),
+      const customers = Array.from({ length: c.n }, (_, i) => ({
+        customer_id: raw[c.ix![i]!]?.customer_id, frequency: c.frequency[i], recency: c.recency[i], T: c.T[i], monetary_value: c.monetary_value[i],
+        calibration_revenue: c.calibration_revenue[i], holdout_frequency: c.holdout_frequency[i], holdout_revenue: c.holdout_revenue[i],
+      }));
+      expect(customers).toEqual(
+        raw.map((r) => ({ customer_id: r.customer_id, frequency: r.frequency, recency: r.recency, T: r.T, monetary_value: r.monetary_value, calibration_revenue: r.calibration_revenue, holdout_frequency: 0, holdout_revenue: 0 })),
       );
+      // The distinct histories the SQL grouped are those of the customers, with their counts, in (x, tₓ, T) order.
+      expect(histories).toEqual(sortedHistories(c));
     }
     // A calibration end before the last purchase day reads the raw SQL (with ix).
     expect((await readClvInputs(ctx, '2024-02-15', '2024-03-01', 7)).path).toBe('raw+ix');
@@ -134,9 +141,11 @@ describe('summary.customer_history = direct queries on generated data', () => {
   it('clv-bgnbd in the engine = the raw path, exactly: defaults (inputs from the summary) and a holdout (raw SQL with ix)', async () => {
     const def = getAnalysis('clv-bgnbd');
     for (const options of [{ top_n: 30 }, { calibration_end: '2024-06-30', holdout_end: '2024-12-31', time_unit: 'days', top_n: 5 }]) {
-      const engineRun = await engine.runAnalysis('clv-bgnbd', options);
+      const { engineTables, ...engineRun } = await engine.runAnalysis('clv-bgnbd', options);
       const rawRun = await def.run({ db: await engine.database(), profile: await engine.profile() }, parseOptions(def.options, options, 'clv-bgnbd'));
       expect(engineRun).toEqual(rawRun);
+      // Only the engine keeps every customer's scores as a table (the raw path has nowhere to stage them).
+      expect(engineTables).toEqual({ scores: { rowCount: rawRun.scalars.customers } });
     }
   }, 120_000);
 });

@@ -7,9 +7,9 @@
  * purchases, the time tₓ of the last one (since the first purchase) and the time T observed (since
  * the first purchase). α carries the time unit of tₓ and T (it is a rate scale); r, a, b do not.
  */
-import { hyp2f1, lnBeta, lnGamma } from './special-functions.ts';
+import { digamma, hyp2f1, lnBeta, lnGamma } from './special-functions.ts';
 import { HistoryMap } from './history-map.ts';
-import { nelderMead } from './nelder-mead.ts';
+import { fitPositive, type Uncertainty, type WarmStart } from './mle.ts';
 
 /** BG/NBD parameters. */
 export interface BgNbdParams {
@@ -154,6 +154,144 @@ export function groupedLogLikelihood(rows: readonly (RfmT & { weight: number })[
   };
 }
 
+/**
+ * Distinct customer histories (x, tₓ, T) with the number of customers who share each, as typed
+ * arrays: the sufficient statistics of a BG/NBD fit. The engine gets them from SQL (`GROUP BY`);
+ * `groupHistories` builds them from customer rows.
+ */
+export interface Histories {
+  frequency: Float64Array;
+  recency: Float64Array;
+  T: Float64Array;
+  weight: Float64Array;
+}
+
+/** The distinct histories of `customers` with their counts, in order of first appearance. */
+export function groupHistories(customers: readonly RfmT[]): Histories {
+  const groups = new HistoryMap<{ at: number }>();
+  const frequency: number[] = [];
+  const recency: number[] = [];
+  const T: number[] = [];
+  const weight: number[] = [];
+  for (const c of customers) {
+    const g = groups.get(c.frequency, c.T, c.recency, () => {
+      frequency.push(c.frequency);
+      recency.push(c.recency);
+      T.push(c.T);
+      weight.push(0);
+      return { at: weight.length - 1 };
+    });
+    weight[g.at]!++;
+  }
+  return { frequency: Float64Array.from(frequency), recency: Float64Array.from(recency), T: Float64Array.from(T), weight: Float64Array.from(weight) };
+}
+
+/** Index of each value in its distinct values: `of[i]` is the position of `values[i]` in `distinct`. */
+function indexValues(values: Float64Array): { distinct: Float64Array; of: Int32Array } {
+  const seen = new Map<number, number>();
+  const of = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    let k = seen.get(v);
+    if (k === undefined) seen.set(v, (k = seen.size));
+    of[i] = k;
+  }
+  return { distinct: Float64Array.from(seen.keys()), of };
+}
+
+/**
+ * The BG/NBD log-likelihood summed over weighted histories (eq. 6, as `bgnbdLogLikelihood`) and
+ * its gradient in (r, α, a, b), prepared once for the many evaluations of a fit. With
+ * L = A₁A₂(A₃ + δA₄) and s₄ = δA₄/(A₃ + δA₄) the share of the "dropped out after the last
+ * purchase" term, s₃ = 1 − s₄, and ψ the digamma function:
+ *
+ *   ∂/∂r = ψ(r+x) − ψ(r) + ln α − s₃ ln(α+T) − s₄ ln(α+tₓ)
+ *   ∂/∂α = r/α − (r+x) (s₃/(α+T) + s₄/(α+tₓ))
+ *   ∂/∂a = ψ(a+b) − ψ(a+b+x) + s₄/a
+ *   ∂/∂b = ψ(b+x) − ψ(a+b+x) − ψ(b) + ψ(a+b) − s₄/(b+x−1)
+ *
+ * The terms in x alone are computed once per distinct x, ln(α+T) and ln(α+tₓ) once per distinct
+ * value; the loop over histories does one exp and one log each.
+ */
+export function bgnbdLogLikelihoodWithGradient(h: Histories): (p: BgNbdParams) => { value: number; gradient: Float64Array } {
+  const n = h.weight.length;
+  const X = indexValues(h.frequency);
+  const Ts = indexValues(h.T);
+  const Rs = indexValues(h.recency);
+  const xs = X.distinct;
+  const nx = xs.length;
+  const head = new Float64Array(nx);
+  const dHeadR = new Float64Array(nx);
+  const dHeadA = new Float64Array(nx);
+  const dHeadB = new Float64Array(nx);
+  const lnB = new Float64Array(nx);
+  const invB = new Float64Array(nx);
+  const lnT = new Float64Array(Ts.distinct.length);
+  const invT = new Float64Array(Ts.distinct.length);
+  const lnR = new Float64Array(Rs.distinct.length);
+  const invR = new Float64Array(Rs.distinct.length);
+  return ({ r, alpha, a, b }) => {
+    const lnAlpha = Math.log(alpha);
+    const lnA = Math.log(a);
+    const lnGammaR = lnGamma(r);
+    const lnBetaAB = lnBeta(a, b);
+    const psiR = digamma(r);
+    const psiB = digamma(b);
+    const psiAB = digamma(a + b);
+    for (let k = 0; k < nx; k++) {
+      const x = xs[k]!;
+      const psiABX = digamma(a + b + x);
+      head[k] = lnGamma(r + x) - lnGammaR + r * lnAlpha + lnBeta(a, b + x) - lnBetaAB;
+      dHeadR[k] = digamma(r + x) - psiR + lnAlpha;
+      dHeadA[k] = psiAB - psiABX;
+      dHeadB[k] = digamma(b + x) - psiABX - psiB + psiAB;
+      lnB[k] = x > 0 ? Math.log(b + x - 1) : 0;
+      invB[k] = x > 0 ? 1 / (b + x - 1) : 0;
+    }
+    for (let k = 0; k < lnT.length; k++) {
+      lnT[k] = Math.log(alpha + Ts.distinct[k]!);
+      invT[k] = 1 / (alpha + Ts.distinct[k]!);
+    }
+    for (let k = 0; k < lnR.length; k++) {
+      lnR[k] = Math.log(alpha + Rs.distinct[k]!);
+      invR[k] = 1 / (alpha + Rs.distinct[k]!);
+    }
+    let sum = 0;
+    let gr = 0;
+    let gAlpha = 0;
+    let ga = 0;
+    let gb = 0;
+    for (let i = 0; i < n; i++) {
+      const k = X.of[i]!;
+      const x = xs[k]!;
+      const w = h.weight[i]!;
+      const t = Ts.of[i]!;
+      const lnA3 = -(r + x) * lnT[t]!;
+      if (x === 0) {
+        sum += w * (head[k]! + lnA3);
+        gr += w * (dHeadR[k]! - lnT[t]!);
+        gAlpha += w * (r / alpha - (r + x) * invT[t]!);
+        ga += w * dHeadA[k]!;
+        gb += w * dHeadB[k]!;
+        continue;
+      }
+      const q = Rs.of[i]!;
+      const lnA4 = lnA - lnB[k]! - (r + x) * lnR[q]!;
+      const d = lnA4 - lnA3;
+      // log-sum-exp and the shares, from the larger term so nothing overflows.
+      const e = Math.exp(-Math.abs(d));
+      const s4 = d > 0 ? 1 / (1 + e) : e / (1 + e);
+      const s3 = 1 - s4;
+      sum += w * (head[k]! + Math.max(lnA3, lnA4) + Math.log1p(e));
+      gr += w * (dHeadR[k]! - s3 * lnT[t]! - s4 * lnR[q]!);
+      gAlpha += w * (r / alpha - (r + x) * (s3 * invT[t]! + s4 * invR[q]!));
+      ga += w * (dHeadA[k]! + s4 / a);
+      gb += w * (dHeadB[k]! - s4 * invB[k]!);
+    }
+    return { value: sum, gradient: Float64Array.of(gr, gAlpha, ga, gb) };
+  };
+}
+
 /** Result of `fitBgNbd`. */
 export interface BgNbdFit {
   params: BgNbdParams;
@@ -161,33 +299,76 @@ export interface BgNbdFit {
   converged: boolean;
   /** Customers the fit used. */
   customers: number;
+  /** Distinct (x, tₓ, T) histories the likelihood was summed over. */
+  histories: number;
+  /** The method whose estimate was kept: BFGS, or Nelder–Mead when BFGS did not converge. */
+  method: 'bfgs' | 'nelder-mead';
+  /** Likelihood evaluations on the whole data (optimisation and information matrix). */
+  evaluations: number;
+  /** …and on the sample the fit was warm-started from (0 without one). */
+  sampleEvaluations: number;
+  /** Standard errors and covariance (observed information), or why there are none. */
+  uncertainty: Uncertainty;
 }
 
 /**
- * Maximum-likelihood fit (FHL §4: they maximise the sum of eq. 6 numerically; we do the same with
- * Nelder–Mead over the logs of the four parameters, so all stay positive). Identical (x, tₓ, T)
- * triples are collapsed first, which makes the fit much cheaper on large bases.
+ * Maximum-likelihood fit on customer rows: identical (x, tₓ, T) are collapsed first, then
+ * `fitBgNbdHistories`.
  */
 export function fitBgNbd(customers: readonly RfmT[]): BgNbdFit {
   if (customers.length === 0) throw new Error('BG/NBD: no customers to fit');
   for (const c of customers) checkRfmT(c);
-  // Rows in order of first appearance, as the likelihood sums them.
-  const groups = new HistoryMap<RfmT & { weight: number }>();
-  const rows: (RfmT & { weight: number })[] = [];
-  for (const c of customers) {
-    groups.get(c.frequency, c.T, c.recency, () => {
-      const row = { frequency: c.frequency, recency: c.recency, T: c.T, weight: 0 };
-      rows.push(row);
-      return row;
-    }).weight++;
+  return fitBgNbdHistories(groupHistories(customers));
+}
+
+/** Above this many distinct histories the fit starts from a fit on a sample of them (see `fitBgNbdHistories`). */
+const WARM_START_HISTORIES = 20_000;
+
+/**
+ * Maximum-likelihood fit on weighted distinct histories (FHL §4: they maximise the sum of eq. 6
+ * numerically). BFGS with the analytic gradient over the logs of the four parameters, so all stay
+ * positive (`mle.ts`); Nelder–Mead takes over if BFGS does not converge.
+ */
+export function fitBgNbdHistories(h: Histories): BgNbdFit {
+  const n = h.weight.length;
+  let customers = 0;
+  let weightedT = 0;
+  for (let i = 0; i < n; i++) {
+    const w = h.weight[i]!;
+    if (!(w > 0)) throw new Error(`BG/NBD: invalid history count ${w}`);
+    checkRfmT({ frequency: h.frequency[i]!, recency: h.recency[i]!, T: h.T[i]! });
+    customers += w;
+    weightedT += w * h.T[i]!;
   }
-  const toParams = (z: readonly number[]): BgNbdParams => ({ r: Math.exp(z[0]!), alpha: Math.exp(z[1]!), a: Math.exp(z[2]!), b: Math.exp(z[3]!) });
-  // Start α at the mean observation length, a rate scale of the right order whatever the time unit.
-  const meanT = customers.reduce((s, c) => s + c.T, 0) / customers.length;
-  const start = [0, Math.log(Math.max(meanT, 1e-6)), 0, 0];
-  const total = groupedLogLikelihood(rows);
-  const res = nelderMead((z) => -total(toParams(z)), start);
-  return { params: toParams(res.x), logLikelihood: -res.value, converged: res.converged, customers: customers.length };
+  if (customers === 0) throw new Error('BG/NBD: no customers to fit');
+  const ll = bgnbdLogLikelihoodWithGradient(h);
+  // Start α at the mean observation length, a rate scale of the right order whatever the time unit;
+  // should the likelihood not be finite there, try other scales.
+  const meanT = Math.max(weightedT / customers, 1e-6);
+  const starts = [[1, meanT, 1, 1], [0.5, meanT / 10, 0.5, 2], [2, meanT * 10, 2, 0.5]];
+  // On a large base, most of BFGS's steps are spent getting near the optimum: take them on every
+  // k-th history (an unbiased sample of the likelihood's terms), then start the full fit from
+  // that estimate and its curvature, where a few steps finish it. The optimum is the full data's.
+  let warm: WarmStart | undefined;
+  let sampleEvaluations = 0;
+  const k = Math.ceil(n / WARM_START_HISTORIES);
+  if (k > 1) {
+    const pick = (a: Float64Array) => a.filter((_, i) => i % k === 0);
+    const sub = { frequency: pick(h.frequency), recency: pick(h.recency), T: pick(h.T), weight: pick(h.weight) };
+    try {
+      const subFit = fitBgNbdHistories(sub);
+      sampleEvaluations = subFit.evaluations + subFit.sampleEvaluations;
+      if (subFit.converged && subFit.uncertainty.ok) {
+        const { r, alpha, a, b } = subFit.params;
+        warm = { theta: [r, alpha, a, b], logCovariance: subFit.uncertainty.logCovariance, weight: subFit.customers };
+      }
+    } catch {
+      // No warm start then; the full fit starts from the defaults.
+    }
+  }
+  const fit = fitPositive((t) => ll({ r: t[0]!, alpha: t[1]!, a: t[2]!, b: t[3]! }), starts, customers, ['r', 'α', 'a', 'b'], warm);
+  const [r, alpha, a, b] = fit.theta as [number, number, number, number];
+  return { params: { r, alpha, a, b }, logLikelihood: fit.logLikelihood, converged: fit.converged, customers, histories: n, method: fit.method, evaluations: fit.evaluations, sampleEvaluations, uncertainty: fit.uncertainty };
 }
 
 /** Checks one summary row; the models are undefined for negative times or recency beyond T. */
@@ -222,7 +403,19 @@ export function expectedTransactions(p: BgNbdParams, t: number): number {
   const { r, alpha, b } = p;
   const a = Math.abs(p.a - 1) < 1e-9 ? 1 + 1e-9 : p.a;
   const z = t / (alpha + t);
-  return ((a + b - 1) / (a - 1)) * (1 - Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b, a + b - 1, z));
+  return ((a + b - 1) / (a - 1)) * (1 - powTimesHyp2f1(alpha / (alpha + t), r, r, b, a + b - 1, z));
+}
+
+/**
+ * base^power · ₂F₁(a, b; c; z), the product eq. 7 and eq. 10 need. Formed as written when both
+ * factors are ordinary numbers; when the ₂F₁ overflows or the power underflows (thousands of
+ * repeat purchases), on the log scale inside `hyp2f1` instead, where the product is finite.
+ */
+function powTimesHyp2f1(base: number, power: number, a: number, b: number, c: number, z: number): number {
+  const f = hyp2f1(a, b, c, z);
+  const pw = Math.pow(base, power);
+  if (f < 1e250 && pw > 1e-250) return pw * f;
+  return hyp2f1(a, b, c, z, power * Math.log(base));
 }
 
 /**
@@ -255,5 +448,5 @@ export function nudgedParams(p: BgNbdParams): BgNbdParams {
 export function expectedTransactionsIfAlive(p: BgNbdParams, x: number, T: number, t: number): number {
   const { r, alpha, a, b } = p;
   const z = t / (alpha + T + t);
-  return ((a + b + x - 1) / (a - 1)) * (1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z));
+  return ((a + b + x - 1) / (a - 1)) * (1 - powTimesHyp2f1((alpha + T) / (alpha + T + t), r + x, r + x, b + x, a + b + x - 1, z));
 }

@@ -10,8 +10,8 @@ import { defineOptions } from '../options.ts';
 import { annualDiscountOptions, DEFAULT_MARGIN_PCT } from '../option-groups.ts';
 import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { table } from '../retention/table.ts';
-import { clvDateRange, customerIdsFor, readClvInputs } from './clv-inputs.ts';
-import { modelCustomers } from './clv-model.ts';
+import { buildScoresTableQuery, clvDateRange, customerIdsFor, readClvInputs } from './clv-inputs.ts';
+import { modelColumns } from './clv-model.ts';
 import { clvResult, listedCandidates } from './clv-result.ts';
 import { timeUnits, unitDays, type TimeUnit } from './time-units.ts';
 
@@ -45,15 +45,26 @@ export const clvAnalysis: AnalysisDefinition<typeof clvOptions> = {
     const holdoutEnd = o.holdout_end ?? null;
     if (holdoutEnd && holdoutEnd <= calibrationEnd) throw new Error(`clv-bgnbd: holdout_end ${holdoutEnd} must be after calibration_end ${calibrationEnd}`);
     const days = unitDays(o.time_unit);
-    const { customers } = await readClvInputs(ctx, calibrationEnd, holdoutEnd, days);
-    if (customers.length < 10 || !customers.some((c) => c.frequency > 0)) {
-      return empty(`Only ${customers.length} customer(s)${customers.length ? ', none with a repeat purchase,' : ''} before ${calibrationEnd}: too few to fit the models.`);
+    const { columns, histories } = await readClvInputs(ctx, calibrationEnd, holdoutEnd, days);
+    if (columns.n < 10 || !columns.frequency.some((x) => x > 0)) {
+      return empty(`Only ${columns.n} customer(s)${columns.n ? ', none with a repeat purchase,' : ''} before ${calibrationEnd}: too few to fit the models.`);
     }
     const horizon = o.horizon ?? 365.25 / days;
     const holdoutLength = holdoutEnd ? (Date.parse(holdoutEnd) - Date.parse(calibrationEnd)) / 86_400_000 / days : null;
-    const model = modelCustomers(customers, { timeUnit: o.time_unit, horizon, annualDiscountRate: o.discount_rate, margin: o.margin, holdoutLength });
-    await customerIdsFor(ctx, listedCandidates(model, o.top_n));
-    return clvResult(model, { ...o, horizon, calibrationEnd, holdoutEnd, holdoutLength, lastDate });
+    const model = modelColumns(columns, histories, { timeUnit: o.time_unit, horizon, annualDiscountRate: o.discount_rate, margin: o.margin, holdoutLength });
+    const ids = await customerIdsFor(ctx, columns, listedCandidates(model, o.top_n));
+    const result = clvResult(model, { ...o, horizon, calibrationEnd, holdoutEnd, holdoutLength, lastDate }, ids);
+    // Every customer's scores, whole, as a table later cells can query (it stays in the engine).
+    if (ctx.stageNumeric && columns.ix) {
+      const s = model.scores;
+      const stage = await ctx.stageNumeric({
+        ix: columns.ix, frequency: columns.frequency, recency: columns.recency, T: columns.T, monetary_value: columns.monetary_value, calibration_revenue: columns.calibration_revenue,
+        ...(holdoutEnd ? { holdout_frequency: columns.holdout_frequency, holdout_revenue: columns.holdout_revenue } : {}),
+        p_alive: s.p_alive, expected_purchases: s.expected_purchases, expected_value_per_purchase: s.expected_value_per_purchase, expected_value: s.expected_value,
+      });
+      result.engineTables = { scores: { sql: buildScoresTableQuery(stage, holdoutEnd !== null), rowCount: columns.n } };
+    }
+    return result;
   },
 };
 

@@ -57,3 +57,20 @@ export function concentrationChart(topShare: number, horizonText: string): Chart
     ],
   };
 }
+
+/** E[X(t)] of a new customer over the horizon (FHL eq. 7), with its 95% band when the parameters' uncertainty is known. */
+export function newCustomerChart(unitLabel: string, withBand: boolean): ChartSpec {
+  return {
+    id: 'new-customer',
+    title: 'How often will a new customer buy?',
+    subtitle: `Expected repeat purchases of a customer who just made a first purchase, by ${unitLabel}s since${withBand ? '; shaded: 95% interval from the uncertainty of the fitted parameters' : ''}`,
+    data: 'new_customer',
+    x: { label: `${unitLabel[0]!.toUpperCase()}${unitLabel.slice(1)}s since the first purchase →` },
+    y: { label: '↑ Expected repeat purchases', grid: true, zero: true },
+    marks: [
+      ...(withBand ? [{ type: 'areaY' as const, x: 't', y1: 'low', y2: 'high', fill: '#4e79a7', options: { fillOpacity: 0.2 } }] : []),
+      { type: 'line', x: 't', y: 'expected_purchases', stroke: '#4e79a7', options: { strokeWidth: 2 } },
+      { type: 'dot', x: 't', y: 'expected_purchases', fill: '#4e79a7', r: 3, options: { tip: true } },
+    ],
+  };
+}

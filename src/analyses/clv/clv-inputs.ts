@@ -24,7 +24,8 @@ import { sqlDate, sqlNumber } from '../../sql/literals.ts';
 import { customerIds, ixOrder, ordered } from '../segmentation/customer-ids.ts';
 
 import type { AnalysisContext } from '../types.ts';
-import type { ClvCustomer, ScoredCustomer } from './clv-model.ts';
+import { columnsOf, sortedHistories, type ClvColumns } from './clv-model.ts';
+import type { Histories } from './bgnbd.ts';
 import { buildClvSummaryQuery, buildDateRangeQuery } from './summary-query.ts';
 
 const DAY_MS = 86_400_000;
@@ -58,8 +59,34 @@ export function buildRawInputsQuery(calibrationEnd: string, holdoutEnd: string |
 FROM (${buildClvSummaryQuery({ at })}) r JOIN ${summaryTables.customerHistory} h ON h.customer_id = r.customer_id`;
 }
 
+/**
+ * The distinct (x, tₓ, T) histories of `buildHistoryInputsQuery`'s customers with their counts,
+ * computed by DuckDB: the same values as `inputsFromHistory` (whole days as DOUBLEs, divided by
+ * the unit, IEEE arithmetic on both sides), sorted by (x, tₓ, T) as `sortedHistories` sorts them.
+ */
+export function buildHistoryGroupsQuery(calibrationEnd: string, unitDays: number): string {
+  const unit = `CAST(${sqlNumber(unitDays, 'unit')} AS DOUBLE)`;
+  const cal = sqlDate(calibrationEnd, 'calibration_end');
+  return `SELECT frequency, recency, "T", CAST(count(*) AS DOUBLE) AS weight FROM (
+  SELECT CAST(purchase_days - 1 AS DOUBLE) AS frequency,
+    CAST(date_diff('day', first_purchase, last_purchase) AS DOUBLE) / ${unit} AS recency,
+    CAST(date_diff('day', first_purchase, ${cal}) AS DOUBLE) / ${unit} AS "T"
+  FROM ${summaryTables.customerHistory} WHERE purchase_days > 0
+) GROUP BY ALL ORDER BY ALL`;
+}
+
+/** Histories from a `… GROUP BY ALL ORDER BY ALL` result (frequency, recency, T, weight). */
+function historiesOf(t: NumericTable): Histories {
+  const col = (name: string) => {
+    const c = t.columns[name];
+    if (!c) throw new Error(`missing column ${name}`);
+    return c;
+  };
+  return { frequency: col('frequency'), recency: col('recency'), T: col('T'), weight: col('weight') };
+}
+
 /** Customers from `buildHistoryInputsQuery`'s columns, in customer_id order; null when a purchase day falls after the calibration end. */
-export function inputsFromHistory(t: NumericTable, calibrationEnd: string, unitDays: number): ClvCustomer[] | null {
+export function inputsFromHistory(t: NumericTable, calibrationEnd: string, unitDays: number): ClvColumns | null {
   const order = ixOrder(t.columns.ix ?? new Float64Array(0));
   const ix = ordered(t, 'ix', order);
   const daysN = ordered(t, 'purchase_days', order);
@@ -69,51 +96,67 @@ export function inputsFromHistory(t: NumericTable, calibrationEnd: string, unitD
   const repeat = ordered(t, 'repeat_revenue', order);
   const cal = epochDays(calibrationEnd);
   for (let i = 0; i < last.length; i++) if (!(last[i]! <= cal)) return null;
-  const out: ClvCustomer[] = new Array(order.length);
-  for (let i = 0; i < order.length; i++) {
+  const n = order.length;
+  const frequency = new Float64Array(n);
+  const recency = new Float64Array(n);
+  const T = new Float64Array(n);
+  const monetary = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
     const x = daysN[i]! - 1;
-    out[i] = {
-      customer_id: '',
-      frequency: x,
-      // date_diff in whole days over the unit's length: the same division as the SQL.
-      recency: (last[i]! - first[i]!) / unitDays,
-      T: (cal - first[i]!) / unitDays,
-      // As the SQL's coalesce(sum / count, 0): no later day with a revenue → 0.
-      monetary_value: x > 0 && !Number.isNaN(repeat[i]!) ? repeat[i]! / x : 0,
-      calibration_revenue: revenue[i]!,
-      holdout_frequency: 0,
-      holdout_revenue: 0,
-      ix: ix[i]!,
-    };
+    frequency[i] = x;
+    // date_diff in whole days over the unit's length: the same division as the SQL.
+    recency[i] = (last[i]! - first[i]!) / unitDays;
+    T[i] = (cal - first[i]!) / unitDays;
+    // As the SQL's coalesce(sum / count, 0): no later day with a revenue → 0.
+    monetary[i] = x > 0 && !Number.isNaN(repeat[i]!) ? repeat[i]! / x : 0;
   }
-  return out;
+  return {
+    n, ix, ids: null, frequency, recency, T, monetary_value: monetary, calibration_revenue: revenue,
+    holdout_frequency: new Float64Array(n), holdout_revenue: new Float64Array(n),
+  };
 }
 
 /** Customers from `buildRawInputsQuery`'s columns, in customer_id order. */
-export function inputsFromRaw(t: NumericTable): ClvCustomer[] {
+export function inputsFromRaw(t: NumericTable): ClvColumns {
   const order = ixOrder(t.columns.ix ?? new Float64Array(0));
   const col = (name: string) => ordered(t, name, order);
-  const [ix, f, r, T, m, cr, hf, hr] = ['ix', 'frequency', 'recency', 'T', 'monetary_value', 'calibration_revenue', 'holdout_frequency', 'holdout_revenue'].map(col) as Float64Array[];
-  return Array.from({ length: order.length }, (_, i): ClvCustomer => ({
-    customer_id: '', frequency: f![i]!, recency: r![i]!, T: T![i]!, monetary_value: m![i]!, calibration_revenue: cr![i]!,
-    holdout_frequency: hf![i]!, holdout_revenue: hr![i]!, ix: ix![i]!,
-  }));
+  return {
+    n: order.length, ix: col('ix'), ids: null, frequency: col('frequency'), recency: col('recency'), T: col('T'), monetary_value: col('monetary_value'),
+    calibration_revenue: col('calibration_revenue'), holdout_frequency: col('holdout_frequency'), holdout_revenue: col('holdout_revenue'),
+  };
 }
 
 /** Where the inputs came from (for tests and notes). */
 export type ClvInputsPath = 'summary' | 'raw+ix' | 'raw';
 
-/** The model's inputs for a calibration end (and holdout end), in customer_id order. */
-export async function readClvInputs(ctx: AnalysisContext, calibrationEnd: string, holdoutEnd: string | null, unitDays: number): Promise<{ customers: ClvCustomer[]; path: ClvInputsPath }> {
+/** The model's inputs: per-customer columns and the distinct histories BG/NBD is fitted on. */
+export interface ClvInputs {
+  columns: ClvColumns;
+  histories: Histories;
+  path: ClvInputsPath;
+}
+
+let nextInputsTable = 0;
+
+/** The model's inputs for a calibration end (and holdout end), customers in customer_id order. */
+export async function readClvInputs(ctx: AnalysisContext, calibrationEnd: string, holdoutEnd: string | null, unitDays: number): Promise<ClvInputs> {
   if (ctx.numeric && ctx.summary) {
     const fromHistory = inputsFromHistory(await ctx.numeric(buildHistoryInputsQuery()), calibrationEnd, unitDays);
-    if (fromHistory) return { customers: fromHistory, path: 'summary' };
-    return { customers: inputsFromRaw(await ctx.numeric(buildRawInputsQuery(calibrationEnd, holdoutEnd, unitDays))), path: 'raw+ix' };
+    if (fromHistory) return { columns: fromHistory, histories: historiesOf(await ctx.numeric(buildHistoryGroupsQuery(calibrationEnd, unitDays))), path: 'summary' };
+    // The raw summary runs once, into a temp table both reads use (it is the costly part).
+    const name = `__clv_inputs_${++nextInputsTable}`;
+    await ctx.db.query(`CREATE OR REPLACE TEMP TABLE ${name} AS ${buildRawInputsQuery(calibrationEnd, holdoutEnd, unitDays)}`);
+    try {
+      const columns = inputsFromRaw(await ctx.numeric(`SELECT * FROM ${name}`));
+      const histories = historiesOf(await ctx.numeric(`SELECT frequency, recency, "T", CAST(count(*) AS DOUBLE) AS weight FROM ${name} GROUP BY ALL ORDER BY ALL`));
+      return { columns, histories, path: 'raw+ix' };
+    } finally {
+      await ctx.db.query(`DROP TABLE IF EXISTS ${name}`);
+    }
   }
   const rows = toRows(await ctx.db.query(buildClvSummaryQuery(), [calibrationEnd, holdoutEnd, unitDays]));
-  return {
-    path: 'raw',
-    customers: rows.map((r) => ({
+  const columns = columnsOf(
+    rows.map((r) => ({
       customer_id: String(r.customer_id),
       frequency: Number(r.frequency),
       recency: Number(r.recency),
@@ -123,13 +166,32 @@ export async function readClvInputs(ctx: AnalysisContext, calibrationEnd: string
       holdout_frequency: Number(r.holdout_frequency),
       holdout_revenue: Number(r.holdout_revenue),
     })),
-  };
+  );
+  return { columns, histories: sortedHistories(columns), path: 'raw' };
 }
 
-/** Fills in `customer_id` of the given scored customers read by `ix` (a no-op for customers read with their ids). */
-export async function customerIdsFor(ctx: AnalysisContext, customers: readonly ScoredCustomer[]): Promise<void> {
-  const pending = customers.filter((c) => c.ix !== undefined);
-  if (!pending.length) return;
-  const ids = await customerIds(ctx, pending.map((c) => c.ix!));
-  for (const c of pending) c.customer_id = ids.get(c.ix!)!;
+/** The ids of the given rows: looked up by `ix` for customers read from the summary, else taken from the columns. */
+export async function customerIdsFor(ctx: AnalysisContext, columns: ClvColumns, rows: readonly number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  if (columns.ids) {
+    for (const i of rows) out.set(i, columns.ids[i]!);
+    return out;
+  }
+  const ix = columns.ix;
+  if (!ix) throw new Error('clv-bgnbd: customers have neither ids nor summary positions');
+  const ids = await customerIds(ctx, rows.map((i) => ix[i]!));
+  for (const i of rows) out.set(i, ids.get(ix[i]!)!);
+  return out;
+}
+
+/**
+ * The whole per-customer table (`scores`) over columns staged in the engine: ids joined back from
+ * `summary.customer_history` by `ix`, largest expected value first.
+ */
+export function buildScoresTableQuery(stage: string, withHoldout: boolean): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(stage)) throw new Error(`invalid staged table name: ${JSON.stringify(stage)}`);
+  return `SELECT h.customer_id, CAST(s.frequency AS INTEGER) AS frequency, s.recency, s."T", s.monetary_value, s.calibration_revenue,${withHoldout ? ' CAST(s.holdout_frequency AS INTEGER) AS holdout_frequency, s.holdout_revenue,' : ''}
+  s.p_alive, s.expected_purchases, s.expected_value_per_purchase, s.expected_value
+FROM ${stage} s JOIN ${summaryTables.customerHistory} h ON h.ix = CAST(s.ix AS BIGINT)
+ORDER BY s.expected_value DESC, h.customer_id`;
 }

@@ -2,9 +2,9 @@
 import type { AnalysisResult } from '../types.ts';
 import { table } from '../retention/table.ts';
 import { count, decimal, money, percent } from '../../format/number.ts';
-import { concentrationChart, holdoutChart, pAliveChart } from './clv-charts.ts';
+import { concentrationChart, holdoutChart, newCustomerChart, pAliveChart } from './clv-charts.ts';
 import { compareIds, topByValue, topCandidates, valuesDescending } from './ranking.ts';
-import type { ClvModel, ScoredCustomer } from './clv-model.ts';
+import type { ClvModel } from './clv-model.ts';
 import { unitName, type TimeUnit } from './time-units.ts';
 
 /** What the result builder needs besides the model. */
@@ -25,68 +25,91 @@ const customerColumns = {
   p_alive: 'number', expected_purchases: 'number', expected_value_per_purchase: 'number', expected_value: 'number',
 } as const;
 
-/** Builds the result of `clv-bgnbd`. */
-export function clvResult(model: ClvModel, o: ResultContext): AnalysisResult {
+/** Builds the result of `clv-bgnbd`; `ids` holds the id of every customer `listedCandidates` returned (row → id). */
+export function clvResult(model: ClvModel, o: ResultContext, ids: ReadonlyMap<number, string>): AnalysisResult {
   const unit = unitName(o.time_unit);
   const { r, alpha, a, b } = model.bgnbd.params;
-  const all = model.customers;
-  const oneTime = all.filter((c) => c.frequency === 0).length;
-  const repeat = all.filter((c) => c.frequency > 0);
-  const atRisk = atRiskOf(repeat);
+  const c = model.inputs;
+  const s = model.scores;
+  const n = c.n;
+  let oneTime = 0;
+  for (let i = 0; i < n; i++) if (c.frequency[i] === 0) oneTime++;
+  const repeat = repeatRows(model);
+  const atRisk = atRiskRows(model, repeat);
   // Only the top rows of each ranking are shown, and sums over a ranking only need its values in
-  // order (ties are equal numbers), so neither a million-row object sort nor localeCompare per
+  // order (ties are equal numbers), so neither a million-row sort nor localeCompare per
   // comparison is needed (see ranking.ts; the results are identical).
-  const byId = (x: { customer_id: string }, y: { customer_id: string }) => compareIds(x.customer_id, y.customer_id);
-  const topValue = topByValue(all, o.top_n, (c) => c.expected_value, byId);
-  const totalValue = all.reduce((s, c) => s + c.expected_value, 0);
-  const totalPurchases = all.reduce((s, c) => s + c.expected_purchases, 0);
-  const concentration = concentrationRows(valuesDescending(all, (c) => c.expected_value), totalValue);
+  const idOf = (i: number) => {
+    const id = ids.get(i);
+    if (id === undefined) throw new Error(`clv-bgnbd: no customer id for row ${i}`);
+    return id;
+  };
+  const byId = (x: number, y: number) => compareIds(idOf(x), idOf(y));
+  const topValue = topByValue(allRows(n), o.top_n, (i) => s.expected_value[i]!, byId);
+  const totalValue = model.totalValue.value;
+  const totalPurchases = model.totalPurchases.value;
+  const concentration = concentrationRows(Float64Array.from(s.expected_value).sort().reverse(), totalValue);
   const top20 = concentration.find((p) => Math.abs(p.share_customers - 0.2) < 1e-9)?.share_value ?? 0;
-  const topAtRisk = topByValue(atRisk, o.top_n, (c) => c.calibration_revenue, byId);
-  const atRiskRevenue = valuesDescending(atRisk, (c) => c.calibration_revenue).reduce((s, v) => s + v, 0);
+  const topAtRisk = topByValue(atRisk, o.top_n, (i) => c.calibration_revenue[i]!, byId);
+  const atRiskRevenue = valuesDescending(atRisk, (i) => c.calibration_revenue[i]!).reduce((sum, v) => sum + v, 0);
   const horizonText = `${decimal(o.horizon, Number.isInteger(o.horizon) ? 0 : 1)} ${unit}s`;
+  const customerRow = (i: number) => ({
+    customer_id: idOf(i), frequency: c.frequency[i]!, recency: c.recency[i]!, T: c.T[i]!, monetary_value: c.monetary_value[i]!, calibration_revenue: c.calibration_revenue[i]!,
+    p_alive: s.p_alive[i]!, expected_purchases: s.expected_purchases[i]!, expected_value_per_purchase: s.expected_value_per_purchase[i]!, expected_value: s.expected_value[i]!,
+  });
 
   const gg = model.gammaGamma;
-  const parameters = [
-    { model: 'BG/NBD', parameter: 'r', value: r, meaning: 'shape of purchase rates across customers (smaller = more uneven)' },
-    { model: 'BG/NBD', parameter: 'alpha', value: alpha, meaning: `scale of purchase rates, in ${o.time_unit}; an active customer buys r/α = ${decimal(r / alpha, 3)} times a ${unit} on average` },
-    { model: 'BG/NBD', parameter: 'a', value: a, meaning: 'dropout after a purchase ~ Beta(a, b)' },
-    { model: 'BG/NBD', parameter: 'b', value: b, meaning: `mean chance of dropping out after a purchase a/(a+b) = ${percent(a / (a + b), 1)}` },
-    { model: 'BG/NBD', parameter: 'log_likelihood', value: model.bgnbd.logLikelihood, meaning: `maximised over ${model.bgnbd.customers} customers` },
+  const se = (u: ClvModel['bgnbd']['uncertainty'], k: number) => (u.ok ? u.standardErrors[k]! : null);
+  const bu = model.bgnbd.uncertainty;
+  const parameters: { model: string; parameter: string; value: number; standard_error: number | null; meaning: string }[] = [
+    { model: 'BG/NBD', parameter: 'r', value: r, standard_error: se(bu, 0), meaning: 'shape of purchase rates across customers (smaller = more uneven)' },
+    { model: 'BG/NBD', parameter: 'alpha', value: alpha, standard_error: se(bu, 1), meaning: `scale of purchase rates, in ${o.time_unit}; an active customer buys r/α = ${decimal(r / alpha, 3)} times a ${unit} on average` },
+    { model: 'BG/NBD', parameter: 'a', value: a, standard_error: se(bu, 2), meaning: 'dropout after a purchase ~ Beta(a, b)' },
+    { model: 'BG/NBD', parameter: 'b', value: b, standard_error: se(bu, 3), meaning: `mean chance of dropping out after a purchase a/(a+b) = ${percent(a / (a + b), 1)}` },
+    { model: 'BG/NBD', parameter: 'log_likelihood', value: model.bgnbd.logLikelihood, standard_error: null, meaning: `maximised over ${model.bgnbd.customers} customers (${count(model.bgnbd.histories)} distinct histories, ${fitMethod(model.bgnbd)})` },
   ];
   if (gg) {
+    const gu = gg.uncertainty;
     parameters.push(
-      { model: 'Gamma-Gamma', parameter: 'p', value: gg.params.p, meaning: 'shape of a customer’s transaction values' },
-      { model: 'Gamma-Gamma', parameter: 'q', value: gg.params.q, meaning: 'shape of spend levels across customers' },
-      { model: 'Gamma-Gamma', parameter: 'gamma', value: gg.params.gamma, meaning: `scale; population mean spend pγ/(q−1) = ${money(gg.params.p * gg.params.gamma / (gg.params.q - 1), 2)}` },
-      { model: 'Gamma-Gamma', parameter: 'log_likelihood', value: gg.logLikelihood, meaning: `maximised over ${gg.customers} repeat buyers` },
+      { model: 'Gamma-Gamma', parameter: 'p', value: gg.params.p, standard_error: se(gu, 0), meaning: 'shape of a customer’s transaction values' },
+      { model: 'Gamma-Gamma', parameter: 'q', value: gg.params.q, standard_error: se(gu, 1), meaning: 'shape of spend levels across customers' },
+      { model: 'Gamma-Gamma', parameter: 'gamma', value: gg.params.gamma, standard_error: se(gu, 2), meaning: `scale; population mean spend pγ/(q−1) = ${money(gg.params.p * gg.params.gamma / (gg.params.q - 1), 2)}` },
+      { model: 'Gamma-Gamma', parameter: 'log_likelihood', value: gg.logLikelihood, standard_error: null, meaning: `maximised over ${gg.customers} repeat buyers (${fitMethod(gg)})` },
     );
   }
 
   const pAliveBins = Array.from({ length: 10 }, (_, i) => ({ band: `${i * 10}–${i * 10 + 10}%`, bin_start: i / 10, customers: 0 }));
-  for (const c of repeat) pAliveBins[Math.min(9, Math.floor(c.p_alive * 10))]!.customers++;
+  for (const i of repeat) pAliveBins[Math.min(9, Math.floor(s.p_alive[i]! * 10))]!.customers++;
+  let aliveSum = 0;
+  for (const i of repeat) aliveSum += s.p_alive[i]!;
 
   const findings: AnalysisResult['findings'] = [
-    { id: 'expected_purchases', value: totalPurchases, text: `Over the next ${horizonText} after ${o.calibrationEnd} the model expects ${count(totalPurchases)} purchases from these ${count(all.length)} customers, worth ${money(totalValue, 0)} in margin (discounted at ${percent(o.discount_rate, 0)} a year).` },
+    { id: 'expected_purchases', value: totalPurchases, text: `Over the next ${horizonText} after ${o.calibrationEnd} the model expects ${count(totalPurchases)} purchases from these ${count(n)} customers, worth ${money(totalValue, 0)} in margin (discounted at ${percent(o.discount_rate, 0)} a year).` },
     { id: 'top20_value_share', value: top20, text: `The top 20% of customers by expected value hold ${percent(top20, 0)} of it.` },
     { id: 'at_risk', value: atRisk.length, text: atRisk.length ? `${count(atRisk.length)} repeat buyers are more likely gone than active (P(alive) below 50%); together they spent ${money(atRiskRevenue, 0)} up to ${o.calibrationEnd} — the early-warning list.` : 'No repeat buyer looks more likely gone than active (P(alive) is above 50% for all of them).' },
     { id: 'dropout', value: a / (a + b), text: `An active customer buys about ${decimal(r / alpha, 3)} times a ${unit}, and after each purchase about ${percent(a / (a + b), 0)} drop out for good — which is why a long silence after frequent buying is a warning sign.` },
   ];
+  const newCustomer = model.newCustomer.map((e) => ({ t: e.t, expected_purchases: e.value, standard_error: e.standardError, low: e.low, high: e.high }));
   const tables: AnalysisResult['tables'] = {
-    customers: table(topValue, customerColumns),
-    at_risk: table(topAtRisk, customerColumns),
-    parameters: table(parameters, { model: 'string', parameter: 'string', value: 'number', meaning: 'string' }),
+    customers: table(topValue.map(customerRow), customerColumns),
+    at_risk: table(topAtRisk.map(customerRow), customerColumns),
+    parameters: table(parameters, { model: 'string', parameter: 'string', value: 'number', standard_error: 'number', meaning: 'string' }),
     p_alive_bins: table(pAliveBins, { band: 'string', bin_start: 'number', customers: 'number' }),
     concentration: table(concentration, { share_customers: 'number', share_value: 'number' }),
+    new_customer: table(newCustomer, { t: 'number', expected_purchases: 'number', standard_error: 'number', low: 'number', high: 'number' }),
   };
   const charts: AnalysisResult['charts'] = [];
+  const last = model.newCustomer[model.newCustomer.length - 1];
   const scalars: AnalysisResult['scalars'] = {
-    customers: all.length, one_time_buyers: oneTime, repeat_buyers: repeat.length, one_time_share: oneTime / all.length,
+    customers: n, one_time_buyers: oneTime, repeat_buyers: repeat.length, one_time_share: oneTime / n,
     expected_purchases: totalPurchases, expected_value: totalValue, top20_value_share: top20, at_risk: atRisk.length, at_risk_revenue: atRiskRevenue,
-    mean_p_alive_repeat: repeat.length ? repeat.reduce((s, c) => s + c.p_alive, 0) / repeat.length : null,
+    mean_p_alive_repeat: repeat.length ? aliveSum / repeat.length : null,
     r, alpha, a, b, log_likelihood: model.bgnbd.logLikelihood,
     p: gg?.params.p ?? null, q: gg?.params.q ?? null, gamma: gg?.params.gamma ?? null,
     time_unit: o.time_unit, horizon: o.horizon, calibration_end: o.calibrationEnd, holdout_end: o.holdoutEnd,
+    expected_purchases_se: model.totalPurchases.standardError, expected_purchases_low: model.totalPurchases.low, expected_purchases_high: model.totalPurchases.high,
+    expected_value_se: model.totalValue.standardError, expected_value_low: model.totalValue.low, expected_value_high: model.totalValue.high,
+    new_customer_expected_purchases: last ? last.value : 0, new_customer_expected_purchases_low: last?.low ?? null, new_customer_expected_purchases_high: last?.high ?? null,
   };
   if (model.holdout && o.holdoutLength !== null) {
     const h = model.holdout;
@@ -94,17 +117,25 @@ export function clvResult(model: ClvModel, o: ResultContext): AnalysisResult {
     tables.holdout = table(h.rows, { calibration_purchases: 'string', bucket: 'number', customers: 'number', expected: 'number', actual: 'number' });
     Object.assign(scalars, { holdout_expected: h.totalExpected, holdout_actual: h.totalActual, holdout_error: err, holdout_length: o.holdoutLength });
     findings.unshift({ id: 'holdout', value: err, text: `Holdout check: for ${o.calibrationEnd} → ${o.holdoutEnd} (${decimal(o.holdoutLength, 1)} ${unit}s) the model, fitted only on the earlier data, expected ${count(h.totalExpected)} repeat purchases; ${count(h.totalActual)} happened (${err === null ? 'no purchases' : `${err >= 0 ? '+' : ''}${percent(err, 1)}`}).` });
-    const last = h.rows[h.rows.length - 1]!;
-    charts.push(holdoutChart(unit, o.holdoutLength, last));
+    const lastRow = h.rows[h.rows.length - 1]!;
+    charts.push(holdoutChart(unit, o.holdoutLength, lastRow));
   }
   charts.push(pAliveChart(oneTime), concentrationChart(top20, horizonText));
+  if (model.newCustomer.length) charts.push(newCustomerChart(unit, model.newCustomer.some((e) => e.low !== null)));
 
   const notes = [
     `Time unit: ${o.time_unit}${o.time_unit === 'months' ? ' (average months of 30.4375 days)' : ''}. Recency, T, α and the horizon are in ${o.time_unit}; a purchase occasion is a day with at least one sale (several orders on one day count once; a day of returns only does not count). Frequency = repeat occasions after the first.`,
-    `${count(oneTime)} customers (${percent(oneTime / all.length, 0)}) bought only once before ${o.calibrationEnd}. BG/NBD assumes customers can only drop out right after a purchase, so it gives every one-time buyer P(alive) = 100%; their expected purchases come from the population's average behaviour, not from anything they did. Read their scores as "unknown", not "safe".`,
+    `${count(oneTime)} customers (${percent(oneTime / n, 0)}) bought only once before ${o.calibrationEnd}. BG/NBD assumes customers can only drop out right after a purchase, so it gives every one-time buyer P(alive) = 100%; their expected purchases come from the population's average behaviour, not from anything they did. Read their scores as "unknown", not "safe".`,
     o.holdoutEnd ? `Fitted on transactions up to ${o.calibrationEnd}; predictions are made as of that day, and the ${o.calibrationEnd} → ${o.holdoutEnd} period is only used to check them.` : `Fitted on all transactions up to ${o.calibrationEnd}. Set calibration_end and holdout_end to check the model on data it has not seen.`,
     `Expected value = margin (${percent(o.margin, 0)} of revenue) × expected purchases in each month of the horizon × expected spend per purchase (Gamma-Gamma), discounted at ${percent(o.discount_rate, 0)} a year to ${o.calibrationEnd}.`,
   ];
+  if (model.totalPurchases.low !== null && model.totalPurchases.high !== null) {
+    const value = model.totalValue;
+    notes.push(
+      `Parameter uncertainty (standard errors from the observed information; 95% intervals by the delta method): expected purchases ${count(model.totalPurchases.low)}–${count(model.totalPurchases.high)}${value.low !== null && value.high !== null ? `, expected margin ${money(value.low, 0)}–${money(value.high, 0)}` : ''}. They cover the estimation error of the parameters only, not whether the model suits the data (the holdout check tests that).`,
+    );
+  }
+  if (model.uncertaintyNote) notes.push(model.uncertaintyNote);
   if (!model.gammaGamma) notes.push(`Fewer than 10 repeat buyers: spend per purchase is the plain average of repeat purchases, not a Gamma-Gamma estimate.`);
   const rho = model.spendFrequencyCorrelation;
   if (rho !== null) notes.push(`Gamma-Gamma assumes spend per purchase is unrelated to how often a customer buys: the correlation among repeat buyers is ${decimal(rho, 2)}${Math.abs(rho) > 0.3 ? ', too strong to ignore — treat expected values with caution' : ''}.`);
@@ -112,20 +143,44 @@ export function clvResult(model: ClvModel, o: ResultContext): AnalysisResult {
   return { tables, scalars, charts, findings, notes };
 }
 
-/** Early warning: repeat buyers the model judges more likely gone than active (listed largest spenders first). */
-function atRiskOf(repeat: readonly ScoredCustomer[]): ScoredCustomer[] {
-  return repeat.filter((c) => c.p_alive < 0.5);
+/** How a fit was found, for the parameters table. */
+function fitMethod(fit: { method: 'bfgs' | 'nelder-mead'; evaluations: number; sampleEvaluations: number }): string {
+  const sample = fit.sampleEvaluations ? ` (after ${count(fit.sampleEvaluations)} on a sample, for the start)` : '';
+  return `${fit.method === 'bfgs' ? 'BFGS' : 'Nelder–Mead after BFGS did not converge'}, ${count(fit.evaluations)} likelihood evaluations${sample}`;
+}
+
+/** 0, 1, …, n − 1. */
+function allRows(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
+/** Rows of repeat buyers, in customer order. */
+function repeatRows(model: ClvModel): Int32Array {
+  const f = model.inputs.frequency;
+  let k = 0;
+  for (let i = 0; i < f.length; i++) if (f[i]! > 0) k++;
+  const out = new Int32Array(k);
+  for (let i = 0, j = 0; i < f.length; i++) if (f[i]! > 0) out[j++] = i;
+  return out;
+}
+
+/** Early warning: rows of repeat buyers the model judges more likely gone than active (listed largest spenders first). */
+function atRiskRows(model: ClvModel, repeat: Int32Array): Int32Array {
+  return repeat.filter((i) => model.scores.p_alive[i]! < 0.5);
 }
 
 /**
- * The customers whose ids `clvResult` may show or compare: the candidates of its two lists (top by
+ * The rows whose ids `clvResult` may show or compare: the candidates of its two lists (top by
  * expected value; at-risk repeat buyers by revenue). A caller that reads customers without their
  * ids (by `ix`) looks up these only.
  */
-export function listedCandidates(model: ClvModel, topN: number): ScoredCustomer[] {
-  const all = model.customers;
-  const atRisk = atRiskOf(all.filter((c) => c.frequency > 0));
-  return [...new Set([...topCandidates(all, topN, (c) => c.expected_value), ...topCandidates(atRisk, topN, (c) => c.calibration_revenue)])];
+export function listedCandidates(model: ClvModel, topN: number): number[] {
+  const atRisk = atRiskRows(model, repeatRows(model));
+  const value = model.scores.expected_value;
+  const revenue = model.inputs.calibration_revenue;
+  return [...new Set([...topCandidates(allRows(model.inputs.n), topN, (i) => value[i]!), ...topCandidates(atRisk, topN, (i) => revenue[i]!)])];
 }
 
 /** Points of the value concentration curve at every whole percent of customers (ranked by value, descending). */

@@ -9,8 +9,8 @@
  * (x ≥ 1) from their number of repeat transactions x and their average value m̄ₓ, and assumes spend
  * is independent of how often a customer buys (check the correlation before trusting it).
  */
-import { lnGamma } from './special-functions.ts';
-import { nelderMead } from './nelder-mead.ts';
+import { digamma, lnGamma } from './special-functions.ts';
+import { fitPositive, type Uncertainty, type WarmStart } from './mle.ts';
 
 /** Gamma-Gamma parameters. */
 export interface GammaGammaParams {
@@ -47,52 +47,129 @@ export interface GammaGammaFit {
   logLikelihood: number;
   converged: boolean;
   customers: number;
+  /** The method whose estimate was kept: BFGS, or Nelder–Mead when BFGS did not converge. */
+  method: 'bfgs' | 'nelder-mead';
+  /** Likelihood evaluations on the whole data (optimisation and information matrix). */
+  evaluations: number;
+  /** …and on the sample the fit was warm-started from (0 without one). */
+  sampleEvaluations: number;
+  /** Standard errors and covariance (observed information), or why there are none. */
+  uncertainty: Uncertainty;
 }
 
-/** Maximum-likelihood fit over log-parameters (Nelder–Mead). Rejects non-repeat buyers and non-positive averages. */
-export function fitGammaGamma(customers: readonly SpendSummary[]): GammaGammaFit {
-  if (customers.length === 0) throw new Error('Gamma-Gamma: no repeat buyers to fit');
-  for (const c of customers) {
-    if (!Number.isInteger(c.frequency) || c.frequency < 1) throw new Error(`Gamma-Gamma: invalid frequency ${c.frequency} (needs repeat buyers, x ≥ 1)`);
-    if (!(c.monetaryValue > 0)) throw new Error(`Gamma-Gamma: invalid average value ${c.monetaryValue} (must be > 0)`);
-  }
-  const toParams = (z: readonly number[]): GammaGammaParams => ({ p: Math.exp(z[0]!), q: Math.exp(z[1]!), gamma: Math.exp(z[2]!) });
-  const mean = customers.reduce((s, c) => s + c.monetaryValue, 0) / customers.length;
-  // The log-likelihood splits into terms in x only (computed once per distinct x) and a sum over
-  // customers of ln-terms; the fit evaluates it thousands of times, so everything that does not
-  // depend on the parameters (ln m̄ₓ, m̄ₓ·x, the index of x) is computed once, into typed arrays.
-  // The terms and their order are unchanged, so the sum is bit-for-bit the per-customer one.
-  const n = customers.length;
+/** Repeat buyers as typed arrays: repeat transactions x ≥ 1 and their average value m̄ₓ > 0. */
+export interface SpendColumns {
+  frequency: Float64Array;
+  monetaryValue: Float64Array;
+}
+
+/**
+ * The Gamma-Gamma log-likelihood summed over repeat buyers and its gradient in (p, q, γ), prepared
+ * once for the many evaluations of a fit. Per customer, with u = γ + m̄ₓx and ψ the digamma function:
+ *
+ *   ∂/∂p = x (ψ(px+q) − ψ(px) + ln m̄ₓ + ln x − ln u)
+ *   ∂/∂q = ψ(px+q) − ψ(q) + ln γ − ln u
+ *   ∂/∂γ = q/γ − (px+q)/u
+ *
+ * The terms in x alone, and the sums of ln m̄ₓ per x, are computed once; the loop over customers
+ * does one log and one division each.
+ */
+export function gammaGammaLogLikelihoodWithGradient(c: SpendColumns): (g: GammaGammaParams) => { value: number; gradient: Float64Array } {
+  const n = c.frequency.length;
   const xIndex = new Map<number, number>();
   const xi = new Int32Array(n);
-  const lnM = new Float64Array(n);
   const mx = new Float64Array(n);
+  const lnMSum: number[] = [];
+  const count: number[] = [];
   for (let i = 0; i < n; i++) {
-    const { frequency: x, monetaryValue: m } = customers[i]!;
+    const x = c.frequency[i]!;
+    const m = c.monetaryValue[i]!;
     let k = xIndex.get(x);
-    if (k === undefined) xIndex.set(x, (k = xIndex.size));
+    if (k === undefined) {
+      xIndex.set(x, (k = xIndex.size));
+      lnMSum.push(0);
+      count.push(0);
+    }
     xi[i] = k;
-    lnM[i] = Math.log(m);
     mx[i] = m * x;
+    lnMSum[k]! += Math.log(m);
+    count[k]!++;
   }
   const xs = Float64Array.from(xIndex.keys());
-  const head = new Float64Array(xs.length);
-  const nll = (z: readonly number[]) => {
-    const { p, q, gamma } = toParams(z);
-    for (let k = 0; k < xs.length; k++) {
-      const x = xs[k]!;
-      head[k] = lnGamma(p * x + q) - lnGamma(p * x) - lnGamma(q) + q * Math.log(gamma) + p * x * Math.log(x);
-    }
+  const nx = xs.length;
+  const pxq = new Float64Array(nx);
+  return ({ p, q, gamma }) => {
+    const lnG = Math.log(gamma);
+    const psiQ = digamma(q);
     let sum = 0;
+    let gp = 0;
+    let gq = 0;
+    for (let k = 0; k < nx; k++) {
+      const x = xs[k]!;
+      const px = p * x;
+      const w = count[k]!;
+      const psiPXQ = digamma(px + q);
+      // Per-customer terms that depend on x only, times the customers with this x.
+      sum += w * (lnGamma(px + q) - lnGamma(px) - lnGamma(q) + q * lnG + px * Math.log(x)) + (px - 1) * lnMSum[k]!;
+      gp += x * (w * (psiPXQ - digamma(px) + Math.log(x)) + lnMSum[k]!);
+      gq += w * (psiPXQ - psiQ + lnG);
+      pxq[k] = px + q;
+    }
+    let gGamma = 0;
     for (let i = 0; i < n; i++) {
       const k = xi[i]!;
-      const x = xs[k]!;
-      sum += head[k]! + (p * x - 1) * lnM[i]! - (p * x + q) * Math.log(gamma + mx[i]!);
+      const u = gamma + mx[i]!;
+      const lnU = Math.log(u);
+      sum -= pxq[k]! * lnU;
+      gp -= xs[k]! * lnU;
+      gq -= lnU;
+      gGamma += q / gamma - pxq[k]! / u;
     }
-    return -sum;
+    return { value: sum, gradient: Float64Array.of(gp, gq, gGamma) };
   };
-  const res = nelderMead(nll, [0, 0, Math.log(mean)]);
-  return { params: toParams(res.x), logLikelihood: -res.value, converged: res.converged, customers: customers.length };
+}
+
+/** Above this many repeat buyers the fit starts from a fit on a sample of them (see `fitGammaGamma`). */
+const WARM_START_CUSTOMERS = 30_000;
+
+/** Maximum-likelihood fit over log-parameters (BFGS with the analytic gradient, Nelder–Mead as fallback). Rejects non-repeat buyers and non-positive averages. */
+export function fitGammaGamma(customers: readonly SpendSummary[] | SpendColumns): GammaGammaFit {
+  const columns = 'frequency' in customers && customers.frequency instanceof Float64Array
+    ? (customers as SpendColumns)
+    : {
+        frequency: Float64Array.from(customers as readonly SpendSummary[], (c) => c.frequency),
+        monetaryValue: Float64Array.from(customers as readonly SpendSummary[], (c) => c.monetaryValue),
+      };
+  const n = columns.frequency.length;
+  if (n === 0) throw new Error('Gamma-Gamma: no repeat buyers to fit');
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const x = columns.frequency[i]!;
+    const m = columns.monetaryValue[i]!;
+    if (!Number.isInteger(x) || x < 1) throw new Error(`Gamma-Gamma: invalid frequency ${x} (needs repeat buyers, x ≥ 1)`);
+    if (!(m > 0) || !Number.isFinite(m)) throw new Error(`Gamma-Gamma: invalid average value ${m} (must be > 0)`);
+    total += m;
+  }
+  const mean = total / n;
+  const ll = gammaGammaLogLikelihoodWithGradient(columns);
+  const starts = [[1, 1, mean], [2, 3, mean], [0.5, 2, mean / 2]];
+  // As for BG/NBD: on a large base, get near the optimum on every k-th customer, then finish on all.
+  let warm: WarmStart | undefined;
+  let sampleEvaluations = 0;
+  const k = Math.ceil(n / WARM_START_CUSTOMERS);
+  if (k > 1) {
+    const pick = (a: Float64Array) => a.filter((_, i) => i % k === 0);
+    try {
+      const sub = fitGammaGamma({ frequency: pick(columns.frequency), monetaryValue: pick(columns.monetaryValue) });
+      sampleEvaluations = sub.evaluations + sub.sampleEvaluations;
+      if (sub.converged && sub.uncertainty.ok) warm = { theta: [sub.params.p, sub.params.q, sub.params.gamma], logCovariance: sub.uncertainty.logCovariance, weight: sub.customers };
+    } catch {
+      // No warm start then.
+    }
+  }
+  const fit = fitPositive((t) => ll({ p: t[0]!, q: t[1]!, gamma: t[2]! }), starts, n, ['p', 'q', 'γ'], warm);
+  const [p, q, gamma] = fit.theta as [number, number, number];
+  return { params: { p, q, gamma }, logLikelihood: fit.logLikelihood, converged: fit.converged, customers: n, method: fit.method, evaluations: fit.evaluations, sampleEvaluations, uncertainty: fit.uncertainty };
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { BgNbdParams, RfmT } from './bgnbd.ts';
 import { memoisedConditionalExpectation } from './clv-scorer.ts';
+import type { ClvColumns } from './clv-model.ts';
 
 /** One row of the check. */
 export interface HoldoutRow {
@@ -32,19 +33,35 @@ export interface HoldoutCheck {
  * holdout length in the model's time unit; `topBucket` (default 7) collects everyone from it up.
  */
 export function holdoutCheck(params: BgNbdParams, customers: readonly (RfmT & { holdoutFrequency: number })[], length: number, topBucket = 7): HoldoutCheck {
+  const col = (f: (c: RfmT & { holdoutFrequency: number }) => number) => Float64Array.from(customers, f);
+  return holdoutCheckColumns(params, { n: customers.length, frequency: col((c) => c.frequency), recency: col((c) => c.recency), T: col((c) => c.T), holdout_frequency: col((c) => c.holdoutFrequency) }, length, topBucket);
+}
+
+/** `holdoutCheck` on columns (customers in the same order give the same sums). */
+export function holdoutCheckColumns(
+  params: BgNbdParams,
+  c: Pick<ClvColumns, 'n' | 'frequency' | 'recency' | 'T' | 'holdout_frequency'>,
+  length: number,
+  topBucket = 7,
+): HoldoutCheck {
   const sums = Array.from({ length: topBucket + 1 }, () => ({ n: 0, expected: 0, actual: 0 }));
   let totalExpected = 0;
   let totalActual = 0;
-  // Memoised per (x, tₓ, T): identical to calling conditionalExpectedTransactions per customer.
+  // Memoised per (x, T): identical to calling conditionalExpectedTransactions per customer.
   const expected = memoisedConditionalExpectation(params, length);
-  for (const c of customers) {
-    const e = expected(c);
-    const s = sums[Math.min(c.frequency, topBucket)]!;
+  const history = { frequency: 0, recency: 0, T: 0 };
+  for (let i = 0; i < c.n; i++) {
+    history.frequency = c.frequency[i]!;
+    history.recency = c.recency[i]!;
+    history.T = c.T[i]!;
+    const e = expected(history);
+    const actual = c.holdout_frequency[i]!;
+    const s = sums[Math.min(history.frequency, topBucket)]!;
     s.n++;
     s.expected += e;
-    s.actual += c.holdoutFrequency;
+    s.actual += actual;
     totalExpected += e;
-    totalActual += c.holdoutFrequency;
+    totalActual += actual;
   }
   const rows = sums.map((s, bucket) => ({
     calibration_purchases: bucket === topBucket ? `${topBucket}+` : String(bucket),

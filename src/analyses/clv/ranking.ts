@@ -13,7 +13,7 @@ export const compareIds: (a: string, b: string) => number = new Intl.Collator().
  * Only items at least as large as the n-th largest value can be among the first n, so only those
  * are sorted.
  */
-export function topByValue<T>(items: readonly T[], n: number, value: (item: T) => number, tieBreak: (x: T, y: T) => number): T[] {
+export function topByValue<T>(items: ArrayLike<T>, n: number, value: (item: T) => number, tieBreak: (x: T, y: T) => number): T[] {
   return topCandidates(items, n, value).sort((x, y) => value(y) - value(x) || tieBreak(x, y)).slice(0, n);
 }
 
@@ -22,15 +22,17 @@ export function topByValue<T>(items: readonly T[], n: number, value: (item: T) =
  * largest value (the first n plus any ties with the n-th), in their own order. Only these are
  * compared by the tie-break, so only their ids need to be known.
  */
-export function topCandidates<T>(items: readonly T[], n: number, value: (item: T) => number): T[] {
+export function topCandidates<T>(items: ArrayLike<T>, n: number, value: (item: T) => number): T[] {
   if (n <= 0 || items.length === 0) return [];
   const values = valuesDescending(items, value);
   const threshold = values[Math.min(n, values.length) - 1]!;
-  return items.filter((c) => value(c) >= threshold);
+  const out: T[] = [];
+  for (let i = 0; i < items.length; i++) if (value(items[i]!) >= threshold) out.push(items[i]!);
+  return out;
 }
 
 /** `value` of every item, sorted descending (equal values are interchangeable, so no tie-break is needed). */
-export function valuesDescending<T>(items: readonly T[], value: (item: T) => number): Float64Array {
+export function valuesDescending<T>(items: ArrayLike<T>, value: (item: T) => number): Float64Array {
   const values = new Float64Array(items.length);
   for (let i = 0; i < items.length; i++) values[i] = value(items[i]!);
   return values.sort().reverse();

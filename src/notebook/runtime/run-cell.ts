@@ -48,6 +48,8 @@ export async function runCell(cell: Cell, ctx: RunContext): Promise<{ output: Ce
         tables[name] = names(name);
         if (!registered) await ctx.effects.registerTable(tables[name], table);
       }
+      // Tables the engine kept whole (too large to send: e.g. every customer's scores) are SQL-only.
+      if (registered) for (const name of Object.keys(result.engineTables ?? {})) tables[name] = names(name);
       const first = Object.values(result.tables)[0];
       return { output: { kind: 'analysis', result, tables }, ...(first ? { rowCount: first.rowCount } : {}) };
     }
