@@ -15,7 +15,11 @@ import { renderMarkdown } from '../../src/notebook/markdown.ts';
 
 const notebooks = path.resolve(import.meta.dirname, '../../notebooks');
 const datasets = path.resolve(import.meta.dirname, '../fixtures/datasets');
-const files = readdirSync(notebooks).filter((f) => f.endsWith('.md')).sort();
+const all = readdirSync(notebooks).filter((f) => f.endsWith('.md')).sort();
+// Translations run the same cells as their original (tests/unit/notebook-translations.test.ts), so
+// the dataset matrix runs the originals; each translation runs once, on the sample, below.
+const files = all.filter((f) => !/\.zh-Han[st]\.md$/.test(f));
+const translations = all.filter((f) => /\.zh-Han[st]\.md$/.test(f));
 
 /** A folder holding only `file` (the CLI imports every data file of a folder). */
 function folderWith(file: string): string {
@@ -105,5 +109,17 @@ describe('the retention notebook tells the data’s own periods, not the sample�
     expect(prose).toMatch(/of 2011-Q\d’?'?s customers came back in 2011-Q\d/);
     expect(prose).toMatch(/a quarter by acquisition/);
     expect(prose).not.toMatch(/last year|sample data/);
+  }, 300_000);
+});
+
+describe('every translated built-in notebook on the sample', () => {
+  let data: LoadedData;
+  beforeAll(async () => {
+    data = await loadData(undefined);
+  }, 300_000);
+  it.each(translations.filter((f) => !f.startsWith('bundling-and-churn-telco')))('%s: every cell runs', async (notebook) => {
+    const run = await runNotebookFile(path.join(notebooks, notebook), { data });
+    expect(run.errors).toEqual([]);
+    expect(run.states.filter((s) => s.status !== 'ok').map((s) => `${s.id}: ${s.status}`)).toEqual([]);
   }, 300_000);
 });
