@@ -9,6 +9,8 @@ import type { ColumnarTable, NumericTable } from '../sql/table.ts';
 import type { SqlConnection } from '../sql/connection.ts';
 import type { DatasetProfile } from '../model/profile.ts';
 import type { SummaryState } from '../model/summary/index.ts';
+import type { FindingKey } from './messages/catalogs.ts';
+import type { MessageParams } from './messages/render.ts';
 
 /**
  * What an analysis gets to work with. The engine fills every field; tests may pass only `db`
@@ -32,12 +34,24 @@ export interface AnalysisContext {
   memo?<T>(key: string, build: () => Promise<T>): Promise<T>;
 }
 
-/** One plain-language finding, e.g. "The top 20% of customers earn 138% of profit." */
+/**
+ * One plain-language finding, e.g. "The top 20% of customers earn 138% of profit.", kept as
+ * data: a catalogue key (`messages/`) and typed parameters, rendered in the reader's language
+ * where that is known (`renderFinding`). `text` is the English rendering, for code that reads
+ * plain text (tests, logs); a reader gets `renderFinding(f, { locale, currency })`.
+ */
 export interface Finding {
   /** Stable id, e.g. `top_share`; also usable in prose as `{cell.top_share}` via `scalars`. */
   id: string;
+  /** The sentence's key in the findings catalogues (`src/analyses/messages/`). */
+  key: FindingKey;
+  /** The sentence's numbers and words, typed. */
+  params: MessageParams;
+  /** Which parameter is the headline number the tile shows (it is also in the sentence). */
+  headline?: string;
+  /** The sentence in English, without currency. */
   text: string;
-  /** The headline number behind the sentence, when there is one. */
+  /** The headline number as a plain value (prose interpolation, slides), when there is one. */
   value?: number | string | null;
 }
 

@@ -2,6 +2,8 @@
  * Present mode's deck, as data: which cells become slides, in what order, under which headline,
  * and how the cells left out are counted on the title slide.
  */
+import { finding } from '../../src/analyses/messages/finding.ts';
+import { tv } from '../../src/format/typed.ts';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/analyses/types.ts';
 import type { ChartSpec } from '../../src/charts/spec.ts';
@@ -51,12 +53,12 @@ const whaleResult: AnalysisResult = {
   scalars: {},
   charts: [spec('The top 20% earn 138% of profit', { subtitle: 'Cumulative share' }), spec('Profit by decile')],
   findings: [
-    { id: 'top', text: 'the top 20% of customers earn 138% of profit', value: 1.38 },
-    { id: 'loss', text: '31% of customers lose money', value: 0.31 },
+    finding('top', 'whale.headline.earn', { k: tv.percent(0.2), top: tv.percent(1.38) }, 'top'),
+    finding('loss', 'whale.loss_makers', { share: tv.percent(0.31), loss: tv.money(120), loss_share: tv.percent(0.4) }, 'share'),
   ],
   notes: [],
 };
-const noChartResult: AnalysisResult = { tables: {}, scalars: {}, charts: [], findings: [{ id: 'f', text: 'nothing to draw', value: null }], notes: [] };
+const noChartResult: AnalysisResult = { tables: {}, scalars: {}, charts: [], findings: [finding('f', 'whale.empty', {})], notes: [] };
 
 type Kind = 'ok' | 'ok-no-chart' | Exclude<CellStatus, 'ok'> | 'missing';
 /** States for the three chart-bearing cells (whale, the chart cell, diag); the sql cell is always ok. */
@@ -87,14 +89,14 @@ describe('buildSlides', () => {
     {
       name: 'everything ran: one slide per chart, in notebook order',
       states: states('ok', 'ok', 'ok'),
-      headlines: ['the top 20% of customers earn 138% of profit', 'Profit by decile', 'Revenue vs profit', 'the top 20% of customers earn 138% of profit', 'Profit by decile'],
+      headlines: ['The top 20% of customers earn 138% of profit.', 'Profit by decile', 'Revenue vs profit', 'The top 20% of customers earn 138% of profit.', 'Profit by decile'],
       sources: ['Whale curve · whale', 'Whale curve · whale', 'q', 'profit-diagnostics · diag', 'profit-diagnostics · diag'],
       skipped: { failed: 0, notRun: 0, noChart: 0 },
     },
     {
       name: 'a failed analysis and a blocked chart are counted as failed',
       states: states('error', 'blocked', 'ok'),
-      headlines: ['the top 20% of customers earn 138% of profit', 'Profit by decile'],
+      headlines: ['The top 20% of customers earn 138% of profit.', 'Profit by decile'],
       sources: ['profit-diagnostics · diag', 'profit-diagnostics · diag'],
       skipped: { failed: 2, notRun: 0, noChart: 0 },
     },

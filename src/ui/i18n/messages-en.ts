@@ -67,6 +67,8 @@ export const en = {
   'data.import': 'Import data…',
   'data.datasets': 'Datasets',
   'data.empty': 'No tables loaded yet.',
+  'data.currency': 'Currency',
+  'data.currencyNone': 'None (plain amounts)',
   'data.showColumns': 'Show columns of {table}',
   'data.previewTable': 'Preview {table}',
 

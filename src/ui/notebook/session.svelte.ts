@@ -20,7 +20,7 @@
 import { markRunFinished, markRunStarted, runUnfinished } from '../../app/run-marker.ts';
 import { getInputs, newNotebookId, putInputs, saveLastOpen, saveNotebook } from '../../app/storage.ts';
 import { forgetNotebook, logInputs, logNotebook, settleInputs, settleNotebook } from '../../app/write-ahead.ts';
-import { t } from '../i18n/index.ts';
+import { i18n, t } from '../i18n/index.ts';
 import { storageProblem, type Say } from './storage-problem.ts';
 import { parseNotebook } from '../../notebook/format/parse.ts';
 import { serializeNotebook } from '../../notebook/format/serialize.ts';
@@ -97,7 +97,7 @@ export class NotebookSession {
     this.onInputsSaved = options.savedInputs;
     this.doc = parseNotebook(options.source);
     this.interrupted = runUnfinished(this.ref);
-    this.runtime = createRuntime(this.doc, engineEffects(options.engine));
+    this.runtime = createRuntime(this.doc, engineEffects(options.engine, { locale: () => i18n.locale }));
     this.disposeListener = this.runtime.subscribe((rt) => this.sync(rt));
     this.sync(this.runtime);
     this.restoring = this.restoreInputs();
