@@ -36,14 +36,16 @@ describe('findings of every built-in notebook on the sample, in three languages'
   }, 300_000);
 
   it.each(files)('%s: the tile shows the sentence’s number; no exponent, no placeholder left', async (notebook) => {
-    const run = await runNotebookFile(path.join(notebooks, notebook), { data });
-    expect(run.errors).toEqual([]);
-    const all = findingsOf(run).flatMap(([, fs]) => fs);
-    expect(all.length).toBeGreaterThan(0);
     let tiles = 0;
-    for (const f of all) {
-      expect(f.key, `${notebook}: ${f.id} has no catalogue key`).toBeTruthy();
-      for (const locale of locales) {
+    for (const locale of locales) {
+      // Run in the reader's language (default tier names follow it), render in it.
+      const run = await runNotebookFile(path.join(notebooks, notebook), { data, lang: locale });
+      expect(run.errors).toEqual([]);
+      const all = findingsOf(run).flatMap(([, fs]) => fs);
+      // A notebook for other data (the Telco one) does not apply to the sample: it says so instead.
+      if (all.length === 0) expect(run.states.some((s) => s.status === 'na')).toBe(true);
+      for (const f of all) {
+        expect(f.key, `${notebook}: ${f.id} has no catalogue key`).toBeTruthy();
         for (const currency of [null, { symbol: '¥', code: 'CNY' }]) {
           const r = renderFinding(f, { locale, currency });
           const where = `${notebook} ${f.id} (${locale}): ${r.text}`;
@@ -63,14 +65,14 @@ describe('findings of every built-in notebook on the sample, in three languages'
         }
       }
     }
-    expect(tiles).toBeGreaterThan(0);
+    if (notebook !== 'bundling-and-churn-telco.md') expect(tiles).toBeGreaterThan(0);
   }, 300_000);
 
   it('default tier names follow the reader’s language; the notebook’s own language wins', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'caw-tiers-'));
-    const nb = (options: string) => `---\ntitle: tiers\n---\n\n\`\`\`analysis tiers name=ladder\n${options}\`\`\`\n`;
+    const nb = (options: string) => `---\ntitle: tiers\n---\n\n\`\`\`analysis ladder\nanalysis: tiers\n${options}\`\`\`\n`;
     writeFileSync(path.join(dir, 'plain.md'), nb(''));
-    writeFileSync(path.join(dir, 'fixed.md'), nb('language: en\n'));
+    writeFileSync(path.join(dir, 'fixed.md'), nb('options:\n  language: en\n'));
     const tiersOf = async (file: string, lang?: Locale) => {
       const run = await runNotebookFile(path.join(dir, file), { data, ...(lang ? { lang } : {}) });
       const out = run.states.find((s) => s.output?.kind === 'analysis')?.output;

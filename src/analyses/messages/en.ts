@@ -153,4 +153,14 @@ export const findingsEn = {
   'wom.net_advocacy': 'Net advocacy runs from {bottom} at {bottom_level} to {top} at {top_level}.',
   'wom.vocal_u': 'Who talks: {bottom} at the bottom, {middle} in the quietest middle level, {top} at the top — word of mouth happens at the extremes.',
   'wom.vocal_u.unhappy': 'Who talks: {bottom} at the bottom, {middle} in the quietest middle level, {top} at the top — word of mouth happens at the extremes, and the unhappy talk most.',
+
+  // Cost-to-serve categories the diagnostics name
+  'cost.acquisition': 'acquisition (amortised)',
+  'cost.bad_debt': 'bad debt',
+  'cost.discount': 'discount',
+  'cost.dispute': 'dispute',
+  'cost.field_visit': 'field visit',
+  'cost.return': 'return',
+  'cost.support_call': 'support call',
+  'cost.litigation': 'litigation',
 } as const satisfies Record<string, string>;

@@ -140,4 +140,13 @@ export const findingsZhHans: Record<FindingKey, string> = {
   'wom.net_advocacy': '净推荐率从 {bottom_level} 分的 {bottom} 一路升到 {top_level} 分的 {top}。',
   'wom.vocal_u': '谁在传播口碑：最低分的客户有 {bottom}，最安静的中间档只有 {middle}，最高分的有 {top}——口碑发生在两端。',
   'wom.vocal_u.unhappy': '谁在传播口碑：最低分的客户有 {bottom}，最安静的中间档只有 {middle}，最高分的有 {top}——口碑发生在两端，而不满意的客户说得最多。',
+
+  'cost.acquisition': '获客成本（摊销）',
+  'cost.bad_debt': '坏账',
+  'cost.discount': '折扣',
+  'cost.dispute': '纠纷',
+  'cost.field_visit': '上门服务',
+  'cost.return': '退货',
+  'cost.support_call': '客服来电',
+  'cost.litigation': '诉讼',
 };

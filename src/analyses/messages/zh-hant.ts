@@ -140,4 +140,13 @@ export const findingsZhHant: Record<FindingKey, string> = {
   'wom.net_advocacy': '淨推薦率從 {bottom_level} 分的 {bottom} 一路升到 {top_level} 分的 {top}。',
   'wom.vocal_u': '誰在傳播口碑：最低分的顧客有 {bottom}，最安靜的中間檔只有 {middle}，最高分的有 {top}——口碑發生在兩端。',
   'wom.vocal_u.unhappy': '誰在傳播口碑：最低分的顧客有 {bottom}，最安靜的中間檔只有 {middle}，最高分的有 {top}——口碑發生在兩端，而不滿意的顧客說得最多。',
+
+  'cost.acquisition': '獲客成本（攤銷）',
+  'cost.bad_debt': '呆帳',
+  'cost.discount': '折扣',
+  'cost.dispute': '糾紛',
+  'cost.field_visit': '到府服務',
+  'cost.return': '退貨',
+  'cost.support_call': '客服來電',
+  'cost.litigation': '訴訟',
 };

@@ -5,13 +5,23 @@
 import type { Row } from '../../sql/table.ts';
 import type { Finding } from '../types.ts';
 import { tv } from '../../format/typed.ts';
-import { clause, finding, text } from '../messages/finding.ts';
+import { clause, finding, term, text } from '../messages/finding.ts';
+import type { MessageParam } from '../messages/render.ts';
 
 /** `support_call` → "Support call"; `acquisition` → "Acquisition (amortised)". */
 export function categoryLabel(category: string): string {
   if (category === 'acquisition') return 'Acquisition (amortised)';
   const words = category.replace(/[_-]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Cost categories the findings catalogues name in every language (others are shown as written). */
+const knownCategories = ['acquisition', 'bad_debt', 'discount', 'dispute', 'field_visit', 'return', 'support_call', 'litigation'] as const;
+
+/** A cost category as a finding parameter: the catalogue's word for a known one, else the data's own label. */
+function categoryParam(category: string): MessageParam {
+  const key = category.toLowerCase().replace(/[\s-]+/g, '_');
+  return (knownCategories as readonly string[]).includes(key) ? term(`cost.${key as (typeof knownCategories)[number]}`) : text(categoryLabel(category).toLowerCase());
 }
 
 /** One waterfall bar. */
@@ -54,7 +64,7 @@ export function diagnosticsFindings(bars: readonly WaterfallBar[], drivers: read
       finding(
         'waterfall',
         withAcquisition ? 'diagnostics.waterfall.acquisition' : 'diagnostics.waterfall',
-        { share: tv.percent((gross - net) / gross), gross: tv.money(gross), net: tv.money(net), item: text(biggest.label.toLowerCase()), item_cost: tv.money(-biggest.amount) },
+        { share: tv.percent((gross - net) / gross), gross: tv.money(gross), net: tv.money(net), item: biggest.label === 'Acquisition (amortised)' ? term('cost.acquisition') : categoryParam(biggest.label), item_cost: tv.money(-biggest.amount) },
         'net',
       ),
     );
@@ -67,7 +77,7 @@ export function diagnosticsFindings(bars: readonly WaterfallBar[], drivers: read
       finding(
         'cost_driver',
         'diagnostics.cost_driver',
-        { category: text(categoryLabel(String(top.category)).toLowerCase()), lift: tv.ratio(num(top.lift) ?? 0, 1), share_loss_makers: tv.percent(num(top.share_loss_makers) ?? 0), share_all: tv.percent(num(top.share_all) ?? 0) },
+        { category: categoryParam(String(top.category)), lift: tv.ratio(num(top.lift) ?? 0, 1), share_loss_makers: tv.percent(num(top.share_loss_makers) ?? 0), share_all: tv.percent(num(top.share_all) ?? 0) },
         'lift',
         num(top.lift),
       ),

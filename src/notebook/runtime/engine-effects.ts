@@ -27,11 +27,11 @@ export interface EffectSettings {
 
 /**
  * The options with `language` set to the reader's, when the analysis has that option and the
- * notebook did not set it: default tier names (水晶…黑金) follow the UI language or `--lang`,
+ * notebook did not set it (or set it to `auto`): default tier names (水晶…黑金) follow the UI language or `--lang`,
  * and a notebook's own `language:` or `tier_names:` still wins.
  */
 export function withReaderLanguage(id: string, options: Record<string, unknown>, locale: Locale | undefined): Record<string, unknown> {
-  if (!locale || options.language !== undefined) return options;
+  if (!locale || (options.language !== undefined && options.language !== 'auto')) return options;
   let declares = false;
   try {
     declares = getAnalysis(id).options.some((o) => o.name === 'language');
