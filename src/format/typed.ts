@@ -134,7 +134,8 @@ const DURATION: Record<Locale, Record<DurationUnit, [one: string, other: string]
   'zh-Hant': { day: ['天', '天'], week: ['週', '週'], month: ['個月', '個月'], quarter: ['季', '季'], year: ['年', '年'] },
 };
 
-const PP: Record<Locale, string> = { en: ' pp', 'zh-Hans': ' 个百分点', 'zh-Hant': ' 個百分點' };
+/** Percentage points: "points" in English prose (a share's change, not a share), 个百分点 / 個百分點. */
+const PP: Record<Locale, [one: string, other: string]> = { en: [' point', ' points'], 'zh-Hans': [' 个百分点', ' 个百分点'], 'zh-Hant': [' 個百分點', ' 個百分點'] };
 const TIMES: Record<Locale, string> = { en: '×', 'zh-Hans': ' 倍', 'zh-Hant': ' 倍' };
 
 /** The date in `v`, as a UTC date and whether it names a whole month. */
@@ -188,7 +189,7 @@ export function formatTyped(v: TypedValue, options: FormatOptions = {}): string 
     }
     case 'pp': {
       const text = grouped(x * 100, locale, v.digits ?? 0, v.digits ?? 0);
-      return `${sign(x, text, v.signed)}${text}${PP[locale]}`;
+      return `${sign(x, text, v.signed)}${text}${PP[locale][text === '1' ? 0 : 1]}`;
     }
     case 'ratio': {
       const text = grouped(x, locale, v.digits ?? 1, v.digits ?? 1);

@@ -75,10 +75,11 @@ describe('percentages, points and ratios', () => {
     expect(hant(tv.ratio(2, 0))).toBe('2 倍');
   });
   it('writes percentage points per locale', () => {
-    expect(en(tv.pp(0.12))).toBe('12 pp');
+    expect(en(tv.pp(0.12))).toBe('12 points');
+    expect(en(tv.pp(0.01))).toBe('1 point');
     expect(hans(tv.pp(0.032, 1))).toBe('3.2 个百分点');
     expect(hant(tv.pp(0.032, 1))).toBe('3.2 個百分點');
-    expect(en(tv.pp(-0.05, 0, true))).toBe('−5 pp');
+    expect(en(tv.pp(-0.05, 0, true))).toBe('−5 points');
   });
 });
 
