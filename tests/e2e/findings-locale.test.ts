@@ -94,6 +94,22 @@ describe('whale findings in three languages', () => {
     await close();
   });
 
+  it('default tier names follow the UI language: switching re-runs the tier cells', async () => {
+    const context = await session.browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+    await context.addInitScript(() => localStorage.setItem('caw.locale', 'en'));
+    const { page } = await openApp(session, '/', context);
+    await waitForEngine(page);
+    await page.locator('[data-testid="builtin-notebooks"] [data-notebook="segmenting-the-customer-base"]').click();
+    const ladder = page.locator('[data-cell-id="ladder"] [data-testid="findings"]');
+    await page.locator('[data-testid="nb-cell"][data-cell-id="ladder"][data-status="ok"]').waitFor({ timeout: 90_000 });
+    assert.match((await ladder.textContent()) ?? '', /diamond or black-gold/);
+    await page.getByTestId('language-switch').selectOption('zh-Hant');
+    await page.waitForFunction(() => /鑽石或黑金/.test(document.querySelector('[data-cell-id="ladder"] [data-testid="findings"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    await page.getByTestId('language-switch').selectOption('zh-Hans');
+    await page.waitForFunction(() => /钻石或黑金/.test(document.querySelector('[data-cell-id="ladder"] [data-testid="findings"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    await context.close();
+  });
+
   it('the dataset currency is chosen in the data panel and shows on money tiles', async () => {
     const { page, close } = await whale('en', 'light');
     await page.getByTestId('currency-select').selectOption('USD');

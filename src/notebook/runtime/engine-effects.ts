@@ -32,13 +32,16 @@ export interface EffectSettings {
  */
 export function withReaderLanguage(id: string, options: Record<string, unknown>, locale: Locale | undefined): Record<string, unknown> {
   if (!locale || (options.language !== undefined && options.language !== 'auto')) return options;
-  let declares = false;
+  return followsReaderLanguage(id) ? { ...options, language: locale } : options;
+}
+
+/** Whether analysis `id` has a `language` option (its output can follow the reader's language). */
+export function followsReaderLanguage(id: string): boolean {
   try {
-    declares = getAnalysis(id).options.some((o) => o.name === 'language');
+    return getAnalysis(id).options.some((o) => o.name === 'language');
   } catch {
-    return options; // unknown analysis: the engine reports it
+    return false; // unknown analysis: the engine reports it when it runs
   }
-  return declares ? { ...options, language: locale } : options;
 }
 
 /** Rows per INSERT when registering a table: keeps each prepared statement's parameter list small. */
