@@ -10,7 +10,7 @@ import type { SqlConnection } from '../sql/connection.ts';
 import type { DatasetProfile } from '../model/profile.ts';
 import type { SummaryState } from '../model/summary/index.ts';
 import type { FindingKey } from './messages/catalogs.ts';
-import type { MessageParams } from './messages/render.ts';
+import type { ChartText, MessageParams, MessageRef } from './messages/render.ts';
 
 /**
  * What an analysis gets to work with. The engine fills every field; tests may pass only `db`
@@ -64,8 +64,12 @@ export interface AnalysisResult {
   /** Charts over `tables` (their `data` names a key of `tables`). */
   charts: ChartSpec[];
   findings: Finding[];
-  /** Caveats and plain explanations of missing data ("no cost data: value is revenue"). */
+  /** Caveats and plain explanations of missing data ("no cost data: value is revenue"), in English. */
   notes: string[];
+  /** Notes as catalogue messages, by index into `notes`, for rendering in the reader's language. */
+  noteRefs?: Record<number, MessageRef>;
+  /** Chart text as catalogue messages, by chart id (title, subtitle, axis labels, text labels). */
+  chartText?: Record<string, ChartText>;
   /**
    * Set when the analysis does not apply to this data (its required tables or columns are
    * missing, or the data holds nothing it can measure): the result is empty, `reason` says why

@@ -1,5 +1,6 @@
 import type { AnalysisResult } from '../analyses/types.ts';
 import { renderFinding } from '../analyses/messages/finding.ts';
+import { localiseCharts, localiseNotes } from '../analyses/messages/localise.ts';
 import type { RenderOptions } from '../analyses/messages/render.ts';
 import { renderChartToSvgString } from '../charts/render-node.ts';
 import type { ChartSpec } from '../charts/spec.ts';
@@ -68,7 +69,8 @@ function analysisBlocks(result: AnalysisResult, cell: string, reader: RenderOpti
   const blocks: ReportBlock[] = [];
   if (result.findings.length) blocks.push({ kind: 'findings', items: result.findings.map((f) => ({ id: f.id, text: renderFinding(f, reader).text, value: f.value ?? null })) });
   const tables = Object.fromEntries(Object.entries(result.tables).map(([k, t]) => [k, toRows(t)]));
-  for (const chart of result.charts) blocks.push(...chartBlock(chart, (name) => tables[name], cell));
-  if (result.notes.length) blocks.push({ kind: 'prose', html: `<ul class="notes">${result.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` });
+  for (const chart of localiseCharts(result, reader)) blocks.push(...chartBlock(chart, (name) => tables[name], cell));
+  const notes = localiseNotes(result, reader);
+  if (notes.length) blocks.push({ kind: 'prose', html: `<ul class="notes">${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` });
   return blocks;
 }

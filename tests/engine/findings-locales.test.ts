@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderFinding } from '../../src/analyses/messages/finding.ts';
+import { localiseCharts, localiseNotes } from '../../src/analyses/messages/localise.ts';
 import type { Finding } from '../../src/analyses/types.ts';
 import { loadData, type LoadedData } from '../../src/cli/load-data.ts';
 import { runNotebookFile } from '../../src/cli/run.ts';
@@ -66,6 +67,29 @@ describe('findings of every built-in notebook on the sample, in three languages'
       }
     }
     if (notebook !== 'bundling-and-churn-telco.md') expect(tiles).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('the whale notebook’s chart words and notes in Chinese: no English left, same numbers', async () => {
+    const run = await runNotebookFile(path.join(notebooks, 'who-really-makes-the-profit.md'), { data, lang: 'zh-Hant' });
+    const whaleCells = run.states.filter((s) => s.output?.kind === 'analysis' && (s.id === 'whale' || s.id === 'whatif'));
+    expect(whaleCells.length).toBe(2);
+    for (const s of whaleCells) {
+      if (s.output?.kind !== 'analysis') continue;
+      const { result } = s.output;
+      const reader = { locale: 'zh-Hant' as const, currency: { symbol: 'NT$', code: 'TWD' } };
+      const charts = localiseCharts(result, reader);
+      const words = charts.flatMap((c) => [c.title, c.subtitle, c.x?.label, c.y?.label, ...c.marks.filter((m) => m.type === 'text').flatMap((m) => ((m as { rows?: Record<string, unknown>[] }).rows ?? []).map((r) => r.label))]).filter((w): w is string => typeof w === 'string');
+      expect(words.length).toBeGreaterThan(8);
+      for (const w of words) expect(w, w).not.toMatch(/[A-Za-z]{3,}/);
+      expect(words).toContain(charts[0]!.title);
+      // The chart title says what the headline finding says, with the same figures.
+      expect(charts[0]!.title).toMatch(/^前 20% 的顧客貢獻了 \d+% 的利潤$/);
+      const notes = localiseNotes(result, reader);
+      expect(notes.length).toBe(result.notes.length);
+      for (const n of notes) expect(n, n).not.toMatch(/\b(the|of|customers|profit)\b/);
+      // English readers get the analysis's own objects back (nothing re-drawn).
+      expect(localiseCharts(result, { locale: 'en' })).toBe(result.charts);
+    }
   }, 300_000);
 
   it('default tier names follow the reader’s language; the notebook’s own language wins', async () => {

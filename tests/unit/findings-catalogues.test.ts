@@ -22,7 +22,7 @@ const chinese: Locale[] = ['zh-Hans', 'zh-Hant'];
  * (service_costs, hostages), the model's notation P(alive) and CI-free method names. Anything
  * else in Latin letters is an English word left behind.
  */
-const allowedLatin = /service_costs|hostages|P\(alive\)|Reichheld|Sasser/g;
+const allowedLatin = /\b[a-z]+_[a-z_]+\b|hostages|P\(alive\)|Reichheld|Sasser/g;
 
 describe('findings catalogues', () => {
   it.each(chinese)('%s has exactly the English keys', (locale) => {

@@ -35,6 +35,18 @@ export interface MessageRef {
   params: Record<string, MessageParam>;
 }
 
+/**
+ * A chart's words as messages: title, subtitle, axis labels, and the labels of text marks keyed
+ * by their English text (the spec carries the English; `localiseChart` swaps in the reader's).
+ */
+export interface ChartText {
+  title?: MessageRef;
+  subtitle?: MessageRef;
+  x?: MessageRef;
+  y?: MessageRef;
+  labels?: Record<string, MessageRef>;
+}
+
 /** Several values joined as the language joins them ("a, b or c"; "a、b或c"). */
 export interface ListParam {
   kind: 'list';

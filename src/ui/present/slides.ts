@@ -8,6 +8,7 @@
  * with the chart's own title. Cells that failed or have not run are counted, never dropped silently.
  */
 import { renderFinding } from '../../analyses/messages/finding.ts';
+import { localiseCharts } from '../../analyses/messages/localise.ts';
 import type { Locale } from '../../format/locale.ts';
 import type { Currency } from '../../format/typed.ts';
 import type { ChartSpec } from '../../charts/spec.ts';
@@ -131,10 +132,11 @@ function cellSlides(cell: ChartCell | AnalysisCell, state: CellState | undefined
     };
     const analysis = cell.analysis ? (input.analysisTitle?.(cell.analysis) ?? cell.analysis) : '';
     const source = [analysis, cell.name].filter((s) => s).join(' · ') || cell.id;
-    return result.charts.map((spec, i) => {
+    const reader = { locale: input.locale ?? 'en', currency: input.currency ?? null } as const;
+    return localiseCharts(result, reader).map((spec, i) => {
       // The first finding is the analysis's message; later charts speak through their own titles.
       const first = i === 0 ? result.findings[0] : undefined;
-      const finding = first ? renderFinding(first, { locale: input.locale ?? 'en', currency: input.currency ?? null }).text : undefined;
+      const finding = first ? renderFinding(first, reader).text : undefined;
       const headline = finding ?? spec.title ?? spec.subtitle ?? (analysis || cell.id);
       return chartSlide(cell.id, i, headline, source, spec, resolve);
     });
