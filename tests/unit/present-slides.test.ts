@@ -85,6 +85,13 @@ const deck = (s: Map<CellId, CellState>, dataset = 'sample data') =>
   buildSlides({ notebook, states: s, dataset, date: new Date('2026-11-22T00:00:00Z'), untitled: 'Untitled', analysisTitle: (id) => titles[id] });
 
 describe('buildSlides', () => {
+  it('writes the headline findings in the deck language, with the currency', () => {
+    const slides = buildSlides({ notebook, states: states('ok', 'ok', 'ok'), dataset: '示例数据', date: new Date('2026-11-22T00:00:00Z'), untitled: '未命名', locale: 'zh-Hans', currency: { symbol: '¥', code: 'CNY' } });
+    const headlines = slides.filter((x) => x.kind === 'chart').map((x) => (x as { headline: string }).headline);
+    expect(headlines[0]).toBe('前 20% 的客户贡献了 138% 的利润。');
+    expect(headlines[3]).toBe(headlines[0]);
+  });
+
   it.each([
     {
       name: 'everything ran: one slide per chart, in notebook order',
