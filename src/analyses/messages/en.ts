@@ -197,4 +197,12 @@ export const findingsEn = {
   'note.cost_recorded': 'Gross margin is revenue minus the recorded cost of goods (every transaction line has a cost).',
   'note.no_cost_to_serve': 'There is no recorded cost-to-serve data; cost to serve comes only from the allocation rules you set.',
   'note.no_acquisition_cost': 'Acquisition cost amortisation was asked for, but the customers table has no acquisition_cost values; it is left out.',
+
+  // Profitability diagnostics: chart words
+  'diagnostics.chart.waterfall.title': 'From gross margin to {net} net profit',
+  'diagnostics.chart.waterfall.subtitle': 'Each bar is what one cost-to-serve category takes out of the margin',
+  'diagnostics.chart.money': '↑ Money',
+  'diagnostics.chart.profit': '↑ Profit',
+  'diagnostics.chart.tiers.title': 'Profit by spend tier',
+  'diagnostics.chart.tiers.subtitle': 'Customers split into equal-sized tiers by revenue; bars show each tier’s total profit',
 } as const satisfies Record<string, string>;

@@ -182,4 +182,11 @@ export const findingsZhHans: Record<FindingKey, string> = {
   'note.cost_recorded': '毛利 = 收入减去记录的商品成本（每笔交易明细都有成本）。',
   'note.no_cost_to_serve': '没有记录的服务成本数据；服务成本只来自你设定的分摊规则。',
   'note.no_acquisition_cost': '要求摊销获客成本，但客户表中没有 acquisition_cost 值，因此未计入。',
+
+  'diagnostics.chart.waterfall.title': '从毛利到 {net} 的净利润',
+  'diagnostics.chart.waterfall.subtitle': '每根柱子是一类服务成本从毛利中拿走的部分',
+  'diagnostics.chart.money': '↑ 金额',
+  'diagnostics.chart.profit': '↑ 利润',
+  'diagnostics.chart.tiers.title': '各消费层级的利润',
+  'diagnostics.chart.tiers.subtitle': '按收入把客户分成人数相等的层级；柱子表示每个层级的总利润',
 };

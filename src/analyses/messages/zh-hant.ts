@@ -182,4 +182,11 @@ export const findingsZhHant: Record<FindingKey, string> = {
   'note.cost_recorded': '毛利 = 營收減去記錄的商品成本（每筆交易明細都有成本）。',
   'note.no_cost_to_serve': '沒有記錄的服務成本資料；服務成本只來自你設定的分攤規則。',
   'note.no_acquisition_cost': '要求攤銷獲客成本，但顧客表中沒有 acquisition_cost 值，因此未計入。',
+
+  'diagnostics.chart.waterfall.title': '從毛利到 {net} 的淨利潤',
+  'diagnostics.chart.waterfall.subtitle': '每根長條是一類服務成本從毛利中拿走的部分',
+  'diagnostics.chart.money': '↑ 金額',
+  'diagnostics.chart.profit': '↑ 利潤',
+  'diagnostics.chart.tiers.title': '各消費等級的利潤',
+  'diagnostics.chart.tiers.subtitle': '按營收把顧客分成人數相等的等級；長條表示每個等級的總利潤',
 };
