@@ -10,7 +10,6 @@ import { resolveChurnSource } from './churn-flag.ts';
 import { churnColumnOptions } from './options.ts';
 import { customerColumn } from './sql.ts';
 import { table } from './table.ts';
-import { multiple, percent } from '../../format/number.ts';
 
 /** The options of `bundling`: where products held, contract type and churn are read from. */
 export const bundlingOptions = defineOptions([

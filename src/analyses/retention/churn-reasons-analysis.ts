@@ -10,7 +10,6 @@ import { buildChurnReasonsQuery, buildSummaryChurnReasonsQuery, pareto, type Los
 import { churnColumnOptions } from './options.ts';
 import { customerColumn } from './sql.ts';
 import { table } from './table.ts';
-import { count, money, percent } from '../../format/number.ts';
 
 /** The options of `churn-reasons`: the reason, churn and value columns. */
 export const churnReasonsOptions = defineOptions([

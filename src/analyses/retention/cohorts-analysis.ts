@@ -10,7 +10,7 @@ import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.
 import { buildCohortRetentionQuery, cohortRetention, type CohortCell } from './cohort-retention.ts';
 import { marginNote, type PeriodUnit } from './sql.ts';
 import { table } from './table.ts';
-import { money, multiple, percent } from '../../format/number.ts';
+import { multiple, percent } from '../../format/number.ts';
 import { buildRepeatRevenueQuery, buildTenureValueQuery, repeatRevenue, tenureValue } from './tenure-value.ts';
 import { toRows, type Row } from '../../sql/table.ts';
 

@@ -8,7 +8,7 @@ import { customerEquity, perPeriodRate, segmentEquityColumns } from './customer-
 import { loadSegmentEquity, periodsPer } from './load-equity.ts';
 import { baseOptionSpecs, marginHorizonOptions } from './options.ts';
 import { table } from './table.ts';
-import { count, money, multiple, percent } from '../../format/number.ts';
+import { money, percent } from '../../format/number.ts';
 import { notApplicable } from '../not-applicable.ts';
 
 /** The options of `customer-equity`: the observed base, the discount rate and the horizon. */

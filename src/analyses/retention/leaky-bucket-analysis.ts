@@ -11,7 +11,7 @@ import { leakyBucket } from './leaky-bucket.ts';
 import { loadSegmentEquity, periodsPer } from './load-equity.ts';
 import { acquisitionMultipleOptions, periodOptions } from './options.ts';
 import { table } from './table.ts';
-import { count, money, multiple, percent } from '../../format/number.ts';
+import { count, money, percent } from '../../format/number.ts';
 import { notApplicable } from '../not-applicable.ts';
 
 /** The options of `leaky-bucket`: the observed base and the simulation. Omitted base figures are observed in the data. */

@@ -6,7 +6,7 @@ import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.
 import { customerLifetimeValue } from './margin-multiple.ts';
 import { marginHorizonOptions } from './options.ts';
 import { table } from './table.ts';
-import { money, percent } from '../../format/number.ts';
+import { percent } from '../../format/number.ts';
 
 /** The options of `margin-multiple`: the customer (margin, retention), the rate, the variant and the grid. */
 export const marginMultipleOptions = defineOptions([

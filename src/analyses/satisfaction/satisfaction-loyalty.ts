@@ -17,7 +17,7 @@ import { notesOnly, tableOf } from './result.ts';
 import { curveSteepness } from './steepness.ts';
 import { valueAtStake } from './value-at-stake.ts';
 import { locateZones, zoneBands, zoneOf } from './zones.ts';
-import { count, decimal, money, multiple, percent } from '../../format/number.ts';
+import { count, percent } from '../../format/number.ts';
 
 /** The options of `satisfaction-loyalty`: the common ones and manual zone boundaries. */
 export const satisfactionLoyaltyOptions = defineOptions([

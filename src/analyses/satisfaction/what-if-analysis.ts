@@ -14,7 +14,7 @@ import { notesOnly, tableOf } from './result.ts';
 import { valueAtStake } from './value-at-stake.ts';
 import { whatIfMove, whatIfTable } from './what-if.ts';
 import { locateZones } from './zones.ts';
-import { count, decimal, money, percent } from '../../format/number.ts';
+import { money } from '../../format/number.ts';
 
 /** The options of `satisfaction-what-if`: the common ones and the move. */
 export const satisfactionWhatIfOptions = defineOptions([

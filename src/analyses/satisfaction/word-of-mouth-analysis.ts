@@ -12,7 +12,6 @@ import { loadSatisfaction, MISSING_SURVEYS_NOTE } from './load.ts';
 import { commonOptionSpecs, resolveOptions } from './options.ts';
 import { notesOnly, tableOf } from './result.ts';
 import { wordOfMouth } from './word-of-mouth.ts';
-import { percent } from '../../format/number.ts';
 
 /** The options of `word-of-mouth`: of the common ones, only the scale and the smallest level size (it needs no outcome). */
 export const wordOfMouthOptions = pickOptions(commonOptionSpecs, ['scale', 'min_n']);

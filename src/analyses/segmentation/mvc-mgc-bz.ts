@@ -26,7 +26,7 @@ import { monthsCover, readsDatedCosts } from './customer-period-months.ts';
 import { buildMvcSummaryQuery, buildPeerLabelsQuery } from './period-summary.ts';
 import { sqlDate } from '../../sql/literals.ts';
 import { num, ratio, shareOfClause } from './format.ts';
-import { count, money, percent } from '../../format/number.ts';
+import { count, money } from '../../format/number.ts';
 import { addDays, formatPeriod, noDataMessage, periodDays, resolvePeriod, type Period } from './periods.ts';
 import { shareBar, shareBarColumns, shareBarsChart } from './share-bars.ts';
 import { valueNotes, valueSource, type ValueSource } from './value-source.ts';

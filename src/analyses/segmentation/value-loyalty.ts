@@ -11,7 +11,7 @@ import { fromRows, toRows, type Row } from '../../sql/table.ts';
 import type { SqlConnection } from '../../sql/connection.ts';
 import { hasColumn, hasTable } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
-import { decimal, percent } from '../../format/number.ts';
+import { decimal } from '../../format/number.ts';
 import { tv } from '../../format/typed.ts';
 import { finding, term } from '../messages/finding.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
