@@ -8,7 +8,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findingCatalogs, type FindingKey } from '../../src/analyses/messages/catalogs.ts';
-import { clause, finding, list, renderFinding, term, text } from '../../src/analyses/messages/finding.ts';
+import { clause, currencyUnit, finding, list, renderFinding, term, text } from '../../src/analyses/messages/finding.ts';
+import { localiseChart, localiseNotes } from '../../src/analyses/messages/localise.ts';
+import type { ChartText } from '../../src/analyses/messages/render.ts';
+import type { ChartSpec } from '../../src/charts/spec.ts';
 import { renderMessage, renderTemplate, templatePlaceholders } from '../../src/analyses/messages/render.ts';
 import { tv } from '../../src/format/typed.ts';
 import type { Locale } from '../../src/format/locale.ts';
@@ -105,6 +108,29 @@ describe('rendering findings', () => {
     expect(renderFinding(f, { locale: 'zh-Hans', currency: { symbol: '¥', code: 'CNY' } }).headline).toBe('¥39.7万');
     expect(f.text).toContain('397.3k');
     expect(f.value).toBe(397_292);
+  });
+
+  it('writes the dataset currency as an axis unit, and nothing when none is set', () => {
+    const params = { unit: currencyUnit() };
+    expect(renderMessage('diagnostics.chart.money', params, { locale: 'en' })).toBe('↑ Money');
+    expect(renderMessage('diagnostics.chart.money', params, { locale: 'en', currency: { symbol: '$', code: 'USD' } })).toBe('↑ Money ($)');
+    expect(renderMessage('diagnostics.chart.money', params, { locale: 'zh-Hans', currency: { symbol: '¥', code: 'CNY' } })).toBe('↑ 金额（¥）');
+  });
+
+  it('localises chart words and notes, and leaves plain English untouched', () => {
+    const text = { title: clause('whale.chart.title.share', { k: tv.percent(0.2), share: tv.percent(1.14) }), y: clause('whale.chart.y.money', { unit: currencyUnit() }), labels: { 'Top 20% → 114%': clause('whale.chart.top', { k: tv.percent(0.2), share: tv.percent(1.14) }) } } as ChartText;
+    const spec: ChartSpec = {
+      id: 'c', title: 'The top 20% of customers earn 114% of profit', y: { label: '↑ Cumulative profit' },
+      marks: [{ type: 'text', rows: [{ x: 0.2, y: 1.14, label: 'Top 20% → 114%' }], x: 'x', y: 'y', text: 'label' }],
+    };
+    expect(localiseChart(spec, text, { locale: 'en' })).toBe(spec);
+    const zh = localiseChart(spec, text, { locale: 'zh-Hant', currency: { symbol: 'NT$', code: 'TWD' } });
+    expect(zh.title).toBe('前 20% 的顧客貢獻了 114% 的利潤');
+    expect(zh.y?.label).toBe('↑ 累計利潤（NT$）');
+    expect(zh.marks[0]!.rows![0]!.label).toBe('前 20% → 114%');
+    expect(localiseChart(spec, text, { locale: 'en', currency: { symbol: '$', code: 'USD' } }).y?.label).toBe('↑ Cumulative profit ($)');
+    const notes = localiseNotes({ notes: ['Gross margin is revenue minus the recorded cost of goods (every transaction line has a cost).', 'A note of the user’s own.'] }, { locale: 'zh-Hans' });
+    expect(notes).toEqual(['毛利 = 收入减去记录的商品成本（每笔交易明细都有成本）。', 'A note of the user’s own.']);
   });
 
   it('refuses a headline that is not a typed parameter of the sentence', () => {

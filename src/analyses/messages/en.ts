@@ -171,7 +171,7 @@ export const findingsEn = {
   'whale.chart.subtitle.money': 'Cumulative profit in money (shares of a negative total would mislead), customers ranked from most to least profitable',
   'whale.chart.x': 'Share of customers (most profitable first) →',
   'whale.chart.y.share': '↑ Cumulative share of total profit',
-  'whale.chart.y.money': '↑ Cumulative profit',
+  'whale.chart.y.money': '↑ Cumulative profit{unit}',
   'whale.chart.peak.share': 'Peak: {customers} of customers → {profit} of profit',
   'whale.chart.peak.money': 'Peak: {customers} of customers → {profit}',
   'whale.chart.break_even': 'Break-even: customers to the right lose money',
@@ -201,8 +201,8 @@ export const findingsEn = {
   // Profitability diagnostics: chart words
   'diagnostics.chart.waterfall.title': 'From gross margin to {net} net profit',
   'diagnostics.chart.waterfall.subtitle': 'Each bar is what one cost-to-serve category takes out of the margin',
-  'diagnostics.chart.money': '↑ Money',
-  'diagnostics.chart.profit': '↑ Profit',
+  'diagnostics.chart.money': '↑ Money{unit}',
+  'diagnostics.chart.profit': '↑ Profit{unit}',
   'diagnostics.chart.tiers.title': 'Profit by spend tier',
   'diagnostics.chart.tiers.subtitle': 'Customers split into equal-sized tiers by revenue; bars show each tier’s total profit',
 } as const satisfies Record<string, string>;

@@ -31,3 +31,5 @@ export const text = (value: string): MessageParam => ({ kind: 'text', value });
 export const term = (key: FindingKey): MessageParam => ({ kind: 'term', key });
 export const clause = (key: FindingKey, params: MessageParams = {}): MessageParam => ({ kind: 'msg', key, params });
 export const list = (items: MessageParam[], conj: 'or' | 'and' = 'or'): MessageParam => ({ kind: 'list', items, conj });
+/** The dataset's currency as an axis unit (rendered only when one is set). */
+export const currencyUnit = (): MessageParam => ({ kind: 'currency' });

@@ -54,8 +54,13 @@ export interface ListParam {
   conj: 'or' | 'and';
 }
 
+/** The dataset's currency as a unit in an axis label: " (¥)", "（¥）", or nothing when none is set. */
+export interface CurrencyUnitParam {
+  kind: 'currency';
+}
+
 /** One parameter of a message. */
-export type MessageParam = TypedValue | TextParam | TermParam | MessageRef | ListParam;
+export type MessageParam = TypedValue | TextParam | TermParam | MessageRef | ListParam | CurrencyUnitParam;
 
 /** Parameters by placeholder name. */
 export type MessageParams = Record<string, MessageParam>;
@@ -92,6 +97,12 @@ export function renderParam(p: MessageParam, options: RenderOptions): string {
       return renderMessage(p.key, {}, options);
     case 'msg':
       return renderMessage(p.key, p.params, options);
+    case 'currency': {
+      const c = options.currency;
+      if (!c) return '';
+      const unit = c.symbol || c.code;
+      return options.locale === 'en' ? ` (${unit})` : `（${unit}）`;
+    }
     case 'list':
       return listText(
         p.items.map((i) => renderParam(i, options)),

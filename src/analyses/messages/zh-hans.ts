@@ -156,7 +156,7 @@ export const findingsZhHans: Record<FindingKey, string> = {
   'whale.chart.subtitle.money': '以金额表示的累计利润（总额为负时，占比会误导），客户按利润从高到低排序',
   'whale.chart.x': '客户占比（利润最高者在前）→',
   'whale.chart.y.share': '↑ 累计利润占比',
-  'whale.chart.y.money': '↑ 累计利润',
+  'whale.chart.y.money': '↑ 累计利润{unit}',
   'whale.chart.peak.share': '峰值：{customers} 的客户 → {profit} 的利润',
   'whale.chart.peak.money': '峰值：{customers} 的客户 → {profit}',
   'whale.chart.break_even': '盈亏平衡点：右边的客户都在亏钱',
@@ -185,8 +185,8 @@ export const findingsZhHans: Record<FindingKey, string> = {
 
   'diagnostics.chart.waterfall.title': '从毛利到 {net} 的净利润',
   'diagnostics.chart.waterfall.subtitle': '每根柱子是一类服务成本从毛利中拿走的部分',
-  'diagnostics.chart.money': '↑ 金额',
-  'diagnostics.chart.profit': '↑ 利润',
+  'diagnostics.chart.money': '↑ 金额{unit}',
+  'diagnostics.chart.profit': '↑ 利润{unit}',
   'diagnostics.chart.tiers.title': '各消费层级的利润',
   'diagnostics.chart.tiers.subtitle': '按收入把客户分成人数相等的层级；柱子表示每个层级的总利润',
 };

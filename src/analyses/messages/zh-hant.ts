@@ -156,7 +156,7 @@ export const findingsZhHant: Record<FindingKey, string> = {
   'whale.chart.subtitle.money': '以金額表示的累計利潤（總額為負時，占比會誤導），顧客按利潤從高到低排序',
   'whale.chart.x': '顧客占比（利潤最高者在前）→',
   'whale.chart.y.share': '↑ 累計利潤占比',
-  'whale.chart.y.money': '↑ 累計利潤',
+  'whale.chart.y.money': '↑ 累計利潤{unit}',
   'whale.chart.peak.share': '高峰：{customers} 的顧客 → {profit} 的利潤',
   'whale.chart.peak.money': '高峰：{customers} 的顧客 → {profit}',
   'whale.chart.break_even': '損益兩平點：右邊的顧客都在虧錢',
@@ -185,8 +185,8 @@ export const findingsZhHant: Record<FindingKey, string> = {
 
   'diagnostics.chart.waterfall.title': '從毛利到 {net} 的淨利潤',
   'diagnostics.chart.waterfall.subtitle': '每根長條是一類服務成本從毛利中拿走的部分',
-  'diagnostics.chart.money': '↑ 金額',
-  'diagnostics.chart.profit': '↑ 利潤',
+  'diagnostics.chart.money': '↑ 金額{unit}',
+  'diagnostics.chart.profit': '↑ 利潤{unit}',
   'diagnostics.chart.tiers.title': '各消費等級的利潤',
   'diagnostics.chart.tiers.subtitle': '按營收把顧客分成人數相等的等級；長條表示每個等級的總利潤',
 };

@@ -3,7 +3,7 @@
  */
 import type { ChartSpec } from '../../charts/spec.ts';
 import { tv } from '../../format/typed.ts';
-import { clause } from '../messages/finding.ts';
+import { clause, currencyUnit } from '../messages/finding.ts';
 import { english } from '../messages/localise.ts';
 import type { ChartText, MessageRef } from '../messages/render.ts';
 import type { WaterfallBar } from './diagnostics.ts';
@@ -26,7 +26,7 @@ export function waterfallChart(bars: readonly WaterfallBar[], text: ChartText = 
     marginLeft: 64,
     marginBottom: 56,
     x: { label: null, domain: bars.map((b) => b.label), tickFormat: '' },
-    y: { label: said(text, 'y', clause('diagnostics.chart.money') as MessageRef), tickFormat: '~s', grid: true },
+    y: { label: said(text, 'y', clause('diagnostics.chart.money', { unit: currencyUnit() }) as MessageRef), tickFormat: '~s', grid: true },
     color: { domain: ['Total', 'Cost'], range: ['#1f4e79', '#c0392b'], legend: false },
     marks: [
       { type: 'barY', x: 'label', y1: 'start', y2: 'end', fill: 'kind', // Horizontal inset only: a vertical inset would shave a fixed number of pixels off every
@@ -54,7 +54,7 @@ export function tierChart(text: ChartText = {}): ChartSpec {
     height: 360,
     marginLeft: 64,
     x: { label: null },
-    y: { label: said(text, 'y', clause('diagnostics.chart.profit') as MessageRef), tickFormat: '~s', grid: true },
+    y: { label: said(text, 'y', clause('diagnostics.chart.profit', { unit: currencyUnit() }) as MessageRef), tickFormat: '~s', grid: true },
     marks: [
       { type: 'barY', x: 'label', y: 'profit', fill: '#1f4e79' },
       { type: 'ruleY', values: [0], stroke: '#6b7280' },

@@ -4,7 +4,7 @@
  */
 import type { ChartSpec, MarkSpec } from '../../charts/spec.ts';
 import { tv } from '../../format/typed.ts';
-import { clause } from '../messages/finding.ts';
+import { clause, currencyUnit } from '../messages/finding.ts';
 import { english } from '../messages/localise.ts';
 import type { ChartText, MessageRef } from '../messages/render.ts';
 import type { WhaleSummary } from './whale-summary.ts';
@@ -104,7 +104,7 @@ export function whaleCurveChart(s: WhaleSummary, whatIf?: { summary: WhaleSummar
     height: 460,
     marginLeft: 64,
     x: { label: w.set('x', msg('whale.chart.x')), tickFormat: '.0%', domain: [0, 1], grid: false },
-    y: share ? { label: w.set('y', msg('whale.chart.y.share')), tickFormat: '.0%', grid: true } : { label: w.set('y', msg('whale.chart.y.money')), tickFormat: ',.0f', grid: true },
+    y: share ? { label: w.set('y', msg('whale.chart.y.share')), tickFormat: '.0%', grid: true } : { label: w.set('y', msg('whale.chart.y.money', { unit: currencyUnit() })), tickFormat: ',.0f', grid: true },
     marks,
   };
 }
