@@ -9,6 +9,8 @@ import type { ColumnarTable, NumericTable } from '../sql/table.ts';
 import type { SqlConnection } from '../sql/connection.ts';
 import type { DatasetProfile } from '../model/profile.ts';
 import type { SummaryState } from '../model/summary/index.ts';
+import type { FindingKey } from './messages/catalogs.ts';
+import type { ChartText, MessageParams, MessageRef } from './messages/render.ts';
 
 /**
  * What an analysis gets to work with. The engine fills every field; tests may pass only `db`
@@ -38,12 +40,24 @@ export interface AnalysisContext {
   memo?<T>(key: string, build: () => Promise<T>): Promise<T>;
 }
 
-/** One plain-language finding, e.g. "The top 20% of customers earn 138% of profit." */
+/**
+ * One plain-language finding, e.g. "The top 20% of customers earn 138% of profit.", kept as
+ * data: a catalogue key (`messages/`) and typed parameters, rendered in the reader's language
+ * where that is known (`renderFinding`). `text` is the English rendering, for code that reads
+ * plain text (tests, logs); a reader gets `renderFinding(f, { locale, currency })`.
+ */
 export interface Finding {
   /** Stable id, e.g. `top_share`; also usable in prose as `{cell.top_share}` via `scalars`. */
   id: string;
+  /** The sentence's key in the findings catalogues (`src/analyses/messages/`). */
+  key: FindingKey;
+  /** The sentence's numbers and words, typed. */
+  params: MessageParams;
+  /** Which parameter is the headline number the tile shows (it is also in the sentence). */
+  headline?: string;
+  /** The sentence in English, without currency. */
   text: string;
-  /** The headline number behind the sentence, when there is one. */
+  /** The headline number as a plain value (prose interpolation, slides), when there is one. */
   value?: number | string | null;
 }
 
@@ -63,8 +77,12 @@ export interface AnalysisResult {
   /** Charts over `tables` (their `data` names a key of `tables`). */
   charts: ChartSpec[];
   findings: Finding[];
-  /** Caveats and plain explanations of missing data ("no cost data: value is revenue"). */
+  /** Caveats and plain explanations of missing data ("no cost data: value is revenue"), in English. */
   notes: string[];
+  /** Notes as catalogue messages, by index into `notes`, for rendering in the reader's language. */
+  noteRefs?: Record<number, MessageRef>;
+  /** Chart text as catalogue messages, by chart id (title, subtitle, axis labels, text labels). */
+  chartText?: Record<string, ChartText>;
   /**
    * Set when the analysis does not apply to this data (its required tables or columns are
    * missing, or the data holds nothing it can measure): the result is empty, `reason` says why

@@ -1,4 +1,7 @@
 import type { AnalysisResult } from '../analyses/types.ts';
+import { renderFinding } from '../analyses/messages/finding.ts';
+import { localiseCharts, localiseNotes } from '../analyses/messages/localise.ts';
+import type { RenderOptions } from '../analyses/messages/render.ts';
 import { renderChartToSvgString } from '../charts/render-node.ts';
 import type { ChartSpec } from '../charts/spec.ts';
 import { toRows, type Row } from '../engine/types.ts';
@@ -15,13 +18,15 @@ const htmlRowLimit = 50;
  * inputs with their values, result tables, charts as inline SVG, findings and errors.
  * No script and no outside request (the page writer in src/report enforces both).
  */
-export function htmlReport(nb: Notebook, states: readonly CellState[]): string {
+export function htmlReport(nb: Notebook, states: readonly CellState[], reader?: RenderOptions): string {
   const byId = new Map(states.map((s) => [s.id, s]));
-  const blocks = nb.cells.flatMap((cell) => cellBlocks(cell, byId.get(cell.id)));
-  return renderHtmlReport({ title: nb.frontMatter.title || 'Notebook', description: nb.frontMatter.description, language: nb.frontMatter.language, blocks });
+  const blocks = nb.cells.flatMap((cell) => cellBlocks(cell, byId.get(cell.id), reader ?? { locale: 'en' }));
+  // The page's language is the findings' when one was asked for, else the notebook's own.
+  const language = reader?.locale ?? nb.frontMatter.language;
+  return renderHtmlReport({ title: nb.frontMatter.title || 'Notebook', description: nb.frontMatter.description, language, blocks });
 }
 
-function cellBlocks(cell: Cell, state: CellState | undefined): ReportBlock[] {
+function cellBlocks(cell: Cell, state: CellState | undefined, reader: RenderOptions): ReportBlock[] {
   const out = state?.output;
   const blocks: ReportBlock[] = [];
   switch (cell.kind) {
@@ -44,7 +49,7 @@ function cellBlocks(cell: Cell, state: CellState | undefined): ReportBlock[] {
       break;
     case 'analysis':
       // A not-applicable analysis explains itself below; its notes would say the same again.
-      if (out?.kind === 'analysis' && state?.status === 'ok') blocks.push(...analysisBlocks(out.result, cell.name ?? cell.id));
+      if (out?.kind === 'analysis' && state?.status === 'ok') blocks.push(...analysisBlocks(out.result, cell.name ?? cell.id, reader));
       break;
   }
   if (state?.status === 'na') blocks.push({ kind: 'not-applicable', cell: cell.name ?? cell.id, message: state.error ?? '' });
@@ -60,11 +65,12 @@ function chartBlock(spec: ChartSpec, resolve: (name: string) => Row[] | undefine
   }
 }
 
-function analysisBlocks(result: AnalysisResult, cell: string): ReportBlock[] {
+function analysisBlocks(result: AnalysisResult, cell: string, reader: RenderOptions): ReportBlock[] {
   const blocks: ReportBlock[] = [];
-  if (result.findings.length) blocks.push({ kind: 'findings', items: result.findings });
+  if (result.findings.length) blocks.push({ kind: 'findings', items: result.findings.map((f) => ({ id: f.id, text: renderFinding(f, reader).text, value: f.value ?? null })) });
   const tables = Object.fromEntries(Object.entries(result.tables).map(([k, t]) => [k, toRows(t)]));
-  for (const chart of result.charts) blocks.push(...chartBlock(chart, (name) => tables[name], cell));
-  if (result.notes.length) blocks.push({ kind: 'prose', html: `<ul class="notes">${result.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` });
+  for (const chart of localiseCharts(result, reader)) blocks.push(...chartBlock(chart, (name) => tables[name], cell));
+  const notes = localiseNotes(result, reader);
+  if (notes.length) blocks.push({ kind: 'prose', html: `<ul class="notes">${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` });
   return blocks;
 }

@@ -1,4 +1,5 @@
-import type { Finding } from '../analyses/types.ts';
+import { renderFinding } from '../analyses/messages/finding.ts';
+import type { MessageParams, RenderOptions } from '../analyses/messages/render.ts';
 import { toRows, type ColumnarTable, type ColumnInfo } from '../engine/types.ts';
 import type { FrontMatter, Notebook } from '../notebook/format/types.ts';
 import type { CellState } from '../notebook/runtime/state.ts';
@@ -17,7 +18,21 @@ export interface JsonCell {
   /** For `not_applicable`: the canonical tables that would make it apply. */
   needs?: string[];
   result?: { columns: { name: string; type: string }[]; rowCount: number; rows: Record<string, unknown>[] };
-  findings: Finding[];
+  findings: JsonFinding[];
+}
+
+/**
+ * One finding in the JSON report: the sentence and its headline in the report's language, and
+ * the same as data (catalogue key and typed parameters) for programs that format it themselves.
+ */
+export interface JsonFinding {
+  id: string;
+  text: string;
+  /** The headline number as the sentence writes it, when the finding has one. */
+  headline: string | null;
+  value: number | string | null;
+  key: string;
+  params: MessageParams;
 }
 
 /** The JSON report: the front matter and every cell's outcome. */
@@ -30,18 +45,18 @@ export interface JsonReport {
  * Builds the JSON report from the runtime's cell states. A blocked cell is an error (its message
  * says what it waits on); a cell that does not apply to the data is `not_applicable`, with why. Dates become ISO strings (`YYYY-MM-DD` for DATE columns).
  */
-export function jsonReport(nb: Notebook, states: readonly CellState[]): JsonReport {
+export function jsonReport(nb: Notebook, states: readonly CellState[], reader: RenderOptions = { locale: 'en' }): JsonReport {
   return {
     notebook: frontMatterJson(nb.frontMatter),
     cells: states.map((s) => {
       const out = s.status === 'ok' ? s.output : undefined;
       let result: JsonCell['result'];
-      let findings: Finding[] = [];
+      let findings: JsonFinding[] = [];
       if (out?.kind === 'sql') result = tableJson(out.preview, out.columns, out.rowCount);
       if (out?.kind === 'analysis') {
         const first = Object.values(out.result.tables)[0];
         if (first) result = tableJson(first, first.columns, first.rowCount);
-        findings = out.result.findings.map((f) => ({ id: f.id, text: f.text, value: f.value ?? null }));
+        findings = out.result.findings.map((f) => ({ id: f.id, ...renderFinding(f, reader), value: f.value ?? null, key: f.key, params: f.params }));
       }
       return {
         id: s.id,

@@ -5,6 +5,8 @@ import { engineEffects } from '../notebook/runtime/engine-effects.ts';
 import { createRuntime } from '../notebook/runtime/runtime.ts';
 import type { CellState } from '../notebook/runtime/state.ts';
 import type { CliArgs } from './args.ts';
+import { currencyByCode } from '../format/currency.ts';
+import type { Locale } from '../format/locale.ts';
 import { htmlReport } from './html-report.ts';
 import { jsonReport } from './json-report.ts';
 import { loadData, type LoadedData } from './load-data.ts';
@@ -25,10 +27,11 @@ export interface NotebookRun {
  * Runs a notebook file over the given data (or the sample) with the same runtime the app uses.
  * Pass `data` to reuse an already-started engine (tests run many notebooks on one engine).
  */
-export async function runNotebookFile(file: string, options: { dataDir?: string; data?: LoadedData } = {}): Promise<NotebookRun> {
+export async function runNotebookFile(file: string, options: { dataDir?: string; data?: LoadedData; lang?: Locale } = {}): Promise<NotebookRun> {
   const notebook = parseNotebook(await readFile(file, 'utf8'));
   const data = options.data ?? (await loadData(options.dataDir));
-  const runtime = createRuntime(notebook, engineEffects(data.engine));
+  const locale = options.lang;
+  const runtime = createRuntime(notebook, engineEffects(data.engine, locale ? { locale: () => locale } : {}));
   await runtime.runAll();
   const states = runtime.cells();
   const errors = [
@@ -49,15 +52,17 @@ export async function runNotebookFile(file: string, options: { dataDir?: string;
 
 /** Runs the `run` command: executes the notebook, writes the reports, returns the exit code. */
 export async function runCommand(args: CliArgs, io: { stdout: (s: string) => void; stderr: (s: string) => void }): Promise<number> {
-  const result = await runNotebookFile(args.notebook, args.data ? { dataDir: args.data } : {});
+  const result = await runNotebookFile(args.notebook, { ...(args.data ? { dataDir: args.data } : {}), ...(args.lang ? { lang: args.lang } : {}) });
+  // Findings are rendered in the asked language, with the asked currency (none by default).
+  const reader = { locale: args.lang ?? 'en', currency: (args.currency && currencyByCode(args.currency)) || null } as const;
   for (const line of result.imports) io.stderr(`import: ${line}\n`);
   for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
   if (args.json) {
-    const json = JSON.stringify(jsonReport(result.notebook, result.states), null, 2) + '\n';
+    const json = JSON.stringify(jsonReport(result.notebook, result.states, reader), null, 2) + '\n';
     if (args.json === '-') io.stdout(json);
     else await writeFile(args.json, json);
   }
-  if (args.html) await writeFile(args.html, htmlReport(result.notebook, result.states));
+  if (args.html) await writeFile(args.html, htmlReport(result.notebook, result.states, reader));
   for (const e of result.errors) io.stderr(`${e}\n`);
   const ok = result.states.filter((s) => s.status === 'ok').length;
   const na = result.states.filter((s) => s.status === 'na');

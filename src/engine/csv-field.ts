@@ -6,6 +6,7 @@
  * and Google Sheets then show the text as typed and never evaluate it. Numbers stay numbers:
  * a number, or text that is exactly a number such as `-12.5`, is written unchanged.
  */
+import { exactDecimal } from '../format/exact.ts';
 
 /** Text a spreadsheet may take for a formula. `\s` covers spaces, NBSP and the ideographic space. */
 const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
@@ -17,10 +18,11 @@ export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) && !NUMBER.test(text) ? `'${text}` : text;
 }
 
-/** One CSV field: empty for null, dates as ISO (a bare date at midnight UTC as `YYYY-MM-DD`), quoted when needed. */
+/** One CSV field: empty for null, numbers as exact decimals (no float noise, no exponent), dates as ISO (a bare date at midnight UTC as `YYYY-MM-DD`), quoted when needed. */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') return exactDecimal(value);
+  if (typeof value === 'bigint' || typeof value === 'boolean') return String(value);
   const text = value instanceof Date ? value.toISOString().replace('T00:00:00.000Z', '') : neutraliseFormula(String(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,11 +1,10 @@
 /**
- * Numbers in findings, notes, labels and messages, by kind: a percentage, an amount of money, a
- * count, a multiple ("3.4×") or a plain decimal. One module so that the same figure reads the same
- * in every analysis.
+ * Numbers in notes, labels and messages, by kind: a percentage, an amount of money, a count, a
+ * multiple ("3.4×") or a plain decimal. Findings use typed values instead (`typed.ts`: per locale,
+ * compact, with the dataset's currency); these helpers keep the same rules for the English text
+ * that is not translated yet (notes, chart labels).
  *
- * Plain and locale-free (en-US digits and grouping) so findings read the same in the browser, the
- * CLI and tests; findings are prose and are not translated (README, "What you can do"). Currency is
- * unknown (it is the user's data), so money has no symbol. A negative number takes the typographic
+ * Plain and locale-free (en-US digits and grouping). Currency is unknown here, so money has no symbol. A negative number takes the typographic
  * minus "−", a dash-like "-5.8%" reads badly in prose, and none when the digits shown are all zero.
  * Digits come from `Intl.NumberFormat`, which never switches to exponent notation (`toFixed` and
  * `String` do, from 1e21 up and below 1e-6). Anything that is not a finite number reads "n/a".

@@ -81,9 +81,15 @@ export function findInterpolations(source: string): InterpolationRef[] {
   return env.refs;
 }
 
+/** Plain number formats for prose values without a format (never exponent notation). */
+const plainWhole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const plainTwo = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const plainSmall = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+
 /**
  * Formats one interpolated value. Numbers use `format` when given; otherwise integers print
- * as is (grouped from 10,000 up, so a year stays `2024`) and fractions with 4 significant digits.
+ * as is (grouped from 10,000 up, so a year stays `2024`); fractions in whole units from 10,000,
+ * two decimals from 1, four significant digits below — never in exponent notation.
  */
 export function formatValue(value: unknown, format?: string): string {
   if (value === null || value === undefined) return '—';
@@ -91,7 +97,11 @@ export function formatValue(value: unknown, format?: string): string {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return String(value);
     if (Number.isInteger(value)) return Math.abs(value) >= 10_000 ? compileFormat(',d')(value) : String(value);
-    return compileFormat(',.4~g')(value);
+    // Never exponent notation (d3's `g` writes 991912.3 as 9.919e+5): whole units from 10,000,
+    // two decimals from 1, four significant digits below.
+    const abs = Math.abs(value);
+    const f = abs >= 10_000 ? plainWhole : abs >= 1 ? plainTwo : plainSmall;
+    return f.format(value).replace('-', '−');
   }
   if (value instanceof Date) {
     const iso = value.toISOString();

@@ -144,7 +144,7 @@ describe('satisfaction analyses on a hand-computed fixture', () => {
     expect(r.scalars.steepest_segment).toBe('South');
     expect(r.scalars.flattest_segment).toBe('North');
     expect(r.scalars.steepness_gap).toBe(1);
-    expect(r.findings.find((f) => f.id === 'competitive_intensity')?.text).toMatch(/In South, dropping one level below the top costs 100 percentage points of loyalty; in North, 0/);
+    expect(r.findings.find((f) => f.id === 'competitive_intensity')?.text).toMatch(/In South, dropping one level below the top costs 100 points of loyalty; in North, 0 points/);
     // the segment curves are overlaid in one chart, one line per segment
     const chart = r.charts.find((c) => c.id === 'segment-curves')!;
     expect(chart.data).toBe('segment_curves');

@@ -113,7 +113,7 @@ describe('the derived options types are the ones the analyses were written again
 
   it('segmentation', () => {
     type Period = { period_start?: string; period_end?: string };
-    type Tiers = { measure: Measure; method: TierMethod; quantiles?: number[]; thresholds?: number[]; tier_names?: string[]; language: TierLanguage };
+    type Tiers = { measure: Measure; method: TierMethod; quantiles?: number[]; thresholds?: number[]; tier_names?: string[]; language: TierLanguage | 'auto' };
     expectTypeOf<TiersOptions>().toEqualTypeOf<Flat<Period & Tiers>>();
     expectTypeOf<RfmOptions>().toEqualTypeOf<{ as_of?: string; since?: string; time_unit: TimeUnit; bins: number; monetary: 'spend' | 'profit'; segment_map?: Record<string, unknown> }>();
     expectTypeOf<ValueLoyaltyOptions>().toEqualTypeOf<

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { finding } from '../../src/analyses/messages/finding.ts';
+import { tv } from '../../src/format/typed.ts';
 import type { AnalysisResult } from '../../src/analyses/types.ts';
 import { fromRows, type ColumnarTable, type SqlParam } from '../../src/engine/types.ts';
 import { cellId, isRequirement, parseNotebook, unmetRequirements } from '../../src/notebook/format/index.ts';
@@ -32,7 +34,7 @@ function fakeEffects(options: { delay?: (table: string, params: SqlParam[]) => n
         tables: { curve: table([{ x: 0, y: 0 }, { x: 1, y: Number(opts.margin_pct) }]) },
         scalars: { top20_share: 1.38 },
         charts: [],
-        findings: [{ id: 'peak', text: 'Peak at 1.4', value: 1.4 }],
+        findings: [finding('peak', 'whale.peak', { peak: tv.percent(1.4), peak_customers: tv.percent(0.5) }, 'peak', 1.4)],
         notes: [],
       };
       return result;

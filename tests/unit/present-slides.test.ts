@@ -2,6 +2,8 @@
  * Present mode's deck, as data: which cells become slides, in what order, under which headline,
  * and how the cells left out are counted on the title slide.
  */
+import { finding } from '../../src/analyses/messages/finding.ts';
+import { tv } from '../../src/format/typed.ts';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/analyses/types.ts';
 import type { ChartSpec } from '../../src/charts/spec.ts';
@@ -51,12 +53,12 @@ const whaleResult: AnalysisResult = {
   scalars: {},
   charts: [spec('The top 20% earn 138% of profit', { subtitle: 'Cumulative share' }), spec('Profit by decile')],
   findings: [
-    { id: 'top', text: 'the top 20% of customers earn 138% of profit', value: 1.38 },
-    { id: 'loss', text: '31% of customers lose money', value: 0.31 },
+    finding('top', 'whale.headline.earn', { k: tv.percent(0.2), top: tv.percent(1.38) }, 'top'),
+    finding('loss', 'whale.loss_makers', { share: tv.percent(0.31), loss: tv.money(120), loss_share: tv.percent(0.4) }, 'share'),
   ],
   notes: [],
 };
-const noChartResult: AnalysisResult = { tables: {}, scalars: {}, charts: [], findings: [{ id: 'f', text: 'nothing to draw', value: null }], notes: [] };
+const noChartResult: AnalysisResult = { tables: {}, scalars: {}, charts: [], findings: [finding('f', 'whale.empty', {})], notes: [] };
 
 type Kind = 'ok' | 'ok-no-chart' | Exclude<CellStatus, 'ok'> | 'missing';
 /** States for the three chart-bearing cells (whale, the chart cell, diag); the sql cell is always ok. */
@@ -83,18 +85,25 @@ const deck = (s: Map<CellId, CellState>, dataset = 'sample data') =>
   buildSlides({ notebook, states: s, dataset, date: new Date('2026-11-22T00:00:00Z'), untitled: 'Untitled', analysisTitle: (id) => titles[id] });
 
 describe('buildSlides', () => {
+  it('writes the headline findings in the deck language, with the currency', () => {
+    const slides = buildSlides({ notebook, states: states('ok', 'ok', 'ok'), dataset: '示例数据', date: new Date('2026-11-22T00:00:00Z'), untitled: '未命名', locale: 'zh-Hans', currency: { symbol: '¥', code: 'CNY' } });
+    const headlines = slides.filter((x) => x.kind === 'chart').map((x) => (x as { headline: string }).headline);
+    expect(headlines[0]).toBe('前 20% 的客户贡献了 138% 的利润。');
+    expect(headlines[3]).toBe(headlines[0]);
+  });
+
   it.each([
     {
       name: 'everything ran: one slide per chart, in notebook order',
       states: states('ok', 'ok', 'ok'),
-      headlines: ['the top 20% of customers earn 138% of profit', 'Profit by decile', 'Revenue vs profit', 'the top 20% of customers earn 138% of profit', 'Profit by decile'],
+      headlines: ['The top 20% of customers earn 138% of profit.', 'Profit by decile', 'Revenue vs profit', 'The top 20% of customers earn 138% of profit.', 'Profit by decile'],
       sources: ['Whale curve · whale', 'Whale curve · whale', 'q', 'profit-diagnostics · diag', 'profit-diagnostics · diag'],
       skipped: { failed: 0, notRun: 0, noChart: 0 },
     },
     {
       name: 'a failed analysis and a blocked chart are counted as failed',
       states: states('error', 'blocked', 'ok'),
-      headlines: ['the top 20% of customers earn 138% of profit', 'Profit by decile'],
+      headlines: ['The top 20% of customers earn 138% of profit.', 'Profit by decile'],
       sources: ['profit-diagnostics · diag', 'profit-diagnostics · diag'],
       skipped: { failed: 2, notRun: 0, noChart: 0 },
     },

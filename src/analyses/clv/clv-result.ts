@@ -1,4 +1,6 @@
 /** Turns a fitted `ClvModel` into the analysis result: tables, headline numbers, charts, findings, notes. */
+import { tv, type DurationUnit } from '../../format/typed.ts';
+import { finding, term } from '../messages/finding.ts';
 import type { AnalysisResult } from '../types.ts';
 import { table } from '../retention/table.ts';
 import { count, decimal, money, percent } from '../../format/number.ts';
@@ -84,10 +86,17 @@ export function clvResult(model: ClvModel, o: ResultContext, ids: ReadonlyMap<nu
   for (const i of repeat) aliveSum += s.p_alive[i]!;
 
   const findings: AnalysisResult['findings'] = [
-    { id: 'expected_purchases', value: totalPurchases, text: `Over the next ${horizonText} after ${o.calibrationEnd} the model expects ${count(totalPurchases)} purchases from these ${count(n)} customers, worth ${money(totalValue, 0)} in margin (discounted at ${percent(o.discount_rate, 0)} a year).` },
-    { id: 'top20_value_share', value: top20, text: `The top 20% of customers by expected value hold ${percent(top20, 0)} of it.` },
-    { id: 'at_risk', value: atRisk.length, text: atRisk.length ? `${count(atRisk.length)} repeat buyers are more likely gone than active (P(alive) below 50%); together they spent ${money(atRiskRevenue, 0)} up to ${o.calibrationEnd} — the early-warning list.` : 'No repeat buyer looks more likely gone than active (P(alive) is above 50% for all of them).' },
-    { id: 'dropout', value: a / (a + b), text: `An active customer buys about ${decimal(r / alpha, 3)} times a ${unit}, and after each purchase about ${percent(a / (a + b), 0)} drop out for good — which is why a long silence after frequent buying is a warning sign.` },
+    finding(
+      'expected_purchases',
+      'clv.expected_purchases',
+      { horizon: tv.duration(o.horizon, unit as DurationUnit, Number.isInteger(o.horizon) ? 0 : 1), from: tv.date(o.calibrationEnd), purchases: tv.count(totalPurchases), customers: tv.count(n), value: tv.money(totalValue, 0), discount: tv.percent(o.discount_rate, 0) },
+      'purchases',
+    ),
+    finding('top20_value_share', 'clv.top20', { top: tv.percent(0.2), share: tv.percent(top20, 0) }, 'share'),
+    atRisk.length
+      ? finding('at_risk', 'clv.at_risk', { customers: tv.count(atRisk.length), half: tv.percent(0.5), spent: tv.money(atRiskRevenue, 0), until: tv.date(o.calibrationEnd) }, 'customers')
+      : finding('at_risk', 'clv.at_risk.none', { half: tv.percent(0.5) }, undefined, 0),
+    finding('dropout', 'clv.dropout', { rate: tv.decimal(r / alpha, 3), per: term(`per.${unit as DurationUnit}`), dropout: tv.percent(a / (a + b), 0) }, 'dropout'),
   ];
   const newCustomer = model.newCustomer.map((e) => ({ t: e.t, expected_purchases: e.value, standard_error: e.standardError, low: e.low, high: e.high }));
   const tables: AnalysisResult['tables'] = {
@@ -116,9 +125,17 @@ export function clvResult(model: ClvModel, o: ResultContext, ids: ReadonlyMap<nu
     const err = h.totalActual > 0 ? h.totalExpected / h.totalActual - 1 : null;
     tables.holdout = table(h.rows, { calibration_purchases: 'string', bucket: 'number', customers: 'number', expected: 'number', actual: 'number' });
     Object.assign(scalars, { holdout_expected: h.totalExpected, holdout_actual: h.totalActual, holdout_error: err, holdout_length: o.holdoutLength });
-    findings.unshift({ id: 'holdout', value: err, text: `Holdout check: for ${o.calibrationEnd} → ${o.holdoutEnd} (${decimal(o.holdoutLength, 1)} ${unit}s) the model, fitted only on the earlier data, expected ${count(h.totalExpected)} repeat purchases; ${count(h.totalActual)} happened (${err === null ? 'no purchases' : `${err >= 0 ? '+' : ''}${percent(err, 1)}`}).` });
-    const lastRow = h.rows[h.rows.length - 1]!;
-    charts.push(holdoutChart(unit, o.holdoutLength, lastRow));
+    findings.unshift(
+      finding(
+        'holdout',
+        err === null ? 'clv.holdout.none' : 'clv.holdout',
+        { from: tv.date(o.calibrationEnd), to: tv.date(o.holdoutEnd), length: tv.duration(o.holdoutLength, unit as DurationUnit, 1), expected: tv.count(h.totalExpected), actual: tv.count(h.totalActual), error: tv.percent(err, 1, true) },
+        err === null ? 'actual' : 'error',
+        err,
+      ),
+    );
+    const last = h.rows[h.rows.length - 1]!;
+    charts.push(holdoutChart(unit, o.holdoutLength, last));
   }
   charts.push(pAliveChart(oneTime), concentrationChart(top20, horizonText));
   if (model.newCustomer.length) charts.push(newCustomerChart(unit, model.newCustomer.some((e) => e.low !== null)));

@@ -2,6 +2,7 @@
  * The `profit-diagnostics` analysis: where the margin goes (waterfall), which costs make
  * loss-makers, who the worst loss-makers are, and profit by tier and by any customer attribute.
  */
+import type { ChartText } from '../messages/render.ts';
 import { fromRows, toRows, type ColumnarTable, type Row } from '../../sql/table.ts';
 import type { SqlConnection } from '../../sql/connection.ts';
 import { hasTable } from '../../model/profile.ts';
@@ -108,6 +109,7 @@ export const profitDiagnosticsAnalysis: AnalysisDefinition<typeof profitDiagnost
         { name: 'end', type: 'DOUBLE', kind: 'number' as const },
         { name: 'kind', type: 'VARCHAR', kind: 'string' as const },
       ];
+      const chartText: Record<string, ChartText> = {};
       const result: AnalysisResult = {
         tables: { waterfall: fromRows(bars as Row[], columns), cost_drivers: drivers, top_loss_makers: lossMakers, by_tier: byTier },
         scalars: {
@@ -115,7 +117,8 @@ export const profitDiagnosticsAnalysis: AnalysisDefinition<typeof profitDiagnost
           net_profit: bars[bars.length - 1]?.amount ?? 0,
           loss_makers: nLoss,
         },
-        charts: bars.length ? [waterfallChart(bars), tierChart()] : [],
+        charts: bars.length ? [waterfallChart(bars, (chartText.waterfall = {})), tierChart((chartText['profit-by-tier'] = {}))] : [],
+        chartText,
         findings: diagnosticsFindings(bars, toRows(drivers), toRows(byTier), nLoss),
         notes,
       };

@@ -2,22 +2,31 @@
  * Charts for the profit diagnostics: the margin-to-profit waterfall and profit by spend tier.
  */
 import type { ChartSpec } from '../../charts/spec.ts';
-import { money } from '../../format/number.ts';
+import { tv } from '../../format/typed.ts';
+import { clause, currencyUnit } from '../messages/finding.ts';
+import { english } from '../messages/localise.ts';
+import type { ChartText, MessageRef } from '../messages/render.ts';
 import type { WaterfallBar } from './diagnostics.ts';
 
+/** `ref`'s English for the spec, remembered in `text` as the chart's `part`. */
+function said(text: ChartText, part: 'title' | 'subtitle' | 'y', ref: MessageRef): string {
+  text[part] = ref;
+  return english(ref);
+}
+
 /** Gross margin → each cost category → net profit, as floating bars in order. */
-export function waterfallChart(bars: readonly WaterfallBar[]): ChartSpec {
+export function waterfallChart(bars: readonly WaterfallBar[], text: ChartText = {}): ChartSpec {
   const net = bars[bars.length - 1]?.amount ?? 0;
   return {
     id: 'waterfall',
-    title: `From gross margin to ${money(net)} net profit`,
-    subtitle: 'Each bar is what one cost-to-serve category takes out of the margin',
+    title: said(text, 'title', clause('diagnostics.chart.waterfall.title', { net: tv.money(net) }) as MessageRef),
+    subtitle: said(text, 'subtitle', clause('diagnostics.chart.waterfall.subtitle') as MessageRef),
     data: 'waterfall',
     height: 420,
     marginLeft: 64,
     marginBottom: 56,
     x: { label: null, domain: bars.map((b) => b.label), tickFormat: '' },
-    y: { label: '↑ Money', tickFormat: '~s', grid: true },
+    y: { label: said(text, 'y', clause('diagnostics.chart.money', { unit: currencyUnit() }) as MessageRef), tickFormat: '~s', grid: true },
     color: { domain: ['Total', 'Cost'], range: ['#1f4e79', '#c0392b'], legend: false },
     marks: [
       { type: 'barY', x: 'label', y1: 'start', y2: 'end', fill: 'kind', // Horizontal inset only: a vertical inset would shave a fixed number of pixels off every
@@ -36,16 +45,16 @@ function labelRows(bars: readonly WaterfallBar[], kind: string) {
 }
 
 /** Profit of each spend tier (tier 1 = top spenders), with the zero line. */
-export function tierChart(): ChartSpec {
+export function tierChart(text: ChartText = {}): ChartSpec {
   return {
     id: 'profit-by-tier',
-    title: 'Profit by spend tier',
-    subtitle: 'Customers split into equal-sized tiers by revenue; bars show each tier’s total profit',
+    title: said(text, 'title', clause('diagnostics.chart.tiers.title') as MessageRef),
+    subtitle: said(text, 'subtitle', clause('diagnostics.chart.tiers.subtitle') as MessageRef),
     data: 'by_tier',
     height: 360,
     marginLeft: 64,
     x: { label: null },
-    y: { label: '↑ Profit', tickFormat: '~s', grid: true },
+    y: { label: said(text, 'y', clause('diagnostics.chart.profit', { unit: currencyUnit() }) as MessageRef), tickFormat: '~s', grid: true },
     marks: [
       { type: 'barY', x: 'label', y: 'profit', fill: '#1f4e79' },
       { type: 'ruleY', values: [0], stroke: '#6b7280' },

@@ -4,13 +4,24 @@
  */
 import type { Row } from '../../sql/table.ts';
 import type { Finding } from '../types.ts';
-import { money, multiple, percent } from '../../format/number.ts';
+import { tv } from '../../format/typed.ts';
+import { clause, finding, term, text } from '../messages/finding.ts';
+import type { MessageParam } from '../messages/render.ts';
 
 /** `support_call` → "Support call"; `acquisition` → "Acquisition (amortised)". */
 export function categoryLabel(category: string): string {
   if (category === 'acquisition') return 'Acquisition (amortised)';
   const words = category.replace(/[_-]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Cost categories the findings catalogues name in every language (others are shown as written). */
+const knownCategories = ['acquisition', 'bad_debt', 'discount', 'dispute', 'field_visit', 'return', 'support_call', 'litigation'] as const;
+
+/** A cost category as a finding parameter: the catalogue's word for a known one, else the data's own label. */
+function categoryParam(category: string): MessageParam {
+  const key = category.toLowerCase().replace(/[\s-]+/g, '_');
+  return (knownCategories as readonly string[]).includes(key) ? term(`cost.${key as (typeof knownCategories)[number]}`) : text(categoryLabel(category).toLowerCase());
 }
 
 /** One waterfall bar. */
@@ -48,38 +59,38 @@ export function diagnosticsFindings(bars: readonly WaterfallBar[], drivers: read
   const costs = bars.filter((b) => b.kind === 'Cost');
   if (gross > 0 && costs.length) {
     const biggest = costs.reduce((a, b) => (b.amount < a.amount ? b : a));
-    out.push({
-      id: 'waterfall',
-      text:
-        `${costs.some((b) => b.label === 'Acquisition (amortised)') ? 'Cost to serve and acquisition take' : 'Cost to serve takes'} ${percent((gross - net) / gross)} of the ${money(gross)} gross margin, leaving ${money(net)} net profit; ` +
-        `the largest item is ${biggest.label.toLowerCase()} (${money(-biggest.amount)}).`,
-      value: net,
-    });
+    const withAcquisition = costs.some((b) => b.label === 'Acquisition (amortised)');
+    out.push(
+      finding(
+        'waterfall',
+        withAcquisition ? 'diagnostics.waterfall.acquisition' : 'diagnostics.waterfall',
+        { share: tv.percent((gross - net) / gross), gross: tv.money(gross), net: tv.money(net), item: biggest.label === 'Acquisition (amortised)' ? term('cost.acquisition') : categoryParam(biggest.label), item_cost: tv.money(-biggest.amount) },
+        'net',
+      ),
+    );
   }
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   const candidates = drivers.filter((d) => num(d.lift) !== null && (num(d.cost_loss_makers) ?? 0) > 0);
   if (lossMakers > 0 && candidates.length) {
     const top = candidates.reduce((a, b) => ((num(b.lift) ?? 0) > (num(a.lift) ?? 0) ? b : a));
-    out.push({
-      id: 'cost_driver',
-      text:
-        `What turns customers into loss-makers is mostly ${categoryLabel(String(top.category)).toLowerCase()}: ` +
-        `a loss-maker costs ${multiple(num(top.lift) ?? 0, 1)} as much in it as the average customer, and it is ` +
-        `${percent(num(top.share_loss_makers) ?? 0)} of loss-makers' cost to serve against ${percent(num(top.share_all) ?? 0)} for all customers.`,
-      value: num(top.lift),
-    });
+    out.push(
+      finding(
+        'cost_driver',
+        'diagnostics.cost_driver',
+        { category: categoryParam(String(top.category)), lift: tv.ratio(num(top.lift) ?? 0, 1), share_loss_makers: tv.percent(num(top.share_loss_makers) ?? 0), share_all: tv.percent(num(top.share_all) ?? 0) },
+        'lift',
+        num(top.lift),
+      ),
+    );
   }
   const first = tiers[0];
   const last = tiers[tiers.length - 1];
   if (first && last && tiers.length > 1 && num(first.profit_share) !== null) {
-    out.push({
-      id: 'tiers',
-      text:
-        `The top spend tier earns ${percent(num(first.profit_share) ?? 0)} of profit; the bottom tier ` +
-        `${(num(last.profit) ?? 0) < 0 ? `loses ${money(-(num(last.profit) ?? 0))}` : `earns ${percent(num(last.profit_share) ?? 0)}`}, ` +
-        `with ${percent(num(last.loss_maker_share) ?? 0)} of its customers unprofitable.`,
-      value: num(first.profit_share),
-    });
+    const bottom =
+      (num(last.profit) ?? 0) < 0 ? clause('diagnostics.tiers.loses', { loss: tv.money(-(num(last.profit) ?? 0)) }) : clause('diagnostics.tiers.earns', { share: tv.percent(num(last.profit_share) ?? 0) });
+    out.push(
+      finding('tiers', 'diagnostics.tiers', { top: tv.percent(num(first.profit_share) ?? 0), bottom, unprofitable: tv.percent(num(last.loss_maker_share) ?? 0) }, 'top', num(first.profit_share)),
+    );
   }
   return out;
 }

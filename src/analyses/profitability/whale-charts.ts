@@ -3,8 +3,31 @@
  * chart, titles that state the finding, percent axes, the 100% reference line and labelled points.
  */
 import type { ChartSpec, MarkSpec } from '../../charts/spec.ts';
-import { money, percent } from '../../format/number.ts';
+import { tv } from '../../format/typed.ts';
+import { clause, currencyUnit } from '../messages/finding.ts';
+import { english } from '../messages/localise.ts';
+import type { ChartText, MessageRef } from '../messages/render.ts';
 import type { WhaleSummary } from './whale-summary.ts';
+
+/** A chart's words: each is built once as a message; the spec gets its English, `text` the message. */
+function words(text: ChartText) {
+  const labels: Record<string, MessageRef> = (text.labels = {});
+  return {
+    /** The English of `ref`, remembered as a text-mark label. */
+    label(ref: MessageRef): string {
+      const en = english(ref);
+      labels[en] = ref;
+      return en;
+    },
+    /** The English of `ref`, remembered as the chart's `part`. */
+    set(part: 'title' | 'subtitle' | 'x' | 'y', ref: MessageRef): string {
+      text[part] = ref;
+      return english(ref);
+    },
+  };
+}
+
+const msg = (key: Parameters<typeof clause>[0], params: Parameters<typeof clause>[1] = {}) => clause(key, params) as MessageRef;
 
 const PROFIT = '#1f4e79';
 const REVENUE = '#9aa5b1';
@@ -16,7 +39,8 @@ const GRID = '#6b7280';
  * and the top-k point; with `whatIf`, the what-if curve (table `curve_whatif`, columns
  * `base_customer_share` / `base_profit_share`) dashed beside it and labelled at its end.
  */
-export function whaleCurveChart(s: WhaleSummary, whatIf?: { summary: WhaleSummary; label: string }): ChartSpec {
+export function whaleCurveChart(s: WhaleSummary, whatIf?: { summary: WhaleSummary; label: string | MessageRef }, text: ChartText = {}): ChartSpec {
+  const w = words(text);
   const share = s.mode === 'share';
   const y = share ? 'profit_share' : 'cum_profit';
   const marks: MarkSpec[] = [];
@@ -29,20 +53,23 @@ export function whaleCurveChart(s: WhaleSummary, whatIf?: { summary: WhaleSummar
     const wy = share ? 'base_profit_share' : 'cum_profit';
     const endX = s.customers > 0 ? after.customers / s.customers : 0;
     const endY = share ? after.totalProfit / s.totalProfit : after.totalProfit;
-    const endText = share ? `${percent(endY)} of today's profit` : `total profit ${money(after.totalProfit)}`;
+    const end = share ? msg('whale.chart.whatif_end.share', { share: tv.percent(endY) }) : msg('whale.chart.whatif_end.money', { total: tv.money(after.totalProfit) });
+    const whatIfLabel = typeof whatIf.label === 'string' ? null : w.label(msg('whale.chart.whatif_label', { action: whatIf.label, end }));
     marks.push({ type: 'line', data: 'curve_whatif', x: 'base_customer_share', y: wy, stroke: WHATIF, options: { strokeWidth: 2.5, strokeDasharray: '6,3' } });
     marks.push({ type: 'dot', rows: [{ x: endX, y: endY }], x: 'x', y: 'y', fill: WHATIF, r: 5 });
     marks.push({
-      type: 'text', rows: [{ x: endX, y: endY, label: `${whatIf.label}: ${endText}` }], x: 'x', y: 'y', text: 'label', fill: WHATIF,
+      type: 'text', rows: [{ x: endX, y: endY, label: whatIfLabel ?? `${String(whatIf.label)}: ${english(end)}` }], x: 'x', y: 'y', text: 'label', fill: WHATIF,
       options: { dy: -14, dx: -6, fontSize: 14, fontWeight: 'bold', textAnchor: 'end' },
     });
   }
   marks.push({ type: 'line', x: 'customer_share', y, stroke: PROFIT, options: { strokeWidth: 3 } });
   if (s.customers > 0 && s.profitable > 0) {
     const peakY = share ? (s.peakShare ?? 0) : s.peakProfit;
-    const label = share
-      ? `Peak: ${percent(s.peakCustomerShare)} of customers → ${percent(s.peakShare ?? 0)} of profit`
-      : `Peak: ${percent(s.peakCustomerShare)} of customers → ${money(s.peakProfit)}`;
+    const label = w.label(
+      share
+        ? msg('whale.chart.peak.share', { customers: tv.percent(s.peakCustomerShare), profit: tv.percent(s.peakShare ?? 0) })
+        : msg('whale.chart.peak.money', { customers: tv.percent(s.peakCustomerShare), profit: tv.money(s.peakProfit) }),
+    );
     marks.push({ type: 'ruleX', values: [s.peakCustomerShare], stroke: GRID, options: { strokeDasharray: '2,3' } });
     marks.push({ type: 'dot', rows: [{ x: s.peakCustomerShare, y: peakY }], x: 'x', y: 'y', fill: PROFIT, r: 6 });
     // Labels sit below the curve and towards the chart's centre so they are never clipped.
@@ -52,7 +79,7 @@ export function whaleCurveChart(s: WhaleSummary, whatIf?: { summary: WhaleSummar
       options: { dy: 40, dx: towardsLeft ? -10 : 10, fontSize: 16, fontWeight: 'bold', textAnchor: towardsLeft ? 'end' : 'start' },
     });
     if (s.lossMakers > 0) {
-      const breakEven = towardsLeft ? 'Break-even: customers to the right lose money →' : 'Break-even: customers to the right lose money';
+      const breakEven = w.label(msg(towardsLeft ? 'whale.chart.break_even.arrow' : 'whale.chart.break_even'));
       marks.push({
         type: 'text', rows: [{ x: s.peakCustomerShare, y: 0, label: breakEven }], x: 'x', y: 'y', text: 'label', fill: GRID,
         options: { dy: -12, dx: towardsLeft ? -8 : 8, fontSize: 13, textAnchor: towardsLeft ? 'end' : 'start' },
@@ -62,7 +89,7 @@ export function whaleCurveChart(s: WhaleSummary, whatIf?: { summary: WhaleSummar
   if (share && s.topShare !== null && s.topK < s.peakCustomerShare) {
     marks.push({ type: 'dot', rows: [{ x: s.topK, y: s.topShare }], x: 'x', y: 'y', fill: PROFIT, r: 5 });
     marks.push({
-      type: 'text', rows: [{ x: s.topK, y: s.topShare, label: `Top ${percent(s.topK)} → ${percent(s.topShare)}` }], x: 'x', y: 'y', text: 'label',
+      type: 'text', rows: [{ x: s.topK, y: s.topShare, label: w.label(msg('whale.chart.top', { k: tv.percent(s.topK), share: tv.percent(s.topShare) })) }], x: 'x', y: 'y', text: 'label',
       options: { dx: 10, dy: 12, fontSize: 14, textAnchor: 'start' },
     });
   }
@@ -71,23 +98,20 @@ export function whaleCurveChart(s: WhaleSummary, whatIf?: { summary: WhaleSummar
   }
   return {
     id: 'whale-curve',
-    title: share
-      ? `The top ${percent(s.topK)} of customers earn ${percent(s.topShare ?? 0)} of profit`
-      : `The customer base loses money overall (total profit ${money(s.totalProfit)})`,
-    subtitle: share
-      ? 'Cumulative share of total profit, customers ranked from most to least profitable'
-      : 'Cumulative profit in money (shares of a negative total would mislead), customers ranked from most to least profitable',
+    title: w.set('title', share ? msg('whale.chart.title.share', { k: tv.percent(s.topK), share: tv.percent(s.topShare ?? 0) }) : msg('whale.chart.title.money', { total: tv.money(s.totalProfit) })),
+    subtitle: w.set('subtitle', msg(share ? 'whale.chart.subtitle.share' : 'whale.chart.subtitle.money')),
     data: 'curve',
     height: 460,
     marginLeft: 64,
-    x: { label: 'Share of customers (most profitable first) →', tickFormat: '.0%', domain: [0, 1], grid: false },
-    y: share ? { label: '↑ Cumulative share of total profit', tickFormat: '.0%', grid: true } : { label: '↑ Cumulative profit', tickFormat: ',.0f', grid: true },
+    x: { label: w.set('x', msg('whale.chart.x')), tickFormat: '.0%', domain: [0, 1], grid: false },
+    y: share ? { label: w.set('y', msg('whale.chart.y.share')), tickFormat: '.0%', grid: true } : { label: w.set('y', msg('whale.chart.y.money', { unit: currencyUnit() })), tickFormat: ',.0f', grid: true },
     marks,
   };
 }
 
 /** Revenue Pareto and profit whale curve on the same axes: 80/20 against 20/120. */
-export function revenueVsProfitChart(s: WhaleSummary): ChartSpec {
+export function revenueVsProfitChart(s: WhaleSummary, text: ChartText = {}): ChartSpec {
+  const w = words(text);
   const marks: MarkSpec[] = [
     { type: 'ruleY', values: [1], stroke: GRID, options: { strokeDasharray: '4,4' } },
     { type: 'ruleY', values: [0], stroke: GRID },
@@ -96,23 +120,26 @@ export function revenueVsProfitChart(s: WhaleSummary): ChartSpec {
     { type: 'line', x: 'customer_share', y: 'profit_share', stroke: PROFIT, options: { strokeWidth: 3 } },
   ];
   const labels = [];
-  if (s.topRevenueShare !== null) labels.push({ x: s.topK, y: s.topRevenueShare, label: `Revenue: ${percent(s.topRevenueShare)}` });
-  if (s.topShare !== null) labels.push({ x: s.topK, y: s.topShare, label: `Profit: ${percent(s.topShare)}` });
+  if (s.topRevenueShare !== null) labels.push({ x: s.topK, y: s.topRevenueShare, label: w.label(msg('whale.chart.revenue_point', { share: tv.percent(s.topRevenueShare) })) });
+  if (s.topShare !== null) labels.push({ x: s.topK, y: s.topShare, label: w.label(msg('whale.chart.profit_point', { share: tv.percent(s.topShare) })) });
   if (labels.length) {
     marks.push({ type: 'dot', rows: labels, x: 'x', y: 'y', fill: PROFIT, r: 5 });
     marks.push({ type: 'text', rows: labels, x: 'x', y: 'y', text: 'label', options: { dx: 10, textAnchor: 'start', fontSize: 15, fontWeight: 'bold' } });
   }
   return {
     id: 'revenue-vs-profit',
-    title: s.topRevenueShare !== null && s.topShare !== null
-      ? `Top ${percent(s.topK)}: ${percent(s.topRevenueShare)} of revenue, ${percent(s.topShare)} of profit`
-      : 'Revenue concentration against profit concentration',
-    subtitle: 'Grey: cumulative share of revenue (customers ranked by revenue). Blue: cumulative share of profit (ranked by profit).',
+    title: w.set(
+      'title',
+      s.topRevenueShare !== null && s.topShare !== null
+        ? msg('whale.chart.pareto.title', { k: tv.percent(s.topK), revenue: tv.percent(s.topRevenueShare), profit: tv.percent(s.topShare) })
+        : msg('whale.chart.pareto.title.none'),
+    ),
+    subtitle: w.set('subtitle', msg('whale.chart.pareto.subtitle')),
     data: 'curve',
     height: 420,
     marginLeft: 64,
-    x: { label: 'Share of customers →', tickFormat: '.0%', domain: [0, 1] },
-    y: { label: '↑ Cumulative share', tickFormat: '.0%', grid: true },
+    x: { label: w.set('x', msg('whale.chart.pareto.x')), tickFormat: '.0%', domain: [0, 1] },
+    y: { label: w.set('y', msg('whale.chart.pareto.y')), tickFormat: '.0%', grid: true },
     marks,
   };
 }

@@ -2,6 +2,10 @@
  * The `whale-curve` analysis: profit per customer, the whale curve with its statistics, the
  * revenue Pareto beside it, and the "fix the worst loss-makers" what-if.
  */
+import { tv } from '../../format/typed.ts';
+import { clause } from '../messages/finding.ts';
+import { english } from '../messages/localise.ts';
+import type { ChartText, MessageRef } from '../messages/render.ts';
 import { toRows, type ColumnarTable } from '../../sql/table.ts';
 import type { SqlConnection } from '../../sql/connection.ts';
 import { defineOptions } from '../options.ts';
@@ -9,7 +13,7 @@ import type { AnalysisContext, AnalysisDefinition, AnalysisResult, OptionValues 
 import { summaryCovers, type CustomerProfitOptions } from './customer-profit.ts';
 import { profitBreakdown, vectorsApply, type ProfitBreakdown } from './profit-vectors.ts';
 import { fixWorstSorted, rankProfit, rankRevenue, whaleCurveTable, whaleStatsRow, type RankedProfit, type SortedProfit } from './whale-numerics.ts';
-import { count, money, percent } from '../../format/number.ts';
+import { money, percent } from '../../format/number.ts';
 import { profitOptionSpecs, toCustomerProfitOptions } from './profit-options.ts';
 import { runProfitNotes } from './profit-table.ts';
 import { revenueVsProfitChart, whaleCurveChart } from './whale-charts.ts';
@@ -158,7 +162,12 @@ export const whaleCurveAnalysis: AnalysisDefinition<typeof whaleCurveOptions> = 
       notes,
     };
     {
-      let whatIf: { summary: WhaleSummary; label: string } | undefined;
+      let whatIf: { summary: WhaleSummary; label: MessageRef } | undefined;
+      const chartText: Record<string, ChartText> = (result.chartText = {});
+      const note = (ref: MessageRef) => {
+        (result.noteRefs ??= {})[result.notes.length] = ref;
+        result.notes.push(english(ref));
+      };
       // The what-if headline figures always exist (nothing fixed: after = before), so prose that
       // quotes them still reads when the slider is at 0 or there is no loss-maker to fix.
       Object.assign(result.scalars, {
@@ -183,25 +192,16 @@ export const whaleCurveAnalysis: AnalysisDefinition<typeof whaleCurveOptions> = 
         result.findings.push(whatIfFinding(s, after.summary, share, options.fix_mode, fixed));
         whatIf = {
           summary: after.summary,
-          label: `${options.fix_mode === 'drop' ? 'After dropping' : 'After fixing'} the worst ${percent(share)} of loss-makers`,
+          label: clause(options.fix_mode === 'drop' ? 'whale.chart.after_dropping' : 'whale.chart.after_fixing', { share: tv.percent(share) }) as MessageRef,
         };
       } else if (options.fix_worst_pct > 0) {
-        result.notes.push('The what-if found no loss-making customer to fix.');
+        note(clause('whale.note.nothing_to_fix') as MessageRef);
       }
-      result.charts.push(whaleCurveChart(s, whatIf));
-      if (s.mode === 'share' && s.topRevenueShare !== null) result.charts.push(revenueVsProfitChart(s));
-      if (s.mode === 'money') {
-        result.notes.push(
-          `Total profit is ${s.totalProfit < 0 ? 'negative' : 'zero'} (${money(s.totalProfit)}), so the curve is drawn in money, not as a share of total profit: a percentage of a total that is not positive would turn the picture upside down.`,
-        );
-      }
-      if (s.zeroProfit > 0) result.notes.push(`${count(s.zeroProfit, 'customer')} exactly ${s.zeroProfit === 1 ? 'breaks' : 'break'} even; ${s.zeroProfit === 1 ? 'it forms' : 'they form'} the flat stretch at the top of the curve.`);
-      if (s.tied > 0) {
-        result.notes.push(
-          `${count(s.tied, 'customer')} share their profit with another customer. Tied customers are ranked by customer id; ` +
-            'since they have the same profit, that order changes no figure read off the curve.',
-        );
-      }
+      result.charts.push(whaleCurveChart(s, whatIf, (chartText['whale-curve'] = {})));
+      if (s.mode === 'share' && s.topRevenueShare !== null) result.charts.push(revenueVsProfitChart(s, (chartText['revenue-vs-profit'] = {})));
+      if (s.mode === 'money') note(clause(s.totalProfit < 0 ? 'whale.note.money_mode.negative' : 'whale.note.money_mode.zero', { total: tv.money(s.totalProfit) }) as MessageRef);
+      if (s.zeroProfit > 0) note(clause('whale.note.break_even', { customers: tv.count(s.zeroProfit) }) as MessageRef);
+      if (s.tied > 0) note(clause('whale.note.tied', { customers: tv.count(s.tied) }) as MessageRef);
       return result;
     }
   },

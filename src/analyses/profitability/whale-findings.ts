@@ -1,24 +1,28 @@
 /**
- * Findings for the whale curve, written the way a consultant would say them on a slide.
+ * Findings for the whale curve, written the way a consultant would say them on a slide. The
+ * sentences live in the findings catalogues (`../messages/`, keys `whale.*`); here we choose
+ * which sentence the data supports and give it its typed numbers.
  */
 import type { Finding } from '../types.ts';
-import { money, percent } from '../../format/number.ts';
+import { percent } from '../../format/number.ts';
+import { tv } from '../../format/typed.ts';
+import { clause, finding } from '../messages/finding.ts';
 import type { WhaleSummary } from './whale-summary.ts';
 
 /** The headline and supporting sentences for one whale curve. */
 export function whaleFindings(s: WhaleSummary): Finding[] {
-  if (s.customers === 0) return [{ id: 'empty', text: 'No customer was active in the period, so there is no whale curve to draw.', value: null }];
-  const k = percent(s.topK);
+  if (s.customers === 0) return [finding('empty', 'whale.empty', {}, undefined, null)];
+  const k = tv.percent(s.topK);
   const out: Finding[] = [];
   if (s.mode === 'money') {
-    out.push({
-      id: 'headline',
-      text:
-        `The customer base as a whole loses money: total profit is ${money(s.totalProfit)}. ` +
-        `The top ${k} of customers earn ${money(s.topProfit)}, the profitable ${percent(s.peakCustomerShare)} earn ${money(s.peakProfit)}, ` +
-        `and the ${percent(s.lossMakerShare)} who lose money take away ${money(s.totalLoss)}.`,
-      value: s.totalProfit,
-    });
+    out.push(
+      finding(
+        'headline',
+        'whale.headline.loss',
+        { total: tv.money(s.totalProfit), k, top_profit: tv.money(s.topProfit), peak_customers: tv.percent(s.peakCustomerShare), peak_profit: tv.money(s.peakProfit), loss_makers: tv.percent(s.lossMakerShare), loss: tv.money(s.totalLoss) },
+        'total',
+      ),
+    );
     return out;
   }
   const top = s.topShare ?? 0;
@@ -26,74 +30,43 @@ export function whaleFindings(s: WhaleSummary): Finding[] {
   // margin): profit shares are revenue shares and the curve cannot show anyone losing money.
   // Say that, not the 20/120 story the data cannot tell.
   if (s.customers > 1 && s.topRevenueShare !== null && s.lossMakers === 0 && percent(top) === percent(s.topRevenueShare)) {
-    out.push({
-      id: 'headline',
-      text: `The top ${k} of customers bring ${percent(s.topRevenueShare)} of revenue and the same share of profit: every customer earns the same margin here, so profit simply follows revenue.`,
-      value: s.topShare,
-    });
-    out.push({
-      id: 'same_margin',
-      text:
-        'This data cannot show who really makes the profit: without what each customer costs to serve, no one can lose money. ' +
-        'Import a service_costs table, or set a handling cost per order or per return, to see the loss-makers.',
-      value: null,
-    });
+    out.push(finding('headline', 'whale.headline.same_margin', { k, revenue: tv.percent(s.topRevenueShare) }, 'revenue', s.topShare));
+    out.push(finding('same_margin', 'whale.same_margin', {}, undefined, null));
     return out;
   }
-  const revenue = s.topRevenueShare === null ? 'earn ' : `bring ${percent(s.topRevenueShare)} of revenue ${percent(top) === percent(s.topRevenueShare) ? 'and' : top > s.topRevenueShare ? 'but' : 'and only'} `;
-  out.push({ id: 'headline', text: `The top ${k} of customers ${revenue}${percent(top)} of profit.`, value: s.topShare });
+  const topParam = tv.percent(top);
+  if (s.topRevenueShare === null) out.push(finding('headline', 'whale.headline.earn', { k, top: topParam }, 'top', s.topShare));
+  else {
+    const same = percent(top) === percent(s.topRevenueShare);
+    const key = same ? 'whale.headline.and' : top > s.topRevenueShare ? 'whale.headline.but' : 'whale.headline.and_only';
+    out.push(finding('headline', key, { k, revenue: tv.percent(s.topRevenueShare), top: topParam }, 'top', s.topShare));
+  }
   if (s.lossMakers === 0) {
-    out.push({
-      id: 'peak',
-      text: `Every customer is profitable (or breaks even), so the curve rises all the way to 100% with no hump: there are no loss-makers to fix.`,
-      value: s.peakShare,
-    });
+    out.push(finding('peak', 'whale.peak.none', { peak: tv.percent(s.peakShare ?? 1) }, 'peak', s.peakShare));
   } else {
-    out.push({
-      id: 'peak',
-      text:
-        `Profit peaks at ${percent(s.peakShare ?? 0)} of the total after the most profitable ${percent(s.peakCustomerShare)} of customers; ` +
-        `every customer after that point loses money.`,
-      value: s.peakShare,
-    });
-    out.push({
-      id: 'loss_makers',
-      text:
-        `${percent(s.lossMakerShare)} of customers are unprofitable. Together they lose ${money(s.totalLoss)}, ` +
-        `${percent(s.lossShare ?? 0)} of total profit, which the best customers have to earn back.`,
-      value: s.lossMakerShare,
-    });
+    out.push(finding('peak', 'whale.peak', { peak: tv.percent(s.peakShare ?? 0), peak_customers: tv.percent(s.peakCustomerShare) }, 'peak', s.peakShare));
+    out.push(finding('loss_makers', 'whale.loss_makers', { share: tv.percent(s.lossMakerShare), loss: tv.money(s.totalLoss), loss_share: tv.percent(s.lossShare ?? 0) }, 'share'));
   }
-  out.push({
-    id: 'decomposition',
-    text:
-      `The top ${k} earn ${percent(s.topShare ?? 0)} of profit; the rest of the profitable customers add ${percent(s.restShare ?? 0)}; ` +
-      `the loss-makers take away ${percent(s.lossOutsideTopShare ?? 0)} (${percent(s.topShare ?? 0)} + ${percent(s.restShare ?? 0)} − ${percent(s.lossOutsideTopShare ?? 0)} = 100%).`,
-    value: s.topShare,
-  });
+  out.push(
+    finding('decomposition', 'whale.decomposition', { k, top: tv.percent(s.topShare ?? 0), rest: tv.percent(s.restShare ?? 0), loss: tv.percent(s.lossOutsideTopShare ?? 0), total: tv.percent(1) }, 'top', s.topShare),
+  );
   if (s.allProfitCustomerShare !== null && s.lossMakers > 0) {
-    out.push({
-      id: 'all_profit',
-      text: `The best ${percent(s.allProfitCustomerShare)} of customers alone earn 100% of the profit.`,
-      value: s.allProfitCustomerShare,
-    });
+    out.push(finding('all_profit', 'whale.all_profit', { share: tv.percent(s.allProfitCustomerShare), total: tv.percent(1) }, 'share'));
   }
-  if (s.customers === 1) {
-    out.push({ id: 'single', text: 'There is only one customer, so the curve is a single step and the shares say little.', value: 1 });
-  }
+  if (s.customers === 1) out.push(finding('single', 'whale.single', {}, undefined, 1));
   return out;
 }
 
 /** The what-if sentence: how total profit and the peak move when the worst loss-makers are fixed. */
 export function whatIfFinding(before: WhaleSummary, after: WhaleSummary, fixShare: number, mode: 'break-even' | 'drop', fixedCount: number): Finding {
-  const action = mode === 'drop' ? `Letting go of the worst ${percent(fixShare)} of loss-makers` : `Bringing the worst ${percent(fixShare)} of loss-makers to break-even`;
+  const action = clause(mode === 'drop' ? 'whale.what_if.drop' : 'whale.what_if.break_even', { share: tv.percent(fixShare) });
   const delta = after.totalProfit - before.totalProfit;
-  const rel = before.totalProfit > 0 ? ` (+${percent(delta / before.totalProfit)})` : '';
-  return {
-    id: 'what_if',
-    text:
-      `${action} (${money(fixedCount)} customer${fixedCount === 1 ? '' : 's'}) lifts total profit from ${money(before.totalProfit)} to ${money(after.totalProfit)}${rel}` +
-      (after.peakShare !== null ? `; the curve then peaks at ${percent(after.peakShare)} instead of ${before.peakShare === null ? 'a loss' : percent(before.peakShare)}.` : '.'),
-    value: after.totalProfit,
-  };
+  const rel = before.totalProfit > 0 ? clause('whale.what_if.rel', { rel: tv.percent(delta / before.totalProfit, undefined, true) }) : clause('common.empty');
+  const peak =
+    after.peakShare === null
+      ? clause('common.period')
+      : before.peakShare === null
+        ? clause('whale.what_if.peak_from_loss', { after: tv.percent(after.peakShare) })
+        : clause('whale.what_if.peak', { after: tv.percent(after.peakShare), before: tv.percent(before.peakShare) });
+  return finding('what_if', 'whale.what_if', { action, fixed: tv.count(fixedCount), before: tv.money(before.totalProfit), after: tv.money(after.totalProfit), rel, peak }, 'after');
 }

@@ -1,4 +1,6 @@
 /** Analysis `bundling`: churn by products held and by contract type. */
+import { tv } from '../../format/typed.ts';
+import { clause, finding, text } from '../messages/finding.ts';
 import { toRows } from '../../sql/table.ts';
 import { hasColumn, hasTable } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
@@ -8,7 +10,6 @@ import { resolveChurnSource } from './churn-flag.ts';
 import { churnColumnOptions } from './options.ts';
 import { customerColumn } from './sql.ts';
 import { table } from './table.ts';
-import { multiple, percent } from '../../format/number.ts';
 
 /** The options of `bundling`: where products held, contract type and churn are read from. */
 export const bundlingOptions = defineOptions([
@@ -26,7 +27,7 @@ const groupColumns = { group: 'string', customers: 'number', churned: 'number', 
 /** Upper-cases the first letter: a group name opens the sentence. */
 const capitalise = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
 
-const held = (g: ChurnGroup) => `${g.group} product${g.group === '1' ? '' : 's'}`;
+const held = (g: ChurnGroup) => clause(g.group === '1' ? 'bundling.held.one' : 'bundling.held', { n: text(g.group) });
 
 /**
  * The bundling finding over the groups big enough to read (≥ 30 customers, holding something):
@@ -40,13 +41,15 @@ export function bundlingFinding(big: readonly ChurnGroup[]): Finding | null {
   const peak = big.reduce((a, b) => (b.churn_rate > a.churn_rate ? b : a));
   const value = many.churn_rate > 0 ? peak.churn_rate / many.churn_rate : null;
   if (peak === few || peak === many) {
-    return { id: 'bundling_effect', value, text: `Customers holding ${held(few)} churn at ${percent(few.churn_rate, 1)}; those holding ${held(many)} at ${percent(many.churn_rate, 1)}.` };
+    return finding('bundling_effect', 'bundling.effect', { few: held(few), few_rate: tv.percent(few.churn_rate, 1), many: held(many), many_rate: tv.percent(many.churn_rate, 1) }, 'many_rate', value);
   }
-  return {
-    id: 'bundling_effect',
+  return finding(
+    'bundling_effect',
+    'bundling.effect.peak',
+    { peak: held(peak), peak_rate: tv.percent(peak.churn_rate, 1), many: held(many), many_rate: tv.percent(many.churn_rate, 1), few: held(few), few_rate: tv.percent(few.churn_rate, 1) },
+    'peak_rate',
     value,
-    text: `Churn peaks among customers holding ${held(peak)} (${percent(peak.churn_rate, 1)}) and falls to ${percent(many.churn_rate, 1)} for those holding ${held(many)}; customers holding ${held(few)} churn at ${percent(few.churn_rate, 1)}.`,
-  };
+  );
 }
 
 export const bundlingAnalysis: AnalysisDefinition<typeof bundlingOptions> = {
@@ -84,7 +87,7 @@ export const bundlingAnalysis: AnalysisDefinition<typeof bundlingOptions> = {
     const overall = overallChurn(byProducts.length ? byProducts : byContract);
     notes.push('These are associations, not proof: customers who hold more or sign longer may differ in other ways too.');
 
-    const findings: Finding[] = [{ id: 'overall_churn', value: overall, text: `${percent(overall, 1)} of customers have churned.` }];
+    const findings: Finding[] = [finding('overall_churn', 'bundling.overall', { rate: tv.percent(overall, 1) }, 'rate')];
     // Customers holding nothing (never bought) are not a bundling story; small groups are noise.
     const big = byProducts.filter((g) => g.customers >= 30 && g.group !== '0');
     const declining = big.every((g, k) => k === 0 || g.churn_rate <= big[k - 1]!.churn_rate);
@@ -93,7 +96,16 @@ export const bundlingAnalysis: AnalysisDefinition<typeof bundlingOptions> = {
     const worst = byContract[0];
     const best = byContract[byContract.length - 1];
     if (worst && best && worst !== best) {
-      findings.push({ id: 'contract_effect', value: best.churn_rate > 0 ? worst.churn_rate / best.churn_rate : null, text: `${capitalise(worst.group)} customers churn at ${percent(worst.churn_rate, 1)}, ${best.group} at ${percent(best.churn_rate, 1)}${best.churn_rate > 0 && worst.churn_rate / best.churn_rate >= 1.5 ? `: ${multiple(worst.churn_rate / best.churn_rate, 0)} the rate` : ''}.` });
+      const ratio = best.churn_rate > 0 ? worst.churn_rate / best.churn_rate : null;
+      findings.push(
+        finding(
+          'contract_effect',
+          ratio !== null && ratio >= 1.5 ? 'bundling.contract.ratio' : 'bundling.contract',
+          { worst: text(capitalise(worst.group)), worst_rate: tv.percent(worst.churn_rate, 1), best: text(best.group), best_rate: tv.percent(best.churn_rate, 1), ratio: tv.ratio(ratio, 0) },
+          ratio !== null && ratio >= 1.5 ? 'ratio' : 'worst_rate',
+          ratio,
+        ),
+      );
     }
     const scalars: AnalysisResult['scalars'] = { overall_churn: overall };
     for (const g of byContract) scalars[`churn_${g.group.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_')}`] = g.churn_rate;

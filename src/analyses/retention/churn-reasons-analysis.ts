@@ -1,4 +1,6 @@
 /** Analysis `churn-reasons`: Pareto of churn reasons by customers and by lost value. */
+import { tv } from '../../format/typed.ts';
+import { finding, text } from '../messages/finding.ts';
 import { toRows } from '../../sql/table.ts';
 import { hasColumn, hasTable } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
@@ -8,7 +10,6 @@ import { buildChurnReasonsQuery, buildSummaryChurnReasonsQuery, pareto, type Los
 import { churnColumnOptions } from './options.ts';
 import { customerColumn } from './sql.ts';
 import { table } from './table.ts';
-import { count, money, percent } from '../../format/number.ts';
 
 /** The options of `churn-reasons`: the reason, churn and value columns. */
 export const churnReasonsOptions = defineOptions([
@@ -75,11 +76,13 @@ export const churnReasonsAnalysis: AnalysisDefinition<typeof churnReasonsOptions
     const findings: Finding[] = [];
     const top = byCustomers[0];
     const lost = byCustomers.reduce((s, r) => s + r.customers, 0);
-    if (top) findings.push({ id: 'top_reason', value: top.share, text: `"${top.reason}" is the most common reason: ${percent(top.share, 0)} of the ${count(lost)} customers lost.` });
+    if (top) findings.push(finding('top_reason', 'churn_reasons.top', { reason: text(top.reason), share: tv.percent(top.share, 0), lost: tv.count(lost) }, 'share'));
     const vital = byCustomers.findIndex((r) => r.cumulative_share >= 0.8) + 1;
-    if (vital > 0 && byCustomers.length > 2) findings.push({ id: 'vital_few', value: vital, text: `${vital} of ${byCustomers.length} reasons account for 80% of the customers lost.` });
+    if (vital > 0 && byCustomers.length > 2) findings.push(finding('vital_few', 'churn_reasons.vital_few', { vital: tv.count(vital), reasons: tv.count(byCustomers.length), share: tv.percent(0.8) }, 'vital'));
     const topValue = byValue[0];
-    if (topValue && topValue.lost_value > 0) findings.push({ id: 'top_value_reason', value: topValue.share, text: `By value, "${topValue.reason}" costs most: ${percent(topValue.share, 0)} of the ${money(byValue.reduce((s, r) => s + r.lost_value, 0), 0)} lost.` });
+    if (topValue && topValue.lost_value > 0) {
+      findings.push(finding('top_value_reason', 'churn_reasons.top_value', { reason: text(topValue.reason), share: tv.percent(topValue.share, 0), lost: tv.money(byValue.reduce((s, r) => s + r.lost_value, 0), 0) }, 'share'));
+    }
     if (rows.length === 0) notes.push('No churned customers found.');
     return {
       tables: { by_customers: table(byCustomers, paretoColumns), by_value: table(byValue, paretoColumns) },

@@ -2,13 +2,15 @@
  * Analysis `cohorts`: retention by acquisition cohort, value by tenure year, repeat vs new
  * revenue, and the loyal-vs-new spend ratio beside the published seeds.
  */
+import { tv } from '../../format/typed.ts';
+import { clause, finding } from '../messages/finding.ts';
 import { defineOptions } from '../options.ts';
 import { assumedMarginOptions } from '../option-groups.ts';
 import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { buildCohortRetentionQuery, cohortRetention, type CohortCell } from './cohort-retention.ts';
 import { marginNote, type PeriodUnit } from './sql.ts';
 import { table } from './table.ts';
-import { money, multiple, percent } from '../../format/number.ts';
+import { multiple, percent } from '../../format/number.ts';
 import { buildRepeatRevenueQuery, buildTenureValueQuery, repeatRevenue, tenureValue } from './tenure-value.ts';
 import { toRows, type Row } from '../../sql/table.ts';
 
@@ -83,16 +85,18 @@ export const cohortsAnalysis: AnalysisDefinition<typeof cohortsOptions> = {
     const p1 = at(1);
     const p12 = at(period === 'month' ? 12 : 4);
     const findings: AnalysisResult['findings'] = [];
-    if (p1) findings.push({ id: 'retention_p1', value: p1.retention, text: `On average ${percent(p1.retention, 1)} of a ${period}'s new customers buy again in the next ${period}.` });
-    if (p12) findings.push({ id: 'retention_1y', value: p12.retention, text: `A year after acquisition ${percent(p12.retention, 1)} of customers are still buying.` });
+    if (p1) findings.push(finding('retention_p1', period === 'month' ? 'cohorts.retention_p1.month' : 'cohorts.retention_p1.quarter', { rate: tv.percent(p1.retention, 1) }, 'rate'));
+    if (p12) findings.push(finding('retention_1y', 'cohorts.retention_1y', { rate: tv.percent(p12.retention, 1) }, 'rate'));
     if (tenure.loyalSpendRatio !== null) {
-      findings.push({ id: 'loyal_spend_ratio', value: tenure.loyalSpendRatio, text: `Customers in tenure year ${o.loyal_years}+ spend ${multiple(tenure.loyalSpendRatio, 1)} what they spent in their first year (the seed figure: loyal customers spend ${SEEDS.loyalSpendLow}–${SEEDS.loyalSpendHigh}× new ones${tenure.loyalSpendRatio < SEEDS.loyalSpendLow ? '; yours is below that range' : tenure.loyalSpendRatio > SEEDS.loyalSpendHigh ? '; yours is above it' : '; yours is within it'}).` });
+      const r = tenure.loyalSpendRatio;
+      const verdict = clause(r < SEEDS.loyalSpendLow ? 'cohorts.loyal_spend.below' : r > SEEDS.loyalSpendHigh ? 'cohorts.loyal_spend.above' : 'cohorts.loyal_spend.within');
+      findings.push(finding('loyal_spend_ratio', 'cohorts.loyal_spend', { years: tv.decimal(o.loyal_years), ratio: tv.ratio(r, 1), low: tv.decimal(SEEDS.loyalSpendLow), high: tv.ratio(SEEDS.loyalSpendHigh, 0), verdict }, 'ratio'));
     }
     if (repeat.repeatShare !== null) {
-      findings.push({ id: 'repeat_share', value: repeat.repeatShare, text: `${percent(repeat.repeatShare, 0)} of revenue comes from repeat purchases (the seed: 65% of a top salesman's sales came from repeat buyers).` });
+      findings.push(finding('repeat_share', 'cohorts.repeat_share', { share: tv.percent(repeat.repeatShare, 0), seed: tv.percent(0.65) }, 'share'));
     }
     const y1 = tenure.years[0];
-    if (y1) findings.push({ id: 'year1_spend', value: y1.revenue_per_active, text: `A new customer spends ${money(y1.revenue_per_active, 0)} in their first year.` });
+    if (y1) findings.push(finding('year1_spend', 'cohorts.year1_spend', { spend: tv.money(y1.revenue_per_active, 0) }, 'spend'));
 
     const benchmarks = [
       { measure: `Spend of loyal (year ${o.loyal_years}+) vs new customers`, seed: `${SEEDS.loyalSpendLow}–${SEEDS.loyalSpendHigh}×`, yours: tenure.loyalSpendRatio === null ? 'n/a' : `${multiple(tenure.loyalSpendRatio, 1)}` },

@@ -1,4 +1,6 @@
 /** Analysis `customer-equity`: observed retention × margin per segment → CLV and customer equity. */
+import { tv } from '../../format/typed.ts';
+import { finding, term, text } from '../messages/finding.ts';
 import { defineOptions } from '../options.ts';
 import { annualDiscountOptions } from '../option-groups.ts';
 import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
@@ -6,7 +8,7 @@ import { customerEquity, perPeriodRate, segmentEquityColumns } from './customer-
 import { loadSegmentEquity, periodsPer } from './load-equity.ts';
 import { baseOptionSpecs, marginHorizonOptions } from './options.ts';
 import { table } from './table.ts';
-import { count, money, multiple, percent } from '../../format/number.ts';
+import { money, percent } from '../../format/number.ts';
 import { notApplicable } from '../not-applicable.ts';
 
 /** The options of `customer-equity`: the observed base, the discount rate and the horizon. */
@@ -40,9 +42,13 @@ export const customerEquityAnalysis: AnalysisDefinition<typeof customerEquityOpt
     const top = [...segments].sort((a, b) => b.equity - a.equity)[0];
     const findings: AnalysisResult['findings'] = [];
     if (segments.length) {
-      findings.push({ id: 'equity', value: equity, text: `The ${count(total.customers)} current customers are worth ${money(equity, 0)} in future margin (customer equity).` });
-      findings.push({ id: 'retention', value: total.retention, text: `${percent(total.retention, 1)} of ${base.prevLabel}'s customers bought again in ${base.lastLabel}: each is worth ${multiple(total.multiple, 2)} a ${o.period}'s margin.` });
-      if (top && segments.length > 1) findings.push({ id: 'top_segment', value: top.equity_share, text: `${top.segment} holds ${percent(top.equity_share, 0)} of customer equity with ${percent(top.customers / Math.max(1, total.customers), 0)} of the customers.` });
+      findings.push(finding('equity', 'equity.equity', { customers: tv.count(total.customers), equity: tv.money(equity, 0) }, 'equity'));
+      findings.push(
+        finding('retention', 'equity.retention', { rate: tv.percent(total.retention, 1), from: text(base.prevLabel), to: text(base.lastLabel), multiple: tv.ratio(total.multiple, 2), margin: term(`period_margin.${o.period}`) }, 'rate'),
+      );
+      if (top && segments.length > 1) {
+        findings.push(finding('top_segment', 'equity.top_segment', { segment: text(top.segment), share: tv.percent(top.equity_share, 0), customers: tv.percent(top.customers / Math.max(1, total.customers), 0) }, 'share'));
+      }
     }
     return {
       tables: { segments: table([...segments, total], segmentEquityColumns) },

@@ -1,4 +1,6 @@
 /** Analysis `leaky-bucket`: the base over N periods, and what holding it flat costs by acquisition vs retention. */
+import { tv } from '../../format/typed.ts';
+import { finding, term } from '../messages/finding.ts';
 import { hasColumn } from '../../model/profile.ts';
 import { toRows } from '../../sql/table.ts';
 import { defineOptions } from '../options.ts';
@@ -9,7 +11,7 @@ import { leakyBucket } from './leaky-bucket.ts';
 import { loadSegmentEquity, periodsPer } from './load-equity.ts';
 import { acquisitionMultipleOptions, periodOptions } from './options.ts';
 import { table } from './table.ts';
-import { count, money, multiple, percent } from '../../format/number.ts';
+import { count, money, percent } from '../../format/number.ts';
 import { notApplicable } from '../not-applicable.ts';
 
 /** The options of `leaky-bucket`: the observed base and the simulation. Omitted base figures are observed in the data. */
@@ -72,12 +74,24 @@ export const leakyBucketAnalysis: AnalysisDefinition<typeof leakyBucketOptions> 
     const acquired = o.acquired_per_period ?? total.new_customers;
     const start = o.start_customers ?? total.customers;
     const findings: AnalysisResult['findings'] = [
-      { id: 'end_change', value: r.change, text: `Losing ${percent(churn, 1)} a ${o.period} and winning ${count(acquired)} new customers, the base goes from ${count(start)} to ${count(r.endCustomers)} in ${o.periods} ${o.period}s (${r.change >= 0 ? '+' : ''}${percent(r.change, 1)}).` },
+      finding(
+        'end_change',
+        'leaky.end_change',
+        { churn: tv.percent(churn, 1), per: term(`per.${o.period}`), acquired: tv.count(acquired), start: tv.count(start), end: tv.count(r.endCustomers), duration: tv.duration(o.periods, o.period), change: tv.percent(r.change, 1, true) },
+        'change',
+      ),
     ];
     if (r.spendRatio !== null) {
-      findings.push({ id: 'spend_ratio', value: r.spendRatio, text: `Holding ${o.target} flat costs ${money(r.acquisitionSpend, 0)} a ${o.period} by acquiring ${count(r.extraAcquisitions)} more customers, or ${money(r.retentionSpend, 0)} by keeping ${count(r.customersToKeep)} more (churn down to ${percent(r.churnNeeded, 1)}): acquisition costs ${multiple(r.spendRatio, 1)} as much.` });
+      findings.push(
+        finding(
+          'spend_ratio',
+          'leaky.spend_ratio',
+          { target: term(`target.${o.target}`), acquisition: tv.money(r.acquisitionSpend, 0), per: term(`per.${o.period}`), extra: tv.count(r.extraAcquisitions), retention: tv.money(r.retentionSpend, 0), keep: tv.count(r.customersToKeep), churn: tv.percent(r.churnNeeded, 1), ratio: tv.ratio(r.spendRatio, 1) },
+          'ratio',
+        ),
+      );
     } else {
-      findings.push({ id: 'spend_ratio', value: null, text: `Acquisition already outpaces churn: the ${o.target} ${o.target === 'customers' ? 'do' : 'does'} not shrink.` });
+      findings.push(finding('spend_ratio', o.target === 'customers' ? 'leaky.no_shrink.customers' : 'leaky.no_shrink.revenue', {}, undefined, null));
     }
     const spendLong = r.rows.flatMap((x) => [
       { period: x.period, route: 'Fill: acquire more', spend: x.spend_acquisition },

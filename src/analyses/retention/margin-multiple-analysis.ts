@@ -1,10 +1,12 @@
 /** Analysis `margin-multiple`: the Gupta–Lehmann margin multiple grid and one CLV under a chosen variant. */
+import { tv } from '../../format/typed.ts';
+import { finding } from '../messages/finding.ts';
 import { defineOptions } from '../options.ts';
 import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { customerLifetimeValue } from './margin-multiple.ts';
 import { marginHorizonOptions } from './options.ts';
 import { table } from './table.ts';
-import { money, percent } from '../../format/number.ts';
+import { percent } from '../../format/number.ts';
 
 /** The options of `margin-multiple`: the customer (margin, retention), the rate, the variant and the grid. */
 export const marginMultipleOptions = defineOptions([
@@ -82,7 +84,7 @@ export const marginMultipleAnalysis: AnalysisDefinition<typeof marginMultipleOpt
         },
       ],
       findings: [
-        { id: 'clv', value: clv, text: `At ${percent(o.retention, 0)} retention and ${percent(o.discount_rate, 0)} discount rate, a customer earning ${money(o.margin, 0)} a period is worth ${money(clv, 0)}${o.acquisition_cost ? ' after acquisition cost' : ''}.` },
+        finding('clv', o.acquisition_cost ? 'margin_multiple.clv.net' : 'margin_multiple.clv', { retention: tv.percent(o.retention, 0), discount: tv.percent(o.discount_rate, 0), margin: tv.money(o.margin, 0), clv: tv.money(clv, 0) }, 'clv'),
       ],
       notes: [
         'Gupta & Lehmann (2003): CLV = m·r/(1+i−r) for constant margin m, retention r and discount rate i, first margin one period from now.',

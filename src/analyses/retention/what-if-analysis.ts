@@ -3,6 +3,8 @@
  * The base (customers, retention, margin per customer, segments) is observed in the data; the
  * programme's uplift and costs are inputs, meant for sliders.
  */
+import { tv } from '../../format/typed.ts';
+import { finding, text } from '../messages/finding.ts';
 import { defineOptions } from '../options.ts';
 import { annualDiscountOptions } from '../option-groups.ts';
 import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
@@ -89,15 +91,25 @@ export const whatIfAnalysis: AnalysisDefinition<typeof whatIfAnalysisOptions> = 
       { measure: 'Acquisition cost of the same customers', value: r.acquisitionEquivalent },
     ];
     const findings: AnalysisResult['findings'] = [
-      { id: 'equity_change', value: r.equityChange, text: `Lifting retention from ${percent(retention, 1)} to ${percent(r.retentionAfter, 1)} ${r.equityChange >= 0 ? 'adds' : 'loses'} ${money(Math.abs(r.equityChange), 0)} of customer equity after paying for the programme (${r.profitChange === null ? 'n/a' : percent(r.profitChange, 1)} on today's ${money(r.equityBefore, 0)}).` },
-      { id: 'claim', value: claim.grossProfitChange, text: `Reichheld & Sasser: 5 points more retention raise profit 25–95%. On your numbers, +5 points raise the base's lifetime profit by ${claim.grossProfitChange === null ? 'n/a' : percent(claim.grossProfitChange, 0)} before programme cost.` },
-      { id: 'break_even', value: r.breakEvenUplift, text: r.breakEvenUplift === null ? 'At this cost the programme never pays for itself, whatever the uplift.' : `The programme pays for itself from an uplift of ${decimal(r.breakEvenUplift * 100, 1)} points.` },
+      finding(
+        'equity_change',
+        r.equityChange >= 0 ? 'retention_what_if.equity_change.adds' : 'retention_what_if.equity_change.loses',
+        { from: tv.percent(retention, 1), to: tv.percent(r.retentionAfter, 1), change: tv.money(Math.abs(r.equityChange), 0), profit_change: tv.percent(r.profitChange, 1), before: tv.money(r.equityBefore, 0) },
+        'change',
+        r.equityChange,
+      ),
+      finding('claim', 'retention_what_if.claim', { points: tv.pp(0.05), low: tv.decimal(25), high: tv.percent(0.95), change: tv.percent(claim.grossProfitChange, 0) }, 'change'),
+      r.breakEvenUplift === null
+        ? finding('break_even', 'retention_what_if.never_pays', {}, undefined, null)
+        : finding('break_even', 'retention_what_if.break_even', { uplift: tv.pp(r.breakEvenUplift, 1) }, 'uplift'),
     ];
     if (r.costPerCustomerKept !== null) {
-      findings.push({ id: 'cost_per_kept', value: r.costPerCustomerKept, text: `Each customer kept costs ${money(r.costPerCustomerKept, 0)} through the programme vs ${money(acquisitionCost, 0)} to acquire a replacement.` });
+      findings.push(finding('cost_per_kept', 'retention_what_if.cost_per_kept', { cost: tv.money(r.costPerCustomerKept, 0), acquisition: tv.money(acquisitionCost, 0) }, 'cost'));
     }
     const first = ranked[0];
-    if (first && ranked.length > 1) findings.push({ id: 'target_first', value: first.segment, text: `Target ${first.segment} first: each unit spent there saves ${first.valuePerCost === null ? 'n/a' : decimal(first.valuePerCost, 2)} of margin.` });
+    if (first && ranked.length > 1) {
+      findings.push(finding('target_first', 'retention_what_if.target_first', { segment: text(first.segment), saves: tv.decimal(first.valuePerCost, 2) }, 'saves', first.segment));
+    }
 
     return {
       tables: {

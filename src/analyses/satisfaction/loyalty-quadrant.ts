@@ -2,6 +2,8 @@
  * `loyalty-quadrant`: apostles, mercenaries, hostages and defectors with counts, revenue and
  * profit, and the list of hostages (Jones & Sasser 1995).
  */
+import { tv } from '../../format/typed.ts';
+import { finding } from '../messages/finding.ts';
 import { toRows } from '../../sql/table.ts';
 import { defineOptions } from '../options.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
@@ -54,16 +56,8 @@ export async function runLoyaltyQuadrant(ctx: AnalysisContext, o: LoyaltyQuadran
   const findings: Finding[] = [];
   const hos = by.hostages!;
   const mer = by.mercenaries!;
-  findings.push({
-    id: 'hostages',
-    value: hos.customers,
-    text: `${count(hos.customers)} customers (${percent(hos.share, 0)}) are hostages: they stayed although not satisfied, carrying ${money(hos.revenue, 0)} of revenue. They leave when the barrier falls — fix their problems first; the list is in the hostages table.`,
-  });
-  findings.push({
-    id: 'mercenaries',
-    value: mer.customers,
-    text: `${count(mer.customers)} satisfied customers (${percent(mer.share, 0)}) did not stay: mercenaries. Satisfaction alone did not hold them.`,
-  });
+  findings.push(finding('hostages', 'quadrant.hostages', { customers: tv.count(hos.customers), share: tv.percent(hos.share, 0), revenue: tv.money(hos.revenue, 0) }, 'customers'));
+  findings.push(finding('mercenaries', 'quadrant.mercenaries', { customers: tv.count(mer.customers), share: tv.percent(mer.share, 0) }, 'customers'));
   return {
     tables: {
       quadrant: tableOf(quadrant, ['quadrant', 'label', 'satisfied', 'loyal', 'customers', 'share', 'revenue', 'profit', 'action', 'x_label', 'y_label', 'caption']),

@@ -2,6 +2,11 @@
  * `satisfaction-loyalty`: the curve, its zones, the 5-vs-4 figure, value at stake, and — with a
  * `segment` option — one curve per segment and their steepness (competitive intensity).
  */
+import { tv } from '../../format/typed.ts';
+import { clause, finding, term, text } from '../messages/finding.ts';
+
+/** A satisfaction level as a number: whole levels without decimals. */
+const level = (x: number | null) => tv.decimal(x, x === null || Number.isInteger(x) ? 0 : 1);
 import { defineOptions } from '../options.ts';
 import type { AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { curveChart, segmentChart, steepnessChart } from './charts.ts';
@@ -12,7 +17,7 @@ import { notesOnly, tableOf } from './result.ts';
 import { curveSteepness } from './steepness.ts';
 import { valueAtStake } from './value-at-stake.ts';
 import { locateZones, zoneBands, zoneOf } from './zones.ts';
-import { count, decimal, money, multiple, percent } from '../../format/number.ts';
+import { count, percent } from '../../format/number.ts';
 
 /** The options of `satisfaction-loyalty`: the common ones and manual zone boundaries. */
 export const satisfactionLoyaltyOptions = defineOptions([
@@ -30,6 +35,7 @@ export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition[
   if (!loaded.ok) return notesOnly(loaded.notes, loaded.needs);
   const { scale, pooled, rows, segmentColumn, notes } = loaded.data;
   const outcome = outcomeLabels[o.outcome];
+  const outcomeTerm = term(`outcome.${o.outcome}`);
   const curve = loyaltyCurve(pooled, o.min_n);
   if (curve.length === 0) return notesOnly([...notes, 'No respondent has a loyalty outcome yet: nothing to draw. Try a shorter window_days or an earlier data_end.']);
   const override = { ...(o.defection_max !== undefined ? { defectionMax: o.defection_max } : {}), ...(o.affection_min !== undefined ? { affectionMin: o.affection_min } : {}) };
@@ -88,33 +94,32 @@ export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition[
   };
   const findings: Finding[] = [];
   if (top.ratio !== null && top.topRate !== null && top.nextRate !== null) {
-    findings.push({
-      id: 'top_box_ratio',
-      value: top.ratio,
-      text:
-        `Of customers who score ${top.top}, ${percent(top.topRate, 0)} ${outcome}; of those who score ${top.next}, ${percent(top.nextRate, 0)}: ${multiple(top.ratio, 1)} as likely${top.low !== null ? ` (95% CI ${decimal(top.low, 1)}–${multiple(top.high!, 1)})` : ''}` +
-        (leave.ratio !== null && leave.ratio > top.ratio
-          ? `. Turned round, ${percent(leave.nextLeave!, 0)} at ${top.next} did not, against ${percent(leave.topLeave!, 0)} at ${top.top}: ${multiple(leave.ratio, 1)} the loss rate.`
-          : '.') +
-        ` "Satisfied" is not the goal; "completely satisfied" is.`,
-    });
+    const ci = top.low !== null ? clause('satisfaction.top_box.ci', { low: tv.decimal(top.low, 1), high: tv.ratio(top.high!, 1) }) : clause('common.empty');
+    const turned =
+      leave.ratio !== null && leave.ratio > top.ratio
+        ? clause('satisfaction.top_box.turned', { next_leave: tv.percent(leave.nextLeave!, 0), next: level(top.next), top_leave: tv.percent(leave.topLeave!, 0), top: level(top.top), ratio: tv.ratio(leave.ratio, 1) })
+        : clause('common.period');
+    findings.push(
+      finding('top_box_ratio', 'satisfaction.top_box', { top: level(top.top), top_rate: tv.percent(top.topRate, 0), outcome: outcomeTerm, next: level(top.next), next_rate: tv.percent(top.nextRate, 0), ratio: tv.ratio(top.ratio, 1), ci, turned }, 'ratio'),
+    );
   }
   if (zones.method !== 'none' && zones.defectionMax !== null && zones.affectionMin !== null) {
     const aff = curve.filter((p) => p.satisfaction >= zones.affectionMin!);
     const def = curve.filter((p) => p.satisfaction <= zones.defectionMax!);
     const rate = (ps: CurvePoint[]) => ps.reduce((s, p) => s + p.loyal, 0) / Math.max(1, ps.reduce((s, p) => s + p.n, 0));
-    findings.push({
-      id: 'zones',
-      value: zones.affectionMin,
-      text: `Zone of affection from ${zones.affectionMin} up (${percent(rate(aff), 0)} ${outcome}); zone of defection at ${zones.defectionMax} and below (${percent(rate(def), 0)}). In between, more satisfaction buys little loyalty.`,
-    });
+    findings.push(
+      finding('zones', 'satisfaction.zones', { affection: level(zones.affectionMin), affection_rate: tv.percent(rate(aff), 0), outcome: outcomeTerm, defection: level(zones.defectionMax), defection_rate: tv.percent(rate(def), 0) }, 'affection_rate', zones.affectionMin),
+    );
   }
   if (stake && stake.customers > 0) {
-    findings.push({
-      id: 'value_at_stake',
-      value: stake.revenue,
-      text: `${count(stake.customers)} analysed customers sit in the zone of defection, with ${money(stake.revenue, 0)} of revenue and ${money(stake.profit, 0)} of profit in the ${o.window_days} days before their survey (${percent(stake.revenue_share, 0)} of the revenue analysed); the curve expects ${count(stake.expected_defectors)} of them to go.`,
-    });
+    findings.push(
+      finding(
+        'value_at_stake',
+        'satisfaction.value_at_stake',
+        { customers: tv.count(stake.customers), revenue: tv.money(stake.revenue, 0), profit: tv.money(stake.profit, 0), window: tv.duration(o.window_days, 'day'), share: tv.percent(stake.revenue_share, 0), defectors: tv.count(stake.expected_defectors) },
+        'revenue',
+      ),
+    );
   }
 
   const charts = [curveChart(scale, outcome, `${count(n)} customers · overall ${percent(overall, 0)} ${outcome}`, o.min_n)];
@@ -137,11 +142,9 @@ export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition[
       scalars.steepest_segment = first.segment;
       scalars.flattest_segment = last.segment;
       scalars.steepness_gap = first.top_step! - last.top_step!;
-      findings.push({
-        id: 'competitive_intensity',
-        value: first.top_step! - last.top_step!,
-        text: `In ${first.segment}, dropping one level below the top costs ${Math.round(first.top_step! * 100)} percentage points of loyalty; in ${last.segment}, ${Math.round(last.top_step! * 100)}. The steeper curve marks the more competitive market: there, anything short of delight walks.`,
-      });
+      findings.push(
+        finding('competitive_intensity', 'satisfaction.competitive', { steep: text(first.segment), steep_drop: tv.pp(first.top_step!), flat: text(last.segment), flat_drop: tv.pp(last.top_step!) }, 'steep_drop', first.top_step! - last.top_step!),
+      );
     }
   }
   return { tables, scalars, charts, findings, notes };

@@ -2,6 +2,8 @@
  * `satisfaction-what-if`: value at stake in the zone of defection, and what lifting a share of
  * customers one level would bring, with its uncertainty (see `what-if.ts`).
  */
+import { tv } from '../../format/typed.ts';
+import { finding, term } from '../messages/finding.ts';
 import { defineOptions } from '../options.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { whatIfChart } from './charts.ts';
@@ -12,7 +14,7 @@ import { notesOnly, tableOf } from './result.ts';
 import { valueAtStake } from './value-at-stake.ts';
 import { whatIfMove, whatIfTable } from './what-if.ts';
 import { locateZones } from './zones.ts';
-import { count, decimal, money, percent } from '../../format/number.ts';
+import { money } from '../../format/number.ts';
 
 /** The options of `satisfaction-what-if`: the common ones and the move. */
 export const satisfactionWhatIfOptions = defineOptions([
@@ -66,20 +68,31 @@ export async function runSatisfactionWhatIf(ctx: AnalysisContext, o: Satisfactio
   };
   const findings: Finding[] = [];
   if (move) {
-    findings.push({
-      id: 'what_if',
-      value: move.extra_profit,
-      text: `Lifting ${percent(o.move_share, 0)} of the ${count(move.customers_at_level)} customers at ${from} to ${from + 1} (${percent(move.rate_from, 0)} → ${percent(move.rate_to, 0)} ${outcome}) would add about ${decimal(move.extra_loyal, 0)} ${outcome} customers (95% interval ${decimal(move.extra_loyal_low, 0)} to ${decimal(move.extra_loyal_high, 0)}), worth ${money(move.extra_profit, 0)} of profit (${money(move.extra_profit_low, 0)} to ${money(move.extra_profit_high, 0)}).`,
-    });
+    findings.push(
+      finding(
+        'what_if',
+        'satisfaction_what_if.move',
+        {
+          share: tv.percent(o.move_share, 0), customers: tv.count(move.customers_at_level), from: tv.decimal(from), to: tv.decimal(from + 1),
+          rate_from: tv.percent(move.rate_from, 0), rate_to: tv.percent(move.rate_to, 0), outcome: term(`outcome.${o.outcome}`),
+          extra: tv.decimal(move.extra_loyal, 0), extra_low: tv.decimal(move.extra_loyal_low, 0), extra_high: tv.decimal(move.extra_loyal_high, 0),
+          profit: tv.money(move.extra_profit, 0), profit_low: tv.money(move.extra_profit_low, 0), profit_high: tv.money(move.extra_profit_high, 0),
+        },
+        'profit',
+      ),
+    );
   } else {
     notes.push(`No respondents with an outcome at level ${from} or ${from + 1}: the what-if cannot be computed there.`);
   }
   if (stake && stake.customers > 0) {
-    findings.push({
-      id: 'value_at_stake',
-      value: stake.revenue,
-      text: `At stake in the zone of defection (${zones.defectionMax} and below): ${count(stake.customers)} customers, ${money(stake.revenue, 0)} of revenue and ${money(stake.profit, 0)} of profit in the ${o.window_days} days before their survey.`,
-    });
+    findings.push(
+      finding(
+        'value_at_stake',
+        'satisfaction_what_if.at_stake',
+        { defection: tv.decimal(zones.defectionMax), customers: tv.count(stake.customers), revenue: tv.money(stake.revenue, 0), profit: tv.money(stake.profit, 0), window: tv.duration(o.window_days, 'day') },
+        'revenue',
+      ),
+    );
   }
   return {
     tables: { what_if: tableOf(table, ['from_level', 'to_level', 'customers_at_level', 'moved', 'rate_from', 'rate_to', 'extra_loyal', 'extra_loyal_low', 'extra_loyal_high', 'extra_profit', 'extra_profit_low', 'extra_profit_high']) },

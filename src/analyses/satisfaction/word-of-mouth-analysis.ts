@@ -2,6 +2,8 @@
  * `word-of-mouth`: net advocacy and the vocal share by satisfaction level. Needs
  * `surveys.recommend`; without it, says so and returns no table (not an error).
  */
+import { tv } from '../../format/typed.ts';
+import { finding } from '../messages/finding.ts';
 import { hasColumn } from '../../model/profile.ts';
 import { pickOptions } from '../options.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
@@ -10,7 +12,6 @@ import { loadSatisfaction, MISSING_SURVEYS_NOTE } from './load.ts';
 import { commonOptionSpecs, resolveOptions } from './options.ts';
 import { notesOnly, tableOf } from './result.ts';
 import { wordOfMouth } from './word-of-mouth.ts';
-import { percent } from '../../format/number.ts';
 
 /** The options of `word-of-mouth`: of the common ones, only the scale and the smallest level size (it needs no outcome). */
 export const wordOfMouthOptions = pickOptions(commonOptionSpecs, ['scale', 'min_n']);
@@ -34,18 +35,17 @@ export async function runWordOfMouth(ctx: AnalysisContext, o: WordOfMouthOptions
   const middle = rows.slice(1, -1);
   const vocalMiddle = middle.length ? Math.min(...middle.map((r) => r.vocal_share)) : null;
   const findings: Finding[] = [
-    {
-      id: 'net_advocacy',
-      value: last.net_advocacy,
-      text: `Net advocacy runs from ${percent(first.net_advocacy, 0)} at ${first.satisfaction} to ${last.net_advocacy >= 0 ? '+' : ''}${percent(last.net_advocacy, 0)} at ${last.satisfaction}.`,
-    },
+    finding('net_advocacy', 'wom.net_advocacy', { bottom: tv.percent(first.net_advocacy, 0), bottom_level: tv.decimal(first.satisfaction), top: tv.percent(last.net_advocacy, 0, true), top_level: tv.decimal(last.satisfaction) }, 'top'),
   ];
   if (vocalMiddle !== null) {
-    findings.push({
-      id: 'vocal_u',
-      value: first.vocal_share,
-      text: `Who talks: ${percent(first.vocal_share, 0)} at the bottom, ${percent(vocalMiddle, 0)} in the quietest middle level, ${percent(last.vocal_share, 0)} at the top — word of mouth happens at the extremes${first.vocal_share > last.vocal_share ? ', and the unhappy talk most' : ''}.`,
-    });
+    findings.push(
+      finding(
+        'vocal_u',
+        first.vocal_share > last.vocal_share ? 'wom.vocal_u.unhappy' : 'wom.vocal_u',
+        { bottom: tv.percent(first.vocal_share, 0), middle: tv.percent(vocalMiddle, 0), top: tv.percent(last.vocal_share, 0) },
+        'bottom',
+      ),
+    );
   }
   return {
     tables: { word_of_mouth: tableOf(rows, ['satisfaction', 'recommend_n', 'promoters_share', 'detractors_share', 'net_advocacy', 'vocal_share', 'vocal_low', 'vocal_high', 'sign']) },

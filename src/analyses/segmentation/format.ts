@@ -3,6 +3,10 @@
  * Numbers themselves are formatted by `src/format/number.ts`.
  */
 import { percent } from '../../format/number.ts';
+import { tv } from '../../format/typed.ts';
+import { clause, term } from '../messages/finding.ts';
+import type { MessageParam } from '../messages/render.ts';
+import type { FindingKey } from '../messages/catalogs.ts';
 
 /**
  * A share of a total that can exceed 100% or go negative (profit: some customers lose money),
@@ -12,6 +16,14 @@ import { percent } from '../../format/number.ts';
 export function shareOf(x: number, what: string, others = 'the others'): string {
   if (x > 1.005) return `${percent(x)} of ${what} — more than all of it, because ${others} together lose money`;
   return `${percent(x)} of ${what}`;
+}
+
+/**
+ * `shareOf` as a finding clause: `what` and `others` are catalogue terms (`term.profit`,
+ * `term.other_tiers`), so the clause reads right in every language.
+ */
+export function shareOfClause(x: number, what: FindingKey, others: FindingKey): MessageParam {
+  return x > 1.005 ? clause('seg.share_of.over', { share: tv.percent(x), what: term(what), others: term(others) }) : clause('seg.share_of', { share: tv.percent(x), what: term(what) });
 }
 
 /** Joins names as prose: "a", "a or b", "a, b or c". */

@@ -9,6 +9,8 @@ import { fromRows, toRows, type ColumnInfo, type Row } from '../../sql/table.ts'
 import type { SqlConnection } from '../../sql/connection.ts';
 import { defineOptions } from '../options.ts';
 import { count, money, percent } from '../../format/number.ts';
+import { tv } from '../../format/typed.ts';
+import { finding, list, text } from '../messages/finding.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { keptDataRange, vectorsAvailable } from './customer-period-vectors.ts';
 import { coreCount, earlyValues, earlyWarningRows, flagEarlyWarning, gradeMigration, listedIds, loadMigrationBase, migrationMatrixRows } from './migration-numerics.ts';
@@ -134,19 +136,20 @@ export function migrationFindings(matrix: readonly MigrationCell[], warn: { core
   const share = (pred: (c: MigrationCell) => boolean) => ratio(early.filter(pred).reduce((s, c) => s + c.customers, 0), total);
   const newCount = matrix.filter((c) => c.from_tier === NEW).reduce((s, c) => s + c.customers, 0);
   return [
-    {
-      id: 'movement',
-      value: share((c) => c.to_tier === GONE),
-      text: `Of ${count(total)} customers in the earlier period, ${percent(share((c) => c.direction === 1))} moved up a tier or more, ${percent(share((c) => c.direction === -1))} moved down and ${percent(share((c) => c.to_tier === GONE))} stopped buying; ${count(newCount)} customers arrived or came back.`,
-    },
-    {
-      id: 'early_warning',
-      value: warn.atRisk,
-      text:
-        warn.core === 0
-          ? 'No core customers in the earlier period.'
-          : `Of ${count(warn.core)} core customer${warn.core === 1 ? '' : 's'} (${orList(warn.coreNames)}), ${percent(ratio(warn.full, warn.core))} stopped buying and ${percent(ratio(warn.partial, warn.core))} cut their spending by more than ${percent(warn.drop)}: ${money(warn.atRisk, 0)} a year at risk.`,
-    },
+    finding(
+      'movement',
+      'migration.movement',
+      { total: tv.count(total), up: tv.percent(share((c) => c.direction === 1)), down: tv.percent(share((c) => c.direction === -1)), gone: tv.percent(share((c) => c.to_tier === GONE)), arrived: tv.count(newCount) },
+      'gone',
+    ),
+    warn.core === 0
+      ? finding('early_warning', 'migration.no_core', {}, undefined, warn.atRisk)
+      : finding(
+          'early_warning',
+          'migration.early_warning',
+          { core: tv.count(warn.core), names: list(warn.coreNames.map(text)), full: tv.percent(ratio(warn.full, warn.core)), partial: tv.percent(ratio(warn.partial, warn.core)), drop: tv.percent(warn.drop), at_risk: tv.money(warn.atRisk, 0) },
+          'at_risk',
+        ),
   ];
 }
 

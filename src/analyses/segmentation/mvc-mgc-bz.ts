@@ -16,6 +16,8 @@
 import { fromRows, toRows, type Row } from '../../sql/table.ts';
 import { hasColumn, type DatasetProfile } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
+import { tv } from '../../format/typed.ts';
+import { finding, term } from '../messages/finding.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
 import { keptDataRange, vectorsAvailable } from './customer-period-vectors.ts';
@@ -23,8 +25,8 @@ import { loadMvcBase, mvcRawNumericQuery, mvcRows, withIds, type MvcBaseRead, ty
 import { monthsCover, readsDatedCosts } from './customer-period-months.ts';
 import { buildMvcSummaryQuery, buildPeerLabelsQuery } from './period-summary.ts';
 import { sqlDate } from '../../sql/literals.ts';
-import { num, ratio, shareOf } from './format.ts';
-import { count, money, percent } from '../../format/number.ts';
+import { num, ratio, shareOfClause } from './format.ts';
+import { count, money } from '../../format/number.ts';
 import { addDays, formatPeriod, noDataMessage, periodDays, resolvePeriod, type Period } from './periods.ts';
 import { shareBar, shareBarColumns, shareBarsChart } from './share-bars.ts';
 import { valueNotes, valueSource, type ValueSource } from './value-source.ts';
@@ -154,12 +156,17 @@ export function mvcFindings(summary: readonly Row[], valueName: string, profit: 
   const mvc = g('MVC');
   const mgc = g('MGC');
   const bz = g('BZ');
+  const what = valueName === 'profit' ? 'term.profit' : 'term.revenue';
   const out: Finding[] = [
-    { id: 'mvc', value: num(mvc.value_share), text: `The ${count(num(mvc.customers))} most valuable customers (${percent(num(mvc.customer_share))}) earn ${shareOf(num(mvc.value_share), valueName, 'the other customers')}.` },
-    { id: 'mgc', value: num(mgc.headroom), text: `${count(num(mgc.customers))} customers are most growable: had each brought the ${valueName} their best peers bring, ${valueName} over the period would have been ${money(num(mgc.headroom), 0)} higher.` },
+    finding('mvc', 'mvc.mvc', { customers: tv.count(num(mvc.customers)), customer_share: tv.percent(num(mvc.customer_share)), value: shareOfClause(num(mvc.value_share), what, 'term.other_customers'), share: tv.percent(num(mvc.value_share)) }, 'share'),
+    finding('mgc', 'mvc.mgc', { customers: tv.count(num(mgc.customers)), what: term(what), headroom: tv.money(num(mgc.headroom), 0) }, 'headroom'),
   ];
   if (profit) {
-    out.push({ id: 'bz', value: num(bz.value), text: num(bz.customers) > 0 ? `${count(num(bz.customers))} customers (${percent(num(bz.customer_share))}) are below zero: serving them cost ${money(-num(bz.value), 0)} more than they brought in.` : 'No customer is below zero in this period.' });
+    out.push(
+      num(bz.customers) > 0
+        ? finding('bz', 'mvc.bz', { customers: tv.count(num(bz.customers)), customer_share: tv.percent(num(bz.customer_share)), cost: tv.money(-num(bz.value), 0) }, 'cost', num(bz.value))
+        : finding('bz', 'mvc.bz.none', {}, undefined, num(bz.value)),
+    );
   }
   return out;
 }

@@ -17,5 +17,5 @@ export const tierOptionSpecs = defineOptions([
   { name: 'quantiles', type: 'number[]', min: 0, max: 1, description: 'Cumulative customer shares at tier boundaries (n − 1 values; default 0.4, 0.65, 0.8, 0.9, 0.97).' },
   { name: 'thresholds', type: 'number[]', description: 'Lower bounds of tiers 2…n per month, in measure units (method: amounts).' },
   { name: 'tier_names', type: 'string[]', description: 'Tier names from lowest to highest (default crystal, jade, gold, platinum, diamond, black-gold).' },
-  { name: 'language', type: 'enum', values: ['en', 'zh-Hant', 'zh-Hans'], default: 'en', description: 'Language of the default tier names.' },
+  { name: 'language', type: 'enum', values: ['auto', 'en', 'zh-Hans', 'zh-Hant'], default: 'auto', description: 'Language of the default tier names; auto follows the reader (the UI language, or the CLI’s --lang), English when unknown.' },
 ]);

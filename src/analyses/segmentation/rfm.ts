@@ -9,6 +9,8 @@ import type { ChartSpec } from '../../charts/spec.ts';
 import { fromRows, toRows, type Row } from '../../sql/table.ts';
 import { defineOptions } from '../options.ts';
 import { count, percent } from '../../format/number.ts';
+import { tv } from '../../format/typed.ts';
+import { finding, term } from '../messages/finding.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
 import { keptDataRange, vectorsAvailable } from './customer-period-vectors.ts';
@@ -146,19 +148,18 @@ export function rfmScoreTable(rows: readonly Row[], bins: number, unit: TimeUnit
 /** Findings: what champions and the at-risk groups represent. */
 export function rfmFindings(segments: readonly RfmSegment[], measure: string): Finding[] {
   const get = (name: string) => segments.find((s) => s.segment === name);
+  const what = term(measure === 'profit' ? 'term.profit' : 'term.revenue');
   const out: Finding[] = [];
   const champ = get('champions');
-  if (champ) {
-    out.push({ id: 'champions', value: champ.monetary_share, text: `Champions (recent and frequent) are ${percent(champ.customer_share)} of customers and bring ${percent(champ.monetary_share)} of ${measure}.` });
-  }
+  if (champ) out.push(finding('champions', 'rfm.champions', { customers: tv.percent(champ.customer_share), share: tv.percent(champ.monetary_share), what }, 'share'));
   const risk = [get('at risk'), get("can't lose")].filter((s): s is RfmSegment => !!s);
   if (risk.length) {
     const n = risk.reduce((s, r) => s + r.customers, 0);
     const share = risk.reduce((s, r) => s + r.monetary_share, 0);
-    out.push({ id: 'at_risk', value: share, text: `${count(n)} customer${n === 1 ? ' who used to buy often has' : 's who used to buy often have'} gone quiet (at risk or can't lose), with ${percent(share)} of ${measure} — the first list for a win-back call.` });
+    out.push(finding('at_risk', 'rfm.at_risk', { customers: tv.count(n), share: tv.percent(share), what }, 'share'));
   }
   const lost = get('lost');
-  if (lost) out.push({ id: 'lost', value: lost.customer_share, text: `${percent(lost.customer_share)} of customers are lost (long gone, rarely bought).` });
+  if (lost) out.push(finding('lost', 'rfm.lost', { share: tv.percent(lost.customer_share) }, 'share'));
   return out;
 }
 

@@ -20,9 +20,12 @@ export const defaultTierNames: Record<TierLanguage, readonly string[]> = {
  */
 export const defaultTierQuantiles: readonly number[] = [0.4, 0.65, 0.8, 0.9, 0.97];
 
-/** Picks tier names: the user's list when given, else the defaults in `language`. Throws on duplicates. */
-export function tierNames(custom: readonly string[] | undefined, language: TierLanguage = 'en'): string[] {
-  const names = custom && custom.length > 0 ? [...custom] : [...defaultTierNames[language]];
+/**
+ * Picks tier names: the user's list when given, else the defaults in `language` (`auto`: the
+ * reader's language was not known to the engine, so English). Throws on duplicates.
+ */
+export function tierNames(custom: readonly string[] | undefined, language: TierLanguage | 'auto' = 'en'): string[] {
+  const names = custom && custom.length > 0 ? [...custom] : [...defaultTierNames[language === 'auto' ? 'en' : language]];
   if (names.length < 2) throw new Error(`invalid tier_names: need at least two tiers (got ${names.length})`);
   if (new Set(names).size !== names.length) throw new Error(`invalid tier_names: names must be distinct (${names.join(', ')})`);
   return names;

@@ -11,7 +11,9 @@ import { defineOptions } from '../options.ts';
 import { money, percent } from '../../format/number.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { buildCustomerPeriodCte, measureExpr } from './customer-period.ts';
-import { num, numOrNull, orList, ratio, shareOf } from './format.ts';
+import { num, numOrNull, ratio, shareOfClause } from './format.ts';
+import { tv } from '../../format/typed.ts';
+import { clause, finding, list, text } from '../messages/finding.ts';
 import { keptDataRange, loadCustomerPeriod, vectorsAvailable } from './customer-period-vectors.ts';
 import { formatPeriod, noDataMessage, periodMonths, resolvePeriod, type DataRange, type Period } from './periods.ts';
 import { resolveThresholds, tierCaseExpr, type TierMethod, type TierSqlParams } from './tier-assign.ts';
@@ -99,26 +101,18 @@ export function tierFindings(table: readonly TierRow[]): Finding[] {
   const valueShare = hasProfit ? top.reduce((s, r) => s + (r.profit_share ?? 0), 0) : revShare;
   const bottom = table[table.length - 1];
   // Lowest first reads naturally: "diamond or black-gold".
-  const names = orList(top.map((r) => r.tier).reverse());
+  const names = list(top.map((r) => text(r.tier)).reverse());
   const findings: Finding[] = [
-    {
-      id: 'top_tiers',
-      text: !hasProfit
-        ? `${percent(custShare)} of customers are ${names} and earn ${percent(valueShare)} of revenue.`
-        : valueShare > 1.005
-          ? `${percent(custShare)} of customers are ${names} and earn ${percent(revShare)} of revenue and ${shareOf(valueShare, 'profit', 'the other tiers')}.`
-          : `${percent(custShare)} of customers are ${names} and earn ${percent(valueShare)} of profit (${percent(revShare)} of revenue).`,
-      value: valueShare,
-    },
+    !hasProfit
+      ? finding('top_tiers', 'tiers.top.revenue', { customers: tv.percent(custShare), names, value: tv.percent(valueShare) }, 'value')
+      : valueShare > 1.005
+        ? finding('top_tiers', 'tiers.top.profit_over', { customers: tv.percent(custShare), names, revenue: tv.percent(revShare), value: shareOfClause(valueShare, 'term.profit', 'term.other_tiers'), share: tv.percent(valueShare) }, 'share')
+        : finding('top_tiers', 'tiers.top.profit', { customers: tv.percent(custShare), names, value: tv.percent(valueShare), revenue: tv.percent(revShare) }, 'value'),
   ];
   if (bottom) {
     const p = bottom.profit_share;
-    const tail = p === null ? '' : p < 0 ? `, and loses money (${percent(p)} of total profit)` : ` and ${percent(p)} of profit`;
-    findings.push({
-      id: 'bottom_tier',
-      text: `The ${bottom.tier} tier holds ${percent(bottom.customer_share)} of customers but only ${percent(bottom.revenue_share)} of revenue${tail}.`,
-      value: bottom.customer_share,
-    });
+    const tail = p === null ? clause('common.empty') : p < 0 ? clause('tiers.bottom.loses', { profit: tv.percent(p) }) : clause('tiers.bottom.earns', { profit: tv.percent(p) });
+    findings.push(finding('bottom_tier', 'tiers.bottom', { tier: text(bottom.tier), customers: tv.percent(bottom.customer_share), revenue: tv.percent(bottom.revenue_share), tail }, 'customers'));
   }
   return findings;
 }

@@ -11,10 +11,12 @@ import { fromRows, toRows, type Row } from '../../sql/table.ts';
 import type { SqlConnection } from '../../sql/connection.ts';
 import { hasColumn, hasTable } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
-import { decimal, percent } from '../../format/number.ts';
+import { decimal } from '../../format/number.ts';
+import { tv } from '../../format/typed.ts';
+import { finding, term } from '../messages/finding.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
-import { num, ratio, shareOf } from './format.ts';
+import { num, ratio, shareOfClause } from './format.ts';
 import { keptDataRange, loadCustomerPeriod, vectorsAvailable } from './customer-period-vectors.ts';
 import { formatPeriod, noDataMessage, periodMonths, resolvePeriod, type Period } from './periods.ts';
 import { shareBar, shareBarColumns, shareBarsChart, type ShareBar } from './share-bars.ts';
@@ -147,9 +149,10 @@ export function valueLoyaltyFindings(cells: readonly Row[], valueName: string): 
   const c = (id: string) => cells.find((r) => r.cell === id)!;
   const core = c('core');
   const stab = c('stabilise');
+  const what = valueName === 'profit' ? 'term.profit' : 'term.revenue';
   return [
-    { id: 'core', value: num(core.value_share), text: `Core customers (high value, high loyalty) are ${percent(num(core.customer_share))} of customers and earn ${shareOf(num(core.value_share), valueName, 'the other cells')}. Serve them best.` },
-    { id: 'stabilise', value: num(stab.value_share), text: `${percent(num(stab.customer_share))} of customers are valuable but not loyal; they carry ${percent(num(stab.value_share))} of ${valueName} and are the biggest loss risk. Stabilise them.` },
+    finding('core', 'value_loyalty.core', { customers: tv.percent(num(core.customer_share)), value: shareOfClause(num(core.value_share), what, 'term.other_cells'), share: tv.percent(num(core.value_share)) }, 'share'),
+    finding('stabilise', 'value_loyalty.stabilise', { customers: tv.percent(num(stab.customer_share)), share: tv.percent(num(stab.value_share)), what: term(what) }, 'share'),
   ];
 }
 

@@ -1,4 +1,6 @@
 import type { AnalysisResult } from '../../analyses/types.ts';
+import { getAnalysis } from '../../analyses/registry.ts';
+import type { Locale } from '../../format/locale.ts';
 import type { Cell as Value, ColumnarTable } from '../../sql/table.ts';
 import type { SqlParam } from '../../sql/connection.ts';
 import { quoteIdent } from '../../sql/quote.ts';
@@ -17,6 +19,31 @@ export interface NotebookEngine {
 /** Quotes an identifier for DuckDB (the one helper, `src/sql/quote.ts`). */
 export { quoteIdent };
 
+/** What the adapter needs to know about the reader. */
+export interface EffectSettings {
+  /** The reader's language: analyses with a `language` option (tier names) default to it. */
+  locale?: () => Locale | undefined;
+}
+
+/**
+ * The options with `language` set to the reader's, when the analysis has that option and the
+ * notebook did not set it (or set it to `auto`): default tier names (水晶…黑金) follow the UI language or `--lang`,
+ * and a notebook's own `language:` or `tier_names:` still wins.
+ */
+export function withReaderLanguage(id: string, options: Record<string, unknown>, locale: Locale | undefined): Record<string, unknown> {
+  if (!locale || (options.language !== undefined && options.language !== 'auto')) return options;
+  return followsReaderLanguage(id) ? { ...options, language: locale } : options;
+}
+
+/** Whether analysis `id` has a `language` option (its output can follow the reader's language). */
+export function followsReaderLanguage(id: string): boolean {
+  try {
+    return getAnalysis(id).options.some((o) => o.name === 'language');
+  } catch {
+    return false; // unknown analysis: the engine reports it when it runs
+  }
+}
+
 /** Rows per INSERT when registering a table: keeps each prepared statement's parameter list small. */
 const insertBatch = 200;
 
@@ -26,7 +53,8 @@ const insertBatch = 200;
  * tables with bound INSERTs, so the same adapter works through the worker boundary, where only
  * `query` exists.
  */
-export function engineEffects(engine: NotebookEngine): NotebookEffects {
+export function engineEffects(engine: NotebookEngine, settings: EffectSettings = {}): NotebookEffects {
+  const localised = (id: string, options: Record<string, unknown>) => withReaderLanguage(id, options, settings.locale?.());
   return {
     async dataColumns() {
       const t = await engine.query(
@@ -61,7 +89,8 @@ export function engineEffects(engine: NotebookEngine): NotebookEffects {
       return { columns, rowCount: Number(count.data[0]![0]), preview: { ...preview, columns } };
     },
     // The engine keeps the result tables itself (materialised in the worker): nothing is sent back.
-    runAnalysis: async (id, options, tablePrefix) => {
+    runAnalysis: async (id, rawOptions, tablePrefix) => {
+      const options = localised(id, rawOptions);
       if (tablePrefix === undefined) return engine.runAnalysis(id, options);
       return { ...(await engine.runAnalysis(id, options, tablePrefix)), registered: true };
     },

@@ -1,7 +1,7 @@
 /**
  * English UI messages: the source catalogue. Its keys and `{placeholders}` define every other
  * catalogue's (`MessageKey`, checked by the type system and by tests/unit/i18n-catalogues.test.ts).
- * Only the app's own chrome is here; analysis findings and notebook text stay as produced.
+ * Only the app's own chrome is here; analysis findings have their own catalogues (src/analyses/messages).
  */
 export const en = {
   'app.title': 'Customer Asset Workbench',
@@ -67,6 +67,8 @@ export const en = {
   'data.import': 'Import data…',
   'data.datasets': 'Datasets',
   'data.empty': 'No tables loaded yet.',
+  'data.currency': 'Currency',
+  'data.currencyNone': 'None (plain amounts)',
   'data.showColumns': 'Show columns of {table}',
   'data.previewTable': 'Preview {table}',
 

@@ -69,6 +69,8 @@ export const zhHans: Record<MessageKey, Message> = {
   'data.import': '导入数据…',
   'data.datasets': '数据集',
   'data.empty': '尚未加载任何表。',
+  'data.currency': '货币',
+  'data.currencyNone': '不标注（只显示数字）',
   'data.showColumns': '显示 {table} 的列',
   'data.previewTable': '预览 {table}',
 

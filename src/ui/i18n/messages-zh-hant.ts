@@ -69,6 +69,8 @@ export const zhHant: Record<MessageKey, Message> = {
   'data.import': '匯入資料…',
   'data.datasets': '資料集',
   'data.empty': '尚未載入任何資料表。',
+  'data.currency': '貨幣',
+  'data.currencyNone': '不標示（只顯示數字）',
   'data.showColumns': '顯示 {table} 的欄位',
   'data.previewTable': '預覽 {table}',
 

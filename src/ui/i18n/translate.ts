@@ -8,8 +8,10 @@
  */
 import type { Locale, Message, ParamValue } from './types.ts';
 
+import { localeTag } from '../../format/locale.ts';
+
 /** BCP 47 tag used for `Intl` formatting and the document's `lang` in each locale. */
-export const localeTag: Record<Locale, string> = { en: 'en-US', 'zh-Hans': 'zh-CN', 'zh-Hant': 'zh-TW' };
+export { localeTag };
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();
 const numberFormats = new Map<Locale, Intl.NumberFormat>();

@@ -4,11 +4,13 @@
  * so English can say "1 row" / "2 rows" while Chinese, which has one form, writes a plain string.
  */
 
-/** The UI languages: English (default), Simplified and Traditional Chinese. */
-export type Locale = 'en' | 'zh-Hans' | 'zh-Hant';
-
-/** Every locale, in the order the language switch lists them. */
-export const locales: readonly Locale[] = ['en', 'zh-Hans', 'zh-Hant'];
+/**
+ * The UI languages: English (default), Simplified and Traditional Chinese — the same locales the
+ * analyses' findings are written in, so defined once in the pure core.
+ */
+import type { Locale } from '../../format/locale.ts';
+export type { Locale } from '../../format/locale.ts';
+export { locales } from '../../format/locale.ts';
 
 /** Each locale's name in its own script, as the language switch shows it. */
 export const localeNames: Record<Locale, string> = { en: 'English', 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文' };

@@ -20,14 +20,14 @@
 import { markRunFinished, markRunStarted, runUnfinished } from '../../app/run-marker.ts';
 import { getInputs, newNotebookId, putInputs, saveLastOpen, saveNotebook } from '../../app/storage.ts';
 import { forgetNotebook, logInputs, logNotebook, settleInputs, settleNotebook } from '../../app/write-ahead.ts';
-import { t } from '../i18n/index.ts';
+import { i18n, t } from '../i18n/index.ts';
 import { storageProblem, type Say } from './storage-problem.ts';
 import { parseNotebook } from '../../notebook/format/parse.ts';
 import { serializeNotebook } from '../../notebook/format/serialize.ts';
 import type { CellId, InputValue, Notebook } from '../../notebook/format/types.ts';
 import { createRuntime, type NotebookRuntime } from '../../notebook/runtime/runtime.ts';
 import type { NotebookEngine } from '../../notebook/runtime/engine-effects.ts';
-import { engineEffects } from '../../notebook/runtime/engine-effects.ts';
+import { engineEffects, followsReaderLanguage } from '../../notebook/runtime/engine-effects.ts';
 import type { CellState } from '../../notebook/runtime/state.ts';
 
 /** Which notebook is open. */
@@ -97,7 +97,7 @@ export class NotebookSession {
     this.onInputsSaved = options.savedInputs;
     this.doc = parseNotebook(options.source);
     this.interrupted = runUnfinished(this.ref);
-    this.runtime = createRuntime(this.doc, engineEffects(options.engine));
+    this.runtime = createRuntime(this.doc, engineEffects(options.engine, { locale: () => i18n.locale }));
     this.disposeListener = this.runtime.subscribe((rt) => this.sync(rt));
     this.sync(this.runtime);
     this.restoring = this.restoreInputs();
@@ -127,6 +127,18 @@ export class NotebookSession {
     await this.restoring;
     this.pushToRuntime();
     return this.runtime.runAll();
+  }
+
+  /**
+   * After a UI language switch: runs again the analysis cells whose output follows the reader's
+   * language (default tier names). Findings re-render by themselves; only these need the engine,
+   * and a cell with a fixed `language:` is answered from the engine's result cache.
+   */
+  followLanguage(): void {
+    if (!this.started) return;
+    for (const cell of this.doc.cells) {
+      if (cell.kind === 'analysis' && cell.analysis && followsReaderLanguage(cell.analysis)) void this.run(cell.id);
+    }
   }
 
   /** Applies pending edits and runs one cell and what depends on it. */

@@ -7,6 +7,10 @@
  * titled with its first finding ("the top 20% of customers earn 138% of profit"), a chart cell's
  * with the chart's own title. Cells that failed or have not run are counted, never dropped silently.
  */
+import { renderFinding } from '../../analyses/messages/finding.ts';
+import { localiseCharts } from '../../analyses/messages/localise.ts';
+import type { Locale } from '../../format/locale.ts';
+import type { Currency } from '../../format/typed.ts';
 import type { ChartSpec } from '../../charts/spec.ts';
 import { toRows, type Row } from '../../engine/types.ts';
 import type { AnalysisCell, CellId, ChartCell, Notebook } from '../../notebook/format/types.ts';
@@ -68,6 +72,10 @@ export interface SlidesInput {
   untitled: string;
   /** Display title of an analysis id (the registry's `title`); the id is shown when this returns undefined. */
   analysisTitle?: (id: string) => string | undefined;
+  /** Language the findings are rendered in (English when absent). */
+  locale?: Locale;
+  /** The dataset's currency for amounts in findings (none when absent). */
+  currency?: Currency | null;
 }
 
 /** Builds the deck: the title slide first, then the chart slides in notebook order. */
@@ -124,9 +132,11 @@ function cellSlides(cell: ChartCell | AnalysisCell, state: CellState | undefined
     };
     const analysis = cell.analysis ? (input.analysisTitle?.(cell.analysis) ?? cell.analysis) : '';
     const source = [analysis, cell.name].filter((s) => s).join(' · ') || cell.id;
-    return result.charts.map((spec, i) => {
+    const reader = { locale: input.locale ?? 'en', currency: input.currency ?? null } as const;
+    return localiseCharts(result, reader).map((spec, i) => {
       // The first finding is the analysis's message; later charts speak through their own titles.
-      const finding = i === 0 ? result.findings[0]?.text : undefined;
+      const first = i === 0 ? result.findings[0] : undefined;
+      const finding = first ? renderFinding(first, reader).text : undefined;
       const headline = finding ?? spec.title ?? spec.subtitle ?? (analysis || cell.id);
       return chartSlide(cell.id, i, headline, source, spec, resolve);
     });
