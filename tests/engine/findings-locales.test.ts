@@ -66,7 +66,7 @@ describe('findings of every built-in notebook on the sample, in three languages'
         }
       }
     }
-    if (notebook !== 'bundling-and-churn-telco.md') expect(tiles).toBeGreaterThan(0);
+    if (!notebook.startsWith('bundling-and-churn-telco')) expect(tiles).toBeGreaterThan(0);
   }, 300_000);
 
   it('the whale notebook’s chart words and notes in Chinese: no English left, same numbers', async () => {
