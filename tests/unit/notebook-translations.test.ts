@@ -39,7 +39,7 @@ function shape(c: Cell): unknown {
       // Comments and column headings (`AS "…"`, quoted) may be translated; the query may not.
       return { kind: c.kind, name: c.name, sql: sqlShape(c.source) };
     case 'input': {
-      const { label: _label, options, ...rest } = c.spec ?? ({} as NonNullable<typeof c.spec>);
+      const { label: _label, placeholder: _placeholder, options, ...rest } = c.spec ?? ({} as NonNullable<typeof c.spec>);
       return { kind: c.kind, name: c.name, ...rest, options: options?.map((o) => o.value) };
     }
     case 'analysis':
