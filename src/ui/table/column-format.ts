@@ -69,21 +69,48 @@ function valueFormat(column: ColumnInfo, values: readonly Cell[]): (value: Cell)
   };
 }
 
+/** Width in px of `text` at `size` px (bold for header names). */
+export type MeasureText = (text: string, size: number, bold: boolean) => number;
+
+/** Estimated widths (`text-metrics.ts`): the same in Node and the browser, for tests and as a fallback. */
+export const estimateText: MeasureText = (text, size, bold) => textWidth(text, size, bold);
+
 /**
  * The format and width of every column of a table, from its columns and a sample of its rows (the
- * first page): one width per column for the header and all rows alike.
+ * first page): one width per column for the header and all rows alike. In the browser `measure`
+ * measures with the page's own font (`canvasMeasure`), so nothing is cut that fits.
  */
-export function columnFormats(columns: readonly ColumnInfo[], sample: ColumnarTable): ColumnFormat[] {
+export function columnFormats(columns: readonly ColumnInfo[], sample: ColumnarTable, measure: MeasureText = estimateText): ColumnFormat[] {
   return columns.map((column, i) => {
     const values = sample.data[i] ?? [];
     const format = valueFormat(column, values);
-    let widest = Math.max(textWidth(column.name, CELL_FONT, true), textWidth(column.type, TYPE_FONT));
+    let widest = Math.max(measure(column.name, CELL_FONT, true), measure(column.type, TYPE_FONT, false));
     // The first rows decide (up to 200): a wider value further down is cut with an ellipsis.
-    for (let r = 0; r < Math.min(values.length, 200); r++) widest = Math.max(widest, textWidth(format(values[r] ?? null), CELL_FONT));
+    for (let r = 0; r < Math.min(values.length, 200); r++) widest = Math.max(widest, measure(format(values[r] ?? null), CELL_FONT, false));
     const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widest + PADDING)));
     const numeric = column.kind === 'number' || values.some((v) => typeof v === 'number');
     return { align: numeric ? 'right' : 'left', format, width };
   });
+}
+
+/**
+ * Measures text with a canvas in `font` (the grid's CSS font family), as the browser will draw it;
+ * a couple of pixels are added for sub-pixel rounding. Falls back to estimates without a canvas.
+ */
+export function canvasMeasure(font: string): MeasureText {
+  const context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (!context) return estimateText;
+  const cache = new Map<string, number>();
+  return (text, size, bold) => {
+    const key = `${size}|${bold}|${text}`;
+    let width = cache.get(key);
+    if (width === undefined) {
+      context.font = `${bold ? '600 ' : ''}${size}px ${font}`;
+      width = context.measureText(text).width + 2;
+      cache.set(key, width);
+    }
+    return width;
+  };
 }
 
 /** Width of the row-number column for a table of `rowCount` rows, in px. */
