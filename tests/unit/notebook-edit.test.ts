@@ -128,3 +128,13 @@ describe('notebook edits: starters and downloads', () => {
     expect(again).toEqual([0.6, 'north']);
   });
 });
+
+describe('input enabled_when', () => {
+  it('reads { input, equals } and reports any other shape', () => {
+    const ok = parseNotebook('```input margin\ntype: slider\nmin: 0\nmax: 1\nenabled_when: { input: margin_source, equals: assumed }\n```\n').cells[0]!;
+    expect(ok.kind === 'input' ? ok.spec?.enabledWhen : null).toEqual({ input: 'margin_source', equals: 'assumed' });
+    expect(ok.issues).toEqual([]);
+    const bad = parseNotebook('```input margin\ntype: slider\nmin: 0\nmax: 1\nenabled_when: margin_source\n```\n').cells[0]!;
+    expect(bad.issues.join()).toMatch(/enabled_when must be \{ input: <input name>, equals: <value> \}/);
+  });
+});
