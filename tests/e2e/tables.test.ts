@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import JSZip from 'jszip';
 import type { Locator, Page } from 'playwright-core';
@@ -46,9 +47,9 @@ async function edges(table: Locator): Promise<{ col: number; head: [number, numb
   return table.evaluate((root) => {
     const heads = [...root.querySelectorAll<HTMLElement>('.scroller > .head > .th')];
     const row = [...root.querySelectorAll<HTMLElement>('.scroller > .body > .row')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0];
-    return heads.map((h) => {
-      const col = Number(h.dataset.col);
-      const cell = row?.querySelector<HTMLElement>(`.td[data-col="${col}"]`);
+    const cells = [...(row?.querySelectorAll<HTMLElement>('.td') ?? [])];
+    return heads.map((h, col) => {
+      const cell = cells[col];
       const hb = h.getBoundingClientRect();
       const bb = cell?.getBoundingClientRect();
       return { col, head: [hb.left, hb.right] as [number, number], body: [bb?.left ?? NaN, bb?.right ?? NaN] as [number, number] };
@@ -134,5 +135,16 @@ describe('result tables', () => {
     await worst.locator('.scroller').evaluate((el) => (el.scrollLeft = 300));
     await assertAligned(worst, 'ten worst customers, scrolled');
     assert.equal(await worst.getByTestId('download-xlsx').count(), 1, 'a notebook result table offers Excel');
+  });
+
+  it('the import wizard’s preview of a wide file (Telco, 21 columns) holds together', async () => {
+    const { page } = app;
+    await page.getByTestId('open-import').first().click();
+    await page.getByTestId('file-input').setInputFiles(path.resolve(import.meta.dirname, '../fixtures/datasets/Telco-Customer-Churn.csv'));
+    const preview = page.getByTestId('import-preview').getByTestId('result-table').first();
+    await preview.locator('.scroller > .body > .row[data-row="0"]').waitFor({ timeout: 30_000 });
+    await assertAligned(preview, 'import preview');
+    await preview.locator('.scroller').evaluate((el) => (el.scrollLeft = 800));
+    await assertAligned(preview, 'import preview, scrolled');
   });
 });
