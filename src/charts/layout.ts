@@ -8,6 +8,7 @@ import type * as Plot from '@observablehq/plot';
 import { compileFormat } from '../format/specifier.ts';
 import type { ChartSpec } from './spec.ts';
 import { textWidth, wrapText } from './text-metrics.ts';
+import type { SeriesKey } from './keys.ts';
 import type { ChartTheme } from './theme.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -23,10 +24,12 @@ export interface LayoutInput {
   /** The Plot output: an SVG element (never a figure: titles and legends are drawn here). */
   plot: SVGSVGElement & Plot.Plot;
   className: string;
+  /** The key of series coloured by hand (`keys.ts`); drawn when not empty. */
+  keys?: readonly SeriesKey[];
 }
 
 /** Wraps the Plot SVG with titles, legend and caption into one outer SVG. */
-export function composeChart({ document, spec, theme, plot, className }: LayoutInput): SVGSVGElement {
+export function composeChart({ document, spec, theme, plot, className, keys = [] }: LayoutInput): SVGSVGElement {
   const width = Number(plot.getAttribute('width'));
   const plotHeight = Number(plot.getAttribute('height'));
   const outer = document.createElementNS(SVG_NS, 'svg') as SVGSVGElement;
@@ -49,9 +52,13 @@ export function composeChart({ document, spec, theme, plot, className }: LayoutI
   if (spec.title !== undefined || spec.subtitle !== undefined) y += PAD - 4;
   if (spec.title !== undefined) addLines(spec.title, theme.titleSize, theme.foreground, true, 'title');
   if (spec.subtitle !== undefined) addLines(spec.subtitle, theme.subtitleSize, theme.muted, false, 'subtitle');
-  if (spec.color?.legend === true) {
+  if (wantsLegend(plot, spec)) {
     y += PAD / 2;
     y += drawLegend(document, body, plot, spec, theme, width, y);
+  }
+  if (keys.length > 0) {
+    y += PAD / 2;
+    y += drawKeys(document, body, keys, theme, width, y);
   }
   if (y > 0) y += PAD / 2;
 
@@ -82,6 +89,48 @@ export function composeChart({ document, spec, theme, plot, className }: LayoutI
   if (spec.title !== undefined) outer.setAttribute('aria-label', spec.title);
   outer.append(element(document, 'rect', { width: '100%', height: '100%', fill: theme.background }), body);
   return outer;
+}
+
+/**
+ * Whether the colour scale gets a legend: when the spec asks for one; and, unless it says
+ * `legend: false`, when categories (two or more) are told apart by colour alone — not when the
+ * colour repeats what the mark's x or y axis already names.
+ */
+export function wantsLegend(plot: Plot.Plot, spec: ChartSpec): boolean {
+  if (spec.color?.legend !== undefined) return spec.color.legend;
+  const scale = plot.scale('color');
+  if (scale === undefined || (scale.type !== 'ordinal' && scale.type !== 'categorical')) return false;
+  if ([...(scale.domain ?? [])].length < 2) return false;
+  const redundant = spec.marks.some((m) => [m.fill, m.stroke].some((c) => typeof c === 'string' && (c === m.x || c === m.y)));
+  return !redundant;
+}
+
+/** Draws the key of hand-coloured series at `top`: a line sample or swatch and the label; returns its height. */
+function drawKeys(document: Document, parent: Element, keys: readonly SeriesKey[], theme: ChartTheme, width: number, top: number): number {
+  const group = element(document, 'g', { 'aria-label': 'series key', 'text-anchor': 'start' });
+  const rowHeight = Math.round(theme.fontSize * 1.7);
+  const SAMPLE = 22;
+  let x = PAD;
+  let row = 0;
+  for (const key of keys) {
+    const itemWidth = Math.ceil(SAMPLE + 6 + textWidth(key.label, theme.fontSize));
+    if (x > PAD && x + itemWidth > width - PAD) {
+      x = PAD;
+      row++;
+    }
+    const mid = top + row * rowHeight + rowHeight / 2;
+    if (key.shape === 'line') {
+      group.append(element(document, 'line', { x1: x, x2: x + SAMPLE, y1: mid, y2: mid, stroke: key.color, 'stroke-width': 3, ...(key.dash ? { 'stroke-dasharray': key.dash } : {}) }));
+    } else {
+      group.append(element(document, 'rect', { x: x + (SAMPLE - SWATCH) / 2, y: mid - SWATCH / 2, width: SWATCH, height: SWATCH, rx: 2, fill: key.color }));
+    }
+    const t = element(document, 'text', { x: x + SAMPLE + 6, y: mid, dy: '0.35em' });
+    t.textContent = key.label;
+    group.append(t);
+    x += Math.round(itemWidth + theme.fontSize * 1.2);
+  }
+  parent.append(group);
+  return (row + 1) * rowHeight;
 }
 
 /** Draws the colour legend at `top`; returns its height. */

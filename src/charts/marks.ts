@@ -10,6 +10,7 @@ import { ChartSpecError, markLabel } from './errors.ts';
 import { compileFormat } from '../format/specifier.ts';
 import { COLUMN_OPTIONS, checkMarkOptions } from './options.ts';
 import type { ChartSpec, MarkSpec, MarkType } from './spec.ts';
+import { isColorRole, readable, roleColor } from './palette.ts';
 import type { ChartTheme } from './theme.ts';
 import { CHANNELS } from './validate.ts';
 
@@ -72,8 +73,8 @@ export function buildMark(mark: MarkSpec, index: number, context: MarkContext): 
       options[channel] = value;
       continue;
     }
-    if ((channel === 'fill' || channel === 'stroke') && !columns?.has(value) && COLOR.test(value)) {
-      options[channel] = value;
+    if ((channel === 'fill' || channel === 'stroke') && !columns?.has(value) && (isColorRole(value) || COLOR.test(value))) {
+      options[channel] = themeColor(value, context.theme);
       continue;
     }
     checkColumn(value, channel, columns, source, where);
@@ -94,10 +95,23 @@ export function buildMark(mark: MarkSpec, index: number, context: MarkContext): 
       fill: 'currentColor', stroke: context.theme.background, paintOrder: 'stroke', strokeWidth: 3, ...options,
     });
   }
+  // Nothing under the theme's smallest size: a 9px label cannot be read from the back of a room.
+  if (mark.type.startsWith('text') && typeof options.fontSize === 'number' && options.fontSize < context.theme.minFontSize) {
+    options.fontSize = context.theme.minFontSize;
+  }
   if (mark.type.startsWith('line') && options.strokeWidth === undefined) {
     options.strokeWidth = context.theme.lineWidth;
   }
   return FACTORIES[mark.type](data, options);
+}
+
+/**
+ * A constant colour as drawn in `theme`: a role (`primary`, `series-2`…) becomes its colour, a
+ * literal hex colour too faint on the theme's background is darkened or lightened to 3:1.
+ */
+export function themeColor(value: string, theme: ChartTheme): string {
+  if (isColorRole(value)) return roleColor(value, theme.muted);
+  return readable(value, theme.background, theme.foreground);
 }
 
 /**

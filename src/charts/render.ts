@@ -10,7 +10,10 @@ import { checkDataLimits } from './data-limits.ts';
 import { ChartSpecError } from './errors.ts';
 import { stableHash, normalizeIds } from './ids.ts';
 import { composeChart } from './layout.ts';
-import { buildMark } from './marks.ts';
+import { avoidLabelCollisions, contrastCellLabels } from './collisions.ts';
+import { dataOrder } from './data-order.ts';
+import { seriesKeys } from './keys.ts';
+import { buildMark, themeColor } from './marks.ts';
 import { buildScale } from './scales.ts';
 import type { ChartSpec } from './spec.ts';
 import { textWidth } from './text-metrics.ts';
@@ -92,6 +95,11 @@ export function renderChartWithLayout(
   const context = { chart: checked, resolve, theme };
   const marks = checked.marks.map((mark, i) => buildMark(mark, i, context));
   const base = plotOptions(checked, theme, marks, document, options.width);
+  // Honest order: categories in the order the data lists them (the query's ORDER BY), not sorted.
+  for (const scale of ['x', 'y'] as const) {
+    const domain = dataOrder(checked, resolve, scale);
+    if (domain !== undefined) base[scale] = { ...base[scale], domain };
+  }
 
   // Colours chosen for other kinds of value (text then, numbers now) are chosen afresh.
   const kinds = colorKinds(checked, resolve);
@@ -109,7 +117,9 @@ export function renderChartWithLayout(
   plot.removeAttribute('style');
   plot.setAttribute('font-family', theme.fontFamily);
   plot.setAttribute('font-size', String(theme.fontSize));
-  const chart = composeChart({ document, spec: checked, theme, plot, className: CLASS_NAME });
+  avoidLabelCollisions(plot, theme);
+  contrastCellLabels(plot);
+  const chart = composeChart({ document, spec: checked, theme, plot, className: CLASS_NAME, keys: seriesKeys(checked, theme) });
   normalizeIds(chart, `cw-${stableHash(JSON.stringify(checked))}`);
   const layout: ChartLayout = {};
   const finalType = plot.scale('color')?.type;
@@ -175,6 +185,9 @@ function plotOptions(
     const scale = buildScale(spec[key]);
     if (scale !== undefined) options[key] = scale;
   }
+  // Colour roles in a colour range (`range: [positive, negative]`) take the theme's colours.
+  const range = (options.color as { range?: unknown[] } | undefined)?.range;
+  if (range !== undefined) options.color = { ...options.color, range: range.map((v) => (typeof v === 'string' ? themeColor(v, theme) : v)) };
   // Fewer, larger ticks than Plot's defaults (35px apart on y, 80px on x): legible from the back of a room.
   options.x = { tickSpacing: 100, ...options.x };
   options.y = { tickSpacing: 50, ...options.y };

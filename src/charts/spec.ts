@@ -19,7 +19,11 @@ export type MarkType =
   | 'tickX' | 'tickY'
   | 'frame';
 
-/** A channel: a column name of the mark's data, or a constant. */
+/**
+ * A channel: a column name of the mark's data, or a constant. A constant `fill`/`stroke` is a
+ * colour role (`primary`, `secondary`, `positive`, `negative`, `accent`, `neutral`,
+ * `series-1`…`series-8`: `palette.ts`), which draws right in both themes, or a CSS colour.
+ */
 export type ChannelValue = string | number | boolean | null;
 
 /** One mark of a chart. */
@@ -43,6 +47,11 @@ export interface MarkSpec {
    * Keys: x, y, fx, fy, color; values: a channel name, prefixed with `-` for descending.
    */
   sortDomain?: { x?: string; y?: string; fx?: string; fy?: string; color?: string; limit?: number };
+  /**
+   * The series this mark draws, as the chart's key names it ("Today", "After fixing the worst").
+   * When two or more marks have one, the chart shows a key with each label in its mark's colour.
+   */
+  label?: string;
   /** Number format for a `text` channel when it is numeric, as in `AxisSpec.tickFormat`. */
   textFormat?: string;
   /** Further Plot mark options: plain values only (strokeWidth, curve, dx, dy, textAnchor, fontSize, fontWeight, lineAnchor, strokeDasharray, fillOpacity, tip, sort, interval, inset…). */
@@ -63,7 +72,11 @@ export interface ScaleSpec {
   reverse?: boolean;
   /** Plot colour scheme name (colour scales only). */
   scheme?: string;
-  /** Show a legend (colour scales only). */
+  /**
+   * Show a legend (colour scales only). A categorical colour scale with two or more values gets
+   * one unless this is `false` (or the colour repeats the mark's x or y); a continuous one only
+   * when it is `true`.
+   */
   legend?: boolean;
   /** Percent scale: multiply values by 100 for ticks (Plot's `percent`). */
   percent?: boolean;

@@ -1,9 +1,11 @@
 /**
  * The house chart theme, tuned for a projector at the back of a board room: tick labels at
- * 13px (Plot's default is 10px), titles at 22px, thicker lines, and a restrained palette of
- * eight distinguishable hues with one strong primary for single-series charts. Light and dark
- * variants share sizes and differ only in colours.
+ * 13px (Plot's default is 10px), no text under 12px, titles at 22px, thicker lines, and one
+ * palette (`palette.ts`) checked for contrast against both backgrounds and for colour-blind
+ * viewers. Light and dark variants share sizes and mark colours; they differ in background,
+ * text and the continuous schemes.
  */
+import { BACKGROUNDS, ROLES, SERIES } from './palette.ts';
 
 /** Colours and sizes of one theme variant. */
 export interface ChartTheme {
@@ -25,6 +27,8 @@ export interface ChartTheme {
   fontFamily: string;
   /** Tick labels, axis labels, legends and text marks, in px. */
   fontSize: number;
+  /** The smallest text a chart draws, in px: smaller font sizes in a spec are raised to it. */
+  minFontSize: number;
   titleSize: number;
   subtitleSize: number;
   captionSize: number;
@@ -36,29 +40,29 @@ export interface ChartTheme {
 const FONT_FAMILY =
   'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "PingFang SC", "Microsoft YaHei", sans-serif';
 
-const SIZES = { fontFamily: FONT_FAMILY, fontSize: 13, titleSize: 22, subtitleSize: 16, captionSize: 13, lineWidth: 2.5 };
+const SIZES = { fontFamily: FONT_FAMILY, fontSize: 13, minFontSize: 12, titleSize: 22, subtitleSize: 16, captionSize: 13, lineWidth: 2.5 };
 
 /** Light theme: dark slate text on white. */
 export const lightTheme: ChartTheme = {
   name: 'light',
-  background: '#ffffff',
+  background: BACKGROUNDS.light,
   foreground: '#1f2937',
   muted: '#4b5563',
-  primary: '#2459a6',
-  palette: ['#2459a6', '#e07b24', '#2f9e6e', '#c23b3b', '#7a5cc2', '#3a9fc0', '#b58a1c', '#6b7280'],
+  primary: ROLES.primary,
+  palette: SERIES,
   sequentialScheme: 'blues',
   divergingScheme: 'rdbu',
   ...SIZES,
 };
 
-/** Dark theme: light text on near-black; lighter hues keep contrast on a dark slide. */
+/** Dark theme: light text on near-black; the same mark colours (they hold 3:1 on both backgrounds). */
 export const darkTheme: ChartTheme = {
   name: 'dark',
-  background: '#111827',
+  background: BACKGROUNDS.dark,
   foreground: '#e5e7eb',
   muted: '#9ca3af',
-  primary: '#6ea8fe',
-  palette: ['#6ea8fe', '#ffb15c', '#5fd3a0', '#ff7b7b', '#b69cff', '#6fd6f0', '#e8c35a', '#a3acb9'],
+  primary: ROLES.primary,
+  palette: SERIES,
   sequentialScheme: 'viridis',
   divergingScheme: 'rdbu',
   ...SIZES,

@@ -23,7 +23,7 @@ export const CHANNELS = [
 /** A channel name. */
 export type ChannelName = (typeof CHANNELS)[number];
 
-const MARK_KEYS = new Set<string>(['type', 'data', 'rows', 'values', 'textFormat', 'options', 'sortDomain', ...CHANNELS]);
+const MARK_KEYS = new Set<string>(['type', 'data', 'rows', 'values', 'textFormat', 'options', 'sortDomain', 'label', ...CHANNELS]);
 const SCALE_TYPES = [
   'linear', 'log', 'sqrt', 'band', 'point', 'time', 'utc', 'ordinal', 'categorical', 'sequential', 'diverging',
 ];
@@ -103,6 +103,9 @@ function validateMark(mark: unknown, index: number): asserts mark is MarkSpec {
     if (value !== undefined && value !== null && !['string', 'number', 'boolean'].includes(typeof value)) {
       throw new ChartSpecError(`channel ${channel} must be a column name or a constant (${where})`);
     }
+  }
+  if (mark.label !== undefined && !(typeof mark.label === 'string' && mark.label.length <= 200)) {
+    throw new ChartSpecError(`"label" must be a short text naming the series (${where})`);
   }
   if (mark.textFormat !== undefined) checkFormat(mark.textFormat, `textFormat (${where})`);
   if (mark.sortDomain !== undefined) checkSortDomain(mark.sortDomain, where);

@@ -23,6 +23,8 @@ export class Database implements SqlConnection {
   private connId: number;
   private running = false;
   private cancelRequested = false;
+  /** Set by `cancelCall`: every later query of the current engine call rejects (`beginCall` clears it). */
+  private callCancelled = false;
 
   private constructor(bindings: DuckDBBindings) {
     this.bindings = bindings;
@@ -130,12 +132,43 @@ export class Database implements SqlConnection {
   }
 
   /**
+   * Stops the engine call in progress, not just its current query: the query being polled is
+   * cancelled and every later query of the call rejects with code `cancelled` at once, so an
+   * analysis cancelled between two of its queries (while it computes in JavaScript) stops at
+   * its next one instead of running to the end. `beginCall` starts the next call afresh.
+   */
+  cancelCall(): void {
+    this.callCancelled = true;
+    this.cancel();
+  }
+
+  /** A new engine call starts: a cancellation of the previous one no longer applies. */
+  beginCall(): void {
+    this.callCancelled = false;
+  }
+
+  /**
+   * Runs `fn` (synchronous calls on the connection, e.g. an Arrow insert) when no query is
+   * being polled: calling the connection in the middle of a pending query breaks that query.
+   * `cleanup` runs it even in a cancelled call (dropping a staging table must not be skipped).
+   */
+  async exclusive<T>(fn: () => T, cleanup = false): Promise<T> {
+    await this.takeTurn(cleanup);
+    try {
+      return fn();
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /**
    * One connection runs one query at a time: waits until no query is running, then marks the
    * connection busy (no await between the check and the mark, so two waiters cannot both pass).
    * The caller clears `running` when done.
    */
-  private async takeTurn(): Promise<void> {
+  private async takeTurn(evenIfCancelled = false): Promise<void> {
     while (this.running) await yieldToEventLoop();
+    if (this.callCancelled && !evenIfCancelled) throw new EngineError({ code: 'cancelled', message: 'Query cancelled.' });
     this.running = true;
   }
 }
@@ -170,7 +203,7 @@ function yieldToEventLoop(): Promise<void> {
  */
 export function toEngineError(e: unknown, sql?: string): EngineError {
   if (e instanceof EngineError) return e;
-  const message = e instanceof Error ? e.message : String(e);
+  const message = readableMessage(e instanceof Error ? e.message : String(e));
   // A trap or an invalidated database is a crash whatever the message says: the instance is broken.
   if (isEngineTrap(e)) return new EngineError({ code: 'fatal', message: trapMessage(e), ...(sql === undefined ? {} : { sql }) }, { cause: e });
   // A refused file/URL/extension is the user's SQL reaching outside the engine: say why, not just DuckDB's words.
@@ -179,6 +212,24 @@ export function toEngineError(e: unknown, sql?: string): EngineError {
   // DuckDB's own "Out of Memory Error" (a query over memory_limit) is recoverable: the query fails
   // and the database stays valid, so it is a query error. Only errors that break the instance are fatal.
   return new EngineError({ code: 'query', message, ...(sql === undefined ? {} : { sql }) }, { cause: e });
+}
+
+/**
+ * DuckDB's message as a person reads it. The pending-query API reports some errors as DuckDB's
+ * JSON error object (`{"exception_type":"Parser","exception_message":"syntax error…"}`); those
+ * become "Parser Error: syntax error…", as DuckDB prints them everywhere else.
+ */
+function readableMessage(message: string): string {
+  if (!message.startsWith('{"exception_type"')) return message;
+  try {
+    const parsed = JSON.parse(message) as { exception_type?: unknown; exception_message?: unknown };
+    if (typeof parsed.exception_type === 'string' && typeof parsed.exception_message === 'string') {
+      return `${parsed.exception_type} Error: ${parsed.exception_message}`;
+    }
+  } catch {
+    // Not JSON after all: shown as it came.
+  }
+  return message;
 }
 
 /** A trap's message with its kind: V8's `RuntimeError` text alone ("unreachable") says little. */

@@ -8,6 +8,7 @@ import { canonicalTables } from '../model/schema.ts';
 import type { SummaryState } from '../model/summary/index.ts';
 import { quoteIdent, quoteLiteral } from '../sql/quote.ts';
 import { AnalysisCache, resultKey } from './analysis-cache.ts';
+import { CANCELLABLE_CALLS, CallQueue, queued } from './call-queue.ts';
 import type { DataFile, EngineApi, EngineStatus, ResultHandle, TableInfo } from './api.ts';
 import { savedViews } from './database-file.ts';
 import { Database } from './database.ts';
@@ -58,11 +59,15 @@ export function createEngine(
   const cache = new AnalysisCache();
   let summaryAt: { version: number; state: SummaryState | null } | null = null;
 
+  /** The database once it is open (for `cancel`, which must not wait for anything). */
+  let opened: Database | null = null;
   /** Lazy start that never races: concurrent callers share one instantiation. */
   const database = (): Promise<Database> => {
-    starting ??= bindingsFactory().then((b) => Database.open(b, options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}));
+    starting ??= bindingsFactory().then((b) => (opened = Database.open(b, options.memoryLimit ? { memoryLimit: options.memoryLimit } : {})));
     return starting;
   };
+  /** Engine calls run one at a time (`call-queue.ts`). */
+  const calls = new CallQueue();
 
   const status = async (): Promise<EngineStatus> => {
     const db = await database();
@@ -144,10 +149,13 @@ export function createEngine(
     // Materialise once inside the engine; the UI pages through it, so a 1M-row result never
     // crosses to the main thread whole.
     const table = `__result_${id}`;
-    const ctas = `CREATE TEMP TABLE ${table} AS ${last}`;
+    // The statement starts on line 2, so DuckDB's "LINE n:" excerpt quotes the user's own line
+    // and never our wrapper (`rewriteSql` gives the numbers back).
+    const ctas = `CREATE TEMP TABLE ${table} AS\n${last}`;
     // `query` waits for any query being polled (querySync would run over it on the same connection).
-    if (params.length) await db.query(ctas, params);
-    else await db.run(ctas).catch((e: unknown) => { throw rewriteSql(e, last); });
+    await (params.length ? db.query(ctas, params) : db.run(ctas)).catch((e: unknown) => {
+      throw rewriteSql(e, last);
+    });
     const rowCount = Number(db.querySync(`SELECT count(*) FROM ${table}`).data[0]![0]);
     const types = toRows(db.querySync(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ${quoteLiteral(table)} ORDER BY ordinal_position`));
     results.set(id, { table, rowCount });
@@ -187,7 +195,7 @@ export function createEngine(
     },
   });
 
-  return {
+  return queued({
     ...importApi,
     database,
     async dataChanged() {
@@ -248,8 +256,10 @@ export function createEngine(
       (await database()).exec(`DROP TABLE IF EXISTS ${r.table}`);
     },
     async cancel() {
-      if (!starting) return false;
-      return (await database()).cancel();
+      // Only a call the user's next action supersedes is stopped (an import has `cancelImport`).
+      if (opened === null || calls.current === null || !CANCELLABLE_CALLS.has(calls.current)) return false;
+      opened.cancelCall();
+      return true;
     },
     async runAnalysis(id: string, raw: Record<string, unknown>, keepPrefix?: string): Promise<AnalysisResult> {
       const { result, stages } = await analysisResult(id, raw, keepPrefix !== undefined);
@@ -268,7 +278,7 @@ export function createEngine(
       if (result.engineTables) result.engineTables = Object.fromEntries(Object.entries(result.engineTables).map(([k, t]) => [k, { rowCount: t.rowCount }]));
       return result;
     },
-  };
+  }, calls, () => opened?.beginCall());
 
   /**
    * Runs an analysis on the current dataset version, or answers from the result cache. Tables the
@@ -324,8 +334,15 @@ export function mayChangeData(sql: string): boolean {
   return sql.split(';').some((st) => verb.test(st) && canonicalTables.some((t) => new RegExp(`\\b${t.name}\\b`, 'i').test(st)));
 }
 
-/** Reports errors from the wrapped CTAS against the user's own statement. */
-function rewriteSql(e: unknown, sql: string): unknown {
-  if (e instanceof EngineError) return new EngineError({ ...e.info, sql }, { cause: e });
-  return e;
+/**
+ * Reports errors from the wrapped CTAS (`CREATE TEMP TABLE … AS` on line 1, the statement from
+ * line 2) against the user's own statement: its SQL, and line numbers counted in it.
+ */
+export function rewriteSql(e: unknown, sql: string): unknown {
+  if (!(e instanceof EngineError)) return e;
+  const message = e.info.message
+    .replace(/LINE (\d+):/g, (_, n: string) => `LINE ${Math.max(1, Number(n) - 1)}:`)
+    // A message that still quotes the wrapper (an excerpt DuckDB cut differently) loses it.
+    .replace(/CREATE TEMP TABLE __result_r\d+ AS\s*/g, '');
+  return new EngineError({ ...e.info, message, sql }, { cause: e });
 }

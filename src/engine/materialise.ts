@@ -42,12 +42,13 @@ export async function materialise(db: Database, name: string, table: ColumnarTab
   const arrays: Record<string, Vector> = {};
   table.columns.forEach((_c, i) => (arrays[`c${i}`] = toVector(table.data[i] ?? [], types[i]!)));
   const stage = `__materialise_${++nextStage}`;
-  db.conn.insertArrowFromIPCStream(tableToIPC(new Table(arrays), 'stream'), { name: stage, create: true });
+  const bytes = tableToIPC(new Table(arrays), 'stream');
+  await db.exclusive(() => db.conn.insertArrowFromIPCStream(bytes, { name: stage, create: true }));
   try {
     const select = table.columns.map((c, i) => `CAST(c${i} AS ${types[i]}) AS ${quoteIdent(c.name)}`).join(', ');
     await db.run(`CREATE OR REPLACE TEMP TABLE ${target} AS SELECT ${select} FROM main.${stage}`);
   } finally {
-    await db.run(`DROP TABLE IF EXISTS main.${stage}`);
+    await db.exclusive(() => db.exec(`DROP TABLE IF EXISTS main.${stage}`), true);
   }
 }
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/analyses/types.ts';
 import type { CellId } from '../../src/notebook/format/types.ts';
+import { ROLES } from '../../src/charts/palette.ts';
 import { renderChartToSvgString } from '../../src/charts/render-node.ts';
 import { htmlReport } from '../../src/cli/html-report.ts';
 import { createSampleEngine } from '../../src/engine/node.ts';
@@ -56,7 +57,7 @@ describe('"Satisfied is not loyal" on the sample data', () => {
     expect(zones.at(-1)).toMatchObject({ x1: 4.5, x2: 5.5 });
     const svg = renderChartToSvgString(r.charts[0]!, rowsOf(r), { width: 800 });
     // one translucent band per zone, in the zone colours, labelled
-    for (const colour of ['#d62728', '#9e9e9e', '#2ca02c']) expect(svg).toContain(colour);
+    for (const role of ['negative', 'secondary', 'positive'] as const) expect(svg).toContain(ROLES[role]);
     for (const zone of ['defection', 'indifference', 'affection']) expect(svg).toMatch(new RegExp(`>${zone}<`));
     // one whole-number tick per level, no 2.5
     expect(svg).not.toMatch(/>2\.5</);

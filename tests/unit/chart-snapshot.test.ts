@@ -80,7 +80,7 @@ const cases: SnapshotCase[] = [
       y: { label: '↑ Customers', tickFormat: ',d', grid: true },
       marks: [{ type: 'barY', x: 'region', y: 'customers' }, { type: 'ruleY', values: [0] }],
     },
-    contains: ['>1,400<', '>西部<', 'fill="#2459a6"'],
+    contains: ['>1,400<', '>西部<', 'fill="#2563eb"'],
   },
   {
     name: 'dot-percent',

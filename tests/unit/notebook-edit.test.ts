@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acceptsInputValue, cellId, parseNotebook, serializeNotebook, type InputSpec } from '../../src/notebook/format/index.ts';
-import { addCell, deleteCell, duplicateCell, moveCell } from '../../src/ui/notebook/edit.ts';
+import { addCell, deleteCell, duplicateCell, moveCell, withInputValues } from '../../src/ui/notebook/edit.ts';
 
 const text = 'Intro text.\n\n```sql a\nSELECT 1 AS x\n```\n\nMiddle text.\n\n```sql b\nSELECT 2 AS y\n```\n';
 const shape = (md: string) => parseNotebook(md).cells.map((c) => `${c.kind}:${c.id}`);
@@ -95,5 +95,46 @@ describe('a date input without a value is "not set"', () => {
     const cell = nb.cells.find((c) => c.kind === 'input');
     expect(cell?.kind === 'input' ? cell.spec : null).toMatchObject({ type: 'date', value: null, placeholder: 'the last transaction' });
     expect(serializeNotebook(nb)).toBe(src);
+  });
+});
+
+describe('notebook edits: starters and downloads', () => {
+  it('a chart added to a notebook with no query above it comes with the query it draws', () => {
+    const nb = parseNotebook('# New notebook\n\nSome text.\n');
+    const { notebook, index } = addCell(nb, 'chart', nb.cells[0]!.id);
+    expect(notebook.cells.map((c) => c.kind)).toEqual(['prose', 'sql', 'chart']);
+    expect(index).toBe(2);
+    const chart = notebook.cells[2]!;
+    // The chart reads the new query by name, and the query has the columns the chart draws.
+    expect(chart.references.map((r) => r.name)).toEqual([notebook.cells[1]!.name]);
+    expect(notebook.cells[1]!.source).toMatch(/SELECT region, count\(\*\) AS customers/);
+    expect(chart.source).toMatch(/x: region, y: customers/);
+    expect(chart.issues).toEqual([]);
+  });
+
+  it('a chart added below a query draws that query', () => {
+    const { notebook } = addCell(parseNotebook(text), 'chart', cellId('b'));
+    expect(notebook.cells.map((c) => c.kind)).toEqual(['prose', 'sql', 'prose', 'sql', 'chart']);
+    expect(notebook.cells[4]!.references.map((r) => r.name)).toEqual(['b']);
+  });
+
+  it('withInputValues writes the current input values into the file', () => {
+    const md = '```input margin\ntype: slider\nlabel: Margin # kept\nmin: 0\nmax: 1\nstep: 0.05\nvalue: 0.35\n```\n\n```input region\ntype: select\noptions: [north, south]\nvalue: north\n```\n';
+    const out = serializeNotebook(withInputValues(parseNotebook(md), { margin: 0.6, region: 'north' }));
+    expect(out).toContain('value: 0.6\n');
+    expect(out).toContain('label: Margin # kept');
+    expect(out).toContain('value: north');
+    const again = parseNotebook(out).cells.map((c) => c.kind === 'input' ? c.spec?.value : null);
+    expect(again).toEqual([0.6, 'north']);
+  });
+});
+
+describe('input enabled_when', () => {
+  it('reads { input, equals } and reports any other shape', () => {
+    const ok = parseNotebook('```input margin\ntype: slider\nmin: 0\nmax: 1\nenabled_when: { input: margin_source, equals: assumed }\n```\n').cells[0]!;
+    expect(ok.kind === 'input' ? ok.spec?.enabledWhen : null).toEqual({ input: 'margin_source', equals: 'assumed' });
+    expect(ok.issues).toEqual([]);
+    const bad = parseNotebook('```input margin\ntype: slider\nmin: 0\nmax: 1\nenabled_when: margin_source\n```\n').cells[0]!;
+    expect(bad.issues.join()).toMatch(/enabled_when must be \{ input: <input name>, equals: <value> \}/);
   });
 });

@@ -13,12 +13,12 @@ export function holdoutChart(unitLabel: string, length: number, last: { calibrat
     x: { label: 'Repeat purchases in the calibration period', type: 'point' },
     y: { label: 'Repeat purchases in the holdout (average) ↑', grid: true, zero: true },
     marks: [
-      { type: 'line', x: 'calibration_purchases', y: 'actual', stroke: '#e15759', options: { strokeWidth: 2 } },
-      { type: 'dot', x: 'calibration_purchases', y: 'actual', fill: '#e15759', r: 4, options: { tip: true } },
-      { type: 'line', x: 'calibration_purchases', y: 'expected', stroke: '#4e79a7', options: { strokeWidth: 2, strokeDasharray: '6,4' } },
-      { type: 'dot', x: 'calibration_purchases', y: 'expected', fill: '#4e79a7', r: 4, options: { tip: true } },
-      { type: 'text', rows: [{ x: last.calibration_purchases, y: last.actual, label: 'actual' }], x: 'x', y: 'y', text: 'label', fill: '#e15759', options: { textAnchor: 'end', dx: -8, dy: above ? -10 : 14, fontSize: 13 } },
-      { type: 'text', rows: [{ x: last.calibration_purchases, y: last.expected, label: 'expected' }], x: 'x', y: 'y', text: 'label', fill: '#4e79a7', options: { textAnchor: 'end', dx: -8, dy: above ? 14 : -10, fontSize: 13 } },
+      { type: 'line', x: 'calibration_purchases', y: 'actual', stroke: 'series-2', options: { strokeWidth: 2 } },
+      { type: 'dot', x: 'calibration_purchases', y: 'actual', fill: 'series-2', r: 4, options: { tip: true } },
+      { type: 'line', x: 'calibration_purchases', y: 'expected', stroke: 'primary', options: { strokeWidth: 2, strokeDasharray: '6,4' } },
+      { type: 'dot', x: 'calibration_purchases', y: 'expected', fill: 'primary', r: 4, options: { tip: true } },
+      { type: 'text', rows: [{ x: last.calibration_purchases, y: last.actual, label: 'actual' }], x: 'x', y: 'y', text: 'label', fill: 'series-2', options: { textAnchor: 'end', dx: -8, dy: above ? -10 : 14, fontSize: 13 } },
+      { type: 'text', rows: [{ x: last.calibration_purchases, y: last.expected, label: 'expected' }], x: 'x', y: 'y', text: 'label', fill: 'primary', options: { textAnchor: 'end', dx: -8, dy: above ? 14 : -10, fontSize: 13 } },
     ],
   };
 }
@@ -33,7 +33,7 @@ export function pAliveChart(oneTimeBuyers: number): ChartSpec {
     x: { label: 'P(alive)', type: 'band' },
     y: { label: 'Customers ↑', grid: true },
     marks: [
-      { type: 'barY', x: 'band', y: 'customers', fill: '#4e79a7', options: { tip: true } },
+      { type: 'barY', x: 'band', y: 'customers', fill: 'primary', options: { tip: true } },
       { type: 'ruleY', values: [0] },
     ],
   };
@@ -49,10 +49,10 @@ export function concentrationChart(topShare: number, horizonText: string): Chart
     x: { label: 'Share of customers →', tickFormat: '.0%', domain: [0, 1] },
     y: { label: '↑ Share of expected value', tickFormat: '.0%', domain: [0, 1], grid: true },
     marks: [
-      { type: 'areaY', x: 'share_customers', y: 'share_value', fill: '#4e79a7', options: { fillOpacity: 0.15 } },
-      { type: 'line', x: 'share_customers', y: 'share_value', stroke: '#4e79a7', options: { strokeWidth: 2 } },
+      { type: 'areaY', x: 'share_customers', y: 'share_value', fill: 'primary', options: { fillOpacity: 0.15 } },
+      { type: 'line', x: 'share_customers', y: 'share_value', stroke: 'primary', options: { strokeWidth: 2 } },
       { type: 'ruleX', values: [0.2], options: { strokeDasharray: '4,4' } },
-      { type: 'dot', rows: [{ x: 0.2, y: topShare }], x: 'x', y: 'y', fill: '#4e79a7', r: 5 },
+      { type: 'dot', rows: [{ x: 0.2, y: topShare }], x: 'x', y: 'y', fill: 'primary', r: 5 },
       { type: 'text', rows: [{ x: 0.2, y: topShare, label: `top 20%: ${Math.round(topShare * 100)}%` }], x: 'x', y: 'y', text: 'label', options: { textAnchor: 'start', dx: 8, dy: 12, fontSize: 13 } },
     ],
   };

@@ -27,12 +27,12 @@ export function waterfallChart(bars: readonly WaterfallBar[], text: ChartText = 
     marginBottom: 56,
     x: { label: null, domain: bars.map((b) => b.label), tickFormat: '' },
     y: { label: said(text, 'y', clause('diagnostics.chart.money', { unit: currencyUnit() }) as MessageRef), tickFormat: '~s', grid: true },
-    color: { domain: ['Total', 'Cost'], range: ['#1f4e79', '#c0392b'], legend: false },
+    color: { domain: ['Total', 'Cost'], range: ['primary', 'negative'], legend: false },
     marks: [
       { type: 'barY', x: 'label', y1: 'start', y2: 'end', fill: 'kind', // Horizontal inset only: a vertical inset would shave a fixed number of pixels off every
       // bar and make a small cost look smaller than it is (or vanish).
       options: { insetLeft: 6, insetRight: 6 } },
-      { type: 'ruleY', values: [0], stroke: '#6b7280' },
+      { type: 'ruleY', values: [0], stroke: 'neutral' },
       // Totals are labelled above their bar, costs below theirs, so no label sits on a bar.
       { type: 'text', rows: labelRows(bars, 'Total'), x: 'label', y: 'end', text: 'amount', textFormat: ',.0f', options: { dy: -8, fontSize: 13, lineAnchor: 'bottom' } },
       { type: 'text', rows: labelRows(bars, 'Cost'), x: 'label', y: 'end', text: 'amount', textFormat: ',.0f', options: { dy: 8, fontSize: 13, lineAnchor: 'top' } },
@@ -56,8 +56,8 @@ export function tierChart(text: ChartText = {}): ChartSpec {
     x: { label: null },
     y: { label: said(text, 'y', clause('diagnostics.chart.profit', { unit: currencyUnit() }) as MessageRef), tickFormat: '~s', grid: true },
     marks: [
-      { type: 'barY', x: 'label', y: 'profit', fill: '#1f4e79' },
-      { type: 'ruleY', values: [0], stroke: '#6b7280' },
+      { type: 'barY', x: 'label', y: 'profit', fill: 'primary' },
+      { type: 'ruleY', values: [0], stroke: 'neutral' },
     ],
   };
 }

@@ -29,15 +29,17 @@ function words(text: ChartText) {
 
 const msg = (key: Parameters<typeof clause>[0], params: Parameters<typeof clause>[1] = {}) => clause(key, params) as MessageRef;
 
-const PROFIT = '#1f4e79';
-const REVENUE = '#9aa5b1';
-const WHATIF = '#2e8540';
-const GRID = '#6b7280';
+// Colour roles (src/charts/palette.ts): the same spec reads right in the light and the dark theme.
+const PROFIT = 'primary';
+const REVENUE = 'secondary';
+const WHATIF = 'positive';
+const GRID = 'neutral';
 
 /**
  * The whale curve with the 100% line, the annotated peak, the break-even point, the 100% crossing
  * and the top-k point; with `whatIf`, the what-if curve (table `curve_whatif`, columns
- * `base_customer_share` / `base_profit_share`) dashed beside it and labelled at its end.
+ * `base_customer_share` / `base_profit_share`) dashed on top of today's curve (drawn after it, so
+ * where the two run together the dashes show), labelled at its end, and a key naming both.
  */
 export function whaleCurveChart(s: WhaleSummary, whatIf?: { summary: WhaleSummary; label: string | MessageRef }, text: ChartText = {}): ChartSpec {
   const w = words(text);
@@ -46,6 +48,7 @@ export function whaleCurveChart(s: WhaleSummary, whatIf?: { summary: WhaleSummar
   const marks: MarkSpec[] = [];
   if (share) marks.push({ type: 'ruleY', values: [1], stroke: GRID, options: { strokeDasharray: '4,4' } });
   marks.push({ type: 'ruleY', values: [0], stroke: GRID });
+  marks.push({ type: 'line', x: 'customer_share', y, stroke: PROFIT, options: { strokeWidth: 3 }, ...(whatIf ? { label: 'Today' } : {}) });
   if (whatIf) {
     // Drawn on TODAY's scale (x over today's customers, y over today's total profit), so the
     // what-if curve ends where total profit ends up: above 100% when fixing pays.
@@ -55,14 +58,13 @@ export function whaleCurveChart(s: WhaleSummary, whatIf?: { summary: WhaleSummar
     const endY = share ? after.totalProfit / s.totalProfit : after.totalProfit;
     const end = share ? msg('whale.chart.whatif_end.share', { share: tv.percent(endY) }) : msg('whale.chart.whatif_end.money', { total: tv.money(after.totalProfit) });
     const whatIfLabel = typeof whatIf.label === 'string' ? null : w.label(msg('whale.chart.whatif_label', { action: whatIf.label, end }));
-    marks.push({ type: 'line', data: 'curve_whatif', x: 'base_customer_share', y: wy, stroke: WHATIF, options: { strokeWidth: 2.5, strokeDasharray: '6,3' } });
+    marks.push({ type: 'line', data: 'curve_whatif', x: 'base_customer_share', y: wy, stroke: WHATIF, label: typeof whatIf.label === 'string' ? whatIf.label : english(whatIf.label), options: { strokeWidth: 3, strokeDasharray: '7,4' } });
     marks.push({ type: 'dot', rows: [{ x: endX, y: endY }], x: 'x', y: 'y', fill: WHATIF, r: 5 });
     marks.push({
       type: 'text', rows: [{ x: endX, y: endY, label: whatIfLabel ?? `${String(whatIf.label)}: ${english(end)}` }], x: 'x', y: 'y', text: 'label', fill: WHATIF,
       options: { dy: -14, dx: -6, fontSize: 14, fontWeight: 'bold', textAnchor: 'end' },
     });
   }
-  marks.push({ type: 'line', x: 'customer_share', y, stroke: PROFIT, options: { strokeWidth: 3 } });
   if (s.customers > 0 && s.profitable > 0) {
     const peakY = share ? (s.peakShare ?? 0) : s.peakProfit;
     const label = w.label(
@@ -116,8 +118,8 @@ export function revenueVsProfitChart(s: WhaleSummary, text: ChartText = {}): Cha
     { type: 'ruleY', values: [1], stroke: GRID, options: { strokeDasharray: '4,4' } },
     { type: 'ruleY', values: [0], stroke: GRID },
     { type: 'ruleX', values: [s.topK], stroke: GRID, options: { strokeDasharray: '2,3' } },
-    { type: 'line', x: 'customer_share', y: 'revenue_share', stroke: REVENUE, options: { strokeWidth: 3 } },
-    { type: 'line', x: 'customer_share', y: 'profit_share', stroke: PROFIT, options: { strokeWidth: 3 } },
+    { type: 'line', x: 'customer_share', y: 'revenue_share', stroke: REVENUE, label: 'Revenue (customers ranked by revenue)', options: { strokeWidth: 3 } },
+    { type: 'line', x: 'customer_share', y: 'profit_share', stroke: PROFIT, label: 'Profit (customers ranked by profit)', options: { strokeWidth: 3 } },
   ];
   const labels = [];
   if (s.topRevenueShare !== null) labels.push({ x: s.topK, y: s.topRevenueShare, label: w.label(msg('whale.chart.revenue_point', { share: tv.percent(s.topRevenueShare) })) });

@@ -121,7 +121,7 @@ export const bundlingAnalysis: AnalysisDefinition<typeof bundlingOptions> = {
         x: { label: 'Products / services held', type: 'band' },
         y: { label: '↑ Churn rate', tickFormat: '.0%', grid: true },
         marks: [
-          { type: 'barY', x: 'group', y: 'churn_rate', fill: '#e15759', options: { tip: true } },
+          { type: 'barY', x: 'group', y: 'churn_rate', fill: 'negative', options: { tip: true } },
           { type: 'text', x: 'group', y: 'churn_rate', text: 'churn_rate', textFormat: '.0%', options: { dy: -10, fontSize: 14, fontWeight: 'bold' } },
           { type: 'ruleY', values: [overall], options: { strokeDasharray: '4,3' } },
           { type: 'ruleY', values: [0] },
@@ -139,7 +139,7 @@ export const bundlingAnalysis: AnalysisDefinition<typeof bundlingOptions> = {
         x: { label: 'Churn rate →', tickFormat: '.0%', grid: true },
         y: { label: null, domain: byContract.map((g) => g.group) },
         marks: [
-          { type: 'barX', x: 'churn_rate', y: 'group', fill: '#e15759', options: { tip: true } },
+          { type: 'barX', x: 'churn_rate', y: 'group', fill: 'negative', options: { tip: true } },
           { type: 'text', x: 'churn_rate', y: 'group', text: 'churn_rate', textFormat: '.1%', options: { dx: 8, textAnchor: 'start', fontSize: 14, fontWeight: 'bold' } },
           { type: 'ruleX', values: [0] },
         ],

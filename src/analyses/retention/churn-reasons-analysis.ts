@@ -34,7 +34,7 @@ function paretoChart(id: string, title: string, data: string, rows: ParetoRow[],
     x: { label: null, type: 'band', domain: rows.map((r) => r.reason) },
     y: { label: `↑ Share of ${what}`, tickFormat: '.0%', domain: [0, 1], grid: true },
     marks: [
-      { type: 'barY', x: 'reason', y: 'share', fill: '#e15759', options: { tip: true } },
+      { type: 'barY', x: 'reason', y: 'share', fill: 'negative', options: { tip: true } },
       { type: 'line', x: 'reason', y: 'cumulative_share', stroke: 'currentColor', options: { strokeWidth: 2, marker: 'circle' } },
       { type: 'ruleY', values: [0.8], options: { strokeDasharray: '4,3' } },
       { type: 'ruleY', values: [0] },

@@ -160,7 +160,7 @@ export const cohortsAnalysis: AnalysisDefinition<typeof cohortsOptions> = {
           color: { type: 'ordinal', scheme: 'blues', domain: cohortLabels },
           marks: [
             { type: 'line', x: 'period_index', y: 'retention', stroke: 'cohort', options: { strokeOpacity: 0.7, strokeWidth: 1.2 } },
-            { type: 'text', rows: cohortEnds, x: 'period_index', y: 'retention', text: 'cohort', fill: '#777', options: { textAnchor: 'start', dx: 4, fontSize: 10 } },
+            { type: 'text', rows: cohortEnds, x: 'period_index', y: 'retention', text: 'cohort', fill: 'neutral', options: { textAnchor: 'start', dx: 4, fontSize: 10 } },
             { type: 'line', data: 'curve', x: 'period_index', y: 'retention', stroke: 'currentColor', options: { strokeWidth: 4 } },
             { type: 'dot', data: 'curve', x: 'period_index', y: 'retention', fill: 'currentColor', r: 4, options: { tip: true } },
           ],
@@ -173,7 +173,7 @@ export const cohortsAnalysis: AnalysisDefinition<typeof cohortsOptions> = {
           fx: { label: null },
           x: { label: null, domain: ['Revenue', 'Profit'] },
           y: { label: '↑ Per active customer', grid: true, tickFormat: ',.0f' },
-          color: { legend: true, domain: ['Revenue', 'Profit'], range: ['#4e79a7', '#59a14f'] },
+          color: { legend: true, domain: ['Revenue', 'Profit'], range: ['primary', 'positive'] },
           marks: [
             { type: 'barY', fx: 'tenure_year', x: 'measure', y: 'value', fill: 'measure', options: { tip: true } },
             { type: 'text', fx: 'tenure_year', x: 'measure', y: 'value', text: 'value', textFormat: ',.0f', options: { dy: -10, fontSize: 13, fontWeight: 'bold' } },
@@ -186,7 +186,7 @@ export const cohortsAnalysis: AnalysisDefinition<typeof cohortsOptions> = {
           data: 'repeat_long',
           x: { label: 'Year', type: 'band' },
           y: { label: '↑ Revenue', grid: true, tickFormat: '~s' },
-          color: { legend: true, domain: ['New (first purchase)', 'Repeat'], range: ['#bab0ac', '#4e79a7'] },
+          color: { legend: true, domain: ['New (first purchase)', 'Repeat'], range: ['secondary', 'primary'] },
           marks: [{ type: 'barY', x: 'year', y: 'revenue', fill: 'kind', options: { tip: true } }, { type: 'ruleY', values: [0] }],
         },
       ],

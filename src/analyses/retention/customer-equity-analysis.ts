@@ -65,7 +65,7 @@ export const customerEquityAnalysis: AnalysisDefinition<typeof customerEquityOpt
               x: { label: 'Customer equity →', tickFormat: '~s', grid: true },
               y: { label: null, domain: [...segments].sort((a, b) => b.equity - a.equity).map((s) => s.segment) },
               marks: [
-                { type: 'barX', data: 'segments', x: 'equity', y: 'segment', fill: '#4e79a7', options: { tip: true } },
+                { type: 'barX', data: 'segments', x: 'equity', y: 'segment', fill: 'primary', options: { tip: true } },
                 { type: 'text', rows: segments.map((s) => ({ segment: s.segment, equity: Math.max(0, s.equity), label: `${percent(s.retention, 0)} kept · CLV ${money(s.clv, 0)}` })), x: 'equity', y: 'segment', text: 'label', options: { textAnchor: 'start', dx: 6, fontSize: 13 } },
                 { type: 'ruleX', values: [0] },
               ],

@@ -117,15 +117,15 @@ export const leakyBucketAnalysis: AnalysisDefinition<typeof leakyBucketOptions> 
           x: { label: `${o.period[0]!.toUpperCase()}${o.period.slice(1)}s from now →` },
           y: { label: '↑ Customers', grid: true, tickFormat: '~s', zero: true },
           marks: [
-            { type: 'areaY', x: 'period', y: 'customers', fill: '#4e79a7', options: { fillOpacity: 0.25 } },
-            { type: 'line', x: 'period', y: 'customers', stroke: '#4e79a7', options: { strokeWidth: 3 } },
+            { type: 'areaY', x: 'period', y: 'customers', fill: 'primary', options: { fillOpacity: 0.25 } },
+            { type: 'line', x: 'period', y: 'customers', stroke: 'primary', options: { strokeWidth: 3 } },
             { type: 'ruleY', values: [start], options: { strokeDasharray: '4,3' } },
             { type: 'text', rows: [{ period: 0, customers: start, label: `Today: ${count(start)}` }], x: 'period', y: 'customers', text: 'label', options: { textAnchor: 'start', dx: 6, dy: -8, fontSize: 12 } },
             ...(r.steadyState === null
               ? []
               : [
-                  { type: 'ruleY' as const, values: [r.steadyState], stroke: '#e15759', options: { strokeDasharray: '2,4' } },
-                  { type: 'text' as const, rows: [{ period: o.periods, customers: r.steadyState, label: `Long run: ${count(r.steadyState)}` }], x: 'period', y: 'customers', text: 'label', fill: '#e15759', options: { textAnchor: 'end', dy: 12, fontSize: 12 } },
+                  { type: 'ruleY' as const, values: [r.steadyState], stroke: 'negative', options: { strokeDasharray: '2,4' } },
+                  { type: 'text' as const, rows: [{ period: o.periods, customers: r.steadyState, label: `Long run: ${count(r.steadyState)}` }], x: 'period', y: 'customers', text: 'label', fill: 'negative', options: { textAnchor: 'end', dy: 12, fontSize: 12 } },
                 ]),
           ],
         },
@@ -136,7 +136,7 @@ export const leakyBucketAnalysis: AnalysisDefinition<typeof leakyBucketOptions> 
           data: 'spend',
           x: { label: `${o.period[0]!.toUpperCase()}${o.period.slice(1)}s from now →` },
           y: { label: '↑ Cumulative spend', grid: true, tickFormat: '~s' },
-          color: { legend: true, domain: ['Fill: acquire more', 'Plug: retain more'], range: ['#e15759', '#59a14f'] },
+          color: { legend: true, domain: ['Fill: acquire more', 'Plug: retain more'], range: ['negative', 'positive'] },
           marks: [{ type: 'line', x: 'period', y: 'spend', stroke: 'route', options: { strokeWidth: 3 } }, { type: 'ruleY', values: [0] }],
         },
       ],

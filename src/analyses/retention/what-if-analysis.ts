@@ -134,7 +134,7 @@ export const whatIfAnalysis: AnalysisDefinition<typeof whatIfAnalysisOptions> = 
           data: 'bridge',
           x: { label: null, type: 'band' },
           y: { label: '↑ Present value', tickFormat: '~s', grid: true },
-          color: { domain: bridge.map((b) => b.step), range: ['#4e79a7', '#59a14f', '#e15759', '#4e79a7'] },
+          color: { domain: bridge.map((b) => b.step), range: ['primary', 'positive', 'negative', 'primary'] },
           marks: [
             { type: 'barY', x: 'step', y: 'value', fill: 'step', options: { tip: true } },
             { type: 'text', x: 'step', y: 'value', text: 'value', textFormat: ',.0f', options: { dy: -10, fontSize: 14, fontWeight: 'bold' } },
@@ -150,9 +150,9 @@ export const whatIfAnalysis: AnalysisDefinition<typeof whatIfAnalysisOptions> = 
           y: { label: '↑ Change in customer equity', tickFormat: '~s', grid: true },
           marks: [
             { type: 'ruleY', values: [0] },
-            { type: 'line', x: 'uplift', y: 'equity_change', stroke: '#4e79a7', options: { strokeWidth: 3 } },
-            ...(r.breakEvenUplift === null ? [] : [{ type: 'ruleX' as const, values: [r.breakEvenUplift], stroke: '#e15759', options: { strokeDasharray: '4,3' } }]),
-            { type: 'dot', rows: [{ uplift: o.uplift, equity_change: r.equityChange }], x: 'uplift', y: 'equity_change', fill: '#f28e2b', r: 6 },
+            { type: 'line', x: 'uplift', y: 'equity_change', stroke: 'primary', options: { strokeWidth: 3 } },
+            ...(r.breakEvenUplift === null ? [] : [{ type: 'ruleX' as const, values: [r.breakEvenUplift], stroke: 'negative', options: { strokeDasharray: '4,3' } }]),
+            { type: 'dot', rows: [{ uplift: o.uplift, equity_change: r.equityChange }], x: 'uplift', y: 'equity_change', fill: 'accent', r: 6 },
           ],
         },
         {
@@ -165,9 +165,9 @@ export const whatIfAnalysis: AnalysisDefinition<typeof whatIfAnalysisOptions> = 
           x: { label: 'Value saved per unit of cost →', grid: true },
           y: { label: null, domain: ranked.map((s) => s.segment) },
           marks: [
-            { type: 'barX', x: 'valuePerCost', y: 'segment', fill: '#59a14f', options: { tip: true } },
+            { type: 'barX', x: 'valuePerCost', y: 'segment', fill: 'positive', options: { tip: true } },
             { type: 'text', rows: ranked.map((s) => ({ segment: s.segment, x: Math.max(0, s.valuePerCost ?? 0), label: s.valuePerCost === null ? '' : decimal(s.valuePerCost, 2) })), x: 'x', y: 'segment', text: 'label', options: { textAnchor: 'start', dx: 6, fontSize: 13 } },
-            { type: 'ruleX', values: [1], stroke: '#e15759', options: { strokeDasharray: '4,3' } },
+            { type: 'ruleX', values: [1], stroke: 'negative', options: { strokeDasharray: '4,3' } },
           ],
         },
       ],

@@ -4,7 +4,7 @@ import { unknownKeys } from './yaml-body.ts';
 /** The input types, in the order the docs list them. */
 export const inputTypes: readonly InputType[] = ['slider', 'range', 'number', 'select', 'toggle', 'text', 'date'];
 
-const knownKeys = ['type', 'label', 'value', 'min', 'max', 'step', 'options', 'options_from', 'placeholder', 'format'];
+const knownKeys = ['type', 'label', 'value', 'min', 'max', 'step', 'options', 'options_from', 'placeholder', 'format', 'enabled_when'];
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -36,6 +36,13 @@ export function parseInputSpec(raw: Record<string, unknown>, label: string): { s
   const spec: InputSpec = { type: t, label: typeof raw.label === 'string' ? raw.label : label.replace(/^input /, ''), value: null };
   if (raw.label !== undefined && typeof raw.label !== 'string') fail('label must be text');
   if (typeof raw.format === 'string') spec.format = raw.format;
+  if (raw.enabled_when !== undefined) {
+    const w = raw.enabled_when as { input?: unknown; equals?: unknown } | null;
+    const scalar = (v: unknown): v is string | number | boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+    if (w && typeof w === 'object' && typeof w.input === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(w.input) && scalar(w.equals)) {
+      spec.enabledWhen = { input: w.input, equals: w.equals };
+    } else fail(`enabled_when must be { input: <input name>, equals: <value> }, got ${JSON.stringify(raw.enabled_when)}`);
+  }
   const value = raw.value;
 
   switch (t) {

@@ -128,6 +128,11 @@ export interface InputSpec {
   placeholder?: string;
   /** d3-format string for showing the value, e.g. `.0%`. */
   format?: string;
+  /**
+   * The control applies only while another input has one value (`enabled_when: { input, equals }`):
+   * otherwise it is shown disabled with the reason, so moving it never seems to do nothing.
+   */
+  enabledWhen?: { input: string; equals: string | number | boolean };
 }
 
 /** A named input control whose value is a parameter. */

@@ -41,6 +41,8 @@ export class NotebookRuntime {
   /** What the notebook requires that the data lacks (front matter `requires`); checked once per run of the whole notebook. */
   private unmet: Promise<string[]> | null = null;
   private loop: Promise<void> | null = null;
+  /** Set by `stop`: the notebook was closed, nothing more runs. */
+  private stopped = false;
 
   constructor(nb: Notebook, effects: NotebookEffects, options: RuntimeOptions = {}) {
     this.nb = nb;
@@ -150,6 +152,28 @@ export class NotebookRuntime {
     return Promise.all(drops).then(() => this.invalidate(changed));
   }
 
+  /**
+   * Stops for good (the notebook was closed or replaced): nothing queued runs, the result of the
+   * cell in flight is dropped, and its engine call is cancelled, so a notebook opened next does
+   * not wait for this one's work. Later calls (`run`, `setInput`…) do nothing.
+   */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    for (const id of this.dirty) this.stamps.set(id, (this.stamps.get(id) ?? 0) + 1);
+    this.dirty.clear();
+    if (this.running !== null) {
+      this.stamps.set(this.running, (this.stamps.get(this.running) ?? 0) + 1);
+      void this.effects.cancel?.().catch(() => undefined);
+    }
+    this.listeners.clear();
+  }
+
+  /** Whether `stop` was called. */
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
   /** Resolves when nothing is queued or running. */
   async idle(): Promise<void> {
     while (this.loop) await this.loop;
@@ -164,6 +188,7 @@ export class NotebookRuntime {
   }
 
   private invalidate(ids: Iterable<CellId>): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     const affected = downstream(this.graph, ids);
     for (const id of affected) {
       this.stamps.set(id, (this.stamps.get(id) ?? 0) + 1);
@@ -181,7 +206,7 @@ export class NotebookRuntime {
 
   /** Runs queued cells in dependency order until none is left. */
   private async drain(): Promise<void> {
-    for (;;) {
+    while (!this.stopped) {
       const next = this.graph.order.find((id) => this.dirty.has(id) && (this.graph.deps.get(id) ?? []).every((d) => !this.dirty.has(d)));
       if (next === undefined) {
         // Whatever is still dirty sits on a cycle; its problems are reported by `settle`.

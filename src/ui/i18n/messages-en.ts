@@ -60,6 +60,12 @@ export const en = {
   'scratch.title': 'Scratch SQL',
   'scratch.subtitle': 'query the loaded tables directly',
   'scratch.noRows': 'Done. No rows returned.',
+  'input.enabledWhen': 'Applies when “{label}” is “{value}”.',
+  'scratch.cancelled': 'Query cancelled.',
+  'table.download': 'Download',
+  'table.downloadCsv': 'CSV',
+  'table.downloadXlsx': 'Excel',
+  'table.downloadTitle': 'Download this table ({rows})',
 
   'result.fetchError': 'Could not fetch rows: {message}',
 

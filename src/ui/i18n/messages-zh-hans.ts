@@ -62,6 +62,12 @@ export const zhHans: Record<MessageKey, Message> = {
   'scratch.title': 'SQL 草稿',
   'scratch.subtitle': '直接查询已加载的表',
   'scratch.noRows': '完成，未返回任何行。',
+  'input.enabledWhen': '仅在“{label}”为“{value}”时生效。',
+  'scratch.cancelled': '查询已取消。',
+  'table.download': '下载',
+  'table.downloadCsv': 'CSV 文件',
+  'table.downloadXlsx': 'Excel 表格',
+  'table.downloadTitle': '下载此表（{rows}）',
 
   'result.fetchError': '无法获取数据行：{message}',
 

@@ -62,6 +62,12 @@ export const zhHant: Record<MessageKey, Message> = {
   'scratch.title': 'SQL 草稿',
   'scratch.subtitle': '直接查詢已載入的資料表',
   'scratch.noRows': '完成，沒有傳回任何資料列。',
+  'input.enabledWhen': '僅在「{label}」為「{value}」時生效。',
+  'scratch.cancelled': '查詢已取消。',
+  'table.download': '下載',
+  'table.downloadCsv': 'CSV 檔案',
+  'table.downloadXlsx': 'Excel 表格',
+  'table.downloadTitle': '下載此表（{rows}）',
 
   'result.fetchError': '無法取得資料列：{message}',
 

@@ -5,12 +5,13 @@
  */
 import { parseNotebook } from '../../notebook/format/parse.ts';
 import { serializeNotebook } from '../../notebook/format/serialize.ts';
-import type { Cell, CellId, CellKind, Notebook } from '../../notebook/format/types.ts';
+import type { Cell, CellId, CellKind, InputValue, Notebook } from '../../notebook/format/types.ts';
+import { writeKey } from './settings/yaml-edit.ts';
 
 /** Starter text for a new cell of each kind (runs without errors on the sample data). */
 const starters: Record<CellKind, (name: string | null) => string> = {
   prose: () => 'Write here. Interpolate a value with `{name}`.\n',
-  sql: () => 'SELECT count(*) AS customers\nFROM customers\n',
+  sql: () => 'SELECT region, count(*) AS customers\nFROM customers\nGROUP BY region\nORDER BY customers DESC\n',
   input: () => 'type: slider\nlabel: A parameter\nmin: 0\nmax: 1\nstep: 0.05\nvalue: 0.5\n',
   chart: () => 'data: query_1\ntitle: A chart\nmarks:\n  - { type: barY, x: region, y: customers }\n',
   analysis: () => 'analysis: whale-curve\noptions:\n  top_k: 20\n',
@@ -47,11 +48,20 @@ export function addCell(nb: Notebook, kind: CellKind, after?: CellId): { noteboo
   const prefix = namePrefix[kind];
   const name = prefix ? freshName(nb, prefix) : null;
   let source = starters[kind](name);
-  if (kind === 'chart') {
-    const sql = [...nb.cells].reverse().find((c) => c.kind === 'sql' && c.name);
-    if (sql) source = source.replace('query_1', sql.name!);
-  }
   const at = after === undefined ? nb.cells.length : nb.cells.findIndex((c) => c.id === after) + 1;
+  if (kind === 'chart') {
+    // A chart draws a query above it; with none there, it comes with the starter query it draws,
+    // so a new chart shows a chart, not "query_1 has no result".
+    const sql = nb.cells.slice(0, at).reverse().find((c) => c.kind === 'sql' && c.name);
+    if (!sql) {
+      const query = freshName(nb, 'query');
+      const cells = [...nb.cells];
+      cells.splice(at, 0, freshCell('sql', query, starters.sql(query)), freshCell('chart', null, source.replace('query_1', query)));
+      ensureGaps(cells);
+      return { notebook: reparse(nb, cells), index: at + 1 };
+    }
+    source = source.replace('query_1', sql.name!);
+  }
   if (kind === 'prose') {
     const above = nb.cells[at - 1];
     const below = nb.cells[at];
@@ -101,6 +111,25 @@ export function duplicateCell(nb: Notebook, id: CellId): Notebook {
 /** Replaces one cell's text (keeps its fence and layout). */
 export function setCellSource(nb: Notebook, id: CellId, source: string): Notebook {
   return reparse(nb, nb.cells.map((c) => (c.id === id ? { ...c, source } : c)));
+}
+
+/**
+ * The notebook with each input's `value:` set to `values` (the controls as the user left them),
+ * so a downloaded file opens where the user was. Inputs whose value did not change keep their text.
+ */
+export function withInputValues(nb: Notebook, values: Readonly<Record<string, InputValue>>): Notebook {
+  let out = nb;
+  for (const cell of nb.cells) {
+    if (cell.kind !== 'input' || !cell.name || !cell.spec || !Object.hasOwn(values, cell.name)) continue;
+    const value = values[cell.name];
+    if (value === undefined || JSON.stringify(value) === JSON.stringify(cell.spec.value)) continue;
+    try {
+      out = setCellSource(out, cell.id, writeKey(cell.source, ['value'], value));
+    } catch {
+      // A body that is not valid YAML has no value to move; the cell stays as written.
+    }
+  }
+  return out;
 }
 
 /** Changes the title in the front matter. */

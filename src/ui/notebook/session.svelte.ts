@@ -29,6 +29,9 @@ import { createRuntime, type NotebookRuntime } from '../../notebook/runtime/runt
 import type { NotebookEngine } from '../../notebook/runtime/engine-effects.ts';
 import { engineEffects, followsReaderLanguage } from '../../notebook/runtime/engine-effects.ts';
 import type { CellState } from '../../notebook/runtime/state.ts';
+import { quoteIdent } from '../../sql/quote.ts';
+import type { ColumnarTable } from '../../sql/table.ts';
+import { MAX_EXPORT_ROWS } from '../table/export.ts';
 
 /** Which notebook is open. */
 export type NotebookRef = { kind: 'builtin' | 'user'; id: string };
@@ -73,6 +76,7 @@ export class NotebookSession {
   baseVersion = 0;
 
   readonly runtime: NotebookRuntime;
+  private readonly engine: NotebookEngine;
   private readonly onsaved?: (ref: NotebookRef) => void;
   private readonly savedVersion?: (id: string, version: number) => void;
   private readonly onInputsSaved?: (ref: NotebookRef, values: Record<string, InputValue>) => void;
@@ -97,6 +101,7 @@ export class NotebookSession {
     this.onInputsSaved = options.savedInputs;
     this.doc = parseNotebook(options.source);
     this.interrupted = runUnfinished(this.ref);
+    this.engine = options.engine;
     this.runtime = createRuntime(this.doc, engineEffects(options.engine, { locale: () => i18n.locale }));
     this.disposeListener = this.runtime.subscribe((rt) => this.sync(rt));
     this.sync(this.runtime);
@@ -118,6 +123,11 @@ export class NotebookSession {
   /** Title shown in the header. */
   get title(): string {
     return this.doc.frontMatter.title || 'Untitled notebook';
+  }
+
+  /** Every row of a result table of this notebook (up to Excel's row limit), for a download. */
+  readTable(table: string): Promise<ColumnarTable> {
+    return this.engine.query(`SELECT * FROM ${quoteIdent(table)} LIMIT ${MAX_EXPORT_ROWS}`);
   }
 
   /** Runs every cell (on open, after an engine restart, and on "Run all"). */
@@ -197,10 +207,16 @@ export class NotebookSession {
     await this.save();
   }
 
-  /** Stops listening to the runtime. A save still in flight finishes but no longer reports back. */
+  /**
+   * Closes the session: stops its runtime and listening to it. A save still in flight (or a
+   * `flush` after this) finishes but no longer reports back.
+   */
   dispose(): void {
     this.disposed = true;
     this.disposeListener();
+    // Its cells stop running: a notebook opened next (or this one again) must not share the
+    // engine with this one's leftover queue, nor wait for it.
+    this.runtime.stop();
     // Its results will never be drawn, so they cannot freeze anything.
     this.releaseRun();
   }
