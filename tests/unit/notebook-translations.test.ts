@@ -46,7 +46,9 @@ function shape(c: Cell): unknown {
       return { kind: c.kind, name: c.name, analysis: c.analysis, options: c.options };
     case 'chart': {
       const spec = c.spec as unknown as Record<string, unknown> | null;
-      return { kind: c.kind, name: c.name, data: spec?.data, marks: spec?.marks };
+      // A mark's `label` is its legend key, a word: translated like the titles.
+      const marks = (spec?.marks as Record<string, unknown>[] | undefined)?.map(({ label: _label, ...m }) => m);
+      return { kind: c.kind, name: c.name, data: spec?.data, marks };
     }
   }
 }
