@@ -68,9 +68,9 @@ export function newCustomerChart(unitLabel: string, withBand: boolean): ChartSpe
     x: { label: `${unitLabel[0]!.toUpperCase()}${unitLabel.slice(1)}s since the first purchase →` },
     y: { label: '↑ Expected repeat purchases', grid: true, zero: true },
     marks: [
-      ...(withBand ? [{ type: 'areaY' as const, x: 't', y1: 'low', y2: 'high', fill: '#4e79a7', options: { fillOpacity: 0.2 } }] : []),
-      { type: 'line', x: 't', y: 'expected_purchases', stroke: '#4e79a7', options: { strokeWidth: 2 } },
-      { type: 'dot', x: 't', y: 'expected_purchases', fill: '#4e79a7', r: 3, options: { tip: true } },
+      ...(withBand ? [{ type: 'areaY' as const, x: 't', y1: 'low', y2: 'high', fill: 'primary', options: { fillOpacity: 0.2 } }] : []),
+      { type: 'line', x: 't', y: 'expected_purchases', stroke: 'primary', options: { strokeWidth: 2 } },
+      { type: 'dot', x: 't', y: 'expected_purchases', fill: 'primary', r: 3, options: { tip: true } },
     ],
   };
 }
