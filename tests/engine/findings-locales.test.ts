@@ -78,7 +78,7 @@ describe('findings of every built-in notebook on the sample, in three languages'
       const { result } = s.output;
       const reader = { locale: 'zh-Hant' as const, currency: { symbol: 'NT$', code: 'TWD' } };
       const charts = localiseCharts(result, reader);
-      const words = charts.flatMap((c) => [c.title, c.subtitle, c.x?.label, c.y?.label, ...c.marks.filter((m) => m.type === 'text').flatMap((m) => ((m as { rows?: Record<string, unknown>[] }).rows ?? []).map((r) => r.label))]).filter((w): w is string => typeof w === 'string');
+      const words = charts.flatMap((c) => [c.title, c.subtitle, c.x?.label, c.y?.label, ...c.marks.filter((m) => m.type === 'text').flatMap((m) => ((m as { rows?: Record<string, unknown>[] }).rows ?? []).map((r) => r.label)), ...c.marks.map((m) => (m as { label?: unknown }).label)]).filter((w): w is string => typeof w === 'string');
       expect(words.length).toBeGreaterThan(8);
       for (const w of words) expect(w, w).not.toMatch(/[A-Za-z]{3,}/);
       expect(words).toContain(charts[0]!.title);

@@ -51,7 +51,10 @@ export function localiseChart(spec: ChartSpec, text: ChartText | undefined, opti
   if (text.y && spec.y) out.y = { ...spec.y, label: r(text.y, spec.y.label) };
   const labels = text.labels;
   if (labels) {
-    out.marks = spec.marks.map((m): MarkSpec => {
+    out.marks = spec.marks.map((mark): MarkSpec => {
+      // A mark's legend key (`label`) is one of the chart's words too.
+      const key = (mark as { label?: unknown }).label;
+      const m = typeof key === 'string' && labels[key] ? ({ ...mark, label: renderParam(labels[key]!, options) } as MarkSpec) : mark;
       const rows = (m as { rows?: Record<string, unknown>[] }).rows;
       if (!rows || typeof m.text !== 'string') return m;
       const field = m.text;

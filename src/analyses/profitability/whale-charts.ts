@@ -48,7 +48,7 @@ export function whaleCurveChart(s: WhaleSummary, whatIf?: { summary: WhaleSummar
   const marks: MarkSpec[] = [];
   if (share) marks.push({ type: 'ruleY', values: [1], stroke: GRID, options: { strokeDasharray: '4,4' } });
   marks.push({ type: 'ruleY', values: [0], stroke: GRID });
-  marks.push({ type: 'line', x: 'customer_share', y, stroke: PROFIT, options: { strokeWidth: 3 }, ...(whatIf ? { label: 'Today' } : {}) });
+  marks.push({ type: 'line', x: 'customer_share', y, stroke: PROFIT, options: { strokeWidth: 3 }, ...(whatIf ? { label: w.label(msg('whale.chart.key.today')) } : {}) });
   if (whatIf) {
     // Drawn on TODAY's scale (x over today's customers, y over today's total profit), so the
     // what-if curve ends where total profit ends up: above 100% when fixing pays.
@@ -58,7 +58,7 @@ export function whaleCurveChart(s: WhaleSummary, whatIf?: { summary: WhaleSummar
     const endY = share ? after.totalProfit / s.totalProfit : after.totalProfit;
     const end = share ? msg('whale.chart.whatif_end.share', { share: tv.percent(endY) }) : msg('whale.chart.whatif_end.money', { total: tv.money(after.totalProfit) });
     const whatIfLabel = typeof whatIf.label === 'string' ? null : w.label(msg('whale.chart.whatif_label', { action: whatIf.label, end }));
-    marks.push({ type: 'line', data: 'curve_whatif', x: 'base_customer_share', y: wy, stroke: WHATIF, label: typeof whatIf.label === 'string' ? whatIf.label : english(whatIf.label), options: { strokeWidth: 3, strokeDasharray: '7,4' } });
+    marks.push({ type: 'line', data: 'curve_whatif', x: 'base_customer_share', y: wy, stroke: WHATIF, label: typeof whatIf.label === 'string' ? whatIf.label : w.label(whatIf.label), options: { strokeWidth: 3, strokeDasharray: '7,4' } });
     marks.push({ type: 'dot', rows: [{ x: endX, y: endY }], x: 'x', y: 'y', fill: WHATIF, r: 5 });
     marks.push({
       type: 'text', rows: [{ x: endX, y: endY, label: whatIfLabel ?? `${String(whatIf.label)}: ${english(end)}` }], x: 'x', y: 'y', text: 'label', fill: WHATIF,
@@ -118,8 +118,8 @@ export function revenueVsProfitChart(s: WhaleSummary, text: ChartText = {}): Cha
     { type: 'ruleY', values: [1], stroke: GRID, options: { strokeDasharray: '4,4' } },
     { type: 'ruleY', values: [0], stroke: GRID },
     { type: 'ruleX', values: [s.topK], stroke: GRID, options: { strokeDasharray: '2,3' } },
-    { type: 'line', x: 'customer_share', y: 'revenue_share', stroke: REVENUE, label: 'Revenue (customers ranked by revenue)', options: { strokeWidth: 3 } },
-    { type: 'line', x: 'customer_share', y: 'profit_share', stroke: PROFIT, label: 'Profit (customers ranked by profit)', options: { strokeWidth: 3 } },
+    { type: 'line', x: 'customer_share', y: 'revenue_share', stroke: REVENUE, label: w.label(msg('whale.chart.key.revenue')), options: { strokeWidth: 3 } },
+    { type: 'line', x: 'customer_share', y: 'profit_share', stroke: PROFIT, label: w.label(msg('whale.chart.key.profit')), options: { strokeWidth: 3 } },
   ];
   const labels = [];
   if (s.topRevenueShare !== null) labels.push({ x: s.topK, y: s.topRevenueShare, label: w.label(msg('whale.chart.revenue_point', { share: tv.percent(s.topRevenueShare) })) });
