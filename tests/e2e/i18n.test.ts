@@ -2,8 +2,8 @@
  * UI language, end to end in Chromium: English by default, the header switch turns the chrome
  * into 繁體中文 (Run button, data panel, row counts, cell toolbar) and the choice survives a
  * reload; a first visit follows the browser's language (zh-TW → Traditional, zh-CN →
- * Simplified); CJK text is drawn with the system Noto CJK face (no web font); notebook content
- * is not translated.
+ * Simplified); CJK text is drawn with the system Noto CJK face (no web font); the sidebar lists
+ * the interface language's notebooks first.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -38,6 +38,25 @@ async function fontsUsedFor(page: Page, selector: string): Promise<{ familyName:
 }
 
 describe('UI language', () => {
+  it('lists the notebooks written in the interface language first, the others under a heading', async () => {
+    const app = await openApp(session, '/', await contextFor('zh-CN'));
+    const { page } = app;
+    await waitForEngine(page);
+    const list = page.getByTestId('builtin-notebooks');
+    const ids = await list.locator('[data-notebook]').evaluateAll((els) => els.map((e) => e.getAttribute('data-notebook') ?? ''));
+    const own = ids.filter((id) => id.endsWith('.zh-Hans'));
+    assert.ok(own.length >= 6, `every built-in notebook in 简体: ${ids.join(', ')}`);
+    assert.deepEqual(ids.slice(0, own.length), own, 'the 简体 notebooks come first');
+    assert.equal(await list.getByTestId('other-languages').textContent(), '其他语言');
+    await list.locator('[data-notebook="who-really-makes-the-profit.zh-Hans"]').click();
+    await page.getByTestId('notebook-title').filter({ hasText: '利润到底是谁创造的？' }).waitFor();
+    // Switching to English puts the English notebooks on top.
+    await page.getByTestId('language-switch').selectOption('en');
+    const first = await list.locator('[data-notebook]').first().getAttribute('data-notebook');
+    assert.ok(first && !/\.zh-Han[st]$/.test(first), `an English notebook first, got ${first}`);
+    await app.page.context().close();
+  });
+
   it('starts in English, switches to 繁體中文, and keeps it after a reload', async () => {
     const app = await openApp(session, '/', await contextFor('en-US'));
     const { page } = app;

@@ -80,6 +80,7 @@ export const en = {
 
   'list.notebooks': 'Notebooks',
   'list.noBuiltins': 'No built-in notebooks.',
+  'list.otherLanguages': 'Other languages',
   'list.mine': 'My notebooks',
   'list.mineEmpty': 'Edit a built-in notebook, start a new one, or open a .md file.',
   'list.deleteNamed': 'Delete {title}',

@@ -82,6 +82,7 @@ export const zhHans: Record<MessageKey, Message> = {
 
   'list.notebooks': '笔记本',
   'list.noBuiltins': '没有内置笔记本。',
+  'list.otherLanguages': '其他语言',
   'list.mine': '我的笔记本',
   'list.mineEmpty': '编辑内置笔记本、新建笔记本，或打开 .md 文件。',
   'list.deleteNamed': '删除 {title}',

@@ -82,6 +82,7 @@ export const zhHant: Record<MessageKey, Message> = {
 
   'list.notebooks': '筆記本',
   'list.noBuiltins': '沒有內建筆記本。',
+  'list.otherLanguages': '其他語言',
   'list.mine': '我的筆記本',
   'list.mineEmpty': '編輯內建筆記本、新增筆記本，或開啟 .md 檔案。',
   'list.deleteNamed': '刪除 {title}',
