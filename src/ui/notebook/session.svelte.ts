@@ -92,6 +92,8 @@ export class NotebookSession {
   private savedInputs = '';
   /** Marker key of the run in progress (kept: a first edit may change `ref` mid-run). */
   private runMarker: string | null = null;
+  /** The marker of a run that finished and waits for the paint before it is cleared. */
+  private finishing: string | null = null;
 
   constructor(options: SessionOptions) {
     this.ref = options.ref;
@@ -329,7 +331,11 @@ export class NotebookSession {
     if (busy || this.runMarker === null) return;
     const key = this.runMarker;
     this.runMarker = null;
+    // Until the paint, the run is finished but its marker is still on disk: a reload in that
+    // frame must clear it too (releaseRun), or the next start-up would hold the notebook back.
+    this.finishing = key;
     afterPaint(() => {
+      if (this.finishing === key) this.finishing = null;
       // Busy again meanwhile: that run owns the marker now.
       if (this.runMarker === null) markRunFinished(key);
     });
@@ -341,7 +347,9 @@ export class NotebookSession {
    */
   releaseRun(): void {
     if (this.runMarker !== null) markRunFinished(this.runMarker);
+    if (this.finishing !== null) markRunFinished(this.finishing);
     this.runMarker = null;
+    this.finishing = null;
   }
 
   private scheduleInputSave(): void {
