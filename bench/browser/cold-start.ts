@@ -84,7 +84,7 @@ try {
     await page.reload();
     await page.waitForFunction(() => document.querySelector('[data-testid="nb-cell"] svg') !== null, undefined, { timeout: 120_000 });
     const marks = await page.evaluate(() => (window as unknown as { __coldStart: Record<string, number> }).__coldStart);
-    results.push({ run: i + 1, ...marks } as ColdStartRun);
+    results.push({ run: i + 1, ...marks });
     log(`run ${i + 1}: ${JSON.stringify(marks)}`);
   }
   if (foreign.length) throw new Error(`requests left the origin: ${foreign.join(', ')}`);

@@ -142,7 +142,7 @@ async function loadSaved(): Promise<{ load: TimedCall; totalMs: number }> {
   const t0 = performance.now();
   const files = pickedFiles().map((file) => {
     const table = file.name.replace(/\.csv$/i, '') as CanonicalTableName;
-    return { table, fileName: file.name, data: file as Blob, columns: canonicalTable(table).columns.map((c) => ({ name: c.name, type: c.type })) };
+    return { table, fileName: file.name, data: file, columns: canonicalTable(table).columns.map((c) => ({ name: c.name, type: c.type })) };
   });
   log(`loadDataset ${files.map((f) => f.fileName).join(', ')} …`);
   const { call } = await timed(() => e.loadDataset('bench', files));

@@ -19,7 +19,7 @@ export interface BenchSession {
   browser: Browser;
   page: Page;
   /** Calls `window.__bench[fn](...args)` in the page. */
-  call<K extends keyof BenchFns>(fn: K, ...args: Parameters<BenchFns[K]>): Promise<Awaited<ReturnType<BenchFns[K]>>>;
+  call: <K extends keyof BenchFns>(fn: K, ...args: Parameters<BenchFns[K]>) => Promise<Awaited<ReturnType<BenchFns[K]>>>;
   close(): Promise<void>;
 }
 

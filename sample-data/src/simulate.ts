@@ -23,7 +23,7 @@ export function customerId(index: number): string {
   return `C${String(index + 1).padStart(6, '0')}`;
 }
 
-/** Spend multiplier of tenure t years: old customers spend more (design.md §2). */
+/** Spend multiplier of tenure t years: old customers spend more (docs/sample-data.md). */
 function tenureGrowth(years: number): number {
   return 1 + params.tenureLift * (1 - Math.exp(-years / params.tenureScale));
 }

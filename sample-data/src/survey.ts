@@ -17,7 +17,7 @@ const clampRound = (x: number, lo: number, hi: number): number => Math.min(hi, M
 export function drawSurveyAnswer(rng: Rng, satisfaction: number): { recommend: number; repurchaseIntent: number } {
   const i = satisfaction - 1;
   return {
-    recommend: clampRound(rng.normal(recommendMean[i]!, 1.1), 0, 10),
-    repurchaseIntent: clampRound(rng.normal(repurchaseMean[i]!, 0.6), 1, 5),
+    recommend: clampRound(rng.normal(recommendMean[i], 1.1), 0, 10),
+    repurchaseIntent: clampRound(rng.normal(repurchaseMean[i], 0.6), 1, 5),
   };
 }

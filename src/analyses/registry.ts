@@ -19,10 +19,11 @@ if (byId.size !== all.length) throw new Error('duplicate analysis id in the regi
 export function getAnalysis(id: string): AnalysisDefinition {
   const def = byId.get(id);
   if (!def) throw new Error(`unknown analysis "${id}" (known: ${[...byId.keys()].sort().join(', ') || 'none'})`);
-  return def;
+  // Option types are erased here: each definition checks its own options when it runs.
+  return def as AnalysisDefinition;
 }
 
 /** All registered analyses, for the UI's "add analysis" menu and the docs. */
 export function listAnalyses(): readonly AnalysisDefinition[] {
-  return all;
+  return all as readonly AnalysisDefinition[];
 }

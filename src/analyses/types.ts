@@ -26,7 +26,7 @@ export interface AnalysisContext {
    */
   summary?: SummaryState | null;
   /** Runs a query and returns its (numeric) columns as typed arrays. */
-  numeric?(sql: string): Promise<NumericTable>;
+  numeric?: (sql: string) => Promise<NumericTable>;
   /**
    * Writes numeric columns (equal lengths) into a new table inside the engine and returns its
    * name, for results too large to send back (a score per customer): the analysis names a SELECT
@@ -37,7 +37,7 @@ export interface AnalysisContext {
    * Prepared data kept for the dataset version: `build` runs once per key until the data
    * changes. Option changes then recompute from it without touching the raw tables.
    */
-  memo?<T>(key: string, build: () => Promise<T>): Promise<T>;
+  memo?: <T>(key: string, build: () => Promise<T>) => Promise<T>;
 }
 
 /**

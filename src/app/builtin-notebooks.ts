@@ -17,7 +17,7 @@ export interface BuiltinNotebook {
   source: string;
 }
 
-const files = import.meta.glob('/notebooks/*.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const files = import.meta.glob<string>('/notebooks/*.md', { query: '?raw', import: 'default', eager: true });
 
 /** Every built-in notebook, sorted by title. */
 export const builtinNotebooks: BuiltinNotebook[] = Object.entries(files)

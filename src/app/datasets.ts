@@ -70,8 +70,7 @@ export interface StoredMapping extends SavedMapping {
 }
 
 const DB_NAME = 'caw-datasets';
-const STORES = ['datasets', 'mappings', 'files'] as const;
-type Store = (typeof STORES)[number];
+type Store = 'datasets' | 'mappings' | 'files';
 const store = idbStore<Store>(DB_NAME, 1, (d) => {
   if (!d.objectStoreNames.contains('datasets')) d.createObjectStore('datasets', { keyPath: 'id' });
   if (!d.objectStoreNames.contains('mappings')) d.createObjectStore('mappings', { keyPath: 'signature' });

@@ -151,5 +151,5 @@ export function fromWire(e: unknown): EngineError {
 
 /** Wraps a callback (import progress) so the worker can call it back across the boundary. */
 export function callback<T extends (...args: never[]) => unknown>(fn: T): T {
-  return Comlink.proxy(fn) as unknown as T;
+  return Comlink.proxy(fn);
 }

@@ -46,7 +46,7 @@ function markRows(mark: MarkSpec, spec: ChartSpec, resolve: (name: string) => Ro
 function distinct(rows: readonly Row[], channel: MarkSpec['fx']): number {
   if (typeof channel !== 'string') return 1;
   const values = new Set<unknown>();
-  for (const row of rows) values.add(row[channel] instanceof Date ? (row[channel] as Date).getTime() : row[channel]);
+  for (const row of rows) values.add(row[channel] instanceof Date ? (row[channel]).getTime() : row[channel]);
   return Math.max(1, values.size);
 }
 

@@ -32,7 +32,7 @@ export interface LayoutInput {
 export function composeChart({ document, spec, theme, plot, className, keys = [] }: LayoutInput): SVGSVGElement {
   const width = Number(plot.getAttribute('width'));
   const plotHeight = Number(plot.getAttribute('height'));
-  const outer = document.createElementNS(SVG_NS, 'svg') as SVGSVGElement;
+  const outer = document.createElementNS(SVG_NS, 'svg');
   const body = document.createElementNS(SVG_NS, 'g');
   let y = 0;
 

@@ -24,5 +24,5 @@ export function buildScale(spec: ScaleSpec | undefined): Plot.ScaleOptions | und
   }
   if (spec.tickFormat !== undefined) options.tickFormat = compileFormat(spec.tickFormat);
   // Legends are drawn by the layout (as SVG), never by Plot (which would return an HTML figure).
-  return options as Plot.ScaleOptions;
+  return options;
 }

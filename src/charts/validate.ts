@@ -57,7 +57,7 @@ export function validateChartSpec(spec: unknown): ChartSpec {
       throw new ChartSpecError(`"${key}" must be a non-negative number, got ${JSON.stringify(value)}`);
     }
     const max = key.startsWith('margin') ? CHART_LIMITS.margin : CHART_LIMITS.size;
-    if (value !== undefined && (value as number) > max) {
+    if (value !== undefined && (value) > max) {
       throw new ChartSpecError(`"${key}" is ${value} px; at most ${max} px can be drawn`);
     }
   }

@@ -41,7 +41,7 @@ function cellBlocks(cell: Cell, state: CellState | undefined, reader: RenderOpti
     }
     case 'sql':
       if (out?.kind === 'sql') {
-        blocks.push({ kind: 'table', title: cell.name ?? undefined, columns: out.columns.map((c) => ({ name: c.name, type: c.type })), rows: toRows(out.preview).slice(0, htmlRowLimit), rowCount: out.rowCount } as ReportBlock);
+        blocks.push({ kind: 'table', title: cell.name ?? undefined, columns: out.columns.map((c) => ({ name: c.name, type: c.type })), rows: toRows(out.preview).slice(0, htmlRowLimit), rowCount: out.rowCount });
       }
       break;
     case 'chart':

@@ -27,6 +27,6 @@ async function main(argv: string[]): Promise<number> {
 }
 
 // Exit explicitly: the DuckDB instance keeps the event loop alive. Flush stdout first (large JSON on a pipe).
-main(process.argv.slice(2)).then((code) => {
+void main(process.argv.slice(2)).then((code) => {
   process.stdout.write('', () => process.exit(code));
 });

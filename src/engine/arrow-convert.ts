@@ -7,6 +7,8 @@ import type { Cell, ColumnInfo, ColumnarTable, NumericTable, ValueKind } from '.
  * integers and decimals arrive as doubles and timestamps as epoch milliseconds; here DATE and
  * TIMESTAMP become `Date`, any stray bigint becomes a number, and nested values become JSON text.
  */
+/* eslint-disable @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return --
+   Arrow types a column's values and data type as `any`; `kindOf` reads the schema and `convert` narrows each value. */
 export function arrowToColumnar(table: Table, duckTypes?: readonly string[]): ColumnarTable {
   const fields = table.schema.fields;
   const columns: ColumnInfo[] = fields.map((f, i) => ({
@@ -66,7 +68,8 @@ function arrowTypeName(type: DataType): string {
   if (DataType.isBool(type)) return 'BOOLEAN';
   if (DataType.isDate(type)) return 'DATE';
   if (DataType.isTimestamp(type)) return 'TIMESTAMP';
-  return String(type);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Arrow's concrete types print their name (Float64, Utf8 …)
+  return type.toString();
 }
 
 /**

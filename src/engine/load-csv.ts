@@ -58,6 +58,6 @@ export function canonicalCsvPath(table: string): string {
 
 /** Matches a quoted `canonicalCsvPath` in SQL text; group 1 is the table. */
 export function canonicalCsvPattern(): RegExp {
-  const [before, after] = canonicalCsvPath('TABLE').split('TABLE').map((part) => part!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  const [before, after] = canonicalCsvPath('TABLE').split('TABLE').map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
   return new RegExp(`'${before}(\\w+)${after}'`, 'g');
 }

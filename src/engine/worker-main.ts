@@ -83,6 +83,7 @@ function withPlainErrors<T extends object>(target: T): T {
         return await (value as (...a: unknown[]) => unknown)(...args);
       } catch (e) {
         const err = e instanceof EngineError ? e : toEngineError(e);
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- Comlink clones a plain object across the worker boundary; an Error would lose its fields.
         throw { ...err.info };
       }
     };

@@ -24,6 +24,7 @@ export function compileFormat(specifier: string): Formatter {
     const f = utcFormat(pattern);
     return (value) => {
       const date = toDate(value);
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a cell that is not a date is shown as it is
       return date === null ? String(value ?? '') : f(date);
     };
   }
@@ -36,6 +37,7 @@ export function compileFormat(specifier: string): Formatter {
   return (value) => {
     if (typeof value === 'number') return f(value);
     if (typeof value === 'bigint') return f(Number(value));
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a cell that is not a number is shown as it is
     return String(value ?? '');
   };
 }

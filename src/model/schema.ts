@@ -1,5 +1,5 @@
 /**
- * The canonical data model (design.md §5). Imports map user columns onto these roles;
+ * The canonical data model (docs/import.md, "Roles and mapping"). Imports map user columns onto these roles;
  * the sample data is generated in exactly this shape; every analysis reads these tables.
  */
 

@@ -107,6 +107,7 @@ export function formatValue(value: unknown, format?: string): string {
     const iso = value.toISOString();
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
   }
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- text and booleans; objects never reach a prose value
   return String(value);
 }
 

@@ -94,7 +94,7 @@ function renderTable(block: Extract<ReportBlock, { kind: 'table' }>): string {
   const head = columns.map((c) => `<th scope="col">${escapeHtml(c.name)}</th>`).join('');
   const body = block.rows.map((row) => {
     const cells = columns.map((column, i) => {
-      const value = Array.isArray(row) ? row[i] : (row as Record<string, unknown>)[column.name];
+      const value: unknown = Array.isArray(row) ? row[i] : (row as Record<string, unknown>)[column.name];
       return renderCell(value, column.type);
     });
     return `<tr>${cells.join('')}</tr>`;
@@ -118,6 +118,7 @@ function renderCell(value: unknown, type: string | undefined): string {
     const iso = value.toISOString();
     return `<td>${iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ')}</td>`;
   }
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects are JSON-encoded on the left
   const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
   return `<td${type !== undefined && NUMERIC_TYPE.test(type) ? ' class="num"' : ''}>${escapeHtml(text)}</td>`;
 }

@@ -71,7 +71,7 @@ export function sanitizeProse(html: string): string {
     RETURN_DOM: true,
   }) as HTMLElement;
   for (const img of body.querySelectorAll('img')) {
-    const blocked = body.ownerDocument!.createElement('span');
+    const blocked = body.ownerDocument.createElement('span');
     blocked.className = 'blocked';
     blocked.textContent = `⟨image: ${img.getAttribute('alt') || 'image'}⟩`;
     img.replaceWith(blocked);

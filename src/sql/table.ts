@@ -39,7 +39,7 @@ export interface NumericTable {
 
 /** Turns a columnar table into row objects (for small results: analyses, tests, charts). */
 export function toRows(table: ColumnarTable): Row[] {
-  const rows: Row[] = new Array(table.rowCount);
+  const rows = new Array<Row>(table.rowCount);
   for (let r = 0; r < table.rowCount; r++) {
     const row: Row = {};
     for (let c = 0; c < table.columns.length; c++) {

@@ -83,7 +83,7 @@ describe('issue 15: small defects', () => {
     await cellsSettled(page);
     const download = page.waitForEvent('download');
     await page.getByTestId('download-md').click();
-    const text = await readFile((await (await download).path())!, 'utf8');
+    const text = await readFile((await (await download).path()), 'utf8');
     const topK = /```input top_k\n([\s\S]*?)```/.exec(text)?.[1] ?? '';
     assert.match(topK, /^value: 35$/m, topK);
   });

@@ -53,7 +53,7 @@ function storedNotebooks(page: RecordedPage['page']): Promise<{ id: string; sour
     const db = await new Promise<IDBDatabase>((ok, no) => {
       const r = indexedDB.open('caw-notebooks');
       r.onsuccess = () => ok(r.result);
-      r.onerror = () => no(r.error);
+      r.onerror = () => no(r.error ?? new Error('IndexedDB request failed'));
     });
     const rows = await new Promise<{ id: string; source: string; version?: number }[]>((ok) => {
       const r = db.transaction('notebooks').objectStore('notebooks').getAll();

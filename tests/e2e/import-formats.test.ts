@@ -258,7 +258,7 @@ describe('import formats', () => {
     assert.match((await entry.getByTestId('dataset-rejects').textContent()) ?? '', /online_retail\.csv\.gz · 135,080 rows/);
     const [download] = await Promise.all([page.waitForEvent('download'), entry.getByTestId('download-stored-rejects').click()]);
     assert.equal(download.suggestedFilename(), 'online_retail-rejected-rows.csv');
-    const text = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
+    const text = (await readFile((await download.path()), 'utf8')).replace(/^\uFEFF/, '');
     const lines = text.trim().split(/\r?\n/);
     assert.equal(lines[0], 'row,column,reason,kind,value');
     assert.equal(lines.length, 135_081);

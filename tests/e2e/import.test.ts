@@ -186,7 +186,7 @@ describe('import', () => {
     assert.match(groups, /date/);
     const [download] = await Promise.all([page.waitForEvent('download'), report.getByTestId('download-rejects').click()]);
     assert.equal(download.suggestedFilename(), 'bad-values-rejected-rows.csv');
-    const text = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
+    const text = (await readFile((await download.path()), 'utf8')).replace(/^\uFEFF/, '');
     const lines = text.trim().split(/\r?\n/);
     assert.equal(lines[0], 'row,column,reason,kind,value');
     assert.equal(lines.length, 4, text);

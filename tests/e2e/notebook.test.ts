@@ -71,7 +71,7 @@ describe('notebooks', () => {
     await cell('diagnostics').getByTestId('csv-top_loss_makers').click();
     const file = await download;
     assert.equal(file.suggestedFilename(), 'diagnostics_top_loss_makers.csv');
-    const lines = (await readFile((await file.path())!, 'utf8')).trim().split(/\r?\n/);
+    const lines = (await readFile((await file.path()), 'utf8')).trim().split(/\r?\n/);
     assert.match(lines[0]!, /^customer_id,.*profit/);
     assert.ok(lines.length > 1, 'the table has rows');
     assert.match(lines[1]!, /^C\d+,/);
@@ -210,7 +210,7 @@ describe('notebooks', () => {
     await page.getByTestId('download-md').click();
     const file = await download;
     assert.equal(file.suggestedFilename(), 'copy-of-who-really-makes-the-profit.md');
-    const md = await readFile((await file.path())!, 'utf8');
+    const md = await readFile((await file.path()), 'utf8');
     assert.match(md, /^---\ntitle: "?Copy of Who really makes the profit\?"?\n/);
     assert.match(md, /A note added by the e2e test\./);
     assert.match(md, /```sql worst_customers\nSELECT \* FROM diagnostics_top_loss_makers ORDER BY profit LIMIT 3\n```/);
@@ -259,7 +259,7 @@ describe('notebooks', () => {
     await cell('fix_mode').locator('select').selectOption('drop');
     // Saved in IndexedDB (polled from here: page.evaluate awaits the transaction).
     const saved = () => page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((ok, no) => { const r = indexedDB.open('caw-notebooks'); r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error); });
+      const db = await new Promise<IDBDatabase>((ok, no) => { const r = indexedDB.open('caw-notebooks'); r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error ?? new Error('IndexedDB request failed')); });
       const row = await new Promise<{ values: Record<string, unknown> } | undefined>((ok) => {
         const r = db.transaction('inputs').objectStore('inputs').get('builtin:who-really-makes-the-profit');
         r.onsuccess = () => ok(r.result as never);

@@ -121,7 +121,7 @@ describe('present mode', () => {
     await page.getByTestId('export-pptx').click();
     const file = await download;
     assert.equal(file.suggestedFilename(), 'who-really-makes-the-profit.pptx');
-    const zip = await JSZip.loadAsync(await readFile((await file.path())!));
+    const zip = await JSZip.loadAsync(await readFile((await file.path())));
     const slides = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
     assert.equal(slides.length, total, 'one PowerPoint slide per slide');
     const second = await zip.file('ppt/slides/slide2.xml')!.async('string');

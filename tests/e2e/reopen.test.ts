@@ -107,12 +107,12 @@ describe('reopening a saved dataset', () => {
       };
       await new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('caw-datasets');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('IndexedDB open failed'));
         open.onsuccess = () => {
           const tx = open.result.transaction('datasets', 'readwrite');
           tx.objectStore('datasets').put(entry);
           tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
+          tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed'));
         };
       });
       localStorage.setItem('caw.activeDataset', 'legacy-csv');

@@ -36,8 +36,8 @@ async function listedIds(table: string): Promise<string[]> {
   const [ids] = await pageSql(app.page, `SELECT customer_id FROM ${table} ORDER BY 1`);
   const [known] = await pageSql(app.page, `SELECT count(*) FROM (SELECT customer_id FROM ${table}) l WHERE l.customer_id IN (SELECT customer_id FROM transactions)`);
   assert.ok(ids && ids.length > 0, `${table} lists customers`);
-  assert.equal(Number(known![0]), ids!.length, `${table}: every listed id is a customer of the data`);
-  return ids!;
+  assert.equal(Number(known![0]), ids.length, `${table}: every listed id is a customer of the data`);
+  return ids;
 }
 
 describe('segmentation and CLV notebooks', () => {

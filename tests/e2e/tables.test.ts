@@ -82,12 +82,12 @@ describe('result tables', () => {
     await assertAligned(table, 'scrolled down');
     // The header row stays on top while the body scrolls under it.
     const [headTop, boxTop] = await table.evaluate((root) => [root.querySelector('.scroller > .head')!.getBoundingClientRect().top, root.querySelector('.scroller')!.getBoundingClientRect().top]);
-    assert.ok(Math.abs(headTop! - boxTop!) < 1, `sticky header (${headTop} vs ${boxTop})`);
+    assert.ok(Math.abs(headTop - boxTop) < 1, `sticky header (${headTop} vs ${boxTop})`);
     await scroller.evaluate((el) => ((el.scrollTop = 0), (el.scrollLeft = 0)));
     // Numbers right-aligned, text left; one format per column.
     const first = await table.evaluate((root) => {
       const row = root.querySelector('.scroller > .body > .row[data-row="0"]')!;
-      return [0, 3, 4, 9, 14, 15, 5].map((c) => row.querySelector<HTMLElement>(`.td[data-col="${c}"]`)!).map((el) => ({ text: el.textContent!.trim(), align: getComputedStyle(el).textAlign }));
+      return [0, 3, 4, 9, 14, 15, 5].map((c) => row.querySelector<HTMLElement>(`.td[data-col="${c}"]`)!).map((el) => ({ text: el.textContent.trim(), align: getComputedStyle(el).textAlign }));
     });
     assert.match(first[0]!.text, /^C\d+$/);
     assert.match(first[0]!.align, /^(left|start)$/);
@@ -107,14 +107,14 @@ describe('result tables', () => {
     await table.getByTestId('download-csv').click();
     const csv = await csvDownload;
     assert.equal(csv.suggestedFilename(), 'query_result.csv');
-    const text = await readFile((await csv.path())!, 'utf8');
+    const text = await readFile((await csv.path()), 'utf8');
     assert.ok(text.startsWith('\ufeffcustomer_id,region,'), 'a BOM, then the header');
     assert.equal(text.trim().split(/\r?\n/).length, 501, 'the header and all 500 rows');
     const xlsxDownload = page.waitForEvent('download');
     await table.getByTestId('download-xlsx').click();
     const xlsx = await xlsxDownload;
     assert.equal(xlsx.suggestedFilename(), 'query_result.xlsx');
-    const zip = await JSZip.loadAsync(await readFile((await xlsx.path())!));
+    const zip = await JSZip.loadAsync(await readFile((await xlsx.path())));
     const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
     assert.equal((sheet.match(/<row /g) ?? []).length, 501, 'the header and all 500 rows');
     assert.doesNotMatch(sheet, /<f>/, 'no formula cells');

@@ -29,7 +29,7 @@ describe('every analysis on the sample data', () => {
     expect(result.findings.length + result.notes.length).toBeGreaterThan(0);
     for (const f of result.findings) expect(f.text).toMatch(/\w/);
     for (const spec of result.charts) {
-      const resolve = (name: string) => (result.tables[name] ? toRows(result.tables[name]!) : undefined);
+      const resolve = (name: string) => (result.tables[name] ? toRows(result.tables[name]) : undefined);
       const svg = renderChartToSvgString(spec, resolve, { width: 800 });
       expect(svg, `${id}: chart ${spec.id ?? spec.title}`).toMatch(/^<svg[\s\S]*<\/svg>$/);
       // A chart with data marks draws something: paths, circles, rects or texts beyond the axes.

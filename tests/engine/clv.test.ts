@@ -99,7 +99,7 @@ describe('CDNOW 1/10 sample through the engine', () => {
     expect(Number(holdout[0]!.actual)).toBeCloseTo(0.2367, 3);
     expect(Number(holdout[0]!.expected)).toBeCloseTo(0.2251, 3);
     const chart = r.charts.find((c) => c.id === 'holdout-check')!;
-    const svg = renderChartToSvgString(chart, (name) => (r.tables[name] ? toRows(r.tables[name]!) : undefined), { width: 800 });
+    const svg = renderChartToSvgString(chart, (name) => (r.tables[name] ? toRows(r.tables[name]) : undefined), { width: 800 });
     expect(svg).toMatch(/<path/);
     expect(r.notes.join(' ')).toMatch(/one-time buyer/);
   });
@@ -120,7 +120,7 @@ describe('clv-bgnbd on the sample data', () => {
     expect(Number(r.scalars.customers)).toBe(Number(r.scalars.one_time_buyers) + Number(r.scalars.repeat_buyers));
     expect(r.charts.map((c) => c.id)).toEqual(['holdout-check', 'p-alive', 'value-concentration', 'new-customer']);
     for (const spec of r.charts) {
-      const svg = renderChartToSvgString(spec, (name) => (r.tables[name] ? toRows(r.tables[name]!) : undefined), { width: 800 });
+      const svg = renderChartToSvgString(spec, (name) => (r.tables[name] ? toRows(r.tables[name]) : undefined), { width: 800 });
       expect(svg).toMatch(/^<svg[\s\S]*<\/svg>$/);
     }
   });

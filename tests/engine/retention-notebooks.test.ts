@@ -60,7 +60,7 @@ describe('built-in notebook "Retention what-if" on the sample data', () => {
       if (out?.kind !== 'analysis') continue;
       for (const spec of out.result.charts) {
         validateChartSpec(spec);
-        const svg = renderChartToSvgString(spec, (name) => (out.result.tables[name] ? toRows(out.result.tables[name]!) : undefined));
+        const svg = renderChartToSvgString(spec, (name) => (out.result.tables[name] ? toRows(out.result.tables[name]) : undefined));
         expect(svg).toContain('<svg');
         rendered++;
       }

@@ -28,7 +28,7 @@ const result = (id: string): AnalysisResult => {
   if (out?.kind !== 'analysis') throw new Error(`${id} is not a finished analysis cell`);
   return out.result;
 };
-const rowsOf = (r: AnalysisResult) => (name: string) => (r.tables[name] ? toRows(r.tables[name]!) : undefined);
+const rowsOf = (r: AnalysisResult) => (name: string) => (r.tables[name] ? toRows(r.tables[name]) : undefined);
 
 beforeAll(async () => {
   rt = createRuntime(notebook, engineEffects(await createSampleEngine()));

@@ -22,7 +22,7 @@ const hostMarkers = [readFileSync('/etc/hostname', 'utf8').trim(), '"name": "cus
 
 let engine: NodeEngine;
 let server: Server;
-let hits: string[] = [];
+const hits: string[] = [];
 let url = '';
 beforeAll(async () => {
   server = createServer((req, res) => {

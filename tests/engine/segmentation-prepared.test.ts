@@ -6,14 +6,13 @@
  * `transactions`.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { close, sameResult as sameStrict } from './same-result.ts';
+import { sameResult as sameStrict } from './same-result.ts';
 import { parseOptions } from '../../src/analyses/options.ts';
 import { getAnalysis } from '../../src/analyses/registry.ts';
 import type { AnalysisResult } from '../../src/analyses/types.ts';
 import { periodMonths } from '../../src/analyses/segmentation/periods.ts';
 import { quantileCont } from '../../src/analyses/segmentation/tier-numerics.ts';
 import { createNodeEngine, createSampleEngine, type NodeEngine } from '../../src/engine/node.ts';
-import type { ColumnarTable } from '../../src/engine/types.ts';
 import { renderSampleCsv } from '../../sample-data/src/index.ts';
 
 const enc = new TextEncoder();

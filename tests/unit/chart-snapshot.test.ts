@@ -30,7 +30,7 @@ const whaleSpec: ChartSpec = {
       rows: [{ x: 0.2, y: 1.38, label: '20% of customers → 138% of profit' }],
       x: 'x',
       y: 'y',
-      options: { r: 5 } as never,
+      options: { r: 5 },
     },
     {
       type: 'text',
@@ -44,7 +44,7 @@ const whaleSpec: ChartSpec = {
 };
 // `r` is a channel, not an option; the case above keeps it in options only to be replaced here.
 whaleSpec.marks[2] = { ...whaleSpec.marks[2]!, r: 5, options: undefined };
-delete whaleSpec.marks[2]!.options;
+delete whaleSpec.marks[2].options;
 
 const cases: SnapshotCase[] = [
   {

@@ -18,7 +18,7 @@ describe('neutraliseFormula', () => {
     expect(neutraliseFormula(cell)).toBe(`'${cell}`);
   });
 
-  it.each(harmlessCells.filter((c) => typeof c === 'string').map((c) => [JSON.stringify(c), c as string]))('leaves %s alone', (_name, cell) => {
+  it.each(harmlessCells.filter((c) => typeof c === 'string').map((c) => [JSON.stringify(c), c]))('leaves %s alone', (_name, cell) => {
     expect(neutraliseFormula(cell)).toBe(cell);
   });
 

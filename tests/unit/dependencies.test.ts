@@ -34,7 +34,7 @@ const packageOf = (spec: string) => (spec.startsWith('@') ? spec.split('/').slic
 const builtin = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
 const imported = new Map<string, string>();
-for (const file of ['src', 'tests', 'bench', 'sample-data'].flatMap((d) => sources(path.join(root, d))).concat(path.join(root, 'vite.config.ts'))) {
+for (const file of ['src', 'tests', 'bench', 'sample-data'].flatMap((d) => sources(path.join(root, d))).concat(['vite.config.ts', 'eslint.config.js'].map((f) => path.join(root, f)))) {
   if (file === import.meta.filename) continue; // its own comments quote import forms
   const text = readFileSync(file, 'utf8');
   // import … from 'x', import 'x', import('x'), and require('x') / createRequire(…)('x').
@@ -49,13 +49,23 @@ for (const file of ['src', 'tests', 'bench', 'sample-data'].flatMap((d) => sourc
 
 /** Packages used as commands by the npm scripts (`vite build`, `tsx …`, `svelte-check …`). */
 const commands = new Set(Object.values(pkg.scripts).flatMap((s) => s.split(/&&|\|\|/).map((part) => part.trim().split(/\s+/)[0]!)));
-const usedAsCommand: Record<string, string> = { vite: 'vite', vitest: 'vitest', tsx: 'tsx', 'svelte-check': 'svelte-check', typescript: 'svelte-check' };
+const usedAsCommand: Record<string, string> = {
+  vite: 'vite',
+  vitest: 'vitest',
+  tsx: 'tsx',
+  'svelte-check': 'svelte-check',
+  typescript: 'svelte-check',
+  eslint: 'eslint',
+  prettier: 'prettier',
+};
+/** Prettier plugins are named in its configuration, not imported. */
+const prettierPlugins = new Set((JSON.parse(readFileSync(path.join(root, '.prettierrc.json'), 'utf8')) as { plugins?: string[] }).plugins ?? []);
 
 describe('package.json declares exactly what the code uses', () => {
   it('every declared package is imported, run by a script, or types one that is', () => {
     const unused = [...declared].filter((name) => {
-      if (imported.has(name)) return false;
-      if (usedAsCommand[name] && commands.has(usedAsCommand[name]!)) return false;
+      if (imported.has(name) || prettierPlugins.has(name)) return false;
+      if (usedAsCommand[name] && commands.has(usedAsCommand[name])) return false;
       const typed = name.startsWith('@types/') ? name.slice('@types/'.length) : null;
       if (typed !== null && (imported.has(typed) || typed === 'node')) return false;
       // Svelte is compiled by the Vite plugin: .svelte files import it implicitly.

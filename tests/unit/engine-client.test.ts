@@ -20,7 +20,7 @@ class FakeWorker {
     const { port1, port2 } = new MessageChannel();
     Comlink.expose(fakeApi, port2);
     ports.push(port1, port2);
-    return Object.assign(port1, { terminate: () => (port1.close(), port2.close()) }) as unknown as FakeWorker;
+    return Object.assign(port1, { terminate: () => (port1.close(), port2.close()) });
   }
 }
 

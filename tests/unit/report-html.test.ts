@@ -7,8 +7,6 @@ import { sanitizeProse, sanitizeSvg } from '../../src/report/sanitize.ts';
 import { resolveFixture } from '../charts/fixtures.ts';
 
 const PAYLOAD = '<img src=x onerror=alert(1)><script>alert(1)</script>';
-const payload = PAYLOAD;
-
 function report(payload = PAYLOAD): HtmlReportInput {
   const chart = renderChartToSvgString(
     {

@@ -5,7 +5,6 @@
  * holdout period is given — the calibration/holdout check.
  */
 import { hasTable } from '../../model/profile.ts';
-import { toRows } from '../../sql/table.ts';
 import { defineOptions } from '../options.ts';
 import { annualDiscountOptions, DEFAULT_MARGIN_PCT } from '../option-groups.ts';
 import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
@@ -13,7 +12,7 @@ import { table } from '../retention/table.ts';
 import { buildScoresTableQuery, clvDateRange, customerIdsFor, readClvInputs } from './clv-inputs.ts';
 import { modelColumns } from './clv-model.ts';
 import { clvResult, listedCandidates } from './clv-result.ts';
-import { timeUnits, unitDays, type TimeUnit } from './time-units.ts';
+import { timeUnits, unitDays } from './time-units.ts';
 
 /** The options of `clv-bgnbd`: the calibration and holdout periods, the time unit, the horizon and the value. */
 export const clvOptions = defineOptions([

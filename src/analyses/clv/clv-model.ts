@@ -249,7 +249,7 @@ export function historyPairs(c: ClvColumns): HistoryPairs {
     const x = c.frequency[i]!;
     const T = c.T[i]!;
     let byT = byX.get(x);
-    if (!byT) byX.set(x, (byT = new Map()));
+    if (!byT) byX.set(x, (byT = new Map<number, number>()));
     let k = byT.get(T);
     if (k === undefined) {
       byT.set(T, (k = xs.length));

@@ -135,7 +135,7 @@ const WARM_START_CUSTOMERS = 30_000;
 /** Maximum-likelihood fit over log-parameters (BFGS with the analytic gradient, Nelder–Mead as fallback). Rejects non-repeat buyers and non-positive averages. */
 export function fitGammaGamma(customers: readonly SpendSummary[] | SpendColumns): GammaGammaFit {
   const columns = 'frequency' in customers && customers.frequency instanceof Float64Array
-    ? (customers as SpendColumns)
+    ? (customers)
     : {
         frequency: Float64Array.from(customers as readonly SpendSummary[], (c) => c.frequency),
         monetaryValue: Float64Array.from(customers as readonly SpendSummary[], (c) => c.monetaryValue),

@@ -9,9 +9,9 @@ export class HistoryMap<V> {
   /** The value stored for (x, T, recency), made and stored by `make` the first time. */
   get(x: number, T: number, recency: number, make: () => V): V {
     let byT = this.byX.get(x);
-    if (!byT) this.byX.set(x, (byT = new Map()));
+    if (!byT) this.byX.set(x, (byT = new Map<number, Map<number, V>>()));
     let byR = byT.get(T);
-    if (!byR) byT.set(T, (byR = new Map()));
+    if (!byR) byT.set(T, (byR = new Map<number, V>()));
     let v = byR.get(recency);
     if (v === undefined) byR.set(recency, (v = make()));
     return v;

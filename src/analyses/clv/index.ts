@@ -1,5 +1,5 @@
 /**
- * CLV & early warning (design.md §6.5): BG/NBD and Gamma-Gamma fitted on transactions —
+ * CLV & early warning (docs/analyses/clv.md): BG/NBD and Gamma-Gamma fitted on transactions —
  * P(alive), expected purchases and expected value per customer, with a calibration/holdout check.
  */
 import type { AnalysisDefinition } from '../types.ts';

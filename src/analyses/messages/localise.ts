@@ -54,7 +54,7 @@ export function localiseChart(spec: ChartSpec, text: ChartText | undefined, opti
     out.marks = spec.marks.map((mark): MarkSpec => {
       // A mark's legend key (`label`) is one of the chart's words too.
       const key = (mark as { label?: unknown }).label;
-      const m = typeof key === 'string' && labels[key] ? ({ ...mark, label: renderParam(labels[key]!, options) } as MarkSpec) : mark;
+      const m = typeof key === 'string' && labels[key] ? ({ ...mark, label: renderParam(labels[key], options) } as MarkSpec) : mark;
       const rows = (m as { rows?: Record<string, unknown>[] }).rows;
       if (!rows || typeof m.text !== 'string') return m;
       const field = m.text;

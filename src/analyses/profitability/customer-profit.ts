@@ -155,7 +155,7 @@ function profitCtes(options: CustomerProfitOptions): string[] {
         }
         break;
       default:
-        throw new Error(`invalid allocation basis: ${JSON.stringify((rule as AllocationRule).basis)}`);
+        throw new Error(`invalid allocation basis: ${JSON.stringify((rule).basis)}`);
     }
   }
   const empty = `SELECT CAST(NULL AS VARCHAR) AS customer_id, CAST(NULL AS VARCHAR) AS category, CAST(NULL AS DOUBLE) AS amount WHERE false`;

@@ -3,7 +3,7 @@
  * loss-makers, who the worst loss-makers are, and profit by tier and by any customer attribute.
  */
 import type { ChartText } from '../messages/render.ts';
-import { fromRows, toRows, type ColumnarTable, type Row } from '../../sql/table.ts';
+import { fromRows, toRows, type ColumnarTable } from '../../sql/table.ts';
 import type { SqlConnection } from '../../sql/connection.ts';
 import { hasTable } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
@@ -111,7 +111,7 @@ export const profitDiagnosticsAnalysis: AnalysisDefinition<typeof profitDiagnost
       ];
       const chartText: Record<string, ChartText> = {};
       const result: AnalysisResult = {
-        tables: { waterfall: fromRows(bars as Row[], columns), cost_drivers: drivers, top_loss_makers: lossMakers, by_tier: byTier },
+        tables: { waterfall: fromRows(bars, columns), cost_drivers: drivers, top_loss_makers: lossMakers, by_tier: byTier },
         scalars: {
           gross_margin: bars[0]?.amount ?? 0,
           net_profit: bars[bars.length - 1]?.amount ?? 0,

@@ -82,7 +82,7 @@ const groupAggregates = `count(*) AS customers, sum(revenue) AS revenue, sum(gro
 
 /**
  * Profit by spend tier: `tiers` equal-count groups by revenue (tier 1 = highest spenders), with
- * `profit_share` of total profit. Quantile tiers, as the tiering default in design.md §6.1.
+ * `profit_share` of total profit. Quantile tiers, as the tiering default in docs/analyses/segmentation.md.
  */
 export function buildProfitByTierQuery(s: DiagnosticsSources, tiers: number): string {
   return `WITH t AS (SELECT *, ntile(${sqlInteger(tiers, 'tiers')}) OVER (ORDER BY revenue DESC, customer_id) AS tier FROM ${s.profit})

@@ -1,5 +1,5 @@
 /**
- * Profitability & the whale curve (design.md §6.2): profit per customer after the cost to serve,
+ * Profitability & the whale curve (docs/analyses/profitability.md): profit per customer after the cost to serve,
  * the whale curve, and the diagnostics behind it. Formula and options: docs/analyses/profitability.md.
  */
 import type { AnalysisDefinition } from '../types.ts';

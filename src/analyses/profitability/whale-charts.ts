@@ -61,6 +61,7 @@ export function whaleCurveChart(s: WhaleSummary, whatIf?: { summary: WhaleSummar
     marks.push({ type: 'line', data: 'curve_whatif', x: 'base_customer_share', y: wy, stroke: WHATIF, label: typeof whatIf.label === 'string' ? whatIf.label : w.label(whatIf.label), options: { strokeWidth: 3, strokeDasharray: '7,4' } });
     marks.push({ type: 'dot', rows: [{ x: endX, y: endY }], x: 'x', y: 'y', fill: WHATIF, r: 5 });
     marks.push({
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a label is text or a number from the notebook
       type: 'text', rows: [{ x: endX, y: endY, label: whatIfLabel ?? `${String(whatIf.label)}: ${english(end)}` }], x: 'x', y: 'y', text: 'label', fill: WHATIF,
       options: { dy: -14, dx: -6, fontSize: 14, fontWeight: 'bold', textAnchor: 'end' },
     });

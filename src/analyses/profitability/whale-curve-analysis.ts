@@ -13,7 +13,6 @@ import type { AnalysisContext, AnalysisDefinition, AnalysisResult, OptionValues 
 import { summaryCovers, type CustomerProfitOptions } from './customer-profit.ts';
 import { profitBreakdown, vectorsApply, type ProfitBreakdown } from './profit-vectors.ts';
 import { fixWorstSorted, rankProfit, rankRevenue, whaleCurveTable, whaleStatsRow, type RankedProfit, type SortedProfit } from './whale-numerics.ts';
-import { money, percent } from '../../format/number.ts';
 import { profitOptionSpecs, toCustomerProfitOptions } from './profit-options.ts';
 import { runProfitNotes } from './profit-table.ts';
 import { revenueVsProfitChart, whaleCurveChart } from './whale-charts.ts';

@@ -1,5 +1,5 @@
 /**
- * Retention economics (design.md §6.4): cohorts and old-customer value, margin-multiple CLV,
+ * Retention economics (docs/analyses/retention.md): cohorts and old-customer value, margin-multiple CLV,
  * customer equity, retention what-if, the leaky bucket, bundling and churn reasons.
  */
 import type { AnalysisDefinition } from '../types.ts';

@@ -1,5 +1,5 @@
 /**
- * Satisfaction and loyalty (design.md §6.3): the non-linear satisfaction–loyalty curve, its
+ * Satisfaction and loyalty (docs/analyses/satisfaction.md): the non-linear satisfaction–loyalty curve, its
  * zones, the loyalty quadrant, word of mouth, value at stake and the what-if.
  * See docs/analyses/satisfaction.md.
  */

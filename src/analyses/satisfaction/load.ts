@@ -134,7 +134,7 @@ async function readSatisfaction(ctx: AnalysisContext, o: SatisfactionOptions, re
       scale = detectScale(s.min_score == null ? null : Number(s.min_score), s.max_score == null ? null : Number(s.max_score));
       notes.push(`surveys.scale holds ${JSON.stringify(declared)}, which is not a known scale; the scale was detected from the scores instead.`);
     }
-    if (Number(s.declared_count ?? 0) > 1) notes.push(`surveys.scale mixes ${s.declared_count} scales; the most frequent (${declared}) is used and scores outside it are dropped. Set the scale option to choose.`);
+    if (Number(s.declared_count ?? 0) > 1) notes.push(`surveys.scale mixes ${String(s.declared_count)} scales; the most frequent (${declared}) is used and scores outside it are dropped. Set the scale option to choose.`);
     if (!scale) return { ok: false, notes: [`Satisfaction scores run from ${String(s.min_score)} to ${String(s.max_score)}, which fits none of the supported scales (1–5, 1–7, 1–10, 0–10). Set the scale option or fix the scores.`] };
     notes.push(`Scale ${scale.id} (${declared ? 'declared in surveys.scale' : 'detected from the scores'}).`);
   }

@@ -4,7 +4,6 @@
  */
 import { tv } from '../../format/typed.ts';
 import { finding } from '../messages/finding.ts';
-import { toRows } from '../../sql/table.ts';
 import { defineOptions } from '../options.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { quadrantChart } from './charts.ts';

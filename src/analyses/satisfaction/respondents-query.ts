@@ -11,7 +11,7 @@
  * - stated_intent needs no window: the latest response with a repurchase intent is kept.
  * - Value is measured over the `window` days up to the response (the run-rate at stake) and
  *   over the outcome window (what a kept customer brought): revenue, and profit = revenue − cost
- *   − dated service costs (cost to serve; design.md §2).
+ *   − dated service costs (cost to serve; docs/analyses/profitability.md).
  * - A respondent with no transaction at all has no behavioural outcome (usually an id that does
  *   not match the transactions, or a prospect): `loyal` is NULL and the notes count them.
  * - Word of mouth (`requireOutcome` false) reads the answers only: every respondent's latest

@@ -94,10 +94,10 @@ export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition[
   };
   const findings: Finding[] = [];
   if (top.ratio !== null && top.topRate !== null && top.nextRate !== null) {
-    const ci = top.low !== null ? clause('satisfaction.top_box.ci', { low: tv.decimal(top.low, 1), high: tv.ratio(top.high!, 1) }) : clause('common.empty');
+    const ci = top.low !== null ? clause('satisfaction.top_box.ci', { low: tv.decimal(top.low, 1), high: tv.ratio(top.high, 1) }) : clause('common.empty');
     const turned =
       leave.ratio !== null && leave.ratio > top.ratio
-        ? clause('satisfaction.top_box.turned', { next_leave: tv.percent(leave.nextLeave!, 0), next: level(top.next), top_leave: tv.percent(leave.topLeave!, 0), top: level(top.top), ratio: tv.ratio(leave.ratio, 1) })
+        ? clause('satisfaction.top_box.turned', { next_leave: tv.percent(leave.nextLeave, 0), next: level(top.next), top_leave: tv.percent(leave.topLeave, 0), top: level(top.top), ratio: tv.ratio(leave.ratio, 1) })
         : clause('common.period');
     findings.push(
       finding('top_box_ratio', 'satisfaction.top_box', { top: level(top.top), top_rate: tv.percent(top.topRate, 0), outcome: outcomeTerm, next: level(top.next), next_rate: tv.percent(top.nextRate, 0), ratio: tv.ratio(top.ratio, 1), ci, turned }, 'ratio'),
@@ -143,7 +143,7 @@ export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition[
       scalars.flattest_segment = last.segment;
       scalars.steepness_gap = first.top_step! - last.top_step!;
       findings.push(
-        finding('competitive_intensity', 'satisfaction.competitive', { steep: text(first.segment), steep_drop: tv.pp(first.top_step!), flat: text(last.segment), flat_drop: tv.pp(last.top_step!) }, 'steep_drop', first.top_step! - last.top_step!),
+        finding('competitive_intensity', 'satisfaction.competitive', { steep: text(first.segment), steep_drop: tv.pp(first.top_step), flat: text(last.segment), flat_drop: tv.pp(last.top_step) }, 'steep_drop', first.top_step! - last.top_step!),
       );
     }
   }

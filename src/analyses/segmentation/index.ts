@@ -1,6 +1,6 @@
 /**
  * Segmentation: tier ladder, RFM, value × loyalty matrix, MVC/MGC/BZ, tier migration with
- * early warning (design.md §6.1). Each analysis = pure SQL builders + pure numerics + a thin run.
+ * early warning (docs/analyses/segmentation.md). Each analysis = pure SQL builders + pure numerics + a thin run.
  */
 import type { AnalysisDefinition } from '../types.ts';
 import { migrationDefinition } from './migration.ts';

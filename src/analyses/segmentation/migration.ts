@@ -8,7 +8,7 @@ import type { ChartSpec } from '../../charts/spec.ts';
 import { fromRows, toRows, type ColumnInfo, type Row } from '../../sql/table.ts';
 import type { SqlConnection } from '../../sql/connection.ts';
 import { defineOptions } from '../options.ts';
-import { count, money, percent } from '../../format/number.ts';
+import { money, percent } from '../../format/number.ts';
 import { tv } from '../../format/typed.ts';
 import { finding, list, text } from '../messages/finding.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';

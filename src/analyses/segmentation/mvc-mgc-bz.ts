@@ -13,7 +13,7 @@
  * the largest headroom = potential − value, `growable_share` of all active customers at most.
  * MVCs and BZs are not rated for growth (their potential is their value).
  */
-import { fromRows, toRows, type Row } from '../../sql/table.ts';
+import { fromRows, toRows, type Cell, type Row } from '../../sql/table.ts';
 import { hasColumn, type DatasetProfile } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
 import { tv } from '../../format/typed.ts';
@@ -26,7 +26,6 @@ import { monthsCover, readsDatedCosts } from './customer-period-months.ts';
 import { buildMvcSummaryQuery, buildPeerLabelsQuery } from './period-summary.ts';
 import { sqlDate } from '../../sql/literals.ts';
 import { num, ratio, shareOfClause } from './format.ts';
-import { count, money } from '../../format/number.ts';
 import { addDays, formatPeriod, noDataMessage, periodDays, resolvePeriod, type Period } from './periods.ts';
 import { shareBar, shareBarColumns, shareBarsChart } from './share-bars.ts';
 import { valueNotes, valueSource, type ValueSource } from './value-source.ts';
@@ -202,7 +201,7 @@ export async function runMvc(ctx: AnalysisContext, o: MvcOptions): Promise<Analy
   const valueName = source.profit ? 'profit' : 'revenue';
   const listCols = ['customer_id', 'value', 'revenue', 'service_cost', 'peer', 'peer_potential', 'potential', 'headroom', 'first_half', 'second_half'];
   const list = (grp: string) => {
-    const rs = rows.filter((r) => r.grp === grp).map((r) => Object.fromEntries(listCols.map((k) => [k, r[k] ?? null])) as Row);
+    const rs = rows.filter((r) => r.grp === grp).map((r) => Object.fromEntries(listCols.map((k): [string, Cell] => [k, r[k] ?? null])));
     return fromRows(rs, listCols.map((name) => ({ name, ...(name === 'customer_id' || name === 'peer' ? { type: 'VARCHAR', kind: 'string' as const } : { type: 'DOUBLE', kind: 'number' as const }) })));
   };
   const summaryCols = Object.keys(summary[0]!).map((name) => ({ name, ...(typeof summary[0]![name] === 'string' ? { type: 'VARCHAR', kind: 'string' as const } : { type: 'DOUBLE', kind: 'number' as const }) }));

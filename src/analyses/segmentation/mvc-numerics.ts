@@ -204,7 +204,10 @@ export function firstKMembers(idx: ArrayLike<number>, keys: Float64Array, k: num
     for (let j = 0; j < m; j++) if (!Number.isNaN(keys[j]!)) nanLeft--;
     for (let j = 0; j < m; j++) {
       if (!Number.isNaN(keys[j]!)) out.push(idx[j]!);
-      else if (nanLeft > 0) (out.push(idx[j]!), nanLeft--);
+      else if (nanLeft > 0) {
+        out.push(idx[j]!);
+        nanLeft--;
+      }
     }
     return out;
   }
@@ -214,7 +217,10 @@ export function firstKMembers(idx: ArrayLike<number>, keys: Float64Array, k: num
     const x = keys[j]!;
     // -0 and 0 tie, as firstK's comparator (x − y) has it.
     if (x < cut) out.push(idx[j]!);
-    else if (x === cut && tiesLeft > 0) (out.push(idx[j]!), tiesLeft--);
+    else if (x === cut && tiesLeft > 0) {
+      out.push(idx[j]!);
+      tiesLeft--;
+    }
   }
   return out;
 }
@@ -284,9 +290,18 @@ export function mvcRows(b: MvcBase, o: MvcNumericOptions): Row[] {
     let head = 0;
     let headN = 0;
     for (const i of idx) {
-      if (!Number.isNaN(b.value[i]!)) (value += b.value[i]!), valueN++;
-      if (!Number.isNaN(b.revenue[i]!)) (revenue += b.revenue[i]!), revenueN++;
-      if (!Number.isNaN(headroom[i]!)) (head += headroom[i]!), headN++;
+      if (!Number.isNaN(b.value[i]!)) {
+        value += b.value[i]!;
+        valueN++;
+      }
+      if (!Number.isNaN(b.revenue[i]!)) {
+        revenue += b.revenue[i]!;
+        revenueN++;
+      }
+      if (!Number.isNaN(headroom[i]!)) {
+        head += headroom[i]!;
+        headN++;
+      }
     }
     const key = g === 'MGC' ? (i: number) => -headroom[i]! : g === 'BZ' ? (i: number) => b.value[i]! : (i: number) => -b.value[i]!;
     const nan = (x: number) => (Number.isNaN(x) ? null : x);

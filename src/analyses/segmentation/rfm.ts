@@ -8,7 +8,6 @@
 import type { ChartSpec } from '../../charts/spec.ts';
 import { fromRows, toRows, type Row } from '../../sql/table.ts';
 import { defineOptions } from '../options.ts';
-import { count, percent } from '../../format/number.ts';
 import { tv } from '../../format/typed.ts';
 import { finding, term } from '../messages/finding.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';

@@ -189,7 +189,7 @@ const sortedByVectors = new WeakMap<object, Map<string, Float64Array>>();
 
 function sortedFor(v: object, measure: string, months: number, values: Float64Array): Float64Array {
   let kept = sortedByVectors.get(v);
-  if (!kept) sortedByVectors.set(v, (kept = new Map()));
+  if (!kept) sortedByVectors.set(v, (kept = new Map<string, Float64Array>()));
   const key = `${measure}/${months}`;
   let sorted = kept.get(key);
   if (!sorted) kept.set(key, (sorted = sortedValues(values)));

@@ -41,7 +41,7 @@ export const valueLoyaltyOptions = defineOptions([
 /** Options of the `value-loyalty` analysis, as `run` receives them. */
 export type ValueLoyaltyOptions = OptionValues<typeof valueLoyaltyOptions>;
 
-/** The four cells, their labels and strategies (design.md §2). */
+/** The four cells, their labels and strategies (docs/analyses/segmentation.md). */
 export const quadrants = [
   { cell: 'core', label: 'Core: high value, high loyalty', strategy: 'Serve best: priority service, recognition, the best offers.', high_value: true, high_loyalty: true },
   { cell: 'stabilise', label: 'High value, low loyalty', strategy: 'Stabilise: biggest loss risk; win loyalty with contracts, bundles, personal contact.', high_value: true, high_loyalty: false },

@@ -58,7 +58,10 @@ export function formatBytes(n: number): string {
   const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
   let i = 0;
   let x = n;
-  while (x >= 1024 && i < units.length - 1) (x /= 1024), i++;
+  while (x >= 1024 && i < units.length - 1) {
+    x /= 1024;
+    i++;
+  }
   return `${i === 0 ? x : x >= 10 ? Math.round(x) : Math.round(x * 10) / 10} ${units[i]}`;
 }
 

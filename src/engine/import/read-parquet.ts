@@ -14,7 +14,7 @@ function asyncBuffer(source: ImportSource): AsyncBuffer {
     byteLength: sourceSize(source),
     slice: async (start: number, end?: number) => {
       const b = await readRange(source, start, end ?? sourceSize(source));
-      return b.slice().buffer as ArrayBuffer;
+      return b.slice().buffer;
     },
   };
 }

@@ -4,14 +4,14 @@
  */
 import readXlsxFile from 'read-excel-file/universal';
 import { importError } from './errors.ts';
-import { readAll, type ImportSource } from './source.ts';
+import type { ImportSource } from './source.ts';
 import { rowsToTextColumns, type TextColumns } from './text-columns.ts';
 
 /** All sheets of a workbook (names and rows). */
 async function readWorkbook(source: ImportSource): Promise<{ sheet: string; data: unknown[][] }[]> {
   try {
-    const input = source.data instanceof Uint8Array ? (source.data.slice().buffer as ArrayBuffer) : source.data;
-    return (await readXlsxFile(input)) as { sheet: string; data: unknown[][] }[];
+    const input = source.data instanceof Uint8Array ? (source.data.slice().buffer) : source.data;
+    return (await readXlsxFile(input));
   } catch (e) {
     throw importError(
       { file: source.name, reason: 'unreadable_xlsx', message: `the workbook could not be read (${e instanceof Error ? e.message : String(e)}); it may be truncated or damaged.`, fix: 'Open it in Excel and save it again as .xlsx, or export the sheet as CSV.' },

@@ -4,7 +4,7 @@
  */
 import type { Database } from '../database.ts';
 import type { ColumnarTable } from '../types.ts';
-import { isProduct, type ImportMapping, type SourceColumn } from './mapping.ts';
+import { isProduct, type ImportMapping } from './mapping.ts';
 import { ident } from './sql-expressions.ts';
 import { swapDayMonth } from './value-formats.ts';
 
@@ -33,7 +33,7 @@ export async function resolveAmbiguousDates(db: Database, from: string, mapping:
     } else if ((secondOver > 0 && dayFirst) || (firstOver > 0 && !dayFirst)) {
       date = swapDayMonth(m.date);
     }
-    columns[target] = { ...(m as SourceColumn), date };
+    columns[target] = { ...(m), date };
   }
   return { mapping: { ...mapping, columns }, notes };
 }

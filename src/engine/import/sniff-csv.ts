@@ -118,8 +118,13 @@ function sniffNumberStyle(values: readonly string[], delimiter: Delimiter): Pick
   let dotThousands = 0;
   for (const raw of values) {
     const v = raw.trim().replace(/^[-+(]|[)]$/g, '').replace(/^[¥￥$€£]|NT\$|HK\$|\s*[€£¥￥元]$/g, '');
-    if (/^\d{1,3}(,\d{3})+\.\d+$/.test(v)) (commaThousands++, dotDecimal++);
-    else if (/^\d{1,3}(\.\d{3})+,\d+$/.test(v)) (dotThousands++, commaDecimal++);
+    if (/^\d{1,3}(,\d{3})+\.\d+$/.test(v)) {
+      commaThousands++;
+      dotDecimal++;
+    } else if (/^\d{1,3}(\.\d{3})+,\d+$/.test(v)) {
+      dotThousands++;
+      commaDecimal++;
+    }
     else if (/^\d+,\d{1,2}$/.test(v) || (delimiter === ';' && /^\d+,\d+$/.test(v))) commaDecimal++;
     else if (/^\d+\.\d+$/.test(v)) dotDecimal++;
     else if (/^\d{1,3}(,\d{3})+$/.test(v)) commaThousands++;

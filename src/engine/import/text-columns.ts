@@ -63,6 +63,9 @@ export function rowsToTextColumns(rows: readonly (readonly unknown[])[]): TextCo
 export function objectsToTextColumns(records: readonly Record<string, unknown>[]): TextColumns {
   const keys: string[] = [];
   const known = new Set<string>();
-  for (const r of records) for (const k of Object.keys(r)) if (!known.has(k)) (known.add(k), keys.push(k));
+  for (const r of records) for (const k of Object.keys(r)) if (!known.has(k)) {
+    known.add(k);
+    keys.push(k);
+  }
   return { headers: uniqueHeaders(keys), columns: keys.map((k) => records.map((r) => cellText(r[k]))) };
 }

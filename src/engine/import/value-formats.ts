@@ -53,15 +53,24 @@ const currencyRe = /^(NT\$|HK\$|US\$|RMB|CNY|USD|EUR|GBP|[¥￥$€£])|(元|RMB
 function numberCore(v: string): { core: string; currency: string | null; negative: boolean } | null {
   let s = v.trim();
   let negative = false;
-  if (/^\(.*\)$/.test(s)) (negative = true), (s = s.slice(1, -1).trim());
-  if (s.startsWith('-') || s.startsWith('+')) (negative = s.startsWith('-')), (s = s.slice(1).trim());
+  if (/^\(.*\)$/.test(s)) {
+    negative = true;
+    s = s.slice(1, -1).trim();
+  }
+  if (s.startsWith('-') || s.startsWith('+')) {
+    negative = s.startsWith('-');
+    s = s.slice(1).trim();
+  }
   let currency: string | null = null;
   const m = currencyRe.exec(s);
   if (m) {
     currency = m[1] ?? m[2] ?? null;
     s = s.replace(currencyRe, '').trim();
   }
-  if (s.startsWith('-')) (negative = true), (s = s.slice(1));
+  if (s.startsWith('-')) {
+    negative = true;
+    s = s.slice(1);
+  }
   if (!/^\d[\d.,' ]*$|^[.,]\d+$/.test(s)) return null;
   if (/^\d+(\.\d+)?[eE][-+]?\d+$/.test(s)) return { core: s, currency, negative };
   return { core: s, currency, negative };
@@ -177,8 +186,8 @@ export function detectDateFormat(values: readonly string[]): DateFormat | null {
   const dmy = values.map((v) => /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})/.exec(v.trim()));
   if (dmy.every((m) => m !== null) && all(new RegExp(String.raw`^\d{1,2}([/.-])\d{1,2}\1\d{4}` + time))) {
     const sep = dmy[0]![2]!;
-    const firstOver12 = dmy.some((m) => Number(m![1]) > 12);
-    const secondOver12 = dmy.some((m) => Number(m![3]) > 12);
+    const firstOver12 = dmy.some((m) => Number(m[1]) > 12);
+    const secondOver12 = dmy.some((m) => Number(m[3]) > 12);
     if (firstOver12 && secondOver12) return null;
     const dayFirst = firstOver12 || !secondOver12; // undecided → day-first, flagged ambiguous
     const pattern = dayFirst ? `%d${sep}%m${sep}%Y` : `%m${sep}%d${sep}%Y`;

@@ -37,6 +37,7 @@ export function parseInputSpec(raw: Record<string, unknown>, label: string): { s
   if (raw.label !== undefined && typeof raw.label !== 'string') fail('label must be text');
   if (typeof raw.format === 'string') spec.format = raw.format;
   if (raw.enabled_when !== undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- without it `w.input` does not type-check
     const w = raw.enabled_when as { input?: unknown; equals?: unknown } | null;
     const scalar = (v: unknown): v is string | number | boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
     if (w && typeof w === 'object' && typeof w.input === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(w.input) && scalar(w.equals)) {

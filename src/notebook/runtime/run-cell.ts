@@ -4,7 +4,7 @@ import { assertNever, type Cell, type InputValue, type SelectOption } from '../f
 import type { NotebookEffects } from './effects.ts';
 import type { DependencyGraph } from './graph.ts';
 import type { CellOutput } from './state.ts';
-import { parameterValue, resolveOptions, type InputValues } from './values.ts';
+import { parameterValue, resolveOptions } from './values.ts';
 
 /** Limits on what a run reads back from the engine. */
 export interface RunLimits {

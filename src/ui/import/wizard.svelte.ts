@@ -78,10 +78,12 @@ export interface FileEntry {
 
 /** The engine's message (kept in English) with where it happened in the UI language, unless it already says so. */
 function locatedMessage(message: string, d: Record<string, unknown>): string {
+  /* eslint-disable @typescript-eslint/no-base-to-string -- error details hold numbers and names */
   // Plain strings, not numbers: a line number reads without digit grouping.
   const line = d.line ? String(d.line) : '';
   const row = !line && d.row ? String(d.row) : '';
   const column = d.column ? String(d.column) : '';
+  /* eslint-enable @typescript-eslint/no-base-to-string */
   if ((line || row) && message.includes(line || row)) return message;
   if (line) return column ? t('import.at.lineColumn', { message, line, column }) : t('import.at.line', { message, line });
   if (row) return column ? t('import.at.rowColumn', { message, row, column }) : t('import.at.row', { message, row });

@@ -140,6 +140,6 @@ export function setTitle(nb: Notebook, title: string): Notebook {
 /** Cells next to each other need a blank line between them, or two prose cells would run together. */
 function ensureGaps(cells: Cell[]): void {
   cells.forEach((c, i) => {
-    if (i > 0 && !/\n/.test(c.layout.gap)) cells[i] = { ...c, layout: { ...c.layout, gap: '\n' } } as Cell;
+    if (i > 0 && !/\n/.test(c.layout.gap)) cells[i] = { ...c, layout: { ...c.layout, gap: '\n' } };
   });
 }

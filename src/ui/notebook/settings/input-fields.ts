@@ -128,7 +128,7 @@ function optionLines(value: unknown): string[] | null {
     let v: unknown = o;
     let label: unknown;
     if (o && typeof o === 'object' && !Array.isArray(o)) {
-      const keys = Object.keys(o);
+      const keys = Object.keys(o as object);
       if (!keys.includes('value') || keys.some((k) => k !== 'value' && k !== 'label')) return null;
       ({ value: v, label } = o as { value: unknown; label?: unknown });
       if (label !== undefined && (typeof label !== 'string' || label.includes('\n') || label.trim() !== label || label === '')) return null;
@@ -136,7 +136,7 @@ function optionLines(value: unknown): string[] | null {
     if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return null;
     const text = scalarText(v);
     if (text === null || text.includes('|') || text.includes('\n') || text.trim() !== text || text === '') return null;
-    lines.push(label === undefined ? text : `${text} | ${label}`);
+    lines.push(typeof label === 'string' ? `${text} | ${label}` : text);
   }
   return lines;
 }
