@@ -12,6 +12,8 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   ...svelte.configs['flat/recommended'],
   {
+    // A disable comment that no longer silences anything is an error: it would hide the next problem.
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
     languageOptions: {
       globals: { ...globals.browser, ...globals.node },
       parserOptions: {
@@ -26,12 +28,21 @@ export default tseslint.config(
       // `_name` marks a parameter or destructured value kept for its position, not its use.
       '@typescript-eslint/no-unused-vars': [
         'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
       ],
       // node:test awaits the promise its `test` and `describe` return; nothing else may float.
       '@typescript-eslint/no-floating-promises': [
         'error',
-        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] }] },
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] },
+          ],
+        },
       ],
       // An `async` function with no `await` still turns a throw into a rejection, which is what
       // callers of the engine and analysis interfaces expect; the rule would force wrappers.

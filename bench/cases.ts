@@ -34,10 +34,34 @@ export type BenchCase = LoadCase | AnalysisCase | SqlCase;
 /** Every case, in run order (the load comes first: the analyses read its tables). */
 export const benchCases: readonly BenchCase[] = [
   { kind: 'load', name: 'csv-load', description: 'CSV load of transactions, customers, service_costs, surveys' },
-  { kind: 'analysis', name: 'whale-curve', analysis: 'whale-curve', options: {}, description: 'Whale curve (profitability), default options' },
-  { kind: 'analysis', name: 'profit-diagnostics', analysis: 'profit-diagnostics', options: {}, description: 'Profit diagnostics (profitability), default options' },
-  { kind: 'analysis', name: 'rfm', analysis: 'rfm', options: {}, description: 'RFM segments (segmentation), default options' },
-  { kind: 'analysis', name: 'tiers', analysis: 'tiers', options: {}, description: 'Customer tiers (segmentation), default options' },
+  {
+    kind: 'analysis',
+    name: 'whale-curve',
+    analysis: 'whale-curve',
+    options: {},
+    description: 'Whale curve (profitability), default options',
+  },
+  {
+    kind: 'analysis',
+    name: 'profit-diagnostics',
+    analysis: 'profit-diagnostics',
+    options: {},
+    description: 'Profit diagnostics (profitability), default options',
+  },
+  {
+    kind: 'analysis',
+    name: 'rfm',
+    analysis: 'rfm',
+    options: {},
+    description: 'RFM segments (segmentation), default options',
+  },
+  {
+    kind: 'analysis',
+    name: 'tiers',
+    analysis: 'tiers',
+    options: {},
+    description: 'Customer tiers (segmentation), default options',
+  },
   {
     kind: 'sql',
     name: 'scan-1m',
@@ -53,6 +77,7 @@ export const benchCases: readonly BenchCase[] = [
 export function selectCases(only: readonly string[] | undefined): BenchCase[] {
   if (!only || only.length === 0) return [...benchCases];
   const unknown = only.filter((n) => !benchCases.some((c) => c.name === n));
-  if (unknown.length) throw new Error(`unknown case(s) ${unknown.join(', ')}: choose from ${benchCases.map((c) => c.name).join(', ')}`);
+  if (unknown.length)
+    throw new Error(`unknown case(s) ${unknown.join(', ')}: choose from ${benchCases.map((c) => c.name).join(', ')}`);
   return benchCases.filter((c) => c.kind === 'load' || only.includes(c.name));
 }

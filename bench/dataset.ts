@@ -26,7 +26,11 @@ export interface BenchDataset {
  * Returns the cached dataset for `customers`, generating it first when absent. The manifest is
  * written only after the generator exits cleanly, so an interrupted run is never reused.
  */
-export async function ensureDataset(outDir: string, customers: number, log: (s: string) => void): Promise<BenchDataset> {
+export async function ensureDataset(
+  outDir: string,
+  customers: number,
+  log: (s: string) => void,
+): Promise<BenchDataset> {
   const dir = path.join(outDir, `data-${customers}`);
   const manifest = path.join(dir, 'manifest.json');
   if (existsSync(manifest)) return JSON.parse(await readFile(manifest, 'utf8')) as BenchDataset;
@@ -51,13 +55,29 @@ export function parseSummary(output: string): { rows: Record<string, number> } {
 
 function runGenerator(customers: number, dir: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'sample-data/cli.ts'), '--customers', String(customers), '--seed', String(BENCH_SEED), '--out', dir], {
-      cwd: repo,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(repo, 'sample-data/cli.ts'),
+        '--customers',
+        String(customers),
+        '--seed',
+        String(BENCH_SEED),
+        '--out',
+        dir,
+      ],
+      {
+        cwd: repo,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`sample-data generator exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`sample-data generator exited with ${code}`)),
+    );
   });
 }

@@ -54,19 +54,26 @@ describe('selectCases', () => {
 describe('hostPaths', () => {
   it('maps registered file names to the dataset folder, leaving other strings alone', () => {
     const rewrite = hostPaths('/data/d-1');
-    expect(rewrite(`SELECT * FROM read_csv('${canonicalCsvPath('transactions')}', header = true) WHERE x = 'input/x'`)).toBe(
-      `SELECT * FROM read_csv('/data/d-1/transactions.csv', header = true) WHERE x = 'input/x'`,
-    );
+    expect(
+      rewrite(`SELECT * FROM read_csv('${canonicalCsvPath('transactions')}', header = true) WHERE x = 'input/x'`),
+    ).toBe(`SELECT * FROM read_csv('/data/d-1/transactions.csv', header = true) WHERE x = 'input/x'`);
   });
 
   it('refuses a folder whose name would break out of the SQL string', () => {
-    expect(() => hostPaths("/tmp/o'brien")(`read_csv('${canonicalCsvPath('customers')}')`)).toThrow('must not contain a quote');
+    expect(() => hostPaths("/tmp/o'brien")(`read_csv('${canonicalCsvPath('customers')}')`)).toThrow(
+      'must not contain a quote',
+    );
   });
 });
 
 describe('parseSummary', () => {
   it('reads the row counts the generator prints', () => {
-    const out = ['sample data: 10 customers, seed 42 → x', '  customers.csv              10 rows      0.01 MB', '  transactions.csv           93 rows      0.01 MB', '  total 0.02 MB in 0.1 s'].join('\n');
+    const out = [
+      'sample data: 10 customers, seed 42 → x',
+      '  customers.csv              10 rows      0.01 MB',
+      '  transactions.csv           93 rows      0.01 MB',
+      '  total 0.02 MB in 0.1 s',
+    ].join('\n');
     expect(parseSummary(out).rows).toEqual({ customers: 10, transactions: 93 });
   });
 
@@ -80,15 +87,33 @@ describe('markdownTable', () => {
     const t = (runs: number[]) => summarise(runs);
     const results: BenchResults = {
       date: '2026-01-01T00:00:00Z',
-      machine: { cpus: 2, cpuModel: 'x', memoryGb: 8, node: 'v20', platform: 'linux-x64', loadAverage: { before: 1, after: 1 } },
+      machine: {
+        cpus: 2,
+        cpuModel: 'x',
+        memoryGb: 8,
+        node: 'v20',
+        platform: 'linux-x64',
+        loadAverage: { before: 1, after: 1 },
+      },
       engines: { wasm: 'v1.4.3', native: 'v1.5.5', nativeDefaultThreads: 2 },
       dataset: { customers: 10, seed: 42, rows: { transactions: 93 }, bytes: { transactions: 1000 } },
       repeat: 3,
       cases: [
-        { name: 'rfm', description: '', statements: 2, wasm: { endToEnd: t([1300, 1270, 1250]), sqlOnly: t([1200]) }, native1: t([800, 900]), nativeDefault: null, ratio: 1200 / 850, mismatches: [] },
+        {
+          name: 'rfm',
+          description: '',
+          statements: 2,
+          wasm: { endToEnd: t([1300, 1270, 1250]), sqlOnly: t([1200]) },
+          native1: t([800, 900]),
+          nativeDefault: null,
+          ratio: 1200 / 850,
+          mismatches: [],
+        },
       ],
     };
-    expect(markdownTable(results).split('\n')[2]).toBe('| rfm | 1,270 (1,250–1,300) | 1,200 (1,200–1,200) | 850 (800–900) | — | 1.41× | 2 |');
+    expect(markdownTable(results).split('\n')[2]).toBe(
+      '| rfm | 1,270 (1,250–1,300) | 1,200 (1,200–1,200) | 850 (800–900) | — | 1.41× | 2 |',
+    );
   });
 });
 

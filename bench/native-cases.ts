@@ -28,12 +28,22 @@ export function hostPaths(dir: string): (sql: string) => string {
 }
 
 /** Times `queries` (recorded on WASM for case `c`) on a native connection: one warm-up, then `repeat` runs. */
-export async function runNativeCase(db: NativeDb, c: BenchCase, queries: readonly RecordedQuery[], dataset: BenchDataset, repeat: number): Promise<NativeCaseResult> {
+export async function runNativeCase(
+  db: NativeDb,
+  c: BenchCase,
+  queries: readonly RecordedQuery[],
+  dataset: BenchDataset,
+  repeat: number,
+): Promise<NativeCaseResult> {
   if (c.kind === 'sql') await runNative(db, c.setup);
   const rewrite = c.kind === 'load' ? hostPaths(dataset.dir) : undefined;
   let mismatches: string[] = [];
-  const timing = await timeRuns(async () => {
-    mismatches = await replayOnNative(db, queries, rewrite);
-  }, repeat, 1);
+  const timing = await timeRuns(
+    async () => {
+      mismatches = await replayOnNative(db, queries, rewrite);
+    },
+    repeat,
+    1,
+  );
   return { timing, mismatches };
 }

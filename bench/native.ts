@@ -55,11 +55,16 @@ function returnsRows(sql: string): boolean {
  * host path). Returns statements whose row count differs from the WASM run: a sign the two
  * engines did not compute the same thing, which the report flags.
  */
-export async function replayOnNative(db: NativeDb, queries: readonly RecordedQuery[], rewrite: (sql: string) => string = (s) => s): Promise<string[]> {
+export async function replayOnNative(
+  db: NativeDb,
+  queries: readonly RecordedQuery[],
+  rewrite: (sql: string) => string = (s) => s,
+): Promise<string[]> {
   const mismatches: string[] = [];
   for (const q of queries) {
     const rows = await runNative(db, rewrite(q.sql), q.params);
-    if (q.rows !== null && returnsRows(q.sql) && rows !== q.rows) mismatches.push(`${q.sql.slice(0, 80).replace(/\s+/g, ' ')}… wasm ${q.rows} rows, native ${rows}`);
+    if (q.rows !== null && returnsRows(q.sql) && rows !== q.rows)
+      mismatches.push(`${q.sql.slice(0, 80).replace(/\s+/g, ' ')}… wasm ${q.rows} rows, native ${rows}`);
   }
   return mismatches;
 }

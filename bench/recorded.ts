@@ -23,7 +23,11 @@ export interface RecordedQuery {
  * them. Only the outermost call is logged: `query` with parameters delegates to `querySync`,
  * so record either `['query']` (analyses) or `['querySync', 'exec']` (CSV load), not both.
  */
-export async function recordQueries<T>(db: Database, methods: readonly QueryMethod[], fn: () => Promise<T>): Promise<{ result: T; queries: RecordedQuery[] }> {
+export async function recordQueries<T>(
+  db: Database,
+  methods: readonly QueryMethod[],
+  fn: () => Promise<T>,
+): Promise<{ result: T; queries: RecordedQuery[] }> {
   const queries: RecordedQuery[] = [];
   const own = db as unknown as Record<QueryMethod, (sql: string, params?: SqlParam[]) => unknown>;
   const originals = methods.map((m) => [m, own[m]] as const);

@@ -69,7 +69,10 @@ export function tableNotes(results: BenchResults): string {
   const r = results.dataset.rows;
   return [
     `Dataset: ${results.dataset.customers.toLocaleString('en-US')} customers (seed ${results.dataset.seed}): ` +
-      Object.entries(r).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`).join(', ') + ` rows. Medians of ${results.repeat} runs, (min–max).`,
+      Object.entries(r)
+        .map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`)
+        .join(', ') +
+      ` rows. Medians of ${results.repeat} runs, (min–max).`,
     `WASM: DuckDB ${results.engines.wasm} (DuckDB-WASM blocking build, our engine). Native: DuckDB ${results.engines.native} (@duckdb/node-api), 1 thread and default (${results.engines.nativeDefaultThreads} threads).`,
     `Machine: ${results.machine.cpus} × ${results.machine.cpuModel}, Node ${results.machine.node}; 1-minute load average ${results.machine.loadAverage.before.toFixed(1)} before, ${results.machine.loadAverage.after.toFixed(1)} after.`,
     'End to end = the app-level call (loadCanonicalCsv incl. the table listing; runAnalysis incl. the dataset profile and the numerics in JS).',

@@ -25,14 +25,23 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log('usage: npm run bench -- [--customers 100000] [--repeat 5] [--only csv-load,whale-curve,profit-diagnostics,rfm,tiers,scan-1m] [--out bench/out/results.json]');
+  console.log(
+    'usage: npm run bench -- [--customers 100000] [--repeat 5] [--only csv-load,whale-curve,profit-diagnostics,rfm,tiers,scan-1m] [--out bench/out/results.json]',
+  );
   process.exit(0);
 }
 const customers = Number(values.customers);
 const repeat = Number(values.repeat);
-if (!Number.isInteger(customers) || customers < 1) throw new Error(`invalid --customers ${values.customers}: expected a whole number ≥ 1`);
-if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`invalid --repeat ${values.repeat}: expected a whole number ≥ 1`);
-const cases = selectCases(values.only?.split(',').map((s) => s.trim()).filter(Boolean));
+if (!Number.isInteger(customers) || customers < 1)
+  throw new Error(`invalid --customers ${values.customers}: expected a whole number ≥ 1`);
+if (!Number.isInteger(repeat) || repeat < 1)
+  throw new Error(`invalid --repeat ${values.repeat}: expected a whole number ≥ 1`);
+const cases = selectCases(
+  values.only
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 const outFile = path.resolve(values.out);
 const log = (s: string) => console.error(s);
 // Other processes compete for the cores: record how busy the machine was (1-minute load average).
@@ -51,8 +60,20 @@ const results: CaseResult[] = [];
 for (const c of cases) {
   log(`wasm   ${c.name} …`);
   const w = await wasm.run(c, repeat);
-  const r: CaseResult = { name: c.name, description: c.description, statements: w.queries.length, wasm: { endToEnd: w.endToEnd, sqlOnly: w.sqlOnly }, native1: null, nativeDefault: null, ratio: null, mismatches: [] };
-  for (const [db, key] of [[native1, 'native1'], [nativeDefault, 'nativeDefault']] as const) {
+  const r: CaseResult = {
+    name: c.name,
+    description: c.description,
+    statements: w.queries.length,
+    wasm: { endToEnd: w.endToEnd, sqlOnly: w.sqlOnly },
+    native1: null,
+    nativeDefault: null,
+    ratio: null,
+    mismatches: [],
+  };
+  for (const [db, key] of [
+    [native1, 'native1'],
+    [nativeDefault, 'nativeDefault'],
+  ] as const) {
     log(`native ${db.threads}t ${c.name} …`);
     const n = await runNativeCase(db, c, w.queries, dataset, repeat);
     r[key] = n.timing;
@@ -67,7 +88,14 @@ for (const r of results) r.ratio = ratio(r.wasm.sqlOnly, r.native1);
 const cpus = os.cpus();
 const out: BenchResults = {
   date: new Date().toISOString(),
-  machine: { cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}`, loadAverage: { before: loadBefore, after: os.loadavg()[0]! } },
+  machine: {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    loadAverage: { before: loadBefore, after: os.loadavg()[0]! },
+  },
   engines: { wasm: wasm.version, native: native1.version, nativeDefaultThreads: nativeDefault.threads },
   dataset: { customers, seed: BENCH_SEED, rows: dataset.rows, bytes: dataset.bytes },
   repeat,

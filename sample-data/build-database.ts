@@ -17,4 +17,6 @@ const out = process.argv[2] ?? sampleDatabasePath;
 const engine = await createSampleEngine();
 const saved = await engine.exportDatabase();
 await writeFile(out, saved.bytes);
-console.log(`${path.relative(process.cwd(), out)}: ${saved.tables.map((t) => `${t.table} ${t.rowCount}`).join(', ')} (${saved.bytes.byteLength} bytes)`);
+console.log(
+  `${path.relative(process.cwd(), out)}: ${saved.tables.map((t) => `${t.table} ${t.rowCount}`).join(', ')} (${saved.bytes.byteLength} bytes)`,
+);

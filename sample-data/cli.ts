@@ -37,7 +37,9 @@ const summary = await writeSampleData(values.out, { customers, seed });
 const mb = (b: number) => (b / 1e6).toFixed(2);
 console.log(`sample data: ${customers} customers, seed ${seed} → ${values.out}`);
 for (const f of sampleFiles) {
-  console.log(`  ${(f + '.csv').padEnd(18)} ${String(summary.rows[f]).padStart(10)} rows ${mb(summary.bytes[f]).padStart(9)} MB`);
+  console.log(
+    `  ${(f + '.csv').padEnd(18)} ${String(summary.rows[f]).padStart(10)} rows ${mb(summary.bytes[f]).padStart(9)} MB`,
+  );
 }
 const total = sampleFiles.reduce((s, f) => s + summary.bytes[f], 0);
 console.log(`  total ${mb(total)} MB in ${summary.seconds.toFixed(1)} s`);

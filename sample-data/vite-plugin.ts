@@ -19,7 +19,9 @@ export function sampleDatabase(): Plugin {
       // writes the summary or the database file changed (a summary of an older version would be
       // rebuilt by the app at every start instead of being read).
       const inputs = [
-        ...readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => dir + f),
+        ...readdirSync(dir)
+          .filter((f) => f.endsWith('.csv'))
+          .map((f) => dir + f),
         ...sourceFiles(fileURLToPath(new URL('../src/model/summary/', import.meta.url))),
         fileURLToPath(new URL('../src/engine/summary.ts', import.meta.url)),
         fileURLToPath(new URL('../src/engine/database-file.ts', import.meta.url)),
@@ -36,5 +38,7 @@ export function sampleDatabase(): Plugin {
 
 /** The TypeScript files directly in `folder`. */
 function sourceFiles(folder: string): string[] {
-  return readdirSync(folder).filter((f) => f.endsWith('.ts')).map((f) => folder + f);
+  return readdirSync(folder)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => folder + f);
 }

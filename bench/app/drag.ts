@@ -7,13 +7,20 @@ import type { Page } from 'playwright-core';
 
 /** Waits until the notebook has cells and none is idle, queued or running; returns the page time it saw that. */
 export async function settled(page: Page, timeoutMs: number): Promise<number> {
-  const handle = await page.waitForFunction(() => {
-    const cells = [...document.querySelectorAll('[data-testid="nb-cell"]')];
-    // Charts draw in a task after their cell's result arrives: settled means drawn too.
-    const drawing = document.querySelector('[data-testid="chart"][data-pending]') !== null;
-    const done = !drawing && cells.length > 0 && cells.every((c) => !['queued', 'running', 'idle'].includes(c.getAttribute('data-status') ?? ''));
-    return done ? performance.now() : false;
-  }, undefined, { timeout: timeoutMs, polling: 'raf' });
+  const handle = await page.waitForFunction(
+    () => {
+      const cells = [...document.querySelectorAll('[data-testid="nb-cell"]')];
+      // Charts draw in a task after their cell's result arrives: settled means drawn too.
+      const drawing = document.querySelector('[data-testid="chart"][data-pending]') !== null;
+      const done =
+        !drawing &&
+        cells.length > 0 &&
+        cells.every((c) => !['queued', 'running', 'idle'].includes(c.getAttribute('data-status') ?? ''));
+      return done ? performance.now() : false;
+    },
+    undefined,
+    { timeout: timeoutMs, polling: 'raf' },
+  );
   return (await handle.jsonValue()) as number;
 }
 
@@ -24,7 +31,13 @@ export const pageNow = (page: Page): Promise<number> => page.evaluate(() => perf
  * Focuses the control `selector` (without scrolling to it) and presses `key` `steps` times,
  * `pauseMs` apart. Returns the page time just before the first press.
  */
-export async function dragWithKeys(page: Page, selector: string, key: 'ArrowLeft' | 'ArrowRight', steps: number, pauseMs: number): Promise<number> {
+export async function dragWithKeys(
+  page: Page,
+  selector: string,
+  key: 'ArrowLeft' | 'ArrowRight',
+  steps: number,
+  pauseMs: number,
+): Promise<number> {
   // Focus without scrolling: the page stays where the caller put it (the chart in view), as for
   // someone who moves a slider while watching a chart further down.
   await page.locator(selector).evaluate((el: HTMLElement) => el.focus({ preventScroll: true }));

@@ -7,7 +7,12 @@
 import type { Page } from 'playwright-core';
 
 /** Imports `files` as dataset `name` and waits until the app has it active. */
-export async function importThroughWizard(page: Page, files: string[], name: string, timeoutMs: number): Promise<number> {
+export async function importThroughWizard(
+  page: Page,
+  files: string[],
+  name: string,
+  timeoutMs: number,
+): Promise<number> {
   await page.getByTestId('open-import').first().click();
   await page.getByTestId('import-wizard').waitFor();
   await page.getByTestId('file-input').setInputFiles(files);

@@ -20,10 +20,15 @@ export function installProbe(): void {
     for (const e of list.getEntries()) rec.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
   // Capture phase on window: sees the event before the app's handler starts its work.
-  window.addEventListener('input', (e) => {
-    const el = e.target;
-    if (el instanceof HTMLInputElement && el.type === 'range') rec.inputs.push({ t: e.timeStamp, id: el.id, value: el.value });
-  }, true);
+  window.addEventListener(
+    'input',
+    (e) => {
+      const el = e.target;
+      if (el instanceof HTMLInputElement && el.type === 'range')
+        rec.inputs.push({ t: e.timeStamp, id: el.id, value: el.value });
+    },
+    true,
+  );
   // ChartView replaces its host's children when it draws: one record per cell per batch.
   new MutationObserver((mutations) => {
     const t = performance.now();

@@ -33,7 +33,8 @@ const { values } = parseArgs({
   },
 });
 const customers = values.customers === undefined ? null : Number(values.customers);
-if (customers !== null && (!Number.isInteger(customers) || customers < 1)) throw new Error(`invalid --customers ${values.customers}: expected a whole number ≥ 1`);
+if (customers !== null && (!Number.isInteger(customers) || customers < 1))
+  throw new Error(`invalid --customers ${values.customers}: expected a whole number ≥ 1`);
 const drags = Number(values.drags);
 const pauseMs = Number(values['pause-ms']);
 const label = customers === null ? 'sample' : String(customers);
@@ -51,7 +52,15 @@ const sampler = setInterval(() => loads.push(os.loadavg()[0]!), 5_000);
 const results: AppResults = {
   date: new Date().toISOString(),
   dataset: { label, customers, rows: null },
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`, node: process.version, chromium: '', loadAverage: { before: loads[0]!, after: 0, max: 0, mean: 0, samples: [] } },
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    chromium: '',
+    loadAverage: { before: loads[0]!, after: 0, max: 0, mean: 0, samples: [] },
+  },
   method: { pauseMs, positionsPerDrag: STEPS, drags, chartCell: '' },
   importMs: null,
   firstRunMs: null,
@@ -77,7 +86,8 @@ try {
   await page.getByTestId('notebook-title').filter({ hasText: 'Who really makes the profit?' }).waitFor();
   await settled(page, SETTLE_MS);
   results.firstRunMs = Date.now() - t0;
-  const chartCell = (await page.locator('[data-testid="nb-cell"][data-kind="chart"]').first().getAttribute('data-cell-id')) ?? '';
+  const chartCell =
+    (await page.locator('[data-testid="nb-cell"][data-kind="chart"]').first().getAttribute('data-cell-id')) ?? '';
   results.method.chartCell = chartCell;
 
   // Margin first, then the source: the assumed-margin run starts at 0.25, so the drag's positions
@@ -102,18 +112,36 @@ try {
     const from = await dragWithKeys(page, '#input-margin', key, STEPS, pauseMs);
     const settledAt = await settled(page, SETTLE_MS);
     await page.waitForTimeout(1_000); // late redraws and long-task entries are delivered
-    const fig = dragFigures(await readProbe(page), { from, settledAt, inputId: 'input-margin', chartCell, whaleCell: 'whale', positions: STEPS });
+    const fig = dragFigures(await readProbe(page), {
+      from,
+      settledAt,
+      inputId: 'input-margin',
+      chartCell,
+      whaleCell: 'whale',
+      positions: STEPS,
+    });
     results.drags.push(fig);
-    log(`drag ${d + 1}: chart ${fig.chartMs?.toFixed(0)} ms after the last input, ${fig.longTasks} long tasks (load ${os.loadavg()[0]!.toFixed(1)})`);
+    log(
+      `drag ${d + 1}: chart ${fig.chartMs?.toFixed(0)} ms after the last input, ${fig.longTasks} long tasks (load ${os.loadavg()[0]!.toFixed(1)})`,
+    );
   }
   const all = (await readProbe(page)).longTasks;
-  results.wholeRun = { longTasks: all.length, longestTaskMs: all.length ? Math.max(...all.map((l) => l.duration)) : null };
+  results.wholeRun = {
+    longTasks: all.length,
+    longestTaskMs: all.length ? Math.max(...all.map((l) => l.duration)) : null,
+  };
 } catch (e) {
   results.aborted = `run failed: ${e instanceof Error ? e.message : String(e)}`;
 } finally {
   clearInterval(sampler);
   loads.push(os.loadavg()[0]!);
-  results.machine.loadAverage = { before: loads[0]!, after: loads.at(-1)!, max: Math.max(...loads), mean: loads.reduce((s, x) => s + x, 0) / loads.length, samples: loads };
+  results.machine.loadAverage = {
+    before: loads[0]!,
+    after: loads.at(-1)!,
+    max: Math.max(...loads),
+    mean: loads.reduce((s, x) => s + x, 0) / loads.length,
+    samples: loads,
+  };
   await mkdir(outDir, { recursive: true });
   await writeFile(outFile, JSON.stringify(results, null, 2));
   await app.close();
@@ -137,5 +165,7 @@ async function datasetFiles(n: number): Promise<string[]> {
   results.dataset.rows = dataset.rows;
   // A manifest written from the repository root may hold a relative folder.
   const base = path.resolve(import.meta.dirname, '../..', dataset.dir);
-  return ['customers', 'transactions', 'service_costs', 'surveys'].map((t) => path.join(base, `${t}.csv`)).filter((f) => existsSync(f));
+  return ['customers', 'transactions', 'service_costs', 'surveys']
+    .map((t) => path.join(base, `${t}.csv`))
+    .filter((f) => existsSync(f));
 }

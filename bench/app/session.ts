@@ -22,10 +22,19 @@ const root = path.resolve(import.meta.dirname, '../..');
 export const appDist = path.resolve(root, 'bench/out/app-dist');
 
 /** Builds (unless `skipBuild`), serves and opens the app; `onAbort` hears of a page crash. */
-export async function openApp(options: { skipBuild: boolean; log: (s: string) => void; onAbort: (why: string) => void }): Promise<AppSession> {
+export async function openApp(options: {
+  skipBuild: boolean;
+  log: (s: string) => void;
+  onAbort: (why: string) => void;
+}): Promise<AppSession> {
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium`);
-  const config = { root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'error' as const, build: { outDir: appDist, emptyOutDir: true } };
+  const config = {
+    root,
+    configFile: path.join(root, 'vite.config.ts'),
+    logLevel: 'error' as const,
+    build: { outDir: appDist, emptyOutDir: true },
+  };
   if (!options.skipBuild || !existsSync(path.join(appDist, 'index.html'))) {
     options.log('building the app (vite build) …');
     await build(config);

@@ -27,10 +27,16 @@ export function coldStartTable(runs: readonly ColdStartRun[]): string {
     ['firstChart', '**first chart**'],
     ['idleBeforeReady', '"Not run" shown while starting'],
   ];
-  const lines = [`| reload | ${cols.map(([, h]) => `${h} ms`).join(' | ')} |`, `|---|${cols.map(() => '---:').join('|')}|`];
+  const lines = [
+    `| reload | ${cols.map(([, h]) => `${h} ms`).join(' | ')} |`,
+    `|---|${cols.map(() => '---:').join('|')}|`,
+  ];
   for (const r of runs) lines.push(`| ${r.run} | ${cols.map(([k]) => cell(r[k])).join(' | ')} |`);
   const median = (k: keyof ColdStartRun) => {
-    const xs = runs.map((r) => r[k]).filter((x): x is number => x !== undefined).sort((a, b) => a - b);
+    const xs = runs
+      .map((r) => r[k])
+      .filter((x): x is number => x !== undefined)
+      .sort((a, b) => a - b);
     return xs.length ? xs[Math.floor((xs.length - 1) / 2)] : undefined;
   };
   lines.push(`| median | ${cols.map(([k]) => cell(median(k))).join(' | ')} |`);

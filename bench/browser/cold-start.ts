@@ -18,7 +18,13 @@ import { build, preview } from 'vite';
 import { coldStartTable, type ColdStartRun } from './cold-start-report.ts';
 import { replaceSection } from './report.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, 'skip-build': { type: 'boolean', default: false }, docs: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    'skip-build': { type: 'boolean', default: false },
+    docs: { type: 'boolean', default: false },
+  },
+});
 const runs = Number(values.runs);
 const repo = path.resolve(import.meta.dirname, '../..');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -30,7 +36,11 @@ if (!values['skip-build'] || !existsSync(path.join(repo, 'dist/index.html'))) {
   log('building the app …');
   await build({ root: repo, logLevel: 'error' });
 }
-const server = await preview({ root: repo, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'error' });
+const server = await preview({
+  root: repo,
+  preview: { port: 0, host: '127.0.0.1', strictPort: false },
+  logLevel: 'error',
+});
 const baseUrl = server.resolvedUrls?.local[0];
 if (!baseUrl) throw new Error('preview server did not report a URL');
 // A browser profile on disk, as a user has: an incognito context (Playwright's default) keeps no
@@ -41,10 +51,20 @@ const context = await chromium.launchPersistentContext(profileDir, {
   executablePath: chromiumPath,
   headless: true,
   viewport: { width: 1440, height: 900 },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 const firstPage = context.pages()[0] ?? (await context.newPage());
-const browserVersion = (await (await context.newCDPSession(firstPage)).send('Browser.getVersion')).product.replace(/^.*\//, '');
+const browserVersion = (await (await context.newCDPSession(firstPage)).send('Browser.getVersion')).product.replace(
+  /^.*\//,
+  '',
+);
 
 /**
  * Runs in the page before the app: stamps the first time each milestone is in the DOM. Plain
@@ -73,16 +93,21 @@ try {
   const page = firstPage;
   const foreign: string[] = [];
   page.on('request', (r) => {
-    if (!r.url().startsWith(baseUrl) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url());
+    if (!r.url().startsWith(baseUrl) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
+      foreign.push(r.url());
   });
   log('warming the cache …');
   await page.goto(baseUrl);
   await page.locator(`[data-testid="builtin-notebooks"] [data-notebook="${NOTEBOOK}"]`).click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="nb-cell"] svg') !== null, undefined, { timeout: 120_000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="nb-cell"] svg') !== null, undefined, {
+    timeout: 120_000,
+  });
   for (let i = 0; i < runs; i++) {
     loads.push(os.loadavg()[0]!);
     await page.reload();
-    await page.waitForFunction(() => document.querySelector('[data-testid="nb-cell"] svg') !== null, undefined, { timeout: 120_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="nb-cell"] svg') !== null, undefined, {
+      timeout: 120_000,
+    });
     const marks = await page.evaluate(() => (window as unknown as { __coldStart: Record<string, number> }).__coldStart);
     results.push({ run: i + 1, ...marks });
     log(`run ${i + 1}: ${JSON.stringify(marks)}`);
@@ -100,7 +125,10 @@ const table = coldStartTable(results);
 console.log(`${header}\n\n${table}`);
 const outDir = path.join(repo, 'bench/out');
 await mkdir(outDir, { recursive: true });
-await writeFile(path.join(outDir, 'cold-start.json'), JSON.stringify({ date: new Date().toISOString(), loadAverage: la, runs: results }, null, 2));
+await writeFile(
+  path.join(outDir, 'cold-start.json'),
+  JSON.stringify({ date: new Date().toISOString(), loadAverage: la, runs: results }, null, 2),
+);
 if (values.docs) {
   const docs = path.join(repo, 'docs/benchmarks.md');
   await writeFile(docs, replaceSection(await readFile(docs, 'utf8'), 'cold-start', `${header}\n\n${table}`));

@@ -31,5 +31,10 @@ export function frameStats(times: readonly number[], start: number, end: number)
     if (gap > 100) over++;
   }
   const duration = end - start;
-  return { frames: inside.length, longestGapMs: longest, gapsOver100ms: over, fps: duration > 0 ? (inside.length * 1000) / duration : 0 };
+  return {
+    frames: inside.length,
+    longestGapMs: longest,
+    gapsOver100ms: over,
+    fps: duration > 0 ? (inside.length * 1000) / duration : 0,
+  };
 }

@@ -67,7 +67,11 @@ async function start(): Promise<{ duckdbVersion: string; userAgent: string; hard
   api = Comlink.wrap<WorkerApi>(worker);
   const status = await Promise.race([api.init(), died]);
   log(`engine ready: DuckDB ${status.duckdbVersion}`);
-  return { duckdbVersion: status.duckdbVersion, userAgent: navigator.userAgent, hardwareConcurrency: navigator.hardwareConcurrency };
+  return {
+    duckdbVersion: status.duckdbVersion,
+    userAgent: navigator.userAgent,
+    hardwareConcurrency: navigator.hardwareConcurrency,
+  };
 }
 
 /** The files Playwright put into `#files`. */
@@ -117,7 +121,9 @@ async function importAll(): Promise<{ files: ImportTiming[]; commit: TimedCall; 
     if (!mapping) continue;
     log(`import ${file.name} → ${mapping.table} …`);
     const onProgress = Comlink.proxy((_p: ImportProgress) => void row.progressEvents++);
-    const imported = await timed(() => e.importFile(source, { mapping, target: `__import_${mapping.table}` }, onProgress));
+    const imported = await timed(() =>
+      e.importFile(source, { mapping, target: `__import_${mapping.table}` }, onProgress),
+    );
     row.import = imported.call;
     if (imported.value) {
       row.read = imported.value.read;
@@ -142,7 +148,12 @@ async function loadSaved(): Promise<{ load: TimedCall; totalMs: number }> {
   const t0 = performance.now();
   const files = pickedFiles().map((file) => {
     const table = file.name.replace(/\.csv$/i, '') as CanonicalTableName;
-    return { table, fileName: file.name, data: file, columns: canonicalTable(table).columns.map((c) => ({ name: c.name, type: c.type })) };
+    return {
+      table,
+      fileName: file.name,
+      data: file,
+      columns: canonicalTable(table).columns.map((c) => ({ name: c.name, type: c.type })),
+    };
   });
   log(`loadDataset ${files.map((f) => f.fileName).join(', ')} …`);
   const { call } = await timed(() => e.loadDataset('bench', files));
@@ -204,14 +215,24 @@ async function analysis(id: string): Promise<AnalysisTiming> {
   log(`  ${call.error ?? `${Math.round(call.ms)} ms`}`);
   const tables: Record<string, number> = {};
   for (const [name, t] of Object.entries(value?.tables ?? {})) tables[name] = t.rowCount;
-  return { id, ...call, tables, findings: value?.findings.length ?? 0, charts: value?.charts.length ?? 0, scalars: value?.scalars ?? {} };
+  return {
+    id,
+    ...call,
+    tables,
+    findings: value?.findings.length ?? 0,
+    charts: value?.charts.length ?? 0,
+    scalars: value?.scalars ?? {},
+  };
 }
 
 /**
  * Runs one analysis once per option set, in order, timing each call inside the page: an
  * interactive session's slider moves (`npm run bench:interactive`). Returns one timing per call.
  */
-async function sweep(id: string, optionSets: Record<string, unknown>[]): Promise<{ ms: number; error: string | null; longestFrameGapMs: number }[]> {
+async function sweep(
+  id: string,
+  optionSets: Record<string, unknown>[],
+): Promise<{ ms: number; error: string | null; longestFrameGapMs: number }[]> {
   const e = remote();
   const out: { ms: number; error: string | null; longestFrameGapMs: number }[] = [];
   for (const options of optionSets) {
@@ -241,6 +262,19 @@ async function tables(): Promise<Record<string, number>> {
   return out;
 }
 
-const bench = { start, importAll, loadSaved, saveDatabase, restart, reopen, analysis, sweep, engineStatus, memory, tables, ready: true };
+const bench = {
+  start,
+  importAll,
+  loadSaved,
+  saveDatabase,
+  restart,
+  reopen,
+  analysis,
+  sweep,
+  engineStatus,
+  memory,
+  tables,
+  ready: true,
+};
 (window as unknown as { __bench: typeof bench }).__bench = bench;
 export type Bench = typeof bench;

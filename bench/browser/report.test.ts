@@ -16,7 +16,21 @@ describe('browserTable', () => {
   it('lists import steps, the total and each analysis, with failures spelled out', () => {
     const r = {
       import: {
-        files: [{ fileName: 'customers.csv', bytes: 1, suggestedTable: 'customers', correctedTo: null, inspect: { ms: 50, error: null, frames }, import: { ms: 1500, error: null, frames }, progressEvents: 3, read: 1000, imported: 1000, rejected: 0, engineMs: 1400 }],
+        files: [
+          {
+            fileName: 'customers.csv',
+            bytes: 1,
+            suggestedTable: 'customers',
+            correctedTo: null,
+            inspect: { ms: 50, error: null, frames },
+            import: { ms: 1500, error: null, frames },
+            progressEvents: 3,
+            read: 1000,
+            imported: 1000,
+            rejected: 0,
+            engineMs: 1400,
+          },
+        ],
         commit: { ms: 20, error: null, frames },
         totalMs: 1600,
       },
@@ -40,7 +54,21 @@ describe('browserTable', () => {
   it('names a corrected suggestion and lists the saved-dataset load with its tables', () => {
     const r = {
       import: {
-        files: [{ fileName: 'service_costs.csv', bytes: 1, suggestedTable: 'transactions', correctedTo: 'service_costs', inspect: { ms: 60, error: null, frames }, import: { ms: 0, error: 'x', frames }, progressEvents: 0, read: null, imported: null, rejected: null, engineMs: null }],
+        files: [
+          {
+            fileName: 'service_costs.csv',
+            bytes: 1,
+            suggestedTable: 'transactions',
+            correctedTo: 'service_costs',
+            inspect: { ms: 60, error: null, frames },
+            import: { ms: 0, error: 'x', frames },
+            progressEvents: 0,
+            read: null,
+            imported: null,
+            rejected: null,
+            engineMs: null,
+          },
+        ],
         commit: { ms: 20, error: null, frames },
         totalMs: 80,
       },
@@ -49,8 +77,12 @@ describe('browserTable', () => {
       analyses: [],
     } as unknown as BrowserResults;
     const lines = browserTable(r).split('\n');
-    expect(lines[2]).toBe('| inspect service_costs.csv | 60.0 | 40.0 | 20 | suggested transactions; chose service_costs | ok |');
-    expect(lines.at(-1)).toBe('| loadDataset (4 files) | 30,000 | 40.0 | 20 | customers 1,000, transactions 9,000 | ok |');
+    expect(lines[2]).toBe(
+      '| inspect service_costs.csv | 60.0 | 40.0 | 20 | suggested transactions; chose service_costs | ok |',
+    );
+    expect(lines.at(-1)).toBe(
+      '| loadDataset (4 files) | 30,000 | 40.0 | 20 | customers 1,000, transactions 9,000 | ok |',
+    );
   });
 });
 

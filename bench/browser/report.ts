@@ -4,7 +4,15 @@ import type { AnalysisTiming, ImportTiming, MemoryFacts, TimedCall } from './typ
 /** Everything `npm run bench:browser` records. */
 export interface BrowserResults {
   date: string;
-  machine: { cpus: number; cpuModel: string; memoryGb: number; platform: string; chromium: string; hardwareConcurrency: number; loadAverage: { before: number; after: number; max: number; mean: number } };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryGb: number;
+    platform: string;
+    chromium: string;
+    hardwareConcurrency: number;
+    loadAverage: { before: number; after: number; max: number; mean: number };
+  };
   engine: { duckdbVersion: string };
   dataset: { customers: number; rows: Record<string, number>; bytes: Record<string, number> };
   /**
@@ -35,7 +43,9 @@ export function fmtMs(x: number): string {
 
 function row(step: string, call: TimedCall, result: string): string {
   const f = call.frames;
-  const status = call.error ? `**failed**: ${call.error.replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 200)}` : 'ok';
+  const status = call.error
+    ? `**failed**: ${call.error.replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 200)}`
+    : 'ok';
   return `| ${step} | ${fmtMs(call.ms)} | ${fmtMs(f.longestGapMs)} | ${f.fps.toFixed(0)} | ${result} | ${status} |`;
 }
 
@@ -46,14 +56,30 @@ export function browserTable(r: BrowserResults): string {
     '|---|---:|---:|---:|---|---|',
   ];
   for (const f of r.import?.files ?? []) {
-    lines.push(row(`inspect ${f.fileName}`, f.inspect, f.correctedTo ? `suggested ${f.suggestedTable ?? '?'}; chose ${f.correctedTo}` : `→ ${f.suggestedTable ?? '?'}`));
-    lines.push(row(`import ${f.fileName}`, f.import, f.imported === null ? '' : `${f.imported.toLocaleString('en-US')} rows (${(f.rejected ?? 0).toLocaleString('en-US')} rejected)`));
+    lines.push(
+      row(
+        `inspect ${f.fileName}`,
+        f.inspect,
+        f.correctedTo ? `suggested ${f.suggestedTable ?? '?'}; chose ${f.correctedTo}` : `→ ${f.suggestedTable ?? '?'}`,
+      ),
+    );
+    lines.push(
+      row(
+        `import ${f.fileName}`,
+        f.import,
+        f.imported === null
+          ? ''
+          : `${f.imported.toLocaleString('en-US')} rows (${(f.rejected ?? 0).toLocaleString('en-US')} rejected)`,
+      ),
+    );
   }
   if (r.import) {
     lines.push(row('commitImport', r.import.commit, ''));
     lines.push(`| **import total** | ${fmtMs(r.import.totalMs)} | | | | |`);
   }
-  const counts = Object.entries(r.tables ?? {}).map(([t, n]) => `${t} ${n.toLocaleString('en-US')}`).join(', ');
+  const counts = Object.entries(r.tables ?? {})
+    .map(([t, n]) => `${t} ${n.toLocaleString('en-US')}`)
+    .join(', ');
   if (r.saved) lines.push(row('loadDataset (4 files)', r.saved.load, r.reopen ? '' : counts));
   if (r.reopen) {
     const mb = `${(r.reopen.fileBytes / 2 ** 20).toFixed(0)} MB`;
@@ -64,7 +90,9 @@ export function browserTable(r: BrowserResults): string {
   }
   for (const a of r.analyses) {
     const rows = Object.values(a.tables).reduce((s, n) => s + n, 0);
-    lines.push(row(a.id, a, a.error ? '' : `${Object.keys(a.tables).length} tables, ${rows.toLocaleString('en-US')} rows`));
+    lines.push(
+      row(a.id, a, a.error ? '' : `${Object.keys(a.tables).length} tables, ${rows.toLocaleString('en-US')} rows`),
+    );
   }
   return lines.join('\n');
 }

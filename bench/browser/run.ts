@@ -32,22 +32,33 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log('usage: npm run bench:browser -- [--customers 100000] [--only whale-curve,rfm] [--out bench/out/browser-<N>.json] [--timeout-min 30] [--load import|saved|reopen] [--skip-build] [--docs]');
+  console.log(
+    'usage: npm run bench:browser -- [--customers 100000] [--only whale-curve,rfm] [--out bench/out/browser-<N>.json] [--timeout-min 30] [--load import|saved|reopen] [--skip-build] [--docs]',
+  );
   process.exit(0);
 }
 const customers = Number(values.customers);
-if (!Number.isInteger(customers) || customers < 1) throw new Error(`invalid --customers ${values.customers}: expected a whole number ≥ 1`);
+if (!Number.isInteger(customers) || customers < 1)
+  throw new Error(`invalid --customers ${values.customers}: expected a whole number ≥ 1`);
 const loadPath = values.load;
-if (loadPath !== 'import' && loadPath !== 'saved' && loadPath !== 'reopen') throw new Error(`invalid --load ${loadPath}: expected import (the import API), saved (loadDataset) or reopen (save as a database file, fresh worker, loadDatabase)`);
+if (loadPath !== 'import' && loadPath !== 'saved' && loadPath !== 'reopen')
+  throw new Error(
+    `invalid --load ${loadPath}: expected import (the import API), saved (loadDataset) or reopen (save as a database file, fresh worker, loadDatabase)`,
+  );
 const timeoutMs = Number(values['timeout-min']) * 60_000;
 const known = listAnalyses().map((d) => d.id);
-const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+const only = values.only
+  ?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const unknown = (only ?? []).filter((id) => !known.includes(id));
 if (unknown.length) throw new Error(`unknown analysis id(s) ${unknown.join(', ')}: choose from ${known.join(', ')}`);
 // A reopen run measures the save and the reopen; analyses only when asked for (--only).
 const ids = only ?? (loadPath === 'reopen' ? [] : known);
 const outDir = path.resolve(import.meta.dirname, '../out');
-const outFile = path.resolve(values.out ?? path.join(outDir, `browser-${customers}${loadPath === 'import' ? '' : `-${loadPath}`}.json`));
+const outFile = path.resolve(
+  values.out ?? path.join(outDir, `browser-${customers}${loadPath === 'import' ? '' : `-${loadPath}`}.json`),
+);
 const log = (s: string) => console.error(s);
 
 // Other processes compete for the 2 cores: sample the 1-minute load average through the run.
@@ -57,7 +68,9 @@ const wallStart = Date.now();
 
 const dataset = await ensureDataset(outDir, customers, log);
 // Canonical order: customers first (the other tables refer to it), as a user would pick them.
-const files = ['customers', 'transactions', 'service_costs', 'surveys'].map((t) => path.join(dataset.dir, `${t}.csv`)).filter((f) => existsSync(f));
+const files = ['customers', 'transactions', 'service_costs', 'surveys']
+  .map((t) => path.join(dataset.dir, `${t}.csv`))
+  .filter((f) => existsSync(f));
 
 let aborted: string | null = null;
 const session = await openBenchSession({ skipBuild: values['skip-build'], log, onAbort: (why) => (aborted = why) });
@@ -74,7 +87,15 @@ async function within<T>(what: string, p: Promise<T>): Promise<T | null> {
 
 const results: BrowserResults = {
   date: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), platform: `${process.platform}-${process.arch}`, chromium: browser.version(), hardwareConcurrency: 0, loadAverage: { before: loads[0]!, after: 0, max: 0, mean: 0 } },
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    platform: `${process.platform}-${process.arch}`,
+    chromium: browser.version(),
+    hardwareConcurrency: 0,
+    loadAverage: { before: loads[0]!, after: 0, max: 0, mean: 0 },
+  },
   engine: { duckdbVersion: '' },
   dataset: { customers, rows: dataset.rows, bytes: dataset.bytes },
   loadPath,
@@ -115,7 +136,9 @@ try {
   if (results.import && !aborted) {
     results.tables = await bench('tables');
     results.memory.afterImport = await bench('memory').catch(() => null);
-    const failedImport = results.import.files.find((f) => f.inspect.error || f.import.error) ?? (results.import.commit.error ? { fileName: 'commitImport' } : null);
+    const failedImport =
+      results.import.files.find((f) => f.inspect.error || f.import.error) ??
+      (results.import.commit.error ? { fileName: 'commitImport' } : null);
     if (failedImport) aborted = `the import failed (${failedImport.fileName}); analyses not run`;
   }
   for (const id of ids) {
@@ -130,7 +153,12 @@ try {
 } finally {
   clearInterval(sampler);
   loads.push(os.loadavg()[0]!);
-  results.machine.loadAverage = { before: loads[0]!, after: loads.at(-1)!, max: Math.max(...loads), mean: loads.reduce((s, x) => s + x, 0) / loads.length };
+  results.machine.loadAverage = {
+    before: loads[0]!,
+    after: loads.at(-1)!,
+    max: Math.max(...loads),
+    mean: loads.reduce((s, x) => s + x, 0) / loads.length,
+  };
   results.wallMs = Date.now() - wallStart;
   results.aborted = aborted;
   await mkdir(path.dirname(outFile), { recursive: true });

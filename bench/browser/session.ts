@@ -13,18 +13,32 @@ import type { Bench } from './main.ts';
 export type BenchFns = Omit<Bench, 'ready'>;
 
 /** Chromium flags for a machine without network or GPU (docs/benchmarks.md). */
-export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export interface BenchSession {
   browser: Browser;
   page: Page;
   /** Calls `window.__bench[fn](...args)` in the page. */
-  call: <K extends keyof BenchFns>(fn: K, ...args: Parameters<BenchFns[K]>) => Promise<Awaited<ReturnType<BenchFns[K]>>>;
+  call: <K extends keyof BenchFns>(
+    fn: K,
+    ...args: Parameters<BenchFns[K]>
+  ) => Promise<Awaited<ReturnType<BenchFns[K]>>>;
   close(): Promise<void>;
 }
 
 /** Starts a session; `onAbort` hears of a page crash. */
-export async function openBenchSession(options: { skipBuild?: boolean; log: (s: string) => void; onAbort?: (why: string) => void }): Promise<BenchSession> {
+export async function openBenchSession(options: {
+  skipBuild?: boolean;
+  log: (s: string) => void;
+  onAbort?: (why: string) => void;
+}): Promise<BenchSession> {
   const configFile = path.resolve(import.meta.dirname, 'vite.config.ts');
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!options.skipBuild) {
@@ -32,7 +46,11 @@ export async function openBenchSession(options: { skipBuild?: boolean; log: (s: 
     await build({ configFile, logLevel: 'error' });
   }
   if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium`);
-  const server = await preview({ configFile, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'error' });
+  const server = await preview({
+    configFile,
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    logLevel: 'error',
+  });
   const baseUrl = server.resolvedUrls?.local[0];
   if (!baseUrl) throw new Error('preview server did not report a URL');
   const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
@@ -48,7 +66,10 @@ export async function openBenchSession(options: { skipBuild?: boolean; log: (s: 
     page,
     call: (fn, ...args) =>
       page.evaluate(
-        ([f, a]) => (window as unknown as { __bench: Record<string, (...x: unknown[]) => unknown> }).__bench[f as string]!(...(a as unknown[])),
+        ([f, a]) =>
+          (window as unknown as { __bench: Record<string, (...x: unknown[]) => unknown> }).__bench[f as string]!(
+            ...(a as unknown[]),
+          ),
         [fn, args] as const,
       ) as never,
     async close() {

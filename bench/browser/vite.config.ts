@@ -9,7 +9,9 @@ import { defineConfig } from 'vite';
 import { sampleDatabase } from '../../sample-data/vite-plugin.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const blockingBrowser = fileURLToPath(new URL('../../node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs', import.meta.url));
+const blockingBrowser = fileURLToPath(
+  new URL('../../node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs', import.meta.url),
+);
 
 /** Where `vite build` writes the page; `run.ts` serves it from there. */
 export const benchDist = fileURLToPath(new URL('../out/browser-dist', import.meta.url));

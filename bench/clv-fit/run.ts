@@ -31,7 +31,14 @@ import { openNative } from '../native.ts';
 import { createNodeEngine } from '../../src/engine/node.ts';
 import { internalPath } from '../../src/engine/internal-files.ts';
 import { buildClvSummaryQuery } from '../../src/analyses/clv/summary-query.ts';
-import { fitBgNbd, fitBgNbdHistories, groupedLogLikelihood, groupHistories, type Histories, type RfmT } from '../../src/analyses/clv/bgnbd.ts';
+import {
+  fitBgNbd,
+  fitBgNbdHistories,
+  groupedLogLikelihood,
+  groupHistories,
+  type Histories,
+  type RfmT,
+} from '../../src/analyses/clv/bgnbd.ts';
 import { nelderMead } from '../../src/analyses/clv/nelder-mead.ts';
 
 const { values } = parseArgs({
@@ -59,9 +66,15 @@ const time = <T>(f: () => T): [T, number] => {
 async function exportData(): Promise<{ name: string; file: string }[]> {
   await mkdir(outDir, { recursive: true });
   const files: { name: string; file: string }[] = [];
-  const cdnow = readFileSync(path.join(repo, 'tests/fixtures/datasets/cdnow_customers_summary.csv'), 'utf8').trim().split(/\r?\n/).slice(1);
+  const cdnow = readFileSync(path.join(repo, 'tests/fixtures/datasets/cdnow_customers_summary.csv'), 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1);
   const cdnowFile = path.join(outDir, 'cdnow.csv');
-  await writeFile(cdnowFile, ['frequency,recency,T', ...cdnow.map((l) => l.split(',').slice(1, 4).join(','))].join('\n') + '\n');
+  await writeFile(
+    cdnowFile,
+    ['frequency,recency,T', ...cdnow.map((l) => l.split(',').slice(1, 4).join(','))].join('\n') + '\n',
+  );
   files.push({ name: 'CDNOW (2,357)', file: cdnowFile });
   for (const customers of sizes) {
     const file = path.join(outDir, `generated-${customers}.csv`);
@@ -69,10 +82,18 @@ async function exportData(): Promise<{ name: string; file: string }[]> {
       const data = await ensureDataset(path.join(repo, 'bench/out'), customers, console.log);
       const db = await openNative();
       try {
-        await db.conn.run(`CREATE TABLE transactions AS SELECT * FROM read_csv('${path.join(data.dir, 'transactions.csv')}', header = true)`);
-        const last = (await db.conn.runAndReadAll(`SELECT CAST(max(CAST(date AS DATE)) AS VARCHAR) FROM transactions WHERE customer_id IS NOT NULL AND revenue IS NOT NULL`)).getRowsJS()[0]![0];
+        await db.conn.run(
+          `CREATE TABLE transactions AS SELECT * FROM read_csv('${path.join(data.dir, 'transactions.csv')}', header = true)`,
+        );
+        const last = (
+          await db.conn.runAndReadAll(
+            `SELECT CAST(max(CAST(date AS DATE)) AS VARCHAR) FROM transactions WHERE customer_id IS NOT NULL AND revenue IS NOT NULL`,
+          )
+        ).getRowsJS()[0]![0];
         const summary = buildClvSummaryQuery({ at: [`DATE '${String(last)}'`, 'CAST(NULL AS DATE)', '7'] });
-        await db.conn.run(`COPY (SELECT frequency, recency, "T" FROM (${summary})) TO '${file}' (HEADER, DELIMITER ',')`);
+        await db.conn.run(
+          `COPY (SELECT frequency, recency, "T" FROM (${summary})) TO '${file}' (HEADER, DELIMITER ',')`,
+        );
       } finally {
         db.close();
       }
@@ -99,9 +120,13 @@ async function sqlHistories(file: string): Promise<[Histories, number]> {
   const engine = createNodeEngine();
   const db = await engine.database();
   db.bindings.registerFileBuffer(internalPath('clv-fit.csv'), readFileSync(file));
-  db.exec(`CREATE TABLE fit_rows AS SELECT * FROM read_csv('${internalPath('clv-fit.csv')}', header = true, columns = {'frequency': 'DOUBLE', 'recency': 'DOUBLE', 'T': 'DOUBLE'})`);
+  db.exec(
+    `CREATE TABLE fit_rows AS SELECT * FROM read_csv('${internalPath('clv-fit.csv')}', header = true, columns = {'frequency': 'DOUBLE', 'recency': 'DOUBLE', 'T': 'DOUBLE'})`,
+  );
   const t0 = performance.now();
-  const t = await db.numeric(`SELECT frequency, recency, "T", CAST(count(*) AS DOUBLE) AS weight FROM fit_rows GROUP BY ALL ORDER BY ALL`);
+  const t = await db.numeric(
+    `SELECT frequency, recency, "T", CAST(count(*) AS DOUBLE) AS weight FROM fit_rows GROUP BY ALL ORDER BY ALL`,
+  );
   const ms = performance.now() - t0;
   const c = (k: string) => t.columns[k]!;
   return [{ frequency: c('frequency'), recency: c('recency'), T: c('T'), weight: c('weight') }, ms];
@@ -117,11 +142,15 @@ interface Lifetimes {
 function runLifetimes(file: string): Lifetimes | string {
   if (!values.lifetimes) return 'not run: pass --lifetimes DIR (a lifetimes source tree) or set LIFETIMES_SRC';
   const r = spawnSync(values.python, [path.join(import.meta.dirname, 'lifetimes_fit.py'), file, String(runs)], {
-    env: { ...process.env, PYTHONPATH: [values.lifetimes, process.env.PYTHONPATH].filter(Boolean).join(path.delimiter) },
+    env: {
+      ...process.env,
+      PYTHONPATH: [values.lifetimes, process.env.PYTHONPATH].filter(Boolean).join(path.delimiter),
+    },
     encoding: 'utf8',
     maxBuffer: 1 << 24,
   });
-  if (r.status !== 0) return `failed: ${(r.stderr || r.stdout || String(r.error)).trim().split('\n').slice(-3).join(' ')}`;
+  if (r.status !== 0)
+    return `failed: ${(r.stderr || r.stdout || String(r.error)).trim().split('\n').slice(-3).join(' ')}`;
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Lifetimes;
 }
 
@@ -145,15 +174,23 @@ for (const { name, file } of files) {
   const rowFits = Array.from({ length: runs }, () => time(() => fitBgNbd(rows)));
   // The previous fit, once: Nelder–Mead over log-parameters on the grouped likelihood, from its old start.
   const grouped = groupHistories(rows);
-  const weighted = Array.from(grouped.weight, (w, i) => ({ frequency: grouped.frequency[i]!, recency: grouped.recency[i]!, T: grouped.T[i]!, weight: w }));
+  const weighted = Array.from(grouped.weight, (w, i) => ({
+    frequency: grouped.frequency[i]!,
+    recency: grouped.recency[i]!,
+    T: grouped.T[i]!,
+    weight: w,
+  }));
   const total = groupedLogLikelihood(weighted);
   const meanT = rows.reduce((s, c) => s + c.T, 0) / rows.length;
   let nmEvaluations = 0;
   const [nm, nmMs] = time(() =>
-    nelderMead((z) => {
-      nmEvaluations++;
-      return -total({ r: Math.exp(z[0]!), alpha: Math.exp(z[1]!), a: Math.exp(z[2]!), b: Math.exp(z[3]!) });
-    }, [0, Math.log(meanT), 0, 0]),
+    nelderMead(
+      (z) => {
+        nmEvaluations++;
+        return -total({ r: Math.exp(z[0]!), alpha: Math.exp(z[1]!), a: Math.exp(z[2]!), b: Math.exp(z[3]!) });
+      },
+      [0, Math.log(meanT), 0, 0],
+    ),
   );
   const lt = runLifetimes(file);
   const ours = fits[0]![0];
@@ -161,7 +198,9 @@ for (const { name, file } of files) {
   const fitMs = median(fits.map((r) => r[1]));
   const oursMs = groupMs + fitMs;
   const ltS = typeof lt === 'string' ? null : median(lt.seconds);
-  console.log(`${name}: ours LL ${ours.logLikelihood.toFixed(4)} ${JSON.stringify(ours.params)}; Nelder–Mead LL ${(-nm.value).toFixed(4)}; lifetimes: ${typeof lt === 'string' ? lt : `LL ${lt.log_likelihood.toFixed(4)} ${JSON.stringify(lt.params)} runs ${lt.seconds.map((x) => x.toFixed(2)).join(', ')} s; ${JSON.stringify(lt.versions)}`}; load ${load()}`);
+  console.log(
+    `${name}: ours LL ${ours.logLikelihood.toFixed(4)} ${JSON.stringify(ours.params)}; Nelder–Mead LL ${(-nm.value).toFixed(4)}; lifetimes: ${typeof lt === 'string' ? lt : `LL ${lt.log_likelihood.toFixed(4)} ${JSON.stringify(lt.params)} runs ${lt.seconds.map((x) => x.toFixed(2)).join(', ')} s; ${JSON.stringify(lt.versions)}`}; load ${load()}`,
+  );
   lines.push(
     `| ${name} | ${rows.length.toLocaleString('en-US')} | ${h!.weight.length.toLocaleString('en-US')} | ${groupMs.toFixed(0)} | ${fitMs.toFixed(0)} | ${ours.evaluations} (+ ${ours.sampleEvaluations}) | ${oursMs.toFixed(0)} | ${median(rowFits.map((r) => r[1])).toFixed(0)} | ${nmMs.toFixed(0)} | ${nmEvaluations} | ${ltS === null ? '—' : ltS.toFixed(2)} | ${ours.logLikelihood.toFixed(2)} | ${typeof lt === 'string' ? '—' : lt.log_likelihood.toFixed(2)} | ${ltS === null ? '—' : `${((ltS * 1000) / oursMs).toFixed(1)}×`} |`,
   );

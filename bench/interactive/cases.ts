@@ -32,7 +32,9 @@ export const interactiveCases: InteractiveCase[] = [
     key: 'whale-curve:top-k',
     analysis: 'whale-curve',
     label: 'whale curve — top k 5% … 50%',
-    positions: range(5, 50, 5).filter((k) => k !== 20).map((k) => ({ top_k: k })),
+    positions: range(5, 50, 5)
+      .filter((k) => k !== 20)
+      .map((k) => ({ top_k: k })),
   },
   {
     key: 'whale-curve:allocation',

@@ -18,7 +18,10 @@ export async function writeDocsSection(n: number, body: string): Promise<void> {
   const block = `${begin}\n${body}\n${end}`;
   const at = text.indexOf(begin);
   const stop = text.indexOf(end);
-  const next = at >= 0 && stop > at ? text.slice(0, at) + block + text.slice(stop + end.length) : `${text.trimEnd()}\n\n${block}\n`;
+  const next =
+    at >= 0 && stop > at
+      ? text.slice(0, at) + block + text.slice(stop + end.length)
+      : `${text.trimEnd()}\n\n${block}\n`;
   await writeFile(docsFile, next);
 }
 

@@ -1,6 +1,14 @@
 /** The pure report helpers of `npm run bench:interactive`: pairing, ratios, tables. No timing. */
 import { describe, expect, it } from 'vitest';
-import { caseStats, firstRunRatio, firstRunRows, firstRunTable, interactiveTable, ratioSummary, ratioText } from './report.ts';
+import {
+  caseStats,
+  firstRunRatio,
+  firstRunRows,
+  firstRunTable,
+  interactiveTable,
+  ratioSummary,
+  ratioText,
+} from './report.ts';
 import type { InteractiveResults } from './types.ts';
 
 function results(over: Partial<InteractiveResults> = {}): InteractiveResults {
@@ -21,7 +29,14 @@ function results(over: Partial<InteractiveResults> = {}): InteractiveResults {
     nativeLoadMs: 3000,
     native: [
       { analysis: 'whale-curve', medianMs: 600, runs: [500, 600, 700], error: null, headline: {}, mismatches: [] },
-      { analysis: 'tiers', medianMs: 450, runs: [450, 450, 460], error: null, headline: {}, mismatches: ['customers: 1 vs 2'] },
+      {
+        analysis: 'tiers',
+        medianMs: 450,
+        runs: [450, 450, 460],
+        error: null,
+        headline: {},
+        mismatches: ['customers: 1 vs 2'],
+      },
       { analysis: 'rfm', medianMs: 100, runs: [100, 100, 100], error: null, headline: {}, mismatches: [] },
     ],
     cases: [],
@@ -61,13 +76,30 @@ describe('bench:interactive report', () => {
     const s = ratioSummary(results());
     expect(s).toContain('Ratio below 1 for 1 of 2 analyses; at or above 1: tiers (2.00×).');
     expect(s).toContain('Headline numbers differ from the reference for: tiers.');
-    expect(ratioSummary(results({ firstRuns: [], native: [] }))).toBe('No analysis had both a browser first run and a native reference.');
+    expect(ratioSummary(results({ firstRuns: [], native: [] }))).toBe(
+      'No analysis had both a browser first run and a native reference.',
+    );
   });
 
   it('keeps the slider table and its statistics', () => {
     expect(caseStats([])).toEqual({ medianMs: null, p95Ms: null });
     expect(caseStats([3, 1, 2])).toEqual({ medianMs: 2, p95Ms: 3 });
-    const t = interactiveTable(results({ cases: [{ key: 'k', label: 'whale', analysis: 'whale-curve', runs: [10, 20, 150], errors: [], medianMs: 20, p95Ms: 150, longestFrameGapMs: 16 }] }));
+    const t = interactiveTable(
+      results({
+        cases: [
+          {
+            key: 'k',
+            label: 'whale',
+            analysis: 'whale-curve',
+            runs: [10, 20, 150],
+            errors: [],
+            medianMs: 20,
+            p95Ms: 150,
+            longestFrameGapMs: 16,
+          },
+        ],
+      }),
+    );
     expect(t.split('\n')[2]).toBe('| whale | 3 | 20.0 | 150 | 150 | 16.0 | yes |');
   });
 });

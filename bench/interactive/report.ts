@@ -25,14 +25,20 @@ export function interactiveTable(r: InteractiveResults): string {
   for (const c of r.cases) {
     const max = c.runs.length ? Math.max(...c.runs) : null;
     const ok = c.medianMs === null ? '—' : c.medianMs <= 100 ? 'yes' : 'no';
-    lines.push(`| ${c.label}${c.errors.length ? ` (${c.errors.length} failed)` : ''} | ${c.runs.length} | ${ms(c.medianMs)} | ${ms(c.p95Ms)} | ${ms(max)} | ${ms(c.longestFrameGapMs)} | ${ok} |`);
+    lines.push(
+      `| ${c.label}${c.errors.length ? ` (${c.errors.length} failed)` : ''} | ${c.runs.length} | ${ms(c.medianMs)} | ${ms(c.p95Ms)} | ${ms(max)} | ${ms(c.longestFrameGapMs)} | ${ok} |`,
+    );
   }
   return lines.join('\n');
 }
 
 /** Browser first run ÷ native naive median, or null when either side is missing or failed. */
-export function firstRunRatio(browserMs: number | null | undefined, nativeMs: number | null | undefined): number | null {
-  if (browserMs === null || browserMs === undefined || nativeMs === null || nativeMs === undefined || !(nativeMs > 0)) return null;
+export function firstRunRatio(
+  browserMs: number | null | undefined,
+  nativeMs: number | null | undefined,
+): number | null {
+  if (browserMs === null || browserMs === undefined || nativeMs === null || nativeMs === undefined || !(nativeMs > 0))
+    return null;
   return browserMs / nativeMs;
 }
 
@@ -61,7 +67,14 @@ export function firstRunRows(r: InteractiveResults): FirstRunRow[] {
     const nativeMs = n && !n.error ? n.medianMs : null;
     const note = f.error ? 'browser run failed' : !n ? 'no reference query' : n.error ? 'reference query failed' : '';
     const compared = browserMs !== null && nativeMs !== null;
-    return { analysis: f.analysis, browserMs, nativeMs, ratio: firstRunRatio(browserMs, nativeMs), sameHeadline: compared ? n!.mismatches.length === 0 : null, note };
+    return {
+      analysis: f.analysis,
+      browserMs,
+      nativeMs,
+      ratio: firstRunRatio(browserMs, nativeMs),
+      sameHeadline: compared ? n!.mismatches.length === 0 : null,
+      note,
+    };
   });
 }
 
@@ -76,7 +89,9 @@ export function firstRunTable(r: InteractiveResults): string {
   for (const row of firstRunRows(r)) {
     const same = row.sameHeadline === null ? '' : row.sameHeadline ? 'yes' : '**no**';
     const ratio = row.ratio === null ? '' : `${ratioText(row.ratio)}×`;
-    lines.push(`| first ${row.analysis} after load${row.note ? ` (${row.note})` : ''} | ${ms(row.browserMs)} | ${ms(row.nativeMs)} | ${ratio} | ${same} |`);
+    lines.push(
+      `| first ${row.analysis} after load${row.note ? ` (${row.note})` : ''} | ${ms(row.browserMs)} | ${ms(row.nativeMs)} | ${ratio} | ${same} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -86,10 +101,14 @@ export function ratioSummary(r: InteractiveResults): string {
   const rows = firstRunRows(r).filter((x) => x.ratio !== null);
   if (!rows.length) return 'No analysis had both a browser first run and a native reference.';
   const slow = rows.filter((x) => x.ratio! >= 1).sort((a, b) => b.ratio! - a.ratio!);
-  const differ = firstRunRows(r).filter((x) => x.sameHeadline === false).map((x) => x.analysis);
+  const differ = firstRunRows(r)
+    .filter((x) => x.sameHeadline === false)
+    .map((x) => x.analysis);
   const parts = [
     `Ratio below 1 for ${rows.length - slow.length} of ${rows.length} analyses` +
-      (slow.length ? `; at or above 1: ${slow.map((x) => `${x.analysis} (${ratioText(x.ratio!)}×)`).join(', ')}.` : '.'),
+      (slow.length
+        ? `; at or above 1: ${slow.map((x) => `${x.analysis} (${ratioText(x.ratio!)}×)`).join(', ')}.`
+        : '.'),
   ];
   if (differ.length) parts.push(`Headline numbers differ from the reference for: ${differ.join(', ')}.`);
   parts.push(

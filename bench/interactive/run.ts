@@ -37,14 +37,23 @@ const { values } = parseArgs({
   },
 });
 const customers = Number(values.customers);
-if (!Number.isInteger(customers) || customers < 1) throw new Error(`invalid --customers ${values.customers}: expected a whole number ≥ 1`);
-const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+if (!Number.isInteger(customers) || customers < 1)
+  throw new Error(`invalid --customers ${values.customers}: expected a whole number ≥ 1`);
+const only = values.only
+  ?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const registered = listAnalyses().map((a) => a.id);
 const unknown = (only ?? []).filter((k) => !registered.includes(k) && !interactiveCases.some((c) => c.key === k));
-if (unknown.length) throw new Error(`unknown --only item(s) ${unknown.join(', ')}: choose analyses from ${registered.join(', ')} or sliders from ${interactiveCases.map((c) => c.key).join(', ')}`);
+if (unknown.length)
+  throw new Error(
+    `unknown --only item(s) ${unknown.join(', ')}: choose analyses from ${registered.join(', ')} or sliders from ${interactiveCases.map((c) => c.key).join(', ')}`,
+  );
 const cases = only ? interactiveCases.filter((c) => only.includes(c.key)) : interactiveCases;
 // Every analysis by default; with --only, the analyses named and those of the sliders named (registry order).
-const analyses = only ? registered.filter((id) => only.includes(id) || cases.some((c) => c.analysis === id)) : registered;
+const analyses = only
+  ? registered.filter((id) => only.includes(id) || cases.some((c) => c.analysis === id))
+  : registered;
 const references = new Set(referenceIds());
 /** Headline numbers must agree to this (relative): two engines, two summation orders, up to millions of terms. */
 const HARNESS_TOLERANCE = 1e-6;
@@ -55,11 +64,18 @@ const log = (s: string) => console.error(s);
 const loads: number[] = [os.loadavg()[0]!];
 const sampler = setInterval(() => loads.push(os.loadavg()[0]!), 5_000);
 const dataset = await ensureDataset(outDir, customers, log);
-const files = ['customers', 'transactions', 'service_costs', 'surveys'].map((t) => path.join(dataset.dir, `${t}.csv`)).filter((f) => existsSync(f));
+const files = ['customers', 'transactions', 'service_costs', 'surveys']
+  .map((t) => path.join(dataset.dir, `${t}.csv`))
+  .filter((f) => existsSync(f));
 
 const results: InteractiveResults = {
   date: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', chromium: '', loadAverage: { before: loads[0]!, after: 0, max: 0, mean: 0 } },
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    chromium: '',
+    loadAverage: { before: loads[0]!, after: 0, max: 0, mean: 0 },
+  },
   duckdbVersion: '',
   nativeVersion: '',
   dataset: { customers, rows: dataset.rows },
@@ -72,20 +88,32 @@ const results: InteractiveResults = {
   aborted: null,
 };
 
-const session = await openBenchSession({ skipBuild: values['skip-build'], log, onAbort: (why) => (results.aborted = why) });
+const session = await openBenchSession({
+  skipBuild: values['skip-build'],
+  log,
+  onAbort: (why) => (results.aborted = why),
+});
 try {
   results.machine.chromium = session.browser.version();
   results.duckdbVersion = (await session.call('start')).duckdbVersion;
   await session.page.locator('#files').setInputFiles(files);
   const imported = await session.call('importAll');
   results.importMs = imported.totalMs;
-  const failed = imported.files.find((f) => f.inspect.error || f.import.error) ?? (imported.commit.error ? { fileName: 'commitImport' } : null);
+  const failed =
+    imported.files.find((f) => f.inspect.error || f.import.error) ??
+    (imported.commit.error ? { fileName: 'commitImport' } : null);
   if (failed) throw new Error(`the import failed (${failed.fileName})`);
   results.summaryBuildMs = (await session.call('engineStatus')).summary?.buildMs ?? null;
 
   for (const id of analyses) {
     const a = await session.call('analysis', id);
-    results.firstRuns.push({ analysis: id, ms: a.ms, error: a.error, longestFrameGapMs: a.frames.longestGapMs, scalars: a.scalars ?? {} });
+    results.firstRuns.push({
+      analysis: id,
+      ms: a.ms,
+      error: a.error,
+      longestFrameGapMs: a.frames.longestGapMs,
+      scalars: a.scalars ?? {},
+    });
   }
 
   // Native DuckDB on the same files, in the same run, on the hand-written naive reference queries.
@@ -130,7 +158,12 @@ try {
 } finally {
   clearInterval(sampler);
   loads.push(os.loadavg()[0]!);
-  results.machine.loadAverage = { before: loads[0]!, after: loads.at(-1)!, max: Math.max(...loads), mean: loads.reduce((s, x) => s + x, 0) / loads.length };
+  results.machine.loadAverage = {
+    before: loads[0]!,
+    after: loads.at(-1)!,
+    max: Math.max(...loads),
+    mean: loads.reduce((s, x) => s + x, 0) / loads.length,
+  };
   await mkdir(outDir, { recursive: true });
   await writeFile(outFile, JSON.stringify(results, null, 2));
   await session.close();
@@ -152,7 +185,9 @@ async function loadNative(db: NativeDb, dir: string): Promise<void> {
     const file = path.join(dir, `${t.name}.csv`);
     if (!existsSync(file)) continue;
     const types = t.columns.map((c) => `'${c.name}': '${c.type}'`).join(', ');
-    await db.conn.run(`CREATE TABLE ${t.name} AS SELECT * FROM read_csv('${file.replace(/'/g, "''")}', header = true, dateformat = '%Y-%m-%d', types = {${types}})`);
+    await db.conn.run(
+      `CREATE TABLE ${t.name} AS SELECT * FROM read_csv('${file.replace(/'/g, "''")}', header = true, dateformat = '%Y-%m-%d', types = {${types}})`,
+    );
   }
 }
 

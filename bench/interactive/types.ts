@@ -1,7 +1,12 @@
 /** The JSON `npm run bench:interactive` writes (bench/out/interactive-<N>.json). */
 export interface InteractiveResults {
   date: string;
-  machine: { cpus: number; cpuModel: string; chromium: string; loadAverage: { before: number; after: number; max: number; mean: number } };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    chromium: string;
+    loadAverage: { before: number; after: number; max: number; mean: number };
+  };
   duckdbVersion: string;
   nativeVersion: string;
   dataset: { customers: number; rows: Record<string, number> };
@@ -16,7 +21,16 @@ export interface InteractiveResults {
   /** The hand-written naive reference query of each analysis (bench/reference/<analysis>.sql) on native DuckDB, 1 thread. */
   native: NativeReference[];
   /** One row per slider. */
-  cases: { key: string; label: string; analysis: string; runs: number[]; errors: string[]; medianMs: number | null; p95Ms: number | null; longestFrameGapMs: number }[];
+  cases: {
+    key: string;
+    label: string;
+    analysis: string;
+    runs: number[];
+    errors: string[];
+    medianMs: number | null;
+    p95Ms: number | null;
+    longestFrameGapMs: number;
+  }[];
   aborted: string | null;
 }
 

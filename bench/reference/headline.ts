@@ -34,7 +34,12 @@ export function referenceSql(id: string): string {
 /** The headline numbers a reference query names in its header comment (`-- headline: a, b, c`). */
 export function declaredHeadline(sql: string): string[] {
   const m = /^--\s*headline:\s*(.+)$/m.exec(sql);
-  return m ? m[1]!.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  return m
+    ? m[1]!
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 }
 
 /** One headline number, from the reference query and from the analysis. */
@@ -55,9 +60,14 @@ const plain = (v: unknown): number | string | null => {
 };
 
 /** True when two headline values agree: numbers within `tolerance` (relative, absolute below 1), others exactly. */
-export function agrees(a: number | string | null, b: number | string | null | undefined, tolerance = HEADLINE_TOLERANCE): boolean {
+export function agrees(
+  a: number | string | null,
+  b: number | string | null | undefined,
+  tolerance = HEADLINE_TOLERANCE,
+): boolean {
   if (b === undefined) return false;
-  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
+  if (typeof a === 'number' && typeof b === 'number')
+    return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
   return a === b;
 }
 
@@ -65,7 +75,11 @@ export function agrees(a: number | string | null, b: number | string | null | un
  * Compares the reference query's row with the analysis's scalars, column by column (every column
  * of the row is a headline number; the analysis must report each under the same name).
  */
-export function compareHeadline(referenceRow: Record<string, unknown>, scalars: Record<string, unknown>, tolerance = HEADLINE_TOLERANCE): HeadlineCheck[] {
+export function compareHeadline(
+  referenceRow: Record<string, unknown>,
+  scalars: Record<string, unknown>,
+  tolerance = HEADLINE_TOLERANCE,
+): HeadlineCheck[] {
   return Object.entries(referenceRow).map(([name, v]) => {
     const reference = plain(v);
     const analysis = name in scalars ? plain(scalars[name]) : undefined;

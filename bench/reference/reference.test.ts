@@ -9,7 +9,15 @@ import { createNodeEngine, type NodeEngine } from '../../src/engine/node.ts';
 import { toRows } from '../../src/engine/types.ts';
 import { listAnalyses } from '../../src/analyses/registry.ts';
 import { renderSampleCsv } from '../../sample-data/src/index.ts';
-import { agrees, compareHeadline, declaredHeadline, HEADLINE_TOLERANCE, referenceIds, referenceSql, withoutReference } from './headline.ts';
+import {
+  agrees,
+  compareHeadline,
+  declaredHeadline,
+  HEADLINE_TOLERANCE,
+  referenceIds,
+  referenceSql,
+  withoutReference,
+} from './headline.ts';
 
 describe('headline helpers', () => {
   it('compares numbers relatively, text exactly, and flags a headline the analysis lacks', () => {
@@ -19,8 +27,16 @@ describe('headline helpers', () => {
     expect(agrees('2024-12-31', '2024-12-31')).toBe(true);
     expect(agrees(null, null)).toBe(true);
     expect(agrees(1, undefined)).toBe(false);
-    const checks = compareHeadline({ customers: 10n, as_of: new Date('2024-12-31T00:00:00Z'), share: 0.5, extra: 1 }, { customers: 10, as_of: '2024-12-31', share: 0.25 });
-    expect(checks.map((c) => [c.name, c.ok])).toEqual([['customers', true], ['as_of', true], ['share', false], ['extra', false]]);
+    const checks = compareHeadline(
+      { customers: 10n, as_of: new Date('2024-12-31T00:00:00Z'), share: 0.5, extra: 1 },
+      { customers: 10, as_of: '2024-12-31', share: 0.25 },
+    );
+    expect(checks.map((c) => [c.name, c.ok])).toEqual([
+      ['customers', true],
+      ['as_of', true],
+      ['share', false],
+      ['extra', false],
+    ]);
     expect(checks[3]!.analysis).toBeUndefined();
   });
 
@@ -36,11 +52,17 @@ describe('naive reference queries', () => {
     engine = createNodeEngine();
     const enc = new TextEncoder();
     const files = renderSampleCsv({ customers: 3000, seed: 11 });
-    await engine.loadCanonicalCsv('generated', Object.entries(files).map(([table, text]) => ({ table, fileName: `${table}.csv`, bytes: enc.encode(text) })));
+    await engine.loadCanonicalCsv(
+      'generated',
+      Object.entries(files).map(([table, text]) => ({ table, fileName: `${table}.csv`, bytes: enc.encode(text) })),
+    );
   }, 120_000);
 
   it('exist for every registered analysis that reads data', () => {
-    const ids = listAnalyses().map((a) => a.id).filter((id) => !(id in withoutReference)).sort();
+    const ids = listAnalyses()
+      .map((a) => a.id)
+      .filter((id) => !(id in withoutReference))
+      .sort();
     expect(referenceIds()).toEqual(ids);
   });
 

@@ -17,7 +17,8 @@ const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
  * R(1) ≈ 0.55, R(3) ≈ 0.61, R(4) ≈ 0.665, R(5) ≈ 0.975.
  */
 export function trueAnnualRetention(satisfaction: number): number {
-  if (!(satisfaction >= 1 && satisfaction <= 5)) throw new Error(`invalid satisfaction: ${satisfaction} (expected 1..5)`);
+  if (!(satisfaction >= 1 && satisfaction <= 5))
+    throw new Error(`invalid satisfaction: ${satisfaction} (expected 1..5)`);
   return 0.55 + 0.03 * (satisfaction - 1) + 0.33 * logistic(5 * (satisfaction - 4.5));
 }
 

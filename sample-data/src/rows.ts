@@ -61,7 +61,18 @@ export interface CustomerRecord {
 
 /** Column order of each file: exactly the canonical names. */
 export const columns = {
-  customers: ['customer_id', 'name', 'signup_date', 'region', 'channel', 'plan', 'segment', 'acquisition_cost', 'churn_date', 'churn_reason'],
+  customers: [
+    'customer_id',
+    'name',
+    'signup_date',
+    'region',
+    'channel',
+    'plan',
+    'segment',
+    'acquisition_cost',
+    'churn_date',
+    'churn_reason',
+  ],
   transactions: ['customer_id', 'date', 'revenue', 'cost', 'quantity', 'order_id', 'product', 'category', 'channel'],
   service_costs: ['customer_id', 'amount', 'date', 'category'],
   surveys: ['customer_id', 'satisfaction', 'date', 'scale', 'recommend', 'repurchase_intent'],

@@ -61,8 +61,12 @@ export function simulateCustomer(rng: Rng, index: number): CustomerRecord {
     // State changes at the start of the month: opinion, value drift, partial churn.
     if (rng.bernoulli(params.satisfactionRedraw)) satisfaction = drawSatisfaction(rng, t.satisfactionAnchor);
     drift += rng.normal(0, params.driftSd);
-    const partialRate = params.partialChurnRate * t.region.competition * (satisfaction <= 3 ? params.partialChurnLowSatisfactionFactor : 1);
-    if (keep === 1 && rng.bernoulli(partialRate)) keep = rng.uniform(params.partialChurnKeep[0], params.partialChurnKeep[1]);
+    const partialRate =
+      params.partialChurnRate *
+      t.region.competition *
+      (satisfaction <= 3 ? params.partialChurnLowSatisfactionFactor : 1);
+    if (keep === 1 && rng.bernoulli(partialRate))
+      keep = rng.uniform(params.partialChurnKeep[0], params.partialChurnKeep[1]);
 
     // Full churn: proportional hazard on the current satisfaction state, for the active part of the month.
     if (rng.bernoulli(monthlyChurnProbability(satisfaction, churnMultiplier) * ((end - from) / len))) {
@@ -90,7 +94,9 @@ export function simulateCustomer(rng: Rng, index: number): CustomerRecord {
       const channel = rng.pick(orderChannels, t.channel.orderChannels);
       let orderRevenue = 0;
       for (const part of parts) {
-        const cat: Category = rng.bernoulli(params.favouriteCategoryProb) ? t.favourite : rng.pick(params.categories, categoryWeights);
+        const cat: Category = rng.bernoulli(params.favouriteCategoryProb)
+          ? t.favourite
+          : rng.pick(params.categories, categoryWeights);
         const k = rng.int(1, params.productsPerCategory + 1);
         const unitPrice = cat.unitPrice * (0.5 + 0.2 * k);
         const revenue = Math.max(0.5, round2(part));
@@ -110,7 +116,11 @@ export function simulateCustomer(rng: Rng, index: number): CustomerRecord {
           },
         });
         if (rng.bernoulli(t.demanding ? sv.returnDemandingProb : sv.returnProb)) {
-          events.push({ day: day + rng.int(2, 21), category: 'return', amount: sv.returnShare * revenue + sv.returnHandling });
+          events.push({
+            day: day + rng.int(2, 21),
+            category: 'return',
+            amount: sv.returnShare * revenue + sv.returnHandling,
+          });
         }
       }
       if (rng.bernoulli(t.dealHunter ? sv.discountDealHunterProb : sv.discountProb)) {
@@ -123,13 +133,30 @@ export function simulateCustomer(rng: Rng, index: number): CustomerRecord {
 
     // Cost-to-serve events that are not tied to an order.
     const calls = rng.poisson(
-      (sv.supportCallRate + (t.demanding ? sv.supportCallDemandingRate : 0) + (satisfaction <= 2 ? sv.supportCallLowSatisfactionRate : 0)) * activeShare,
+      (sv.supportCallRate +
+        (t.demanding ? sv.supportCallDemandingRate : 0) +
+        (satisfaction <= 2 ? sv.supportCallLowSatisfactionRate : 0)) *
+        activeShare,
     );
-    for (let k = 0; k < calls; k++) events.push({ day: from + rng.int(0, span), category: 'support_call', amount: rng.lognormalMean(sv.supportCallCost, 0.4) });
+    for (let k = 0; k < calls; k++)
+      events.push({
+        day: from + rng.int(0, span),
+        category: 'support_call',
+        amount: rng.lognormalMean(sv.supportCallCost, 0.4),
+      });
     const visits = rng.poisson((t.demanding ? sv.fieldVisitDemandingRate : sv.fieldVisitRate) * activeShare);
-    for (let k = 0; k < visits; k++) events.push({ day: from + rng.int(0, span), category: 'field_visit', amount: rng.lognormalMean(sv.fieldVisitCost, 0.35) });
+    for (let k = 0; k < visits; k++)
+      events.push({
+        day: from + rng.int(0, span),
+        category: 'field_visit',
+        amount: rng.lognormalMean(sv.fieldVisitCost, 0.35),
+      });
     if (rng.bernoulli((t.disputer ? sv.disputeDisputerRate : sv.disputeRate) * activeShare)) {
-      events.push({ day: from + rng.int(0, span), category: 'dispute', amount: rng.lognormalMean(sv.disputeCost, sv.disputeSigma) });
+      events.push({
+        day: from + rng.int(0, span),
+        category: 'dispute',
+        amount: rng.lognormalMean(sv.disputeCost, sv.disputeSigma),
+      });
       // A dispute sours the relationship: the satisfaction state drops one step.
       hadDispute = true;
       satisfaction = Math.max(1, satisfaction - 1);
@@ -141,7 +168,14 @@ export function simulateCustomer(rng: Rng, index: number): CustomerRecord {
       const a = drawSurveyAnswer(rng, satisfaction);
       surveys.push({
         day,
-        row: { customer_id: id, satisfaction, date: isoDate(day), scale: '1-5', recommend: a.recommend, repurchase_intent: a.repurchaseIntent },
+        row: {
+          customer_id: id,
+          satisfaction,
+          date: isoDate(day),
+          scale: '1-5',
+          recommend: a.recommend,
+          repurchase_intent: a.repurchaseIntent,
+        },
       });
     }
     if (churnDay !== null) break;

@@ -35,7 +35,10 @@ const weights = <T extends { weight: number }>(xs: readonly T[]): number[] => xs
 /** Month index of a signup inside the window, growing linearly with `signupGrowth`. */
 function windowSignupMonth(rng: Rng): number {
   const months = Array.from({ length: params.lastSignupMonth + 1 }, (_, m) => m);
-  return rng.pick(months, months.map((m) => 1 + (params.signupGrowth * m) / WINDOW.months));
+  return rng.pick(
+    months,
+    months.map((m) => 1 + (params.signupGrowth * m) / WINDOW.months),
+  );
 }
 
 /** Draws the signup day: 2021–2022 for `preWindowShare` of customers, else inside the window. */
@@ -76,7 +79,9 @@ export function drawTraits(rng: Rng): Traits {
     disputer,
     dealHunter: rng.bernoulli(channel.dealHunter),
     satisfactionAnchor:
-      rng.normal(params.satisfactionMean, params.satisfactionSd) + channel.satisfactionShift - (demanding ? params.demandingPenalty : 0),
+      rng.normal(params.satisfactionMean, params.satisfactionSd) +
+      channel.satisfactionShift -
+      (demanding ? params.demandingPenalty : 0),
     acquisitionCost: channel.acquisitionCost * rng.lognormal(-0.045, 0.3),
   };
 }

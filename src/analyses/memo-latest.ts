@@ -5,7 +5,12 @@
  */
 import type { AnalysisContext } from './types.ts';
 
-export async function memoLatest<T>(ctx: AnalysisContext, name: string, key: string, read: () => Promise<T>): Promise<T> {
+export async function memoLatest<T>(
+  ctx: AnalysisContext,
+  name: string,
+  key: string,
+  read: () => Promise<T>,
+): Promise<T> {
   if (!ctx.memo) return read();
   const kept = await ctx.memo(name, async () => new Map<string, Promise<T>>());
   let p = kept.get(key);

@@ -17,7 +17,11 @@ export const DEFAULT_MARGIN_PCT = 0.35;
  */
 export const assumedMarginOptions = defineOptions([
   {
-    name: 'margin_pct', type: 'number', min: -1, max: 1, default: DEFAULT_MARGIN_PCT,
+    name: 'margin_pct',
+    type: 'number',
+    min: -1,
+    max: 1,
+    default: DEFAULT_MARGIN_PCT,
     description: 'Assumed gross margin as a fraction of revenue when there is no cost data (0.35 = 35%).',
   },
 ]);
@@ -27,5 +31,12 @@ export const assumedMarginOptions = defineOptions([
  * convert it to their own period, so the number the user enters is always the familiar annual one.
  */
 export const annualDiscountOptions = defineOptions([
-  { name: 'discount_rate', type: 'number', min: 0, max: 1, default: 0.1, description: 'Annual discount rate (cost of capital), converted to the period or time unit the analysis counts in.' },
+  {
+    name: 'discount_rate',
+    type: 'number',
+    min: 0,
+    max: 1,
+    default: 0.1,
+    description: 'Annual discount rate (cost of capital), converted to the period or time unit the analysis counts in.',
+  },
 ]);

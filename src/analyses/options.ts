@@ -63,7 +63,13 @@ interface RecordDecl extends DeclBase {
 export type OptionDecl = NumberDecl | TextDecl | BooleanDecl | EnumDecl | NumberListDecl | TextListDecl | RecordDecl;
 
 /** The declaration shape for an option type, e.g. `NumberDecl` for `integer`. */
-type DeclFor<T> = OptionDecl extends infer M ? (M extends OptionDecl ? (T extends M['type'] ? M : never) : never) : never;
+type DeclFor<T> = OptionDecl extends infer M
+  ? M extends OptionDecl
+    ? T extends M['type']
+      ? M
+      : never
+    : never
+  : never;
 
 /**
  * Keys a declaration may not have: a misspelt `defualt`, or `min` on a text option, would
@@ -82,7 +88,9 @@ type NoExtraKeys<D> = D extends { type: infer T } ? { [P in Exclude<keyof D, key
  * export type WhaleCurveOptions = OptionValues<typeof whaleCurveOptions>;
  * ```
  */
-export function defineOptions<const S extends readonly OptionDecl[] & { readonly [K in keyof S]: NoExtraKeys<S[K]> }>(declared: S): S {
+export function defineOptions<const S extends readonly OptionDecl[] & { readonly [K in keyof S]: NoExtraKeys<S[K]> }>(
+  declared: S,
+): S {
   const seen = new Set<string>();
   for (const d of declared) {
     if (seen.has(d.name)) throw new Error(`option "${d.name}" is declared twice`);
@@ -95,7 +103,10 @@ export function defineOptions<const S extends readonly OptionDecl[] & { readonly
  * The options of a shared group named in `names`, in the group's order, keeping their declared
  * types: for an analysis that understands only some of a family's common options.
  */
-export function pickOptions<S extends readonly OptionSpec[], N extends S[number]['name']>(group: S, names: readonly N[]): readonly Extract<S[number], { name: N }>[] {
+export function pickOptions<S extends readonly OptionSpec[], N extends S[number]['name']>(
+  group: S,
+  names: readonly N[],
+): readonly Extract<S[number], { name: N }>[] {
   return group.filter((o): o is Extract<S[number], { name: N }> => (names as readonly string[]).includes(o.name));
 }
 
@@ -104,7 +115,11 @@ export function pickOptions<S extends readonly OptionSpec[], N extends S[number]
  * fills defaults, and throws a specific message for the first invalid one.
  * Unknown option names are rejected so a typo never silently falls back to a default.
  */
-export function parseOptions<S extends readonly OptionSpec[]>(specs: S, raw: Record<string, unknown> | undefined, analysisId: string): OptionValues<S> {
+export function parseOptions<S extends readonly OptionSpec[]>(
+  specs: S,
+  raw: Record<string, unknown> | undefined,
+  analysisId: string,
+): OptionValues<S> {
   const input = raw ?? {};
   const out: Record<string, unknown> = {};
   for (const name of Object.keys(input)) {
@@ -165,7 +180,8 @@ function checkOption(spec: OptionSpec, value: unknown, analysisId: string): unkn
       }
       return value.map(inRange);
     case 'string[]':
-      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return fail('expected a list of text values');
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+        return fail('expected a list of text values');
       return value;
     case 'record':
       if (typeof value !== 'object' || Array.isArray(value)) return fail('expected a mapping');

@@ -7,7 +7,13 @@ import type { AnalysisDefinition } from './types.ts';
 
 /** Every built-in analysis, by id. The `analysis` notebook cell kind looks analyses up here. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const all: readonly AnalysisDefinition<any>[] = [...segmentation, ...profitability, ...satisfaction, ...retention, ...clv];
+const all: readonly AnalysisDefinition<any>[] = [
+  ...segmentation,
+  ...profitability,
+  ...satisfaction,
+  ...retention,
+  ...clv,
+];
 
 const byId = new Map(all.map((d) => [d.id, d]));
 if (byId.size !== all.length) throw new Error('duplicate analysis id in the registry');

@@ -99,7 +99,8 @@ export interface NotApplicable {
 }
 
 /** Option types an analysis can declare. Notebook YAML values are validated against these. */
-export type OptionType = 'number' | 'integer' | 'string' | 'boolean' | 'date' | 'enum' | 'number[]' | 'string[]' | 'record';
+export type OptionType =
+  'number' | 'integer' | 'string' | 'boolean' | 'date' | 'enum' | 'number[]' | 'string[]' | 'record';
 
 /**
  * One declared option as the settings form, the docs and `parseOptions` read it: documented,

@@ -25,7 +25,14 @@ export const builtinNotebooks: BuiltinNotebook[] = Object.entries(files)
     const id = path.replace(/^.*\//, '').replace(/\.md$/, '');
     const fm = parseNotebook(source).frontMatter;
     const of = fm.extra.translation_of;
-    return { id, title: fm.title || id, description: fm.description, language: fm.language, translationOf: typeof of === 'string' ? of : null, source };
+    return {
+      id,
+      title: fm.title || id,
+      description: fm.description,
+      language: fm.language,
+      translationOf: typeof of === 'string' ? of : null,
+      source,
+    };
   })
   .sort((a, b) => a.title.localeCompare(b.title));
 

@@ -29,7 +29,10 @@ export const contentSecurityPolicy = directives("'self' 'wasm-unsafe-eval'").joi
  * both, so the page still runs no string as code; the worker, which only ever sees data, keeps
  * `connect-src 'self'`. `frame-ancestors` works only as a header: no other site may frame the app.
  */
-export const headerContentSecurityPolicy = [...directives("'self' 'wasm-unsafe-eval' 'unsafe-eval'"), "frame-ancestors 'none'"].join('; ');
+export const headerContentSecurityPolicy = [
+  ...directives("'self' 'wasm-unsafe-eval' 'unsafe-eval'"),
+  "frame-ancestors 'none'",
+].join('; ');
 
 /** Every security header the app's server sends with each response, page, worker and wasm alike. */
 export const securityHeaders: Record<string, string> = {

@@ -104,12 +104,19 @@ export async function listDatasets(): Promise<StoredDataset[]> {
 
 /** One saved dataset, or undefined. */
 export function getDataset(id: string): Promise<StoredDataset | undefined> {
-  return request<StoredDataset | undefined>('datasets', 'readonly', (s) => s.get(id) as IDBRequest<StoredDataset | undefined>);
+  return request<StoredDataset | undefined>(
+    'datasets',
+    'readonly',
+    (s) => s.get(id) as IDBRequest<StoredDataset | undefined>,
+  );
 }
 
 /** A fresh dataset id. */
 export function newDatasetId(): string {
-  const rand = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID().slice(0, 8) : Math.random().toString(36).slice(2, 10);
+  const rand =
+    typeof crypto !== 'undefined' && 'randomUUID' in crypto
+      ? crypto.randomUUID().slice(0, 8)
+      : Math.random().toString(36).slice(2, 10);
   return `ds-${Date.now().toString(36)}-${rand}`;
 }
 
@@ -118,7 +125,10 @@ export function newDatasetId(): string {
  * browser's storage is full nothing is kept (no half-written file, no entry) and the error says how
  * much was needed and how much was free.
  */
-export async function saveDataset(entry: { id: string; name: string; sources: string[] }, exported: ExportedDatabase): Promise<StoredDataset> {
+export async function saveDataset(
+  entry: { id: string; name: string; sources: string[] },
+  exported: ExportedDatabase,
+): Promise<StoredDataset> {
   const dir = await datasetDir(entry.id, true).catch(() => null);
   const storage: StoredDataset['storage'] = dir && (await canWrite(dir)) ? 'opfs' : 'idb';
   try {
@@ -129,7 +139,12 @@ export async function saveDataset(entry: { id: string; name: string; sources: st
   }
   const stored: StoredDataset = {
     ...entry,
-    tables: exported.tables.map((t) => ({ table: t.schema === 'main' ? t.table : `${t.schema}.${t.table}`, rowCount: t.rowCount, columns: t.columns, bytes: 0 })),
+    tables: exported.tables.map((t) => ({
+      table: t.schema === 'main' ? t.table : `${t.schema}.${t.table}`,
+      rowCount: t.rowCount,
+      columns: t.columns,
+      bytes: 0,
+    })),
     createdAt: Date.now(),
     storage,
     format: 'duckdb',
@@ -154,7 +169,10 @@ export class StorageFullError extends Error {
   readonly freeBytes: number | undefined;
   constructor(dataset: string, neededBytes: number, freeBytes: number | undefined, cause: unknown) {
     const mb = (n: number) => `${(n / 2 ** 20).toFixed(1)} MB`;
-    super(`The browser's storage is full: “${dataset}” needs ${mb(neededBytes)}${freeBytes === undefined ? '' : ` (${mb(freeBytes)} free)`}.`, { cause });
+    super(
+      `The browser's storage is full: “${dataset}” needs ${mb(neededBytes)}${freeBytes === undefined ? '' : ` (${mb(freeBytes)} free)`}.`,
+      { cause },
+    );
     this.name = 'StorageFullError';
     this.dataset = dataset;
     this.neededBytes = neededBytes;
@@ -173,7 +191,13 @@ async function storageError(e: unknown, name: string, bytes: number): Promise<Er
 }
 
 /** Writes one file of a dataset: `datasets/<id>/<name>` in OPFS, or a Blob under `<id>/<stem>` in IndexedDB. */
-async function writeFile(storage: StoredDataset['storage'], dir: FileSystemDirectoryHandle | null, id: string, name: string, bytes: Uint8Array): Promise<void> {
+async function writeFile(
+  storage: StoredDataset['storage'],
+  dir: FileSystemDirectoryHandle | null,
+  id: string,
+  name: string,
+  bytes: Uint8Array,
+): Promise<void> {
   if (storage === 'opfs' && dir) {
     const handle = await dir.getFileHandle(name, { create: true });
     const w = await handle.createWritable();
@@ -185,7 +209,14 @@ async function writeFile(storage: StoredDataset['storage'], dir: FileSystemDirec
       throw e;
     }
   } else {
-    await request('files', 'readwrite', (s) => s.put(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: name.endsWith('.csv') ? 'text/csv' : 'application/octet-stream' }), fileKey(id, name)));
+    await request('files', 'readwrite', (s) =>
+      s.put(
+        new Blob([bytes as Uint8Array<ArrayBuffer>], {
+          type: name.endsWith('.csv') ? 'text/csv' : 'application/octet-stream',
+        }),
+        fileKey(id, name),
+      ),
+    );
   }
 }
 
@@ -198,7 +229,11 @@ async function readFile(ds: StoredDataset, name: string): Promise<Blob | undefin
     const dir = await datasetDir(ds.id, false);
     return dir ? (await dir.getFileHandle(name)).getFile() : undefined;
   }
-  return request<Blob | undefined>('files', 'readonly', (s) => s.get(fileKey(ds.id, name)) as IDBRequest<Blob | undefined>);
+  return request<Blob | undefined>(
+    'files',
+    'readonly',
+    (s) => s.get(fileKey(ds.id, name)) as IDBRequest<Blob | undefined>,
+  );
 }
 
 const rejectsName = (table: string) => `rejects-${table}.csv`;
@@ -207,12 +242,23 @@ const rejectsName = (table: string) => `rejects-${table}.csv`;
  * Saves the rejected rows of a dataset's import (CSV from `exportTables` of the engine's rejects
  * tables) beside its tables, and lists them in its entry.
  */
-export async function saveRejects(id: string, files: readonly { table: string; file: string; exported: ExportedTable }[]): Promise<StoredDataset | undefined> {
+export async function saveRejects(
+  id: string,
+  files: readonly { table: string; file: string; exported: ExportedTable }[],
+): Promise<StoredDataset | undefined> {
   const ds = await getDataset(id);
   if (!ds || files.length === 0) return ds;
   const dir = ds.storage === 'opfs' ? await datasetDir(id, true) : null;
   for (const f of files) await writeFile(ds.storage, dir, id, rejectsName(f.table), f.exported.bytes);
-  const stored: StoredDataset = { ...ds, rejects: files.map((f) => ({ table: f.table, file: f.file, rowCount: f.exported.rowCount, bytes: f.exported.bytes.byteLength })) };
+  const stored: StoredDataset = {
+    ...ds,
+    rejects: files.map((f) => ({
+      table: f.table,
+      file: f.file,
+      rowCount: f.exported.rowCount,
+      bytes: f.exported.bytes.byteLength,
+    })),
+  };
   await request('datasets', 'readwrite', (s) => s.put(stored));
   return stored;
 }
@@ -242,7 +288,9 @@ export async function datasetDatabase(ds: StoredDataset): Promise<Blob> {
   // A file cut short (a write interrupted by a crash or a full disk) is refused here: DuckDB would
   // open it and fail only on the first query that reads the missing part.
   if (ds.fileBytes !== undefined && data.size !== ds.fileBytes) {
-    throw new Error(`the saved file ${DATABASE_FILE} of “${ds.name}” is damaged (${count(data.size)} bytes, saved as ${count(ds.fileBytes)}); import the data again`);
+    throw new Error(
+      `the saved file ${DATABASE_FILE} of “${ds.name}” is damaged (${count(data.size)} bytes, saved as ${count(ds.fileBytes)}); import the data again`,
+    );
   }
   return data;
 }
@@ -280,7 +328,8 @@ export async function deleteDataset(id: string): Promise<void> {
   }
   for (const t of ds?.tables ?? []) await request('files', 'readwrite', (s) => s.delete(`${id}/${t.table}`));
   await request('files', 'readwrite', (s) => s.delete(fileKey(id, DATABASE_FILE)));
-  for (const r of ds?.rejects ?? []) await request('files', 'readwrite', (s) => s.delete(`${id}/${rejectsName(r.table).replace(/\.csv$/, '')}`));
+  for (const r of ds?.rejects ?? [])
+    await request('files', 'readwrite', (s) => s.delete(`${id}/${rejectsName(r.table).replace(/\.csv$/, '')}`));
   await request('datasets', 'readwrite', (s) => s.delete(id));
 }
 

@@ -9,9 +9,7 @@ import { EngineError, type EngineErrorInfo } from '../engine/types.ts';
 import { takeEngineWorker } from './engine-worker.ts';
 
 export type EngineState =
-  | { kind: 'starting' }
-  | { kind: 'ready'; duckdbVersion: string }
-  | { kind: 'crashed'; message: string };
+  { kind: 'starting' } | { kind: 'ready'; duckdbVersion: string } | { kind: 'crashed'; message: string };
 
 type Listener = (state: EngineState) => void;
 
@@ -31,29 +29,34 @@ export class EngineClient {
 
   /** Calls a worker method; rejections become `EngineError`s; a crash turns into a `fatal` error. */
   readonly api: WorkerApi = new Proxy({} as WorkerApi, {
-    get: (_t, prop: string) => async (...args: unknown[]) => {
-      if (this.state.kind === 'crashed') {
-        throw new EngineError({ code: 'fatal', message: `The engine has stopped: ${this.state.message} Restart the engine to continue.` });
-      }
-      const remote = this.remote;
-      if (!remote) throw new EngineError({ code: 'not_ready', message: 'The engine is not running.' });
-      const gen = this.generation;
-      const crash = this.crashed(gen);
-      try {
-        const fn = (remote as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[prop]!;
-        return await Promise.race([fn(...args), crash.promise]);
-      } catch (e) {
-        const err = fromWire(e);
-        // Only a call to the running worker can say it stopped: a call the previous worker left
-        // unanswered (it crashed, or was restarted) fails, but the new one is fine.
-        if (err.info.code === 'fatal' && gen === this.generation) this.markCrashed(err.message);
-        throw err;
-      } finally {
-        // A settled call needs no crash notice: without this every call left a waiter behind
-        // until the next crash or restart (memory grew with use).
-        crash.dispose();
-      }
-    },
+    get:
+      (_t, prop: string) =>
+      async (...args: unknown[]) => {
+        if (this.state.kind === 'crashed') {
+          throw new EngineError({
+            code: 'fatal',
+            message: `The engine has stopped: ${this.state.message} Restart the engine to continue.`,
+          });
+        }
+        const remote = this.remote;
+        if (!remote) throw new EngineError({ code: 'not_ready', message: 'The engine is not running.' });
+        const gen = this.generation;
+        const crash = this.crashed(gen);
+        try {
+          const fn = (remote as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[prop]!;
+          return await Promise.race([fn(...args), crash.promise]);
+        } catch (e) {
+          const err = fromWire(e);
+          // Only a call to the running worker can say it stopped: a call the previous worker left
+          // unanswered (it crashed, or was restarted) fails, but the new one is fine.
+          if (err.info.code === 'fatal' && gen === this.generation) this.markCrashed(err.message);
+          throw err;
+        } finally {
+          // A settled call needs no crash notice: without this every call left a waiter behind
+          // until the next crash or restart (memory grew with use).
+          crash.dispose();
+        }
+      },
   });
 
   /** One entry per call in flight: rejected if the engine crashes or restarts before it settles. */
@@ -105,7 +108,10 @@ export class EngineClient {
    */
   async cancel(graceMs = 1500): Promise<void> {
     const answered = await Promise.race([
-      this.api.cancel().then(() => true, () => true),
+      this.api.cancel().then(
+        () => true,
+        () => true,
+      ),
       new Promise<boolean>((r) => setTimeout(() => r(false), graceMs)),
     ]);
     if (!answered) await this.restart();
@@ -123,11 +129,13 @@ export class EngineClient {
     const gen = this.generation;
     const waiters = this.crashWaiters.filter((w) => w.gen === gen);
     this.crashWaiters = this.crashWaiters.filter((w) => w.gen !== gen);
-    for (const w of waiters) w.reject({ code: 'fatal', message: `The engine stopped: ${message}` } satisfies EngineErrorInfo);
+    for (const w of waiters)
+      w.reject({ code: 'fatal', message: `The engine stopped: ${message}` } satisfies EngineErrorInfo);
   }
 
   private stopWorker(): void {
-    for (const w of this.crashWaiters) w.reject({ code: 'fatal', message: 'The engine was restarted.' } satisfies EngineErrorInfo);
+    for (const w of this.crashWaiters)
+      w.reject({ code: 'fatal', message: 'The engine was restarted.' } satisfies EngineErrorInfo);
     this.crashWaiters = [];
     this.remote?.[Comlink.releaseProxy]();
     this.worker?.terminate();

@@ -12,14 +12,22 @@ export interface IdbStore<S extends string> {
    * Runs `run` on `store` in one transaction: it may chain requests (read, then write what it
    * read decided) and calls `done` with the result; resolves with it once the transaction commits.
    */
-  transact<T>(store: S, mode: IDBTransactionMode, run: (s: IDBObjectStore, done: (result: T) => void) => void): Promise<T>;
+  transact<T>(
+    store: S,
+    mode: IDBTransactionMode,
+    run: (s: IDBObjectStore, done: (result: T) => void) => void,
+  ): Promise<T>;
 }
 
 /**
  * Opens `name` at `version` on first use; `upgrade` creates the object stores (it runs for new
  * databases and older versions, so it must only add what is missing).
  */
-export function idbStore<S extends string>(name: string, version: number, upgrade: (db: IDBDatabase) => void): IdbStore<S> {
+export function idbStore<S extends string>(
+  name: string,
+  version: number,
+  upgrade: (db: IDBDatabase) => void,
+): IdbStore<S> {
   let opening: Promise<IDBDatabase> | null = null;
   const open = (): Promise<IDBDatabase> => {
     opening ??= new Promise((resolve, reject) => {
@@ -45,12 +53,17 @@ export function idbStore<S extends string>(name: string, version: number, upgrad
         tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
       });
     },
-    async transact<T>(store: S, mode: IDBTransactionMode, run: (s: IDBObjectStore, done: (result: T) => void) => void): Promise<T> {
+    async transact<T>(
+      store: S,
+      mode: IDBTransactionMode,
+      run: (s: IDBObjectStore, done: (result: T) => void) => void,
+    ): Promise<T> {
       const d = await open();
       return new Promise<T>((resolve, reject) => {
         const tx = d.transaction(store, mode);
         let result: { value: T } | null = null;
-        tx.oncomplete = () => (result ? resolve(result.value) : reject(new Error('IndexedDB transaction ended without a result')));
+        tx.oncomplete = () =>
+          result ? resolve(result.value) : reject(new Error('IndexedDB transaction ended without a result'));
         tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
         tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
         run(tx.objectStore(store), (value) => (result = { value }));

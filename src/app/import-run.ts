@@ -59,7 +59,11 @@ export function isCancelled(e: unknown): boolean {
 }
 
 /** Imports `jobs` in order, all or nothing (see the module comment). */
-export async function runImport(api: Api, jobs: readonly ImportJob[], hooks: ImportRunHooks = {}): Promise<ImportRunResult> {
+export async function runImport(
+  api: Api,
+  jobs: readonly ImportJob[],
+  hooks: ImportRunHooks = {},
+): Promise<ImportRunResult> {
   const outcomes: JobOutcome[] = jobs.map(() => ({ status: 'skipped' }));
   const staged: string[] = [];
   let stopped = false;

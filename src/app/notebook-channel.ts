@@ -38,8 +38,12 @@ export interface NotebookChannel {
 const NAME = 'caw-notebooks';
 
 /** Opens the channel; `onsaved` hears about saves by other tabs. */
-export function notebookChannel(onsaved: (message: NotebookSavedMessage) => void, oninputs: (message: InputsSavedMessage) => void = () => undefined): NotebookChannel {
-  if (typeof BroadcastChannel === 'undefined') return { saved: () => undefined, inputsSaved: () => undefined, close: () => undefined };
+export function notebookChannel(
+  onsaved: (message: NotebookSavedMessage) => void,
+  oninputs: (message: InputsSavedMessage) => void = () => undefined,
+): NotebookChannel {
+  if (typeof BroadcastChannel === 'undefined')
+    return { saved: () => undefined, inputsSaved: () => undefined, close: () => undefined };
   const channel = new BroadcastChannel(NAME);
   channel.onmessage = (ev: MessageEvent<NotebookSavedMessage | InputsSavedMessage>) => {
     const m = ev.data;
@@ -48,8 +52,10 @@ export function notebookChannel(onsaved: (message: NotebookSavedMessage) => void
     if (m.kind === 'inputs' && typeof m.key === 'string' && m.values && typeof m.values === 'object') oninputs(m);
   };
   return {
-    saved: (id, version) => channel.postMessage({ kind: 'saved', id, version, tab: tabId } satisfies NotebookSavedMessage),
-    inputsSaved: (key, values) => channel.postMessage({ kind: 'inputs', key, values, tab: tabId } satisfies InputsSavedMessage),
+    saved: (id, version) =>
+      channel.postMessage({ kind: 'saved', id, version, tab: tabId } satisfies NotebookSavedMessage),
+    inputsSaved: (key, values) =>
+      channel.postMessage({ kind: 'inputs', key, values, tab: tabId } satisfies InputsSavedMessage),
     close: () => channel.close(),
   };
 }

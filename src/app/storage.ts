@@ -56,7 +56,11 @@ const store = idbStore<typeof STORE | typeof INPUTS>(DB_NAME, 2, (d) => {
   if (!d.objectStoreNames.contains(INPUTS)) d.createObjectStore(INPUTS, { keyPath: 'key' });
 });
 
-function request<T>(mode: IDBTransactionMode, run: (s: IDBObjectStore) => IDBRequest<T>, name: typeof STORE | typeof INPUTS = STORE): Promise<T> {
+function request<T>(
+  mode: IDBTransactionMode,
+  run: (s: IDBObjectStore) => IDBRequest<T>,
+  name: typeof STORE | typeof INPUTS = STORE,
+): Promise<T> {
   return store.request(name, mode, run);
 }
 
@@ -82,7 +86,11 @@ export async function putNotebook(nb: StoredNotebook): Promise<void> {
  * (another tab saved meanwhile) and holds other text, neither edit is dropped: the stored one stays
  * and this one becomes a new notebook whose title `copyTitle` makes from the old one.
  */
-export function saveNotebook(nb: Omit<StoredNotebook, 'version'>, baseVersion: number, copyTitle: (source: string) => string): Promise<SaveOutcome> {
+export function saveNotebook(
+  nb: Omit<StoredNotebook, 'version'>,
+  baseVersion: number,
+  copyTitle: (source: string) => string,
+): Promise<SaveOutcome> {
   return store.transact<SaveOutcome>(STORE, 'readwrite', (s, done) => {
     const get = s.get(nb.id) as IDBRequest<StoredNotebook | undefined>;
     get.onsuccess = () => {
@@ -112,20 +120,33 @@ export function inputsKey(ref: { kind: 'builtin' | 'user'; id: string }): string
 }
 
 /** The input values saved for a notebook, or undefined when the user never moved one. */
-export async function getInputs(ref: { kind: 'builtin' | 'user'; id: string }): Promise<Record<string, InputValue> | undefined> {
-  const row = await request<StoredInputs | undefined>('readonly', (s) => s.get(inputsKey(ref)) as IDBRequest<StoredInputs | undefined>, INPUTS);
+export async function getInputs(ref: {
+  kind: 'builtin' | 'user';
+  id: string;
+}): Promise<Record<string, InputValue> | undefined> {
+  const row = await request<StoredInputs | undefined>(
+    'readonly',
+    (s) => s.get(inputsKey(ref)) as IDBRequest<StoredInputs | undefined>,
+    INPUTS,
+  );
   return row?.values;
 }
 
 /** Saves a notebook's input values (replacing the previous ones); resolves once committed. */
-export async function putInputs(ref: { kind: 'builtin' | 'user'; id: string }, values: Record<string, InputValue>): Promise<void> {
+export async function putInputs(
+  ref: { kind: 'builtin' | 'user'; id: string },
+  values: Record<string, InputValue>,
+): Promise<void> {
   const row: StoredInputs = { key: inputsKey(ref), values, updatedAt: Date.now() };
   await request('readwrite', (s) => s.put(row), INPUTS);
 }
 
 /** A fresh id for a user notebook. */
 export function newNotebookId(): string {
-  const rand = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID().slice(0, 8) : Math.random().toString(36).slice(2, 10);
+  const rand =
+    typeof crypto !== 'undefined' && 'randomUUID' in crypto
+      ? crypto.randomUUID().slice(0, 8)
+      : Math.random().toString(36).slice(2, 10);
   return `user-${Date.now().toString(36)}-${rand}`;
 }
 

@@ -22,7 +22,8 @@ const LOCK = 'caw.tab:';
 const GONE = 'caw.tab-gone:';
 
 /** This tab's id: entries written here carry it. */
-export const tabId: string = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : Math.random().toString(36).slice(2);
+export const tabId: string =
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : Math.random().toString(36).slice(2);
 
 /** A notebook's text not yet known to be in IndexedDB. */
 export interface NotebookEntry {
@@ -153,12 +154,20 @@ export async function replayWriteAhead(copyTitle: (source: string) => string): P
   for (const key of Object.keys(localStorage)) {
     if (!key.startsWith(GONE)) continue;
     const tab = key.slice(GONE.length);
-    if (tab !== tabId && !Object.keys(localStorage).some((k) => (k.startsWith(NOTEBOOK) || k.startsWith(INPUTS)) && k.includes(`:${tab}:`))) localStorage.removeItem(key);
+    if (
+      tab !== tabId &&
+      !Object.keys(localStorage).some((k) => (k.startsWith(NOTEBOOK) || k.startsWith(INPUTS)) && k.includes(`:${tab}:`))
+    )
+      localStorage.removeItem(key);
   }
   return result;
 }
 
-async function replayKeys(keys: readonly string[], copyTitle: (source: string) => string, result: ReplayResult): Promise<void> {
+async function replayKeys(
+  keys: readonly string[],
+  copyTitle: (source: string) => string,
+  result: ReplayResult,
+): Promise<void> {
   for (const key of keys) {
     const raw = localStorage.getItem(key);
     if (raw === null) continue;

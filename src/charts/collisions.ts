@@ -51,7 +51,12 @@ function crosses([x1, y1, x2, y2]: Segment, b: Box): boolean {
   let t1 = 1;
   const dx = x2 - x1;
   const dy = y2 - y1;
-  const edges: [number, number][] = [[-dx, x1 - b.x0], [dx, b.x1 - x1], [-dy, y1 - b.y0], [dy, b.y1 - y1]];
+  const edges: [number, number][] = [
+    [-dx, x1 - b.x0],
+    [dx, b.x1 - x1],
+    [-dy, y1 - b.y0],
+    [dy, b.y1 - y1],
+  ];
   for (const [p, q] of edges) {
     if (p === 0) {
       if (q < 0) return false;
@@ -86,7 +91,13 @@ export function contrastCellLabels(plot: Element): void {
     const [ox, oy] = translation(rect.parentElement?.getAttribute('transform') ?? null);
     const x = Number(rect.getAttribute('x') ?? 0) + ox;
     const y = Number(rect.getAttribute('y') ?? 0) + oy;
-    return { x0: x, y0: y, x1: x + Number(rect.getAttribute('width') ?? 0), y1: y + Number(rect.getAttribute('height') ?? 0), fill: channels(rect.getAttribute('fill') ?? rect.parentElement?.getAttribute('fill') ?? null) };
+    return {
+      x0: x,
+      y0: y,
+      x1: x + Number(rect.getAttribute('width') ?? 0),
+      y1: y + Number(rect.getAttribute('height') ?? 0),
+      fill: channels(rect.getAttribute('fill') ?? rect.parentElement?.getAttribute('fill') ?? null),
+    };
   });
   if (cells.length === 0) return;
   for (const group of plot.querySelectorAll('g[aria-label="text"]')) {
@@ -141,8 +152,14 @@ export function avoidLabelCollisions(plot: Element, theme: ChartTheme): void {
       const x = tx + gx;
       const baseline = ty + gy + (parseFloat(text.getAttribute('y') ?? '0') || 0) * size;
       const x0 = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
-      const boxAt = (shift: number): Box => ({ x0: x0 - 2, x1: x0 + w + 2, y0: baseline - 0.8 * size + shift, y1: baseline + 0.22 * size + shift });
-      const hits = (b: Box) => placed.filter((p) => overlaps(p, b)).length + segments.filter((s) => crosses(s, b)).length;
+      const boxAt = (shift: number): Box => ({
+        x0: x0 - 2,
+        x1: x0 + w + 2,
+        y0: baseline - 0.8 * size + shift,
+        y1: baseline + 0.22 * size + shift,
+      });
+      const hits = (b: Box) =>
+        placed.filter((p) => overlaps(p, b)).length + segments.filter((s) => crosses(s, b)).length;
       const inside = (b: Box) => b.y0 >= 0 && b.y1 <= height && b.x0 >= -2 && b.x1 <= width + 2;
       let best = 0;
       let bestHits = hits(boxAt(0));

@@ -17,20 +17,28 @@ export function checkDataLimits(spec: ChartSpec, resolve: (name: string) => Row[
     const rows = markRows(mark, spec, resolve);
     const count = mark.values?.length ?? rows.length;
     if (count > CHART_LIMITS.markRows) {
-      throw new ChartSpecError(`${where} would draw ${counted(count)} rows; at most ${counted(CHART_LIMITS.markRows)}: aggregate the data in SQL first`);
+      throw new ChartSpecError(
+        `${where} would draw ${counted(count)} rows; at most ${counted(CHART_LIMITS.markRows)}: aggregate the data in SQL first`,
+      );
     }
     points += count;
     const facets = distinct(rows, mark.fx) * distinct(rows, mark.fy);
     if (facets > CHART_LIMITS.facets) {
-      throw new ChartSpecError(`${where} would draw ${counted(facets)} facet panels; at most ${CHART_LIMITS.facets}: facet by a column with fewer values`);
+      throw new ChartSpecError(
+        `${where} would draw ${counted(facets)} facet panels; at most ${CHART_LIMITS.facets}: facet by a column with fewer values`,
+      );
     }
     const bands = intervalBands(mark, rows);
     if (bands > CHART_LIMITS.bands) {
-      throw new ChartSpecError(`${where}: interval ${JSON.stringify(mark.options?.interval)} cuts the data into ${counted(bands)} bands; at most ${counted(CHART_LIMITS.bands)}: use a wider interval`);
+      throw new ChartSpecError(
+        `${where}: interval ${JSON.stringify(mark.options?.interval)} cuts the data into ${counted(bands)} bands; at most ${counted(CHART_LIMITS.bands)}: use a wider interval`,
+      );
     }
   });
   if (points > CHART_LIMITS.points) {
-    throw new ChartSpecError(`the chart would draw ${counted(points)} rows in all; at most ${counted(CHART_LIMITS.points)}: aggregate the data in SQL first`);
+    throw new ChartSpecError(
+      `the chart would draw ${counted(points)} rows in all; at most ${counted(CHART_LIMITS.points)}: aggregate the data in SQL first`,
+    );
   }
 }
 
@@ -46,7 +54,7 @@ function markRows(mark: MarkSpec, spec: ChartSpec, resolve: (name: string) => Ro
 function distinct(rows: readonly Row[], channel: MarkSpec['fx']): number {
   if (typeof channel !== 'string') return 1;
   const values = new Set<unknown>();
-  for (const row of rows) values.add(row[channel] instanceof Date ? (row[channel]).getTime() : row[channel]);
+  for (const row of rows) values.add(row[channel] instanceof Date ? row[channel].getTime() : row[channel]);
   return Math.max(1, values.size);
 }
 
@@ -56,7 +64,8 @@ function distinct(rows: readonly Row[], channel: MarkSpec['fx']): number {
  */
 function intervalBands(mark: MarkSpec, rows: readonly Row[]): number {
   const interval = mark.options?.interval;
-  const step = typeof interval === 'number' ? interval : typeof interval === 'string' ? INTERVAL_MS[interval] : undefined;
+  const step =
+    typeof interval === 'number' ? interval : typeof interval === 'string' ? INTERVAL_MS[interval] : undefined;
   if (step === undefined || !(step > 0)) return 0;
   const channels = mark.type.endsWith('Y') ? ['x'] : mark.type.endsWith('X') ? ['y'] : ['x', 'y'];
   let fewest = Infinity;

@@ -31,7 +31,11 @@ function categorical(values: readonly Cell[]): boolean {
  * The domain of scale `scale` in the order the data lists its values, or undefined when the
  * scale is not a category scale or the spec orders it itself.
  */
-export function dataOrder(spec: ChartSpec, resolve: (name: string) => Row[] | undefined, scale: 'x' | 'y'): Cell[] | undefined {
+export function dataOrder(
+  spec: ChartSpec,
+  resolve: (name: string) => Row[] | undefined,
+  scale: 'x' | 'y',
+): Cell[] | undefined {
   const given = spec[scale];
   if (given?.domain !== undefined) return undefined;
   if (given?.type !== undefined && !ORDINAL_TYPES.has(given.type)) return undefined;

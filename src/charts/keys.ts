@@ -27,7 +27,12 @@ export function seriesKeys(spec: ChartSpec, theme: ChartTheme): SeriesKey[] {
     const paint = line ? (mark.stroke ?? mark.fill) : (mark.fill ?? mark.stroke);
     const color = typeof paint === 'string' ? themeColor(paint, theme) : theme.primary;
     const dash = mark.options?.strokeDasharray;
-    keys.push({ label: mark.label, color, shape: line ? 'line' : 'swatch', ...(line && dash !== undefined && dash !== null ? { dash: String(dash) } : {}) });
+    keys.push({
+      label: mark.label,
+      color,
+      shape: line ? 'line' : 'swatch',
+      ...(line && dash !== undefined && dash !== null ? { dash: String(dash) } : {}),
+    });
   }
   return keys.length >= 2 ? keys : [];
 }

@@ -38,7 +38,12 @@ export function composeChart({ document, spec, theme, plot, className, keys = []
 
   const addLines = (text: string, size: number, colour: string, bold: boolean, role: string) => {
     const lines = wrapText(text, width - 2 * PAD, size, bold);
-    const group = element(document, 'g', { 'aria-label': role, fill: colour, 'font-size': size, 'text-anchor': 'start' });
+    const group = element(document, 'g', {
+      'aria-label': role,
+      fill: colour,
+      'font-size': size,
+      'text-anchor': 'start',
+    });
     if (bold) group.setAttribute('font-weight', '700');
     for (const line of lines) {
       y += Math.round(size * 1.3);
@@ -101,12 +106,21 @@ export function wantsLegend(plot: Plot.Plot, spec: ChartSpec): boolean {
   const scale = plot.scale('color');
   if (scale === undefined || (scale.type !== 'ordinal' && scale.type !== 'categorical')) return false;
   if ([...(scale.domain ?? [])].length < 2) return false;
-  const redundant = spec.marks.some((m) => [m.fill, m.stroke].some((c) => typeof c === 'string' && (c === m.x || c === m.y)));
+  const redundant = spec.marks.some((m) =>
+    [m.fill, m.stroke].some((c) => typeof c === 'string' && (c === m.x || c === m.y)),
+  );
   return !redundant;
 }
 
 /** Draws the key of hand-coloured series at `top`: a line sample or swatch and the label; returns its height. */
-function drawKeys(document: Document, parent: Element, keys: readonly SeriesKey[], theme: ChartTheme, width: number, top: number): number {
+function drawKeys(
+  document: Document,
+  parent: Element,
+  keys: readonly SeriesKey[],
+  theme: ChartTheme,
+  width: number,
+  top: number,
+): number {
   const group = element(document, 'g', { 'aria-label': 'series key', 'text-anchor': 'start' });
   const rowHeight = Math.round(theme.fontSize * 1.7);
   const SAMPLE = 22;
@@ -120,9 +134,28 @@ function drawKeys(document: Document, parent: Element, keys: readonly SeriesKey[
     }
     const mid = top + row * rowHeight + rowHeight / 2;
     if (key.shape === 'line') {
-      group.append(element(document, 'line', { x1: x, x2: x + SAMPLE, y1: mid, y2: mid, stroke: key.color, 'stroke-width': 3, ...(key.dash ? { 'stroke-dasharray': key.dash } : {}) }));
+      group.append(
+        element(document, 'line', {
+          x1: x,
+          x2: x + SAMPLE,
+          y1: mid,
+          y2: mid,
+          stroke: key.color,
+          'stroke-width': 3,
+          ...(key.dash ? { 'stroke-dasharray': key.dash } : {}),
+        }),
+      );
     } else {
-      group.append(element(document, 'rect', { x: x + (SAMPLE - SWATCH) / 2, y: mid - SWATCH / 2, width: SWATCH, height: SWATCH, rx: 2, fill: key.color }));
+      group.append(
+        element(document, 'rect', {
+          x: x + (SAMPLE - SWATCH) / 2,
+          y: mid - SWATCH / 2,
+          width: SWATCH,
+          height: SWATCH,
+          rx: 2,
+          fill: key.color,
+        }),
+      );
     }
     const t = element(document, 'text', { x: x + SAMPLE + 6, y: mid, dy: '0.35em' });
     t.textContent = key.label;
@@ -173,7 +206,12 @@ function drawRamp(
   const group = element(document, 'g', { 'aria-label': 'color legend', 'text-anchor': 'middle' });
   let y = top;
   if (label !== null && label !== '') {
-    const t = element(document, 'text', { x: PAD, y: y + theme.fontSize, 'text-anchor': 'start', 'font-weight': '700' });
+    const t = element(document, 'text', {
+      x: PAD,
+      y: y + theme.fontSize,
+      'text-anchor': 'start',
+      'font-weight': '700',
+    });
     t.textContent = label;
     group.append(t);
     y += Math.round(theme.fontSize * 1.5);
@@ -182,7 +220,9 @@ function drawRamp(
   const STOPS = 16;
   for (let i = 0; i <= STOPS; i++) {
     const value = lo + ((hi - lo) * i) / STOPS;
-    gradient.append(element(document, 'stop', { offset: `${(100 * i) / STOPS}%`, 'stop-color': String(scale.apply?.(value)) }));
+    gradient.append(
+      element(document, 'stop', { offset: `${(100 * i) / STOPS}%`, 'stop-color': String(scale.apply?.(value)) }),
+    );
   }
   const defs = element(document, 'defs', {});
   defs.append(gradient);
@@ -247,7 +287,14 @@ function drawSwatches(
     const [sx, sy] = place(Math.ceil(SWATCH + 6 + textWidth(text, theme.fontSize)));
     const colour = String(scale.apply?.(value) ?? theme.primary);
     group.append(
-      element(document, 'rect', { x: sx, y: sy + (rowHeight - SWATCH) / 2, width: SWATCH, height: SWATCH, rx: 2, fill: colour }),
+      element(document, 'rect', {
+        x: sx,
+        y: sy + (rowHeight - SWATCH) / 2,
+        width: SWATCH,
+        height: SWATCH,
+        rx: 2,
+        fill: colour,
+      }),
     );
     const t = element(document, 'text', { x: sx + SWATCH + 6, y: sy + rowHeight / 2, dy: '0.35em' });
     t.textContent = text;

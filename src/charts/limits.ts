@@ -28,6 +28,16 @@ export const CHART_LIMITS = {
 
 /** Milliseconds of each named time interval (months and years at their shortest, to err high on counts). */
 export const INTERVAL_MS: Record<string, number> = {
-  millisecond: 1, second: 1e3, minute: 6e4, hour: 3.6e6, day: 8.64e7, week: 6.048e8, monday: 6.048e8, sunday: 6.048e8,
-  month: 28 * 8.64e7, quarter: 89 * 8.64e7, half: 181 * 8.64e7, year: 365 * 8.64e7,
+  millisecond: 1,
+  second: 1e3,
+  minute: 6e4,
+  hour: 3.6e6,
+  day: 8.64e7,
+  week: 6.048e8,
+  monday: 6.048e8,
+  sunday: 6.048e8,
+  month: 28 * 8.64e7,
+  quarter: 89 * 8.64e7,
+  half: 181 * 8.64e7,
+  year: 365 * 8.64e7,
 };

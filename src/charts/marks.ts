@@ -27,27 +27,54 @@ export interface MarkContext {
 type MarkFactory = (data: unknown, options: Record<string, unknown>) => Plot.Markish;
 
 const FACTORIES: Record<MarkType, MarkFactory> = {
-  line: Plot.line, lineX: Plot.lineX, lineY: Plot.lineY,
-  area: Plot.area, areaX: Plot.areaX, areaY: Plot.areaY,
-  barX: Plot.barX, barY: Plot.barY,
-  dot: Plot.dot, dotX: Plot.dotX, dotY: Plot.dotY,
-  ruleX: Plot.ruleX, ruleY: Plot.ruleY,
-  text: Plot.text, textX: Plot.textX, textY: Plot.textY,
-  cell: Plot.cell, cellX: Plot.cellX, cellY: Plot.cellY,
-  rect: Plot.rect, rectX: Plot.rectX, rectY: Plot.rectY,
-  tickX: Plot.tickX, tickY: Plot.tickY,
+  line: Plot.line,
+  lineX: Plot.lineX,
+  lineY: Plot.lineY,
+  area: Plot.area,
+  areaX: Plot.areaX,
+  areaY: Plot.areaY,
+  barX: Plot.barX,
+  barY: Plot.barY,
+  dot: Plot.dot,
+  dotX: Plot.dotX,
+  dotY: Plot.dotY,
+  ruleX: Plot.ruleX,
+  ruleY: Plot.ruleY,
+  text: Plot.text,
+  textX: Plot.textX,
+  textY: Plot.textY,
+  cell: Plot.cell,
+  cellX: Plot.cellX,
+  cellY: Plot.cellY,
+  rect: Plot.rect,
+  rectX: Plot.rectX,
+  rectY: Plot.rectY,
+  tickX: Plot.tickX,
+  tickY: Plot.tickY,
   frame: (_data, options) => Plot.frame(options),
 } as Record<MarkType, MarkFactory>;
 
 /** Which default paint a mark family gets from the theme when the spec sets no colour. */
 const DEFAULT_PAINT: Partial<Record<MarkType, 'fill' | 'stroke'>> = {
-  line: 'stroke', lineX: 'stroke', lineY: 'stroke',
-  area: 'fill', areaX: 'fill', areaY: 'fill',
-  barX: 'fill', barY: 'fill',
-  dot: 'fill', dotX: 'fill', dotY: 'fill',
-  cell: 'fill', cellX: 'fill', cellY: 'fill',
-  rect: 'fill', rectX: 'fill', rectY: 'fill',
-  tickX: 'stroke', tickY: 'stroke',
+  line: 'stroke',
+  lineX: 'stroke',
+  lineY: 'stroke',
+  area: 'fill',
+  areaX: 'fill',
+  areaY: 'fill',
+  barX: 'fill',
+  barY: 'fill',
+  dot: 'fill',
+  dotX: 'fill',
+  dotY: 'fill',
+  cell: 'fill',
+  cellX: 'fill',
+  cellY: 'fill',
+  rect: 'fill',
+  rectX: 'fill',
+  rectY: 'fill',
+  tickX: 'stroke',
+  tickY: 'stroke',
 };
 
 /** CSS colours a constant `fill`/`stroke` may be: hex, a colour keyword, rgb()/hsl(); never `url(…)`. */
@@ -73,7 +100,11 @@ export function buildMark(mark: MarkSpec, index: number, context: MarkContext): 
       options[channel] = value;
       continue;
     }
-    if ((channel === 'fill' || channel === 'stroke') && !columns?.has(value) && (isColorRole(value) || COLOR.test(value))) {
+    if (
+      (channel === 'fill' || channel === 'stroke') &&
+      !columns?.has(value) &&
+      (isColorRole(value) || COLOR.test(value))
+    ) {
       options[channel] = themeColor(value, context.theme);
       continue;
     }
@@ -92,11 +123,19 @@ export function buildMark(mark: MarkSpec, index: number, context: MarkContext): 
     // A halo in the background colour keeps annotations legible where they cross lines and grids.
     // (Plot turns the default fill off once a stroke is set, so the fill is restated.)
     Object.assign(options, {
-      fill: 'currentColor', stroke: context.theme.background, paintOrder: 'stroke', strokeWidth: 3, ...options,
+      fill: 'currentColor',
+      stroke: context.theme.background,
+      paintOrder: 'stroke',
+      strokeWidth: 3,
+      ...options,
     });
   }
   // Nothing under the theme's smallest size: a 9px label cannot be read from the back of a room.
-  if (mark.type.startsWith('text') && typeof options.fontSize === 'number' && options.fontSize < context.theme.minFontSize) {
+  if (
+    mark.type.startsWith('text') &&
+    typeof options.fontSize === 'number' &&
+    options.fontSize < context.theme.minFontSize
+  ) {
     options.fontSize = context.theme.minFontSize;
   }
   if (mark.type.startsWith('line') && options.strokeWidth === undefined) {

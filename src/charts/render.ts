@@ -103,7 +103,10 @@ export function renderChartWithLayout(
 
   // Colours chosen for other kinds of value (text then, numbers now) are chosen afresh.
   const kinds = colorKinds(checked, resolve);
-  const hint = options.layout?.color !== undefined && options.layout.color.kinds !== kinds ? { ...options.layout, color: undefined } : options.layout;
+  const hint =
+    options.layout?.color !== undefined && options.layout.color.kinds !== kinds
+      ? { ...options.layout, color: undefined }
+      : options.layout;
   let used = withLayout(base, checked, hint);
   let plot = runPlot(used);
   // Second pass, only when needed: house palette for colour scales and room for long tick labels.
@@ -119,11 +122,19 @@ export function renderChartWithLayout(
   plot.setAttribute('font-size', String(theme.fontSize));
   avoidLabelCollisions(plot, theme);
   contrastCellLabels(plot);
-  const chart = composeChart({ document, spec: checked, theme, plot, className: CLASS_NAME, keys: seriesKeys(checked, theme) });
+  const chart = composeChart({
+    document,
+    spec: checked,
+    theme,
+    plot,
+    className: CLASS_NAME,
+    keys: seriesKeys(checked, theme),
+  });
   normalizeIds(chart, `cw-${stableHash(JSON.stringify(checked))}`);
   const layout: ChartLayout = {};
   const finalType = plot.scale('color')?.type;
-  if (used.color !== base.color && used.color !== undefined && finalType !== undefined) layout.color = { type: String(finalType), kinds, options: used.color };
+  if (used.color !== base.color && used.color !== undefined && finalType !== undefined)
+    layout.color = { type: String(finalType), kinds, options: used.color };
   if (checked.marginLeft === undefined && used.marginLeft !== undefined) layout.marginLeft = used.marginLeft;
   if (checked.marginRight === undefined && used.marginRight !== undefined) layout.marginRight = used.marginRight;
   return { chart, layout };
@@ -137,7 +148,7 @@ export function renderChartWithLayout(
 function colorKinds(spec: ChartSpec, resolve: (name: string) => Row[] | undefined): string {
   const out: string[] = [];
   spec.marks.forEach((mark, i) => {
-    const rows = mark.rows ?? (mark.data ?? spec.data ? resolve((mark.data ?? spec.data)!) : undefined);
+    const rows = mark.rows ?? ((mark.data ?? spec.data) ? resolve((mark.data ?? spec.data)!) : undefined);
     for (const channel of ['fill', 'stroke'] as const) {
       const column = mark[channel];
       if (typeof column !== 'string' || !Array.isArray(rows)) continue;
@@ -170,7 +181,12 @@ function plotOptions(
     document,
     className: CLASS_NAME,
     width: spec.width ?? width ?? DEFAULT_WIDTH,
-    style: { fontSize: `${theme.fontSize}px`, fontFamily: theme.fontFamily, color: theme.foreground, background: 'none' },
+    style: {
+      fontSize: `${theme.fontSize}px`,
+      fontFamily: theme.fontFamily,
+      color: theme.foreground,
+      background: 'none',
+    },
     marks,
   };
   if (spec.height !== undefined) options.height = spec.height;
@@ -187,7 +203,8 @@ function plotOptions(
   }
   // Colour roles in a colour range (`range: [positive, negative]`) take the theme's colours.
   const range = (options.color as { range?: unknown[] } | undefined)?.range;
-  if (range !== undefined) options.color = { ...options.color, range: range.map((v) => (typeof v === 'string' ? themeColor(v, theme) : v)) };
+  if (range !== undefined)
+    options.color = { ...options.color, range: range.map((v) => (typeof v === 'string' ? themeColor(v, theme) : v)) };
   // Fewer, larger ticks than Plot's defaults (35px apart on y, 80px on x): legible from the back of a room.
   options.x = { tickSpacing: 100, ...options.x };
   options.y = { tickSpacing: 50, ...options.y };
@@ -222,7 +239,8 @@ function adjustAfterFirstPass(
     if (color.type === 'ordinal' || color.type === 'categorical') {
       if (current?.range === undefined) next = { ...base, color: { ...base.color, range: [...theme.palette] } };
     } else if (!String(color.type).startsWith('diverging') && color.type !== 'identity') {
-      if (current?.scheme === undefined) next = { ...base, color: { ...base.color, scheme: theme.sequentialScheme as Plot.ColorScheme } };
+      if (current?.scheme === undefined)
+        next = { ...base, color: { ...base.color, scheme: theme.sequentialScheme as Plot.ColorScheme } };
     }
   }
   if (spec.marginLeft === undefined) {

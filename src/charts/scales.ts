@@ -11,7 +11,19 @@ import type { ScaleSpec } from './spec.ts';
 export function buildScale(spec: ScaleSpec | undefined): Plot.ScaleOptions | undefined {
   if (spec === undefined) return undefined;
   const options: Record<string, unknown> = {};
-  const copy = ['label', 'type', 'range', 'grid', 'nice', 'zero', 'reverse', 'scheme', 'percent', 'ticks', 'tickRotate'] as const;
+  const copy = [
+    'label',
+    'type',
+    'range',
+    'grid',
+    'nice',
+    'zero',
+    'reverse',
+    'scheme',
+    'percent',
+    'ticks',
+    'tickRotate',
+  ] as const;
   for (const key of copy) if (spec[key] !== undefined) options[key] = spec[key];
   if (spec.domain !== undefined) {
     const temporal = spec.type === 'time' || spec.type === 'utc';

@@ -8,15 +8,30 @@ import type { Row } from '../sql/table.ts';
 
 /** Mark types the renderer supports (each maps to the Plot mark of the same name). */
 export type MarkType =
-  | 'line' | 'lineX' | 'lineY'
-  | 'area' | 'areaX' | 'areaY'
-  | 'barX' | 'barY'
-  | 'dot' | 'dotX' | 'dotY'
-  | 'ruleX' | 'ruleY'
-  | 'text' | 'textX' | 'textY'
-  | 'cell' | 'cellX' | 'cellY'
-  | 'rect' | 'rectX' | 'rectY'
-  | 'tickX' | 'tickY'
+  | 'line'
+  | 'lineX'
+  | 'lineY'
+  | 'area'
+  | 'areaX'
+  | 'areaY'
+  | 'barX'
+  | 'barY'
+  | 'dot'
+  | 'dotX'
+  | 'dotY'
+  | 'ruleX'
+  | 'ruleY'
+  | 'text'
+  | 'textX'
+  | 'textY'
+  | 'cell'
+  | 'cellX'
+  | 'cellY'
+  | 'rect'
+  | 'rectX'
+  | 'rectY'
+  | 'tickX'
+  | 'tickY'
   | 'frame';
 
 /**
@@ -35,12 +50,19 @@ export interface MarkSpec {
   rows?: Row[];
   /** Constant positions for rules/ticks, e.g. `ruleY` at `[1]` for a 100% reference line. */
   values?: number[];
-  x?: ChannelValue; y?: ChannelValue;
-  x1?: ChannelValue; x2?: ChannelValue; y1?: ChannelValue; y2?: ChannelValue;
-  fill?: ChannelValue; stroke?: ChannelValue;
+  x?: ChannelValue;
+  y?: ChannelValue;
+  x1?: ChannelValue;
+  x2?: ChannelValue;
+  y1?: ChannelValue;
+  y2?: ChannelValue;
+  fill?: ChannelValue;
+  stroke?: ChannelValue;
   text?: ChannelValue;
-  fx?: ChannelValue; fy?: ChannelValue;
-  r?: ChannelValue; opacity?: ChannelValue;
+  fx?: ChannelValue;
+  fy?: ChannelValue;
+  r?: ChannelValue;
+  opacity?: ChannelValue;
   /**
    * Orders an ordinal scale's domain by another channel of this mark (Plot's mark `sort` option),
    * e.g. `{ x: '-y' }` lists bars by descending height, `{ y: 'x', limit: 10 }` keeps the top 10.
@@ -63,7 +85,18 @@ export interface ScaleSpec {
   label?: string | null;
   /** A d3-format string (`%`, `.0%`, `$,.0f`, `,d`, `.2s`) or a d3-time-format string prefixed with `time:`. */
   tickFormat?: string;
-  type?: 'linear' | 'log' | 'sqrt' | 'band' | 'point' | 'time' | 'utc' | 'ordinal' | 'categorical' | 'sequential' | 'diverging';
+  type?:
+    | 'linear'
+    | 'log'
+    | 'sqrt'
+    | 'band'
+    | 'point'
+    | 'time'
+    | 'utc'
+    | 'ordinal'
+    | 'categorical'
+    | 'sequential'
+    | 'diverging';
   domain?: (number | string)[];
   range?: (number | string)[];
   grid?: boolean;
@@ -97,9 +130,14 @@ export interface ChartSpec {
   data?: string;
   width?: number;
   height?: number;
-  marginLeft?: number; marginRight?: number; marginTop?: number; marginBottom?: number;
-  x?: ScaleSpec; y?: ScaleSpec;
+  marginLeft?: number;
+  marginRight?: number;
+  marginTop?: number;
+  marginBottom?: number;
+  x?: ScaleSpec;
+  y?: ScaleSpec;
   color?: ScaleSpec;
-  fx?: ScaleSpec; fy?: ScaleSpec;
+  fx?: ScaleSpec;
+  fy?: ScaleSpec;
   marks: MarkSpec[];
 }

@@ -40,7 +40,15 @@ export interface ChartTheme {
 const FONT_FAMILY =
   'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "PingFang SC", "Microsoft YaHei", sans-serif';
 
-const SIZES = { fontFamily: FONT_FAMILY, fontSize: 13, minFontSize: 12, titleSize: 22, subtitleSize: 16, captionSize: 13, lineWidth: 2.5 };
+const SIZES = {
+  fontFamily: FONT_FAMILY,
+  fontSize: 13,
+  minFontSize: 12,
+  titleSize: 22,
+  subtitleSize: 16,
+  captionSize: 13,
+  lineWidth: 2.5,
+};
 
 /** Light theme: dark slate text on white. */
 export const lightTheme: ChartTheme = {

@@ -11,29 +11,110 @@ import type { ChartSpec, MarkSpec, MarkType, ScaleSpec } from './spec.ts';
 
 /** Every mark type the renderer supports, in the order of `MarkType`. */
 export const MARK_TYPES: readonly MarkType[] = [
-  'line', 'lineX', 'lineY', 'area', 'areaX', 'areaY', 'barX', 'barY', 'dot', 'dotX', 'dotY',
-  'ruleX', 'ruleY', 'text', 'textX', 'textY', 'cell', 'cellX', 'cellY', 'rect', 'rectX', 'rectY',
-  'tickX', 'tickY', 'frame',
+  'line',
+  'lineX',
+  'lineY',
+  'area',
+  'areaX',
+  'areaY',
+  'barX',
+  'barY',
+  'dot',
+  'dotX',
+  'dotY',
+  'ruleX',
+  'ruleY',
+  'text',
+  'textX',
+  'textY',
+  'cell',
+  'cellX',
+  'cellY',
+  'rect',
+  'rectX',
+  'rectY',
+  'tickX',
+  'tickY',
+  'frame',
 ];
 
 /** Mark channels a spec may set directly on a mark. */
 export const CHANNELS = [
-  'x', 'y', 'x1', 'x2', 'y1', 'y2', 'fill', 'stroke', 'text', 'fx', 'fy', 'r', 'opacity',
+  'x',
+  'y',
+  'x1',
+  'x2',
+  'y1',
+  'y2',
+  'fill',
+  'stroke',
+  'text',
+  'fx',
+  'fy',
+  'r',
+  'opacity',
 ] as const;
 /** A channel name. */
 export type ChannelName = (typeof CHANNELS)[number];
 
-const MARK_KEYS = new Set<string>(['type', 'data', 'rows', 'values', 'textFormat', 'options', 'sortDomain', 'label', ...CHANNELS]);
+const MARK_KEYS = new Set<string>([
+  'type',
+  'data',
+  'rows',
+  'values',
+  'textFormat',
+  'options',
+  'sortDomain',
+  'label',
+  ...CHANNELS,
+]);
 const SCALE_TYPES = [
-  'linear', 'log', 'sqrt', 'band', 'point', 'time', 'utc', 'ordinal', 'categorical', 'sequential', 'diverging',
+  'linear',
+  'log',
+  'sqrt',
+  'band',
+  'point',
+  'time',
+  'utc',
+  'ordinal',
+  'categorical',
+  'sequential',
+  'diverging',
 ];
 const SCALE_KEYS = new Set([
-  'label', 'tickFormat', 'type', 'domain', 'range', 'grid', 'nice', 'zero', 'reverse', 'scheme', 'legend',
-  'percent', 'ticks', 'tickRotate',
+  'label',
+  'tickFormat',
+  'type',
+  'domain',
+  'range',
+  'grid',
+  'nice',
+  'zero',
+  'reverse',
+  'scheme',
+  'legend',
+  'percent',
+  'ticks',
+  'tickRotate',
 ]);
 const CHART_KEYS = new Set([
-  'id', 'title', 'subtitle', 'caption', 'data', 'width', 'height', 'marginLeft', 'marginRight', 'marginTop',
-  'marginBottom', 'x', 'y', 'color', 'fx', 'fy', 'marks',
+  'id',
+  'title',
+  'subtitle',
+  'caption',
+  'data',
+  'width',
+  'height',
+  'marginLeft',
+  'marginRight',
+  'marginTop',
+  'marginBottom',
+  'x',
+  'y',
+  'color',
+  'fx',
+  'fy',
+  'marks',
 ]);
 const SCALE_NAMES = ['x', 'y', 'color', 'fx', 'fy'] as const;
 
@@ -57,7 +138,7 @@ export function validateChartSpec(spec: unknown): ChartSpec {
       throw new ChartSpecError(`"${key}" must be a non-negative number, got ${JSON.stringify(value)}`);
     }
     const max = key.startsWith('margin') ? CHART_LIMITS.margin : CHART_LIMITS.size;
-    if (value !== undefined && (value) > max) {
+    if (value !== undefined && value > max) {
       throw new ChartSpecError(`"${key}" is ${value} px; at most ${max} px can be drawn`);
     }
   }
@@ -119,10 +200,12 @@ function checkSortDomain(sort: unknown, where: string): void {
   if (!isPlainObject(sort)) throw new ChartSpecError(`"sortDomain" must be an object such as { x: "-y" } (${where})`);
   for (const [key, value] of Object.entries(sort)) {
     if (key === 'limit') {
-      if (!Number.isInteger(value) || (value as number) <= 0) throw new ChartSpecError(`sortDomain limit must be a positive whole number (${where})`);
+      if (!Number.isInteger(value) || (value as number) <= 0)
+        throw new ChartSpecError(`sortDomain limit must be a positive whole number (${where})`);
       continue;
     }
-    if (!SORT_SCALES.has(key)) throw new ChartSpecError(`sortDomain: unknown scale "${key}" (${where}); expected x, y, fx, fy or color`);
+    if (!SORT_SCALES.has(key))
+      throw new ChartSpecError(`sortDomain: unknown scale "${key}" (${where}); expected x, y, fx, fy or color`);
     const channel = typeof value === 'string' ? value.replace(/^-/, '') : '';
     if (!(CHANNELS as readonly string[]).includes(channel)) {
       throw new ChartSpecError(`sortDomain ${key}: ${JSON.stringify(value)} is not a channel of the mark (${where})`);
@@ -157,7 +240,8 @@ function validateScale(scale: unknown, name: string): asserts scale is ScaleSpec
   }
   if (scale.ticks !== undefined && !(isFiniteNumber(scale.ticks) && scale.ticks >= 0)) fail('ticks', 'a count');
   // Plot draws every tick it is asked for, synchronously: a huge count would freeze the page.
-  if (isFiniteNumber(scale.ticks) && scale.ticks > CHART_LIMITS.ticks) fail('ticks', `a count of at most ${CHART_LIMITS.ticks}`);
+  if (isFiniteNumber(scale.ticks) && scale.ticks > CHART_LIMITS.ticks)
+    fail('ticks', `a count of at most ${CHART_LIMITS.ticks}`);
   if (scale.tickRotate !== undefined && !isFiniteNumber(scale.tickRotate)) fail('tickRotate', 'degrees');
   if (scale.tickFormat !== undefined) checkFormat(scale.tickFormat, `${name}.tickFormat`);
   if ((scale.legend === true || scale.scheme !== undefined) && name !== 'color') {

@@ -46,7 +46,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         if (!isLocale(value)) throw new Error(`--lang must be one of ${locales.join(', ')} (got "${value}")`);
         out.lang = value;
       } else if (key === 'currency') {
-        if (!currencyByCode(value)) throw new Error(`--currency must be one of ${currencies.map((c) => c.code).join(', ')} (got "${value}")`);
+        if (!currencyByCode(value))
+          throw new Error(`--currency must be one of ${currencies.map((c) => c.code).join(', ')} (got "${value}")`);
         out.currency = value.toUpperCase();
       } else out[key] = value;
     } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);

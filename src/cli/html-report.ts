@@ -23,7 +23,12 @@ export function htmlReport(nb: Notebook, states: readonly CellState[], reader?: 
   const blocks = nb.cells.flatMap((cell) => cellBlocks(cell, byId.get(cell.id), reader ?? { locale: 'en' }));
   // The page's language is the findings' when one was asked for, else the notebook's own.
   const language = reader?.locale ?? nb.frontMatter.language;
-  return renderHtmlReport({ title: nb.frontMatter.title || 'Notebook', description: nb.frontMatter.description, language, blocks });
+  return renderHtmlReport({
+    title: nb.frontMatter.title || 'Notebook',
+    description: nb.frontMatter.description,
+    language,
+    blocks,
+  });
 }
 
 function cellBlocks(cell: Cell, state: CellState | undefined, reader: RenderOptions): ReportBlock[] {
@@ -31,17 +36,31 @@ function cellBlocks(cell: Cell, state: CellState | undefined, reader: RenderOpti
   const blocks: ReportBlock[] = [];
   switch (cell.kind) {
     case 'prose':
-      blocks.push({ kind: 'prose', html: renderMarkdown(cell.source, { values: out?.kind === 'prose' ? out.values : {} }).html });
+      blocks.push({
+        kind: 'prose',
+        html: renderMarkdown(cell.source, { values: out?.kind === 'prose' ? out.values : {} }).html,
+      });
       break;
     case 'input': {
       const value = out?.kind === 'input' ? out.value : cell.spec?.value;
-      const shown = Array.isArray(value) ? value.map((v) => formatValue(v, cell.spec?.format)).join(' – ') : formatValue(value ?? null, cell.spec?.format);
-      blocks.push({ kind: 'prose', html: `<p class="input">${escapeHtml(cell.spec?.label ?? cell.name ?? '')}: <strong>${escapeHtml(shown)}</strong></p>` });
+      const shown = Array.isArray(value)
+        ? value.map((v) => formatValue(v, cell.spec?.format)).join(' – ')
+        : formatValue(value ?? null, cell.spec?.format);
+      blocks.push({
+        kind: 'prose',
+        html: `<p class="input">${escapeHtml(cell.spec?.label ?? cell.name ?? '')}: <strong>${escapeHtml(shown)}</strong></p>`,
+      });
       break;
     }
     case 'sql':
       if (out?.kind === 'sql') {
-        blocks.push({ kind: 'table', title: cell.name ?? undefined, columns: out.columns.map((c) => ({ name: c.name, type: c.type })), rows: toRows(out.preview).slice(0, htmlRowLimit), rowCount: out.rowCount });
+        blocks.push({
+          kind: 'table',
+          title: cell.name ?? undefined,
+          columns: out.columns.map((c) => ({ name: c.name, type: c.type })),
+          rows: toRows(out.preview).slice(0, htmlRowLimit),
+          rowCount: out.rowCount,
+        });
       }
       break;
     case 'chart':
@@ -49,11 +68,14 @@ function cellBlocks(cell: Cell, state: CellState | undefined, reader: RenderOpti
       break;
     case 'analysis':
       // A not-applicable analysis explains itself below; its notes would say the same again.
-      if (out?.kind === 'analysis' && state?.status === 'ok') blocks.push(...analysisBlocks(out.result, cell.name ?? cell.id, reader));
+      if (out?.kind === 'analysis' && state?.status === 'ok')
+        blocks.push(...analysisBlocks(out.result, cell.name ?? cell.id, reader));
       break;
   }
-  if (state?.status === 'na') blocks.push({ kind: 'not-applicable', cell: cell.name ?? cell.id, message: state.error ?? '' });
-  else if (state && state.status !== 'ok') blocks.push({ kind: 'error', cell: cell.name ?? cell.id, message: state.error ?? state.status });
+  if (state?.status === 'na')
+    blocks.push({ kind: 'not-applicable', cell: cell.name ?? cell.id, message: state.error ?? '' });
+  else if (state && state.status !== 'ok')
+    blocks.push({ kind: 'error', cell: cell.name ?? cell.id, message: state.error ?? state.status });
   return blocks;
 }
 
@@ -67,10 +89,18 @@ function chartBlock(spec: ChartSpec, resolve: (name: string) => Row[] | undefine
 
 function analysisBlocks(result: AnalysisResult, cell: string, reader: RenderOptions): ReportBlock[] {
   const blocks: ReportBlock[] = [];
-  if (result.findings.length) blocks.push({ kind: 'findings', items: result.findings.map((f) => ({ id: f.id, text: renderFinding(f, reader).text, value: f.value ?? null })) });
+  if (result.findings.length)
+    blocks.push({
+      kind: 'findings',
+      items: result.findings.map((f) => ({ id: f.id, text: renderFinding(f, reader).text, value: f.value ?? null })),
+    });
   const tables = Object.fromEntries(Object.entries(result.tables).map(([k, t]) => [k, toRows(t)]));
   for (const chart of localiseCharts(result, reader)) blocks.push(...chartBlock(chart, (name) => tables[name], cell));
   const notes = localiseNotes(result, reader);
-  if (notes.length) blocks.push({ kind: 'prose', html: `<ul class="notes">${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` });
+  if (notes.length)
+    blocks.push({
+      kind: 'prose',
+      html: `<ul class="notes">${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`,
+    });
   return blocks;
 }

@@ -45,7 +45,11 @@ export interface JsonReport {
  * Builds the JSON report from the runtime's cell states. A blocked cell is an error (its message
  * says what it waits on); a cell that does not apply to the data is `not_applicable`, with why. Dates become ISO strings (`YYYY-MM-DD` for DATE columns).
  */
-export function jsonReport(nb: Notebook, states: readonly CellState[], reader: RenderOptions = { locale: 'en' }): JsonReport {
+export function jsonReport(
+  nb: Notebook,
+  states: readonly CellState[],
+  reader: RenderOptions = { locale: 'en' },
+): JsonReport {
   return {
     notebook: frontMatterJson(nb.frontMatter),
     cells: states.map((s) => {
@@ -56,13 +60,23 @@ export function jsonReport(nb: Notebook, states: readonly CellState[], reader: R
       if (out?.kind === 'analysis') {
         const first = Object.values(out.result.tables)[0];
         if (first) result = tableJson(first, first.columns, first.rowCount);
-        findings = out.result.findings.map((f) => ({ id: f.id, ...renderFinding(f, reader), value: f.value ?? null, key: f.key, params: f.params }));
+        findings = out.result.findings.map((f) => ({
+          id: f.id,
+          ...renderFinding(f, reader),
+          value: f.value ?? null,
+          key: f.key,
+          params: f.params,
+        }));
       }
       return {
         id: s.id,
         kind: s.kind,
         status: s.status === 'ok' ? 'ok' : s.status === 'na' ? 'not_applicable' : 'error',
-        ...(s.status === 'ok' ? {} : s.status === 'na' ? { reason: s.error ?? '', needs: s.needs ?? [] } : { error: s.error ?? `not run (${s.status})` }),
+        ...(s.status === 'ok'
+          ? {}
+          : s.status === 'na'
+            ? { reason: s.error ?? '', needs: s.needs ?? [] }
+            : { error: s.error ?? `not run (${s.status})` }),
         ...(result ? { result } : {}),
         findings,
       };
@@ -74,14 +88,27 @@ function frontMatterJson(fm: FrontMatter): Record<string, unknown> {
   return { title: fm.title, description: fm.description, language: fm.language, dataset: fm.dataset, ...fm.extra };
 }
 
-function tableJson(table: ColumnarTable, columns: readonly ColumnInfo[], rowCount: number): NonNullable<JsonCell['result']> {
+function tableJson(
+  table: ColumnarTable,
+  columns: readonly ColumnInfo[],
+  rowCount: number,
+): NonNullable<JsonCell['result']> {
   const isDate = new Set(columns.filter((c) => c.type === 'DATE').map((c) => c.name));
-  const rows = toRows(table).slice(0, jsonRowLimit).map((row) => {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(row)) {
-      out[k] = v instanceof Date ? (isDate.has(k) ? v.toISOString().slice(0, 10) : v.toISOString()) : typeof v === 'number' && !Number.isFinite(v) ? null : v;
-    }
-    return out;
-  });
+  const rows = toRows(table)
+    .slice(0, jsonRowLimit)
+    .map((row) => {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(row)) {
+        out[k] =
+          v instanceof Date
+            ? isDate.has(k)
+              ? v.toISOString().slice(0, 10)
+              : v.toISOString()
+            : typeof v === 'number' && !Number.isFinite(v)
+              ? null
+              : v;
+      }
+      return out;
+    });
   return { columns: columns.map((c) => ({ name: c.name, type: c.type })), rowCount, rows };
 }

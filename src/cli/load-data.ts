@@ -33,7 +33,8 @@ export async function loadData(dir?: string, options: { engine?: NodeEngine } = 
   // The folder import writes through the database directly: the engine must re-read its data
   // (profile, customer-base summary) before the notebook's analyses run.
   await engine.dataChanged();
-  if (report.tables.length === 0 && report.failed.length === 0) throw new Error(`${dir}: no data files found (csv, tsv, txt, xlsx, parquet, json, ndjson)`);
+  if (report.tables.length === 0 && report.failed.length === 0)
+    throw new Error(`${dir}: no data files found (csv, tsv, txt, xlsx, parquet, json, ndjson)`);
   const skipped = report.skipped.map((s) => fileLine(s.file, s.reason));
   const failed = report.failed.map((f) => fileLine(f.file, f.error.message));
   const tables = [...report.tables.map((t) => t.table), ...report.imports.map((i) => i.table)];

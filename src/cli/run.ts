@@ -27,7 +27,10 @@ export interface NotebookRun {
  * Runs a notebook file over the given data (or the sample) with the same runtime the app uses.
  * Pass `data` to reuse an already-started engine (tests run many notebooks on one engine).
  */
-export async function runNotebookFile(file: string, options: { dataDir?: string; data?: LoadedData; lang?: Locale } = {}): Promise<NotebookRun> {
+export async function runNotebookFile(
+  file: string,
+  options: { dataDir?: string; data?: LoadedData; lang?: Locale } = {},
+): Promise<NotebookRun> {
   const notebook = parseNotebook(await readFile(file, 'utf8'));
   const data = options.data ?? (await loadData(options.dataDir));
   const locale = options.lang;
@@ -40,21 +43,35 @@ export async function runNotebookFile(file: string, options: { dataDir?: string;
     ...data.failed,
     ...notebook.issues.map((i) => `${file}: ${i}`),
     // A cell that does not apply to the data is not an error: it is reported, and the run succeeds.
-    ...states.filter((s) => s.status !== 'ok' && s.status !== 'na').map((s) => `${file}: ${(s.error ?? s.status).split('\n').join(`\n${file}: `)}`),
+    ...states
+      .filter((s) => s.status !== 'ok' && s.status !== 'na')
+      .map((s) => `${file}: ${(s.error ?? s.status).split('\n').join(`\n${file}: `)}`),
   ];
   const imports = (data.report?.imports ?? []).map(
-    (r) => `${r.fileName} → ${r.table}: read ${r.read}, imported ${r.imported}, rejected ${r.rejected}` +
+    (r) =>
+      `${r.fileName} → ${r.table}: read ${r.read}, imported ${r.imported}, rejected ${r.rejected}` +
       (r.rejectGroups.length ? ` (${r.rejectGroups.map((g) => `${g.count} ${g.reason}`).join('; ')})` : '') +
-      (r.warnings.length ? `; ${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''}: ${r.warnings.map((w) => w.message).join(' ')}` : ''),
+      (r.warnings.length
+        ? `; ${r.warnings.length} warning${r.warnings.length > 1 ? 's' : ''}: ${r.warnings.map((w) => w.message).join(' ')}`
+        : ''),
   );
   return { notebook, states, errors, warnings: data.skipped, imports };
 }
 
 /** Runs the `run` command: executes the notebook, writes the reports, returns the exit code. */
-export async function runCommand(args: CliArgs, io: { stdout: (s: string) => void; stderr: (s: string) => void }): Promise<number> {
-  const result = await runNotebookFile(args.notebook, { ...(args.data ? { dataDir: args.data } : {}), ...(args.lang ? { lang: args.lang } : {}) });
+export async function runCommand(
+  args: CliArgs,
+  io: { stdout: (s: string) => void; stderr: (s: string) => void },
+): Promise<number> {
+  const result = await runNotebookFile(args.notebook, {
+    ...(args.data ? { dataDir: args.data } : {}),
+    ...(args.lang ? { lang: args.lang } : {}),
+  });
   // Findings are rendered in the asked language, with the asked currency (none by default).
-  const reader = { locale: args.lang ?? 'en', currency: (args.currency && currencyByCode(args.currency)) || null } as const;
+  const reader = {
+    locale: args.lang ?? 'en',
+    currency: (args.currency && currencyByCode(args.currency)) || null,
+  } as const;
   for (const line of result.imports) io.stderr(`import: ${line}\n`);
   for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
   if (args.json) {
@@ -67,6 +84,9 @@ export async function runCommand(args: CliArgs, io: { stdout: (s: string) => voi
   const ok = result.states.filter((s) => s.status === 'ok').length;
   const na = result.states.filter((s) => s.status === 'na');
   for (const s of na) io.stderr(`not applicable: ${s.error ?? s.id}\n`);
-  if (args.json !== '-') io.stderr(`${args.notebook}: ${ok} of ${result.states.length} cells ran${na.length ? `, ${na.length} not applicable to this data` : ''}${result.errors.length ? `, ${result.errors.length} error(s)` : ''}\n`);
+  if (args.json !== '-')
+    io.stderr(
+      `${args.notebook}: ${ok} of ${result.states.length} cells ran${na.length ? `, ${na.length} not applicable to this data` : ''}${result.errors.length ? `, ${result.errors.length} error(s)` : ''}\n`,
+    );
   return result.errors.length ? 1 : 0;
 }

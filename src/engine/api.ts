@@ -75,7 +75,12 @@ export interface EngineApi extends ImportApi {
    * query starts on line 2, so DuckDB's "LINE n" points one line below the user's), then its row
    * count, column types and first `previewRows` rows.
    */
-  runSqlCell(table: string, sql: string, params: SqlParam[], previewRows: number): Promise<{ columns: ColumnInfo[]; rowCount: number; preview: ColumnarTable }>;
+  runSqlCell(
+    table: string,
+    sql: string,
+    params: SqlParam[],
+    previewRows: number,
+  ): Promise<{ columns: ColumnInfo[]; rowCount: number; preview: ColumnarTable }>;
   /** Runs SQL, keeps the result in the engine, returns a handle with the row count and first rows. */
   openResult(sql: string, params?: SqlParam[], firstRows?: number): Promise<ResultHandle>;
   /** Rows `offset … offset+limit` of a kept result. */
@@ -126,7 +131,11 @@ export interface ImportApi {
   /** The head of the file as it will be imported with this mapping: typed rows and rejects. */
   previewImport(source: ImportSource, mapping: ImportMapping, options?: PreviewOptions): Promise<ImportPreview>;
   /** Imports a file onto its canonical table; `onProgress` is called per slice and SQL step. */
-  importFile(source: ImportSource, request: ImportRequest, onProgress?: (p: ImportProgress) => void): Promise<ImportReport>;
+  importFile(
+    source: ImportSource,
+    request: ImportRequest,
+    onProgress?: (p: ImportProgress) => void,
+  ): Promise<ImportReport>;
   /** Cancels the import started with this `jobId`; false when none is running. */
   cancelImport(jobId: string): Promise<boolean>;
   /** Every rejected row of an import (row, column, reason, kind, value) as CSV text. */

@@ -54,7 +54,9 @@ function convert(value: unknown, kind: ValueKind, type: DataType): Cell {
 function otherToText(value: unknown, type: DataType): string {
   if (DataType.isInterval(type) && ArrayBuffer.isView(value)) return Array.from(value as Int32Array).join(' ');
   if (value && typeof value === 'object' && 'toJSON' in value) {
-    return JSON.stringify((value as { toJSON(): unknown }).toJSON(), (_k, v) => (typeof v === 'bigint' ? Number(v) : v));
+    return JSON.stringify((value as { toJSON(): unknown }).toJSON(), (_k, v) =>
+      typeof v === 'bigint' ? Number(v) : v,
+    );
   }
   if (typeof value === 'bigint') return value.toString();
   return String(value);

@@ -44,7 +44,16 @@ export class CallQueue {
 }
 
 /** The engine calls a `cancel()` may stop: each is superseded by the user's next action. */
-export const CANCELLABLE_CALLS: ReadonlySet<string> = new Set(['query', 'runSqlCell', 'runAnalysis', 'openResult', 'fetchRows', 'preview', 'profile', 'listTables']);
+export const CANCELLABLE_CALLS: ReadonlySet<string> = new Set([
+  'query',
+  'runSqlCell',
+  'runAnalysis',
+  'openResult',
+  'fetchRows',
+  'preview',
+  'profile',
+  'listTables',
+]);
 
 /** Engine methods that never queue: they answer at once or stop the call that runs. */
 export const UNQUEUED_CALLS: ReadonlySet<string> = new Set(['cancel', 'cancelImport', 'status', 'init', 'database']);

@@ -23,8 +23,11 @@ export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return exactDecimal(value);
   if (typeof value === 'bigint' || typeof value === 'boolean') return String(value);
-  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- what is left is text (cells are numbers, text, booleans or dates)
-  const text = value instanceof Date ? value.toISOString().replace('T00:00:00.000Z', '') : neutraliseFormula(String(value));
+  const text =
+    value instanceof Date
+      ? value.toISOString().replace('T00:00:00.000Z', '')
+      : // eslint-disable-next-line @typescript-eslint/no-base-to-string -- what is left is text (cells are numbers, text, booleans or dates)
+        neutraliseFormula(String(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -39,15 +39,19 @@ const OPEN_ALIAS = '__saved';
 let nextFile = 1;
 
 /** `"catalog"."schema"."table"` with quoting. */
-const qualified = (catalog: string, schema: string, table: string) => [catalog, schema, table].map(quoteIdent).join('.');
+const qualified = (catalog: string, schema: string, table: string) =>
+  [catalog, schema, table].map(quoteIdent).join('.');
 
 /** Schema and name of every table of `catalog` that a saved dataset holds, in a stable order. */
 function tableNames(db: Database, catalog: string): { schema: string; table: string }[] {
   const schemas = SAVED_SCHEMAS.map(quoteLiteral).join(', ');
   return toRows(
-    db.querySync(`SELECT schema_name, table_name FROM duckdb_tables()
+    db.querySync(
+      `SELECT schema_name, table_name FROM duckdb_tables()
       WHERE database_name = $1 AND NOT temporary AND schema_name IN (${schemas}) AND NOT starts_with(table_name, '__')
-      ORDER BY schema_name, table_name`, [catalog]),
+      ORDER BY schema_name, table_name`,
+      [catalog],
+    ),
   ).map((r) => ({ schema: String(r.schema_name), table: String(r.table_name) }));
 }
 
@@ -55,7 +59,10 @@ function tableNames(db: Database, catalog: string): { schema: string; table: str
 export function savedTables(db: Database, catalog: string): SavedTable[] {
   return tableNames(db, catalog).map(({ schema, table }) => {
     const columns = toRows(
-      db.querySync(`SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = $1 AND schema_name = $2 AND table_name = $3 ORDER BY column_index`, [catalog, schema, table]),
+      db.querySync(
+        `SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = $1 AND schema_name = $2 AND table_name = $3 ORDER BY column_index`,
+        [catalog, schema, table],
+      ),
     ).map((c) => ({ name: String(c.column_name), type: String(c.data_type) }));
     const rowCount = Number(db.querySync(`SELECT count(*) FROM ${qualified(catalog, schema, table)}`).data[0]![0]);
     return { schema, table, rowCount, columns };
@@ -80,9 +87,13 @@ export async function writeDatabaseFile(db: Database): Promise<ExportedDatabase>
   try {
     db.exec(`ATTACH ${quoteLiteral(path)} AS ${SAVE_ALIAS}`);
     try {
-      for (const schema of new Set(tables.map((t) => t.schema))) db.exec(`CREATE SCHEMA IF NOT EXISTS ${SAVE_ALIAS}.${quoteIdent(schema)}`);
+      for (const schema of new Set(tables.map((t) => t.schema)))
+        db.exec(`CREATE SCHEMA IF NOT EXISTS ${SAVE_ALIAS}.${quoteIdent(schema)}`);
       // A plain scan keeps insertion order (preserve_insertion_order), so rows come back in import order.
-      for (const t of tables) await db.run(`CREATE TABLE ${qualified(SAVE_ALIAS, t.schema, t.table)} AS SELECT * FROM ${qualified(catalog, t.schema, t.table)}`);
+      for (const t of tables)
+        await db.run(
+          `CREATE TABLE ${qualified(SAVE_ALIAS, t.schema, t.table)} AS SELECT * FROM ${qualified(catalog, t.schema, t.table)}`,
+        );
       db.exec(`CHECKPOINT ${SAVE_ALIAS}`);
     } finally {
       db.exec(`DETACH ${SAVE_ALIAS}`);
@@ -108,9 +119,18 @@ export async function writeDatabaseFile(db: Database): Promise<ExportedDatabase>
  * writes to one of these views turns them into in-memory tables (`materialiseSaved`), so imports,
  * INSERT, ALTER and DROP keep working as on any table.
  */
-export async function openDatabaseFile(db: Database, file: Blob | Uint8Array, fileName: string): Promise<{ schema: string; table: string }[]> {
+export async function openDatabaseFile(
+  db: Database,
+  file: Blob | Uint8Array,
+  fileName: string,
+): Promise<{ schema: string; table: string }[]> {
   const damage = await checkShape(file);
-  if (damage) throw new EngineError({ code: 'input', message: `${fileName}: the saved database is damaged (${damage}). Import the data again.`, details: { file: fileName } });
+  if (damage)
+    throw new EngineError({
+      code: 'input',
+      message: `${fileName}: the saved database is damaged (${damage}). Import the data again.`,
+      details: { file: fileName },
+    });
   detachSaved(db);
   const catalog = currentDatabase(db);
   const path = internalPath(`open-${nextFile++}.duckdb`);
@@ -120,18 +140,36 @@ export async function openDatabaseFile(db: Database, file: Blob | Uint8Array, fi
     db.exec(`ATTACH ${quoteLiteral(path)} AS ${OPEN_ALIAS} (READ_ONLY)`);
   } catch (e) {
     db.bindings.dropFile(path);
-    throw new EngineError({ code: 'input', message: `${fileName}: the saved database could not be opened (${firstLine(e)}). Import the data again.`, details: { file: fileName } }, { cause: e });
+    throw new EngineError(
+      {
+        code: 'input',
+        message: `${fileName}: the saved database could not be opened (${firstLine(e)}). Import the data again.`,
+        details: { file: fileName },
+      },
+      { cause: e },
+    );
   }
   try {
     // Names only: the data panel counts the rows anyway (listTables), once.
     const tables = tableNames(db, OPEN_ALIAS);
-    for (const schema of new Set(tables.map((t) => t.schema))) db.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(catalog)}.${quoteIdent(schema)}`);
-    for (const t of tables) db.exec(`CREATE OR REPLACE VIEW ${qualified(catalog, t.schema, t.table)} AS SELECT * FROM ${qualified(OPEN_ALIAS, t.schema, t.table)}`);
+    for (const schema of new Set(tables.map((t) => t.schema)))
+      db.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(catalog)}.${quoteIdent(schema)}`);
+    for (const t of tables)
+      db.exec(
+        `CREATE OR REPLACE VIEW ${qualified(catalog, t.schema, t.table)} AS SELECT * FROM ${qualified(OPEN_ALIAS, t.schema, t.table)}`,
+      );
     return tables;
   } catch (e) {
     dropSavedViews(db);
     detachSaved(db);
-    throw new EngineError({ code: 'input', message: `${fileName}: the saved database could not be read back (${firstLine(e)}). Import the data again.`, details: { file: fileName } }, { cause: e });
+    throw new EngineError(
+      {
+        code: 'input',
+        message: `${fileName}: the saved database could not be read back (${firstLine(e)}). Import the data again.`,
+        details: { file: fileName },
+      },
+      { cause: e },
+    );
   }
 }
 
@@ -140,7 +178,10 @@ export function savedViews(db: Database): { schema: string; name: string }[] {
   if (!hasSaved(db)) return [];
   return toRows(
     // DuckDB keeps the definition unquoted: `CREATE VIEW t AS SELECT * FROM __saved.main.t;`.
-    db.querySync(`SELECT schema_name, view_name FROM duckdb_views() WHERE database_name = current_database() AND NOT internal AND contains(sql, $1)`, [` FROM ${OPEN_ALIAS}.`]),
+    db.querySync(
+      `SELECT schema_name, view_name FROM duckdb_views() WHERE database_name = current_database() AND NOT internal AND contains(sql, $1)`,
+      [` FROM ${OPEN_ALIAS}.`],
+    ),
   ).map((r) => ({ schema: String(r.schema_name), name: String(r.view_name) }));
 }
 
@@ -157,7 +198,9 @@ export async function materialiseSaved(db: Database): Promise<void> {
     try {
       for (const v of views) {
         db.exec(`DROP VIEW ${qualified(catalog, v.schema, v.name)}`);
-        await db.run(`CREATE TABLE ${qualified(catalog, v.schema, v.name)} AS SELECT * FROM ${qualified(OPEN_ALIAS, v.schema, v.name)}`);
+        await db.run(
+          `CREATE TABLE ${qualified(catalog, v.schema, v.name)} AS SELECT * FROM ${qualified(OPEN_ALIAS, v.schema, v.name)}`,
+        );
       }
       db.exec('COMMIT');
     } catch (e) {
@@ -184,13 +227,18 @@ export function detachSaved(db: Database): void {
 
 /** True when a saved database is attached (the active data is a reopened dataset). */
 export function hasSaved(db: Database): boolean {
-  return Number(db.querySync(`SELECT count(*) FROM duckdb_databases() WHERE database_name = $1`, [OPEN_ALIAS]).data[0]![0]) > 0;
+  return (
+    Number(db.querySync(`SELECT count(*) FROM duckdb_databases() WHERE database_name = $1`, [OPEN_ALIAS]).data[0]![0]) >
+    0
+  );
 }
 
 /** DuckDB's errors for a write aimed at a view (INSERT, UPDATE, DELETE, ALTER, DROP TABLE, CREATE OR REPLACE TABLE). */
 export function isWriteToView(e: unknown): boolean {
   const message = e instanceof Error ? e.message : String(e);
-  return /of type View|Can only (insert into|update|delete from|modify view)|base table|is not an? table/i.test(message);
+  return /of type View|Can only (insert into|update|delete from|modify view)|base table|is not an? table/i.test(
+    message,
+  );
 }
 
 /** DuckDB's header blocks (main header and two database headers) and its default block size. */
@@ -205,8 +253,10 @@ const BLOCK_BYTES = 262_144;
  */
 async function checkShape(file: Blob | Uint8Array): Promise<string | null> {
   const size = file instanceof Uint8Array ? file.byteLength : file.size;
-  if (size < HEADER_BYTES || (size - HEADER_BYTES) % BLOCK_BYTES !== 0) return `${count(size)} bytes: not a whole DuckDB database file`;
-  const head = file instanceof Uint8Array ? file.subarray(8, 12) : new Uint8Array(await file.slice(8, 12).arrayBuffer());
+  if (size < HEADER_BYTES || (size - HEADER_BYTES) % BLOCK_BYTES !== 0)
+    return `${count(size)} bytes: not a whole DuckDB database file`;
+  const head =
+    file instanceof Uint8Array ? file.subarray(8, 12) : new Uint8Array(await file.slice(8, 12).arrayBuffer());
   return String.fromCharCode(...head) === 'DUCK' ? null : 'not a DuckDB database file';
 }
 

@@ -168,7 +168,8 @@ export class Database implements SqlConnection {
    */
   private async takeTurn(evenIfCancelled = false): Promise<void> {
     while (this.running) await yieldToEventLoop();
-    if (this.callCancelled && !evenIfCancelled) throw new EngineError({ code: 'cancelled', message: 'Query cancelled.' });
+    if (this.callCancelled && !evenIfCancelled)
+      throw new EngineError({ code: 'cancelled', message: 'Query cancelled.' });
     this.running = true;
   }
 }
@@ -205,10 +206,15 @@ export function toEngineError(e: unknown, sql?: string): EngineError {
   if (e instanceof EngineError) return e;
   const message = readableMessage(e instanceof Error ? e.message : String(e));
   // A trap or an invalidated database is a crash whatever the message says: the instance is broken.
-  if (isEngineTrap(e)) return new EngineError({ code: 'fatal', message: trapMessage(e), ...(sql === undefined ? {} : { sql }) }, { cause: e });
+  if (isEngineTrap(e))
+    return new EngineError(
+      { code: 'fatal', message: trapMessage(e), ...(sql === undefined ? {} : { sql }) },
+      { cause: e },
+    );
   // A refused file/URL/extension is the user's SQL reaching outside the engine: say why, not just DuckDB's words.
   const denied = explainAccessError(message);
-  if (denied !== null) return new EngineError({ code: 'query', message: denied, ...(sql === undefined ? {} : { sql }) }, { cause: e });
+  if (denied !== null)
+    return new EngineError({ code: 'query', message: denied, ...(sql === undefined ? {} : { sql }) }, { cause: e });
   // DuckDB's own "Out of Memory Error" (a query over memory_limit) is recoverable: the query fails
   // and the database stays valid, so it is a query error. Only errors that break the instance are fatal.
   return new EngineError({ code: 'query', message, ...(sql === undefined ? {} : { sql }) }, { cause: e });

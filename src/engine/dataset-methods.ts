@@ -8,8 +8,25 @@ import { canonicalTables } from '../model/schema.ts';
 import { quoteIdent, quoteLiteral } from '../sql/quote.ts';
 import type { ExportedTable, ImportApi, ImportRequest, StoredTableFile, TableInfo } from './api.ts';
 import type { Database } from './database.ts';
-import { detachSaved, dropSavedViews, hasSaved, isWriteToView, materialiseSaved, openDatabaseFile, savedViews, writeDatabaseFile } from './database-file.ts';
-import { cancelToken, importFile, inspectFile, previewImport, rejectsToCsv, type CancelToken, type ImportProgress } from './import/index.ts';
+import {
+  detachSaved,
+  dropSavedViews,
+  hasSaved,
+  isWriteToView,
+  materialiseSaved,
+  openDatabaseFile,
+  savedViews,
+  writeDatabaseFile,
+} from './database-file.ts';
+import {
+  cancelToken,
+  importFile,
+  inspectFile,
+  previewImport,
+  rejectsToCsv,
+  type CancelToken,
+  type ImportProgress,
+} from './import/index.ts';
 import { concatBytes } from './import/source.ts';
 import { internalPath } from './internal-files.ts';
 import { dropSummary } from './summary.ts';
@@ -30,8 +47,13 @@ export function importMethods(
 
   const clearData = async () => {
     const db = await database();
-    const rows = toRows(db.querySync(`SELECT table_schema, table_name, table_type FROM information_schema.tables WHERE table_schema IN ('main', 'summary') AND table_catalog = current_database()`));
-    const name = (r: (typeof rows)[number]) => `${quoteIdent(String(r.table_schema))}.${quoteIdent(String(r.table_name))}`;
+    const rows = toRows(
+      db.querySync(
+        `SELECT table_schema, table_name, table_type FROM information_schema.tables WHERE table_schema IN ('main', 'summary') AND table_catalog = current_database()`,
+      ),
+    );
+    const name = (r: (typeof rows)[number]) =>
+      `${quoteIdent(String(r.table_schema))}.${quoteIdent(String(r.table_name))}`;
     // Views first: they may read the tables.
     for (const r of rows.filter((x) => x.table_type === 'VIEW')) db.exec(`DROP VIEW IF EXISTS ${name(r)}`);
     for (const r of rows.filter((x) => x.table_type !== 'VIEW')) db.exec(`DROP TABLE IF EXISTS ${name(r)}`);
@@ -48,8 +70,13 @@ export function importMethods(
       // discarded) must not turn into a dataset without it, nor leave the engine with no data.
       checkCommit(db, tables);
       const keep = new Set(tables.map((t) => t.from));
-      const rows = toRows(db.querySync(`SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = current_database()`));
-      for (const r of rows.filter((x) => x.table_type === 'VIEW')) db.exec(`DROP VIEW IF EXISTS ${quoteIdent(String(r.table_name))}`);
+      const rows = toRows(
+        db.querySync(
+          `SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = current_database()`,
+        ),
+      );
+      for (const r of rows.filter((x) => x.table_type === 'VIEW'))
+        db.exec(`DROP VIEW IF EXISTS ${quoteIdent(String(r.table_name))}`);
       for (const r of rows.filter((x) => x.table_type !== 'VIEW')) {
         const name = String(r.table_name);
         // Rejected rows stay for the report's download.
@@ -102,7 +129,8 @@ export function importMethods(
     },
     async rejectsCsv(rejectsTable) {
       const db = await database();
-      if (!/^__rejects_[\w]+$/.test(rejectsTable)) throw new EngineError({ code: 'input', message: `not a rejects table: ${rejectsTable}` });
+      if (!/^__rejects_[\w]+$/.test(rejectsTable))
+        throw new EngineError({ code: 'input', message: `not a rejects table: ${rejectsTable}` });
       return rejectsToCsv(db.querySync(`SELECT * FROM ${quoteIdent(rejectsTable)} ORDER BY "row"`));
     },
     clearData,
@@ -110,8 +138,12 @@ export function importMethods(
       const db = await database();
       const out: ExportedTable[] = [];
       for (const table of tables) {
-        const columns = toRows(db.querySync(`SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' AND table_name = $1 ORDER BY ordinal_position`, [table]))
-          .map((c) => ({ name: String(c.column_name), type: String(c.data_type) }));
+        const columns = toRows(
+          db.querySync(
+            `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' AND table_name = $1 ORDER BY ordinal_position`,
+            [table],
+          ),
+        ).map((c) => ({ name: String(c.column_name), type: String(c.data_type) }));
         if (!columns.length) throw new EngineError({ code: 'input', message: `table ${table} does not exist` });
         const rowCount = Number(db.querySync(`SELECT count(*) FROM ${quoteIdent(table)}`).data[0]![0]);
         const lastRowid = Number(db.querySync(`SELECT coalesce(max(rowid), -1) FROM ${quoteIdent(table)}`).data[0]![0]);
@@ -161,11 +193,20 @@ export function importMethods(
         try {
           const columns = file.columns.map((c) => `${quoteLiteral(c.name)}: ${quoteLiteral(c.type)}`).join(', ');
           // COPY writes an empty string as "" and NULL as nothing; allow_quoted_nulls = false keeps them apart.
-          db.exec(`CREATE OR REPLACE TABLE ${quoteIdent(file.table)} AS SELECT * FROM read_csv(${quoteLiteral(path)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, dateformat = '%Y-%m-%d', columns = {${columns}})`);
+          db.exec(
+            `CREATE OR REPLACE TABLE ${quoteIdent(file.table)} AS SELECT * FROM read_csv(${quoteLiteral(path)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, dateformat = '%Y-%m-%d', columns = {${columns}})`,
+          );
         } catch (e) {
           // DuckDB's first line says what failed; the rest is advice about its own sniffer, which is not used here.
           const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-          throw new EngineError({ code: 'input', message: `${file.fileName}: the saved table could not be read back (${msg}). Import the file again.`, details: { file: file.fileName } }, { cause: e });
+          throw new EngineError(
+            {
+              code: 'input',
+              message: `${file.fileName}: the saved table could not be read back (${msg}). Import the file again.`,
+              details: { file: file.fileName },
+            },
+            { cause: e },
+          );
         } finally {
           db.bindings.dropFile(path);
         }
@@ -201,12 +242,28 @@ export async function writable<T>(db: Database, run: () => Promise<T>): Promise<
 
 /** Throws, changing nothing, unless every staged table exists and each becomes a different canonical table. */
 function checkCommit(db: Database, tables: readonly { from: string; to: string }[]): void {
-  if (tables.length === 0) throw new EngineError({ code: 'input', message: 'nothing to commit: no table was imported.' });
-  const present = new Set(toRows(db.querySync(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = current_database()`)).map((r) => String(r.table_name)));
+  if (tables.length === 0)
+    throw new EngineError({ code: 'input', message: 'nothing to commit: no table was imported.' });
+  const present = new Set(
+    toRows(
+      db.querySync(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = current_database()`,
+      ),
+    ).map((r) => String(r.table_name)),
+  );
   const missing = tables.filter((t) => !present.has(t.from)).map((t) => t.to);
-  if (missing.length) throw new EngineError({ code: 'input', message: `the import is incomplete: ${missing.join(', ')} did not import, so nothing was changed.`, details: { missing: missing.join(', ') } });
+  if (missing.length)
+    throw new EngineError({
+      code: 'input',
+      message: `the import is incomplete: ${missing.join(', ')} did not import, so nothing was changed.`,
+      details: { missing: missing.join(', ') },
+    });
   const names = tables.map((t) => t.to);
   const canonical = new Set<string>(canonicalTables.map((t) => t.name));
   const wrong = names.filter((n, i) => !canonical.has(n) || names.indexOf(n) !== i);
-  if (wrong.length) throw new EngineError({ code: 'input', message: `cannot commit the import: ${wrong.join(', ')} is not one canonical table per file.` });
+  if (wrong.length)
+    throw new EngineError({
+      code: 'input',
+      message: `cannot commit the import: ${wrong.join(', ')} is not one canonical table per file.`,
+    });
 }

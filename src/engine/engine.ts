@@ -63,7 +63,9 @@ export function createEngine(
   let opened: Database | null = null;
   /** Lazy start that never races: concurrent callers share one instantiation. */
   const database = (): Promise<Database> => {
-    starting ??= bindingsFactory().then((b) => (opened = Database.open(b, options.memoryLimit ? { memoryLimit: options.memoryLimit } : {})));
+    starting ??= bindingsFactory().then(
+      (b) => (opened = Database.open(b, options.memoryLimit ? { memoryLimit: options.memoryLimit } : {})),
+    );
     return starting;
   };
   /** Engine calls run one at a time (`call-queue.ts`). */
@@ -84,7 +86,11 @@ export function createEngine(
     );
     const tables = new Map<string, TableInfo>();
     // A reopened dataset's tables are views of its database file until written to: they are tables to the user.
-    const saved = new Set(savedViews(db).filter((v) => v.schema === 'main').map((v) => v.name));
+    const saved = new Set(
+      savedViews(db)
+        .filter((v) => v.schema === 'main')
+        .map((v) => v.name),
+    );
     for (const c of cols) {
       const name = String(c.table_name);
       let info = tables.get(name);
@@ -120,7 +126,9 @@ export function createEngine(
       // the first it finds (a count would read every column of the table in full; on a reopened
       // dataset that is every block of the file, before the first analysis can start).
       const table = quoteIdent(def.name);
-      const probes = names.map((n) => `(SELECT 1 FROM ${table} WHERE ${quoteIdent(n)} IS NOT NULL LIMIT 1) IS NOT NULL`);
+      const probes = names.map(
+        (n) => `(SELECT 1 FROM ${table} WHERE ${quoteIdent(n)} IS NOT NULL LIMIT 1) IS NOT NULL`,
+      );
       const found = db.querySync(`SELECT ${probes.join(', ')}`);
       out.tables[def.name] = {
         rowCount: info.rowCount,
@@ -136,7 +144,8 @@ export function createEngine(
     const db = await database();
     const started = performance.now();
     const statements = splitStatements(db, sql);
-    if (statements.length === 0) throw new EngineError({ code: 'query', message: 'Nothing to run: the cell is empty.', sql });
+    if (statements.length === 0)
+      throw new EngineError({ code: 'query', message: 'Nothing to run: the cell is empty.', sql });
     for (const s of statements.slice(0, -1)) await writable(db, () => db.run(s));
     const last = statements[statements.length - 1]!;
     const id = `r${nextResult++}`;
@@ -144,7 +153,13 @@ export function createEngine(
     if (!returnsRows(last)) {
       // DDL/SET/INSERT…: run it and keep its (small) result as a page of its own.
       const table = await writable(db, () => (params.length ? db.query(last, params) : db.run(last)));
-      return { id: '', columns: table.columns, rowCount: table.rowCount, first: table, elapsedMs: performance.now() - started };
+      return {
+        id: '',
+        columns: table.columns,
+        rowCount: table.rowCount,
+        first: table,
+        elapsedMs: performance.now() - started,
+      };
     }
     // Materialise once inside the engine; the UI pages through it, so a 1M-row result never
     // crosses to the main thread whole.
@@ -157,7 +172,11 @@ export function createEngine(
       throw rewriteSql(e, last);
     });
     const rowCount = Number(db.querySync(`SELECT count(*) FROM ${table}`).data[0]![0]);
-    const types = toRows(db.querySync(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ${quoteLiteral(table)} ORDER BY ordinal_position`));
+    const types = toRows(
+      db.querySync(
+        `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ${quoteLiteral(table)} ORDER BY ordinal_position`,
+      ),
+    );
     results.set(id, { table, rowCount });
     const first = db.querySync(`SELECT * FROM ${table} LIMIT ${Math.max(0, Math.floor(firstRows))}`);
     first.columns.forEach((c, i) => (c.type = String(types[i]?.data_type ?? c.type)));
@@ -195,97 +214,115 @@ export function createEngine(
     },
   });
 
-  return queued({
-    ...importApi,
-    database,
-    async dataChanged() {
-      dataChanged('loaded');
-      await prepareData();
-    },
-    async init() {
-      return status();
-    },
-    status,
-    async loadCanonicalCsv(name: string, files: DataFile[]) {
-      const db = await database();
-      dropSummary(db);
-      summaryAt = null;
-      loadCanonicalCsv(db, files);
-      dataChanged('loaded');
-      dataset = name;
-      await prepareData();
-      return listTables();
-    },
-    listTables,
-    profile,
-    async preview(table: string, limit: number) {
-      const db = await database();
-      return db.querySync(`SELECT * FROM ${quoteIdent(table)} LIMIT ${Math.max(0, Math.floor(limit))}`);
-    },
-    async query(sql: string, params: SqlParam[] = []) {
-      const db = await database();
-      if (mayChangeData(sql)) dataChanged('mutated');
-      return writable(db, () => db.query(sql, params));
-    },
-    openResult,
-    async runSqlCell(table: string, sql: string, params: SqlParam[], previewRows: number) {
-      const db = await database();
-      const name = quoteIdent(table);
-      const ctas = `CREATE OR REPLACE TEMP TABLE ${name} AS\n${sql}`;
-      if (mayChangeData(sql)) dataChanged('mutated');
-      await writable(db, () => db.query(ctas, params));
-      const rowCount = Number(db.querySync(`SELECT count(*) FROM ${name}`).data[0]?.[0] ?? 0);
-      const preview = db.querySync(`SELECT * FROM ${name} LIMIT ${Math.max(0, Math.floor(previewRows))}`);
-      const types = db.querySync(
-        `SELECT data_type FROM information_schema.columns WHERE table_name = $1 AND table_schema = 'main' AND table_catalog = 'temp' ORDER BY ordinal_position`,
-        [table],
-      );
-      const columns = preview.columns.map((c, i) => ({ ...c, type: String(types.data[0]?.[i] ?? c.type) }));
-      return { columns, rowCount, preview: { ...preview, columns } };
-    },
-    async fetchRows(id: string, offset: number, limit: number): Promise<ColumnarTable> {
-      const db = await database();
-      const r = results.get(id);
-      if (!r) throw new EngineError({ code: 'internal', message: `result ${id} is no longer available; run the cell again` });
-      return db.querySync(`SELECT * FROM ${r.table} LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${Math.max(0, Math.floor(offset))}`);
-    },
-    async releaseResult(id: string) {
-      const r = results.get(id);
-      if (!r) return;
-      results.delete(id);
-      (await database()).exec(`DROP TABLE IF EXISTS ${r.table}`);
-    },
-    async cancel() {
-      // Only a call the user's next action supersedes is stopped (an import has `cancelImport`).
-      if (opened === null || calls.current === null || !CANCELLABLE_CALLS.has(calls.current)) return false;
-      opened.cancelCall();
-      return true;
-    },
-    async runAnalysis(id: string, raw: Record<string, unknown>, keepPrefix?: string): Promise<AnalysisResult> {
-      const { result, stages } = await analysisResult(id, raw, keepPrefix !== undefined);
-      const db = await database();
-      try {
-        if (keepPrefix !== undefined) {
-          for (const [name, table] of Object.entries(result.tables)) await materialise(db, `${keepPrefix}${name}`, table);
-          for (const [name, t] of Object.entries(result.engineTables ?? {})) {
-            if (t.sql) await db.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(`${keepPrefix}${name}`)} AS ${t.sql}`);
+  return queued(
+    {
+      ...importApi,
+      database,
+      async dataChanged() {
+        dataChanged('loaded');
+        await prepareData();
+      },
+      async init() {
+        return status();
+      },
+      status,
+      async loadCanonicalCsv(name: string, files: DataFile[]) {
+        const db = await database();
+        dropSummary(db);
+        summaryAt = null;
+        loadCanonicalCsv(db, files);
+        dataChanged('loaded');
+        dataset = name;
+        await prepareData();
+        return listTables();
+      },
+      listTables,
+      profile,
+      async preview(table: string, limit: number) {
+        const db = await database();
+        return db.querySync(`SELECT * FROM ${quoteIdent(table)} LIMIT ${Math.max(0, Math.floor(limit))}`);
+      },
+      async query(sql: string, params: SqlParam[] = []) {
+        const db = await database();
+        if (mayChangeData(sql)) dataChanged('mutated');
+        return writable(db, () => db.query(sql, params));
+      },
+      openResult,
+      async runSqlCell(table: string, sql: string, params: SqlParam[], previewRows: number) {
+        const db = await database();
+        const name = quoteIdent(table);
+        const ctas = `CREATE OR REPLACE TEMP TABLE ${name} AS\n${sql}`;
+        if (mayChangeData(sql)) dataChanged('mutated');
+        await writable(db, () => db.query(ctas, params));
+        const rowCount = Number(db.querySync(`SELECT count(*) FROM ${name}`).data[0]?.[0] ?? 0);
+        const preview = db.querySync(`SELECT * FROM ${name} LIMIT ${Math.max(0, Math.floor(previewRows))}`);
+        const types = db.querySync(
+          `SELECT data_type FROM information_schema.columns WHERE table_name = $1 AND table_schema = 'main' AND table_catalog = 'temp' ORDER BY ordinal_position`,
+          [table],
+        );
+        const columns = preview.columns.map((c, i) => ({ ...c, type: String(types.data[0]?.[i] ?? c.type) }));
+        return { columns, rowCount, preview: { ...preview, columns } };
+      },
+      async fetchRows(id: string, offset: number, limit: number): Promise<ColumnarTable> {
+        const db = await database();
+        const r = results.get(id);
+        if (!r)
+          throw new EngineError({
+            code: 'internal',
+            message: `result ${id} is no longer available; run the cell again`,
+          });
+        return db.querySync(
+          `SELECT * FROM ${r.table} LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${Math.max(0, Math.floor(offset))}`,
+        );
+      },
+      async releaseResult(id: string) {
+        const r = results.get(id);
+        if (!r) return;
+        results.delete(id);
+        (await database()).exec(`DROP TABLE IF EXISTS ${r.table}`);
+      },
+      async cancel() {
+        // Only a call the user's next action supersedes is stopped (an import has `cancelImport`).
+        if (opened === null || calls.current === null || !CANCELLABLE_CALLS.has(calls.current)) return false;
+        opened.cancelCall();
+        return true;
+      },
+      async runAnalysis(id: string, raw: Record<string, unknown>, keepPrefix?: string): Promise<AnalysisResult> {
+        const { result, stages } = await analysisResult(id, raw, keepPrefix !== undefined);
+        const db = await database();
+        try {
+          if (keepPrefix !== undefined) {
+            for (const [name, table] of Object.entries(result.tables))
+              await materialise(db, `${keepPrefix}${name}`, table);
+            for (const [name, t] of Object.entries(result.engineTables ?? {})) {
+              if (t.sql) await db.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(`${keepPrefix}${name}`)} AS ${t.sql}`);
+            }
           }
+        } finally {
+          for (const stage of stages) await db.run(`DROP TABLE IF EXISTS ${stage}`);
         }
-      } finally {
-        for (const stage of stages) await db.run(`DROP TABLE IF EXISTS ${stage}`);
-      }
-      // Staged tables are gone: only the row counts leave the engine.
-      if (result.engineTables) result.engineTables = Object.fromEntries(Object.entries(result.engineTables).map(([k, t]) => [k, { rowCount: t.rowCount }]));
-      return result;
+        // Staged tables are gone: only the row counts leave the engine.
+        if (result.engineTables)
+          result.engineTables = Object.fromEntries(
+            Object.entries(result.engineTables).map(([k, t]) => [k, { rowCount: t.rowCount }]),
+          );
+        return result;
+      },
     },
-  }, calls, () => opened?.beginCall());
+    calls,
+    () => opened?.beginCall(),
+  );
 
   /**
    * Runs an analysis on the current dataset version, or answers from the result cache. Tables the
    * run staged (`stageNumeric`) are returned for the caller to keep and drop; a kept result whose
    * engine tables are wanted (`withEngineTables`) is run again, as its staged tables are gone.
    */
-  async function analysisResult(id: string, raw: Record<string, unknown>, withEngineTables: boolean): Promise<{ result: AnalysisResult; stages: string[] }> {
+  async function analysisResult(
+    id: string,
+    raw: Record<string, unknown>,
+    withEngineTables: boolean,
+  ): Promise<{ result: AnalysisResult; stages: string[] }> {
     const def = getAnalysis(id);
     const opts = parseOptions(def.options, raw, id);
     const db = await database();
@@ -300,7 +337,11 @@ export function createEngine(
     try {
       const result = await def.run(
         {
-          db, profile: prof, summary, numeric: (sql) => db.numeric(sql), memo: (k, build) => cache.memo(k, build),
+          db,
+          profile: prof,
+          summary,
+          numeric: (sql) => db.numeric(sql),
+          memo: (k, build) => cache.memo(k, build),
           stageNumeric: async (columns) => {
             const name = stageNumeric(db, columns);
             stages.push(name);
@@ -319,7 +360,6 @@ export function createEngine(
   }
 }
 
-
 /** Quotes an identifier for DuckDB (re-exported from the one helper, `src/sql/quote.ts`). */
 export { quoteIdent };
 
@@ -331,7 +371,9 @@ export { quoteIdent };
  */
 export function mayChangeData(sql: string): boolean {
   const verb = /^\s*(update|delete|insert|alter|drop|truncate|copy|merge|create\s+(or\s+replace\s+)?(table|view))\b/i;
-  return sql.split(';').some((st) => verb.test(st) && canonicalTables.some((t) => new RegExp(`\\b${t.name}\\b`, 'i').test(st)));
+  return sql
+    .split(';')
+    .some((st) => verb.test(st) && canonicalTables.some((t) => new RegExp(`\\b${t.name}\\b`, 'i').test(st)));
 }
 
 /**

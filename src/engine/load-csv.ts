@@ -16,10 +16,14 @@ export function loadCanonicalCsv(db: Database, files: readonly DataFile[]): void
     const path = canonicalCsvPath(file.table);
     db.bindings.registerFileBuffer(path, file.bytes);
     try {
-      const header = db.querySync(`SELECT * FROM read_csv(${quoteLiteral(path)}, header = true, all_varchar = true) LIMIT 0`).columns.map((c) => c.name);
+      const header = db
+        .querySync(`SELECT * FROM read_csv(${quoteLiteral(path)}, header = true, all_varchar = true) LIMIT 0`)
+        .columns.map((c) => c.name);
       const def = canonicalTables.find((t) => t.name === file.table);
       if (!def) {
-        db.exec(`CREATE OR REPLACE TABLE ${quoteIdent(file.table)} AS SELECT * FROM read_csv(${quoteLiteral(path)}, header = true)`);
+        db.exec(
+          `CREATE OR REPLACE TABLE ${quoteIdent(file.table)} AS SELECT * FROM read_csv(${quoteLiteral(path)}, header = true)`,
+        );
         continue;
       }
       const missing = def.columns.filter((c) => c.required && !header.includes(c.name));
@@ -30,9 +34,13 @@ export function loadCanonicalCsv(db: Database, files: readonly DataFile[]): void
           details: { file: file.fileName },
         });
       }
-      const types = def.columns.filter((c) => header.includes(c.name)).map((c) => `${quoteLiteral(c.name)}: ${quoteLiteral(c.type)}`);
+      const types = def.columns
+        .filter((c) => header.includes(c.name))
+        .map((c) => `${quoteLiteral(c.name)}: ${quoteLiteral(c.type)}`);
       const select = [
-        ...def.columns.map((c) => (header.includes(c.name) ? quoteIdent(c.name) : `CAST(NULL AS ${c.type}) AS ${quoteIdent(c.name)}`)),
+        ...def.columns.map((c) =>
+          header.includes(c.name) ? quoteIdent(c.name) : `CAST(NULL AS ${c.type}) AS ${quoteIdent(c.name)}`,
+        ),
         ...header.filter((h) => !def.columns.some((c) => c.name === h)).map(quoteIdent),
       ];
       db.exec(
@@ -40,15 +48,16 @@ export function loadCanonicalCsv(db: Database, files: readonly DataFile[]): void
       );
     } catch (e) {
       if (e instanceof EngineError && e.info.code === 'query') {
-        throw new EngineError({ code: 'input', message: `${file.fileName}: ${e.message}`, details: { file: file.fileName } }, { cause: e });
+        throw new EngineError(
+          { code: 'input', message: `${file.fileName}: ${e.message}`, details: { file: file.fileName } },
+          { cause: e },
+        );
       }
       throw e;
     } finally {
       db.bindings.dropFile(path);
     }
   }
-
-
 }
 
 /** Where `loadCanonicalCsv` registers `table`'s CSV (the benchmarks replay loads by this name). */
@@ -58,6 +67,8 @@ export function canonicalCsvPath(table: string): string {
 
 /** Matches a quoted `canonicalCsvPath` in SQL text; group 1 is the table. */
 export function canonicalCsvPattern(): RegExp {
-  const [before, after] = canonicalCsvPath('TABLE').split('TABLE').map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  const [before, after] = canonicalCsvPath('TABLE')
+    .split('TABLE')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
   return new RegExp(`'${before}(\\w+)${after}'`, 'g');
 }

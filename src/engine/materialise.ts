@@ -6,7 +6,17 @@
  * 200 rows. (IPC bytes rather than an Arrow `Table`: the bindings carry their own copy of
  * apache-arrow in Node, and a `Table` from ours inserts nothing there.)
  */
-import { Bool, DateMillisecond, Float64, Table, Utf8, makeVector, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
+import {
+  Bool,
+  DateMillisecond,
+  Float64,
+  Table,
+  Utf8,
+  makeVector,
+  tableToIPC,
+  vectorFromArray,
+  type Vector,
+} from 'apache-arrow';
 import { storageType } from '../sql/column-type.ts';
 import { quoteIdent } from '../sql/quote.ts';
 import type { Database } from './database.ts';
@@ -19,14 +29,34 @@ function toVector(values: Cell[], type: string): Vector {
     case 'DOUBLE':
     case 'BIGINT':
     case 'INTEGER':
-      return vectorFromArray(values.map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : null)), new Float64());
+      return vectorFromArray(
+        values.map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : null)),
+        new Float64(),
+      );
     case 'BOOLEAN':
-      return vectorFromArray(values.map((v) => (typeof v === 'boolean' ? v : null)), new Bool());
+      return vectorFromArray(
+        values.map((v) => (typeof v === 'boolean' ? v : null)),
+        new Bool(),
+      );
     case 'DATE':
     case 'TIMESTAMP':
-      return vectorFromArray(values.map((v) => (v instanceof Date ? v : null)), new DateMillisecond());
+      return vectorFromArray(
+        values.map((v) => (v instanceof Date ? v : null)),
+        new DateMillisecond(),
+      );
     default:
-      return vectorFromArray(values.map((v) => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v))), new Utf8());
+      return vectorFromArray(
+        values.map((v) =>
+          v === null || v === undefined
+            ? null
+            : v instanceof Date
+              ? v.toISOString()
+              : typeof v === 'object'
+                ? JSON.stringify(v)
+                : String(v),
+        ),
+        new Utf8(),
+      );
   }
 }
 

@@ -31,7 +31,12 @@ export function allowSameOriginOnly(scope: WorkerGlobalScope = self as unknown a
   // Kept unbound on purpose: it is called with the request as `this` below.
   // eslint-disable-next-line @typescript-eslint/unbound-method
   const open = XMLHttpRequest.prototype.open;
-  XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
+  XMLHttpRequest.prototype.open = function (
+    this: XMLHttpRequest,
+    method: string,
+    url: string | URL,
+    ...rest: unknown[]
+  ) {
     if (!isSameOrigin(url, base)) throw refused(url);
     return (open as (...a: unknown[]) => void).call(this, method, url, ...rest);
   };

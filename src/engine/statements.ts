@@ -22,7 +22,12 @@ export function splitStatements(db: Database, sql: string): string[] {
 }
 
 function isOnlyComments(text: string): boolean {
-  return text.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '').trim() === '';
+  return (
+    text
+      .replace(/--[^\n]*/g, '')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .trim() === ''
+  );
 }
 
 /** True for statements that produce a row set we can materialise with `CREATE TABLE … AS`. */

@@ -5,16 +5,24 @@
  */
 import { canonicalTables } from '../model/schema.ts';
 import type { DatasetProfile } from '../model/profile.ts';
-import { SUMMARY_SCHEMA, SUMMARY_VERSION, buildSummaryStatements, sourceFingerprintSql, summaryTables, type SummaryState } from '../model/summary/index.ts';
+import {
+  SUMMARY_SCHEMA,
+  SUMMARY_VERSION,
+  buildSummaryStatements,
+  sourceFingerprintSql,
+  summaryTables,
+  type SummaryState,
+} from '../model/summary/index.ts';
 import type { Database } from './database.ts';
 import { toRows } from './types.ts';
 import { quoteLiteral } from '../sql/quote.ts';
 
-
 /** The fingerprint of the canonical tables present now (see `sourceFingerprintSql`). */
 export function sourceFingerprint(db: Database): string {
   const present = toRows(
-    db.querySync(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = current_database()`),
+    db.querySync(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = current_database()`,
+    ),
   ).map((r) => String(r.table_name));
   const tables = canonicalTables.map((t) => t.name).filter((t) => present.includes(t));
   if (tables.length === 0) return '';
@@ -34,9 +42,17 @@ function storedSummary(db: Database, fingerprint: string): SummaryState | null {
     `SELECT count(*) FROM information_schema.tables WHERE table_schema = ${quoteLiteral(SUMMARY_SCHEMA)} AND table_catalog = current_database()`,
   );
   if (Number(exists.data[0]?.[0] ?? 0) < Object.keys(summaryTables).length) return null;
-  const row = toRows(db.querySync(`SELECT summary_version, date_from, date_to, source, orders_within_months FROM ${summaryTables.info}`))[0];
+  const row = toRows(
+    db.querySync(`SELECT summary_version, date_from, date_to, source, orders_within_months FROM ${summaryTables.info}`),
+  )[0];
   if (!row || Number(row.summary_version) !== SUMMARY_VERSION || row.source !== fingerprint) return null;
-  return { dateFrom: isoDate(row.date_from), dateTo: isoDate(row.date_to), source: fingerprint, ordersWithinMonths: row.orders_within_months === true, buildMs: 0 };
+  return {
+    dateFrom: isoDate(row.date_from),
+    dateTo: isoDate(row.date_to),
+    source: fingerprint,
+    ordersWithinMonths: row.orders_within_months === true,
+    buildMs: 0,
+  };
 }
 
 /**
@@ -44,7 +60,12 @@ function storedSummary(db: Database, fingerprint: string): SummaryState | null {
  * data has no transactions (nothing to summarise). `force` rebuilds even when the stored one
  * looks current (after an UPDATE, which keeps row counts).
  */
-export async function ensureSummary(db: Database, profile: DatasetProfile, fingerprint: string, force = false): Promise<SummaryState | null> {
+export async function ensureSummary(
+  db: Database,
+  profile: DatasetProfile,
+  fingerprint: string,
+  force = false,
+): Promise<SummaryState | null> {
   if (!profile.tables.transactions) {
     dropSummary(db);
     return null;

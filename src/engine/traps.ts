@@ -39,7 +39,8 @@ const TRAP_MESSAGES: readonly RegExp[] = [
 /** True when `e` means the engine instance is broken and must be restarted. */
 export function isEngineTrap(e: unknown): boolean {
   const wasm = (globalThis as { WebAssembly?: { RuntimeError?: unknown; Exception?: unknown } }).WebAssembly;
-  if (wasm && typeof wasm.RuntimeError === 'function' && e instanceof (wasm.RuntimeError as new () => Error)) return true;
+  if (wasm && typeof wasm.RuntimeError === 'function' && e instanceof (wasm.RuntimeError as new () => Error))
+    return true;
   if (wasm && typeof wasm.Exception === 'function' && e instanceof (wasm.Exception as new () => object)) return true;
   const message = e instanceof Error ? e.message : String(e);
   if (DUCKDB_FATAL.test(message)) return true;

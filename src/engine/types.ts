@@ -5,7 +5,16 @@
  * here for the engine's own callers (UI, app, CLI, tests); code below the engine imports them
  * from `src/sql/`.
  */
-export { fromRows, toRows, type Cell, type ColumnarTable, type ColumnInfo, type NumericTable, type Row, type ValueKind } from '../sql/table.ts';
+export {
+  fromRows,
+  toRows,
+  type Cell,
+  type ColumnarTable,
+  type ColumnInfo,
+  type NumericTable,
+  type Row,
+  type ValueKind,
+} from '../sql/table.ts';
 export type { SqlConnection, SqlParam } from '../sql/connection.ts';
 
 /** A plain, serialisable error: what crosses the worker boundary instead of an Error instance. */

@@ -37,7 +37,10 @@ const api: WorkerApi = {
   async exportTables(tables: string[]) {
     // Hand the CSV bytes over instead of copying them: they can be as large as the dataset.
     const out = await engine.exportTables(tables);
-    return Comlink.transfer(out, out.map((t) => t.bytes.buffer as ArrayBuffer));
+    return Comlink.transfer(
+      out,
+      out.map((t) => t.bytes.buffer as ArrayBuffer),
+    );
   },
   async exportDatabase() {
     // Hand the file over instead of copying it: it can be hundreds of megabytes.
@@ -49,7 +52,10 @@ const api: WorkerApi = {
   },
   async crashForTest(kind: 'fatal' | 'hang' | 'trap', message = 'null function or function signature mismatch') {
     // Lets the end-to-end suite prove the restart path: a real worker death, not a mock.
-    if (kind === 'hang') for (;;) { /* spin until terminated */ }
+    if (kind === 'hang')
+      for (;;) {
+        /* spin until terminated */
+      }
     if (kind === 'trap') return trapEveryCall(await engine.database(), message);
     setTimeout(() => {
       throw new Error('simulated engine crash');
@@ -107,7 +113,8 @@ export function serve(early: MessageEvent[]): void {
         else listener.handleEvent(ev);
       }
     },
-    removeEventListener: (type: string, listener: EventListenerOrEventListenerObject) => scope.removeEventListener(type, listener),
+    removeEventListener: (type: string, listener: EventListenerOrEventListenerObject) =>
+      scope.removeEventListener(type, listener),
   };
   Comlink.expose(withPlainErrors(api), endpoint);
 }

@@ -5,7 +5,18 @@
  */
 export { count, decimal, money, multiple, percent } from './number.ts';
 export { compileFormat, TIME_PREFIX, type Formatter } from './specifier.ts';
-export { formatTyped, isTypedValue, tv, valueKinds, COMPACT_FROM, type Currency, type DurationUnit, type FormatOptions, type TypedValue, type ValueKind } from './typed.ts';
+export {
+  formatTyped,
+  isTypedValue,
+  tv,
+  valueKinds,
+  COMPACT_FROM,
+  type Currency,
+  type DurationUnit,
+  type FormatOptions,
+  type TypedValue,
+  type ValueKind,
+} from './typed.ts';
 export { exactDecimal } from './exact.ts';
 export { isLocale, locales, localeTag, type Locale } from './locale.ts';
 export { currencies, currencyByCode } from './currency.ts';

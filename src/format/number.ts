@@ -13,11 +13,19 @@
 const formats = new Map<string, Intl.NumberFormat>();
 
 /** Grouped digits with exactly `digits` decimals (at most `digits` when `trim`), or null when `x` is not finite. */
-function digitsOf(x: number | null | undefined, digits: number, trim = false): { text: string; negative: boolean } | null {
+function digitsOf(
+  x: number | null | undefined,
+  digits: number,
+  trim = false,
+): { text: string; negative: boolean } | null {
   if (typeof x !== 'number' || !Number.isFinite(x)) return null;
   const key = `${digits}:${trim}`;
   let f = formats.get(key);
-  if (!f) formats.set(key, (f = new Intl.NumberFormat('en-US', { minimumFractionDigits: trim ? 0 : digits, maximumFractionDigits: digits })));
+  if (!f)
+    formats.set(
+      key,
+      (f = new Intl.NumberFormat('en-US', { minimumFractionDigits: trim ? 0 : digits, maximumFractionDigits: digits })),
+    );
   const text = f.format(Math.abs(x));
   return { text, negative: x < 0 && /[1-9]/.test(text) };
 }

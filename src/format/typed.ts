@@ -85,7 +85,15 @@ const formats = new Map<string, Intl.NumberFormat>();
 function grouped(x: number, locale: Locale, min: number, max: number): string {
   const key = `${locale}:${min}:${max}`;
   let f = formats.get(key);
-  if (!f) formats.set(key, (f = new Intl.NumberFormat(localeTag[locale], { minimumFractionDigits: min, maximumFractionDigits: max, useGrouping: true })));
+  if (!f)
+    formats.set(
+      key,
+      (f = new Intl.NumberFormat(localeTag[locale], {
+        minimumFractionDigits: min,
+        maximumFractionDigits: max,
+        useGrouping: true,
+      })),
+    );
   return f.format(Math.abs(x));
 }
 
@@ -129,13 +137,35 @@ function percentText(p: number, locale: Locale, digits: number | undefined): str
 }
 
 const DURATION: Record<Locale, Record<DurationUnit, [one: string, other: string]>> = {
-  en: { day: ['day', 'days'], week: ['week', 'weeks'], month: ['month', 'months'], quarter: ['quarter', 'quarters'], year: ['year', 'years'] },
-  'zh-Hans': { day: ['天', '天'], week: ['周', '周'], month: ['个月', '个月'], quarter: ['个季度', '个季度'], year: ['年', '年'] },
-  'zh-Hant': { day: ['天', '天'], week: ['週', '週'], month: ['個月', '個月'], quarter: ['季', '季'], year: ['年', '年'] },
+  en: {
+    day: ['day', 'days'],
+    week: ['week', 'weeks'],
+    month: ['month', 'months'],
+    quarter: ['quarter', 'quarters'],
+    year: ['year', 'years'],
+  },
+  'zh-Hans': {
+    day: ['天', '天'],
+    week: ['周', '周'],
+    month: ['个月', '个月'],
+    quarter: ['个季度', '个季度'],
+    year: ['年', '年'],
+  },
+  'zh-Hant': {
+    day: ['天', '天'],
+    week: ['週', '週'],
+    month: ['個月', '個月'],
+    quarter: ['季', '季'],
+    year: ['年', '年'],
+  },
 };
 
 /** Percentage points: "points" in English prose (a share's change, not a share), 个百分点 / 個百分點. */
-const PP: Record<Locale, [one: string, other: string]> = { en: [' point', ' points'], 'zh-Hans': [' 个百分点', ' 个百分点'], 'zh-Hant': [' 個百分點', ' 個百分點'] };
+const PP: Record<Locale, [one: string, other: string]> = {
+  en: [' point', ' points'],
+  'zh-Hans': [' 个百分点', ' 个百分点'],
+  'zh-Hant': [' 個百分點', ' 個百分點'],
+};
 const TIMES: Record<Locale, string> = { en: '×', 'zh-Hans': ' 倍', 'zh-Hant': ' 倍' };
 
 /** The date in `v`, as a UTC date and whether it names a whole month. */
@@ -155,7 +185,9 @@ function dateText(v: number | string, locale: Locale): string | null {
   const key = `${locale}:${d.month}`;
   let f = dateFormats.get(key);
   if (!f) {
-    const opts: Intl.DateTimeFormatOptions = d.month ? { year: 'numeric', month: locale === 'en' ? 'short' : 'long', timeZone: 'UTC' } : { year: 'numeric', month: locale === 'en' ? 'short' : 'long', day: 'numeric', timeZone: 'UTC' };
+    const opts: Intl.DateTimeFormatOptions = d.month
+      ? { year: 'numeric', month: locale === 'en' ? 'short' : 'long', timeZone: 'UTC' }
+      : { year: 'numeric', month: locale === 'en' ? 'short' : 'long', day: 'numeric', timeZone: 'UTC' };
     dateFormats.set(key, (f = new Intl.DateTimeFormat(localeTag[locale], opts)));
   }
   return f.format(d.date);
@@ -180,7 +212,7 @@ export function formatTyped(v: TypedValue, options: FormatOptions = {}): string 
       const digits = v.digits ?? (Math.abs(x) < 100 && !Number.isInteger(x) ? 2 : 0);
       const text = magnitude(x, locale, digits, full);
       const c = options.currency;
-      const unit = c ? (c.symbol || `${c.code}\u00a0`) : '';
+      const unit = c ? c.symbol || `${c.code}\u00a0` : '';
       return `${sign(x, text, v.signed)}${unit}${text}`;
     }
     case 'percent': {
@@ -209,16 +241,49 @@ export function formatTyped(v: TypedValue, options: FormatOptions = {}): string 
 }
 
 /** The kinds, for checks and option lists. */
-export const valueKinds: readonly ValueKind[] = ['count', 'money', 'percent', 'ratio', 'pp', 'duration', 'date', 'decimal'];
+export const valueKinds: readonly ValueKind[] = [
+  'count',
+  'money',
+  'percent',
+  'ratio',
+  'pp',
+  'duration',
+  'date',
+  'decimal',
+];
 
 /** Constructors that read like the sentence: `tv.percent(0.38)`, `tv.money(1200)`, `tv.ratio(3.8, 1)`. */
 export const tv = {
-  count: (value: number | null, signed?: boolean): TypedValue => ({ kind: 'count', value, ...(signed ? { signed } : {}) }),
-  money: (value: number | null, digits?: number, signed?: boolean): TypedValue => ({ kind: 'money', value, ...(digits !== undefined ? { digits } : {}), ...(signed ? { signed } : {}) }),
-  percent: (value: number | null, digits?: number, signed?: boolean): TypedValue => ({ kind: 'percent', value, ...(digits !== undefined ? { digits } : {}), ...(signed ? { signed } : {}) }),
+  count: (value: number | null, signed?: boolean): TypedValue => ({
+    kind: 'count',
+    value,
+    ...(signed ? { signed } : {}),
+  }),
+  money: (value: number | null, digits?: number, signed?: boolean): TypedValue => ({
+    kind: 'money',
+    value,
+    ...(digits !== undefined ? { digits } : {}),
+    ...(signed ? { signed } : {}),
+  }),
+  percent: (value: number | null, digits?: number, signed?: boolean): TypedValue => ({
+    kind: 'percent',
+    value,
+    ...(digits !== undefined ? { digits } : {}),
+    ...(signed ? { signed } : {}),
+  }),
   ratio: (value: number | null, digits = 1): TypedValue => ({ kind: 'ratio', value, digits }),
-  pp: (value: number | null, digits = 0, signed?: boolean): TypedValue => ({ kind: 'pp', value, digits, ...(signed ? { signed } : {}) }),
-  duration: (value: number | null, unit: DurationUnit, digits?: number): TypedValue => ({ kind: 'duration', value, unit, ...(digits !== undefined ? { digits } : {}) }),
+  pp: (value: number | null, digits = 0, signed?: boolean): TypedValue => ({
+    kind: 'pp',
+    value,
+    digits,
+    ...(signed ? { signed } : {}),
+  }),
+  duration: (value: number | null, unit: DurationUnit, digits?: number): TypedValue => ({
+    kind: 'duration',
+    value,
+    unit,
+    ...(digits !== undefined ? { digits } : {}),
+  }),
   date: (value: string | number | null): TypedValue => ({ kind: 'date', value }),
   decimal: (value: number | null, digits = 0): TypedValue => ({ kind: 'decimal', value, digits }),
 };

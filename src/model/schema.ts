@@ -22,12 +22,12 @@ export interface CanonicalTable {
   columns: CanonicalColumn[];
 }
 
-const col = (
-  name: string,
-  type: CanonicalColumn['type'],
-  required: boolean,
-  description: string,
-): CanonicalColumn => ({ name, type, required, description });
+const col = (name: string, type: CanonicalColumn['type'], required: boolean, description: string): CanonicalColumn => ({
+  name,
+  type,
+  required,
+  description,
+});
 
 /** The four canonical tables, their columns, types and which are required. */
 export const canonicalTables: readonly CanonicalTable[] = [
@@ -72,7 +72,12 @@ export const canonicalTables: readonly CanonicalTable[] = [
       col('customer_id', 'VARCHAR', true, 'Customer identifier'),
       col('amount', 'DOUBLE', true, 'Cost amount (positive = cost to us)'),
       col('date', 'DATE', false, 'Event date'),
-      col('category', 'VARCHAR', false, 'Cost category, e.g. support_call, field_visit, return, discount, bad_debt, dispute'),
+      col(
+        'category',
+        'VARCHAR',
+        false,
+        'Cost category, e.g. support_call, field_visit, return, discount, bad_debt, dispute',
+      ),
     ],
   },
   {

@@ -115,7 +115,8 @@ function createMarkdown(): InstanceType<typeof MarkdownIt> {
   const instance = new MarkdownIt({ html: false, linkify: false, typographer: false });
   instance.validateLink = isSafeLink;
   instance.inline.ruler.before('escape', 'interpolation', interpolationRule);
-  instance.renderer.rules.interpolation = (tokens, i, _options, env) => renderReference(tokens[i]!, env as unknown as RenderEnv);
+  instance.renderer.rules.interpolation = (tokens, i, _options, env) =>
+    renderReference(tokens[i]!, env as unknown as RenderEnv);
   const escape = instance.utils.escapeHtml;
   instance.renderer.rules.image = (tokens, i, options, env, self) => {
     const token = tokens[i]!;

@@ -17,7 +17,13 @@ export type ReportBlock =
   /** Prose already rendered by `renderMarkdown` (safe HTML). */
   | { kind: 'prose'; html: string }
   /** A result table: `rows` are the rows shown (objects keyed by column name, or arrays); `rowCount` is the full count. */
-  | { kind: 'table'; columns: ReportColumn[]; rows: (Readonly<Record<string, unknown>> | readonly unknown[])[]; rowCount: number; title?: string }
+  | {
+      kind: 'table';
+      columns: ReportColumn[];
+      rows: (Readonly<Record<string, unknown>> | readonly unknown[])[];
+      rowCount: number;
+      title?: string;
+    }
   /** A chart rendered by `renderChartToSvgString`. */
   | { kind: 'svg'; svg: string; title?: string }
   /** Plain-language findings of an analysis. */
@@ -87,7 +93,8 @@ function renderBlock(block: ReportBlock): string {
   }
 }
 
-const NUMERIC_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|REAL|DOUBLE|DECIMAL)/i;
+const NUMERIC_TYPE =
+  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|REAL|DOUBLE|DECIMAL)/i;
 
 function renderTable(block: Extract<ReportBlock, { kind: 'table' }>): string {
   const columns = block.columns.map((c) => (typeof c === 'string' ? { name: c } : c));
@@ -111,7 +118,8 @@ function renderTable(block: Extract<ReportBlock, { kind: 'table' }>): string {
 function renderCell(value: unknown, type: string | undefined): string {
   if (value === null || value === undefined) return '<td class="null"></td>';
   if (typeof value === 'number' || typeof value === 'bigint') {
-    const text = typeof value === 'number' ? value.toLocaleString('en-US', { maximumFractionDigits: 6 }) : value.toString();
+    const text =
+      typeof value === 'number' ? value.toLocaleString('en-US', { maximumFractionDigits: 6 }) : value.toString();
     return `<td class="num">${escapeHtml(text)}</td>`;
   }
   if (value instanceof Date) {

@@ -35,7 +35,10 @@ function offline(root: Element, keepLinks: boolean): void {
     for (const attr of [...el.attributes]) {
       const name = attr.name.toLowerCase();
       const isLink = name === 'href' || name === 'xlink:href';
-      if (FETCHING.includes(name) || (isLink && !(keepLinks && el.localName === 'a') && !attr.value.trim().startsWith('#'))) {
+      if (
+        FETCHING.includes(name) ||
+        (isLink && !(keepLinks && el.localName === 'a') && !attr.value.trim().startsWith('#'))
+      ) {
         el.removeAttribute(attr.name);
       } else if (/url\(/i.test(attr.value)) {
         el.setAttribute(attr.name, attr.value.replace(/url\(\s*(?!['"]?#)[^)]*\)/gi, 'none'));
@@ -55,7 +58,8 @@ export function sanitizeSvg(svg: string): string {
   }) as HTMLElement;
   offline(body, false);
   for (const el of body.querySelectorAll('*')) {
-    for (const attr of [...el.attributes]) if (attr.name === 'xmlns' || attr.name.startsWith('xmlns:')) el.removeAttribute(attr.name);
+    for (const attr of [...el.attributes])
+      if (attr.name === 'xmlns' || attr.name.startsWith('xmlns:')) el.removeAttribute(attr.name);
   }
   return body.innerHTML;
 }
@@ -66,7 +70,22 @@ export function sanitizeSvg(svg: string): string {
  */
 export function sanitizeProse(html: string): string {
   const body = purify().sanitize(html, {
-    FORBID_TAGS: ['style', 'form', 'input', 'iframe', 'object', 'embed', 'link', 'meta', 'base', 'audio', 'video', 'source', 'track', 'picture'],
+    FORBID_TAGS: [
+      'style',
+      'form',
+      'input',
+      'iframe',
+      'object',
+      'embed',
+      'link',
+      'meta',
+      'base',
+      'audio',
+      'video',
+      'source',
+      'track',
+      'picture',
+    ],
     FORBID_ATTR: ['style'],
     RETURN_DOM: true,
   }) as HTMLElement;

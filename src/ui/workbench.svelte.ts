@@ -3,7 +3,20 @@
  * tables. Components read it; only this class talks to the engine client's lifecycle.
  */
 import { EngineClient, type EngineState } from '../app/engine-client.ts';
-import { datasetDatabase, datasetFiles, DATABASE_FILE, deleteDataset, getDataset, listDatasets, loadActiveDataset, renameDataset, SAMPLE_ID, saveActiveDataset, saveDataset, type StoredDataset } from '../app/datasets.ts';
+import {
+  datasetDatabase,
+  datasetFiles,
+  DATABASE_FILE,
+  deleteDataset,
+  getDataset,
+  listDatasets,
+  loadActiveDataset,
+  renameDataset,
+  SAMPLE_ID,
+  saveActiveDataset,
+  saveDataset,
+  type StoredDataset,
+} from '../app/datasets.ts';
 import type { TableInfo } from '../engine/api.ts';
 import type { WorkerApi } from '../engine/worker-api.ts';
 import { t } from './i18n/index.ts';
@@ -52,7 +65,11 @@ export class Workbench {
   /** Table → column names, for SQL completion. */
   readonly schema = $derived(Object.fromEntries(this.tables.map((t) => [t.name, t.columns.map((c) => c.name)])));
   /** Name of the active dataset for the header. */
-  readonly activeName = $derived(this.activeId === SAMPLE_ID ? t('datasets.sampleName') : (this.datasets.find((d) => d.id === this.activeId)?.name ?? t('datasets.unnamed')));
+  readonly activeName = $derived(
+    this.activeId === SAMPLE_ID
+      ? t('datasets.sampleName')
+      : (this.datasets.find((d) => d.id === this.activeId)?.name ?? t('datasets.unnamed')),
+  );
 
   constructor() {
     this.client.subscribe((s) => {

@@ -18,9 +18,14 @@ export const whaleCurve: Row[] = [
 
 /** Revenue per month for two segments. */
 export const monthlyRevenue: Row[] = [
-  ['2024-01-01', 'Retail', 120_000], ['2024-02-01', 'Retail', 135_000], ['2024-03-01', 'Retail', 128_000],
-  ['2024-04-01', 'Retail', 150_000], ['2024-01-01', 'Business', 80_000], ['2024-02-01', 'Business', 95_000],
-  ['2024-03-01', 'Business', 110_000], ['2024-04-01', 'Business', 105_000],
+  ['2024-01-01', 'Retail', 120_000],
+  ['2024-02-01', 'Retail', 135_000],
+  ['2024-03-01', 'Retail', 128_000],
+  ['2024-04-01', 'Retail', 150_000],
+  ['2024-01-01', 'Business', 80_000],
+  ['2024-02-01', 'Business', 95_000],
+  ['2024-03-01', 'Business', 110_000],
+  ['2024-04-01', 'Business', 105_000],
 ].map(([month, segment, revenue]) => ({ month: new Date(month as string), segment, revenue }) as Row);
 
 /** Customers by region. */

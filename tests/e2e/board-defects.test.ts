@@ -52,7 +52,11 @@ describe('issue 15: small defects', () => {
     await page.getByTestId('notebook').waitFor();
     await page.getByTestId('add-cell').last().getByTestId('add-chart').click();
     await cellsSettled(page);
-    assert.equal(await page.getByTestId('nb-cell-error').count(), 0, (await page.getByTestId('nb-cell-error').allTextContents()).join(' | '));
+    assert.equal(
+      await page.getByTestId('nb-cell-error').count(),
+      0,
+      (await page.getByTestId('nb-cell-error').allTextContents()).join(' | '),
+    );
     assert.ok((await page.locator('[data-testid="nb-cell"][data-kind="chart"] svg').count()) > 0, 'the chart is drawn');
   });
 
@@ -83,7 +87,7 @@ describe('issue 15: small defects', () => {
     await cellsSettled(page);
     const download = page.waitForEvent('download');
     await page.getByTestId('download-md').click();
-    const text = await readFile((await (await download).path()), 'utf8');
+    const text = await readFile(await (await download).path(), 'utf8');
     const topK = /```input top_k\n([\s\S]*?)```/.exec(text)?.[1] ?? '';
     assert.match(topK, /^value: 35$/m, topK);
   });
@@ -92,7 +96,10 @@ describe('issue 15: small defects', () => {
     const { page } = app;
     const margin = page.getByTestId('input-margin');
     assert.equal(await margin.getAttribute('data-disabled'), 'true', 'disabled while the recorded cost is used');
-    assert.match((await margin.getByTestId('input-disabled-why').textContent()) ?? '', /Applies when “Gross margin from” is “the assumed margin below”/);
+    assert.match(
+      (await margin.getByTestId('input-disabled-why').textContent()) ?? '',
+      /Applies when “Gross margin from” is “the assumed margin below”/,
+    );
     await page.getByTestId('input-margin_source').locator('select').selectOption('assumed');
     await cellsSettled(page);
     assert.equal(await margin.getAttribute('data-disabled'), null, 'enabled with the assumed margin');

@@ -11,7 +11,16 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { cellsSettled, openApp, pageSql, startSession, tableRows, waitForEngine, type RecordedPage, type Session } from './harness.ts';
+import {
+  cellsSettled,
+  openApp,
+  pageSql,
+  startSession,
+  tableRows,
+  waitForEngine,
+  type RecordedPage,
+  type Session,
+} from './harness.ts';
 
 /** Reload trials; RELOAD_TRIALS=50 for the figure in docs/security.md. */
 const TRIALS = Number(process.env.RELOAD_TRIALS ?? 10);
@@ -30,14 +39,17 @@ after(async () => {
   await session?.close();
 });
 
-const cellOf = (page: RecordedPage['page'], id: string) => page.locator(`[data-testid="nb-cell"][data-cell-id="${id}"]`);
+const cellOf = (page: RecordedPage['page'], id: string) =>
+  page.locator(`[data-testid="nb-cell"][data-cell-id="${id}"]`);
 
 /** Moves a range input as a user's drag ends: the value, then an `input` event. */
 async function slide(page: RecordedPage['page'], id: string, value: number): Promise<void> {
-  await cellOf(page, id).locator('input[type="range"]').evaluate((el: HTMLInputElement, v) => {
-    el.value = String(v);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  }, value);
+  await cellOf(page, id)
+    .locator('input[type="range"]')
+    .evaluate((el: HTMLInputElement, v) => {
+      el.value = String(v);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, value);
 }
 
 /** Appends `text` to the end of a SQL cell by typing. */
@@ -92,12 +104,14 @@ describe('nothing lost', () => {
       // replayed at start-up): give it as long as the slider value below gets.
       const editor = cellOf(page, 'worst_customers').getByTestId('sql-editor');
       let text = '';
-      for (let t = 0; t < 50 && !(text = (await editor.textContent()) ?? '').includes(marker); t++) await page.waitForTimeout(100);
+      for (let t = 0; t < 50 && !(text = (await editor.textContent()) ?? '').includes(marker); t++)
+        await page.waitForTimeout(100);
       if (!text.includes(marker)) editsLost++;
       // Input values are restored before the first run: wait for the runtime to have them.
       const slider = cellOf(page, 'top_k').locator('input[type="range"]');
       let got = '';
-      for (let t = 0; t < 50 && (got = await slider.inputValue()) !== String(value); t++) await page.waitForTimeout(100);
+      for (let t = 0; t < 50 && (got = await slider.inputValue()) !== String(value); t++)
+        await page.waitForTimeout(100);
       if (got !== String(value)) valuesLost++;
     }
     console.log(`reload trials: ${TRIALS}; edits lost: ${editsLost}; input values lost: ${valuesLost}`);
@@ -160,10 +174,15 @@ describe('nothing lost', () => {
     const conflict = b.getByTestId('sync-conflict');
     await conflict.waitFor({ timeout: 10_000 });
     assert.match((await conflict.textContent()) ?? '', /saved in another tab.*Both versions are kept/);
-    await b.getByTestId('notebook-title').filter({ hasText: `${copyTitle} (other tab)` }).waitFor();
+    await b
+      .getByTestId('notebook-title')
+      .filter({ hasText: `${copyTitle} (other tab)` })
+      .waitFor();
 
     const stored = await storedNotebooks(a);
-    const original = stored.find((n) => n.source.includes(`title: "${copyTitle}"`) || n.source.includes(`title: ${copyTitle}`));
+    const original = stored.find(
+      (n) => n.source.includes(`title: "${copyTitle}"`) || n.source.includes(`title: ${copyTitle}`),
+    );
     const other = stored.find((n) => n.source.includes(`${copyTitle} (other tab)`));
     assert.ok(original && other, `both versions stored: ${stored.map((n) => n.source.split('\n')[1]).join(' | ')}`);
     assert.match(original.source, /-- from tab A/);
@@ -181,15 +200,25 @@ describe('nothing lost', () => {
     // No SQL traps DuckDB-WASM 1.32 reliably, so the test hook makes every DuckDB call in the
     // worker throw what a trapped call throws (WebAssembly.RuntimeError "null function or
     // function signature mismatch"), as an instance corrupted by a trap does.
-    await page.evaluate(() => (window as unknown as { __caw: { trapEngine(m?: string): Promise<void> } }).__caw.trapEngine());
+    await page.evaluate(() =>
+      (window as unknown as { __caw: { trapEngine(m?: string): Promise<void> } }).__caw.trapEngine(),
+    );
     await page.getByTestId('run-all').click();
     // Restarted by itself (the notice names what stopped it), with the data loaded again.
     await page.getByTestId('engine-restarted').waitFor({ timeout: 15_000 });
-    assert.match((await page.getByTestId('engine-restarted').textContent()) ?? '', /null function or function signature mismatch/);
+    assert.match(
+      (await page.getByTestId('engine-restarted').textContent()) ?? '',
+      /null function or function signature mismatch/,
+    );
     await waitForEngine(page);
     await cellsSettled(page);
-    const statuses = await page.locator('[data-testid="nb-cell"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
-    assert.ok(statuses.every((s) => s === 'ok'), `every cell ran again: ${statuses.join(', ')}`);
+    const statuses = await page
+      .locator('[data-testid="nb-cell"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    assert.ok(
+      statuses.every((s) => s === 'ok'),
+      `every cell ran again: ${statuses.join(', ')}`,
+    );
     assert.ok((await tableRows(page, 'transactions')) > 1000, 'the sample data is back');
   });
 
@@ -203,13 +232,18 @@ describe('nothing lost', () => {
     try {
       await page.getByTestId('open-import').first().click();
       await page.getByTestId('import-wizard').waitFor();
-      await page.getByTestId('file-input').setInputFiles(path.resolve(import.meta.dirname, '../fixtures/datasets/Telco-Customer-Churn.csv'));
+      await page
+        .getByTestId('file-input')
+        .setInputFiles(path.resolve(import.meta.dirname, '../fixtures/datasets/Telco-Customer-Churn.csv'));
       await page.locator('[data-testid="import-file"] [data-testid="import-preview"]').waitFor({ timeout: 30_000 });
       await page.getByTestId('start-import').click();
       const notice = page.getByTestId('import-notice');
       await notice.filter({ hasText: /not enough room/ }).waitFor({ timeout: 60_000 });
       const text = (await notice.textContent()) ?? '';
-      assert.match(text, /it needs \d+(\.\d)? (KB|MB)( and [\d.]+ (bytes|KB|MB) is free)?\. The previous dataset stays active/);
+      assert.match(
+        text,
+        /it needs \d+(\.\d)? (KB|MB)( and [\d.]+ (bytes|KB|MB) is free)?\. The previous dataset stays active/,
+      );
       // The header still names the sample, and the engine holds the sample's tables.
       await page.getByTestId('active-dataset').filter({ hasText: 'sample data' }).waitFor();
       await page.locator('[data-table="transactions"]').waitFor({ timeout: 30_000 });
@@ -224,8 +258,16 @@ describe('nothing lost', () => {
       // lags): a second, different large edit is then refused.
       const status = page.locator('[data-testid="save-status"][data-status="error"]');
       for (let attempt = 0; attempt < 3; attempt++) {
-        await cellOf(page, 'worst_customers').getByTestId('sql-editor').fill(`SELECT ${attempt + 1} -- ${'x'.repeat(600_000)}`);
-        if (await status.waitFor({ timeout: 15_000 }).then(() => true, () => false)) break;
+        await cellOf(page, 'worst_customers')
+          .getByTestId('sql-editor')
+          .fill(`SELECT ${attempt + 1} -- ${'x'.repeat(600_000)}`);
+        if (
+          await status.waitFor({ timeout: 15_000 }).then(
+            () => true,
+            () => false,
+          )
+        )
+          break;
       }
       await status.waitFor({ timeout: 1_000 });
       const reason = ((await status.textContent()) ?? '').replace(/^.*?Not saved:/s, '').trim();

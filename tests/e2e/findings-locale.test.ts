@@ -25,7 +25,11 @@ after(async () => {
 });
 
 /** Opens the whale notebook with the UI in `locale`, `theme` and (optionally) a currency for the sample. */
-async function whale(locale: string, theme: 'light' | 'dark', currency?: string): Promise<{ page: Page; close: () => Promise<void> }> {
+async function whale(
+  locale: string,
+  theme: 'light' | 'dark',
+  currency?: string,
+): Promise<{ page: Page; close: () => Promise<void> }> {
   const context = await session.browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
   await context.addInitScript(
     ([l, t, c]) => {
@@ -46,9 +50,17 @@ async function whale(locale: string, theme: 'light' | 'dark', currency?: string)
 
 /** Each finding of the whale cell as [tile, sentence]. */
 async function findings(page: Page): Promise<[string | null, string][]> {
-  return page.locator('[data-cell-id="whale"] [data-testid="findings"] li').evaluateAll((lis) =>
-    lis.map((li) => [li.querySelector('[data-testid="finding-headline"]')?.textContent ?? null, li.querySelector('[data-testid="finding-text"]')?.textContent ?? ''] as [string | null, string]),
-  );
+  return page
+    .locator('[data-cell-id="whale"] [data-testid="findings"] li')
+    .evaluateAll((lis) =>
+      lis.map(
+        (li) =>
+          [
+            li.querySelector('[data-testid="finding-headline"]')?.textContent ?? null,
+            li.querySelector('[data-testid="finding-text"]')?.textContent ?? '',
+          ] as [string | null, string],
+      ),
+    );
 }
 
 describe('whale findings in three languages', () => {
@@ -72,7 +84,9 @@ describe('whale findings in three languages', () => {
         if (locale === 'zh-Hans') assert.match(money, /¥[\d.,]+万/);
         if (locale === 'zh-Hant') assert.match(money, /NT\$[\d.,]+萬/);
         if (locale === 'en') assert.match(money, /\d\.\d+k\b/);
-        await page.locator('[data-cell-id="whale"] [data-testid="findings"]').screenshot({ path: path.join(shots, `whale-findings-${locale}-${theme}.png`) });
+        await page
+          .locator('[data-cell-id="whale"] [data-testid="findings"]')
+          .screenshot({ path: path.join(shots, `whale-findings-${locale}-${theme}.png`) });
         await page.screenshot({ path: path.join(shots, `whale-page-${locale}-${theme}.png`) });
         await close();
       });
@@ -83,12 +97,20 @@ describe('whale findings in three languages', () => {
     const { page, close } = await whale('en', 'light');
     const before = await findings(page);
     // Mark the rendered output: a re-run would replace the cell's output element.
-    await page.locator('[data-cell-id="whale"] [data-testid="analysis-output"]').evaluate((el) => el.setAttribute('data-marked', '1'));
+    await page
+      .locator('[data-cell-id="whale"] [data-testid="analysis-output"]')
+      .evaluate((el) => el.setAttribute('data-marked', '1'));
     await page.getByTestId('language-switch').selectOption('zh-Hans');
-    await page.waitForFunction(() => /客户/.test(document.querySelector('[data-cell-id="whale"] [data-testid="findings"]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /客户/.test(document.querySelector('[data-cell-id="whale"] [data-testid="findings"]')?.textContent ?? ''),
+    );
     const after = await findings(page);
     assert.equal(after.length, before.length);
-    assert.equal(await page.locator('[data-cell-id="whale"] [data-testid="analysis-output"][data-marked="1"]').count(), 1, 'the same output, re-rendered in place');
+    assert.equal(
+      await page.locator('[data-cell-id="whale"] [data-testid="analysis-output"][data-marked="1"]').count(),
+      1,
+      'the same output, re-rendered in place',
+    );
     // Percent tiles read the same in both languages.
     assert.equal(after[0]![0], before[0]![0]);
     await close();
@@ -104,16 +126,32 @@ describe('whale findings in three languages', () => {
     await page.locator('[data-testid="nb-cell"][data-cell-id="ladder"][data-status="ok"]').waitFor({ timeout: 90_000 });
     assert.match((await ladder.textContent()) ?? '', /diamond or black-gold/);
     await page.getByTestId('language-switch').selectOption('zh-Hant');
-    await page.waitForFunction(() => /鑽石或黑金/.test(document.querySelector('[data-cell-id="ladder"] [data-testid="findings"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () =>
+        /鑽石或黑金/.test(
+          document.querySelector('[data-cell-id="ladder"] [data-testid="findings"]')?.textContent ?? '',
+        ),
+      undefined,
+      { timeout: 60_000 },
+    );
     await page.getByTestId('language-switch').selectOption('zh-Hans');
-    await page.waitForFunction(() => /钻石或黑金/.test(document.querySelector('[data-cell-id="ladder"] [data-testid="findings"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () =>
+        /钻石或黑金/.test(
+          document.querySelector('[data-cell-id="ladder"] [data-testid="findings"]')?.textContent ?? '',
+        ),
+      undefined,
+      { timeout: 60_000 },
+    );
     await context.close();
   });
 
   it('the dataset currency is chosen in the data panel and shows on money tiles', async () => {
     const { page, close } = await whale('en', 'light');
     await page.getByTestId('currency-select').selectOption('USD');
-    await page.waitForFunction(() => /\$[\d.,]+k/.test(document.querySelector('[data-cell-id="whale"] [data-testid="findings"]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /\$[\d.,]+k/.test(document.querySelector('[data-cell-id="whale"] [data-testid="findings"]')?.textContent ?? ''),
+    );
     assert.equal(await page.evaluate(() => localStorage.getItem('caw.currency')), JSON.stringify({ sample: 'USD' }));
     await close();
   });

@@ -87,7 +87,11 @@ describe('foundation', () => {
     await runSql('SELECT range AS n FROM range(500000)', 'button');
     await table.getByTestId('row-count').filter({ hasText: '500,000 rows' }).waitFor();
     await table.locator('.scroller').evaluate((el) => (el.scrollTop = el.scrollHeight));
-    await table.locator('.body .row[data-row="499999"] .td').first().filter({ hasText: '499,999' }).waitFor({ timeout: 20_000 });
+    await table
+      .locator('.body .row[data-row="499999"] .td')
+      .first()
+      .filter({ hasText: '499,999' })
+      .waitFor({ timeout: 20_000 });
   });
 
   it('shows DuckDB’s error for a bad query and keeps working', async () => {
@@ -106,7 +110,10 @@ describe('foundation', () => {
     const cancel = page.getByTestId('query-cell').getByRole('button', { name: 'Cancel' });
     await cancel.click();
     // The user's own Cancel reads as such, not as a failed query.
-    await page.getByTestId('cell-cancelled').filter({ hasText: /cancelled/i }).waitFor({ timeout: 15_000 });
+    await page
+      .getByTestId('cell-cancelled')
+      .filter({ hasText: /cancelled/i })
+      .waitFor({ timeout: 15_000 });
     assert.equal(await page.getByTestId('cell-error').count(), 0, 'no "Query failed" for a cancel');
     await runSql('SELECT 1 AS one');
     await page.getByTestId('query-cell').getByTestId('row-count').filter({ hasText: '1 row' }).waitFor();
@@ -114,7 +121,8 @@ describe('foundation', () => {
 
   it('restarts a crashed engine by itself, and offers a button when it stops again within a minute', async () => {
     const { page } = app;
-    const crash = () => page.evaluate(() => (window as unknown as { __caw: { crashEngine(): void } }).__caw.crashEngine());
+    const crash = () =>
+      page.evaluate(() => (window as unknown as { __caw: { crashEngine(): void } }).__caw.crashEngine());
     await crash();
     const restarted = page.getByTestId('engine-restarted');
     await restarted.waitFor();
@@ -130,7 +138,11 @@ describe('foundation', () => {
     await stopped.waitFor();
     assert.match((await stopped.textContent()) ?? '', /not restarted again/);
     await page.waitForTimeout(1000);
-    assert.match((await page.getByTestId('engine-status').textContent()) ?? '', /stopped/i, 'still stopped: no automatic restart');
+    assert.match(
+      (await page.getByTestId('engine-status').textContent()) ?? '',
+      /stopped/i,
+      'still stopped: no automatic restart',
+    );
     await page.getByTestId('restart-engine').click();
     await waitForEngine(page);
     assert.equal(await page.getByTestId('engine-restarted').count(), 0, 'a restart the user asked for needs no notice');
@@ -141,8 +153,14 @@ describe('foundation', () => {
   it('never contacts another origin', () => {
     // The recorder sees the worker's own fetches too (the wasm binary and the sample's database file), so an
     // outside request from the engine would be caught, not just one from the page.
-    assert.ok(app.requests.some((u) => /duckdb-eh.*\.wasm$/.test(u)), 'the engine worker’s wasm fetch was recorded');
-    assert.ok(app.requests.some((u) => /sample.*\.duckdb$/.test(u)), 'the worker’s sample-data fetch was recorded');
+    assert.ok(
+      app.requests.some((u) => /duckdb-eh.*\.wasm$/.test(u)),
+      'the engine worker’s wasm fetch was recorded',
+    );
+    assert.ok(
+      app.requests.some((u) => /sample.*\.duckdb$/.test(u)),
+      'the worker’s sample-data fetch was recorded',
+    );
     assert.deepEqual(app.foreignRequests(), []);
     assert.deepEqual(app.errors, []);
   });

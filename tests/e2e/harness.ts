@@ -17,9 +17,13 @@ export interface Session {
 
 /** Starts the preview server on a free port and launches headless Chromium. */
 export async function startSession(): Promise<Session> {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `vite build` first (npm run test:e2e does)');
+  if (!existsSync('dist/index.html'))
+    throw new Error('dist/ is missing: run `vite build` first (npm run test:e2e does)');
   if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium`);
-  const server: PreviewServer = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'error' });
+  const server: PreviewServer = await preview({
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    logLevel: 'error',
+  });
   const baseUrl = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
   if (!baseUrl) throw new Error('preview server did not report a URL');
   const browser = await chromium.launch({
@@ -56,7 +60,8 @@ export interface RecordedPage {
 }
 
 export async function openApp(session: Session, path = '/', context?: BrowserContext): Promise<RecordedPage> {
-  const ctx = context ?? (await session.browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 }));
+  const ctx =
+    context ?? (await session.browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 }));
   const page = await ctx.newPage();
   const requests: string[] = [];
   const errors: string[] = [];
@@ -73,7 +78,13 @@ export async function openApp(session: Session, path = '/', context?: BrowserCon
     requests,
     errors,
     foreignRequests: () =>
-      requests.filter((u) => !u.startsWith(session.baseUrl + '/') && u !== session.baseUrl && !u.startsWith('data:') && !u.startsWith('blob:')),
+      requests.filter(
+        (u) =>
+          !u.startsWith(session.baseUrl + '/') &&
+          u !== session.baseUrl &&
+          !u.startsWith('data:') &&
+          !u.startsWith('blob:'),
+      ),
   };
 }
 
@@ -85,20 +96,33 @@ export async function waitForEngine(page: Page, timeout = 60_000): Promise<void>
 
 /** Runs SQL through the page's test hook (`window.__caw.sql`): columns, each a list of values as text. */
 export function pageSql(page: Page, q: string): Promise<string[][]> {
-  return page.evaluate((text) => (window as unknown as { __caw: { sql(q: string): Promise<string[][]> } }).__caw.sql(text), q);
+  return page.evaluate(
+    (text) => (window as unknown as { __caw: { sql(q: string): Promise<string[][]> } }).__caw.sql(text),
+    q,
+  );
 }
 
 /** The row count the data panel shows for `table`. */
 export async function tableRows(page: Page, table: string): Promise<number> {
-  return Number(((await page.locator(`[data-table="${table}"]`).getByTestId('table-rows').textContent()) ?? '').replace(/\D/g, ''));
+  return Number(
+    ((await page.locator(`[data-table="${table}"]`).getByTestId('table-rows').textContent()) ?? '').replace(/\D/g, ''),
+  );
 }
 
 /** Waits until the open notebook has cells and none is idle, queued or running. */
 export async function cellsSettled(page: Page, timeout = 60_000): Promise<void> {
-  await page.waitForFunction(() => {
-    const cells = [...document.querySelectorAll('[data-testid="nb-cell"]')];
-    // Charts draw in a task after their cell's result arrives: settled means drawn too.
-    const drawing = document.querySelector('[data-testid="chart"][data-pending]') !== null;
-    return !drawing && cells.length > 0 && cells.every((c) => !['queued', 'running', 'idle'].includes(c.getAttribute('data-status') ?? ''));
-  }, undefined, { timeout });
+  await page.waitForFunction(
+    () => {
+      const cells = [...document.querySelectorAll('[data-testid="nb-cell"]')];
+      // Charts draw in a task after their cell's result arrives: settled means drawn too.
+      const drawing = document.querySelector('[data-testid="chart"][data-pending]') !== null;
+      return (
+        !drawing &&
+        cells.length > 0 &&
+        cells.every((c) => !['queued', 'running', 'idle'].includes(c.getAttribute('data-status') ?? ''))
+      );
+    },
+    undefined,
+    { timeout },
+  );
 }

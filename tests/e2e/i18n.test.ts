@@ -23,10 +23,14 @@ async function contextFor(locale: string): Promise<BrowserContext> {
   return session.browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, locale });
 }
 
-const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
+const text = async (page: Page, testId: string) =>
+  ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
 
 /** The system fonts Chromium actually used to draw an element's text (DevTools protocol). */
-async function fontsUsedFor(page: Page, selector: string): Promise<{ familyName: string; isCustomFont: boolean; glyphCount: number }[]> {
+async function fontsUsedFor(
+  page: Page,
+  selector: string,
+): Promise<{ familyName: string; isCustomFont: boolean; glyphCount: number }[]> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('DOM.enable');
   await cdp.send('CSS.enable');
@@ -43,7 +47,9 @@ describe('UI language', () => {
     const { page } = app;
     await waitForEngine(page);
     const list = page.getByTestId('builtin-notebooks');
-    const ids = await list.locator('[data-notebook]').evaluateAll((els) => els.map((e) => e.getAttribute('data-notebook') ?? ''));
+    const ids = await list
+      .locator('[data-notebook]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-notebook') ?? ''));
     const own = ids.filter((id) => id.endsWith('.zh-Hans'));
     assert.ok(own.length >= 6, `every built-in notebook in 简体: ${ids.join(', ')}`);
     assert.deepEqual(ids.slice(0, own.length), own, 'the 简体 notebooks come first');
@@ -98,9 +104,18 @@ describe('UI language', () => {
     assert.equal(await text(page, 'data-panel-heading'), '資料 · 範例資料');
     const fonts = await fontsUsedFor(page, '[data-testid="data-panel-heading"]');
     const cjk = fonts.filter((f) => /CJK/.test(f.familyName));
-    assert.ok(cjk.length > 0 && cjk.every((f) => f.glyphCount > 0), `CJK glyphs drawn with a CJK face: ${JSON.stringify(fonts)}`);
-    assert.ok(cjk.some((f) => /CJK TC/.test(f.familyName)), `Traditional text prefers the TC face: ${JSON.stringify(fonts)}`);
-    assert.ok(fonts.every((f) => !f.isCustomFont), 'no web fonts');
+    assert.ok(
+      cjk.length > 0 && cjk.every((f) => f.glyphCount > 0),
+      `CJK glyphs drawn with a CJK face: ${JSON.stringify(fonts)}`,
+    );
+    assert.ok(
+      cjk.some((f) => /CJK TC/.test(f.familyName)),
+      `Traditional text prefers the TC face: ${JSON.stringify(fonts)}`,
+    );
+    assert.ok(
+      fonts.every((f) => !f.isCustomFont),
+      'no web fonts',
+    );
     await app.context.close();
   });
 
@@ -139,7 +154,11 @@ describe('UI language', () => {
     await page.locator('[data-testid="builtin-notebooks"] [data-notebook="who-really-makes-the-profit"]').click();
     const title = page.getByTestId('notebook-title');
     await title.waitFor();
-    assert.equal(await title.textContent(), 'Who really makes the profit?', 'the built-in notebook keeps its own title');
+    assert.equal(
+      await title.textContent(),
+      'Who really makes the profit?',
+      'the built-in notebook keeps its own title',
+    );
     await page.getByRole('button', { name: '全部執行' }).waitFor({ timeout: 60_000 });
     assert.equal(await text(page, 'download-md'), '下載 .md');
     const analysis = page.locator('[data-testid="nb-cell"][data-kind="analysis"][data-status="ok"]').first();

@@ -12,7 +12,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { writeLargeCsv, type LargeCsvFacts } from '../fixtures/large-csv.ts';
-import { openApp, pageSql, type RecordedPage, type Session, startSession, tableRows, waitForEngine } from './harness.ts';
+import {
+  openApp,
+  pageSql,
+  type RecordedPage,
+  type Session,
+  startSession,
+  tableRows,
+  waitForEngine,
+} from './harness.ts';
 
 const ROWS = 10_000_000;
 
@@ -52,13 +60,20 @@ describe('a 300 MB / 10M-row CSV', () => {
     const card = page.locator('[data-testid="import-file"][data-file="transactions-10m.csv"]');
     await card.locator('[data-testid="mapping"]').waitFor({ timeout: 60_000 });
     await page.getByTestId('start-import').click();
-    await page.waitForFunction(() => Number(document.querySelector<HTMLProgressElement>('[data-testid="import-progress"] progress')?.value) > 0.1, undefined, { timeout: 120_000, polling: 50 });
+    await page.waitForFunction(
+      () =>
+        Number(document.querySelector<HTMLProgressElement>('[data-testid="import-progress"] progress')?.value) > 0.1,
+      undefined,
+      { timeout: 120_000, polling: 50 },
+    );
     await page.getByTestId('cancel-import').click();
     await page.getByTestId('import-notice').filter({ hasText: 'Import cancelled' }).waitFor({ timeout: 60_000 });
     assert.equal(await card.getAttribute('data-status'), 'cancelled');
     await page.getByTestId('active-dataset').filter({ hasText: 'sample data' }).waitFor();
     assert.equal(await rowsOf('transactions'), sampleRows);
-    const [[leftover]] = (await sql("SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '\\_\\_import%' ESCAPE '\\'")) as [[string]];
+    const [[leftover]] = (await sql(
+      "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '\\_\\_import%' ESCAPE '\\'",
+    )) as [[string]];
     assert.equal(leftover, '0', 'no half-made table left behind');
     await page.getByRole('button', { name: 'Remove transactions-10m.csv' }).click();
   });
@@ -76,19 +91,34 @@ describe('a 300 MB / 10M-row CSV', () => {
     // The bar moves while DuckDB reads the file (a UTF-8 file is not transcoded: this is the
     // engine's own read, reported through the slices it asks for)…
     const bar = page.getByTestId('import-progress').locator('progress');
-    await page.waitForFunction(() => {
-      const v = Number(document.querySelector<HTMLProgressElement>('[data-testid="import-progress"] progress')?.value);
-      return v > 0.2 && v < 0.8;
-    }, undefined, { timeout: 120_000, polling: 50 });
+    await page.waitForFunction(
+      () => {
+        const v = Number(
+          document.querySelector<HTMLProgressElement>('[data-testid="import-progress"] progress')?.value,
+        );
+        return v > 0.2 && v < 0.8;
+      },
+      undefined,
+      { timeout: 120_000, polling: 50 },
+    );
     const mid = Number(await bar.getAttribute('value'));
     mark(`progress at ${Math.round(mid * 100)}%`);
     // …and the page answers a click meanwhile.
     const theme = await page.evaluate(() => document.documentElement.dataset.theme);
     await page.getByRole('button', { name: 'Toggle dark mode' }).click();
-    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), theme === 'dark' ? 'light' : 'dark');
+    assert.equal(
+      await page.evaluate(() => document.documentElement.dataset.theme),
+      theme === 'dark' ? 'light' : 'dark',
+    );
     assert.ok(await page.getByTestId('import-progress').isVisible(), 'still importing');
     await page.getByRole('button', { name: 'Toggle dark mode' }).click();
-    await page.waitForFunction((before) => Number(document.querySelector<HTMLProgressElement>('[data-testid="import-progress"] progress')?.value ?? 1) > before, mid, { timeout: 300_000, polling: 100 });
+    await page.waitForFunction(
+      (before) =>
+        Number(document.querySelector<HTMLProgressElement>('[data-testid="import-progress"] progress')?.value ?? 1) >
+        before,
+      mid,
+      { timeout: 300_000, polling: 100 },
+    );
 
     // Every row is in; saving the dataset in the browser says so (it is no longer cancellable).
     await page.getByTestId('import-saving').waitFor({ timeout: 600_000 });
@@ -112,7 +142,10 @@ describe('a 300 MB / 10M-row CSV', () => {
     )) as [[string], [string], [string], [string], [string]];
     assert.deepEqual([Number(rows), Number(customers), Number(cents)], [ROWS, facts.customers, facts.revenueCents]);
     assert.deepEqual([first, last], ['2024-01-01', '2024-12-28']);
-    const [names, counts] = (await sql('SELECT channel, count(*) FROM transactions GROUP BY channel')) as [string[], string[]];
+    const [names, counts] = (await sql('SELECT channel, count(*) FROM transactions GROUP BY channel')) as [
+      string[],
+      string[],
+    ];
     const byChannel = Object.fromEntries(names.map((c, i) => [c, Number(counts[i])]));
     assert.deepEqual(byChannel, facts.channels);
   });

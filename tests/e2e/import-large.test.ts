@@ -10,7 +10,15 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { openApp, pageSql, type RecordedPage, type Session, startSession, tableRows, waitForEngine } from './harness.ts';
+import {
+  openApp,
+  pageSql,
+  type RecordedPage,
+  type Session,
+  startSession,
+  tableRows,
+  waitForEngine,
+} from './harness.ts';
 
 let session: Session;
 let app: RecordedPage;
@@ -25,10 +33,14 @@ before(async () => {
   const header = gbk.subarray(0, gbk.indexOf(0x0a) + 1);
   const body = gbk.subarray(header.length);
   bigGbk = path.join(dir, 'big-gbk.csv');
-  await writeFile(bigGbk, Buffer.concat([header, ...Array.from({ length: Math.ceil(60e6 / body.length) }, () => body)]));
+  await writeFile(
+    bigGbk,
+    Buffer.concat([header, ...Array.from({ length: Math.ceil(60e6 / body.length) }, () => body)]),
+  );
   // ~20 MB of plain CSV for the memory test.
   const lines = ['customer_id,date,revenue,note'];
-  for (let i = 0; i < 300_000; i++) lines.push(`cust-${i % 50_000},2024-0${1 + (i % 9)}-1${i % 10},${(i % 997) + 0.5},note number ${i} padding text`);
+  for (let i = 0; i < 300_000; i++)
+    lines.push(`cust-${i % 50_000},2024-0${1 + (i % 9)}-1${i % 10},${(i % 997) + 0.5},note number ${i} padding text`);
   huge = path.join(dir, 'huge.csv');
   await writeFile(huge, lines.join('\n') + '\n');
   session = await startSession();
@@ -54,18 +66,29 @@ describe('large imports', () => {
     await page.getByTestId('start-import').click();
     await page.getByTestId('import-progress').locator('progress').waitFor();
     // The bar moves while the worker reads the file in slices…
-    await page.waitForFunction(() => Number(document.querySelector<HTMLProgressElement>('[data-testid="import-progress"] progress')?.value) > 0, undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => Number(document.querySelector<HTMLProgressElement>('[data-testid="import-progress"] progress')?.value) > 0,
+      undefined,
+      { timeout: 60_000 },
+    );
     // …and the page still answers a click meanwhile: the theme toggles while the import runs.
     const theme = await page.evaluate(() => document.documentElement.dataset.theme);
     await page.getByRole('button', { name: 'Toggle dark mode' }).click();
-    const during = await page.evaluate(() => ({ theme: document.documentElement.dataset.theme, importing: !!document.querySelector('[data-testid="import-progress"]') }));
+    const during = await page.evaluate(() => ({
+      theme: document.documentElement.dataset.theme,
+      importing: !!document.querySelector('[data-testid="import-progress"]'),
+    }));
     assert.deepEqual(during, { theme: theme === 'dark' ? 'light' : 'dark', importing: true });
     await page.getByRole('button', { name: 'Toggle dark mode' }).click();
     await page.getByTestId('cancel-import').click();
     await page.getByTestId('import-notice').filter({ hasText: 'Import cancelled' }).waitFor({ timeout: 60_000 });
     assert.equal(await card.getAttribute('data-status'), 'cancelled');
     await page.getByTestId('active-dataset').filter({ hasText: 'sample data' }).waitFor();
-    await page.locator('[data-table="transactions"]').getByTestId('table-rows').filter({ hasText: sampleRows.toLocaleString('en-US') }).waitFor({ timeout: 60_000 });
+    await page
+      .locator('[data-table="transactions"]')
+      .getByTestId('table-rows')
+      .filter({ hasText: sampleRows.toLocaleString('en-US') })
+      .waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Remove big-gbk.csv' }).click();
   });
 
@@ -81,7 +104,10 @@ describe('large imports', () => {
       await page.getByTestId('start-import').click();
       const err = card.getByTestId('import-error');
       await err.waitFor({ timeout: 60_000 });
-      assert.match((await err.textContent()) ?? '', /huge\.csv: the file \(\d+ MB\) does not fit .*\(64 MB\)\. Files up to about [5-9](\.\d)? MB fit/);
+      assert.match(
+        (await err.textContent()) ?? '',
+        /huge\.csv: the file \(\d+ MB\) does not fit .*\(64 MB\)\. Files up to about [5-9](\.\d)? MB fit/,
+      );
       await page.getByTestId('import-notice').filter({ hasText: 'No file could be imported' }).waitFor();
     } finally {
       await sql(`SET memory_limit = '${limit}'`);

@@ -73,10 +73,14 @@ describe('import', () => {
     const { page } = app;
     await page.locator('[data-testid="builtin-notebooks"] [data-notebook="bundling-and-churn-telco"]').click();
     const bundling = page.locator('[data-testid="nb-cell"][data-cell-id="bundling"]');
-    await page.waitForFunction(() => {
-      const c = document.querySelector('[data-testid="nb-cell"][data-cell-id="bundling"]');
-      return c && ['ok', 'error'].includes(c.getAttribute('data-status') ?? '');
-    }, undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => {
+        const c = document.querySelector('[data-testid="nb-cell"][data-cell-id="bundling"]');
+        return c && ['ok', 'error'].includes(c.getAttribute('data-status') ?? '');
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
     assert.equal(await bundling.getAttribute('data-status'), 'ok');
     const text = (await page.locator('[data-testid="nb-cell"][data-kind="prose"]').allTextContents()).join(' ');
     // Published churn by contract (dataset README): month-to-month 42.7%, two year 2.8%.
@@ -99,7 +103,10 @@ describe('import', () => {
     await page.getByTestId('open-datasets').click();
     const manager = page.getByTestId('dataset-manager');
     const entry = manager.locator('li[data-name="Telco-Customer-Churn"]');
-    assert.match((await entry.getByTestId('dataset-rows').textContent()) ?? '', /customers 7,043 rows · [\d.]+ (KB|MB)/);
+    assert.match(
+      (await entry.getByTestId('dataset-rows').textContent()) ?? '',
+      /customers 7,043 rows · [\d.]+ (KB|MB)/,
+    );
     await manager.locator('li[data-dataset="sample"]').getByTestId('use-dataset').click();
     await ready('transactions');
     await page.getByTestId('active-dataset').filter({ hasText: 'sample data' }).waitFor();
@@ -108,7 +115,11 @@ describe('import', () => {
     await entry.getByTestId('use-dataset').click();
     await page.getByTestId('active-dataset').filter({ hasText: 'Telco-Customer-Churn' }).waitFor();
     // The sample has a customers table too: wait for the Telco one.
-    await page.locator('[data-table="customers"]').getByTestId('table-rows').filter({ hasText: '7,043 rows' }).waitFor({ timeout: 60_000 });
+    await page
+      .locator('[data-table="customers"]')
+      .getByTestId('table-rows')
+      .filter({ hasText: '7,043 rows' })
+      .waitFor({ timeout: 60_000 });
     assert.equal(await page.locator('[data-table="transactions"]').count(), 0);
   });
 
@@ -184,9 +195,12 @@ describe('import', () => {
     const groups = (await report.getByTestId('reject-groups').textContent()) ?? '';
     assert.match(groups, /missing customer id/);
     assert.match(groups, /date/);
-    const [download] = await Promise.all([page.waitForEvent('download'), report.getByTestId('download-rejects').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      report.getByTestId('download-rejects').click(),
+    ]);
     assert.equal(download.suggestedFilename(), 'bad-values-rejected-rows.csv');
-    const text = (await readFile((await download.path()), 'utf8')).replace(/^\uFEFF/, '');
+    const text = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
     const lines = text.trim().split(/\r?\n/);
     assert.equal(lines[0], 'row,column,reason,kind,value');
     assert.equal(lines.length, 4, text);

@@ -7,7 +7,15 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { cellsSettled, openApp, pageSql, startSession, waitForEngine, type RecordedPage, type Session } from './harness.ts';
+import {
+  cellsSettled,
+  openApp,
+  pageSql,
+  startSession,
+  waitForEngine,
+  type RecordedPage,
+  type Session,
+} from './harness.ts';
 
 let session: Session;
 let app: RecordedPage;
@@ -27,8 +35,14 @@ describe('not applicable cells', () => {
     await pageSql(page, 'DROP TABLE surveys');
     await page.locator('[data-testid="builtin-notebooks"] [data-notebook="satisfied-is-not-loyal"]').click();
     await cellsSettled(page);
-    const statuses = await page.locator('[data-testid="nb-cell"]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-status')));
-    assert.equal(statuses.filter((s) => s === 'error' || s === 'blocked').length, 0, `no cell in error: ${statuses.join(', ')}`);
+    const statuses = await page
+      .locator('[data-testid="nb-cell"]')
+      .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-status')));
+    assert.equal(
+      statuses.filter((s) => s === 'error' || s === 'blocked').length,
+      0,
+      `no cell in error: ${statuses.join(', ')}`,
+    );
     assert.ok(statuses.filter((s) => s === 'na').length >= 4, `the survey cells do not apply: ${statuses.join(', ')}`);
     const first = page.getByTestId('nb-cell-na').first();
     assert.match((await first.textContent()) ?? '', /Does not apply to this data\..*survey/s);
@@ -42,11 +56,19 @@ describe('not applicable cells', () => {
     await page.locator('[data-testid="builtin-notebooks"] [data-notebook="bundling-and-churn-telco"]').click();
     const banner = page.getByTestId('needs-data');
     await banner.waitFor({ timeout: 30_000 });
-    assert.match((await banner.textContent()) ?? '', /needs customers\.Churn, customers\.tenure, which the active dataset/);
+    assert.match(
+      (await banner.textContent()) ?? '',
+      /needs customers\.Churn, customers\.tenure, which the active dataset/,
+    );
     await cellsSettled(page);
-    const statuses = await page.locator('[data-testid="nb-cell"]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-status')));
+    const statuses = await page
+      .locator('[data-testid="nb-cell"]')
+      .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-status')));
     assert.equal(statuses.filter((s) => s === 'error' || s === 'blocked').length, 0, statuses.join(', '));
-    assert.ok(statuses.filter((s) => s === 'na').length >= 3, `its queries, analysis and chart do not apply: ${statuses.join(', ')}`);
+    assert.ok(
+      statuses.filter((s) => s === 'na').length >= 3,
+      `its queries, analysis and chart do not apply: ${statuses.join(', ')}`,
+    );
     assert.match((await page.getByTestId('nb-cell-na').first().textContent()) ?? '', /written for the telco data/);
     await banner.getByTestId('import-example').click();
     const card = page.locator('[data-testid="import-file"][data-file="Telco-Customer-Churn.csv"]');
@@ -60,7 +82,9 @@ describe('not applicable cells', () => {
     await page.getByRole('button', { name: 'Done' }).click();
     await page.locator('[data-table="customers"]').waitFor({ timeout: 60_000 });
     await page.locator('[data-testid="builtin-notebooks"] [data-notebook="bundling-and-churn-telco"]').click();
-    await page.locator('[data-testid="nb-cell"][data-cell-id="bundling"][data-status="ok"]').waitFor({ timeout: 60_000 });
+    await page
+      .locator('[data-testid="nb-cell"][data-cell-id="bundling"][data-status="ok"]')
+      .waitFor({ timeout: 60_000 });
     assert.equal(await page.getByTestId('needs-data').count(), 0, 'the banner is gone once the data is there');
   });
 });

@@ -32,7 +32,9 @@ const settled = () => cellsSettled(app.page);
 
 /** Run counts of every cell, by id. */
 async function runs(): Promise<Record<string, number>> {
-  const pairs = await app.page.locator('[data-testid="nb-cell"]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-cell-id') ?? '', Number(e.getAttribute('data-runs'))]));
+  const pairs = await app.page
+    .locator('[data-testid="nb-cell"]')
+    .evaluateAll((els) => els.map((e) => [e.getAttribute('data-cell-id') ?? '', Number(e.getAttribute('data-runs'))]));
   return Object.fromEntries(pairs);
 }
 
@@ -41,11 +43,16 @@ async function offers(typed: string, label: string): Promise<void> {
   await app.page.keyboard.press('Escape');
   await app.page.keyboard.press('Control+a');
   await app.page.keyboard.type(typed);
-  await app.page.locator('.cm-tooltip-autocomplete .cm-completionLabel').filter({ hasText: new RegExp(`^${label}$`) }).waitFor({ timeout: 10_000 });
+  await app.page
+    .locator('.cm-tooltip-autocomplete .cm-completionLabel')
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .waitFor({ timeout: 10_000 });
 }
 
 async function cellIds(): Promise<string[]> {
-  return app.page.locator('[data-testid="nb-cell"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-cell-id') ?? ''));
+  return app.page
+    .locator('[data-testid="nb-cell"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-cell-id') ?? ''));
 }
 
 describe('notebooks', () => {
@@ -57,7 +64,10 @@ describe('notebooks', () => {
     const whale = cell('whale');
     assert.equal(await whale.getAttribute('data-status'), 'ok', 'the whale analysis ran');
     const findings = await whale.getByTestId('findings').locator('li').allTextContents();
-    assert.ok(findings.some((f) => /top 20%/i.test(f)), `a headline finding about the top 20%: ${findings.join(' | ')}`);
+    assert.ok(
+      findings.some((f) => /top 20%/i.test(f)),
+      `a headline finding about the top 20%: ${findings.join(' | ')}`,
+    );
     assert.ok((await whale.locator('svg').count()) > 0, 'the analysis draws its chart');
     const chart = page.locator('[data-testid="nb-cell"][data-kind="chart"]').first();
     assert.ok((await chart.locator('figure svg path').count()) > 0, 'the chart cell draws lines');
@@ -71,7 +81,7 @@ describe('notebooks', () => {
     await cell('diagnostics').getByTestId('csv-top_loss_makers').click();
     const file = await download;
     assert.equal(file.suggestedFilename(), 'diagnostics_top_loss_makers.csv');
-    const lines = (await readFile((await file.path()), 'utf8')).trim().split(/\r?\n/);
+    const lines = (await readFile(await file.path(), 'utf8')).trim().split(/\r?\n/);
     assert.match(lines[0]!, /^customer_id,.*profit/);
     assert.ok(lines.length > 1, 'the table has rows');
     assert.match(lines[1]!, /^C\d+,/);
@@ -89,10 +99,14 @@ describe('notebooks', () => {
       el.dispatchEvent(new Event('input', { bubbles: true }));
     });
     await cell('top_k').locator('output').filter({ hasText: '40' }).waitFor();
-    await page.waitForFunction((prev) => {
-      const el = document.querySelector('[data-cell-id="whale"] [data-testid="findings"]');
-      return el !== null && el.textContent !== prev;
-    }, before, { timeout: 30_000 });
+    await page.waitForFunction(
+      (prev) => {
+        const el = document.querySelector('[data-cell-id="whale"] [data-testid="findings"]');
+        return el !== null && el.textContent !== prev;
+      },
+      before,
+      { timeout: 30_000 },
+    );
     await settled();
     assert.match((await cell('whale').getByTestId('findings').textContent()) ?? '', /top 40%/i);
     // worst_customers depends on `diagnostics`, which does not use top_k: it kept its result.
@@ -103,8 +117,14 @@ describe('notebooks', () => {
     const { page } = app;
     const chart = page.locator('[data-testid="nb-cell"][data-kind="chart"]').first();
     // The page at the top: the chart cell (far below the inputs) is out of view.
-    await page.locator('[data-testid="nb-cell"]').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await chart.locator('figure svg').first().evaluate((svg) => svg.setAttribute('data-e2e-old', '1'));
+    await page
+      .locator('[data-testid="nb-cell"]')
+      .first()
+      .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await chart
+      .locator('figure svg')
+      .first()
+      .evaluate((svg) => svg.setAttribute('data-e2e-old', '1'));
     const slider = cell('top_k').locator('input[type="range"]');
     await slider.evaluate((el: HTMLInputElement) => {
       el.value = '30';
@@ -117,7 +137,11 @@ describe('notebooks', () => {
     // In view, it is drawn with the newest data.
     await chart.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await chart.locator('figure:not([data-stale])').waitFor({ timeout: 10_000 });
-    await page.waitForFunction(() => document.querySelector('[data-testid="nb-cell"][data-kind="chart"] svg[data-e2e-old]') === null, undefined, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="nb-cell"][data-kind="chart"] svg[data-e2e-old]') === null,
+      undefined,
+      { timeout: 10_000 },
+    );
     assert.ok((await chart.locator('figure svg path').count()) > 0, 'the chart is drawn again');
     // Back to where the test before left it (the tests after it expect 40).
     await slider.evaluate((el: HTMLInputElement) => {
@@ -156,7 +180,10 @@ describe('notebooks', () => {
     const { page } = app;
     const rows = cell('worst_customers').getByTestId('cell-rows');
     assert.equal(await rows.textContent(), '10 rows');
-    assert.match((await cell('worst_customers').getByTestId('cell-time').textContent()) ?? '', /^\d+ ms$|^\d+\.\d\d s$/);
+    assert.match(
+      (await cell('worst_customers').getByTestId('cell-time').textContent()) ?? '',
+      /^\d+ ms$|^\d+\.\d\d s$/,
+    );
     assert.match((await cell('whale').getByTestId('cell-rows').textContent()) ?? '', /^[\d,]+ rows$/);
     const before = await runs();
     await cell('worst_customers').getByTestId('sql-editor').click();
@@ -168,13 +195,20 @@ describe('notebooks', () => {
     await settled();
     const after = await runs();
     assert.equal(after.worst_customers, before.worst_customers! + 1, 'the edited cell ran once');
-    for (const id of ['whale', 'diagnostics', 'whatif', 'top_k', 'prose#1']) assert.equal(after[id], before[id], `${id} did not re-run`);
+    for (const id of ['whale', 'diagnostics', 'whatif', 'top_k', 'prose#1'])
+      assert.equal(after[id], before[id], `${id} did not re-run`);
 
     await page.getByTestId('run-all').click();
-    await page.waitForFunction((prev) => {
-      const els = [...document.querySelectorAll('[data-testid="nb-cell"]')];
-      return els.every((e) => Number(e.getAttribute('data-runs')) > (prev[e.getAttribute('data-cell-id') ?? ''] ?? 0));
-    }, after, { timeout: 60_000 });
+    await page.waitForFunction(
+      (prev) => {
+        const els = [...document.querySelectorAll('[data-testid="nb-cell"]')];
+        return els.every(
+          (e) => Number(e.getAttribute('data-runs')) > (prev[e.getAttribute('data-cell-id') ?? ''] ?? 0),
+        );
+      },
+      after,
+      { timeout: 60_000 },
+    );
     await settled();
   });
 
@@ -210,7 +244,7 @@ describe('notebooks', () => {
     await page.getByTestId('download-md').click();
     const file = await download;
     assert.equal(file.suggestedFilename(), 'copy-of-who-really-makes-the-profit.md');
-    const md = await readFile((await file.path()), 'utf8');
+    const md = await readFile(await file.path(), 'utf8');
     assert.match(md, /^---\ntitle: "?Copy of Who really makes the profit\?"?\n/);
     assert.match(md, /A note added by the e2e test\./);
     assert.match(md, /```sql worst_customers\nSELECT \* FROM diagnostics_top_loss_makers ORDER BY profit LIMIT 3\n```/);
@@ -252,30 +286,45 @@ describe('notebooks', () => {
     const { page } = app;
     const mine = await page.getByTestId('my-notebooks').locator('[data-notebook]').count();
     await page.locator(`[data-testid="builtin-notebooks"] [data-notebook="${builtin}"]`).click();
-    await page.getByTestId('notebook-title').filter({ hasText: /^Who really makes the profit\?$/ }).waitFor();
+    await page
+      .getByTestId('notebook-title')
+      .filter({ hasText: /^Who really makes the profit\?$/ })
+      .waitFor();
     await settled();
     // top_k was moved to 40 on the built-in notebook before it was copied.
     assert.equal(await cell('top_k').locator('input[type="range"]').inputValue(), '40');
     await cell('fix_mode').locator('select').selectOption('drop');
     // Saved in IndexedDB (polled from here: page.evaluate awaits the transaction).
-    const saved = () => page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((ok, no) => { const r = indexedDB.open('caw-notebooks'); r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error ?? new Error('IndexedDB request failed')); });
-      const row = await new Promise<{ values: Record<string, unknown> } | undefined>((ok) => {
-        const r = db.transaction('inputs').objectStore('inputs').get('builtin:who-really-makes-the-profit');
-        r.onsuccess = () => ok(r.result as never);
+    const saved = () =>
+      page.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((ok, no) => {
+          const r = indexedDB.open('caw-notebooks');
+          r.onsuccess = () => ok(r.result);
+          r.onerror = () => no(r.error ?? new Error('IndexedDB request failed'));
+        });
+        const row = await new Promise<{ values: Record<string, unknown> } | undefined>((ok) => {
+          const r = db.transaction('inputs').objectStore('inputs').get('builtin:who-really-makes-the-profit');
+          r.onsuccess = () => ok(r.result as never);
+        });
+        db.close();
+        return row?.values.fix_mode;
       });
-      db.close();
-      return row?.values.fix_mode;
-    });
     for (let i = 0; i < 100 && (await saved()) !== 'drop'; i++) await page.waitForTimeout(100);
     assert.equal(await saved(), 'drop', 'the new value is in IndexedDB');
     await page.reload();
     await waitForEngine(page);
-    await page.getByTestId('notebook-title').filter({ hasText: /^Who really makes the profit\?$/ }).waitFor();
+    await page
+      .getByTestId('notebook-title')
+      .filter({ hasText: /^Who really makes the profit\?$/ })
+      .waitFor();
     await settled();
     assert.equal(await cell('fix_mode').locator('select').inputValue(), 'drop');
     assert.equal(await cell('top_k').locator('input[type="range"]').inputValue(), '40');
-    assert.equal(await page.getByTestId('my-notebooks').locator('[data-notebook]').count(), mine, 'moving inputs made no copy');
+    assert.equal(
+      await page.getByTestId('my-notebooks').locator('[data-notebook]').count(),
+      mine,
+      'moving inputs made no copy',
+    );
   });
 
   it('opens a hostile notebook from disk without executing anything', async () => {
@@ -287,9 +336,19 @@ describe('notebooks', () => {
     const table = await cell('payload').getByTestId('result-table').textContent();
     assert.match(table ?? '', /<img src=x onerror=/, 'the data value is shown as text');
     const prose = await page.locator('[data-testid="prose"]').allTextContents();
-    assert.ok(prose.some((p) => p.includes('<img src=x onerror="window.__xss=3">')), 'interpolated value is shown as text');
-    assert.ok(prose.some((p) => p.includes('<script>window.__xss=2</script>')), 'raw HTML in prose is shown as text');
-    assert.equal(await page.locator('[data-testid="notebook"] a[href^="javascript"]').count(), 0, 'no javascript: link');
+    assert.ok(
+      prose.some((p) => p.includes('<img src=x onerror="window.__xss=3">')),
+      'interpolated value is shown as text',
+    );
+    assert.ok(
+      prose.some((p) => p.includes('<script>window.__xss=2</script>')),
+      'raw HTML in prose is shown as text',
+    );
+    assert.equal(
+      await page.locator('[data-testid="notebook"] a[href^="javascript"]').count(),
+      0,
+      'no javascript: link',
+    );
     assert.equal(await page.locator('[data-testid="notebook"] img, [data-testid="notebook"] script').count(), 0);
     assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
   });

@@ -29,7 +29,10 @@ const settled = () => cellsSettled(app.page);
 /** Index and counter text of the slide on screen. */
 async function at(): Promise<[number, string]> {
   const slide = app.page.getByTestId('slide');
-  return [Number(await slide.getAttribute('data-slide-index')), (await app.page.getByTestId('slide-counter').textContent())?.trim() ?? ''];
+  return [
+    Number(await slide.getAttribute('data-slide-index')),
+    (await app.page.getByTestId('slide-counter').textContent())?.trim() ?? '',
+  ];
 }
 
 /** Chart cells and analysis cell charts the notebook shows, i.e. the slides after the title. */
@@ -43,9 +46,19 @@ describe('present mode', () => {
     await page.locator(`[data-testid="builtin-notebooks"] [data-notebook="${builtin}"]`).click();
     await page.getByTestId('notebook-title').filter({ hasText: 'Who really makes the profit?' }).waitFor();
     await settled();
-    expectedCharts = await page.locator('[data-testid="nb-cell"][data-status="ok"][data-kind="chart"] figure svg.cw-chart, [data-testid="nb-cell"][data-status="ok"][data-kind="analysis"] figure svg.cw-chart').count();
+    expectedCharts = await page
+      .locator(
+        '[data-testid="nb-cell"][data-status="ok"][data-kind="chart"] figure svg.cw-chart, [data-testid="nb-cell"][data-status="ok"][data-kind="analysis"] figure svg.cw-chart',
+      )
+      .count();
     assert.ok(expectedCharts >= 3, `the notebook draws several charts (${expectedCharts})`);
-    whaleHeadline = (await page.locator('[data-testid="nb-cell"][data-cell-id="whale"] [data-testid="findings"] li .text').first().textContent())?.trim() ?? '';
+    whaleHeadline =
+      (
+        await page
+          .locator('[data-testid="nb-cell"][data-cell-id="whale"] [data-testid="findings"] li .text')
+          .first()
+          .textContent()
+      )?.trim() ?? '';
     assert.match(whaleHeadline, /top 20%/i);
     assert.equal(app.requests.filter((u) => /pptxgen/.test(u)).length, 0, 'pptxgenjs is not loaded before an export');
 
@@ -58,8 +71,15 @@ describe('present mode', () => {
     assert.equal(await slide.getAttribute('data-kind'), 'title');
     assert.equal(await slide.getByTestId('slide-title').textContent(), 'Who really makes the profit?');
     assert.match((await slide.getByTestId('slide-meta').textContent()) ?? '', /sample data/i, 'names the dataset');
-    assert.match((await slide.getByTestId('slide-small-print').textContent()) ?? '', new RegExp(`${expectedCharts} charts follow`));
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'presentation', 'focus moves into the deck');
+    assert.match(
+      (await slide.getByTestId('slide-small-print').textContent()) ?? '',
+      new RegExp(`${expectedCharts} charts follow`),
+    );
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+      'presentation',
+      'focus moves into the deck',
+    );
   });
 
   it('moves with the keys and the buttons; the first chart slide carries the whale-curve finding', async () => {
@@ -109,7 +129,11 @@ describe('present mode', () => {
       window.print = () => void w.printed++;
     });
     await page.getByTestId('export-pdf').click();
-    assert.equal(await page.evaluate(() => (window as unknown as { printed: number }).printed), 1, 'window.print() was called');
+    assert.equal(
+      await page.evaluate(() => (window as unknown as { printed: number }).printed),
+      1,
+      'window.print() was called',
+    );
     const pdf = (await page.pdf({ width: '16in', height: '9in', printBackground: true })).toString('latin1');
     const pages = pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
     assert.equal(pages, total, 'one PDF page per slide, nothing else of the app');
@@ -121,27 +145,53 @@ describe('present mode', () => {
     await page.getByTestId('export-pptx').click();
     const file = await download;
     assert.equal(file.suggestedFilename(), 'who-really-makes-the-profit.pptx');
-    const zip = await JSZip.loadAsync(await readFile((await file.path())));
+    const zip = await JSZip.loadAsync(await readFile(await file.path()));
     const slides = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
     assert.equal(slides.length, total, 'one PowerPoint slide per slide');
     const second = await zip.file('ppt/slides/slide2.xml')!.async('string');
-    assert.ok(second.includes(whaleHeadline.replace(/&/g, '&amp;')), 'the whale-curve headline is real text on slide 2');
+    assert.ok(
+      second.includes(whaleHeadline.replace(/&/g, '&amp;')),
+      'the whale-curve headline is real text on slide 2',
+    );
     assert.ok(second.includes('r:embed'), 'slide 2 carries the chart picture');
     const media = Object.keys(zip.files).filter((n) => /^ppt\/media\/.+\.png$/.test(n));
     assert.equal(media.length, expectedCharts, 'one PNG per chart');
-    assert.ok(app.requests.some((u) => u.startsWith(session.baseUrl) && /pptxgen/.test(u)), 'pptxgenjs came from our own origin on demand');
+    assert.ok(
+      app.requests.some((u) => u.startsWith(session.baseUrl) && /pptxgen/.test(u)),
+      'pptxgenjs came from our own origin on demand',
+    );
     assert.equal(await page.getByTestId('export-error').count(), 0);
   });
 
   it('Esc closes the deck and returns to the notebook unchanged', async () => {
     const { page } = app;
-    const before = await page.locator('[data-testid="nb-cell"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-cell-id')}:${e.getAttribute('data-status')}:${e.getAttribute('data-runs')}`));
+    const before = await page
+      .locator('[data-testid="nb-cell"]')
+      .evaluateAll((els) =>
+        els.map(
+          (e) => `${e.getAttribute('data-cell-id')}:${e.getAttribute('data-status')}:${e.getAttribute('data-runs')}`,
+        ),
+      );
     await page.keyboard.press('Escape');
     await page.getByTestId('presentation').waitFor({ state: 'detached' });
-    const after = await page.locator('[data-testid="nb-cell"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-cell-id')}:${e.getAttribute('data-status')}:${e.getAttribute('data-runs')}`));
+    const after = await page
+      .locator('[data-testid="nb-cell"]')
+      .evaluateAll((els) =>
+        els.map(
+          (e) => `${e.getAttribute('data-cell-id')}:${e.getAttribute('data-status')}:${e.getAttribute('data-runs')}`,
+        ),
+      );
     assert.deepEqual(after, before, 'no cell re-ran or changed');
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'present', 'focus back on the Present button');
-    assert.equal(await page.locator('style[data-present="print"]').count(), 0, 'the print rules are gone with the deck');
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+      'present',
+      'focus back on the Present button',
+    );
+    assert.equal(
+      await page.locator('style[data-present="print"]').count(),
+      0,
+      'the print rules are gone with the deck',
+    );
     assert.equal(await page.getByTestId('notebook-title').textContent(), 'Who really makes the profit?');
   });
 

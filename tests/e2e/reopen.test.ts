@@ -33,11 +33,23 @@ async function ready(table = 'transactions') {
 /** Per table: row count, column types and an order-sensitive checksum, as the engine reports them. */
 async function fingerprint(): Promise<string> {
   // Tables and views: a reopened dataset keeps its tables behind views of the database file.
-  const tables = (await pageSql(app.page, `SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = 'main' AND NOT starts_with(table_name, '__') ORDER BY 1`))[0] ?? [];
+  const tables =
+    (
+      await pageSql(
+        app.page,
+        `SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = 'main' AND NOT starts_with(table_name, '__') ORDER BY 1`,
+      )
+    )[0] ?? [];
   const out: string[] = [];
   for (const t of tables) {
-    const [types] = await pageSql(app.page, `SELECT string_agg(column_name || ' ' || data_type, ', ' ORDER BY column_index) FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = '${t}'`);
-    const sums = await pageSql(app.page, `SELECT count(*), CAST(sum(hash(x)) AS VARCHAR), CAST(sum(hash(x) * i) AS VARCHAR) FROM (SELECT x, row_number() OVER () AS i FROM "${t}" x)`);
+    const [types] = await pageSql(
+      app.page,
+      `SELECT string_agg(column_name || ' ' || data_type, ', ' ORDER BY column_index) FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = '${t}'`,
+    );
+    const sums = await pageSql(
+      app.page,
+      `SELECT count(*), CAST(sum(hash(x)) AS VARCHAR), CAST(sum(hash(x) * i) AS VARCHAR) FROM (SELECT x, row_number() OVER () AS i FROM "${t}" x)`,
+    );
     out.push(`${t}: ${types![0]} | ${sums.map((c) => c[0]).join(' ')}`);
   }
   return out.join('\n');
@@ -49,9 +61,12 @@ function opfsFiles(): Promise<Record<string, string[]>> {
     const out: Record<string, string[]> = {};
     const root = await navigator.storage.getDirectory();
     const all = await root.getDirectoryHandle('datasets');
-    for await (const [id, dir] of (all as unknown as { entries(): AsyncIterable<[string, FileSystemDirectoryHandle]> }).entries()) {
+    for await (const [id, dir] of (
+      all as unknown as { entries(): AsyncIterable<[string, FileSystemDirectoryHandle]> }
+    ).entries()) {
       out[id] = [];
-      for await (const [name] of (dir as unknown as { entries(): AsyncIterable<[string, unknown]> }).entries()) out[id].push(name);
+      for await (const [name] of (dir as unknown as { entries(): AsyncIterable<[string, unknown]> }).entries())
+        out[id].push(name);
     }
     return out;
   });
@@ -65,9 +80,13 @@ describe('reopening a saved dataset', () => {
     await page.getByTestId('open-import').first().click();
     await page.getByTestId('import-wizard').waitFor();
     await page.getByTestId('file-input').setInputFiles([sample('customers.csv'), sample('transactions.csv')]);
-    for (const f of ['customers.csv', 'transactions.csv']) await page.locator(`[data-testid="import-file"][data-file="${f}"] [data-testid="import-preview"]`).waitFor({ timeout: 60_000 });
+    for (const f of ['customers.csv', 'transactions.csv'])
+      await page
+        .locator(`[data-testid="import-file"][data-file="${f}"] [data-testid="import-preview"]`)
+        .waitFor({ timeout: 60_000 });
     await page.getByTestId('start-import').click();
-    for (const f of ['customers.csv', 'transactions.csv']) await page.locator(`[data-testid="import-report"][data-file="${f}"]`).waitFor({ timeout: 60_000 });
+    for (const f of ['customers.csv', 'transactions.csv'])
+      await page.locator(`[data-testid="import-report"][data-file="${f}"]`).waitFor({ timeout: 60_000 });
     await page.getByTestId('active-dataset').filter({ hasText: 'customers' }).waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Done' }).click();
     await ready('transactions');
@@ -88,7 +107,13 @@ describe('reopening a saved dataset', () => {
     assert.equal(await tableRows(page, 'transactions'), before);
     assert.equal(await fingerprint(), imported);
     // Read from the database file in OPFS (attached), not parsed from CSV into memory.
-    assert.deepEqual(await pageSql(page, `SELECT database_name, CAST(readonly AS VARCHAR) FROM duckdb_databases() WHERE database_name = '__saved'`), [['__saved'], ['true']]);
+    assert.deepEqual(
+      await pageSql(
+        page,
+        `SELECT database_name, CAST(readonly AS VARCHAR) FROM duckdb_databases() WHERE database_name = '__saved'`,
+      ),
+      [['__saved'], ['true']],
+    );
   });
 
   it('still opens a dataset saved in the older CSV form', async () => {
@@ -97,13 +122,30 @@ describe('reopening a saved dataset', () => {
       // As exportTables wrote it: NULL is an empty field (a blank text would be "").
       const csv = 'customer_id,region,signup_date\nc1,北京,2024-01-05\nc2,,2024-02-29\n';
       const root = await navigator.storage.getDirectory();
-      const dir = await (await root.getDirectoryHandle('datasets', { create: true })).getDirectoryHandle('legacy-csv', { create: true });
+      const dir = await (
+        await root.getDirectoryHandle('datasets', { create: true })
+      ).getDirectoryHandle('legacy-csv', { create: true });
       const w = await (await dir.getFileHandle('customers.csv', { create: true })).createWritable();
       await w.write(csv);
       await w.close();
       const entry = {
-        id: 'legacy-csv', name: 'Old CSV form', sources: ['customers.csv'], createdAt: 1, storage: 'opfs',
-        tables: [{ table: 'customers', rowCount: 2, bytes: csv.length, columns: [{ name: 'customer_id', type: 'VARCHAR' }, { name: 'region', type: 'VARCHAR' }, { name: 'signup_date', type: 'DATE' }] }],
+        id: 'legacy-csv',
+        name: 'Old CSV form',
+        sources: ['customers.csv'],
+        createdAt: 1,
+        storage: 'opfs',
+        tables: [
+          {
+            table: 'customers',
+            rowCount: 2,
+            bytes: csv.length,
+            columns: [
+              { name: 'customer_id', type: 'VARCHAR' },
+              { name: 'region', type: 'VARCHAR' },
+              { name: 'signup_date', type: 'DATE' },
+            ],
+          },
+        ],
       };
       await new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('caw-datasets');
@@ -119,8 +161,18 @@ describe('reopening a saved dataset', () => {
     });
     await page.reload();
     await page.getByTestId('active-dataset').filter({ hasText: 'Old CSV form' }).waitFor({ timeout: 60_000 });
-    await page.locator('[data-table="customers"]').getByTestId('table-rows').filter({ hasText: '2 rows' }).waitFor({ timeout: 60_000 });
-    assert.deepEqual(await pageSql(page, `SELECT region, CAST(signup_date AS VARCHAR) FROM customers ORDER BY customer_id`), [['北京', 'null'], ['2024-01-05', '2024-02-29']]);
+    await page
+      .locator('[data-table="customers"]')
+      .getByTestId('table-rows')
+      .filter({ hasText: '2 rows' })
+      .waitFor({ timeout: 60_000 });
+    assert.deepEqual(
+      await pageSql(page, `SELECT region, CAST(signup_date AS VARCHAR) FROM customers ORDER BY customer_id`),
+      [
+        ['北京', 'null'],
+        ['2024-01-05', '2024-02-29'],
+      ],
+    );
   });
 
   it('leaves a clear message and opens the sample when the database file is damaged', async () => {
@@ -139,7 +191,10 @@ describe('reopening a saved dataset', () => {
     await page.reload();
     const banner = page.getByTestId('dataset-error');
     await banner.waitFor({ timeout: 60_000 });
-    assert.match((await banner.textContent()) ?? '', /dataset\.duckdb of “customers” is damaged \(20,000 bytes, saved as [\d,]+\); import the data again/);
+    assert.match(
+      (await banner.textContent()) ?? '',
+      /dataset\.duckdb of “customers” is damaged \(20,000 bytes, saved as [\d,]+\); import the data again/,
+    );
     await ready('surveys');
     await page.getByTestId('active-dataset').filter({ hasText: 'sample data' }).waitFor();
   });

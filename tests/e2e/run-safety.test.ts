@@ -43,7 +43,10 @@ after(async () => {
 
 /** The marker key of the open notebook (`caw.run:user:<id>`), from the app's remembered view. */
 async function markerKey(): Promise<string> {
-  const ref = JSON.parse((await app.page.evaluate(() => localStorage.getItem('caw.lastOpen'))) ?? '{}') as { kind: string; id: string };
+  const ref = JSON.parse((await app.page.evaluate(() => localStorage.getItem('caw.lastOpen'))) ?? '{}') as {
+    kind: string;
+    id: string;
+  };
   assert.equal(ref.kind, 'user');
   return `caw.run:${ref.kind}:${ref.id}`;
 }
@@ -80,7 +83,9 @@ describe('a notebook cannot freeze the app', () => {
     assert.match((await note.textContent()) ?? '', /last run did not finish, so it was not run again/);
     // Give an auto-run every chance to start: it must not.
     await page.waitForTimeout(1500);
-    const runs = await page.locator('[data-testid="nb-cell"]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-status'), e.getAttribute('data-runs')]));
+    const runs = await page
+      .locator('[data-testid="nb-cell"]')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-status'), e.getAttribute('data-runs')]));
     assert.ok(runs.length > 0);
     for (const [status, count] of runs) {
       assert.equal(status, 'idle');

@@ -13,7 +13,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { hostileCells, hostileNotebook } from '../fixtures/hostile-notebook.ts';
-import { cellsSettled, openApp, pageSql, startSession, waitForEngine, type RecordedPage, type Session } from './harness.ts';
+import {
+  cellsSettled,
+  openApp,
+  pageSql,
+  startSession,
+  waitForEngine,
+  type RecordedPage,
+  type Session,
+} from './harness.ts';
 
 const ACCESS = /Notebook SQL cannot (read files or URLs|load DuckDB extensions)/;
 
@@ -66,7 +74,10 @@ describe('external access from SQL', () => {
     await page.keyboard.press('Shift+Enter');
     const err = page.getByTestId('cell-error');
     await err.waitFor();
-    assert.match((await err.textContent()) ?? '', /Notebook SQL cannot read files or URLs: data comes in through Import data…/);
+    assert.match(
+      (await err.textContent()) ?? '',
+      /Notebook SQL cannot read files or URLs: data comes in through Import data…/,
+    );
   });
 
   // `URL` is the listener's address, known only once it listens.
@@ -97,7 +108,11 @@ describe('external access from SQL', () => {
     const cell = (id: string) => page.locator(`[data-testid="nb-cell"][data-cell-id="${id}"]`);
     assert.equal(await cell('ok').getAttribute('data-status'), 'ok');
     assert.equal(await cell('urls').getAttribute('data-status'), 'ok');
-    assert.equal(await cell('u').locator('select').inputValue(), `${outside}/select-1`, 'the select was filled from the query');
+    assert.equal(
+      await cell('u').locator('select').inputValue(),
+      `${outside}/select-1`,
+      'the select was filled from the query',
+    );
     for (const [name] of hostileCells) {
       assert.equal(await cell(name).getAttribute('data-status'), 'error', name);
       assert.match((await cell(name).getByTestId('nb-cell-error').textContent()) ?? '', ACCESS, name);
@@ -111,7 +126,14 @@ describe('external access from SQL', () => {
   it('the engine worker itself cannot fetch or XHR another origin', async () => {
     const [worker] = app.page.workers();
     assert.ok(worker, 'the engine worker is running');
-    const fetched = await worker.evaluate((u) => fetch(u).then(() => 'fetched', (e: unknown) => String(e)), `${outside}/worker-fetch`);
+    const fetched = await worker.evaluate(
+      (u) =>
+        fetch(u).then(
+          () => 'fetched',
+          (e: unknown) => String(e),
+        ),
+      `${outside}/worker-fetch`,
+    );
     assert.match(fetched, /refused a request/);
     const xhr = await worker.evaluate((u) => {
       try {
@@ -131,7 +153,8 @@ describe('external access from SQL', () => {
     assert.match(page.headers.get('content-security-policy') ?? '', /connect-src 'self'/);
     const workers = [...scriptHeaders].filter(([url]) => /worker/i.test(url));
     assert.ok(workers.length > 0, `the worker script was loaded: ${[...scriptHeaders.keys()].join(', ')}`);
-    for (const [url, headers] of workers) assert.match(headers['content-security-policy'] ?? '', /connect-src 'self'/, url);
+    for (const [url, headers] of workers)
+      assert.match(headers['content-security-policy'] ?? '', /connect-src 'self'/, url);
   });
 
   it('not one request reached the outside listener, and none left the origin', () => {

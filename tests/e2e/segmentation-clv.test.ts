@@ -7,7 +7,15 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { cellsSettled, openApp, pageSql, startSession, waitForEngine, type RecordedPage, type Session } from './harness.ts';
+import {
+  cellsSettled,
+  openApp,
+  pageSql,
+  startSession,
+  waitForEngine,
+  type RecordedPage,
+  type Session,
+} from './harness.ts';
 
 let session: Session;
 let app: RecordedPage;
@@ -26,15 +34,24 @@ async function open(id: string, title: string): Promise<void> {
   await app.page.locator(`[data-testid="builtin-notebooks"] [data-notebook="${id}"]`).click();
   await app.page.getByTestId('notebook-title').filter({ hasText: title }).waitFor();
   await cellsSettled(app.page, 180_000);
-  const statuses = await app.page.locator('[data-testid="nb-cell"][data-kind="analysis"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-cell-id')}: ${e.getAttribute('data-status')}`));
+  const statuses = await app.page
+    .locator('[data-testid="nb-cell"][data-kind="analysis"]')
+    .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-cell-id')}: ${e.getAttribute('data-status')}`));
   assert.ok(statuses.length > 0, 'the notebook has analysis cells');
-  assert.deepEqual(statuses.filter((s) => !s.endsWith(': ok')), [], 'every analysis cell ran');
+  assert.deepEqual(
+    statuses.filter((s) => !s.endsWith(': ok')),
+    [],
+    'every analysis cell ran',
+  );
 }
 
 /** The listed ids of a kept analysis table, checked against the customers of the data. */
 async function listedIds(table: string): Promise<string[]> {
   const [ids] = await pageSql(app.page, `SELECT customer_id FROM ${table} ORDER BY 1`);
-  const [known] = await pageSql(app.page, `SELECT count(*) FROM (SELECT customer_id FROM ${table}) l WHERE l.customer_id IN (SELECT customer_id FROM transactions)`);
+  const [known] = await pageSql(
+    app.page,
+    `SELECT count(*) FROM (SELECT customer_id FROM ${table}) l WHERE l.customer_id IN (SELECT customer_id FROM transactions)`,
+  );
   assert.ok(ids && ids.length > 0, `${table} lists customers`);
   assert.equal(Number(known![0]), ids.length, `${table}: every listed id is a customer of the data`);
   return ids;
@@ -51,7 +68,10 @@ describe('segmentation and CLV notebooks', () => {
     for (const t of ['check_customers', 'scores_customers', 'scores_at_risk']) await listedIds(t);
     // The whole scores table stays in the worker: one row per customer of the summary, real ids.
     const ids = await listedIds('scores_scores');
-    const [customers] = await pageSql(app.page, 'SELECT count(*) FROM summary.customer_history WHERE purchase_days > 0');
+    const [customers] = await pageSql(
+      app.page,
+      'SELECT count(*) FROM summary.customer_history WHERE purchase_days > 0',
+    );
     assert.equal(ids.length, Number(customers![0]));
     assert.equal(new Set(ids).size, ids.length);
     const [bands] = await pageSql(app.page, 'SELECT sum(customers) FROM purchase_bands');

@@ -45,7 +45,10 @@ describe('settings form', () => {
     assert.equal(await option('whale', 'top_k').getAttribute('data-state'), 'param');
     assert.match((await option('whale', 'top_k').textContent()) ?? '', /top_k/);
     // Help text is the option's description; an unset option shows its default as placeholder.
-    assert.ok(((await option('whale', 'top_k').locator('.help').textContent()) ?? '').length > 10, 'the option is described');
+    assert.ok(
+      ((await option('whale', 'top_k').locator('.help').textContent()) ?? '').length > 10,
+      'the option is described',
+    );
     assert.equal(await option('whale', 'from').getAttribute('data-state'), 'unset');
   });
 
@@ -55,7 +58,12 @@ describe('settings form', () => {
     const field = option('whale', 'top_k').getByTestId('option-input');
     await field.fill('30');
     await field.press('Enter');
-    await page.waitForFunction(() => /top 30%/i.test(document.querySelector('[data-cell-id="whale"] [data-testid="findings"]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () =>
+        /top 30%/i.test(document.querySelector('[data-cell-id="whale"] [data-testid="findings"]')?.textContent ?? ''),
+      undefined,
+      { timeout: 30_000 },
+    );
     await settled();
     assert.equal(await option('whale', 'top_k').getAttribute('data-state'), 'value');
     await page.getByTestId('notebook-title').filter({ hasText: 'Copy of Who really makes the profit?' }).waitFor();

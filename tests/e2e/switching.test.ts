@@ -26,13 +26,18 @@ async function failedCells(page: Page): Promise<string[]> {
   return page.$$eval('[data-testid="nb-cell"]', (cells) =>
     cells
       .filter((c) => c.getAttribute('data-status') === 'error' || c.getAttribute('data-status') === 'blocked')
-      .map((c) => `${c.getAttribute('data-cell-id')}: ${c.querySelector('[data-testid="nb-cell-error"]')?.textContent ?? ''}`),
+      .map(
+        (c) =>
+          `${c.getAttribute('data-cell-id')}: ${c.querySelector('[data-testid="nb-cell-error"]')?.textContent ?? ''}`,
+      ),
   );
 }
 
 /** Whether any cell of the open notebook is queued or running now. */
 function busy(page: Page): Promise<boolean> {
-  return page.$$eval('[data-testid="nb-cell"]', (cells) => cells.some((c) => ['queued', 'running'].includes(c.getAttribute('data-status') ?? '')));
+  return page.$$eval('[data-testid="nb-cell"]', (cells) =>
+    cells.some((c) => ['queued', 'running'].includes(c.getAttribute('data-status') ?? '')),
+  );
 }
 
 /** The engine is running and was neither stopped nor restarted. */
@@ -49,7 +54,12 @@ describe('switching notebooks while they run', () => {
     const { page } = app;
     await sidebar(page, 'who-really-makes-the-profit').click();
     await page.getByTestId('notebook-title').waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="nb-cell"][data-status="running"], [data-testid="nb-cell"][data-status="queued"]').length > 0);
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll(
+          '[data-testid="nb-cell"][data-status="running"], [data-testid="nb-cell"][data-status="queued"]',
+        ).length > 0,
+    );
     await sidebar(page, 'who-really-makes-the-profit').dblclick();
     await sidebar(page, 'who-really-makes-the-profit').click();
     await cellsSettled(page);
@@ -61,19 +71,33 @@ describe('switching notebooks while they run', () => {
     const { page } = app;
     for (let round = 0; round < 3; round++) {
       await sidebar(page, 'retention-what-if').click();
-      await page.getByTestId('notebook-title').filter({ hasText: /retention/i }).waitFor();
+      await page
+        .getByTestId('notebook-title')
+        .filter({ hasText: /retention/i })
+        .waitFor();
       // Mid-run: some cell of the notebook is queued or running when the user leaves it.
-      await page.waitForFunction(() => document.querySelectorAll('[data-testid="nb-cell"][data-status="running"], [data-testid="nb-cell"][data-status="queued"]').length > 0);
+      await page.waitForFunction(
+        () =>
+          document.querySelectorAll(
+            '[data-testid="nb-cell"][data-status="running"], [data-testid="nb-cell"][data-status="queued"]',
+          ).length > 0,
+      );
       await sidebar(page, 'who-really-makes-the-profit').click();
-      await page.getByTestId('notebook-title').filter({ hasText: /profit/i }).waitFor();
-      assert.ok(await busy(page) || (await failedCells(page)).length === 0);
+      await page
+        .getByTestId('notebook-title')
+        .filter({ hasText: /profit/i })
+        .waitFor();
+      assert.ok((await busy(page)) || (await failedCells(page)).length === 0);
       await sidebar(page, 'retention-what-if').click();
       await sidebar(page, 'who-really-makes-the-profit').click();
     }
     await cellsSettled(page);
     assert.deepEqual(await failedCells(page), []);
     await sidebar(page, 'retention-what-if').click();
-    await page.getByTestId('notebook-title').filter({ hasText: /retention/i }).waitFor();
+    await page
+      .getByTestId('notebook-title')
+      .filter({ hasText: /retention/i })
+      .waitFor();
     await cellsSettled(page);
     assert.deepEqual(await failedCells(page), []);
     await engineUntouched(page);
@@ -82,7 +106,9 @@ describe('switching notebooks while they run', () => {
   it('reloading mid-run opens the notebook and runs it without an error', async () => {
     const { page } = app;
     await sidebar(page, 'segmenting-the-customer-base').click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="nb-cell"][data-status="running"]').length > 0);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="nb-cell"][data-status="running"]').length > 0,
+    );
     await page.reload();
     await waitForEngine(page);
     await page.getByTestId('notebook-title').waitFor();

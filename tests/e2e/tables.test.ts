@@ -46,13 +46,19 @@ async function runSql(page: Page, sql: string): Promise<void> {
 async function edges(table: Locator): Promise<{ col: number; head: [number, number]; body: [number, number] }[]> {
   return table.evaluate((root) => {
     const heads = [...root.querySelectorAll<HTMLElement>('.scroller > .head > .th')];
-    const row = [...root.querySelectorAll<HTMLElement>('.scroller > .body > .row')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0];
+    const row = [...root.querySelectorAll<HTMLElement>('.scroller > .body > .row')].sort(
+      (a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top,
+    )[0];
     const cells = [...(row?.querySelectorAll<HTMLElement>('.td') ?? [])];
     return heads.map((h, col) => {
       const cell = cells[col];
       const hb = h.getBoundingClientRect();
       const bb = cell?.getBoundingClientRect();
-      return { col, head: [hb.left, hb.right] as [number, number], body: [bb?.left ?? NaN, bb?.right ?? NaN] as [number, number] };
+      return {
+        col,
+        head: [hb.left, hb.right] as [number, number],
+        body: [bb?.left ?? NaN, bb?.right ?? NaN] as [number, number],
+      };
     });
   });
 }
@@ -61,7 +67,10 @@ async function assertAligned(table: Locator, where: string): Promise<void> {
   const all = await edges(table);
   assert.ok(all.length > 0, `${where}: the table has columns`);
   for (const { col, head, body } of all) {
-    assert.ok(Math.abs(head[0] - body[0]) < 0.5 && Math.abs(head[1] - body[1]) < 0.5, `${where}: column ${col} header [${head}] over body [${body}]`);
+    assert.ok(
+      Math.abs(head[0] - body[0]) < 0.5 && Math.abs(head[1] - body[1]) < 0.5,
+      `${where}: column ${col} header [${head}] over body [${body}]`,
+    );
   }
 }
 
@@ -70,7 +79,10 @@ describe('result tables', () => {
     const { page } = app;
     await runSql(page, WIDE);
     const table = page.getByTestId('query-cell').getByTestId('result-table');
-    await table.getByTestId('row-count').filter({ hasText: /^\d+ rows$/ }).waitFor();
+    await table
+      .getByTestId('row-count')
+      .filter({ hasText: /^\d+ rows$/ })
+      .waitFor();
     const scroller = table.locator('.scroller');
     const overflow = await scroller.evaluate((el) => el.scrollWidth - el.clientWidth);
     assert.ok(overflow > 200, `the table is wider than its box (${overflow}px more), so it scrolls sideways`);
@@ -81,13 +93,18 @@ describe('result tables', () => {
     await page.waitForTimeout(100);
     await assertAligned(table, 'scrolled down');
     // The header row stays on top while the body scrolls under it.
-    const [headTop, boxTop] = await table.evaluate((root) => [root.querySelector('.scroller > .head')!.getBoundingClientRect().top, root.querySelector('.scroller')!.getBoundingClientRect().top]);
+    const [headTop, boxTop] = await table.evaluate((root) => [
+      root.querySelector('.scroller > .head')!.getBoundingClientRect().top,
+      root.querySelector('.scroller')!.getBoundingClientRect().top,
+    ]);
     assert.ok(Math.abs(headTop - boxTop) < 1, `sticky header (${headTop} vs ${boxTop})`);
     await scroller.evaluate((el) => ((el.scrollTop = 0), (el.scrollLeft = 0)));
     // Numbers right-aligned, text left; one format per column.
     const first = await table.evaluate((root) => {
       const row = root.querySelector('.scroller > .body > .row[data-row="0"]')!;
-      return [0, 3, 4, 9, 14, 15, 5].map((c) => row.querySelector<HTMLElement>(`.td[data-col="${c}"]`)!).map((el) => ({ text: el.textContent.trim(), align: getComputedStyle(el).textAlign }));
+      return [0, 3, 4, 9, 14, 15, 5]
+        .map((c) => row.querySelector<HTMLElement>(`.td[data-col="${c}"]`)!)
+        .map((el) => ({ text: el.textContent.trim(), align: getComputedStyle(el).textAlign }));
     });
     assert.match(first[0]!.text, /^C\d+$/);
     assert.match(first[0]!.align, /^(left|start)$/);
@@ -107,14 +124,14 @@ describe('result tables', () => {
     await table.getByTestId('download-csv').click();
     const csv = await csvDownload;
     assert.equal(csv.suggestedFilename(), 'query_result.csv');
-    const text = await readFile((await csv.path()), 'utf8');
+    const text = await readFile(await csv.path(), 'utf8');
     assert.ok(text.startsWith('\ufeffcustomer_id,region,'), 'a BOM, then the header');
     assert.equal(text.trim().split(/\r?\n/).length, 501, 'the header and all 500 rows');
     const xlsxDownload = page.waitForEvent('download');
     await table.getByTestId('download-xlsx').click();
     const xlsx = await xlsxDownload;
     assert.equal(xlsx.suggestedFilename(), 'query_result.xlsx');
-    const zip = await JSZip.loadAsync(await readFile((await xlsx.path())));
+    const zip = await JSZip.loadAsync(await readFile(await xlsx.path()));
     const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
     assert.equal((sheet.match(/<row /g) ?? []).length, 501, 'the header and all 500 rows');
     assert.doesNotMatch(sheet, /<f>/, 'no formula cells');
@@ -126,7 +143,11 @@ describe('result tables', () => {
     const preview = page.getByTestId('table-preview').getByTestId('result-table');
     await preview.locator('.body .row[data-row="0"]').waitFor();
     await assertAligned(preview, 'data preview');
-    await page.getByTestId('table-preview').getByRole('button', { name: /close/i }).click().catch(() => undefined);
+    await page
+      .getByTestId('table-preview')
+      .getByRole('button', { name: /close/i })
+      .click()
+      .catch(() => undefined);
     await page.locator('[data-testid="builtin-notebooks"] [data-notebook="who-really-makes-the-profit"]').click();
     await cellsSettled(page);
     const worst = page.locator('[data-cell-id="worst_customers"]').getByTestId('result-table');
@@ -140,7 +161,9 @@ describe('result tables', () => {
   it('the import wizard’s preview of a wide file (Telco, 21 columns) holds together', async () => {
     const { page } = app;
     await page.getByTestId('open-import').first().click();
-    await page.getByTestId('file-input').setInputFiles(path.resolve(import.meta.dirname, '../fixtures/datasets/Telco-Customer-Churn.csv'));
+    await page
+      .getByTestId('file-input')
+      .setInputFiles(path.resolve(import.meta.dirname, '../fixtures/datasets/Telco-Customer-Churn.csv'));
     const preview = page.getByTestId('import-preview').getByTestId('result-table').first();
     await preview.locator('.scroller > .body > .row[data-row="0"]').waitFor({ timeout: 30_000 });
     await assertAligned(preview, 'import preview');

@@ -19,7 +19,15 @@ describe('every analysis on the sample data', () => {
   const ids = listAnalyses().map((a) => a.id);
 
   it('has analyses registered for every area', () => {
-    for (const id of ['whale-curve', 'profit-diagnostics', 'tiers', 'rfm', 'satisfaction-loyalty', 'cohorts', 'margin-multiple']) {
+    for (const id of [
+      'whale-curve',
+      'profit-diagnostics',
+      'tiers',
+      'rfm',
+      'satisfaction-loyalty',
+      'cohorts',
+      'margin-multiple',
+    ]) {
       expect(ids).toContain(id);
     }
   });

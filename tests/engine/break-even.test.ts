@@ -67,8 +67,21 @@ describe('break-even customers', () => {
   });
 
   it('rounds as DuckDB rounds, bit for bit', async () => {
-    const xs = [0.1 + 0.2, 145.54 - 114.57 - 30.97, -12.3456785, 2.5e-7, -2.5e-7, 1234567.8912345, -987654.3210005, 1e9 + 0.1234565];
-    const got = toRows(await engine.query(`SELECT round(x, 6) AS r FROM (SELECT unnest([${xs.map((x) => x.toString()).join(', ')}]::DOUBLE[]) AS x)`));
+    const xs = [
+      0.1 + 0.2,
+      145.54 - 114.57 - 30.97,
+      -12.3456785,
+      2.5e-7,
+      -2.5e-7,
+      1234567.8912345,
+      -987654.3210005,
+      1e9 + 0.1234565,
+    ];
+    const got = toRows(
+      await engine.query(
+        `SELECT round(x, 6) AS r FROM (SELECT unnest([${xs.map((x) => x.toString()).join(', ')}]::DOUBLE[]) AS x)`,
+      ),
+    );
     // + 0 turns −0 into 0: DuckDB keeps the sign of a negative amount that rounds to zero.
     expect(got.map((r) => Number(r.r) + 0)).toEqual(xs.map((x) => roundMoney(x) + 0));
   });

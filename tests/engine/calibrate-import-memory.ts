@@ -50,12 +50,19 @@ for (const n of rowCounts) {
     if (await fits(data, mid)) hi = mid;
     else lo = mid;
   }
-  const r = { rows: n, fileMiB: Math.round(fileMiB * 10) / 10, limitMiB: hi, perByte: Math.round((hi / fileMiB) * 100) / 100 };
+  const r = {
+    rows: n,
+    fileMiB: Math.round(fileMiB * 10) / 10,
+    limitMiB: hi,
+    perByte: Math.round((hi / fileMiB) * 100) / 100,
+  };
   results.push(r);
   console.log(JSON.stringify(r));
 }
 // Least squares: limit = base + slope × file size.
 const mx = results.reduce((s, r) => s + r.fileMiB, 0) / results.length;
 const my = results.reduce((s, r) => s + r.limitMiB, 0) / results.length;
-const slope = results.reduce((s, r) => s + (r.fileMiB - mx) * (r.limitMiB - my), 0) / results.reduce((s, r) => s + (r.fileMiB - mx) ** 2, 0);
+const slope =
+  results.reduce((s, r) => s + (r.fileMiB - mx) * (r.limitMiB - my), 0) /
+  results.reduce((s, r) => s + (r.fileMiB - mx) ** 2, 0);
 console.log(JSON.stringify({ slopePerByte: Math.round(slope * 100) / 100, baseMiB: Math.round(my - slope * mx) }));

@@ -19,9 +19,32 @@ describe('fileLine names the file once', () => {
 describe('run --data: a file whose import failed fails the run, one that fits no table does not', () => {
   it.each<[string, Record<string, string>, number, RegExp | null]>([
     // case, files beside a good transactions.csv, exit code, what stderr names
-    ['every row rejected', { 'mapping.yaml': 'files:\n  costs.csv:\n    table: service_costs\n    columns:\n      customer_id: customer_id\n      amount: amount\n', 'costs.csv': 'customer_id,amount\nc1,x\nc2,y\n' }, 1, /costs\.csv: none of the 2 rows could be imported onto service_costs \(2 non-numeric value for amount\)/],
-    ['mapping.yaml names a column the file lacks', { 'mapping.yaml': 'files:\n  costs.csv:\n    table: service_costs\n    columns:\n      customer_id: customer_id\n      amount: cost_amount\n', 'costs.csv': 'customer_id,amount\nc1,5\n' }, 1, /costs\.csv: mapping\.yaml does not fit this file: amount is mapped to cost_amount, which is not a column of the file/],
-    ['named after a table it cannot fill', { 'surveys.csv': 'customer_id,satisfaction\n,4\n,5\n' }, 1, /surveys\.csv: it is named after surveys but no column was found for customer_id \(columns without any value: customer_id\)/],
+    [
+      'every row rejected',
+      {
+        'mapping.yaml':
+          'files:\n  costs.csv:\n    table: service_costs\n    columns:\n      customer_id: customer_id\n      amount: amount\n',
+        'costs.csv': 'customer_id,amount\nc1,x\nc2,y\n',
+      },
+      1,
+      /costs\.csv: none of the 2 rows could be imported onto service_costs \(2 non-numeric value for amount\)/,
+    ],
+    [
+      'mapping.yaml names a column the file lacks',
+      {
+        'mapping.yaml':
+          'files:\n  costs.csv:\n    table: service_costs\n    columns:\n      customer_id: customer_id\n      amount: cost_amount\n',
+        'costs.csv': 'customer_id,amount\nc1,5\n',
+      },
+      1,
+      /costs\.csv: mapping\.yaml does not fit this file: amount is mapped to cost_amount, which is not a column of the file/,
+    ],
+    [
+      'named after a table it cannot fill',
+      { 'surveys.csv': 'customer_id,satisfaction\n,4\n,5\n' },
+      1,
+      /surveys\.csv: it is named after surveys but no column was found for customer_id \(columns without any value: customer_id\)/,
+    ],
     ['a file that fits no table is loaded as it is', { 'notes.csv': 'foo,bar\n1,2\n' }, 0, null],
   ])('%s', async (_name, files, code, message) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cli-data-'));
@@ -30,7 +53,10 @@ describe('run --data: a file whose import failed fails the run, one that fits no
     const nb = path.join(dir, 'nb.md');
     writeFileSync(nb, '```sql n\nSELECT count(*) AS n FROM transactions\n```\n');
     let stderr = '';
-    const exit = await runCommand({ command: 'run', notebook: nb, data: dir }, { stdout: () => undefined, stderr: (s) => (stderr += s) });
+    const exit = await runCommand(
+      { command: 'run', notebook: nb, data: dir },
+      { stdout: () => undefined, stderr: (s) => (stderr += s) },
+    );
     expect(exit).toBe(code);
     if (message) expect(stderr).toMatch(message);
   });
@@ -49,7 +75,10 @@ describe('run --data with a file that cannot be imported', () => {
     const nb = path.join(dir, 'nb.md');
     writeFileSync(nb, '```sql n\nSELECT count(*) AS n FROM transactions\n```\n');
     let stderr = '';
-    const exit = await runCommand({ command: 'run', notebook: nb, data: dir }, { stdout: () => undefined, stderr: (s) => (stderr += s) });
+    const exit = await runCommand(
+      { command: 'run', notebook: nb, data: dir },
+      { stdout: () => undefined, stderr: (s) => (stderr += s) },
+    );
     expect(exit).toBe(code);
     for (const f of extra) {
       const lines = stderr.split('\n').filter((l) => l.includes(f));

@@ -13,12 +13,20 @@ import { hostileCells, hostileNotebook } from '../fixtures/hostile-notebook.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 /** Strings that only a host file could bring into a report. */
-const hostMarkers = ['root:x:0:0', '"name": "customer-asset-workbench"', '"devDependencies"', readFileSync(path.join(repo, 'sample-data/default/customers.csv'), 'utf8').split('\n')[1]!.slice(0, 20)];
+const hostMarkers = [
+  'root:x:0:0',
+  '"name": "customer-asset-workbench"',
+  '"devDependencies"',
+  readFileSync(path.join(repo, 'sample-data/default/customers.csv'), 'utf8').split('\n')[1]!.slice(0, 20),
+];
 
 /** Runs the CLI without blocking the event loop (the listener must keep answering). */
 function runCli(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(path.join(repo, 'node_modules/.bin/tsx'), args, { cwd: repo, env: { ...process.env, TZ: 'UTC' } });
+    const child = spawn(path.join(repo, 'node_modules/.bin/tsx'), args, {
+      cwd: repo,
+      env: { ...process.env, TZ: 'UTC' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -50,7 +58,9 @@ describe('npm run notebook -- run, on a hostile notebook', () => {
       expect(status).toMatchObject({ ok: 'ok', urls: 'ok', u: 'ok' });
       for (const [name] of hostileCells) {
         expect(status[name], name).toBe('error');
-        expect(r.stderr).toMatch(new RegExp(`sql ${name}: Notebook SQL cannot (read files or URLs|load DuckDB extensions)`));
+        expect(r.stderr).toMatch(
+          new RegExp(`sql ${name}: Notebook SQL cannot (read files or URLs|load DuckDB extensions)`),
+        );
       }
       const page = readFileSync(html, 'utf8');
       for (const marker of hostMarkers) {

@@ -13,7 +13,10 @@ import { EngineError, toRows } from '../../src/engine/types.ts';
 import { INTERNAL_DIR } from '../../src/engine/internal-files.ts';
 import type { ImportSource } from '../../src/engine/import/index.ts';
 
-const fixture = (name: string): ImportSource => ({ name, data: new Uint8Array(readFileSync(path.resolve(import.meta.dirname, '../fixtures/import', name))) });
+const fixture = (name: string): ImportSource => ({
+  name,
+  data: new Uint8Array(readFileSync(path.resolve(import.meta.dirname, '../fixtures/import', name))),
+});
 
 let engine: NodeEngine;
 beforeAll(async () => {
@@ -21,27 +24,47 @@ beforeAll(async () => {
   await engine.init();
 });
 const rows = async (sql: string) => toRows(await engine.query(sql));
-const allTables = async () => (await rows(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1`)).map((r) => r.t);
-const failure = <T>(p: Promise<T>) => p.then(() => null, (e: unknown) => e as EngineError);
+const allTables = async () =>
+  (await rows(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1`)).map(
+    (r) => r.t,
+  );
+const failure = <T>(p: Promise<T>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as EngineError,
+  );
 
 /** The "active data" before an import: a transactions table and a view on it. */
 async function activeData() {
   await engine.clearData();
-  await engine.query(`CREATE TABLE transactions AS SELECT 'old' AS customer_id, DATE '2020-01-01' AS date, 1.0 AS revenue`);
+  await engine.query(
+    `CREATE TABLE transactions AS SELECT 'old' AS customer_id, DATE '2020-01-01' AS date, 1.0 AS revenue`,
+  );
   await engine.query(`CREATE VIEW old_view AS SELECT * FROM transactions`);
 }
 
 /** Imports bad-values.csv (5 read: 2 imported, 3 rejected) under the staging name the wizard uses. */
 async function stageBadValues() {
   const info = await engine.inspectImport(fixture('bad-values.csv'));
-  return engine.importFile(fixture('bad-values.csv'), { mapping: info.suggestion.mapping, target: '__import_transactions', jobId: 'j1' });
+  return engine.importFile(fixture('bad-values.csv'), {
+    mapping: info.suggestion.mapping,
+    target: '__import_transactions',
+    jobId: 'j1',
+  });
 }
 
 describe('commitImport / discardImport', () => {
   it('stages an import beside the active data, then swaps it in: old tables and views dropped, rejects kept', async () => {
     await activeData();
     const report = await stageBadValues();
-    expect(report).toMatchObject({ table: '__import_transactions', canonicalTable: 'transactions', read: 5, imported: 2, rejected: 3, rejectsTable: '__rejects___import_transactions' });
+    expect(report).toMatchObject({
+      table: '__import_transactions',
+      canonicalTable: 'transactions',
+      read: 5,
+      imported: 2,
+      rejected: 3,
+      rejectsTable: '__rejects___import_transactions',
+    });
     // Meanwhile the active data is untouched and usable.
     expect(await rows('SELECT customer_id FROM old_view')).toEqual([{ customer_id: 'old' }]);
     const tables = await engine.commitImport([{ from: report.table, to: 'transactions' }]);
@@ -83,16 +106,23 @@ describe('exportTables / loadDataset', () => {
 
   it('writes tables as CSV with their column types and row counts', async () => {
     await engine.clearData();
-    await engine.query(`CREATE TABLE customers (customer_id VARCHAR, region VARCHAR, signup_date DATE, balance DOUBLE, active BOOLEAN, visits INTEGER)`);
+    await engine.query(
+      `CREATE TABLE customers (customer_id VARCHAR, region VARCHAR, signup_date DATE, balance DOUBLE, active BOOLEAN, visits INTEGER)`,
+    );
     await engine.query(`INSERT INTO customers VALUES
       ('c1', '北京', DATE '2024-01-05', 1234.5, true, 3),
       ('c2', '', DATE '2024-02-29', -0.25, false, NULL),
       ('c3', NULL, NULL, NULL, NULL, 7),
       ('c4', 'says "hi", then
 leaves', DATE '1999-12-31', 1e-7, true, 0)`);
-    await engine.query(`CREATE TABLE __rejects_customers AS SELECT 4 AS "row", 'date' AS "column", 'unparseable date for date' AS reason, 'error' AS kind, '31/02' AS "value"`);
+    await engine.query(
+      `CREATE TABLE __rejects_customers AS SELECT 4 AS "row", 'date' AS "column", 'unparseable date for date' AS reason, 'error' AS kind, '31/02' AS "value"`,
+    );
     exported = await engine.exportTables(['customers', '__rejects_customers']);
-    expect(exported.map((t) => [t.table, t.rowCount])).toEqual([['customers', 4], ['__rejects_customers', 1]]);
+    expect(exported.map((t) => [t.table, t.rowCount])).toEqual([
+      ['customers', 4],
+      ['__rejects_customers', 1],
+    ]);
     expect(exported[0]!.columns).toEqual([
       { name: 'customer_id', type: 'VARCHAR' },
       { name: 'region', type: 'VARCHAR' },
@@ -110,29 +140,71 @@ leaves', DATE '1999-12-31', 1e-7, true, 0)`);
 
   it('reads them back with the same types and values: blank text stays blank, NULL stays NULL', async () => {
     await engine.query('CREATE TABLE leftover AS SELECT 1 AS x');
-    const files = exported.filter((t) => t.table === 'customers').map((t) => ({ table: t.table, fileName: `${t.table}.csv`, data: t.bytes, columns: t.columns }));
+    const files = exported
+      .filter((t) => t.table === 'customers')
+      .map((t) => ({ table: t.table, fileName: `${t.table}.csv`, data: t.bytes, columns: t.columns }));
     const tables = await engine.loadDataset('My shop', files);
     expect(tables.map((t) => [t.name, t.rowCount])).toEqual([['customers', 4]]);
     expect((await engine.status()).dataset).toBe('My shop');
     expect(await allTables()).toEqual(['customers']);
-    const back = await rows(`SELECT customer_id, region, region IS NULL AS region_null, strftime(signup_date, '%Y-%m-%d') AS d, balance, active, visits FROM customers ORDER BY customer_id`);
-    expect(back).toEqual([
-      { customer_id: 'c1', region: '北京', region_null: false, d: '2024-01-05', balance: 1234.5, active: true, visits: 3 },
-      { customer_id: 'c2', region: '', region_null: false, d: '2024-02-29', balance: -0.25, active: false, visits: null },
-      { customer_id: 'c3', region: null, region_null: true, d: null, balance: null, active: null, visits: 7 },
-      { customer_id: 'c4', region: 'says "hi", then\nleaves', region_null: false, d: '1999-12-31', balance: 1e-7, active: true, visits: 0 },
-    ]);
-    expect((await rows(`SELECT column_name AS c, data_type AS t FROM information_schema.columns WHERE table_name = 'customers' ORDER BY ordinal_position`)).map((r) => r.t)).toEqual(
-      exported[0]!.columns.map((c) => c.type),
+    const back = await rows(
+      `SELECT customer_id, region, region IS NULL AS region_null, strftime(signup_date, '%Y-%m-%d') AS d, balance, active, visits FROM customers ORDER BY customer_id`,
     );
+    expect(back).toEqual([
+      {
+        customer_id: 'c1',
+        region: '北京',
+        region_null: false,
+        d: '2024-01-05',
+        balance: 1234.5,
+        active: true,
+        visits: 3,
+      },
+      {
+        customer_id: 'c2',
+        region: '',
+        region_null: false,
+        d: '2024-02-29',
+        balance: -0.25,
+        active: false,
+        visits: null,
+      },
+      { customer_id: 'c3', region: null, region_null: true, d: null, balance: null, active: null, visits: 7 },
+      {
+        customer_id: 'c4',
+        region: 'says "hi", then\nleaves',
+        region_null: false,
+        d: '1999-12-31',
+        balance: 1e-7,
+        active: true,
+        visits: 0,
+      },
+    ]);
+    expect(
+      (
+        await rows(
+          `SELECT column_name AS c, data_type AS t FROM information_schema.columns WHERE table_name = 'customers' ORDER BY ordinal_position`,
+        )
+      ).map((r) => r.t),
+    ).toEqual(exported[0]!.columns.map((c) => c.type));
   });
 
   it('a saved file that no longer fits its types names the file, and the engine keeps working', async () => {
-    const broken = { table: 'customers', fileName: 'customers.csv', data: new TextEncoder().encode('customer_id,visits\nc1,many\n'), columns: [{ name: 'customer_id', type: 'VARCHAR' }, { name: 'visits', type: 'INTEGER' }] };
+    const broken = {
+      table: 'customers',
+      fileName: 'customers.csv',
+      data: new TextEncoder().encode('customer_id,visits\nc1,many\n'),
+      columns: [
+        { name: 'customer_id', type: 'VARCHAR' },
+        { name: 'visits', type: 'INTEGER' },
+      ],
+    };
     const err = await failure(engine.loadDataset('Broken', [broken]));
     expect(err).toBeInstanceOf(EngineError);
     expect(err!.info).toMatchObject({ code: 'input', details: { file: 'customers.csv' } });
-    expect(err!.info.message).toMatch(/^customers\.csv: the saved table could not be read back .*Import the file again\./);
+    expect(err!.info.message).toMatch(
+      /^customers\.csv: the saved table could not be read back .*Import the file again\./,
+    );
     expect(await rows('SELECT 6 * 7 AS x')).toEqual([{ x: 42 }]);
   });
 

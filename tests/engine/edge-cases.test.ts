@@ -15,7 +15,12 @@ const enc = new TextEncoder();
 type Tables = Partial<Record<'transactions' | 'customers' | 'service_costs' | 'surveys', string>>;
 
 /** Transactions of `ids` spread over `months` months from 2024-01, `perMonth` lines each. */
-function lines(ids: string[], months: number, revenue: (id: string, m: number) => number, cost?: (id: string, m: number) => number): string {
+function lines(
+  ids: string[],
+  months: number,
+  revenue: (id: string, m: number) => number,
+  cost?: (id: string, m: number) => number,
+): string {
   const rows = ['customer_id,date,revenue' + (cost ? ',cost' : '') + ',order_id'];
   let o = 0;
   for (const id of ids) {
@@ -31,22 +36,70 @@ function lines(ids: string[], months: number, revenue: (id: string, m: number) =
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `C${String(i + 1).padStart(3, '0')}`);
 
 const cases: [string, Tables][] = [
-  ['one customer', { transactions: lines(['C001'], 14, (_, m) => 100 + m, (_, m) => 60 + m) }],
-  ['a single month', { transactions: lines(ids(30), 1, (id) => 50 + Number(id.slice(1)), () => 30) }],
-  ['everyone profitable, no cost to serve', { transactions: lines(ids(40), 14, (id, m) => 100 + Number(id.slice(1)) + m, () => 10) }],
+  [
+    'one customer',
+    {
+      transactions: lines(
+        ['C001'],
+        14,
+        (_, m) => 100 + m,
+        (_, m) => 60 + m,
+      ),
+    },
+  ],
+  [
+    'a single month',
+    {
+      transactions: lines(
+        ids(30),
+        1,
+        (id) => 50 + Number(id.slice(1)),
+        () => 30,
+      ),
+    },
+  ],
+  [
+    'everyone profitable, no cost to serve',
+    {
+      transactions: lines(
+        ids(40),
+        14,
+        (id, m) => 100 + Number(id.slice(1)) + m,
+        () => 10,
+      ),
+    },
+  ],
   [
     'everyone losing money (negative totals)',
     {
-      transactions: lines(ids(40), 14, (id) => 20 + Number(id.slice(1)), (id) => 30 + Number(id.slice(1))),
-      service_costs: ['customer_id,amount,date,category', ...ids(40).map((id) => `${id},15.00,2024-06-01,support`)].join('\n'),
+      transactions: lines(
+        ids(40),
+        14,
+        (id) => 20 + Number(id.slice(1)),
+        (id) => 30 + Number(id.slice(1)),
+      ),
+      service_costs: [
+        'customer_id,amount,date,category',
+        ...ids(40).map((id) => `${id},15.00,2024-06-01,support`),
+      ].join('\n'),
     },
   ],
-  ['no cost column (transactions only)', { transactions: lines(ids(40), 14, (id, m) => 10 + ((Number(id.slice(1)) * 7 + m) % 50)) }],
+  [
+    'no cost column (transactions only)',
+    { transactions: lines(ids(40), 14, (id, m) => 10 + ((Number(id.slice(1)) * 7 + m) % 50)) },
+  ],
   [
     'surveys on a 0–10 scale',
     {
-      transactions: lines(ids(40), 14, (id, m) => 40 + ((Number(id.slice(1)) * 3 + m) % 30), () => 20),
-      surveys: ['customer_id,satisfaction,date,scale', ...ids(40).map((id, i) => `${id},${i % 11},2024-03-01,10`)].join('\n'),
+      transactions: lines(
+        ids(40),
+        14,
+        (id, m) => 40 + ((Number(id.slice(1)) * 3 + m) % 30),
+        () => 20,
+      ),
+      surveys: ['customer_id,satisfaction,date,scale', ...ids(40).map((id, i) => `${id},${i % 11},2024-03-01,10`)].join(
+        '\n',
+      ),
     },
   ],
 ];
@@ -55,7 +108,11 @@ async function engineWith(tables: Tables): Promise<NodeEngine> {
   const engine = createNodeEngine();
   await engine.loadCanonicalCsv(
     'edge',
-    Object.entries(tables).map(([table, text]) => ({ table, fileName: `${table}.csv`, bytes: enc.encode(text + '\n') })),
+    Object.entries(tables).map(([table, text]) => ({
+      table,
+      fileName: `${table}.csv`,
+      bytes: enc.encode(text + '\n'),
+    })),
   );
   return engine;
 }
@@ -73,25 +130,30 @@ function problems(r: AnalysisResult): string[] {
     if (typeof f.value === 'number' && !Number.isFinite(f.value)) out.push(`finding ${f.id} value ${f.value}`);
   }
   for (const n of r.notes) if (bad.test(n)) out.push(`note: ${n}`);
-  for (const c of r.charts) if (bad.test(JSON.stringify(c.title ?? '') + JSON.stringify(c.subtitle ?? ''))) out.push(`chart title: ${c.title}`);
+  for (const c of r.charts)
+    if (bad.test(JSON.stringify(c.title ?? '') + JSON.stringify(c.subtitle ?? ''))) out.push(`chart title: ${c.title}`);
   return out;
 }
 
 describe.each(cases)('every analysis on %s', (_name, tables) => {
-  it.each(listAnalyses().map((a) => a.id))('%s: a real result, or says why it does not apply', async (id) => {
-    const engine = await shared(tables);
-    let r: AnalysisResult;
-    try {
-      r = await engine.runAnalysis(id, {});
-    } catch (e) {
-      throw new Error(`${id} threw: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    if (r.notApplicable) {
-      expect(r.notApplicable.reason, `${id}: not applicable without a reason`).toMatch(/\w{3,}.*\w{3,}/);
-      return;
-    }
-    expect(problems(r), `${id}`).toEqual([]);
-  }, 120_000);
+  it.each(listAnalyses().map((a) => a.id))(
+    '%s: a real result, or says why it does not apply',
+    async (id) => {
+      const engine = await shared(tables);
+      let r: AnalysisResult;
+      try {
+        r = await engine.runAnalysis(id, {});
+      } catch (e) {
+        throw new Error(`${id} threw: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      if (r.notApplicable) {
+        expect(r.notApplicable.reason, `${id}: not applicable without a reason`).toMatch(/\w{3,}.*\w{3,}/);
+        return;
+      }
+      expect(problems(r), `${id}`).toEqual([]);
+    },
+    120_000,
+  );
 });
 
 const engines = new Map<Tables, Promise<NodeEngine>>();

@@ -19,10 +19,20 @@ describe('engine calls one at a time', () => {
 
   it.each<[string, (e: NodeEngine) => Promise<unknown>]>([
     // Its result tables are written with an Arrow insert: a direct call on the connection.
-    ['an analysis that keeps its tables', (e) => e.runAnalysis('margin-multiple', {}, 'mm_').then((r) => Object.keys(r.tables).length > 0)],
+    [
+      'an analysis that keeps its tables',
+      (e) => e.runAnalysis('margin-multiple', {}, 'mm_').then((r) => Object.keys(r.tables).length > 0),
+    ],
     ['a data preview', (e) => e.preview('t', 3).then((r) => r.rowCount === 3)],
     ['a sql cell', (e) => e.runSqlCell('cell_1', 'SELECT x FROM t WHERE x < 4', [], 10).then((r) => r.rowCount === 4)],
-    ['a result page', (e) => e.openResult('SELECT * FROM t').then((h) => e.fetchRows(h.id, 5, 5)).then((r) => r.rowCount === 5)],
+    [
+      'a result page',
+      (e) =>
+        e
+          .openResult('SELECT * FROM t')
+          .then((h) => e.fetchRows(h.id, 5, 5))
+          .then((r) => r.rowCount === 5),
+    ],
   ])('%s issued while a long query is polled waits for it, and both succeed', async (_name, second) => {
     const order: string[] = [];
     const long = engine.query(LONG).then((t) => (order.push('long'), Number(t.data[0]![0])));
@@ -51,7 +61,7 @@ describe('Scratch SQL errors quote the user’s statement, not the engine’s wr
   let engine: NodeEngine;
   beforeAll(async () => {
     engine = createNodeEngine();
-    await engine.query('CREATE TABLE people AS SELECT 1 AS id, \'Ann\' AS name');
+    await engine.query("CREATE TABLE people AS SELECT 1 AS id, 'Ann' AS name");
   });
 
   it.each([
@@ -60,7 +70,10 @@ describe('Scratch SQL errors quote the user’s statement, not the engine’s wr
     ['a bound parameter', 'SELECT nosuch + $1 FROM people', 'LINE 1: SELECT nosuch'],
   ])('%s', async (_name, sql, excerpt) => {
     const params = sql.includes('$1') ? [1] : [];
-    const error = await engine.openResult(sql, params).then(() => null, (e: Error & { info: { sql?: string } }) => e);
+    const error = await engine.openResult(sql, params).then(
+      () => null,
+      (e: Error & { info: { sql?: string } }) => e,
+    );
     expect(error).not.toBeNull();
     expect(error!.message).not.toMatch(/__result_|CREATE TEMP TABLE/);
     expect(error!.message).toContain(excerpt);

@@ -40,8 +40,10 @@ c1,2024-03-09,10,12`),
     const before = await engine.profile();
     expect(before.tables.transactions?.populated).not.toContain('channel');
     expect(await engine.profile()).toEqual(before);
-    await engine.query("CREATE TEMP TABLE saved AS SELECT * FROM transactions");
-    await engine.query("INSERT INTO transactions (customer_id, date, revenue, channel) VALUES ('c9', DATE '2024-04-01', 5, 'web')");
+    await engine.query('CREATE TEMP TABLE saved AS SELECT * FROM transactions');
+    await engine.query(
+      "INSERT INTO transactions (customer_id, date, revenue, channel) VALUES ('c9', DATE '2024-04-01', 5, 'web')",
+    );
     const after = await engine.profile();
     expect(after.tables.transactions?.rowCount).toBe(4);
     expect(after.tables.transactions?.populated).toContain('channel');
@@ -61,7 +63,13 @@ c1,2024-03-09,10,12`),
     const t = await engine.query(
       "SELECT count(*) AS n, sum(revenue)::DECIMAL(18,2) AS d, sum(1::HUGEINT) AS h, min(date) AS first, TIMESTAMP '2024-01-02 03:04:05' AS ts FROM transactions",
     );
-    expect(t.data.map((col) => col[0])).toEqual([3, 130.5, 3, new Date('2024-01-05T00:00:00Z'), new Date('2024-01-02T03:04:05Z')]);
+    expect(t.data.map((col) => col[0])).toEqual([
+      3,
+      130.5,
+      3,
+      new Date('2024-01-05T00:00:00Z'),
+      new Date('2024-01-02T03:04:05Z'),
+    ]);
     expect(t.columns.map((c) => c.kind)).toEqual(['number', 'number', 'number', 'date', 'date']);
   });
 
@@ -85,7 +93,9 @@ c1,2024-03-09,10,12`),
   });
 
   it('runs scripts statement by statement, splitting with DuckDB’s tokenizer', async () => {
-    const h = await engine.openResult("CREATE TEMP TABLE t1 AS SELECT 'a;b' AS s; -- a comment; here\nSELECT s FROM t1");
+    const h = await engine.openResult(
+      "CREATE TEMP TABLE t1 AS SELECT 'a;b' AS s; -- a comment; here\nSELECT s FROM t1",
+    );
     expect(h.first.data[0]).toEqual(['a;b']);
   });
 

@@ -18,7 +18,11 @@ beforeAll(async () => {
   engine = createNodeEngine();
   // Mostly numbers, so the revenue column is detected as numeric and each formula is a rejected value.
   const numbers = Array.from({ length: 60 }, (_, i) => `n${i},2024-01-05,${i % 2 ? '-12.5' : '40'}`);
-  const lines = ['customer_id,date,revenue', ...numbers, ...formulaCells.map((f, i) => `c${i + 2},2024-01-05,${quote(f)}`)];
+  const lines = [
+    'customer_id,date,revenue',
+    ...numbers,
+    ...formulaCells.map((f, i) => `c${i + 2},2024-01-05,${quote(f)}`),
+  ];
   const source = { name: 'planted.csv', data: new TextEncoder().encode(lines.join('\n') + '\n') };
   // The mapping is given: this test is about what comes out, not about detection.
   const mapping = {
@@ -37,7 +41,9 @@ beforeAll(async () => {
 function tally(csv: string): { planted: number; neutralised: number } {
   const [header, ...rows] = parseCsv(csv);
   const value = header!.indexOf('value');
-  const cells = rows.map((r) => r[value] ?? '').filter((c) => formulaCells.some((f) => c === f || c === `'${f}` || c.trim() === f.trim() || c === `'${f.trim()}`));
+  const cells = rows
+    .map((r) => r[value] ?? '')
+    .filter((c) => formulaCells.some((f) => c === f || c === `'${f}` || c.trim() === f.trim() || c === `'${f.trim()}`));
   return { planted: cells.length, neutralised: cells.filter((c) => c.startsWith("'")).length };
 }
 
@@ -49,7 +55,10 @@ describe('planted formulas in rejected rows', () => {
 
   it.each<[string, () => Promise<string>]>([
     ['downloaded from the engine (rejectsCsv)', () => engine.rejectsCsv(report.rejectsTable)],
-    ['downloaded from the saved copy (exportTables → neutraliseCsv)', async () => neutraliseCsv(new TextDecoder().decode((await engine.exportTables([report.rejectsTable]))[0]!.bytes))],
+    [
+      'downloaded from the saved copy (exportTables → neutraliseCsv)',
+      async () => neutraliseCsv(new TextDecoder().decode((await engine.exportTables([report.rejectsTable]))[0]!.bytes)),
+    ],
   ])('%s: all neutralised', async (_name, download) => {
     const { planted, neutralised } = tally(await download());
     expect(planted).toBe(formulaCells.length);

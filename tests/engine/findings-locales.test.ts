@@ -21,13 +21,17 @@ import type { Locale } from '../../src/format/locale.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const notebooks = path.join(repo, 'notebooks');
-const files = readdirSync(notebooks).filter((f) => f.endsWith('.md')).sort();
+const files = readdirSync(notebooks)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 const locales: Locale[] = ['en', 'zh-Hans', 'zh-Hant'];
 const cjk = /[\u4e00-\u9fff]/g;
 
 /** The analysis findings of a run, by cell id. */
 function findingsOf(run: Awaited<ReturnType<typeof runNotebookFile>>): [string, Finding[]][] {
-  return run.states.flatMap((s) => (s.status === 'ok' && s.output?.kind === 'analysis' ? [[s.id, s.output.result.findings] as [string, Finding[]]] : []));
+  return run.states.flatMap((s) =>
+    s.status === 'ok' && s.output?.kind === 'analysis' ? [[s.id, s.output.result.findings] as [string, Finding[]]] : [],
+  );
 }
 
 describe('findings of every built-in notebook on the sample, in three languages', () => {
@@ -36,49 +40,71 @@ describe('findings of every built-in notebook on the sample, in three languages'
     data = await loadData();
   }, 300_000);
 
-  it.each(files)('%s: the tile shows the sentence’s number; no exponent, no placeholder left', async (notebook) => {
-    let tiles = 0;
-    for (const locale of locales) {
-      // Run in the reader's language (default tier names follow it), render in it.
-      const run = await runNotebookFile(path.join(notebooks, notebook), { data, lang: locale });
-      expect(run.errors).toEqual([]);
-      const all = findingsOf(run).flatMap(([, fs]) => fs);
-      // A notebook for other data (the Telco one) does not apply to the sample: it says so instead.
-      if (all.length === 0) expect(run.states.some((s) => s.status === 'na')).toBe(true);
-      for (const f of all) {
-        expect(f.key, `${notebook}: ${f.id} has no catalogue key`).toBeTruthy();
-        for (const currency of [null, { symbol: '¥', code: 'CNY' }]) {
-          const r = renderFinding(f, { locale, currency });
-          const where = `${notebook} ${f.id} (${locale}): ${r.text}`;
-          expect(r.text, where).not.toMatch(/\{\w+(\|[^}]*)?\}|⟨/);
-          expect(r.text, where).not.toMatch(/\d(\.\d+)?e[+-]?\d/i);
-          if (r.headline !== null) {
-            tiles++;
-            expect(r.text, where).toContain(r.headline);
-            expect(r.headline, where).not.toMatch(/e[+-]?\d/);
-          }
-          if (locale !== 'en') {
-            // Chinese sentences are Chinese: data values (segment names) may stay as written.
-            const han = (r.text.match(cjk) ?? []).length;
-            const latin = (r.text.replace(/P\(alive\)|service_costs|hostages|Reichheld & Sasser/g, '').match(/[A-Za-z]{3,}/g) ?? []).join('').length;
-            expect(han, where).toBeGreaterThan(latin);
+  it.each(files)(
+    '%s: the tile shows the sentence’s number; no exponent, no placeholder left',
+    async (notebook) => {
+      let tiles = 0;
+      for (const locale of locales) {
+        // Run in the reader's language (default tier names follow it), render in it.
+        const run = await runNotebookFile(path.join(notebooks, notebook), { data, lang: locale });
+        expect(run.errors).toEqual([]);
+        const all = findingsOf(run).flatMap(([, fs]) => fs);
+        // A notebook for other data (the Telco one) does not apply to the sample: it says so instead.
+        if (all.length === 0) expect(run.states.some((s) => s.status === 'na')).toBe(true);
+        for (const f of all) {
+          expect(f.key, `${notebook}: ${f.id} has no catalogue key`).toBeTruthy();
+          for (const currency of [null, { symbol: '¥', code: 'CNY' }]) {
+            const r = renderFinding(f, { locale, currency });
+            const where = `${notebook} ${f.id} (${locale}): ${r.text}`;
+            expect(r.text, where).not.toMatch(/\{\w+(\|[^}]*)?\}|⟨/);
+            expect(r.text, where).not.toMatch(/\d(\.\d+)?e[+-]?\d/i);
+            if (r.headline !== null) {
+              tiles++;
+              expect(r.text, where).toContain(r.headline);
+              expect(r.headline, where).not.toMatch(/e[+-]?\d/);
+            }
+            if (locale !== 'en') {
+              // Chinese sentences are Chinese: data values (segment names) may stay as written.
+              const han = (r.text.match(cjk) ?? []).length;
+              const latin = (
+                r.text.replace(/P\(alive\)|service_costs|hostages|Reichheld & Sasser/g, '').match(/[A-Za-z]{3,}/g) ?? []
+              ).join('').length;
+              expect(han, where).toBeGreaterThan(latin);
+            }
           }
         }
       }
-    }
-    if (!notebook.startsWith('bundling-and-churn-telco')) expect(tiles).toBeGreaterThan(0);
-  }, 300_000);
+      if (!notebook.startsWith('bundling-and-churn-telco')) expect(tiles).toBeGreaterThan(0);
+    },
+    300_000,
+  );
 
   it('the whale notebook’s chart words and notes in Chinese: no English left, same numbers', async () => {
-    const run = await runNotebookFile(path.join(notebooks, 'who-really-makes-the-profit.md'), { data, lang: 'zh-Hant' });
-    const whaleCells = run.states.filter((s) => s.output?.kind === 'analysis' && (s.id === 'whale' || s.id === 'whatif'));
+    const run = await runNotebookFile(path.join(notebooks, 'who-really-makes-the-profit.md'), {
+      data,
+      lang: 'zh-Hant',
+    });
+    const whaleCells = run.states.filter(
+      (s) => s.output?.kind === 'analysis' && (s.id === 'whale' || s.id === 'whatif'),
+    );
     expect(whaleCells.length).toBe(2);
     for (const s of whaleCells) {
       if (s.output?.kind !== 'analysis') continue;
       const { result } = s.output;
       const reader = { locale: 'zh-Hant' as const, currency: { symbol: 'NT$', code: 'TWD' } };
       const charts = localiseCharts(result, reader);
-      const words = charts.flatMap((c) => [c.title, c.subtitle, c.x?.label, c.y?.label, ...c.marks.filter((m) => m.type === 'text').flatMap((m) => ((m as { rows?: Record<string, unknown>[] }).rows ?? []).map((r) => r.label)), ...c.marks.map((m) => (m as { label?: unknown }).label)]).filter((w): w is string => typeof w === 'string');
+      const words = charts
+        .flatMap((c) => [
+          c.title,
+          c.subtitle,
+          c.x?.label,
+          c.y?.label,
+          ...c.marks
+            .filter((m) => m.type === 'text')
+            .flatMap((m) => ((m as { rows?: Record<string, unknown>[] }).rows ?? []).map((r) => r.label)),
+          ...c.marks.map((m) => (m as { label?: unknown }).label),
+        ])
+        .filter((w): w is string => typeof w === 'string');
       expect(words.length).toBeGreaterThan(8);
       for (const w of words) expect(w, w).not.toMatch(/[A-Za-z]{3,}/);
       expect(words).toContain(charts[0]!.title);
@@ -94,7 +120,8 @@ describe('findings of every built-in notebook on the sample, in three languages'
 
   it('default tier names follow the reader’s language; the notebook’s own language wins', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'caw-tiers-'));
-    const nb = (options: string) => `---\ntitle: tiers\n---\n\n\`\`\`analysis ladder\nanalysis: tiers\n${options}\`\`\`\n`;
+    const nb = (options: string) =>
+      `---\ntitle: tiers\n---\n\n\`\`\`analysis ladder\nanalysis: tiers\n${options}\`\`\`\n`;
     writeFileSync(path.join(dir, 'plain.md'), nb(''));
     writeFileSync(path.join(dir, 'fixed.md'), nb('options:\n  language: en\n'));
     const tiersOf = async (file: string, lang?: Locale) => {
@@ -116,7 +143,18 @@ describe('findings of every built-in notebook on the sample, in three languages'
 function valueOf(text: string): number {
   const m = /([−-]?)[^\d]*([\d,]+(?:\.\d+)?)\s*(k|M|B|T|万亿|万|亿|兆|萬|億)?/.exec(text);
   if (!m) return Number.NaN;
-  const scale: Record<string, number> = { k: 1e3, M: 1e6, B: 1e9, T: 1e12, 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8, 万亿: 1e12, 兆: 1e12 };
+  const scale: Record<string, number> = {
+    k: 1e3,
+    M: 1e6,
+    B: 1e9,
+    T: 1e12,
+    万: 1e4,
+    萬: 1e4,
+    亿: 1e8,
+    億: 1e8,
+    万亿: 1e12,
+    兆: 1e12,
+  };
   return (m[1] ? -1 : 1) * Number(m[2]!.replace(/,/g, '')) * (m[3] ? scale[m[3]]! : 1);
 }
 
@@ -126,14 +164,33 @@ describe('the CLI in Traditional Chinese', () => {
     const run = (lang: string) => {
       const out = path.join(dir, `${lang}.json`);
       const html = path.join(dir, `${lang}.html`);
-      const r = spawnSync(path.join(repo, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'run', 'notebooks/who-really-makes-the-profit.md', '--json', out, '--html', html, '--lang', lang], {
-        cwd: repo,
-        encoding: 'utf8',
-        env: { ...process.env, TZ: 'UTC' },
-      });
+      const r = spawnSync(
+        path.join(repo, 'node_modules/.bin/tsx'),
+        [
+          'src/cli/main.ts',
+          'run',
+          'notebooks/who-really-makes-the-profit.md',
+          '--json',
+          out,
+          '--html',
+          html,
+          '--lang',
+          lang,
+        ],
+        {
+          cwd: repo,
+          encoding: 'utf8',
+          env: { ...process.env, TZ: 'UTC' },
+        },
+      );
       expect(r.status, r.stderr).toBe(0);
-      const json = JSON.parse(readFileSync(out, 'utf8')) as { cells: { id: string; findings: { id: string; text: string; headline: string | null; params: unknown }[] }[] };
-      return { findings: json.cells.flatMap((c) => c.findings.map((f) => ({ cell: c.id, ...f }))), html: readFileSync(html, 'utf8') };
+      const json = JSON.parse(readFileSync(out, 'utf8')) as {
+        cells: { id: string; findings: { id: string; text: string; headline: string | null; params: unknown }[] }[];
+      };
+      return {
+        findings: json.cells.flatMap((c) => c.findings.map((f) => ({ cell: c.id, ...f }))),
+        html: readFileSync(html, 'utf8'),
+      };
     };
     const en = run('en');
     const zh = run('zh-Hant');
@@ -148,7 +205,9 @@ describe('the CLI in Traditional Chinese', () => {
         const a = valueOf(e.headline);
         const b = valueOf(f.headline!);
         // Same figure: equal up to the rounding of the compact forms (k vs 萬).
-        expect(Math.abs(a - b), `${e.headline} vs ${f.headline}`).toBeLessThanOrEqual(Math.max(1e-9, Math.abs(a) * 0.01));
+        expect(Math.abs(a - b), `${e.headline} vs ${f.headline}`).toBeLessThanOrEqual(
+          Math.max(1e-9, Math.abs(a) * 0.01),
+        );
       }
     });
     const headline = zh.findings.find((f) => f.id === 'headline')!;
@@ -158,7 +217,11 @@ describe('the CLI in Traditional Chinese', () => {
   }, 300_000);
 
   it('refuses an unknown language', () => {
-    const r = spawnSync(path.join(repo, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'run', 'notebooks/who-really-makes-the-profit.md', '--lang', 'fr'], { cwd: repo, encoding: 'utf8' });
+    const r = spawnSync(
+      path.join(repo, 'node_modules/.bin/tsx'),
+      ['src/cli/main.ts', 'run', 'notebooks/who-really-makes-the-profit.md', '--lang', 'fr'],
+      { cwd: repo, encoding: 'utf8' },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--lang must be one of en, zh-Hans, zh-Hant');
   });

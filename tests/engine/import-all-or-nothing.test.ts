@@ -19,12 +19,16 @@ beforeEach(async () => {
   engine = await createSampleEngine();
 });
 
-const sampleFile = (name: string): ImportSource => ({ name, data: new Uint8Array(readFileSync(path.join(sampleFolder, name))) });
+const sampleFile = (name: string): ImportSource => ({
+  name,
+  data: new Uint8Array(readFileSync(path.join(sampleFolder, name))),
+});
 
 /** A generated transactions CSV of `n` rows (~70 bytes each). */
 function transactionsCsv(n: number): ImportSource {
   let s = 'customer_id,date,revenue,note\n';
-  for (let i = 0; i < n; i++) s += `cust-${i % 50_000},2024-0${1 + (i % 9)}-1${i % 10},${(i % 997) + 0.5},note number ${i} padding text\n`;
+  for (let i = 0; i < n; i++)
+    s += `cust-${i % 50_000},2024-0${1 + (i % 9)}-1${i % 10},${(i % 997) + 0.5},note number ${i} padding text\n`;
   return { name: 'transactions.csv', data: new TextEncoder().encode(s) };
 }
 
@@ -40,7 +44,9 @@ async function snapshot(): Promise<string[]> {
 }
 
 async function leftovers(): Promise<unknown[]> {
-  return (await engine.query("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '\\_\\_import%' ESCAPE '\\'")).data[0]!;
+  return (
+    await engine.query("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '\\_\\_import%' ESCAPE '\\'")
+  ).data[0]!;
 }
 
 /** The engine's import calls, with the memory limit lowered while `tight` imports, and a log of which files were tried. */
@@ -53,7 +59,9 @@ function withTightMemoryFor(tight: string, tried: string[]) {
       if (source.name !== tight) return engine.importFile(source, request);
       const before = String((await engine.query("SELECT current_setting('memory_limit')")).data[0]![0]);
       // 24 MiB above what the active data holds: far too little for this file (~20 MB of CSV).
-      const used = Number((await engine.query('SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()')).data[0]![0]);
+      const used = Number(
+        (await engine.query('SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()')).data[0]![0],
+      );
       await engine.query(`SET memory_limit = '${Math.ceil(used / 2 ** 20) + 24}MiB'`);
       try {
         return await engine.importFile(source, request);
@@ -66,7 +74,11 @@ function withTightMemoryFor(tight: string, tried: string[]) {
 
 describe('an import of several files', () => {
   it('commits nothing when a file runs out of memory, does not try the files after it, and leaves the engine as it was', async () => {
-    const jobs = [await job(sampleFile('customers.csv')), await job(transactionsCsv(300_000)), await job(sampleFile('surveys.csv'))];
+    const jobs = [
+      await job(sampleFile('customers.csv')),
+      await job(transactionsCsv(300_000)),
+      await job(sampleFile('surveys.csv')),
+    ];
     expect(jobs.map((j) => j.request.mapping.table)).toEqual(['customers', 'transactions', 'surveys']);
     const before = await snapshot();
     const tried: string[] = [];
@@ -84,7 +96,11 @@ describe('an import of several files', () => {
   });
 
   it('commits every file when all import', async () => {
-    const jobs = [await job(sampleFile('customers.csv')), await job(transactionsCsv(2_000)), await job(sampleFile('surveys.csv'))];
+    const jobs = [
+      await job(sampleFile('customers.csv')),
+      await job(transactionsCsv(2_000)),
+      await job(sampleFile('surveys.csv')),
+    ];
     const run = await runImport(withTightMemoryFor('none', []), jobs);
     expect(run.committed).toBe(true);
     expect(run.outcomes.map((o) => o.status)).toEqual(['imported', 'imported', 'imported']);
@@ -108,20 +124,36 @@ describe('an import of several files', () => {
 describe('commitImport', () => {
   it('refuses a staged table that is missing, before dropping anything', async () => {
     const before = await snapshot();
-    const customers = await engine.importFile(sampleFile('customers.csv'), (await job(sampleFile('customers.csv'))).request);
+    const customers = await engine.importFile(
+      sampleFile('customers.csv'),
+      (await job(sampleFile('customers.csv'))).request,
+    );
     await expect(
       engine.commitImport([
         { from: customers.table, to: 'customers' },
         { from: '__import_transactions', to: 'transactions' },
       ]),
-    ).rejects.toMatchObject({ info: { code: 'input', message: expect.stringMatching(/transactions did not import, so nothing was changed/) } });
+    ).rejects.toMatchObject({
+      info: { code: 'input', message: expect.stringMatching(/transactions did not import, so nothing was changed/) },
+    });
     await engine.discardImport([customers.table]);
     expect(await snapshot()).toEqual(before);
   });
 
   it('refuses two files for one table', async () => {
-    const a = await engine.importFile(sampleFile('surveys.csv'), { ...(await job(sampleFile('surveys.csv'))).request, target: '__import_a' });
-    const b = await engine.importFile(sampleFile('surveys.csv'), { ...(await job(sampleFile('surveys.csv'))).request, target: '__import_b' });
-    await expect(engine.commitImport([{ from: a.table, to: 'surveys' }, { from: b.table, to: 'surveys' }])).rejects.toBeInstanceOf(EngineError);
+    const a = await engine.importFile(sampleFile('surveys.csv'), {
+      ...(await job(sampleFile('surveys.csv'))).request,
+      target: '__import_a',
+    });
+    const b = await engine.importFile(sampleFile('surveys.csv'), {
+      ...(await job(sampleFile('surveys.csv'))).request,
+      target: '__import_b',
+    });
+    await expect(
+      engine.commitImport([
+        { from: a.table, to: 'surveys' },
+        { from: b.table, to: 'surveys' },
+      ]),
+    ).rejects.toBeInstanceOf(EngineError);
   });
 });

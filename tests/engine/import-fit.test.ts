@@ -39,7 +39,8 @@ async function importsUnder(limit: number, data: Uint8Array): Promise<boolean> {
     await engine.importFile(source, { mapping: info.suggestion.mapping, target: '__import_transactions' });
     return true;
   } catch (e) {
-    if (e instanceof EngineError && (e.info.details as { reason?: string } | undefined)?.reason === 'out_of_memory') return false;
+    if (e instanceof EngineError && (e.info.details as { reason?: string } | undefined)?.reason === 'out_of_memory')
+      return false;
     throw e;
   }
 }

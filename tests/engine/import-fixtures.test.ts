@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/engine/database.ts';
-import { importFile, importFolder, inspectFile, previewImport, rejectedRows, rejectsToCsv, type ImportSource } from '../../src/engine/import/index.ts';
+import {
+  importFile,
+  importFolder,
+  inspectFile,
+  previewImport,
+  rejectedRows,
+  rejectsToCsv,
+  type ImportSource,
+} from '../../src/engine/import/index.ts';
 import { nodeFolder } from '../../src/engine/import/node-folder.ts';
 import { createNodeEngine } from '../../src/engine/node.ts';
 import { EngineError, toRows } from '../../src/engine/types.ts';
@@ -32,7 +40,9 @@ describe('Chinese tables in three encodings import identically', () => {
     expect(info.suggestion.missing).toEqual([]);
     const report = await importFile(db, fixture(file), { mapping: info.suggestion.mapping });
     expect(report).toMatchObject({ read: 5, imported: 5, rejected: 0 });
-    const t = rows('SELECT customer_id, strftime(date, \'%Y-%m-%d\') AS d, revenue, * EXCLUDE (customer_id, date, revenue) FROM transactions');
+    const t = rows(
+      "SELECT customer_id, strftime(date, '%Y-%m-%d') AS d, revenue, * EXCLUDE (customer_id, date, revenue) FROM transactions",
+    );
     expect(t.map((r) => r.customer_id).join()).toBe(ids);
     expect(t.map((r) => r.revenue)).toEqual([1234.5, 88, 15.25, 2000, -30]);
     expect(t[0]!.d).toBe('2024-01-05');
@@ -45,9 +55,18 @@ describe('Chinese tables in three encodings import identically', () => {
     expect(info.warnings.join()).toMatch(/You chose big5, but the file looks like gb18030/);
     // The garbled headers match no role: map the first three columns by position, as a user would.
     const [id, date, amount] = info.columns.map((c) => c.name);
-    const mapping = { table: 'transactions' as const, columns: { customer_id: { source: id! }, date: { source: date! }, revenue: { source: amount! } }, extras: [] };
+    const mapping = {
+      table: 'transactions' as const,
+      columns: { customer_id: { source: id! }, date: { source: date! }, revenue: { source: amount! } },
+      extras: [],
+    };
     const report = await importFile(db, fixture('zh-gbk.csv'), { mapping, encoding: 'big5' });
-    expect(report.warnings.filter((w) => w.code === 'encoding').map((w) => w.message).join(' ')).toMatch(/You chose big5, but the file looks like gb18030/);
+    expect(
+      report.warnings
+        .filter((w) => w.code === 'encoding')
+        .map((w) => w.message)
+        .join(' '),
+    ).toMatch(/You chose big5, but the file looks like gb18030/);
   });
 });
 
@@ -64,8 +83,14 @@ describe('other formats', () => {
       { customer_id: 'c1', d: '2024-02-01', revenue: 5.25 },
     ]);
     const second = await inspectFile(db, fixture('two-sheets.xlsx'), { sheet: 'Customers' });
-    expect(second.suggestion.mapping).toMatchObject({ table: 'customers', columns: { customer_id: { source: '客户编号' }, region: { source: '地区' }, plan: { source: '等级' } } });
-    const r2 = await importFile(db, fixture('two-sheets.xlsx'), { sheet: 'Customers', mapping: second.suggestion.mapping });
+    expect(second.suggestion.mapping).toMatchObject({
+      table: 'customers',
+      columns: { customer_id: { source: '客户编号' }, region: { source: '地区' }, plan: { source: '等级' } },
+    });
+    const r2 = await importFile(db, fixture('two-sheets.xlsx'), {
+      sheet: 'Customers',
+      mapping: second.suggestion.mapping,
+    });
     expect(r2).toMatchObject({ read: 2, imported: 2, canonicalTable: 'customers' });
     expect(rows('SELECT customer_id, region, plan FROM customers')).toEqual([
       { customer_id: 'c1', region: '北京', plan: 'gold' },
@@ -78,14 +103,22 @@ describe('other formats', () => {
     expect(info.format).toBe('parquet');
     const r = await importFile(db, fixture('orders.parquet'), { mapping: info.suggestion.mapping });
     expect(r).toMatchObject({ read: 4, imported: 4, rejected: 0 });
-    expect(rows("SELECT customer_id, strftime(date, '%Y-%m-%d') AS d, revenue, quantity FROM transactions ORDER BY d")[3]).toEqual({ customer_id: 'c3', d: '2024-02-03', revenue: 7, quantity: 3 });
+    expect(
+      rows("SELECT customer_id, strftime(date, '%Y-%m-%d') AS d, revenue, quantity FROM transactions ORDER BY d")[3],
+    ).toEqual({ customer_id: 'c3', d: '2024-02-03', revenue: 7, quantity: 3 });
   });
 
   it('reads Parquet and XLSX from a Blob (a browser File) through byte-range slices', async () => {
-    const blob: ImportSource = { name: 'orders.parquet', data: new Blob([fixture('orders.parquet').data as Uint8Array<ArrayBuffer>]) };
+    const blob: ImportSource = {
+      name: 'orders.parquet',
+      data: new Blob([fixture('orders.parquet').data as Uint8Array<ArrayBuffer>]),
+    };
     const info = await inspectFile(db, blob);
     expect(await importFile(db, blob, { mapping: info.suggestion.mapping })).toMatchObject({ read: 4, imported: 4 });
-    const book: ImportSource = { name: 'two-sheets.xlsx', data: new Blob([fixture('two-sheets.xlsx').data as Uint8Array<ArrayBuffer>]) };
+    const book: ImportSource = {
+      name: 'two-sheets.xlsx',
+      data: new Blob([fixture('two-sheets.xlsx').data as Uint8Array<ArrayBuffer>]),
+    };
     expect((await inspectFile(db, book)).sheets).toEqual(['Orders', 'Customers']);
   });
 
@@ -104,7 +137,15 @@ describe('other formats', () => {
   it('European CSV: semicolons, decimal comma, day-first dates, euro sign', async () => {
     const info = await inspectFile(db, fixture('european.csv'));
     expect(info.dialect).toMatchObject({ delimiter: ';', decimal: ',' });
-    const mapping = { table: 'transactions' as const, columns: { customer_id: { source: 'Kunde' }, date: { source: 'Datum', date: info.columns[1]!.profile.date! }, revenue: { source: 'Betrag', number: info.columns[2]!.profile.number! } }, extras: [] };
+    const mapping = {
+      table: 'transactions' as const,
+      columns: {
+        customer_id: { source: 'Kunde' },
+        date: { source: 'Datum', date: info.columns[1]!.profile.date! },
+        revenue: { source: 'Betrag', number: info.columns[2]!.profile.number! },
+      },
+      extras: [],
+    };
     const r = await importFile(db, fixture('european.csv'), { mapping });
     expect(r).toMatchObject({ read: 3, imported: 3 });
     expect(rows("SELECT strftime(date, '%Y-%m-%d') AS d, revenue FROM transactions")).toEqual([
@@ -136,9 +177,14 @@ describe('row accounting and rejected rows', () => {
     const info = await inspectFile(db, fixture('bad-values.csv'));
     const p = await previewImport(db, fixture('bad-values.csv'), info.suggestion.mapping, { limit: 2 });
     expect([p.read, p.rejected]).toEqual([5, 3]);
-    expect(toRows(p.rows).map((r) => [r.customer_id, r.revenue])).toEqual([['c1', 10], ['c5', 50]]);
+    expect(toRows(p.rows).map((r) => [r.customer_id, r.revenue])).toEqual([
+      ['c1', 10],
+      ['c5', 50],
+    ]);
     expect(toRows(p.rejects).map((r) => r.row)).toEqual([2, 3]);
-    expect(rows("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE '\\_\\_preview%' ESCAPE '\\'")).toEqual([{ n: 0 }]);
+    expect(
+      rows("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE '\\_\\_preview%' ESCAPE '\\'"),
+    ).toEqual([{ n: 0 }]);
   });
 });
 
@@ -161,13 +207,17 @@ describe('bad input gives a clear error naming the file and leaves the engine us
     expect(info.message.startsWith(file)).toBe(true);
     expect(info.message).toMatch(message);
     expect(String(info.details?.fix)).not.toBe('');
-    expect(rows("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE '\\_\\_i%' ESCAPE '\\'")[0]!.n).toBe(0); // no __inspect/__import leftovers
+    expect(rows("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE '\\_\\_i%' ESCAPE '\\'")[0]!.n).toBe(
+      0,
+    ); // no __inspect/__import leftovers
     expect(rows('SELECT 42 AS x')).toEqual([{ x: 42 }]);
   });
 
   it('a mapping that does not fit the file names the missing column', async () => {
     const info = await inspectFile(db, fixture('orders.ndjson'));
-    await expect(importFile(db, fixture('european.csv'), { mapping: info.suggestion.mapping })).rejects.toThrow(/customer_id is mapped to customer_id, which is not a column of the file/);
+    await expect(importFile(db, fixture('european.csv'), { mapping: info.suggestion.mapping })).rejects.toThrow(
+      /customer_id is mapped to customer_id, which is not a column of the file/,
+    );
   });
 });
 
@@ -178,7 +228,9 @@ describe('importFolder', () => {
       'shop.csv': fixture('zh-gbk.csv'),
       'mapping.yaml': {
         name: 'mapping.yaml',
-        data: new TextEncoder().encode('files:\n  shop.csv:\n    table: transactions\n    columns:\n      customer_id: 客户编号\n      date: 交易日期\n      revenue: 金额\n    rules:\n      missingCustomerId: drop\n'),
+        data: new TextEncoder().encode(
+          'files:\n  shop.csv:\n    table: transactions\n    columns:\n      customer_id: 客户编号\n      date: 交易日期\n      revenue: 金额\n    rules:\n      missingCustomerId: drop\n',
+        ),
       },
     };
     const report = await importFolder(db, { list: async () => Object.keys(files), open: async (n) => files[n]! });
@@ -188,8 +240,15 @@ describe('importFolder', () => {
     ]);
     // shop.csv is listed in mapping.yaml, so it goes first and wins transactions; orders.ndjson
     // would map automatically onto transactions too, and is skipped with a reason, not merged.
-    expect(report.imports.map((r) => [r.fileName, r.table, r.read, r.imported])).toEqual([['shop.csv', 'transactions', 5, 5]]);
-    expect(report.skipped).toEqual([{ file: 'orders.ndjson', reason: 'transactions was already imported from another file; list this file in mapping.yaml to choose' }]);
+    expect(report.imports.map((r) => [r.fileName, r.table, r.read, r.imported])).toEqual([
+      ['shop.csv', 'transactions', 5, 5],
+    ]);
+    expect(report.skipped).toEqual([
+      {
+        file: 'orders.ndjson',
+        reason: 'transactions was already imported from another file; list this file in mapping.yaml to choose',
+      },
+    ]);
     expect(rows('SELECT round(sum(revenue), 2) AS s FROM transactions')).toEqual([{ s: 3307.75 }]);
     expect(rows('SELECT sum(金额) AS s FROM shop')).toEqual([{ s: 3307.75 }]);
   });
@@ -204,12 +263,24 @@ describe('importFolder', () => {
       ['truncated.xlsx', 'unreadable_xlsx'],
     ]);
     expect(report.tables.map((t) => `${t.table}:${t.rows}`)).toEqual([
-      'bad-values:5', 'european:3', 'orders:3', 'orders_parquet:4', 'two-sheets:3', 'zh-big5:5', 'zh-gbk:5', 'zh-utf16le:5', 'zh-utf8-bom:5',
+      'bad-values:5',
+      'european:3',
+      'orders:3',
+      'orders_parquet:4',
+      'two-sheets:3',
+      'zh-big5:5',
+      'zh-gbk:5',
+      'zh-utf16le:5',
+      'zh-utf8-bom:5',
     ]);
     // bad-values.csv comes first alphabetically and claims transactions; the rest are skipped with a reason.
-    expect(report.imports.map((r) => [r.fileName, r.table, r.read, r.imported, r.rejected])).toEqual([['bad-values.csv', 'transactions', 5, 2, 3]]);
+    expect(report.imports.map((r) => [r.fileName, r.table, r.read, r.imported, r.rejected])).toEqual([
+      ['bad-values.csv', 'transactions', 5, 2, 3],
+    ]);
     expect(report.skipped.length).toBe(8);
-    expect(rows('SELECT "客戶編號" AS id, "金額" AS amount FROM "zh-big5" LIMIT 1')).toEqual([{ id: 'C001', amount: 1234.5 }]);
+    expect(rows('SELECT "客戶編號" AS id, "金額" AS amount FROM "zh-big5" LIMIT 1')).toEqual([
+      { id: 'C001', amount: 1234.5 },
+    ]);
   });
 });
 

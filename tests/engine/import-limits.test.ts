@@ -3,7 +3,13 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/engine/database.ts';
-import { cancelToken, importFile, inspectFile, type ImportProgress, type ImportSource } from '../../src/engine/import/index.ts';
+import {
+  cancelToken,
+  importFile,
+  inspectFile,
+  type ImportProgress,
+  type ImportSource,
+} from '../../src/engine/import/index.ts';
 import { fitsBytes } from '../../src/engine/import/run-sql.ts';
 import { sourceSize } from '../../src/engine/import/source.ts';
 import { wholeFileLimits } from '../../src/engine/import/whole-file-limits.ts';
@@ -14,7 +20,8 @@ let db: Database;
 beforeAll(async () => {
   db = await createNodeEngine().database();
 });
-const leftovers = () => toRows(db.querySync("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '\\_\\_i%' ESCAPE '\\'"));
+const leftovers = () =>
+  toRows(db.querySync("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '\\_\\_i%' ESCAPE '\\'"));
 
 /** A generated CSV of `n` rows (~70 bytes each), built as bytes without one big string. */
 function bigCsv(n: number): Uint8Array {
@@ -22,7 +29,8 @@ function bigCsv(n: number): Uint8Array {
   const parts = [enc.encode('customer_id,date,revenue,note\n')];
   for (let start = 0; start < n; start += 100_000) {
     let s = '';
-    for (let i = start; i < Math.min(n, start + 100_000); i++) s += `cust-${i % 50_000},2024-0${1 + (i % 9)}-1${i % 10},${(i % 997) + 0.5},note number ${i} padding text\n`;
+    for (let i = start; i < Math.min(n, start + 100_000); i++)
+      s += `cust-${i % 50_000},2024-0${1 + (i % 9)}-1${i % 10},${(i % 997) + 0.5},note number ${i} padding text\n`;
     parts.push(enc.encode(s));
   }
   return Buffer.concat(parts);
@@ -51,7 +59,9 @@ describe('a file that does not fit in memory', () => {
     expect(e.details).toMatchObject({ file: 'huge.csv', reason: 'out_of_memory', memoryLimitBytes: 64 * 1024 * 1024 });
     const fits = (e.details as { fitsBytes: number }).fitsBytes;
     expect(Math.abs(fits - fitsBytes(64 * 1024 * 1024, rowBytes)!) / fits).toBeLessThan(0.1);
-    expect(e.message).toMatch(/^huge\.csv: the file \(\d+ MB\) does not fit .*\(64 MB\)\. Files up to about [5-9](\.\d)? MB fit/);
+    expect(e.message).toMatch(
+      /^huge\.csv: the file \(\d+ MB\) does not fit .*\(64 MB\)\. Files up to about [5-9](\.\d)? MB fit/,
+    );
     expect(leftovers()).toEqual([]);
     // Usable afterwards: a small import works on the same instance.
     const small: ImportSource = { name: 'small.csv', data: bigCsv(1000) };
@@ -65,7 +75,10 @@ describe('progress and cancellation', () => {
   const header = gbk.subarray(0, gbk.indexOf(0x0a) + 1);
   const body = gbk.subarray(header.length);
   // ~6 MB of GBK text: transcoded in two 4 MB slices.
-  const big: ImportSource = { name: 'big-gbk.csv', data: Buffer.concat([header, ...Array.from({ length: 40_000 }, () => body)]) };
+  const big: ImportSource = {
+    name: 'big-gbk.csv',
+    data: Buffer.concat([header, ...Array.from({ length: 40_000 }, () => body)]),
+  };
 
   it('reports rising progress through the phases and ends at 1', async () => {
     const info = await inspectFile(db, big);
@@ -94,9 +107,14 @@ describe('progress and cancellation', () => {
       () => null,
       (e: unknown) => e,
     );
-    expect((err as EngineError).info).toMatchObject({ code: 'cancelled', details: { file: 'big-gbk.csv', reason: 'cancelled' } });
+    expect((err as EngineError).info).toMatchObject({
+      code: 'cancelled',
+      details: { file: 'big-gbk.csv', reason: 'cancelled' },
+    });
     expect(leftovers()).toEqual([]);
-    expect(toRows(db.querySync("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'cancelled_import'"))).toEqual([{ n: 0 }]);
+    expect(
+      toRows(db.querySync("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'cancelled_import'")),
+    ).toEqual([{ n: 0 }]);
   });
 });
 
@@ -122,12 +140,31 @@ describe('XLSX, Parquet and JSON too large to convert in memory', () => {
   const GB = 1024 ** 3;
 
   it.each([
-    ['book.xlsx', ascii('PK\u0003\u0004'), /^book\.xlsx: the file \(3 GB\) is too large to convert: XLSX files are read whole into memory, up to about 100 MB\. Save or export it as CSV/],
-    ['orders.parquet', ascii('PAR1'), /^orders\.parquet: the file \(3 GB\) is too large to convert: Parquet files .* up to about 250 MB\./],
-    ['orders.json', ascii('[{"customer_id": "c1"}'), /^orders\.json: the file \(3 GB\) is too large to convert: JSON files .* up to about 400 MB\./],
-    ['orders.ndjson', ascii('{"customer_id": "c1"}\n'), /^orders\.ndjson: the file \(3 GB\) is too large .* NDJSON files/],
+    [
+      'book.xlsx',
+      ascii('PK\u0003\u0004'),
+      /^book\.xlsx: the file \(3 GB\) is too large to convert: XLSX files are read whole into memory, up to about 100 MB\. Save or export it as CSV/,
+    ],
+    [
+      'orders.parquet',
+      ascii('PAR1'),
+      /^orders\.parquet: the file \(3 GB\) is too large to convert: Parquet files .* up to about 250 MB\./,
+    ],
+    [
+      'orders.json',
+      ascii('[{"customer_id": "c1"}'),
+      /^orders\.json: the file \(3 GB\) is too large to convert: JSON files .* up to about 400 MB\./,
+    ],
+    [
+      'orders.ndjson',
+      ascii('{"customer_id": "c1"}\n'),
+      /^orders\.ndjson: the file \(3 GB\) is too large .* NDJSON files/,
+    ],
   ])('%s of 3 GB is refused up front with what fits, before anything is read whole', async (name, head, message) => {
-    const err = await inspectFile(db, { name, data: fakeFile(3 * GB, head) }).then(() => null, (e: unknown) => e as EngineError);
+    const err = await inspectFile(db, { name, data: fakeFile(3 * GB, head) }).then(
+      () => null,
+      (e: unknown) => e as EngineError,
+    );
     expect(err).toBeInstanceOf(EngineError);
     expect(err!.info).toMatchObject({ code: 'input', details: { file: name, reason: 'too_big', fileBytes: 3 * GB } });
     expect(err!.info.message).toMatch(message);
@@ -136,7 +173,13 @@ describe('XLSX, Parquet and JSON too large to convert in memory', () => {
 
   it('a JS allocation failure while converting gives the same message, not a crash', async () => {
     // 10 MB: under the limit, but the reader cannot allocate the footer it asks for.
-    const err = await inspectFile(db, { name: 'odd.parquet', data: fakeFile(10 * 1024 ** 2, ascii('PAR1'), 2 << 20) }).then(() => null, (e: unknown) => e as EngineError);
+    const err = await inspectFile(db, {
+      name: 'odd.parquet',
+      data: fakeFile(10 * 1024 ** 2, ascii('PAR1'), 2 << 20),
+    }).then(
+      () => null,
+      (e: unknown) => e as EngineError,
+    );
     expect(err!.info).toMatchObject({ code: 'input', details: { file: 'odd.parquet', reason: 'too_big' } });
     expect(err!.info.message).toMatch(/^odd\.parquet: the file \(10 MB\) is too large to convert/);
     expect(toRows(db.querySync('SELECT 42 AS x'))).toEqual([{ x: 42 }]);
@@ -146,12 +189,19 @@ describe('XLSX, Parquet and JSON too large to convert in memory', () => {
     const saved = wholeFileLimits.ndjson;
     wholeFileLimits.ndjson = 64 * 1024;
     try {
-      const lines = Array.from({ length: 5000 }, (_x, i) => JSON.stringify({ customer_id: `c${i}`, date: '2024-01-05', revenue: i })).join('\n');
+      const lines = Array.from({ length: 5000 }, (_x, i) =>
+        JSON.stringify({ customer_id: `c${i}`, date: '2024-01-05', revenue: i }),
+      ).join('\n');
       const source: ImportSource = { name: 'orders.ndjson.gz', data: new Uint8Array(gzipSync(lines)) };
       expect(sourceSize(source)).toBeLessThan(64 * 1024);
-      const err = await inspectFile(db, source).then(() => null, (e: unknown) => e as EngineError);
+      const err = await inspectFile(db, source).then(
+        () => null,
+        (e: unknown) => e as EngineError,
+      );
       expect(err!.info).toMatchObject({ details: { reason: 'too_big' } });
-      expect(err!.info.message).toMatch(/^orders\.ndjson\.gz: the file \(more than 64 KB once decompressed\) is too large to convert/);
+      expect(err!.info.message).toMatch(
+        /^orders\.ndjson\.gz: the file \(more than 64 KB once decompressed\) is too large to convert/,
+      );
     } finally {
       wholeFileLimits.ndjson = saved;
     }

@@ -28,9 +28,17 @@ interface Expected {
 
 const dir = path.resolve(import.meta.dirname, '../fixtures/messy');
 const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Expected[];
-const source = (file: string): ImportSource => ({ name: file, data: new Uint8Array(readFileSync(path.join(dir, file))) });
-const measure: Record<string, string | undefined> = { transactions: 'revenue', service_costs: 'amount', surveys: 'satisfaction' };
-const sources = (m: ColumnMapping): string | [string, string] => ('multiply' in m ? [m.multiply[0].source, m.multiply[1].source] : m.source);
+const source = (file: string): ImportSource => ({
+  name: file,
+  data: new Uint8Array(readFileSync(path.join(dir, file))),
+});
+const measure: Record<string, string | undefined> = {
+  transactions: 'revenue',
+  service_costs: 'amount',
+  surveys: 'satisfaction',
+};
+const sources = (m: ColumnMapping): string | [string, string] =>
+  'multiply' in m ? [m.multiply[0].source, m.multiply[1].source] : m.source;
 
 let db: Database;
 beforeAll(async () => {
@@ -40,7 +48,9 @@ beforeAll(async () => {
 describe('the corpus', () => {
   it('has at least 30 files covering every canonical table', () => {
     expect(manifest.length).toBeGreaterThanOrEqual(30);
-    expect(new Set(manifest.map((e) => e.table))).toEqual(new Set(['transactions', 'customers', 'service_costs', 'surveys']));
+    expect(new Set(manifest.map((e) => e.table))).toEqual(
+      new Set(['transactions', 'customers', 'service_costs', 'surveys']),
+    );
   });
 });
 
@@ -51,11 +61,17 @@ describe.each(manifest.map((e) => [e.file, e] as const))('%s', (_file, e) => {
     if (e.delimiter) expect(info.dialect?.delimiter).toBe(e.delimiter === 'tab' ? '\t' : e.delimiter);
     expect(info.suggestion.missing).toEqual([]);
     expect(info.suggestion.mapping.table).toBe(e.table);
-    expect(Object.fromEntries(Object.entries(info.suggestion.mapping.columns).map(([k, m]) => [k, sources(m)]))).toEqual(e.mapping);
+    expect(
+      Object.fromEntries(Object.entries(info.suggestion.mapping.columns).map(([k, m]) => [k, sources(m)])),
+    ).toEqual(e.mapping);
 
     const target = `messy_${e.table}`;
     const report = await importFile(db, source(e.file), { mapping: info.suggestion.mapping, target });
-    expect({ read: report.read, imported: report.imported, rejected: report.rejected }).toEqual({ read: e.read, imported: e.imported, rejected: e.rejected });
+    expect({ read: report.read, imported: report.imported, rejected: report.rejected }).toEqual({
+      read: e.read,
+      imported: e.imported,
+      rejected: e.rejected,
+    });
     expect(report.read).toBe(report.imported + report.rejected);
     expect(Object.fromEntries(report.rejectGroups.map((g) => [g.reason, g.count]))).toEqual(e.rejects ?? {});
     const rows = Number(db.querySync(`SELECT count(*) FROM ${target}`).data[0]![0]);
@@ -73,7 +89,11 @@ describe.each(manifest.map((e) => [e.file, e] as const))('%s', (_file, e) => {
     }
     if (!e.warnings?.duplicates) expect(report.warnings.find((w) => w.code === 'duplicates')).toBeUndefined();
     if (e.dates) {
-      const [first] = toRows(db.querySync(`SELECT strftime(min(date), '%Y-%m-%d') AS lo, strftime(max(date), '%Y-%m-%d') AS hi FROM ${target}`));
+      const [first] = toRows(
+        db.querySync(
+          `SELECT strftime(min(date), '%Y-%m-%d') AS lo, strftime(max(date), '%Y-%m-%d') AS hi FROM ${target}`,
+        ),
+      );
       expect([first!.lo, first!.hi]).toEqual(e.dates);
     }
   });

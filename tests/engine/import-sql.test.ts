@@ -11,7 +11,8 @@ let db: Database;
 beforeAll(async () => {
   db = await createNodeEngine().database();
 });
-const evalSql = (expr: string, value: string | null) => db.querySync(`SELECT ${expr} AS v FROM (SELECT CAST($1 AS VARCHAR) AS x)`, [value]).data[0]![0];
+const evalSql = (expr: string, value: string | null) =>
+  db.querySync(`SELECT ${expr} AS v FROM (SELECT CAST($1 AS VARCHAR) AS x)`, [value]).data[0]![0];
 
 const us: NumberFormat = { decimal: '.', thousands: ',', currency: null };
 const eu: NumberFormat = { decimal: ',', thousands: '.', currency: null };
@@ -59,14 +60,36 @@ describe('dateExpr', () => {
 });
 
 describe('the duplicates warning counts only rows that were imported (it says they were kept)', () => {
-  const csv = (lines: string[]) => ({ name: 'dup.csv', data: new TextEncoder().encode(['customer_id,date,revenue', ...lines].join('\n') + '\n') });
-  const mapping = { table: 'transactions' as const, columns: { customer_id: { source: 'customer_id' }, date: { source: 'date' }, revenue: { source: 'revenue' } }, extras: [] };
+  const csv = (lines: string[]) => ({
+    name: 'dup.csv',
+    data: new TextEncoder().encode(['customer_id,date,revenue', ...lines].join('\n') + '\n'),
+  });
+  const mapping = {
+    table: 'transactions' as const,
+    columns: { customer_id: { source: 'customer_id' }, date: { source: 'date' }, revenue: { source: 'revenue' } },
+    extras: [],
+  };
   it.each<[string, string[], number, number | undefined]>([
     // case, data rows, rows rejected, duplicates reported
     ['a kept pair', ['a,2024-01-01,1', 'a,2024-01-01,1', 'b,2024-01-02,2'], 0, 1],
-    ['a rejected pair (no customer id) is not counted', [',2024-01-02,2', ',2024-01-02,2', 'a,2024-01-01,1'], 2, undefined],
-    ['a kept pair beside a rejected pair', ['a,2024-01-01,1', 'a,2024-01-01,1', ',2024-01-02,2', ',2024-01-02,2'], 2, 1],
-    ['a kept row repeated by a rejected one (bad date)', ['a,2024-01-01,1', 'a,2024-13-45,1', 'a,2024-13-45,1'], 2, undefined],
+    [
+      'a rejected pair (no customer id) is not counted',
+      [',2024-01-02,2', ',2024-01-02,2', 'a,2024-01-01,1'],
+      2,
+      undefined,
+    ],
+    [
+      'a kept pair beside a rejected pair',
+      ['a,2024-01-01,1', 'a,2024-01-01,1', ',2024-01-02,2', ',2024-01-02,2'],
+      2,
+      1,
+    ],
+    [
+      'a kept row repeated by a rejected one (bad date)',
+      ['a,2024-01-01,1', 'a,2024-13-45,1', 'a,2024-13-45,1'],
+      2,
+      undefined,
+    ],
   ])('%s', async (_name, lines, rejected, duplicates) => {
     const r = await importFile(db, csv(lines), { mapping });
     expect(r.rejected).toBe(rejected);
@@ -76,18 +99,38 @@ describe('the duplicates warning counts only rows that were imported (it says th
 
 describe('day-first or month-first, settled over the whole column', () => {
   const dayFirst: DateFormat = { patterns: ['%d/%m/%Y'], ambiguous: true, hasTime: false };
-  const csv = (lines: string[]) => ({ name: 'd.csv', data: new TextEncoder().encode(['customer_id,date,revenue', ...lines].join('\n') + '\n') });
-  const mapping = { table: 'transactions' as const, columns: { customer_id: { source: 'customer_id' }, date: { source: 'date', date: dayFirst }, revenue: { source: 'revenue' } }, extras: [] };
+  const csv = (lines: string[]) => ({
+    name: 'd.csv',
+    data: new TextEncoder().encode(['customer_id,date,revenue', ...lines].join('\n') + '\n'),
+  });
+  const mapping = {
+    table: 'transactions' as const,
+    columns: {
+      customer_id: { source: 'customer_id' },
+      date: { source: 'date', date: dayFirst },
+      revenue: { source: 'revenue' },
+    },
+    extras: [],
+  };
 
   it('switches to month-first when a later value has a second part above 12', async () => {
     const r = await importFile(db, csv(['a,01/02/2024,1', 'b,03/04/2024,2', 'c,12/25/2024,3']), { mapping });
     expect([r.imported, r.rejected]).toEqual([3, 0]);
-    expect(db.querySync("SELECT strftime(date, '%Y-%m-%d') FROM transactions").data[0]).toEqual(['2024-01-02', '2024-03-04', '2024-12-25']);
+    expect(db.querySync("SELECT strftime(date, '%Y-%m-%d') FROM transactions").data[0]).toEqual([
+      '2024-01-02',
+      '2024-03-04',
+      '2024-12-25',
+    ]);
   });
 
   it('keeps the chosen reading and warns when no value decides', async () => {
     const r = await importFile(db, csv(['a,01/02/2024,1', 'b,03/04/2024,2']), { mapping });
-    expect(db.querySync("SELECT strftime(date, '%Y-%m-%d') FROM transactions").data[0]).toEqual(['2024-02-01', '2024-04-03']);
-    expect(r.warnings.find((w) => w.code === 'ambiguous_dates')?.message).toMatch(/fits both day-first and month-first; read as day\/month\/year/);
+    expect(db.querySync("SELECT strftime(date, '%Y-%m-%d') FROM transactions").data[0]).toEqual([
+      '2024-02-01',
+      '2024-04-03',
+    ]);
+    expect(r.warnings.find((w) => w.code === 'ambiguous_dates')?.message).toMatch(
+      /fits both day-first and month-first; read as day\/month\/year/,
+    );
   });
 });

@@ -8,7 +8,12 @@ describe('loadCanonicalCsv quotes every name it writes into SQL', () => {
   it.each([
     ['a non-canonical table with a quote in its name', 'notes "2024"', 'id,note\n1,hello\n', ['id', 'note']],
     ['a table name that tries to end the statement', 'x" AS SELECT 1; --', 'id,note\n1,hello\n', ['id', 'note']],
-    ['a canonical table with an extra column holding a quote', 'customers', 'customer_id,"say ""hi"""\nc1,yes\n', ['customer_id', 'say "hi"']],
+    [
+      'a canonical table with an extra column holding a quote',
+      'customers',
+      'customer_id,"say ""hi"""\nc1,yes\n',
+      ['customer_id', 'say "hi"'],
+    ],
   ])('%s', async (_name, table, csv, columns) => {
     const engine = createNodeEngine();
     await engine.loadCanonicalCsv('t', [{ table, fileName: 'f.csv', bytes: new TextEncoder().encode(csv) }]);

@@ -16,7 +16,8 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'na-'));
   const lines = ['customer_id,date,revenue,order_id'];
   for (let c = 1; c <= 40; c++) {
-    for (let m = 1; m <= 12; m += 1 + (c % 3)) lines.push(`C${c},2024-${String(m).padStart(2, '0')}-1${c % 9},${(c * 7) % 90 + 10},O${c}-${m}`);
+    for (let m = 1; m <= 12; m += 1 + (c % 3))
+      lines.push(`C${c},2024-${String(m).padStart(2, '0')}-1${c % 9},${((c * 7) % 90) + 10},O${c}-${m}`);
   }
   writeFileSync(path.join(dir, 'transactions.csv'), lines.join('\n') + '\n');
 });
@@ -27,8 +28,16 @@ async function run(notebook: string): Promise<{ exit: number; report: JsonReport
   const json = path.join(out, 'report.json');
   const html = path.join(out, 'report.html');
   let stderr = '';
-  const exit = await runCommand({ command: 'run', notebook: path.join(root, 'notebooks', notebook), data: dir, json, html }, { stdout: () => undefined, stderr: (s) => (stderr += s) });
-  return { exit, report: JSON.parse(readFileSync(json, 'utf8')) as JsonReport, stderr, html: readFileSync(html, 'utf8') };
+  const exit = await runCommand(
+    { command: 'run', notebook: path.join(root, 'notebooks', notebook), data: dir, json, html },
+    { stdout: () => undefined, stderr: (s) => (stderr += s) },
+  );
+  return {
+    exit,
+    report: JSON.parse(readFileSync(json, 'utf8')) as JsonReport,
+    stderr,
+    html: readFileSync(html, 'utf8'),
+  };
 }
 
 describe('not applicable, not an error', () => {
@@ -59,9 +68,18 @@ describe('not applicable, not an error', () => {
 
   it('the engine answers an analysis whose required table is missing with the table to import', async () => {
     const engine = createNodeEngine();
-    await engine.loadCanonicalCsv('t', [{ table: 'transactions', fileName: 'transactions.csv', bytes: new Uint8Array(readFileSync(path.join(dir, 'transactions.csv'))) }]);
+    await engine.loadCanonicalCsv('t', [
+      {
+        table: 'transactions',
+        fileName: 'transactions.csv',
+        bytes: new Uint8Array(readFileSync(path.join(dir, 'transactions.csv'))),
+      },
+    ]);
     const bundling = await engine.runAnalysis('bundling', {});
-    expect(bundling.notApplicable).toEqual({ reason: expect.stringMatching(/`customers`.*import wizard/), needs: ['customers'] });
+    expect(bundling.notApplicable).toEqual({
+      reason: expect.stringMatching(/`customers`.*import wizard/),
+      needs: ['customers'],
+    });
     expect(Object.keys(bundling.tables)).toEqual([]);
     const sat = await engine.runAnalysis('satisfaction-loyalty', {});
     expect(sat.notApplicable?.needs).toEqual(['surveys']);

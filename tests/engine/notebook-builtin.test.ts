@@ -18,7 +18,9 @@ const dataDirs = path.resolve(import.meta.dirname, '../notebook/data');
 const datasetOf = (f: string) => parseNotebook(readFileSync(path.join(dir, f), 'utf8')).frontMatter.dataset;
 const onSample = (f: string) => ['sample', 'any'].includes(datasetOf(f));
 // Sample notebooks first: the others load their data into the same engine (one engine start-up per file).
-const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort((a, b) => Number(onSample(b)) - Number(onSample(a)) || a.localeCompare(b));
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.md'))
+  .sort((a, b) => Number(onSample(b)) - Number(onSample(a)) || a.localeCompare(b));
 
 describe('built-in notebooks run without errors', () => {
   let sample: LoadedData;
@@ -35,7 +37,10 @@ describe('built-in notebooks run without errors', () => {
     let data = sample;
     if (!onSample(file)) {
       const folder = path.join(dataDirs, dataset);
-      expect(existsSync(folder), `no test data for dataset "${dataset}": add tests/notebook/data/${dataset}/mapping.yaml`).toBe(true);
+      expect(
+        existsSync(folder),
+        `no test data for dataset "${dataset}": add tests/notebook/data/${dataset}/mapping.yaml`,
+      ).toBe(true);
       data = await loadData(folder, { engine: sample.engine });
     }
     const run = await runNotebookFile(full, { data });
@@ -66,11 +71,33 @@ describe('built-in notebooks run without errors', () => {
     };
     const expected: Record<string, string[]> = {
       // line + colour legend, reference rule, labelled point (dot + text), title/subtitle/caption, $ ticks, time ticks
-      revenue_lines: ['Monthly revenue by segment', 'Line per segment, coloured by segment', 'Fixture data.', '>Segment</text>', '>Business</text>', '>$2,600<', '>Jan 2024<', '>Month →<', 'aria-label="line"', 'aria-label="dot"', 'Peak: $2,600', 'stroke-dasharray="4,3"', '<circle'],
+      revenue_lines: [
+        'Monthly revenue by segment',
+        'Line per segment, coloured by segment',
+        'Fixture data.',
+        '>Segment</text>',
+        '>Business</text>',
+        '>$2,600<',
+        '>Jan 2024<',
+        '>Month →<',
+        'aria-label="line"',
+        'aria-label="dot"',
+        'Peak: $2,600',
+        'stroke-dasharray="4,3"',
+        '<circle',
+      ],
       // stacked area filled by segment, SI ticks
       revenue_area: ['Revenue, stacked', 'aria-label="area"', '>4.0k<', '>Feb<'],
       // bars faceted by segment, percent ticks, zero rule
-      margin_bars: ['Margin by month, per segment', 'aria-label="bar"', '>35%<', 'aria-label="fx-axis tick label"', '>Business<', '>Retail<', '>2024-03<'],
+      margin_bars: [
+        'Margin by month, per segment',
+        'aria-label="bar"',
+        '>35%<',
+        'aria-label="fx-axis tick label"',
+        '>Business<',
+        '>Retail<',
+        '>2024-03<',
+      ],
       // heatmap cells with formatted text and a colour legend
       margin_heatmap: ['Margin heatmap', '>31%<', '>Margin<', 'aria-label="cell"'],
     };

@@ -15,7 +15,9 @@ import { renderMarkdown } from '../../src/notebook/markdown.ts';
 
 const notebooks = path.resolve(import.meta.dirname, '../../notebooks');
 const datasets = path.resolve(import.meta.dirname, '../fixtures/datasets');
-const all = readdirSync(notebooks).filter((f) => f.endsWith('.md')).sort();
+const all = readdirSync(notebooks)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 // Translations run the same cells as their original (tests/unit/notebook-translations.test.ts), so
 // the dataset matrix runs the originals; each translation runs once, on the sample, below.
 const files = all.filter((f) => !/\.zh-Han[st]\.md$/.test(f));
@@ -30,12 +32,45 @@ function folderWith(file: string): string {
 
 /** Chinese headers for the sample's columns, as a mainland system would export them. */
 const zhHeaders: Record<string, Record<string, string>> = {
-  customers: { customer_id: '客户编号', name: '客户名称', signup_date: '注册日期', region: '地区', channel: '渠道', plan: '套餐', segment: '客户细分', acquisition_cost: '获客成本', churn_date: '流失日期', churn_reason: '流失原因' },
+  customers: {
+    customer_id: '客户编号',
+    name: '客户名称',
+    signup_date: '注册日期',
+    region: '地区',
+    channel: '渠道',
+    plan: '套餐',
+    segment: '客户细分',
+    acquisition_cost: '获客成本',
+    churn_date: '流失日期',
+    churn_reason: '流失原因',
+  },
   service_costs: { customer_id: '客户编号', amount: '金额', date: '发生日期', category: '成本类别' },
-  surveys: { customer_id: '客户编号', satisfaction: '满意度', date: '调查日期', scale: '量表', recommend: '推荐意愿', repurchase_intent: '复购意愿' },
-  transactions: { customer_id: '客户编号', date: '交易日期', revenue: '金额', cost: '成本', quantity: '数量', order_id: '订单号', product: '产品', category: '品类', channel: '渠道' },
+  surveys: {
+    customer_id: '客户编号',
+    satisfaction: '满意度',
+    date: '调查日期',
+    scale: '量表',
+    recommend: '推荐意愿',
+    repurchase_intent: '复购意愿',
+  },
+  transactions: {
+    customer_id: '客户编号',
+    date: '交易日期',
+    revenue: '金额',
+    cost: '成本',
+    quantity: '数量',
+    order_id: '订单号',
+    product: '产品',
+    category: '品类',
+    channel: '渠道',
+  },
 };
-const zhFileNames: Record<string, string> = { customers: '客户', service_costs: '服务成本', surveys: '满意度调查', transactions: '交易' };
+const zhFileNames: Record<string, string> = {
+  customers: '客户',
+  service_costs: '服务成本',
+  surveys: '满意度调查',
+  transactions: '交易',
+};
 
 /**
  * The sample's four tables exported the way a Chinese ERP would: Chinese file names and headers,
@@ -44,8 +79,17 @@ const zhFileNames: Record<string, string> = { customers: '客户', service_costs
 function gbkExport(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'caw-nb-gbk-'));
   for (const [table, headers] of Object.entries(zhHeaders)) {
-    const [head, ...rest] = readFileSync(path.resolve(import.meta.dirname, `../../sample-data/default/${table}.csv`), 'utf8').split('\n');
-    const text = [head!.split(',').map((h) => headers[h] ?? h).join(','), ...rest].join('\r\n');
+    const [head, ...rest] = readFileSync(
+      path.resolve(import.meta.dirname, `../../sample-data/default/${table}.csv`),
+      'utf8',
+    ).split('\n');
+    const text = [
+      head!
+        .split(',')
+        .map((h) => headers[h] ?? h)
+        .join(','),
+      ...rest,
+    ].join('\r\n');
     writeFileSync(path.join(dir, `${zhFileNames[table]}.csv`), iconv.encode(text, 'gbk'));
   }
   return dir;
@@ -69,20 +113,27 @@ describe.each([
     expect(data.skipped).toEqual([]);
   });
 
-  it.each(files)('%s: no cell in error; every cell that does not apply says why', async (notebook) => {
-    const run = await runNotebookFile(path.join(notebooks, notebook), { data });
-    expect(run.errors).toEqual([]);
-    for (const s of run.states.filter((x) => x.status === 'na')) {
-      expect(s.error ?? '', `${notebook}: cell ${s.id} is not applicable without saying why`).toMatch(/\w{3,}.*\w{3,}/);
-    }
-  }, 300_000);
-
+  it.each(files)(
+    '%s: no cell in error; every cell that does not apply says why',
+    async (notebook) => {
+      const run = await runNotebookFile(path.join(notebooks, notebook), { data });
+      expect(run.errors).toEqual([]);
+      for (const s of run.states.filter((x) => x.status === 'na')) {
+        expect(s.error ?? '', `${notebook}: cell ${s.id} is not applicable without saying why`).toMatch(
+          /\w{3,}.*\w{3,}/,
+        );
+      }
+    },
+    300_000,
+  );
 });
 
 describe('a GBK export with Chinese file names and headers', () => {
   it('maps every file onto its table with every row imported, nothing told which is which', async () => {
     const data = await loadData(gbkExport());
-    const imports = data.report!.imports.map((r) => [r.fileName, r.table, r.read, r.imported, r.rejected]).sort((a, b) => String(a[1]).localeCompare(String(b[1])));
+    const imports = data
+      .report!.imports.map((r) => [r.fileName, r.table, r.read, r.imported, r.rejected])
+      .sort((a, b) => String(a[1]).localeCompare(String(b[1])));
     expect(imports).toEqual([
       ['客户.csv', 'customers', 4000, 4000, 0],
       ['服务成本.csv', 'service_costs', 18866, 18866, 0],
@@ -101,7 +152,10 @@ describe('the retention notebook tells the data’s own periods, not the sample�
       .filter((c) => c.kind === 'prose')
       .map((c) => {
         const out = run.states.find((s) => s.id === c.id)?.output;
-        return renderMarkdown(c.source, { values: out?.kind === 'prose' ? out.values : {} }).html.replace(/<[^>]+>/g, '');
+        return renderMarkdown(c.source, { values: out?.kind === 'prose' ? out.values : {} }).html.replace(
+          /<[^>]+>/g,
+          '',
+        );
       })
       .join('\n')
       .replace(/\s+/g, ' ');
@@ -117,9 +171,13 @@ describe('every translated built-in notebook on the sample', () => {
   beforeAll(async () => {
     data = await loadData(undefined);
   }, 300_000);
-  it.each(translations.filter((f) => !f.startsWith('bundling-and-churn-telco')))('%s: every cell runs', async (notebook) => {
-    const run = await runNotebookFile(path.join(notebooks, notebook), { data });
-    expect(run.errors).toEqual([]);
-    expect(run.states.filter((s) => s.status !== 'ok').map((s) => `${s.id}: ${s.status}`)).toEqual([]);
-  }, 300_000);
+  it.each(translations.filter((f) => !f.startsWith('bundling-and-churn-telco')))(
+    '%s: every cell runs',
+    async (notebook) => {
+      const run = await runNotebookFile(path.join(notebooks, notebook), { data });
+      expect(run.errors).toEqual([]);
+      expect(run.states.filter((s) => s.status !== 'ok').map((s) => `${s.id}: ${s.status}`)).toEqual([]);
+    },
+    300_000,
+  );
 });

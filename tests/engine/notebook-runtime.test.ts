@@ -84,9 +84,17 @@ c3,2024-03-10,300,100`),
     const recent = rt.cell(cellId('recent'))!;
     expect(recent.output).toMatchObject({
       kind: 'sql',
-      columns: [{ name: 'customer_id', type: 'VARCHAR' }, { name: 'revenue', type: 'DOUBLE' }],
+      columns: [
+        { name: 'customer_id', type: 'VARCHAR' },
+        { name: 'revenue', type: 'DOUBLE' },
+      ],
       rowCount: 3,
-      preview: { data: [['c1', 'c2', 'c3'], [10, 20, 300]] },
+      preview: {
+        data: [
+          ['c1', 'c2', 'c3'],
+          [10, 20, 300],
+        ],
+      },
     });
     expect((await engine.query('SELECT sum(revenue) AS s FROM recent')).data[0]![0]).toBe(330);
     await rt.setInput('since', '2024-03-10');
@@ -103,7 +111,10 @@ c3,2024-03-10,300,100`),
     expect(whale.output.tables.curve).toBe('whale_curve');
     const curveRows = whale.output.result.tables.curve!.rowCount;
     expect(rt.cell(cellId('whale_rows'))!.output).toMatchObject({ preview: { data: [[curveRows]] } });
-    expect(rt.cell(cellId('prose#1'))!.output).toEqual({ kind: 'prose', values: { 'whale.top_share': whale.output.result.scalars.top_share } });
+    expect(rt.cell(cellId('prose#1'))!.output).toEqual({
+      kind: 'prose',
+      values: { 'whale.top_share': whale.output.result.scalars.top_share },
+    });
   });
 
   it('keeps notebook data in the engine: one engine call per sql cell, analysis tables kept where they were computed', async () => {
@@ -129,8 +140,11 @@ c3,2024-03-10,300,100`),
     expect((await engine.query('SELECT count(*) AS n FROM whale_totals')).data[0]![0]).toBe(1);
   });
 
-  it('reports a sql cell\'s error against the user\'s own line', async () => {
-    const rt = createRuntime(parseNotebook('```sql broken\nSELECT 1\nFROM no_such_table\n```\n'), engineEffects(engine));
+  it("reports a sql cell's error against the user's own line", async () => {
+    const rt = createRuntime(
+      parseNotebook('```sql broken\nSELECT 1\nFROM no_such_table\n```\n'),
+      engineEffects(engine),
+    );
     await rt.runAll();
     const cell = rt.cell(cellId('broken'))!;
     expect(cell.status).toBe('error');
@@ -162,7 +176,13 @@ SELECT sum(revenue) AS revenue FROM transactions WHERE customer_id = $who
     const rt = createRuntime(nb, engineEffects(engine));
     await rt.runAll();
     expect(rt.cell(cellId('who'))!.output).toEqual({
-      kind: 'input', value: 'c1', options: [{ value: 'c1', label: 'c1' }, { value: 'c2', label: 'c2' }, { value: 'c3', label: 'c3' }],
+      kind: 'input',
+      value: 'c1',
+      options: [
+        { value: 'c1', label: 'c1' },
+        { value: 'c2', label: 'c2' },
+        { value: 'c3', label: 'c3' },
+      ],
     });
     expect(rt.cell(cellId('prose#1'))!.output).toEqual({ kind: 'prose', values: { who: 'c1', 'spent.revenue': 110 } });
     await rt.setInput('who', 'c3');
@@ -177,9 +197,16 @@ SELECT sum(revenue) AS revenue FROM transactions WHERE customer_id = $who
   });
 
   it('reports a DuckDB error on the cell with the cell’s own SQL and keeps going', async () => {
-    const rt = createRuntime(parseNotebook('```sql bad\nSELECT nope FROM transactions\n```\n\n```sql good\nSELECT 1 AS one\n```\n'), engineEffects(engine));
+    const rt = createRuntime(
+      parseNotebook('```sql bad\nSELECT nope FROM transactions\n```\n\n```sql good\nSELECT 1 AS one\n```\n'),
+      engineEffects(engine),
+    );
     await rt.runAll();
-    expect(rt.cell(cellId('bad'))).toMatchObject({ status: 'error', sql: 'SELECT nope FROM transactions', error: expect.stringMatching(/^sql bad: Binder Error: Referenced column "nope" not found/) });
+    expect(rt.cell(cellId('bad'))).toMatchObject({
+      status: 'error',
+      sql: 'SELECT nope FROM transactions',
+      error: expect.stringMatching(/^sql bad: Binder Error: Referenced column "nope" not found/),
+    });
     expect(rt.cell(cellId('good'))!.status).toBe('ok');
   });
 
@@ -189,6 +216,9 @@ SELECT sum(revenue) AS revenue FROM transactions WHERE customer_id = $who
     await rt.runAll();
     expect(rt.cell(cellId('user'))!.status).toBe('ok');
     await rt.setNotebook(parseNotebook(full.replace('```sql gone\nSELECT 1 AS x\n```\n\n', '')));
-    expect(rt.cell(cellId('user'))).toMatchObject({ status: 'error', error: expect.stringMatching(/^sql user: Catalog Error: Table with name gone does not exist/) });
+    expect(rt.cell(cellId('user'))).toMatchObject({
+      status: 'error',
+      error: expect.stringMatching(/^sql user: Catalog Error: Table with name gone does not exist/),
+    });
   });
 });

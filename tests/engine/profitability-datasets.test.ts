@@ -23,15 +23,13 @@ function splitCsv(line: string): string[] {
       if (ch === '"' && line[i + 1] === '"') {
         cur += '"';
         i++;
-      }
-      else if (ch === '"') quoted = false;
+      } else if (ch === '"') quoted = false;
       else cur += ch;
     } else if (ch === '"') quoted = true;
     else if (ch === ',') {
       out.push(cur);
       cur = '';
-    }
-    else cur += ch;
+    } else cur += ch;
   }
   out.push(cur);
   return out;
@@ -72,7 +70,8 @@ describe('whale curve on datasets', () => {
       expect(revenues.length).toBe(4372);
       const total = revenues.reduce((a, b) => a + b, 0);
       const m = 0.2 * revenues.length; // 874.4 customers: 874 whole ones and 40% of the next
-      const top = revenues.slice(0, Math.floor(m)).reduce((a, b) => a + b, 0) + (m - Math.floor(m)) * revenues[Math.floor(m)]!;
+      const top =
+        revenues.slice(0, Math.floor(m)).reduce((a, b) => a + b, 0) + (m - Math.floor(m)) * revenues[Math.floor(m)]!;
 
       const r = await engine.runAnalysis('whale-curve', { margin_source: 'assumed', margin_pct: 0.3 });
       expect(r.scalars.customers).toBe(4372);
@@ -80,7 +79,9 @@ describe('whale curve on datasets', () => {
       expect(r.scalars.top_revenue_share).toBeCloseTo(top / total, 9);
       // The famous concentration of this retailer: roughly three quarters of revenue from the top fifth.
       expect(Number(r.scalars.top_revenue_share)).toBeGreaterThan(0.7);
-      expect(r.findings[0]!.text).toMatch(/^The top 20% of customers bring \d+% of revenue (but|and) \d+% of profit\.$/);
+      expect(r.findings[0]!.text).toMatch(
+        /^The top 20% of customers bring \d+% of revenue (but|and) \d+% of profit\.$/,
+      );
     });
   });
 

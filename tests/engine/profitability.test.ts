@@ -13,13 +13,23 @@ type Fixture = Partial<Record<'transactions' | 'customers' | 'service_costs', st
 
 /** Drops every canonical table, then loads the fixture (so one fixture never leaks into the next). */
 async function load(engine: NodeEngine, fixture: Fixture): Promise<void> {
-  for (const t of ['transactions', 'customers', 'service_costs', 'surveys']) await engine.query(`DROP TABLE IF EXISTS ${t}`);
-  await engine.loadCanonicalCsv('fixture', Object.entries(fixture).map(([table, text]) => ({ table, fileName: `${table}.csv`, bytes: enc.encode(text.trim() + '\n') })));
+  for (const t of ['transactions', 'customers', 'service_costs', 'surveys'])
+    await engine.query(`DROP TABLE IF EXISTS ${t}`);
+  await engine.loadCanonicalCsv(
+    'fixture',
+    Object.entries(fixture).map(([table, text]) => ({
+      table,
+      fileName: `${table}.csv`,
+      bytes: enc.encode(text.trim() + '\n'),
+    })),
+  );
 }
 
 /** One transaction per customer with revenue − cost = the given profit. */
 function profits(p: Record<string, number>): Fixture {
-  const lines = Object.entries(p).map(([id, x]) => `${id},2024-01-01,${Math.max(x, 0) + 100},${Math.max(x, 0) + 100 - x}`);
+  const lines = Object.entries(p).map(
+    ([id, x]) => `${id},2024-01-01,${Math.max(x, 0) + 100},${Math.max(x, 0) + 100 - x}`,
+  );
   return { transactions: `customer_id,date,revenue,cost\n${lines.join('\n')}` };
 }
 
@@ -64,7 +74,19 @@ describe('profitability on DuckDB-WASM', () => {
     it('computes every component per customer, in the period only', async () => {
       const profile = await engine.profile();
       const rows = toRows(await engine.query(buildCustomerProfitQuery({ ...period, profile })));
-      expect(rows.map((r) => [r.customer_id, r.revenue, r.cogs, r.gross_margin, r.orders, r.returns, r.cost_to_serve, r.acquisition_amortised, r.profit])).toEqual([
+      expect(
+        rows.map((r) => [
+          r.customer_id,
+          r.revenue,
+          r.cogs,
+          r.gross_margin,
+          r.orders,
+          r.returns,
+          r.cost_to_serve,
+          r.acquisition_amortised,
+          r.profit,
+        ]),
+      ).toEqual([
         ['c1', 1500, 900, 600, 2, 0, 0, 0, 600],
         ['c2', 300, 150, 150, 1, 1, 60, 0, 90],
         ['c3', 200, 150, 50, 1, 0, 120, 0, -70],
@@ -75,10 +97,26 @@ describe('profitability on DuckDB-WASM', () => {
 
     it.each([
       // [label, options, expected profit by customer]
-      ['cost per order', { allocation: [{ category: 'order_handling', basis: 'order' as const, rate: 10 }] }, [580, 80, -80, -40, -40]],
-      ['cost per return', { allocation: [{ category: 'returns', basis: 'return' as const, rate: 5 }] }, [600, 85, -70, -30, -40]],
-      ['per support call, replacing recorded amounts', { allocation: [{ category: 'support_call', basis: 'event' as const, rate: 25 }] }, [600, 100, -70, -30, -40]],
-      ['share of revenue', { allocation: [{ category: 'fees', basis: 'revenue' as const, rate: 0.02 }] }, [570, 82, -74, -32, -40]],
+      [
+        'cost per order',
+        { allocation: [{ category: 'order_handling', basis: 'order' as const, rate: 10 }] },
+        [580, 80, -80, -40, -40],
+      ],
+      [
+        'cost per return',
+        { allocation: [{ category: 'returns', basis: 'return' as const, rate: 5 }] },
+        [600, 85, -70, -30, -40],
+      ],
+      [
+        'per support call, replacing recorded amounts',
+        { allocation: [{ category: 'support_call', basis: 'event' as const, rate: 25 }] },
+        [600, 100, -70, -30, -40],
+      ],
+      [
+        'share of revenue',
+        { allocation: [{ category: 'fees', basis: 'revenue' as const, rate: 0.02 }] },
+        [570, 82, -74, -32, -40],
+      ],
       ['assumed 50% margin', { marginSource: 'assumed' as const, marginPct: 0.5 }, [750, 90, -20, 0, -40]],
       // c1: 730.5 over 2 years from 2023-01-01 = 365.25/year; 2024 has 366 days inside the window → 366.
       ['acquisition over 2 years', { acquisitionYears: 2 }, [234, 90, -70, -30, -40]],
@@ -90,14 +128,21 @@ describe('profitability on DuckDB-WASM', () => {
 
     it('cost lines in long form sum to cost_to_serve', async () => {
       const profile = await engine.profile();
-      const opts = { ...period, profile, allocation: [{ category: 'order_handling', basis: 'order' as const, rate: 10 }] };
+      const opts = {
+        ...period,
+        profile,
+        allocation: [{ category: 'order_handling', basis: 'order' as const, rate: 10 }],
+      };
       const lines = toRows(await engine.query(buildCostLinesQuery(opts)));
       expect(lines.filter((l) => l.customer_id === 'c2').map((l) => [l.category, l.amount])).toEqual([
         ['order_handling', 10],
         ['support_call', 60],
       ]);
       const total = lines.reduce((s, l) => s + Number(l.amount), 0);
-      const cts = toRows(await engine.query(buildCustomerProfitQuery(opts))).reduce((s, r) => s + Number(r.cost_to_serve), 0);
+      const cts = toRows(await engine.query(buildCustomerProfitQuery(opts))).reduce(
+        (s, r) => s + Number(r.cost_to_serve),
+        0,
+      );
       expect(total).toBeCloseTo(cts, 9);
     });
   });
@@ -124,10 +169,16 @@ describe('profitability on DuckDB-WASM', () => {
       expect(s.all_profit_customer_share).toBeCloseTo(550 / 600 / 5, 12);
       expect(r.findings[0]!.text).toBe('The top 20% of customers bring 71% of revenue but 109% of profit.');
       // Every component in total: revenue 2,100, COGS 1,280, margin 820, cost to serve 270, profit 550.
-      expect(toRows(r.tables.totals!)).toEqual([{ revenue: 2100, cogs: 1280, gross_margin: 820, cost_to_serve: 270, acquisition_amortised: 0, profit: 550 }]);
-      expect(r.notes).toContain('Gross margin is revenue minus the recorded cost of goods (every transaction line has a cost).');
+      expect(toRows(r.tables.totals!)).toEqual([
+        { revenue: 2100, cogs: 1280, gross_margin: 820, cost_to_serve: 270, acquisition_amortised: 0, profit: 550 },
+      ]);
+      expect(r.notes).toContain(
+        'Gross margin is revenue minus the recorded cost of goods (every transaction line has a cost).',
+      );
       expect(r.notes.join(' ')).not.toMatch(/assumed|share their profit/);
-      expect(r.findings.find((f) => f.id === 'peak')!.text).toMatch(/^Profit peaks at 125% of the total after the most profitable 40% of customers/);
+      expect(r.findings.find((f) => f.id === 'peak')!.text).toMatch(
+        /^Profit peaks at 125% of the total after the most profitable 40% of customers/,
+      );
     });
 
     it('returns the whole curve for a small base, origin to end, and the revenue Pareto beside it', async () => {
@@ -149,22 +200,27 @@ describe('profitability on DuckDB-WASM', () => {
     it.each([
       ['break-even', { fix_worst_pct: 50, fix_mode: 'break-even' }, 2, 660, 660, 690 / 660],
       ['drop', { fix_worst_pct: 100, fix_mode: 'drop' }, 3, 690, 690, 1],
-    ])('what-if: fix the worst loss-makers (%s) moves total profit and the curve', async (_m, opts, fixed, after, scalarAfter, peakAfter) => {
-      const r = await engine.runAnalysis('whale-curve', { ...period, ...opts });
-      // Loss-makers worst first: c3 −70, c6 −40, c4 −30; 50% of 3 → ⌈1.5⌉ = 2 customers.
-      expect(r.scalars.fixed_customers).toBe(fixed);
-      expect(r.scalars.total_profit_before).toBe(550);
-      expect(r.scalars.total_profit_after).toBe(after);
-      expect(r.scalars.after_total_profit).toBe(scalarAfter);
-      expect(r.scalars.peak_share_after).toBeCloseTo(peakAfter, 12);
-      const w = toRows(r.tables.curve_whatif!);
-      expect(w.length).toBeGreaterThan(1);
-      // On today's scale the what-if curve ends at the new total over today's 550, at its customers over today's 5.
-      expect(w[w.length - 1]!.base_profit_share).toBeCloseTo(after / 550, 12);
-      expect(w[w.length - 1]!.base_customer_share).toBeCloseTo(opts.fix_mode === 'drop' ? 2 / 5 : 1, 12);
-      expect(r.charts[0]!.marks.some((m) => m.data === 'curve_whatif')).toBe(true);
-      expect(r.findings.find((f) => f.id === 'what_if')!.text).toMatch(new RegExp(`lifts total profit from 550 to ${after}`));
-    });
+    ])(
+      'what-if: fix the worst loss-makers (%s) moves total profit and the curve',
+      async (_m, opts, fixed, after, scalarAfter, peakAfter) => {
+        const r = await engine.runAnalysis('whale-curve', { ...period, ...opts });
+        // Loss-makers worst first: c3 −70, c6 −40, c4 −30; 50% of 3 → ⌈1.5⌉ = 2 customers.
+        expect(r.scalars.fixed_customers).toBe(fixed);
+        expect(r.scalars.total_profit_before).toBe(550);
+        expect(r.scalars.total_profit_after).toBe(after);
+        expect(r.scalars.after_total_profit).toBe(scalarAfter);
+        expect(r.scalars.peak_share_after).toBeCloseTo(peakAfter, 12);
+        const w = toRows(r.tables.curve_whatif!);
+        expect(w.length).toBeGreaterThan(1);
+        // On today's scale the what-if curve ends at the new total over today's 550, at its customers over today's 5.
+        expect(w[w.length - 1]!.base_profit_share).toBeCloseTo(after / 550, 12);
+        expect(w[w.length - 1]!.base_customer_share).toBeCloseTo(opts.fix_mode === 'drop' ? 2 / 5 : 1, 12);
+        expect(r.charts[0]!.marks.some((m) => m.data === 'curve_whatif')).toBe(true);
+        expect(r.findings.find((f) => f.id === 'what_if')!.text).toMatch(
+          new RegExp(`lifts total profit from 550 to ${after}`),
+        );
+      },
+    );
   });
 
   describe('edge cases', () => {
@@ -191,7 +247,9 @@ describe('profitability on DuckDB-WASM', () => {
       expect(r.scalars.peak_share).toBeCloseTo(150 / 120, 12);
       expect(column(r.tables.curve, 'cum_profit')).toEqual([0, 50, 100, 150, 120]);
       expect(r.scalars.all_profit_customer_share).toBeCloseTo((2 + 20 / 50) / 4, 12);
-      expect(r.notes.join(' ')).toMatch(/3 customers share their profit with another customer\. Tied customers are ranked by customer id/);
+      expect(r.notes.join(' ')).toMatch(
+        /3 customers share their profit with another customer\. Tied customers are ranked by customer id/,
+      );
     });
 
     it('a single customer', async () => {
@@ -214,7 +272,12 @@ describe('profitability on DuckDB-WASM', () => {
       expect(r.findings.find((f) => f.id === 'peak')!.text).toMatch(/Every customer is profitable/);
       expect(r.notes.join(' ')).toMatch(/no loss-making customer to fix/);
       // Nothing fixed: the what-if figures exist and say so.
-      expect(r.scalars).toMatchObject({ fixed_customers: 0, total_profit_before: 100, total_profit_after: 100, peak_share_after: 1 });
+      expect(r.scalars).toMatchObject({
+        fixed_customers: 0,
+        total_profit_before: 100,
+        total_profit_after: 100,
+        peak_share_after: 1,
+      });
     });
 
     it('no cost data: margin assumed, said plainly', async () => {
@@ -227,11 +290,16 @@ describe('profitability on DuckDB-WASM', () => {
   });
 
   it('some lines without a cost: counted in the note and priced at the assumed margin', async () => {
-    await load(engine, { transactions: 'customer_id,date,revenue,cost\na,2024-01-01,100,60\na,2024-01-02,200,\nb,2024-01-03,100,70\nb,2024-01-04,100,50' });
+    await load(engine, {
+      transactions:
+        'customer_id,date,revenue,cost\na,2024-01-01,100,60\na,2024-01-02,200,\nb,2024-01-03,100,70\nb,2024-01-04,100,50',
+    });
     const r = await engine.runAnalysis('whale-curve', { margin_pct: 0.25 });
     // a: 40 + 200 × 25% = 90; b: 30 + 50 = 80.
     expect(r.scalars.total_profit).toBeCloseTo(170, 9);
-    expect(r.notes.join(' ')).toMatch(/except for 1 of 4 transaction lines \(25%\) that have no cost: those use the assumed 25% margin/);
+    expect(r.notes.join(' ')).toMatch(
+      /except for 1 of 4 transaction lines \(25%\) that have no cost: those use the assumed 25% margin/,
+    );
   });
 
   it('downsamples a large curve to ≤ 1,000 points keeping the exact peak and end', async () => {
@@ -273,12 +341,18 @@ describe('profitability on DuckDB-WASM', () => {
         }
         truth.set(id, profit / 100);
       }
-      await load(engine, { transactions: `customer_id,date,revenue,cost\n${tx.join('\n')}`, service_costs: `customer_id,amount,date,category\n${svc.join('\n')}` });
+      await load(engine, {
+        transactions: `customer_id,date,revenue,cost\n${tx.join('\n')}`,
+        service_costs: `customer_id,amount,date,category\n${svc.join('\n')}`,
+      });
       const r = await engine.runAnalysis('whale-curve', {});
       const values = [...truth.values()];
       const total = values.reduce((a, b) => a + b, 0);
       const positive = values.filter((v) => v > 0);
-      expect(r.scalars.peak_profit).toBeCloseTo(positive.reduce((a, b) => a + b, 0), 6);
+      expect(r.scalars.peak_profit).toBeCloseTo(
+        positive.reduce((a, b) => a + b, 0),
+        6,
+      );
       expect(r.scalars.peak_share).toBeCloseTo(positive.reduce((a, b) => a + b, 0) / total, 9);
       expect(r.scalars.peak_customer_share).toBe(positive.length / values.length);
       const sorted = [...values].sort((a, b) => b - a);
@@ -311,11 +385,24 @@ describe('profitability on DuckDB-WASM', () => {
       expect(d.bad_debt!.share_loss_makers).toBeCloseTo(120 / 210, 12);
       expect(d.bad_debt!.share_all).toBeCloseTo(120 / 270, 12);
       expect(d.support_call!.cost_loss_makers).toBe(0);
-      expect(d.bad_debt!.lift).toBeCloseTo((120 / 3) / (120 / 5), 12);
-      expect(toRows(r.tables.top_loss_makers!).map((x) => [x.customer_id, x.profit])).toEqual([['c3', -70], ['c6', -40]]);
-      expect(toRows(r.tables.by_tier!).map((x) => [x.tier, x.customers, x.profit])).toEqual([[1, 1, 600], [2, 1, 90], [3, 1, -70], [4, 1, -30], [5, 1, -40]]);
+      expect(d.bad_debt!.lift).toBeCloseTo(120 / 3 / (120 / 5), 12);
+      expect(toRows(r.tables.top_loss_makers!).map((x) => [x.customer_id, x.profit])).toEqual([
+        ['c3', -70],
+        ['c6', -40],
+      ]);
+      expect(toRows(r.tables.by_tier!).map((x) => [x.tier, x.customers, x.profit])).toEqual([
+        [1, 1, 600],
+        [2, 1, 90],
+        [3, 1, -70],
+        [4, 1, -30],
+        [5, 1, -40],
+      ]);
       const byRegion = toRows(r.tables.by_attribute!).map((x: Row) => [x.group, x.customers, x.profit]);
-      expect(byRegion).toEqual([['North', 1, 600], ['(none)', 3, 20], ['South', 1, -70]]);
+      expect(byRegion).toEqual([
+        ['North', 1, 600],
+        ['(none)', 3, 20],
+        ['South', 1, -70],
+      ]);
       expect(r.findings.find((f) => f.id === 'cost_driver')!.text).toMatch(/mostly bad debt/);
     });
 
@@ -323,10 +410,31 @@ describe('profitability on DuckDB-WASM', () => {
       const r = await engine.runAnalysis('profit-diagnostics', { ...period, per_customer: true });
       const t = r.tables.customer_profit!;
       expect(t.columns.map((c) => c.name)).toEqual([
-        'customer_id', 'name', 'revenue', 'cogs', 'gross_margin', 'cost_to_serve', 'acquisition_amortised', 'profit',
-        'cost_bad_debt', 'cost_dispute', 'cost_field_visit', 'cost_support_call',
+        'customer_id',
+        'name',
+        'revenue',
+        'cogs',
+        'gross_margin',
+        'cost_to_serve',
+        'acquisition_amortised',
+        'profit',
+        'cost_bad_debt',
+        'cost_dispute',
+        'cost_field_visit',
+        'cost_support_call',
       ]);
-      expect(toRows(t).map((x) => [x.customer_id, x.gross_margin, x.cost_to_serve, x.profit, x.cost_bad_debt, x.cost_dispute, x.cost_field_visit, x.cost_support_call])).toEqual([
+      expect(
+        toRows(t).map((x) => [
+          x.customer_id,
+          x.gross_margin,
+          x.cost_to_serve,
+          x.profit,
+          x.cost_bad_debt,
+          x.cost_dispute,
+          x.cost_field_visit,
+          x.cost_support_call,
+        ]),
+      ).toEqual([
         ['c1', 600, 0, 600, 0, 0, 0, 0],
         ['c2', 150, 60, 90, 0, 0, 0, 60],
         ['c4', 20, 50, -30, 0, 50, 0, 0],
@@ -334,7 +442,9 @@ describe('profitability on DuckDB-WASM', () => {
         ['c3', 50, 120, -70, 120, 0, 0, 0],
       ]);
       for (const x of toRows(t)) {
-        expect(Number(x.cost_bad_debt) + Number(x.cost_dispute) + Number(x.cost_field_visit) + Number(x.cost_support_call)).toBe(x.cost_to_serve);
+        expect(
+          Number(x.cost_bad_debt) + Number(x.cost_dispute) + Number(x.cost_field_visit) + Number(x.cost_support_call),
+        ).toBe(x.cost_to_serve);
         expect(Number(x.gross_margin) - Number(x.cost_to_serve) - Number(x.acquisition_amortised)).toBe(x.profit);
       }
       // Off by default: one row per customer is large on a big base.
@@ -344,7 +454,9 @@ describe('profitability on DuckDB-WASM', () => {
     it('leaves out a breakdown by a column the customers table lacks, and says which columns it has', async () => {
       const r = await engine.runAnalysis('profit-diagnostics', { group_by: 'nope' });
       expect(r.tables.by_attribute).toBeUndefined();
-      expect(r.notes.join(' ')).toMatch(/The customers table has no column "nope" \(it has customer_id, .*\), so profit is not broken down by it/);
+      expect(r.notes.join(' ')).toMatch(
+        /The customers table has no column "nope" \(it has customer_id, .*\), so profit is not broken down by it/,
+      );
       expect(r.findings.length).toBeGreaterThan(0);
     });
   });

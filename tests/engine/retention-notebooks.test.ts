@@ -50,7 +50,9 @@ describe('built-in notebook "Retention what-if" on the sample data', () => {
     await rt.setInput('cohort_period', 'month');
     expect(scalar('cohorts', 'period')).toBe('month');
     // Leaky bucket: the defaults leak (600 new vs ~27% of ~3,200 lost), so holding flat costs money.
-    expect(scalar('bucket', 'acquisition_spend') as number).toBeGreaterThan(scalar('bucket', 'retention_spend') as number);
+    expect(scalar('bucket', 'acquisition_spend') as number).toBeGreaterThan(
+      scalar('bucket', 'retention_spend') as number,
+    );
     expect(scalar('multiple', 'clv')).toBeCloseTo(266.67, 2);
 
     // Every chart the retention analyses return is a valid spec that renders over its own tables.
@@ -60,7 +62,9 @@ describe('built-in notebook "Retention what-if" on the sample data', () => {
       if (out?.kind !== 'analysis') continue;
       for (const spec of out.result.charts) {
         validateChartSpec(spec);
-        const svg = renderChartToSvgString(spec, (name) => (out.result.tables[name] ? toRows(out.result.tables[name]) : undefined));
+        const svg = renderChartToSvgString(spec, (name) =>
+          out.result.tables[name] ? toRows(out.result.tables[name]) : undefined,
+        );
         expect(svg).toContain('<svg');
         rendered++;
       }

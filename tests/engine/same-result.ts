@@ -22,7 +22,8 @@ export function close(a: unknown, b: unknown, path: string): void {
   }
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     expect(Object.keys(a).sort(), `${path} keys`).toEqual(Object.keys(b).sort());
-    for (const k of Object.keys(a)) close((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+    for (const k of Object.keys(a))
+      close((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
     return;
   }
   expect(a, path).toEqual(b);
@@ -38,12 +39,20 @@ export function sameResult(a: AnalysisResult, b: AnalysisResult, options: { stri
   for (const [name, t] of Object.entries(a.tables)) {
     const u = b.tables[name] as ColumnarTable;
     if (options.strict) expect(t.columns, name).toEqual(u.columns);
-    else expect(t.columns.map((c) => c.name), name).toEqual(u.columns.map((c) => c.name));
+    else
+      expect(
+        t.columns.map((c) => c.name),
+        name,
+      ).toEqual(u.columns.map((c) => c.name));
     close(t.data, u.data, `tables.${name}`);
   }
   if (options.strict) expect(a.findings.map((f) => [f.id, f.text])).toEqual(b.findings.map((f) => [f.id, f.text]));
   else expect(a.findings.map((f) => f.id)).toEqual(b.findings.map((f) => f.id));
-  close(a.findings.map((f) => f.value ?? null), b.findings.map((f) => f.value ?? null), 'findings');
+  close(
+    a.findings.map((f) => f.value ?? null),
+    b.findings.map((f) => f.value ?? null),
+    'findings',
+  );
   expect(a.notes).toEqual(b.notes);
   // Charts carry derived numbers (axis domains): summed in another order they differ in the last bits.
   if (options.strict) close(a.charts, b.charts, 'charts');

@@ -57,7 +57,14 @@ async function measure(engine: NodeEngine) {
      q AS (SELECT ntile(5) OVER (ORDER BY y23, customer_id) AS q23, ntile(5) OVER (ORDER BY y24, customer_id) AS q24 FROM y WHERE y23 > 0 AND y24 > 0)
      SELECT avg((q23 <> q24)::INT) FROM q`,
   );
-  return { lossShare, whalePeak, top20Revenue, partialChurners, quintileMoves, retention: await retentionBySatisfaction(engine) };
+  return {
+    lossShare,
+    whalePeak,
+    top20Revenue,
+    partialChurners,
+    quintileMoves,
+    retention: await retentionBySatisfaction(engine),
+  };
 }
 
 /** The assertions both datasets must satisfy. */
@@ -100,7 +107,10 @@ describe('committed default sample dataset (DuckDB-WASM)', () => {
     const tables = await engine.listTables();
     for (const name of sampleFiles) expect(tables.find((t) => t.name === name)?.rowCount).toBeGreaterThan(1000);
     for (const name of ['transactions', 'service_costs', 'surveys']) {
-      expect(await scalar(engine, `SELECT count(*) FROM ${name} x ANTI JOIN customers c USING (customer_id)`), name).toBe(0);
+      expect(
+        await scalar(engine, `SELECT count(*) FROM ${name} x ANTI JOIN customers c USING (customer_id)`),
+        name,
+      ).toBe(0);
     }
     expect(await scalar(engine, 'SELECT count(*) - count(DISTINCT customer_id) FROM customers')).toBe(0);
   });
@@ -108,10 +118,15 @@ describe('committed default sample dataset (DuckDB-WASM)', () => {
   it('fully churned customers have a churn date and reason and no activity on or after it', async () => {
     const churned = await scalar(engine, 'SELECT count(*) FROM customers WHERE churn_date IS NOT NULL');
     expect(churned).toBeGreaterThan(400);
-    expect(await scalar(engine, 'SELECT count(*) FROM customers WHERE (churn_date IS NULL) <> (churn_reason IS NULL)')).toBe(0);
+    expect(
+      await scalar(engine, 'SELECT count(*) FROM customers WHERE (churn_date IS NULL) <> (churn_reason IS NULL)'),
+    ).toBe(0);
     expect(await scalar(engine, 'SELECT count(DISTINCT churn_reason) FROM customers')).toBe(5);
     for (const name of ['transactions', 'service_costs', 'surveys']) {
-      const after = await scalar(engine, `SELECT count(*) FROM ${name} x JOIN customers c USING (customer_id) WHERE x.date >= c.churn_date`);
+      const after = await scalar(
+        engine,
+        `SELECT count(*) FROM ${name} x JOIN customers c USING (customer_id) WHERE x.date >= c.churn_date`,
+      );
       expect(after, name).toBe(0);
     }
   });
@@ -125,21 +140,35 @@ describe('committed default sample dataset (DuckDB-WASM)', () => {
     );
     expect(early).toBeGreaterThan(1000);
     expect(await scalar(engine, "SELECT min(signup_date) < DATE '2021-02-01' FROM customers")).toBe(1);
-    expect(await scalar(engine, 'SELECT count(*) FROM transactions x JOIN customers c USING (customer_id) WHERE x.date < c.signup_date')).toBe(0);
+    expect(
+      await scalar(
+        engine,
+        'SELECT count(*) FROM transactions x JOIN customers c USING (customer_id) WHERE x.date < c.signup_date',
+      ),
+    ).toBe(0);
   });
 
   it('has all six cost-to-serve categories, positive amounts and acquisition costs', async () => {
     const t = await engine.query('SELECT category FROM service_costs GROUP BY 1 ORDER BY 1');
     expect(t.data[0]).toEqual(['bad_debt', 'discount', 'dispute', 'field_visit', 'return', 'support_call']);
     expect(await scalar(engine, 'SELECT min(amount) > 0 FROM service_costs')).toBe(1);
-    expect(await scalar(engine, 'SELECT min(acquisition_cost) > 0 AND count(acquisition_cost) = count(*) FROM customers')).toBe(1);
+    expect(
+      await scalar(engine, 'SELECT min(acquisition_cost) > 0 AND count(acquisition_cost) = count(*) FROM customers'),
+    ).toBe(1);
   });
 
   it('has surveys on a 1–5 scale that not everyone answers and some answer twice', async () => {
-    expect(await scalar(engine, "SELECT count(*) FROM surveys WHERE scale <> '1-5' OR satisfaction NOT BETWEEN 1 AND 5 OR recommend NOT BETWEEN 0 AND 10 OR repurchase_intent NOT BETWEEN 1 AND 5")).toBe(0);
+    expect(
+      await scalar(
+        engine,
+        "SELECT count(*) FROM surveys WHERE scale <> '1-5' OR satisfaction NOT BETWEEN 1 AND 5 OR recommend NOT BETWEEN 0 AND 10 OR repurchase_intent NOT BETWEEN 1 AND 5",
+      ),
+    ).toBe(0);
     const respondents = await scalar(engine, 'SELECT count(DISTINCT customer_id) FROM surveys');
     expect(respondents).toBeLessThan(0.8 * (await scalar(engine, 'SELECT count(*) FROM customers')));
-    expect(await scalar(engine, 'SELECT count(*) FROM (SELECT customer_id FROM surveys GROUP BY 1 HAVING count(*) >= 2)')).toBeGreaterThan(300);
+    expect(
+      await scalar(engine, 'SELECT count(*) FROM (SELECT customer_id FROM surveys GROUP BY 1 HAVING count(*) >= 2)'),
+    ).toBeGreaterThan(300);
   });
 
   it('makes competitive regions churn more than calm ones', async () => {

@@ -38,16 +38,30 @@ beforeAll(async () => {
 describe('"Satisfied is not loyal" on the sample data', () => {
   it('runs every cell, and has the curve, the quadrant, word of mouth and the what-if with its inputs', () => {
     expect(notebook.issues).toEqual([]);
-    expect(rt.cells().filter((s) => s.status !== 'ok').map((s) => `${s.id}: ${s.error ?? s.status}`)).toEqual([]);
-    const analyses = Object.fromEntries(notebook.cells.filter((c) => c.kind === 'analysis').map((c) => [c.name, (c as { analysis: string }).analysis]));
-    expect(analyses).toEqual({ curve: 'satisfaction-loyalty', quadrant: 'loyalty-quadrant', wom: 'word-of-mouth', whatif: 'satisfaction-what-if' });
+    expect(
+      rt
+        .cells()
+        .filter((s) => s.status !== 'ok')
+        .map((s) => `${s.id}: ${s.error ?? s.status}`),
+    ).toEqual([]);
+    const analyses = Object.fromEntries(
+      notebook.cells.filter((c) => c.kind === 'analysis').map((c) => [c.name, (c as { analysis: string }).analysis]),
+    );
+    expect(analyses).toEqual({
+      curve: 'satisfaction-loyalty',
+      quadrant: 'loyalty-quadrant',
+      wom: 'word-of-mouth',
+      whatif: 'satisfaction-what-if',
+    });
     const inputs = notebook.cells.filter((c) => c.kind === 'input').map((c) => c.name);
     expect(inputs).toEqual(expect.arrayContaining(['window', 'segment', 'satisfied_from', 'from_level', 'move_share']));
   });
 
   it('curve: non-linear as in the generator, zones located on the data and shaded on the chart', () => {
     // the generator's own curve is convex at the top
-    expect(trueAnnualRetention(5) - trueAnnualRetention(4)).toBeGreaterThan(trueAnnualRetention(4) - trueAnnualRetention(3));
+    expect(trueAnnualRetention(5) - trueAnnualRetention(4)).toBeGreaterThan(
+      trueAnnualRetention(4) - trueAnnualRetention(3),
+    );
     const r = result('curve');
     const rate = new Map(toRows(r.tables.curve!).map((p) => [p.satisfaction as number, p.rate as number]));
     expect(rate.get(5)! - rate.get(4)!).toBeGreaterThan(rate.get(4)! - rate.get(3)!);
@@ -100,7 +114,11 @@ describe('"Satisfied is not loyal" on the sample data', () => {
     const html = htmlReport(notebook, rt.cells());
     expect(html).not.toMatch(/\{(curve|quadrant|whatif|wom)\./);
     // the report's text, tags stripped and lines joined
-    const text = html.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+    const text = html
+      .replace(/<[^>]+>/g, '')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&')
+      .replace(/\s+/g, ' ');
     const ratio = (s.top_box_ratio as number).toFixed(1);
     expect(text).toContain(`A "completely satisfied" customer is ${ratio}× as likely to stay`);
     expect(text).toContain(`Xerox famously found its "totally satisfied" customers six times as likely`);
@@ -117,7 +135,10 @@ describe('"Satisfied is not loyal" on the sample data', () => {
     let s = result('whatif').scalars;
     expect([s.from_level, s.to_level, s.move_share]).toEqual([4, 5, 0.2]);
     const n4 = curve.get(4)!.n as number;
-    expect(s.extra_loyal as number).toBeCloseTo(0.2 * n4 * ((curve.get(5)!.rate as number) - (curve.get(4)!.rate as number)), 9);
+    expect(s.extra_loyal as number).toBeCloseTo(
+      0.2 * n4 * ((curve.get(5)!.rate as number) - (curve.get(4)!.rate as number)),
+      9,
+    );
     expect(s.extra_loyal_low as number).toBeLessThan(s.extra_loyal as number);
     expect(s.extra_loyal_high as number).toBeGreaterThan(s.extra_loyal as number);
     await rt.setInput('from_level', 3);

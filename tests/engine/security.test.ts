@@ -18,7 +18,12 @@ const root = path.resolve(import.meta.dirname, '../..');
 const sampleCsv = path.join(root, 'sample-data/default/customers.csv');
 const copyTarget = path.join(root, 'security-test-copy-target.csv');
 /** Strings that only a host file could bring into an answer. */
-const hostMarkers = [readFileSync('/etc/hostname', 'utf8').trim(), '"name": "customer-asset-workbench"', 'root:x:0:0', readFileSync(sampleCsv, 'utf8').split('\n')[1]!.slice(0, 20)];
+const hostMarkers = [
+  readFileSync('/etc/hostname', 'utf8').trim(),
+  '"name": "customer-asset-workbench"',
+  'root:x:0:0',
+  readFileSync(sampleCsv, 'utf8').split('\n')[1]!.slice(0, 20),
+];
 
 let engine: NodeEngine;
 let server: Server;
@@ -71,7 +76,11 @@ const hostile: [string, string, SqlParam[]][] = [
   ['ATTACH a URL', `ATTACH 'URL/db.duckdb' AS remote`, []],
   ['LOAD an extension', `LOAD json`, []],
   ['INSTALL then LOAD from the listener', `INSTALL httpfs FROM 'URL'; LOAD httpfs`, []],
-  ['re-enable autoload, then need an extension', `SET autoinstall_known_extensions = true; SET autoload_known_extensions = true; SET custom_extension_repository = 'URL'; SELECT '{}'::JSON`, []],
+  [
+    're-enable autoload, then need an extension',
+    `SET autoinstall_known_extensions = true; SET autoload_known_extensions = true; SET custom_extension_repository = 'URL'; SELECT '{}'::JSON`,
+    [],
+  ],
   ['SET enable_external_access = true', `SET enable_external_access = true`, []],
   ['SET allowed_directories', `SET allowed_directories = ['/']`, []],
   ['SET allowed_paths', `SET allowed_paths = ['/etc/hostname']`, []],
@@ -89,7 +98,9 @@ describe('notebook SQL cannot reach outside the engine', () => {
     expect(err).toBeInstanceOf(EngineError);
     const info = (err as EngineError).info;
     expect(info.code).toBe('query');
-    expect(info.message).toMatch(/^Notebook SQL cannot (read files or URLs: data comes in through Import data… \(the CLI: --data\) and saved datasets only\.|load DuckDB extensions \(\w+\): JSON, Parquet and Excel files come in through Import data…\.) \(DuckDB: .+\)$/);
+    expect(info.message).toMatch(
+      /^Notebook SQL cannot (read files or URLs: data comes in through Import data… \(the CLI: --data\) and saved datasets only\.|load DuckDB extensions \(\w+\): JSON, Parquet and Excel files come in through Import data…\.) \(DuckDB: .+\)$/,
+    );
     for (const marker of hostMarkers) expect(JSON.stringify(info)).not.toContain(marker);
   });
 
@@ -101,7 +112,9 @@ describe('notebook SQL cannot reach outside the engine', () => {
   });
 
   it('an unregistered name inside the internal directory is simply not there', async () => {
-    const err = await engine.openResult(`SELECT * FROM read_csv('${INTERNAL_DIR}nothing.csv')`).catch((e: unknown) => e as EngineError);
+    const err = await engine
+      .openResult(`SELECT * FROM read_csv('${INTERNAL_DIR}nothing.csv')`)
+      .catch((e: unknown) => e as EngineError);
     expect((err as EngineError).info.message).toMatch(/No files found/);
   });
 });
@@ -111,12 +124,17 @@ describe('after the corpus the engine still works', () => {
     const [exported] = await engine.exportTables(['customers']);
     expect(exported!.rowCount).toBeGreaterThan(0);
     const columns = exported!.columns;
-    await engine.loadDataset('reloaded', [{ table: 'customers', fileName: 'customers.csv', columns, data: exported!.bytes }]);
+    await engine.loadDataset('reloaded', [
+      { table: 'customers', fileName: 'customers.csv', columns, data: exported!.bytes },
+    ]);
     expect(toRows(await engine.query('SELECT count(*) AS n FROM customers'))[0]!.n).toBe(exported!.rowCount);
   });
 
   it('imports a file through the import pipeline', async () => {
-    const source = { name: 'hostile name ../../etc/x.csv', data: new TextEncoder().encode('customer_id,date,revenue\nc1,2024-01-02,10\n') };
+    const source = {
+      name: 'hostile name ../../etc/x.csv',
+      data: new TextEncoder().encode('customer_id,date,revenue\nc1,2024-01-02,10\n'),
+    };
     const info = await engine.inspectImport(source);
     const report = await engine.importFile(source, { mapping: info.suggestion.mapping, target: 'transactions' });
     expect(report).toMatchObject({ read: 1, imported: 1, rejected: 0 });

@@ -13,18 +13,29 @@ import { toRows, type Row } from '../../src/engine/types.ts';
 import { internalPath } from '../../src/engine/internal-files.ts';
 
 const datasets = path.resolve(import.meta.dirname, '../fixtures/datasets');
-const rows = (t: { tables: Record<string, Parameters<typeof toRows>[0]> }, name: string): Row[] => toRows(t.tables[name]!);
+const rows = (t: { tables: Record<string, Parameters<typeof toRows>[0]> }, name: string): Row[] =>
+  toRows(t.tables[name]!);
 const sum = (rs: Row[], k: string) => rs.reduce((s, r) => s + Number(r[k]), 0);
 
 describe('segmentation on UCI Online Retail', () => {
   let engine: NodeEngine;
   const distinct = async (from: string, to: string) =>
-    Number((await engine.query('SELECT count(DISTINCT customer_id) FROM transactions WHERE date BETWEEN $1::DATE AND $2::DATE', [from, to])).data[0]![0]);
+    Number(
+      (
+        await engine.query(
+          'SELECT count(DISTINCT customer_id) FROM transactions WHERE date BETWEEN $1::DATE AND $2::DATE',
+          [from, to],
+        )
+      ).data[0]![0],
+    );
 
   beforeAll(async () => {
     engine = createNodeEngine();
     const db = await engine.database();
-    db.bindings.registerFileBuffer(internalPath('online_retail.csv.gz'), new Uint8Array(readFileSync(path.join(datasets, 'online_retail.csv.gz'))));
+    db.bindings.registerFileBuffer(
+      internalPath('online_retail.csv.gz'),
+      new Uint8Array(readFileSync(path.join(datasets, 'online_retail.csv.gz'))),
+    );
     // The 135,080 rows without a CustomerID are dropped here, explicitly: no customer to grade.
     db.exec(`CREATE OR REPLACE TABLE transactions AS
       SELECT CAST(CustomerID AS VARCHAR) AS customer_id, CAST(InvoiceDate AS DATE) AS date,
@@ -45,7 +56,9 @@ describe('segmentation on UCI Online Retail', () => {
     // the 10% of customers in the top two tiers (7% + 3%) earn well over a third of revenue: heavy tail
     expect(Number(t[0]!.revenue_share) + Number(t[1]!.revenue_share)).toBeGreaterThan(0.35);
     expect(t.every((x) => x.profit === null)).toBe(true);
-    expect(r.findings[0]!.text).toMatch(/^\d+(\.\d)?% of customers are diamond or black-gold and earn \d+% of revenue\.$/);
+    expect(r.findings[0]!.text).toMatch(
+      /^\d+(\.\d)?% of customers are diamond or black-gold and earn \d+% of revenue\.$/,
+    );
   });
 
   it('RFM over all history grades all 4,372 customers; champions outspend the lost', async () => {
@@ -60,14 +73,33 @@ describe('segmentation on UCI Online Retail', () => {
   });
 
   it('migration 2010-H2 → 2011-H1: rows add up to the earlier tiers, columns to the later customers', async () => {
-    const periods = { early_start: '2010-07-01', early_end: '2010-12-31', late_start: '2011-01-01', late_end: '2011-06-30' };
+    const periods = {
+      early_start: '2010-07-01',
+      early_end: '2010-12-31',
+      late_start: '2011-01-01',
+      late_end: '2011-06-30',
+    };
     const m = await engine.runAnalysis('migration', periods);
-    const early = rows(await engine.runAnalysis('tiers', { period_start: '2010-07-01', period_end: '2010-12-31' }), 'tiers');
+    const early = rows(
+      await engine.runAnalysis('tiers', { period_start: '2010-07-01', period_end: '2010-12-31' }),
+      'tiers',
+    );
     const matrix = rows(m, 'matrix');
-    for (const t of early) expect(sum(matrix.filter((c) => c.from_tier === t.tier), 'customers')).toBe(t.customers);
+    for (const t of early)
+      expect(
+        sum(
+          matrix.filter((c) => c.from_tier === t.tier),
+          'customers',
+        ),
+      ).toBe(t.customers);
     // the data starts on 2010-12-01, so the earlier period holds December 2010 only
     expect(sum(early, 'customers')).toBe(await distinct('2010-12-01', '2010-12-31'));
-    expect(sum(matrix.filter((c) => c.to_tier !== 'gone'), 'customers')).toBe(await distinct('2011-01-01', '2011-06-30'));
+    expect(
+      sum(
+        matrix.filter((c) => c.to_tier !== 'gone'),
+        'customers',
+      ),
+    ).toBe(await distinct('2011-01-01', '2011-06-30'));
     const warn = rows(m, 'early_warning');
     expect(warn.length).toBe(Number(m.scalars.full_churn) + Number(m.scalars.partial_churn));
     expect(warn.length).toBeGreaterThan(0);
@@ -89,7 +121,9 @@ describe('segmentation on CDNOW (one Q1-1997 cohort)', () => {
       out.push(`${f[0]},${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)},${f[3]},${f[2]}`);
     }
     engine = createNodeEngine();
-    await engine.loadCanonicalCsv('cdnow', [{ table: 'transactions', fileName: 'CDNOW_master.txt', bytes: new TextEncoder().encode(out.join('\n') + '\n') }]);
+    await engine.loadCanonicalCsv('cdnow', [
+      { table: 'transactions', fileName: 'CDNOW_master.txt', bytes: new TextEncoder().encode(out.join('\n') + '\n') },
+    ]);
   });
 
   it('RFM grades all 23,570 customers', async () => {
@@ -99,12 +133,40 @@ describe('segmentation on CDNOW (one Q1-1997 cohort)', () => {
   });
 
   it('migration 1997-H1 → 1997-H2: nobody is new (one acquisition cohort) and most are gone', async () => {
-    const m = await engine.runAnalysis('migration', { early_start: '1997-01-01', early_end: '1997-06-30', late_start: '1997-07-01', late_end: '1997-12-31' });
+    const m = await engine.runAnalysis('migration', {
+      early_start: '1997-01-01',
+      early_end: '1997-06-30',
+      late_start: '1997-07-01',
+      late_end: '1997-12-31',
+    });
     const matrix = rows(m, 'matrix');
-    expect(sum(matrix.filter((c) => c.from_tier === 'new'), 'customers')).toBe(0);
-    expect(sum(matrix.filter((c) => c.from_tier !== 'new'), 'customers')).toBe(23570);
-    expect(sum(matrix.filter((c) => c.to_tier === 'gone'), 'customers') / 23570).toBeGreaterThan(0.5);
-    const tiers = rows(await engine.runAnalysis('tiers', { period_start: '1997-07-01', period_end: '1997-12-31' }), 'tiers');
-    expect(sum(matrix.filter((c) => c.to_tier !== 'gone'), 'customers')).toBe(sum(tiers, 'customers'));
+    expect(
+      sum(
+        matrix.filter((c) => c.from_tier === 'new'),
+        'customers',
+      ),
+    ).toBe(0);
+    expect(
+      sum(
+        matrix.filter((c) => c.from_tier !== 'new'),
+        'customers',
+      ),
+    ).toBe(23570);
+    expect(
+      sum(
+        matrix.filter((c) => c.to_tier === 'gone'),
+        'customers',
+      ) / 23570,
+    ).toBeGreaterThan(0.5);
+    const tiers = rows(
+      await engine.runAnalysis('tiers', { period_start: '1997-07-01', period_end: '1997-12-31' }),
+      'tiers',
+    );
+    expect(
+      sum(
+        matrix.filter((c) => c.to_tier !== 'gone'),
+        'customers',
+      ),
+    ).toBe(sum(tiers, 'customers'));
   });
 });

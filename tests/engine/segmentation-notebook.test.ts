@@ -26,7 +26,9 @@ describe('built-in notebook "Segmenting the customer base"', () => {
 
   beforeAll(async () => {
     engine = await createSampleEngine();
-    const nb = parseNotebook(await readFile(path.resolve(import.meta.dirname, '../../notebooks/segmenting-the-customer-base.md'), 'utf8'));
+    const nb = parseNotebook(
+      await readFile(path.resolve(import.meta.dirname, '../../notebooks/segmenting-the-customer-base.md'), 'utf8'),
+    );
     rt = createRuntime(nb, engineEffects(engine));
     await rt.runAll();
     const failed = nb.cells.map((c) => rt.cell(c.id)!).filter((s) => s.status !== 'ok');
@@ -34,8 +36,15 @@ describe('built-in notebook "Segmenting the customer base"', () => {
   });
 
   it('runs the five analyses on the default period with consultant-style findings', () => {
-    expect(result('ladder').scalars).toMatchObject({ period_start: '2024-01-01', period_end: '2024-12-31', measure: 'spend', value_measure: 'profit' });
-    expect(result('ladder').findings[0]!.text).toMatch(/^\d+% of customers are diamond or black-gold and earn \d+% of profit \(\d+% of revenue\)\.$/);
+    expect(result('ladder').scalars).toMatchObject({
+      period_start: '2024-01-01',
+      period_end: '2024-12-31',
+      measure: 'spend',
+      value_measure: 'profit',
+    });
+    expect(result('ladder').findings[0]!.text).toMatch(
+      /^\d+% of customers are diamond or black-gold and earn \d+% of profit \(\d+% of revenue\)\.$/,
+    );
     expect(result('rfm').scalars.as_of).toBe('2024-12-31');
     expect(result('rfm').charts.map((c) => c.id)).toEqual(['rfm-count', 'rfm-value']);
     // the scatter is aggregated: at most 30 × 30 dots for 3,000+ customers, every customer in a dot
@@ -43,12 +52,19 @@ describe('built-in notebook "Segmenting the customer base"', () => {
     expect(bins.length).toBeLessThanOrEqual(900);
     expect(bins.reduce((s, b) => s + Number(b.customers), 0)).toBe(result('matrix').scalars.customers);
     expect(Number(result('matrix').scalars.customers)).toBeGreaterThan(bins.length);
-    expect(result('moves').scalars).toMatchObject({ early_start: '2023-01-01', early_end: '2023-12-31', late_start: '2024-01-01', late_end: '2024-12-31' });
+    expect(result('moves').scalars).toMatchObject({
+      early_start: '2023-01-01',
+      early_end: '2023-12-31',
+      late_start: '2024-01-01',
+      late_end: '2024-12-31',
+    });
     // the watch list is the early-warning table, largest value at risk first
     const out = rt.cell(cellId('watch_list'))!.output;
     expect(out?.kind).toBe('sql');
     const watch = out?.kind === 'sql' ? toRows(out.preview) : [];
-    expect(watch.length).toBe(Math.min(15, Number(result('moves').scalars.full_churn) + Number(result('moves').scalars.partial_churn)));
+    expect(watch.length).toBe(
+      Math.min(15, Number(result('moves').scalars.full_churn) + Number(result('moves').scalars.partial_churn)),
+    );
     const risk = watch.map((r) => Number(r.value_at_risk));
     expect(risk).toEqual([...risk].sort((a, b) => b - a));
   });
@@ -58,7 +74,11 @@ describe('built-in notebook "Segmenting the customer base"', () => {
     expect(result('ladder').scalars).toMatchObject({ period_start: '2024-07-01', period_end: '2024-12-31' });
     expect(result('matrix').notes.join(' ')).toContain('Period 2024-07-01 to 2024-12-31');
     expect(result('mvc').notes.join(' ')).toContain('period 2024-07-01 to 2024-12-31');
-    expect(result('moves').scalars).toMatchObject({ late_start: '2024-07-01', late_end: '2024-12-31', early_end: '2024-06-30' });
+    expect(result('moves').scalars).toMatchObject({
+      late_start: '2024-07-01',
+      late_end: '2024-12-31',
+      early_end: '2024-06-30',
+    });
   });
 
   it('measure, thresholds and tier names reach the ladder and the migration', async () => {

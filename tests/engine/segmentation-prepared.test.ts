@@ -21,10 +21,17 @@ const enc = new TextEncoder();
 const sameResult = (a: AnalysisResult, b: AnalysisResult) => sameStrict(a, b, { strict: true });
 
 /** The engine's run (prepared vectors) and the raw SQL run of the same options. */
-async function bothPaths(engine: NodeEngine, raw: Record<string, unknown>, id = 'tiers'): Promise<[AnalysisResult, AnalysisResult]> {
+async function bothPaths(
+  engine: NodeEngine,
+  raw: Record<string, unknown>,
+  id = 'tiers',
+): Promise<[AnalysisResult, AnalysisResult]> {
   const def = getAnalysis(id);
   const prepared = await engine.runAnalysis(id, raw);
-  const sql = await def.run({ db: await engine.database(), profile: await engine.profile() }, parseOptions(def.options, raw, id));
+  const sql = await def.run(
+    { db: await engine.database(), profile: await engine.profile() },
+    parseOptions(def.options, raw, id),
+  );
   return [prepared, sql];
 }
 
@@ -42,17 +49,33 @@ const cases: Case[] = [
   // Orders per month take few distinct values: quantiles land on ties, customers sit on thresholds.
   ['orders', () => ({ measure: 'orders' })],
   ['orders, fine quantiles', () => ({ measure: 'orders', tier_names: ['x', 'y', 'z'], quantiles: [0.3, 0.31] })],
-  ['orders, amounts exactly on 1, 2, 3 orders (lower bounds inclusive)', (last) => {
-    const m = periodMonths({ start: ALL, end: last });
-    return { measure: 'orders', period_start: ALL, period_end: last, method: 'amounts', thresholds: [1 / m, 2 / m, 3 / m], tier_names: ['0', '1', '2', '3+'] };
-  }],
+  [
+    'orders, amounts exactly on 1, 2, 3 orders (lower bounds inclusive)',
+    (last) => {
+      const m = periodMonths({ start: ALL, end: last });
+      return {
+        measure: 'orders',
+        period_start: ALL,
+        period_end: last,
+        method: 'amounts',
+        thresholds: [1 / m, 2 / m, 3 / m],
+        tier_names: ['0', '1', '2', '3+'],
+      };
+    },
+  ],
   ['zh-Hant', () => ({ language: 'zh-Hant' })],
-  ['zh-Hans, profit, quantiles', () => ({ language: 'zh-Hans', measure: 'profit', quantiles: [0.2, 0.4, 0.6, 0.8, 0.99] })],
+  [
+    'zh-Hans, profit, quantiles',
+    () => ({ language: 'zh-Hans', measure: 'profit', quantiles: [0.2, 0.4, 0.6, 0.8, 0.99] }),
+  ],
   ['all history', (last) => ({ period_start: ALL, period_end: last })],
   ['a short period', (last) => ({ period_start: last.slice(0, 8) + '01', period_end: last })],
   // Not whole months: the prepared vectors come from the raw tables, not the summary's months.
   ['a period cutting months', () => ({ period_start: '2024-03-15', period_end: '2024-11-20' })],
-  ['profit, a period cutting months', () => ({ measure: 'profit', period_start: '2023-06-02', period_end: '2024-05-30' })],
+  [
+    'profit, a period cutting months',
+    () => ({ measure: 'profit', period_start: '2023-06-02', period_end: '2024-05-30' }),
+  ],
 ];
 
 /** Value × loyalty option sets. */
@@ -72,12 +95,18 @@ const lastDate = async (engine: NodeEngine): Promise<string> => {
 
 describe.each([
   ['the built-in sample', () => createSampleEngine()],
-  ['generated data (3000 customers, seed 11)', async () => {
-    const engine = createNodeEngine();
-    const files = renderSampleCsv({ customers: 3000, seed: 11 });
-    await engine.loadCanonicalCsv('generated', Object.entries(files).map(([table, text]) => ({ table, fileName: `${table}.csv`, bytes: enc.encode(text) })));
-    return engine;
-  }],
+  [
+    'generated data (3000 customers, seed 11)',
+    async () => {
+      const engine = createNodeEngine();
+      const files = renderSampleCsv({ customers: 3000, seed: 11 });
+      await engine.loadCanonicalCsv(
+        'generated',
+        Object.entries(files).map(([table, text]) => ({ table, fileName: `${table}.csv`, bytes: enc.encode(text) })),
+      );
+      return engine;
+    },
+  ],
 ] as [string, () => Promise<NodeEngine>][])('tiers from prepared vectors = tiers in SQL: %s', (_label, open) => {
   let engine: NodeEngine;
   let last = '';
@@ -101,7 +130,9 @@ describe.each([
   it('an empty period fails with the same message on both paths', async () => {
     const o = { period_start: '2090-01-01', period_end: '2090-12-31' };
     const def = getAnalysis('tiers');
-    const sqlError = await def.run({ db: await engine.database(), profile: await engine.profile() }, parseOptions(def.options, o, 'tiers')).catch((e: Error) => e.message);
+    const sqlError = await def
+      .run({ db: await engine.database(), profile: await engine.profile() }, parseOptions(def.options, o, 'tiers'))
+      .catch((e: Error) => e.message);
     await expect(engine.runAnalysis('tiers', o)).rejects.toThrow(String(sqlError));
     expect(String(sqlError)).toMatch(/^tiers: no transactions in the period 2090-01-01/);
   });
@@ -120,7 +151,9 @@ c,2024-03-09,50,o4
 d,2024-12-31,10,o5
 e,2024-12-01,1000,o6
 z,2022-06-01,70,o7`;
-    await engine.loadCanonicalCsv('fixture', [{ table: 'transactions', fileName: 'transactions.csv', bytes: enc.encode(tx + '\n') }]);
+    await engine.loadCanonicalCsv('fixture', [
+      { table: 'transactions', fileName: 'transactions.csv', bytes: enc.encode(tx + '\n') },
+    ]);
   });
 
   it.each([
@@ -130,7 +163,11 @@ z,2022-06-01,70,o7`;
     ['amounts', { method: 'amounts', thresholds: [5, 9], tier_names: ['low', 'mid', 'high'] }],
   ] as [string, Record<string, unknown>][])('%s', async (_case, options) => {
     const [prepared, sql] = await bothPaths(engine, options);
-    expect(prepared.tables.tiers!.data.find((_, i) => prepared.tables.tiers!.columns[i]!.name === 'profit')!.every((v) => v === null)).toBe(true);
+    expect(
+      prepared.tables
+        .tiers!.data.find((_, i) => prepared.tables.tiers!.columns[i]!.name === 'profit')!
+        .every((v) => v === null),
+    ).toBe(true);
     sameResult(prepared, sql);
   });
 
@@ -152,7 +189,9 @@ describe('quantileCont = DuckDB quantile_cont, to the bit', () => {
     ['two values', [1 / 3, 2 / 3], 0.4],
   ] as [string, number[], number][])('%s', async (_label, values, q) => {
     const engine = createNodeEngine();
-    const t = await engine.query(`SELECT quantile_cont(x, ${q}::DOUBLE) AS q FROM (VALUES ${values.map((v) => `(${v}::DOUBLE)`).join(', ')}) t(x)`);
+    const t = await engine.query(
+      `SELECT quantile_cont(x, ${q}::DOUBLE) AS q FROM (VALUES ${values.map((v) => `(${v}::DOUBLE)`).join(', ')}) t(x)`,
+    );
     expect(quantileCont(Float64Array.from(values).sort(), q)).toBe(t.data[0]![0]);
   });
 });
@@ -191,7 +230,12 @@ describe('a change of tier options reads no transactions', () => {
     }
     expect(readsTransactions()).toEqual([]);
     // Value × loyalty shares the period's vectors: none of its option changes reads the data either.
-    for (const o of [{}, { loyalty: 'tenure' }, { loyalty: 'repeat_rate', value: 'revenue', bins: 12 }, { value_cutoff: 50, loyalty_cutoff: 0.3 }]) {
+    for (const o of [
+      {},
+      { loyalty: 'tenure' },
+      { loyalty: 'repeat_rate', value: 'revenue', bins: 12 },
+      { value_cutoff: 50, loyalty_cutoff: 0.3 },
+    ]) {
       await engine.runAnalysis('value-loyalty', o);
     }
     expect(readsTransactions()).toEqual([]);

@@ -47,12 +47,18 @@ describe('segmentation on a hand-computed fixture', () => {
     engine = createNodeEngine();
     await engine.loadCanonicalCsv('fixture', [
       { table: 'transactions', fileName: 'transactions.csv', bytes: csv(transactions) },
-      { table: 'service_costs', fileName: 'service_costs.csv', bytes: csv('customer_id,amount,date\na,100,2024-03-01\nd,50,2024-12-31') },
+      {
+        table: 'service_costs',
+        fileName: 'service_costs.csv',
+        bytes: csv('customer_id,amount,date\na,100,2024-03-01\nd,50,2024-12-31'),
+      },
       {
         table: 'surveys',
         fileName: 'surveys.csv',
         // survey loyalty: a (5−1)/4 = 1, b intent (2−1)/4 = 0.25, c (3−1)/4 = 0.5, d intent 1, e (7−1)/9 on 1–10; f none
-        bytes: csv('customer_id,satisfaction,scale,repurchase_intent\na,5,1-5,\nb,4,1-5,2\nc,3,1-5,\nd,1,1-5,5\ne,7,1-10,'),
+        bytes: csv(
+          'customer_id,satisfaction,scale,repurchase_intent\na,5,1-5,\nb,4,1-5,2\nc,3,1-5,\nd,1,1-5,5\ne,7,1-10,',
+        ),
       },
     ]);
   });
@@ -60,7 +66,9 @@ describe('segmentation on a hand-computed fixture', () => {
 
   it('registers the five analyses', () => {
     for (const id of ['tiers', 'rfm', 'value-loyalty', 'mvc-mgc-bz', 'migration']) expect(getAnalysis(id).id).toBe(id);
-    expect(() => parseOptions(getAnalysis('tiers').options, { measure: 'margin' }, 'tiers')).toThrow(/invalid option measure/);
+    expect(() => parseOptions(getAnalysis('tiers').options, { measure: 'margin' }, 'tiers')).toThrow(
+      /invalid option measure/,
+    );
   });
 
   it('tiers by quantiles: revenue quantiles at 1/3 and 2/3 are 40 and 300, so 2 + 2 + 2 customers', async () => {
@@ -71,7 +79,9 @@ describe('segmentation on a hand-computed fixture', () => {
       ['low', 2, 30, -39], // f 20/10, d 10/−49
     ]);
     const t = rows(r, 'tiers');
-    expect(t.map((x) => x.lower_bound)).toEqual([300 / M24, 40 / M24, null].map((v) => (v === null ? null : expect.closeTo(v, 9))));
+    expect(t.map((x) => x.lower_bound)).toEqual(
+      [300 / M24, 40 / M24, null].map((v) => (v === null ? null : expect.closeTo(v, 9))),
+    );
     expect(t[0]!.profit_share).toBeCloseTo(1100 / 1071, 12);
     // tenure to 2024-12-31: c from Jun 1 (213 days), e from Dec 1 (30 days)
     expect(t[0]!.avg_tenure_months).toBeCloseTo((213 + 30) / 2 / 30.4375, 9);
@@ -81,18 +91,37 @@ describe('segmentation on a hand-computed fixture', () => {
     ]);
     // the chart's bars: labels of negative bars sit at zero, the x domain fits −3.6% … 104%
     const bars = rows(r, 'shares');
-    expect(bars.find((b) => b.group === 'low' && b.share_of === 'profit')).toMatchObject({ share: expect.closeTo(-39 / 1071, 12), label_x: 0 });
+    expect(bars.find((b) => b.group === 'low' && b.share_of === 'profit')).toMatchObject({
+      share: expect.closeTo(-39 / 1071, 12),
+      label_x: 0,
+    });
     expect(r.charts[0]!.x!.domain![0]).toBeLessThan(-39 / 1071);
     expect(r.charts[0]!.x!.domain![1]).toBeGreaterThan(1110 / 1071);
-    expect(r.scalars).toMatchObject({ customers: 6, period_start: '2024-01-01', period_end: '2024-12-31', measure: 'spend' });
+    expect(r.scalars).toMatchObject({
+      customers: 6,
+      period_start: '2024-01-01',
+      period_end: '2024-12-31',
+      measure: 'spend',
+    });
   });
 
   it('tiers by user amounts per month, and by profit', async () => {
-    const r = await run(engine, 'tiers', { tier_names: ['low', 'mid', 'high'], method: 'amounts', thresholds: [1, 50] });
-    expect(pick(rows(r, 'tiers'), ['tier', 'customers'])).toEqual([['high', 1], ['mid', 4], ['low', 1]]); // e | a b c f | d (10/M24 < 1)
+    const r = await run(engine, 'tiers', {
+      tier_names: ['low', 'mid', 'high'],
+      method: 'amounts',
+      thresholds: [1, 50],
+    });
+    expect(pick(rows(r, 'tiers'), ['tier', 'customers'])).toEqual([
+      ['high', 1],
+      ['mid', 4],
+      ['low', 1],
+    ]); // e | a b c f | d (10/M24 < 1)
     const p = await run(engine, 'tiers', { tier_names: ['low', 'high'], measure: 'profit', quantiles: [0.5] });
     // profit median of −49, −20, 10, 30, 400, 700 = 20 → high: b, c, e
-    expect(pick(rows(p, 'tiers'), ['tier', 'customers', 'profit'])).toEqual([['high', 3, 1130], ['low', 3, -59]]);
+    expect(pick(rows(p, 'tiers'), ['tier', 'customers', 'profit'])).toEqual([
+      ['high', 3, 1130],
+      ['low', 3, -59],
+    ]);
   });
 
   it('tier names: Chinese by option, or the user’s own, in the tiers and in the migration', async () => {
@@ -106,12 +135,36 @@ describe('segmentation on a hand-computed fixture', () => {
   });
 
   it.each([
-    ['tiers', { period_start: '2030-01-01', period_end: '2030-12-31' }, 'tiers: no transactions in the period 2030-01-01 to 2030-12-31; the data runs from 2023-03-05 to 2024-12-31.'],
-    ['rfm', { since: '2023-01-01', as_of: '2023-03-01' }, 'rfm: no transactions in the period 2023-01-01 to 2023-03-01'],
-    ['value-loyalty', { period_start: '2030-01-01', period_end: '2030-12-31' }, 'value-loyalty: no transactions in the period 2030-01-01 to 2030-12-31'],
-    ['mvc-mgc-bz', { period_start: '2030-01-01', period_end: '2030-12-31' }, 'mvc-mgc-bz: no transactions in the period 2030-01-01 to 2030-12-31'],
-    ['migration', { early_start: '2001-01-01', early_end: '2001-12-31' }, 'migration: no transactions in the earlier period 2001-01-01 to 2001-12-31'],
-    ['migration', { early_start: '2024-01-01', early_end: '2024-12-31', late_start: '2030-01-01', late_end: '2030-12-31' }, 'migration: no transactions in the later period 2030-01-01 to 2030-12-31'],
+    [
+      'tiers',
+      { period_start: '2030-01-01', period_end: '2030-12-31' },
+      'tiers: no transactions in the period 2030-01-01 to 2030-12-31; the data runs from 2023-03-05 to 2024-12-31.',
+    ],
+    [
+      'rfm',
+      { since: '2023-01-01', as_of: '2023-03-01' },
+      'rfm: no transactions in the period 2023-01-01 to 2023-03-01',
+    ],
+    [
+      'value-loyalty',
+      { period_start: '2030-01-01', period_end: '2030-12-31' },
+      'value-loyalty: no transactions in the period 2030-01-01 to 2030-12-31',
+    ],
+    [
+      'mvc-mgc-bz',
+      { period_start: '2030-01-01', period_end: '2030-12-31' },
+      'mvc-mgc-bz: no transactions in the period 2030-01-01 to 2030-12-31',
+    ],
+    [
+      'migration',
+      { early_start: '2001-01-01', early_end: '2001-12-31' },
+      'migration: no transactions in the earlier period 2001-01-01 to 2001-12-31',
+    ],
+    [
+      'migration',
+      { early_start: '2024-01-01', early_end: '2024-12-31', late_start: '2030-01-01', late_end: '2030-12-31' },
+      'migration: no transactions in the later period 2030-01-01 to 2030-12-31',
+    ],
   ])('%s: a period without data is a clear error (%#)', async (id, options, message) => {
     await expect(run(engine, id, options)).rejects.toThrow(message);
   });
@@ -120,7 +173,7 @@ describe('segmentation on a hand-computed fixture', () => {
     // Data from 2023-03-05 to 2024-12-31: two default periods of 24 months would need data from 2021.
     const r = await run(engine, 'migration', { months: 24 });
     expect(r.notApplicable?.reason).toBe(
-      'Migration compares the customers\' tiers in two periods of 24 months; the data runs from 2023-03-05 to 2024-12-31, so there is no earlier period before 2023-01-01 to compare with. It needs transactions from at least 24 months before the last one, or shorter periods (option months).',
+      "Migration compares the customers' tiers in two periods of 24 months; the data runs from 2023-03-05 to 2024-12-31, so there is no earlier period before 2023-01-01 to compare with. It needs transactions from at least 24 months before the last one, or shorter periods (option months).",
     );
   });
 
@@ -136,11 +189,20 @@ describe('segmentation on a hand-computed fixture', () => {
       [5, 1, 'new', 2, 1010],
     ]);
     const segs = rows(r, 'segments');
-    expect(pick(segs, ['segment', 'customers'])).toEqual([["can't lose", 1], ['at risk', 1], ['new', 3], ['hibernating', 1]]);
+    expect(pick(segs, ['segment', 'customers'])).toEqual([
+      ["can't lose", 1],
+      ['at risk', 1],
+      ['new', 3],
+      ['hibernating', 1],
+    ]);
     expect(segs.find((s) => s.segment === 'new')!.avg_recency).toBeCloseTo((152 + 30 + 0) / 3 / 7, 12);
     // M by total revenue: d 10, f 20, a 300, b 350, c 500, e 1000 → 1,2,3,4,5,5
     expect(pick(rows(r, 'scores'), ['score', 'customers_m', 'monetary_from', 'monetary_to'])).toEqual([
-      [1, 1, 10, 10], [2, 1, 20, 20], [3, 1, 300, 300], [4, 1, 350, 350], [5, 2, 500, 1000],
+      [1, 1, 10, 10],
+      [2, 1, 20, 20],
+      [3, 1, 300, 300],
+      [4, 1, 350, 350],
+      [5, 2, 500, 1000],
     ]);
     expect(r.findings.find((f) => f.id === 'at_risk')!.value).toBeCloseTo(650 / 2180, 12);
   });
@@ -148,7 +210,13 @@ describe('segmentation on a hand-computed fixture', () => {
   it('RFM with 3 bins and a user segment map, recency in months from an as-of date', async () => {
     // as of 2024-06-30, since 2024-01-01: a (Feb 5, 2 orders), b (Mar 1), c (Jun 1) only.
     // recency days 146, 121, 29 → R 1, 2, 3; orders 2, 1, 1 → F: b, c tie at 1, a 1 + ⌊3 × 2/3⌋ = 3.
-    const r = await run(engine, 'rfm', { as_of: '2024-06-30', since: '2024-01-01', bins: 3, time_unit: 'month', segment_map: { best: { r: [4, 5], f: [1, 5] }, rest: { r: [1, 5], f: [1, 5] } } });
+    const r = await run(engine, 'rfm', {
+      as_of: '2024-06-30',
+      since: '2024-01-01',
+      bins: 3,
+      time_unit: 'month',
+      segment_map: { best: { r: [4, 5], f: [1, 5] }, rest: { r: [1, 5], f: [1, 5] } },
+    });
     expect(r.scalars).toMatchObject({ customers: 3, as_of: '2024-06-30' });
     expect(pick(rows(r, 'grid'), ['r_score', 'f_score', 'segment', 'customers'])).toEqual([
       [1, 3, 'rest', 1], // a: R 1 → 2 on the 1–5 scale
@@ -163,9 +231,19 @@ describe('segmentation on a hand-computed fixture', () => {
     // value = profit (median 20); loyalty = share of months active (a 2/M24, others 1/M24; median 1/M24)
     expect(r.scalars).toMatchObject({ value_measure: 'profit', loyalty_measure: 'active_months', value_cutoff: 20 });
     expect(r.scalars.loyalty_cutoff).toBeCloseTo(1 / M24, 12);
-    expect(pick(rows(r, 'cells'), ['cell', 'customers', 'value'])).toEqual([['core', 3, 1130], ['stabilise', 0, 0], ['general', 3, -59], ['minimal', 0, 0]]);
+    expect(pick(rows(r, 'cells'), ['cell', 'customers', 'value'])).toEqual([
+      ['core', 3, 1130],
+      ['stabilise', 0, 0],
+      ['general', 3, -59],
+      ['minimal', 0, 0],
+    ]);
     const u = await run(engine, 'value-loyalty', { value_cutoff: 100, loyalty_cutoff: 0.1 });
-    expect(pick(rows(u, 'cells'), ['cell', 'customers', 'value'])).toEqual([['core', 0, 0], ['stabilise', 2, 1100], ['general', 1, -20], ['minimal', 3, -9]]);
+    expect(pick(rows(u, 'cells'), ['cell', 'customers', 'value'])).toEqual([
+      ['core', 0, 0],
+      ['stabilise', 2, 1100],
+      ['general', 1, -20],
+      ['minimal', 3, -9],
+    ]);
     expect(rows(u, 'bins').reduce((s, b) => s + Number(b.customers), 0)).toBe(6);
   });
 
@@ -173,12 +251,25 @@ describe('segmentation on a hand-computed fixture', () => {
     // a 2 orders → 0.5; b, c, d, e, f one order → 0. With a 0.25 cut-off only a is loyal.
     const r = await run(engine, 'value-loyalty', { loyalty: 'repeat_rate', loyalty_cutoff: 0.25 });
     expect(r.scalars).toMatchObject({ loyalty_measure: 'repeat_rate', value_cutoff: 20, loyalty_cutoff: 0.25 });
-    expect(pick(rows(r, 'cells'), ['cell', 'customers', 'value'])).toEqual([['core', 0, 0], ['stabilise', 3, 1130], ['general', 1, -20], ['minimal', 2, -39]]);
+    expect(pick(rows(r, 'cells'), ['cell', 'customers', 'value'])).toEqual([
+      ['core', 0, 0],
+      ['stabilise', 3, 1130],
+      ['general', 1, -20],
+      ['minimal', 2, -39],
+    ]);
     expect(r.notes[0]).toBe('Value is profit per customer (revenue − cost − cost to serve) over the period.');
     const chart = r.charts.find((c) => c.id === 'value-loyalty')!;
     // the cut-off lines and the four quadrant labels are drawn
-    expect(chart.marks.filter((m) => m.type === 'ruleX' || m.type === 'ruleY').map((m) => m.values)).toEqual([[20], [0.25]]);
-    expect(chart.marks.filter((m) => m.type === 'text').map((m) => m.rows![0]!.label)).toEqual(['core ↗', 'stabilise ↘', '↖ general policies', '↙ no special attention']);
+    expect(chart.marks.filter((m) => m.type === 'ruleX' || m.type === 'ruleY').map((m) => m.values)).toEqual([
+      [20],
+      [0.25],
+    ]);
+    expect(chart.marks.filter((m) => m.type === 'text').map((m) => m.rows![0]!.label)).toEqual([
+      'core ↗',
+      'stabilise ↘',
+      '↖ general policies',
+      '↙ no special attention',
+    ]);
   });
 
   it('value × loyalty from surveys: rescaled to 0–1, customers without an answer left out and counted', async () => {
@@ -186,7 +277,12 @@ describe('segmentation on a hand-computed fixture', () => {
     // medians over a, b, c, d, e: value 30, loyalty 6/9
     expect(r.scalars).toMatchObject({ loyalty_measure: 'survey', value_cutoff: 30, customers: 5 });
     expect(r.scalars.loyalty_cutoff).toBeCloseTo(6 / 9, 12);
-    expect(pick(rows(r, 'cells'), ['cell', 'customers', 'value'])).toEqual([['core', 1, 700], ['stabilise', 2, 430], ['general', 2, -69], ['minimal', 0, 0]]);
+    expect(pick(rows(r, 'cells'), ['cell', 'customers', 'value'])).toEqual([
+      ['core', 1, 700],
+      ['stabilise', 2, 430],
+      ['general', 2, -69],
+      ['minimal', 0, 0],
+    ]);
     expect(r.notes).toContain('1 active customer has no survey answer and is left out of the matrix.');
   });
 
@@ -198,14 +294,25 @@ describe('segmentation on a hand-computed fixture', () => {
       ['BZ', 2, -69, 0], // a, d
       ['other', 1, 30, 0], // b declines (only a first-half purchase): no headroom
     ]);
-    expect(pick(rows(r, 'mvc'), ['customer_id', 'value'])).toEqual([['e', 700], ['c', 400]]);
-    expect(pick(rows(r, 'bz'), ['customer_id', 'value', 'service_cost'])).toEqual([['d', -49, 50], ['a', -20, 100]]);
+    expect(pick(rows(r, 'mvc'), ['customer_id', 'value'])).toEqual([
+      ['e', 700],
+      ['c', 400],
+    ]);
+    expect(pick(rows(r, 'bz'), ['customer_id', 'value', 'service_cost'])).toEqual([
+      ['d', -49, 50],
+      ['a', -20, 100],
+    ]);
     expect(r.findings.map((f) => f.id)).toEqual(['mvc', 'mgc', 'bz']);
   });
 
   it('migration 2023 → 2024 with new/gone and the early-warning list', async () => {
     const r = await run(engine, 'migration', { tier_names: ['low', 'mid', 'high'], core_tiers: 1 });
-    expect(r.scalars).toMatchObject({ early_start: '2023-01-01', early_end: '2023-12-31', late_start: '2024-01-01', late_end: '2024-12-31' });
+    expect(r.scalars).toMatchObject({
+      early_start: '2023-01-01',
+      early_end: '2023-12-31',
+      late_start: '2024-01-01',
+      late_end: '2024-12-31',
+    });
     // 2023 thresholds (revenue 100, 300 → quantiles 166.67, 233.33 per year): a low, b high.
     // 2024: a 200/M24 ≥ 166.67/M23 → mid; b 50 → low; c, e high; d, f low.
     const nonzero = rows(r, 'matrix').filter((c) => Number(c.customers) > 0);
@@ -235,14 +342,39 @@ describe('segmentation on a hand-computed fixture', () => {
     // earlier 2023-01-01 … 2024-03-01 (426 days): a 300, b 350; thresholds at 1/3, 2/3 → a low, b high.
     // later 2024-03-02 … 2024-12-31: neither buys → both gone; core (top tier) = b, full churn.
     const E = 426 / 30.4375;
-    const r = await run(engine, 'migration', { tier_names: ['low', 'mid', 'high'], core_tiers: 1, early_start: '2023-01-01', early_end: '2024-03-01', late_start: '2024-03-02' });
-    expect(r.scalars).toMatchObject({ core_customers: 1, full_churn: 1, partial_churn: 0, value_at_risk: expect.closeTo((12 * 350) / E, 9) });
-    expect(r.findings[1]!.text).toBe(`Of 1 core customer (high), 100% stopped buying and 0% cut their spending by more than 50%: ${Math.round((12 * 350) / E).toLocaleString('en-US')} a year at risk.`);
+    const r = await run(engine, 'migration', {
+      tier_names: ['low', 'mid', 'high'],
+      core_tiers: 1,
+      early_start: '2023-01-01',
+      early_end: '2024-03-01',
+      late_start: '2024-03-02',
+    });
+    expect(r.scalars).toMatchObject({
+      core_customers: 1,
+      full_churn: 1,
+      partial_churn: 0,
+      value_at_risk: expect.closeTo((12 * 350) / E, 9),
+    });
+    expect(r.findings[1]!.text).toBe(
+      `Of 1 core customer (high), 100% stopped buying and 0% cut their spending by more than 50%: ${Math.round((12 * 350) / E).toLocaleString('en-US')} a year at risk.`,
+    );
     const csv = tableToCsv(r.tables.early_warning!).split('\r\n');
-    expect(csv[0]).toBe('customer_id,status,from_tier,to_tier,early_monthly,late_monthly,change,last_purchase,value_at_risk');
+    expect(csv[0]).toBe(
+      'customer_id,status,from_tier,to_tier,early_monthly,late_monthly,change,last_purchase,value_at_risk',
+    );
     expect(csv[1]).toMatch(/^b,full,high,gone,25\.007\d+,0,-1,2024-03-01,300\.08\d+$/); // 350 / E; 12 × 350 / E
-    const both = await run(engine, 'migration', { tier_names: ['low', 'high'], quantiles: [0.1], core_tiers: 2, early_start: '2023-01-01', early_end: '2024-03-01', late_start: '2024-03-02' });
-    expect(pick(rows(both, 'early_warning'), ['customer_id', 'status'])).toEqual([['b', 'full'], ['a', 'full']]); // 350 before 300
+    const both = await run(engine, 'migration', {
+      tier_names: ['low', 'high'],
+      quantiles: [0.1],
+      core_tiers: 2,
+      early_start: '2023-01-01',
+      early_end: '2024-03-01',
+      late_start: '2024-03-02',
+    });
+    expect(pick(rows(both, 'early_warning'), ['customer_id', 'status'])).toEqual([
+      ['b', 'full'],
+      ['a', 'full'],
+    ]); // 350 before 300
   });
 });
 
@@ -251,7 +383,11 @@ describe('segmentation without cost data or surveys', () => {
   beforeAll(async () => {
     engine = createNodeEngine();
     await engine.loadCanonicalCsv('nocost', [
-      { table: 'transactions', fileName: 'transactions.csv', bytes: csv(transactions.replace(/,\d+,(o\d+)$/gm, ',,$1')) },
+      {
+        table: 'transactions',
+        fileName: 'transactions.csv',
+        bytes: csv(transactions.replace(/,\d+,(o\d+)$/gm, ',,$1')),
+      },
     ]);
   });
 
@@ -261,7 +397,9 @@ describe('segmentation without cost data or surveys', () => {
     expect(t.notes.join(' ')).toMatch(/Profit was requested but the data has no costs/);
     const vl = await run(engine, 'value-loyalty', { loyalty: 'survey' });
     expect(vl.scalars).toMatchObject({ value_measure: 'revenue', loyalty_measure: 'active_months' });
-    expect(vl.notes.join(' ')).toMatch(/Value is revenue: the data has no costs.*No surveys: loyalty is measured from behaviour/);
+    expect(vl.notes.join(' ')).toMatch(
+      /Value is revenue: the data has no costs.*No surveys: loyalty is measured from behaviour/,
+    );
     const m = await run(engine, 'mvc-mgc-bz');
     expect(rows(m, 'summary').find((g) => g.group === 'BZ')!.customers).toBe(0);
     expect(m.notes.join(' ')).toMatch(/no customer can be shown below zero/);
@@ -273,7 +411,7 @@ describe('segmentation properties on generated data', () => {
   beforeAll(async () => {
     // 400 customers over 2022–2024, heavy-tailed spend, seeded LCG so the data never changes.
     let seed = 42;
-    const rnd = () => ((seed = (seed * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32);
+    const rnd = () => (seed = (seed * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32;
     const lines = ['customer_id,date,revenue,cost'];
     const start = Date.UTC(2022, 0, 1);
     for (let c = 0; c < 400; c++) {
@@ -288,16 +426,32 @@ describe('segmentation properties on generated data', () => {
     engine = createNodeEngine();
     await engine.loadCanonicalCsv('generated', [
       { table: 'transactions', fileName: 'transactions.csv', bytes: csv(lines.join('\n')) },
-      { table: 'service_costs', fileName: 'service_costs.csv', bytes: csv(['customer_id,amount,date', ...Array.from({ length: 120 }, (_, i) => `c${(i * 7) % 400},${(i % 9) * 40},2024-0${1 + (i % 9)}-15`)].join('\n')) },
+      {
+        table: 'service_costs',
+        fileName: 'service_costs.csv',
+        bytes: csv(
+          [
+            'customer_id,amount,date',
+            ...Array.from({ length: 120 }, (_, i) => `c${(i * 7) % 400},${(i % 9) * 40},2024-0${1 + (i % 9)}-15`),
+          ].join('\n'),
+        ),
+      },
     ]);
   });
 
   it('tiers partition the active customers and every share column sums to 1', async () => {
-    const active = Number((await engine.query("SELECT count(DISTINCT customer_id) FROM transactions WHERE date BETWEEN DATE '2024-01-01' AND DATE '2024-12-31'")).data[0]![0]);
+    const active = Number(
+      (
+        await engine.query(
+          "SELECT count(DISTINCT customer_id) FROM transactions WHERE date BETWEEN DATE '2024-01-01' AND DATE '2024-12-31'",
+        )
+      ).data[0]![0],
+    );
     for (const measure of ['spend', 'profit', 'orders']) {
       const t = rows(await run(engine, 'tiers', { measure }), 'tiers');
       expect(t.reduce((s, r) => s + Number(r.customers), 0)).toBe(active);
-      for (const k of ['customer_share', 'revenue_share', 'profit_share']) expect(t.reduce((s, r) => s + Number(r[k]), 0)).toBeCloseTo(1, 9);
+      for (const k of ['customer_share', 'revenue_share', 'profit_share'])
+        expect(t.reduce((s, r) => s + Number(r[k]), 0)).toBeCloseTo(1, 9);
     }
   });
 
@@ -306,14 +460,21 @@ describe('segmentation properties on generated data', () => {
     const early = rows(await run(engine, 'tiers', { period_start: '2023-01-01', period_end: '2023-12-31' }), 'tiers');
     const matrix = rows(m, 'matrix');
     for (const t of early) {
-      expect(matrix.filter((c) => c.from_tier === t.tier).reduce((s, c) => s + Number(c.customers), 0)).toBe(t.customers);
+      expect(matrix.filter((c) => c.from_tier === t.tier).reduce((s, c) => s + Number(c.customers), 0)).toBe(
+        t.customers,
+      );
     }
-    const lateActive = Number((await engine.query("SELECT count(DISTINCT customer_id) FROM transactions WHERE date >= DATE '2024-01-01'")).data[0]![0]);
+    const lateActive = Number(
+      (await engine.query("SELECT count(DISTINCT customer_id) FROM transactions WHERE date >= DATE '2024-01-01'"))
+        .data[0]![0],
+    );
     expect(matrix.filter((c) => c.to_tier !== 'gone').reduce((s, c) => s + Number(c.customers), 0)).toBe(lateActive);
     const warn = rows(m, 'early_warning');
     expect(warn.length).toBe(Number(m.scalars.full_churn) + Number(m.scalars.partial_churn));
     expect(warn.every((w) => w.from_tier === 'diamond' || w.from_tier === 'black-gold')).toBe(true);
-    expect(warn.map((w) => Number(w.value_at_risk))).toEqual([...warn.map((w) => Number(w.value_at_risk))].sort((a, b) => b - a));
+    expect(warn.map((w) => Number(w.value_at_risk))).toEqual(
+      [...warn.map((w) => Number(w.value_at_risk))].sort((a, b) => b - a),
+    );
   });
 
   it('RFM cells, value × loyalty cells and MVC groups each partition the customers', async () => {

@@ -22,7 +22,14 @@ const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : 
 
 async function load(engine: NodeEngine, files: Record<string, string>): Promise<void> {
   await engine.clearData();
-  await engine.loadCanonicalCsv('fixture', Object.entries(files).map(([table, text]) => ({ table, fileName: `${table}.csv`, bytes: enc.encode(text.trim() + '\n') })));
+  await engine.loadCanonicalCsv(
+    'fixture',
+    Object.entries(files).map(([table, text]) => ({
+      table,
+      fileName: `${table}.csv`,
+      bytes: enc.encode(text.trim() + '\n'),
+    })),
+  );
 }
 
 /** The engine's analysis context (summary, typed arrays, memo), as `runAnalysis` builds it. */
@@ -73,15 +80,67 @@ z,2020-01-01`,
     expect(rows).toEqual([
       // a: 01-05 nets 7 (a sale and a return: a purchase day), 01-20 only a NULL revenue (a line, not a
       // purchase), 02-10 two sales (one day), 03-01 a return only (a line, not a purchase).
-      { ix: 0, customer_id: 'a', first_date: '2024-01-05', last_date: '2024-03-01', signup: '2023-05-01', purchase_days: 2, first_purchase: '2024-01-05', last_purchase: '2024-02-10', purchase_revenue: 32, repeat_revenue: 25, first_day_revenue: 7 },
+      {
+        ix: 0,
+        customer_id: 'a',
+        first_date: '2024-01-05',
+        last_date: '2024-03-01',
+        signup: '2023-05-01',
+        purchase_days: 2,
+        first_purchase: '2024-01-05',
+        last_purchase: '2024-02-10',
+        purchase_revenue: 32,
+        repeat_revenue: 25,
+        first_day_revenue: 7,
+      },
       // b: first line a return, then a $0 purchase (it counts, as in CDNOW).
-      { ix: 1, customer_id: 'b', first_date: '2023-12-31', last_date: '2024-01-02', signup: null, purchase_days: 1, first_purchase: '2024-01-02', last_purchase: '2024-01-02', purchase_revenue: 0, repeat_revenue: 0, first_day_revenue: 0 },
-      { ix: 2, customer_id: 'c', first_date: '2024-02-29', last_date: '2024-02-29', signup: '2024-03-01', purchase_days: 1, first_purchase: '2024-02-29', last_purchase: '2024-02-29', purchase_revenue: 100, repeat_revenue: 0, first_day_revenue: 100 },
+      {
+        ix: 1,
+        customer_id: 'b',
+        first_date: '2023-12-31',
+        last_date: '2024-01-02',
+        signup: null,
+        purchase_days: 1,
+        first_purchase: '2024-01-02',
+        last_purchase: '2024-01-02',
+        purchase_revenue: 0,
+        repeat_revenue: 0,
+        first_day_revenue: 0,
+      },
+      {
+        ix: 2,
+        customer_id: 'c',
+        first_date: '2024-02-29',
+        last_date: '2024-02-29',
+        signup: '2024-03-01',
+        purchase_days: 1,
+        first_purchase: '2024-02-29',
+        last_purchase: '2024-02-29',
+        purchase_revenue: 100,
+        repeat_revenue: 0,
+        first_day_revenue: 100,
+      },
       // d: only a line without revenue: a customer (tenure, periods) but no purchase day.
-      { ix: 3, customer_id: 'd', first_date: '2024-03-03', last_date: '2024-03-03', signup: null, purchase_days: 0, first_purchase: null, last_purchase: null, purchase_revenue: null, repeat_revenue: null, first_day_revenue: null },
+      {
+        ix: 3,
+        customer_id: 'd',
+        first_date: '2024-03-03',
+        last_date: '2024-03-03',
+        signup: null,
+        purchase_days: 0,
+        first_purchase: null,
+        last_purchase: null,
+        purchase_revenue: null,
+        repeat_revenue: null,
+        first_day_revenue: null,
+      },
     ]);
     // The same customers as the monthly table.
-    expect(toRows(await engine.query('SELECT DISTINCT customer_id FROM summary.customer_months ORDER BY 1')).map((r) => r.customer_id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(
+      toRows(await engine.query('SELECT DISTINCT customer_id FROM summary.customer_months ORDER BY 1')).map(
+        (r) => r.customer_id,
+      ),
+    ).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('gives the CLV inputs of the raw SQL (all data, days and weeks)', async () => {
@@ -91,11 +150,26 @@ z,2020-01-01`,
       expect(path).toBe('summary');
       const raw = toRows(await engine.query(buildClvSummaryQuery(), ['2024-03-01', null, unit]));
       const customers = Array.from({ length: c.n }, (_, i) => ({
-        customer_id: raw[c.ix![i]!]?.customer_id, frequency: c.frequency[i], recency: c.recency[i], T: c.T[i], monetary_value: c.monetary_value[i],
-        calibration_revenue: c.calibration_revenue[i], holdout_frequency: c.holdout_frequency[i], holdout_revenue: c.holdout_revenue[i],
+        customer_id: raw[c.ix![i]!]?.customer_id,
+        frequency: c.frequency[i],
+        recency: c.recency[i],
+        T: c.T[i],
+        monetary_value: c.monetary_value[i],
+        calibration_revenue: c.calibration_revenue[i],
+        holdout_frequency: c.holdout_frequency[i],
+        holdout_revenue: c.holdout_revenue[i],
       }));
       expect(customers).toEqual(
-        raw.map((r) => ({ customer_id: r.customer_id, frequency: r.frequency, recency: r.recency, T: r.T, monetary_value: r.monetary_value, calibration_revenue: r.calibration_revenue, holdout_frequency: 0, holdout_revenue: 0 })),
+        raw.map((r) => ({
+          customer_id: r.customer_id,
+          frequency: r.frequency,
+          recency: r.recency,
+          T: r.T,
+          monetary_value: r.monetary_value,
+          calibration_revenue: r.calibration_revenue,
+          holdout_frequency: 0,
+          holdout_revenue: 0,
+        })),
       );
       // The distinct histories the SQL grouped are those of the customers, with their counts, in (x, tₓ, T) order.
       expect(histories).toEqual(sortedHistories(c));
@@ -115,16 +189,33 @@ describe('summary.customer_history = direct queries on generated data', () => {
   }, 120_000);
 
   it('one row per customer with a line, in customer_id order, ix = position', async () => {
-    const direct = toRows(await engine.query(`SELECT CAST(customer_id AS VARCHAR) AS customer_id, min(date) AS first_date, max(date) AS last_date
-      FROM transactions WHERE customer_id IS NOT NULL AND date IS NOT NULL GROUP BY 1 ORDER BY 1`));
+    const direct = toRows(
+      await engine.query(`SELECT CAST(customer_id AS VARCHAR) AS customer_id, min(date) AS first_date, max(date) AS last_date
+      FROM transactions WHERE customer_id IS NOT NULL AND date IS NOT NULL GROUP BY 1 ORDER BY 1`),
+    );
     expect(rows.map((r) => r.ix)).toEqual(rows.map((_, i) => i));
-    expect(rows.map((r) => [r.customer_id, day(r.first_date), day(r.last_date)])).toEqual(direct.map((r) => [r.customer_id, day(r.first_date), day(r.last_date)]));
-    const signup = new Map(toRows(await engine.query('SELECT customer_id, min(signup_date) AS s FROM customers GROUP BY 1')).map((r) => [r.customer_id, day(r.s)]));
+    expect(rows.map((r) => [r.customer_id, day(r.first_date), day(r.last_date)])).toEqual(
+      direct.map((r) => [r.customer_id, day(r.first_date), day(r.last_date)]),
+    );
+    const signup = new Map(
+      toRows(await engine.query('SELECT customer_id, min(signup_date) AS s FROM customers GROUP BY 1')).map((r) => [
+        r.customer_id,
+        day(r.s),
+      ]),
+    );
     expect(rows.map((r) => day(r.signup))).toEqual(rows.map((r) => signup.get(r.customer_id) ?? null));
   });
 
   it('purchase days, dates and revenue equal the CLV summary SQL on the raw lines, exactly', async () => {
-    const last = String(day(toRows(await engine.query('SELECT max(date) AS d FROM transactions WHERE customer_id IS NOT NULL AND revenue IS NOT NULL'))[0]!.d));
+    const last = String(
+      day(
+        toRows(
+          await engine.query(
+            'SELECT max(date) AS d FROM transactions WHERE customer_id IS NOT NULL AND revenue IS NOT NULL',
+          ),
+        )[0]!.d,
+      ),
+    );
     const raw = toRows(await engine.query(buildClvSummaryQuery(), [last, null, 1]));
     const byId = new Map(rows.map((r) => [r.customer_id, r]));
     expect(raw.length).toBe(rows.filter((r) => Number(r.purchase_days) > 0).length);
@@ -132,17 +223,28 @@ describe('summary.customer_history = direct queries on generated data', () => {
       const h = byId.get(r.customer_id)!;
       expect(Number(h.purchase_days) - 1, String(r.customer_id)).toBe(r.frequency);
       expect(day(h.first_purchase)).toBe(day(r.first_day));
-      expect((Date.parse(String(day(h.last_purchase))) - Date.parse(String(day(h.first_purchase)))) / 86_400_000).toBe(r.recency);
+      expect((Date.parse(String(day(h.last_purchase))) - Date.parse(String(day(h.first_purchase)))) / 86_400_000).toBe(
+        r.recency,
+      );
       expect(h.purchase_revenue, `${r.customer_id} calibration revenue`).toBe(r.calibration_revenue);
-      expect(Number(r.frequency) > 0 ? Number(h.repeat_revenue) / Number(r.frequency) : 0, `${r.customer_id} monetary value`).toBe(r.monetary_value);
+      expect(
+        Number(r.frequency) > 0 ? Number(h.repeat_revenue) / Number(r.frequency) : 0,
+        `${r.customer_id} monetary value`,
+      ).toBe(r.monetary_value);
     }
   });
 
   it('clv-bgnbd in the engine = the raw path, exactly: defaults (inputs from the summary) and a holdout (raw SQL with ix)', async () => {
     const def = getAnalysis('clv-bgnbd');
-    for (const options of [{ top_n: 30 }, { calibration_end: '2024-06-30', holdout_end: '2024-12-31', time_unit: 'days', top_n: 5 }]) {
+    for (const options of [
+      { top_n: 30 },
+      { calibration_end: '2024-06-30', holdout_end: '2024-12-31', time_unit: 'days', top_n: 5 },
+    ]) {
       const { engineTables, ...engineRun } = await engine.runAnalysis('clv-bgnbd', options);
-      const rawRun = await def.run({ db: await engine.database(), profile: await engine.profile() }, parseOptions(def.options, options, 'clv-bgnbd'));
+      const rawRun = await def.run(
+        { db: await engine.database(), profile: await engine.profile() },
+        parseOptions(def.options, options, 'clv-bgnbd'),
+      );
       expect(engineRun).toEqual(rawRun);
       // Only the engine keeps every customer's scores as a table (the raw path has nowhere to stage them).
       expect(engineTables).toEqual({ scores: { rowCount: rawRun.scalars.customers } });

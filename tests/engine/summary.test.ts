@@ -29,7 +29,11 @@ async function load(engine: NodeEngine, fixture: Fixture): Promise<void> {
   await engine.clearData();
   await engine.loadCanonicalCsv(
     'fixture',
-    Object.entries(fixture).map(([table, text]) => ({ table, fileName: `${table}.csv`, bytes: enc.encode(text.trim() + '\n') })),
+    Object.entries(fixture).map(([table, text]) => ({
+      table,
+      fileName: `${table}.csv`,
+      bytes: enc.encode(text.trim() + '\n'),
+    })),
   );
 }
 
@@ -64,11 +68,55 @@ describe('customer-base summary', () => {
   it('is built at load, with the hand-computed columns', async () => {
     await load(engine, fixture);
     expect(await rows(engine, 'SELECT * EXCLUDE (first_date, last_date) FROM summary.customers')).toEqual([
-      { customer_id: 'c1', revenue: 1550, recorded_cost: 900, revenue_without_cost: 50, gross_sales: 1550, orders: 2, returns: 0, lines: 3, lines_without_cost: 1, service_cost: 0 },
-      { customer_id: 'c2', revenue: 300, recorded_cost: 150, revenue_without_cost: 0, gross_sales: 400, orders: 1, returns: 1, lines: 2, lines_without_cost: 0, service_cost: 60 },
-      { customer_id: 'c3', revenue: 200, recorded_cost: 150, revenue_without_cost: 0, gross_sales: 200, orders: 1, returns: 0, lines: 1, lines_without_cost: 0, service_cost: 120 },
+      {
+        customer_id: 'c1',
+        revenue: 1550,
+        recorded_cost: 900,
+        revenue_without_cost: 50,
+        gross_sales: 1550,
+        orders: 2,
+        returns: 0,
+        lines: 3,
+        lines_without_cost: 1,
+        service_cost: 0,
+      },
+      {
+        customer_id: 'c2',
+        revenue: 300,
+        recorded_cost: 150,
+        revenue_without_cost: 0,
+        gross_sales: 400,
+        orders: 1,
+        returns: 1,
+        lines: 2,
+        lines_without_cost: 0,
+        service_cost: 60,
+      },
+      {
+        customer_id: 'c3',
+        revenue: 200,
+        recorded_cost: 150,
+        revenue_without_cost: 0,
+        gross_sales: 200,
+        orders: 1,
+        returns: 0,
+        lines: 1,
+        lines_without_cost: 0,
+        service_cost: 120,
+      },
       // Only a cost to serve: part of the profit universe all the same.
-      { customer_id: 'c6', revenue: 0, recorded_cost: 0, revenue_without_cost: 0, gross_sales: 0, orders: 0, returns: 0, lines: 0, lines_without_cost: 0, service_cost: 40 },
+      {
+        customer_id: 'c6',
+        revenue: 0,
+        recorded_cost: 0,
+        revenue_without_cost: 0,
+        gross_sales: 0,
+        orders: 0,
+        returns: 0,
+        lines: 0,
+        lines_without_cost: 0,
+        service_cost: 40,
+      },
     ]);
     expect(await rows(engine, 'SELECT * FROM summary.service_costs')).toEqual([
       { customer_id: 'c2', category: 'support_call', amount: 60, events: 2 },
@@ -76,22 +124,74 @@ describe('customer-base summary', () => {
       { customer_id: 'c6', category: 'field_visit', amount: 40, events: 1 },
     ]);
     const info = (await rows(engine, 'SELECT date_from, date_to, summary_version FROM summary.info'))[0]!;
-    expect([String((info.date_from as Date).toISOString().slice(0, 10)), String((info.date_to as Date).toISOString().slice(0, 10)), info.summary_version]).toEqual(['2024-01-10', '2024-03-02', SUMMARY_VERSION]);
+    expect([
+      String((info.date_from as Date).toISOString().slice(0, 10)),
+      String((info.date_to as Date).toISOString().slice(0, 10)),
+      info.summary_version,
+    ]).toEqual(['2024-01-10', '2024-03-02', SUMMARY_VERSION]);
   });
 
   it('has the hand-computed monthly tables', async () => {
     await load(engine, fixture);
     const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
-    const months = (await rows(engine, 'SELECT * FROM summary.customer_months')).map((r) => ({ ...r, month: day(r.month), first_date: day(r.first_date), last_date: day(r.last_date) }));
+    const months = (await rows(engine, 'SELECT * FROM summary.customer_months')).map((r) => ({
+      ...r,
+      month: day(r.month),
+      first_date: day(r.first_date),
+      last_date: day(r.last_date),
+    }));
     expect(months).toEqual([
       // c1: o1 is two lines on one day (one without a cost), o2 the next month.
-      { customer_id: 'c1', month: '2024-01-01', revenue: 1050, recorded_cost: 600, revenue_without_cost: 50, orders: 1, lines: 2, first_date: '2024-01-10', last_date: '2024-01-10' },
-      { customer_id: 'c1', month: '2024-02-01', revenue: 500, recorded_cost: 300, revenue_without_cost: null, orders: 1, lines: 1, first_date: '2024-02-10', last_date: '2024-02-10' },
+      {
+        customer_id: 'c1',
+        month: '2024-01-01',
+        revenue: 1050,
+        recorded_cost: 600,
+        revenue_without_cost: 50,
+        orders: 1,
+        lines: 2,
+        first_date: '2024-01-10',
+        last_date: '2024-01-10',
+      },
+      {
+        customer_id: 'c1',
+        month: '2024-02-01',
+        revenue: 500,
+        recorded_cost: 300,
+        revenue_without_cost: null,
+        orders: 1,
+        lines: 1,
+        first_date: '2024-02-10',
+        last_date: '2024-02-10',
+      },
       // c2: a sale and a return, two order ids in one month; the line without a customer is not counted.
-      { customer_id: 'c2', month: '2024-01-01', revenue: 300, recorded_cost: 150, revenue_without_cost: null, orders: 2, lines: 2, first_date: '2024-01-15', last_date: '2024-01-20' },
-      { customer_id: 'c3', month: '2024-03-01', revenue: 200, recorded_cost: 150, revenue_without_cost: null, orders: 1, lines: 1, first_date: '2024-03-01', last_date: '2024-03-01' },
+      {
+        customer_id: 'c2',
+        month: '2024-01-01',
+        revenue: 300,
+        recorded_cost: 150,
+        revenue_without_cost: null,
+        orders: 2,
+        lines: 2,
+        first_date: '2024-01-15',
+        last_date: '2024-01-20',
+      },
+      {
+        customer_id: 'c3',
+        month: '2024-03-01',
+        revenue: 200,
+        recorded_cost: 150,
+        revenue_without_cost: null,
+        orders: 1,
+        lines: 1,
+        first_date: '2024-03-01',
+        last_date: '2024-03-01',
+      },
     ]);
-    const costs = (await rows(engine, 'SELECT * FROM summary.service_cost_months')).map((r) => ({ ...r, month: day(r.month) }));
+    const costs = (await rows(engine, 'SELECT * FROM summary.service_cost_months')).map((r) => ({
+      ...r,
+      month: day(r.month),
+    }));
     expect(costs).toEqual([
       { customer_id: 'c1', month: '2025-01-01', amount: 20, events: 1 },
       { customer_id: 'c2', month: '2024-02-01', amount: 30, events: 1 },
@@ -100,7 +200,9 @@ describe('customer-base summary', () => {
       // Undated: every period counts it.
       { customer_id: 'c6', month: null, amount: 40, events: 1 },
     ]);
-    expect(await rows(engine, 'SELECT orders_within_months FROM summary.info')).toEqual([{ orders_within_months: true }]);
+    expect(await rows(engine, 'SELECT orders_within_months FROM summary.info')).toEqual([
+      { orders_within_months: true },
+    ]);
     expect((await engine.status()).summary?.ordersWithinMonths).toBe(true);
   });
 
@@ -112,22 +214,35 @@ describe('customer-base summary', () => {
     const source = valueSource(await engine.profile());
     const period = { start: '2024-01-01', end: '2024-03-31' };
     expect(monthsCover((await engine.status()).summary, period, { datedCosts: true })).toBe(true);
-    const sql = (fromSummary: boolean) => `WITH ${buildCustomerPeriodCte({ name: 'cur', start: `DATE '${period.start}'`, end: `DATE '${period.end}'`, period, source, fromSummary })}
+    const sql = (
+      fromSummary: boolean,
+    ) => `WITH ${buildCustomerPeriodCte({ name: 'cur', start: `DATE '${period.start}'`, end: `DATE '${period.end}'`, period, source, fromSummary })}
 SELECT customer_id, revenue, profit, service_cost, orders, active_months FROM cur ORDER BY customer_id`;
     const raw = await rows(engine, sql(false));
     expect(await rows(engine, sql(true))).toEqual(raw);
     // u1 in Q1: 80 of revenue at the assumed 35% margin, minus the undated 15 (the April cost and return are outside).
-    expect(raw.find((r) => r.customer_id === 'u1')).toEqual({ customer_id: 'u1', revenue: 80, profit: 80 * 0.35 - 15, service_cost: 15, orders: 1, active_months: 1 });
+    expect(raw.find((r) => r.customer_id === 'u1')).toEqual({
+      customer_id: 'u1',
+      revenue: 80,
+      profit: 80 * 0.35 - 15,
+      service_cost: 15,
+      orders: 1,
+      active_months: 1,
+    });
   });
 
   it('says when an order spans two months (monthly order counts would not add up)', async () => {
-    await load(engine, { transactions: 'customer_id,date,revenue,order_id\na,2024-01-31,10,o1\na,2024-02-01,5,o1\nb,2024-02-03,7,o2' });
+    await load(engine, {
+      transactions: 'customer_id,date,revenue,order_id\na,2024-01-31,10,o1\na,2024-02-01,5,o1\nb,2024-02-03,7,o2',
+    });
     expect(await rows(engine, 'SELECT customer_id, orders FROM summary.customer_months')).toEqual([
       { customer_id: 'a', orders: 1 },
       { customer_id: 'a', orders: 1 },
       { customer_id: 'b', orders: 1 },
     ]);
-    expect(await rows(engine, 'SELECT orders_within_months FROM summary.info')).toEqual([{ orders_within_months: false }]);
+    expect(await rows(engine, 'SELECT orders_within_months FROM summary.info')).toEqual([
+      { orders_within_months: false },
+    ]);
     expect((await engine.status()).summary?.ordersWithinMonths).toBe(false);
     // RFM then reads the raw tables: customer a has one order (frequency 1), not two.
     const rfm = await engine.runAnalysis('rfm', { bins: 2 });
@@ -136,7 +251,7 @@ SELECT customer_id, revenue, profit, service_cost, orders, active_months FROM cu
     expect(Math.max(...(col('frequency_to') as number[]).filter((v) => v !== null))).toBe(1);
   });
 
-  it('gives the raw path\'s profit per customer on the fixture', async () => {
+  it("gives the raw path's profit per customer on the fixture", async () => {
     await load(engine, fixture);
     const profile = await engine.profile();
     const raw = await rows(engine, buildCustomerProfitQuery({ profile }));
@@ -149,11 +264,20 @@ SELECT customer_id, revenue, profit, service_cost, orders, active_months FROM cu
   it('is rebuilt when the data changes (import, insert, update), never served stale', async () => {
     await load(engine, fixture);
     const before = await engine.runAnalysis('whale-curve', {});
-    await engine.openResult(`INSERT INTO transactions VALUES ('c9', DATE '2024-02-02', 1000, 100, 'o9')`.replace('VALUES', '(customer_id, date, revenue, cost, order_id) VALUES'));
+    await engine.openResult(
+      `INSERT INTO transactions VALUES ('c9', DATE '2024-02-02', 1000, 100, 'o9')`.replace(
+        'VALUES',
+        '(customer_id, date, revenue, cost, order_id) VALUES',
+      ),
+    );
     const inserted = await engine.runAnalysis('whale-curve', {});
     expect(inserted.scalars.customers).toBe((before.scalars.customers as number) + 1);
-    expect(await rows(engine, `SELECT revenue FROM summary.customers WHERE customer_id = 'c9'`)).toEqual([{ revenue: 1000 }]);
-    expect(await rows(engine, `SELECT revenue, orders FROM summary.customer_months WHERE customer_id = 'c9'`)).toEqual([{ revenue: 1000, orders: 1 }]);
+    expect(await rows(engine, `SELECT revenue FROM summary.customers WHERE customer_id = 'c9'`)).toEqual([
+      { revenue: 1000 },
+    ]);
+    expect(await rows(engine, `SELECT revenue, orders FROM summary.customer_months WHERE customer_id = 'c9'`)).toEqual([
+      { revenue: 1000, orders: 1 },
+    ]);
     // An UPDATE keeps every row count: the engine notices the statement itself.
     await engine.openResult(`UPDATE transactions SET revenue = 2000 WHERE customer_id = 'c9'`);
     const updated = await engine.runAnalysis('whale-curve', {});
@@ -174,20 +298,39 @@ SELECT customer_id, revenue, profit, service_cost, orders, active_months FROM cu
   it('serves no stale period analysis after an import: RFM, cohorts, migration and MVC follow the new data', async () => {
     await load(engine, fixture);
     const ids = ['rfm', 'cohorts', 'migration', 'mvc-mgc-bz'] as const;
-    const options = { migration: { months: 1, tier_names: ['low', 'high'], core_tiers: 1 }, 'mvc-mgc-bz': { period_start: '2024-01-01', period_end: '2024-03-31' } } as Record<string, Record<string, unknown>>;
+    const options = {
+      migration: { months: 1, tier_names: ['low', 'high'], core_tiers: 1 },
+      'mvc-mgc-bz': { period_start: '2024-01-01', period_end: '2024-03-31' },
+    } as Record<string, Record<string, unknown>>;
     const before = new Map<string, AnalysisResult>();
     for (const id of ids) before.set(id, await engine.runAnalysis(id, options[id] ?? {}));
     // Import one more file: a new customer in the last month, an old one buying again.
     await engine.loadCanonicalCsv('fixture', [
-      { table: 'transactions', fileName: 'transactions.csv', bytes: enc.encode(fixture.transactions!.trim() + '\nc7,2024-03-02,900,400,o7\nc1,2024-03-02,30,10,o8\n') },
-      { table: 'service_costs', fileName: 'service_costs.csv', bytes: enc.encode(fixture.service_costs!.trim() + '\n') },
+      {
+        table: 'transactions',
+        fileName: 'transactions.csv',
+        bytes: enc.encode(fixture.transactions!.trim() + '\nc7,2024-03-02,900,400,o7\nc1,2024-03-02,30,10,o8\n'),
+      },
+      {
+        table: 'service_costs',
+        fileName: 'service_costs.csv',
+        bytes: enc.encode(fixture.service_costs!.trim() + '\n'),
+      },
     ]);
-    expect(await rows(engine, `SELECT count(*) AS n FROM summary.customer_months WHERE month = DATE '2024-03-01'`)).toEqual([{ n: 3 }]);
+    expect(
+      await rows(engine, `SELECT count(*) AS n FROM summary.customer_months WHERE month = DATE '2024-03-01'`),
+    ).toEqual([{ n: 3 }]);
     for (const id of ids) {
       const after = await engine.runAnalysis(id, options[id] ?? {});
       const def = getAnalysis(id);
       // Equal to a run on the raw tables of the new data, and different from the old result.
-      sameResult(after, await def.run({ db: await engine.database(), profile: await engine.profile() }, parseOptions(def.options, options[id] ?? {}, id)));
+      sameResult(
+        after,
+        await def.run(
+          { db: await engine.database(), profile: await engine.profile() },
+          parseOptions(def.options, options[id] ?? {}, id),
+        ),
+      );
       expect(JSON.stringify(after.tables), id).not.toBe(JSON.stringify(before.get(id)!.tables));
     }
   });
@@ -198,21 +341,30 @@ describe('summary path = raw path on generated data', () => {
   beforeAll(async () => {
     engine = createNodeEngine();
     const files = renderSampleCsv({ customers: 3000, seed: 11 });
-    await engine.loadCanonicalCsv('generated', Object.entries(files).map(([table, text]) => ({ table, fileName: `${table}.csv`, bytes: enc.encode(text) })));
+    await engine.loadCanonicalCsv(
+      'generated',
+      Object.entries(files).map(([table, text]) => ({ table, fileName: `${table}.csv`, bytes: enc.encode(text) })),
+    );
   }, 120_000);
 
   const optionSets: [string, Partial<CustomerProfitOptions>][] = [
     ['defaults', {}],
     ['assumed margin', { marginSource: 'assumed', marginPct: 0.42 }],
     ['cost with an odd margin', { marginSource: 'cost', marginPct: 0.17 }],
-    ['per order + per return + revenue share', {
-      allocation: [
-        { category: 'order_handling', basis: 'order', rate: 7.5 },
-        { category: 'return_handling', basis: 'return', rate: 3 },
-        { category: 'revenue_linked', basis: 'revenue', rate: 0.02 },
-      ],
-    }],
-    ['per event, replacing a recorded category', { allocation: [{ category: 'support_call', basis: 'event', rate: 25 }] }],
+    [
+      'per order + per return + revenue share',
+      {
+        allocation: [
+          { category: 'order_handling', basis: 'order', rate: 7.5 },
+          { category: 'return_handling', basis: 'return', rate: 3 },
+          { category: 'revenue_linked', basis: 'revenue', rate: 0.02 },
+        ],
+      },
+    ],
+    [
+      'per event, replacing a recorded category',
+      { allocation: [{ category: 'support_call', basis: 'event', rate: 25 }] },
+    ],
   ];
 
   it.each(optionSets)('profit per customer: %s', async (_label, extra) => {
@@ -240,17 +392,23 @@ describe('summary path = raw path on generated data', () => {
   });
 
   it('summary.customer_months equals a direct per-month query on the transactions', async () => {
-    const direct = await rows(engine, `SELECT customer_id, month, revenue, recorded_cost, revenue_without_cost, orders, lines, first_date, last_date FROM (
+    const direct = await rows(
+      engine,
+      `SELECT customer_id, month, revenue, recorded_cost, revenue_without_cost, orders, lines, first_date, last_date FROM (
       SELECT customer_id, CAST(date_trunc('month', date) AS DATE) AS month, sum(revenue) AS revenue,
         sum(cost) FILTER (WHERE revenue IS NOT NULL) AS recorded_cost, sum(revenue) FILTER (WHERE cost IS NULL) AS revenue_without_cost,
         count(DISTINCT coalesce(order_id, CAST(date AS VARCHAR))) AS orders, count(*) AS lines, min(date) AS first_date, max(date) AS last_date
-      FROM transactions WHERE customer_id IS NOT NULL AND date IS NOT NULL GROUP BY ALL) ORDER BY customer_id, month`);
+      FROM transactions WHERE customer_id IS NOT NULL AND date IS NOT NULL GROUP BY ALL) ORDER BY customer_id, month`,
+    );
     const summary = await rows(engine, 'SELECT * FROM summary.customer_months');
     expect(summary.length).toBeGreaterThan(10_000);
     close(summary, direct, 'customer_months');
-    const costs = await rows(engine, `SELECT customer_id, month, sum(amount) AS amount, count(*) AS events FROM (
+    const costs = await rows(
+      engine,
+      `SELECT customer_id, month, sum(amount) AS amount, count(*) AS events FROM (
       SELECT customer_id, CASE WHEN date IS NULL THEN NULL ELSE CAST(date_trunc('month', date) AS DATE) END AS month, amount FROM service_costs
-      WHERE customer_id IS NOT NULL AND amount IS NOT NULL) GROUP BY ALL ORDER BY customer_id, month`);
+      WHERE customer_id IS NOT NULL AND amount IS NOT NULL) GROUP BY ALL ORDER BY customer_id, month`,
+    );
     close(await rows(engine, 'SELECT * FROM summary.service_cost_months'), costs, 'service_cost_months');
   });
 
@@ -260,19 +418,24 @@ describe('summary path = raw path on generated data', () => {
     ['all history (before the first date to after the last), spend', '2000-01-15', '2099-06-10', false],
     ['one month, with profit', '2024-02-01', '2024-02-29', true],
     ['a quarter ending on the last date, signup dates', '2024-10-01', '2024-12-31', true],
-  ] as [string, string, string, boolean][])('the per-customer period CTE from the months equals the raw CTE: %s', async (_label, start, end, withProfit) => {
-    const profile = await engine.profile();
-    const source = valueSource(profile);
-    const summary = (await engine.status()).summary;
-    const period = { start, end };
-    expect(monthsCover(summary, period, { datedCosts: readsDatedCosts(source, withProfit) })).toBe(true);
-    const sql = (fromSummary: boolean) => `WITH ${buildCustomerPeriodCte({ name: 'cur', start: `DATE '${start}'`, end: `DATE '${end}'`, period, source, withProfit, signupDates: true, fromSummary })}
+  ] as [string, string, string, boolean][])(
+    'the per-customer period CTE from the months equals the raw CTE: %s',
+    async (_label, start, end, withProfit) => {
+      const profile = await engine.profile();
+      const source = valueSource(profile);
+      const summary = (await engine.status()).summary;
+      const period = { start, end };
+      expect(monthsCover(summary, period, { datedCosts: readsDatedCosts(source, withProfit) })).toBe(true);
+      const sql = (
+        fromSummary: boolean,
+      ) => `WITH ${buildCustomerPeriodCte({ name: 'cur', start: `DATE '${start}'`, end: `DATE '${end}'`, period, source, withProfit, signupDates: true, fromSummary })}
 SELECT * FROM cur ORDER BY customer_id`;
-    const raw = await rows(engine, sql(false));
-    expect(raw.length).toBeGreaterThan(100);
-    if (withProfit) expect(raw.some((r) => r.profit !== null && r.service_cost !== 0)).toBe(true);
-    close(await rows(engine, sql(true)), raw, 'cur');
-  });
+      const raw = await rows(engine, sql(false));
+      expect(raw.length).toBeGreaterThan(100);
+      if (withProfit) expect(raw.some((r) => r.profit !== null && r.service_cost !== 0)).toBe(true);
+      close(await rows(engine, sql(true)), raw, 'cur');
+    },
+  );
 
   it('monthsCover: whole months only, and only when orders stay within a month', () => {
     const s = { dateFrom: '2023-01-01', dateTo: '2024-12-31', source: '', ordersWithinMonths: true, buildMs: 0 };
@@ -285,7 +448,9 @@ SELECT * FROM cur ORDER BY customer_id`;
     // Outside the data's dates a cut month holds no transactions, but may hold dated service costs.
     expect(monthsCover(s, { start: '2022-12-15', end: '2025-01-20' }, plain)).toBe(true);
     expect(monthsCover(s, { start: '2022-12-15', end: '2025-01-20' }, dated)).toBe(false);
-    expect(monthsCover({ ...s, ordersWithinMonths: false }, { start: '2024-01-01', end: '2024-06-30' }, plain)).toBe(false);
+    expect(monthsCover({ ...s, ordersWithinMonths: false }, { start: '2024-01-01', end: '2024-06-30' }, plain)).toBe(
+      false,
+    );
     expect(monthsCover(null, { start: '2024-01-01', end: '2024-06-30' }, plain)).toBe(false);
   });
 
@@ -293,7 +458,10 @@ SELECT * FROM cur ORDER BY customer_id`;
   async function run(id: string, raw: Record<string, unknown>, withSummary: boolean): Promise<AnalysisResult> {
     if (withSummary) return engine.runAnalysis(id, raw);
     const def = getAnalysis(id);
-    return def.run({ db: await engine.database(), profile: await engine.profile() }, parseOptions(def.options, raw, id));
+    return def.run(
+      { db: await engine.database(), profile: await engine.profile() },
+      parseOptions(def.options, raw, id),
+    );
   }
 
   it.each([
@@ -303,16 +471,25 @@ SELECT * FROM cur ORDER BY customer_id`;
     ['whale-curve', { fix_worst_pct: 100, fix_mode: 'break-even', cost_per_event: { support_call: 12 } }],
     ['profit-diagnostics', {}],
     ['profit-diagnostics', { revenue_cost_pct: 0.03, group_by: 'region' }],
-  ] as [string, Record<string, unknown>][])('%s %j: same result from the summary as from the raw tables', async (id, options) => {
-    sameResult(await run(id, options, true), await run(id, options, false));
-  });
+  ] as [string, Record<string, unknown>][])(
+    '%s %j: same result from the summary as from the raw tables',
+    async (id, options) => {
+      sameResult(await run(id, options, true), await run(id, options, false));
+    },
+  );
 
   it.each([
-    ['retention-what-if', [{ uplift: 0.02 }, { uplift: 0.08, programme_cost: 12 }, { discount_rate: 0.15, horizon: 8 }]],
+    [
+      'retention-what-if',
+      [{ uplift: 0.02 }, { uplift: 0.08, programme_cost: 12 }, { discount_rate: 0.15, horizon: 8 }],
+    ],
     ['satisfaction-what-if', [{ move_share: 0.1 }, { move_share: 0.45 }, { move_share: 0.3, value_per_loyal: 250 }]],
-  ] as [string, Record<string, unknown>[]][])('%s: slider moves from the kept base equal runs on the raw tables', async (id, sweep) => {
-    for (const options of sweep) sameResult(await run(id, options, true), await run(id, options, false));
-  });
+  ] as [string, Record<string, unknown>[]][])(
+    '%s: slider moves from the kept base equal runs on the raw tables',
+    async (id, sweep) => {
+      for (const options of sweep) sameResult(await run(id, options, true), await run(id, options, false));
+    },
+  );
 
   it('an option change served from prepared data equals a from-scratch run in a fresh engine', async () => {
     const sweep = [0.2, 0.25, 0.3, 0.35].map((m) => ({ margin_source: 'assumed', margin_pct: m, top_k: 15 }));
@@ -322,7 +499,10 @@ SELECT * FROM cur ORDER BY customer_id`;
     for (const [i, o] of sweep.entries()) sameResult(await engine.runAnalysis('whale-curve', o), warm[i]!);
     const fresh = createNodeEngine();
     const files = renderSampleCsv({ customers: 3000, seed: 11 });
-    await fresh.loadCanonicalCsv('generated', Object.entries(files).map(([table, text]) => ({ table, fileName: `${table}.csv`, bytes: enc.encode(text) })));
+    await fresh.loadCanonicalCsv(
+      'generated',
+      Object.entries(files).map(([table, text]) => ({ table, fileName: `${table}.csv`, bytes: enc.encode(text) })),
+    );
     sameResult(await fresh.runAnalysis('whale-curve', sweep[2]!), warm[2]!);
   }, 120_000);
 });

@@ -7,7 +7,11 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { defineOptions, parseOptions, pickOptions } from '../../src/analyses/options.ts';
 import { listAnalyses } from '../../src/analyses/registry.ts';
 import type { OptionSpec, OptionValues } from '../../src/analyses/types.ts';
-import type { ProfitDiagnosticsOptions, ProfitOptionValues, WhaleCurveOptions } from '../../src/analyses/profitability/index.ts';
+import type {
+  ProfitDiagnosticsOptions,
+  ProfitOptionValues,
+  WhaleCurveOptions,
+} from '../../src/analyses/profitability/index.ts';
 import type { BundlingOptions } from '../../src/analyses/retention/bundling-analysis.ts';
 import type { ChurnReasonsOptions } from '../../src/analyses/retention/churn-reasons-analysis.ts';
 import type { CohortsOptions } from '../../src/analyses/retention/cohorts-analysis.ts';
@@ -19,9 +23,27 @@ import type { LeakyBucketTarget } from '../../src/analyses/retention/leaky-bucke
 import type { PeriodUnit } from '../../src/analyses/retention/sql.ts';
 import type { WhatIfAnalysisOptions } from '../../src/analyses/retention/what-if-analysis.ts';
 import type { ClvAnalysisOptions, TimeUnit as ClvTimeUnit } from '../../src/analyses/clv/index.ts';
-import type { LoyaltyQuadrantOptions, OutcomeId, SatisfactionLoyaltyOptions, SatisfactionOptions, SatisfactionWhatIfOptions, ScaleId } from '../../src/analyses/satisfaction/index.ts';
+import type {
+  LoyaltyQuadrantOptions,
+  OutcomeId,
+  SatisfactionLoyaltyOptions,
+  SatisfactionOptions,
+  SatisfactionWhatIfOptions,
+  ScaleId,
+} from '../../src/analyses/satisfaction/index.ts';
 import type { WordOfMouthOptions } from '../../src/analyses/satisfaction/word-of-mouth-analysis.ts';
-import type { LoyaltyMeasure, Measure, MigrationOptions, MvcOptions, RfmOptions, TierLanguage, TierMethod, TiersOptions, TimeUnit, ValueLoyaltyOptions } from '../../src/analyses/segmentation/index.ts';
+import type {
+  LoyaltyMeasure,
+  Measure,
+  MigrationOptions,
+  MvcOptions,
+  RfmOptions,
+  TierLanguage,
+  TierMethod,
+  TiersOptions,
+  TimeUnit,
+  ValueLoyaltyOptions,
+} from '../../src/analyses/segmentation/index.ts';
 
 const example = defineOptions([
   { name: 'share', type: 'number', min: 0, max: 1, default: 0.2, description: 'A share.' },
@@ -68,7 +90,9 @@ describe('OptionValues: the options type derived from a declaration', () => {
   });
 
   it('gives a plain record for a declaration whose names are not literal', () => {
-    expectTypeOf<OptionValues<readonly { name: string; type: 'number'; description: string }[]>>().toEqualTypeOf<Record<string, unknown>>();
+    expectTypeOf<OptionValues<readonly { name: string; type: 'number'; description: string }[]>>().toEqualTypeOf<
+      Record<string, unknown>
+    >();
   });
 
   it('rejects, at compile time, a default of the wrong type and an enum without values', () => {
@@ -84,7 +108,9 @@ describe('OptionValues: the options type derived from a declaration', () => {
 
   it('throws when a name is declared twice', () => {
     const group = defineOptions([{ name: 'margin_pct', type: 'number', default: 0.35, description: 'Margin.' }]);
-    expect(() => defineOptions([...group, { name: 'margin_pct', type: 'number', default: 0.3, description: 'Again.' }])).toThrow(/option "margin_pct" is declared twice/);
+    expect(() =>
+      defineOptions([...group, { name: 'margin_pct', type: 'number', default: 0.3, description: 'Again.' }]),
+    ).toThrow(/option "margin_pct" is declared twice/);
   });
 });
 
@@ -107,61 +133,157 @@ interface ProfitOptionsByHand {
 describe('the derived options types are the ones the analyses were written against', () => {
   it('profitability', () => {
     expectTypeOf<ProfitOptionValues>().toEqualTypeOf<ProfitOptionsByHand>();
-    expectTypeOf<WhaleCurveOptions>().toEqualTypeOf<Flat<ProfitOptionsByHand & { top_k: number; fix_worst_pct: number; fix_mode: 'break-even' | 'drop' }>>();
-    expectTypeOf<ProfitDiagnosticsOptions>().toEqualTypeOf<Flat<ProfitOptionsByHand & { top_n: number; tiers: number; group_by?: string; per_customer: boolean }>>();
+    expectTypeOf<WhaleCurveOptions>().toEqualTypeOf<
+      Flat<ProfitOptionsByHand & { top_k: number; fix_worst_pct: number; fix_mode: 'break-even' | 'drop' }>
+    >();
+    expectTypeOf<ProfitDiagnosticsOptions>().toEqualTypeOf<
+      Flat<ProfitOptionsByHand & { top_n: number; tiers: number; group_by?: string; per_customer: boolean }>
+    >();
   });
 
   it('segmentation', () => {
     type Period = { period_start?: string; period_end?: string };
-    type Tiers = { measure: Measure; method: TierMethod; quantiles?: number[]; thresholds?: number[]; tier_names?: string[]; language: TierLanguage | 'auto' };
+    type Tiers = {
+      measure: Measure;
+      method: TierMethod;
+      quantiles?: number[];
+      thresholds?: number[];
+      tier_names?: string[];
+      language: TierLanguage | 'auto';
+    };
     expectTypeOf<TiersOptions>().toEqualTypeOf<Flat<Period & Tiers>>();
-    expectTypeOf<RfmOptions>().toEqualTypeOf<{ as_of?: string; since?: string; time_unit: TimeUnit; bins: number; monetary: 'spend' | 'profit'; segment_map?: Record<string, unknown> }>();
+    expectTypeOf<RfmOptions>().toEqualTypeOf<{
+      as_of?: string;
+      since?: string;
+      time_unit: TimeUnit;
+      bins: number;
+      monetary: 'spend' | 'profit';
+      segment_map?: Record<string, unknown>;
+    }>();
     expectTypeOf<ValueLoyaltyOptions>().toEqualTypeOf<
-      Flat<Period & { value: 'auto' | 'profit' | 'revenue'; loyalty: LoyaltyMeasure; value_cutoff?: number; loyalty_cutoff?: number; bins: number }>
+      Flat<
+        Period & {
+          value: 'auto' | 'profit' | 'revenue';
+          loyalty: LoyaltyMeasure;
+          value_cutoff?: number;
+          loyalty_cutoff?: number;
+          bins: number;
+        }
+      >
     >();
-    expectTypeOf<MvcOptions>().toEqualTypeOf<Flat<Period & { mvc_share: number; growable_share: number; potential_quantile: number; top_n: number }>>();
+    expectTypeOf<MvcOptions>().toEqualTypeOf<
+      Flat<Period & { mvc_share: number; growable_share: number; potential_quantile: number; top_n: number }>
+    >();
     expectTypeOf<MigrationOptions>().toEqualTypeOf<
-      Flat<{ early_start?: string; early_end?: string; late_start?: string; late_end?: string; months: number } & Tiers & { core_tiers: number; drop: number; limit: number }>
+      Flat<
+        { early_start?: string; early_end?: string; late_start?: string; late_end?: string; months: number } & Tiers & {
+            core_tiers: number;
+            drop: number;
+            limit: number;
+          }
+      >
     >();
   });
 
   it('retention', () => {
     type Base = { period: PeriodUnit; segment_by: string; margin_pct: number };
     expectTypeOf<CohortsOptions>().toEqualTypeOf<{
-      period: 'month' | 'quarter'; max_periods: number; max_cohorts: number; loyal_years: number; margin_pct: number; complete_periods_only: boolean;
+      period: 'month' | 'quarter';
+      max_periods: number;
+      max_cohorts: number;
+      loyal_years: number;
+      margin_pct: number;
+      complete_periods_only: boolean;
     }>();
     expectTypeOf<MarginMultipleOptions>().toEqualTypeOf<{
-      margin: number; retention: number; discount_rate: number; timing: ClvTiming; growth: number; horizon: number; acquisition_cost: number; grid_retention: number[]; grid_discount: number[];
+      margin: number;
+      retention: number;
+      discount_rate: number;
+      timing: ClvTiming;
+      growth: number;
+      horizon: number;
+      acquisition_cost: number;
+      grid_retention: number[];
+      grid_discount: number[];
     }>();
-    expectTypeOf<CustomerEquityAnalysisOptions>().toEqualTypeOf<Flat<Base & { discount_rate: number; horizon: number }>>();
+    expectTypeOf<CustomerEquityAnalysisOptions>().toEqualTypeOf<
+      Flat<Base & { discount_rate: number; horizon: number }>
+    >();
     expectTypeOf<WhatIfAnalysisOptions>().toEqualTypeOf<
-      Flat<Base & {
-        uplift: number; programme_cost?: number; acquisition_cost?: number; acquisition_multiple: number; discount_rate: number; horizon: number;
-        retention?: number; margin?: number; margin_change: number;
-      }>
+      Flat<
+        Base & {
+          uplift: number;
+          programme_cost?: number;
+          acquisition_cost?: number;
+          acquisition_multiple: number;
+          discount_rate: number;
+          horizon: number;
+          retention?: number;
+          margin?: number;
+          margin_change: number;
+        }
+      >
     >();
     expectTypeOf<LeakyBucketAnalysisOptions>().toEqualTypeOf<{
-      period: PeriodUnit; margin_pct: number; periods: number; target: LeakyBucketTarget; start_customers?: number; churn?: number; acquired_per_period?: number;
-      acquisition_cost?: number; retention_cost?: number; acquisition_multiple: number; new_customer_value_ratio: number;
+      period: PeriodUnit;
+      margin_pct: number;
+      periods: number;
+      target: LeakyBucketTarget;
+      start_customers?: number;
+      churn?: number;
+      acquired_per_period?: number;
+      acquisition_cost?: number;
+      retention_cost?: number;
+      acquisition_multiple: number;
+      new_customer_value_ratio: number;
     }>();
-    expectTypeOf<BundlingOptions>().toEqualTypeOf<{ service_columns: string[]; products_from: 'auto' | 'columns' | 'categories'; contract_column: string; churn_column: string }>();
-    expectTypeOf<ChurnReasonsOptions>().toEqualTypeOf<{ reason_column: string; churn_column: string; value_column: string }>();
+    expectTypeOf<BundlingOptions>().toEqualTypeOf<{
+      service_columns: string[];
+      products_from: 'auto' | 'columns' | 'categories';
+      contract_column: string;
+      churn_column: string;
+    }>();
+    expectTypeOf<ChurnReasonsOptions>().toEqualTypeOf<{
+      reason_column: string;
+      churn_column: string;
+      value_column: string;
+    }>();
   });
 
   it('clv', () => {
     expectTypeOf<ClvAnalysisOptions>().toEqualTypeOf<{
-      calibration_end?: string; holdout_end?: string; time_unit: ClvTimeUnit; horizon?: number; discount_rate: number; margin: number; top_n: number;
+      calibration_end?: string;
+      holdout_end?: string;
+      time_unit: ClvTimeUnit;
+      horizon?: number;
+      discount_rate: number;
+      margin: number;
+      top_n: number;
     }>();
   });
 
   it('satisfaction', () => {
     type Common = {
-      outcome: OutcomeId; gap_days: number; window_days: number; data_end?: string; scale: 'auto' | ScaleId; wallet_kept_min: number; intent_min: number; segment?: string; min_n: number;
+      outcome: OutcomeId;
+      gap_days: number;
+      window_days: number;
+      data_end?: string;
+      scale: 'auto' | ScaleId;
+      wallet_kept_min: number;
+      intent_min: number;
+      segment?: string;
+      min_n: number;
     };
     expectTypeOf<SatisfactionOptions>().toEqualTypeOf<Common>();
-    expectTypeOf<SatisfactionLoyaltyOptions>().toEqualTypeOf<Flat<Common & { defection_max?: number; affection_min?: number }>>();
-    expectTypeOf<LoyaltyQuadrantOptions>().toEqualTypeOf<Flat<Common & { satisfied_from?: number; hostage_limit: number }>>();
-    expectTypeOf<SatisfactionWhatIfOptions>().toEqualTypeOf<Flat<Common & { from_level?: number; move_share: number; value_per_loyal?: number }>>();
+    expectTypeOf<SatisfactionLoyaltyOptions>().toEqualTypeOf<
+      Flat<Common & { defection_max?: number; affection_min?: number }>
+    >();
+    expectTypeOf<LoyaltyQuadrantOptions>().toEqualTypeOf<
+      Flat<Common & { satisfied_from?: number; hostage_limit: number }>
+    >();
+    expectTypeOf<SatisfactionWhatIfOptions>().toEqualTypeOf<
+      Flat<Common & { from_level?: number; move_share: number; value_per_loyal?: number }>
+    >();
     expectTypeOf<WordOfMouthOptions>().toEqualTypeOf<Pick<Common, 'scale' | 'min_n'>>();
   });
 });
@@ -173,15 +295,30 @@ describe('the derived options types are the ones the analyses were written again
  * fails the test below until it spreads the shared declaration or is added here with its reason.
  */
 const distinctMeanings: Record<string, { variants: string[][]; why: string }> = {
-  time_unit: { variants: [['rfm'], ['clv-bgnbd']], why: 'rfm reports recency in day/week/month; the CLV models fit in days/weeks/months (other values, other default)' },
-  bins: { variants: [['rfm'], ['value-loyalty']], why: 'RFM score bins (2–10) vs bins per axis of the value × loyalty scatter (2–100)' },
-  top_n: { variants: [['mvc-mgc-bz'], ['profit-diagnostics'], ['clv-bgnbd']], why: 'the length of each analysis’s own list, with its own default' },
-  period: { variants: [['cohorts'], ['customer-equity', 'retention-what-if', 'leaky-bucket']], why: 'the cohort period (month or quarter) vs the period the base is observed in (month, quarter or year)' },
+  time_unit: {
+    variants: [['rfm'], ['clv-bgnbd']],
+    why: 'rfm reports recency in day/week/month; the CLV models fit in days/weeks/months (other values, other default)',
+  },
+  bins: {
+    variants: [['rfm'], ['value-loyalty']],
+    why: 'RFM score bins (2–10) vs bins per axis of the value × loyalty scatter (2–100)',
+  },
+  top_n: {
+    variants: [['mvc-mgc-bz'], ['profit-diagnostics'], ['clv-bgnbd']],
+    why: 'the length of each analysis’s own list, with its own default',
+  },
+  period: {
+    variants: [['cohorts'], ['customer-equity', 'retention-what-if', 'leaky-bucket']],
+    why: 'the cohort period (month or quarter) vs the period the base is observed in (month, quarter or year)',
+  },
   margin: {
     variants: [['margin-multiple'], ['retention-what-if'], ['clv-bgnbd']],
     why: 'margin per customer per period (an input; an override of the observed one) vs the gross margin fraction of the CLV model',
   },
-  retention: { variants: [['margin-multiple'], ['retention-what-if']], why: 'the retention rate the multiple is computed for vs an override of the observed rate' },
+  retention: {
+    variants: [['margin-multiple'], ['retention-what-if']],
+    why: 'the retention rate the multiple is computed for vs an override of the observed rate',
+  },
   discount_rate: {
     variants: [['margin-multiple'], ['customer-equity', 'retention-what-if', 'clv-bgnbd']],
     why: 'the margin multiple takes a rate per (abstract) period, as Gupta & Lehmann’s grid does; the others an annual rate they convert',
@@ -198,7 +335,8 @@ const distinctMeanings: Record<string, { variants: string[][]; why: string }> = 
 
 describe('an option name means the same in every analysis', () => {
   const uses = new Map<string, { id: string; spec: OptionSpec }[]>();
-  for (const def of listAnalyses()) for (const spec of def.options) uses.set(spec.name, [...(uses.get(spec.name) ?? []), { id: def.id, spec }]);
+  for (const def of listAnalyses())
+    for (const spec of def.options) uses.set(spec.name, [...(uses.get(spec.name) ?? []), { id: def.id, spec }]);
   const shared = [...uses].filter(([, u]) => u.length > 1);
 
   it.each(shared)('%s: one declaration, or the listed variants', (name, used) => {
@@ -230,7 +368,9 @@ describe('every registered analysis', () => {
         continue;
       }
       // Given explicitly, the default is accepted as it is (type, range, enum values).
-      expect(parseOptions(def.options, { [spec.name]: spec.default }, id)[spec.name], `${id}.${spec.name}`).toEqual(spec.default);
+      expect(parseOptions(def.options, { [spec.name]: spec.default }, id)[spec.name], `${id}.${spec.name}`).toEqual(
+        spec.default,
+      );
       expect(parsed[spec.name], `${id}.${spec.name}`).toEqual(spec.default);
     }
   });

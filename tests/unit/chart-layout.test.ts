@@ -11,10 +11,12 @@ import type { Row } from '../../src/engine/types.ts';
 
 const document = nodeDocument();
 const spec: ChartSpec = { data: 'r', marks: [{ type: 'barY', x: 'region', y: 'revenue', fill: 'region' }] };
-const rowsOf = (scale: number): Row[] => ['North', 'South', 'East'].map((region, i) => ({ region, revenue: (i + 1) * scale }));
+const rowsOf = (scale: number): Row[] =>
+  ['North', 'South', 'East'].map((region, i) => ({ region, revenue: (i + 1) * scale }));
 const draw = (rows: Row[], layout?: ChartLayout) =>
   renderChartWithLayout(spec, (n) => (n === 'r' ? rows : undefined), { document, width: 640, layout });
-const marginOf = (svg: Element) => Number(svg.querySelector('svg.cw-plot, svg')?.getAttribute('viewBox')?.split(' ')[2] ?? 0);
+const marginOf = (svg: Element) =>
+  Number(svg.querySelector('svg.cw-plot, svg')?.getAttribute('viewBox')?.split(' ')[2] ?? 0);
 
 describe('chart layout hint', () => {
   it('records the wider left margin and the house palette the second pass chose', () => {
@@ -50,7 +52,8 @@ describe('chart layout hint', () => {
     const fresh = renderChartWithLayout(numeric, () => rows, { document, width: 640 });
     const hinted = renderChartWithLayout(numeric, () => rows, { document, width: 640, layout: ordinal });
     expect(hinted.layout.color?.type).toBe(fresh.layout.color?.type);
-    const fills = (svg: Element) => [...svg.querySelectorAll('g[aria-label="bar"] rect')].map((r) => r.getAttribute('fill'));
+    const fills = (svg: Element) =>
+      [...svg.querySelectorAll('g[aria-label="bar"] rect')].map((r) => r.getAttribute('fill'));
     expect(fills(hinted.chart)).toEqual(fills(fresh.chart));
     expect(new Set(fills(fresh.chart)).size).toBe(3);
   });
@@ -61,6 +64,17 @@ describe('chart layout hint', () => {
   });
 
   it('lists the tables a chart reads, each once', () => {
-    expect(chartTables({ data: 'a', marks: [{ type: 'line', x: 'x', y: 'y' }, { type: 'dot', data: 'b', x: 'x', y: 'y' }, { type: 'text', rows: [], x: 'x', y: 'y' }, { type: 'ruleY', values: [1] }, { type: 'dot', x: 'x', y: 'y' }] })).toEqual(['a', 'b']);
+    expect(
+      chartTables({
+        data: 'a',
+        marks: [
+          { type: 'line', x: 'x', y: 'y' },
+          { type: 'dot', data: 'b', x: 'x', y: 'y' },
+          { type: 'text', rows: [], x: 'x', y: 'y' },
+          { type: 'ruleY', values: [1] },
+          { type: 'dot', x: 'x', y: 'y' },
+        ],
+      }),
+    ).toEqual(['a', 'b']);
   });
 });

@@ -26,7 +26,14 @@ describe('compareSnapshot', () => {
 });
 
 describe('isCi', () => {
-  it.each<[string | undefined, boolean]>([[undefined, false], ['', false], ['false', false], ['0', false], ['true', true], ['1', true]])('CI=%s → %s', (v, ci) => {
+  it.each<[string | undefined, boolean]>([
+    [undefined, false],
+    ['', false],
+    ['false', false],
+    ['0', false],
+    ['true', true],
+    ['1', true],
+  ])('CI=%s → %s', (v, ci) => {
     expect(isCi({ CI: v })).toBe(ci);
   });
 });

@@ -78,7 +78,10 @@ const cases: SnapshotCase[] = [
       data: 'regions',
       x: { label: 'Region', domain: ['East', 'North', 'South', '西部'] },
       y: { label: '↑ Customers', tickFormat: ',d', grid: true },
-      marks: [{ type: 'barY', x: 'region', y: 'customers' }, { type: 'ruleY', values: [0] }],
+      marks: [
+        { type: 'barY', x: 'region', y: 'customers' },
+        { type: 'ruleY', values: [0] },
+      ],
     },
     contains: ['>1,400<', '>西部<', 'fill="#2563eb"'],
   },
@@ -94,7 +97,11 @@ const cases: SnapshotCase[] = [
     },
     contains: ['>100<', '>Retail</text>'],
   },
-  { name: 'whale-curve', spec: whaleSpec, contains: ['>140%<', 'paint-order="stroke"', '20% of customers → 138% of profit', 'stroke-dasharray="4,3"'] },
+  {
+    name: 'whale-curve',
+    spec: whaleSpec,
+    contains: ['>140%<', 'paint-order="stroke"', '20% of customers → 138% of profit', 'stroke-dasharray="4,3"'],
+  },
   { name: 'whale-curve-dark', spec: whaleSpec, theme: 'dark', contains: ['fill="#111827"', 'color="#e5e7eb"'] },
   {
     name: 'cell-heatmap',
@@ -120,7 +127,10 @@ const cases: SnapshotCase[] = [
       fx: { label: null },
       x: { label: 'Satisfaction' },
       y: { label: '↑ Repurchase rate', tickFormat: '.0%', grid: true },
-      marks: [{ type: 'barY', x: 'satisfaction', y: 'repurchase', fx: 'segment' }, { type: 'frame', stroke: '#9ca3af' }],
+      marks: [
+        { type: 'barY', x: 'satisfaction', y: 'repurchase', fx: 'segment' },
+        { type: 'frame', stroke: '#9ca3af' },
+      ],
     },
     contains: ['>Business<', '>Retail<', 'aria-label="fx-axis tick label"'],
   },
@@ -135,7 +145,10 @@ describe('chart snapshots', () => {
   });
 
   it('renders the same SVG twice (no run-dependent ids) and keeps ids unique to the spec', () => {
-    const clipped = { ...whaleSpec, marks: [{ type: 'line' as const, x: 'customer_share', y: 'profit_share', options: { clip: true } }] };
+    const clipped = {
+      ...whaleSpec,
+      marks: [{ type: 'line' as const, x: 'customer_share', y: 'profit_share', options: { clip: true } }],
+    };
     const first = renderChartToSvgString(clipped, resolveFixture);
     const second = renderChartToSvgString(clipped, resolveFixture);
     expect(second).toBe(first);
@@ -153,7 +166,11 @@ describe('chart snapshots', () => {
   });
 
   it('widens the left margin for long tick labels instead of clipping them', () => {
-    const spec: ChartSpec = { data: 'regions', y: { tickFormat: '$,.2f' }, marks: [{ type: 'barY', x: 'region', y: 'customers' }] };
+    const spec: ChartSpec = {
+      data: 'regions',
+      y: { tickFormat: '$,.2f' },
+      marks: [{ type: 'barY', x: 'region', y: 'customers' }],
+    };
     const svg = renderChartToSvgString(spec, resolveFixture);
     const firstTick = /aria-label="y-axis tick"[^>]*><path transform="translate\((\d+),/.exec(svg);
     // "$1,600.00" at 13px needs about 60px plus the tick; Plot's default margin is 40px.

@@ -12,7 +12,11 @@ const bar = { type: 'barY', x: 'region', y: 'customers' };
 const invalid: { name: string; spec: unknown; error: string }[] = [
   { name: 'not an object', spec: 'barY', error: 'chart: a chart spec must be an object' },
   { name: 'no marks', spec: { data: 'regions', marks: [] }, error: 'chart: "marks" must be a non-empty list of marks' },
-  { name: 'unknown mark type', spec: { data: 'regions', marks: [{ type: 'pie' }] }, error: 'chart: unknown mark type "pie" (mark 1)' },
+  {
+    name: 'unknown mark type',
+    spec: { data: 'regions', marks: [{ type: 'pie' }] },
+    error: 'chart: unknown mark type "pie" (mark 1)',
+  },
   {
     name: 'event handler option',
     spec: { data: 'regions', marks: [{ ...bar, options: { onclick: 'alert(1)' } }] },
@@ -38,7 +42,11 @@ const invalid: { name: string; spec: unknown; error: string }[] = [
     spec: { data: 'regions', marks: [{ ...bar, colour: 'region' }] },
     error: 'chart: unknown mark field "colour" (mark 1 (barY))',
   },
-  { name: 'unknown chart field', spec: { tittle: 'x', data: 'regions', marks: [bar] }, error: 'chart: unknown chart field "tittle"' },
+  {
+    name: 'unknown chart field',
+    spec: { tittle: 'x', data: 'regions', marks: [bar] },
+    error: 'chart: unknown chart field "tittle"',
+  },
   {
     name: 'unknown scale option',
     spec: { data: 'regions', y: { tickformat: '%' }, marks: [bar] },
@@ -104,7 +112,12 @@ describe('chart spec validation', () => {
       data: 'regions',
       marks: [
         { type: 'barY', x: 'region', y: 'customers', fill: '#c23b3b', options: { inset: 2, rx: 3, tip: false } },
-        { type: 'ruleY', values: [1000], stroke: 'rgb(10, 20, 30)', options: { strokeDasharray: '4,3', strokeWidth: 2 } },
+        {
+          type: 'ruleY',
+          values: [1000],
+          stroke: 'rgb(10, 20, 30)',
+          options: { strokeDasharray: '4,3', strokeWidth: 2 },
+        },
       ],
     };
     const svg = renderChartToSvgString(spec, resolveFixture);
@@ -113,9 +126,16 @@ describe('chart spec validation', () => {
   });
 
   it('orders a band axis by value with sortDomain', () => {
-    const rows = [{ k: 'a', v: 1 }, { k: 'b', v: 3 }, { k: 'c', v: 2 }];
+    const rows = [
+      { k: 'a', v: 1 },
+      { k: 'b', v: 3 },
+      { k: 'c', v: 2 },
+    ];
     const ticks = (sortDomain?: ChartSpec['marks'][number]['sortDomain']) => {
-      const svg = renderChartToSvgString({ marks: [{ type: 'barY', rows, x: 'k', y: 'v', ...(sortDomain ? { sortDomain } : {}) }] }, resolveFixture);
+      const svg = renderChartToSvgString(
+        { marks: [{ type: 'barY', rows, x: 'k', y: 'v', ...(sortDomain ? { sortDomain } : {}) }] },
+        resolveFixture,
+      );
       return [...svg.matchAll(/<text[^>]*>([abc])<\/text>/g)].map((m) => m[1]).join('');
     };
     expect(ticks()).toBe('abc');

@@ -9,16 +9,35 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  bfgs, bgnbdLogLikelihood, bgnbdLogLikelihoodWithGradient, digamma, expectedTransactionsIfAlive, fitBgNbd, fitBgNbdHistories, fitGammaGamma,
-  gammaGammaLogLikelihood, gammaGammaLogLikelihoodWithGradient, groupHistories, hyp2f1, invertPositiveDefinite, lnGamma, nelderMead, numericHessian,
-  type BgNbdParams, type GammaGammaParams,
+  bfgs,
+  bgnbdLogLikelihood,
+  bgnbdLogLikelihoodWithGradient,
+  digamma,
+  expectedTransactionsIfAlive,
+  fitBgNbd,
+  fitBgNbdHistories,
+  fitGammaGamma,
+  gammaGammaLogLikelihood,
+  gammaGammaLogLikelihoodWithGradient,
+  groupHistories,
+  hyp2f1,
+  invertPositiveDefinite,
+  lnGamma,
+  nelderMead,
+  numericHessian,
+  type BgNbdParams,
+  type GammaGammaParams,
 } from '../../src/analyses/clv/index.ts';
 
 const datasets = path.resolve(import.meta.dirname, '../fixtures/datasets');
-const cdnow = readFileSync(path.join(datasets, 'cdnow_customers_summary.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => {
-  const [, f, r, T] = l.split(',').map(Number);
-  return { frequency: f!, recency: r!, T: T! };
-});
+const cdnow = readFileSync(path.join(datasets, 'cdnow_customers_summary.csv'), 'utf8')
+  .trim()
+  .split(/\r?\n/)
+  .slice(1)
+  .map((l) => {
+    const [, f, r, T] = l.split(',').map(Number);
+    return { frequency: f!, recency: r!, T: T! };
+  });
 
 /** Central difference of f at x with a relative step. */
 function derivative(f: (v: number) => number, x: number, h = 1e-6 * Math.max(1, Math.abs(x))): number {
@@ -45,7 +64,11 @@ describe('digamma', () => {
 });
 
 describe('analytic gradients against finite differences', () => {
-  const histories = groupHistories([...cdnow, { frequency: 400, recency: 38, T: 39 }, { frequency: 3, recency: 0.5, T: 80 }]);
+  const histories = groupHistories([
+    ...cdnow,
+    { frequency: 400, recency: 38, T: 39 },
+    { frequency: 3, recency: 0.5, T: 80 },
+  ]);
   const ll = bgnbdLogLikelihoodWithGradient(histories);
   const names = ['r', 'alpha', 'a', 'b'] as const;
   it.each<[string, BgNbdParams]>([
@@ -56,7 +79,14 @@ describe('analytic gradients against finite differences', () => {
     const { value, gradient } = ll(p);
     // The value is the per-customer formula summed with the weights.
     let sum = 0;
-    for (let i = 0; i < histories.weight.length; i++) sum += histories.weight[i]! * bgnbdLogLikelihood(p, { frequency: histories.frequency[i]!, recency: histories.recency[i]!, T: histories.T[i]! });
+    for (let i = 0; i < histories.weight.length; i++)
+      sum +=
+        histories.weight[i]! *
+        bgnbdLogLikelihood(p, {
+          frequency: histories.frequency[i]!,
+          recency: histories.recency[i]!,
+          T: histories.T[i]!,
+        });
     expect(value).toBeCloseTo(sum, 6);
     names.forEach((k, j) => {
       const numeric = derivative((v) => ll({ ...p, [k]: v }).value, p[k], 1e-6 * p[k]);
@@ -64,7 +94,10 @@ describe('analytic gradients against finite differences', () => {
     });
   });
 
-  const spend = { frequency: Float64Array.from([1, 1, 2, 3, 5, 8, 13, 1, 2, 40]), monetaryValue: Float64Array.from([12, 30.5, 18, 22, 9.5, 41, 27, 150, 3.2, 19]) };
+  const spend = {
+    frequency: Float64Array.from([1, 1, 2, 3, 5, 8, 13, 1, 2, 40]),
+    monetaryValue: Float64Array.from([12, 30.5, 18, 22, 9.5, 41, 27, 150, 3.2, 19]),
+  };
   const gg = gammaGammaLogLikelihoodWithGradient(spend);
   it.each<[string, GammaGammaParams]>([
     ['CDNOW fit', { p: 6.25, q: 3.74, gamma: 15.44 }],
@@ -72,7 +105,8 @@ describe('analytic gradients against finite differences', () => {
   ])('Gamma-Gamma (%s)', (_, g) => {
     const { value, gradient } = gg(g);
     let sum = 0;
-    for (let i = 0; i < spend.frequency.length; i++) sum += gammaGammaLogLikelihood(g, { frequency: spend.frequency[i]!, monetaryValue: spend.monetaryValue[i]! });
+    for (let i = 0; i < spend.frequency.length; i++)
+      sum += gammaGammaLogLikelihood(g, { frequency: spend.frequency[i]!, monetaryValue: spend.monetaryValue[i]! });
     expect(value).toBeCloseTo(sum, 9);
     (['p', 'q', 'gamma'] as const).forEach((k, j) => {
       const numeric = derivative((v) => gg({ ...g, [k]: v }).value, g[k], 1e-6 * g[k]);
@@ -93,10 +127,13 @@ describe('BFGS', () => {
     expect(res.x[0]).toBeCloseTo(1, 7);
     expect(res.x[1]).toBeCloseTo(1, 7);
     let nmEvaluations = 0;
-    nelderMead((x) => {
-      nmEvaluations++;
-      return rosenbrock(Float64Array.from(x)).value;
-    }, [-1.2, 1]);
+    nelderMead(
+      (x) => {
+        nmEvaluations++;
+        return rosenbrock(Float64Array.from(x)).value;
+      },
+      [-1.2, 1],
+    );
     expect(res.evaluations * 3).toBeLessThan(nmEvaluations);
   });
 
@@ -162,9 +199,15 @@ describe('fits and their standard errors', () => {
   });
 
   it('Gamma-Gamma: fitting rows or columns gives the same estimate, with standard errors', () => {
-    const rows = Array.from({ length: 300 }, (_, i) => ({ frequency: 1 + (i % 7), monetaryValue: 10 + ((i * 37) % 90) }));
+    const rows = Array.from({ length: 300 }, (_, i) => ({
+      frequency: 1 + (i % 7),
+      monetaryValue: 10 + ((i * 37) % 90),
+    }));
     const a = fitGammaGamma(rows);
-    const b = fitGammaGamma({ frequency: Float64Array.from(rows, (r) => r.frequency), monetaryValue: Float64Array.from(rows, (r) => r.monetaryValue) });
+    const b = fitGammaGamma({
+      frequency: Float64Array.from(rows, (r) => r.frequency),
+      monetaryValue: Float64Array.from(rows, (r) => r.monetaryValue),
+    });
     expect(b).toEqual(a);
     expect(a.converged).toBe(true);
     expect(a.uncertainty.ok).toBe(true);
@@ -206,10 +249,18 @@ describe('the old Nelder–Mead fit and the new one agree on CDNOW', () => {
     const fit = fitBgNbd(cdnow);
     const h = groupHistories(cdnow);
     const ll = bgnbdLogLikelihoodWithGradient(h);
-    const nm = nelderMead((z) => -ll({ r: Math.exp(z[0]!), alpha: Math.exp(z[1]!), a: Math.exp(z[2]!), b: Math.exp(z[3]!) }).value, [0, Math.log(30), 0, 0]);
+    const nm = nelderMead(
+      (z) => -ll({ r: Math.exp(z[0]!), alpha: Math.exp(z[1]!), a: Math.exp(z[2]!), b: Math.exp(z[3]!) }).value,
+      [0, Math.log(30), 0, 0],
+    );
     expect(fit.logLikelihood).toBeGreaterThanOrEqual(-nm.value - 1e-6);
     expect(Math.abs(fit.logLikelihood - -nm.value)).toBeLessThan(1e-4);
-    expect(numericHessian((x) => Float64Array.of(2 * x[0]!, 6 * x[1]!), [1, 2])).toEqual([[2, 0], [0, 6]].map((r) => r.map((v) => expect.closeTo(v, 6))));
+    expect(numericHessian((x) => Float64Array.of(2 * x[0]!, 6 * x[1]!), [1, 2])).toEqual(
+      [
+        [2, 0],
+        [0, 6],
+      ].map((r) => r.map((v) => expect.closeTo(v, 6))),
+    );
   });
 });
 
@@ -217,13 +268,26 @@ describe('intervals of the totals (delta method)', () => {
   it('the standard error of total expected purchases is ∇ᵀΣ∇ with ∇ taken independently from the per-customer formula', async () => {
     const { modelCustomers, conditionalExpectedTransactions } = await import('../../src/analyses/clv/index.ts');
     const customers = cdnow.slice(0, 800).map((c, i) => ({
-      customer_id: `C${i}`, ...c, monetary_value: c.frequency > 0 ? 10 + (i % 13) * 3 : 0, calibration_revenue: 20, holdout_frequency: 0, holdout_revenue: 0,
+      customer_id: `C${i}`,
+      ...c,
+      monetary_value: c.frequency > 0 ? 10 + (i % 13) * 3 : 0,
+      calibration_revenue: 20,
+      holdout_frequency: 0,
+      holdout_revenue: 0,
     }));
     const horizon = 39;
-    const model = modelCustomers(customers, { timeUnit: 'weeks', horizon, annualDiscountRate: 0, margin: 0.3, holdoutLength: null });
+    const model = modelCustomers(customers, {
+      timeUnit: 'weeks',
+      horizon,
+      annualDiscountRate: 0,
+      margin: 0.3,
+      holdoutLength: null,
+    });
     if (!model.bgnbd.uncertainty.ok) throw new Error(model.bgnbd.uncertainty.reason);
     const cov = model.bgnbd.uncertainty.logCovariance;
-    const z0 = [model.bgnbd.params.r, model.bgnbd.params.alpha, model.bgnbd.params.a, model.bgnbd.params.b].map(Math.log);
+    const z0 = [model.bgnbd.params.r, model.bgnbd.params.alpha, model.bgnbd.params.a, model.bgnbd.params.b].map(
+      Math.log,
+    );
     const total = (z: number[]) => {
       const [r, alpha, a, b] = z.map(Math.exp) as [number, number, number, number];
       return customers.reduce((s, c) => s + conditionalExpectedTransactions({ r, alpha, a, b }, c, horizon), 0);

@@ -7,8 +7,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  bgnbdLogLikelihood, conditionalExpectedAverageValue, conditionalExpectedTransactions, discountedValue, expectedTransactions,
-  fitBgNbd, fitGammaGamma, hyp2f1, lnBeta, lnGamma, nelderMead, pAlive, type BgNbdParams,
+  bgnbdLogLikelihood,
+  conditionalExpectedAverageValue,
+  conditionalExpectedTransactions,
+  discountedValue,
+  expectedTransactions,
+  fitBgNbd,
+  fitGammaGamma,
+  hyp2f1,
+  lnBeta,
+  lnGamma,
+  nelderMead,
+  pAlive,
+  type BgNbdParams,
 } from '../../src/analyses/clv/index.ts';
 
 const datasets = path.resolve(import.meta.dirname, '../fixtures/datasets');
@@ -37,8 +48,12 @@ function cdnowSpend() {
   }
   const out: { frequency: number; monetaryValue: number }[] = [];
   for (const days of byCustomer.values()) {
-    const repeat = [...days.keys()].sort().slice(1).map((d) => days.get(d)!);
-    if (repeat.length) out.push({ frequency: repeat.length, monetaryValue: repeat.reduce((a, b) => a + b, 0) / repeat.length });
+    const repeat = [...days.keys()]
+      .sort()
+      .slice(1)
+      .map((d) => days.get(d)!);
+    if (repeat.length)
+      out.push({ frequency: repeat.length, monetaryValue: repeat.reduce((a, b) => a + b, 0) / repeat.length });
   }
   return out;
 }
@@ -79,10 +94,16 @@ function simpson(f: (u: number) => number, lo: number, hi: number, n = 20000): n
 function betaExpectation(g: (p: number) => number, a: number, b: number): number {
   const norm = Math.exp(lnBeta(a, b));
   if (a >= 1) return simpson((p) => g(p) * Math.pow(p, a - 1) * Math.pow(1 - p, b - 1), 0, 1) / norm;
-  return simpson((u) => {
-    const p = Math.pow(u, 1 / a);
-    return (g(p) * Math.pow(1 - p, b - 1)) / a;
-  }, 0, 1) / norm;
+  return (
+    simpson(
+      (u) => {
+        const p = Math.pow(u, 1 / a);
+        return (g(p) * Math.pow(1 - p, b - 1)) / a;
+      },
+      0,
+      1,
+    ) / norm
+  );
 }
 
 const cdnow: BgNbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
@@ -115,12 +136,53 @@ describe('special functions', () => {
   const w = (z: number) => 1 - z;
   it.each<[string, number, number, number, number, number, number]>([
     // name, a, b, c, z, exact, relative tolerance
-    ...[0.95, 0.99997, 0.999999, 1 - 1e-10].map((z) => ['₂F₁(1,1;2;z) = −ln(1−z)/z (d = 0)', 1, 1, 2, z, -Math.log1p(-z) / z, 1e-9] as [string, number, number, number, number, number, number]),
-    ...[0.95, 0.99997, 0.999999].map((z) => ['₂F₁(1,1;3;z) = 2((1−z)ln(1−z) + z)/z² (d = 1)', 1, 1, 3, z, (2 * (w(z) * Math.log1p(-z) + z)) / (z * z), 1e-9] as [string, number, number, number, number, number, number]),
-    ...[0.99997, 1 - 1e-9].map((z) => ['₂F₁(a,b;b;z) = (1−z)^−a', 0.7, 3.2, 3.2, z, Math.pow(w(z), -0.7), 1e-12] as [string, number, number, number, number, number, number]),
+    ...[0.95, 0.99997, 0.999999, 1 - 1e-10].map(
+      (z) =>
+        ['₂F₁(1,1;2;z) = −ln(1−z)/z (d = 0)', 1, 1, 2, z, -Math.log1p(-z) / z, 1e-9] as [
+          string,
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+        ],
+    ),
+    ...[0.95, 0.99997, 0.999999].map(
+      (z) =>
+        [
+          '₂F₁(1,1;3;z) = 2((1−z)ln(1−z) + z)/z² (d = 1)',
+          1,
+          1,
+          3,
+          z,
+          (2 * (w(z) * Math.log1p(-z) + z)) / (z * z),
+          1e-9,
+        ] as [string, number, number, number, number, number, number],
+    ),
+    ...[0.99997, 1 - 1e-9].map(
+      (z) =>
+        ['₂F₁(a,b;b;z) = (1−z)^−a', 0.7, 3.2, 3.2, z, Math.pow(w(z), -0.7), 1e-12] as [
+          string,
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+        ],
+    ),
     ['₂F₁(½,½;3/2;z) = asin(√z)/√z', 0.5, 0.5, 1.5, 0.99997, Math.asin(Math.sqrt(0.99997)) / Math.sqrt(0.99997), 1e-12],
     // Gauss (A&S 15.1.20): F(a,b;c;1) = Γ(c)Γ(c−a−b)/(Γ(c−a)Γ(c−b)); with c − a − b > 1, F(z) − F(1) = O(1 − z).
-    ['₂F₁(0.3,0.4;2.2;1−10⁻¹²) ≈ Γ(2.2)Γ(1.5)/(Γ(1.9)Γ(1.8))', 0.3, 0.4, 2.2, 1 - 1e-12, Math.exp(lnGamma(2.2) + lnGamma(1.5) - lnGamma(1.9) - lnGamma(1.8)), 1e-10],
+    [
+      '₂F₁(0.3,0.4;2.2;1−10⁻¹²) ≈ Γ(2.2)Γ(1.5)/(Γ(1.9)Γ(1.8))',
+      0.3,
+      0.4,
+      2.2,
+      1 - 1e-12,
+      Math.exp(lnGamma(2.2) + lnGamma(1.5) - lnGamma(1.9) - lnGamma(1.8)),
+      1e-10,
+    ],
   ])('%s: a=%s, b=%s, c=%s, z=%s', (_, a, b, c, z, exact, tolerance) => {
     expect(Math.abs(hyp2f1(a, b, c, z) - exact) / Math.abs(exact)).toBeLessThan(tolerance);
   });
@@ -150,7 +212,11 @@ describe('BG/NBD closed forms against numeric integration', () => {
     ['a > 1', smooth, 25],
   ])('E[X(t)] (%s, t = %s) equals ∫ (1 − (α/(α+pt))^r)/p dBeta(p)', (_, p, t) => {
     // Given λ and p, E[X(t)] = (1 − e^(−λpt))/p; the Gamma(r, α) mixture over λ is (α/(α+pt))^r.
-    const numeric = betaExpectation((q) => (q === 0 ? (p.r * t) / p.alpha : (1 - Math.pow(p.alpha / (p.alpha + q * t), p.r)) / q), p.a, p.b);
+    const numeric = betaExpectation(
+      (q) => (q === 0 ? (p.r * t) / p.alpha : (1 - Math.pow(p.alpha / (p.alpha + q * t), p.r)) / q),
+      p.a,
+      p.b,
+    );
     expect(expectedTransactions(p, t)).toBeCloseTo(numeric, 5);
   });
 
@@ -161,23 +227,33 @@ describe('BG/NBD closed forms against numeric integration', () => {
     { frequency: 0, recency: 0, T: 30 },
   ];
 
-  it.each(histories)('P(alive) and E[Y(t) | x=$frequency, tₓ=$recency, T=$T] by integrating over the dropout probability', (c) => {
-    for (const p of [cdnow, smooth]) {
-      const { r, alpha, a, b } = p;
-      const x = c.frequency;
-      const lam = (s: number) => Math.exp(lnGamma(r + x) - lnGamma(r) + r * Math.log(alpha) - (r + x) * Math.log(s));
-      // Likelihood given p, λ integrated out: alive at T, or dropped out after the last purchase.
-      const alive = betaExpectation((q) => Math.pow(1 - q, x), a, b) * lam(alpha + c.T);
-      const dead = x > 0 ? betaExpectation((q) => q * Math.pow(1 - q, x - 1), a, b) * lam(alpha + c.recency) : 0;
-      expect(pAlive(p, c)).toBeCloseTo(alive / (alive + dead), 6);
-      expect(bgnbdLogLikelihood(p, c)).toBeCloseTo(Math.log(alive + dead), 6);
-      // E[Y(t)|…] = ∫∫ (1 − e^(−λpt))/p × posterior of being alive at T.
-      const t = 26;
-      // At p = 0 the integrand is its limit, the derivative (r+x)t·λ-term/(α+T).
-      const future = betaExpectation((q) => (q === 0 ? ((r + x) * t * lam(alpha + c.T)) / (alpha + c.T) : (Math.pow(1 - q, x) / q) * (lam(alpha + c.T) - lam(alpha + c.T + q * t))), a, b);
-      expect(conditionalExpectedTransactions(p, c, t)).toBeCloseTo(future / (alive + dead), 5);
-    }
-  });
+  it.each(histories)(
+    'P(alive) and E[Y(t) | x=$frequency, tₓ=$recency, T=$T] by integrating over the dropout probability',
+    (c) => {
+      for (const p of [cdnow, smooth]) {
+        const { r, alpha, a, b } = p;
+        const x = c.frequency;
+        const lam = (s: number) => Math.exp(lnGamma(r + x) - lnGamma(r) + r * Math.log(alpha) - (r + x) * Math.log(s));
+        // Likelihood given p, λ integrated out: alive at T, or dropped out after the last purchase.
+        const alive = betaExpectation((q) => Math.pow(1 - q, x), a, b) * lam(alpha + c.T);
+        const dead = x > 0 ? betaExpectation((q) => q * Math.pow(1 - q, x - 1), a, b) * lam(alpha + c.recency) : 0;
+        expect(pAlive(p, c)).toBeCloseTo(alive / (alive + dead), 6);
+        expect(bgnbdLogLikelihood(p, c)).toBeCloseTo(Math.log(alive + dead), 6);
+        // E[Y(t)|…] = ∫∫ (1 − e^(−λpt))/p × posterior of being alive at T.
+        const t = 26;
+        // At p = 0 the integrand is its limit, the derivative (r+x)t·λ-term/(α+T).
+        const future = betaExpectation(
+          (q) =>
+            q === 0
+              ? ((r + x) * t * lam(alpha + c.T)) / (alpha + c.T)
+              : (Math.pow(1 - q, x) / q) * (lam(alpha + c.T) - lam(alpha + c.T + q * t)),
+          a,
+          b,
+        );
+        expect(conditionalExpectedTransactions(p, c, t)).toBeCloseTo(future / (alive + dead), 5);
+      }
+    },
+  );
 
   it('one-time buyers have P(alive) = 1; long silence after frequent buying lowers it', () => {
     expect(pAlive(cdnow, { frequency: 0, recency: 0, T: 38 })).toBe(1);
@@ -195,9 +271,15 @@ describe('BG/NBD closed forms against numeric integration', () => {
 describe('Gamma-Gamma and value', () => {
   it('conditional expected spend by hand: (γ + m̄x)p/(px + q − 1)', () => {
     const g = { p: 6.25, q: 3.74, gamma: 15.44 };
-    expect(conditionalExpectedAverageValue(g, { frequency: 2, monetaryValue: 20 })).toBeCloseTo((55.44 * 6.25) / 15.24, 12);
+    expect(conditionalExpectedAverageValue(g, { frequency: 2, monetaryValue: 20 })).toBeCloseTo(
+      (55.44 * 6.25) / 15.24,
+      12,
+    );
     // No repeat purchases: the population mean pγ/(q − 1).
-    expect(conditionalExpectedAverageValue(g, { frequency: 0, monetaryValue: 0 })).toBeCloseTo((6.25 * 15.44) / 2.74, 12);
+    expect(conditionalExpectedAverageValue(g, { frequency: 0, monetaryValue: 0 })).toBeCloseTo(
+      (6.25 * 15.44) / 2.74,
+      12,
+    );
   });
 
   it('discounted value: without discounting it is margin × spend × expected purchases; discounting lowers it', () => {

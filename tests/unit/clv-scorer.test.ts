@@ -5,8 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  bgnbdTotalLogLikelihood, conditionalExpectedAverageValue, conditionalExpectedTransactions, discountedValue, holdoutCheck, modelCustomers, pAlive, unitsPerYear,
-  type BgNbdParams, type ClvCustomer,
+  bgnbdTotalLogLikelihood,
+  conditionalExpectedAverageValue,
+  conditionalExpectedTransactions,
+  discountedValue,
+  holdoutCheck,
+  modelCustomers,
+  pAlive,
+  unitsPerYear,
+  type BgNbdParams,
+  type ClvCustomer,
 } from '../../src/analyses/clv/index.ts';
 import { groupedLogLikelihood } from '../../src/analyses/clv/bgnbd.ts';
 import { createBgNbdScorer, memoisedConditionalExpectation } from '../../src/analyses/clv/clv-scorer.ts';
@@ -17,9 +25,18 @@ const horizon = { horizon: 52, step: 365.25 / 12 / 7, ratePerUnit: Math.pow(1.1,
 
 /** [frequency, recency, T]: repeats, and neighbours differing in one coordinate only. */
 const histories: [number, number, number][] = [
-  [1, 1, 3], [1, 3, 3], [1, 1, 3], // same x and T, recency differs; one exact repeat
-  [1, 1, 5], [2, 1, 3], [0, 0, 3], // T differs; x differs; a one-time buyer
-  [0, 0, 3], [0, 0, 7], [2, 1, 3], [5, 20.5, 30], [5, 20.5, 31], [5, 20, 30],
+  [1, 1, 3],
+  [1, 3, 3],
+  [1, 1, 3], // same x and T, recency differs; one exact repeat
+  [1, 1, 5],
+  [2, 1, 3],
+  [0, 0, 3], // T differs; x differs; a one-time buyer
+  [0, 0, 3],
+  [0, 0, 7],
+  [2, 1, 3],
+  [5, 20.5, 30],
+  [5, 20.5, 31],
+  [5, 20, 30],
 ];
 
 describe('memoised BG/NBD scores', () => {
@@ -30,14 +47,22 @@ describe('memoised BG/NBD scores', () => {
     expect(scorer.score({ frequency: 0, recency: 0, T: 3 }).pAlive).toBe(1);
   });
 
-  for (const [name, p] of [['a = 2', params], ['a = 1 (nudged inside eq. 10 only)', { ...params, a: 1 }], ['CDNOW', { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }]] as const) {
+  for (const [name, p] of [
+    ['a = 2', params],
+    ['a = 1 (nudged inside eq. 10 only)', { ...params, a: 1 }],
+    ['CDNOW', { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }],
+  ] as const) {
     it(`equal bit for bit to pAlive + discountedValue per customer (${name})`, () => {
       const scorer = createBgNbdScorer(p, horizon);
       for (const [frequency, recency, T] of histories) {
         const c = { frequency, recency, T };
         const v = discountedValue(p, c, { ...horizon, margin: 1, valuePerPurchase: 1 });
         const s = scorer.score(c);
-        expect([s.pAlive, s.expectedPurchases, s.discountedPurchases]).toEqual([pAlive(p, c), v.expectedPurchases, v.value]);
+        expect([s.pAlive, s.expectedPurchases, s.discountedPurchases]).toEqual([
+          pAlive(p, c),
+          v.expectedPurchases,
+          v.value,
+        ]);
         expect(memoisedConditionalExpectation(p, 13)(c)).toBe(conditionalExpectedTransactions(p, c, 13));
       }
     });
@@ -46,13 +71,23 @@ describe('memoised BG/NBD scores', () => {
   it('the table distinguishes histories that share two of the three coordinates', () => {
     const scorer = createBgNbdScorer(params, horizon);
     const keyOf = (h: [number, number, number]) => scorer.score({ frequency: h[0], recency: h[1], T: h[2] });
-    for (const [a, b] of [[0, 1], [0, 3], [0, 4], [9, 10], [9, 11]] as const) {
+    for (const [a, b] of [
+      [0, 1],
+      [0, 3],
+      [0, 4],
+      [9, 10],
+      [9, 11],
+    ] as const) {
       expect(keyOf(histories[a]!).discountedPurchases).not.toBe(keyOf(histories[b]!).discountedPurchases);
     }
   });
 
   it('a zero horizon gives no purchases and no value', () => {
-    expect(createBgNbdScorer(params, { ...horizon, horizon: 0 }).score({ frequency: 1, recency: 1, T: 3 })).toEqual({ pAlive: pAlive(params, { frequency: 1, recency: 1, T: 3 }), expectedPurchases: 0, discountedPurchases: 0 });
+    expect(createBgNbdScorer(params, { ...horizon, horizon: 0 }).score({ frequency: 1, recency: 1, T: 3 })).toEqual({
+      pAlive: pAlive(params, { frequency: 1, recency: 1, T: 3 }),
+      expectedPurchases: 0,
+      discountedPurchases: 0,
+    });
   });
 });
 
@@ -60,11 +95,27 @@ describe('modelCustomers equals the per-customer computation', () => {
   // 12 customers (≥ 10 repeat buyers are not needed for BG/NBD; Gamma-Gamma needs 10, so spend falls back to the mean here),
   // then the same table doubled with spend so Gamma-Gamma is fitted.
   const base: ClvCustomer[] = histories.map(([frequency, recency, T], i) => ({
-    customer_id: `C${String(i).padStart(2, '0')}`, frequency, recency, T, monetary_value: frequency > 0 ? 10 + (i % 4) * 5 : 0,
-    calibration_revenue: 20 + i, holdout_frequency: i % 3, holdout_revenue: (i % 3) * 12,
+    customer_id: `C${String(i).padStart(2, '0')}`,
+    frequency,
+    recency,
+    T,
+    monetary_value: frequency > 0 ? 10 + (i % 4) * 5 : 0,
+    calibration_revenue: 20 + i,
+    holdout_frequency: i % 3,
+    holdout_revenue: (i % 3) * 12,
   }));
-  const many = [...base, ...base.map((c) => ({ ...c, customer_id: `D${c.customer_id}`, monetary_value: c.frequency > 0 ? c.monetary_value * 1.5 : 0 }))];
-  for (const [name, customers] of [['mean spend', base], ['Gamma-Gamma', many]] as const) {
+  const many = [
+    ...base,
+    ...base.map((c) => ({
+      ...c,
+      customer_id: `D${c.customer_id}`,
+      monetary_value: c.frequency > 0 ? c.monetary_value * 1.5 : 0,
+    })),
+  ];
+  for (const [name, customers] of [
+    ['mean spend', base],
+    ['Gamma-Gamma', many],
+  ] as const) {
     it(name, () => {
       const o = { timeUnit: 'weeks' as const, horizon: 52, annualDiscountRate: 0.1, margin: 0.3, holdoutLength: 13 };
       const model = modelCustomers(customers, o);
@@ -73,15 +124,38 @@ describe('modelCustomers equals the per-customer computation', () => {
       expect(model.gammaGamma === null).toBe(repeat.length < 10);
       const mean = repeat.reduce((s, c) => s + c.monetary_value, 0) / repeat.length;
       const straightforward = customers.map((c) => {
-        const perPurchase = model.gammaGamma ? conditionalExpectedAverageValue(model.gammaGamma.params, { frequency: c.frequency, monetaryValue: c.monetary_value }) : mean;
-        const v = discountedValue(p, c, { horizon: 52, step: 365.25 / 12 / 7, ratePerUnit: Math.pow(1 + 0.1, 1 / unitsPerYear('weeks')) - 1, margin: 0.3, valuePerPurchase: perPurchase });
-        return { ...c, p_alive: pAlive(p, c), expected_purchases: v.expectedPurchases, expected_value_per_purchase: perPurchase, expected_value: v.value };
+        const perPurchase = model.gammaGamma
+          ? conditionalExpectedAverageValue(model.gammaGamma.params, {
+              frequency: c.frequency,
+              monetaryValue: c.monetary_value,
+            })
+          : mean;
+        const v = discountedValue(p, c, {
+          horizon: 52,
+          step: 365.25 / 12 / 7,
+          ratePerUnit: Math.pow(1 + 0.1, 1 / unitsPerYear('weeks')) - 1,
+          margin: 0.3,
+          valuePerPurchase: perPurchase,
+        });
+        return {
+          ...c,
+          p_alive: pAlive(p, c),
+          expected_purchases: v.expectedPurchases,
+          expected_value_per_purchase: perPurchase,
+          expected_value: v.value,
+        };
       });
       expect(model.customers).toEqual(straightforward);
       // The holdout check, summed per customer in the same order.
       const expected = customers.reduce((s, c) => s + conditionalExpectedTransactions(p, c, 13), 0);
       expect(model.holdout!.totalExpected).toBe(expected);
-      expect(holdoutCheck(p, customers.map((c) => ({ ...c, holdoutFrequency: c.holdout_frequency })), 13)).toEqual(model.holdout);
+      expect(
+        holdoutCheck(
+          p,
+          customers.map((c) => ({ ...c, holdoutFrequency: c.holdout_frequency })),
+          13,
+        ),
+      ).toEqual(model.holdout);
     });
   }
 });
@@ -98,7 +172,12 @@ describe('grouped BG/NBD log-likelihood', () => {
 
 describe('ranking helpers', () => {
   const items = [
-    { customer_id: 'b', v: 3 }, { customer_id: 'a', v: 3 }, { customer_id: 'B', v: 5 }, { customer_id: 'c', v: 1 }, { customer_id: 'A', v: 3 }, { customer_id: 'd', v: 0 },
+    { customer_id: 'b', v: 3 },
+    { customer_id: 'a', v: 3 },
+    { customer_id: 'B', v: 5 },
+    { customer_id: 'c', v: 1 },
+    { customer_id: 'A', v: 3 },
+    { customer_id: 'd', v: 0 },
   ];
   const byId = (x: { customer_id: string }, y: { customer_id: string }) => compareIds(x.customer_id, y.customer_id);
   it('compareIds orders as localeCompare', () => {

@@ -19,9 +19,12 @@ describe('Content-Security-Policy', () => {
     expect(contentSecurityPolicy).not.toContain("'unsafe-eval'");
   });
 
-  it.each([contentSecurityPolicy, headerContentSecurityPolicy])("keeps connections on the app's own origin: %s", (policy) => {
-    expect(policy).toContain("connect-src 'self'");
-  });
+  it.each([contentSecurityPolicy, headerContentSecurityPolicy])(
+    "keeps connections on the app's own origin: %s",
+    (policy) => {
+      expect(policy).toContain("connect-src 'self'");
+    },
+  );
 });
 
 describe('isSameOrigin (the engine worker request guard)', () => {

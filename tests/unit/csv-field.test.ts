@@ -9,18 +9,29 @@ import { tableToCsv } from '../../src/ui/notebook/csv.ts';
 import { formulaCells, harmlessCells } from '../fixtures/formula-cells.ts';
 
 /** A one-column table of `values`. */
-const table = (values: unknown[]): ColumnarTable => ({ columns: [{ name: 'value', type: 'VARCHAR' }], rowCount: values.length, data: [values] }) as unknown as ColumnarTable;
+const table = (values: unknown[]): ColumnarTable =>
+  ({
+    columns: [{ name: 'value', type: 'VARCHAR' }],
+    rowCount: values.length,
+    data: [values],
+  }) as unknown as ColumnarTable;
 /** The cells of CSV text, read back as a spreadsheet would see them. */
-const cells = (csv: string) => parseCsv(csv).slice(1).map((r) => r[0] ?? '');
+const cells = (csv: string) =>
+  parseCsv(csv)
+    .slice(1)
+    .map((r) => r[0] ?? '');
 
 describe('neutraliseFormula', () => {
   it.each(formulaCells.map((c) => [JSON.stringify(c), c]))('prefixes %s', (_name, cell) => {
     expect(neutraliseFormula(cell)).toBe(`'${cell}`);
   });
 
-  it.each(harmlessCells.filter((c) => typeof c === 'string').map((c) => [JSON.stringify(c), c]))('leaves %s alone', (_name, cell) => {
-    expect(neutraliseFormula(cell)).toBe(cell);
-  });
+  it.each(harmlessCells.filter((c) => typeof c === 'string').map((c) => [JSON.stringify(c), c]))(
+    'leaves %s alone',
+    (_name, cell) => {
+      expect(neutraliseFormula(cell)).toBe(cell);
+    },
+  );
 
   it('is idempotent: a neutralised cell is not prefixed twice', () => {
     for (const cell of formulaCells) expect(neutraliseFormula(neutraliseFormula(cell))).toBe(`'${cell}`);
@@ -51,7 +62,13 @@ describe('every writer neutralises every formula cell', () => {
   it.each<[string, (values: unknown[]) => string]>([
     ['analysis and result tables (tableToCsv)', (v) => tableToCsv(table(v))],
     ['rejected rows (rejectsToCsv)', (v) => rejectsToCsv(table(v))],
-    ['saved rejected rows from DuckDB COPY (neutraliseCsv)', (v) => neutraliseCsv(`value\n${v.map((x) => (typeof x === 'string' && /[",\r\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : String(x))).join('\n')}\n`)],
+    [
+      'saved rejected rows from DuckDB COPY (neutraliseCsv)',
+      (v) =>
+        neutraliseCsv(
+          `value\n${v.map((x) => (typeof x === 'string' && /[",\r\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : String(x))).join('\n')}\n`,
+        ),
+    ],
   ])('%s', (_name, write) => {
     const out = cells(write(all));
     expect(out).toEqual(expected);
@@ -61,11 +78,29 @@ describe('every writer neutralises every formula cell', () => {
 
 describe('parseCsv', () => {
   it.each<[string, (string | null)[][]]>([
-    ['a,b\r\n1,2\r\n', [['a', 'b'], ['1', '2']]],
-    ['a,b\n1,\n', [['a', 'b'], ['1', null]]],
+    [
+      'a,b\r\n1,2\r\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'a,b\n1,\n',
+      [
+        ['a', 'b'],
+        ['1', null],
+      ],
+    ],
     ['a\n""\n', [['a'], ['']]],
     ['a\n"x,""y""\r\nz"\n', [['a'], ['x,"y"\r\nz']]],
-    ['a,b\n1,2', [['a', 'b'], ['1', '2']]],
+    [
+      'a,b\n1,2',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
   ])('%j', (text, expected) => {
     expect(parseCsv(text)).toEqual(expected);
   });

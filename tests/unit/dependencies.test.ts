@@ -30,15 +30,20 @@ function sources(dir: string, out: string[] = []): string[] {
 }
 
 /** The package a bare specifier names: `@scope/name/sub` → `@scope/name`, `name/sub` → `name`. */
-const packageOf = (spec: string) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+const packageOf = (spec: string) =>
+  spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
 const builtin = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
 const imported = new Map<string, string>();
-for (const file of ['src', 'tests', 'bench', 'sample-data'].flatMap((d) => sources(path.join(root, d))).concat(['vite.config.ts', 'eslint.config.js'].map((f) => path.join(root, f)))) {
+for (const file of ['src', 'tests', 'bench', 'sample-data']
+  .flatMap((d) => sources(path.join(root, d)))
+  .concat(['vite.config.ts', 'eslint.config.js'].map((f) => path.join(root, f)))) {
   if (file === import.meta.filename) continue; // its own comments quote import forms
   const text = readFileSync(file, 'utf8');
   // import … from 'x', import 'x', import('x'), and require('x') / createRequire(…)('x').
-  for (const m of text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*|\)\s*\(\s*)['"]([^'"./][^'"]*)['"]/g)) {
+  for (const m of text.matchAll(
+    /(?:\bfrom\s+|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*|\)\s*\(\s*)['"]([^'"./][^'"]*)['"]/g,
+  )) {
     const spec = m[1]!;
     if (!/^[@a-z0-9][\w.\-/@]*(\?[\w=&]*)?$/i.test(spec)) continue;
     if (builtin.has(spec) || spec.startsWith('node:') || spec.startsWith('/') || spec.startsWith('virtual:')) continue;
@@ -48,7 +53,9 @@ for (const file of ['src', 'tests', 'bench', 'sample-data'].flatMap((d) => sourc
 }
 
 /** Packages used as commands by the npm scripts (`vite build`, `tsx …`, `svelte-check …`). */
-const commands = new Set(Object.values(pkg.scripts).flatMap((s) => s.split(/&&|\|\|/).map((part) => part.trim().split(/\s+/)[0]!)));
+const commands = new Set(
+  Object.values(pkg.scripts).flatMap((s) => s.split(/&&|\|\|/).map((part) => part.trim().split(/\s+/)[0]!)),
+);
 const usedAsCommand: Record<string, string> = {
   vite: 'vite',
   vitest: 'vitest',
@@ -59,7 +66,9 @@ const usedAsCommand: Record<string, string> = {
   prettier: 'prettier',
 };
 /** Prettier plugins are named in its configuration, not imported. */
-const prettierPlugins = new Set((JSON.parse(readFileSync(path.join(root, '.prettierrc.json'), 'utf8')) as { plugins?: string[] }).plugins ?? []);
+const prettierPlugins = new Set(
+  (JSON.parse(readFileSync(path.join(root, '.prettierrc.json'), 'utf8')) as { plugins?: string[] }).plugins ?? [],
+);
 
 describe('package.json declares exactly what the code uses', () => {
   it('every declared package is imported, run by a script, or types one that is', () => {

@@ -26,7 +26,8 @@ class FakeWorker {
 
 /** In-flight bookkeeping of the client (private: read through a cast, as the leak was invisible from outside). */
 const waiting = (c: EngineClient) => (c as unknown as { crashWaiters: unknown[] }).crashWaiters.length;
-const call = (c: EngineClient, method: string) => (c.api as unknown as Record<string, () => Promise<unknown>>)[method]!();
+const call = (c: EngineClient, method: string) =>
+  (c.api as unknown as Record<string, () => Promise<unknown>>)[method]!();
 
 describe('EngineClient', () => {
   const original = globalThis.Worker;

@@ -22,10 +22,18 @@ describe('isEngineTrap', () => {
     ['emscripten abort', new Error('Aborted(OOM)'), true],
     ['wasm exception', new Error('WebAssembly.Exception: uncaught'), true],
     ['stack overflow', new RangeError('Maximum call stack size exceeded'), true],
-    ['DuckDB FATAL', new Error('FATAL Error: Failed: database has been invalidated because of a previous fatal error.'), true],
+    [
+      'DuckDB FATAL',
+      new Error('FATAL Error: Failed: database has been invalidated because of a previous fatal error.'),
+      true,
+    ],
     ['DuckDB INTERNAL', new Error('INTERNAL Error: Attempted to access index 3 within vector of size 3'), true],
     // DuckDB's own errors: the instance works, whatever user text they quote.
-    ['out of memory', new Error('Out of Memory Error: could not allocate block of size 256.0 KiB (16.0 MiB/16.0 MiB used)'), false],
+    [
+      'out of memory',
+      new Error('Out of Memory Error: could not allocate block of size 256.0 KiB (16.0 MiB/16.0 MiB used)'),
+      false,
+    ],
     ['catalog', new Error('Catalog Error: Table with name x does not exist!'), false],
     ['user text "unreachable"', new Error("Conversion Error: Could not convert string 'unreachable' to INT32"), false],
     ['user text "null function"', new Error('Binder Error: Referenced column "null function" not found'), false],

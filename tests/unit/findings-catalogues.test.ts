@@ -33,7 +33,9 @@ describe('findings catalogues', () => {
   });
 
   it.each(chinese)('%s uses the same placeholders as English for every key', (locale) => {
-    const mismatched = enKeys.filter((k) => templatePlaceholders(findingCatalogs[locale][k]).join() !== templatePlaceholders(en[k]).join());
+    const mismatched = enKeys.filter(
+      (k) => templatePlaceholders(findingCatalogs[locale][k]).join() !== templatePlaceholders(en[k]).join(),
+    );
     expect(mismatched).toEqual([]);
   });
 
@@ -71,7 +73,8 @@ describe('findings catalogues', () => {
         if (e.isDirectory()) {
           if (e.name !== 'messages') walk(full);
         } else if (e.name.endsWith('.ts')) {
-          for (const m of readFileSync(full, 'utf8').matchAll(/(?:finding\('\w+',\s*|clause\(|term\()'([\w.]+)'/g)) used.add(m[1]!);
+          for (const m of readFileSync(full, 'utf8').matchAll(/(?:finding\('\w+',\s*|clause\(|term\()'([\w.]+)'/g))
+            used.add(m[1]!);
         }
       }
     };
@@ -84,22 +87,52 @@ describe('findings catalogues', () => {
 describe('rendering findings', () => {
   it('formats typed parameters for the reader and picks English plurals', () => {
     const params = { fixed: tv.count(1), share: tv.percent(0.2) };
-    expect(renderTemplate('{fixed} {fixed|customer|customers} ({share})', params, { locale: 'en' })).toBe('1 customer (20%)');
-    expect(renderTemplate('{fixed} {fixed|customer|customers}', { fixed: tv.count(2) }, { locale: 'en' })).toBe('2 customers');
+    expect(renderTemplate('{fixed} {fixed|customer|customers} ({share})', params, { locale: 'en' })).toBe(
+      '1 customer (20%)',
+    );
+    expect(renderTemplate('{fixed} {fixed|customer|customers}', { fixed: tv.count(2) }, { locale: 'en' })).toBe(
+      '2 customers',
+    );
   });
 
   it('renders terms, clauses and lists in the same language as the sentence', () => {
-    const f = finding('top_tiers', 'tiers.top.revenue', { customers: tv.percent(0.12), names: list([text('钻石'), text('黑金')]), value: tv.percent(0.5) }, 'value');
+    const f = finding(
+      'top_tiers',
+      'tiers.top.revenue',
+      { customers: tv.percent(0.12), names: list([text('钻石'), text('黑金')]), value: tv.percent(0.5) },
+      'value',
+    );
     expect(renderFinding(f, { locale: 'zh-Hans' }).text).toBe('12% 的客户属于钻石或黑金，贡献了 50% 的收入。');
-    const g = finding('x', 'rfm.champions', { customers: tv.percent(0.1), share: tv.percent(0.4), what: term('term.profit') }, 'share');
+    const g = finding(
+      'x',
+      'rfm.champions',
+      { customers: tv.percent(0.1), share: tv.percent(0.4), what: term('term.profit') },
+      'share',
+    );
     expect(g.text).toBe('Champions (recent and frequent) are 10% of customers and bring 40% of profit.');
     expect(renderFinding(g, { locale: 'zh-Hant' }).text).toContain('40% 的利潤');
-    const h = renderMessage('tiers.bottom', { tier: text('crystal'), customers: tv.percent(0.4), revenue: tv.percent(0.1), tail: clause('tiers.bottom.loses', { profit: tv.percent(-0.05) }) }, { locale: 'en' });
-    expect(h).toBe('The crystal tier holds 40% of customers but only 10% of revenue, and loses money (−5% of total profit).');
+    const h = renderMessage(
+      'tiers.bottom',
+      {
+        tier: text('crystal'),
+        customers: tv.percent(0.4),
+        revenue: tv.percent(0.1),
+        tail: clause('tiers.bottom.loses', { profit: tv.percent(-0.05) }),
+      },
+      { locale: 'en' },
+    );
+    expect(h).toBe(
+      'The crystal tier holds 40% of customers but only 10% of revenue, and loses money (−5% of total profit).',
+    );
   });
 
   it('gives the tile the same text the sentence holds, with the currency', () => {
-    const f = finding('loss_makers', 'whale.loss_makers', { share: tv.percent(0.3), loss: tv.money(397_292), loss_share: tv.percent(0.6) }, 'loss');
+    const f = finding(
+      'loss_makers',
+      'whale.loss_makers',
+      { share: tv.percent(0.3), loss: tv.money(397_292), loss_share: tv.percent(0.6) },
+      'loss',
+    );
     for (const locale of ['en', 'zh-Hans', 'zh-Hant'] as const) {
       const r = renderFinding(f, { locale, currency: { symbol: '¥', code: 'CNY' } });
       expect(r.headline).not.toBeNull();
@@ -113,14 +146,24 @@ describe('rendering findings', () => {
   it('writes the dataset currency as an axis unit, and nothing when none is set', () => {
     const params = { unit: currencyUnit() };
     expect(renderMessage('diagnostics.chart.money', params, { locale: 'en' })).toBe('↑ Money');
-    expect(renderMessage('diagnostics.chart.money', params, { locale: 'en', currency: { symbol: '$', code: 'USD' } })).toBe('↑ Money ($)');
-    expect(renderMessage('diagnostics.chart.money', params, { locale: 'zh-Hans', currency: { symbol: '¥', code: 'CNY' } })).toBe('↑ 金额（¥）');
+    expect(
+      renderMessage('diagnostics.chart.money', params, { locale: 'en', currency: { symbol: '$', code: 'USD' } }),
+    ).toBe('↑ Money ($)');
+    expect(
+      renderMessage('diagnostics.chart.money', params, { locale: 'zh-Hans', currency: { symbol: '¥', code: 'CNY' } }),
+    ).toBe('↑ 金额（¥）');
   });
 
   it('localises chart words and notes, and leaves plain English untouched', () => {
-    const text = { title: clause('whale.chart.title.share', { k: tv.percent(0.2), share: tv.percent(1.14) }), y: clause('whale.chart.y.money', { unit: currencyUnit() }), labels: { 'Top 20% → 114%': clause('whale.chart.top', { k: tv.percent(0.2), share: tv.percent(1.14) }) } } as ChartText;
+    const text = {
+      title: clause('whale.chart.title.share', { k: tv.percent(0.2), share: tv.percent(1.14) }),
+      y: clause('whale.chart.y.money', { unit: currencyUnit() }),
+      labels: { 'Top 20% → 114%': clause('whale.chart.top', { k: tv.percent(0.2), share: tv.percent(1.14) }) },
+    } as ChartText;
     const spec: ChartSpec = {
-      id: 'c', title: 'The top 20% of customers earn 114% of profit', y: { label: '↑ Cumulative profit' },
+      id: 'c',
+      title: 'The top 20% of customers earn 114% of profit',
+      y: { label: '↑ Cumulative profit' },
       marks: [{ type: 'text', rows: [{ x: 0.2, y: 1.14, label: 'Top 20% → 114%' }], x: 'x', y: 'y', text: 'label' }],
     };
     expect(localiseChart(spec, text, { locale: 'en' })).toBe(spec);
@@ -128,13 +171,25 @@ describe('rendering findings', () => {
     expect(zh.title).toBe('前 20% 的顧客貢獻了 114% 的利潤');
     expect(zh.y?.label).toBe('↑ 累計利潤（NT$）');
     expect(zh.marks[0]!.rows![0]!.label).toBe('前 20% → 114%');
-    expect(localiseChart(spec, text, { locale: 'en', currency: { symbol: '$', code: 'USD' } }).y?.label).toBe('↑ Cumulative profit ($)');
-    const notes = localiseNotes({ notes: ['Gross margin is revenue minus the recorded cost of goods (every transaction line has a cost).', 'A note of the user’s own.'] }, { locale: 'zh-Hans' });
+    expect(localiseChart(spec, text, { locale: 'en', currency: { symbol: '$', code: 'USD' } }).y?.label).toBe(
+      '↑ Cumulative profit ($)',
+    );
+    const notes = localiseNotes(
+      {
+        notes: [
+          'Gross margin is revenue minus the recorded cost of goods (every transaction line has a cost).',
+          'A note of the user’s own.',
+        ],
+      },
+      { locale: 'zh-Hans' },
+    );
     expect(notes).toEqual(['毛利 = 收入减去记录的商品成本（每笔交易明细都有成本）。', 'A note of the user’s own.']);
   });
 
   it('refuses a headline that is not a typed parameter of the sentence', () => {
-    expect(() => finding('x', 'whale.headline.earn', { k: tv.percent(0.2), top: tv.percent(1.2) }, 'nope')).toThrow(/headline nope/);
+    expect(() => finding('x', 'whale.headline.earn', { k: tv.percent(0.2), top: tv.percent(1.2) }, 'nope')).toThrow(
+      /headline nope/,
+    );
   });
 
   it('keeps the text of a finding saved without a key', () => {

@@ -85,8 +85,12 @@ describe('translate', () => {
 
   it('fills several placeholders and formats numbers with the locale grouping', () => {
     expect(translate(en['preview.first'], 'en', { shown: 100, count: 7043 })).toBe('First 100 of 7,043 rows.');
-    expect(translate(catalogs['zh-Hant']['preview.first'], 'zh-Hant', { shown: 100, count: 7043 })).toBe('顯示前 100 列，共 7,043 列。');
-    expect(translate(catalogs['zh-Hans']['datasets.confirmDelete'], 'zh-Hans', { name: 'Telco' })).toBe('从此浏览器中删除“Telco”？你的原始文件不受影响。');
+    expect(translate(catalogs['zh-Hant']['preview.first'], 'zh-Hant', { shown: 100, count: 7043 })).toBe(
+      '顯示前 100 列，共 7,043 列。',
+    );
+    expect(translate(catalogs['zh-Hans']['datasets.confirmDelete'], 'zh-Hans', { name: 'Telco' })).toBe(
+      '从此浏览器中删除“Telco”？你的原始文件不受影响。',
+    );
   });
 
   // Engine text stays English inside the localised wording; composed labels nest one message in another.
@@ -94,9 +98,19 @@ describe('translate', () => {
     ['en', 'datasets.rejectsFile', { file: 'a.csv', count: 135_080 }, 'a.csv · 135,080 rows (CSV)'],
     ['en', 'datasets.rejectsFile', { file: 'a.csv', count: 1 }, 'a.csv · 1 row (CSV)'],
     ['zh-Hant', 'datasets.rejectsFile', { file: 'a.csv', count: 2 }, 'a.csv · 2 列（CSV）'],
-    ['zh-Hans', 'import.at.lineColumn', { message: 'Bad value', line: '12', column: 'Qty' }, 'Bad value（第 12 行，列 Qty）'],
+    [
+      'zh-Hans',
+      'import.at.lineColumn',
+      { message: 'Bad value', line: '12', column: 'Qty' },
+      'Bad value（第 12 行，列 Qty）',
+    ],
     ['zh-Hant', 'import.notice.stopped', { message: 'Out of memory' }, '匯入已中止：Out of memory'],
-    ['en', 'import.format.thousands', { before: 'number, decimal comma', separator: '.' }, 'number, decimal comma, thousands “.”'],
+    [
+      'en',
+      'import.format.thousands',
+      { before: 'number, decimal comma', separator: '.' },
+      'number, decimal comma, thousands “.”',
+    ],
   ] as const)('%s %s', (locale, key, params, expected) => {
     expect(translate(catalogs[locale][key], locale, params)).toBe(expected);
   });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { sniffCsv, splitLine } from '../../src/engine/import/sniff-csv.ts';
-import { detectDateFormat, detectNumberFormat, parseNumber, profileColumn, swapDayMonth } from '../../src/engine/import/value-formats.ts';
+import {
+  detectDateFormat,
+  detectNumberFormat,
+  parseNumber,
+  profileColumn,
+  swapDayMonth,
+} from '../../src/engine/import/value-formats.ts';
 
 describe('sniffCsv', () => {
   it.each([
@@ -8,16 +14,31 @@ describe('sniffCsv', () => {
     ['semicolon + decimal comma', 'Kunde;Betrag\nK1;12,50\nK2;3,75\n', { delimiter: ';', header: true, decimal: ',' }],
     ['tab', 'id\tamount\n1\t2.5\n2\t3\n', { delimiter: '\t', header: true }],
     ['pipe', 'id|amount\n1|2\n2|3\n', { delimiter: '|' }],
-    ['whitespace-aligned (CDNOW)', ' customer_id  date number_of_cds  dollar_value\r\n 00001 19970101  1   11.77\r\n 00002 19970112  1   12.00\r\n', { delimiter: 'whitespace', header: true }],
-    ['no header (numbers in line 1)', '00001 19970101 1 11.77\n00002 19970112 1 12.00\n', { delimiter: 'whitespace', header: false }],
-    ['quoted commas and thousands', 'id,amount\n1,"1,234.50"\n2,"2,000.00"\n', { delimiter: ',', decimal: '.', thousands: ',' }],
+    [
+      'whitespace-aligned (CDNOW)',
+      ' customer_id  date number_of_cds  dollar_value\r\n 00001 19970101  1   11.77\r\n 00002 19970112  1   12.00\r\n',
+      { delimiter: 'whitespace', header: true },
+    ],
+    [
+      'no header (numbers in line 1)',
+      '00001 19970101 1 11.77\n00002 19970112 1 12.00\n',
+      { delimiter: 'whitespace', header: false },
+    ],
+    [
+      'quoted commas and thousands',
+      'id,amount\n1,"1,234.50"\n2,"2,000.00"\n',
+      { delimiter: ',', decimal: '.', thousands: ',' },
+    ],
     ['European thousands', 'id;amount\n1;1.234,50\n2;2.000,00\n', { delimiter: ';', decimal: ',', thousands: '.' }],
   ])('%s', (_name, text, expected) => {
     expect(sniffCsv(text, true)).toMatchObject(expected);
   });
 
   it('applies overrides over detection', () => {
-    expect(sniffCsv('a,b\n1,2\n', true, { delimiter: ';', header: false })).toMatchObject({ delimiter: ';', header: false });
+    expect(sniffCsv('a,b\n1,2\n', true, { delimiter: ';', header: false })).toMatchObject({
+      delimiter: ';',
+      header: false,
+    });
   });
 
   it('ignores a last line cut off by the head', () => {
@@ -45,12 +66,17 @@ describe('detectDateFormat', () => {
     expect(detectDateFormat(values)!.patterns[0]).toBe(pattern);
   });
 
-  it.each([[['2024-01-05', 'soon']], [['12345678']], [['13/13/2024']], [['abc']]])('%j is not one date format', (values) => {
-    expect(detectDateFormat(values)).toBeNull();
-  });
+  it.each([[['2024-01-05', 'soon']], [['12345678']], [['13/13/2024']], [['abc']]])(
+    '%j is not one date format',
+    (values) => {
+      expect(detectDateFormat(values)).toBeNull();
+    },
+  );
 
   it('swaps day and month for the "which is it?" answer', () => {
-    expect(swapDayMonth({ patterns: ['%d/%m/%Y', '%d/%m/%Y %H:%M'], ambiguous: true, hasTime: true }).patterns).toEqual(['%m/%d/%Y', '%m/%d/%Y %H:%M']);
+    expect(swapDayMonth({ patterns: ['%d/%m/%Y', '%d/%m/%Y %H:%M'], ambiguous: true, hasTime: true }).patterns).toEqual(
+      ['%m/%d/%Y', '%m/%d/%Y %H:%M'],
+    );
   });
 });
 

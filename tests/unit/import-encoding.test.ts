@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeHead, detectEncoding, isValidUtf8, transcodeToUtf8, whitespaceToTabs } from '../../src/engine/import/encoding.ts';
+import {
+  decodeHead,
+  detectEncoding,
+  isValidUtf8,
+  transcodeToUtf8,
+  whitespaceToTabs,
+} from '../../src/engine/import/encoding.ts';
 import { detectFormat, looksBinary } from '../../src/engine/import/detect-format.ts';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(path.resolve(import.meta.dirname, '../fixtures/import', name)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(path.resolve(import.meta.dirname, '../fixtures/import', name)));
 
 async function* slicesOf(bytes: Uint8Array, size: number) {
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
@@ -47,7 +54,12 @@ describe('detectEncoding', () => {
   });
 
   it('honours an override and still skips a matching BOM', () => {
-    expect(detectEncoding(fixture('zh-gbk.csv'), { override: 'big5' })).toMatchObject({ encoding: 'big5', method: 'override', bomBytes: 0, warning: expect.stringMatching(/looks like gb18030/) });
+    expect(detectEncoding(fixture('zh-gbk.csv'), { override: 'big5' })).toMatchObject({
+      encoding: 'big5',
+      method: 'override',
+      bomBytes: 0,
+      warning: expect.stringMatching(/looks like gb18030/),
+    });
     expect(detectEncoding(fixture('zh-gbk.csv'), { override: 'gb18030' }).warning).toBeUndefined();
     expect(detectEncoding(fixture('zh-utf8-bom.csv'), { override: 'utf-8' }).bomBytes).toBe(3);
   });
@@ -68,8 +80,16 @@ describe('transcodeToUtf8', () => {
 
   it('skips the BOM, counts undecodable bytes and rewrites whitespace-aligned columns', async () => {
     const stats = { replacements: 0 };
-    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(' id  date  n\r\n 00001 19970101  1\r\n'), 0xff]);
-    const text = await collect(transcodeToUtf8(slicesOf(bytes, 5), 'utf-8', { bomBytes: 3, whitespaceColumns: true }, stats));
+    const bytes = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...new TextEncoder().encode(' id  date  n\r\n 00001 19970101  1\r\n'),
+      0xff,
+    ]);
+    const text = await collect(
+      transcodeToUtf8(slicesOf(bytes, 5), 'utf-8', { bomBytes: 3, whitespaceColumns: true }, stats),
+    );
     expect(text).toBe('id\tdate\tn\n00001\t19970101\t1\n\ufffd\n');
     expect(stats.replacements).toBe(1);
   });

@@ -5,28 +5,96 @@ import { profiledColumn } from '../../src/engine/import/inspect.ts';
 import { extraOf, isDateName, nameScore, suggestMapping, type ProfiledColumn } from '../../src/engine/import/roles.ts';
 import { sniffCsv } from '../../src/engine/import/sniff-csv.ts';
 import { duplicateHeadersWarning, uniqueHeaders } from '../../src/engine/import/text-columns.ts';
-import { isExcelSerial, majorityDateFormat, majorityNumberFormat, MOSTLY, parseNumber, profileColumn } from '../../src/engine/import/value-formats.ts';
+import {
+  isExcelSerial,
+  majorityDateFormat,
+  majorityNumberFormat,
+  MOSTLY,
+  parseNumber,
+  profileColumn,
+} from '../../src/engine/import/value-formats.ts';
 
-const cols = (spec: Record<string, readonly string[]>): ProfiledColumn[] => Object.entries(spec).map(([name, values]) => profiledColumn(name, values, {}));
+const cols = (spec: Record<string, readonly string[]>): ProfiledColumn[] =>
+  Object.entries(spec).map(([name, values]) => profiledColumn(name, values, {}));
 const times = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_x, i) => f(i));
 const days = (n: number) => times(n, (i) => `2024-01-${String((i % 28) + 1).padStart(2, '0')}`);
 
 describe('which table a file is', () => {
   const costCategories = ['support_call', 'field_visit', 'return', 'discount', 'bad_debt', 'dispute'];
   it.each<[string, Record<string, readonly string[]>, string]>([
-    ['English cost events', { customer_id: ['C1', 'C2', 'C3'], date: days(3), category: costCategories.slice(0, 3), amount: ['12.5', '40', '8'] }, 'service_costs'],
-    ['简体 cost events', { 客户编号: ['C1', 'C2', 'C3'], 发生日期: days(3), 成本类别: ['客服来电', '上门服务', '退货'], 金额: ['12.5', '40', '8'] }, 'service_costs'],
-    ['繁體 cost events', { 客戶編號: ['C1', 'C2', 'C3'], 發生日期: days(3), 成本類別: ['客服電話', '上門服務', '退貨'], 金額: ['12.5', '40', '8'] }, 'service_costs'],
+    [
+      'English cost events',
+      {
+        customer_id: ['C1', 'C2', 'C3'],
+        date: days(3),
+        category: costCategories.slice(0, 3),
+        amount: ['12.5', '40', '8'],
+      },
+      'service_costs',
+    ],
+    [
+      '简体 cost events',
+      {
+        客户编号: ['C1', 'C2', 'C3'],
+        发生日期: days(3),
+        成本类别: ['客服来电', '上门服务', '退货'],
+        金额: ['12.5', '40', '8'],
+      },
+      'service_costs',
+    ],
+    [
+      '繁體 cost events',
+      {
+        客戶編號: ['C1', 'C2', 'C3'],
+        發生日期: days(3),
+        成本類別: ['客服電話', '上門服務', '退貨'],
+        金額: ['12.5', '40', '8'],
+      },
+      'service_costs',
+    ],
     // The header alone says "cost category", whatever the values are.
-    ['简体 cost header, coded categories', { 客户编号: ['C1', 'C2'], 发生日期: days(2), 成本类别: ['A01', 'B07'], 金额: ['12.5', '40'] }, 'service_costs'],
-    ['English survey', { customer_id: ['C1', 'C2'], response_date: days(2), satisfaction: ['4', '5'], recommend: ['9', '10'] }, 'surveys'],
-    ['简体 survey', { 客户编号: ['C1', 'C2'], 调查日期: days(2), 满意度: ['4', '5'], 推荐意愿: ['9', '10'], 复购意愿: ['3', '4'] }, 'surveys'],
-    ['繁體 survey', { 客戶編號: ['C1', 'C2'], 填寫日期: days(2), 滿意度: ['4', '5'], 推薦意願: ['9', '10'] }, 'surveys'],
+    [
+      '简体 cost header, coded categories',
+      { 客户编号: ['C1', 'C2'], 发生日期: days(2), 成本类别: ['A01', 'B07'], 金额: ['12.5', '40'] },
+      'service_costs',
+    ],
+    [
+      'English survey',
+      { customer_id: ['C1', 'C2'], response_date: days(2), satisfaction: ['4', '5'], recommend: ['9', '10'] },
+      'surveys',
+    ],
+    [
+      '简体 survey',
+      { 客户编号: ['C1', 'C2'], 调查日期: days(2), 满意度: ['4', '5'], 推荐意愿: ['9', '10'], 复购意愿: ['3', '4'] },
+      'surveys',
+    ],
+    [
+      '繁體 survey',
+      { 客戶編號: ['C1', 'C2'], 填寫日期: days(2), 滿意度: ['4', '5'], 推薦意願: ['9', '10'] },
+      'surveys',
+    ],
     // Same headers as the English cost events, but the categories are products: purchases.
-    ['sales with product categories', { customer_id: ['C1', 'C2', 'C3'], date: days(3), category: ['Books', 'Garden', 'Toys'], amount: ['12.5', '40', '8'] }, 'transactions'],
+    [
+      'sales with product categories',
+      {
+        customer_id: ['C1', 'C2', 'C3'],
+        date: days(3),
+        category: ['Books', 'Garden', 'Toys'],
+        amount: ['12.5', '40', '8'],
+      },
+      'transactions',
+    ],
     ['a plain sales export', { customer_id: ['C1', 'C2'], date: days(2), amount: ['12.5', '40'] }, 'transactions'],
-    ['a transactions export with a COGS column', { customer_id: ['C1', 'C2'], date: days(2), revenue: ['12.5', '40'], cost: ['3', '9'] }, 'transactions'],
-    ['customers with a signup date', { customer_id: ['C1', 'C2'], signup_date: days(2), region: ['North', 'South'], plan: ['gold', 'basic'] }, 'customers'],
+    [
+      'a transactions export with a COGS column',
+      { customer_id: ['C1', 'C2'], date: days(2), revenue: ['12.5', '40'], cost: ['3', '9'] },
+      'transactions',
+    ],
+    [
+      'customers with a signup date',
+      { customer_id: ['C1', 'C2'], signup_date: days(2), region: ['North', 'South'], plan: ['gold', 'basic'] },
+      'customers',
+    ],
   ])('%s → %s', (_name, spec, table) => {
     const s = suggestMapping(cols(spec));
     expect(s.mapping.table).toBe(table);
@@ -35,11 +103,18 @@ describe('which table a file is', () => {
 
   it('maps the cost file columns onto service_costs roles', () => {
     const s = suggestMapping(cols({ 客户编号: ['C1'], 发生日期: days(1), 成本类别: ['退货'], 金额: ['12.5'] }));
-    expect(Object.fromEntries(Object.entries(s.mapping.columns).map(([k, v]) => [k, 'source' in v ? v.source : '']))).toEqual({ customer_id: '客户编号', date: '发生日期', category: '成本类别', amount: '金额' });
+    expect(
+      Object.fromEntries(Object.entries(s.mapping.columns).map(([k, v]) => [k, 'source' in v ? v.source : ''])),
+    ).toEqual({ customer_id: '客户编号', date: '发生日期', category: '成本类别', amount: '金额' });
   });
 
   it('the old rule (all required + most optional) would pick transactions: the scores say why not', () => {
-    const columns = cols({ customer_id: ['C1', 'C2'], date: days(2), category: ['support_call', 'bad_debt'], amount: ['12.5', '40'] });
+    const columns = cols({
+      customer_id: ['C1', 'C2'],
+      date: days(2),
+      category: ['support_call', 'bad_debt'],
+      amount: ['12.5', '40'],
+    });
     const tx = suggestMapping(columns, 'transactions');
     const sc = suggestMapping(columns, 'service_costs');
     // Both explain all four columns; the cost categories tip it.
@@ -96,7 +171,13 @@ describe('a few bad values do not change a column type', () => {
   });
 
   it('the wizard is told how many sampled values will be rejected', () => {
-    const s = suggestMapping(cols({ customer_id: times(20, (i) => `C${i}`), date: days(20), amount: times(20, (i) => (i === 4 ? 'twelve' : String(i))) }));
+    const s = suggestMapping(
+      cols({
+        customer_id: times(20, (i) => `C${i}`),
+        date: days(20),
+        amount: times(20, (i) => (i === 4 ? 'twelve' : String(i))),
+      }),
+    );
     expect(s.mapping.table).toBe('transactions');
     expect(s.notes.join(' ')).toMatch(/amount \(revenue\): 1 of 20 sampled values are not numbers/);
   });

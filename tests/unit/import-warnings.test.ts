@@ -5,17 +5,36 @@ import { buildWarningQueries, duplicatesWarning } from '../../src/engine/import/
 
 const mapping: ImportMapping = {
   table: 'transactions',
-  columns: { customer_id: { source: 'id' }, date: { source: 'd' }, revenue: { source: 'r' }, quantity: { source: 'q' }, order_id: { source: 'o' }, channel: { source: 'c' } },
+  columns: {
+    customer_id: { source: 'id' },
+    date: { source: 'd' },
+    revenue: { source: 'r' },
+    quantity: { source: 'q' },
+    order_id: { source: 'o' },
+    channel: { source: 'c' },
+  },
   extras: [{ source: 'TotalCharges', name: 'TotalCharges', type: 'DOUBLE' }],
 };
 const queries = buildWarningQueries('transactions', mapping, defaultRules, '2024-06-30');
 const message = (code: string, n: number, column?: string) =>
-  code === 'duplicates' ? duplicatesWarning(n).message : queries.find((q) => q.code === code && (column === undefined || q.column === column))!.message(n);
+  code === 'duplicates'
+    ? duplicatesWarning(n).message
+    : queries.find((q) => q.code === code && (column === undefined || q.column === column))!.message(n);
 
 describe('warning messages agree with their count', () => {
   it.each([
-    ['duplicates', undefined, 1, '1 row is an exact duplicate of an earlier row (kept; remove it in the source if it is a double entry).'],
-    ['duplicates', undefined, 5268, '5,268 rows are exact duplicates of an earlier row (kept; remove them in the source if they are double entries).'],
+    [
+      'duplicates',
+      undefined,
+      1,
+      '1 row is an exact duplicate of an earlier row (kept; remove it in the source if it is a double entry).',
+    ],
+    [
+      'duplicates',
+      undefined,
+      5268,
+      '5,268 rows are exact duplicates of an earlier row (kept; remove them in the source if they are double entries).',
+    ],
     ['negative_amounts', undefined, 1, '1 row has a negative revenue (refunds or credits).'],
     ['negative_amounts', undefined, 8905, '8,905 rows have a negative revenue (refunds or credits).'],
     ['returns', undefined, 1, '1 row has a negative quantity and was kept as a return.'],
@@ -32,7 +51,12 @@ describe('warning messages agree with their count', () => {
   });
 
   it('counts nouns and verbs', () => {
-    expect([counted(0, 'row'), counted(1, 'row'), counted(1234, 'character'), counted(2, 'entry', 'entries')]).toEqual(['0 rows', '1 row', '1,234 characters', '2 entries']);
+    expect([counted(0, 'row'), counted(1, 'row'), counted(1234, 'character'), counted(2, 'entry', 'entries')]).toEqual([
+      '0 rows',
+      '1 row',
+      '1,234 characters',
+      '2 entries',
+    ]);
     expect([agree(1, 'has', 'have'), agree(0, 'has', 'have'), agree(7, 'is', 'are')]).toEqual(['has', 'have', 'are']);
   });
 });

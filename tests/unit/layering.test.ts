@@ -51,18 +51,44 @@ function sourceFiles(dir = src): Map<string, string> {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) for (const [k, v] of sourceFiles(full)) out.set(k, v);
-    else if (/\.(ts|svelte)$/.test(e.name)) out.set(path.relative(src, full).split(path.sep).join('/'), readFileSync(full, 'utf8'));
+    else if (/\.(ts|svelte)$/.test(e.name))
+      out.set(path.relative(src, full).split(path.sep).join('/'), readFileSync(full, 'utf8'));
   }
   return out;
 }
 
 describe('import arrows point down', () => {
   it.each([
-    ['an analysis importing the engine', 'analyses/x/a.ts', "import { toRows } from '../../engine/types.ts';", ['analyses/x/a.ts → engine/types.ts']],
-    ['charts importing the notebook', 'charts/a.ts', "import type { Cell } from '../notebook/format/types.ts';", ['charts/a.ts → notebook/format/types.ts']],
-    ['the model loading the UI lazily', 'model/a.ts', "const ui = await import('../ui/App.svelte');", ['model/a.ts → ui/App.svelte']],
-    ['sql re-exporting from analyses', 'sql/a.ts', "export { x } from '../analyses/types.ts';", ['sql/a.ts → analyses/types.ts']],
-    ['an analysis importing SQL helpers and charts', 'analyses/x/a.ts', "import { quoteIdent } from '../../sql/quote.ts';\nimport type { ChartSpec } from '../../charts/spec.ts';", []],
+    [
+      'an analysis importing the engine',
+      'analyses/x/a.ts',
+      "import { toRows } from '../../engine/types.ts';",
+      ['analyses/x/a.ts → engine/types.ts'],
+    ],
+    [
+      'charts importing the notebook',
+      'charts/a.ts',
+      "import type { Cell } from '../notebook/format/types.ts';",
+      ['charts/a.ts → notebook/format/types.ts'],
+    ],
+    [
+      'the model loading the UI lazily',
+      'model/a.ts',
+      "const ui = await import('../ui/App.svelte');",
+      ['model/a.ts → ui/App.svelte'],
+    ],
+    [
+      'sql re-exporting from analyses',
+      'sql/a.ts',
+      "export { x } from '../analyses/types.ts';",
+      ['sql/a.ts → analyses/types.ts'],
+    ],
+    [
+      'an analysis importing SQL helpers and charts',
+      'analyses/x/a.ts',
+      "import { quoteIdent } from '../../sql/quote.ts';\nimport type { ChartSpec } from '../../charts/spec.ts';",
+      [],
+    ],
     ['the engine importing analyses', 'engine/a.ts', "import { getAnalysis } from '../analyses/registry.ts';", []],
     ['the UI importing the app', 'ui/a.svelte', "  import { EngineClient } from '../app/engine-client.ts';", []],
     ['a package', 'analyses/a.ts', "import * as Plot from '@observablehq/plot';", []],
@@ -82,7 +108,8 @@ describe('import arrows point down', () => {
   it('keeps the pure core free of the engine, the app, the UI and the notebook', () => {
     // The rule of docs/architecture.md, spelled out: the table above implies it.
     for (const top of ['analyses', 'model', 'sql', 'charts', 'format']) {
-      for (const above of ['engine', 'app', 'ui', 'notebook']) expect(below[top], `${top} → ${above}`).not.toContain(above);
+      for (const above of ['engine', 'app', 'ui', 'notebook'])
+        expect(below[top], `${top} → ${above}`).not.toContain(above);
     }
   });
 });

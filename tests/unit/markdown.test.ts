@@ -48,7 +48,9 @@ describe('renderMarkdown: interpolation', () => {
   });
 
   it('shows and reports unknown names instead of leaving a blank', () => {
-    const { html, unknown } = renderMarkdown('Top share: {whale.top_share:%}, again {whale.top_share}, {nope}.', { values });
+    const { html, unknown } = renderMarkdown('Top share: {whale.top_share:%}, again {whale.top_share}, {nope}.', {
+      values,
+    });
     expect(html).toContain('<span class="nb-unknown">⟨unknown: whale.top_share⟩</span>');
     expect(html).toContain('⟨unknown: nope⟩');
     expect(unknown).toEqual(['whale.top_share', 'nope']);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { acceptsInputValue, cellId, parseNotebook, serializeNotebook, type InputSpec } from '../../src/notebook/format/index.ts';
+import {
+  acceptsInputValue,
+  cellId,
+  parseNotebook,
+  serializeNotebook,
+  type InputSpec,
+} from '../../src/notebook/format/index.ts';
 import { addCell, deleteCell, duplicateCell, moveCell, withInputValues } from '../../src/ui/notebook/edit.ts';
 
 const text = 'Intro text.\n\n```sql a\nSELECT 1 AS x\n```\n\nMiddle text.\n\n```sql b\nSELECT 2 AS y\n```\n';
@@ -69,7 +75,17 @@ describe('acceptsInputValue: restoring a saved value only when the control can h
     [spec({ type: 'range', min: 0, max: 10 }), [2, 8], true],
     [spec({ type: 'range', min: 0, max: 10 }), [8, 2], false],
     [spec({ type: 'range', min: 0, max: 10 }), [2, 11], false],
-    [spec({ type: 'select', options: [{ value: 'a', label: 'a' }, { value: 5, label: '5' }] }), 5, true],
+    [
+      spec({
+        type: 'select',
+        options: [
+          { value: 'a', label: 'a' },
+          { value: 5, label: '5' },
+        ],
+      }),
+      5,
+      true,
+    ],
     [spec({ type: 'select', options: [{ value: 'a', label: 'a' }] }), 'gone', false],
     [spec({ type: 'select', optionsFrom: { cell: 'q', column: 'c' } }), 'West', true],
     [spec({ type: 'select', optionsFrom: { cell: 'q', column: 'c' } }), { x: 1 }, false],
@@ -93,7 +109,11 @@ describe('a date input without a value is "not set"', () => {
     const nb = parseNotebook(src);
     expect(nb.issues).toEqual([]);
     const cell = nb.cells.find((c) => c.kind === 'input');
-    expect(cell?.kind === 'input' ? cell.spec : null).toMatchObject({ type: 'date', value: null, placeholder: 'the last transaction' });
+    expect(cell?.kind === 'input' ? cell.spec : null).toMatchObject({
+      type: 'date',
+      value: null,
+      placeholder: 'the last transaction',
+    });
     expect(serializeNotebook(nb)).toBe(src);
   });
 });
@@ -119,22 +139,26 @@ describe('notebook edits: starters and downloads', () => {
   });
 
   it('withInputValues writes the current input values into the file', () => {
-    const md = '```input margin\ntype: slider\nlabel: Margin # kept\nmin: 0\nmax: 1\nstep: 0.05\nvalue: 0.35\n```\n\n```input region\ntype: select\noptions: [north, south]\nvalue: north\n```\n';
+    const md =
+      '```input margin\ntype: slider\nlabel: Margin # kept\nmin: 0\nmax: 1\nstep: 0.05\nvalue: 0.35\n```\n\n```input region\ntype: select\noptions: [north, south]\nvalue: north\n```\n';
     const out = serializeNotebook(withInputValues(parseNotebook(md), { margin: 0.6, region: 'north' }));
     expect(out).toContain('value: 0.6\n');
     expect(out).toContain('label: Margin # kept');
     expect(out).toContain('value: north');
-    const again = parseNotebook(out).cells.map((c) => c.kind === 'input' ? c.spec?.value : null);
+    const again = parseNotebook(out).cells.map((c) => (c.kind === 'input' ? c.spec?.value : null));
     expect(again).toEqual([0.6, 'north']);
   });
 });
 
 describe('input enabled_when', () => {
   it('reads { input, equals } and reports any other shape', () => {
-    const ok = parseNotebook('```input margin\ntype: slider\nmin: 0\nmax: 1\nenabled_when: { input: margin_source, equals: assumed }\n```\n').cells[0]!;
+    const ok = parseNotebook(
+      '```input margin\ntype: slider\nmin: 0\nmax: 1\nenabled_when: { input: margin_source, equals: assumed }\n```\n',
+    ).cells[0]!;
     expect(ok.kind === 'input' ? ok.spec?.enabledWhen : null).toEqual({ input: 'margin_source', equals: 'assumed' });
     expect(ok.issues).toEqual([]);
-    const bad = parseNotebook('```input margin\ntype: slider\nmin: 0\nmax: 1\nenabled_when: margin_source\n```\n').cells[0]!;
+    const bad = parseNotebook('```input margin\ntype: slider\nmin: 0\nmax: 1\nenabled_when: margin_source\n```\n')
+      .cells[0]!;
     expect(bad.issues.join()).toMatch(/enabled_when must be \{ input: <input name>, equals: <value> \}/);
   });
 });

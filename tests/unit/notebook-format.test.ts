@@ -5,8 +5,14 @@ import { parseNotebook, serializeNotebook, updateCellSource, cellId } from '../.
 
 const goldenDir = path.resolve(import.meta.dirname, '../notebook');
 const shippedDir = path.resolve(import.meta.dirname, '../../notebooks');
-const cases = readdirSync(goldenDir).filter((f) => f.endsWith('.md')).sort();
-const shipped = existsSync(shippedDir) ? readdirSync(shippedDir).filter((f) => f.endsWith('.md')).sort() : [];
+const cases = readdirSync(goldenDir)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
+const shipped = existsSync(shippedDir)
+  ? readdirSync(shippedDir)
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+  : [];
 
 describe('notebook format: golden files (tests/notebook/<case>.md → <case>.json)', () => {
   it('has golden cases', () => expect(cases.length).toBeGreaterThanOrEqual(5));
@@ -53,7 +59,11 @@ describe('notebook format: edits', () => {
     const nb = parseNotebook(text);
     nb.frontMatter.title = 'New title';
     const out = serializeNotebook(nb);
-    expect(out.startsWith('---\ntitle: New title\ndescription: One line.\nlanguage: en\ndataset: sample\nauthor: Workbench team\ntags:\n')).toBe(true);
+    expect(
+      out.startsWith(
+        '---\ntitle: New title\ndescription: One line.\nlanguage: en\ndataset: sample\nauthor: Workbench team\ntags:\n',
+      ),
+    ).toBe(true);
     expect(parseNotebook(out).frontMatter.extra).toEqual({ author: 'Workbench team', tags: ['profit', 'whale'] });
   });
 
@@ -71,7 +81,14 @@ describe('notebook format: edits', () => {
 
   it('writes a new cell with a fence longer than any backtick run in its body', () => {
     const nb = parseNotebook('Intro\n');
-    nb.cells.push({ ...nb.cells[0]!, kind: 'sql', id: cellId('q'), name: 'q', source: "SELECT '```' AS s", layout: { gap: '\n' } } as never);
+    nb.cells.push({
+      ...nb.cells[0]!,
+      kind: 'sql',
+      id: cellId('q'),
+      name: 'q',
+      source: "SELECT '```' AS s",
+      layout: { gap: '\n' },
+    } as never);
     expect(serializeNotebook(nb)).toBe("Intro\n\n```sql q\nSELECT '```' AS s\n```");
   });
 });
@@ -79,17 +96,32 @@ describe('notebook format: edits', () => {
 describe('notebook format: specific validation messages', () => {
   const issues = (md: string) => parseNotebook(md).cells.flatMap((c) => c.issues);
   it.each([
-    ['```input margin\ntype: slidr\n```\n', 'input margin: unknown type "slidr" (expected one of slider, range, number, select, toggle, text, date)'],
+    [
+      '```input margin\ntype: slidr\n```\n',
+      'input margin: unknown type "slidr" (expected one of slider, range, number, select, toggle, text, date)',
+    ],
     ['```input m\ntype: slider\nmin: 0\nmax: 1\nvalue: 2\n```\n', 'input m: value 2 is outside [0, 1]'],
     ['```input m\ntype: select\n```\n', 'input m: a select needs options (a list) or options_from (sql_cell.column)'],
-    ['```input m\ntype: select\noptions_from: nope\n```\n', 'input m: options_from must be "sql_cell.column", got "nope"'],
+    [
+      '```input m\ntype: select\noptions_from: nope\n```\n',
+      'input m: options_from must be "sql_cell.column", got "nope"',
+    ],
     ['```input m\ntype: toggle\nvalue: 1\n```\n', 'input m: value must be true or false, got 1'],
-    ['```input m\ntype: range\nmin: 0\nmax: 10\nvalue: [8, 2]\n```\n', 'input m: value [8, 2] must be [from, to] with from ≤ to'],
+    [
+      '```input m\ntype: range\nmin: 0\nmax: 10\nvalue: [8, 2]\n```\n',
+      'input m: value [8, 2] must be [from, to] with from ≤ to',
+    ],
     ['```sql\nSELECT 1\n```\n', 'sql on line 1: missing name (write `sql <name>`)'],
     ['```sql 1x\nSELECT 1\n```\n', 'sql 1x: invalid name "1x" (use letters, digits and _; start with a letter)'],
-    ['```chart\ndata: t\nmarks: []\n```\n', 'chart on line 1: marks must be a non-empty list, e.g. - { type: barY, x: region, y: customers }'],
+    [
+      '```chart\ndata: t\nmarks: []\n```\n',
+      'chart on line 1: marks must be a non-empty list, e.g. - { type: barY, x: region, y: customers }',
+    ],
     ['```analysis a\noptions: {}\n```\n', 'analysis a: missing analysis: <id> (e.g. analysis: whale-curve)'],
-    ['```input m\ntype: [\n```\n', 'input m: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] at line 2, column 1'],
+    [
+      '```input m\ntype: [\n```\n',
+      'input m: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] at line 2, column 1',
+    ],
   ])('%j → %s', (md, message) => {
     expect(issues(md)).toContain(message);
   });

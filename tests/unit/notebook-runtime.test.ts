@@ -7,10 +7,23 @@ import { cellId, isRequirement, parseNotebook, unmetRequirements } from '../../s
 import { createRuntime, type CellState, type NotebookEffects } from '../../src/notebook/runtime/index.ts';
 
 const table = (rows: Record<string, number | string>[]): ColumnarTable =>
-  fromRows(rows, Object.keys(rows[0] ?? { x: 0 }).map((name) => ({ name, type: typeof rows[0]![name] === 'number' ? 'DOUBLE' : 'VARCHAR', kind: typeof rows[0]![name] === 'number' ? 'number' : 'string' })));
+  fromRows(
+    rows,
+    Object.keys(rows[0] ?? { x: 0 }).map((name) => ({
+      name,
+      type: typeof rows[0]![name] === 'number' ? 'DOUBLE' : 'VARCHAR',
+      kind: typeof rows[0]![name] === 'number' ? 'number' : 'string',
+    })),
+  );
 
 /** Fake effects: each sql run returns one row {table, p: first param}; every call is logged. */
-function fakeEffects(options: { delay?: (table: string, params: SqlParam[]) => number; fail?: (table: string) => string | null; notApplicable?: string } = {}) {
+function fakeEffects(
+  options: {
+    delay?: (table: string, params: SqlParam[]) => number;
+    fail?: (table: string) => string | null;
+    notApplicable?: string;
+  } = {},
+) {
   const log: string[] = [];
   const tables = new Map<string, ColumnarTable>();
   const effects: NotebookEffects = {
@@ -28,13 +41,27 @@ function fakeEffects(options: { delay?: (table: string, params: SqlParam[]) => n
       log.push(`analysis ${id} ${JSON.stringify(opts)}`);
       if (options.notApplicable) {
         const reason = options.notApplicable;
-        return { tables: {}, scalars: {}, charts: [], findings: [], notes: [reason], notApplicable: { reason, needs: ['service_costs'] } };
+        return {
+          tables: {},
+          scalars: {},
+          charts: [],
+          findings: [],
+          notes: [reason],
+          notApplicable: { reason, needs: ['service_costs'] },
+        };
       }
       const result: AnalysisResult = {
-        tables: { curve: table([{ x: 0, y: 0 }, { x: 1, y: Number(opts.margin_pct) }]) },
+        tables: {
+          curve: table([
+            { x: 0, y: 0 },
+            { x: 1, y: Number(opts.margin_pct) },
+          ]),
+        },
         scalars: { top20_share: 1.38 },
         charts: [],
-        findings: [finding('peak', 'whale.peak', { peak: tv.percent(1.4), peak_customers: tv.percent(0.5) }, 'peak', 1.4)],
+        findings: [
+          finding('peak', 'whale.peak', { peak: tv.percent(1.4), peak_customers: tv.percent(0.5) }, 'peak', 1.4),
+        ],
         notes: [],
       };
       return result;
@@ -106,7 +133,17 @@ describe('notebook runtime', () => {
     const { effects, log } = fakeEffects();
     const rt = createRuntime(parseNotebook(md), effects);
     await rt.runAll();
-    expect(status(rt.cells())).toEqual({ margin: 'ok', region: 'ok', a: 'ok', b: 'ok', c: 'ok', whale: 'ok', w: 'ok', 'chart#1': 'ok', 'prose#1': 'ok' });
+    expect(status(rt.cells())).toEqual({
+      margin: 'ok',
+      region: 'ok',
+      a: 'ok',
+      b: 'ok',
+      c: 'ok',
+      whale: 'ok',
+      w: 'ok',
+      'chart#1': 'ok',
+      'prose#1': 'ok',
+    });
     expect(log).toEqual([
       'sql a SELECT $1 AS m [0.3]',
       'sql b SELECT * FROM a []',
@@ -115,8 +152,19 @@ describe('notebook runtime', () => {
       'register whale_curve 2',
       'sql w SELECT * FROM whale_curve []',
     ]);
-    expect(rt.cell(cellId('chart#1'))!.output).toMatchObject({ kind: 'chart', data: { 'whale.curve': [{ x: 0, y: 0 }, { x: 1, y: 0.3 }] } });
-    expect(rt.cell(cellId('prose#1'))!.output).toEqual({ kind: 'prose', values: { 'whale.top20_share': 1.38, 'whale.peak': 1.4, margin: 0.3, 'a.p': 0.3 } });
+    expect(rt.cell(cellId('chart#1'))!.output).toMatchObject({
+      kind: 'chart',
+      data: {
+        'whale.curve': [
+          { x: 0, y: 0 },
+          { x: 1, y: 0.3 },
+        ],
+      },
+    });
+    expect(rt.cell(cellId('prose#1'))!.output).toEqual({
+      kind: 'prose',
+      values: { 'whale.top20_share': 1.38, 'whale.peak': 1.4, margin: 0.3, 'a.p': 0.3 },
+    });
     expect(rt.cell(cellId('a'))).toMatchObject({ rowCount: 1, runs: 1 });
   });
 
@@ -128,7 +176,15 @@ describe('notebook runtime', () => {
     await rt.setInput('region', 'south');
     expect(log).toEqual(['sql c SELECT $1 AS r ["south"]']);
     expect(rt.cells().map((c) => [c.id, c.runs])).toEqual([
-      ['margin', 1], ['region', 2], ['a', 1], ['b', 1], ['c', 2], ['whale', 1], ['w', 1], ['chart#1', 1], ['prose#1', 1],
+      ['margin', 1],
+      ['region', 2],
+      ['a', 1],
+      ['b', 1],
+      ['c', 2],
+      ['whale', 1],
+      ['w', 1],
+      ['chart#1', 1],
+      ['prose#1', 1],
     ]);
   });
 
@@ -165,9 +221,17 @@ describe('notebook runtime', () => {
     const { effects, log } = fakeEffects({ notApplicable: 'No cost data in this dataset.' });
     const rt = createRuntime(parseNotebook(md), effects);
     await rt.runAll();
-    expect(rt.cell(cellId('whale'))).toMatchObject({ status: 'na', error: 'No cost data in this dataset.', needs: ['service_costs'] });
+    expect(rt.cell(cellId('whale'))).toMatchObject({
+      status: 'na',
+      error: 'No cost data in this dataset.',
+      needs: ['service_costs'],
+    });
     for (const id of ['w', 'chart#1', 'prose#1']) {
-      expect(rt.cell(cellId(id))).toMatchObject({ status: 'na', error: 'whale does not apply to this data: No cost data in this dataset.', needs: ['service_costs'] });
+      expect(rt.cell(cellId(id))).toMatchObject({
+        status: 'na',
+        error: 'whale does not apply to this data: No cost data in this dataset.',
+        needs: ['service_costs'],
+      });
     }
     // Never run: a dependent would only have failed on the missing tables.
     expect(log.some((l) => l.startsWith('sql w '))).toBe(false);
@@ -177,14 +241,16 @@ describe('notebook runtime', () => {
 
   it('reports cycles and unknown names on the cell', async () => {
     const { effects } = fakeEffects();
-    const nb = parseNotebook([
-      '```sql x\nSELECT * FROM y\n```\n',
-      '```sql y\nSELECT * FROM x\n```\n',
-      '```sql z\nSELECT $nope AS n\n```\n',
-      '```chart\ndata: missing\nmarks:\n  - { type: dot, x: a, y: b }\n```\n',
-      'Value {ghost.v}\n',
-      '```sql ok\nSELECT 1 AS one\n```\n',
-    ].join('\n'));
+    const nb = parseNotebook(
+      [
+        '```sql x\nSELECT * FROM y\n```\n',
+        '```sql y\nSELECT * FROM x\n```\n',
+        '```sql z\nSELECT $nope AS n\n```\n',
+        '```chart\ndata: missing\nmarks:\n  - { type: dot, x: a, y: b }\n```\n',
+        'Value {ghost.v}\n',
+        '```sql ok\nSELECT 1 AS one\n```\n',
+      ].join('\n'),
+    );
     const rt = createRuntime(nb, effects);
     await rt.runAll();
     const errors = Object.fromEntries(rt.cells().map((c) => [c.id, c.error ?? c.status]));
@@ -236,25 +302,37 @@ From {band.from} to {band.to}: {pick}.
     const rt = createRuntime(nb, effects);
     await rt.runAll();
     expect(log[0]).toBe('sql opts SELECT * FROM t WHERE v BETWEEN $1 AND $2 OR w > $1 [10,20]');
-    expect(rt.cell(cellId('pick'))!.output).toEqual({ kind: 'input', value: 'opts', options: [{ value: 'opts', label: 'opts' }] });
+    expect(rt.cell(cellId('pick'))!.output).toEqual({
+      kind: 'input',
+      value: 'opts',
+      options: [{ value: 'opts', label: 'opts' }],
+    });
     expect(log[1]).toBe('sql uses SELECT $1 AS chosen ["opts"]');
-    expect(rt.cell(cellId('prose#1'))!.output).toEqual({ kind: 'prose', values: { 'band.from': 10, 'band.to': 20, pick: 'opts' } });
+    expect(rt.cell(cellId('prose#1'))!.output).toEqual({
+      kind: 'prose',
+      values: { 'band.from': 10, 'band.to': 20, pick: 'opts' },
+    });
   });
 
   it('refuses a range used without .from/.to, and a cell with several statements', async () => {
     const { effects } = fakeEffects();
-    const nb = parseNotebook('```input r\ntype: range\nmin: 0\nmax: 1\n```\n\n```sql q\nSELECT $r\n```\n\n```sql two\nSELECT 1; SELECT 2\n```\n');
+    const nb = parseNotebook(
+      '```input r\ntype: range\nmin: 0\nmax: 1\n```\n\n```sql q\nSELECT $r\n```\n\n```sql two\nSELECT 1; SELECT 2\n```\n',
+    );
     const rt = createRuntime(nb, effects);
     await rt.runAll();
     expect(rt.cell(cellId('q'))!.error).toBe('sql q: $r is a range: use $r.from and $r.to');
-    expect(rt.cell(cellId('two'))!.error).toBe('sql two: a sql cell holds one query; split the statements into separate cells');
+    expect(rt.cell(cellId('two'))!.error).toBe(
+      'sql two: a sql cell holds one query; split the statements into separate cells',
+    );
   });
 });
 
 describe('notebook runtime: edits that change the graph', () => {
   it('reports an unknown name when a used cell is deleted, and recovers when it is back', async () => {
     const { effects } = fakeEffects();
-    const full = '```sql a\nSELECT 1 AS x\n```\n\n```sql b\nSELECT * FROM a\n```\n\n```chart\ndata: a\nmarks:\n  - { type: dot, x: x, y: x }\n```\n';
+    const full =
+      '```sql a\nSELECT 1 AS x\n```\n\n```sql b\nSELECT * FROM a\n```\n\n```chart\ndata: a\nmarks:\n  - { type: dot, x: x, y: x }\n```\n';
     const rt = createRuntime(parseNotebook(full), effects);
     await rt.runAll();
     await rt.setNotebook(parseNotebook(full.replace('```sql a\nSELECT 1 AS x\n```\n\n', '')));
@@ -312,10 +390,15 @@ max: 1
   };
 
   it('marks its queries not applicable, naming what is missing, and runs nothing against the data', async () => {
-    const { states, log } = await run({ customers: ['customer_id', 'churn_date'], transactions: ['customer_id', 'date', 'revenue'] });
+    const { states, log } = await run({
+      customers: ['customer_id', 'churn_date'],
+      transactions: ['customer_id', 'date', 'revenue'],
+    });
     const sql = states.find((s) => s.kind === 'sql')!;
     expect(sql.status).toBe('na');
-    expect(sql.error).toBe('This notebook needs `customers.tenure`, `customers.Churn`, which the loaded data does not have (it is written for the telco data). Import data that has them with the import wizard (Data → Import).');
+    expect(sql.error).toBe(
+      'This notebook needs `customers.tenure`, `customers.Churn`, which the loaded data does not have (it is written for the telco data). Import data that has them with the import wizard (Data → Import).',
+    );
     expect(sql.needs).toEqual(['customers']);
     expect(log.filter((l) => l.startsWith('sql'))).toEqual([]);
     // What depends on it does not apply either; prose without references and inputs still run.
@@ -344,7 +427,14 @@ describe('unmetRequirements', () => {
     expect(unmetRequirements(requires, tables as Record<string, string[]>)).toEqual(expected);
   });
 
-  it.each([['customers', true], ['customers.tenure', true], ['customers.', false], ['orders', false], ['orders.id', false], [3, false]])('isRequirement(%j) = %s', (v, ok) => {
+  it.each([
+    ['customers', true],
+    ['customers.tenure', true],
+    ['customers.', false],
+    ['orders', false],
+    ['orders.id', false],
+    [3, false],
+  ])('isRequirement(%j) = %s', (v, ok) => {
     expect(isRequirement(v)).toBe(ok);
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { bindSqlParameters, singleQuery, sqlIdentifiers, sqlParameters } from '../../src/notebook/format/index.ts';
 
 const values: Record<string, number | string> = { a: 1, b: 'two', r_from: 10, r_to: 20 };
-const bind = (sql: string) => bindSqlParameters(sql, (p) => values[p.member ? `${p.name}_${p.member}` : p.name] ?? null);
+const bind = (sql: string) =>
+  bindSqlParameters(sql, (p) => values[p.member ? `${p.name}_${p.member}` : p.name] ?? null);
 
 describe('binding $name parameters outside strings, comments and quoted identifiers', () => {
   it.each([
@@ -23,12 +24,22 @@ describe('binding $name parameters outside strings, comments and quoted identifi
   });
 
   it('refuses positional parameters', () => {
-    expect(() => bind('SELECT $1')).toThrow('positional parameter $1 is not allowed in a notebook; use $name with an input\'s name');
+    expect(() => bind('SELECT $1')).toThrow(
+      "positional parameter $1 is not allowed in a notebook; use $name with an input's name",
+    );
   });
 
   it('lists parameters and identifiers found outside literals', () => {
     expect(sqlParameters("SELECT $a, '$b', $r.to -- $c")).toEqual([{ name: 'a' }, { name: 'r', member: 'to' }]);
-    expect(sqlIdentifiers('SELECT "My Col", x FROM top_regions /* other */ WHERE y = \'z\'')).toEqual(['SELECT', 'My Col', 'x', 'FROM', 'top_regions', 'WHERE', 'y']);
+    expect(sqlIdentifiers('SELECT "My Col", x FROM top_regions /* other */ WHERE y = \'z\'')).toEqual([
+      'SELECT',
+      'My Col',
+      'x',
+      'FROM',
+      'top_regions',
+      'WHERE',
+      'y',
+    ]);
   });
 });
 

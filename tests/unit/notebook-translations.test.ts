@@ -18,13 +18,15 @@ const translations = files.filter((f) => /\.(zh-Hans|zh-Hant)\.md$/.test(f));
 
 /** A query without its comments, column aliases (`AS "利润"` may translate `AS profit`) and CASE output labels. */
 function sqlShape(sql: string): string {
-  return sql
-    .replace(/--.*$/gm, '')
-    .replace(/\s+AS\s+("[^"]*"|\w+)/gi, '')
-    // Labels a CASE writes out ('0–11 months'), not values it compares against.
-    .replace(/\b(THEN|ELSE)\s+'[^']*'/gi, '$1 _')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    sql
+      .replace(/--.*$/gm, '')
+      .replace(/\s+AS\s+("[^"]*"|\w+)/gi, '')
+      // Labels a CASE writes out ('0–11 months'), not values it compares against.
+      .replace(/\b(THEN|ELSE)\s+'[^']*'/gi, '$1 _')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** What must be equal between a cell and its translation. */
@@ -34,12 +36,23 @@ function shape(c: Cell): unknown {
       // Every number the original quotes (a quote with a number format), in the same format.
       // Quotes without one are words or labels (`{segment}`, `{whatif.period}` = "quarter"), which
       // would read as English inside Chinese prose: a translation may word those itself.
-      return { kind: c.kind, quotes: findInterpolations(c.source).filter((i) => i.format !== undefined).map((i) => `${i.name}.${i.member ?? ''}:${i.format}`).sort() };
+      return {
+        kind: c.kind,
+        quotes: findInterpolations(c.source)
+          .filter((i) => i.format !== undefined)
+          .map((i) => `${i.name}.${i.member ?? ''}:${i.format}`)
+          .sort(),
+      };
     case 'sql':
       // Comments and column headings (`AS "…"`, quoted) may be translated; the query may not.
       return { kind: c.kind, name: c.name, sql: sqlShape(c.source) };
     case 'input': {
-      const { label: _label, placeholder: _placeholder, options, ...rest } = c.spec ?? ({} as NonNullable<typeof c.spec>);
+      const {
+        label: _label,
+        placeholder: _placeholder,
+        options,
+        ...rest
+      } = c.spec ?? ({} as NonNullable<typeof c.spec>);
       return { kind: c.kind, name: c.name, ...rest, options: options?.map((o) => o.value) };
     }
     case 'analysis':
@@ -57,7 +70,9 @@ describe('built-in notebooks and their translations', () => {
   it('every built-in notebook exists in both Chinese scripts', () => {
     const originals = files.filter((f) => !translations.includes(f));
     expect(originals.length).toBeGreaterThan(0);
-    const missing = originals.flatMap((f) => ['zh-Hans', 'zh-Hant'].map((l) => f.replace(/\.md$/, `.${l}.md`))).filter((t) => !files.includes(t));
+    const missing = originals
+      .flatMap((f) => ['zh-Hans', 'zh-Hant'].map((l) => f.replace(/\.md$/, `.${l}.md`)))
+      .filter((t) => !files.includes(t));
     expect(missing).toEqual([]);
   });
 
@@ -78,7 +93,9 @@ describe('built-in notebooks and their translations', () => {
   it.each(translations)('%s is written in its language: mostly Chinese characters in prose and labels', (file) => {
     const nb = read(file);
     const text = nb.cells
-      .map((c) => (c.kind === 'prose' ? c.source.replace(/\{[^}]*\}/g, '') : c.kind === 'input' ? (c.spec?.label ?? '') : ''))
+      .map((c) =>
+        c.kind === 'prose' ? c.source.replace(/\{[^}]*\}/g, '') : c.kind === 'input' ? (c.spec?.label ?? '') : '',
+      )
       .join('\n')
       .replace(/`[^`]*`/g, '');
     const cjk = (text.match(/[\u3400-\u9fff]/g) ?? []).length;

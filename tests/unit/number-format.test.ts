@@ -70,6 +70,7 @@ describe('never exponent notation', () => {
   // toFixed and String switch to it from 1e21 up and below 1e-6; findings must stay readable.
   const values = [1e21, 1.5e25, -3e22, 1e-7, -4e-9, 123456789012345680000];
   it.each(values)('%s', (x) => {
-    for (const text of [percent(x), percent(x, 1), money(x), money(x, 2), count(x), multiple(x, 1), decimal(x, 3)]) expect(text).not.toMatch(/e[+-]?\d/i);
+    for (const text of [percent(x), percent(x, 1), money(x), money(x, 2), count(x), multiple(x, 1), decimal(x, 3)])
+      expect(text).not.toMatch(/e[+-]?\d/i);
   });
 });

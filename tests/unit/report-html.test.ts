@@ -24,14 +24,15 @@ function report(payload = PAYLOAD): HtmlReportInput {
     title: `Whale curve ${payload}`,
     description: 'Top customers & the rest',
     blocks: [
-      { kind: 'prose', html: renderMarkdown(`The top 20% earn {share:%}. ${payload} ![logo](logo.png)`, { values: { share: 1.38 } }).html },
+      {
+        kind: 'prose',
+        html: renderMarkdown(`The top 20% earn {share:%}. ${payload} ![logo](logo.png)`, { values: { share: 1.38 } })
+          .html,
+      },
       {
         kind: 'table',
         columns: [{ name: 'customer_id', type: 'VARCHAR' }, { name: 'profit', type: 'DOUBLE' }, 'signup'],
-        rows: [
-          { customer_id: payload, profit: -1234.5, signup: new Date(Date.UTC(2024, 0, 31)) },
-          ['C2', 98765, null],
-        ],
+        rows: [{ customer_id: payload, profit: -1234.5, signup: new Date(Date.UTC(2024, 0, 31)) }, ['C2', 98765, null]],
         rowCount: 2500,
       },
       { kind: 'svg', svg: chart, title: 'Figure 1' },
@@ -48,7 +49,8 @@ function activeContent(html: string): string[] {
   const found: string[] = [];
   for (const el of doc.querySelectorAll('*')) {
     const tag = el.tagName.toLowerCase();
-    if (['script', 'img', 'iframe', 'object', 'embed', 'link', 'image', 'use', 'foreignobject'].includes(tag)) found.push(tag);
+    if (['script', 'img', 'iframe', 'object', 'embed', 'link', 'image', 'use', 'foreignobject'].includes(tag))
+      found.push(tag);
     for (const attr of el.attributes) {
       if (attr.name.startsWith('on') || ['src', 'srcset', 'href', 'xlink:href'].includes(attr.name)) {
         found.push(`${tag}[${attr.name}]`);
@@ -114,7 +116,10 @@ describe('sanitizers (defence in depth for fragments not made by our renderers)'
   it.each([
     ['<svg><script>alert(1)</script><rect onclick="alert(1)"/></svg>', '<svg><rect></rect></svg>'],
     ['<svg><image href="https://evil.example/x.png"/></svg>', '<svg><image></image></svg>'],
-    ['<svg><rect fill="url(https://evil.example/#g)" clip-path="url(#c1)"/></svg>', '<svg><rect fill="none" clip-path="url(#c1)"></rect></svg>'],
+    [
+      '<svg><rect fill="url(https://evil.example/#g)" clip-path="url(#c1)"/></svg>',
+      '<svg><rect fill="none" clip-path="url(#c1)"></rect></svg>',
+    ],
     ['<svg><text>option one=5 at url(x)</text></svg>', '<svg><text>option one=5 at url(x)</text></svg>'],
     // What a parser sees and a regular expression missed: `/` separates attributes, quotes may be single.
     ['<svg><rect/onclick="alert(1)"/></svg>', '<svg><rect></rect></svg>'],
@@ -128,7 +133,10 @@ describe('sanitizers (defence in depth for fragments not made by our renderers)'
   it.each([
     ['<p>a <img src="https://t.example/p.gif" alt="t"></p>', '<p>a <span class="blocked">⟨image: t⟩</span></p>'],
     ['<p><a href="javascript:alert(1)">x</a></p>', '<p><a>x</a></p>'],
-    ['<p><a href="https://example.org/">a link stays</a></p>', '<p><a href="https://example.org/">a link stays</a></p>'],
+    [
+      '<p><a href="https://example.org/">a link stays</a></p>',
+      '<p><a href="https://example.org/">a link stays</a></p>',
+    ],
     ["<p><a href='javascript:alert(1)'>x</a></p>", '<p><a>x</a></p>'],
     ['<p><video/src="https://t.example/v.mp4"/autoplay></video>text</p>', '<p>text</p>'],
     ['<p style="background:url(https://t.example/p.gif)">hi</p>', '<p>hi</p>'],

@@ -15,8 +15,14 @@ function runMultiple(raw: Record<string, unknown>) {
 
 describe('margin multiple r/(1+i−r) (Gupta & Lehmann 2003, table 1)', () => {
   const grid: [number, number, number][] = [
-    [0.6, 0.1, 1.2], [0.7, 0.1, 1.75], [0.8, 0.1, 2.67], [0.9, 0.1, 4.5],
-    [0.6, 0.16, 1.07], [0.7, 0.16, 1.52], [0.8, 0.16, 2.22], [0.9, 0.16, 3.46],
+    [0.6, 0.1, 1.2],
+    [0.7, 0.1, 1.75],
+    [0.8, 0.1, 2.67],
+    [0.9, 0.1, 4.5],
+    [0.6, 0.16, 1.07],
+    [0.7, 0.16, 1.52],
+    [0.8, 0.16, 2.22],
+    [0.9, 0.16, 3.46],
   ];
   it.each(grid)('r=%s, i=%s → %s', (r, i, published) => {
     expect(marginMultiple(r, i).toFixed(2)).toBe(published.toFixed(2));
@@ -28,8 +34,18 @@ describe('margin-multiple analysis: the published grid and every variant selecta
     const r = await runMultiple({});
     const grid = toRows(r.tables.grid!).map((x) => [x.retention, x.discount_rate, (x.multiple as number).toFixed(2)]);
     expect(grid).toHaveLength(16);
-    expect(grid.filter((x) => x[1] === 0.1)).toEqual([[0.6, 0.1, '1.20'], [0.7, 0.1, '1.75'], [0.8, 0.1, '2.67'], [0.9, 0.1, '4.50']]);
-    expect(grid.filter((x) => x[1] === 0.16)).toEqual([[0.6, 0.16, '1.07'], [0.7, 0.16, '1.52'], [0.8, 0.16, '2.22'], [0.9, 0.16, '3.46']]);
+    expect(grid.filter((x) => x[1] === 0.1)).toEqual([
+      [0.6, 0.1, '1.20'],
+      [0.7, 0.1, '1.75'],
+      [0.8, 0.1, '2.67'],
+      [0.9, 0.1, '4.50'],
+    ]);
+    expect(grid.filter((x) => x[1] === 0.16)).toEqual([
+      [0.6, 0.16, '1.07'],
+      [0.7, 0.16, '1.52'],
+      [0.8, 0.16, '2.22'],
+      [0.9, 0.16, '3.46'],
+    ]);
     expect(r.charts.map((c) => c.id)).toEqual(['multiple-curve']);
   });
 
@@ -51,26 +67,36 @@ describe('margin-multiple analysis: the published grid and every variant selecta
     ['growth 5%', { growth: 0.05 }, 3.077],
     ['horizon 2', { horizon: 2 }, 1.256],
     ['default', {}, 2.667],
-  ] as const)('grid and curve under %s, at r = 0.8 and a 10 percent discount rate', async (_name, options, multiple) => {
-    const r = await runMultiple({ margin: 100, retention: 0.8, discount_rate: 0.1, ...options });
-    const grid = toRows(r.tables.grid!).find((x) => x.retention === 0.8 && x.discount_rate === 0.1)!;
-    const curve = toRows(r.tables.curve!).find((x) => x.retention === 0.8 && x.discount === '10%')!;
-    expect(grid.multiple as number).toBeCloseTo(multiple, 3);
-    expect(curve.multiple as number).toBeCloseTo(multiple, 3);
-    expect(grid.multiple as number).toBeCloseTo(r.scalars.multiple as number, 9);
-  });
+  ] as const)(
+    'grid and curve under %s, at r = 0.8 and a 10 percent discount rate',
+    async (_name, options, multiple) => {
+      const r = await runMultiple({ margin: 100, retention: 0.8, discount_rate: 0.1, ...options });
+      const grid = toRows(r.tables.grid!).find((x) => x.retention === 0.8 && x.discount_rate === 0.1)!;
+      const curve = toRows(r.tables.curve!).find((x) => x.retention === 0.8 && x.discount === '10%')!;
+      expect(grid.multiple as number).toBeCloseTo(multiple, 3);
+      expect(curve.multiple as number).toBeCloseTo(multiple, 3);
+      expect(grid.multiple as number).toBeCloseTo(r.scalars.multiple as number, 9);
+    },
+  );
 
   it('leaves a grid cell empty, with a note, where margin growth outgrows the discount rate', async () => {
     const r = await runMultiple({ retention: 0.8, growth: 0.25 });
-    const cells = toRows(r.tables.grid!).filter((x) => x.multiple === null).map((x) => [x.retention, x.discount_rate]);
+    const cells = toRows(r.tables.grid!)
+      .filter((x) => x.multiple === null)
+      .map((x) => [x.retention, x.discount_rate]);
     // r(1+g) ≥ 1+i: 0.9·1.25 = 1.125 ≥ 1.10 and 1.12; 0.9·1.25 < 1.14.
-    expect(cells).toEqual([[0.9, 0.1], [0.9, 0.12]]);
+    expect(cells).toEqual([
+      [0.9, 0.1],
+      [0.9, 0.12],
+    ]);
     expect(r.notes?.join(' ')).toMatch(/2 grid cells are empty/);
     expect(toRows(r.tables.curve!).every((x) => Number.isFinite(x.multiple))).toBe(true);
   });
 
   it('rejects an option outside its range before running', () => {
-    expect(() => parseOptions(marginMultipleAnalysis.options, { timing: 'middle' }, 'margin-multiple')).toThrow(/timing/);
+    expect(() => parseOptions(marginMultipleAnalysis.options, { timing: 'middle' }, 'margin-multiple')).toThrow(
+      /timing/,
+    );
   });
 });
 
@@ -104,7 +130,16 @@ describe('customer lifetime value variants (m = 100, r = 0.8, i = 0.10)', () => 
 });
 
 describe('retention what-if (hand-computed: N=100, m=10, r=0.5, i=0, T=2, +10 points, cost 1, acquisition 5)', () => {
-  const o: WhatIfOptions = { customers: 100, margin: 10, retention: 0.5, uplift: 0.1, programmeCost: 1, acquisitionCost: 5, discountRate: 0, horizon: 2 };
+  const o: WhatIfOptions = {
+    customers: 100,
+    margin: 10,
+    retention: 0.5,
+    uplift: 0.1,
+    programmeCost: 1,
+    acquisitionCost: 5,
+    discountRate: 0,
+    horizon: 2,
+  };
   const r = retentionWhatIf(o);
   it.each([
     ['equityBefore', 750], // 100·10·(0.5 + 0.25)
@@ -182,7 +217,14 @@ describe('what-if monotonicity over a grid of random inputs', () => {
         for (const horizon of [x.horizon, Infinity]) {
           let prev = Infinity;
           for (let i = 0; i <= 0.4; i += 0.02) {
-            const clv = customerLifetimeValue({ margin: x.margin, retention: x.retention, discountRate: i, timing, horizon, acquisitionCost: x.acquisitionCost });
+            const clv = customerLifetimeValue({
+              margin: x.margin,
+              retention: x.retention,
+              discountRate: i,
+              timing,
+              horizon,
+              acquisitionCost: x.acquisitionCost,
+            });
             expect(clv).toBeLessThanOrEqual(prev + 1e-9 * Math.abs(prev));
             prev = clv;
           }
@@ -193,7 +235,14 @@ describe('what-if monotonicity over a grid of random inputs', () => {
 });
 
 describe('leaky bucket (hand-computed: 1000 customers, 20% churn, 100 new a period, acquire 50, retain 10)', () => {
-  const o = { startCustomers: 1000, churn: 0.2, acquiredPerPeriod: 100, periods: 2, acquisitionCost: 50, retentionCost: 10 };
+  const o = {
+    startCustomers: 1000,
+    churn: 0.2,
+    acquiredPerPeriod: 100,
+    periods: 2,
+    acquisitionCost: 50,
+    retentionCost: 10,
+  };
   it('simulates B_t = B_{t−1}(1 − churn) + acquired', () => {
     const r = leakyBucket(o);
     expect(r.rows.map((x) => x.customers)).toEqual([1000, 900, 820]);
@@ -203,13 +252,22 @@ describe('leaky bucket (hand-computed: 1000 customers, 20% churn, 100 new a peri
   });
   it('prices holding the customer count flat both ways', () => {
     const r = leakyBucket(o);
-    expect([r.extraAcquisitions, r.acquisitionSpend, r.customersToKeep, r.retentionSpend, r.spendRatio, r.churnNeeded]).toEqual([100, 5000, 100, 1000, 5, 0.1]);
+    expect([
+      r.extraAcquisitions,
+      r.acquisitionSpend,
+      r.customersToKeep,
+      r.retentionSpend,
+      r.spendRatio,
+      r.churnNeeded,
+    ]).toEqual([100, 5000, 100, 1000, 5, 0.1]);
     expect(r.rows[2]!.spend_acquisition).toBe(10_000);
   });
   it('holding revenue flat needs more acquisition when new customers spend less', () => {
     // lost 200·10 = 2000 of revenue; 100 new bring 100·10·0.5 = 500; gap 1500
     const r = leakyBucket({ ...o, target: 'revenue', revenuePerCustomer: 10, newCustomerValueRatio: 0.5 });
-    expect([r.extraAcquisitions, r.acquisitionSpend, r.customersToKeep, r.retentionSpend, r.spendRatio]).toEqual([300, 15_000, 150, 1500, 10]);
+    expect([r.extraAcquisitions, r.acquisitionSpend, r.customersToKeep, r.retentionSpend, r.spendRatio]).toEqual([
+      300, 15_000, 150, 1500, 10,
+    ]);
     expect(r.churnNeeded).toBeCloseTo(0.05, 10);
   });
   it('needs nothing when acquisition already outpaces churn', () => {

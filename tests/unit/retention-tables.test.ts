@@ -28,11 +28,18 @@ describe('cohort table numerics', () => {
     ];
     const { cells, curve } = cohortRetention(rows, { period: 'quarter', maxPeriods: 8, maxCohorts: 10 });
     expect(cells.map((c) => [c.cohort, c.period_index, c.retention])).toEqual([
-      ['2024-Q1', 0, 1], ['2024-Q1', 1, 0], ['2024-Q1', 2, 0.4],
-      ['2024-Q2', 0, 1], ['2024-Q2', 1, 0.2],
+      ['2024-Q1', 0, 1],
+      ['2024-Q1', 1, 0],
+      ['2024-Q1', 2, 0.4],
+      ['2024-Q2', 0, 1],
+      ['2024-Q2', 1, 0.2],
     ]);
     // period 1: (0 + 6) / (10 + 30); period 2: only Q1 observed
-    expect(curve.map((p) => [p.period_index, p.retention])).toEqual([[0, 1], [1, 0.15], [2, 0.4]]);
+    expect(curve.map((p) => [p.period_index, p.retention])).toEqual([
+      [0, 1],
+      [1, 0.15],
+      [2, 0.4],
+    ]);
     const kept = cohortRetention(rows, { period: 'quarter', maxPeriods: 1, maxCohorts: 1 });
     expect(kept.cohortsDropped).toBe(1);
     expect(kept.cells.map((c) => c.cohort)).toEqual(['2024-Q2', '2024-Q2']);
@@ -55,7 +62,10 @@ describe('tenure and repeat numerics', () => {
     expect(t.years[1]).toMatchObject({ active_share: 0.5, revenue_per_customer: 100 });
   });
   it('leaves the first year of data out of the overall repeat share', () => {
-    const r = repeatRevenue([{ year: 2022, new_revenue: 100, repeat_revenue: 0 }, { year: 2023, new_revenue: 35, repeat_revenue: 65 }]);
+    const r = repeatRevenue([
+      { year: 2022, new_revenue: 100, repeat_revenue: 0 },
+      { year: 2023, new_revenue: 35, repeat_revenue: 65 },
+    ]);
     expect(r.repeatShare).toBeCloseTo(0.65, 10);
   });
 });
@@ -78,9 +88,28 @@ describe('equity numerics', () => {
 
 describe('churn reasons Pareto', () => {
   it('sorts by the measure, ties by name, with cumulative shares', () => {
-    const p = pareto([{ reason: 'b', customers: 1, lost_value: 9 }, { reason: 'a', customers: 1, lost_value: 1 }, { reason: 'c', customers: 2, lost_value: 0 }], 'customers');
-    expect(p.map((x) => [x.reason, x.share, x.cumulative_share])).toEqual([['c', 0.5, 0.5], ['a', 0.25, 0.75], ['b', 0.25, 1]]);
-    expect(pareto([{ reason: 'b', customers: 1, lost_value: 9 }, { reason: 'a', customers: 1, lost_value: 1 }], 'lost_value')[0]!.reason).toBe('b');
+    const p = pareto(
+      [
+        { reason: 'b', customers: 1, lost_value: 9 },
+        { reason: 'a', customers: 1, lost_value: 1 },
+        { reason: 'c', customers: 2, lost_value: 0 },
+      ],
+      'customers',
+    );
+    expect(p.map((x) => [x.reason, x.share, x.cumulative_share])).toEqual([
+      ['c', 0.5, 0.5],
+      ['a', 0.25, 0.75],
+      ['b', 0.25, 1],
+    ]);
+    expect(
+      pareto(
+        [
+          { reason: 'b', customers: 1, lost_value: 9 },
+          { reason: 'a', customers: 1, lost_value: 1 },
+        ],
+        'lost_value',
+      )[0]!.reason,
+    ).toBe('b');
   });
 });
 
@@ -90,19 +119,40 @@ describe('SQL safety', () => {
     expect(() => periodPart("month'); DROP TABLE customers; --")).toThrow(/invalid period/);
   });
   it('resolves user-named columns against the profile and quotes them', () => {
-    const profile = { tables: { customers: { rowCount: 1, columns: ['customer_id', 'Churn', 'Odd "name"'], populated: [] } } };
+    const profile = {
+      tables: { customers: { rowCount: 1, columns: ['customer_id', 'Churn', 'Odd "name"'], populated: [] } },
+    };
     expect(customerColumn(profile, 'churn', 'churn_column')).toBe('Churn');
-    expect(() => customerColumn(profile, 'nope', 'churn_column')).toThrow(/no column "nope" \(columns: customer_id, Churn/);
+    expect(() => customerColumn(profile, 'nope', 'churn_column')).toThrow(
+      /no column "nope" \(columns: customer_id, Churn/,
+    );
     expect(productsHeldExpression(['Odd "name"'])).toContain('c."Odd ""name"""');
   });
 });
 
 describe('chart and finding helpers', () => {
-  const g = (group: string, churn_rate: number) => ({ group, customers: 100, churned: Math.round(churn_rate * 100), churn_rate });
+  const g = (group: string, churn_rate: number) => ({
+    group,
+    customers: 100,
+    churned: Math.round(churn_rate * 100),
+    churn_rate,
+  });
   it.each([
-    ['falls throughout', [g('1', 0.4), g('2', 0.2), g('3', 0.1)], 'Customers holding 1 product churn at 40.0%; those holding 3 products at 10.0%.'],
-    ['peaks first (Telco)', [g('1', 0.1), g('3', 0.45), g('9', 0.05)], 'Churn peaks among customers holding 3 products (45.0%) and falls to 5.0% for those holding 9 products; customers holding 1 product churn at 10.0%.'],
-    ['rises throughout', [g('1', 0.1), g('2', 0.3)], 'Customers holding 1 product churn at 10.0%; those holding 2 products at 30.0%.'],
+    [
+      'falls throughout',
+      [g('1', 0.4), g('2', 0.2), g('3', 0.1)],
+      'Customers holding 1 product churn at 40.0%; those holding 3 products at 10.0%.',
+    ],
+    [
+      'peaks first (Telco)',
+      [g('1', 0.1), g('3', 0.45), g('9', 0.05)],
+      'Churn peaks among customers holding 3 products (45.0%) and falls to 5.0% for those holding 9 products; customers holding 1 product churn at 10.0%.',
+    ],
+    [
+      'rises throughout',
+      [g('1', 0.1), g('2', 0.3)],
+      'Customers holding 1 product churn at 10.0%; those holding 2 products at 30.0%.',
+    ],
   ])('bundling finding when churn %s', (_name, groups, text) => {
     expect(bundlingFinding(groups)?.text).toBe(text);
   });
@@ -111,8 +161,21 @@ describe('chart and finding helpers', () => {
   });
 
   it('labels each cohort line at its end, and cohorts cut at the same period once', () => {
-    const cell = (cohort: string, period_index: number, retention: number) => ({ cohort, cohort_start: d('2024-01-01'), cohort_size: 10, period_index, active: 0, retention });
-    const cells = [cell('2024-01', 0, 1), cell('2024-01', 1, 0.4), cell('2024-02', 0, 1), cell('2024-02', 1, 0.2), cell('2024-03', 0, 1)];
+    const cell = (cohort: string, period_index: number, retention: number) => ({
+      cohort,
+      cohort_start: d('2024-01-01'),
+      cohort_size: 10,
+      period_index,
+      active: 0,
+      retention,
+    });
+    const cells = [
+      cell('2024-01', 0, 1),
+      cell('2024-01', 1, 0.4),
+      cell('2024-02', 0, 1),
+      cell('2024-02', 1, 0.2),
+      cell('2024-03', 0, 1),
+    ];
     expect(lineEndLabels(cells)).toEqual([
       { cohort: '2024-01 – 2024-02', period_index: 1, retention: expect.closeTo(0.3, 10) },
       { cohort: '2024-03', period_index: 0, retention: 1 },

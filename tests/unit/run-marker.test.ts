@@ -6,7 +6,9 @@ import { markRunFinished, markRunStarted, runKey, runUnfinished } from '../../sr
 function memoryStorage(): Storage {
   const map = new Map<string, string>();
   return {
-    get length() { return map.size; },
+    get length() {
+      return map.size;
+    },
     clear: () => map.clear(),
     getItem: (k) => map.get(k) ?? null,
     key: (i) => [...map.keys()][i] ?? null,
@@ -36,8 +38,12 @@ describe('run markers', () => {
 
   it('storage that throws neither stops a run nor holds a notebook back', () => {
     const broken = memoryStorage();
-    broken.setItem = () => { throw new Error('QuotaExceededError'); };
-    broken.getItem = () => { throw new Error('SecurityError'); };
+    broken.setItem = () => {
+      throw new Error('QuotaExceededError');
+    };
+    broken.getItem = () => {
+      throw new Error('SecurityError');
+    };
     vi.stubGlobal('localStorage', broken);
     const ref = { kind: 'builtin', id: 'whale' } as const;
     expect(markRunStarted(ref)).toBe('caw.run:builtin:whale');

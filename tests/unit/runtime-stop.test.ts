@@ -5,7 +5,20 @@ import { fromRows } from '../../src/engine/types.ts';
 import { parseNotebook } from '../../src/notebook/format/index.ts';
 import { createRuntime, type NotebookEffects } from '../../src/notebook/runtime/index.ts';
 
-const md = ['```sql a', 'SELECT 1 AS x', '```', '', '```sql b', 'SELECT * FROM a', '```', '', '```sql c', 'SELECT * FROM b', '```', ''].join('\n');
+const md = [
+  '```sql a',
+  'SELECT 1 AS x',
+  '```',
+  '',
+  '```sql b',
+  'SELECT * FROM a',
+  '```',
+  '',
+  '```sql c',
+  'SELECT * FROM b',
+  '```',
+  '',
+].join('\n');
 
 /** Effects whose sql runs wait until `release` is called; every call is logged. */
 function gatedEffects() {

@@ -2,7 +2,18 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { columns, csvField, customerId, defaultSampleOptions, generateSampleData, monthlyChurnProbability, renderSampleCsv, Rng, sampleFiles, trueAnnualRetention } from '../../sample-data/src/index.ts';
+import {
+  columns,
+  csvField,
+  customerId,
+  defaultSampleOptions,
+  generateSampleData,
+  monthlyChurnProbability,
+  renderSampleCsv,
+  Rng,
+  sampleFiles,
+  trueAnnualRetention,
+} from '../../sample-data/src/index.ts';
 import { writeSampleData } from '../../sample-data/src/write.ts';
 
 const defaultDir = path.resolve(import.meta.dirname, '../../sample-data/default');
@@ -38,7 +49,14 @@ describe('Rng samplers (seeded, so these moments are fixed numbers, checked agai
   });
 
   it('gives the same stream for the same seed and a different one for another seed', () => {
-    const draw = (seed: number) => Array.from({ length: 5 }, ((r) => () => r.next())(new Rng(seed)));
+    const draw = (seed: number) =>
+      Array.from(
+        { length: 5 },
+        (
+          (r) => () =>
+            r.next()
+        )(new Rng(seed)),
+      );
     expect(draw(9)).toEqual(draw(9));
     expect(draw(9)).not.toEqual(draw(10));
   });
@@ -90,13 +108,20 @@ describe('CSV output', () => {
   it('writes exactly the canonical headers, ISO dates and C-numbered ids', () => {
     const csv = renderSampleCsv({ customers: 30, seed: 3 });
     for (const f of sampleFiles) expect(csv[f].split('\n')[0]).toBe(columns[f].join(','));
-    expect(columns.customers.join(',')).toBe('customer_id,name,signup_date,region,channel,plan,segment,acquisition_cost,churn_date,churn_reason');
-    expect(columns.transactions.join(',')).toBe('customer_id,date,revenue,cost,quantity,order_id,product,category,channel');
+    expect(columns.customers.join(',')).toBe(
+      'customer_id,name,signup_date,region,channel,plan,segment,acquisition_cost,churn_date,churn_reason',
+    );
+    expect(columns.transactions.join(',')).toBe(
+      'customer_id,date,revenue,cost,quantity,order_id,product,category,channel',
+    );
     expect(columns.service_costs.join(',')).toBe('customer_id,amount,date,category');
     expect(columns.surveys.join(',')).toBe('customer_id,satisfaction,date,scale,recommend,repurchase_intent');
     const tx = csv.transactions.trim().split('\n').slice(1);
     expect(tx.length).toBeGreaterThan(30);
-    for (const line of tx) expect(line).toMatch(/^C\d{6},\d{4}-\d{2}-\d{2},\d+(\.\d+)?,\d+(\.\d+)?,\d+,O\d{6}-\d{3},[A-Z]{3}-\d{2},[a-z]+,(online|store|app)$/);
+    for (const line of tx)
+      expect(line).toMatch(
+        /^C\d{6},\d{4}-\d{2}-\d{2},\d+(\.\d+)?,\d+(\.\d+)?,\d+,O\d{6}-\d{3},[A-Z]{3}-\d{2},[a-z]+,(online|store|app)$/,
+      );
     expect(customerId(122)).toBe('C000123');
   });
 });

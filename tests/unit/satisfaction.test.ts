@@ -1,21 +1,59 @@
 import { describe, expect, it } from 'vitest';
 import {
-  curveChart, curveSteepness, defaultSatisfiedFrom, drawnCurve, leaveRatio, segmentChart, detectScale, locateZones, logisticFit, loyaltyCurve, loyaltyQuadrant, poolSegments,
-  rateRatio, scaleOf, topBoxRatio, valueAtStake, whatIfMove, wilsonInterval, wordOfMouth, zoneBands, zoneOf,
-  type CurvePoint, type LevelRow,
+  curveChart,
+  curveSteepness,
+  defaultSatisfiedFrom,
+  drawnCurve,
+  leaveRatio,
+  segmentChart,
+  detectScale,
+  locateZones,
+  logisticFit,
+  loyaltyCurve,
+  loyaltyQuadrant,
+  poolSegments,
+  rateRatio,
+  scaleOf,
+  topBoxRatio,
+  valueAtStake,
+  whatIfMove,
+  wilsonInterval,
+  wordOfMouth,
+  zoneBands,
+  zoneOf,
+  type CurvePoint,
+  type LevelRow,
 } from '../../src/analyses/satisfaction/index.ts';
 
 /** A level row with zeros except what the case sets. */
 function level(satisfaction: number, n: number, loyal: number, extra: Partial<LevelRow> = {}): LevelRow {
   return {
-    segment: 'All', satisfaction, respondents: n, n, loyal, recommend_n: 0, promoters: 0, detractors: 0, no_transactions: 0,
-    revenue: 0, profit: 0, revenue_loyal: 0, profit_loyal: 0, revenue_not_loyal: 0, profit_not_loyal: 0, profit_after_loyal: 0, ...extra,
+    segment: 'All',
+    satisfaction,
+    respondents: n,
+    n,
+    loyal,
+    recommend_n: 0,
+    promoters: 0,
+    detractors: 0,
+    no_transactions: 0,
+    revenue: 0,
+    profit: 0,
+    revenue_loyal: 0,
+    profit_loyal: 0,
+    revenue_not_loyal: 0,
+    profit_not_loyal: 0,
+    profit_after_loyal: 0,
+    ...extra,
   };
 }
 
 /** Curve points with given rates and n = 100 at levels low… */
 function curveOf(rates: number[], low = 1, n = 100): CurvePoint[] {
-  return loyaltyCurve(rates.map((r, i) => level(low + i, n, Math.round(r * n))), 20);
+  return loyaltyCurve(
+    rates.map((r, i) => level(low + i, n, Math.round(r * n))),
+    20,
+  );
 }
 
 describe('wilsonInterval (Wilson 1927)', () => {
@@ -69,7 +107,12 @@ describe('scales', () => {
     expect(detectScale(-1, 5)).toBeNull();
     expect(() => scaleOf('2-9')).toThrow(/invalid satisfaction scale/);
   });
-  it.each([['1-5', 4], ['1-7', 6], ['1-10', 8], ['0-10', 8]])('default satisfied cut on %s is %i', (id, cut) => {
+  it.each([
+    ['1-5', 4],
+    ['1-7', 6],
+    ['1-10', 8],
+    ['0-10', 8],
+  ])('default satisfied cut on %s is %i', (id, cut) => {
     expect(defaultSatisfiedFrom(scaleOf(id))).toBe(cut);
   });
 });
@@ -77,15 +120,25 @@ describe('scales', () => {
 describe('curve and top-box ratio', () => {
   it('computes rates, Wilson bounds and the 5-vs-4 ratio from level counts', () => {
     const curve = loyaltyCurve([level(4, 10, 2), level(5, 10, 8), level(3, 0, 0)], 5);
-    expect(curve.map((p) => [p.satisfaction, p.rate])).toEqual([[4, 0.2], [5, 0.8]]);
+    expect(curve.map((p) => [p.satisfaction, p.rate])).toEqual([
+      [4, 0.2],
+      [5, 0.8],
+    ]);
     expect(curve[1]!.low).toBeCloseTo(0.4902, 4);
     const top = topBoxRatio(curve, 5);
     expect(top.ratio).toBeCloseTo(4, 12);
     expect([top.topRate, top.nextRate]).toEqual([0.8, 0.2]);
   });
   it('pools segments level by level', () => {
-    const pooled = poolSegments([level(5, 10, 8, { segment: 'A' }), level(5, 30, 12, { segment: 'B' }), level(4, 5, 1, { segment: 'B' })]);
-    expect(pooled.map((r) => [r.satisfaction, r.n, r.loyal])).toEqual([[4, 5, 1], [5, 40, 20]]);
+    const pooled = poolSegments([
+      level(5, 10, 8, { segment: 'A' }),
+      level(5, 30, 12, { segment: 'B' }),
+      level(4, 5, 1, { segment: 'B' }),
+    ]);
+    expect(pooled.map((r) => [r.satisfaction, r.n, r.loyal])).toEqual([
+      [4, 5, 1],
+      [5, 40, 20],
+    ]);
   });
 });
 
@@ -118,7 +171,12 @@ describe('zones (slope rule)', () => {
     expect(locateZones(pts.slice(0, 3)).method).toBe('none');
     expect(zoneOf(locateZones(pts.slice(0, 3)), 2)).toBeNull();
     const manual = locateZones(pts, { defectionMax: 1, affectionMin: 4 });
-    expect([manual.method, zoneOf(manual, 1), zoneOf(manual, 3), zoneOf(manual, 4)]).toEqual(['manual', 'defection', 'indifference', 'affection']);
+    expect([manual.method, zoneOf(manual, 1), zoneOf(manual, 3), zoneOf(manual, 4)]).toEqual([
+      'manual',
+      'defection',
+      'indifference',
+      'affection',
+    ]);
   });
 });
 
@@ -143,8 +201,15 @@ describe('loyaltyQuadrant', () => {
 
 describe('wordOfMouth', () => {
   it('net advocacy and vocal share per level', () => {
-    const w = wordOfMouth([level(5, 4, 0, { recommend_n: 4, promoters: 3, detractors: 0 }), level(1, 5, 0, { recommend_n: 5, promoters: 0, detractors: 5 }), level(3, 3, 0)]);
-    expect(w.map((r) => [r.satisfaction, r.net_advocacy, r.vocal_share])).toEqual([[1, -1, 1], [5, 0.75, 0.75]]);
+    const w = wordOfMouth([
+      level(5, 4, 0, { recommend_n: 4, promoters: 3, detractors: 0 }),
+      level(1, 5, 0, { recommend_n: 5, promoters: 0, detractors: 5 }),
+      level(3, 3, 0),
+    ]);
+    expect(w.map((r) => [r.satisfaction, r.net_advocacy, r.vocal_share])).toEqual([
+      [1, -1, 1],
+      [5, 0.75, 0.75],
+    ]);
   });
 });
 
@@ -165,7 +230,14 @@ describe('what-if', () => {
 
 describe('value at stake', () => {
   it('sums the zone of defection', () => {
-    const rows = [0.1, 0.2, 0.3, 0.35, 0.9].map((r, i) => level(i + 1, 100, r * 100, { revenue_loyal: 10 * (i + 1), revenue_not_loyal: 1, profit_loyal: 2, profit_not_loyal: -1 }));
+    const rows = [0.1, 0.2, 0.3, 0.35, 0.9].map((r, i) =>
+      level(i + 1, 100, r * 100, {
+        revenue_loyal: 10 * (i + 1),
+        revenue_not_loyal: 1,
+        profit_loyal: 2,
+        profit_not_loyal: -1,
+      }),
+    );
     const z = locateZones(loyaltyCurve(rows, 20));
     const v = valueAtStake(rows, z)!;
     expect(v).toMatchObject({ customers: 100, revenue: 11, profit: 1, expected_defectors: 90 });
@@ -183,7 +255,12 @@ describe('logistic fit and steepness', () => {
     expect(fit.slopeSe).toBeGreaterThan(0);
   });
   it('reports non-convergence under perfect separation', () => {
-    expect(logisticFit([{ x: 1, n: 10, k: 0 }, { x: 2, n: 10, k: 10 }])!.converged).toBe(false);
+    expect(
+      logisticFit([
+        { x: 1, n: 10, k: 0 },
+        { x: 2, n: 10, k: 10 },
+      ])!.converged,
+    ).toBe(false);
     expect(logisticFit([{ x: 1, n: 10, k: 3 }])).toBeNull();
   });
   it('gives a steeper number to the segment whose loyalty collapses below the top', () => {
@@ -225,7 +302,10 @@ describe('chart specs', () => {
   const scale = scaleOf('0-10');
   it('drawn curve: thin levels are faint and off the line, n printed', () => {
     const d = drawnCurve(loyaltyCurve([level(0, 5, 1), level(1, 1200, 600)], 20));
-    expect(d.map((p) => [p.rate_line, p.opacity, p.n_label])).toEqual([[null, 0.35, 'n=5'], [0.5, 1, 'n=1,200']]);
+    expect(d.map((p) => [p.rate_line, p.opacity, p.n_label])).toEqual([
+      [null, 0.35, 'n=5'],
+      [0.5, 1, 'n=1,200'],
+    ]);
   });
   it('curve chart: zones shaded from the zones table behind the curve, one whole-number tick per level', () => {
     const c = curveChart(scale, 'retained', 'sub', 20);
@@ -238,7 +318,10 @@ describe('chart specs', () => {
   });
   it('segment chart: one line per segment in one chart', () => {
     const c = segmentChart(scale, 'retained', 'region', 20);
-    expect(c.marks.map((m) => [m.type, m.stroke])).toEqual([['line', 'segment'], ['dot', 'segment']]);
+    expect(c.marks.map((m) => [m.type, m.stroke])).toEqual([
+      ['line', 'segment'],
+      ['dot', 'segment'],
+    ]);
     expect(c.title).toBe('One curve per region');
   });
 });

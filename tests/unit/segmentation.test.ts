@@ -32,7 +32,9 @@ import { shareOf } from '../../src/analyses/segmentation/format.ts';
 describe('numbers in findings', () => {
   it('a share above 100% says why', () => {
     expect(shareOf(0.61, 'profit')).toBe('61% of profit');
-    expect(shareOf(1.19, 'profit', 'the other cells')).toBe('119% of profit — more than all of it, because the other cells together lose money');
+    expect(shareOf(1.19, 'profit', 'the other cells')).toBe(
+      '119% of profit — more than all of it, because the other cells together lose money',
+    );
   });
 });
 
@@ -40,7 +42,14 @@ describe('share bars', () => {
   it('labels of negative bars sit at zero; the x domain fits the data with room for labels', () => {
     const bars = [shareBar('a', 'customers', 0.4), shareBar('a', 'profit', -0.2), shareBar('b', 'profit', 1.2)];
     expect(bars.map((b) => b.label_x)).toEqual([0.4, 0, 1.2]);
-    const spec = shareBarsChart({ id: 's', title: 't', data: 'd', bars, groups: ['b', 'a'], series: ['customers', 'profit'] });
+    const spec = shareBarsChart({
+      id: 's',
+      title: 't',
+      data: 'd',
+      bars,
+      groups: ['b', 'a'],
+      series: ['customers', 'profit'],
+    });
     expect(spec.x!.domain).toEqual([-0.2 - 0.07, expect.closeTo(1.2 + 0.21, 12)]);
     expect(spec.fy!.domain).toEqual(['b', 'a']);
     expect(spec.color!.domain).toEqual(['customers', 'profit']);
@@ -72,9 +81,12 @@ describe('periods', () => {
   });
 
   it('rejects a reversed period with a specific message', () => {
-    expect(() => migrationPeriods({ months: 12, late_start: '2024-05-01', late_end: '2024-01-01' }, { first: '2024-01-01', last: '2024-12-31' })).toThrow(
-      'invalid later period: ends (2024-01-01) before it starts (2024-05-01)',
-    );
+    expect(() =>
+      migrationPeriods(
+        { months: 12, late_start: '2024-05-01', late_end: '2024-01-01' },
+        { first: '2024-01-01', last: '2024-12-31' },
+      ),
+    ).toThrow('invalid later period: ends (2024-01-01) before it starts (2024-05-01)');
   });
 });
 
@@ -126,8 +138,14 @@ describe('tierTable', () => {
     expect(t.reduce((s, r) => s + (r.profit_share ?? 0), 0)).toBeCloseTo(1, 12);
   });
   it('findings: "x% of customers are diamond or black-gold and earn y% of profit"', () => {
-    const row = (tier: string, c: number, r: number, p: number | null) => ({ tier, customer_share: c, revenue_share: r, profit_share: p }) as never;
-    const six = [row('black-gold', 0.03, 0.3, 0.4), row('diamond', 0.09, 0.2, 0.21), row('platinum', 0.1, 0.1, 0.1), row('crystal', 0.78, 0.4, 0.29)];
+    const row = (tier: string, c: number, r: number, p: number | null) =>
+      ({ tier, customer_share: c, revenue_share: r, profit_share: p }) as never;
+    const six = [
+      row('black-gold', 0.03, 0.3, 0.4),
+      row('diamond', 0.09, 0.2, 0.21),
+      row('platinum', 0.1, 0.1, 0.1),
+      row('crystal', 0.78, 0.4, 0.29),
+    ];
     expect(tierFindings(six).map((f) => f.text)).toEqual([
       '12% of customers are diamond or black-gold and earn 61% of profit (50% of revenue).',
       'The crystal tier holds 78% of customers but only 40% of revenue and 29% of profit.',
@@ -137,14 +155,19 @@ describe('tierTable', () => {
   });
 
   it('profit is null (not zero) without cost data', () => {
-    const nt = tierTable(rows.map((r) => ({ ...r, profit: null })), ['low', 'mid', 'high'], [10, 20]);
+    const nt = tierTable(
+      rows.map((r) => ({ ...r, profit: null })),
+      ['low', 'mid', 'high'],
+      [10, 20],
+    );
     expect(nt.map((r) => r.profit_share)).toEqual([null, null, null]);
   });
 });
 
 describe('RFM segment map', () => {
   it('the default map covers all 25 cells of the 5 × 5 grid', () => {
-    for (let r = 1; r <= 5; r++) for (let f = 1; f <= 5; f++) expect(segmentOf(r, f, 5, defaultSegmentMap)).not.toBe('other');
+    for (let r = 1; r <= 5; r++)
+      for (let f = 1; f <= 5; f++) expect(segmentOf(r, f, 5, defaultSegmentMap)).not.toBe('other');
   });
   it.each([
     [5, 5, 'champions'],
@@ -172,9 +195,36 @@ describe('RFM segment map', () => {
 
   it('rfmTables sums cells into segments with shares and averages in the time unit', () => {
     const rows = [
-      { r_score: 5, f_score: 5, m_score: null, customers: 2, monetary: 300, recency_days: 14, frequency: 20, m_score_sum: 9 },
-      { r_score: 1, f_score: 1, m_score: null, customers: 1, monetary: 100, recency_days: 70, frequency: 1, m_score_sum: 1 },
-      { r_score: null, f_score: null, m_score: 1, customers: 3, monetary: 400, recency_days: 84, frequency: 21, m_score_sum: 0 },
+      {
+        r_score: 5,
+        f_score: 5,
+        m_score: null,
+        customers: 2,
+        monetary: 300,
+        recency_days: 14,
+        frequency: 20,
+        m_score_sum: 9,
+      },
+      {
+        r_score: 1,
+        f_score: 1,
+        m_score: null,
+        customers: 1,
+        monetary: 100,
+        recency_days: 70,
+        frequency: 1,
+        m_score_sum: 1,
+      },
+      {
+        r_score: null,
+        f_score: null,
+        m_score: 1,
+        customers: 3,
+        monetary: 400,
+        recency_days: 84,
+        frequency: 21,
+        m_score_sum: 0,
+      },
     ];
     const { grid, segments } = rfmTables(rows, 5, defaultSegmentMap, 'week');
     expect(grid.map((c) => [c.segment, c.customers, c.avg_m_score])).toEqual([
@@ -182,8 +232,26 @@ describe('RFM segment map', () => {
       ['lost', 1, 1],
     ]);
     expect(segments).toEqual([
-      { segment: 'champions', customers: 2, customer_share: 2 / 3, monetary: 300, monetary_share: 0.75, avg_recency: 1, avg_frequency: 10, avg_monetary: 150 },
-      { segment: 'lost', customers: 1, customer_share: 1 / 3, monetary: 100, monetary_share: 0.25, avg_recency: 10, avg_frequency: 1, avg_monetary: 100 },
+      {
+        segment: 'champions',
+        customers: 2,
+        customer_share: 2 / 3,
+        monetary: 300,
+        monetary_share: 0.75,
+        avg_recency: 1,
+        avg_frequency: 10,
+        avg_monetary: 150,
+      },
+      {
+        segment: 'lost',
+        customers: 1,
+        customer_share: 1 / 3,
+        monetary: 100,
+        monetary_share: 0.25,
+        avg_recency: 10,
+        avg_frequency: 1,
+        avg_monetary: 100,
+      },
     ]);
   });
 });
@@ -231,7 +299,15 @@ describe('value × loyalty cells and MVC summary', () => {
   });
 
   it('MVC summary reads group totals from the first row of each group', () => {
-    const row = (grp: string, v: number, gc: number, gv: number) => ({ grp, value: v, grp_customers: gc, grp_value: gv, grp_revenue: gv, grp_headroom: 0, n: 10 });
+    const row = (grp: string, v: number, gc: number, gv: number) => ({
+      grp,
+      value: v,
+      grp_customers: gc,
+      grp_value: gv,
+      grp_revenue: gv,
+      grp_headroom: 0,
+      n: 10,
+    });
     const s = mvcSummary([row('BZ', -5, 3, -30), row('BZ', -4, 3, -30), row('MVC', 50, 2, 130), row('other', 1, 5, 0)]);
     expect(s.map((r) => [r.group, r.customers, r.customer_share, r.value, r.value_share])).toEqual([
       ['MVC', 2, 0.2, 130, 1.3],

@@ -5,7 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { OptionSpec } from '../../src/analyses/types.ts';
-import { analysisForm, optionText, parseOptionText, setOption } from '../../src/ui/notebook/settings/analysis-fields.ts';
+import {
+  analysisForm,
+  optionText,
+  parseOptionText,
+  setOption,
+} from '../../src/ui/notebook/settings/analysis-fields.ts';
 import { inputForm, parseInputText, setInputKey, type InputKey } from '../../src/ui/notebook/settings/input-fields.ts';
 import { readBody, writeKey } from '../../src/ui/notebook/settings/yaml-edit.ts';
 import { getAnalysis } from '../../src/analyses/registry.ts';
@@ -113,9 +118,21 @@ describe('analysis form: writing back', () => {
   it.each([
     ['top_k', 30, 'analysis: demo # the demo\noptions:\n  top_k: 30 # bound\n  typo_key: 3\n  margin_pct: 0.25\n'],
     ['margin_pct', undefined, 'analysis: demo # the demo\noptions:\n  top_k: $top_k # bound\n  typo_key: 3\n'],
-    ['mode', 'assumed', 'analysis: demo # the demo\noptions:\n  top_k: $top_k # bound\n  typo_key: 3\n  margin_pct: 0.25\n  mode: assumed\n'],
-    ['thresholds', [1, 2], 'analysis: demo # the demo\noptions:\n  top_k: $top_k # bound\n  typo_key: 3\n  margin_pct: 0.25\n  thresholds: [ 1, 2 ]\n'],
-    ['title', '42', 'analysis: demo # the demo\noptions:\n  top_k: $top_k # bound\n  typo_key: 3\n  margin_pct: 0.25\n  title: "42"\n'],
+    [
+      'mode',
+      'assumed',
+      'analysis: demo # the demo\noptions:\n  top_k: $top_k # bound\n  typo_key: 3\n  margin_pct: 0.25\n  mode: assumed\n',
+    ],
+    [
+      'thresholds',
+      [1, 2],
+      'analysis: demo # the demo\noptions:\n  top_k: $top_k # bound\n  typo_key: 3\n  margin_pct: 0.25\n  thresholds: [ 1, 2 ]\n',
+    ],
+    [
+      'title',
+      '42',
+      'analysis: demo # the demo\noptions:\n  top_k: $top_k # bound\n  typo_key: 3\n  margin_pct: 0.25\n  title: "42"\n',
+    ],
   ])('set %s = %j', (name, value, expected) => {
     const out = setOption(body, name, value);
     expect(out).toBe(expected);
@@ -142,23 +159,123 @@ describe('analysis form: writing back', () => {
     const real = getAnalysis('whale-curve').options;
     const form = analysisForm('analysis: whale-curve\noptions:\n  top_k: $top_k\n', (id) => getAnalysis(id).options);
     expect(form.ok && form.fields.map((f) => f.spec.name)).toEqual(real.map((s) => s.name));
-    expect(form.ok && form.fields.find((f) => f.spec.name === 'top_k')!.state).toEqual({ kind: 'param', inputs: ['top_k'] });
+    expect(form.ok && form.fields.find((f) => f.spec.name === 'top_k')!.state).toEqual({
+      kind: 'param',
+      inputs: ['top_k'],
+    });
   });
 });
 
 describe('input form', () => {
   it.each([
-    ['type: slider\nlabel: Margin\nmin: 0\nmax: 1\nstep: 0.05\nvalue: 0.35\n', [['type', 'type', 'slider'], ['label', 'text', 'Margin'], ['min', 'number', '0'], ['max', 'number', '1'], ['step', 'number', '0.05'], ['value', 'number', '0.35'], ['format', 'text', '']]],
-    ['type: range\nmin: 0\nmax: 10\nvalue: [2, 8]\n', [['type', 'type', 'range'], ['label', 'text', ''], ['min', 'number', '0'], ['max', 'number', '10'], ['step', 'number', ''], ['value', 'pair', '2, 8'], ['format', 'text', '']]],
-    ['type: select\noptions:\n  - { value: auto, label: Recorded }\n  - assumed\nvalue: auto\n', [['type', 'type', 'select'], ['label', 'text', ''], ['options', 'options', 'auto | Recorded\nassumed'], ['options_from', 'text', ''], ['value', 'choice', 'auto'], ['format', 'text', '']]],
-    ['type: select\noptions_from: regions.region\n', [['type', 'type', 'select'], ['label', 'text', ''], ['options', 'options', ''], ['options_from', 'text', 'regions.region'], ['value', 'text', ''], ['format', 'text', '']]],
-    ['type: toggle\nvalue: true\n', [['type', 'type', 'toggle'], ['label', 'text', ''], ['value', 'checkbox', 'true'], ['format', 'text', '']]],
-    ['type: date\nmin: 2024-01-01\nvalue: 2024-06-30\n', [['type', 'type', 'date'], ['label', 'text', ''], ['min', 'date', '2024-01-01'], ['max', 'date', ''], ['value', 'date', '2024-06-30'], ['placeholder', 'text', ''], ['format', 'text', '']]],
-    ['type: text\nplaceholder: Name\n', [['type', 'type', 'text'], ['label', 'text', ''], ['placeholder', 'text', 'Name'], ['value', 'text', ''], ['format', 'text', '']]],
-    ['type: slidr\nlabel: X\n', [['type', 'type', null], ['label', 'text', 'X']]],
+    [
+      'type: slider\nlabel: Margin\nmin: 0\nmax: 1\nstep: 0.05\nvalue: 0.35\n',
+      [
+        ['type', 'type', 'slider'],
+        ['label', 'text', 'Margin'],
+        ['min', 'number', '0'],
+        ['max', 'number', '1'],
+        ['step', 'number', '0.05'],
+        ['value', 'number', '0.35'],
+        ['format', 'text', ''],
+      ],
+    ],
+    [
+      'type: range\nmin: 0\nmax: 10\nvalue: [2, 8]\n',
+      [
+        ['type', 'type', 'range'],
+        ['label', 'text', ''],
+        ['min', 'number', '0'],
+        ['max', 'number', '10'],
+        ['step', 'number', ''],
+        ['value', 'pair', '2, 8'],
+        ['format', 'text', ''],
+      ],
+    ],
+    [
+      'type: select\noptions:\n  - { value: auto, label: Recorded }\n  - assumed\nvalue: auto\n',
+      [
+        ['type', 'type', 'select'],
+        ['label', 'text', ''],
+        ['options', 'options', 'auto | Recorded\nassumed'],
+        ['options_from', 'text', ''],
+        ['value', 'choice', 'auto'],
+        ['format', 'text', ''],
+      ],
+    ],
+    [
+      'type: select\noptions_from: regions.region\n',
+      [
+        ['type', 'type', 'select'],
+        ['label', 'text', ''],
+        ['options', 'options', ''],
+        ['options_from', 'text', 'regions.region'],
+        ['value', 'text', ''],
+        ['format', 'text', ''],
+      ],
+    ],
+    [
+      'type: toggle\nvalue: true\n',
+      [
+        ['type', 'type', 'toggle'],
+        ['label', 'text', ''],
+        ['value', 'checkbox', 'true'],
+        ['format', 'text', ''],
+      ],
+    ],
+    [
+      'type: date\nmin: 2024-01-01\nvalue: 2024-06-30\n',
+      [
+        ['type', 'type', 'date'],
+        ['label', 'text', ''],
+        ['min', 'date', '2024-01-01'],
+        ['max', 'date', ''],
+        ['value', 'date', '2024-06-30'],
+        ['placeholder', 'text', ''],
+        ['format', 'text', ''],
+      ],
+    ],
+    [
+      'type: text\nplaceholder: Name\n',
+      [
+        ['type', 'type', 'text'],
+        ['label', 'text', ''],
+        ['placeholder', 'text', 'Name'],
+        ['value', 'text', ''],
+        ['format', 'text', ''],
+      ],
+    ],
+    [
+      'type: slidr\nlabel: X\n',
+      [
+        ['type', 'type', null],
+        ['label', 'text', 'X'],
+      ],
+    ],
     // A text option "1" would come back as the number 1, and min as text is not a number: YAML only.
-    ['type: select\noptions: ["1", b]\nmin: x\n', [['type', 'type', 'select'], ['label', 'text', ''], ['options', 'options', null], ['options_from', 'text', ''], ['value', 'choice', ''], ['format', 'text', '']]],
-    ['type: slider\nmin: low\nmax: 1\n', [['type', 'type', 'slider'], ['label', 'text', ''], ['min', 'number', null], ['max', 'number', '1'], ['step', 'number', ''], ['value', 'number', ''], ['format', 'text', '']]],
+    [
+      'type: select\noptions: ["1", b]\nmin: x\n',
+      [
+        ['type', 'type', 'select'],
+        ['label', 'text', ''],
+        ['options', 'options', null],
+        ['options_from', 'text', ''],
+        ['value', 'choice', ''],
+        ['format', 'text', ''],
+      ],
+    ],
+    [
+      'type: slider\nmin: low\nmax: 1\n',
+      [
+        ['type', 'type', 'slider'],
+        ['label', 'text', ''],
+        ['min', 'number', null],
+        ['max', 'number', '1'],
+        ['step', 'number', ''],
+        ['value', 'number', ''],
+        ['format', 'text', ''],
+      ],
+    ],
   ])('%j', (source, expected) => {
     const form = inputForm(source);
     expect(form.ok && form.fields.map((f) => [f.key, f.control, f.text])).toEqual(expected);
@@ -179,26 +296,54 @@ describe('input form', () => {
     ['pair', 'value', '2', {}, { ok: false, error: 'value: expected two numbers "from, to"' }],
     ['date', 'value', '2024-02-30x', {}, { ok: false, error: 'value: expected a date as YYYY-MM-DD' }],
     ['checkbox', 'value', 'false', {}, { ok: true, value: false }],
-    ['options', 'options', 'auto | Recorded\n\n5\ntrue\nplain', {}, { ok: true, value: [{ value: 'auto', label: 'Recorded' }, 5, true, 'plain'] }],
+    [
+      'options',
+      'options',
+      'auto | Recorded\n\n5\ntrue\nplain',
+      {},
+      { ok: true, value: [{ value: 'auto', label: 'Recorded' }, 5, true, 'plain'] },
+    ],
     ['choice', 'value', '10', { options: [5, 10] }, { ok: true, value: 10 }],
     ['choice', 'value', 'a', { options: [{ value: 'a', label: 'A' }] }, { ok: true, value: 'a' }],
-    ['type', 'type', 'gauge', {}, { ok: false, error: 'type: expected one of slider, range, number, select, toggle, text, date' }],
+    [
+      'type',
+      'type',
+      'gauge',
+      {},
+      { ok: false, error: 'type: expected one of slider, range, number, select, toggle, text, date' },
+    ],
   ] as const)('%s %s: %j', (control, key, text, raw, expected) => {
     expect(parseInputText(control, key, text, raw)).toEqual(expected);
   });
 
   it.each<[string, InputKey, unknown, string]>([
-    ['type: slider # margin\nlabel: Margin\nmin: 0\nmax: 1\nvalue: 0.35\n', 'max', 0.8, 'type: slider # margin\nlabel: Margin\nmin: 0\nmax: 0.8\nvalue: 0.35\n'],
-    ['type: slider\nmin: 0\nmax: 1\nstep: 0.1\ncolour: red\n', 'step', undefined, 'type: slider\nmin: 0\nmax: 1\ncolour: red\n'],
+    [
+      'type: slider # margin\nlabel: Margin\nmin: 0\nmax: 1\nvalue: 0.35\n',
+      'max',
+      0.8,
+      'type: slider # margin\nlabel: Margin\nmin: 0\nmax: 0.8\nvalue: 0.35\n',
+    ],
+    [
+      'type: slider\nmin: 0\nmax: 1\nstep: 0.1\ncolour: red\n',
+      'step',
+      undefined,
+      'type: slider\nmin: 0\nmax: 1\ncolour: red\n',
+    ],
     ['type: select\noptions: [a]\n', 'options', ['a', 'b'], 'type: select\noptions: [ a, b ]\n'],
-    ['type: select\noptions: [a]\n', 'options', [{ value: 'a', label: 'A' }, 'b'], 'type: select\noptions:\n  - { value: a, label: A }\n  - b\n'],
+    [
+      'type: select\noptions: [a]\n',
+      'options',
+      [{ value: 'a', label: 'A' }, 'b'],
+      'type: select\noptions:\n  - { value: a, label: A }\n  - b\n',
+    ],
     ['type: range\nmin: 0\nmax: 9\n', 'value', [1, 2], 'type: range\nmin: 0\nmax: 9\nvalue: [ 1, 2 ]\n'],
   ])('write %j %s = %j', (source, key, value, expected) => {
     expect(setInputKey(source, key, value)).toBe(expected);
   });
 
   it('round-trips a built-in select through the options field unchanged', () => {
-    const source = 'type: select\nlabel: Gross margin from\noptions:\n  - { value: auto, label: the recorded cost of goods }\n  - { value: assumed, label: the assumed margin below }\nvalue: auto\n';
+    const source =
+      'type: select\nlabel: Gross margin from\noptions:\n  - { value: auto, label: the recorded cost of goods }\n  - { value: assumed, label: the assumed margin below }\nvalue: auto\n';
     const form = inputForm(source);
     const field = form.ok ? form.fields.find((f) => f.key === 'options')! : null;
     const read = parseInputText('options', 'options', field!.text!, {});

@@ -52,7 +52,9 @@ describe('validated literals', () => {
 describe('one policy', () => {
   /** Every .ts and .svelte file under `dir`. */
   const files = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.(ts|svelte)$/.test(e.name) ? [path.join(dir, e.name)] : []));
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(path.join(dir, e.name)) : /\.(ts|svelte)$/.test(e.name) ? [path.join(dir, e.name)] : [],
+    );
   const src = path.resolve(import.meta.dirname, '../../src');
   // Doubling a quote by hand is what quoteIdent and quoteLiteral are for. CSV fields quote the same
   // way, but that is CSV, not SQL.

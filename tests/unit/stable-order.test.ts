@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { stableOrder } from '../../src/analyses/numerics/index.ts';
-import { fixWorst, fixWorstSorted, rankProfit, whaleCurveTable, whaleStatsRow } from '../../src/analyses/profitability/whale-numerics.ts';
+import {
+  fixWorst,
+  fixWorstSorted,
+  rankProfit,
+  whaleCurveTable,
+  whaleStatsRow,
+} from '../../src/analyses/profitability/whale-numerics.ts';
 
 /** The reference: a comparator sort of indices, ties by index. */
 function reference(values: number[], direction: 'ascending' | 'descending'): number[] {
@@ -24,7 +30,7 @@ describe('stableOrder', () => {
 
   it('agrees with a comparator sort on 100,000 random money amounts with many ties', () => {
     let seed = 3;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const values = Array.from({ length: 100_000 }, () => Math.round((rnd() - 0.4) * 2000) / 4);
     expect(Array.from(stableOrder(Float64Array.from(values), 'descending'))).toEqual(reference(values, 'descending'));
   });
@@ -35,17 +41,30 @@ describe('stableOrder', () => {
 });
 
 describe('whale numerics edge cases', () => {
-  const v = (profit: number[], revenue: number[] = profit.map(() => 10)) => ({ profit: Float64Array.from(profit), revenue: Float64Array.from(revenue) });
+  const v = (profit: number[], revenue: number[] = profit.map(() => 10)) => ({
+    profit: Float64Array.from(profit),
+    revenue: Float64Array.from(revenue),
+  });
 
   it('no customers: zero counts, an empty curve', () => {
     const r = rankProfit(v([]));
-    expect(whaleStatsRow(r, 0.2)).toMatchObject({ customers: 0, total_profit: 0, all_profit_customers: null, min_profit: null });
+    expect(whaleStatsRow(r, 0.2)).toMatchObject({
+      customers: 0,
+      total_profit: 0,
+      all_profit_customers: null,
+      min_profit: null,
+    });
     expect(whaleCurveTable(r).rowCount).toBe(0);
   });
 
   it('one customer: the curve is the origin and that customer', () => {
     const r = rankProfit(v([42]));
-    expect(whaleStatsRow(r, 0.2)).toMatchObject({ customers: 1, top_profit: 42 * 0.2, all_profit_customers: 1, tied_customers: 0 });
+    expect(whaleStatsRow(r, 0.2)).toMatchObject({
+      customers: 1,
+      top_profit: 42 * 0.2,
+      all_profit_customers: 1,
+      tied_customers: 0,
+    });
     expect(whaleCurveTable(r).data[0]).toEqual([0, 1]);
   });
 
@@ -53,21 +72,30 @@ describe('whale numerics edge cases', () => {
     const base = v([5, -2, -9, -2, 1], [50, 20, 90, 21, 10]);
     expect(fixWorst(base, 0.5, 'break-even')).toMatchObject({ fixed: 2, profit: Float64Array.from([5, 0, 0, -2, 1]) });
     const dropped = fixWorst(base, 0.5, 'drop');
-    expect([dropped.fixed, Array.from(dropped.profit), Array.from(dropped.revenue)]).toEqual([2, [5, -2, 1], [50, 21, 10]]);
+    expect([dropped.fixed, Array.from(dropped.profit), Array.from(dropped.revenue)]).toEqual([
+      2,
+      [5, -2, 1],
+      [50, 21, 10],
+    ]);
     expect(() => fixWorst(base, 0.5, 'teleport' as 'drop')).toThrow(/invalid fix mode/);
   });
 });
 
 describe('fix the worst on a ranking (no re-sort) = fix, then rank again', () => {
   let seed = 5;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   // Coarse values: many ties, and runs of equal losses that straddle the cut.
   const n = 5000;
   const profit = Float64Array.from({ length: n }, () => Math.round((rnd() - 0.6) * 40) / 2);
   const revenue = Float64Array.from({ length: n }, () => Math.round(rnd() * 1000) / 4);
   it.each([
-    ['break-even', 0.1], ['break-even', 0.37], ['break-even', 1],
-    ['drop', 0.1], ['drop', 0.37], ['drop', 0.5], ['drop', 1],
+    ['break-even', 0.1],
+    ['break-even', 0.37],
+    ['break-even', 1],
+    ['drop', 0.1],
+    ['drop', 0.37],
+    ['drop', 0.5],
+    ['drop', 1],
   ] as const)('%s %s', (mode, share) => {
     const ranked = rankProfit({ profit, revenue });
     const fast = fixWorstSorted(ranked, share, mode);

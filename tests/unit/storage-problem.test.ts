@@ -9,7 +9,11 @@ const say: Say = (key, name) => interpolate(en[key], 'en', { name });
 describe('storageProblem', () => {
   it.each<[string, unknown, RegExp]>([
     ['a quota error without a message', new DOMException('', 'QuotaExceededError'), /storage for this site is full/],
-    ['a quota error with one', new DOMException('Quota exceeded.', 'QuotaExceededError'), /storage for this site is full/],
+    [
+      'a quota error with one',
+      new DOMException('Quota exceeded.', 'QuotaExceededError'),
+      /storage for this site is full/,
+    ],
     ['an abort without a message', new DOMException('', 'AbortError'), /refused to store it \(AbortError\)/],
     ['an error with a message', new Error('disk on fire'), /^disk on fire$/],
     ['an empty Error', new Error(''), /refused to store it \(Error\)/],

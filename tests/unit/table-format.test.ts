@@ -13,13 +13,34 @@ describe('column formats', () => {
   it.each<[string, ColumnInfo, (number | null)[], string[]]>([
     ['a count is grouped, whole', col('orders', 'BIGINT'), [1234567, 3, null], ['1,234,567', '3', '∅']],
     ['an identifier or a year is not grouped', col('year', 'INTEGER'), [2024, 1999], ['2024', '1999']],
-    ['a share is a percent with one decimal', col('profit_share', 'DOUBLE'), [1.384, 0.0046, -0.2], ['138.4%', '0.5%', '−20.0%']],
-    ['large amounts are whole units', col('revenue', 'DOUBLE'), [5360.560000000001, 12000.5, 999.5], ['5,361', '12,001', '1,000']],
+    [
+      'a share is a percent with one decimal',
+      col('profit_share', 'DOUBLE'),
+      [1.384, 0.0046, -0.2],
+      ['138.4%', '0.5%', '−20.0%'],
+    ],
+    [
+      'large amounts are whole units',
+      col('revenue', 'DOUBLE'),
+      [5360.560000000001, 12000.5, 999.5],
+      ['5,361', '12,001', '1,000'],
+    ],
     ['amounts from 1 up keep two decimals', col('avg_order', 'DOUBLE'), [12.5, 250.456], ['12.50', '250.46']],
     ['small values keep three significant digits', col('p', 'DOUBLE'), [0.01234, 0.05], ['0.0123', '0.0500']],
-    ['never exponent notation', col('big', 'DOUBLE'), [1.294e21, 2.5e21], ['1,294,000,000,000,000,000,000', '2,500,000,000,000,000,000,000']],
+    [
+      'never exponent notation',
+      col('big', 'DOUBLE'),
+      [1.294e21, 2.5e21],
+      ['1,294,000,000,000,000,000,000', '2,500,000,000,000,000,000,000'],
+    ],
   ])('%s', (_name, column, values, expected) => {
-    const [format] = columnFormats([column], fromRows(values.map((v) => ({ [column.name]: v })), [column]));
+    const [format] = columnFormats(
+      [column],
+      fromRows(
+        values.map((v) => ({ [column.name]: v })),
+        [column],
+      ),
+    );
     expect(values.map((v) => format!.format(v))).toEqual(expected);
     expect(format!.align).toBe('right');
   });
@@ -32,8 +53,15 @@ describe('column formats', () => {
   });
 
   it('widths follow the widest of header and values, within bounds', () => {
-    const columns = [col('x', 'INTEGER'), col('a_very_long_column_name_for_a_small_number', 'INTEGER'), col('note', 'VARCHAR', 'string')];
-    const formats = columnFormats(columns, fromRows([{ x: 1, a_very_long_column_name_for_a_small_number: 2, note: 'word '.repeat(200) }], columns));
+    const columns = [
+      col('x', 'INTEGER'),
+      col('a_very_long_column_name_for_a_small_number', 'INTEGER'),
+      col('note', 'VARCHAR', 'string'),
+    ];
+    const formats = columnFormats(
+      columns,
+      fromRows([{ x: 1, a_very_long_column_name_for_a_small_number: 2, note: 'word '.repeat(200) }], columns),
+    );
     expect(formats[0]!.width).toBeGreaterThanOrEqual(MIN_WIDTH);
     expect(formats[0]!.width).toBeLessThan(80);
     expect(formats[1]!.width).toBeGreaterThan(250);
@@ -43,10 +71,20 @@ describe('column formats', () => {
 
 describe('Excel download', () => {
   it('writes typed cells, a bold frozen header and no formula, even for text that looks like one', async () => {
-    const columns = [col('customer_id', 'VARCHAR', 'string'), col('revenue', 'DOUBLE'), col('day', 'DATE', 'date'), col('vip', 'BOOLEAN', 'boolean')];
+    const columns = [
+      col('customer_id', 'VARCHAR', 'string'),
+      col('revenue', 'DOUBLE'),
+      col('day', 'DATE', 'date'),
+      col('vip', 'BOOLEAN', 'boolean'),
+    ];
     const table = fromRows(
       [
-        { customer_id: '=HYPERLINK("http://x","y")', revenue: 5360.56, day: new Date('2024-01-31T00:00:00Z'), vip: true },
+        {
+          customer_id: '=HYPERLINK("http://x","y")',
+          revenue: 5360.56,
+          day: new Date('2024-01-31T00:00:00Z'),
+          vip: true,
+        },
         { customer_id: 'C2', revenue: null, day: null, vip: false },
       ],
       columns,

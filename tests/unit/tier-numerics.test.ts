@@ -5,7 +5,12 @@
  * The engine tests hold the same functions equal to DuckDB itself on real data.
  */
 import { describe, expect, it } from 'vitest';
-import { assignTiers, quantileCont, quantileThresholds, tierAggregates } from '../../src/analyses/segmentation/tier-numerics.ts';
+import {
+  assignTiers,
+  quantileCont,
+  quantileThresholds,
+  tierAggregates,
+} from '../../src/analyses/segmentation/tier-numerics.ts';
 import { binOf } from '../../src/analyses/segmentation/value-loyalty-numerics.ts';
 
 const f64 = (xs: number[]) => Float64Array.from(xs);
@@ -48,7 +53,13 @@ describe('quantileThresholds and tierAggregates', () => {
   it('skip NaN in the quantiles, count it in tier 0, and give null sums where a tier has no profit', () => {
     const values = f64([NaN, 1, 2, 3]);
     expect(quantileThresholds(values, [0.5])).toEqual([2]);
-    const v = { revenue: f64([5, 1, 2, 3]), profit: f64([NaN, NaN, 1, 1]), orders: f64([1, 1, 1, 1]), activeMonths: f64([1, 1, 1, 1]), tenureMonths: f64([1, 2, 3, 4]) };
+    const v = {
+      revenue: f64([5, 1, 2, 3]),
+      profit: f64([NaN, NaN, 1, 1]),
+      orders: f64([1, 1, 1, 1]),
+      activeMonths: f64([1, 1, 1, 1]),
+      tenureMonths: f64([1, 2, 3, 4]),
+    };
     expect(tierAggregates(v, values, assignTiers(values, [2]), 2)).toEqual([
       { tier: 0, customers: 2, revenue: 6, profit: null, avg_tenure_months: 1.5, min_value: 1, max_value: 1 },
       { tier: 1, customers: 2, revenue: 5, profit: 2, avg_tenure_months: 3.5, min_value: 2, max_value: 3 },

@@ -105,7 +105,14 @@ describe('durations, dates and decimals', () => {
 });
 
 describe('edges: nothing a person reads is in exponent notation', () => {
-  const kinds = [tv.count, (x: number) => tv.money(x), (x: number) => tv.percent(x), (x: number) => tv.ratio(x, 2), (x: number) => tv.decimal(x, 3), (x: number) => tv.pp(x)];
+  const kinds = [
+    tv.count,
+    (x: number) => tv.money(x),
+    (x: number) => tv.percent(x),
+    (x: number) => tv.ratio(x, 2),
+    (x: number) => tv.decimal(x, 3),
+    (x: number) => tv.pp(x),
+  ];
   it.each([1e21, 1.5e300, -7e25, 1e-7, -3e-12, 123456789012345])('%s in every kind and locale', (x) => {
     for (const make of kinds) {
       for (const f of [en, hans, hant]) {
@@ -116,7 +123,12 @@ describe('edges: nothing a person reads is in exponent notation', () => {
     }
   });
   it('says n/a for what is not a number, in the reader language', () => {
-    for (const v of [tv.count(Number.NaN), tv.money(null), tv.percent(Number.POSITIVE_INFINITY), tv.ratio(Number.NaN)]) {
+    for (const v of [
+      tv.count(Number.NaN),
+      tv.money(null),
+      tv.percent(Number.POSITIVE_INFINITY),
+      tv.ratio(Number.NaN),
+    ]) {
       expect(en(v)).toBe('n/a');
       expect(hans(v)).toBe('不适用');
       expect(hant(v)).toBe('不適用');

@@ -142,7 +142,8 @@ export function groupedLogLikelihood(rows: readonly (RfmT & { weight: number })[
         // For finite terms one of the two exponentials is exp(0) = 1 exactly, and d = lnA4 − lnA3
         // is exactly −(lnA3 − lnA4): skipping that exp gives the same bits. Otherwise, as written.
         const d = lnA4 - lnA3;
-        if (lnA3 - lnA3 === 0 && lnA4 - lnA4 === 0) ll = d <= 0 ? h + lnA3 + Math.log(1 + Math.exp(d)) : h + lnA4 + Math.log(Math.exp(-d) + 1);
+        if (lnA3 - lnA3 === 0 && lnA4 - lnA4 === 0)
+          ll = d <= 0 ? h + lnA3 + Math.log(1 + Math.exp(d)) : h + lnA4 + Math.log(Math.exp(-d) + 1);
         else {
           const m = Math.max(lnA3, lnA4);
           ll = h + m + Math.log(Math.exp(lnA3 - m) + Math.exp(lnA4 - m));
@@ -183,7 +184,12 @@ export function groupHistories(customers: readonly RfmT[]): Histories {
     });
     weight[g.at]!++;
   }
-  return { frequency: Float64Array.from(frequency), recency: Float64Array.from(recency), T: Float64Array.from(T), weight: Float64Array.from(weight) };
+  return {
+    frequency: Float64Array.from(frequency),
+    recency: Float64Array.from(recency),
+    T: Float64Array.from(T),
+    weight: Float64Array.from(weight),
+  };
 }
 
 /** Index of each value in its distinct values: `of[i]` is the position of `values[i]` in `distinct`. */
@@ -213,7 +219,9 @@ function indexValues(values: Float64Array): { distinct: Float64Array; of: Int32A
  * The terms in x alone are computed once per distinct x, ln(α+T) and ln(α+tₓ) once per distinct
  * value; the loop over histories does one exp and one log each.
  */
-export function bgnbdLogLikelihoodWithGradient(h: Histories): (p: BgNbdParams) => { value: number; gradient: Float64Array } {
+export function bgnbdLogLikelihoodWithGradient(
+  h: Histories,
+): (p: BgNbdParams) => { value: number; gradient: Float64Array } {
   const n = h.weight.length;
   const X = indexValues(h.frequency);
   const Ts = indexValues(h.T);
@@ -345,7 +353,11 @@ export function fitBgNbdHistories(h: Histories): BgNbdFit {
   // Start α at the mean observation length, a rate scale of the right order whatever the time unit;
   // should the likelihood not be finite there, try other scales.
   const meanT = Math.max(weightedT / customers, 1e-6);
-  const starts = [[1, meanT, 1, 1], [0.5, meanT / 10, 0.5, 2], [2, meanT * 10, 2, 0.5]];
+  const starts = [
+    [1, meanT, 1, 1],
+    [0.5, meanT / 10, 0.5, 2],
+    [2, meanT * 10, 2, 0.5],
+  ];
   // On a large base, most of BFGS's steps are spent getting near the optimum: take them on every
   // k-th history (an unbiased sample of the likelihood's terms), then start the full fit from
   // that estimate and its curvature, where a few steps finish it. The optimum is the full data's.
@@ -366,17 +378,35 @@ export function fitBgNbdHistories(h: Histories): BgNbdFit {
       // No warm start then; the full fit starts from the defaults.
     }
   }
-  const fit = fitPositive((t) => ll({ r: t[0]!, alpha: t[1]!, a: t[2]!, b: t[3]! }), starts, customers, ['r', 'α', 'a', 'b'], warm);
+  const fit = fitPositive(
+    (t) => ll({ r: t[0]!, alpha: t[1]!, a: t[2]!, b: t[3]! }),
+    starts,
+    customers,
+    ['r', 'α', 'a', 'b'],
+    warm,
+  );
   const [r, alpha, a, b] = fit.theta as [number, number, number, number];
-  return { params: { r, alpha, a, b }, logLikelihood: fit.logLikelihood, converged: fit.converged, customers, histories: n, method: fit.method, evaluations: fit.evaluations, sampleEvaluations, uncertainty: fit.uncertainty };
+  return {
+    params: { r, alpha, a, b },
+    logLikelihood: fit.logLikelihood,
+    converged: fit.converged,
+    customers,
+    histories: n,
+    method: fit.method,
+    evaluations: fit.evaluations,
+    sampleEvaluations,
+    uncertainty: fit.uncertainty,
+  };
 }
 
 /** Checks one summary row; the models are undefined for negative times or recency beyond T. */
 export function checkRfmT(c: RfmT): void {
   const { frequency: x, recency, T } = c;
   if (!Number.isInteger(x) || x < 0) throw new Error(`invalid frequency: ${x} (expected a whole number ≥ 0)`);
-  if (!(recency >= 0) || !(T >= 0) || recency > T + 1e-9) throw new Error(`invalid recency/T: ${recency}/${T} (expected 0 ≤ recency ≤ T)`);
-  if (x === 0 && recency !== 0) throw new Error(`invalid recency ${recency} for a customer without repeat purchases (expected 0)`);
+  if (!(recency >= 0) || !(T >= 0) || recency > T + 1e-9)
+    throw new Error(`invalid recency/T: ${recency}/${T} (expected 0 ≤ recency ≤ T)`);
+  if (x === 0 && recency !== 0)
+    throw new Error(`invalid recency ${recency} for a customer without repeat purchases (expected 0)`);
 }
 
 /**
@@ -388,7 +418,10 @@ export function checkRfmT(c: RfmT): void {
 export function pAlive(p: BgNbdParams, c: RfmT): number {
   if (c.frequency === 0) return 1;
   const { r, alpha, a, b } = p;
-  const lnOdds = Math.log(a) - Math.log(b + c.frequency - 1) + (r + c.frequency) * (Math.log(alpha + c.T) - Math.log(alpha + c.recency));
+  const lnOdds =
+    Math.log(a) -
+    Math.log(b + c.frequency - 1) +
+    (r + c.frequency) * (Math.log(alpha + c.T) - Math.log(alpha + c.recency));
   return 1 / (1 + Math.exp(lnOdds));
 }
 
@@ -448,5 +481,8 @@ export function nudgedParams(p: BgNbdParams): BgNbdParams {
 export function expectedTransactionsIfAlive(p: BgNbdParams, x: number, T: number, t: number): number {
   const { r, alpha, a, b } = p;
   const z = t / (alpha + T + t);
-  return ((a + b + x - 1) / (a - 1)) * (1 - powTimesHyp2f1((alpha + T) / (alpha + T + t), r + x, r + x, b + x, a + b + x - 1, z));
+  return (
+    ((a + b + x - 1) / (a - 1)) *
+    (1 - powTimesHyp2f1((alpha + T) / (alpha + T + t), r + x, r + x, b + x, a + b + x - 1, z))
+  );
 }

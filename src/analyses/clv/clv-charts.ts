@@ -3,7 +3,11 @@ import type { ChartSpec } from '../../charts/spec.ts';
 import { count, decimal } from '../../format/number.ts';
 
 /** Expected vs actual holdout purchases by calibration purchases (FHL 2005's conditional-expectations figure). */
-export function holdoutChart(unitLabel: string, length: number, last: { calibration_purchases: string; expected: number; actual: number }): ChartSpec {
+export function holdoutChart(
+  unitLabel: string,
+  length: number,
+  last: { calibration_purchases: string; expected: number; actual: number },
+): ChartSpec {
   const above = last.actual >= last.expected;
   return {
     id: 'holdout-check',
@@ -15,10 +19,32 @@ export function holdoutChart(unitLabel: string, length: number, last: { calibrat
     marks: [
       { type: 'line', x: 'calibration_purchases', y: 'actual', stroke: 'series-2', options: { strokeWidth: 2 } },
       { type: 'dot', x: 'calibration_purchases', y: 'actual', fill: 'series-2', r: 4, options: { tip: true } },
-      { type: 'line', x: 'calibration_purchases', y: 'expected', stroke: 'primary', options: { strokeWidth: 2, strokeDasharray: '6,4' } },
+      {
+        type: 'line',
+        x: 'calibration_purchases',
+        y: 'expected',
+        stroke: 'primary',
+        options: { strokeWidth: 2, strokeDasharray: '6,4' },
+      },
       { type: 'dot', x: 'calibration_purchases', y: 'expected', fill: 'primary', r: 4, options: { tip: true } },
-      { type: 'text', rows: [{ x: last.calibration_purchases, y: last.actual, label: 'actual' }], x: 'x', y: 'y', text: 'label', fill: 'series-2', options: { textAnchor: 'end', dx: -8, dy: above ? -10 : 14, fontSize: 13 } },
-      { type: 'text', rows: [{ x: last.calibration_purchases, y: last.expected, label: 'expected' }], x: 'x', y: 'y', text: 'label', fill: 'primary', options: { textAnchor: 'end', dx: -8, dy: above ? 14 : -10, fontSize: 13 } },
+      {
+        type: 'text',
+        rows: [{ x: last.calibration_purchases, y: last.actual, label: 'actual' }],
+        x: 'x',
+        y: 'y',
+        text: 'label',
+        fill: 'series-2',
+        options: { textAnchor: 'end', dx: -8, dy: above ? -10 : 14, fontSize: 13 },
+      },
+      {
+        type: 'text',
+        rows: [{ x: last.calibration_purchases, y: last.expected, label: 'expected' }],
+        x: 'x',
+        y: 'y',
+        text: 'label',
+        fill: 'primary',
+        options: { textAnchor: 'end', dx: -8, dy: above ? 14 : -10, fontSize: 13 },
+      },
     ],
   };
 }
@@ -53,7 +79,14 @@ export function concentrationChart(topShare: number, horizonText: string): Chart
       { type: 'line', x: 'share_customers', y: 'share_value', stroke: 'primary', options: { strokeWidth: 2 } },
       { type: 'ruleX', values: [0.2], options: { strokeDasharray: '4,4' } },
       { type: 'dot', rows: [{ x: 0.2, y: topShare }], x: 'x', y: 'y', fill: 'primary', r: 5 },
-      { type: 'text', rows: [{ x: 0.2, y: topShare, label: `top 20%: ${Math.round(topShare * 100)}%` }], x: 'x', y: 'y', text: 'label', options: { textAnchor: 'start', dx: 8, dy: 12, fontSize: 13 } },
+      {
+        type: 'text',
+        rows: [{ x: 0.2, y: topShare, label: `top 20%: ${Math.round(topShare * 100)}%` }],
+        x: 'x',
+        y: 'y',
+        text: 'label',
+        options: { textAnchor: 'start', dx: 8, dy: 12, fontSize: 13 },
+      },
     ],
   };
 }
@@ -68,7 +101,9 @@ export function newCustomerChart(unitLabel: string, withBand: boolean): ChartSpe
     x: { label: `${unitLabel[0]!.toUpperCase()}${unitLabel.slice(1)}s since the first purchase →` },
     y: { label: '↑ Expected repeat purchases', grid: true, zero: true },
     marks: [
-      ...(withBand ? [{ type: 'areaY' as const, x: 't', y1: 'low', y2: 'high', fill: 'primary', options: { fillOpacity: 0.2 } }] : []),
+      ...(withBand
+        ? [{ type: 'areaY' as const, x: 't', y1: 'low', y2: 'high', fill: 'primary', options: { fillOpacity: 0.2 } }]
+        : []),
       { type: 'line', x: 't', y: 'expected_purchases', stroke: 'primary', options: { strokeWidth: 2 } },
       { type: 'dot', x: 't', y: 'expected_purchases', fill: 'primary', r: 3, options: { tip: true } },
     ],

@@ -53,8 +53,20 @@ FROM ${summaryTables.customerHistory} WHERE purchase_days > 0`;
 
 /** The raw summary SQL with `ix` joined on, dates and unit inlined, every column a DOUBLE (NULL → NaN). */
 export function buildRawInputsQuery(calibrationEnd: string, holdoutEnd: string | null, unitDays: number): string {
-  const at: [string, string, string] = [sqlDate(calibrationEnd, 'calibration_end'), holdoutEnd ? sqlDate(holdoutEnd, 'holdout_end') : 'CAST(NULL AS DATE)', sqlNumber(unitDays, 'unit')];
-  const cols = ['frequency', 'recency', 'T', 'monetary_value', 'calibration_revenue', 'holdout_frequency', 'holdout_revenue'];
+  const at: [string, string, string] = [
+    sqlDate(calibrationEnd, 'calibration_end'),
+    holdoutEnd ? sqlDate(holdoutEnd, 'holdout_end') : 'CAST(NULL AS DATE)',
+    sqlNumber(unitDays, 'unit'),
+  ];
+  const cols = [
+    'frequency',
+    'recency',
+    'T',
+    'monetary_value',
+    'calibration_revenue',
+    'holdout_frequency',
+    'holdout_revenue',
+  ];
   return `SELECT CAST(h.ix AS DOUBLE) AS ix, ${cols.map((c) => `coalesce(CAST(r."${c}" AS DOUBLE), ${NAN}) AS "${c}"`).join(', ')}
 FROM (${buildClvSummaryQuery({ at })}) r JOIN ${summaryTables.customerHistory} h ON h.customer_id = r.customer_id`;
 }
@@ -111,8 +123,16 @@ export function inputsFromHistory(t: NumericTable, calibrationEnd: string, unitD
     monetary[i] = x > 0 && !Number.isNaN(repeat[i]!) ? repeat[i]! / x : 0;
   }
   return {
-    n, ix, ids: null, frequency, recency, T, monetary_value: monetary, calibration_revenue: revenue,
-    holdout_frequency: new Float64Array(n), holdout_revenue: new Float64Array(n),
+    n,
+    ix,
+    ids: null,
+    frequency,
+    recency,
+    T,
+    monetary_value: monetary,
+    calibration_revenue: revenue,
+    holdout_frequency: new Float64Array(n),
+    holdout_revenue: new Float64Array(n),
   };
 }
 
@@ -121,8 +141,16 @@ export function inputsFromRaw(t: NumericTable): ClvColumns {
   const order = ixOrder(t.columns.ix ?? new Float64Array(0));
   const col = (name: string) => ordered(t, name, order);
   return {
-    n: order.length, ix: col('ix'), ids: null, frequency: col('frequency'), recency: col('recency'), T: col('T'), monetary_value: col('monetary_value'),
-    calibration_revenue: col('calibration_revenue'), holdout_frequency: col('holdout_frequency'), holdout_revenue: col('holdout_revenue'),
+    n: order.length,
+    ix: col('ix'),
+    ids: null,
+    frequency: col('frequency'),
+    recency: col('recency'),
+    T: col('T'),
+    monetary_value: col('monetary_value'),
+    calibration_revenue: col('calibration_revenue'),
+    holdout_frequency: col('holdout_frequency'),
+    holdout_revenue: col('holdout_revenue'),
   };
 }
 
@@ -139,16 +167,32 @@ export interface ClvInputs {
 let nextInputsTable = 0;
 
 /** The model's inputs for a calibration end (and holdout end), customers in customer_id order. */
-export async function readClvInputs(ctx: AnalysisContext, calibrationEnd: string, holdoutEnd: string | null, unitDays: number): Promise<ClvInputs> {
+export async function readClvInputs(
+  ctx: AnalysisContext,
+  calibrationEnd: string,
+  holdoutEnd: string | null,
+  unitDays: number,
+): Promise<ClvInputs> {
   if (ctx.numeric && ctx.summary) {
     const fromHistory = inputsFromHistory(await ctx.numeric(buildHistoryInputsQuery()), calibrationEnd, unitDays);
-    if (fromHistory) return { columns: fromHistory, histories: historiesOf(await ctx.numeric(buildHistoryGroupsQuery(calibrationEnd, unitDays))), path: 'summary' };
+    if (fromHistory)
+      return {
+        columns: fromHistory,
+        histories: historiesOf(await ctx.numeric(buildHistoryGroupsQuery(calibrationEnd, unitDays))),
+        path: 'summary',
+      };
     // The raw summary runs once, into a temp table both reads use (it is the costly part).
     const name = `__clv_inputs_${++nextInputsTable}`;
-    await ctx.db.query(`CREATE OR REPLACE TEMP TABLE ${name} AS ${buildRawInputsQuery(calibrationEnd, holdoutEnd, unitDays)}`);
+    await ctx.db.query(
+      `CREATE OR REPLACE TEMP TABLE ${name} AS ${buildRawInputsQuery(calibrationEnd, holdoutEnd, unitDays)}`,
+    );
     try {
       const columns = inputsFromRaw(await ctx.numeric(`SELECT * FROM ${name}`));
-      const histories = historiesOf(await ctx.numeric(`SELECT frequency, recency, "T", CAST(count(*) AS DOUBLE) AS weight FROM ${name} GROUP BY ALL ORDER BY ALL`));
+      const histories = historiesOf(
+        await ctx.numeric(
+          `SELECT frequency, recency, "T", CAST(count(*) AS DOUBLE) AS weight FROM ${name} GROUP BY ALL ORDER BY ALL`,
+        ),
+      );
       return { columns, histories, path: 'raw+ix' };
     } finally {
       await ctx.db.query(`DROP TABLE IF EXISTS ${name}`);
@@ -171,7 +215,11 @@ export async function readClvInputs(ctx: AnalysisContext, calibrationEnd: string
 }
 
 /** The ids of the given rows: looked up by `ix` for customers read from the summary, else taken from the columns. */
-export async function customerIdsFor(ctx: AnalysisContext, columns: ClvColumns, rows: readonly number[]): Promise<Map<number, string>> {
+export async function customerIdsFor(
+  ctx: AnalysisContext,
+  columns: ClvColumns,
+  rows: readonly number[],
+): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   if (columns.ids) {
     for (const i of rows) out.set(i, columns.ids[i]!);
@@ -179,7 +227,10 @@ export async function customerIdsFor(ctx: AnalysisContext, columns: ClvColumns, 
   }
   const ix = columns.ix;
   if (!ix) throw new Error('clv-bgnbd: customers have neither ids nor summary positions');
-  const ids = await customerIds(ctx, rows.map((i) => ix[i]!));
+  const ids = await customerIds(
+    ctx,
+    rows.map((i) => ix[i]!),
+  );
   for (const i of rows) out.set(i, ids.get(ix[i]!)!);
   return out;
 }
@@ -189,7 +240,8 @@ export async function customerIdsFor(ctx: AnalysisContext, columns: ClvColumns, 
  * `summary.customer_history` by `ix`, largest expected value first.
  */
 export function buildScoresTableQuery(stage: string, withHoldout: boolean): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(stage)) throw new Error(`invalid staged table name: ${JSON.stringify(stage)}`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(stage))
+    throw new Error(`invalid staged table name: ${JSON.stringify(stage)}`);
   return `SELECT h.customer_id, CAST(s.frequency AS INTEGER) AS frequency, s.recency, s."T", s.monetary_value, s.calibration_revenue,${withHoldout ? ' CAST(s.holdout_frequency AS INTEGER) AS holdout_frequency, s.holdout_revenue,' : ''}
   s.p_alive, s.expected_purchases, s.expected_value_per_purchase, s.expected_value
 FROM ${stage} s JOIN ${summaryTables.customerHistory} h ON h.ix = CAST(s.ix AS BIGINT)

@@ -8,7 +8,16 @@
  * distinct (x, tₓ, T) histories with their counts (from SQL in the engine, `groupHistories` here
  * otherwise), Gamma-Gamma on the repeat buyers' columns.
  */
-import { expectedTransactions, expectedTransactionsIfAlive, fitBgNbdHistories, groupHistories, nudgedParams, type BgNbdFit, type BgNbdParams, type Histories } from './bgnbd.ts';
+import {
+  expectedTransactions,
+  expectedTransactionsIfAlive,
+  fitBgNbdHistories,
+  groupHistories,
+  nudgedParams,
+  type BgNbdFit,
+  type BgNbdParams,
+  type Histories,
+} from './bgnbd.ts';
 import { fitGammaGamma, type GammaGammaFit, type GammaGammaParams } from './gamma-gamma.ts';
 import { holdoutCheckColumns, type HoldoutCheck } from './holdout-check.ts';
 import { unitDays, unitsPerYear, type TimeUnit } from './time-units.ts';
@@ -128,9 +137,15 @@ export function columnsOf(customers: readonly ClvCustomer[]): ClvColumns {
  * very same parameters.
  */
 export function sortedHistories(c: ClvColumns): Histories {
-  const rows = Array.from({ length: c.n }, (_, i) => ({ frequency: c.frequency[i]!, recency: c.recency[i]!, T: c.T[i]! }));
+  const rows = Array.from({ length: c.n }, (_, i) => ({
+    frequency: c.frequency[i]!,
+    recency: c.recency[i]!,
+    T: c.T[i]!,
+  }));
   const h = groupHistories(rows);
-  const order = Array.from(h.weight, (_, i) => i).sort((i, j) => h.frequency[i]! - h.frequency[j]! || h.recency[i]! - h.recency[j]! || h.T[i]! - h.T[j]!);
+  const order = Array.from(h.weight, (_, i) => i).sort(
+    (i, j) => h.frequency[i]! - h.frequency[j]! || h.recency[i]! - h.recency[j]! || h.T[i]! - h.T[j]!,
+  );
   const take = (a: Float64Array) => Float64Array.from(order, (i) => a[i]!);
   return { frequency: take(h.frequency), recency: take(h.recency), T: take(h.T), weight: take(h.weight) };
 }
@@ -148,14 +163,32 @@ export function modelColumns(c: ClvColumns, histories: Histories, o: ModelOption
   const horizon = horizonSteps(o.horizon, step, ratePerUnit);
   const pairs = historyPairs(c);
   const perPurchase = new Float64Array(c.n);
-  for (let i = 0; i < c.n; i++) perPurchase[i] = gammaGamma ? spendPerPurchase(gammaGamma.params, c.frequency[i]!, c.monetary_value[i]!) : meanSpend;
+  for (let i = 0; i < c.n; i++)
+    perPurchase[i] = gammaGamma
+      ? spendPerPurchase(gammaGamma.params, c.frequency[i]!, c.monetary_value[i]!)
+      : meanSpend;
   const s = scoreColumns(bgnbd.params, c, pairs, horizon);
   const expectedValue = new Float64Array(c.n);
   // Same product, same order as discountedValue: discounted purchases × value per purchase × margin.
   for (let i = 0; i < c.n; i++) expectedValue[i] = s.discountedPurchases[i]! * perPurchase[i]! * o.margin;
-  const scores: ClvScores = { p_alive: s.pAlive, expected_purchases: s.expectedPurchases, expected_value_per_purchase: perPurchase, expected_value: expectedValue };
+  const scores: ClvScores = {
+    p_alive: s.pAlive,
+    expected_purchases: s.expectedPurchases,
+    expected_value_per_purchase: perPurchase,
+    expected_value: expectedValue,
+  };
   const holdout = o.holdoutLength === null ? null : holdoutCheckColumns(bgnbd.params, c, o.holdoutLength);
-  const errors = totalsStandardErrors(bgnbd, gammaGamma, c, pairs, horizon, perPurchase, s.expectedPurchases, s.discountedPurchases, o.margin);
+  const errors = totalsStandardErrors(
+    bgnbd,
+    gammaGamma,
+    c,
+    pairs,
+    horizon,
+    perPurchase,
+    s.expectedPurchases,
+    s.discountedPurchases,
+    o.margin,
+  );
   const totalPurchases = sum(scores.expected_purchases);
   const totalValue = sum(scores.expected_value);
   return {
@@ -176,14 +209,27 @@ export function modelColumns(c: ClvColumns, histories: Histories, o: ModelOption
  * `modelColumns` on customer rows, with the scored customers as rows too (tests, small data).
  * The numbers are those of the columnar path.
  */
-export function modelCustomers(customers: readonly ClvCustomer[], o: ModelOptions): ClvModel & { customers: ScoredCustomer[] } {
+export function modelCustomers(
+  customers: readonly ClvCustomer[],
+  o: ModelOptions,
+): ClvModel & { customers: ScoredCustomer[] } {
   const c = columnsOf(customers);
   const model = modelColumns(c, sortedHistories(c), o);
   const s = model.scores;
   const scored = customers.map((r, i): ScoredCustomer => ({
-    customer_id: r.customer_id, frequency: r.frequency, recency: r.recency, T: r.T, monetary_value: r.monetary_value, calibration_revenue: r.calibration_revenue,
-    holdout_frequency: r.holdout_frequency, holdout_revenue: r.holdout_revenue, ix: r.ix,
-    p_alive: s.p_alive[i]!, expected_purchases: s.expected_purchases[i]!, expected_value_per_purchase: s.expected_value_per_purchase[i]!, expected_value: s.expected_value[i]!,
+    customer_id: r.customer_id,
+    frequency: r.frequency,
+    recency: r.recency,
+    T: r.T,
+    monetary_value: r.monetary_value,
+    calibration_revenue: r.calibration_revenue,
+    holdout_frequency: r.holdout_frequency,
+    holdout_revenue: r.holdout_revenue,
+    ix: r.ix,
+    p_alive: s.p_alive[i]!,
+    expected_purchases: s.expected_purchases[i]!,
+    expected_value_per_purchase: s.expected_value_per_purchase[i]!,
+    expected_value: s.expected_value[i]!,
   }));
   return { ...model, customers: scored };
 }
@@ -267,7 +313,12 @@ export function historyPairs(c: ClvColumns): HistoryPairs {
  * per customer, evaluated in the same order — bit for bit the straightforward computation — but the
  * costly ₂F₁ series runs once per (x, T) pair and step (22k pairs at a million customers).
  */
-export function scoreColumns(params: BgNbdParams, c: ClvColumns, pairs: HistoryPairs, h: HorizonSteps): { pAlive: Float64Array; expectedPurchases: Float64Array; discountedPurchases: Float64Array } {
+export function scoreColumns(
+  params: BgNbdParams,
+  c: ClvColumns,
+  pairs: HistoryPairs,
+  h: HorizonSteps,
+): { pAlive: Float64Array; expectedPurchases: Float64Array; discountedPurchases: Float64Array } {
   const q = nudgedParams(params);
   const steps = h.times.length;
   const streams = new Float64Array(pairs.x.length * steps);
@@ -335,10 +386,18 @@ const LOG_STEP = 1e-5;
  * estimates are treated as independent (no cross-covariance).
  */
 function totalsStandardErrors(
-  bgnbd: BgNbdFit, gg: GammaGammaFit | null, c: ClvColumns, pairs: HistoryPairs, h: HorizonSteps, perPurchase: Float64Array,
-  expectedPurchases: Float64Array, discounted: Float64Array, margin: number,
+  bgnbd: BgNbdFit,
+  gg: GammaGammaFit | null,
+  c: ClvColumns,
+  pairs: HistoryPairs,
+  h: HorizonSteps,
+  perPurchase: Float64Array,
+  expectedPurchases: Float64Array,
+  discounted: Float64Array,
+  margin: number,
 ): { purchases: number | null; value: number | null; note: string | null } {
-  if (!bgnbd.uncertainty.ok) return { purchases: null, value: null, note: `No intervals: for BG/NBD, ${bgnbd.uncertainty.reason}.` };
+  if (!bgnbd.uncertainty.ok)
+    return { purchases: null, value: null, note: `No intervals: for BG/NBD, ${bgnbd.uncertainty.reason}.` };
   const cov = bgnbd.uncertainty.logCovariance;
   const z0 = [bgnbd.params.r, bgnbd.params.alpha, bgnbd.params.a, bgnbd.params.b].map(Math.log);
   const totals = totalsFunction(c, pairs, h, perPurchase, margin);
@@ -378,7 +437,8 @@ function totalsStandardErrors(
         g[2]! += (w * gamma * p) / d;
       }
       varV += quadraticForm(g, gg.uncertainty.logCovariance);
-    } else note = `The interval of expected value leaves out the spend model's uncertainty: for Gamma-Gamma, ${gg.uncertainty.reason}.`;
+    } else
+      note = `The interval of expected value leaves out the spend model's uncertainty: for Gamma-Gamma, ${gg.uncertainty.reason}.`;
   }
   return { purchases: Math.sqrt(varP), value: Math.sqrt(varV), note };
 }
@@ -390,7 +450,13 @@ function totalsStandardErrors(
  * (x, T) pair and step, and each customer costs one exp. The same sums as the scores, arranged
  * for speed (not bit for bit: only their derivatives are used).
  */
-function totalsFunction(c: ClvColumns, pairs: HistoryPairs, h: HorizonSteps, perPurchase: Float64Array, margin: number): (z: readonly number[]) => readonly [number, number] {
+function totalsFunction(
+  c: ClvColumns,
+  pairs: HistoryPairs,
+  h: HorizonSteps,
+  perPurchase: Float64Array,
+  margin: number,
+): (z: readonly number[]) => readonly [number, number] {
   const steps = h.times.length;
   const end = new Float64Array(pairs.x.length);
   const disc = new Float64Array(pairs.x.length);

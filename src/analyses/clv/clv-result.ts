@@ -23,8 +23,16 @@ export interface ResultContext {
 }
 
 const customerColumns = {
-  customer_id: 'string', frequency: 'number', recency: 'number', T: 'number', monetary_value: 'number', calibration_revenue: 'number',
-  p_alive: 'number', expected_purchases: 'number', expected_value_per_purchase: 'number', expected_value: 'number',
+  customer_id: 'string',
+  frequency: 'number',
+  recency: 'number',
+  T: 'number',
+  monetary_value: 'number',
+  calibration_revenue: 'number',
+  p_alive: 'number',
+  expected_purchases: 'number',
+  expected_value_per_purchase: 'number',
+  expected_value: 'number',
 } as const;
 
 /** Builds the result of `clv-bgnbd`; `ids` holds the id of every customer `listedCandidates` returned (row → id). */
@@ -56,31 +64,103 @@ export function clvResult(model: ClvModel, o: ResultContext, ids: ReadonlyMap<nu
   const atRiskRevenue = valuesDescending(atRisk, (i) => c.calibration_revenue[i]!).reduce((sum, v) => sum + v, 0);
   const horizonText = `${decimal(o.horizon, Number.isInteger(o.horizon) ? 0 : 1)} ${unit}s`;
   const customerRow = (i: number) => ({
-    customer_id: idOf(i), frequency: c.frequency[i]!, recency: c.recency[i]!, T: c.T[i]!, monetary_value: c.monetary_value[i]!, calibration_revenue: c.calibration_revenue[i]!,
-    p_alive: s.p_alive[i]!, expected_purchases: s.expected_purchases[i]!, expected_value_per_purchase: s.expected_value_per_purchase[i]!, expected_value: s.expected_value[i]!,
+    customer_id: idOf(i),
+    frequency: c.frequency[i]!,
+    recency: c.recency[i]!,
+    T: c.T[i]!,
+    monetary_value: c.monetary_value[i]!,
+    calibration_revenue: c.calibration_revenue[i]!,
+    p_alive: s.p_alive[i]!,
+    expected_purchases: s.expected_purchases[i]!,
+    expected_value_per_purchase: s.expected_value_per_purchase[i]!,
+    expected_value: s.expected_value[i]!,
   });
 
   const gg = model.gammaGamma;
   const se = (u: ClvModel['bgnbd']['uncertainty'], k: number) => (u.ok ? u.standardErrors[k]! : null);
   const bu = model.bgnbd.uncertainty;
-  const parameters: { model: string; parameter: string; value: number; standard_error: number | null; meaning: string }[] = [
-    { model: 'BG/NBD', parameter: 'r', value: r, standard_error: se(bu, 0), meaning: 'shape of purchase rates across customers (smaller = more uneven)' },
-    { model: 'BG/NBD', parameter: 'alpha', value: alpha, standard_error: se(bu, 1), meaning: `scale of purchase rates, in ${o.time_unit}; an active customer buys r/α = ${decimal(r / alpha, 3)} times a ${unit} on average` },
-    { model: 'BG/NBD', parameter: 'a', value: a, standard_error: se(bu, 2), meaning: 'dropout after a purchase ~ Beta(a, b)' },
-    { model: 'BG/NBD', parameter: 'b', value: b, standard_error: se(bu, 3), meaning: `mean chance of dropping out after a purchase a/(a+b) = ${percent(a / (a + b), 1)}` },
-    { model: 'BG/NBD', parameter: 'log_likelihood', value: model.bgnbd.logLikelihood, standard_error: null, meaning: `maximised over ${model.bgnbd.customers} customers (${count(model.bgnbd.histories)} distinct histories, ${fitMethod(model.bgnbd)})` },
+  const parameters: {
+    model: string;
+    parameter: string;
+    value: number;
+    standard_error: number | null;
+    meaning: string;
+  }[] = [
+    {
+      model: 'BG/NBD',
+      parameter: 'r',
+      value: r,
+      standard_error: se(bu, 0),
+      meaning: 'shape of purchase rates across customers (smaller = more uneven)',
+    },
+    {
+      model: 'BG/NBD',
+      parameter: 'alpha',
+      value: alpha,
+      standard_error: se(bu, 1),
+      meaning: `scale of purchase rates, in ${o.time_unit}; an active customer buys r/α = ${decimal(r / alpha, 3)} times a ${unit} on average`,
+    },
+    {
+      model: 'BG/NBD',
+      parameter: 'a',
+      value: a,
+      standard_error: se(bu, 2),
+      meaning: 'dropout after a purchase ~ Beta(a, b)',
+    },
+    {
+      model: 'BG/NBD',
+      parameter: 'b',
+      value: b,
+      standard_error: se(bu, 3),
+      meaning: `mean chance of dropping out after a purchase a/(a+b) = ${percent(a / (a + b), 1)}`,
+    },
+    {
+      model: 'BG/NBD',
+      parameter: 'log_likelihood',
+      value: model.bgnbd.logLikelihood,
+      standard_error: null,
+      meaning: `maximised over ${model.bgnbd.customers} customers (${count(model.bgnbd.histories)} distinct histories, ${fitMethod(model.bgnbd)})`,
+    },
   ];
   if (gg) {
     const gu = gg.uncertainty;
     parameters.push(
-      { model: 'Gamma-Gamma', parameter: 'p', value: gg.params.p, standard_error: se(gu, 0), meaning: 'shape of a customer’s transaction values' },
-      { model: 'Gamma-Gamma', parameter: 'q', value: gg.params.q, standard_error: se(gu, 1), meaning: 'shape of spend levels across customers' },
-      { model: 'Gamma-Gamma', parameter: 'gamma', value: gg.params.gamma, standard_error: se(gu, 2), meaning: `scale; population mean spend pγ/(q−1) = ${money(gg.params.p * gg.params.gamma / (gg.params.q - 1), 2)}` },
-      { model: 'Gamma-Gamma', parameter: 'log_likelihood', value: gg.logLikelihood, standard_error: null, meaning: `maximised over ${gg.customers} repeat buyers (${fitMethod(gg)})` },
+      {
+        model: 'Gamma-Gamma',
+        parameter: 'p',
+        value: gg.params.p,
+        standard_error: se(gu, 0),
+        meaning: 'shape of a customer’s transaction values',
+      },
+      {
+        model: 'Gamma-Gamma',
+        parameter: 'q',
+        value: gg.params.q,
+        standard_error: se(gu, 1),
+        meaning: 'shape of spend levels across customers',
+      },
+      {
+        model: 'Gamma-Gamma',
+        parameter: 'gamma',
+        value: gg.params.gamma,
+        standard_error: se(gu, 2),
+        meaning: `scale; population mean spend pγ/(q−1) = ${money((gg.params.p * gg.params.gamma) / (gg.params.q - 1), 2)}`,
+      },
+      {
+        model: 'Gamma-Gamma',
+        parameter: 'log_likelihood',
+        value: gg.logLikelihood,
+        standard_error: null,
+        meaning: `maximised over ${gg.customers} repeat buyers (${fitMethod(gg)})`,
+      },
     );
   }
 
-  const pAliveBins = Array.from({ length: 10 }, (_, i) => ({ band: `${i * 10}–${i * 10 + 10}%`, bin_start: i / 10, customers: 0 }));
+  const pAliveBins = Array.from({ length: 10 }, (_, i) => ({
+    band: `${i * 10}–${i * 10 + 10}%`,
+    bin_start: i / 10,
+    customers: 0,
+  }));
   for (const i of repeat) pAliveBins[Math.min(9, Math.floor(s.p_alive[i]! * 10))]!.customers++;
   let aliveSum = 0;
   for (const i of repeat) aliveSum += s.p_alive[i]!;
@@ -89,47 +169,127 @@ export function clvResult(model: ClvModel, o: ResultContext, ids: ReadonlyMap<nu
     finding(
       'expected_purchases',
       'clv.expected_purchases',
-      { horizon: tv.duration(o.horizon, unit as DurationUnit, Number.isInteger(o.horizon) ? 0 : 1), from: tv.date(o.calibrationEnd), purchases: tv.count(totalPurchases), customers: tv.count(n), value: tv.money(totalValue, 0), discount: tv.percent(o.discount_rate, 0) },
+      {
+        horizon: tv.duration(o.horizon, unit as DurationUnit, Number.isInteger(o.horizon) ? 0 : 1),
+        from: tv.date(o.calibrationEnd),
+        purchases: tv.count(totalPurchases),
+        customers: tv.count(n),
+        value: tv.money(totalValue, 0),
+        discount: tv.percent(o.discount_rate, 0),
+      },
       'purchases',
     ),
     finding('top20_value_share', 'clv.top20', { top: tv.percent(0.2), share: tv.percent(top20, 0) }, 'share'),
     atRisk.length
-      ? finding('at_risk', 'clv.at_risk', { customers: tv.count(atRisk.length), half: tv.percent(0.5), spent: tv.money(atRiskRevenue, 0), until: tv.date(o.calibrationEnd) }, 'customers')
+      ? finding(
+          'at_risk',
+          'clv.at_risk',
+          {
+            customers: tv.count(atRisk.length),
+            half: tv.percent(0.5),
+            spent: tv.money(atRiskRevenue, 0),
+            until: tv.date(o.calibrationEnd),
+          },
+          'customers',
+        )
       : finding('at_risk', 'clv.at_risk.none', { half: tv.percent(0.5) }, undefined, 0),
-    finding('dropout', 'clv.dropout', { rate: tv.decimal(r / alpha, 3), per: term(`per.${unit as DurationUnit}`), dropout: tv.percent(a / (a + b), 0) }, 'dropout'),
+    finding(
+      'dropout',
+      'clv.dropout',
+      { rate: tv.decimal(r / alpha, 3), per: term(`per.${unit as DurationUnit}`), dropout: tv.percent(a / (a + b), 0) },
+      'dropout',
+    ),
   ];
-  const newCustomer = model.newCustomer.map((e) => ({ t: e.t, expected_purchases: e.value, standard_error: e.standardError, low: e.low, high: e.high }));
+  const newCustomer = model.newCustomer.map((e) => ({
+    t: e.t,
+    expected_purchases: e.value,
+    standard_error: e.standardError,
+    low: e.low,
+    high: e.high,
+  }));
   const tables: AnalysisResult['tables'] = {
     customers: table(topValue.map(customerRow), customerColumns),
     at_risk: table(topAtRisk.map(customerRow), customerColumns),
-    parameters: table(parameters, { model: 'string', parameter: 'string', value: 'number', standard_error: 'number', meaning: 'string' }),
+    parameters: table(parameters, {
+      model: 'string',
+      parameter: 'string',
+      value: 'number',
+      standard_error: 'number',
+      meaning: 'string',
+    }),
     p_alive_bins: table(pAliveBins, { band: 'string', bin_start: 'number', customers: 'number' }),
     concentration: table(concentration, { share_customers: 'number', share_value: 'number' }),
-    new_customer: table(newCustomer, { t: 'number', expected_purchases: 'number', standard_error: 'number', low: 'number', high: 'number' }),
+    new_customer: table(newCustomer, {
+      t: 'number',
+      expected_purchases: 'number',
+      standard_error: 'number',
+      low: 'number',
+      high: 'number',
+    }),
   };
   const charts: AnalysisResult['charts'] = [];
   const last = model.newCustomer[model.newCustomer.length - 1];
   const scalars: AnalysisResult['scalars'] = {
-    customers: n, one_time_buyers: oneTime, repeat_buyers: repeat.length, one_time_share: oneTime / n,
-    expected_purchases: totalPurchases, expected_value: totalValue, top20_value_share: top20, at_risk: atRisk.length, at_risk_revenue: atRiskRevenue,
+    customers: n,
+    one_time_buyers: oneTime,
+    repeat_buyers: repeat.length,
+    one_time_share: oneTime / n,
+    expected_purchases: totalPurchases,
+    expected_value: totalValue,
+    top20_value_share: top20,
+    at_risk: atRisk.length,
+    at_risk_revenue: atRiskRevenue,
     mean_p_alive_repeat: repeat.length ? aliveSum / repeat.length : null,
-    r, alpha, a, b, log_likelihood: model.bgnbd.logLikelihood,
-    p: gg?.params.p ?? null, q: gg?.params.q ?? null, gamma: gg?.params.gamma ?? null,
-    time_unit: o.time_unit, horizon: o.horizon, calibration_end: o.calibrationEnd, holdout_end: o.holdoutEnd,
-    expected_purchases_se: model.totalPurchases.standardError, expected_purchases_low: model.totalPurchases.low, expected_purchases_high: model.totalPurchases.high,
-    expected_value_se: model.totalValue.standardError, expected_value_low: model.totalValue.low, expected_value_high: model.totalValue.high,
-    new_customer_expected_purchases: last ? last.value : 0, new_customer_expected_purchases_low: last?.low ?? null, new_customer_expected_purchases_high: last?.high ?? null,
+    r,
+    alpha,
+    a,
+    b,
+    log_likelihood: model.bgnbd.logLikelihood,
+    p: gg?.params.p ?? null,
+    q: gg?.params.q ?? null,
+    gamma: gg?.params.gamma ?? null,
+    time_unit: o.time_unit,
+    horizon: o.horizon,
+    calibration_end: o.calibrationEnd,
+    holdout_end: o.holdoutEnd,
+    expected_purchases_se: model.totalPurchases.standardError,
+    expected_purchases_low: model.totalPurchases.low,
+    expected_purchases_high: model.totalPurchases.high,
+    expected_value_se: model.totalValue.standardError,
+    expected_value_low: model.totalValue.low,
+    expected_value_high: model.totalValue.high,
+    new_customer_expected_purchases: last ? last.value : 0,
+    new_customer_expected_purchases_low: last?.low ?? null,
+    new_customer_expected_purchases_high: last?.high ?? null,
   };
   if (model.holdout && o.holdoutLength !== null) {
     const h = model.holdout;
     const err = h.totalActual > 0 ? h.totalExpected / h.totalActual - 1 : null;
-    tables.holdout = table(h.rows, { calibration_purchases: 'string', bucket: 'number', customers: 'number', expected: 'number', actual: 'number' });
-    Object.assign(scalars, { holdout_expected: h.totalExpected, holdout_actual: h.totalActual, holdout_error: err, holdout_length: o.holdoutLength });
+    tables.holdout = table(h.rows, {
+      calibration_purchases: 'string',
+      bucket: 'number',
+      customers: 'number',
+      expected: 'number',
+      actual: 'number',
+    });
+    Object.assign(scalars, {
+      holdout_expected: h.totalExpected,
+      holdout_actual: h.totalActual,
+      holdout_error: err,
+      holdout_length: o.holdoutLength,
+    });
     findings.unshift(
       finding(
         'holdout',
         err === null ? 'clv.holdout.none' : 'clv.holdout',
-        { from: tv.date(o.calibrationEnd), to: tv.date(o.holdoutEnd), length: tv.duration(o.holdoutLength, unit as DurationUnit, 1), expected: tv.count(h.totalExpected), actual: tv.count(h.totalActual), error: tv.percent(err, 1, true) },
+        {
+          from: tv.date(o.calibrationEnd),
+          to: tv.date(o.holdoutEnd),
+          length: tv.duration(o.holdoutLength, unit as DurationUnit, 1),
+          expected: tv.count(h.totalExpected),
+          actual: tv.count(h.totalActual),
+          error: tv.percent(err, 1, true),
+        },
         err === null ? 'actual' : 'error',
         err,
       ),
@@ -138,12 +298,20 @@ export function clvResult(model: ClvModel, o: ResultContext, ids: ReadonlyMap<nu
     charts.push(holdoutChart(unit, o.holdoutLength, last));
   }
   charts.push(pAliveChart(oneTime), concentrationChart(top20, horizonText));
-  if (model.newCustomer.length) charts.push(newCustomerChart(unit, model.newCustomer.some((e) => e.low !== null)));
+  if (model.newCustomer.length)
+    charts.push(
+      newCustomerChart(
+        unit,
+        model.newCustomer.some((e) => e.low !== null),
+      ),
+    );
 
   const notes = [
     `Time unit: ${o.time_unit}${o.time_unit === 'months' ? ' (average months of 30.4375 days)' : ''}. Recency, T, α and the horizon are in ${o.time_unit}; a purchase occasion is a day with at least one sale (several orders on one day count once; a day of returns only does not count). Frequency = repeat occasions after the first.`,
     `${count(oneTime)} customers (${percent(oneTime / n, 0)}) bought only once before ${o.calibrationEnd}. BG/NBD assumes customers can only drop out right after a purchase, so it gives every one-time buyer P(alive) = 100%; their expected purchases come from the population's average behaviour, not from anything they did. Read their scores as "unknown", not "safe".`,
-    o.holdoutEnd ? `Fitted on transactions up to ${o.calibrationEnd}; predictions are made as of that day, and the ${o.calibrationEnd} → ${o.holdoutEnd} period is only used to check them.` : `Fitted on all transactions up to ${o.calibrationEnd}. Set calibration_end and holdout_end to check the model on data it has not seen.`,
+    o.holdoutEnd
+      ? `Fitted on transactions up to ${o.calibrationEnd}; predictions are made as of that day, and the ${o.calibrationEnd} → ${o.holdoutEnd} period is only used to check them.`
+      : `Fitted on all transactions up to ${o.calibrationEnd}. Set calibration_end and holdout_end to check the model on data it has not seen.`,
     `Expected value = margin (${percent(o.margin, 0)} of revenue) × expected purchases in each month of the horizon × expected spend per purchase (Gamma-Gamma), discounted at ${percent(o.discount_rate, 0)} a year to ${o.calibrationEnd}.`,
   ];
   if (model.totalPurchases.low !== null && model.totalPurchases.high !== null) {
@@ -153,10 +321,17 @@ export function clvResult(model: ClvModel, o: ResultContext, ids: ReadonlyMap<nu
     );
   }
   if (model.uncertaintyNote) notes.push(model.uncertaintyNote);
-  if (!model.gammaGamma) notes.push(`Fewer than 10 repeat buyers: spend per purchase is the plain average of repeat purchases, not a Gamma-Gamma estimate.`);
+  if (!model.gammaGamma)
+    notes.push(
+      `Fewer than 10 repeat buyers: spend per purchase is the plain average of repeat purchases, not a Gamma-Gamma estimate.`,
+    );
   const rho = model.spendFrequencyCorrelation;
-  if (rho !== null) notes.push(`Gamma-Gamma assumes spend per purchase is unrelated to how often a customer buys: the correlation among repeat buyers is ${decimal(rho, 2)}${Math.abs(rho) > 0.3 ? ', too strong to ignore — treat expected values with caution' : ''}.`);
-  if (!model.bgnbd.converged || (model.gammaGamma && !model.gammaGamma.converged)) notes.push('The model fit stopped before converging fully; parameters may be imprecise.');
+  if (rho !== null)
+    notes.push(
+      `Gamma-Gamma assumes spend per purchase is unrelated to how often a customer buys: the correlation among repeat buyers is ${decimal(rho, 2)}${Math.abs(rho) > 0.3 ? ', too strong to ignore — treat expected values with caution' : ''}.`,
+    );
+  if (!model.bgnbd.converged || (model.gammaGamma && !model.gammaGamma.converged))
+    notes.push('The model fit stopped before converging fully; parameters may be imprecise.');
   return { tables, scalars, charts, findings, notes };
 }
 
@@ -197,11 +372,19 @@ export function listedCandidates(model: ClvModel, topN: number): number[] {
   const atRisk = atRiskRows(model, repeatRows(model));
   const value = model.scores.expected_value;
   const revenue = model.inputs.calibration_revenue;
-  return [...new Set([...topCandidates(allRows(model.inputs.n), topN, (i) => value[i]!), ...topCandidates(atRisk, topN, (i) => revenue[i]!)])];
+  return [
+    ...new Set([
+      ...topCandidates(allRows(model.inputs.n), topN, (i) => value[i]!),
+      ...topCandidates(atRisk, topN, (i) => revenue[i]!),
+    ]),
+  ];
 }
 
 /** Points of the value concentration curve at every whole percent of customers (ranked by value, descending). */
-export function concentrationRows(valuesDesc: ArrayLike<number>, total: number): { share_customers: number; share_value: number }[] {
+export function concentrationRows(
+  valuesDesc: ArrayLike<number>,
+  total: number,
+): { share_customers: number; share_value: number }[] {
   const n = valuesDesc.length;
   const cum = [0];
   for (let i = 0; i < n; i++) cum.push(cum[i]! + valuesDesc[i]!);
@@ -213,4 +396,3 @@ export function concentrationRows(valuesDesc: ArrayLike<number>, total: number):
     return { share_customers: k / 100, share_value: total > 0 ? value / total : 0 };
   });
 }
-

@@ -60,7 +60,8 @@ export function createBgNbdScorer(params: BgNbdParams, o: ScorerOptions): BgNbdS
   // distinct (635k of 966k at 1M customers) while (x, T) pairs are few (22k), so only the costly
   // series is cached; P(alive) and the 12-step sum are cheap and computed per customer.
   const ifAlive = new HistoryMap<Float64Array>();
-  const aliveStream = (x: number, T: number) => times.map((t) => (t <= 0 ? 0 : expectedTransactionsIfAlive(q, x, T, t)));
+  const aliveStream = (x: number, T: number) =>
+    times.map((t) => (t <= 0 ? 0 : expectedTransactionsIfAlive(q, x, T, t)));
 
   return {
     score(c) {
@@ -74,7 +75,11 @@ export function createBgNbdScorer(params: BgNbdParams, o: ScorerOptions): BgNbdS
         discounted += (cumulative - previous) * discounts[k]!;
         previous = cumulative;
       }
-      return { pAlive: q === params ? alive : pAlive(params, c), expectedPurchases: previous, discountedPurchases: discounted };
+      return {
+        pAlive: q === params ? alive : pAlive(params, c),
+        expectedPurchases: previous,
+        discountedPurchases: discounted,
+      };
     },
   };
 }
@@ -86,5 +91,8 @@ export function createBgNbdScorer(params: BgNbdParams, o: ScorerOptions): BgNbdS
 export function memoisedConditionalExpectation(params: BgNbdParams, t: number): (c: RfmT) => number {
   const q = nudgedParams(params);
   const memo = new HistoryMap<number>();
-  return (c) => (t <= 0 ? 0 : memo.get(c.frequency, c.T, 0, () => expectedTransactionsIfAlive(q, c.frequency, c.T, t)) * pAlive(q, c));
+  return (c) =>
+    t <= 0
+      ? 0
+      : memo.get(c.frequency, c.T, 0, () => expectedTransactionsIfAlive(q, c.frequency, c.T, t)) * pAlive(q, c);
 }

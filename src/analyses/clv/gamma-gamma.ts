@@ -38,7 +38,15 @@ export function gammaGammaLogLikelihood(g: GammaGammaParams, c: SpendSummary): n
   const x = c.frequency;
   const m = c.monetaryValue;
   const px = p * x;
-  return lnGamma(px + q) - lnGamma(px) - lnGamma(q) + q * Math.log(gamma) + (px - 1) * Math.log(m) + px * Math.log(x) - (px + q) * Math.log(gamma + m * x);
+  return (
+    lnGamma(px + q) -
+    lnGamma(px) -
+    lnGamma(q) +
+    q * Math.log(gamma) +
+    (px - 1) * Math.log(m) +
+    px * Math.log(x) -
+    (px + q) * Math.log(gamma + m * x)
+  );
 }
 
 /** Result of `fitGammaGamma`. */
@@ -74,7 +82,9 @@ export interface SpendColumns {
  * The terms in x alone, and the sums of ln m̄ₓ per x, are computed once; the loop over customers
  * does one log and one division each.
  */
-export function gammaGammaLogLikelihoodWithGradient(c: SpendColumns): (g: GammaGammaParams) => { value: number; gradient: Float64Array } {
+export function gammaGammaLogLikelihoodWithGradient(
+  c: SpendColumns,
+): (g: GammaGammaParams) => { value: number; gradient: Float64Array } {
   const n = c.frequency.length;
   const xIndex = new Map<number, number>();
   const xi = new Int32Array(n);
@@ -134,25 +144,31 @@ const WARM_START_CUSTOMERS = 30_000;
 
 /** Maximum-likelihood fit over log-parameters (BFGS with the analytic gradient, Nelder–Mead as fallback). Rejects non-repeat buyers and non-positive averages. */
 export function fitGammaGamma(customers: readonly SpendSummary[] | SpendColumns): GammaGammaFit {
-  const columns = 'frequency' in customers && customers.frequency instanceof Float64Array
-    ? (customers)
-    : {
-        frequency: Float64Array.from(customers as readonly SpendSummary[], (c) => c.frequency),
-        monetaryValue: Float64Array.from(customers as readonly SpendSummary[], (c) => c.monetaryValue),
-      };
+  const columns =
+    'frequency' in customers && customers.frequency instanceof Float64Array
+      ? customers
+      : {
+          frequency: Float64Array.from(customers as readonly SpendSummary[], (c) => c.frequency),
+          monetaryValue: Float64Array.from(customers as readonly SpendSummary[], (c) => c.monetaryValue),
+        };
   const n = columns.frequency.length;
   if (n === 0) throw new Error('Gamma-Gamma: no repeat buyers to fit');
   let total = 0;
   for (let i = 0; i < n; i++) {
     const x = columns.frequency[i]!;
     const m = columns.monetaryValue[i]!;
-    if (!Number.isInteger(x) || x < 1) throw new Error(`Gamma-Gamma: invalid frequency ${x} (needs repeat buyers, x ≥ 1)`);
+    if (!Number.isInteger(x) || x < 1)
+      throw new Error(`Gamma-Gamma: invalid frequency ${x} (needs repeat buyers, x ≥ 1)`);
     if (!(m > 0) || !Number.isFinite(m)) throw new Error(`Gamma-Gamma: invalid average value ${m} (must be > 0)`);
     total += m;
   }
   const mean = total / n;
   const ll = gammaGammaLogLikelihoodWithGradient(columns);
-  const starts = [[1, 1, mean], [2, 3, mean], [0.5, 2, mean / 2]];
+  const starts = [
+    [1, 1, mean],
+    [2, 3, mean],
+    [0.5, 2, mean / 2],
+  ];
   // As for BG/NBD: on a large base, get near the optimum on every k-th customer, then finish on all.
   let warm: WarmStart | undefined;
   let sampleEvaluations = 0;
@@ -162,14 +178,28 @@ export function fitGammaGamma(customers: readonly SpendSummary[] | SpendColumns)
     try {
       const sub = fitGammaGamma({ frequency: pick(columns.frequency), monetaryValue: pick(columns.monetaryValue) });
       sampleEvaluations = sub.evaluations + sub.sampleEvaluations;
-      if (sub.converged && sub.uncertainty.ok) warm = { theta: [sub.params.p, sub.params.q, sub.params.gamma], logCovariance: sub.uncertainty.logCovariance, weight: sub.customers };
+      if (sub.converged && sub.uncertainty.ok)
+        warm = {
+          theta: [sub.params.p, sub.params.q, sub.params.gamma],
+          logCovariance: sub.uncertainty.logCovariance,
+          weight: sub.customers,
+        };
     } catch {
       // No warm start then.
     }
   }
   const fit = fitPositive((t) => ll({ p: t[0]!, q: t[1]!, gamma: t[2]! }), starts, n, ['p', 'q', 'γ'], warm);
   const [p, q, gamma] = fit.theta as [number, number, number];
-  return { params: { p, q, gamma }, logLikelihood: fit.logLikelihood, converged: fit.converged, customers: n, method: fit.method, evaluations: fit.evaluations, sampleEvaluations, uncertainty: fit.uncertainty };
+  return {
+    params: { p, q, gamma },
+    logLikelihood: fit.logLikelihood,
+    converged: fit.converged,
+    customers: n,
+    method: fit.method,
+    evaluations: fit.evaluations,
+    sampleEvaluations,
+    uncertainty: fit.uncertainty,
+  };
 }
 
 /**

@@ -32,9 +32,25 @@ export interface HoldoutCheck {
  * Builds the check for customers with calibration summary and holdout purchases. `length` is the
  * holdout length in the model's time unit; `topBucket` (default 7) collects everyone from it up.
  */
-export function holdoutCheck(params: BgNbdParams, customers: readonly (RfmT & { holdoutFrequency: number })[], length: number, topBucket = 7): HoldoutCheck {
+export function holdoutCheck(
+  params: BgNbdParams,
+  customers: readonly (RfmT & { holdoutFrequency: number })[],
+  length: number,
+  topBucket = 7,
+): HoldoutCheck {
   const col = (f: (c: RfmT & { holdoutFrequency: number }) => number) => Float64Array.from(customers, f);
-  return holdoutCheckColumns(params, { n: customers.length, frequency: col((c) => c.frequency), recency: col((c) => c.recency), T: col((c) => c.T), holdout_frequency: col((c) => c.holdoutFrequency) }, length, topBucket);
+  return holdoutCheckColumns(
+    params,
+    {
+      n: customers.length,
+      frequency: col((c) => c.frequency),
+      recency: col((c) => c.recency),
+      T: col((c) => c.T),
+      holdout_frequency: col((c) => c.holdoutFrequency),
+    },
+    length,
+    topBucket,
+  );
 }
 
 /** `holdoutCheck` on columns (customers in the same order give the same sums). */

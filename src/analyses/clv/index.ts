@@ -6,18 +6,73 @@ import type { AnalysisDefinition } from '../types.ts';
 import { clvAnalysis } from './clv-analysis.ts';
 
 export { lnGamma, lnBeta, digamma, hyp2f1 } from './special-functions.ts';
-export { bfgs, numericHessian, invertPositiveDefinite, type BfgsOptions, type BfgsResult, type ValueAndGradient } from './quasi-newton.ts';
+export {
+  bfgs,
+  numericHessian,
+  invertPositiveDefinite,
+  type BfgsOptions,
+  type BfgsResult,
+  type ValueAndGradient,
+} from './quasi-newton.ts';
 export { fitPositive, type PositiveFit, type Uncertainty } from './mle.ts';
 export { nelderMead, type NelderMeadOptions, type NelderMeadResult } from './nelder-mead.ts';
-export { bgnbdLogLikelihood, bgnbdTotalLogLikelihood, groupedLogLikelihood, bgnbdLogLikelihoodWithGradient, groupHistories, fitBgNbd, fitBgNbdHistories, type Histories, pAlive, expectedTransactions, conditionalExpectedTransactions, expectedTransactionsIfAlive, nudgedParams, checkRfmT, type BgNbdParams, type BgNbdFit, type RfmT } from './bgnbd.ts';
-export { gammaGammaLogLikelihood, gammaGammaLogLikelihoodWithGradient, fitGammaGamma, type SpendColumns, conditionalExpectedAverageValue, type GammaGammaParams, type GammaGammaFit, type SpendSummary } from './gamma-gamma.ts';
+export {
+  bgnbdLogLikelihood,
+  bgnbdTotalLogLikelihood,
+  groupedLogLikelihood,
+  bgnbdLogLikelihoodWithGradient,
+  groupHistories,
+  fitBgNbd,
+  fitBgNbdHistories,
+  type Histories,
+  pAlive,
+  expectedTransactions,
+  conditionalExpectedTransactions,
+  expectedTransactionsIfAlive,
+  nudgedParams,
+  checkRfmT,
+  type BgNbdParams,
+  type BgNbdFit,
+  type RfmT,
+} from './bgnbd.ts';
+export {
+  gammaGammaLogLikelihood,
+  gammaGammaLogLikelihoodWithGradient,
+  fitGammaGamma,
+  type SpendColumns,
+  conditionalExpectedAverageValue,
+  type GammaGammaParams,
+  type GammaGammaFit,
+  type SpendSummary,
+} from './gamma-gamma.ts';
 export { discountedValue, type DiscountedValueOptions, type DiscountedValue } from './clv-value.ts';
-export { createBgNbdScorer, memoisedConditionalExpectation, type BgNbdScorer, type BgNbdScore, type ScorerOptions } from './clv-scorer.ts';
+export {
+  createBgNbdScorer,
+  memoisedConditionalExpectation,
+  type BgNbdScorer,
+  type BgNbdScore,
+  type ScorerOptions,
+} from './clv-scorer.ts';
 export { HistoryMap } from './history-map.ts';
 export { compareIds, topByValue, valuesDescending } from './ranking.ts';
 export { holdoutCheck, holdoutCheckColumns, type HoldoutCheck, type HoldoutRow } from './holdout-check.ts';
 export { buildClvSummaryQuery, buildDateRangeQuery, type ClvSummaryQueryOptions } from './summary-query.ts';
-export { modelCustomers, modelColumns, columnsOf, sortedHistories, scoreColumns, historyPairs, horizonSteps, correlation, type ClvCustomer, type ScoredCustomer, type ClvModel, type ClvColumns, type ClvScores, type Estimate } from './clv-model.ts';
+export {
+  modelCustomers,
+  modelColumns,
+  columnsOf,
+  sortedHistories,
+  scoreColumns,
+  historyPairs,
+  horizonSteps,
+  correlation,
+  type ClvCustomer,
+  type ScoredCustomer,
+  type ClvModel,
+  type ClvColumns,
+  type ClvScores,
+  type Estimate,
+} from './clv-model.ts';
 export { concentrationRows } from './clv-result.ts';
 export { timeUnits, unitDays, unitsPerYear, type TimeUnit } from './time-units.ts';
 export { clvAnalysis, type ClvAnalysisOptions } from './clv-analysis.ts';

@@ -52,7 +52,13 @@ export interface WarmStart {
  * `starts` where it is finite, or from `warm` (point and curvature of an earlier fit, which saves
  * most of the evaluations on a large base). `names` label the parameters in messages.
  */
-export function fitPositive(ll: LogLikelihoodWithGradient, starts: readonly (readonly number[])[], weight: number, names: readonly string[], warm?: WarmStart): PositiveFit {
+export function fitPositive(
+  ll: LogLikelihoodWithGradient,
+  starts: readonly (readonly number[])[],
+  weight: number,
+  names: readonly string[],
+  warm?: WarmStart,
+): PositiveFit {
   const n = names.length;
   let evaluations = 0;
   const objective = (z: Float64Array) => {
@@ -64,11 +70,15 @@ export function fitPositive(ll: LogLikelihoodWithGradient, starts: readonly (rea
     return { value: -r.value / weight, gradient };
   };
   const candidates = [...(warm ? [warm.theta] : []), ...starts].map((s) => s.map(Math.log));
-  const start = candidates.find((z) => z.every((v) => Math.abs(v) < LOG_BOUND) && Number.isFinite(objective(Float64Array.from(z)).value));
-  if (!start) throw new Error(`the likelihood is not finite at any starting point (${names.join(', ')}); check the inputs`);
+  const start = candidates.find(
+    (z) => z.every((v) => Math.abs(v) < LOG_BOUND) && Number.isFinite(objective(Float64Array.from(z)).value),
+  );
+  if (!start)
+    throw new Error(`the likelihood is not finite at any starting point (${names.join(', ')}); check the inputs`);
   const lower = new Array<number>(n).fill(-LOG_BOUND);
   const upper = new Array<number>(n).fill(LOG_BOUND);
-  const inverseHessian = warm && start === candidates[0] ? warm.logCovariance.flatMap((row) => row.map((v) => v * warm.weight)) : undefined;
+  const inverseHessian =
+    warm && start === candidates[0] ? warm.logCovariance.flatMap((row) => row.map((v) => v * warm.weight)) : undefined;
   const quasiNewton = bfgs(objective, start, { gradientTolerance: 1e-8, lower, upper, inverseHessian });
   let z = quasiNewton.x;
   let value = quasiNewton.value;
@@ -77,7 +87,10 @@ export function fitPositive(ll: LogLikelihoodWithGradient, starts: readonly (rea
   if (!converged) {
     // Fallback: the simplex search from the best point BFGS reached, kept if it does better.
     const inBox = (x: readonly number[]) => x.every((v) => Math.abs(v) <= LOG_BOUND);
-    const simplex = nelderMead((x) => (inBox(x) ? objective(Float64Array.from(x)).value : Infinity), Number.isFinite(value) ? z : start);
+    const simplex = nelderMead(
+      (x) => (inBox(x) ? objective(Float64Array.from(x)).value : Infinity),
+      Number.isFinite(value) ? z : start,
+    );
     if (simplex.value <= value) {
       z = simplex.x;
       value = simplex.value;
@@ -97,11 +110,20 @@ export function fitPositive(ll: LogLikelihoodWithGradient, starts: readonly (rea
  * e^z then has standard error θ·sd(z) (delta method). When the matrix is not positive definite the
  * likelihood is flat in some direction and no standard error is meaningful: the reason says so.
  */
-function uncertaintyAt(objective: (z: Float64Array) => { gradient: Float64Array }, z: readonly number[], weight: number, names: readonly string[], atZ?: readonly number[]): Uncertainty {
+function uncertaintyAt(
+  objective: (z: Float64Array) => { gradient: Float64Array },
+  z: readonly number[],
+  weight: number,
+  names: readonly string[],
+  atZ?: readonly number[],
+): Uncertainty {
   // Forward differences from the gradient BFGS ended with (n evaluations), central ones otherwise (2n).
   const hessian = numericHessian((x) => objective(x).gradient, z, 1e-4, atZ).map((row) => row.map((v) => v * weight));
   if (!hessian.every((row) => row.every(Number.isFinite))) {
-    return { ok: false, reason: `the likelihood's curvature could not be computed at the estimate (${names.join(', ')}), so there are no standard errors` };
+    return {
+      ok: false,
+      reason: `the likelihood's curvature could not be computed at the estimate (${names.join(', ')}), so there are no standard errors`,
+    };
   }
   const covariance = invertPositiveDefinite(hessian);
   if (!covariance) {
@@ -110,5 +132,9 @@ function uncertaintyAt(objective: (z: Float64Array) => { gradient: Float64Array 
       reason: `the observed information matrix is singular at the estimate: the data do not pin down all of ${names.join(', ')} (the likelihood is flat in some direction), so there are no standard errors`,
     };
   }
-  return { ok: true, logCovariance: covariance, standardErrors: z.map((zi, i) => Math.exp(zi) * Math.sqrt(covariance[i]![i]!)) };
+  return {
+    ok: true,
+    logCovariance: covariance,
+    standardErrors: z.map((zi, i) => Math.exp(zi) * Math.sqrt(covariance[i]![i]!)),
+  };
 }

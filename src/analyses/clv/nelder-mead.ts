@@ -33,7 +33,11 @@ export interface NelderMeadResult {
 }
 
 /** Minimises `f` from `x0`. Non-finite values of `f` count as +∞ (the search steps away). */
-export function nelderMead(f: (x: readonly number[]) => number, x0: readonly number[], options: NelderMeadOptions = {}): NelderMeadResult {
+export function nelderMead(
+  f: (x: readonly number[]) => number,
+  x0: readonly number[],
+  options: NelderMeadOptions = {},
+): NelderMeadResult {
   const { step = 0.5, fTolerance = 1e-12, xTolerance = 1e-8, maxIterations = 4000, maxRestarts = 6 } = options;
   const safe = (x: readonly number[]) => {
     const v = f(x);
@@ -49,7 +53,14 @@ export function nelderMead(f: (x: readonly number[]) => number, x0: readonly num
   return best;
 }
 
-function simplexRun(f: (x: readonly number[]) => number, x0: readonly number[], step: number, fTol: number, xTol: number, maxIterations: number): NelderMeadResult {
+function simplexRun(
+  f: (x: readonly number[]) => number,
+  x0: readonly number[],
+  step: number,
+  fTol: number,
+  xTol: number,
+  maxIterations: number,
+): NelderMeadResult {
   const n = x0.length;
   let points: number[][] = [[...x0]];
   for (let i = 0; i < n; i++) {
@@ -65,8 +76,10 @@ function simplexRun(f: (x: readonly number[]) => number, x0: readonly number[], 
     values = order.map((i) => values[i]!);
     const spreadF = values[n]! - values[0]!;
     let spreadX = 0;
-    for (let i = 1; i <= n; i++) for (let j = 0; j < n; j++) spreadX = Math.max(spreadX, Math.abs(points[i]![j]! - points[0]![j]!));
-    if (spreadF <= fTol * Math.max(1, Math.abs(values[0]!)) && spreadX <= xTol) return { x: points[0]!, value: values[0]!, iterations: it, converged: true };
+    for (let i = 1; i <= n; i++)
+      for (let j = 0; j < n; j++) spreadX = Math.max(spreadX, Math.abs(points[i]![j]! - points[0]![j]!));
+    if (spreadF <= fTol * Math.max(1, Math.abs(values[0]!)) && spreadX <= xTol)
+      return { x: points[0]!, value: values[0]!, iterations: it, converged: true };
 
     const centroid = new Array<number>(n).fill(0);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) centroid[j]! += points[i]![j]! / n;

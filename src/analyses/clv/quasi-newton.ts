@@ -60,7 +60,11 @@ export interface BfgsResult {
 }
 
 /** Minimises a function given by `fg` (value and gradient) from `x0`. */
-export function bfgs(fg: (x: Float64Array) => ValueAndGradient, x0: readonly number[], options: BfgsOptions = {}): BfgsResult {
+export function bfgs(
+  fg: (x: Float64Array) => ValueAndGradient,
+  x0: readonly number[],
+  options: BfgsOptions = {},
+): BfgsResult {
   const n = x0.length;
   const { gradientTolerance = 1e-9, noiseGradient = 1e-6, maxIterations = 200, firstStep = 1 } = options;
   const lower = options.lower ?? new Array<number>(n).fill(-Infinity);
@@ -75,13 +79,23 @@ export function bfgs(fg: (x: Float64Array) => ValueAndGradient, x0: readonly num
   let x: Float64Array = Float64Array.from(x0);
   let cur = evaluate(x);
   const result = (iterations: number, reason: BfgsResult['reason']): BfgsResult => ({
-    x: [...x], value: cur.value, gradient: [...cur.gradient], iterations, evaluations, converged: reason === 'gradient' || reason === 'noise floor', reason,
+    x: [...x],
+    value: cur.value,
+    gradient: [...cur.gradient],
+    iterations,
+    evaluations,
+    converged: reason === 'gradient' || reason === 'noise floor',
+    reason,
   });
-  const stalled = (iterations: number) => result(iterations, maxAbs(cur.gradient) <= noiseGradient ? 'noise floor' : 'no progress');
+  const stalled = (iterations: number) =>
+    result(iterations, maxAbs(cur.gradient) <= noiseGradient ? 'noise floor' : 'no progress');
   if (!Number.isFinite(cur.value)) return result(0, 'not finite at start');
   // Inverse Hessian approximation, row-major.
   const H = new Float64Array(n * n);
-  const given = options.inverseHessian !== undefined && options.inverseHessian.length === n * n && options.inverseHessian.every(Number.isFinite);
+  const given =
+    options.inverseHessian !== undefined &&
+    options.inverseHessian.length === n * n &&
+    options.inverseHessian.every(Number.isFinite);
   if (given) H.set(options.inverseHessian!);
   else for (let i = 0; i < n; i++) H[i * n + i] = 1;
   const p = new Float64Array(n);
@@ -126,7 +140,8 @@ export function bfgs(fg: (x: Float64Array) => ValueAndGradient, x0: readonly num
     }
     x = found.x;
     cur = found.at;
-    if (decrease <= 1e-14 * Math.abs(cur.value) && maxAbs(cur.gradient) <= noiseGradient) return result(it + 1, 'noise floor');
+    if (decrease <= 1e-14 * Math.abs(cur.value) && maxAbs(cur.gradient) <= noiseGradient)
+      return result(it + 1, 'noise floor');
     const sy = dot(s, y);
     // The curvature condition holds after a Wolfe step; skip the update if rounding broke it.
     if (!(sy > 0)) continue;
@@ -247,7 +262,12 @@ function maxAbs(a: ArrayLike<number>): number {
  * the gradient at `x` given (`atX`), forward differences, (∂ᵢf(x + h eⱼ) − ∂ᵢf(x)) / h: n
  * evaluations, error of order h — ample for standard errors, and half the cost on a large base.
  */
-export function numericHessian(gradient: (x: Float64Array) => Float64Array, x: readonly number[], h = 1e-4, atX?: ArrayLike<number>): number[][] {
+export function numericHessian(
+  gradient: (x: Float64Array) => Float64Array,
+  x: readonly number[],
+  h = 1e-4,
+  atX?: ArrayLike<number>,
+): number[][] {
   const n = x.length;
   const columns: Float64Array[] = [];
   for (let j = 0; j < n; j++) {
@@ -263,7 +283,9 @@ export function numericHessian(gradient: (x: Float64Array) => Float64Array, x: r
     const gd = gradient(down);
     columns.push(gu.map((v, i) => (v - gd[i]!) / (2 * h)));
   }
-  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (columns[j]![i]! + columns[i]![j]!) / 2));
+  return Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => (columns[j]![i]! + columns[i]![j]!) / 2),
+  );
 }
 
 /**

@@ -13,8 +13,15 @@ export const compareIds: (a: string, b: string) => number = new Intl.Collator().
  * Only items at least as large as the n-th largest value can be among the first n, so only those
  * are sorted.
  */
-export function topByValue<T>(items: ArrayLike<T>, n: number, value: (item: T) => number, tieBreak: (x: T, y: T) => number): T[] {
-  return topCandidates(items, n, value).sort((x, y) => value(y) - value(x) || tieBreak(x, y)).slice(0, n);
+export function topByValue<T>(
+  items: ArrayLike<T>,
+  n: number,
+  value: (item: T) => number,
+  tieBreak: (x: T, y: T) => number,
+): T[] {
+  return topCandidates(items, n, value)
+    .sort((x, y) => value(y) - value(x) || tieBreak(x, y))
+    .slice(0, n);
 }
 
 /**

@@ -39,7 +39,10 @@ export function digamma(x: number): number {
   }
   const inv2 = 1 / (x * x);
   // B₂/2, B₄/4, … B₁₄/14: 1/12, −1/120, 1/252, −1/240, 1/132, −691/32760, 1/12.
-  const tail = inv2 * (1 / 12 - inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132 - inv2 * (691 / 32760 - inv2 / 12))))));
+  const tail =
+    inv2 *
+    (1 / 12 -
+      inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132 - inv2 * (691 / 32760 - inv2 / 12))))));
   return shift + Math.log(x) - 0.5 / x - tail;
 }
 
@@ -80,9 +83,18 @@ export function lnBeta(a: number, b: number): number {
  * Where no rescaling happens and `lnFactor` is 0 the arithmetic is exactly the plain sum's. Throws
  * instead of returning a wrong number when a series does not converge.
  */
-export function hyp2f1(a: number, b: number, c: number, z: number, lnFactor = 0, tolerance = 1e-14, maxTerms = 1_000_000): number {
+export function hyp2f1(
+  a: number,
+  b: number,
+  c: number,
+  z: number,
+  lnFactor = 0,
+  tolerance = 1e-14,
+  maxTerms = 1_000_000,
+): number {
   if (!(z >= 0 && z < 1)) throw new Error(`hyp2f1: z must be in [0, 1), got ${z}`);
-  if (!(c > 0) && !(c < 0 && !Number.isInteger(c))) throw new Error(`hyp2f1: c must not be 0 or a negative integer, got ${c}`);
+  if (!(c > 0) && !(c < 0 && !Number.isInteger(c)))
+    throw new Error(`hyp2f1: c must not be 0 or a negative integer, got ${c}`);
   if (z <= CONNECT_ABOVE) {
     const s = directSeries(a, b, c, z, tolerance, maxTerms);
     return s.lnScale === 0 && lnFactor === 0 ? s.sum : s.sum * Math.exp(s.lnScale + lnFactor);
@@ -98,11 +110,20 @@ export function hyp2f1(a: number, b: number, c: number, z: number, lnFactor = 0,
     return s.lnScale === 0 && lnFactor === 0 ? s.sum : s.sum * Math.exp(s.lnScale + lnFactor);
   }
   if (near.magnitude <= 1e7 * Math.abs(value)) return value;
-  throw new Error(`hyp2f1(${a}, ${b}; ${c}; ${z}): the connection formula cancels to fewer than nine digits this close to z = 1`);
+  throw new Error(
+    `hyp2f1(${a}, ${b}; ${c}; ${z}): the connection formula cancels to fewer than nine digits this close to z = 1`,
+  );
 }
 
 /** The connection formula, interpolated in c near an integer c − a − b, with the size of the parts it summed. */
-function connectionOrInterpolation(a: number, b: number, c: number, z: number, tolerance: number, lnFactor: number): { value: number; magnitude: number } {
+function connectionOrInterpolation(
+  a: number,
+  b: number,
+  c: number,
+  z: number,
+  tolerance: number,
+  lnFactor: number,
+): { value: number; magnitude: number } {
   const d = c - a - b;
   const m = Math.round(d);
   if (Math.abs(d - m) >= NEAR_INTEGER) return connection(a, b, c, z, tolerance, lnFactor);
@@ -160,7 +181,8 @@ function directSeries(a: number, b: number, c: number, z: number, tolerance: num
     }
     // Only trust the tail bound once the ratio no longer grows: its derivative in n is
     // negative once n is larger than a, b and c.
-    if (n > settled && ratio < 1 && Math.abs(term) * (ratio / (1 - ratio)) <= tolerance * Math.abs(sum)) return { sum, lnScale };
+    if (n > settled && ratio < 1 && Math.abs(term) * (ratio / (1 - ratio)) <= tolerance * Math.abs(sum))
+      return { sum, lnScale };
     if (term === 0) return { sum, lnScale };
   }
   throw new Error(`hyp2f1(${a}, ${b}; ${c}; ${z}) did not converge in ${maxTerms} terms`);
@@ -218,7 +240,14 @@ function lnGammaRatio(up: readonly number[], down: readonly number[]): { sign: n
 }
 
 /** A&S eq. 15.3.6 (see `hyp2f1`) times e^lnFactor, and the sum of its two parts' sizes; c − a − b must not be an integer. */
-function connection(a: number, b: number, c: number, z: number, tolerance: number, lnFactor: number): { value: number; magnitude: number } {
+function connection(
+  a: number,
+  b: number,
+  c: number,
+  z: number,
+  tolerance: number,
+  lnFactor: number,
+): { value: number; magnitude: number } {
   const d = c - a - b;
   const w = 1 - z;
   const part = (g: { sign: number; ln: number }, lnScale: number, series: () => ScaledSum) => {
@@ -227,6 +256,8 @@ function connection(a: number, b: number, c: number, z: number, tolerance: numbe
     return s.sum === 0 ? 0 : g.sign * Math.exp(g.ln + lnScale + s.lnScale + lnFactor) * s.sum;
   };
   const first = part(lnGammaRatio([c, d], [c - a, c - b]), 0, () => smallSeries(a, b, 1 - d, w, tolerance));
-  const second = part(lnGammaRatio([c, -d], [a, b]), d * Math.log(w), () => smallSeries(c - a, c - b, 1 + d, w, tolerance));
+  const second = part(lnGammaRatio([c, -d], [a, b]), d * Math.log(w), () =>
+    smallSeries(c - a, c - b, 1 + d, w, tolerance),
+  );
   return { value: first + second, magnitude: Math.abs(first) + Math.abs(second) };
 }

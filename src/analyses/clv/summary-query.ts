@@ -67,7 +67,10 @@ GROUP BY customer_id, first_day
 ORDER BY customer_id`;
   if (!options.at) return sql;
   const [cal, holdout, unit] = options.at;
-  return sql.replace(/\$1/g, () => cal).replace(/\$2/g, () => holdout).replace(/\$3/g, () => unit);
+  return sql
+    .replace(/\$1/g, () => cal)
+    .replace(/\$2/g, () => holdout)
+    .replace(/\$3/g, () => unit);
 }
 
 /** SQL for the first and last transaction dates (to default the calibration end). */

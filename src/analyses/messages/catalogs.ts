@@ -12,4 +12,8 @@ import { findingsZhHant } from './zh-hant.ts';
 export type FindingKey = keyof typeof findingsEn;
 
 /** Every findings catalogue, keyed by locale. */
-export const findingCatalogs: Record<Locale, Record<FindingKey, string>> = { en: findingsEn, 'zh-Hans': findingsZhHans, 'zh-Hant': findingsZhHant };
+export const findingCatalogs: Record<Locale, Record<FindingKey, string>> = {
+  en: findingsEn,
+  'zh-Hans': findingsZhHans,
+  'zh-Hant': findingsZhHant,
+};

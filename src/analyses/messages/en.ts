@@ -19,14 +19,18 @@ export const findingsEn = {
   'whale.headline.and': 'The top {k} of customers bring {revenue} of revenue and {top} of profit.',
   'whale.headline.but': 'The top {k} of customers bring {revenue} of revenue but {top} of profit.',
   'whale.headline.and_only': 'The top {k} of customers bring {revenue} of revenue and only {top} of profit.',
-  'whale.peak.none': 'Every customer is profitable (or breaks even), so the curve rises all the way to {peak} with no hump: there are no loss-makers to fix.',
-  'whale.peak': 'Profit peaks at {peak} of the total after the most profitable {peak_customers} of customers; every customer after that point loses money.',
-  'whale.loss_makers': '{share} of customers are unprofitable. Together they lose {loss}, {loss_share} of total profit, which the best customers have to earn back.',
+  'whale.peak.none':
+    'Every customer is profitable (or breaks even), so the curve rises all the way to {peak} with no hump: there are no loss-makers to fix.',
+  'whale.peak':
+    'Profit peaks at {peak} of the total after the most profitable {peak_customers} of customers; every customer after that point loses money.',
+  'whale.loss_makers':
+    '{share} of customers are unprofitable. Together they lose {loss}, {loss_share} of total profit, which the best customers have to earn back.',
   'whale.decomposition':
     'The top {k} earn {top} of profit; the rest of the profitable customers add {rest}; the loss-makers take away {loss} ({top} + {rest} − {loss} = {total}).',
   'whale.all_profit': 'The best {share} of customers alone earn {total} of the profit.',
   'whale.single': 'There is only one customer, so the curve is a single step and the shares say little.',
-  'whale.what_if': '{action} ({fixed} {fixed|customer|customers}) lifts total profit from {before} to {after}{rel}{peak}',
+  'whale.what_if':
+    '{action} ({fixed} {fixed|customer|customers}) lifts total profit from {before} to {after}{rel}{peak}',
   'whale.what_if.break_even': 'Bringing the worst {share} of loss-makers to break-even',
   'whale.what_if.drop': 'Letting go of the worst {share} of loss-makers',
   'whale.what_if.rel': ' ({rel})',
@@ -51,27 +55,38 @@ export const findingsEn = {
 
   // Segmentation: RFM
   'rfm.champions': 'Champions (recent and frequent) are {customers} of customers and bring {share} of {what}.',
-  'rfm.at_risk': '{customers} {customers|customer who used to buy often has|customers who used to buy often have} gone quiet (at risk or can\'t lose), with {share} of {what} — the first list for a win-back call.',
+  'rfm.at_risk':
+    "{customers} {customers|customer who used to buy often has|customers who used to buy often have} gone quiet (at risk or can't lose), with {share} of {what} — the first list for a win-back call.",
   'rfm.lost': '{share} of customers are lost (long gone, rarely bought).',
 
   // Segmentation: tier migration and early warning
-  'migration.movement': 'Of {total} customers in the earlier period, {up} moved up a tier or more, {down} moved down and {gone} stopped buying; {arrived} customers arrived or came back.',
+  'migration.movement':
+    'Of {total} customers in the earlier period, {up} moved up a tier or more, {down} moved down and {gone} stopped buying; {arrived} customers arrived or came back.',
   'migration.no_core': 'No core customers in the earlier period.',
-  'migration.early_warning': 'Of {core} core {core|customer|customers} ({names}), {full} stopped buying and {partial} cut their spending by more than {drop}: {at_risk} a year at risk.',
+  'migration.early_warning':
+    'Of {core} core {core|customer|customers} ({names}), {full} stopped buying and {partial} cut their spending by more than {drop}: {at_risk} a year at risk.',
 
   // Segmentation: value × loyalty, and MVC / MGC / BZ
-  'value_loyalty.core': 'Core customers (high value, high loyalty) are {customers} of customers and earn {value}. Serve them best.',
-  'value_loyalty.stabilise': '{customers} of customers are valuable but not loyal; they carry {share} of {what} and are the biggest loss risk. Stabilise them.',
+  'value_loyalty.core':
+    'Core customers (high value, high loyalty) are {customers} of customers and earn {value}. Serve them best.',
+  'value_loyalty.stabilise':
+    '{customers} of customers are valuable but not loyal; they carry {share} of {what} and are the biggest loss risk. Stabilise them.',
   'mvc.mvc': 'The {customers} most valuable customers ({customer_share}) earn {value}.',
-  'mvc.mgc': '{customers} customers are most growable: had each brought the {what} their best peers bring, {what} over the period would have been {headroom} higher.',
-  'mvc.bz': '{customers} customers ({customer_share}) are below zero: serving them cost {cost} more than they brought in.',
+  'mvc.mgc':
+    '{customers} customers are most growable: had each brought the {what} their best peers bring, {what} over the period would have been {headroom} higher.',
+  'mvc.bz':
+    '{customers} customers ({customer_share}) are below zero: serving them cost {cost} more than they brought in.',
   'mvc.bz.none': 'No customer is below zero in this period.',
 
   // Profitability: diagnostics (cost to serve)
-  'diagnostics.waterfall': 'Cost to serve takes {share} of the {gross} gross margin, leaving {net} net profit; the largest item is {item} ({item_cost}).',
-  'diagnostics.waterfall.acquisition': 'Cost to serve and acquisition take {share} of the {gross} gross margin, leaving {net} net profit; the largest item is {item} ({item_cost}).',
-  'diagnostics.cost_driver': 'What turns customers into loss-makers is mostly {category}: a loss-maker costs {lift} as much in it as the average customer, and it is {share_loss_makers} of loss-makers\' cost to serve against {share_all} for all customers.',
-  'diagnostics.tiers': 'The top spend tier earns {top} of profit; the bottom tier {bottom}, with {unprofitable} of its customers unprofitable.',
+  'diagnostics.waterfall':
+    'Cost to serve takes {share} of the {gross} gross margin, leaving {net} net profit; the largest item is {item} ({item_cost}).',
+  'diagnostics.waterfall.acquisition':
+    'Cost to serve and acquisition take {share} of the {gross} gross margin, leaving {net} net profit; the largest item is {item} ({item_cost}).',
+  'diagnostics.cost_driver':
+    "What turns customers into loss-makers is mostly {category}: a loss-maker costs {lift} as much in it as the average customer, and it is {share_loss_makers} of loss-makers' cost to serve against {share_all} for all customers.",
+  'diagnostics.tiers':
+    'The top spend tier earns {top} of profit; the bottom tier {bottom}, with {unprofitable} of its customers unprofitable.',
   'diagnostics.tiers.loses': 'loses {loss}',
   'diagnostics.tiers.earns': 'earns {share}',
 
@@ -80,7 +95,8 @@ export const findingsEn = {
   'bundling.held': '{n} products',
   'bundling.overall': '{rate} of customers have churned.',
   'bundling.effect': 'Customers holding {few} churn at {few_rate}; those holding {many} at {many_rate}.',
-  'bundling.effect.peak': 'Churn peaks among customers holding {peak} ({peak_rate}) and falls to {many_rate} for those holding {many}; customers holding {few} churn at {few_rate}.',
+  'bundling.effect.peak':
+    'Churn peaks among customers holding {peak} ({peak_rate}) and falls to {many_rate} for those holding {many}; customers holding {few} churn at {few_rate}.',
   'bundling.contract': '{worst} customers churn at {worst_rate}, {best} at {best_rate}.',
   'bundling.contract.ratio': '{worst} customers churn at {worst_rate}, {best} at {best_rate}: {ratio} the rate.',
   'churn_reasons.top': '"{reason}" is the most common reason: {share} of the {lost} customers lost.',
@@ -88,71 +104,97 @@ export const findingsEn = {
   'churn_reasons.top_value': 'By value, "{reason}" costs most: {share} of the {lost} lost.',
 
   // Retention: cohorts and tenure
-  'cohorts.retention_p1.month': 'On average {rate} of a month\'s new customers buy again in the next month.',
-  'cohorts.retention_p1.quarter': 'On average {rate} of a quarter\'s new customers buy again in the next quarter.',
+  'cohorts.retention_p1.month': "On average {rate} of a month's new customers buy again in the next month.",
+  'cohorts.retention_p1.quarter': "On average {rate} of a quarter's new customers buy again in the next quarter.",
   'cohorts.retention_1y': 'A year after acquisition {rate} of customers are still buying.',
-  'cohorts.loyal_spend': 'Customers in tenure year {years}+ spend {ratio} what they spent in their first year (the seed figure: loyal customers spend {low}–{high} new ones{verdict}).',
+  'cohorts.loyal_spend':
+    'Customers in tenure year {years}+ spend {ratio} what they spent in their first year (the seed figure: loyal customers spend {low}–{high} new ones{verdict}).',
   'cohorts.loyal_spend.below': '; yours is below that range',
   'cohorts.loyal_spend.above': '; yours is above it',
   'cohorts.loyal_spend.within': '; yours is within it',
-  'cohorts.repeat_share': '{share} of revenue comes from repeat purchases (the seed: {seed} of a top salesman\'s sales came from repeat buyers).',
+  'cohorts.repeat_share':
+    "{share} of revenue comes from repeat purchases (the seed: {seed} of a top salesman's sales came from repeat buyers).",
   'cohorts.year1_spend': 'A new customer spends {spend} in their first year.',
 
   // Retention: customer equity, leaky bucket, margin multiple, retention what-if
   'per.month': 'a month',
   'per.quarter': 'a quarter',
   'per.year': 'a year',
-  'period_margin.month': 'a month\'s margin',
-  'period_margin.quarter': 'a quarter\'s margin',
-  'period_margin.year': 'a year\'s margin',
+  'period_margin.month': "a month's margin",
+  'period_margin.quarter': "a quarter's margin",
+  'period_margin.year': "a year's margin",
   'target.customers': 'customers',
   'target.revenue': 'revenue',
   'equity.equity': 'The {customers} current customers are worth {equity} in future margin (customer equity).',
-  'equity.retention': '{rate} of {from}\'s customers bought again in {to}: each is worth {multiple} {margin}.',
+  'equity.retention': "{rate} of {from}'s customers bought again in {to}: each is worth {multiple} {margin}.",
   'equity.top_segment': '{segment} holds {share} of customer equity with {customers} of the customers.',
-  'leaky.end_change': 'Losing {churn} {per} and winning {acquired} new customers, the base goes from {start} to {end} in {duration} ({change}).',
-  'leaky.spend_ratio': 'Holding {target} flat costs {acquisition} {per} by acquiring {extra} more customers, or {retention} by keeping {keep} more (churn down to {churn}): acquisition costs {ratio} as much.',
+  'leaky.end_change':
+    'Losing {churn} {per} and winning {acquired} new customers, the base goes from {start} to {end} in {duration} ({change}).',
+  'leaky.spend_ratio':
+    'Holding {target} flat costs {acquisition} {per} by acquiring {extra} more customers, or {retention} by keeping {keep} more (churn down to {churn}): acquisition costs {ratio} as much.',
   'leaky.no_shrink.customers': 'Acquisition already outpaces churn: the customers do not shrink.',
   'leaky.no_shrink.revenue': 'Acquisition already outpaces churn: the revenue does not shrink.',
-  'margin_multiple.clv': 'At {retention} retention and {discount} discount rate, a customer earning {margin} a period is worth {clv}.',
-  'margin_multiple.clv.net': 'At {retention} retention and {discount} discount rate, a customer earning {margin} a period is worth {clv} after acquisition cost.',
-  'retention_what_if.equity_change.adds': 'Lifting retention from {from} to {to} adds {change} of customer equity after paying for the programme ({profit_change} on today\'s {before}).',
-  'retention_what_if.equity_change.loses': 'Lifting retention from {from} to {to} loses {change} of customer equity after paying for the programme ({profit_change} on today\'s {before}).',
-  'retention_what_if.claim': 'Reichheld & Sasser: {points} more retention raise profit {low}–{high}. On your numbers, +{points} raise the base\'s lifetime profit by {change} before programme cost.',
+  'margin_multiple.clv':
+    'At {retention} retention and {discount} discount rate, a customer earning {margin} a period is worth {clv}.',
+  'margin_multiple.clv.net':
+    'At {retention} retention and {discount} discount rate, a customer earning {margin} a period is worth {clv} after acquisition cost.',
+  'retention_what_if.equity_change.adds':
+    "Lifting retention from {from} to {to} adds {change} of customer equity after paying for the programme ({profit_change} on today's {before}).",
+  'retention_what_if.equity_change.loses':
+    "Lifting retention from {from} to {to} loses {change} of customer equity after paying for the programme ({profit_change} on today's {before}).",
+  'retention_what_if.claim':
+    "Reichheld & Sasser: {points} more retention raise profit {low}–{high}. On your numbers, +{points} raise the base's lifetime profit by {change} before programme cost.",
   'retention_what_if.never_pays': 'At this cost the programme never pays for itself, whatever the uplift.',
   'retention_what_if.break_even': 'The programme pays for itself from an uplift of {uplift}.',
-  'retention_what_if.cost_per_kept': 'Each customer kept costs {cost} through the programme vs {acquisition} to acquire a replacement.',
+  'retention_what_if.cost_per_kept':
+    'Each customer kept costs {cost} through the programme vs {acquisition} to acquire a replacement.',
   'retention_what_if.target_first': 'Target {segment} first: each unit spent there saves {saves} of margin.',
 
   // Customer lifetime value (BG/NBD + Gamma-Gamma)
   'per.day': 'a day',
   'per.week': 'a week',
-  'clv.expected_purchases': 'Over the next {horizon} after {from} the model expects {purchases} purchases from these {customers} customers, worth {value} in margin (discounted at {discount} a year).',
+  'clv.expected_purchases':
+    'Over the next {horizon} after {from} the model expects {purchases} purchases from these {customers} customers, worth {value} in margin (discounted at {discount} a year).',
   'clv.top20': 'The top {top} of customers by expected value hold {share} of it.',
-  'clv.at_risk': '{customers} repeat buyers are more likely gone than active (P(alive) below {half}); together they spent {spent} up to {until} — the early-warning list.',
+  'clv.at_risk':
+    '{customers} repeat buyers are more likely gone than active (P(alive) below {half}); together they spent {spent} up to {until} — the early-warning list.',
   'clv.at_risk.none': 'No repeat buyer looks more likely gone than active (P(alive) is above {half} for all of them).',
-  'clv.dropout': 'An active customer buys about {rate} times {per}, and after each purchase about {dropout} drop out for good — which is why a long silence after frequent buying is a warning sign.',
-  'clv.holdout': 'Holdout check: for {from} → {to} ({length}) the model, fitted only on the earlier data, expected {expected} repeat purchases; {actual} happened ({error}).',
-  'clv.holdout.none': 'Holdout check: for {from} → {to} ({length}) the model, fitted only on the earlier data, expected {expected} repeat purchases; {actual} happened (no purchases).',
+  'clv.dropout':
+    'An active customer buys about {rate} times {per}, and after each purchase about {dropout} drop out for good — which is why a long silence after frequent buying is a warning sign.',
+  'clv.holdout':
+    'Holdout check: for {from} → {to} ({length}) the model, fitted only on the earlier data, expected {expected} repeat purchases; {actual} happened ({error}).',
+  'clv.holdout.none':
+    'Holdout check: for {from} → {to} ({length}) the model, fitted only on the earlier data, expected {expected} repeat purchases; {actual} happened (no purchases).',
 
   // Satisfaction and loyalty, the loyalty quadrant, the satisfaction what-if, word of mouth
   'outcome.retained': 'retained',
   'outcome.repurchased': 'repurchased',
   'outcome.wallet_kept': 'kept their share of wallet',
   'outcome.stated_intent': 'intend to repurchase',
-  'satisfaction.top_box': 'Of customers who score {top}, {top_rate} {outcome}; of those who score {next}, {next_rate}: {ratio} as likely{ci}{turned} "Satisfied" is not the goal; "completely satisfied" is.',
+  'satisfaction.top_box':
+    'Of customers who score {top}, {top_rate} {outcome}; of those who score {next}, {next_rate}: {ratio} as likely{ci}{turned} "Satisfied" is not the goal; "completely satisfied" is.',
   'satisfaction.top_box.ci': ' (95% CI {low}–{high})',
-  'satisfaction.top_box.turned': '. Turned round, {next_leave} at {next} did not, against {top_leave} at {top}: {ratio} the loss rate.',
-  'satisfaction.zones': 'Zone of affection from {affection} up ({affection_rate} {outcome}); zone of defection at {defection} and below ({defection_rate}). In between, more satisfaction buys little loyalty.',
-  'satisfaction.value_at_stake': '{customers} analysed customers sit in the zone of defection, with {revenue} of revenue and {profit} of profit in the {window} before their survey ({share} of the revenue analysed); the curve expects {defectors} of them to go.',
-  'satisfaction.competitive': 'In {steep}, dropping one level below the top costs {steep_drop} of loyalty; in {flat}, {flat_drop}. The steeper curve marks the more competitive market: there, anything short of delight walks.',
-  'quadrant.hostages': '{customers} customers ({share}) are hostages: they stayed although not satisfied, carrying {revenue} of revenue. They leave when the barrier falls — fix their problems first; the list is in the hostages table.',
-  'quadrant.mercenaries': '{customers} satisfied customers ({share}) did not stay: mercenaries. Satisfaction alone did not hold them.',
-  'satisfaction_what_if.move': 'Lifting {share} of the {customers} customers at {from} to {to} ({rate_from} → {rate_to} {outcome}) would add about {extra} {outcome} customers (95% interval {extra_low} to {extra_high}), worth {profit} of profit ({profit_low} to {profit_high}).',
-  'satisfaction_what_if.at_stake': 'At stake in the zone of defection ({defection} and below): {customers} customers, {revenue} of revenue and {profit} of profit in the {window} before their survey.',
+  'satisfaction.top_box.turned':
+    '. Turned round, {next_leave} at {next} did not, against {top_leave} at {top}: {ratio} the loss rate.',
+  'satisfaction.zones':
+    'Zone of affection from {affection} up ({affection_rate} {outcome}); zone of defection at {defection} and below ({defection_rate}). In between, more satisfaction buys little loyalty.',
+  'satisfaction.value_at_stake':
+    '{customers} analysed customers sit in the zone of defection, with {revenue} of revenue and {profit} of profit in the {window} before their survey ({share} of the revenue analysed); the curve expects {defectors} of them to go.',
+  'satisfaction.competitive':
+    'In {steep}, dropping one level below the top costs {steep_drop} of loyalty; in {flat}, {flat_drop}. The steeper curve marks the more competitive market: there, anything short of delight walks.',
+  'quadrant.hostages':
+    '{customers} customers ({share}) are hostages: they stayed although not satisfied, carrying {revenue} of revenue. They leave when the barrier falls — fix their problems first; the list is in the hostages table.',
+  'quadrant.mercenaries':
+    '{customers} satisfied customers ({share}) did not stay: mercenaries. Satisfaction alone did not hold them.',
+  'satisfaction_what_if.move':
+    'Lifting {share} of the {customers} customers at {from} to {to} ({rate_from} → {rate_to} {outcome}) would add about {extra} {outcome} customers (95% interval {extra_low} to {extra_high}), worth {profit} of profit ({profit_low} to {profit_high}).',
+  'satisfaction_what_if.at_stake':
+    'At stake in the zone of defection ({defection} and below): {customers} customers, {revenue} of revenue and {profit} of profit in the {window} before their survey.',
   'wom.net_advocacy': 'Net advocacy runs from {bottom} at {bottom_level} to {top} at {top_level}.',
-  'wom.vocal_u': 'Who talks: {bottom} at the bottom, {middle} in the quietest middle level, {top} at the top — word of mouth happens at the extremes.',
-  'wom.vocal_u.unhappy': 'Who talks: {bottom} at the bottom, {middle} in the quietest middle level, {top} at the top — word of mouth happens at the extremes, and the unhappy talk most.',
+  'wom.vocal_u':
+    'Who talks: {bottom} at the bottom, {middle} in the quietest middle level, {top} at the top — word of mouth happens at the extremes.',
+  'wom.vocal_u.unhappy':
+    'Who talks: {bottom} at the bottom, {middle} in the quietest middle level, {top} at the top — word of mouth happens at the extremes, and the unhappy talk most.',
 
   // Cost-to-serve categories the diagnostics name
   'cost.acquisition': 'acquisition (amortised)',
@@ -168,7 +210,8 @@ export const findingsEn = {
   'whale.chart.title.share': 'The top {k} of customers earn {share} of profit',
   'whale.chart.title.money': 'The customer base loses money overall (total profit {total})',
   'whale.chart.subtitle.share': 'Cumulative share of total profit, customers ranked from most to least profitable',
-  'whale.chart.subtitle.money': 'Cumulative profit in money (shares of a negative total would mislead), customers ranked from most to least profitable',
+  'whale.chart.subtitle.money':
+    'Cumulative profit in money (shares of a negative total would mislead), customers ranked from most to least profitable',
   'whale.chart.x': 'Share of customers (most profitable first) →',
   'whale.chart.y.share': '↑ Cumulative share of total profit',
   'whale.chart.y.money': '↑ Cumulative profit{unit}',
@@ -180,11 +223,12 @@ export const findingsEn = {
   'whale.chart.after_fixing': 'After fixing the worst {share} of loss-makers',
   'whale.chart.after_dropping': 'After dropping the worst {share} of loss-makers',
   'whale.chart.whatif_label': '{action}: {end}',
-  'whale.chart.whatif_end.share': '{share} of today\'s profit',
+  'whale.chart.whatif_end.share': "{share} of today's profit",
   'whale.chart.whatif_end.money': 'total profit {total}',
   'whale.chart.pareto.title': 'Top {k}: {revenue} of revenue, {profit} of profit',
   'whale.chart.pareto.title.none': 'Revenue concentration against profit concentration',
-  'whale.chart.pareto.subtitle': 'Grey: cumulative share of revenue (customers ranked by revenue). Blue: cumulative share of profit (ranked by profit).',
+  'whale.chart.pareto.subtitle':
+    'Grey: cumulative share of revenue (customers ranked by revenue). Blue: cumulative share of profit (ranked by profit).',
   'whale.chart.key.today': 'Today',
   'whale.chart.key.revenue': 'Revenue (customers ranked by revenue)',
   'whale.chart.key.profit': 'Profit (customers ranked by profit)',
@@ -193,13 +237,19 @@ export const findingsEn = {
   'whale.chart.revenue_point': 'Revenue: {share}',
   'whale.chart.profit_point': 'Profit: {share}',
   'whale.note.nothing_to_fix': 'The what-if found no loss-making customer to fix.',
-  'whale.note.money_mode.negative': 'Total profit is negative ({total}), so the curve is drawn in money, not as a share of total profit: a percentage of a total that is not positive would turn the picture upside down.',
-  'whale.note.money_mode.zero': 'Total profit is zero ({total}), so the curve is drawn in money, not as a share of total profit: a percentage of a total that is not positive would turn the picture upside down.',
-  'whale.note.break_even': '{customers} {customers|customer exactly breaks even; it forms|customers exactly break even; they form} the flat stretch at the top of the curve.',
-  'whale.note.tied': '{customers} {customers|customer shares its|customers share their} profit with another customer. Tied customers are ranked by customer id; since they have the same profit, that order changes no figure read off the curve.',
+  'whale.note.money_mode.negative':
+    'Total profit is negative ({total}), so the curve is drawn in money, not as a share of total profit: a percentage of a total that is not positive would turn the picture upside down.',
+  'whale.note.money_mode.zero':
+    'Total profit is zero ({total}), so the curve is drawn in money, not as a share of total profit: a percentage of a total that is not positive would turn the picture upside down.',
+  'whale.note.break_even':
+    '{customers} {customers|customer exactly breaks even; it forms|customers exactly break even; they form} the flat stretch at the top of the curve.',
+  'whale.note.tied':
+    '{customers} {customers|customer shares its|customers share their} profit with another customer. Tied customers are ranked by customer id; since they have the same profit, that order changes no figure read off the curve.',
   'note.cost_recorded': 'Gross margin is revenue minus the recorded cost of goods (every transaction line has a cost).',
-  'note.no_cost_to_serve': 'There is no recorded cost-to-serve data; cost to serve comes only from the allocation rules you set.',
-  'note.no_acquisition_cost': 'Acquisition cost amortisation was asked for, but the customers table has no acquisition_cost values; it is left out.',
+  'note.no_cost_to_serve':
+    'There is no recorded cost-to-serve data; cost to serve comes only from the allocation rules you set.',
+  'note.no_acquisition_cost':
+    'Acquisition cost amortisation was asked for, but the customers table has no acquisition_cost values; it is left out.',
 
   // Profitability diagnostics: chart words
   'diagnostics.chart.waterfall.title': 'From gross margin to {net} net profit',
@@ -207,5 +257,6 @@ export const findingsEn = {
   'diagnostics.chart.money': '↑ Money{unit}',
   'diagnostics.chart.profit': '↑ Profit{unit}',
   'diagnostics.chart.tiers.title': 'Profit by spend tier',
-  'diagnostics.chart.tiers.subtitle': 'Customers split into equal-sized tiers by revenue; bars show each tier’s total profit',
+  'diagnostics.chart.tiers.subtitle':
+    'Customers split into equal-sized tiers by revenue; bars show each tier’s total profit',
 } as const satisfies Record<string, string>;

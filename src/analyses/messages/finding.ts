@@ -5,16 +5,30 @@
 import { isTypedValue } from '../../format/typed.ts';
 import type { Finding } from '../types.ts';
 import type { FindingKey } from './catalogs.ts';
-import { renderMessage, renderParam, type MessageParam, type MessageParams, type RenderOptions, type RenderedFinding } from './render.ts';
+import {
+  renderMessage,
+  renderParam,
+  type MessageParam,
+  type MessageParams,
+  type RenderOptions,
+  type RenderedFinding,
+} from './render.ts';
 
 /**
  * A finding: sentence `key` with typed `params`; `headline` names the parameter the tile shows
  * (its number becomes `value` unless `value` is given for prose and slides).
  */
-export function finding(id: string, key: FindingKey, params: MessageParams, headline?: string, value?: number | string | null): Finding {
+export function finding(
+  id: string,
+  key: FindingKey,
+  params: MessageParams,
+  headline?: string,
+  value?: number | string | null,
+): Finding {
   const text = renderMessage(key, params, { locale: 'en' });
   const h = headline === undefined ? undefined : params[headline];
-  if (headline !== undefined && (h === undefined || !isTypedValue(h))) throw new Error(`finding ${id}: headline ${headline} is not a typed parameter of ${key}`);
+  if (headline !== undefined && (h === undefined || !isTypedValue(h)))
+    throw new Error(`finding ${id}: headline ${headline} is not a typed parameter of ${key}`);
   const v = value !== undefined ? value : h && isTypedValue(h) ? h.value : null;
   return { id, key, params, ...(headline !== undefined ? { headline } : {}), text, value: v };
 }

@@ -24,7 +24,8 @@ let fixedNotes: Map<string, FindingKey> | null = null;
 function fixedNote(text: string): FindingKey | undefined {
   if (!fixedNotes) {
     fixedNotes = new Map();
-    for (const [key, en] of Object.entries(findingCatalogs.en) as [FindingKey, string][]) if (key.startsWith('note.') && !en.includes('{')) fixedNotes.set(en, key);
+    for (const [key, en] of Object.entries(findingCatalogs.en) as [FindingKey, string][])
+      if (key.startsWith('note.') && !en.includes('{')) fixedNotes.set(en, key);
   }
   return fixedNotes.get(text);
 }
@@ -43,7 +44,8 @@ export function localiseNotes(result: Pick<AnalysisResult, 'notes' | 'noteRefs'>
 /** `spec` with its words in the reader's language, where `text` has them. */
 export function localiseChart(spec: ChartSpec, text: ChartText | undefined, options: RenderOptions): ChartSpec {
   if (!text || plainEnglish(options)) return spec;
-  const r = (m: MessageRef | undefined, fallback: string | null | undefined) => (m ? renderParam(m, options) : (fallback ?? undefined));
+  const r = (m: MessageRef | undefined, fallback: string | null | undefined) =>
+    m ? renderParam(m, options) : (fallback ?? undefined);
   const out: ChartSpec = { ...spec };
   if (text.title) out.title = r(text.title, spec.title);
   if (text.subtitle) out.subtitle = r(text.subtitle, spec.subtitle);
@@ -54,18 +56,31 @@ export function localiseChart(spec: ChartSpec, text: ChartText | undefined, opti
     out.marks = spec.marks.map((mark): MarkSpec => {
       // A mark's legend key (`label`) is one of the chart's words too.
       const key = (mark as { label?: unknown }).label;
-      const m = typeof key === 'string' && labels[key] ? ({ ...mark, label: renderParam(labels[key], options) } as MarkSpec) : mark;
+      const m =
+        typeof key === 'string' && labels[key]
+          ? ({ ...mark, label: renderParam(labels[key], options) } as MarkSpec)
+          : mark;
       const rows = (m as { rows?: Record<string, unknown>[] }).rows;
       if (!rows || typeof m.text !== 'string') return m;
       const field = m.text;
-      return { ...m, rows: rows.map((row) => (typeof row[field] === 'string' && labels[row[field]] ? { ...row, [field]: renderParam(labels[row[field]]!, options) } : row)) } as MarkSpec;
+      return {
+        ...m,
+        rows: rows.map((row) =>
+          typeof row[field] === 'string' && labels[row[field]]
+            ? { ...row, [field]: renderParam(labels[row[field]]!, options) }
+            : row,
+        ),
+      } as MarkSpec;
     });
   }
   return out;
 }
 
 /** Every chart of `result` for the reader. */
-export function localiseCharts(result: Pick<AnalysisResult, 'charts' | 'chartText'>, options: RenderOptions): ChartSpec[] {
+export function localiseCharts(
+  result: Pick<AnalysisResult, 'charts' | 'chartText'>,
+  options: RenderOptions,
+): ChartSpec[] {
   if (plainEnglish(options) || !result.chartText) return result.charts;
   return result.charts.map((c) => localiseChart(c, c.id ? result.chartText?.[c.id] : undefined, options));
 }

@@ -83,7 +83,11 @@ const lists = new Map<string, Intl.ListFormat>();
 function listText(items: string[], conj: 'or' | 'and', locale: Locale): string {
   const key = `${locale}:${conj}`;
   let f = lists.get(key);
-  if (!f) lists.set(key, (f = new Intl.ListFormat(localeTag[locale], { type: conj === 'or' ? 'disjunction' : 'conjunction' })));
+  if (!f)
+    lists.set(
+      key,
+      (f = new Intl.ListFormat(localeTag[locale], { type: conj === 'or' ? 'disjunction' : 'conjunction' })),
+    );
   return f.format(items);
 }
 

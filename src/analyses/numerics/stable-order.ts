@@ -112,7 +112,16 @@ export function sortWithOrder(
 }
 
 /** Work arrays, kept between calls: a slider sweep sorts arrays of one size again and again. */
-let kept: { n: number; bits: Float64Array; lo: Uint32Array; hi: Uint32Array; order: Uint32Array; nextLo: Uint32Array; nextHi: Uint32Array; counts: Uint32Array } | null = null;
+let kept: {
+  n: number;
+  bits: Float64Array;
+  lo: Uint32Array;
+  hi: Uint32Array;
+  order: Uint32Array;
+  nextLo: Uint32Array;
+  nextHi: Uint32Array;
+  counts: Uint32Array;
+} | null = null;
 
 function scratch(n: number) {
   if (kept?.n !== n) {

@@ -74,14 +74,19 @@ export function summaryCovers(
   summary: { dateFrom: string | null; dateTo: string | null } | null | undefined,
 ): boolean {
   if (!summary) return false;
-  return (options.from === undefined || options.from === summary.dateFrom) && (options.to === undefined || options.to === summary.dateTo);
+  return (
+    (options.from === undefined || options.from === summary.dateFrom) &&
+    (options.to === undefined || options.to === summary.dateTo)
+  );
 }
 
 /** Default assumed gross margin when no cost data exists (declared with the shared `margin_pct` option). */
 export { DEFAULT_MARGIN_PCT };
 
 /** Which margin source `options` resolve to for this profile. */
-export function resolveMarginSource(options: Pick<CustomerProfitOptions, 'marginSource' | 'profile'>): 'cost' | 'assumed' {
+export function resolveMarginSource(
+  options: Pick<CustomerProfitOptions, 'marginSource' | 'profile'>,
+): 'cost' | 'assumed' {
   const source = options.marginSource ?? 'auto';
   if (source !== 'auto') return source;
   return hasColumn(options.profile, 'transactions', 'cost') ? 'cost' : 'assumed';
@@ -106,21 +111,24 @@ function profitCtes(options: CustomerProfitOptions): string[] {
   const margin = sqlNumber(options.marginPct ?? DEFAULT_MARGIN_PCT, 'marginPct');
   const from = options.from ? sqlDate(options.from, 'from') : 'NULL::DATE';
   const to = options.to ? sqlDate(options.to, 'to') : 'NULL::DATE';
-  const cogs = resolveMarginSource(options) === 'cost' ? `coalesce(cost, revenue * (1 - ${margin}))` : `revenue * (1 - ${margin})`;
+  const cogs =
+    resolveMarginSource(options) === 'cost' ? `coalesce(cost, revenue * (1 - ${margin}))` : `revenue * (1 - ${margin})`;
   const orderKey = hasColumn(profile, 'transactions', 'order_id') ? 'order_id' : 'CAST(date AS VARCHAR)';
   const rules = options.allocation ?? [];
   const replaced = rules.filter((r) => r.basis === 'event').map((r) => sqlLabel(r.category, 'allocation category'));
 
-  const ctes = options.fromSummary ? summarySalesCtes(options, margin) : [
-    `period AS (SELECT coalesce(${from}, min(date)) AS date_from, coalesce(${to}, max(date)) AS date_to FROM transactions)`,
-    `tx AS (SELECT t.customer_id, t.revenue, t.cost, t.date, ${orderKey} AS order_key FROM transactions t, period p
+  const ctes = options.fromSummary
+    ? summarySalesCtes(options, margin)
+    : [
+        `period AS (SELECT coalesce(${from}, min(date)) AS date_from, coalesce(${to}, max(date)) AS date_to FROM transactions)`,
+        `tx AS (SELECT t.customer_id, t.revenue, t.cost, t.date, ${orderKey} AS order_key FROM transactions t, period p
       WHERE t.customer_id IS NOT NULL AND t.revenue IS NOT NULL AND t.date BETWEEN p.date_from AND p.date_to)`,
-    `sales AS (SELECT customer_id, sum(revenue) AS revenue, sum(${cogs}) AS cogs,
+        `sales AS (SELECT customer_id, sum(revenue) AS revenue, sum(${cogs}) AS cogs,
       count(DISTINCT order_key) FILTER (WHERE revenue > 0) AS orders,
       count(*) FILTER (WHERE revenue < 0) AS returns,
       coalesce(sum(revenue) FILTER (WHERE revenue > 0), 0) AS gross_sales
       FROM tx GROUP BY customer_id)`,
-  ];
+      ];
   const lines: string[] = [];
   if (usesServiceCosts(profile) && options.fromSummary) {
     // Already summed per (customer, category) over the period, with the same filters as below.
@@ -151,11 +159,13 @@ function profitCtes(options: CustomerProfitOptions): string[] {
       case 'event':
         if (usesServiceCosts(profile)) {
           const events = options.fromSummary ? 'sum(events)' : 'count(*)';
-          lines.push(`SELECT customer_id, ${label} AS category, ${events} * ${rate} AS amount FROM svc WHERE category = ${label} GROUP BY customer_id`);
+          lines.push(
+            `SELECT customer_id, ${label} AS category, ${events} * ${rate} AS amount FROM svc WHERE category = ${label} GROUP BY customer_id`,
+          );
         }
         break;
       default:
-        throw new Error(`invalid allocation basis: ${JSON.stringify((rule).basis)}`);
+        throw new Error(`invalid allocation basis: ${JSON.stringify(rule.basis)}`);
     }
   }
   const empty = `SELECT CAST(NULL AS VARCHAR) AS customer_id, CAST(NULL AS VARCHAR) AS category, CAST(NULL AS DOUBLE) AS amount WHERE false`;
@@ -172,7 +182,9 @@ function profitCtes(options: CustomerProfitOptions): string[] {
         least(p.date_to + 1, coalesce(c.signup_date, p.date_from) + CAST(round(${days}) AS INTEGER)))) / ${days}) AS acquisition_amortised
       FROM customers c, period p WHERE c.customer_id IS NOT NULL AND c.acquisition_cost IS NOT NULL GROUP BY customer_id)`);
   } else {
-    ctes.push(`acq AS (SELECT CAST(NULL AS VARCHAR) AS customer_id, CAST(0 AS DOUBLE) AS acquisition_amortised WHERE false)`);
+    ctes.push(
+      `acq AS (SELECT CAST(NULL AS VARCHAR) AS customer_id, CAST(0 AS DOUBLE) AS acquisition_amortised WHERE false)`,
+    );
   }
   // The customer universe is everyone active in the period: a customer with service costs but no
   // purchases is exactly the kind of loss-maker the whale curve is about.
@@ -186,7 +198,10 @@ function profitCtes(options: CustomerProfitOptions): string[] {
  * (the same sum as the raw path's `coalesce(cost, revenue × (1 − margin))`, regrouped).
  */
 function summarySalesCtes(options: CustomerProfitOptions, margin: string): string[] {
-  const cogs = resolveMarginSource(options) === 'cost' ? `recorded_cost + revenue_without_cost * (1 - ${margin})` : `revenue * (1 - ${margin})`;
+  const cogs =
+    resolveMarginSource(options) === 'cost'
+      ? `recorded_cost + revenue_without_cost * (1 - ${margin})`
+      : `revenue * (1 - ${margin})`;
   return [
     `period AS (SELECT date_from, date_to FROM summary.info)`,
     `sales AS (SELECT customer_id, revenue, ${cogs} AS cogs, orders, returns, gross_sales, lines, lines_without_cost FROM summary.customers WHERE lines > 0)`,

@@ -10,7 +10,12 @@ import { defineOptions } from '../options.ts';
 import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { diagnosticsFindings, waterfall } from './diagnostics.ts';
 import { tierChart, waterfallChart } from './diagnostics-charts.ts';
-import { diagnosticsFromSummary, summaryDiagnostics, summarySources, type DiagnosticsParts } from './diagnostics-summary.ts';
+import {
+  diagnosticsFromSummary,
+  summaryDiagnostics,
+  summarySources,
+  type DiagnosticsParts,
+} from './diagnostics-summary.ts';
 import {
   buildCostDriversQuery,
   buildCustomerComponentsQuery,
@@ -28,12 +33,33 @@ import { runProfitNotes, withProfitTables } from './profit-table.ts';
 /** The options of `profit-diagnostics`: the shared profit options and what to list and break down. */
 export const profitDiagnosticsOptions = defineOptions([
   ...profitOptionSpecs,
-  { name: 'top_n', type: 'integer', min: 1, max: 10000, default: 25, description: 'How many of the worst loss-makers to list.' },
-  { name: 'tiers', type: 'integer', min: 2, max: 20, default: 5, description: 'Number of equal-sized spend tiers (5 = quintiles).' },
-  { name: 'group_by', type: 'string', description: 'A customers column to break profit down by, e.g. region or segment.' },
   {
-    name: 'per_customer', type: 'boolean', default: false,
-    description: 'Add the customer_profit table: one row per customer with every component and a cost_<category> column per cost category (large on big data).',
+    name: 'top_n',
+    type: 'integer',
+    min: 1,
+    max: 10000,
+    default: 25,
+    description: 'How many of the worst loss-makers to list.',
+  },
+  {
+    name: 'tiers',
+    type: 'integer',
+    min: 2,
+    max: 20,
+    default: 5,
+    description: 'Number of equal-sized spend tiers (5 = quintiles).',
+  },
+  {
+    name: 'group_by',
+    type: 'string',
+    description: 'A customers column to break profit down by, e.g. region or segment.',
+  },
+  {
+    name: 'per_customer',
+    type: 'boolean',
+    default: false,
+    description:
+      'Add the customer_profit table: one row per customer with every component and a cost_<category> column per cost category (large on big data).',
   },
 ]);
 
@@ -42,22 +68,40 @@ export type ProfitDiagnosticsOptions = OptionValues<typeof profitDiagnosticsOpti
 
 /** Cost-category columns of the per-customer table read 0 where a customer has no such cost. */
 export function zeroMissingCosts(table: ColumnarTable): ColumnarTable {
-  return { ...table, data: table.data.map((values, i) => (table.columns[i]?.name.startsWith('cost_') ? values.map((v) => v ?? 0) : values)) };
+  return {
+    ...table,
+    data: table.data.map((values, i) =>
+      table.columns[i]?.name.startsWith('cost_') ? values.map((v) => v ?? 0) : values,
+    ),
+  };
 }
 
 function addColumn(table: ColumnarTable, name: string, values: (string | number)[]): ColumnarTable {
-  return { ...table, columns: [...table.columns, { name, type: 'VARCHAR', kind: 'string' }], data: [...table.data, values] };
+  return {
+    ...table,
+    columns: [...table.columns, { name, type: 'VARCHAR', kind: 'string' }],
+    data: [...table.data, values],
+  };
 }
 
 /**
  * The worst loss-makers, with `name` after customer_id when `withName`: looked up for those
  * customers only (a constant id list), not for every customer.
  */
-async function topLossMakers(db: SqlConnection, s: DiagnosticsSources, limit: number, withName: boolean): Promise<ColumnarTable> {
+async function topLossMakers(
+  db: SqlConnection,
+  s: DiagnosticsSources,
+  limit: number,
+  withName: boolean,
+): Promise<ColumnarTable> {
   const top = await db.query(buildTopLossMakersQuery(s, limit));
   if (!withName) return top;
   const ids = (top.data[0] ?? []).map(String);
-  const names = new Map(ids.length ? toRows(await db.query(buildCustomerNamesQuery(ids))).map((r) => [String(r.customer_id), r.name ?? null]) : []);
+  const names = new Map(
+    ids.length
+      ? toRows(await db.query(buildCustomerNamesQuery(ids))).map((r) => [String(r.customer_id), r.name ?? null])
+      : [],
+  );
   return {
     ...top,
     columns: [top.columns[0]!, { name: 'name', type: 'VARCHAR', kind: 'string' }, ...top.columns.slice(1)],
@@ -97,10 +141,14 @@ export const profitDiagnosticsAnalysis: AnalysisDefinition<typeof profitDiagnost
     const build = async (s: DiagnosticsSources, parts: DiagnosticsParts): Promise<AnalysisResult> => {
       const { bars, drivers, nLoss } = parts;
       const lossMakers = await topLossMakers(ctx.db, s, options.top_n, withName);
-      const byTier = addColumn(parts.byTier, 'label', toRows(parts.byTier).map((r) => {
-        const t = Number(r.tier);
-        return `Tier ${t} (top ${fmt((t - 1) * step)}–${fmt(t * step)}%)`;
-      }));
+      const byTier = addColumn(
+        parts.byTier,
+        'label',
+        toRows(parts.byTier).map((r) => {
+          const t = Number(r.tier);
+          return `Tier ${t} (top ${fmt((t - 1) * step)}–${fmt(t * step)}%)`;
+        }),
+      );
       const columns = [
         { name: 'step', type: 'INTEGER', kind: 'number' as const },
         { name: 'label', type: 'VARCHAR', kind: 'string' as const },
@@ -111,24 +159,34 @@ export const profitDiagnosticsAnalysis: AnalysisDefinition<typeof profitDiagnost
       ];
       const chartText: Record<string, ChartText> = {};
       const result: AnalysisResult = {
-        tables: { waterfall: fromRows(bars, columns), cost_drivers: drivers, top_loss_makers: lossMakers, by_tier: byTier },
+        tables: {
+          waterfall: fromRows(bars, columns),
+          cost_drivers: drivers,
+          top_loss_makers: lossMakers,
+          by_tier: byTier,
+        },
         scalars: {
           gross_margin: bars[0]?.amount ?? 0,
           net_profit: bars[bars.length - 1]?.amount ?? 0,
           loss_makers: nLoss,
         },
-        charts: bars.length ? [waterfallChart(bars, (chartText.waterfall = {})), tierChart((chartText['profit-by-tier'] = {}))] : [],
+        charts: bars.length
+          ? [waterfallChart(bars, (chartText.waterfall = {})), tierChart((chartText['profit-by-tier'] = {}))]
+          : [],
         chartText,
         findings: diagnosticsFindings(bars, toRows(drivers), toRows(byTier), nLoss),
         notes,
       };
-      if (options.per_customer) result.tables.customer_profit = zeroMissingCosts(await ctx.db.query(buildCustomerComponentsQuery(s, withName)));
+      if (options.per_customer)
+        result.tables.customer_profit = zeroMissingCosts(await ctx.db.query(buildCustomerComponentsQuery(s, withName)));
       if (groupBy) result.tables.by_attribute = await ctx.db.query(buildProfitByAttributeQuery(s, groupBy));
-      if (drivers.rowCount === 0) result.notes.push('No cost to serve is recorded or allocated, so there is nothing to break down by category.');
+      if (drivers.rowCount === 0)
+        result.notes.push('No cost to serve is recorded or allocated, so there is nothing to break down by category.');
       return result;
     };
     // Default options on the summary's period: no temp table, no sort of every customer in SQL.
-    if (diagnosticsFromSummary(ctx, profitOptions)) return build(summarySources(profitOptions), await summaryDiagnostics(ctx, profitOptions, options.tiers));
+    if (diagnosticsFromSummary(ctx, profitOptions))
+      return build(summarySources(profitOptions), await summaryDiagnostics(ctx, profitOptions, options.tiers));
     return withProfitTables(ctx.db, profitOptions, true, async (s) => {
       const bars = waterfall(toRows(await ctx.db.query(buildWaterfallQuery(s))));
       const drivers = await ctx.db.query(buildCostDriversQuery(s));

@@ -26,16 +26,42 @@ export function waterfallChart(bars: readonly WaterfallBar[], text: ChartText = 
     marginLeft: 64,
     marginBottom: 56,
     x: { label: null, domain: bars.map((b) => b.label), tickFormat: '' },
-    y: { label: said(text, 'y', clause('diagnostics.chart.money', { unit: currencyUnit() }) as MessageRef), tickFormat: '~s', grid: true },
+    y: {
+      label: said(text, 'y', clause('diagnostics.chart.money', { unit: currencyUnit() }) as MessageRef),
+      tickFormat: '~s',
+      grid: true,
+    },
     color: { domain: ['Total', 'Cost'], range: ['primary', 'negative'], legend: false },
     marks: [
-      { type: 'barY', x: 'label', y1: 'start', y2: 'end', fill: 'kind', // Horizontal inset only: a vertical inset would shave a fixed number of pixels off every
-      // bar and make a small cost look smaller than it is (or vanish).
-      options: { insetLeft: 6, insetRight: 6 } },
+      {
+        type: 'barY',
+        x: 'label',
+        y1: 'start',
+        y2: 'end',
+        fill: 'kind', // Horizontal inset only: a vertical inset would shave a fixed number of pixels off every
+        // bar and make a small cost look smaller than it is (or vanish).
+        options: { insetLeft: 6, insetRight: 6 },
+      },
       { type: 'ruleY', values: [0], stroke: 'neutral' },
       // Totals are labelled above their bar, costs below theirs, so no label sits on a bar.
-      { type: 'text', rows: labelRows(bars, 'Total'), x: 'label', y: 'end', text: 'amount', textFormat: ',.0f', options: { dy: -8, fontSize: 13, lineAnchor: 'bottom' } },
-      { type: 'text', rows: labelRows(bars, 'Cost'), x: 'label', y: 'end', text: 'amount', textFormat: ',.0f', options: { dy: 8, fontSize: 13, lineAnchor: 'top' } },
+      {
+        type: 'text',
+        rows: labelRows(bars, 'Total'),
+        x: 'label',
+        y: 'end',
+        text: 'amount',
+        textFormat: ',.0f',
+        options: { dy: -8, fontSize: 13, lineAnchor: 'bottom' },
+      },
+      {
+        type: 'text',
+        rows: labelRows(bars, 'Cost'),
+        x: 'label',
+        y: 'end',
+        text: 'amount',
+        textFormat: ',.0f',
+        options: { dy: 8, fontSize: 13, lineAnchor: 'top' },
+      },
     ],
   };
 }
@@ -54,7 +80,11 @@ export function tierChart(text: ChartText = {}): ChartSpec {
     height: 360,
     marginLeft: 64,
     x: { label: null },
-    y: { label: said(text, 'y', clause('diagnostics.chart.profit', { unit: currencyUnit() }) as MessageRef), tickFormat: '~s', grid: true },
+    y: {
+      label: said(text, 'y', clause('diagnostics.chart.profit', { unit: currencyUnit() }) as MessageRef),
+      tickFormat: '~s',
+      grid: true,
+    },
     marks: [
       { type: 'barY', x: 'label', y: 'profit', fill: 'primary' },
       { type: 'ruleY', values: [0], stroke: 'neutral' },

@@ -67,7 +67,9 @@ export function buildCustomerNamesQuery(ids: readonly string[]): string {
  * no category value is written into the SQL text.
  */
 export function buildCustomerComponentsQuery(s: DiagnosticsSources, withName: boolean): string {
-  const name = withName ? `, (SELECT any_value(c.name) FROM customers c WHERE c.customer_id = p.customer_id) AS name` : '';
+  const name = withName
+    ? `, (SELECT any_value(c.name) FROM customers c WHERE c.customer_id = p.customer_id) AS name`
+    : '';
   return `WITH pv AS (PIVOT (SELECT customer_id, 'cost_' || category AS cost_category, amount FROM ${s.costLines})
   ON cost_category USING sum(amount) GROUP BY customer_id)
 SELECT p.customer_id${name}, p.revenue, p.cogs, p.gross_margin, p.cost_to_serve, p.acquisition_amortised, p.profit,

@@ -18,7 +18,14 @@
 import { toRows, type ColumnarTable } from '../../sql/table.ts';
 import { diagnosticsTables } from '../../model/summary/index.ts';
 import type { AnalysisContext } from '../types.ts';
-import { DEFAULT_MARGIN_PCT, resolveMarginSource, summaryCovers, usesAcquisition, usesServiceCosts, type CustomerProfitOptions } from './customer-profit.ts';
+import {
+  DEFAULT_MARGIN_PCT,
+  resolveMarginSource,
+  summaryCovers,
+  usesAcquisition,
+  usesServiceCosts,
+  type CustomerProfitOptions,
+} from './customer-profit.ts';
 import type { DiagnosticsSources } from './diagnostics-query.ts';
 import { waterfall, type WaterfallBar } from './diagnostics.ts';
 import { sqlInteger, sqlNumber } from '../../sql/literals.ts';
@@ -33,7 +40,10 @@ export function diagnosticsFromSummary(ctx: AnalysisContext, options: CustomerPr
 function components(options: CustomerProfitOptions, at = ''): { cogs: string; serve: string } {
   const margin = sqlNumber(options.marginPct ?? DEFAULT_MARGIN_PCT, 'marginPct');
   return {
-    cogs: resolveMarginSource(options) === 'cost' ? `${at}recorded_cost + ${at}revenue_without_cost * (1 - ${margin})` : `${at}revenue * (1 - ${margin})`,
+    cogs:
+      resolveMarginSource(options) === 'cost'
+        ? `${at}recorded_cost + ${at}revenue_without_cost * (1 - ${margin})`
+        : `${at}revenue * (1 - ${margin})`,
     serve: usesServiceCosts(options.profile) ? `${at}service_cost` : 'CAST(0 AS DOUBLE)',
   };
 }
@@ -84,7 +94,11 @@ FROM t GROUP BY tier ORDER BY tier`;
  * summary in one pass: each line knows its customer's profit (`summary.service_cost_owners`).
  * `customers` and `lossMakers` are the counts over every customer (from the tier query).
  */
-export function buildSummaryCostDriversQuery(options: CustomerProfitOptions, customers: number, lossMakers: number): string {
+export function buildSummaryCostDriversQuery(
+  options: CustomerProfitOptions,
+  customers: number,
+  lossMakers: number,
+): string {
   const { cogs, serve } = components(options, 'o.');
   return `WITH c AS (SELECT s.category, sum(s.amount) AS cost_all,
     coalesce(sum(s.amount) FILTER (WHERE o.revenue - (${cogs}) - ${serve} < 0), 0) AS cost_loss_makers
@@ -108,19 +122,31 @@ export interface DiagnosticsParts {
 }
 
 /** Waterfall, cost drivers, loss-maker count and tiers from the summary (see the file comment). */
-export async function summaryDiagnostics(ctx: AnalysisContext, options: CustomerProfitOptions, tiers: number): Promise<DiagnosticsParts> {
+export async function summaryDiagnostics(
+  ctx: AnalysisContext,
+  options: CustomerProfitOptions,
+  tiers: number,
+): Promise<DiagnosticsParts> {
   const tierTable = await ctx.db.query(buildSummaryTierQuery(options, tiers));
   const tierRows = toRows(tierTable);
   const total = (k: string) => tierRows.reduce((s, r) => s + Number(r[k] ?? 0), 0);
   // The count is for the totals only: the by-tier table has the SQL builder's columns.
   const keep = tierTable.columns.map((c, i) => [c, i] as const).filter(([c]) => c.name !== 'loss_makers');
-  const byTier: ColumnarTable = { ...tierTable, columns: keep.map(([c]) => c), data: keep.map(([, i]) => tierTable.data[i]!) };
+  const byTier: ColumnarTable = {
+    ...tierTable,
+    columns: keep.map(([c]) => c),
+    data: keep.map(([, i]) => tierTable.data[i]!),
+  };
   const nLoss = total('loss_makers');
   const drivers = await ctx.db.query(buildSummaryCostDriversQuery(options, total('customers'), nLoss));
   // The waterfall's rows as `buildWaterfallQuery` orders them: gross margin, costs (largest first), net profit.
   const costs = toRows(drivers)
     .map((r) => ({ ord: 1, label: String(r.category), amount: -Number(r.cost_all) }))
     .sort((a, b) => a.amount - b.amount || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
-  const bars = waterfall([{ ord: 0, label: 'Gross margin', amount: total('gross_margin') }, ...costs, { ord: 3, label: 'Net profit', amount: total('profit') }]);
+  const bars = waterfall([
+    { ord: 0, label: 'Gross margin', amount: total('gross_margin') },
+    ...costs,
+    { ord: 3, label: 'Net profit', amount: total('profit') },
+  ]);
   return { bars, drivers, nLoss, byTier };
 }

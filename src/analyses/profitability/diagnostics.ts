@@ -16,12 +16,23 @@ export function categoryLabel(category: string): string {
 }
 
 /** Cost categories the findings catalogues name in every language (others are shown as written). */
-const knownCategories = ['acquisition', 'bad_debt', 'discount', 'dispute', 'field_visit', 'return', 'support_call', 'litigation'] as const;
+const knownCategories = [
+  'acquisition',
+  'bad_debt',
+  'discount',
+  'dispute',
+  'field_visit',
+  'return',
+  'support_call',
+  'litigation',
+] as const;
 
 /** A cost category as a finding parameter: the catalogue's word for a known one, else the data's own label. */
 function categoryParam(category: string): MessageParam {
   const key = category.toLowerCase().replace(/[\s-]+/g, '_');
-  return (knownCategories as readonly string[]).includes(key) ? term(`cost.${key as (typeof knownCategories)[number]}`) : text(categoryLabel(category).toLowerCase());
+  return (knownCategories as readonly string[]).includes(key)
+    ? term(`cost.${key as (typeof knownCategories)[number]}`)
+    : text(categoryLabel(category).toLowerCase());
 }
 
 /** One waterfall bar. */
@@ -52,7 +63,12 @@ export function waterfall(rows: readonly Row[]): WaterfallBar[] {
 }
 
 /** Findings from the waterfall, the cost drivers and the tier table. */
-export function diagnosticsFindings(bars: readonly WaterfallBar[], drivers: readonly Row[], tiers: readonly Row[], lossMakers: number): Finding[] {
+export function diagnosticsFindings(
+  bars: readonly WaterfallBar[],
+  drivers: readonly Row[],
+  tiers: readonly Row[],
+  lossMakers: number,
+): Finding[] {
   const out: Finding[] = [];
   const gross = bars[0]?.amount ?? 0;
   const net = bars[bars.length - 1]?.amount ?? 0;
@@ -64,7 +80,13 @@ export function diagnosticsFindings(bars: readonly WaterfallBar[], drivers: read
       finding(
         'waterfall',
         withAcquisition ? 'diagnostics.waterfall.acquisition' : 'diagnostics.waterfall',
-        { share: tv.percent((gross - net) / gross), gross: tv.money(gross), net: tv.money(net), item: biggest.label === 'Acquisition (amortised)' ? term('cost.acquisition') : categoryParam(biggest.label), item_cost: tv.money(-biggest.amount) },
+        {
+          share: tv.percent((gross - net) / gross),
+          gross: tv.money(gross),
+          net: tv.money(net),
+          item: biggest.label === 'Acquisition (amortised)' ? term('cost.acquisition') : categoryParam(biggest.label),
+          item_cost: tv.money(-biggest.amount),
+        },
         'net',
       ),
     );
@@ -77,7 +99,12 @@ export function diagnosticsFindings(bars: readonly WaterfallBar[], drivers: read
       finding(
         'cost_driver',
         'diagnostics.cost_driver',
-        { category: categoryParam(String(top.category)), lift: tv.ratio(num(top.lift) ?? 0, 1), share_loss_makers: tv.percent(num(top.share_loss_makers) ?? 0), share_all: tv.percent(num(top.share_all) ?? 0) },
+        {
+          category: categoryParam(String(top.category)),
+          lift: tv.ratio(num(top.lift) ?? 0, 1),
+          share_loss_makers: tv.percent(num(top.share_loss_makers) ?? 0),
+          share_all: tv.percent(num(top.share_all) ?? 0),
+        },
         'lift',
         num(top.lift),
       ),
@@ -87,9 +114,21 @@ export function diagnosticsFindings(bars: readonly WaterfallBar[], drivers: read
   const last = tiers[tiers.length - 1];
   if (first && last && tiers.length > 1 && num(first.profit_share) !== null) {
     const bottom =
-      (num(last.profit) ?? 0) < 0 ? clause('diagnostics.tiers.loses', { loss: tv.money(-(num(last.profit) ?? 0)) }) : clause('diagnostics.tiers.earns', { share: tv.percent(num(last.profit_share) ?? 0) });
+      (num(last.profit) ?? 0) < 0
+        ? clause('diagnostics.tiers.loses', { loss: tv.money(-(num(last.profit) ?? 0)) })
+        : clause('diagnostics.tiers.earns', { share: tv.percent(num(last.profit_share) ?? 0) });
     out.push(
-      finding('tiers', 'diagnostics.tiers', { top: tv.percent(num(first.profit_share) ?? 0), bottom, unprofitable: tv.percent(num(last.loss_maker_share) ?? 0) }, 'top', num(first.profit_share)),
+      finding(
+        'tiers',
+        'diagnostics.tiers',
+        {
+          top: tv.percent(num(first.profit_share) ?? 0),
+          bottom,
+          unprofitable: tv.percent(num(last.loss_maker_share) ?? 0),
+        },
+        'top',
+        num(first.profit_share),
+      ),
     );
   }
   return out;

@@ -19,7 +19,13 @@ export { buildFixWorstQuery, buildWhaleCurveQuery, buildWhaleStatsQuery } from '
 export { keepRanks, whaleScalars, whaleSummary, type WhaleSummary } from './whale-summary.ts';
 export { runWhaleCurve, whaleCurveAnalysis, type WhaleCurveOptions } from './whale-curve-analysis.ts';
 export { profitDiagnosticsAnalysis, type ProfitDiagnosticsOptions } from './diagnostics-analysis.ts';
-export { profitNotes, profitOptionSpecs, toCustomerProfitOptions, type MarginCoverage, type ProfitOptionValues } from './profit-options.ts';
+export {
+  profitNotes,
+  profitOptionSpecs,
+  toCustomerProfitOptions,
+  type MarginCoverage,
+  type ProfitOptionValues,
+} from './profit-options.ts';
 export { runProfitNotes, withProfitTables } from './profit-table.ts';
 
 /** The profitability analyses, registered in `../registry.ts`: `whale-curve` and `profit-diagnostics`. */

@@ -22,15 +22,50 @@ export const profitOptionSpecs = defineOptions([
   { name: 'from', type: 'date', description: 'First day of the period (default: first transaction).' },
   { name: 'to', type: 'date', description: 'Last day of the period, inclusive (default: last transaction).' },
   {
-    name: 'margin_source', type: 'enum', values: ['auto', 'cost', 'assumed'], default: 'auto',
-    description: 'Gross margin from the transactions cost column (cost), from margin_pct (assumed), or cost when present (auto).',
+    name: 'margin_source',
+    type: 'enum',
+    values: ['auto', 'cost', 'assumed'],
+    default: 'auto',
+    description:
+      'Gross margin from the transactions cost column (cost), from margin_pct (assumed), or cost when present (auto).',
   },
   ...assumedMarginOptions,
-  { name: 'cost_per_order', type: 'number', min: 0, default: 0, description: 'Cost to serve allocated per order (picking, shipping, invoicing).' },
-  { name: 'cost_per_return', type: 'number', min: 0, default: 0, description: 'Cost to serve allocated per returned line (handling, restocking).' },
-  { name: 'revenue_cost_pct', type: 'number', min: 0, max: 1, default: 0, description: 'Cost to serve as a fraction of revenue (payment fees, bad-debt provision).' },
-  { name: 'cost_per_event', type: 'record', description: 'Cost per recorded service event by category, replacing recorded amounts, e.g. {support_call: 25, field_visit: 180}.' },
-  { name: 'acquisition_years', type: 'number', min: 0, max: 50, default: 0, description: 'Amortise customers.acquisition_cost over this many years (0 = leave it out).' },
+  {
+    name: 'cost_per_order',
+    type: 'number',
+    min: 0,
+    default: 0,
+    description: 'Cost to serve allocated per order (picking, shipping, invoicing).',
+  },
+  {
+    name: 'cost_per_return',
+    type: 'number',
+    min: 0,
+    default: 0,
+    description: 'Cost to serve allocated per returned line (handling, restocking).',
+  },
+  {
+    name: 'revenue_cost_pct',
+    type: 'number',
+    min: 0,
+    max: 1,
+    default: 0,
+    description: 'Cost to serve as a fraction of revenue (payment fees, bad-debt provision).',
+  },
+  {
+    name: 'cost_per_event',
+    type: 'record',
+    description:
+      'Cost per recorded service event by category, replacing recorded amounts, e.g. {support_call: 25, field_visit: 180}.',
+  },
+  {
+    name: 'acquisition_years',
+    type: 'number',
+    min: 0,
+    max: 50,
+    default: 0,
+    description: 'Amortise customers.acquisition_cost over this many years (0 = leave it out).',
+  },
 ]);
 
 /** Parsed values of `profitOptionSpecs` (snake_case, as written in notebooks). */
@@ -44,7 +79,8 @@ export function allocationRules(v: ProfitOptionValues): AllocationRule[] {
   if (v.revenue_cost_pct > 0) rules.push({ category: 'revenue_linked', basis: 'revenue', rate: v.revenue_cost_pct });
   for (const [category, rate] of Object.entries(v.cost_per_event ?? {})) {
     const n = typeof rate === 'string' ? Number(rate) : rate;
-    if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) throw new Error(`invalid option cost_per_event.${category}: ${JSON.stringify(rate)} (expected a number ≥ 0)`);
+    if (typeof n !== 'number' || !Number.isFinite(n) || n < 0)
+      throw new Error(`invalid option cost_per_event.${category}: ${JSON.stringify(rate)} (expected a number ≥ 0)`);
     rules.push({ category, basis: 'event', rate: n });
   }
   return rules;
@@ -87,7 +123,9 @@ export function profitNotes(options: CustomerProfitOptions, coverage?: MarginCov
         : `There is no cost-of-goods data, so gross margin is assumed to be ${margin} of revenue for every customer. Change the assumed margin to see how sensitive the result is.`,
     );
   } else if (!coverage) {
-    notes.push(`Gross margin is revenue minus the recorded cost of goods; any line without a cost uses the assumed ${margin} margin.`);
+    notes.push(
+      `Gross margin is revenue minus the recorded cost of goods; any line without a cost uses the assumed ${margin} margin.`,
+    );
   } else if (coverage.linesWithoutCost > 0) {
     const all = coverage.linesWithoutCost === coverage.lines;
     notes.push(
@@ -107,7 +145,9 @@ export function profitNotes(options: CustomerProfitOptions, coverage?: MarginCov
     notes.push('There is no recorded cost-to-serve data; cost to serve comes only from the allocation rules you set.');
   }
   if ((options.acquisitionYears ?? 0) > 0 && !usesAcquisition(options)) {
-    notes.push('Acquisition cost amortisation was asked for, but the customers table has no acquisition_cost values; it is left out.');
+    notes.push(
+      'Acquisition cost amortisation was asked for, but the customers table has no acquisition_cost values; it is left out.',
+    );
   }
   return notes;
 }

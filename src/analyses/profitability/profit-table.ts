@@ -35,10 +35,14 @@ export async function withProfitTables<T>(
   fn: (tables: ProfitTables) => Promise<T>,
 ): Promise<T> {
   const id = ++nextId;
-  const tables: ProfitTables = { profit: `__profitability_customers_${id}`, costLines: `__profitability_cost_lines_${id}` };
+  const tables: ProfitTables = {
+    profit: `__profitability_customers_${id}`,
+    costLines: `__profitability_cost_lines_${id}`,
+  };
   try {
     await db.query(`CREATE OR REPLACE TEMP TABLE ${tables.profit} AS ${buildCustomerProfitQuery(options)}`);
-    if (withCostLines) await db.query(`CREATE OR REPLACE TEMP TABLE ${tables.costLines} AS ${buildCostLinesQuery(options)}`);
+    if (withCostLines)
+      await db.query(`CREATE OR REPLACE TEMP TABLE ${tables.costLines} AS ${buildCostLinesQuery(options)}`);
     return await fn(tables);
   } finally {
     await db.query(`DROP TABLE IF EXISTS ${tables.profit}`).catch(() => undefined);
@@ -62,6 +66,9 @@ export async function runProfitNotes(
   const read = () => db.query(coverageQuery);
   const table = options.fromSummary && memo ? await memo('margin-coverage', read) : await read();
   const row = toRows(table)[0] ?? {};
-  const coverage: MarginCoverage = { lines: Number(row.lines ?? 0), linesWithoutCost: Number(row.lines_without_cost ?? 0) };
+  const coverage: MarginCoverage = {
+    lines: Number(row.lines ?? 0),
+    linesWithoutCost: Number(row.lines_without_cost ?? 0),
+  };
   return profitNotes(options, coverage);
 }

@@ -105,7 +105,11 @@ export function vectorsApply(ctx: AnalysisContext, options: CustomerProfitOption
  * per option change), otherwise by running the profit builder (from the summary when its period
  * matches, else the raw tables) and reading its columns as arrays.
  */
-export async function profitBreakdown(ctx: AnalysisContext, options: CustomerProfitOptions, into?: Float64Array): Promise<ProfitBreakdown> {
+export async function profitBreakdown(
+  ctx: AnalysisContext,
+  options: CustomerProfitOptions,
+  into?: Float64Array,
+): Promise<ProfitBreakdown> {
   const numeric = ctx.numeric ?? (async (sql: string) => toNumeric(await ctx.db.query(sql)));
   if (vectorsApply(ctx, options)) {
     const memo = ctx.memo ?? (<T>(_k: string, build: () => Promise<T>) => build());
@@ -122,7 +126,11 @@ export async function profitBreakdown(ctx: AnalysisContext, options: CustomerPro
     const allocation = rules.some((r) => r.basis === 'order' || r.basis === 'return' || r.basis === 'revenue')
       ? await memo('profit-allocation-inputs', async () => {
           const t = await numeric(buildAllocationInputsQuery());
-          return { grossSales: col(t, 'gross_sales'), orders: col(t, 'orders'), returns: col(t, 'returns') } satisfies AllocationInputs;
+          return {
+            grossSales: col(t, 'gross_sales'),
+            orders: col(t, 'orders'),
+            returns: col(t, 'returns'),
+          } satisfies AllocationInputs;
         })
       : undefined;
     const categories: Record<string, { amount: Float64Array; events: Float64Array }> = {};
@@ -180,7 +188,8 @@ export function profitFromInputs(
   else cts.fill(0);
   const replaced = new Set<string>();
   for (const rule of rules) {
-    if (!Number.isFinite(rule.rate)) throw new Error(`invalid allocation rate for ${rule.category}: ${String(rule.rate)}`);
+    if (!Number.isFinite(rule.rate))
+      throw new Error(`invalid allocation rate for ${rule.category}: ${String(rule.rate)}`);
     switch (rule.basis) {
       case 'order':
         {

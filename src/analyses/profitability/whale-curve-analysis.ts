@@ -12,7 +12,15 @@ import { defineOptions } from '../options.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { summaryCovers, type CustomerProfitOptions } from './customer-profit.ts';
 import { profitBreakdown, vectorsApply, type ProfitBreakdown } from './profit-vectors.ts';
-import { fixWorstSorted, rankProfit, rankRevenue, whaleCurveTable, whaleStatsRow, type RankedProfit, type SortedProfit } from './whale-numerics.ts';
+import {
+  fixWorstSorted,
+  rankProfit,
+  rankRevenue,
+  whaleCurveTable,
+  whaleStatsRow,
+  type RankedProfit,
+  type SortedProfit,
+} from './whale-numerics.ts';
 import { profitOptionSpecs, toCustomerProfitOptions } from './profit-options.ts';
 import { runProfitNotes } from './profit-table.ts';
 import { revenueVsProfitChart, whaleCurveChart } from './whale-charts.ts';
@@ -23,9 +31,29 @@ import { keepRanks, whaleScalars, whaleSummary, type WhaleSummary } from './whal
 /** The options of `whale-curve`: the shared profit options, the top k and the "fix the worst" what-if. */
 export const whaleCurveOptions = defineOptions([
   ...profitOptionSpecs,
-  { name: 'top_k', type: 'number', min: 0.1, max: 100, default: 20, description: 'Top share of customers to report, in percent (20 = top 20%).' },
-  { name: 'fix_worst_pct', type: 'number', min: 0, max: 100, default: 0, description: 'What-if: percent of loss-makers to fix, worst first (0 = off).' },
-  { name: 'fix_mode', type: 'enum', values: ['break-even', 'drop'], default: 'break-even', description: 'What-if: bring them to break-even, or drop them.' },
+  {
+    name: 'top_k',
+    type: 'number',
+    min: 0.1,
+    max: 100,
+    default: 20,
+    description: 'Top share of customers to report, in percent (20 = top 20%).',
+  },
+  {
+    name: 'fix_worst_pct',
+    type: 'number',
+    min: 0,
+    max: 100,
+    default: 0,
+    description: 'What-if: percent of loss-makers to fix, worst first (0 = off).',
+  },
+  {
+    name: 'fix_mode',
+    type: 'enum',
+    values: ['break-even', 'drop'],
+    default: 'break-even',
+    description: 'What-if: bring them to break-even, or drop them.',
+  },
 ]);
 
 /** Options of the `whale-curve` analysis, as `run` receives them. */
@@ -51,7 +79,13 @@ export async function runWhaleCurve(db: SqlConnection, source: string, topK: num
 /** Statistics and curve from ranked vectors (the same figures as `runWhaleCurve`). */
 export function whaleCurveOf(ranked: SortedProfit, topK: number): WhaleCurveRun {
   const summary = whaleSummary(whaleStatsRow(ranked, topK), topK);
-  return { summary, curve: whaleCurveTable(ranked, keepRanks(summary), undefined, { profit: summary.totalProfit, revenue: summary.totalRevenue }) };
+  return {
+    summary,
+    curve: whaleCurveTable(ranked, keepRanks(summary), undefined, {
+      profit: summary.totalProfit,
+      revenue: summary.totalRevenue,
+    }),
+  };
 }
 
 /** Profit per customer and its ranking for one set of profit options. */
@@ -89,7 +123,9 @@ async function whaleState(ctx: AnalysisContext, options: CustomerProfitOptions):
   const spare = fast ? holder.spare : null;
   const ranked = rankProfit(breakdown, revenueRank, spare ?? undefined);
   const previous = holder.state;
-  holder.spare = previous ? { profit: previous.breakdown.profit, order: previous.ranked.byProfit, sorted: previous.ranked.profitDesc } : null;
+  holder.spare = previous
+    ? { profit: previous.breakdown.profit, order: previous.ranked.byProfit, sorted: previous.ranked.profitDesc }
+    : null;
   holder.key = key;
   holder.state = { breakdown, ranked };
   return holder.state;
@@ -126,7 +162,11 @@ export function onBaseScale(curve: ColumnarTable, base: WhaleSummary): ColumnarT
   const tp = base.mode === 'share' ? base.totalProfit : null;
   return {
     ...curve,
-    columns: [...curve.columns, { name: 'base_customer_share', type: 'DOUBLE', kind: 'number' }, { name: 'base_profit_share', type: 'DOUBLE', kind: 'number' }],
+    columns: [
+      ...curve.columns,
+      { name: 'base_customer_share', type: 'DOUBLE', kind: 'number' },
+      { name: 'base_profit_share', type: 'DOUBLE', kind: 'number' },
+    ],
     data: [
       ...curve.data,
       rows.map((r) => (n > 0 ? Number(r.rank) / n : null)),
@@ -191,14 +231,22 @@ export const whaleCurveAnalysis: AnalysisDefinition<typeof whaleCurveOptions> = 
         result.findings.push(whatIfFinding(s, after.summary, share, options.fix_mode, fixed));
         whatIf = {
           summary: after.summary,
-          label: clause(options.fix_mode === 'drop' ? 'whale.chart.after_dropping' : 'whale.chart.after_fixing', { share: tv.percent(share) }) as MessageRef,
+          label: clause(options.fix_mode === 'drop' ? 'whale.chart.after_dropping' : 'whale.chart.after_fixing', {
+            share: tv.percent(share),
+          }) as MessageRef,
         };
       } else if (options.fix_worst_pct > 0) {
         note(clause('whale.note.nothing_to_fix') as MessageRef);
       }
       result.charts.push(whaleCurveChart(s, whatIf, (chartText['whale-curve'] = {})));
-      if (s.mode === 'share' && s.topRevenueShare !== null) result.charts.push(revenueVsProfitChart(s, (chartText['revenue-vs-profit'] = {})));
-      if (s.mode === 'money') note(clause(s.totalProfit < 0 ? 'whale.note.money_mode.negative' : 'whale.note.money_mode.zero', { total: tv.money(s.totalProfit) }) as MessageRef);
+      if (s.mode === 'share' && s.topRevenueShare !== null)
+        result.charts.push(revenueVsProfitChart(s, (chartText['revenue-vs-profit'] = {})));
+      if (s.mode === 'money')
+        note(
+          clause(s.totalProfit < 0 ? 'whale.note.money_mode.negative' : 'whale.note.money_mode.zero', {
+            total: tv.money(s.totalProfit),
+          }) as MessageRef,
+        );
       if (s.zeroProfit > 0) note(clause('whale.note.break_even', { customers: tv.count(s.zeroProfit) }) as MessageRef);
       if (s.tied > 0) note(clause('whale.note.tied', { customers: tv.count(s.tied) }) as MessageRef);
       return result;

@@ -44,7 +44,11 @@ export function rankRevenue(revenue: Float64Array): RevenueRank {
 }
 
 /** Ranks the customers by profit and by revenue (both descending, ties by customer order). */
-export function rankProfit(v: ProfitVectors, revenueRank?: RevenueRank, into?: { order: Uint32Array; sorted: Float64Array }): RankedProfit {
+export function rankProfit(
+  v: ProfitVectors,
+  revenueRank?: RevenueRank,
+  into?: { order: Uint32Array; sorted: Float64Array },
+): RankedProfit {
   const { order, sorted } = sortWithOrder(v.profit, 'descending', into);
   const rev = revenueRank ?? rankRevenue(v.revenue);
   return { ...v, byProfit: order, profitDesc: sorted, byRevenue: rev.byRevenue, revenueDesc: rev.revenueDesc };
@@ -77,7 +81,14 @@ export function whaleStatsRow(r: SortedProfit, topK: number): Row {
     tr += revenueDesc[i]!;
   }
   const m = round9(n * topK);
-  let profitable = 0, zero = 0, loss = 0, peak = 0, totalLoss = 0, top = 0, rest = 0, restLoss = 0;
+  let profitable = 0,
+    zero = 0,
+    loss = 0,
+    peak = 0,
+    totalLoss = 0,
+    top = 0,
+    rest = 0,
+    restLoss = 0;
   let cum = 0;
   let allProfit: number | null = null;
   let tied = 0;
@@ -191,7 +202,11 @@ export function whaleCurveTable(
     }
   }
   return {
-    columns: curveColumns.map((name) => ({ name, type: name === 'rank' ? 'BIGINT' : 'DOUBLE', kind: 'number' as const })),
+    columns: curveColumns.map((name) => ({
+      name,
+      type: name === 'rank' ? 'BIGINT' : 'DOUBLE',
+      kind: 'number' as const,
+    })),
     rowCount: data[0]!.length,
     data,
   };
@@ -202,8 +217,13 @@ export function whaleCurveTable(
  * loss-makers (ties by customer order) get profit 0 (`break-even`) or leave the base (`drop`).
  * Returns new vectors in customer order; `fixed` is how many customers were changed.
  */
-export function fixWorst(v: ProfitVectors, share: number, mode: 'break-even' | 'drop'): ProfitVectors & { fixed: number } {
-  if (mode !== 'break-even' && mode !== 'drop') throw new Error(`invalid fix mode: ${JSON.stringify(mode)} (expected break-even or drop)`);
+export function fixWorst(
+  v: ProfitVectors,
+  share: number,
+  mode: 'break-even' | 'drop',
+): ProfitVectors & { fixed: number } {
+  if (mode !== 'break-even' && mode !== 'drop')
+    throw new Error(`invalid fix mode: ${JSON.stringify(mode)} (expected break-even or drop)`);
   const n = v.profit.length;
   let lossMakers = 0;
   for (let i = 0; i < n; i++) if (v.profit[i]! < 0) lossMakers++;
@@ -242,8 +262,13 @@ export function fixWorst(v: ProfitVectors, share: number, mode: 'break-even' | '
  * `break-even` turns their profits into zeros (the statistics read values only), `drop` removes
  * them, and their revenue from the revenue order.
  */
-export function fixWorstSorted(r: RankedProfit, share: number, mode: 'break-even' | 'drop'): { sorted: SortedProfit; fixed: number } {
-  if (mode !== 'break-even' && mode !== 'drop') throw new Error(`invalid fix mode: ${JSON.stringify(mode)} (expected break-even or drop)`);
+export function fixWorstSorted(
+  r: RankedProfit,
+  share: number,
+  mode: 'break-even' | 'drop',
+): { sorted: SortedProfit; fixed: number } {
+  if (mode !== 'break-even' && mode !== 'drop')
+    throw new Error(`invalid fix mode: ${JSON.stringify(mode)} (expected break-even or drop)`);
   const { profitDesc, revenueDesc, byProfit, byRevenue } = r;
   const n = profitDesc.length;
   let firstLoss = n;

@@ -16,7 +16,11 @@ export type LostValueSource = { kind: 'column'; column: string } | { kind: 'reve
  * given). Value is a customers column, or revenue in the 365 days up to the churn date (up to the
  * last purchase when no churn date is recorded). No parameters.
  */
-export function buildChurnReasonsQuery(o: { churn: ChurnSource; reasonColumn: string; value: LostValueSource }): string {
+export function buildChurnReasonsQuery(o: {
+  churn: ChurnSource;
+  reasonColumn: string;
+  value: LostValueSource;
+}): string {
   const reason = `c.${quoteIdent(o.reasonColumn)}`;
   const value =
     o.value.kind === 'column'
@@ -67,7 +71,11 @@ export interface ParetoRow {
 
 /** Sorts reasons by `by` (descending, ties by name) and adds shares and cumulative shares. Pure. */
 export function pareto(rows: readonly Row[], by: 'customers' | 'lost_value'): ParetoRow[] {
-  const items = rows.map((r) => ({ reason: String(r.reason), customers: Number(r.customers), lost_value: Number(r.lost_value ?? 0) }));
+  const items = rows.map((r) => ({
+    reason: String(r.reason),
+    customers: Number(r.customers),
+    lost_value: Number(r.lost_value ?? 0),
+  }));
   items.sort((a, b) => b[by] - a[by] || a.reason.localeCompare(b.reason));
   const total = items.reduce((s, x) => s + x[by], 0);
   let cum = 0;

@@ -33,7 +33,9 @@ export function buildCohortRetentionQuery(o: CohortQueryOptions): string {
   const last = o.fromSummary ? `(SELECT date_to FROM ${summaryTables.info})` : '(SELECT max(date) FROM transactions)';
   const day = o.fromSummary ? 'month' : 'date';
   const cutoff = o.completePeriodsOnly ? `AND ${day} < CAST(date_trunc(${p}, ${last} + 1) AS DATE)` : '';
-  const from = o.fromSummary ? `${summaryTables.customerMonths} WHERE true` : 'transactions WHERE customer_id IS NOT NULL AND date IS NOT NULL';
+  const from = o.fromSummary
+    ? `${summaryTables.customerMonths} WHERE true`
+    : 'transactions WHERE customer_id IS NOT NULL AND date IS NOT NULL';
   return `WITH tx AS (
   SELECT customer_id, CAST(date_trunc(${p}, ${day}) AS DATE) AS period_start
   FROM ${from} ${cutoff}
@@ -91,7 +93,10 @@ function periodsBetween(a: Date, b: Date, unit: PeriodUnit): number {
  * keeps the `maxCohorts` most recent cohorts and the first `maxPeriods` + 1 period indexes, and
  * averages the curve weighting each cohort by its size. Pure.
  */
-export function cohortRetention(rows: readonly Row[], o: { period: PeriodUnit; maxPeriods: number; maxCohorts: number }): { cells: CohortCell[]; curve: CurvePoint[]; cohortsDropped: number } {
+export function cohortRetention(
+  rows: readonly Row[],
+  o: { period: PeriodUnit; maxPeriods: number; maxCohorts: number },
+): { cells: CohortCell[]; curve: CurvePoint[]; cohortsDropped: number } {
   const byCohort = new Map<number, { start: Date; size: number; active: Map<number, number> }>();
   let last: Date | null = null;
   for (const r of rows) {
@@ -110,7 +115,14 @@ export function cohortRetention(rows: readonly Row[], o: { period: PeriodUnit; m
     const observed = last ? Math.min(o.maxPeriods, periodsBetween(c.start, last, o.period)) : 0;
     for (let k = 0; k <= observed; k++) {
       const active = c.active.get(k) ?? 0;
-      cells.push({ cohort: periodLabel(c.start, o.period), cohort_start: c.start, cohort_size: c.size, period_index: k, active, retention: c.size > 0 ? active / c.size : 0 });
+      cells.push({
+        cohort: periodLabel(c.start, o.period),
+        cohort_start: c.start,
+        cohort_size: c.size,
+        period_index: k,
+        active,
+        retention: c.size > 0 ? active / c.size : 0,
+      });
       const s = sums.get(k) ?? { size: 0, active: 0 };
       s.size += c.size;
       s.active += active;
@@ -119,6 +131,11 @@ export function cohortRetention(rows: readonly Row[], o: { period: PeriodUnit; m
   }
   const curve = [...sums.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([k, s]) => ({ period_index: k, cohort_customers: s.size, active: s.active, retention: s.size > 0 ? s.active / s.size : 0 }));
+    .map(([k, s]) => ({
+      period_index: k,
+      cohort_customers: s.size,
+      active: s.active,
+      retention: s.size > 0 ? s.active / s.size : 0,
+    }));
   return { cells, curve, cohortsDropped: cohorts.length - kept.length };
 }

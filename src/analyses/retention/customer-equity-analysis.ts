@@ -24,35 +24,87 @@ export type CustomerEquityAnalysisOptions = OptionValues<typeof customerEquityOp
 export const customerEquityAnalysis: AnalysisDefinition<typeof customerEquityOptions> = {
   id: 'customer-equity',
   title: 'Customer equity',
-  description: 'Customer lifetime value and total customer equity per segment, from the retention, margin and customer counts observed in the data.',
+  description:
+    'Customer lifetime value and total customer equity per segment, from the retention, margin and customer counts observed in the data.',
   requires: ['transactions'],
   options: customerEquityOptions,
   async run(ctx, o): Promise<AnalysisResult> {
     const base = await loadSegmentEquity(ctx, { period: o.period, segmentBy: o.segment_by, marginPct: o.margin_pct });
     // Too little data for even two complete months: nothing to measure; the notes say what is needed.
-    if (base.rows.length === 0) return notApplicable(base.notes.at(-1) ?? 'The data holds no customer base to measure retention on.', [], base.notes);
+    if (base.rows.length === 0)
+      return notApplicable(
+        base.notes.at(-1) ?? 'The data holds no customer base to measure retention on.',
+        [],
+        base.notes,
+      );
     // The period the data allowed (a shorter one than asked for when the data is short; the notes say so).
     o = { ...o, period: base.period, horizon: o.horizon * periodsPer(o.period, base.period) };
     const i = perPeriodRate(o.discount_rate, o.period);
-    const { segments, total, capped } = customerEquity(base.rows, { discountRate: i, horizon: o.horizon > 0 ? o.horizon : Infinity });
+    const { segments, total, capped } = customerEquity(base.rows, {
+      discountRate: i,
+      horizon: o.horizon > 0 ? o.horizon : Infinity,
+    });
     const notes = [...base.notes];
-    if (capped.length) notes.push(`Retention of ${capped.join(', ')} was 100% and is capped at 99% (a perpetuity at 100% has no finite value).`);
-    notes.push(`CLV = margin per customer × r/(1 + i − r) (Gupta & Lehmann 2003), with i = ${percent(i, 2)} per ${o.period}; it counts margins from the next ${o.period} on.`);
+    if (capped.length)
+      notes.push(
+        `Retention of ${capped.join(', ')} was 100% and is capped at 99% (a perpetuity at 100% has no finite value).`,
+      );
+    notes.push(
+      `CLV = margin per customer × r/(1 + i − r) (Gupta & Lehmann 2003), with i = ${percent(i, 2)} per ${o.period}; it counts margins from the next ${o.period} on.`,
+    );
     const equity = segments.reduce((s, x) => s + x.equity, 0);
     const top = [...segments].sort((a, b) => b.equity - a.equity)[0];
     const findings: AnalysisResult['findings'] = [];
     if (segments.length) {
-      findings.push(finding('equity', 'equity.equity', { customers: tv.count(total.customers), equity: tv.money(equity, 0) }, 'equity'));
       findings.push(
-        finding('retention', 'equity.retention', { rate: tv.percent(total.retention, 1), from: text(base.prevLabel), to: text(base.lastLabel), multiple: tv.ratio(total.multiple, 2), margin: term(`period_margin.${o.period}`) }, 'rate'),
+        finding(
+          'equity',
+          'equity.equity',
+          { customers: tv.count(total.customers), equity: tv.money(equity, 0) },
+          'equity',
+        ),
+      );
+      findings.push(
+        finding(
+          'retention',
+          'equity.retention',
+          {
+            rate: tv.percent(total.retention, 1),
+            from: text(base.prevLabel),
+            to: text(base.lastLabel),
+            multiple: tv.ratio(total.multiple, 2),
+            margin: term(`period_margin.${o.period}`),
+          },
+          'rate',
+        ),
       );
       if (top && segments.length > 1) {
-        findings.push(finding('top_segment', 'equity.top_segment', { segment: text(top.segment), share: tv.percent(top.equity_share, 0), customers: tv.percent(top.customers / Math.max(1, total.customers), 0) }, 'share'));
+        findings.push(
+          finding(
+            'top_segment',
+            'equity.top_segment',
+            {
+              segment: text(top.segment),
+              share: tv.percent(top.equity_share, 0),
+              customers: tv.percent(top.customers / Math.max(1, total.customers), 0),
+            },
+            'share',
+          ),
+        );
       }
     }
     return {
       tables: { segments: table([...segments, total], segmentEquityColumns) },
-      scalars: { equity, retention: segments.length ? total.retention : null, clv: segments.length ? total.clv : null, customers: total.customers, multiple: segments.length ? total.multiple : null, period_from: base.prevLabel, period_to: base.lastLabel, period: o.period },
+      scalars: {
+        equity,
+        retention: segments.length ? total.retention : null,
+        clv: segments.length ? total.clv : null,
+        customers: total.customers,
+        multiple: segments.length ? total.multiple : null,
+        period_from: base.prevLabel,
+        period_to: base.lastLabel,
+        period: o.period,
+      },
       charts: segments.length
         ? [
             {
@@ -66,7 +118,18 @@ export const customerEquityAnalysis: AnalysisDefinition<typeof customerEquityOpt
               y: { label: null, domain: [...segments].sort((a, b) => b.equity - a.equity).map((s) => s.segment) },
               marks: [
                 { type: 'barX', data: 'segments', x: 'equity', y: 'segment', fill: 'primary', options: { tip: true } },
-                { type: 'text', rows: segments.map((s) => ({ segment: s.segment, equity: Math.max(0, s.equity), label: `${percent(s.retention, 0)} kept · CLV ${money(s.clv, 0)}` })), x: 'equity', y: 'segment', text: 'label', options: { textAnchor: 'start', dx: 6, fontSize: 13 } },
+                {
+                  type: 'text',
+                  rows: segments.map((s) => ({
+                    segment: s.segment,
+                    equity: Math.max(0, s.equity),
+                    label: `${percent(s.retention, 0)} kept · CLV ${money(s.clv, 0)}`,
+                  })),
+                  x: 'equity',
+                  y: 'segment',
+                  text: 'label',
+                  options: { textAnchor: 'start', dx: 6, fontSize: 13 },
+                },
                 { type: 'ruleX', values: [0] },
               ],
             },

@@ -54,7 +54,11 @@ FROM b`;
  * not `date_trunc` per row, so DuckDB can skip row groups outside it); the two sides are then
  * stacked and counted. The what-if reruns this on every slider move, so it is kept lean.
  */
-export function buildSegmentEquityQuery(o: { profile: DatasetProfile; period: PeriodUnit; segmentBy: SegmentBy }): string {
+export function buildSegmentEquityQuery(o: {
+  profile: DatasetProfile;
+  period: PeriodUnit;
+  segmentBy: SegmentBy;
+}): string {
   periodPart(o.period);
   // Spend tiers: cume_dist over each period's customers ranked by spend (top 20% / next 30% / rest).
   const tier = (side: 'prev' | 'last') =>
@@ -144,10 +148,23 @@ export function perPeriodRate(annual: number, period: PeriodUnit): number {
  * CLV and equity per segment, plus a total row (pooled retention and margin). Each customer's
  * value counts margins from the next period on (the current one is already earned). Pure.
  */
-export function customerEquity(rows: readonly Row[], o: CustomerEquityOptions): { segments: SegmentEquity[]; total: SegmentEquity; capped: string[] } {
+export function customerEquity(
+  rows: readonly Row[],
+  o: CustomerEquityOptions,
+): { segments: SegmentEquity[]; total: SegmentEquity; capped: string[] } {
   const cap = o.maxRetention ?? 0.99;
   const capped: string[] = [];
-  const make = (segment: string, r: { base_prev: number; retained: number; customers: number; new_customers: number; revenue: number; margin: number }): SegmentEquity => {
+  const make = (
+    segment: string,
+    r: {
+      base_prev: number;
+      retained: number;
+      customers: number;
+      new_customers: number;
+      revenue: number;
+      margin: number;
+    },
+  ): SegmentEquity => {
     let retention = r.base_prev > 0 ? r.retained / r.base_prev : 0;
     if (retention > cap) {
       capped.push(segment);
@@ -155,7 +172,20 @@ export function customerEquity(rows: readonly Row[], o: CustomerEquityOptions): 
     }
     const m = r.customers > 0 ? r.margin / r.customers : 0;
     const multiple = customerLifetimeValue({ margin: 1, retention, discountRate: o.discountRate, horizon: o.horizon });
-    return { segment, base_prev: r.base_prev, retained: r.retained, retention, customers: r.customers, new_customers: r.new_customers, revenue: r.revenue, margin_per_customer: m, multiple, clv: m * multiple, equity: r.customers * m * multiple, equity_share: 0 };
+    return {
+      segment,
+      base_prev: r.base_prev,
+      retained: r.retained,
+      retention,
+      customers: r.customers,
+      new_customers: r.new_customers,
+      revenue: r.revenue,
+      margin_per_customer: m,
+      multiple,
+      clv: m * multiple,
+      equity: r.customers * m * multiple,
+      equity_share: 0,
+    };
   };
   const parsed = rows.map((x) => ({
     segment: String(x.segment),
@@ -168,7 +198,14 @@ export function customerEquity(rows: readonly Row[], o: CustomerEquityOptions): 
   }));
   const segments = parsed.map((x) => make(x.segment, x));
   const sum = (k: keyof (typeof parsed)[number]) => parsed.reduce((s, x) => s + (x[k] as number), 0);
-  const total = make('All customers', { base_prev: sum('base_prev'), retained: sum('retained'), customers: sum('customers'), new_customers: sum('new_customers'), revenue: sum('revenue'), margin: sum('margin') });
+  const total = make('All customers', {
+    base_prev: sum('base_prev'),
+    retained: sum('retained'),
+    customers: sum('customers'),
+    new_customers: sum('new_customers'),
+    revenue: sum('revenue'),
+    margin: sum('margin'),
+  });
   const totalEquity = segments.reduce((s, x) => s + x.equity, 0);
   for (const s of segments) s.equity_share = totalEquity !== 0 ? s.equity / totalEquity : 0;
   total.equity_share = 1;
@@ -177,6 +214,16 @@ export function customerEquity(rows: readonly Row[], o: CustomerEquityOptions): 
 
 /** Columns of a `SegmentEquity` table. */
 export const segmentEquityColumns = {
-  segment: 'string', base_prev: 'number', retained: 'number', retention: 'number', customers: 'number', new_customers: 'number',
-  revenue: 'number', margin_per_customer: 'number', multiple: 'number', clv: 'number', equity: 'number', equity_share: 'number',
+  segment: 'string',
+  base_prev: 'number',
+  retained: 'number',
+  retention: 'number',
+  customers: 'number',
+  new_customers: 'number',
+  revenue: 'number',
+  margin_per_customer: 'number',
+  multiple: 'number',
+  clv: 'number',
+  equity: 'number',
+  equity_share: 'number',
 } as const;

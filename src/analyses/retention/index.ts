@@ -12,7 +12,15 @@ import { marginMultipleAnalysis } from './margin-multiple-analysis.ts';
 import { whatIfAnalysis } from './what-if-analysis.ts';
 
 export { customerLifetimeValue, marginMultiple, type ClvOptions, type ClvTiming } from './margin-multiple.ts';
-export { retentionWhatIf, rankSegments, breakEvenUplift, upliftCurve, type WhatIfOptions, type WhatIfResult, type SegmentCase } from './what-if.ts';
+export {
+  retentionWhatIf,
+  rankSegments,
+  breakEvenUplift,
+  upliftCurve,
+  type WhatIfOptions,
+  type WhatIfResult,
+  type SegmentCase,
+} from './what-if.ts';
 export { leakyBucket, type LeakyBucketOptions, type LeakyBucketResult } from './leaky-bucket.ts';
 export { buildCohortRetentionQuery, cohortRetention, periodLabel } from './cohort-retention.ts';
 export { buildTenureValueQuery, buildRepeatRevenueQuery, tenureValue, repeatRevenue } from './tenure-value.ts';

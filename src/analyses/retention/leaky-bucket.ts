@@ -93,12 +93,21 @@ export function leakyBucket(o: LeakyBucketOptions): LeakyBucketResult {
   const acquisitionSpend = extraAcquisitions * o.acquisitionCost;
   const retentionSpend = customersToKeep * o.retentionCost;
 
-  const rows: LeakyBucketRow[] = [{ period: 0, customers: b0, lost: 0, acquired: 0, spend_acquisition: 0, spend_retention: 0 }];
+  const rows: LeakyBucketRow[] = [
+    { period: 0, customers: b0, lost: 0, acquired: 0, spend_acquisition: 0, spend_retention: 0 },
+  ];
   let b = b0;
   for (let t = 1; t <= o.periods; t++) {
     const lost = b * o.churn;
     b = b - lost + a;
-    rows.push({ period: t, customers: b, lost, acquired: a, spend_acquisition: acquisitionSpend * t, spend_retention: retentionSpend * t });
+    rows.push({
+      period: t,
+      customers: b,
+      lost,
+      acquired: a,
+      spend_acquisition: acquisitionSpend * t,
+      spend_retention: retentionSpend * t,
+    });
   }
   return {
     rows,

@@ -30,11 +30,16 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
  * three options only, so it is kept per dataset version: moving a what-if slider (uplift, cost,
  * discount rate, horizon) recomputes from it without touching the transactions.
  */
-export async function loadSegmentEquity(ctx: AnalysisContext, o: { period: PeriodUnit; segmentBy: string; marginPct: number }): Promise<LoadedBase> {
+export async function loadSegmentEquity(
+  ctx: AnalysisContext,
+  o: { period: PeriodUnit; segmentBy: string; marginPct: number },
+): Promise<LoadedBase> {
   const load = () => readSegmentEquity(ctx, o);
   if (!ctx.memo) return load();
   // A private copy each time: callers extend the notes.
-  return structuredClone(await ctx.memo(`segment-equity:${JSON.stringify([o.period, o.segmentBy, o.marginPct])}`, load));
+  return structuredClone(
+    await ctx.memo(`segment-equity:${JSON.stringify([o.period, o.segmentBy, o.marginPct])}`, load),
+  );
 }
 
 const MONTHS: Record<PeriodUnit, number> = { month: 1, quarter: 3, year: 12 };
@@ -48,7 +53,10 @@ export function periodsPer(asked: PeriodUnit, used: PeriodUnit): number {
 const SHORTER: Record<PeriodUnit, PeriodUnit[]> = { year: ['quarter', 'month'], quarter: ['month'], month: [] };
 
 /** The last two complete periods of the data, or null when it holds fewer than two. */
-async function completePeriods(ctx: AnalysisContext, period: PeriodUnit): Promise<{ pPrev: Date; pLast: Date; pEnd: Date; first: Date } | null> {
+async function completePeriods(
+  ctx: AnalysisContext,
+  period: PeriodUnit,
+): Promise<{ pPrev: Date; pLast: Date; pEnd: Date; first: Date } | null> {
   const [bounds] = toRows(await ctx.db.query(buildEquityPeriodsQuery(period)));
   const pPrev = bounds?.p_prev as Date | null | undefined;
   const pLast = bounds?.p_last as Date | null | undefined;
@@ -58,7 +66,10 @@ async function completePeriods(ctx: AnalysisContext, period: PeriodUnit): Promis
   return { pPrev, pLast, pEnd, first };
 }
 
-async function readSegmentEquity(ctx: AnalysisContext, o: { period: PeriodUnit; segmentBy: string; marginPct: number }): Promise<LoadedBase> {
+async function readSegmentEquity(
+  ctx: AnalysisContext,
+  o: { period: PeriodUnit; segmentBy: string; marginPct: number },
+): Promise<LoadedBase> {
   const notes: string[] = [];
   const segmentBy = parseSegmentBy(ctx.profile, o.segmentBy);
   // The data decides when it is shorter than two of the periods asked for (13 months of data hold
@@ -71,16 +82,27 @@ async function readSegmentEquity(ctx: AnalysisContext, o: { period: PeriodUnit; 
     found = await completePeriods(ctx, period);
   }
   if (!found) {
-    notes.push(`Retention needs two complete ${o.period}s of transactions${o.period === 'month' ? '' : ' (or at least two complete months)'}; the data has fewer.`);
+    notes.push(
+      `Retention needs two complete ${o.period}s of transactions${o.period === 'month' ? '' : ' (or at least two complete months)'}; the data has fewer.`,
+    );
     return { rows: [], period: o.period, prevLabel: '', lastLabel: '', notes };
   }
   const { pPrev, pLast, pEnd, first } = found;
-  if (period !== o.period) notes.push(`The data does not hold two complete ${o.period}s, so retention compares the last two complete ${period}s (${periodLabel(pPrev, period)} and ${periodLabel(pLast, period)}) instead; horizons keep their length (one ${o.period} = ${periodsPer(o.period, period)} ${period}s).`);
-  if (first.getTime() > pPrev.getTime()) notes.push(`The data starts inside ${periodLabel(pPrev, period)}, so that ${period} is partial and retention is understated.`);
+  if (period !== o.period)
+    notes.push(
+      `The data does not hold two complete ${o.period}s, so retention compares the last two complete ${period}s (${periodLabel(pPrev, period)} and ${periodLabel(pLast, period)}) instead; horizons keep their length (one ${o.period} = ${periodsPer(o.period, period)} ${period}s).`,
+    );
+  if (first.getTime() > pPrev.getTime())
+    notes.push(
+      `The data starts inside ${periodLabel(pPrev, period)}, so that ${period} is partial and retention is understated.`,
+    );
   const sql = buildSegmentEquityQuery({ profile: ctx.profile, period, segmentBy });
   const rows = toRows(await ctx.db.query(sql, [iso(pPrev), iso(pLast), iso(pEnd), o.marginPct]));
   const mn = marginNote(ctx.profile, o.marginPct);
   if (mn) notes.push(mn);
-  if (segmentBy.kind === 'spend_tier') notes.push('Spend tiers are set within each period: retention follows customers by their tier in the earlier period; margin and counts use the later one.');
+  if (segmentBy.kind === 'spend_tier')
+    notes.push(
+      'Spend tiers are set within each period: retention follows customers by their tier in the earlier period; margin and counts use the later one.',
+    );
   return { rows, period, prevLabel: periodLabel(pPrev, period), lastLabel: periodLabel(pLast, period), notes };
 }

@@ -13,12 +13,46 @@ export const marginMultipleOptions = defineOptions([
   { name: 'margin', type: 'number', default: 100, description: 'Margin per customer per period (currency).' },
   { name: 'retention', type: 'number', min: 0, max: 0.999, default: 0.8, description: 'Retention rate per period.' },
   { name: 'discount_rate', type: 'number', min: 0, max: 1, default: 0.1, description: 'Discount rate per period.' },
-  { name: 'timing', type: 'enum', values: ['end', 'start'], default: 'end', description: 'end: first margin after one period if retained (Gupta & Lehmann); start: first margin earned now, m(1+i)/(1+i−r).' },
-  { name: 'growth', type: 'number', min: -0.99, max: 1, default: 0, description: 'Margin growth per period, g: m·r/(1+i−r(1+g)).' },
+  {
+    name: 'timing',
+    type: 'enum',
+    values: ['end', 'start'],
+    default: 'end',
+    description:
+      'end: first margin after one period if retained (Gupta & Lehmann); start: first margin earned now, m(1+i)/(1+i−r).',
+  },
+  {
+    name: 'growth',
+    type: 'number',
+    min: -0.99,
+    max: 1,
+    default: 0,
+    description: 'Margin growth per period, g: m·r/(1+i−r(1+g)).',
+  },
   ...marginHorizonOptions,
-  { name: 'acquisition_cost', type: 'number', min: 0, default: 0, description: 'Acquisition cost subtracted once (value of a prospect rather than a customer).' },
-  { name: 'grid_retention', type: 'number[]', min: 0, max: 0.999, default: [0.6, 0.7, 0.8, 0.9], description: 'Retention rates of the published grid.' },
-  { name: 'grid_discount', type: 'number[]', min: 0, max: 1, default: [0.1, 0.12, 0.14, 0.16], description: 'Discount rates of the published grid.' },
+  {
+    name: 'acquisition_cost',
+    type: 'number',
+    min: 0,
+    default: 0,
+    description: 'Acquisition cost subtracted once (value of a prospect rather than a customer).',
+  },
+  {
+    name: 'grid_retention',
+    type: 'number[]',
+    min: 0,
+    max: 0.999,
+    default: [0.6, 0.7, 0.8, 0.9],
+    description: 'Retention rates of the published grid.',
+  },
+  {
+    name: 'grid_discount',
+    type: 'number[]',
+    min: 0,
+    max: 1,
+    default: [0.1, 0.12, 0.14, 0.16],
+    description: 'Discount rates of the published grid.',
+  },
 ]);
 
 /** Options of the `margin-multiple` analysis, as `run` receives them. */
@@ -27,12 +61,21 @@ export type MarginMultipleOptions = OptionValues<typeof marginMultipleOptions>;
 export const marginMultipleAnalysis: AnalysisDefinition<typeof marginMultipleOptions> = {
   id: 'margin-multiple',
   title: 'Margin multiple (CLV)',
-  description: 'Customer lifetime value as a multiple of the yearly margin, m·r/(1+i−r) (Gupta & Lehmann), with variants for timing, margin growth, horizon and acquisition cost.',
+  description:
+    'Customer lifetime value as a multiple of the yearly margin, m·r/(1+i−r) (Gupta & Lehmann), with variants for timing, margin growth, horizon and acquisition cost.',
   requires: [],
   options: marginMultipleOptions,
   async run(_ctx, o): Promise<AnalysisResult> {
     const horizon = o.horizon > 0 ? o.horizon : Infinity;
-    const clv = customerLifetimeValue({ margin: o.margin, retention: o.retention, discountRate: o.discount_rate, timing: o.timing, growth: o.growth, horizon, acquisitionCost: o.acquisition_cost });
+    const clv = customerLifetimeValue({
+      margin: o.margin,
+      retention: o.retention,
+      discountRate: o.discount_rate,
+      timing: o.timing,
+      growth: o.growth,
+      horizon,
+      acquisitionCost: o.acquisition_cost,
+    });
     // The grid and curve use the same variant as the single value (timing, growth, horizon): with
     // the defaults they are the published r/(1+i−r); before, they ignored the options and showed
     // the published grid beside a value computed another way.
@@ -40,8 +83,22 @@ export const marginMultipleAnalysis: AnalysisDefinition<typeof marginMultipleOpt
       // Growth that outgrows the discount rate has no finite perpetuity: leave the cell empty.
       !Number.isFinite(horizon) && r * (1 + o.growth) >= 1 + i
         ? null
-        : customerLifetimeValue({ margin: 1, retention: r, discountRate: i, timing: o.timing, growth: o.growth, horizon });
-    const grid = o.grid_discount.flatMap((i) => o.grid_retention.map((r) => ({ retention: r, discount_rate: i, discount: percent(i, 0), multiple: multipleAt(r, i) })));
+        : customerLifetimeValue({
+            margin: 1,
+            retention: r,
+            discountRate: i,
+            timing: o.timing,
+            growth: o.growth,
+            horizon,
+          });
+    const grid = o.grid_discount.flatMap((i) =>
+      o.grid_retention.map((r) => ({
+        retention: r,
+        discount_rate: i,
+        discount: percent(i, 0),
+        multiple: multipleAt(r, i),
+      })),
+    );
     const curve: { retention: number; discount: string; multiple: number }[] = [];
     for (const i of o.grid_discount) {
       for (let k = 50; k <= 95; k++) {
@@ -58,7 +115,10 @@ export const marginMultipleAnalysis: AnalysisDefinition<typeof marginMultipleOpt
     const formula = variant.length ? `Margin multiple (${variant.join(', ')})` : 'Margin multiple r/(1+i−r)';
     const lowest = Math.min(...o.grid_discount);
     const highest = Math.max(...o.grid_discount);
-    const gridAt = (i: number) => grid.filter((g) => g.discount_rate === i && g.multiple !== null).map(({ retention, multiple }) => ({ retention, multiple }));
+    const gridAt = (i: number) =>
+      grid
+        .filter((g) => g.discount_rate === i && g.multiple !== null)
+        .map(({ retention, multiple }) => ({ retention, multiple }));
     return {
       tables: {
         grid: table(grid, { retention: 'number', discount_rate: 'number', discount: 'string', multiple: 'number' }),
@@ -78,17 +138,51 @@ export const marginMultipleAnalysis: AnalysisDefinition<typeof marginMultipleOpt
             { type: 'line', x: 'retention', y: 'multiple', stroke: 'discount', options: { strokeWidth: 3 } },
             { type: 'dot', data: 'grid', x: 'retention', y: 'multiple', stroke: 'discount', r: 4 },
             // The published values, labelled for the lowest rate above its line and the highest below, so labels never collide.
-            { type: 'text', rows: gridAt(lowest), x: 'retention', y: 'multiple', text: 'multiple', textFormat: '.2f', options: { dy: -12, fontSize: 12 } },
-            ...(highest === lowest ? [] : [{ type: 'text' as const, rows: gridAt(highest), x: 'retention', y: 'multiple', text: 'multiple', textFormat: '.2f', options: { dy: 14, fontSize: 12 } }]),
+            {
+              type: 'text',
+              rows: gridAt(lowest),
+              x: 'retention',
+              y: 'multiple',
+              text: 'multiple',
+              textFormat: '.2f',
+              options: { dy: -12, fontSize: 12 },
+            },
+            ...(highest === lowest
+              ? []
+              : [
+                  {
+                    type: 'text' as const,
+                    rows: gridAt(highest),
+                    x: 'retention',
+                    y: 'multiple',
+                    text: 'multiple',
+                    textFormat: '.2f',
+                    options: { dy: 14, fontSize: 12 },
+                  },
+                ]),
           ],
         },
       ],
       findings: [
-        finding('clv', o.acquisition_cost ? 'margin_multiple.clv.net' : 'margin_multiple.clv', { retention: tv.percent(o.retention, 0), discount: tv.percent(o.discount_rate, 0), margin: tv.money(o.margin, 0), clv: tv.money(clv, 0) }, 'clv'),
+        finding(
+          'clv',
+          o.acquisition_cost ? 'margin_multiple.clv.net' : 'margin_multiple.clv',
+          {
+            retention: tv.percent(o.retention, 0),
+            discount: tv.percent(o.discount_rate, 0),
+            margin: tv.money(o.margin, 0),
+            clv: tv.money(clv, 0),
+          },
+          'clv',
+        ),
       ],
       notes: [
         'Gupta & Lehmann (2003): CLV = m·r/(1+i−r) for constant margin m, retention r and discount rate i, first margin one period from now.',
-        ...(infinite ? [`${infinite} grid cell${infinite > 1 ? 's are' : ' is'} empty: there margin growth outgrows the discount rate (r(1+g) ≥ 1+i), so the value has no finite limit.`] : []),
+        ...(infinite
+          ? [
+              `${infinite} grid cell${infinite > 1 ? 's are' : ' is'} empty: there margin growth outgrows the discount rate (r(1+g) ≥ 1+i), so the value has no finite limit.`,
+            ]
+          : []),
       ],
     };
   },

@@ -68,7 +68,10 @@ export function customerLifetimeValue(options: ClvOptions): number {
   if (Number.isFinite(horizon)) {
     sum = q === 1 ? first * horizon : (first * (1 - q ** horizon)) / (1 - q);
   } else {
-    if (q >= 1) throw new Error(`margin growth ${g} with retention ${r} outgrows discount rate ${i}: the value is infinite (need r(1+g) < 1+i)`);
+    if (q >= 1)
+      throw new Error(
+        `margin growth ${g} with retention ${r} outgrows discount rate ${i}: the value is infinite (need r(1+g) < 1+i)`,
+      );
     sum = first / (1 - q);
   }
   return m * sum - cost;

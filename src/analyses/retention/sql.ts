@@ -16,7 +16,8 @@ export const periodUnits: readonly PeriodUnit[] = ['month', 'quarter', 'year'];
 
 /** Checks a period unit before it is written into SQL as a `date_trunc`/`date_diff` part. */
 export function periodPart(unit: string): string {
-  if (!(periodUnits as readonly string[]).includes(unit)) throw new Error(`invalid period: ${JSON.stringify(unit)} (expected month, quarter or year)`);
+  if (!(periodUnits as readonly string[]).includes(unit))
+    throw new Error(`invalid period: ${JSON.stringify(unit)} (expected month, quarter or year)`);
   return quoteLiteral(unit);
 }
 
@@ -27,7 +28,8 @@ export function periodPart(unit: string): string {
 export function customerColumn(profile: DatasetProfile, name: string, what: string): string {
   const columns = profile.tables.customers?.columns ?? [];
   const found = columns.find((c) => c === name) ?? columns.find((c) => c.toLowerCase() === name.toLowerCase());
-  if (!found) throw new Error(`${what}: the customers table has no column "${name}" (columns: ${columns.join(', ') || 'none'})`);
+  if (!found)
+    throw new Error(`${what}: the customers table has no column "${name}" (columns: ${columns.join(', ') || 'none'})`);
   return found;
 }
 

@@ -63,7 +63,10 @@ export interface TenureYear {
 }
 
 /** Tenure table plus the loyal-vs-new spend ratio. Pure. */
-export function tenureValue(rows: readonly Row[], loyalYears: number): { years: TenureYear[]; loyalSpendRatio: number | null; loyalProfitRatio: number | null } {
+export function tenureValue(
+  rows: readonly Row[],
+  loyalYears: number,
+): { years: TenureYear[]; loyalSpendRatio: number | null; loyalProfitRatio: number | null } {
   const years: TenureYear[] = rows.map((r) => {
     const eligible = Number(r.eligible);
     const active = Number(r.active);
@@ -89,8 +92,10 @@ export function tenureValue(rows: readonly Row[], loyalYears: number): { years: 
   const loyalProfit = pooled((y) => y.profit_per_active);
   return {
     years,
-    loyalSpendRatio: first && first.revenue_per_active > 0 && loyalRevenue !== null ? loyalRevenue / first.revenue_per_active : null,
-    loyalProfitRatio: first && first.profit_per_active > 0 && loyalProfit !== null ? loyalProfit / first.profit_per_active : null,
+    loyalSpendRatio:
+      first && first.revenue_per_active > 0 && loyalRevenue !== null ? loyalRevenue / first.revenue_per_active : null,
+    loyalProfitRatio:
+      first && first.profit_per_active > 0 && loyalProfit !== null ? loyalProfit / first.profit_per_active : null,
   };
 }
 
@@ -126,7 +131,12 @@ export function repeatRevenue(rows: readonly Row[]): { years: RepeatYear[]; repe
   const years = rows.map((r) => {
     const n = Number(r.new_revenue);
     const rep = Number(r.repeat_revenue);
-    return { year: String(r.year), new_revenue: n, repeat_revenue: rep, repeat_share: n + rep > 0 ? rep / (n + rep) : 0 };
+    return {
+      year: String(r.year),
+      new_revenue: n,
+      repeat_revenue: rep,
+      repeat_share: n + rep > 0 ? rep / (n + rep) : 0,
+    };
   });
   const later = years.length > 1 ? years.slice(1) : years;
   const total = later.reduce((s, y) => s + y.new_revenue + y.repeat_revenue, 0);

@@ -91,13 +91,17 @@ export function checkWhatIf(o: WhatIfOptions): void {
   if (!(o.programmeCost >= 0)) throw new Error(`invalid programme cost: ${o.programmeCost}`);
   if (!(o.acquisitionCost >= 0)) throw new Error(`invalid acquisition cost: ${o.acquisitionCost}`);
   if (!(o.discountRate > -1)) throw new Error(`invalid discount rate: ${o.discountRate}`);
-  if (!(Number.isInteger(o.horizon) && o.horizon >= 1)) throw new Error(`invalid horizon: ${o.horizon} (expected whole periods ≥ 1)`);
+  if (!(Number.isInteger(o.horizon) && o.horizon >= 1))
+    throw new Error(`invalid horizon: ${o.horizon} (expected whole periods ≥ 1)`);
 }
 
 /** Net change in equity for a given uplift (the function `breakEvenUplift` solves). */
 export function equityChangeAt(o: WhatIfOptions, uplift: number): number {
   const after = Math.min(1, o.retention + uplift);
-  const gross = o.customers * o.margin * (survivalAnnuity(after, o.discountRate, o.horizon) - survivalAnnuity(o.retention, o.discountRate, o.horizon));
+  const gross =
+    o.customers *
+    o.margin *
+    (survivalAnnuity(after, o.discountRate, o.horizon) - survivalAnnuity(o.retention, o.discountRate, o.horizon));
   return gross - o.customers * o.programmeCost * costAnnuity(after, o.discountRate, o.horizon);
 }
 
@@ -181,14 +185,30 @@ export interface SegmentCase {
  * Ranks segments by expected value saved per unit of programme cost, assuming the same uplift and
  * cost per customer everywhere (a first cut: real programmes lift some segments more than others).
  */
-export function rankSegments(segments: readonly SegmentBase[], o: Omit<WhatIfOptions, keyof RetentionBase>): SegmentCase[] {
+export function rankSegments(
+  segments: readonly SegmentBase[],
+  o: Omit<WhatIfOptions, keyof RetentionBase>,
+): SegmentCase[] {
   const cases = segments.map((s) => {
     const full: WhatIfOptions = { ...o, customers: s.customers, margin: s.margin, retention: s.retention };
     checkWhatIf(full);
     const after = Math.min(1, s.retention + o.uplift);
-    const valueSaved = s.customers * s.margin * (survivalAnnuity(after, o.discountRate, o.horizon) - survivalAnnuity(s.retention, o.discountRate, o.horizon));
+    const valueSaved =
+      s.customers *
+      s.margin *
+      (survivalAnnuity(after, o.discountRate, o.horizon) - survivalAnnuity(s.retention, o.discountRate, o.horizon));
     const cost = s.customers * o.programmeCost * costAnnuity(after, o.discountRate, o.horizon);
-    return { segment: s.segment, customers: s.customers, retention: s.retention, margin: s.margin, valueSaved, cost, valuePerCost: cost > 0 ? valueSaved / cost : null, net: valueSaved - cost, rank: 0 };
+    return {
+      segment: s.segment,
+      customers: s.customers,
+      retention: s.retention,
+      margin: s.margin,
+      valueSaved,
+      cost,
+      valuePerCost: cost > 0 ? valueSaved / cost : null,
+      net: valueSaved - cost,
+      rank: 0,
+    };
   });
   cases.sort((a, b) => (b.valuePerCost ?? b.net) - (a.valuePerCost ?? a.net) || b.net - a.net);
   cases.forEach((c, k) => (c.rank = k + 1));
@@ -211,7 +231,12 @@ export function upliftCurve(o: WhatIfOptions, max = 0.15, step = 0.005): UpliftP
   for (let k = 0; k <= n; k++) {
     const uplift = Math.min(1 - o.retention, k * step);
     const r = retentionWhatIf({ ...o, uplift });
-    out.push({ uplift: k * step, equity_change: r.equityChange, gross_profit_change: r.grossProfitChange, profit_change: r.profitChange });
+    out.push({
+      uplift: k * step,
+      equity_change: r.equityChange,
+      gross_profit_change: r.grossProfitChange,
+      profit_change: r.profitChange,
+    });
     if (uplift < k * step) break;
   }
   return out;

@@ -5,7 +5,12 @@
 import type { ChartSpec } from '../../charts/spec.ts';
 import type { SatisfactionScale } from './scale.ts';
 
-const zoneColor = { type: 'ordinal' as const, domain: ['defection', 'indifference', 'affection'], range: ['negative', 'secondary', 'positive'], legend: true };
+const zoneColor = {
+  type: 'ordinal' as const,
+  domain: ['defection', 'indifference', 'affection'],
+  range: ['negative', 'secondary', 'positive'],
+  legend: true,
+};
 
 // One tick per scale level, whole numbers only: "3.5" is not an answer anyone can give.
 const xAxis = (scale: SatisfactionScale) => ({
@@ -34,18 +39,44 @@ export function curveChart(scale: SatisfactionScale, outcome: string, subtitle: 
     color: zoneColor,
     marks: [
       { type: 'rect', data: 'zones', x1: 'x1', x2: 'x2', y1: 0, y2: 1, fill: 'zone', options: { fillOpacity: 0.12 } },
-      { type: 'text', data: 'zones', x: 'x_mid', y: 1, text: 'zone', options: { dy: -12, fontSize: 15, fontWeight: 'bold' } },
-      { type: 'ruleX', x: 'satisfaction', y1: 'low', y2: 'high', stroke: 'primary', options: { strokeWidth: 4, strokeOpacity: 0.45 } },
+      {
+        type: 'text',
+        data: 'zones',
+        x: 'x_mid',
+        y: 1,
+        text: 'zone',
+        options: { dy: -12, fontSize: 15, fontWeight: 'bold' },
+      },
+      {
+        type: 'ruleX',
+        x: 'satisfaction',
+        y1: 'low',
+        y2: 'high',
+        stroke: 'primary',
+        options: { strokeWidth: 4, strokeOpacity: 0.45 },
+      },
       { type: 'line', x: 'satisfaction', y: 'rate_line', stroke: 'primary', options: { strokeWidth: 3 } },
       { type: 'dot', x: 'satisfaction', y: 'rate', r: 7, fill: 'primary', opacity: 'opacity' },
-      { type: 'text', x: 'satisfaction', y: 'high', text: 'rate', textFormat: '.0%', options: { dy: -12, fontSize: 16, fontWeight: 'bold' } },
+      {
+        type: 'text',
+        x: 'satisfaction',
+        y: 'high',
+        text: 'rate',
+        textFormat: '.0%',
+        options: { dy: -12, fontSize: 16, fontWeight: 'bold' },
+      },
       { type: 'text', x: 'satisfaction', y: 0, text: 'n_label', fill: 'neutral', options: { dy: -10, fontSize: 12 } },
     ],
   };
 }
 
 /** One line per segment, overlaid (table `segment_curves`); thin levels faint and off the line. */
-export function segmentChart(scale: SatisfactionScale, outcome: string, segmentColumn: string, minN: number): ChartSpec {
+export function segmentChart(
+  scale: SatisfactionScale,
+  outcome: string,
+  segmentColumn: string,
+  minN: number,
+): ChartSpec {
   return {
     id: 'segment-curves',
     title: `One curve per ${segmentColumn}`,
@@ -78,7 +109,14 @@ export function steepnessChart(segmentColumn: string): ChartSpec {
     y: { label: null },
     marks: [
       { type: 'barX', x: 'top_step', y: 'segment', fill: 'primary' },
-      { type: 'text', x: 'top_step', y: 'segment', text: 'top_step', textFormat: '+.0%', options: { dx: 24, fontSize: 15 } },
+      {
+        type: 'text',
+        x: 'top_step',
+        y: 'segment',
+        text: 'top_step',
+        textFormat: '+.0%',
+        options: { dx: 24, fontSize: 15 },
+      },
     ],
   };
 }
@@ -94,7 +132,11 @@ export function quadrantChart(scale: SatisfactionScale, satisfiedFrom: number, o
     marginLeft: 110,
     x: { label: null, domain: ['Not satisfied', 'Satisfied'] },
     y: { label: null, domain: ['Loyal', 'Not loyal'] },
-    color: { type: 'ordinal', domain: ['apostles', 'mercenaries', 'hostages', 'defectors'], range: ['positive', 'primary', 'accent', 'negative'] },
+    color: {
+      type: 'ordinal',
+      domain: ['apostles', 'mercenaries', 'hostages', 'defectors'],
+      range: ['positive', 'primary', 'accent', 'negative'],
+    },
     marks: [
       { type: 'cell', x: 'x_label', y: 'y_label', fill: 'quadrant', options: { fillOpacity: 0.25, inset: 2 } },
       { type: 'text', x: 'x_label', y: 'y_label', text: 'caption', options: { fontSize: 18, lineHeight: 1.3 } },
@@ -117,7 +159,14 @@ export function wordOfMouthChart(scale: SatisfactionScale): ChartSpec {
       { type: 'ruleY', values: [0] },
       { type: 'line', x: 'satisfaction', y: 'vocal_share', stroke: 'primary', options: { strokeWidth: 3 } },
       { type: 'dot', x: 'satisfaction', y: 'vocal_share', r: 6, fill: 'primary' },
-      { type: 'text', x: 'satisfaction', y: 'net_advocacy', text: 'net_advocacy', textFormat: '+.0%', options: { dy: -12, fontSize: 14 } },
+      {
+        type: 'text',
+        x: 'satisfaction',
+        y: 'net_advocacy',
+        text: 'net_advocacy',
+        textFormat: '+.0%',
+        options: { dy: -12, fontSize: 14 },
+      },
     ],
     color: { type: 'ordinal', domain: ['negative', 'positive'], range: ['negative', 'positive'] },
   };
@@ -135,9 +184,23 @@ export function whatIfChart(scale: SatisfactionScale, share: number, outcome: st
     y: { label: `Extra customers ${outcome}`, grid: true },
     marks: [
       { type: 'barY', x: 'from_level', y: 'extra_loyal', fill: 'primary', options: { fillOpacity: 0.85 } },
-      { type: 'ruleX', x: 'from_level', y1: 'extra_loyal_low', y2: 'extra_loyal_high', stroke: 'neutral', options: { strokeWidth: 3 } },
+      {
+        type: 'ruleX',
+        x: 'from_level',
+        y1: 'extra_loyal_low',
+        y2: 'extra_loyal_high',
+        stroke: 'neutral',
+        options: { strokeWidth: 3 },
+      },
       { type: 'ruleY', values: [0] },
-      { type: 'text', x: 'from_level', y: 'extra_loyal_high', text: 'extra_loyal', textFormat: ',.0f', options: { dy: -12, fontSize: 15 } },
+      {
+        type: 'text',
+        x: 'from_level',
+        y: 'extra_loyal_high',
+        text: 'extra_loyal',
+        textFormat: ',.0f',
+        options: { dy: -12, fontSize: 15 },
+      },
     ],
   };
 }

@@ -27,7 +27,16 @@ export function loyaltyCurve(rows: readonly LevelRow[], minN: number): CurvePoin
     .sort((a, b) => a.satisfaction - b.satisfaction)
     .map((r) => {
       const ci = wilsonInterval(r.loyal, r.n);
-      return { segment: r.segment, satisfaction: r.satisfaction, n: r.n, loyal: r.loyal, rate: ci.rate, low: ci.low, high: ci.high, reliable: r.n >= minN };
+      return {
+        segment: r.segment,
+        satisfaction: r.satisfaction,
+        n: r.n,
+        loyal: r.loyal,
+        rate: ci.rate,
+        low: ci.low,
+        high: ci.high,
+        reliable: r.n >= minN,
+      };
     });
 }
 
@@ -62,7 +71,12 @@ export interface DrawnCurvePoint extends CurvePoint {
 
 /** Adds the drawing columns (`rate_line`, `opacity`, `n_label`) to curve points. */
 export function drawnCurve(points: readonly CurvePoint[]): DrawnCurvePoint[] {
-  return points.map((p) => ({ ...p, rate_line: p.reliable ? p.rate : null, opacity: p.reliable ? 1 : 0.35, n_label: `n=${count(p.n)}` }));
+  return points.map((p) => ({
+    ...p,
+    rate_line: p.reliable ? p.rate : null,
+    opacity: p.reliable ? 1 : 0.35,
+    n_label: `n=${count(p.n)}`,
+  }));
 }
 
 /**

@@ -2,7 +2,13 @@
  * Respondents aggregated by segment × satisfaction level: everything the curve, zones, quadrant,
  * word of mouth, value at stake and what-if need, in one small table (≤ segments × 11 rows).
  */
-import { answerCtes, respondentsCtes, respondentsParams, type BoundQuery, type RespondentsParams } from './respondents-query.ts';
+import {
+  answerCtes,
+  respondentsCtes,
+  respondentsParams,
+  type BoundQuery,
+  type RespondentsParams,
+} from './respondents-query.ts';
 
 /**
  * Columns: segment, satisfaction, respondents, n (with an outcome), loyal, recommend_n,

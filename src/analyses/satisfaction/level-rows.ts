@@ -27,8 +27,20 @@ export interface LevelRow {
 }
 
 const numericKeys = [
-  'respondents', 'n', 'loyal', 'recommend_n', 'promoters', 'detractors', 'no_transactions', 'revenue', 'profit',
-  'revenue_loyal', 'profit_loyal', 'revenue_not_loyal', 'profit_not_loyal', 'profit_after_loyal',
+  'respondents',
+  'n',
+  'loyal',
+  'recommend_n',
+  'promoters',
+  'detractors',
+  'no_transactions',
+  'revenue',
+  'profit',
+  'revenue_loyal',
+  'profit_loyal',
+  'revenue_not_loyal',
+  'profit_not_loyal',
+  'profit_after_loyal',
 ] as const;
 
 /** Converts query rows (numbers may arrive as null) into `LevelRow`s. */

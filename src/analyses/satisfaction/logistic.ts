@@ -34,7 +34,11 @@ export function logisticFit(groups: readonly BinomialGroup[]): LogisticFit | nul
   let info: [number, number, number] = [0, 0, 0];
   let converged = false;
   for (let iter = 0; iter < 100; iter++) {
-    let g0 = 0, g1 = 0, h00 = 0, h01 = 0, h11 = 0;
+    let g0 = 0,
+      g1 = 0,
+      h00 = 0,
+      h01 = 0,
+      h11 = 0;
     for (const g of gs) {
       const x = g.x - xbar;
       const p = 1 / (1 + Math.exp(-(a + b * x)));

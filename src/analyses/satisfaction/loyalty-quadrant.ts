@@ -18,8 +18,21 @@ import { count, money, percent } from '../../format/number.ts';
 /** The options of `loyalty-quadrant`: the common ones, where satisfied starts, and the hostage list. */
 export const loyaltyQuadrantOptions = defineOptions([
   ...commonOptionSpecs,
-  { name: 'satisfied_from', type: 'integer', min: 0, max: 10, description: 'Lowest level that counts as satisfied (default: top quarter of the scale, e.g. 4 on 1–5).' },
-  { name: 'hostage_limit', type: 'integer', min: 1, max: 10000, default: 50, description: 'How many hostages to list, most profitable first.' },
+  {
+    name: 'satisfied_from',
+    type: 'integer',
+    min: 0,
+    max: 10,
+    description: 'Lowest level that counts as satisfied (default: top quarter of the scale, e.g. 4 on 1–5).',
+  },
+  {
+    name: 'hostage_limit',
+    type: 'integer',
+    min: 1,
+    max: 10000,
+    default: 50,
+    description: 'How many hostages to list, most profitable first.',
+  },
 ]);
 
 /** Options of `loyalty-quadrant`, as `run` receives them. */
@@ -31,8 +44,13 @@ export async function runLoyaltyQuadrant(ctx: AnalysisContext, o: LoyaltyQuadran
   if (!loaded.ok) return notesOnly(loaded.notes, loaded.needs);
   const { scale, pooled, params, notes } = loaded.data;
   const cut = o.satisfied_from ?? defaultSatisfiedFrom(scale);
-  if (cut <= scale.low || cut > scale.high) throw new Error(`loyalty-quadrant: invalid satisfied_from: ${cut} (expected ${scale.low + 1}–${scale.high} on ${scale.id})`);
-  notes.push(`Satisfied = ${cut} or more on ${scale.id}${o.satisfied_from === undefined ? ' (default: the top quarter of the scale; set satisfied_from to change)' : ''}. Loyal = ${outcomeLabels[o.outcome]}.`);
+  if (cut <= scale.low || cut > scale.high)
+    throw new Error(
+      `loyalty-quadrant: invalid satisfied_from: ${cut} (expected ${scale.low + 1}–${scale.high} on ${scale.id})`,
+    );
+  notes.push(
+    `Satisfied = ${cut} or more on ${scale.id}${o.satisfied_from === undefined ? ' (default: the top quarter of the scale; set satisfied_from to change)' : ''}. Loyal = ${outcomeLabels[o.outcome]}.`,
+  );
   const quadrant = loyaltyQuadrant(pooled, cut).map((q) => ({
     ...q,
     x_label: q.satisfied ? 'Satisfied' : 'Not satisfied',
@@ -55,11 +73,38 @@ export async function runLoyaltyQuadrant(ctx: AnalysisContext, o: LoyaltyQuadran
   const findings: Finding[] = [];
   const hos = by.hostages!;
   const mer = by.mercenaries!;
-  findings.push(finding('hostages', 'quadrant.hostages', { customers: tv.count(hos.customers), share: tv.percent(hos.share, 0), revenue: tv.money(hos.revenue, 0) }, 'customers'));
-  findings.push(finding('mercenaries', 'quadrant.mercenaries', { customers: tv.count(mer.customers), share: tv.percent(mer.share, 0) }, 'customers'));
+  findings.push(
+    finding(
+      'hostages',
+      'quadrant.hostages',
+      { customers: tv.count(hos.customers), share: tv.percent(hos.share, 0), revenue: tv.money(hos.revenue, 0) },
+      'customers',
+    ),
+  );
+  findings.push(
+    finding(
+      'mercenaries',
+      'quadrant.mercenaries',
+      { customers: tv.count(mer.customers), share: tv.percent(mer.share, 0) },
+      'customers',
+    ),
+  );
   return {
     tables: {
-      quadrant: tableOf(quadrant, ['quadrant', 'label', 'satisfied', 'loyal', 'customers', 'share', 'revenue', 'profit', 'action', 'x_label', 'y_label', 'caption']),
+      quadrant: tableOf(quadrant, [
+        'quadrant',
+        'label',
+        'satisfied',
+        'loyal',
+        'customers',
+        'share',
+        'revenue',
+        'profit',
+        'action',
+        'x_label',
+        'y_label',
+        'caption',
+      ]),
       hostages,
     },
     scalars,

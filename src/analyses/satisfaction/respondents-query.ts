@@ -101,7 +101,8 @@ function loyalExpr(outcome: OutcomeId, x = 'x', c = 'c'): string {
 /** The segment of a respondent: the customers column, '(unknown)' without a row, 'All' without the option. */
 function segmentSql(p: RespondentsParams): { expr: string; fallback: string } {
   return {
-    expr: p.segmentColumn && p.hasCustomers ? `CAST(${quoteColumn(p.segmentColumn)} AS VARCHAR)` : 'CAST(NULL AS VARCHAR)',
+    expr:
+      p.segmentColumn && p.hasCustomers ? `CAST(${quoteColumn(p.segmentColumn)} AS VARCHAR)` : 'CAST(NULL AS VARCHAR)',
     fallback: p.segmentColumn ? "'(unknown)'" : "'All'",
   };
 }
@@ -154,13 +155,14 @@ function rawRespondentsCtes(p: RespondentsParams): string {
               ${p.hasChurnDate ? 'min(churn_date)' : 'CAST(NULL AS DATE)'} AS churn_date
        FROM customers GROUP BY 1`
     : 'SELECT CAST(NULL AS VARCHAR) AS customer_id, CAST(NULL AS VARCHAR) AS segment, CAST(NULL AS DATE) AS churn_date WHERE FALSE';
-  const service = p.hasServiceCosts && !answersOnly
-    ? `SELECT l.customer_id,
+  const service =
+    p.hasServiceCosts && !answersOnly
+      ? `SELECT l.customer_id,
               COALESCE(sum(sc.amount) FILTER (WHERE sc.date > l.ref_date + s.gap AND sc.date <= l.ref_date + s.gap + s.win), 0) AS service_after,
               COALESCE(sum(sc.amount) FILTER (WHERE sc.date > l.ref_date - s.win AND sc.date <= l.ref_date), 0) AS service_before
        FROM latest l CROSS JOIN settings s LEFT JOIN service_costs sc ON CAST(sc.customer_id AS VARCHAR) = l.customer_id
        GROUP BY l.customer_id`
-    : 'SELECT customer_id, CAST(0 AS DOUBLE) AS service_after, CAST(0 AS DOUBLE) AS service_before FROM latest';
+      : 'SELECT customer_id, CAST(0 AS DOUBLE) AS service_after, CAST(0 AS DOUBLE) AS service_before FROM latest';
   const after = 't.date > l.ref_date + s.gap AND t.date <= l.ref_date + s.gap + s.win';
   const before = 't.date > l.ref_date - s.win AND t.date <= l.ref_date';
   return `${answerCtes(p)},
@@ -173,12 +175,16 @@ latest AS MATERIALIZED (
 tx AS (
   SELECT l.customer_id,
          count(t.customer_id) AS tx_all,
-         ${answersOnly ? `0 AS tx_after, CAST(0 AS DOUBLE) AS revenue_after, CAST(0 AS DOUBLE) AS margin_after,
-         CAST(0 AS DOUBLE) AS revenue_before, CAST(0 AS DOUBLE) AS margin_before` : `count(t.customer_id) FILTER (WHERE ${after}) AS tx_after,
+         ${
+           answersOnly
+             ? `0 AS tx_after, CAST(0 AS DOUBLE) AS revenue_after, CAST(0 AS DOUBLE) AS margin_after,
+         CAST(0 AS DOUBLE) AS revenue_before, CAST(0 AS DOUBLE) AS margin_before`
+             : `count(t.customer_id) FILTER (WHERE ${after}) AS tx_after,
          COALESCE(sum(t.revenue) FILTER (WHERE ${after}), 0) AS revenue_after,
          COALESCE(sum(t.revenue - COALESCE(t.cost, 0)) FILTER (WHERE ${after}), 0) AS margin_after,
          COALESCE(sum(t.revenue) FILTER (WHERE ${before}), 0) AS revenue_before,
-         COALESCE(sum(t.revenue - COALESCE(t.cost, 0)) FILTER (WHERE ${before}), 0) AS margin_before`}
+         COALESCE(sum(t.revenue - COALESCE(t.cost, 0)) FILTER (WHERE ${before}), 0) AS margin_before`
+         }
   FROM latest l CROSS JOIN settings s LEFT JOIN tx_src t ON CAST(t.customer_id AS VARCHAR) = l.customer_id
   GROUP BY l.customer_id
 ),
@@ -224,9 +230,10 @@ function summaryRespondentsCtes(p: RespondentsParams): string {
     ? 'CAST(NULL AS INTEGER) AS loyal, l.tx_all, CAST(0 AS DOUBLE) AS revenue_before, CAST(0 AS DOUBLE) AS profit_before, CAST(0 AS DOUBLE) AS revenue_after, CAST(0 AS DOUBLE) AS profit_after'
     : `${loyalExpr(p.outcome, 'l', 'l')} AS loyal, l.tx_all, l.revenue_before, l.margin_before - l.service_before AS profit_before,
          l.revenue_after, l.margin_after - l.service_after AS profit_after`;
-  const cust = p.segmentColumn && p.hasCustomers
-    ? `SELECT CAST(customer_id AS VARCHAR) AS customer_id, any_value(${segment}) AS segment FROM customers GROUP BY 1`
-    : 'SELECT CAST(NULL AS VARCHAR) AS customer_id, CAST(NULL AS VARCHAR) AS segment WHERE FALSE';
+  const cust =
+    p.segmentColumn && p.hasCustomers
+      ? `SELECT CAST(customer_id AS VARCHAR) AS customer_id, any_value(${segment}) AS segment FROM customers GROUP BY 1`
+      : 'SELECT CAST(NULL AS VARCHAR) AS customer_id, CAST(NULL AS VARCHAR) AS segment WHERE FALSE';
   return `WITH settings AS (
   SELECT COALESCE(CAST($1 AS DATE), i.data_end) AS data_end,
          CAST($2 AS INTEGER) AS gap, CAST($3 AS INTEGER) AS win,

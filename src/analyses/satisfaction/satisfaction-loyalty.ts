@@ -22,33 +22,56 @@ import { count, percent } from '../../format/number.ts';
 /** The options of `satisfaction-loyalty`: the common ones and manual zone boundaries. */
 export const satisfactionLoyaltyOptions = defineOptions([
   ...commonOptionSpecs,
-  { name: 'defection_max', type: 'number', description: 'Override: levels at or below this are the zone of defection.' },
-  { name: 'affection_min', type: 'number', description: 'Override: levels at or above this are the zone of affection.' },
+  {
+    name: 'defection_max',
+    type: 'number',
+    description: 'Override: levels at or below this are the zone of defection.',
+  },
+  {
+    name: 'affection_min',
+    type: 'number',
+    description: 'Override: levels at or above this are the zone of affection.',
+  },
 ]);
 
 /** Options of `satisfaction-loyalty`, as `run` receives them. */
 export type SatisfactionLoyaltyOptions = OptionValues<typeof satisfactionLoyaltyOptions>;
 
 /** Runs the curve analysis on a connection. */
-export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition['run']>[0], o: SatisfactionLoyaltyOptions): Promise<AnalysisResult> {
+export async function runSatisfactionLoyalty(
+  ctx: Parameters<AnalysisDefinition['run']>[0],
+  o: SatisfactionLoyaltyOptions,
+): Promise<AnalysisResult> {
   const loaded = await loadSatisfaction(ctx, o);
   if (!loaded.ok) return notesOnly(loaded.notes, loaded.needs);
   const { scale, pooled, rows, segmentColumn, notes } = loaded.data;
   const outcome = outcomeLabels[o.outcome];
   const outcomeTerm = term(`outcome.${o.outcome}`);
   const curve = loyaltyCurve(pooled, o.min_n);
-  if (curve.length === 0) return notesOnly([...notes, 'No respondent has a loyalty outcome yet: nothing to draw. Try a shorter window_days or an earlier data_end.']);
-  const override = { ...(o.defection_max !== undefined ? { defectionMax: o.defection_max } : {}), ...(o.affection_min !== undefined ? { affectionMin: o.affection_min } : {}) };
+  if (curve.length === 0)
+    return notesOnly([
+      ...notes,
+      'No respondent has a loyalty outcome yet: nothing to draw. Try a shorter window_days or an earlier data_end.',
+    ]);
+  const override = {
+    ...(o.defection_max !== undefined ? { defectionMax: o.defection_max } : {}),
+    ...(o.affection_min !== undefined ? { affectionMin: o.affection_min } : {}),
+  };
   const zones = locateZones(curve, override);
   const bands = zoneBands(zones, scale.low, scale.high).map((b) => ({ ...b, x_mid: (b.x1 + b.x2) / 2 }));
   const top = topBoxRatio(curve, scale.high);
   const leave = leaveRatio(top);
   const stake = valueAtStake(pooled, zones);
   const unreliable = curve.filter((p) => !p.reliable).map((p) => p.satisfaction);
-  if (unreliable.length) notes.push(`Level${unreliable.length > 1 ? 's' : ''} ${unreliable.join(', ')} ${unreliable.length > 1 ? 'have' : 'has'} fewer than ${o.min_n} respondents: drawn, but not used to place the zones (wide intervals).`);
-  if (zones.method === 'none') notes.push(`Fewer than three levels have ${o.min_n}+ respondents, so no zones were located.`);
+  if (unreliable.length)
+    notes.push(
+      `Level${unreliable.length > 1 ? 's' : ''} ${unreliable.join(', ')} ${unreliable.length > 1 ? 'have' : 'has'} fewer than ${o.min_n} respondents: drawn, but not used to place the zones (wide intervals).`,
+    );
+  if (zones.method === 'none')
+    notes.push(`Fewer than three levels have ${o.min_n}+ respondents, so no zones were located.`);
   else if (zones.method === 'manual') notes.push('Zones set by the defection_max / affection_min options.');
-  else if (zones.method === 'midpoint') notes.push('The curve has no flat stretch, so zones are split at the midpoint of the loyalty range.');
+  else if (zones.method === 'midpoint')
+    notes.push('The curve has no flat stretch, so zones are split at the midpoint of the loyalty range.');
 
   const curveRows = drawnCurve(curve).map((p) => ({ ...p, zone: zoneOf(zones, p.satisfaction) }));
   const levelRows = pooled.map((r) => ({
@@ -61,7 +84,19 @@ export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition[
     profit: r.profit_loyal + r.profit_not_loyal,
   }));
   const tables: AnalysisResult['tables'] = {
-    curve: tableOf(curveRows, ['satisfaction', 'n', 'loyal', 'rate', 'low', 'high', 'reliable', 'zone', 'rate_line', 'opacity', 'n_label']),
+    curve: tableOf(curveRows, [
+      'satisfaction',
+      'n',
+      'loyal',
+      'rate',
+      'low',
+      'high',
+      'reliable',
+      'zone',
+      'rate_line',
+      'opacity',
+      'n_label',
+    ]),
     zones: tableOf(bands, ['zone', 'x1', 'x2', 'x_mid']),
     levels: tableOf(levelRows, ['satisfaction', 'zone', 'respondents', 'n', 'loyal', 'revenue', 'profit']),
     steps: tableOf(zones.steps, ['from', 'to', 'slope', 'relative', 'steep']),
@@ -94,21 +129,61 @@ export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition[
   };
   const findings: Finding[] = [];
   if (top.ratio !== null && top.topRate !== null && top.nextRate !== null) {
-    const ci = top.low !== null ? clause('satisfaction.top_box.ci', { low: tv.decimal(top.low, 1), high: tv.ratio(top.high, 1) }) : clause('common.empty');
+    const ci =
+      top.low !== null
+        ? clause('satisfaction.top_box.ci', { low: tv.decimal(top.low, 1), high: tv.ratio(top.high, 1) })
+        : clause('common.empty');
     const turned =
       leave.ratio !== null && leave.ratio > top.ratio
-        ? clause('satisfaction.top_box.turned', { next_leave: tv.percent(leave.nextLeave, 0), next: level(top.next), top_leave: tv.percent(leave.topLeave, 0), top: level(top.top), ratio: tv.ratio(leave.ratio, 1) })
+        ? clause('satisfaction.top_box.turned', {
+            next_leave: tv.percent(leave.nextLeave, 0),
+            next: level(top.next),
+            top_leave: tv.percent(leave.topLeave, 0),
+            top: level(top.top),
+            ratio: tv.ratio(leave.ratio, 1),
+          })
         : clause('common.period');
     findings.push(
-      finding('top_box_ratio', 'satisfaction.top_box', { top: level(top.top), top_rate: tv.percent(top.topRate, 0), outcome: outcomeTerm, next: level(top.next), next_rate: tv.percent(top.nextRate, 0), ratio: tv.ratio(top.ratio, 1), ci, turned }, 'ratio'),
+      finding(
+        'top_box_ratio',
+        'satisfaction.top_box',
+        {
+          top: level(top.top),
+          top_rate: tv.percent(top.topRate, 0),
+          outcome: outcomeTerm,
+          next: level(top.next),
+          next_rate: tv.percent(top.nextRate, 0),
+          ratio: tv.ratio(top.ratio, 1),
+          ci,
+          turned,
+        },
+        'ratio',
+      ),
     );
   }
   if (zones.method !== 'none' && zones.defectionMax !== null && zones.affectionMin !== null) {
     const aff = curve.filter((p) => p.satisfaction >= zones.affectionMin!);
     const def = curve.filter((p) => p.satisfaction <= zones.defectionMax!);
-    const rate = (ps: CurvePoint[]) => ps.reduce((s, p) => s + p.loyal, 0) / Math.max(1, ps.reduce((s, p) => s + p.n, 0));
+    const rate = (ps: CurvePoint[]) =>
+      ps.reduce((s, p) => s + p.loyal, 0) /
+      Math.max(
+        1,
+        ps.reduce((s, p) => s + p.n, 0),
+      );
     findings.push(
-      finding('zones', 'satisfaction.zones', { affection: level(zones.affectionMin), affection_rate: tv.percent(rate(aff), 0), outcome: outcomeTerm, defection: level(zones.defectionMax), defection_rate: tv.percent(rate(def), 0) }, 'affection_rate', zones.affectionMin),
+      finding(
+        'zones',
+        'satisfaction.zones',
+        {
+          affection: level(zones.affectionMin),
+          affection_rate: tv.percent(rate(aff), 0),
+          outcome: outcomeTerm,
+          defection: level(zones.defectionMax),
+          defection_rate: tv.percent(rate(def), 0),
+        },
+        'affection_rate',
+        zones.affectionMin,
+      ),
     );
   }
   if (stake && stake.customers > 0) {
@@ -116,24 +191,55 @@ export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition[
       finding(
         'value_at_stake',
         'satisfaction.value_at_stake',
-        { customers: tv.count(stake.customers), revenue: tv.money(stake.revenue, 0), profit: tv.money(stake.profit, 0), window: tv.duration(o.window_days, 'day'), share: tv.percent(stake.revenue_share, 0), defectors: tv.count(stake.expected_defectors) },
+        {
+          customers: tv.count(stake.customers),
+          revenue: tv.money(stake.revenue, 0),
+          profit: tv.money(stake.profit, 0),
+          window: tv.duration(o.window_days, 'day'),
+          share: tv.percent(stake.revenue_share, 0),
+          defectors: tv.count(stake.expected_defectors),
+        },
         'revenue',
       ),
     );
   }
 
-  const charts = [curveChart(scale, outcome, `${count(n)} customers · overall ${percent(overall, 0)} ${outcome}`, o.min_n)];
+  const charts = [
+    curveChart(scale, outcome, `${count(n)} customers · overall ${percent(overall, 0)} ${outcome}`, o.min_n),
+  ];
   if (segmentColumn) {
     const bySegment = new Map<string, CurvePoint[]>();
     for (const r of rows) {
       if (bySegment.has(r.segment)) continue;
-      const c = loyaltyCurve(rows.filter((x) => x.segment === r.segment), o.min_n);
+      const c = loyaltyCurve(
+        rows.filter((x) => x.segment === r.segment),
+        o.min_n,
+      );
       if (c.length > 0) bySegment.set(r.segment, c);
     }
     const segCurves = [...bySegment.values()].flat();
-    tables.segment_curves = tableOf(drawnCurve(segCurves), ['segment', 'satisfaction', 'n', 'loyal', 'rate', 'low', 'high', 'reliable', 'rate_line', 'opacity']);
+    tables.segment_curves = tableOf(drawnCurve(segCurves), [
+      'segment',
+      'satisfaction',
+      'n',
+      'loyal',
+      'rate',
+      'low',
+      'high',
+      'reliable',
+      'rate_line',
+      'opacity',
+    ]);
     const steep = curveSteepness(bySegment, scale.high);
-    tables.steepness = tableOf(steep, ['segment', 'respondents', 'top_rate', 'next_rate', 'top_step', 'logistic_slope', 'slope_se']);
+    tables.steepness = tableOf(steep, [
+      'segment',
+      'respondents',
+      'top_rate',
+      'next_rate',
+      'top_step',
+      'logistic_slope',
+      'slope_se',
+    ]);
     charts.push(segmentChart(scale, outcome, segmentColumn, o.min_n), steepnessChart(segmentColumn));
     const ranked = steep.filter((s) => s.top_step !== null).sort((a, b) => b.top_step! - a.top_step!);
     const first = ranked[0];
@@ -143,7 +249,18 @@ export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition[
       scalars.flattest_segment = last.segment;
       scalars.steepness_gap = first.top_step! - last.top_step!;
       findings.push(
-        finding('competitive_intensity', 'satisfaction.competitive', { steep: text(first.segment), steep_drop: tv.pp(first.top_step), flat: text(last.segment), flat_drop: tv.pp(last.top_step) }, 'steep_drop', first.top_step! - last.top_step!),
+        finding(
+          'competitive_intensity',
+          'satisfaction.competitive',
+          {
+            steep: text(first.segment),
+            steep_drop: tv.pp(first.top_step),
+            flat: text(last.segment),
+            flat_drop: tv.pp(last.top_step),
+          },
+          'steep_drop',
+          first.top_step! - last.top_step!,
+        ),
       );
     }
   }
@@ -154,7 +271,8 @@ export async function runSatisfactionLoyalty(ctx: Parameters<AnalysisDefinition[
 export const satisfactionLoyalty: AnalysisDefinition<typeof satisfactionLoyaltyOptions> = {
   id: 'satisfaction-loyalty',
   title: 'Satisfaction–loyalty curve',
-  description: 'Loyalty by satisfaction level with 95% intervals, zones of defection/indifference/affection, the top-box ratio, value at stake, and curves per segment.',
+  description:
+    'Loyalty by satisfaction level with 95% intervals, zones of defection/indifference/affection, the top-box ratio, value at stake, and curves per segment.',
   requires: ['surveys'],
   missingNote: MISSING_SURVEYS_NOTE,
   options: satisfactionLoyaltyOptions,

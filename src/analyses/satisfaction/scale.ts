@@ -32,7 +32,11 @@ export function scaleOf(id: string): SatisfactionScale {
  * detection (the caller passes the most frequent `surveys.scale` value). Returns null when the
  * scores fit no allowed scale (negative, above 10, or no scores at all).
  */
-export function detectScale(min: number | null, max: number | null, declared?: string | null): SatisfactionScale | null {
+export function detectScale(
+  min: number | null,
+  max: number | null,
+  declared?: string | null,
+): SatisfactionScale | null {
   if (declared) return scaleOf(declared);
   if (min === null || max === null || min < 0 || max > 10) return null;
   if (min === 0) return scaleOf('0-10');

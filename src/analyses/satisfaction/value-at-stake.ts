@@ -19,7 +19,11 @@ export interface ValueAtStake {
 /** Sums the defection-zone levels of the pooled rows; null when no zones were located. */
 export function valueAtStake(pooled: readonly LevelRow[], zones: Zones): ValueAtStake | null {
   if (zones.method === 'none') return null;
-  let customers = 0, revenue = 0, profit = 0, lost = 0, allRevenue = 0;
+  let customers = 0,
+    revenue = 0,
+    profit = 0,
+    lost = 0,
+    allRevenue = 0;
   for (const r of pooled) {
     allRevenue += r.revenue_loyal + r.revenue_not_loyal;
     if (zoneOf(zones, r.satisfaction) !== 'defection') continue;
@@ -28,5 +32,11 @@ export function valueAtStake(pooled: readonly LevelRow[], zones: Zones): ValueAt
     profit += r.profit_loyal + r.profit_not_loyal;
     lost += r.n - r.loyal;
   }
-  return { customers, revenue, profit, expected_defectors: lost, revenue_share: allRevenue !== 0 ? revenue / allRevenue : 0 };
+  return {
+    customers,
+    revenue,
+    profit,
+    expected_defectors: lost,
+    revenue_share: allRevenue !== 0 ? revenue / allRevenue : 0,
+  };
 }

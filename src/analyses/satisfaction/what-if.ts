@@ -29,7 +29,12 @@ export interface WhatIfRow {
 }
 
 /** The move from `fromLevel` to the next level, or null when either level has no outcome data. */
-export function whatIfMove(points: readonly CurvePoint[], fromLevel: number, share: number, valuePerLoyal: number): WhatIfRow | null {
+export function whatIfMove(
+  points: readonly CurvePoint[],
+  fromLevel: number,
+  share: number,
+  valuePerLoyal: number,
+): WhatIfRow | null {
   if (!(share >= 0 && share <= 1)) throw new Error(`invalid share to move: ${share} (expected 0–1)`);
   const a = points.find((p) => p.satisfaction === fromLevel);
   const b = points.find((p) => p.satisfaction === fromLevel + 1);
@@ -57,5 +62,7 @@ export function whatIfMove(points: readonly CurvePoint[], fromLevel: number, sha
 
 /** The same move from every level that has a next level on the curve. */
 export function whatIfTable(points: readonly CurvePoint[], share: number, valuePerLoyal: number): WhatIfRow[] {
-  return points.map((p) => whatIfMove(points, p.satisfaction, share, valuePerLoyal)).filter((r): r is WhatIfRow => r !== null);
+  return points
+    .map((p) => whatIfMove(points, p.satisfaction, share, valuePerLoyal))
+    .filter((r): r is WhatIfRow => r !== null);
 }

@@ -24,10 +24,15 @@ export async function runWordOfMouth(ctx: AnalysisContext, o: WordOfMouthOptions
   const loaded = await loadSatisfaction(ctx, resolveOptions({ ...o, outcome: 'repurchased' }), false);
   if (!loaded.ok) return notesOnly(loaded.notes, loaded.needs);
   const { pooled, scale } = loaded.data;
-  const notes = loaded.data.notes.filter((n) => !n.startsWith('Loyalty outcome') && !n.startsWith('Revenue and profit'));
+  const notes = loaded.data.notes.filter(
+    (n) => !n.startsWith('Loyalty outcome') && !n.startsWith('Revenue and profit'),
+  );
   notes.push('Every respondent’s latest response is used (word of mouth needs no outcome window).');
   if (!hasColumn(ctx.profile, 'surveys', 'recommend') || pooled.every((r) => r.recommend_n === 0)) {
-    return notesOnly([...notes, 'The surveys have no "would you recommend" answers (surveys.recommend, 0–10), so word of mouth cannot be measured. Add the question to the survey, or map it in the import wizard; the other satisfaction analyses do not need it.']);
+    return notesOnly([
+      ...notes,
+      'The surveys have no "would you recommend" answers (surveys.recommend, 0–10), so word of mouth cannot be measured. Add the question to the survey, or map it in the import wizard; the other satisfaction analyses do not need it.',
+    ]);
   }
   const rows = wordOfMouth(pooled).map((r) => ({ ...r, sign: r.net_advocacy < 0 ? 'negative' : 'positive' }));
   const first = rows[0]!;
@@ -35,20 +40,46 @@ export async function runWordOfMouth(ctx: AnalysisContext, o: WordOfMouthOptions
   const middle = rows.slice(1, -1);
   const vocalMiddle = middle.length ? Math.min(...middle.map((r) => r.vocal_share)) : null;
   const findings: Finding[] = [
-    finding('net_advocacy', 'wom.net_advocacy', { bottom: tv.percent(first.net_advocacy, 0), bottom_level: tv.decimal(first.satisfaction), top: tv.percent(last.net_advocacy, 0, true), top_level: tv.decimal(last.satisfaction) }, 'top'),
+    finding(
+      'net_advocacy',
+      'wom.net_advocacy',
+      {
+        bottom: tv.percent(first.net_advocacy, 0),
+        bottom_level: tv.decimal(first.satisfaction),
+        top: tv.percent(last.net_advocacy, 0, true),
+        top_level: tv.decimal(last.satisfaction),
+      },
+      'top',
+    ),
   ];
   if (vocalMiddle !== null) {
     findings.push(
       finding(
         'vocal_u',
         first.vocal_share > last.vocal_share ? 'wom.vocal_u.unhappy' : 'wom.vocal_u',
-        { bottom: tv.percent(first.vocal_share, 0), middle: tv.percent(vocalMiddle, 0), top: tv.percent(last.vocal_share, 0) },
+        {
+          bottom: tv.percent(first.vocal_share, 0),
+          middle: tv.percent(vocalMiddle, 0),
+          top: tv.percent(last.vocal_share, 0),
+        },
         'bottom',
       ),
     );
   }
   return {
-    tables: { word_of_mouth: tableOf(rows, ['satisfaction', 'recommend_n', 'promoters_share', 'detractors_share', 'net_advocacy', 'vocal_share', 'vocal_low', 'vocal_high', 'sign']) },
+    tables: {
+      word_of_mouth: tableOf(rows, [
+        'satisfaction',
+        'recommend_n',
+        'promoters_share',
+        'detractors_share',
+        'net_advocacy',
+        'vocal_share',
+        'vocal_low',
+        'vocal_high',
+        'sign',
+      ]),
+    },
     scalars: {
       net_advocacy_bottom: first.net_advocacy,
       net_advocacy_top: last.net_advocacy,
@@ -67,7 +98,8 @@ export async function runWordOfMouth(ctx: AnalysisContext, o: WordOfMouthOptions
 export const wordOfMouthAnalysis: AnalysisDefinition<typeof wordOfMouthOptions> = {
   id: 'word-of-mouth',
   title: 'Word of mouth by satisfaction',
-  description: 'Net advocacy (% promoters − % detractors) and the share who talk at all, by satisfaction level: the asymmetric U.',
+  description:
+    'Net advocacy (% promoters − % detractors) and the share who talk at all, by satisfaction level: the asymmetric U.',
   requires: ['surveys'],
   missingNote: MISSING_SURVEYS_NOTE,
   options: wordOfMouthOptions,

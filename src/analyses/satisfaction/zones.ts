@@ -48,7 +48,12 @@ export function locateZones(points: readonly CurvePoint[], override: ZoneOverrid
   const pts = points.filter((p) => p.reliable && p.rate !== null).sort((a, b) => a.satisfaction - b.satisfaction);
   const steps = stepsOf(pts);
   if (override.defectionMax !== undefined || override.affectionMin !== undefined) {
-    return { method: 'manual', defectionMax: override.defectionMax ?? null, affectionMin: override.affectionMin ?? null, steps };
+    return {
+      method: 'manual',
+      defectionMax: override.defectionMax ?? null,
+      affectionMin: override.affectionMin ?? null,
+      steps,
+    };
   }
   if (pts.length < 3) return { method: 'none', defectionMax: null, affectionMin: null, steps };
   const rates = pts.map((p) => p.rate!);
@@ -110,7 +115,11 @@ export function zoneOf(zones: Zones, level: number): ZoneName | null {
 }
 
 /** Shaded bands for the chart: one row per non-empty zone, from x1 to x2 on the satisfaction axis. */
-export function zoneBands(zones: Zones, scaleLow: number, scaleHigh: number): { zone: ZoneName; x1: number; x2: number }[] {
+export function zoneBands(
+  zones: Zones,
+  scaleLow: number,
+  scaleHigh: number,
+): { zone: ZoneName; x1: number; x2: number }[] {
   if (zones.method === 'none') return [];
   const b1 = zones.defectionMax !== null ? zones.defectionMax + 0.5 : scaleLow - 0.5;
   const b2 = zones.affectionMin !== null ? zones.affectionMin - 0.5 : scaleHigh + 0.5;

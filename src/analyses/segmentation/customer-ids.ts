@@ -25,7 +25,9 @@ export async function customerIds(ctx: AnalysisContext, ix: Iterable<number>): P
   for (let at = 0; at < missing.length; at += CHUNK) {
     const part = missing.slice(at, at + CHUNK);
     if (!part.every((i) => Number.isInteger(i) && i >= 0)) throw new Error('customer index must be a whole number ≥ 0');
-    const t = await ctx.db.query(`SELECT ix, customer_id FROM ${summaryTables.customerHistory} WHERE ix IN (${part.join(', ')})`);
+    const t = await ctx.db.query(
+      `SELECT ix, customer_id FROM ${summaryTables.customerHistory} WHERE ix IN (${part.join(', ')})`,
+    );
     const ixs = t.data[0] ?? [];
     const ids = t.data[1] ?? [];
     for (let r = 0; r < ixs.length; r++) kept.set(Number(ixs[r]), String(ids[r]));

@@ -41,7 +41,11 @@ const isMonthEnd = (d: string): boolean => isMonthStart(addDays(d, 1));
  * - with profit and service costs, both ends are month boundaries: dated costs can fall outside
  *   the transactions' dates, so only whole months cut them exactly.
  */
-export function monthsCover(summary: SummaryState | null | undefined, period: Period, o: { datedCosts: boolean }): boolean {
+export function monthsCover(
+  summary: SummaryState | null | undefined,
+  period: Period,
+  o: { datedCosts: boolean },
+): boolean {
   if (!summary || !summary.ordersWithinMonths || !summary.dateFrom || !summary.dateTo) return false;
   const startOk = isMonthStart(period.start) || (!o.datedCosts && period.start <= summary.dateFrom);
   const endOk = isMonthEnd(period.end) || (!o.datedCosts && period.end >= summary.dateTo);
@@ -70,14 +74,17 @@ export function buildMonthsPeriodCtes(p: MonthsPeriodSql): string {
   ];
   if (p.profit) {
     const margin = sqlNumber(DEFAULT_MARGIN_PCT, 'marginPct');
-    const cogs = resolveMarginSource({ profile: source.profile }) === 'cost'
-      ? `coalesce(sum(recorded_cost), 0) + coalesce(sum(revenue_without_cost), 0) * (1 - ${margin})`
-      : `sum(revenue) * (1 - ${margin})`;
+    const cogs =
+      resolveMarginSource({ profile: source.profile }) === 'cost'
+        ? `coalesce(sum(recorded_cost), 0) + coalesce(sum(revenue_without_cost), 0) * (1 - ${margin})`
+        : `sum(revenue) * (1 - ${margin})`;
     const cts = usesServiceCosts(source.profile)
       ? `SELECT customer_id, sum(amount) AS cost_to_serve FROM ${summaryTables.serviceCostMonths}
     WHERE month IS NULL OR month BETWEEN ${monthFrom} AND ${end}::DATE GROUP BY customer_id`
       : `SELECT CAST(NULL AS VARCHAR) AS customer_id, CAST(NULL AS DOUBLE) AS cost_to_serve WHERE false`;
-    ctes.push(`${name}_sales AS (SELECT customer_id, sum(revenue) AS revenue, ${cogs} AS cogs FROM ${name}_m WHERE revenue IS NOT NULL GROUP BY customer_id)`);
+    ctes.push(
+      `${name}_sales AS (SELECT customer_id, sum(revenue) AS revenue, ${cogs} AS cogs FROM ${name}_m WHERE revenue IS NOT NULL GROUP BY customer_id)`,
+    );
     ctes.push(`${name}_cts AS (${cts})`);
     ctes.push(`${name}_profit AS (SELECT ids.customer_id, coalesce(c.cost_to_serve, 0) AS cost_to_serve,
     ${roundMoneySql('coalesce(s.revenue, 0) - coalesce(s.cogs, 0) - coalesce(c.cost_to_serve, 0)')} AS profit

@@ -46,7 +46,15 @@ export function buildCustomerPeriodVectorsQuery(s: CustomerPeriodSpec): string {
   const end = sqlDate(s.period.end, 'period end');
   // Profit is computed whenever the data has costs (the CTE's default), as the SQL tier summary
   // does: every output table reports profit whatever the measure.
-  const cte = buildCustomerPeriodCte({ name: 'cur', start, end, period: s.period, source: s.source, signupDates: s.signupDates, fromSummary: s.fromSummary });
+  const cte = buildCustomerPeriodCte({
+    name: 'cur',
+    start,
+    end,
+    period: s.period,
+    source: s.source,
+    signupDates: s.signupDates,
+    fromSummary: s.fromSummary,
+  });
   const cols = 'cur.revenue, cur.profit, cur.orders, cur.active_months, cur.tenure_months';
   if (!s.survey) return `WITH ${cte}\nSELECT ${cols} FROM cur`;
   return `WITH ${cte}, ${surveyLoyaltyCte()}\nSELECT ${cols}, sv.loyalty AS survey_loyalty FROM cur LEFT JOIN sv ON sv.customer_id = cur.customer_id`;
@@ -67,7 +75,13 @@ async function readVectors(ctx: AnalysisContext, s: CustomerPeriodSpec): Promise
     if (!c) throw new Error(`missing column ${name}`);
     return c;
   };
-  const v: CustomerPeriodVectors = { revenue: col('revenue'), profit: col('profit'), orders: col('orders'), activeMonths: col('active_months'), tenureMonths: col('tenure_months') };
+  const v: CustomerPeriodVectors = {
+    revenue: col('revenue'),
+    profit: col('profit'),
+    orders: col('orders'),
+    activeMonths: col('active_months'),
+    tenureMonths: col('tenure_months'),
+  };
   if (s.survey) v.surveyLoyalty = col('survey_loyalty');
   return v;
 }
@@ -81,7 +95,15 @@ export async function loadCustomerPeriod(ctx: AnalysisContext, s: CustomerPeriod
   if (!ctx.memo) return readVectors(ctx, s);
   // The source and signup flag come from the profile, fixed within a dataset version; they are in
   // the key all the same, so the key alone says what the arrays hold.
-  const key = JSON.stringify([s.period.start, s.period.end, s.source.profit, s.source.cost, s.source.serviceCosts, s.signupDates, !!s.survey]);
+  const key = JSON.stringify([
+    s.period.start,
+    s.period.end,
+    s.source.profit,
+    s.source.cost,
+    s.source.serviceCosts,
+    s.signupDates,
+    !!s.survey,
+  ]);
   const kept = await ctx.memo('customer-period-vectors', async () => new Map<string, Promise<CustomerPeriodVectors>>());
   let p = kept.get(key);
   if (p) {

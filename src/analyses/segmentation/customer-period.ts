@@ -57,7 +57,9 @@ export function buildCustomerPeriodCte(p: CustomerPeriodSql): string {
     ? `LEFT JOIN (SELECT customer_id, min(signup_date) AS signup FROM customers GROUP BY customer_id) su ON su.customer_id = a.customer_id`
     : '';
   const since = p.signupDates ? 'least(coalesce(su.signup, f.first_ever), f.first_ever)' : 'f.first_ever';
-  const head = p.fromSummary ? `${buildMonthsPeriodCtes({ name, start, end, source, profit })},\n` : `${rawCtes(name, start, end, profitCte)},\n`;
+  const head = p.fromSummary
+    ? `${buildMonthsPeriodCtes({ name, start, end, source, profit })},\n`
+    : `${rawCtes(name, start, end, profitCte)},\n`;
   return `${head}${name} AS (
   SELECT a.customer_id, a.revenue, ${profit ? 'pr.profit' : 'CAST(NULL AS DOUBLE)'} AS profit,
     ${profit ? 'coalesce(pr.cost_to_serve, 0)' : '0.0'} AS service_cost,

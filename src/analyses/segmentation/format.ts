@@ -23,7 +23,9 @@ export function shareOf(x: number, what: string, others = 'the others'): string 
  * `term.other_tiers`), so the clause reads right in every language.
  */
 export function shareOfClause(x: number, what: FindingKey, others: FindingKey): MessageParam {
-  return x > 1.005 ? clause('seg.share_of.over', { share: tv.percent(x), what: term(what), others: term(others) }) : clause('seg.share_of', { share: tv.percent(x), what: term(what) });
+  return x > 1.005
+    ? clause('seg.share_of.over', { share: tv.percent(x), what: term(what), others: term(others) })
+    : clause('seg.share_of', { share: tv.percent(x), what: term(what) });
 }
 
 /** Joins names as prose: "a", "a or b", "a, b or c". */

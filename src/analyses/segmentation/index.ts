@@ -11,16 +11,79 @@ import { valueLoyaltyDefinition } from './value-loyalty.ts';
 
 /** The segmentation analyses, registered in `../registry.ts`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const definitions: readonly AnalysisDefinition<any>[] = [tiersDefinition, rfmDefinition, valueLoyaltyDefinition, mvcDefinition, migrationDefinition];
+export const definitions: readonly AnalysisDefinition<any>[] = [
+  tiersDefinition,
+  rfmDefinition,
+  valueLoyaltyDefinition,
+  mvcDefinition,
+  migrationDefinition,
+];
 
-export { tiersDefinition, runTiers, buildTierSummaryQuery, tierTable, tierFindings, tierChart, tierShareBars, type TiersOptions, type TierRow } from './tiers.ts';
+export {
+  tiersDefinition,
+  runTiers,
+  buildTierSummaryQuery,
+  tierTable,
+  tierFindings,
+  tierChart,
+  tierShareBars,
+  type TiersOptions,
+  type TierRow,
+} from './tiers.ts';
 export { buildTierThresholdQuery, tierCaseExpr, resolveThresholds, type TierMethod } from './tier-assign.ts';
-export { defaultTierNames, defaultTierQuantiles, tierNames, tierQuantiles, checkThresholds, type TierLanguage } from './tier-names.ts';
-export { rfmDefinition, runRfm, buildRfmQuery, rfmTables, rfmScoreTable, rfmFindings, type RfmOptions, type TimeUnit } from './rfm.ts';
+export {
+  defaultTierNames,
+  defaultTierQuantiles,
+  tierNames,
+  tierQuantiles,
+  checkThresholds,
+  type TierLanguage,
+} from './tier-names.ts';
+export {
+  rfmDefinition,
+  runRfm,
+  buildRfmQuery,
+  rfmTables,
+  rfmScoreTable,
+  rfmFindings,
+  type RfmOptions,
+  type TimeUnit,
+} from './rfm.ts';
 export { defaultSegmentMap, parseSegmentMap, segmentOf, toFivePoint, type SegmentRule } from './segment-map.ts';
-export { valueLoyaltyDefinition, runValueLoyalty, buildValueLoyaltyQuery, buildValueLoyaltyStatsQuery, valueLoyaltyCells, valueLoyaltyBins, cellShareBars, quadrants, type ValueLoyaltyOptions, type LoyaltyMeasure } from './value-loyalty.ts';
-export { mvcDefinition, runMvc, buildMvcQuery, mvcSummary, mvcFindings, mvcGroups, peerColumn, type MvcOptions } from './mvc-mgc-bz.ts';
-export { migrationDefinition, runMigration, migrationPeriods, migrationMatrix, migrationTierSummary, migrationFindings, NEW, GONE, type MigrationOptions, type MigrationCell } from './migration.ts';
+export {
+  valueLoyaltyDefinition,
+  runValueLoyalty,
+  buildValueLoyaltyQuery,
+  buildValueLoyaltyStatsQuery,
+  valueLoyaltyCells,
+  valueLoyaltyBins,
+  cellShareBars,
+  quadrants,
+  type ValueLoyaltyOptions,
+  type LoyaltyMeasure,
+} from './value-loyalty.ts';
+export {
+  mvcDefinition,
+  runMvc,
+  buildMvcQuery,
+  mvcSummary,
+  mvcFindings,
+  mvcGroups,
+  peerColumn,
+  type MvcOptions,
+} from './mvc-mgc-bz.ts';
+export {
+  migrationDefinition,
+  runMigration,
+  migrationPeriods,
+  migrationMatrix,
+  migrationTierSummary,
+  migrationFindings,
+  NEW,
+  GONE,
+  type MigrationOptions,
+  type MigrationCell,
+} from './migration.ts';
 export { buildMigrationMatrixQuery, buildEarlyWarningQuery } from './migration-sql.ts';
 export { buildCustomerPeriodCte } from './customer-period.ts';
 export { valueSource, valueNotes, type ValueSource, type Measure } from './value-source.ts';

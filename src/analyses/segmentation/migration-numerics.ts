@@ -43,7 +43,13 @@ export interface MigrationBase {
  * SQL of the base: the two per-customer CTEs full-joined, ordered by customer_id. Dates are the
  * placeholders (or literals) `at`: early start, early end, late start, late end.
  */
-export function buildMigrationBaseQuery(source: ValueSource, measure: Measure, periods: MigrationPeriods, fromSummary: { early: boolean; late: boolean }, at: readonly string[] = ['$1', '$2', '$3', '$4']): string {
+export function buildMigrationBaseQuery(
+  source: ValueSource,
+  measure: Measure,
+  periods: MigrationPeriods,
+  fromSummary: { early: boolean; late: boolean },
+  at: readonly string[] = ['$1', '$2', '$3', '$4'],
+): string {
   const total = measure === 'spend' ? 'revenue' : measure === 'profit' ? 'profit' : 'orders';
   const withProfit = measure === 'profit';
   return `WITH ${buildCustomerPeriodCte({ name: 'e', start: at[0]!, end: at[1]!, period: periods.early, source, withProfit, fromSummary: fromSummary.early })},
@@ -57,16 +63,31 @@ ORDER BY 1`;
 const DAY_MS = 86_400_000;
 
 /** The base with only a connection: the raw per-customer CTEs, ids and values as JavaScript values. */
-async function readBaseRows(db: SqlConnection, ctx: AnalysisContext, source: ValueSource, measure: Measure, periods: MigrationPeriods): Promise<MigrationBase> {
+async function readBaseRows(
+  db: SqlConnection,
+  ctx: AnalysisContext,
+  source: ValueSource,
+  measure: Measure,
+  periods: MigrationPeriods,
+): Promise<MigrationBase> {
   const datedCosts = readsDatedCosts(source, measure === 'profit');
-  const fromSummary = { early: monthsCover(ctx.summary, periods.early, { datedCosts }), late: monthsCover(ctx.summary, periods.late, { datedCosts }) };
-  const t = await db.query(buildMigrationBaseQuery(source, measure, periods, fromSummary), [periods.early.start, periods.early.end, periods.late.start, periods.late.end]);
+  const fromSummary = {
+    early: monthsCover(ctx.summary, periods.early, { datedCosts }),
+    late: monthsCover(ctx.summary, periods.late, { datedCosts }),
+  };
+  const t = await db.query(buildMigrationBaseQuery(source, measure, periods, fromSummary), [
+    periods.early.start,
+    periods.early.end,
+    periods.late.start,
+    periods.late.end,
+  ]);
   const col = (name: string): unknown[] => {
     const i = t.columns.findIndex((c) => c.name === name);
     if (i < 0) throw new Error(`missing column ${name}`);
     return t.data[i]!;
   };
-  const numbers = (name: string) => Float64Array.from(col(name), (v) => (v === null || v === undefined ? NaN : Number(v)));
+  const numbers = (name: string) =>
+    Float64Array.from(col(name), (v) => (v === null || v === undefined ? NaN : Number(v)));
   const ids = col('customer_id').map(String);
   return {
     n: ids.length,
@@ -84,11 +105,21 @@ async function readBaseRows(db: SqlConnection, ctx: AnalysisContext, source: Val
  * otherwise the per-customer CTEs (raw for a period that cuts a month) with `ix` joined on. Every
  * column a DOUBLE (see period-summary.ts).
  */
-export function buildMigrationNumericQuery(ctx: Pick<AnalysisContext, 'summary'>, source: ValueSource, measure: Measure, periods: MigrationPeriods): string {
+export function buildMigrationNumericQuery(
+  ctx: Pick<AnalysisContext, 'summary'>,
+  source: ValueSource,
+  measure: Measure,
+  periods: MigrationPeriods,
+): string {
   const datedCosts = readsDatedCosts(source, measure === 'profit');
-  const fromSummary = { early: monthsCover(ctx.summary, periods.early, { datedCosts }), late: monthsCover(ctx.summary, periods.late, { datedCosts }) };
+  const fromSummary = {
+    early: monthsCover(ctx.summary, periods.early, { datedCosts }),
+    late: monthsCover(ctx.summary, periods.late, { datedCosts }),
+  };
   if (fromSummary.early && fromSummary.late) return buildMigrationSummaryQuery(source, measure, periods);
-  const at = [periods.early.start, periods.early.end, periods.late.start, periods.late.end].map((d) => sqlDate(d, 'period date'));
+  const at = [periods.early.start, periods.early.end, periods.late.start, periods.late.end].map((d) =>
+    sqlDate(d, 'period date'),
+  );
   const nan = `CAST('NaN' AS DOUBLE)`;
   return `SELECT CAST(h.ix AS DOUBLE) AS ix, CAST(b.in_early::INTEGER + 2 * b.in_late::INTEGER AS DOUBLE) AS in_periods,
   coalesce(b.early_total, ${nan}) AS early_total, coalesce(b.late_total, ${nan}) AS late_total,
@@ -96,7 +127,12 @@ export function buildMigrationNumericQuery(ctx: Pick<AnalysisContext, 'summary'>
 FROM (${buildMigrationBaseQuery(source, measure, periods, fromSummary, at)}) b JOIN ${summaryTables.customerHistory} h ON h.customer_id = b.customer_id`;
 }
 
-async function readBase(ctx: AnalysisContext, source: ValueSource, measure: Measure, periods: MigrationPeriods): Promise<MigrationBase> {
+async function readBase(
+  ctx: AnalysisContext,
+  source: ValueSource,
+  measure: Measure,
+  periods: MigrationPeriods,
+): Promise<MigrationBase> {
   if (!ctx.numeric || !ctx.summary) return readBaseRows(ctx.db, ctx, source, measure, periods);
   const t = await ctx.numeric(buildMigrationNumericQuery(ctx, source, measure, periods));
   const order = ixOrder(t.columns.ix ?? new Float64Array(0));
@@ -119,9 +155,16 @@ async function readBase(ctx: AnalysisContext, source: ValueSource, measure: Meas
 }
 
 /** The base of two periods and a measure, kept per dataset version (the last one). */
-export async function loadMigrationBase(ctx: AnalysisContext, source: ValueSource, measure: Measure, periods: MigrationPeriods): Promise<MigrationBase> {
+export async function loadMigrationBase(
+  ctx: AnalysisContext,
+  source: ValueSource,
+  measure: Measure,
+  periods: MigrationPeriods,
+): Promise<MigrationBase> {
   // One base at a time: each holds every customer's ids and totals.
-  return memoLatest(ctx, 'migration-base', JSON.stringify([periods.early, periods.late, measure]), () => readBase(ctx, source, measure, periods));
+  return memoLatest(ctx, 'migration-base', JSON.stringify([periods.early, periods.late, measure]), () =>
+    readBase(ctx, source, measure, periods),
+  );
 }
 
 /** Per-customer monthly values (`measureExpr`: total / months, one division) and tiers (−1 = not in the period). */
@@ -141,7 +184,12 @@ export function earlyValues(b: MigrationBase, earlyMonths: number): Float64Array
 }
 
 /** Grades both periods with the same thresholds (`tierCaseExpr`; NULL value → tier 0). */
-export function gradeMigration(b: MigrationBase, thresholds: readonly number[], earlyMonths: number, lateMonths: number): MigrationGrades {
+export function gradeMigration(
+  b: MigrationBase,
+  thresholds: readonly number[],
+  earlyMonths: number,
+  lateMonths: number,
+): MigrationGrades {
   const n = b.n;
   const earlyMonthly = new Float64Array(n);
   const lateMonthly = new Float64Array(n);
@@ -162,11 +210,15 @@ export function gradeMigration(b: MigrationBase, thresholds: readonly number[], 
 
 /** The rows of `buildMigrationMatrixQuery`: (from_tier, to_tier, customers, early_value, late_value); NULL tier = new / gone. */
 export function migrationMatrixRows(b: MigrationBase, g: MigrationGrades): Row[] {
-  const cells = new Map<number, { from: number; to: number; customers: number; early: number; earlyN: number; late: number; lateN: number }>();
+  const cells = new Map<
+    number,
+    { from: number; to: number; customers: number; early: number; earlyN: number; late: number; lateN: number }
+  >();
   for (let i = 0; i < b.n; i++) {
     const key = (g.from[i]! + 1) * 65536 + (g.to[i]! + 1);
     let c = cells.get(key);
-    if (!c) cells.set(key, (c = { from: g.from[i]!, to: g.to[i]!, customers: 0, early: 0, earlyN: 0, late: 0, lateN: 0 }));
+    if (!c)
+      cells.set(key, (c = { from: g.from[i]!, to: g.to[i]!, customers: 0, early: 0, earlyN: 0, late: 0, lateN: 0 }));
     c.customers += 1;
     const e = b.inEarly[i] ? b.earlyTotal[i]! : NaN;
     const l = b.inLate[i] ? b.lateTotal[i]! : NaN;
@@ -179,13 +231,15 @@ export function migrationMatrixRows(b: MigrationBase, g: MigrationGrades): Row[]
       c.lateN += 1;
     }
   }
-  return [...cells.entries()].sort((x, y) => x[0] - y[0]).map(([, c]) => ({
-    from_tier: c.from < 0 ? null : c.from,
-    to_tier: c.to < 0 ? null : c.to,
-    customers: c.customers,
-    early_value: c.earlyN ? c.early : null,
-    late_value: c.lateN ? c.late : null,
-  }));
+  return [...cells.entries()]
+    .sort((x, y) => x[0] - y[0])
+    .map(([, c]) => ({
+      from_tier: c.from < 0 ? null : c.from,
+      to_tier: c.to < 0 ? null : c.to,
+      customers: c.customers,
+      early_value: c.earlyN ? c.early : null,
+      late_value: c.lateN ? c.late : null,
+    }));
 }
 
 /** Customers in the core tiers of the earlier period (`buildCoreCountQuery`). */
@@ -214,7 +268,13 @@ export interface EarlyWarningFlags {
  * last, ties in customer_id order: the base's order plus a stable sort), at most `limit`, with the
  * totals over all flagged customers.
  */
-export function flagEarlyWarning(b: MigrationBase, g: MigrationGrades, coreMin: number, drop: number, limit: number): EarlyWarningFlags {
+export function flagEarlyWarning(
+  b: MigrationBase,
+  g: MigrationGrades,
+  coreMin: number,
+  drop: number,
+  limit: number,
+): EarlyWarningFlags {
   const flagged: number[] = [];
   const risk = new Float64Array(b.n);
   let full = 0;
@@ -247,18 +307,30 @@ export function flagEarlyWarning(b: MigrationBase, g: MigrationGrades, coreMin: 
 }
 
 /** The ids of the listed customers: from the base, or looked up by `ix` (customer-ids.ts). */
-export async function listedIds(ctx: AnalysisContext, b: MigrationBase, listed: readonly number[]): Promise<(i: number) => string> {
+export async function listedIds(
+  ctx: AnalysisContext,
+  b: MigrationBase,
+  listed: readonly number[],
+): Promise<(i: number) => string> {
   if (b.ids) {
     const ids = b.ids;
     return (i) => ids[i]!;
   }
   const ix = b.ix!;
-  const byIx = await customerIds(ctx, listed.map((i) => ix[i]!));
+  const byIx = await customerIds(
+    ctx,
+    listed.map((i) => ix[i]!),
+  );
   return (i) => byIx.get(ix[i]!)!;
 }
 
 /** The rows of `buildEarlyWarningQuery` for flagged customers, each carrying the totals over all flagged customers. */
-export function earlyWarningRows(b: MigrationBase, g: MigrationGrades, f: EarlyWarningFlags, idOf: (i: number) => string): Row[] {
+export function earlyWarningRows(
+  b: MigrationBase,
+  g: MigrationGrades,
+  f: EarlyWarningFlags,
+  idOf: (i: number) => string,
+): Row[] {
   return f.listed.map((i) => {
     const e = g.earlyMonthly[i]!;
     const l = Number.isNaN(g.lateMonthly[i]!) ? 0 : g.lateMonthly[i]!;

@@ -13,11 +13,29 @@ import { tv } from '../../format/typed.ts';
 import { finding, list, text } from '../messages/finding.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { keptDataRange, vectorsAvailable } from './customer-period-vectors.ts';
-import { coreCount, earlyValues, earlyWarningRows, flagEarlyWarning, gradeMigration, listedIds, loadMigrationBase, migrationMatrixRows } from './migration-numerics.ts';
+import {
+  coreCount,
+  earlyValues,
+  earlyWarningRows,
+  flagEarlyWarning,
+  gradeMigration,
+  listedIds,
+  loadMigrationBase,
+  migrationMatrixRows,
+} from './migration-numerics.ts';
 import { quantileThresholds } from './tier-numerics.ts';
 import { num, orList, ratio } from './format.ts';
 import { buildCoreCountQuery, buildEarlyWarningQuery, buildMigrationMatrixQuery } from './migration-sql.ts';
-import { addDays, checkPeriod, formatPeriod, noDataMessage, periodMonths, windowEndingOn, type DataRange, type Period } from './periods.ts';
+import {
+  addDays,
+  checkPeriod,
+  formatPeriod,
+  noDataMessage,
+  periodMonths,
+  windowEndingOn,
+  type DataRange,
+  type Period,
+} from './periods.ts';
 import { resolveThresholds, type TierMethod, type TierSqlParams } from './tier-assign.ts';
 import { checkThresholds, tierNames, tierQuantiles } from './tier-names.ts';
 import { tierOptionSpecs } from './options.ts';
@@ -31,26 +49,75 @@ export const GONE = 'gone';
 
 /** The options of `migration`: two periods, the tier ladder, and the early-warning list. */
 export const migrationOptions = defineOptions([
-  { name: 'early_start', type: 'date', description: 'First day of the earlier period (default: the 12 months before the later period).' },
-  { name: 'early_end', type: 'date', description: 'Last day of the earlier period (default: the day before the later period).' },
-  { name: 'late_start', type: 'date', description: 'First day of the later period (default: 12 months before late_end).' },
+  {
+    name: 'early_start',
+    type: 'date',
+    description: 'First day of the earlier period (default: the 12 months before the later period).',
+  },
+  {
+    name: 'early_end',
+    type: 'date',
+    description: 'Last day of the earlier period (default: the day before the later period).',
+  },
+  {
+    name: 'late_start',
+    type: 'date',
+    description: 'First day of the later period (default: 12 months before late_end).',
+  },
   { name: 'late_end', type: 'date', description: 'Last day of the later period (default: the last transaction date).' },
-  { name: 'months', type: 'integer', min: 1, max: 120, default: 12, description: 'Length of each default period in months.' },
+  {
+    name: 'months',
+    type: 'integer',
+    min: 1,
+    max: 120,
+    default: 12,
+    description: 'Length of each default period in months.',
+  },
   ...tierOptionSpecs,
-  { name: 'core_tiers', type: 'integer', min: 1, max: 20, default: 2, description: 'How many top tiers are core customers for the early-warning list.' },
-  { name: 'drop', type: 'number', min: 0, max: 1, default: 0.5, description: 'Partial churn: monthly value down by more than this share of the customer’s own earlier level.' },
-  { name: 'limit', type: 'integer', min: 1, max: 1000000, default: 500, description: 'Most rows in the early-warning list (ranked by value at risk).' },
+  {
+    name: 'core_tiers',
+    type: 'integer',
+    min: 1,
+    max: 20,
+    default: 2,
+    description: 'How many top tiers are core customers for the early-warning list.',
+  },
+  {
+    name: 'drop',
+    type: 'number',
+    min: 0,
+    max: 1,
+    default: 0.5,
+    description: 'Partial churn: monthly value down by more than this share of the customer’s own earlier level.',
+  },
+  {
+    name: 'limit',
+    type: 'integer',
+    min: 1,
+    max: 1000000,
+    default: 500,
+    description: 'Most rows in the early-warning list (ranked by value at risk).',
+  },
 ]);
 
 /** Options of the `migration` analysis, as `run` receives them. */
 export type MigrationOptions = OptionValues<typeof migrationOptions>;
 
 /** The two periods: user dates, or the last `months` months to the data's end vs the `months` before. */
-export function migrationPeriods(o: Pick<MigrationOptions, 'early_start' | 'early_end' | 'late_start' | 'late_end' | 'months'>, range: DataRange): { early: Period; late: Period } {
+export function migrationPeriods(
+  o: Pick<MigrationOptions, 'early_start' | 'early_end' | 'late_start' | 'late_end' | 'months'>,
+  range: DataRange,
+): { early: Period; late: Period } {
   const lateEnd = o.late_end ?? range.last;
-  const late = checkPeriod({ start: o.late_start ?? windowEndingOn(lateEnd, o.months).start, end: lateEnd }, 'later period');
+  const late = checkPeriod(
+    { start: o.late_start ?? windowEndingOn(lateEnd, o.months).start, end: lateEnd },
+    'later period',
+  );
   const earlyEnd = o.early_end ?? addDays(late.start, -1);
-  const early = checkPeriod({ start: o.early_start ?? windowEndingOn(earlyEnd, o.months).start, end: earlyEnd }, 'earlier period');
+  const early = checkPeriod(
+    { start: o.early_start ?? windowEndingOn(earlyEnd, o.months).start, end: earlyEnd },
+    'earlier period',
+  );
   return { early, late };
 }
 
@@ -114,7 +181,8 @@ export function migrationTierSummary(matrix: readonly MigrationCell[], names: re
       const from = matrix.filter((c) => c.from_tier === tier);
       const to = matrix.filter((c) => c.to_tier === tier);
       const early = from.reduce((s, c) => s + c.customers, 0);
-      const sum = (d: number | null) => from.filter((c) => c.direction === d && c.to_tier !== GONE).reduce((s, c) => s + c.customers, 0);
+      const sum = (d: number | null) =>
+        from.filter((c) => c.direction === d && c.to_tier !== GONE).reduce((s, c) => s + c.customers, 0);
       return {
         tier,
         early_customers: early,
@@ -130,16 +198,29 @@ export function migrationTierSummary(matrix: readonly MigrationCell[], names: re
 }
 
 /** Findings on movement and on the early-warning list (pure). */
-export function migrationFindings(matrix: readonly MigrationCell[], warn: { core: number; full: number; partial: number; atRisk: number; drop: number; coreNames: string[] }): Finding[] {
+export function migrationFindings(
+  matrix: readonly MigrationCell[],
+  warn: { core: number; full: number; partial: number; atRisk: number; drop: number; coreNames: string[] },
+): Finding[] {
   const early = matrix.filter((c) => c.from_tier !== NEW);
   const total = early.reduce((s, c) => s + c.customers, 0);
-  const share = (pred: (c: MigrationCell) => boolean) => ratio(early.filter(pred).reduce((s, c) => s + c.customers, 0), total);
+  const share = (pred: (c: MigrationCell) => boolean) =>
+    ratio(
+      early.filter(pred).reduce((s, c) => s + c.customers, 0),
+      total,
+    );
   const newCount = matrix.filter((c) => c.from_tier === NEW).reduce((s, c) => s + c.customers, 0);
   return [
     finding(
       'movement',
       'migration.movement',
-      { total: tv.count(total), up: tv.percent(share((c) => c.direction === 1)), down: tv.percent(share((c) => c.direction === -1)), gone: tv.percent(share((c) => c.to_tier === GONE)), arrived: tv.count(newCount) },
+      {
+        total: tv.count(total),
+        up: tv.percent(share((c) => c.direction === 1)),
+        down: tv.percent(share((c) => c.direction === -1)),
+        gone: tv.percent(share((c) => c.to_tier === GONE)),
+        arrived: tv.count(newCount),
+      },
       'gone',
     ),
     warn.core === 0
@@ -147,7 +228,14 @@ export function migrationFindings(matrix: readonly MigrationCell[], warn: { core
       : finding(
           'early_warning',
           'migration.early_warning',
-          { core: tv.count(warn.core), names: list(warn.coreNames.map(text)), full: tv.percent(ratio(warn.full, warn.core)), partial: tv.percent(ratio(warn.partial, warn.core)), drop: tv.percent(warn.drop), at_risk: tv.money(warn.atRisk, 0) },
+          {
+            core: tv.count(warn.core),
+            names: list(warn.coreNames.map(text)),
+            full: tv.percent(ratio(warn.full, warn.core)),
+            partial: tv.percent(ratio(warn.partial, warn.core)),
+            drop: tv.percent(warn.drop),
+            at_risk: tv.money(warn.atRisk, 0),
+          },
           'at_risk',
         ),
   ];
@@ -183,14 +271,27 @@ function matrixCharts(names: readonly string[], sub: string, measure: string): C
       color: { type: 'diverging', scheme: 'rdbu', legend: true, label: `Change in ${measure}`, tickFormat: '.2s' },
       marks: [
         { type: 'cell', x: 'to_tier', y: 'from_tier', fill: 'value_change', options: { inset: 1, tip: true } },
-        { type: 'text', x: 'to_tier', y: 'from_tier', text: 'value_change', textFormat: '.2s', options: { fontSize: 10 } },
+        {
+          type: 'text',
+          x: 'to_tier',
+          y: 'from_tier',
+          text: 'value_change',
+          textFormat: '.2s',
+          options: { fontSize: 10 },
+        },
       ],
     },
   ];
 }
 
 const cols = (r: Row | undefined, strings: readonly string[]): ColumnInfo[] =>
-  Object.keys(r ?? {}).map((name) => (strings.includes(name) ? { name, type: 'VARCHAR', kind: 'string' } : name === 'last_purchase' ? { name, type: 'DATE', kind: 'date' } : { name, type: 'DOUBLE', kind: 'number' }));
+  Object.keys(r ?? {}).map((name) =>
+    strings.includes(name)
+      ? { name, type: 'VARCHAR', kind: 'string' }
+      : name === 'last_purchase'
+        ? { name, type: 'DATE', kind: 'date' }
+        : { name, type: 'DOUBLE', kind: 'number' },
+  );
 
 /** What `runMigration` needs from either path: thresholds, transition rows, early-warning rows and the core count. */
 interface MigrationRows {
@@ -201,19 +302,42 @@ interface MigrationRows {
 }
 
 /** The raw-table path: the SQL of migration-sql.ts (the reference). */
-async function migrationRowsSql(db: SqlConnection, params: TierSqlParams, t: { method: TierMethod; quantiles: number[]; amounts: number[] }, periods: { early: Period; late: Period }, range: DataRange, coreMin: number, o: MigrationOptions): Promise<MigrationRows> {
+async function migrationRowsSql(
+  db: SqlConnection,
+  params: TierSqlParams,
+  t: { method: TierMethod; quantiles: number[]; amounts: number[] },
+  periods: { early: Period; late: Period },
+  range: DataRange,
+  coreMin: number,
+  o: MigrationOptions,
+): Promise<MigrationRows> {
   const { early, late } = periods;
   const thresholds = await resolveThresholds(db, { ...params, ...t }, early, range, 'migration', 'earlier period');
   const k = thresholds.length;
   const base = [early.start, early.end, periodMonths(early), late.start, late.end, periodMonths(late), ...thresholds];
   const rows = toRows(await db.query(buildMigrationMatrixQuery(params, periods, k), base));
   if (!rows.some((r) => r.to_tier !== null)) throw new Error(noDataMessage('migration', late, range, 'later period'));
-  const warnRows = toRows(await db.query(buildEarlyWarningQuery(params, periods, k), [...base, coreMin, o.drop, o.limit]));
-  return { thresholds, rows, warnRows, core: async () => num((await db.query(buildCoreCountQuery(params, periods, k), [...base, coreMin])).data[0]?.[0]) };
+  const warnRows = toRows(
+    await db.query(buildEarlyWarningQuery(params, periods, k), [...base, coreMin, o.drop, o.limit]),
+  );
+  return {
+    thresholds,
+    rows,
+    warnRows,
+    core: async () => num((await db.query(buildCoreCountQuery(params, periods, k), [...base, coreMin])).data[0]?.[0]),
+  };
 }
 
 /** The engine's path: numerics on the per-customer base kept per dataset version (migration-numerics.ts). */
-async function migrationRowsPrepared(ctx: AnalysisContext, params: TierSqlParams, t: { method: TierMethod; quantiles: number[]; amounts: number[] }, periods: { early: Period; late: Period }, range: DataRange, coreMin: number, o: MigrationOptions): Promise<MigrationRows> {
+async function migrationRowsPrepared(
+  ctx: AnalysisContext,
+  params: TierSqlParams,
+  t: { method: TierMethod; quantiles: number[]; amounts: number[] },
+  periods: { early: Period; late: Period },
+  range: DataRange,
+  coreMin: number,
+  o: MigrationOptions,
+): Promise<MigrationRows> {
   const { early, late } = periods;
   const b = await loadMigrationBase(ctx, params.source, params.measure, periods);
   const em = periodMonths(early);
@@ -229,7 +353,11 @@ async function migrationRowsPrepared(ctx: AnalysisContext, params: TierSqlParams
 }
 
 /** Runs migration and early warning: in the engine from prepared data, or with only `db` and `profile` on the raw tables. */
-export async function runMigration(ctx: AnalysisContext, source: ReturnType<typeof valueSource>, o: MigrationOptions): Promise<AnalysisResult> {
+export async function runMigration(
+  ctx: AnalysisContext,
+  source: ReturnType<typeof valueSource>,
+  o: MigrationOptions,
+): Promise<AnalysisResult> {
   const range = await keptDataRange(ctx);
   const { early, late } = migrationPeriods(o, range);
   // With the default periods (the data's last 12 months and the 12 before), data that starts after
@@ -243,7 +371,8 @@ export async function runMigration(ctx: AnalysisContext, source: ReturnType<type
   }
   const { measure, notes: mNotes } = resolveMeasure(o.measure, source);
   const names = tierNames(o.tier_names, o.language);
-  if (o.core_tiers < 1 || o.core_tiers > names.length) throw new Error(`invalid core_tiers: ${o.core_tiers} (between 1 and ${names.length})`);
+  if (o.core_tiers < 1 || o.core_tiers > names.length)
+    throw new Error(`invalid core_tiers: ${o.core_tiers} (between 1 and ${names.length})`);
   const params: TierSqlParams = { source, measure };
   const quantiles = o.method === 'quantiles' ? tierQuantiles(names.length, o.quantiles) : [];
   const amounts = o.method === 'amounts' ? checkThresholds(names.length, o.thresholds ?? []) : [];
@@ -261,11 +390,24 @@ export async function runMigration(ctx: AnalysisContext, source: ReturnType<type
   }));
   const core = warnRows.length ? num(warnRows[0]!.core_customers) : await got.core();
   const first = warnRows[0];
-  const warn = { core, full: num(first?.full_count), partial: num(first?.partial_count), atRisk: num(first?.total_at_risk), drop: o.drop, coreNames: names.slice(coreMin) };
+  const warn = {
+    core,
+    full: num(first?.full_count),
+    partial: num(first?.partial_count),
+    atRisk: num(first?.total_at_risk),
+    drop: o.drop,
+    coreNames: names.slice(coreMin),
+  };
   const warnList = warnRows.map((r) => ({
-    customer_id: r.customer_id ?? null, status: r.status ?? null, from_tier: r.from_tier ?? null, to_tier: r.to_tier ?? null,
-    early_monthly: r.early_monthly ?? null, late_monthly: r.late_monthly ?? null, change: r.change ?? null,
-    last_purchase: r.last_purchase ?? null, value_at_risk: r.value_at_risk ?? null,
+    customer_id: r.customer_id ?? null,
+    status: r.status ?? null,
+    from_tier: r.from_tier ?? null,
+    to_tier: r.to_tier ?? null,
+    early_monthly: r.early_monthly ?? null,
+    late_monthly: r.late_monthly ?? null,
+    change: r.change ?? null,
+    last_purchase: r.last_purchase ?? null,
+    value_at_risk: r.value_at_risk ?? null,
   }));
   const tierSummary = migrationTierSummary(matrix, names);
   const sub = `${formatPeriod(early)} → ${formatPeriod(late)}, ${measureLabel(measure)}`;
@@ -273,11 +415,33 @@ export async function runMigration(ctx: AnalysisContext, source: ReturnType<type
     tables: {
       matrix: fromRows(matrix, cols(matrix[0], ['from_tier', 'to_tier'])),
       tiers: fromRows(tierSummary, cols(tierSummary[0], ['tier'])),
-      early_warning: fromRows(warnList, cols({ customer_id: '', status: '', from_tier: '', to_tier: '', early_monthly: 0, late_monthly: 0, change: 0, last_purchase: null, value_at_risk: 0 }, ['customer_id', 'status', 'from_tier', 'to_tier'])),
+      early_warning: fromRows(
+        warnList,
+        cols(
+          {
+            customer_id: '',
+            status: '',
+            from_tier: '',
+            to_tier: '',
+            early_monthly: 0,
+            late_monthly: 0,
+            change: 0,
+            last_purchase: null,
+            value_at_risk: 0,
+          },
+          ['customer_id', 'status', 'from_tier', 'to_tier'],
+        ),
+      ),
     },
     scalars: {
-      early_start: early.start, early_end: early.end, late_start: late.start, late_end: late.end,
-      core_customers: core, full_churn: warn.full, partial_churn: warn.partial, value_at_risk: warn.atRisk,
+      early_start: early.start,
+      early_end: early.end,
+      late_start: late.start,
+      late_end: late.end,
+      core_customers: core,
+      full_churn: warn.full,
+      partial_churn: warn.partial,
+      value_at_risk: warn.atRisk,
     },
     charts: matrixCharts(names, sub, measure === 'spend' ? 'revenue' : measure),
     findings: migrationFindings(matrix, warn),
@@ -295,7 +459,8 @@ export async function runMigration(ctx: AnalysisContext, source: ReturnType<type
 export const migrationDefinition: AnalysisDefinition<typeof migrationOptions> = {
   id: 'migration',
   title: 'Tier migration and early warning',
-  description: 'Tier transition matrix between two periods (with new and gone) and the early-warning list of core customers who churned fully or partially.',
+  description:
+    'Tier transition matrix between two periods (with new and gone) and the early-warning list of core customers who churned fully or partially.',
   requires: ['transactions'],
   options: migrationOptions,
   run: (ctx, o) => runMigration(ctx, valueSource(ctx.profile), o),

@@ -21,7 +21,14 @@ import { finding, term } from '../messages/finding.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
 import { keptDataRange, vectorsAvailable } from './customer-period-vectors.ts';
-import { loadMvcBase, mvcRawNumericQuery, mvcRows, withIds, type MvcBaseRead, type MvcNumericOptions } from './mvc-numerics.ts';
+import {
+  loadMvcBase,
+  mvcRawNumericQuery,
+  mvcRows,
+  withIds,
+  type MvcBaseRead,
+  type MvcNumericOptions,
+} from './mvc-numerics.ts';
 import { monthsCover, readsDatedCosts } from './customer-period-months.ts';
 import { buildMvcSummaryQuery, buildPeerLabelsQuery } from './period-summary.ts';
 import { sqlDate } from '../../sql/literals.ts';
@@ -34,9 +41,30 @@ import { periodOptions } from './options.ts';
 /** The options of `mvc-mgc-bz`: the period, the group shares, the potential quantile and the list length. */
 export const mvcOptions = defineOptions([
   ...periodOptions,
-  { name: 'mvc_share', type: 'number', min: 0, max: 1, default: 0.2, description: 'Share of customers (top by value) who are MVCs.' },
-  { name: 'growable_share', type: 'number', min: 0, max: 1, default: 0.2, description: 'Largest share of customers flagged as MGCs (largest headroom first).' },
-  { name: 'potential_quantile', type: 'number', min: 0, max: 1, default: 0.9, description: 'Quantile of peers’ value taken as reachable potential.' },
+  {
+    name: 'mvc_share',
+    type: 'number',
+    min: 0,
+    max: 1,
+    default: 0.2,
+    description: 'Share of customers (top by value) who are MVCs.',
+  },
+  {
+    name: 'growable_share',
+    type: 'number',
+    min: 0,
+    max: 1,
+    default: 0.2,
+    description: 'Largest share of customers flagged as MGCs (largest headroom first).',
+  },
+  {
+    name: 'potential_quantile',
+    type: 'number',
+    min: 0,
+    max: 1,
+    default: 0.9,
+    description: 'Quantile of peers’ value taken as reachable potential.',
+  },
   { name: 'top_n', type: 'integer', min: 1, max: 10000, default: 20, description: 'Customers per list.' },
 ]);
 
@@ -83,7 +111,12 @@ ORDER BY grp, row_number() OVER (PARTITION BY grp ORDER BY CASE grp WHEN 'MGC' T
  * peer, first_half and second_half (spend up to and after the middle day). Parameters: $1 start,
  * $2 end, $3 last day of the first half.
  */
-function mvcBaseCtes(source: ValueSource, peer: PeerColumn, period: Period, at: readonly string[] = ['$1', '$2', '$3']): string {
+function mvcBaseCtes(
+  source: ValueSource,
+  peer: PeerColumn,
+  period: Period,
+  at: readonly string[] = ['$1', '$2', '$3'],
+): string {
   const value = source.profit ? 'cur.profit' : 'cur.revenue';
   const peers = peer
     ? `peers AS (SELECT customer_id, coalesce(any_value(${peer}), '(none)') AS peer FROM customers GROUP BY customer_id),`
@@ -100,7 +133,12 @@ v AS (SELECT cur.customer_id, ${value} AS value, cur.revenue, cur.service_cost, 
  * The per-customer base of `buildMvcQuery` (its CTE `v`) in customer_id order, for the prepared
  * path. Dates: the placeholders (or literals) `at` of $1–$3 as there.
  */
-export function buildMvcBaseQuery(source: ValueSource, peer: PeerColumn, period: Period, at?: readonly string[]): string {
+export function buildMvcBaseQuery(
+  source: ValueSource,
+  peer: PeerColumn,
+  period: Period,
+  at?: readonly string[],
+): string {
   return `WITH ${mvcBaseCtes(source, peer, period, at)}\nSELECT * FROM v ORDER BY customer_id`;
 }
 
@@ -109,13 +147,28 @@ export function buildMvcBaseQuery(source: ValueSource, peer: PeerColumn, period:
  * months (period-summary.ts), otherwise the raw base with `ix` joined on; both as typed arrays.
  * With only a connection (tests): the raw base with its ids.
  */
-export function mvcBaseRead(ctx: AnalysisContext, source: ValueSource, peer: PeerColumn, period: Period, mid: string): MvcBaseRead {
-  if (!ctx.numeric || !ctx.summary) return { kind: 'rows', sql: buildMvcBaseQuery(source, peer, period), params: [period.start, period.end, mid] };
+export function mvcBaseRead(
+  ctx: AnalysisContext,
+  source: ValueSource,
+  peer: PeerColumn,
+  period: Period,
+  mid: string,
+): MvcBaseRead {
+  if (!ctx.numeric || !ctx.summary)
+    return { kind: 'rows', sql: buildMvcBaseQuery(source, peer, period), params: [period.start, period.end, mid] };
   const labels = async () => toRows(await ctx.db.query(buildPeerLabelsQuery(peer))).map((r) => String(r.peer));
   const whole = monthsCover(ctx.summary, period, { datedCosts: readsDatedCosts(source, true) });
   const sql = whole
     ? buildMvcSummaryQuery(source, peer, period, mid)
-    : mvcRawNumericQuery(buildMvcBaseQuery(source, peer, period, [period.start, period.end, mid].map((d) => sqlDate(d, 'period date'))), peer);
+    : mvcRawNumericQuery(
+        buildMvcBaseQuery(
+          source,
+          peer,
+          period,
+          [period.start, period.end, mid].map((d) => sqlDate(d, 'period date')),
+        ),
+        peer,
+      );
   return { kind: 'numeric', sql, labels };
 }
 
@@ -157,13 +210,38 @@ export function mvcFindings(summary: readonly Row[], valueName: string, profit: 
   const bz = g('BZ');
   const what = valueName === 'profit' ? 'term.profit' : 'term.revenue';
   const out: Finding[] = [
-    finding('mvc', 'mvc.mvc', { customers: tv.count(num(mvc.customers)), customer_share: tv.percent(num(mvc.customer_share)), value: shareOfClause(num(mvc.value_share), what, 'term.other_customers'), share: tv.percent(num(mvc.value_share)) }, 'share'),
-    finding('mgc', 'mvc.mgc', { customers: tv.count(num(mgc.customers)), what: term(what), headroom: tv.money(num(mgc.headroom), 0) }, 'headroom'),
+    finding(
+      'mvc',
+      'mvc.mvc',
+      {
+        customers: tv.count(num(mvc.customers)),
+        customer_share: tv.percent(num(mvc.customer_share)),
+        value: shareOfClause(num(mvc.value_share), what, 'term.other_customers'),
+        share: tv.percent(num(mvc.value_share)),
+      },
+      'share',
+    ),
+    finding(
+      'mgc',
+      'mvc.mgc',
+      { customers: tv.count(num(mgc.customers)), what: term(what), headroom: tv.money(num(mgc.headroom), 0) },
+      'headroom',
+    ),
   ];
   if (profit) {
     out.push(
       num(bz.customers) > 0
-        ? finding('bz', 'mvc.bz', { customers: tv.count(num(bz.customers)), customer_share: tv.percent(num(bz.customer_share)), cost: tv.money(-num(bz.value), 0) }, 'cost', num(bz.value))
+        ? finding(
+            'bz',
+            'mvc.bz',
+            {
+              customers: tv.count(num(bz.customers)),
+              customer_share: tv.percent(num(bz.customer_share)),
+              cost: tv.money(-num(bz.value), 0),
+            },
+            'cost',
+            num(bz.value),
+          )
         : finding('bz', 'mvc.bz.none', {}, undefined, num(bz.value)),
     );
   }
@@ -193,19 +271,62 @@ export async function runMvc(ctx: AnalysisContext, o: MvcOptions): Promise<Analy
   const peer = peerColumn(profile);
   const rows = vectorsAvailable(ctx)
     ? await preparedRows(ctx, mvcBaseRead(ctx, source, peer, period, mid), {
-        mvcShare: o.mvc_share, growableShare: o.growable_share, potentialQuantile: o.potential_quantile, topN: o.top_n, profit: source.profit,
+        mvcShare: o.mvc_share,
+        growableShare: o.growable_share,
+        potentialQuantile: o.potential_quantile,
+        topN: o.top_n,
+        profit: source.profit,
       })
-    : toRows(await ctx.db.query(buildMvcQuery(source, peer, period), [period.start, period.end, mid, o.mvc_share, o.growable_share, o.potential_quantile, o.top_n]));
+    : toRows(
+        await ctx.db.query(buildMvcQuery(source, peer, period), [
+          period.start,
+          period.end,
+          mid,
+          o.mvc_share,
+          o.growable_share,
+          o.potential_quantile,
+          o.top_n,
+        ]),
+      );
   if (rows.length === 0) throw new Error(noDataMessage('mvc-mgc-bz', period, range));
   const summary = mvcSummary(rows);
   const valueName = source.profit ? 'profit' : 'revenue';
-  const listCols = ['customer_id', 'value', 'revenue', 'service_cost', 'peer', 'peer_potential', 'potential', 'headroom', 'first_half', 'second_half'];
+  const listCols = [
+    'customer_id',
+    'value',
+    'revenue',
+    'service_cost',
+    'peer',
+    'peer_potential',
+    'potential',
+    'headroom',
+    'first_half',
+    'second_half',
+  ];
   const list = (grp: string) => {
-    const rs = rows.filter((r) => r.grp === grp).map((r) => Object.fromEntries(listCols.map((k): [string, Cell] => [k, r[k] ?? null])));
-    return fromRows(rs, listCols.map((name) => ({ name, ...(name === 'customer_id' || name === 'peer' ? { type: 'VARCHAR', kind: 'string' as const } : { type: 'DOUBLE', kind: 'number' as const }) })));
+    const rs = rows
+      .filter((r) => r.grp === grp)
+      .map((r) => Object.fromEntries(listCols.map((k): [string, Cell] => [k, r[k] ?? null])));
+    return fromRows(
+      rs,
+      listCols.map((name) => ({
+        name,
+        ...(name === 'customer_id' || name === 'peer'
+          ? { type: 'VARCHAR', kind: 'string' as const }
+          : { type: 'DOUBLE', kind: 'number' as const }),
+      })),
+    );
   };
-  const summaryCols = Object.keys(summary[0]!).map((name) => ({ name, ...(typeof summary[0]![name] === 'string' ? { type: 'VARCHAR', kind: 'string' as const } : { type: 'DOUBLE', kind: 'number' as const }) }));
-  const shares = summary.flatMap((g) => [shareBar(String(g.group), 'customers', num(g.customer_share)), shareBar(String(g.group), valueName, num(g.value_share))]);
+  const summaryCols = Object.keys(summary[0]!).map((name) => ({
+    name,
+    ...(typeof summary[0]![name] === 'string'
+      ? { type: 'VARCHAR', kind: 'string' as const }
+      : { type: 'DOUBLE', kind: 'number' as const }),
+  }));
+  const shares = summary.flatMap((g) => [
+    shareBar(String(g.group), 'customers', num(g.customer_share)),
+    shareBar(String(g.group), valueName, num(g.value_share)),
+  ]);
   // Customers vs value per group, faceted like the tier ladder so the two bars compare directly.
   const chart = shareBarsChart({
     id: 'mvc-groups',

@@ -43,7 +43,8 @@ async function readBaseRows(db: SqlConnection, sql: string, params: readonly (st
     if (i < 0) throw new Error(`missing column ${name}`);
     return t.data[i]!;
   };
-  const numbers = (name: string) => Float64Array.from(col(name), (v) => (v === null || v === undefined ? NaN : Number(v)));
+  const numbers = (name: string) =>
+    Float64Array.from(col(name), (v) => (v === null || v === undefined ? NaN : Number(v)));
   const ids = col('customer_id').map(String);
   return {
     n: ids.length,
@@ -98,7 +99,10 @@ export async function loadMvcBase(ctx: AnalysisContext, read: MvcBaseRead): Prom
 export async function withIds(ctx: AnalysisContext, b: MvcBase, rows: Row[]): Promise<Row[]> {
   if (b.ids) return rows;
   const ix = b.ix!;
-  const byIx = await customerIds(ctx, rows.map((r) => ix[Number(r.base_index)]!));
+  const byIx = await customerIds(
+    ctx,
+    rows.map((r) => ix[Number(r.base_index)]!),
+  );
   return rows.map((r) => ({ ...r, customer_id: byIx.get(ix[Number(r.base_index)]!)! }));
 }
 
@@ -268,7 +272,8 @@ export function mvcRows(b: MvcBase, o: MvcNumericOptions): Row[] {
       growth[m++] = -g;
     }
   }
-  for (const i of firstKMembers(growable.subarray(0, m), growth.subarray(0, m), Math.ceil(o.growableShare * n))) group[i] = MGC;
+  for (const i of firstKMembers(growable.subarray(0, m), growth.subarray(0, m), Math.ceil(o.growableShare * n)))
+    group[i] = MGC;
   const sizes = new Int32Array(GROUP_NAMES.length);
   for (let i = 0; i < n; i++) sizes[group[i]!]!++;
   const members = Array.from(sizes, (size) => new Int32Array(size));
@@ -303,14 +308,32 @@ export function mvcRows(b: MvcBase, o: MvcNumericOptions): Row[] {
         headN++;
       }
     }
-    const key = g === 'MGC' ? (i: number) => -headroom[i]! : g === 'BZ' ? (i: number) => b.value[i]! : (i: number) => -b.value[i]!;
+    const key =
+      g === 'MGC'
+        ? (i: number) => -headroom[i]!
+        : g === 'BZ'
+          ? (i: number) => b.value[i]!
+          : (i: number) => -b.value[i]!;
     const nan = (x: number) => (Number.isNaN(x) ? null : x);
     for (const i of firstK(idx, key, Math.max(o.topN, 1))) {
       rows.push({
-        grp: g, customer_id: b.ids ? b.ids[i]! : null, base_index: i, value: nan(b.value[i]!), revenue: nan(b.revenue[i]!), service_cost: nan(b.serviceCost[i]!), peer: b.peers[i]!,
-        peer_potential: nan(peerPotential[i]!), potential: nan(potential[i]!), headroom: nan(headroom[i]!),
-        first_half: nan(b.firstHalf[i]!), second_half: nan(b.secondHalf[i]!),
-        grp_customers: idx.length, grp_value: valueN ? value : null, grp_revenue: revenueN ? revenue : null, grp_headroom: headN ? head : null, n,
+        grp: g,
+        customer_id: b.ids ? b.ids[i]! : null,
+        base_index: i,
+        value: nan(b.value[i]!),
+        revenue: nan(b.revenue[i]!),
+        service_cost: nan(b.serviceCost[i]!),
+        peer: b.peers[i]!,
+        peer_potential: nan(peerPotential[i]!),
+        potential: nan(potential[i]!),
+        headroom: nan(headroom[i]!),
+        first_half: nan(b.firstHalf[i]!),
+        second_half: nan(b.secondHalf[i]!),
+        grp_customers: idx.length,
+        grp_value: valueN ? value : null,
+        grp_revenue: revenueN ? revenue : null,
+        grp_headroom: headN ? head : null,
+        n,
       });
     }
   }
@@ -323,7 +346,9 @@ const BZ = 2;
 const MGC = 3;
 const GROUP_NAMES = ['other', 'MVC', 'BZ', 'MGC'] as const;
 /** The codes in name order: BZ, MGC, MVC, other. */
-const GROUP_ORDER = GROUP_NAMES.map((name, code) => ({ name, code })).sort((x, y) => (x.name < y.name ? -1 : 1)).map((g) => g.code);
+const GROUP_ORDER = GROUP_NAMES.map((name, code) => ({ name, code }))
+  .sort((x, y) => (x.name < y.name ? -1 : 1))
+  .map((g) => g.code);
 
 /** What `mvcRows` derives from a base whatever the options: peer groups with their sorted values, and value keys. */
 interface PeerGroups {

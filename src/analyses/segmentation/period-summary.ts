@@ -65,7 +65,9 @@ function profitExpr(m: string, suffix: string, cts: string): string {
 function costCte(source: ValueSource, periods: readonly { p: Period; suffix: string }[]): string | null {
   if (!usesServiceCosts(source.profile)) return null;
   const one = periods.length === 1;
-  const cols = periods.map(({ p, suffix }) => `sum(amount)${one ? '' : ` FILTER (WHERE ${costsOf(p)})`} AS cts${suffix}`);
+  const cols = periods.map(
+    ({ p, suffix }) => `sum(amount)${one ? '' : ` FILTER (WHERE ${costsOf(p)})`} AS cts${suffix}`,
+  );
   const where = periods.map(({ p }) => costsOf(p)).join(' OR ');
   return `c AS (SELECT customer_id, ${cols.join(', ')} FROM ${summaryTables.serviceCostMonths} WHERE ${where} GROUP BY customer_id)`;
 }
@@ -81,7 +83,10 @@ function monthAggregates(source: ValueSource, p: Period, suffix: string, filtere
 /** The range of month rows a set of periods reads. */
 function scanRange(periods: readonly Period[]): string {
   const from = periods.map((p) => monthStart(p.start)).sort()[0]!;
-  const to = periods.map((p) => p.end).sort().at(-1)!;
+  const to = periods
+    .map((p) => p.end)
+    .sort()
+    .at(-1)!;
   return `month BETWEEN ${sqlDate(from, 'period start')} AND ${sqlDate(to, 'period end')}`;
 }
 
@@ -127,8 +132,15 @@ ${s.survey ? 'LEFT JOIN sv ON sv.customer_id = m.customer_id' : ''}`;
  * total in each (revenue, profit or orders; NaN outside the period) and the last purchase as days
  * since 1970-01-01 (in the later period, else in the earlier one).
  */
-export function buildMigrationSummaryQuery(source: ValueSource, measure: Measure, periods: { early: Period; late: Period }): string {
-  const ps = [{ p: periods.early, suffix: '_e' }, { p: periods.late, suffix: '_l' }];
+export function buildMigrationSummaryQuery(
+  source: ValueSource,
+  measure: Measure,
+  periods: { early: Period; late: Period },
+): string {
+  const ps = [
+    { p: periods.early, suffix: '_e' },
+    { p: periods.late, suffix: '_l' },
+  ];
   const profit = measure === 'profit' && source.profit;
   const cols = ps.flatMap(({ p, suffix }) => {
     const f = ` FILTER (WHERE ${monthsOf(p)})`;
@@ -142,7 +154,13 @@ export function buildMigrationSummaryQuery(source: ValueSource, measure: Measure
   GROUP BY customer_id HAVING count(*) FILTER (WHERE ${monthsOf(periods.early)}) + count(*) FILTER (WHERE ${monthsOf(periods.late)}) > 0)`;
   const c = profit ? costCte(source, ps) : null;
   const total = (suffix: string) =>
-    measure === 'spend' ? `m.revenue${suffix}` : measure === 'orders' ? `m.orders${suffix}` : profit ? profitExpr('m', suffix, c ? `c.cts${suffix}` : 'CAST(NULL AS DOUBLE)') : 'NULL';
+    measure === 'spend'
+      ? `m.revenue${suffix}`
+      : measure === 'orders'
+        ? `m.orders${suffix}`
+        : profit
+          ? profitExpr('m', suffix, c ? `c.cts${suffix}` : 'CAST(NULL AS DOUBLE)')
+          : 'NULL';
   const inside = (suffix: string, v: string) => `CASE WHEN m.active${suffix} > 0 THEN ${v} END`;
   return `WITH ${[m, ...(c ? [c] : [])].join(',\n')}
 SELECT ${dbl('h.ix', 'ix')}, ${dbl('(m.active_e > 0)::INTEGER + 2 * (m.active_l > 0)::INTEGER', 'in_periods')},
@@ -166,7 +184,9 @@ export function buildMvcSummaryQuery(source: ValueSource, peerColumn: PeerColumn
   const profit = source.profit;
   const midMonth = sqlDate(monthStart(mid), 'middle day');
   const split = !isMonthEnd(mid);
-  const [h1, h2] = split ? [`month < ${midMonth}`, `month > ${midMonth}`] : [`month <= ${midMonth}`, `month > ${midMonth}`];
+  const [h1, h2] = split
+    ? [`month < ${midMonth}`, `month > ${midMonth}`]
+    : [`month <= ${midMonth}`, `month > ${midMonth}`];
   const m = `m AS (SELECT customer_id, ${[...monthAggregates(source, period, '', false, profit), `sum(revenue) FILTER (WHERE ${h1}) AS h1`, `sum(revenue) FILTER (WHERE ${h2}) AS h2`].join(', ')}
   FROM ${summaryTables.customerMonths} WHERE ${monthsOf(period)} GROUP BY customer_id)`;
   // That month's lines within the period (the period may start or end inside it only where no line falls).

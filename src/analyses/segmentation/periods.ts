@@ -76,7 +76,8 @@ export interface DataRange {
  * summary's monthly table holds exactly those lines, so `fromSummary` reads the same two dates there.
  */
 export function buildDataRangeQuery(fromSummary = false): string {
-  if (fromSummary) return 'SELECT min(first_date) AS first_date, max(last_date) AS last_date, count(*) AS n FROM summary.customer_months';
+  if (fromSummary)
+    return 'SELECT min(first_date) AS first_date, max(last_date) AS last_date, count(*) AS n FROM summary.customer_months';
   return 'SELECT min(date) AS first_date, max(date) AS last_date, count(*) AS n FROM transactions WHERE customer_id IS NOT NULL';
 }
 
@@ -92,7 +93,13 @@ export async function dataRange(db: SqlConnection, fromSummary = false): Promise
 }
 
 /** Resolves optional start/end options against a default window; the defaults end on the last data date. */
-export function resolvePeriod(start: string | undefined, end: string | undefined, range: DataRange, months = 12, label = 'period'): Period {
+export function resolvePeriod(
+  start: string | undefined,
+  end: string | undefined,
+  range: DataRange,
+  months = 12,
+  label = 'period',
+): Period {
   const e = end ?? range.last;
   const s = start ?? windowEndingOn(e, months).start;
   return checkPeriod({ start: s, end: e }, label);

@@ -20,10 +20,23 @@ export interface RfmVectors {
 }
 
 /** SQL of the per-customer RFM inputs for `ctx.numeric` (dates inlined, validated). */
-export function buildRfmVectorsQuery(source: ValueSource, measure: 'revenue' | 'profit', period: Period, fromSummary: boolean): string {
+export function buildRfmVectorsQuery(
+  source: ValueSource,
+  measure: 'revenue' | 'profit',
+  period: Period,
+  fromSummary: boolean,
+): string {
   const start = sqlDate(period.start, 'since');
   const end = sqlDate(period.end, 'as_of');
-  const cte = buildCustomerPeriodCte({ name: 'cur', start, end, period, source, withProfit: measure === 'profit', fromSummary });
+  const cte = buildCustomerPeriodCte({
+    name: 'cur',
+    start,
+    end,
+    period,
+    source,
+    withProfit: measure === 'profit',
+    fromSummary,
+  });
   return `WITH ${cte}\nSELECT date_diff('day', last_date, ${end}::DATE) AS recency_days, orders AS frequency, ${measure} AS monetary FROM cur`;
 }
 
@@ -31,7 +44,12 @@ export function buildRfmVectorsQuery(source: ValueSource, measure: 'revenue' | '
 const KEEP = 2;
 
 /** The inputs of a period and measure, kept per dataset version (needs `ctx.memo` and `ctx.numeric`). */
-export async function loadRfmVectors(ctx: AnalysisContext, source: ValueSource, measure: 'revenue' | 'profit', period: Period): Promise<RfmVectors> {
+export async function loadRfmVectors(
+  ctx: AnalysisContext,
+  source: ValueSource,
+  measure: 'revenue' | 'profit',
+  period: Period,
+): Promise<RfmVectors> {
   const read = async (): Promise<RfmVectors> => {
     if (!ctx.numeric) throw new Error('rfm vectors need ctx.numeric');
     const fromSummary = monthsCover(ctx.summary, period, { datedCosts: readsDatedCosts(source, measure === 'profit') });
@@ -110,7 +128,20 @@ interface Acc {
   mScore: number;
 }
 
-const acc = (): Acc => ({ customers: 0, monetary: 0, monetaryN: 0, recency: 0, frequency: 0, minR: Infinity, maxR: -Infinity, minF: Infinity, maxF: -Infinity, minM: Infinity, maxM: -Infinity, mScore: 0 });
+const acc = (): Acc => ({
+  customers: 0,
+  monetary: 0,
+  monetaryN: 0,
+  recency: 0,
+  frequency: 0,
+  minR: Infinity,
+  maxR: -Infinity,
+  minF: Infinity,
+  maxF: -Infinity,
+  minM: Infinity,
+  maxM: -Infinity,
+  mScore: 0,
+});
 
 function add(a: Acc, r: number, f: number, m: number, ms: number): void {
   a.customers += 1;
@@ -132,10 +163,20 @@ function add(a: Acc, r: number, f: number, m: number, ms: number): void {
 function row(r: number | null, f: number | null, m: number | null, a: Acc): Row {
   const some = a.monetaryN > 0;
   return {
-    r_score: r, f_score: f, m_score: m, customers: a.customers,
-    monetary: some ? a.monetary : null, recency_days: a.recency, frequency: a.frequency,
-    min_recency: a.minR, max_recency: a.maxR, min_frequency: a.minF, max_frequency: a.maxF,
-    min_monetary: some ? a.minM : null, max_monetary: some ? a.maxM : null, m_score_sum: a.mScore,
+    r_score: r,
+    f_score: f,
+    m_score: m,
+    customers: a.customers,
+    monetary: some ? a.monetary : null,
+    recency_days: a.recency,
+    frequency: a.frequency,
+    min_recency: a.minR,
+    max_recency: a.maxR,
+    min_frequency: a.minF,
+    max_frequency: a.maxF,
+    min_monetary: some ? a.minM : null,
+    max_monetary: some ? a.maxM : null,
+    m_score_sum: a.mScore,
   };
 }
 
@@ -159,7 +200,9 @@ export function rfmGroupedRows(v: RfmVectors, bins: number): Row[] {
     if (!h) mGroups.set(ms[i]!, (h = acc()));
     add(h, v.recencyDays[i]!, v.frequency[i]!, v.monetary[i]!, ms[i]!);
   }
-  const rows: Row[] = [...grid.entries()].sort((a, b) => a[0] - b[0]).map(([k, a]) => row(Math.floor(k / 256), k % 256, null, a));
+  const rows: Row[] = [...grid.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([k, a]) => row(Math.floor(k / 256), k % 256, null, a));
   for (const [k, a] of [...mGroups.entries()].sort((x, y) => x[0] - y[0])) rows.push(row(null, null, k, a));
   return rows;
 }

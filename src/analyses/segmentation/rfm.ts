@@ -28,10 +28,26 @@ const unitDays: Record<TimeUnit, number> = { day: 1, week: 7, month: 30.4375 };
 export const rfmOptions = defineOptions([
   { name: 'as_of', type: 'date', description: 'Date recency is measured from (default: the last transaction date).' },
   { name: 'since', type: 'date', description: 'First day of purchases counted (default: all history).' },
-  { name: 'time_unit', type: 'enum', values: ['day', 'week', 'month'], default: 'day', description: 'Unit recency is reported in.' },
+  {
+    name: 'time_unit',
+    type: 'enum',
+    values: ['day', 'week', 'month'],
+    default: 'day',
+    description: 'Unit recency is reported in.',
+  },
   { name: 'bins', type: 'integer', min: 2, max: 10, default: 5, description: 'Number of score bins (5 = quintiles).' },
-  { name: 'monetary', type: 'enum', values: ['spend', 'profit'], default: 'spend', description: 'Monetary value: total spend or total profit.' },
-  { name: 'segment_map', type: 'record', description: 'Segment map: { name: { r: [lo, hi], f: [lo, hi] } } on a 1–5 scale, first match wins.' },
+  {
+    name: 'monetary',
+    type: 'enum',
+    values: ['spend', 'profit'],
+    default: 'spend',
+    description: 'Monetary value: total spend or total profit.',
+  },
+  {
+    name: 'segment_map',
+    type: 'record',
+    description: 'Segment map: { name: { r: [lo, hi], f: [lo, hi] } } on a 1–5 scale, first match wins.',
+  },
 ]);
 
 /** Options of the `rfm` analysis, as `run` receives them. */
@@ -43,7 +59,8 @@ export type RfmOptions = OptionValues<typeof rfmOptions>;
  */
 export function buildRfmQuery(source: ValueSource, monetary: 'spend' | 'profit', period: Period): string {
   const m = monetary === 'profit' && source.profit ? 'profit' : 'revenue';
-  const score = (order: string) => `least($3::INTEGER, 1 + floor($3::INTEGER * percent_rank() OVER (ORDER BY ${order})))::INTEGER`;
+  const score = (order: string) =>
+    `least($3::INTEGER, 1 + floor($3::INTEGER * percent_rank() OVER (ORDER BY ${order})))::INTEGER`;
   return `WITH ${buildCustomerPeriodCte({ name: 'cur', start: '$2', end: '$1', period, source, withProfit: m === 'profit' })},
 c AS (SELECT customer_id, date_diff('day', last_date, $1::DATE) AS recency_days, orders AS frequency, ${m} AS monetary FROM cur),
 s AS (SELECT *, ${score('recency_days DESC')} AS r_score, ${score('frequency')} AS f_score, ${score('monetary')} AS m_score FROM c)
@@ -78,7 +95,12 @@ export interface RfmSegment extends Row {
 }
 
 /** Grid cells and segment totals from the grouped rows (pure). */
-export function rfmTables(rows: readonly Row[], bins: number, map: readonly SegmentRule[], unit: TimeUnit): { grid: RfmCell[]; segments: RfmSegment[] } {
+export function rfmTables(
+  rows: readonly Row[],
+  bins: number,
+  map: readonly SegmentRule[],
+  unit: TimeUnit,
+): { grid: RfmCell[]; segments: RfmSegment[] } {
   const cells = rows.filter((r) => r.r_score !== null && r.f_score !== null);
   const grid = cells.map((r): RfmCell => {
     const customers = num(r.customers);
@@ -150,7 +172,15 @@ export function rfmFindings(segments: readonly RfmSegment[], measure: string): F
   const what = term(measure === 'profit' ? 'term.profit' : 'term.revenue');
   const out: Finding[] = [];
   const champ = get('champions');
-  if (champ) out.push(finding('champions', 'rfm.champions', { customers: tv.percent(champ.customer_share), share: tv.percent(champ.monetary_share), what }, 'share'));
+  if (champ)
+    out.push(
+      finding(
+        'champions',
+        'rfm.champions',
+        { customers: tv.percent(champ.customer_share), share: tv.percent(champ.monetary_share), what },
+        'share',
+      ),
+    );
   const risk = [get('at risk'), get("can't lose")].filter((s): s is RfmSegment => !!s);
   if (risk.length) {
     const n = risk.reduce((s, r) => s + r.customers, 0);
@@ -183,7 +213,10 @@ export function rfmCharts(bins: number, measure: string): ChartSpec[] {
       { type: 'text', x: 'r_score', y: 'f_score', text: 'segment', options: { fontSize: 9, dy: 9 } },
     ],
   });
-  return [base('rfm-count', 'Customers per R × F cell', 'customers', ',d'), base('rfm-value', `Total ${measure} per R × F cell`, 'monetary', '.3s')];
+  return [
+    base('rfm-count', 'Customers per R × F cell', 'customers', ',d'),
+    base('rfm-value', `Total ${measure} per R × F cell`, 'monetary', '.3s'),
+  ];
 }
 
 /**
@@ -212,14 +245,18 @@ export async function runRfm(ctx: AnalysisContext, source: ValueSource, o: RfmOp
   const measure = o.monetary === 'profit' && source.profit ? 'profit' : 'revenue';
   const str = { type: 'VARCHAR', kind: 'string' as const };
   const dbl = { type: 'DOUBLE', kind: 'number' as const };
-  const cols = (r: Row | undefined) => Object.keys(r ?? {}).map((name) => ({ name, ...(name === 'segment' ? str : dbl) }));
+  const cols = (r: Row | undefined) =>
+    Object.keys(r ?? {}).map((name) => ({ name, ...(name === 'segment' ? str : dbl) }));
   const scores = rfmScoreTable(rows, o.bins, o.time_unit);
   return {
     tables: {
       segments: fromRows(segments, cols(segments[0])),
       grid: fromRows(grid, cols(grid[0])),
       scores: fromRows(scores, cols(scores[0])),
-      segment_map: fromRows(map.map((m) => ({ segment: m.segment, r_from: m.r[0], r_to: m.r[1], f_from: m.f[0], f_to: m.f[1] })), cols({ segment: '', r_from: 0, r_to: 0, f_from: 0, f_to: 0 })),
+      segment_map: fromRows(
+        map.map((m) => ({ segment: m.segment, r_from: m.r[0], r_to: m.r[1], f_from: m.f[0], f_to: m.f[1] })),
+        cols({ segment: '', r_from: 0, r_to: 0, f_from: 0, f_to: 0 }),
+      ),
     },
     scalars: {
       customers: grid.reduce((s, c) => s + c.customers, 0),

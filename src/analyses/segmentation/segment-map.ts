@@ -42,7 +42,8 @@ function range(v: unknown, what: string): [number, number] {
 export function parseSegmentMap(raw: Record<string, unknown> | undefined): SegmentRule[] {
   if (!raw || Object.keys(raw).length === 0) return [...defaultSegmentMap];
   return Object.entries(raw).map(([segment, v]) => {
-    if (typeof v !== 'object' || v === null) throw new Error(`invalid segment_map entry ${segment}: expected { r: [lo, hi], f: [lo, hi] }`);
+    if (typeof v !== 'object' || v === null)
+      throw new Error(`invalid segment_map entry ${segment}: expected { r: [lo, hi], f: [lo, hi] }`);
     const o = v as Record<string, unknown>;
     return { segment, r: range(o.r, `${segment}.r`), f: range(o.f, `${segment}.f`) };
   });

@@ -66,7 +66,15 @@ export function shareBarsChart(s: ShareBarsSpec): ChartSpec {
     color: { legend: true, domain: [...s.series] },
     marks: [
       { type: 'barX', x: 'share', y: 'share_of', fy: 'group', fill: 'share_of' },
-      { type: 'text', x: 'label_x', y: 'share_of', fy: 'group', text: 'share', textFormat: '.0%', options: { textAnchor: 'start', dx: 4 } },
+      {
+        type: 'text',
+        x: 'label_x',
+        y: 'share_of',
+        fy: 'group',
+        text: 'share',
+        textFormat: '.0%',
+        options: { textAnchor: 'start', dx: 4 },
+      },
       { type: 'ruleX', values: [0] },
     ],
   };

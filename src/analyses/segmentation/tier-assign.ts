@@ -10,7 +10,6 @@ import { num } from './format.ts';
 import { noDataMessage, periodMonths, type DataRange, type Period } from './periods.ts';
 import type { Measure, ValueSource } from './value-source.ts';
 
-
 /** How tier thresholds are chosen. */
 export type TierMethod = 'quantiles' | 'amounts';
 

@@ -25,9 +25,11 @@ export const defaultTierQuantiles: readonly number[] = [0.4, 0.65, 0.8, 0.9, 0.9
  * reader's language was not known to the engine, so English). Throws on duplicates.
  */
 export function tierNames(custom: readonly string[] | undefined, language: TierLanguage | 'auto' = 'en'): string[] {
-  const names = custom && custom.length > 0 ? [...custom] : [...defaultTierNames[language === 'auto' ? 'en' : language]];
+  const names =
+    custom && custom.length > 0 ? [...custom] : [...defaultTierNames[language === 'auto' ? 'en' : language]];
   if (names.length < 2) throw new Error(`invalid tier_names: need at least two tiers (got ${names.length})`);
-  if (new Set(names).size !== names.length) throw new Error(`invalid tier_names: names must be distinct (${names.join(', ')})`);
+  if (new Set(names).size !== names.length)
+    throw new Error(`invalid tier_names: names must be distinct (${names.join(', ')})`);
   return names;
 }
 
@@ -36,8 +38,14 @@ export function tierNames(custom: readonly string[] | undefined, language: TierL
  * (`k / n`), unless the user gave their own (strictly increasing, inside (0, 1)).
  */
 export function tierQuantiles(n: number, custom?: readonly number[]): number[] {
-  const q = custom && custom.length > 0 ? [...custom] : n === 6 ? [...defaultTierQuantiles] : Array.from({ length: n - 1 }, (_, i) => (i + 1) / n);
-  if (q.length !== n - 1) throw new Error(`invalid tier quantiles: ${n} tiers need ${n - 1} cut points (got ${q.length})`);
+  const q =
+    custom && custom.length > 0
+      ? [...custom]
+      : n === 6
+        ? [...defaultTierQuantiles]
+        : Array.from({ length: n - 1 }, (_, i) => (i + 1) / n);
+  if (q.length !== n - 1)
+    throw new Error(`invalid tier quantiles: ${n} tiers need ${n - 1} cut points (got ${q.length})`);
   q.forEach((v, i) => {
     if (!(v > 0 && v < 1)) throw new Error(`invalid tier quantile: ${v} (must be between 0 and 1)`);
     if (i > 0 && v <= q[i - 1]!) throw new Error(`invalid tier quantiles: must increase (${q.join(', ')})`);

@@ -83,7 +83,12 @@ export function assignTiers(values: Float64Array, thresholds: readonly number[])
  * non-empty tier with customers, sum(revenue), sum(profit) (null when the tier has no profit
  * values), avg(tenure_months), min/max of the value (null when none).
  */
-export function tierAggregates(v: CustomerPeriodVectors, values: Float64Array, tiers: ArrayLike<number>, tierCount: number): Row[] {
+export function tierAggregates(
+  v: CustomerPeriodVectors,
+  values: Float64Array,
+  tiers: ArrayLike<number>,
+  tierCount: number,
+): Row[] {
   const customers = new Float64Array(tierCount);
   const revenue = new Float64Array(tierCount);
   const profit = new Float64Array(tierCount);

@@ -20,7 +20,14 @@ import { resolveThresholds, tierCaseExpr, type TierMethod, type TierSqlParams } 
 import { checkThresholds, tierNames, tierQuantiles } from './tier-names.ts';
 import { assignTiers, measureValues, quantileCont, sortedValues, tierAggregates } from './tier-numerics.ts';
 import { shareBar, shareBarColumns, shareBarsChart, type ShareBar } from './share-bars.ts';
-import { measureLabel, resolveMeasure, valueNotes, valueSource, type Measure, type ValueSource } from './value-source.ts';
+import {
+  measureLabel,
+  resolveMeasure,
+  valueNotes,
+  valueSource,
+  type Measure,
+  type ValueSource,
+} from './value-source.ts';
 import { periodOptions, tierOptionSpecs } from './options.ts';
 
 /** The options of `tiers`: the period and the tier ladder. */
@@ -104,15 +111,53 @@ export function tierFindings(table: readonly TierRow[]): Finding[] {
   const names = list(top.map((r) => text(r.tier)).reverse());
   const findings: Finding[] = [
     !hasProfit
-      ? finding('top_tiers', 'tiers.top.revenue', { customers: tv.percent(custShare), names, value: tv.percent(valueShare) }, 'value')
+      ? finding(
+          'top_tiers',
+          'tiers.top.revenue',
+          { customers: tv.percent(custShare), names, value: tv.percent(valueShare) },
+          'value',
+        )
       : valueShare > 1.005
-        ? finding('top_tiers', 'tiers.top.profit_over', { customers: tv.percent(custShare), names, revenue: tv.percent(revShare), value: shareOfClause(valueShare, 'term.profit', 'term.other_tiers'), share: tv.percent(valueShare) }, 'share')
-        : finding('top_tiers', 'tiers.top.profit', { customers: tv.percent(custShare), names, value: tv.percent(valueShare), revenue: tv.percent(revShare) }, 'value'),
+        ? finding(
+            'top_tiers',
+            'tiers.top.profit_over',
+            {
+              customers: tv.percent(custShare),
+              names,
+              revenue: tv.percent(revShare),
+              value: shareOfClause(valueShare, 'term.profit', 'term.other_tiers'),
+              share: tv.percent(valueShare),
+            },
+            'share',
+          )
+        : finding(
+            'top_tiers',
+            'tiers.top.profit',
+            { customers: tv.percent(custShare), names, value: tv.percent(valueShare), revenue: tv.percent(revShare) },
+            'value',
+          ),
   ];
   if (bottom) {
     const p = bottom.profit_share;
-    const tail = p === null ? clause('common.empty') : p < 0 ? clause('tiers.bottom.loses', { profit: tv.percent(p) }) : clause('tiers.bottom.earns', { profit: tv.percent(p) });
-    findings.push(finding('bottom_tier', 'tiers.bottom', { tier: text(bottom.tier), customers: tv.percent(bottom.customer_share), revenue: tv.percent(bottom.revenue_share), tail }, 'customers'));
+    const tail =
+      p === null
+        ? clause('common.empty')
+        : p < 0
+          ? clause('tiers.bottom.loses', { profit: tv.percent(p) })
+          : clause('tiers.bottom.earns', { profit: tv.percent(p) });
+    findings.push(
+      finding(
+        'bottom_tier',
+        'tiers.bottom',
+        {
+          tier: text(bottom.tier),
+          customers: tv.percent(bottom.customer_share),
+          revenue: tv.percent(bottom.revenue_share),
+          tail,
+        },
+        'customers',
+      ),
+    );
   }
   return findings;
 }
@@ -158,10 +203,27 @@ interface TierGrading {
 }
 
 /** Thresholds and the per-tier rows of `buildTierSummaryQuery`, in SQL on the raw tables (the reference). */
-async function tierRowsSql(db: SqlConnection, inp: TierInputs, g: TierGrading): Promise<{ thresholds: number[]; rows: Row[] }> {
+async function tierRowsSql(
+  db: SqlConnection,
+  inp: TierInputs,
+  g: TierGrading,
+): Promise<{ thresholds: number[]; rows: Row[] }> {
   const params: TierSqlParams = { source: inp.source, measure: g.measure, signupDates: inp.signupDates };
-  const thresholds = await resolveThresholds(db, { ...params, method: g.method, quantiles: g.quantiles, amounts: g.amounts }, g.period, g.range, 'tiers');
-  const rows = toRows(await db.query(buildTierSummaryQuery(params, g.period, thresholds.length), [g.period.start, g.period.end, periodMonths(g.period), ...thresholds]));
+  const thresholds = await resolveThresholds(
+    db,
+    { ...params, method: g.method, quantiles: g.quantiles, amounts: g.amounts },
+    g.period,
+    g.range,
+    'tiers',
+  );
+  const rows = toRows(
+    await db.query(buildTierSummaryQuery(params, g.period, thresholds.length), [
+      g.period.start,
+      g.period.end,
+      periodMonths(g.period),
+      ...thresholds,
+    ]),
+  );
   return { thresholds, rows };
 }
 
@@ -170,12 +232,19 @@ async function tierRowsSql(db: SqlConnection, inp: TierInputs, g: TierGrading): 
  * reads them (one scan), every later change of thresholds, quantiles, names or measure is pure
  * numerics on them.
  */
-async function tierRowsPrepared(ctx: AnalysisContext, inp: TierInputs, g: TierGrading): Promise<{ thresholds: number[]; rows: Row[] }> {
+async function tierRowsPrepared(
+  ctx: AnalysisContext,
+  inp: TierInputs,
+  g: TierGrading,
+): Promise<{ thresholds: number[]; rows: Row[] }> {
   const v = await loadCustomerPeriod(ctx, { period: g.period, source: inp.source, signupDates: inp.signupDates });
   if (v.revenue.length === 0) throw new Error(noDataMessage('tiers', g.period, g.range));
   const months = periodMonths(g.period);
   const values = measureValues(v, g.measure, months);
-  const thresholds = g.method === 'amounts' ? [...g.amounts] : g.quantiles.map((q) => quantileCont(sortedFor(v, g.measure, months, values), q) ?? 0);
+  const thresholds =
+    g.method === 'amounts'
+      ? [...g.amounts]
+      : g.quantiles.map((q) => quantileCont(sortedFor(v, g.measure, months, values), q) ?? 0);
   const rows = tierAggregates(v, values, assignTiers(values, thresholds), thresholds.length + 1);
   return { thresholds, rows };
 }
@@ -212,7 +281,11 @@ export async function runTiers(ctx: AnalysisContext, inp: TierInputs, o: TiersOp
   const g: TierGrading = { period, range, measure, method: o.method, quantiles, amounts };
   const { thresholds, rows } = prepared ? await tierRowsPrepared(ctx, inp, g) : await tierRowsSql(ctx.db, inp, g);
   const table = tierTable(rows, names, thresholds);
-  const columns = Object.keys(table[0] ?? {}).map((name) => ({ name, type: name === 'tier' ? 'VARCHAR' : 'DOUBLE', kind: name === 'tier' ? ('string' as const) : ('number' as const) }));
+  const columns = Object.keys(table[0] ?? {}).map((name) => ({
+    name,
+    type: name === 'tier' ? 'VARCHAR' : 'DOUBLE',
+    kind: name === 'tier' ? ('string' as const) : ('number' as const),
+  }));
   const shares = tierShareBars(table);
   const findings = tierFindings(table);
   return {
@@ -247,8 +320,14 @@ export async function runTiers(ctx: AnalysisContext, inp: TierInputs, o: TiersOp
 export const tiersDefinition: AnalysisDefinition<typeof tiersOptions> = {
   id: 'tiers',
   title: 'Tier ladder',
-  description: 'Grades customers into tiers (crystal … black-gold) by average monthly spend or profit over a period; shares of customers, revenue and profit per tier.',
+  description:
+    'Grades customers into tiers (crystal … black-gold) by average monthly spend or profit over a period; shares of customers, revenue and profit per tier.',
   requires: ['transactions'],
   options: tiersOptions,
-  run: (ctx, o) => runTiers(ctx, { source: valueSource(ctx.profile), signupDates: hasColumn(ctx.profile, 'customers', 'signup_date') }, o),
+  run: (ctx, o) =>
+    runTiers(
+      ctx,
+      { source: valueSource(ctx.profile), signupDates: hasColumn(ctx.profile, 'customers', 'signup_date') },
+      o,
+    ),
 };

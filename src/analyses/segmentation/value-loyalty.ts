@@ -31,11 +31,31 @@ export type LoyaltyMeasure = 'tenure' | 'repeat_rate' | 'active_months' | 'surve
 /** The options of `value-loyalty`: the period, the two measures, their cut-offs and the scatter bins. */
 export const valueLoyaltyOptions = defineOptions([
   ...periodOptions,
-  { name: 'value', type: 'enum', values: ['auto', 'profit', 'revenue'], default: 'auto', description: 'Value: profit when cost data exists (auto), or revenue.' },
-  { name: 'loyalty', type: 'enum', values: ['tenure', 'repeat_rate', 'active_months', 'survey'], default: 'active_months', description: 'Loyalty: tenure in months, repeat-purchase rate (orders − 1)/orders, share of months active, or survey (repurchase intent / satisfaction, 0–1).' },
+  {
+    name: 'value',
+    type: 'enum',
+    values: ['auto', 'profit', 'revenue'],
+    default: 'auto',
+    description: 'Value: profit when cost data exists (auto), or revenue.',
+  },
+  {
+    name: 'loyalty',
+    type: 'enum',
+    values: ['tenure', 'repeat_rate', 'active_months', 'survey'],
+    default: 'active_months',
+    description:
+      'Loyalty: tenure in months, repeat-purchase rate (orders − 1)/orders, share of months active, or survey (repurchase intent / satisfaction, 0–1).',
+  },
   { name: 'value_cutoff', type: 'number', description: 'Value cut-off over the period (default: median).' },
   { name: 'loyalty_cutoff', type: 'number', description: 'Loyalty cut-off (default: median).' },
-  { name: 'bins', type: 'integer', min: 2, max: 100, default: 30, description: 'Bins per axis of the aggregated scatter.' },
+  {
+    name: 'bins',
+    type: 'integer',
+    min: 2,
+    max: 100,
+    default: 30,
+    description: 'Bins per axis of the aggregated scatter.',
+  },
 ]);
 
 /** Options of the `value-loyalty` analysis, as `run` receives them. */
@@ -43,10 +63,34 @@ export type ValueLoyaltyOptions = OptionValues<typeof valueLoyaltyOptions>;
 
 /** The four cells, their labels and strategies (docs/analyses/segmentation.md). */
 export const quadrants = [
-  { cell: 'core', label: 'Core: high value, high loyalty', strategy: 'Serve best: priority service, recognition, the best offers.', high_value: true, high_loyalty: true },
-  { cell: 'stabilise', label: 'High value, low loyalty', strategy: 'Stabilise: biggest loss risk; win loyalty with contracts, bundles, personal contact.', high_value: true, high_loyalty: false },
-  { cell: 'general', label: 'Low value, high loyalty', strategy: 'Cover with general policies: standard loyalty programme, low-cost service.', high_value: false, high_loyalty: true },
-  { cell: 'minimal', label: 'Low value, low loyalty', strategy: 'No special attention: serve efficiently, do not invest.', high_value: false, high_loyalty: false },
+  {
+    cell: 'core',
+    label: 'Core: high value, high loyalty',
+    strategy: 'Serve best: priority service, recognition, the best offers.',
+    high_value: true,
+    high_loyalty: true,
+  },
+  {
+    cell: 'stabilise',
+    label: 'High value, low loyalty',
+    strategy: 'Stabilise: biggest loss risk; win loyalty with contracts, bundles, personal contact.',
+    high_value: true,
+    high_loyalty: false,
+  },
+  {
+    cell: 'general',
+    label: 'Low value, high loyalty',
+    strategy: 'Cover with general policies: standard loyalty programme, low-cost service.',
+    high_value: false,
+    high_loyalty: true,
+  },
+  {
+    cell: 'minimal',
+    label: 'Low value, low loyalty',
+    strategy: 'No special attention: serve efficiently, do not invest.',
+    high_value: false,
+    high_loyalty: false,
+  },
 ] as const;
 
 /** SQL expression of the loyalty measure on the customer-period CTE (`cur`) joined to survey scores (`sv`). */
@@ -67,14 +111,26 @@ export function loyaltyExpr(l: LoyaltyMeasure): string {
  * Per-customer value and loyalty (CTE `vl`). Survey loyalty = the customer's mean repurchase
  * intent (1–5 → 0–1) when recorded, else mean satisfaction rescaled from its declared scale to 0–1.
  */
-function vlCte(source: ValueSource, value: 'profit' | 'revenue', loyalty: LoyaltyMeasure, period: Period, signupDates: boolean): string {
+function vlCte(
+  source: ValueSource,
+  value: 'profit' | 'revenue',
+  loyalty: LoyaltyMeasure,
+  period: Period,
+  signupDates: boolean,
+): string {
   const survey = loyalty === 'survey' ? `, ${surveyLoyaltyCte()}` : '';
   return `${buildCustomerPeriodCte({ name: 'cur', start: '$1', end: '$2', period, source, signupDates, withProfit: value === 'profit' })}${survey},
 vl AS (SELECT cur.customer_id, $3::DOUBLE AS months, ${value} AS value, ${loyaltyExpr(loyalty)} AS loyalty FROM cur${loyalty === 'survey' ? ' LEFT JOIN sv ON sv.customer_id = cur.customer_id' : ''})`;
 }
 
 /** Medians and ranges of value and loyalty, over customers with a loyalty value. Parameters: $1 start, $2 end, $3 months. */
-export function buildValueLoyaltyStatsQuery(source: ValueSource, value: 'profit' | 'revenue', loyalty: LoyaltyMeasure, period: Period, signupDates = false): string {
+export function buildValueLoyaltyStatsQuery(
+  source: ValueSource,
+  value: 'profit' | 'revenue',
+  loyalty: LoyaltyMeasure,
+  period: Period,
+  signupDates = false,
+): string {
   return `WITH ${vlCte(source, value, loyalty, period, signupDates)}
 SELECT count(*) AS customers, count(loyalty) AS with_loyalty,
   median(value) FILTER (WHERE loyalty IS NOT NULL) AS value_median, median(loyalty) AS loyalty_median,
@@ -89,7 +145,13 @@ FROM vl`;
  * Values outside the 1st–99th percentile are clamped into the edge bins. Rows come in a total order
  * (a bin straddling a cut-off is two rows, and `valueLoyaltyBins` colours a tie by the first).
  */
-export function buildValueLoyaltyQuery(source: ValueSource, value: 'profit' | 'revenue', loyalty: LoyaltyMeasure, period: Period, signupDates = false): string {
+export function buildValueLoyaltyQuery(
+  source: ValueSource,
+  value: 'profit' | 'revenue',
+  loyalty: LoyaltyMeasure,
+  period: Period,
+  signupDates = false,
+): string {
   const bin = (x: string, lo: number, hi: number) =>
     `coalesce(least($10::INTEGER - 1, greatest(0, floor((${x} - $${lo}::DOUBLE) / nullif($${hi}::DOUBLE - $${lo}::DOUBLE, 0) * $10::INTEGER)))::INTEGER, 0)`;
   return `WITH ${vlCte(source, value, loyalty, period, signupDates)},
@@ -117,17 +179,26 @@ export function valueLoyaltyCells(rows: readonly Row[]): Row[] {
       value,
       value_share: ratio(value, totalValue),
       avg_value: ratio(value, customers),
-      avg_loyalty: ratio(rs.reduce((s, r) => s + num(r.loyalty), 0), customers),
+      avg_loyalty: ratio(
+        rs.reduce((s, r) => s + num(r.loyalty), 0),
+        customers,
+      ),
     };
   });
 }
 
 /** Binned scatter points (pure): bin centres in value/loyalty units with counts and the cell. */
-export function valueLoyaltyBins(rows: readonly Row[], lo: [number, number], hi: [number, number], bins: number): Row[] {
+export function valueLoyaltyBins(
+  rows: readonly Row[],
+  lo: [number, number],
+  hi: [number, number],
+  bins: number,
+): Row[] {
   const acc = new Map<string, Row>();
   for (const r of rows) {
     const key = `${num(r.vbin)}|${num(r.lbin)}`;
-    const cell = quadrants.find((q) => q.high_value === r.high_value && q.high_loyalty === r.high_loyalty)?.cell ?? 'minimal';
+    const cell =
+      quadrants.find((q) => q.high_value === r.high_value && q.high_loyalty === r.high_loyalty)?.cell ?? 'minimal';
     const prev = acc.get(key);
     // A bin that straddles a cut-off arrives as two rows; draw one dot coloured by its majority cell.
     if (prev && num(prev.customers) >= num(r.customers)) {
@@ -151,8 +222,22 @@ export function valueLoyaltyFindings(cells: readonly Row[], valueName: string): 
   const stab = c('stabilise');
   const what = valueName === 'profit' ? 'term.profit' : 'term.revenue';
   return [
-    finding('core', 'value_loyalty.core', { customers: tv.percent(num(core.customer_share)), value: shareOfClause(num(core.value_share), what, 'term.other_cells'), share: tv.percent(num(core.value_share)) }, 'share'),
-    finding('stabilise', 'value_loyalty.stabilise', { customers: tv.percent(num(stab.customer_share)), share: tv.percent(num(stab.value_share)), what: term(what) }, 'share'),
+    finding(
+      'core',
+      'value_loyalty.core',
+      {
+        customers: tv.percent(num(core.customer_share)),
+        value: shareOfClause(num(core.value_share), what, 'term.other_cells'),
+        share: tv.percent(num(core.value_share)),
+      },
+      'share',
+    ),
+    finding(
+      'stabilise',
+      'value_loyalty.stabilise',
+      { customers: tv.percent(num(stab.customer_share)), share: tv.percent(num(stab.value_share)), what: term(what) },
+      'share',
+    ),
   ];
 }
 
@@ -190,7 +275,10 @@ function scatterChart(valueName: string, loyaltyName: string, vc: number, lc: nu
 
 /** Long-format shares per cell (customers vs value) for the bar chart. */
 export function cellShareBars(cells: readonly Row[]): ShareBar[] {
-  return cells.flatMap((c) => [shareBar(String(c.cell), 'customers', num(c.customer_share)), shareBar(String(c.cell), 'value', num(c.value_share))]);
+  return cells.flatMap((c) => [
+    shareBar(String(c.cell), 'customers', num(c.customer_share)),
+    shareBar(String(c.cell), 'value', num(c.value_share)),
+  ]);
 }
 
 const loyaltyNames: Record<LoyaltyMeasure, string> = {
@@ -208,17 +296,43 @@ interface VlData {
 }
 
 /** The reference: both queries in SQL on the raw tables. */
-async function vlDataSql(db: SqlConnection, source: ValueSource, value: 'profit' | 'revenue', loyalty: LoyaltyMeasure, period: Period, signup: boolean): Promise<VlData> {
+async function vlDataSql(
+  db: SqlConnection,
+  source: ValueSource,
+  value: 'profit' | 'revenue',
+  loyalty: LoyaltyMeasure,
+  period: Period,
+  signup: boolean,
+): Promise<VlData> {
   const base = [period.start, period.end, periodMonths(period)];
   const stats = toRows(await db.query(buildValueLoyaltyStatsQuery(source, value, loyalty, period, signup), base))[0]!;
   return {
     stats,
-    rows: async (c) => toRows(await db.query(buildValueLoyaltyQuery(source, value, loyalty, period, signup), [...base, c.valueCutoff, c.loyaltyCutoff, c.lo[0], c.hi[0], c.lo[1], c.hi[1], c.bins])),
+    rows: async (c) =>
+      toRows(
+        await db.query(buildValueLoyaltyQuery(source, value, loyalty, period, signup), [
+          ...base,
+          c.valueCutoff,
+          c.loyaltyCutoff,
+          c.lo[0],
+          c.hi[0],
+          c.lo[1],
+          c.hi[1],
+          c.bins,
+        ]),
+      ),
   };
 }
 
 /** The same from the per-customer vectors kept for the period (engine context). */
-async function vlDataPrepared(ctx: AnalysisContext, source: ValueSource, value: 'profit' | 'revenue', loyalty: LoyaltyMeasure, period: Period, signup: boolean): Promise<VlData> {
+async function vlDataPrepared(
+  ctx: AnalysisContext,
+  source: ValueSource,
+  value: 'profit' | 'revenue',
+  loyalty: LoyaltyMeasure,
+  period: Period,
+  signup: boolean,
+): Promise<VlData> {
   const v = await loadCustomerPeriod(ctx, { period, source, signupDates: signup, survey: loyalty === 'survey' });
   const values = vlValues(v, value);
   const loyal = vlLoyalty(v, loyalty, periodMonths(period));
@@ -238,10 +352,16 @@ export async function runValueLoyalty(ctx: AnalysisContext, o: ValueLoyaltyOptio
   const period = resolvePeriod(o.period_start, o.period_end, range);
   const notes: string[] = [];
   const value: 'profit' | 'revenue' = o.value === 'revenue' || !source.profit ? 'revenue' : 'profit';
-  if (value === 'profit') notes.push('Value is profit per customer (revenue − cost − cost to serve) over the period.', ...valueNotes(source));
-  else notes.push(o.value === 'revenue' ? 'Value is revenue, as chosen.' : 'Value is revenue: the data has no costs, so profit cannot be computed.');
+  if (value === 'profit')
+    notes.push('Value is profit per customer (revenue − cost − cost to serve) over the period.', ...valueNotes(source));
+  else
+    notes.push(
+      o.value === 'revenue'
+        ? 'Value is revenue, as chosen.'
+        : 'Value is revenue: the data has no costs, so profit cannot be computed.',
+    );
   let loyalty = o.loyalty;
-  if (loyalty === 'survey' && !(hasTable(profile, 'surveys'))) {
+  if (loyalty === 'survey' && !hasTable(profile, 'surveys')) {
     loyalty = 'active_months';
     notes.push('No surveys: loyalty is measured from behaviour (share of months with a purchase) instead.');
   }
@@ -252,9 +372,14 @@ export async function runValueLoyalty(ctx: AnalysisContext, o: ValueLoyaltyOptio
   if (num(stats.customers) === 0) throw new Error(noDataMessage('value-loyalty', period, range));
   if (num(stats.with_loyalty) < num(stats.customers)) {
     const missing = num(stats.customers) - num(stats.with_loyalty);
-    notes.push(`${missing} active customer${missing === 1 ? ' has' : 's have'} no survey answer and ${missing === 1 ? 'is' : 'are'} left out of the matrix.`);
+    notes.push(
+      `${missing} active customer${missing === 1 ? ' has' : 's have'} no survey answer and ${missing === 1 ? 'is' : 'are'} left out of the matrix.`,
+    );
   }
-  if (num(stats.with_loyalty) === 0) throw new Error('value-loyalty: no active customer in the period answered a survey; choose a behavioural loyalty measure');
+  if (num(stats.with_loyalty) === 0)
+    throw new Error(
+      'value-loyalty: no active customer in the period answered a survey; choose a behavioural loyalty measure',
+    );
   const vc = o.value_cutoff ?? num(stats.value_median);
   const lc = o.loyalty_cutoff ?? num(stats.loyalty_median);
   const lo: [number, number] = [num(stats.value_lo), num(stats.loyalty_lo)];
@@ -268,13 +393,32 @@ export async function runValueLoyalty(ctx: AnalysisContext, o: ValueLoyaltyOptio
   );
   const str = { type: 'VARCHAR', kind: 'string' as const };
   const dbl = { type: 'DOUBLE', kind: 'number' as const };
-  const cols = (r: Row | undefined) => Object.keys(r ?? {}).map((name) => ({ name, ...(typeof r?.[name] === 'string' ? str : dbl) }));
+  const cols = (r: Row | undefined) =>
+    Object.keys(r ?? {}).map((name) => ({ name, ...(typeof r?.[name] === 'string' ? str : dbl) }));
   return {
-    tables: { cells: fromRows(cells, cols(cells[0])), bins: fromRows(bins, cols(bins[0])), cell_shares: fromRows(shares, shareBarColumns) },
-    scalars: { value_measure: value, loyalty_measure: loyalty, value_cutoff: vc, loyalty_cutoff: lc, customers: num(stats.with_loyalty), core_share: num(cells[0]?.customer_share) },
+    tables: {
+      cells: fromRows(cells, cols(cells[0])),
+      bins: fromRows(bins, cols(bins[0])),
+      cell_shares: fromRows(shares, shareBarColumns),
+    },
+    scalars: {
+      value_measure: value,
+      loyalty_measure: loyalty,
+      value_cutoff: vc,
+      loyalty_cutoff: lc,
+      customers: num(stats.with_loyalty),
+      core_share: num(cells[0]?.customer_share),
+    },
     charts: [
       scatterChart(value, loyaltyNames[loyalty], vc, lc),
-      shareBarsChart({ id: 'value-loyalty-cells', title: `Share of customers vs share of ${value} per cell`, data: 'cell_shares', bars: shares, groups: quadrants.map((q) => q.cell), series: ['customers', 'value'] }),
+      shareBarsChart({
+        id: 'value-loyalty-cells',
+        title: `Share of customers vs share of ${value} per cell`,
+        data: 'cell_shares',
+        bars: shares,
+        groups: quadrants.map((q) => q.cell),
+        series: ['customers', 'value'],
+      }),
     ],
     findings: valueLoyaltyFindings(cells, value),
     notes,
@@ -285,7 +429,8 @@ export async function runValueLoyalty(ctx: AnalysisContext, o: ValueLoyaltyOptio
 export const valueLoyaltyDefinition: AnalysisDefinition<typeof valueLoyaltyOptions> = {
   id: 'value-loyalty',
   title: 'Value × loyalty matrix',
-  description: 'Four cells — core, stabilise, general policies, no special attention — by value (profit or revenue) and loyalty.',
+  description:
+    'Four cells — core, stabilise, general policies, no special attention — by value (profit or revenue) and loyalty.',
   requires: ['transactions'],
   options: valueLoyaltyOptions,
   run: (ctx, o) => runValueLoyalty(ctx, o),

@@ -24,18 +24,31 @@ export interface ValueSource {
 export function valueSource(profile: DatasetProfile): ValueSource {
   const cost = hasColumn(profile, 'transactions', 'cost');
   const serviceCosts = hasTable(profile, 'service_costs');
-  return { profile, cost, serviceCosts, serviceCostDates: serviceCosts && hasColumn(profile, 'service_costs', 'date'), profit: cost || serviceCosts };
+  return {
+    profile,
+    cost,
+    serviceCosts,
+    serviceCostDates: serviceCosts && hasColumn(profile, 'service_costs', 'date'),
+    profit: cost || serviceCosts,
+  };
 }
 
 /** Plain-language notes on how profit was computed (or why it could not be). */
 export function valueNotes(src: ValueSource): string[] {
   if (!src.profit) {
-    return ['No cost data (no transactions.cost, no service_costs): profit cannot be computed, so value is revenue and profit columns are empty.'];
+    return [
+      'No cost data (no transactions.cost, no service_costs): profit cannot be computed, so value is revenue and profit columns are empty.',
+    ];
   }
   const notes: string[] = [];
-  if (!src.cost) notes.push('No transactions.cost (COGS): gross margin is assumed at 35% of revenue, then cost to serve is subtracted.');
-  if (!src.serviceCosts) notes.push('No service_costs table: profit is gross margin (revenue − cost) without cost to serve.');
-  else if (!src.serviceCostDates) notes.push('service_costs has no dates: undated costs are charged to every period analysed.');
+  if (!src.cost)
+    notes.push(
+      'No transactions.cost (COGS): gross margin is assumed at 35% of revenue, then cost to serve is subtracted.',
+    );
+  if (!src.serviceCosts)
+    notes.push('No service_costs table: profit is gross margin (revenue − cost) without cost to serve.');
+  else if (!src.serviceCostDates)
+    notes.push('service_costs has no dates: undated costs are charged to every period analysed.');
   return notes;
 }
 
@@ -45,7 +58,10 @@ export type Measure = 'spend' | 'profit' | 'orders';
 /** Resolves the requested measure against the data; `profit` without cost data falls back to `spend`. */
 export function resolveMeasure(requested: Measure, src: ValueSource): { measure: Measure; notes: string[] } {
   if (requested === 'profit' && !src.profit) {
-    return { measure: 'spend', notes: ['Profit was requested but the data has no costs: customers are ranked by spend instead.'] };
+    return {
+      measure: 'spend',
+      notes: ['Profit was requested but the data has no costs: customers are ranked by spend instead.'],
+    };
   }
   return { measure: requested, notes: [] };
 }

@@ -7,7 +7,10 @@ import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import type { DuckDBBindings, DuckDBRuntime } from '@duckdb/duckdb-wasm/blocking';
 
 /** Emscripten's hook for instantiating the module itself (DuckDB-WASM's bindings implement it). */
-type InstantiateWasm = (imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) => WebAssembly.Exports;
+type InstantiateWasm = (
+  imports: WebAssembly.Imports,
+  done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
+) => WebAssembly.Exports;
 
 /**
  * Instantiates the blocking browser bindings in the current (worker) thread.
@@ -15,7 +18,10 @@ type InstantiateWasm = (imports: WebAssembly.Imports, done: (instance: WebAssemb
  * that before its own code has finished loading: worker-boot.ts); otherwise DuckDB-WASM downloads
  * and compiles it here, as it does when that compile failed.
  */
-export async function createBrowserBindings(wasmUrl: string, compiled?: Promise<WebAssembly.Module>): Promise<DuckDBBindings> {
+export async function createBrowserBindings(
+  wasmUrl: string,
+  compiled?: Promise<WebAssembly.Module>,
+): Promise<DuckDBBindings> {
   // Only the exception-handling build is shipped (every browser we target supports wasm
   // exceptions); the 39 MB MVP build would double the download for nothing.
   const eh = { mainModule: wasmUrl, mainWorker: '' };

@@ -45,7 +45,13 @@ export interface SourceAnalysis {
 /** Looks at the head of `source`. Throws an import error for empty, binary or unsupported files. */
 export async function analyseSource(source: ImportSource, overrides: SourceOverrides = {}): Promise<SourceAnalysis> {
   const size = sourceSize(source);
-  if (size === 0) throw importError({ file: source.name, reason: 'empty_file', message: 'the file is empty (0 bytes).', fix: 'Export the data again; the file may have been saved before the export finished.' });
+  if (size === 0)
+    throw importError({
+      file: source.name,
+      reason: 'empty_file',
+      message: 'the file is empty (0 bytes).',
+      fix: 'Export the data again; the file may have been saved before the export finished.',
+    });
   const raw = await readRange(source, 0, 16);
   const gzip = isGzip(raw);
   const content = await readContentHead(source, HEAD_BYTES + 1);
@@ -53,16 +59,32 @@ export async function analyseSource(source: ImportSource, overrides: SourceOverr
   const head = content.subarray(0, HEAD_BYTES);
   const format = detectFormat(source.name, raw, head);
   if (format === 'binary') {
-    throw importError({ file: source.name, reason: 'binary_file', message: 'the file is not text, a workbook, Parquet or JSON (it looks like binary data, perhaps renamed).', fix: 'Choose the original CSV/XLSX/Parquet/JSON export.' });
+    throw importError({
+      file: source.name,
+      reason: 'binary_file',
+      message: 'the file is not text, a workbook, Parquet or JSON (it looks like binary data, perhaps renamed).',
+      fix: 'Choose the original CSV/XLSX/Parquet/JSON export.',
+    });
   }
   if (format === 'xls') {
-    throw importError({ file: source.name, reason: 'unreadable_xlsx', message: 'this is an old Excel 97–2003 (.xls) workbook, which is not supported.', fix: 'Open it in Excel and save it as .xlsx or CSV.' });
+    throw importError({
+      file: source.name,
+      reason: 'unreadable_xlsx',
+      message: 'this is an old Excel 97–2003 (.xls) workbook, which is not supported.',
+      fix: 'Open it in Excel and save it as .xlsx or CSV.',
+    });
   }
   checkWholeFileSize(source.name, format, size);
   if (format !== 'csv' && format !== 'json' && format !== 'ndjson') return { format, gzip, complete };
   const encoding = detectEncoding(head, overrides.encoding ? { override: overrides.encoding } : {});
   const headText = decodeHead(head, encoding);
-  if (headText.trim() === '') throw importError({ file: source.name, reason: 'empty_file', message: 'the file holds no data (only blank space).', fix: 'Export the data again.' });
+  if (headText.trim() === '')
+    throw importError({
+      file: source.name,
+      reason: 'empty_file',
+      message: 'the file holds no data (only blank space).',
+      fix: 'Export the data again.',
+    });
   if (format !== 'csv') return { format, gzip, encoding, headText, complete };
   const dialect = sniffCsv(headText, complete, overrides.dialect ?? {});
   const first = splitLine(headLines(headText, true, 1)[0] ?? '', dialect.delimiter, dialect.quote);

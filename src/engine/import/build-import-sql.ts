@@ -14,11 +14,24 @@
  */
 import { canonicalTable, type CanonicalColumn } from '../../model/schema.ts';
 import { isProduct, type ColumnMapping, type ImportMapping, type ImportRules, type SourceColumn } from './mapping.ts';
-import { booleanExpr, dateExpr, ident, integerExpr, isBlank, literal, numberExpr, textExpr } from './sql-expressions.ts';
+import {
+  booleanExpr,
+  dateExpr,
+  ident,
+  integerExpr,
+  isBlank,
+  literal,
+  numberExpr,
+  textExpr,
+} from './sql-expressions.ts';
 import type { NumberFormat } from './value-formats.ts';
 
 const plainNumbers: NumberFormat = { decimal: '.', thousands: '', currency: null };
-const isoDates = { patterns: ['%Y-%m-%d', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M'], ambiguous: false, hasTime: false };
+const isoDates = {
+  patterns: ['%Y-%m-%d', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M'],
+  ambiguous: false,
+  hasTime: false,
+};
 
 /** Typed expression for a source column read as `type`. */
 export function typedExpr(s: SourceColumn, type: CanonicalColumn['type']): string {
@@ -83,20 +96,44 @@ export function buildChecks(mapping: ImportMapping, rules: ImportRules): Check[]
     if (!m || col.type === 'VARCHAR') continue;
     for (const s of isProduct(m) ? m.multiply : [m]) {
       const type = isProduct(m) ? 'DOUBLE' : col.type;
-      checks.push({ when: `(NOT ${isBlank(s.source)} AND ${typedExpr(s, type)} IS NULL)`, column: s.source, reason: `${what[type]} for ${col.name}`, kind: 'error', value: ident(s.source) });
+      checks.push({
+        when: `(NOT ${isBlank(s.source)} AND ${typedExpr(s, type)} IS NULL)`,
+        column: s.source,
+        reason: `${what[type]} for ${col.name}`,
+        kind: 'error',
+        value: ident(s.source),
+      });
     }
   }
   for (const e of mapping.extras) {
     if (e.type === 'VARCHAR') continue;
-    checks.push({ when: `(NOT ${isBlank(e.source)} AND ${typedExpr(e, e.type)} IS NULL)`, column: e.source, reason: what[e.type], kind: 'error', value: ident(e.source) });
+    checks.push({
+      when: `(NOT ${isBlank(e.source)} AND ${typedExpr(e, e.type)} IS NULL)`,
+      column: e.source,
+      reason: what[e.type],
+      kind: 'error',
+      value: ident(e.source),
+    });
   }
   const order = mapping.columns.order_id;
   if (order && !isProduct(order) && rules.cancellations === 'exclude') {
-    checks.push({ when: `starts_with(trim(${ident(order.source)}), ${literal(rules.cancellationPrefix)})`, column: order.source, reason: 'cancellation (excluded by rule)', kind: 'rule', value: ident(order.source) });
+    checks.push({
+      when: `starts_with(trim(${ident(order.source)}), ${literal(rules.cancellationPrefix)})`,
+      column: order.source,
+      reason: 'cancellation (excluded by rule)',
+      kind: 'rule',
+      value: ident(order.source),
+    });
   }
   const qty = mapping.columns.quantity;
   if (qty && !isProduct(qty) && rules.negativeQuantity === 'reject') {
-    checks.push({ when: `(${typedExpr(qty, 'DOUBLE')} < 0)`, column: qty.source, reason: 'negative quantity (rejected by rule)', kind: 'rule', value: ident(qty.source) });
+    checks.push({
+      when: `(${typedExpr(qty, 'DOUBLE')} < 0)`,
+      column: qty.source,
+      reason: 'negative quantity (rejected by rule)',
+      kind: 'rule',
+      value: ident(qty.source),
+    });
   }
   return checks;
 }
@@ -109,7 +146,13 @@ export const BOOKKEEPING = ['__check', '__bad', '__hash', '__nfc'] as const;
  * columns `rawColumns` in file order): the typed canonical columns, the extras and the bookkeeping
  * columns. `checks` is `buildChecks(mapping, rules)`; `__check` is 1-based into it.
  */
-export function buildMappedQuery(from: string, rawColumns: readonly string[], target: string, mapping: ImportMapping, checks: readonly Check[]): string {
+export function buildMappedQuery(
+  from: string,
+  rawColumns: readonly string[],
+  target: string,
+  mapping: ImportMapping,
+  checks: readonly Check[],
+): string {
   const def = canonicalTable(mapping.table);
   const id = mapping.columns.customer_id;
   const rawId = id && !isProduct(id) ? textExpr(id.source) : null;
@@ -123,9 +166,15 @@ export function buildMappedQuery(from: string, rawColumns: readonly string[], ta
   // Whether normalising changed this row's id (counted for a warning, then dropped).
   const nfc = rawId ? `(${rawId} IS DISTINCT FROM nfc_normalize(${rawId}))` : 'false';
   const taken = new Set(def.columns.map((c) => c.name));
-  const extras = mapping.extras.filter((e) => !taken.has(e.name)).map((e) => `${typedExpr(e, e.type)} AS ${ident(e.name)}`);
-  const check = checks.length ? `CAST(CASE ${checks.map((c, i) => `WHEN ${c.when} THEN ${i + 1}`).join(' ')} END AS USMALLINT)` : 'CAST(NULL AS USMALLINT)';
-  const bad = checks.length ? `CASE ${checks.map((c) => `WHEN ${c.when} THEN CAST(${c.value} AS VARCHAR)`).join(' ')} END` : 'CAST(NULL AS VARCHAR)';
+  const extras = mapping.extras
+    .filter((e) => !taken.has(e.name))
+    .map((e) => `${typedExpr(e, e.type)} AS ${ident(e.name)}`);
+  const check = checks.length
+    ? `CAST(CASE ${checks.map((c, i) => `WHEN ${c.when} THEN ${i + 1}`).join(' ')} END AS USMALLINT)`
+    : 'CAST(NULL AS USMALLINT)';
+  const bad = checks.length
+    ? `CASE ${checks.map((c) => `WHEN ${c.when} THEN CAST(${c.value} AS VARCHAR)`).join(' ')} END`
+    : 'CAST(NULL AS VARCHAR)';
   // hash() of the raw text of every column: 8 bytes a row instead of a second copy of the file.
   const hash = rawColumns.length ? `hash(${rawColumns.map(ident).join(', ')})` : 'CAST(0 AS UBIGINT)';
   return `CREATE OR REPLACE TABLE ${ident(target)} AS SELECT ${[...cols, ...extras].join(', ')}, ${check} AS __check, ${bad} AS __bad, ${hash} AS __hash, ${nfc} AS __nfc FROM ${from}`;
@@ -136,7 +185,9 @@ export function buildRejectsQuery(target: string, rejects: string, checks: reado
   if (!checks.length) {
     return `CREATE OR REPLACE TABLE ${ident(rejects)} ("row" BIGINT, "column" VARCHAR, reason VARCHAR, kind VARCHAR, "value" VARCHAR)`;
   }
-  const values = checks.map((c, i) => `(${i + 1}, ${literal(c.column)}, ${literal(c.reason)}, ${literal(c.kind)})`).join(', ');
+  const values = checks
+    .map((c, i) => `(${i + 1}, ${literal(c.column)}, ${literal(c.reason)}, ${literal(c.kind)})`)
+    .join(', ');
   return `CREATE OR REPLACE TABLE ${ident(rejects)} AS SELECT t.rowid + 1 AS "row", c."column", c.reason, c.kind, t.__bad AS "value" FROM ${ident(target)} AS t JOIN (VALUES ${values}) AS c(code, "column", reason, kind) ON t.__check = c.code ORDER BY "row"`;
 }
 

@@ -20,7 +20,10 @@ export function detectFormat(name: string, raw: Uint8Array, content: Uint8Array)
   if (startsWith(raw, [0x50, 0x41, 0x52, 0x31])) return 'parquet';
   if (startsWith(raw, [0xd0, 0xcf, 0x11, 0xe0])) return 'xls';
   if (looksBinary(content)) return 'binary';
-  const text = new TextDecoder('utf-8').decode(content.subarray(0, 4096)).replace(/^\ufeff/, '').trimStart();
+  const text = new TextDecoder('utf-8')
+    .decode(content.subarray(0, 4096))
+    .replace(/^\ufeff/, '')
+    .trimStart();
   const lower = name.toLowerCase().replace(/\.gz$/, '');
   if (/\.(ndjson|jsonl)$/.test(lower)) return 'ndjson';
   if (text.startsWith('[')) return 'json';

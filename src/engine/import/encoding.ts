@@ -13,7 +13,14 @@ import { commonChinese } from './common-chinese.ts';
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'windows-1252';
 
 /** Every supported encoding, for override pickers. */
-export const textEncodings: readonly TextEncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5', 'windows-1252'];
+export const textEncodings: readonly TextEncodingName[] = [
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'gb18030',
+  'big5',
+  'windows-1252',
+];
 
 /** The detector's answer. */
 export interface EncodingGuess {
@@ -108,14 +115,22 @@ interface DecodeScore {
 }
 
 function scoreLegacy(head: Uint8Array): EncodingGuess {
-  const scores: DecodeScore[] = (['gb18030', 'big5'] as const).map((encoding) => ({ encoding, score: scoreCjk(decodeLoose(head, encoding)) }));
+  const scores: DecodeScore[] = (['gb18030', 'big5'] as const).map((encoding) => ({
+    encoding,
+    score: scoreCjk(decodeLoose(head, encoding)),
+  }));
   scores.push({ encoding: 'windows-1252', score: scoreLatin(head) });
   scores.sort((a, b) => b.score - a.score);
   const best = scores[0]!;
   const second = scores[1]!;
   // Confidence: how good the best decode is, discounted when the runner-up is close.
   const confidence = Math.max(0, Math.min(1, best.score * 1.5)) * Math.min(1, (best.score - second.score) * 4);
-  const guess: EncodingGuess = { encoding: best.encoding, bomBytes: 0, confidence: round2(confidence), method: 'scored' };
+  const guess: EncodingGuess = {
+    encoding: best.encoding,
+    bomBytes: 0,
+    confidence: round2(confidence),
+    method: 'scored',
+  };
   if (confidence < LOW_CONFIDENCE) {
     guess.warning = `The text encoding is uncertain (best guess ${best.encoding}, confidence ${round2(confidence)}). Check the preview and choose the encoding if the text looks garbled.`;
   }

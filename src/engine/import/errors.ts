@@ -40,15 +40,28 @@ export interface ImportErrorSpec {
 
 /** Builds the `EngineError` for a failed import. */
 export function importError(spec: ImportErrorSpec, cause?: unknown): EngineError {
-  const where = [spec.line !== undefined ? `line ${spec.line}` : '', spec.row !== undefined ? `row ${spec.row}` : '', spec.column ? `column "${spec.column}"` : '']
+  const where = [
+    spec.line !== undefined ? `line ${spec.line}` : '',
+    spec.row !== undefined ? `row ${spec.row}` : '',
+    spec.column ? `column "${spec.column}"` : '',
+  ]
     .filter(Boolean)
     .join(', ');
-  const details: Record<string, string | number> = { file: spec.file, reason: spec.reason, fix: spec.fix, ...spec.extra };
+  const details: Record<string, string | number> = {
+    file: spec.file,
+    reason: spec.reason,
+    fix: spec.fix,
+    ...spec.extra,
+  };
   if (spec.line !== undefined) details.line = spec.line;
   if (spec.row !== undefined) details.row = spec.row;
   if (spec.column) details.column = spec.column;
   return new EngineError(
-    { code: spec.reason === 'cancelled' ? 'cancelled' : 'input', message: `${spec.file}${where ? ` (${where})` : ''}: ${spec.message} ${spec.fix}`, details },
+    {
+      code: spec.reason === 'cancelled' ? 'cancelled' : 'input',
+      message: `${spec.file}${where ? ` (${where})` : ''}: ${spec.message} ${spec.fix}`,
+      details,
+    },
     cause === undefined ? undefined : { cause },
   );
 }
@@ -69,6 +82,8 @@ export function formatBytes(n: number): string {
 export function parseMemorySetting(s: string): number | null {
   const m = /^\s*([\d.]+)\s*([KMGT]?)(i?B)?\s*$/i.exec(s);
   if (!m) return null;
-  const unit = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 }[m[2]!.toUpperCase() as '' | 'K' | 'M' | 'G' | 'T'];
+  const unit = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 }[
+    m[2]!.toUpperCase() as '' | 'K' | 'M' | 'G' | 'T'
+  ];
   return Number(m[1]) * unit;
 }

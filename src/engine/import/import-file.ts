@@ -8,18 +8,39 @@ import { toEngineError, type Database } from '../database.ts';
 import { isEngineTrap } from '../traps.ts';
 import { EngineError, toRows } from '../types.ts';
 import { analyseSource, type SourceAnalysis, type SourceOverrides } from './analyse-source.ts';
-import { buildChecks, buildDuplicatesQuery, buildFinishQueries, buildMappedQuery, buildNormalisedIdsQuery, buildRejectSummaryQuery, buildRejectsQuery } from './build-import-sql.ts';
+import {
+  buildChecks,
+  buildDuplicatesQuery,
+  buildFinishQueries,
+  buildMappedQuery,
+  buildNormalisedIdsQuery,
+  buildRejectSummaryQuery,
+  buildRejectsQuery,
+} from './build-import-sql.ts';
 import { counted } from './counts.ts';
 import { importError } from './errors.ts';
 import { defaultRules, isProduct, validateMapping, type ImportMapping, type ImportRules } from './mapping.ts';
 import type { ImportReport, RejectGroup } from './report.ts';
 import { resolveAmbiguousDates } from './resolve-dates.ts';
-import { compactWhenLarge, dropTables, isOutOfMemory, measuredRowBytes, outOfMemoryError, runCancellable } from './run-sql.ts';
+import {
+  compactWhenLarge,
+  dropTables,
+  isOutOfMemory,
+  measuredRowBytes,
+  outOfMemoryError,
+  runCancellable,
+} from './run-sql.ts';
 import { csvError, openCsv } from './stage-csv.ts';
 import { stageSource } from './stage-source.ts';
 import { sourceSize, type CancelToken, type ImportSource } from './source.ts';
 import { ident } from './sql-expressions.ts';
-import { buildWarningQueries, collectWarnings, duplicatesWarning, normalisedIdsWarning, type ImportWarning } from './warnings.ts';
+import {
+  buildWarningQueries,
+  collectWarnings,
+  duplicatesWarning,
+  normalisedIdsWarning,
+  type ImportWarning,
+} from './warnings.ts';
 
 /** Phases reported to `onProgress`. */
 export type ImportPhase = 'reading' | 'mapping' | 'validating' | 'done';
@@ -57,12 +78,19 @@ export async function importFile(db: Database, source: ImportSource, options: Im
   progress('reading', 0);
   try {
     const { report, replacements, sheet, headerWarning } =
-      analysis.format === 'csv' ? await importCsv(db, source, analysis, options, rules, target, progress) : await importStaged(db, source, analysis, options, rules, target, progress);
+      analysis.format === 'csv'
+        ? await importCsv(db, source, analysis, options, rules, target, progress)
+        : await importStaged(db, source, analysis, options, rules, target, progress);
     const extraWarnings: ImportWarning[] = [];
     if (headerWarning) extraWarnings.push({ code: 'duplicate_headers', message: headerWarning, count: 0 });
-    if (analysis.encoding?.warning) extraWarnings.push({ code: 'encoding', message: analysis.encoding.warning, count: 0 });
+    if (analysis.encoding?.warning)
+      extraWarnings.push({ code: 'encoding', message: analysis.encoding.warning, count: 0 });
     if (replacements > 0) {
-      extraWarnings.push({ code: 'encoding', message: `${counted(replacements, 'character')} could not be decoded as ${analysis.encoding?.encoding}; the text may be garbled — choose another encoding.`, count: replacements });
+      extraWarnings.push({
+        code: 'encoding',
+        message: `${counted(replacements, 'character')} could not be decoded as ${analysis.encoding?.encoding}; the text may be garbled — choose another encoding.`,
+        count: replacements,
+      });
     }
     report.fileName = source.name;
     report.format = analysis.format;
@@ -78,9 +106,24 @@ export async function importFile(db: Database, source: ImportSource, options: Im
   } catch (e) {
     // A crash is not a problem of the file: it reaches the UI as one (banner, restart).
     if ((e instanceof EngineError && e.info.code === 'fatal') || isEngineTrap(e)) throw toEngineError(e);
-    if (isOutOfMemory(e) && !(e instanceof EngineError && e.info.code === 'input')) throw outOfMemoryError(db, source.name, sourceSize(source), e, await measuredRowBytes(source).catch(() => undefined));
+    if (isOutOfMemory(e) && !(e instanceof EngineError && e.info.code === 'input'))
+      throw outOfMemoryError(
+        db,
+        source.name,
+        sourceSize(source),
+        e,
+        await measuredRowBytes(source).catch(() => undefined),
+      );
     if (e instanceof EngineError && e.info.code === 'cancelled' && !e.info.details) {
-      throw importError({ file: source.name, reason: 'cancelled', message: 'the import was cancelled.', fix: 'Start it again when ready.' }, e);
+      throw importError(
+        {
+          file: source.name,
+          reason: 'cancelled',
+          message: 'the import was cancelled.',
+          fix: 'Start it again when ready.',
+        },
+        e,
+      );
     }
     throw e;
   }
@@ -95,9 +138,20 @@ interface Imported {
 
 /** The mapping must name columns the file has (checked before any data is read). */
 function checkMappingFits(source: ImportSource, mapping: ImportMapping, headers: readonly string[]): void {
-  const problems = validateMapping(mapping, headers, canonicalTable(mapping.table).columns.filter((c) => c.required).map((c) => c.name));
+  const problems = validateMapping(
+    mapping,
+    headers,
+    canonicalTable(mapping.table)
+      .columns.filter((c) => c.required)
+      .map((c) => c.name),
+  );
   if (problems.length) {
-    throw importError({ file: source.name, reason: 'bad_mapping', message: `the mapping does not fit this file: ${problems.join('; ')}.`, fix: `Map the columns again (the file has: ${headers.join(', ')}).` });
+    throw importError({
+      file: source.name,
+      reason: 'bad_mapping',
+      message: `the mapping does not fit this file: ${problems.join('; ')}.`,
+      fix: `Map the columns again (the file has: ${headers.join(', ')}).`,
+    });
   }
 }
 
@@ -106,7 +160,15 @@ function checkMappingFits(source: ImportSource, mapping: ImportMapping, headers:
  * file needs about its own size in engine memory, not several times it. Progress follows the
  * bytes DuckDB has read (browser) or the transcoding pass.
  */
-async function importCsv(db: Database, source: ImportSource, analysis: SourceAnalysis, options: ImportOptions, rules: ImportRules, target: string, progress: Progress): Promise<Imported> {
+async function importCsv(
+  db: Database,
+  source: ImportSource,
+  analysis: SourceAnalysis,
+  options: ImportOptions,
+  rules: ImportRules,
+  target: string,
+  progress: Progress,
+): Promise<Imported> {
   const headers = analysis.headers!;
   checkMappingFits(source, options.mapping, headers);
   const transcoded = analysis.encoding!.encoding !== 'utf-8' || analysis.dialect!.delimiter === 'whitespace';
@@ -132,7 +194,11 @@ async function importCsv(db: Database, source: ImportSource, analysis: SourceAna
       dropTables(db, report.table, report.rejectsTable);
       throw noRowsError(source.name, headers);
     }
-    return { report, replacements: csv.replacements, ...(analysis.headerWarning ? { headerWarning: analysis.headerWarning } : {}) };
+    return {
+      report,
+      replacements: csv.replacements,
+      ...(analysis.headerWarning ? { headerWarning: analysis.headerWarning } : {}),
+    };
   } catch (e) {
     throw csvError(db, source, e);
   } finally {
@@ -141,13 +207,36 @@ async function importCsv(db: Database, source: ImportSource, analysis: SourceAna
 }
 
 /** XLSX, Parquet, JSON: read by JS readers into a staging table (bounded by the JS heap anyway), then mapped. */
-async function importStaged(db: Database, source: ImportSource, analysis: SourceAnalysis, options: ImportOptions, rules: ImportRules, target: string, progress: Progress): Promise<Imported> {
+async function importStaged(
+  db: Database,
+  source: ImportSource,
+  analysis: SourceAnalysis,
+  options: ImportOptions,
+  rules: ImportRules,
+  target: string,
+  progress: Progress,
+): Promise<Imported> {
   const staging = `__import_staging_${nextImport++}`;
   try {
-    const staged = await stageSource(db, source, analysis, staging, { ...options, onProgress: (f) => progress('reading', f * 0.5) });
+    const staged = await stageSource(db, source, analysis, staging, {
+      ...options,
+      onProgress: (f) => progress('reading', f * 0.5),
+    });
     checkMappingFits(source, options.mapping, staged.headers);
-    const report = await mapRows(db, { from: ident(staging), columns: staged.headers }, options.mapping, rules, target, { ...(options.token ? { token: options.token } : {}), progress, start: 0.5 });
-    return { report, replacements: staged.replacements, ...(staged.sheet ? { sheet: staged.sheet } : {}), ...(staged.headerWarning ? { headerWarning: staged.headerWarning } : {}) };
+    const report = await mapRows(
+      db,
+      { from: ident(staging), columns: staged.headers },
+      options.mapping,
+      rules,
+      target,
+      { ...(options.token ? { token: options.token } : {}), progress, start: 0.5 },
+    );
+    return {
+      report,
+      replacements: staged.replacements,
+      ...(staged.sheet ? { sheet: staged.sheet } : {}),
+      ...(staged.headerWarning ? { headerWarning: staged.headerWarning } : {}),
+    };
   } finally {
     dropTables(db, staging);
   }
@@ -158,7 +247,9 @@ export function noRowsError(file: string, headers: readonly string[]): EngineErr
   return importError({
     file,
     reason: 'no_rows',
-    message: headers.length ? `the file has a header (${headers.slice(0, 5).join(', ')}${headers.length > 5 ? ', …' : ''}) but no data rows.` : 'the file has no rows.',
+    message: headers.length
+      ? `the file has a header (${headers.slice(0, 5).join(', ')}${headers.length > 5 ? ', …' : ''}) but no data rows.`
+      : 'the file has no rows.',
     fix: 'Export the data again, including the rows.',
     line: 2,
   });
@@ -177,7 +268,11 @@ export async function mapStaged(
   progress: Progress = () => undefined,
 ): Promise<ImportReport> {
   const columns = db.querySync(`SELECT * FROM ${ident(staging)} LIMIT 0`).columns.map((c) => c.name);
-  return mapRows(db, { from: ident(staging), columns }, mapping, rules, target, { ...(token ? { token } : {}), progress, start: 0.6 });
+  return mapRows(db, { from: ident(staging), columns }, mapping, rules, target, {
+    ...(token ? { token } : {}),
+    progress,
+    start: 0.6,
+  });
 }
 
 /** Which part of the bar a pass over the rows fills. */
@@ -246,7 +341,20 @@ export async function mapRows(
       ...collectWarnings(db, buildWarningQueries(target, mapping, rules)),
     ];
     for (const note of notes) warnings.push({ code: 'ambiguous_dates', message: note, count: 0 });
-    return { fileName: '', format: 'csv', canonicalTable: mapping.table, table: target, read, imported, rejected, rejectGroups, rejectsTable, warnings, rules, elapsedMs: 0 };
+    return {
+      fileName: '',
+      format: 'csv',
+      canonicalTable: mapping.table,
+      table: target,
+      read,
+      imported,
+      rejected,
+      rejectGroups,
+      rejectsTable,
+      warnings,
+      rules,
+      elapsedMs: 0,
+    };
   } catch (e) {
     dropTables(db, target, rejectsTable);
     throw e;

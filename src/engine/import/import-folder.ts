@@ -11,7 +11,14 @@ import { EngineError, type EngineErrorInfo } from '../types.ts';
 import { analyseSource } from './analyse-source.ts';
 import { importError } from './errors.ts';
 import { inspectFile, type InspectResult } from './inspect.ts';
-import { defaultRules, validateMapping, type ColumnMapping, type ImportMapping, type ImportRules, type SourceColumn } from './mapping.ts';
+import {
+  defaultRules,
+  validateMapping,
+  type ColumnMapping,
+  type ImportMapping,
+  type ImportRules,
+  type SourceColumn,
+} from './mapping.ts';
 import { mapRows, noRowsError } from './import-file.ts';
 import type { ImportReport } from './report.ts';
 import { extraOf, suggestMapping } from './roles.ts';
@@ -69,12 +76,16 @@ export interface FolderReport {
 /** Parses `mapping.yaml` text (pure). Throws an input error naming the problem. */
 export function parseFolderMapping(text: string): FolderMappingFile {
   const doc = parseYaml(text) as unknown;
-  const fail = (message: string) => importError({ file: 'mapping.yaml', reason: 'bad_mapping', message, fix: 'See docs/import.md for the format.' });
-  if (!doc || typeof doc !== 'object' || !('files' in doc) || typeof doc.files !== 'object' || doc.files === null) throw fail('expected a top-level `files:` map.');
+  const fail = (message: string) =>
+    importError({ file: 'mapping.yaml', reason: 'bad_mapping', message, fix: 'See docs/import.md for the format.' });
+  if (!doc || typeof doc !== 'object' || !('files' in doc) || typeof doc.files !== 'object' || doc.files === null)
+    throw fail('expected a top-level `files:` map.');
   const files = doc.files as Record<string, FolderFileMapping>;
   for (const [name, f] of Object.entries(files)) {
-    if (!canonicalTables.some((t) => t.name === f?.table)) throw fail(`${name}: table must be one of ${canonicalTables.map((t) => t.name).join(', ')}.`);
-    if (!f.columns || typeof f.columns !== 'object') throw fail(`${name}: expected \`columns:\` mapping canonical names to file columns.`);
+    if (!canonicalTables.some((t) => t.name === f?.table))
+      throw fail(`${name}: table must be one of ${canonicalTables.map((t) => t.name).join(', ')}.`);
+    if (!f.columns || typeof f.columns !== 'object')
+      throw fail(`${name}: expected \`columns:\` mapping canonical names to file columns.`);
   }
   return { files, auto: (doc as { auto?: boolean }).auto !== false };
 }
@@ -91,20 +102,25 @@ export function mappingFromFolderEntry(entry: FolderFileMapping, inspected: Insp
   const columns: Record<string, ColumnMapping> = {};
   for (const [target, spec] of Object.entries(entry.columns)) {
     if (typeof spec === 'string') columns[target] = profiled(spec);
-    else if ('multiply' in spec) columns[target] = { multiply: [profiled(spec.multiply[0]), profiled(spec.multiply[1])] };
+    else if ('multiply' in spec)
+      columns[target] = { multiply: [profiled(spec.multiply[0]), profiled(spec.multiply[1])] };
     else {
       const s = profiled(spec.source);
       if (spec.format) s.date = { patterns: [spec.format], ambiguous: false, hasTime: /%H/.test(spec.format) };
       columns[target] = s;
     }
   }
-  const used = new Set(Object.values(columns).flatMap((m) => ('multiply' in m ? m.multiply.map((x) => x.source) : [m.source])));
+  const used = new Set(
+    Object.values(columns).flatMap((m) => ('multiply' in m ? m.multiply.map((x) => x.source) : [m.source])),
+  );
   return { table: entry.table, columns, extras: inspected.columns.filter((c) => !used.has(c.name)).map(extraOf) };
 }
 
 /** The canonical table a file is named after (`service_costs.csv`, `Surveys.xlsx`), if any. */
 function namedTable(fileName: string): CanonicalTableName | undefined {
-  const stem = fileStem(fileName).toLowerCase().replace(/[\s-]+/g, '_');
+  const stem = fileStem(fileName)
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   return canonicalTables.find((t) => t.name === stem)?.name;
 }
 
@@ -115,7 +131,11 @@ function emptyColumns(inspected: InspectResult): string {
 }
 
 /** Imports every data file of a folder (see the module comment). */
-export async function importFolder(db: Database, folder: FolderSource, options: { token?: CancelToken } = {}): Promise<FolderReport> {
+export async function importFolder(
+  db: Database,
+  folder: FolderSource,
+  options: { token?: CancelToken } = {},
+): Promise<FolderReport> {
   const names = (await folder.list()).sort();
   const yamlName = names.find((n) => /^mapping\.ya?ml$/i.test(n));
   const config: FolderMappingFile = yamlName
@@ -124,7 +144,9 @@ export async function importFolder(db: Database, folder: FolderSource, options: 
   const report: FolderReport = { tables: [], imports: [], skipped: [], failed: [] };
   const claimed = new Set<string>();
   // Files listed in mapping.yaml claim their tables before automatically mapped ones.
-  const dataFiles = names.filter((n) => dataFilePattern.test(n)).sort((a, b) => Number(b in config.files) - Number(a in config.files) || a.localeCompare(b));
+  const dataFiles = names
+    .filter((n) => dataFilePattern.test(n))
+    .sort((a, b) => Number(b in config.files) - Number(a in config.files) || a.localeCompare(b));
   for (const name of dataFiles) {
     try {
       await importOne(name);
@@ -143,7 +165,12 @@ export async function importFolder(db: Database, folder: FolderSource, options: 
       ...(entry?.encoding ? { encoding: entry.encoding } : {}),
       ...(entry?.sheet ? { sheet: entry.sheet } : {}),
       ...(entry?.delimiter !== undefined || entry?.header !== undefined
-        ? { dialect: { ...(entry.delimiter ? { delimiter: entry.delimiter } : {}), ...(entry.header !== undefined ? { header: entry.header } : {}) } }
+        ? {
+            dialect: {
+              ...(entry.delimiter ? { delimiter: entry.delimiter } : {}),
+              ...(entry.header !== undefined ? { header: entry.header } : {}),
+            },
+          }
         : {}),
     };
     const inspected = await inspectFile(db, source, { ...overrides, ...(entry ? { table: entry.table } : {}) });
@@ -156,10 +183,18 @@ export async function importFolder(db: Database, folder: FolderSource, options: 
     const staging = `__folder_staging_${stem}`;
     let rows: { from: string; columns: readonly string[]; close(): void };
     if (analysis.format === 'csv') {
-      const csv = await openCsv(db, source, { encoding: analysis.encoding!, dialect: analysis.dialect!, headers: analysis.headers!, ...(options.token ? { token: options.token } : {}) });
+      const csv = await openCsv(db, source, {
+        encoding: analysis.encoding!,
+        dialect: analysis.dialect!,
+        headers: analysis.headers!,
+        ...(options.token ? { token: options.token } : {}),
+      });
       rows = { from: csv.from, columns: analysis.headers!, close: () => csv.close() };
     } else {
-      const staged = await stageSource(db, source, analysis, staging, { ...overrides, ...(options.token ? { token: options.token } : {}) });
+      const staged = await stageSource(db, source, analysis, staging, {
+        ...overrides,
+        ...(options.token ? { token: options.token } : {}),
+      });
       rows = { from: ident(staging), columns: staged.headers, close: () => dropTables(db, staging) };
     }
     try {
@@ -178,45 +213,84 @@ export async function importFolder(db: Database, folder: FolderSource, options: 
       if (entry) {
         mapping = mappingFromFolderEntry(entry, inspected);
         // Checked before reading: DuckDB's own message for an unknown column blames the CSV dialect.
-        const required = canonicalTables.find((t) => t.name === entry.table)!.columns.filter((c) => c.required).map((c) => c.name);
-        const problems = validateMapping(mapping, inspected.columns.map((c) => c.name), required);
+        const required = canonicalTables
+          .find((t) => t.name === entry.table)!
+          .columns.filter((c) => c.required)
+          .map((c) => c.name);
+        const problems = validateMapping(
+          mapping,
+          inspected.columns.map((c) => c.name),
+          required,
+        );
         if (problems.length) {
-          throw importError({ file: name, reason: 'bad_mapping', message: `mapping.yaml does not fit this file: ${problems.join('; ')}.`, fix: `Correct its entry in mapping.yaml (the file has: ${inspected.columns.map((c) => c.name).join(', ')}).` });
+          throw importError({
+            file: name,
+            reason: 'bad_mapping',
+            message: `mapping.yaml does not fit this file: ${problems.join('; ')}.`,
+            fix: `Correct its entry in mapping.yaml (the file has: ${inspected.columns.map((c) => c.name).join(', ')}).`,
+          });
         }
-      }
-      else if (config.auto !== false && inspected.suggestion.missing.length === 0) mapping = inspected.suggestion.mapping;
+      } else if (config.auto !== false && inspected.suggestion.missing.length === 0)
+        mapping = inspected.suggestion.mapping;
       const named = namedTable(name);
       if (!mapping && named) {
         // The file is named after the table (surveys.csv) but cannot fill it: that import failed.
         const missing = suggestMapping(inspected.columns, named).missing;
-        throw importError({ file: name, reason: 'bad_mapping', message: `it is named after ${named} but no column was found for ${missing.join(', ')}${emptyColumns(inspected)}.`, fix: `Name the columns as docs/import.md lists them, or list the file in mapping.yaml (the file has: ${inspected.columns.map((c) => c.name).join(', ')}).` });
+        throw importError({
+          file: name,
+          reason: 'bad_mapping',
+          message: `it is named after ${named} but no column was found for ${missing.join(', ')}${emptyColumns(inspected)}.`,
+          fix: `Name the columns as docs/import.md lists them, or list the file in mapping.yaml (the file has: ${inspected.columns.map((c) => c.name).join(', ')}).`,
+        });
       }
       if (!mapping) {
-        report.skipped.push({ file: name, reason: `not mapped: ${inspected.suggestion.missing.length ? `no column found for ${inspected.suggestion.missing.join(', ')} of ${inspected.suggestion.mapping.table}` : 'not listed in mapping.yaml'}` });
+        report.skipped.push({
+          file: name,
+          reason: `not mapped: ${inspected.suggestion.missing.length ? `no column found for ${inspected.suggestion.missing.join(', ')} of ${inspected.suggestion.mapping.table}` : 'not listed in mapping.yaml'}`,
+        });
         return;
       }
       if (claimed.has(mapping.table)) {
-        report.skipped.push({ file: name, reason: `${mapping.table} was already imported from another file; list this file in mapping.yaml to choose` });
+        report.skipped.push({
+          file: name,
+          reason: `${mapping.table} was already imported from another file; list this file in mapping.yaml to choose`,
+        });
         return;
       }
       claimed.add(mapping.table);
       let r: ImportReport;
       try {
-        r = await mapRows(db, rows, mapping, { ...defaultRules, ...entry?.rules }, mapping.table, options.token ? { token: options.token } : {});
+        r = await mapRows(
+          db,
+          rows,
+          mapping,
+          { ...defaultRules, ...entry?.rules },
+          mapping.table,
+          options.token ? { token: options.token } : {},
+        );
       } catch (e) {
         throw analysis.format === 'csv' ? csvError(db, source, e) : e;
       }
       r.fileName = name;
       r.format = inspected.format;
-      const headerWarning = analysis.headerWarning ?? inspected.warnings.find((w) => w.startsWith('The header repeats'));
+      const headerWarning =
+        analysis.headerWarning ?? inspected.warnings.find((w) => w.startsWith('The header repeats'));
       if (headerWarning) r.warnings.unshift({ code: 'duplicate_headers', message: headerWarning, count: 0 });
       report.imports.push(r);
       // Every row rejected: the table is there but empty, and a notebook would silently report on nothing.
       if (r.read > 0 && r.imported === 0) {
-        const why = r.rejectGroups.slice(0, 3).map((g) => `${g.count} ${g.reason}`).join('; ');
+        const why = r.rejectGroups
+          .slice(0, 3)
+          .map((g) => `${g.count} ${g.reason}`)
+          .join('; ');
         report.failed.push({
           file: name,
-          error: importError({ file: name, reason: 'all_rejected', message: `none of the ${r.read} rows could be imported onto ${r.table} (${why}).`, fix: 'Check the column mapping and formats (list the file in mapping.yaml to choose them), or fix the rows in the source.' }).info,
+          error: importError({
+            file: name,
+            reason: 'all_rejected',
+            message: `none of the ${r.read} rows could be imported onto ${r.table} (${why}).`,
+            fix: 'Check the column mapping and formats (list the file in mapping.yaml to choose them), or fix the rows in the source.',
+          }).info,
         });
       }
       await compactWhenLarge(db);

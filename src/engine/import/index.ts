@@ -38,7 +38,16 @@ export {
 export { suggestMapping, suggestForTable, type MappingSuggestion, type ProfiledColumn } from './roles.ts';
 export { detectEncoding, textEncodings, type EncodingGuess, type TextEncodingName } from './encoding.ts';
 export { sniffCsv, type CsvDialect, type Delimiter } from './sniff-csv.ts';
-export { profileColumn, detectDateFormat, detectNumberFormat, swapDayMonth, type ColumnProfile, type DateFormat, type NumberFormat, type ValueType } from './value-formats.ts';
+export {
+  profileColumn,
+  detectDateFormat,
+  detectNumberFormat,
+  swapDayMonth,
+  type ColumnProfile,
+  type DateFormat,
+  type NumberFormat,
+  type ValueType,
+} from './value-formats.ts';
 export { detectFormat, type ImportFormat } from './detect-format.ts';
 export { cancelToken, fileStem, type CancelToken, type ImportSource } from './source.ts';
 export type { ImportErrorReason } from './errors.ts';

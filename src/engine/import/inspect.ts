@@ -52,7 +52,11 @@ export interface InspectResult {
 let nextInspect = 1;
 
 /** Inspects a file (reads its head; XLSX, Parquet and JSON are read whole). */
-export async function inspectFile(db: Database, source: ImportSource, options: InspectOptions = {}): Promise<InspectResult> {
+export async function inspectFile(
+  db: Database,
+  source: ImportSource,
+  options: InspectOptions = {},
+): Promise<InspectResult> {
   const analysis = await analyseSource(source, options);
   const staging = `__inspect_${nextInspect++}`;
   const warnings: string[] = [];
@@ -60,12 +64,27 @@ export async function inspectFile(db: Database, source: ImportSource, options: I
   try {
     const staged = await stageHead(db, source, analysis, staging, options);
     if (staged.headerWarning) warnings.push(staged.headerWarning);
-    if (staged.replacements > 0 && !analysis.encoding?.warning) warnings.push(`${counted(staged.replacements, 'character')} could not be decoded as ${analysis.encoding?.encoding}; check the preview and choose another encoding if the text looks garbled.`);
-    const sample = db.querySync(`SELECT * FROM ${ident(staging)} LIMIT ${Math.max(1, Math.floor(options.profileRows ?? 1000))}`);
+    if (staged.replacements > 0 && !analysis.encoding?.warning)
+      warnings.push(
+        `${counted(staged.replacements, 'character')} could not be decoded as ${analysis.encoding?.encoding}; check the preview and choose another encoding if the text looks garbled.`,
+      );
+    const sample = db.querySync(
+      `SELECT * FROM ${ident(staging)} LIMIT ${Math.max(1, Math.floor(options.profileRows ?? 1000))}`,
+    );
     const hint = analysis.dialect ? { decimal: analysis.dialect.decimal } : {};
-    const columns: ProfiledColumn[] = sample.columns.map((c, i) => profiledColumn(c.name, sample.data[i]!.map((v) => (v === null ? null : String(v))), hint));
+    const columns: ProfiledColumn[] = sample.columns.map((c, i) =>
+      profiledColumn(
+        c.name,
+        sample.data[i]!.map((v) => (v === null ? null : String(v))),
+        hint,
+      ),
+    );
     const previewRows = toRows(sample).slice(0, options.previewRows ?? 20);
-    const preview: ColumnarTable = { columns: sample.columns, rowCount: previewRows.length, data: sample.columns.map((c) => previewRows.map((r) => r[c.name] ?? null)) };
+    const preview: ColumnarTable = {
+      columns: sample.columns,
+      rowCount: previewRows.length,
+      data: sample.columns.map((c) => previewRows.map((r) => r[c.name] ?? null)),
+    };
     const result: InspectResult = {
       fileName: source.name,
       format: analysis.format,
@@ -87,10 +106,17 @@ export async function inspectFile(db: Database, source: ImportSource, options: I
 }
 
 /** A column's profile, and for a text column a few distinct values (the role suggester reads them). */
-export function profiledColumn(name: string, values: readonly (string | null)[], hint: Partial<NumberFormat>): ProfiledColumn {
+export function profiledColumn(
+  name: string,
+  values: readonly (string | null)[],
+  hint: Partial<NumberFormat>,
+): ProfiledColumn {
   const profile = profileColumn(values, hint, { dateName: isDateName(name) });
   const col: ProfiledColumn = { name, profile };
-  if (profile.type === 'text') col.sample = [...new Set(values.filter((v): v is string => v !== null && v.trim() !== '').map((v) => v.trim()))].slice(0, 50);
+  if (profile.type === 'text')
+    col.sample = [
+      ...new Set(values.filter((v): v is string => v !== null && v.trim() !== '').map((v) => v.trim())),
+    ].slice(0, 50);
   return col;
 }
 
@@ -100,7 +126,9 @@ export function profiledColumn(name: string, values: readonly (string | null)[],
  * what the file holds, and a cost file otherwise looks like transactions (id, date, amount).
  */
 function tableNamedBy(fileName: string, columns: readonly ProfiledColumn[]): CanonicalTableName | undefined {
-  const stem = fileStem(fileName).toLowerCase().replace(/[\s-]+/g, '_');
+  const stem = fileStem(fileName)
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   const table = canonicalTables.find((t) => t.name === stem);
   if (!table) return undefined;
   return suggestMapping(columns, table.name).missing.length === 0 ? table.name : undefined;

@@ -108,13 +108,19 @@ export function findSavedMapping(saved: readonly SavedMapping[], headers: readon
 }
 
 /** Problems that make a mapping unusable (missing required columns, unknown sources). Empty when fine. */
-export function validateMapping(mapping: ImportMapping, headers: readonly string[], required: readonly string[]): string[] {
+export function validateMapping(
+  mapping: ImportMapping,
+  headers: readonly string[],
+  required: readonly string[],
+): string[] {
   const problems: string[] = [];
   const names = new Set(headers);
   for (const r of required) if (!mapping.columns[r]) problems.push(`required column ${r} is not mapped`);
   for (const [target, m] of Object.entries(mapping.columns)) {
-    for (const s of mappedSources(m)) if (!names.has(s)) problems.push(`${target} is mapped to ${s}, which is not a column of the file`);
+    for (const s of mappedSources(m))
+      if (!names.has(s)) problems.push(`${target} is mapped to ${s}, which is not a column of the file`);
   }
-  for (const e of mapping.extras) if (!names.has(e.source)) problems.push(`extra column ${e.source} is not a column of the file`);
+  for (const e of mapping.extras)
+    if (!names.has(e.source)) problems.push(`extra column ${e.source} is not a column of the file`);
   return problems;
 }

@@ -10,7 +10,8 @@ import type { FolderSource } from './import-folder.ts';
 export function nodeFolder(dir: string): FolderSource {
   return {
     // Symbolic links are followed (a data folder may link to files kept elsewhere).
-    list: async () => (await readdir(dir, { withFileTypes: true })).filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name),
+    list: async () =>
+      (await readdir(dir, { withFileTypes: true })).filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name),
     open: async (name) => ({ name, data: new Uint8Array(await readFile(path.join(dir, name))) }),
   };
 }

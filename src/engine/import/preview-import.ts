@@ -33,7 +33,12 @@ export interface ImportPreview {
 let nextPreview = 1;
 
 /** Maps the head of the file and returns typed rows and rejects; leaves no tables behind. */
-export async function previewImport(db: Database, source: ImportSource, mapping: ImportMapping, options: PreviewOptions = {}): Promise<ImportPreview> {
+export async function previewImport(
+  db: Database,
+  source: ImportSource,
+  mapping: ImportMapping,
+  options: PreviewOptions = {},
+): Promise<ImportPreview> {
   const analysis = await analyseSource(source, options);
   const n = nextPreview++;
   const [staging, target] = [`__preview_${n}`, `__preview_${n}_rows`];
@@ -41,7 +46,13 @@ export async function previewImport(db: Database, source: ImportSource, mapping:
   const limit = Math.max(1, Math.floor(options.limit ?? 20));
   try {
     const staged = await stageHead(db, source, analysis, staging, options);
-    const report = await mapRows(db, { from: ident(staging), columns: staged.headers }, mapping, { ...defaultRules, ...options.rules }, target);
+    const report = await mapRows(
+      db,
+      { from: ident(staging), columns: staged.headers },
+      mapping,
+      { ...defaultRules, ...options.rules },
+      target,
+    );
     rejects = report.rejectsTable;
     const rejected = report.rejected;
     return {

@@ -11,7 +11,16 @@ import { tooBigError, wholeFileLimits } from './whole-file-limits.ts';
 /** Parses records from JSON or NDJSON text; errors name the line. */
 export function parseJsonRecords(file: string, text: string, ndjson: boolean): Record<string, unknown>[] {
   const fail = (message: string, line: number | undefined, e: unknown) =>
-    importError({ file, reason: 'unreadable_json', message, fix: 'Fix the JSON at that place, or export the file again.', ...(line ? { line } : {}) }, e);
+    importError(
+      {
+        file,
+        reason: 'unreadable_json',
+        message,
+        fix: 'Fix the JSON at that place, or export the file again.',
+        ...(line ? { line } : {}),
+      },
+      e,
+    );
   if (!ndjson) {
     let value: unknown;
     try {
@@ -35,20 +44,26 @@ export function parseJsonRecords(file: string, text: string, ndjson: boolean): R
     } catch (e) {
       throw fail(`line ${i + 1} is not a JSON object.`, i + 1, e);
     }
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) throw fail(`line ${i + 1} is not a JSON object.`, i + 1, undefined);
+    if (v === null || typeof v !== 'object' || Array.isArray(v))
+      throw fail(`line ${i + 1} is not a JSON object.`, i + 1, undefined);
     out.push(v as Record<string, unknown>);
   }
   return out;
 }
 
 /** Reads a JSON/NDJSON source as text columns. */
-export async function readJson(source: ImportSource, ndjson: boolean, encoding?: TextEncodingName): Promise<TextColumns> {
+export async function readJson(
+  source: ImportSource,
+  ndjson: boolean,
+  encoding?: TextEncodingName,
+): Promise<TextColumns> {
   const parts: Uint8Array[] = [];
   let total = 0;
   for await (const s of contentSlices(source)) {
     total += s.byteLength;
     // A gzip file's size says little about its content: stop before the text outgrows a JS string.
-    if (total > wholeFileLimits[ndjson ? 'ndjson' : 'json']) throw tooBigError(source.name, ndjson ? 'ndjson' : 'json', sourceSize(source), { decompressed: true });
+    if (total > wholeFileLimits[ndjson ? 'ndjson' : 'json'])
+      throw tooBigError(source.name, ndjson ? 'ndjson' : 'json', sourceSize(source), { decompressed: true });
     parts.push(s);
   }
   const bytes = concatBytes(parts);

@@ -33,7 +33,12 @@ export async function readParquet(source: ImportSource): Promise<TextColumns> {
     return data;
   } catch (e) {
     throw importError(
-      { file: source.name, reason: 'unreadable_parquet', message: `the Parquet file could not be read (${e instanceof Error ? e.message : String(e)}).`, fix: 'Check that the file is complete, or export it again.' },
+      {
+        file: source.name,
+        reason: 'unreadable_parquet',
+        message: `the Parquet file could not be read (${e instanceof Error ? e.message : String(e)}).`,
+        fix: 'Check that the file is complete, or export it again.',
+      },
       e,
     );
   }

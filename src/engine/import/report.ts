@@ -55,7 +55,6 @@ export function rejectedRows(db: Database, report: ImportReport, offset = 0, lim
   return db.querySync(`SELECT * FROM ${ident(report.rejectsTable)} ORDER BY "row" LIMIT $1 OFFSET $2`, [limit, offset]);
 }
 
-
 /** Rejected rows as CSV text for download, every cell safe to open in a spreadsheet (pure; pass the page(s) you fetched). */
 export function rejectsToCsv(rows: ColumnarTable): string {
   const lines = [csvLine(rows.columns.map((c) => c.name))];

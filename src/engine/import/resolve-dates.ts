@@ -19,7 +19,12 @@ export function buildDayMonthQuery(from: string, column: string): string {
  * Settles ambiguous date formats over all rows of `from` (a table or table function); notes say
  * what stays undecided. Runs a query only when a mapped date is ambiguous.
  */
-export async function resolveAmbiguousDates(db: Database, from: string, mapping: ImportMapping, run: (sql: string) => Promise<ColumnarTable> = (sql) => db.run(sql)): Promise<{ mapping: ImportMapping; notes: string[] }> {
+export async function resolveAmbiguousDates(
+  db: Database,
+  from: string,
+  mapping: ImportMapping,
+  run: (sql: string) => Promise<ColumnarTable> = (sql) => db.run(sql),
+): Promise<{ mapping: ImportMapping; notes: string[] }> {
   const notes: string[] = [];
   const columns = { ...mapping.columns };
   for (const [target, m] of Object.entries(columns)) {
@@ -29,11 +34,13 @@ export async function resolveAmbiguousDates(db: Database, from: string, mapping:
     const dayFirst = m.date.patterns[0]!.startsWith('%d');
     let date = { ...m.date, ambiguous: false };
     if (firstOver === 0 && secondOver === 0) {
-      notes.push(`${m.source} (${target}): every date fits both day-first and month-first; read as ${dayFirst ? 'day/month/year' : 'month/day/year'} — change the format if that is wrong.`);
+      notes.push(
+        `${m.source} (${target}): every date fits both day-first and month-first; read as ${dayFirst ? 'day/month/year' : 'month/day/year'} — change the format if that is wrong.`,
+      );
     } else if ((secondOver > 0 && dayFirst) || (firstOver > 0 && !dayFirst)) {
       date = swapDayMonth(m.date);
     }
-    columns[target] = { ...(m), date };
+    columns[target] = { ...m, date };
   }
   return { mapping: { ...mapping, columns }, notes };
 }

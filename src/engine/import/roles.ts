@@ -41,7 +41,9 @@ export function nameScore(header: string, names: readonly string[]): number {
   const partial = names.some((n) => (/[\u3400-\u9fff]/.test(n) ? n.length >= 2 : n.length >= 4) && h.includes(n));
   if (partial) return 0.7;
   if (h.length < 6 || /[\u3400-\u9fff]/.test(h) || realWords.has(h)) return 0;
-  const typo = names.some((n) => n.length >= 6 && Math.abs(n.length - h.length) <= 1 && (distance(n, h) === 1 || isTransposition(n, h)));
+  const typo = names.some(
+    (n) => n.length >= 6 && Math.abs(n.length - h.length) <= 1 && (distance(n, h) === 1 || isTransposition(n, h)),
+  );
   return typo ? 0.6 : 0;
 }
 
@@ -117,8 +119,13 @@ export function suggestForTable(table: CanonicalTableName, columns: readonly Pro
     }
   }
   if (table === 'transactions' && !out.revenue) {
-    const qty = out.quantity && !('multiply' in out.quantity) ? columns.find((c) => c.name === (out.quantity as SourceColumn).source) : undefined;
-    const price = columns.find((c) => !used.has(c.name) && c.profile.type === 'number' && nameScore(c.name, unitPriceNames) > 0);
+    const qty =
+      out.quantity && !('multiply' in out.quantity)
+        ? columns.find((c) => c.name === (out.quantity as SourceColumn).source)
+        : undefined;
+    const price = columns.find(
+      (c) => !used.has(c.name) && c.profile.type === 'number' && nameScore(c.name, unitPriceNames) > 0,
+    );
     if (qty && price) {
       out.revenue = { multiply: [sourceOf(qty), sourceOf(price)] };
       confidence.revenue = 0.9;
@@ -127,14 +134,18 @@ export function suggestForTable(table: CanonicalTableName, columns: readonly Pro
     }
   }
   for (const [target, m] of Object.entries(out)) {
-    if ('source' in m && m.date?.ambiguous) notes.push(`${m.source} (${target}): day-first or month-first cannot be told from the values; please confirm`);
+    if ('source' in m && m.date?.ambiguous)
+      notes.push(`${m.source} (${target}): day-first or month-first cannot be told from the values; please confirm`);
   }
   const missing = def.columns.filter((c) => c.required && !out[c.name]).map((c) => c.name);
   const extras: ExtraColumn[] = columns.filter((c) => !used.has(c.name)).map(extraOf);
   for (const [target, m] of Object.entries(out)) {
     for (const s of 'multiply' in m ? m.multiply : [m]) {
       const p = columns.find((c) => c.name === s.source)?.profile;
-      if (p && p.invalid > 0) notes.push(`${s.source} (${target}): ${p.invalid} of ${p.nonBlank} sampled values are not ${p.type === 'date' ? 'dates' : 'numbers'} in this format; those rows will be rejected with the reason.`);
+      if (p && p.invalid > 0)
+        notes.push(
+          `${s.source} (${target}): ${p.invalid} of ${p.nonBlank} sampled values are not ${p.type === 'date' ? 'dates' : 'numbers'} in this format; those rows will be rejected with the reason.`,
+        );
     }
   }
   const requiredFound = def.columns.filter((c) => c.required && out[c.name]).length;
@@ -143,7 +154,10 @@ export function suggestForTable(table: CanonicalTableName, columns: readonly Pro
   // Complete tables: how much of the file the table explains (the confidences of the mapped
   // columns, a product counting for its two columns), plus what the values say. Incomplete ones
   // stay below zero, ordered by the share of required columns found.
-  const explained = Object.entries(out).reduce((sum, [t, m]) => sum + (confidence[t] ?? 0) * ('multiply' in m ? 2 : 1), 0);
+  const explained = Object.entries(out).reduce(
+    (sum, [t, m]) => sum + (confidence[t] ?? 0) * ('multiply' in m ? 2 : 1),
+    0,
+  );
   const score = missing.length ? requiredFound / requiredTotal - 1 : explained + evidence;
   return { mapping: { table, columns: out, extras }, confidence, missing, notes, score };
 }
@@ -170,7 +184,8 @@ function costEvidence(out: Record<string, ColumnMapping>, columns: readonly Prof
  */
 export function extraOf(c: ProfiledColumn): ExtraColumn {
   const typed = c.profile.invalid === 0;
-  const type = typed && c.profile.type === 'number' ? 'DOUBLE' : typed && c.profile.type === 'date' ? 'DATE' : 'VARCHAR';
+  const type =
+    typed && c.profile.type === 'number' ? 'DOUBLE' : typed && c.profile.type === 'date' ? 'DATE' : 'VARCHAR';
   if (type === 'VARCHAR') return { source: c.name, name: c.name, type };
   return { ...sourceOf(c), name: c.name, type };
 }

@@ -24,7 +24,9 @@ export async function runCancellable(db: Database, sql: string, token?: CancelTo
 
 /** True for DuckDB's out-of-memory errors (memory limit reached or wasm heap exhausted). */
 export function isOutOfMemory(e: unknown): boolean {
-  return /Out of Memory|could not allocate|failed to allocate|memory_limit/i.test(e instanceof Error ? e.message : String(e));
+  return /Out of Memory|could not allocate|failed to allocate|memory_limit/i.test(
+    e instanceof Error ? e.message : String(e),
+  );
 }
 
 /** DuckDB's current memory limit in bytes. */
@@ -89,7 +91,13 @@ export async function compactWhenLarge(db: Database): Promise<boolean> {
 }
 
 /** The import error for a file that did not fit, naming its size and what fits (for rows as wide as this file's, when known). */
-export function outOfMemoryError(db: Database, file: string, fileBytes: number, cause: unknown, rowBytes?: number): EngineError {
+export function outOfMemoryError(
+  db: Database,
+  file: string,
+  fileBytes: number,
+  cause: unknown,
+  rowBytes?: number,
+): EngineError {
   const limit = memoryLimitBytes(db);
   const fits = limit ? fitsBytes(limit, rowBytes) : null;
   return importError(

@@ -56,7 +56,8 @@ export function headLines(text: string, complete: boolean, max = 200): string[] 
 /** Detects the dialect from the first lines of the text. `complete` says the text is the whole file. */
 export function sniffCsv(text: string, complete = false, override: Partial<CsvDialect> = {}): CsvDialect {
   const lines = headLines(text, complete);
-  const quote = override.quote ?? (/(^|[,;\t|])'/.test(lines[0] ?? '') && !/(^|[,;\t|])"/.test(lines[0] ?? '') ? "'" : '"');
+  const quote =
+    override.quote ?? (/(^|[,;\t|])'/.test(lines[0] ?? '') && !/(^|[,;\t|])"/.test(lines[0] ?? '') ? "'" : '"');
   const delimiter = override.delimiter ?? sniffDelimiter(lines, quote);
   const rows = lines.map((l) => splitLine(l, delimiter, quote));
   const { decimal, thousands } = sniffNumberStyle(rows.slice(1).flat(), delimiter);
@@ -94,7 +95,8 @@ function modeOf(xs: readonly number[]): number {
 }
 
 const looksNumeric = (s: string) => /^[-+(]?\s*[¥$€£]?\s*\d[\d.,\s]*\)?$/.test(s.trim());
-const looksDate = (s: string) => /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|^\d{8}$/.test(s.trim());
+const looksDate = (s: string) =>
+  /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|^\d{8}$/.test(s.trim());
 
 /**
  * A header line has no numbers or dates. When every column is text we assume a header (exports
@@ -117,15 +119,17 @@ function sniffNumberStyle(values: readonly string[], delimiter: Delimiter): Pick
   let commaThousands = 0;
   let dotThousands = 0;
   for (const raw of values) {
-    const v = raw.trim().replace(/^[-+(]|[)]$/g, '').replace(/^[¥￥$€£]|NT\$|HK\$|\s*[€£¥￥元]$/g, '');
+    const v = raw
+      .trim()
+      .replace(/^[-+(]|[)]$/g, '')
+      .replace(/^[¥￥$€£]|NT\$|HK\$|\s*[€£¥￥元]$/g, '');
     if (/^\d{1,3}(,\d{3})+\.\d+$/.test(v)) {
       commaThousands++;
       dotDecimal++;
     } else if (/^\d{1,3}(\.\d{3})+,\d+$/.test(v)) {
       dotThousands++;
       commaDecimal++;
-    }
-    else if (/^\d+,\d{1,2}$/.test(v) || (delimiter === ';' && /^\d+,\d+$/.test(v))) commaDecimal++;
+    } else if (/^\d+,\d{1,2}$/.test(v) || (delimiter === ';' && /^\d+,\d+$/.test(v))) commaDecimal++;
     else if (/^\d+\.\d+$/.test(v)) dotDecimal++;
     else if (/^\d{1,3}(,\d{3})+$/.test(v)) commaThousands++;
     else if (/^\d{1,3}(\.\d{3}){2,}$/.test(v)) dotThousands++;

@@ -62,7 +62,9 @@ export async function* gunzipSlices(slices: AsyncIterable<Uint8Array>): AsyncGen
       controller.close();
     },
   });
-  const reader = input.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>).getReader();
+  const reader = input
+    .pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>)
+    .getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();

@@ -4,7 +4,13 @@
  * here come from closed sets (separators, strptime patterns) and are escaped anyway.
  */
 import { quoteIdent as ident, quoteLiteral as literal } from '../../sql/quote.ts';
-import { EXCEL_SERIAL_MAX, EXCEL_SERIAL_MIN, numberGrammar, type DateFormat, type NumberFormat } from './value-formats.ts';
+import {
+  EXCEL_SERIAL_MAX,
+  EXCEL_SERIAL_MIN,
+  numberGrammar,
+  type DateFormat,
+  type NumberFormat,
+} from './value-formats.ts';
 
 /**
  * `ident` quotes an identifier, `literal` a string constant (closed-set values such as formats;
@@ -37,7 +43,8 @@ export function numberExpr(column: string, format: NumberFormat): string {
   // `1,234.50` column is rejected, not read as 1253 or 125.
   const shaped = `regexp_full_match(regexp_replace(${s}, '^[-+]\\s*', ''), ${literal(numberGrammar(format))})`;
   s = `replace(replace(${s}, ' ', ''), '''', '')`;
-  if (format.thousands && format.thousands !== ' ' && format.thousands !== "'") s = `replace(${s}, ${literal(format.thousands)}, '')`;
+  if (format.thousands && format.thousands !== ' ' && format.thousands !== "'")
+    s = `replace(${s}, ${literal(format.thousands)}, '')`;
   if (format.decimal === ',') s = `replace(${s}, ',', '.')`;
   const slow = `CASE WHEN ${shaped} THEN TRY_CAST(NULLIF(${s}, '') AS DOUBLE) END`;
   // Fast path: plain numbers cast directly; CASE evaluates the regex cleanup only for the other

@@ -15,7 +15,15 @@ import { transcodeToUtf8, CancelledError, type EncodingGuess, type TranscodeStat
 import { importError } from './errors.ts';
 import { dropTables, isOutOfMemory, runCancellable } from './run-sql.ts';
 import type { CsvDialect } from './sniff-csv.ts';
-import { concatBytes, contentSlices, isGzip, readRange, sourceSize, type CancelToken, type ImportSource } from './source.ts';
+import {
+  concatBytes,
+  contentSlices,
+  isGzip,
+  readRange,
+  sourceSize,
+  type CancelToken,
+  type ImportSource,
+} from './source.ts';
 import { ident, literal } from './sql-expressions.ts';
 
 /** Options for staging a CSV. */
@@ -40,7 +48,12 @@ export interface StageResult {
 let nextFile = 1;
 
 /** Builds the `read_csv` call for a registered UTF-8 file (pure). */
-export function buildReadCsvQuery(path: string, dialect: CsvDialect, gzip: boolean, headers: readonly string[]): string {
+export function buildReadCsvQuery(
+  path: string,
+  dialect: CsvDialect,
+  gzip: boolean,
+  headers: readonly string[],
+): string {
   const delim = dialect.delimiter === 'whitespace' ? '\t' : dialect.delimiter;
   // The columns are given (from our own sniffing), so DuckDB's sniffer does not run: it would
   // reject a ragged file with a generic "could not sniff" instead of naming the line.
@@ -120,7 +133,13 @@ export async function openCsv(db: Database, source: ImportSource, options: Stage
   };
   const register = (data: Blob | Uint8Array) => {
     if (data instanceof Uint8Array) db.bindings.registerFileBuffer(path, data);
-    else db.bindings.registerFileHandle(path, trackedHandle(data, (f) => opened.onRead?.(f)), DuckDBDataProtocol.BROWSER_FILEREADER, true);
+    else
+      db.bindings.registerFileHandle(
+        path,
+        trackedHandle(data, (f) => opened.onRead?.(f)),
+        DuckDBDataProtocol.BROWSER_FILEREADER,
+        true,
+      );
   };
   try {
     if (direct) register(source.data);
@@ -139,7 +158,11 @@ export async function openCsv(db: Database, source: ImportSource, options: Stage
       );
       for await (const c of slices) chunks.push(c);
       // In the browser the UTF-8 copy stays a Blob (outside the wasm heap) read in slices.
-      register(source.data instanceof Uint8Array || typeof Blob === 'undefined' ? concatBytes(chunks) : new Blob(chunks as BlobPart[]));
+      register(
+        source.data instanceof Uint8Array || typeof Blob === 'undefined'
+          ? concatBytes(chunks)
+          : new Blob(chunks as BlobPart[]),
+      );
     }
   } catch (e) {
     opened.close();
@@ -153,7 +176,12 @@ export async function openCsv(db: Database, source: ImportSource, options: Stage
  * Stages `source` into table `staging` (all VARCHAR; the folder import keeps it as the file's raw
  * table). Errors name the file and line and leave no table behind.
  */
-export async function stageCsv(db: Database, source: ImportSource, staging: string, options: StageCsvOptions): Promise<StageResult> {
+export async function stageCsv(
+  db: Database,
+  source: ImportSource,
+  staging: string,
+  options: StageCsvOptions,
+): Promise<StageResult> {
   const csv = await openCsv(db, source, options);
   try {
     await runCancellable(db, `CREATE OR REPLACE TABLE ${ident(staging)} AS SELECT * FROM ${csv.from}`, options.token);
@@ -174,7 +202,15 @@ export function csvError(db: Database, source: ImportSource, e: unknown): Engine
   if (e instanceof EngineError && e.info.code === 'fatal') return e;
   if (isEngineTrap(e)) return toEngineError(e);
   if (e instanceof CancelledError || (e instanceof EngineError && e.info.code === 'cancelled')) {
-    return importError({ file: source.name, reason: 'cancelled', message: 'the import was cancelled.', fix: 'Start it again when ready.' }, e);
+    return importError(
+      {
+        file: source.name,
+        reason: 'cancelled',
+        message: 'the import was cancelled.',
+        fix: 'Start it again when ready.',
+      },
+      e,
+    );
   }
   // Left to importFile, which words it with this file's row width (run-sql.ts, `fitsBytes`).
   if (isOutOfMemory(e)) return toEngineError(e);
@@ -187,7 +223,9 @@ export function csvError(db: Database, source: ImportSource, e: unknown): Engine
       {
         file: source.name,
         reason: 'ragged_rows',
-        message: expected ? `this line has ${expected[2]} fields where the header has ${expected[1]}.` : 'a line has a different number of fields than the header.',
+        message: expected
+          ? `this line has ${expected[2]} fields where the header has ${expected[1]}.`
+          : 'a line has a different number of fields than the header.',
         fix: 'Check that line for a stray delimiter or an unclosed quote, or choose another delimiter.',
         ...(line ? { line: Number(line) } : {}),
       },

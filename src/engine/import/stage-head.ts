@@ -8,10 +8,20 @@ import { stageSource, type StageOptions, type Staged } from './stage-source.ts';
 import type { ImportSource } from './source.ts';
 
 /** Stages the head of `source` into `staging`. */
-export async function stageHead(db: Database, source: ImportSource, analysis: SourceAnalysis, staging: string, options: StageOptions = {}): Promise<Staged> {
+export async function stageHead(
+  db: Database,
+  source: ImportSource,
+  analysis: SourceAnalysis,
+  staging: string,
+  options: StageOptions = {},
+): Promise<Staged> {
   if (analysis.format !== 'csv' || analysis.complete) return stageSource(db, source, analysis, staging, options);
   const text = analysis.headText!.slice(0, analysis.headText!.lastIndexOf('\n') + 1);
   const head: ImportSource = { name: source.name.replace(/\.gz$/i, ''), data: new TextEncoder().encode(text) };
-  const utf8: SourceAnalysis = { ...analysis, gzip: false, encoding: { encoding: 'utf-8', bomBytes: 0, confidence: 1, method: 'override' } };
+  const utf8: SourceAnalysis = {
+    ...analysis,
+    gzip: false,
+    encoding: { encoding: 'utf-8', bomBytes: 0, confidence: 1, method: 'override' },
+  };
   return stageSource(db, head, utf8, staging, options);
 }

@@ -36,7 +36,13 @@ export interface StageOptions extends SourceOverrides {
 }
 
 /** Stages `source` (already analysed) into table `staging`. Zero data rows is an error. */
-export async function stageSource(db: Database, source: ImportSource, analysis: SourceAnalysis, staging: string, options: StageOptions = {}): Promise<Staged> {
+export async function stageSource(
+  db: Database,
+  source: ImportSource,
+  analysis: SourceAnalysis,
+  staging: string,
+  options: StageOptions = {},
+): Promise<Staged> {
   let staged: Staged;
   if (analysis.format === 'csv') {
     staged = await stageCsv(db, source, staging, {
@@ -54,7 +60,12 @@ export async function stageSource(db: Database, source: ImportSource, analysis: 
       read =
         format === 'xlsx'
           ? await readXlsxSheet(source, options.sheet)
-          : { data: format === 'parquet' ? await readParquet(source) : await readJson(source, format === 'ndjson', options.encoding) };
+          : {
+              data:
+                format === 'parquet'
+                  ? await readParquet(source)
+                  : await readJson(source, format === 'ndjson', options.encoding),
+            };
     } catch (e) {
       // The JS heap ran out while converting: the same clear message as a file over the limit.
       const cause = e instanceof EngineError && e.cause !== undefined ? e.cause : e;
@@ -75,7 +86,9 @@ export async function stageSource(db: Database, source: ImportSource, analysis: 
     throw importError({
       file: source.name,
       reason: 'no_rows',
-      message: staged.headers.length ? `the file has a header (${staged.headers.slice(0, 5).join(', ')}${staged.headers.length > 5 ? ', …' : ''}) but no data rows.` : 'the file has no rows.',
+      message: staged.headers.length
+        ? `the file has a header (${staged.headers.slice(0, 5).join(', ')}${staged.headers.length > 5 ? ', …' : ''}) but no data rows.`
+        : 'the file has no rows.',
       fix: 'Export the data again, including the rows.',
       line: 2,
     });

@@ -42,7 +42,9 @@ export function uniqueHeaders(raw: readonly unknown[]): string[] {
 
 /** The warning for header names that were repeated (and renamed by `uniqueHeaders`), or null. */
 export function duplicateHeadersWarning(raw: readonly unknown[], unique: readonly string[]): string | null {
-  const renamed = unique.map((u, i) => ({ from: (cellText(raw[i]) ?? '').trim(), to: u })).filter((r) => r.from !== '' && r.from !== r.to);
+  const renamed = unique
+    .map((u, i) => ({ from: (cellText(raw[i]) ?? '').trim(), to: u }))
+    .filter((r) => r.from !== '' && r.from !== r.to);
   if (!renamed.length) return null;
   const list = renamed.map((r) => `“${r.from}” → ${r.to}`).join(', ');
   return `The header repeats column names; the repeats were renamed so every column is kept: ${list}. Check which copy holds the data you mean.`;
@@ -63,9 +65,11 @@ export function rowsToTextColumns(rows: readonly (readonly unknown[])[]): TextCo
 export function objectsToTextColumns(records: readonly Record<string, unknown>[]): TextColumns {
   const keys: string[] = [];
   const known = new Set<string>();
-  for (const r of records) for (const k of Object.keys(r)) if (!known.has(k)) {
-    known.add(k);
-    keys.push(k);
-  }
+  for (const r of records)
+    for (const k of Object.keys(r))
+      if (!known.has(k)) {
+        known.add(k);
+        keys.push(k);
+      }
   return { headers: uniqueHeaders(keys), columns: keys.map((k) => records.map((r) => cellText(r[k]))) };
 }

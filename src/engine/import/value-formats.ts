@@ -82,7 +82,8 @@ type NumberVote = { decimal?: NumberFormat['decimal']; thousands?: NumberFormat[
 function voteOf(s: string): NumberVote {
   if (/^\d{1,3}(,\d{3})+\.\d+$/.test(s)) return { decimal: '.', thousands: ',' };
   if (/^\d{1,3}(\.\d{3})+,\d+$/.test(s)) return { decimal: ',', thousands: '.' };
-  if (/^\d{1,3}( \d{3})+([.,]\d+)?$/.test(s)) return { thousands: ' ', ...(/[.,]\d+$/.test(s) ? { decimal: s.includes(',') ? ',' : '.' } : {}) };
+  if (/^\d{1,3}( \d{3})+([.,]\d+)?$/.test(s))
+    return { thousands: ' ', ...(/[.,]\d+$/.test(s) ? { decimal: s.includes(',') ? ',' : '.' } : {}) };
   if (/^\d{1,3}('\d{3})+(\.\d+)?$/.test(s)) return { thousands: "'", ...(s.includes('.') ? { decimal: '.' } : {}) };
   // `1,234` and `1.234` could be either a grouped integer or a decimal: weak votes.
   if (/^\d{1,3},\d{3}$/.test(s)) return { thousands: ',', weak: true };
@@ -125,12 +126,14 @@ export function majorityNumberFormat(values: readonly string[], hint: Partial<Nu
     if (vote.decimal) d.set(vote.decimal, (d.get(vote.decimal) ?? 0) + 1);
     if (vote.thousands) t.set(vote.thousands, (t.get(vote.thousands) ?? 0) + 1);
   }
-  let decimal = majority(decimals) ?? hint.decimal ?? (weakThousands.size === 0 ? majority(weakDecimals) : undefined) ?? '.';
+  let decimal =
+    majority(decimals) ?? hint.decimal ?? (weakThousands.size === 0 ? majority(weakDecimals) : undefined) ?? '.';
   // A `.`-grouped column (`1.234.567`) has a decimal comma even if no value shows one.
   if (!decimals.size && majority(thousands) === '.') decimal = ',';
   const compatible = (m: Map<NumberFormat['thousands'], number>) => new Map([...m].filter(([k]) => k !== decimal));
   // The ambiguous shapes group thousands by whichever mark is not the decimal one.
-  const weakSep = decimal === ',' ? (weakDecimals.has('.') ? '.' : undefined) : weakThousands.has(',') ? ',' : undefined;
+  const weakSep =
+    decimal === ',' ? (weakDecimals.has('.') ? '.' : undefined) : weakThousands.has(',') ? ',' : undefined;
   const sep = majority(compatible(thousands)) ?? weakSep ?? '';
   return { decimal, thousands: hint.thousands ?? sep, currency: majority(currencies) ?? null };
 }
@@ -149,7 +152,9 @@ export function detectNumberFormat(values: readonly string[], hint: Partial<Numb
  */
 export function numberGrammar(format: NumberFormat): string {
   const esc = (ch: string) => (ch === '.' ? '\\.' : ch);
-  const groups = [...new Set([format.thousands, ' ', "'"].filter((x) => x !== '' && x !== format.decimal))].map(esc).join('');
+  const groups = [...new Set([format.thousands, ' ', "'"].filter((x) => x !== '' && x !== format.decimal))]
+    .map(esc)
+    .join('');
   const d = esc(format.decimal);
   return String.raw`(\d{1,3}([${groups}]\d{3})+|\d+)(${d}\d*)?|${d}\d+`;
 }
@@ -178,11 +183,16 @@ export function detectDateFormat(values: readonly string[]): DateFormat | null {
   const hasTime = values.some((v) => /\d[ T]\d{1,2}:\d{2}/.test(v.trim()));
   const all = (re: RegExp) => values.every((v) => re.test(v.trim()));
   const time = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$`;
-  if (all(new RegExp(String.raw`^\d{4}-\d{1,2}-\d{1,2}` + time))) return { patterns: withTimes('%Y-%m-%d', hasTime), ambiguous: false, hasTime };
-  if (all(new RegExp(String.raw`^\d{4}/\d{1,2}/\d{1,2}` + time))) return { patterns: withTimes('%Y/%m/%d', hasTime), ambiguous: false, hasTime };
-  if (all(new RegExp(String.raw`^\d{4}\.\d{1,2}\.\d{1,2}` + time))) return { patterns: withTimes('%Y.%m.%d', hasTime), ambiguous: false, hasTime };
-  if (all(new RegExp(String.raw`^\d{4}年\d{1,2}月\d{1,2}日` + time))) return { patterns: withTimes('%Y年%m月%d日', hasTime), ambiguous: false, hasTime };
-  if (all(/^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/)) return { patterns: ['%Y%m%d'], ambiguous: false, hasTime: false };
+  if (all(new RegExp(String.raw`^\d{4}-\d{1,2}-\d{1,2}` + time)))
+    return { patterns: withTimes('%Y-%m-%d', hasTime), ambiguous: false, hasTime };
+  if (all(new RegExp(String.raw`^\d{4}/\d{1,2}/\d{1,2}` + time)))
+    return { patterns: withTimes('%Y/%m/%d', hasTime), ambiguous: false, hasTime };
+  if (all(new RegExp(String.raw`^\d{4}\.\d{1,2}\.\d{1,2}` + time)))
+    return { patterns: withTimes('%Y.%m.%d', hasTime), ambiguous: false, hasTime };
+  if (all(new RegExp(String.raw`^\d{4}年\d{1,2}月\d{1,2}日` + time)))
+    return { patterns: withTimes('%Y年%m月%d日', hasTime), ambiguous: false, hasTime };
+  if (all(/^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/))
+    return { patterns: ['%Y%m%d'], ambiguous: false, hasTime: false };
   const dmy = values.map((v) => /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})/.exec(v.trim()));
   if (dmy.every((m) => m !== null) && all(new RegExp(String.raw`^\d{1,2}([/.-])\d{1,2}\1\d{4}` + time))) {
     const sep = dmy[0]![2]!;
@@ -198,7 +208,13 @@ export function detectDateFormat(values: readonly string[]): DateFormat | null {
 
 /** The day-first/month-first alternative of a slash date format (for the "which is it?" question). */
 export function swapDayMonth(format: DateFormat): DateFormat {
-  return { ...format, patterns: format.patterns.map((p) => p.replace(/^%([dm])(.)%([dm])/, (_m, a: string, sep: string, b: string) => `%${b}${sep}%${a}`)), ambiguous: false };
+  return {
+    ...format,
+    patterns: format.patterns.map((p) =>
+      p.replace(/^%([dm])(.)%([dm])/, (_m, a: string, sep: string, b: string) => `%${b}${sep}%${a}`),
+    ),
+    ambiguous: false,
+  };
 }
 
 /** Share of the non-blank values that must fit a type for the column to get it. */
@@ -279,11 +295,22 @@ export interface ProfileOptions {
  * type: a type wins when at least `MOSTLY` (75%) of the non-blank values fit it, and the values
  * that do not fit are counted in `invalid`. At import they are rejected rows with a reason.
  */
-export function profileColumn(values: readonly (string | null)[], hint: Partial<NumberFormat> = {}, options: ProfileOptions = {}): ColumnProfile {
+export function profileColumn(
+  values: readonly (string | null)[],
+  hint: Partial<NumberFormat> = {},
+  options: ProfileOptions = {},
+): ColumnProfile {
   const nonBlankValues = values.filter((v): v is string => v !== null && v.trim() !== '');
   const blanks = values.length - nonBlankValues.length;
   const n = nonBlankValues.length;
-  const base = { blanks, distinct: new Set(nonBlankValues).size, nonBlank: n, integer: false, negativeShare: 0, invalid: 0 };
+  const base = {
+    blanks,
+    distinct: new Set(nonBlankValues).size,
+    nonBlank: n,
+    integer: false,
+    negativeShare: 0,
+    invalid: 0,
+  };
   if (n === 0) return { ...base, type: 'empty' };
   const enough = (fits: number) => fits > 0 && fits >= MOSTLY * n;
   const serials = options.dateName ? nonBlankValues.filter(isExcelSerial).length : 0;
@@ -299,8 +326,16 @@ export function profileColumn(values: readonly (string | null)[], hint: Partial<
   if (enough(parsed.length)) {
     const whole = parsed.filter((x) => Number.isInteger(x)).length;
     const negatives = parsed.filter((x) => x < 0).length;
-    return { ...base, type: 'number', number, integer: whole === parsed.length || enough(whole), negativeShare: negatives / parsed.length, invalid: n - parsed.length };
+    return {
+      ...base,
+      type: 'number',
+      number,
+      integer: whole === parsed.length || enough(whole),
+      negativeShare: negatives / parsed.length,
+      invalid: n - parsed.length,
+    };
   }
-  if (nonBlankValues.every((v) => /^(true|false|yes|no|y|n|是|否|0|1)$/i.test(v.trim()))) return { ...base, type: 'boolean' };
+  if (nonBlankValues.every((v) => /^(true|false|yes|no|y|n|是|否|0|1)$/i.test(v.trim())))
+    return { ...base, type: 'boolean' };
   return { ...base, type: 'text' };
 }

@@ -10,7 +10,17 @@ import { ident, literal } from './sql-expressions.ts';
 
 /** One warning with the number of rows it concerns. */
 export interface ImportWarning {
-  code: 'duplicates' | 'negative_amounts' | 'returns' | 'cancellations' | 'blanks' | 'future_dates' | 'encoding' | 'ambiguous_dates' | 'duplicate_headers' | 'unicode_ids';
+  code:
+    | 'duplicates'
+    | 'negative_amounts'
+    | 'returns'
+    | 'cancellations'
+    | 'blanks'
+    | 'future_dates'
+    | 'encoding'
+    | 'ambiguous_dates'
+    | 'duplicate_headers'
+    | 'unicode_ids';
   message: string;
   count: number;
   /** Column concerned (imported table's name), when one. */
@@ -49,16 +59,32 @@ export function normalisedIdsWarning(n: number): ImportWarning {
  * The warning queries on the imported table `target`. `today` (ISO date) is bound as a
  * parameter: `current_date` needs the ICU extension, which this DuckDB build lacks.
  */
-export function buildWarningQueries(target: string, mapping: ImportMapping, rules: ImportRules, today: string = new Date().toISOString().slice(0, 10)): WarningQuery[] {
+export function buildWarningQueries(
+  target: string,
+  mapping: ImportMapping,
+  rules: ImportRules,
+  today: string = new Date().toISOString().slice(0, 10),
+): WarningQuery[] {
   const t = ident(target);
   const qs: WarningQuery[] = [];
   const def = canonicalTable(mapping.table);
   const money = def.columns.find((c) => c.name === 'revenue' || c.name === 'amount');
   if (money && mapping.columns[money.name]) {
-    qs.push({ code: 'negative_amounts', column: money.name, sql: `SELECT count(*) FROM ${t} WHERE ${ident(money.name)} < 0`, message: (n) => `${counted(n, 'row')} ${agree(n, 'has', 'have')} a negative ${money.name} (refunds or credits).` });
+    qs.push({
+      code: 'negative_amounts',
+      column: money.name,
+      sql: `SELECT count(*) FROM ${t} WHERE ${ident(money.name)} < 0`,
+      message: (n) => `${counted(n, 'row')} ${agree(n, 'has', 'have')} a negative ${money.name} (refunds or credits).`,
+    });
   }
   if (mapping.columns.quantity && rules.negativeQuantity === 'return') {
-    qs.push({ code: 'returns', column: 'quantity', sql: `SELECT count(*) FROM ${t} WHERE quantity < 0`, message: (n) => `${counted(n, 'row')} ${agree(n, 'has a negative quantity and was kept as a return', 'have a negative quantity and were kept as returns')}.` });
+    qs.push({
+      code: 'returns',
+      column: 'quantity',
+      sql: `SELECT count(*) FROM ${t} WHERE quantity < 0`,
+      message: (n) =>
+        `${counted(n, 'row')} ${agree(n, 'has a negative quantity and was kept as a return', 'have a negative quantity and were kept as returns')}.`,
+    });
   }
   const order = mapping.columns.order_id;
   if (order && !isProduct(order) && rules.cancellations === 'keep') {
@@ -66,20 +92,37 @@ export function buildWarningQueries(target: string, mapping: ImportMapping, rule
       code: 'cancellations',
       column: 'order_id',
       sql: `SELECT count(*) FROM ${t} WHERE starts_with(order_id, ${literal(rules.cancellationPrefix)})`,
-      message: (n) => `${counted(n, 'row')} ${agree(n, 'is a cancellation', 'are cancellations')} (order id starting with ${rules.cancellationPrefix}) and ${agree(n, 'was', 'were')} kept.`,
+      message: (n) =>
+        `${counted(n, 'row')} ${agree(n, 'is a cancellation', 'are cancellations')} (order id starting with ${rules.cancellationPrefix}) and ${agree(n, 'was', 'were')} kept.`,
     });
   }
   for (const c of def.columns) {
     if (c.type === 'DATE' && mapping.columns[c.name]) {
-      qs.push({ code: 'future_dates', column: c.name, sql: `SELECT count(*) FROM ${t} WHERE ${ident(c.name)} > CAST($1 AS DATE)`, params: [today], message: (n) => `${counted(n, 'row')} ${agree(n, 'has', 'have')} a ${c.name} in the future.` });
+      qs.push({
+        code: 'future_dates',
+        column: c.name,
+        sql: `SELECT count(*) FROM ${t} WHERE ${ident(c.name)} > CAST($1 AS DATE)`,
+        params: [today],
+        message: (n) => `${counted(n, 'row')} ${agree(n, 'has', 'have')} a ${c.name} in the future.`,
+      });
     }
     if (!c.required && mapping.columns[c.name]) {
-      qs.push({ code: 'blanks', column: c.name, sql: `SELECT count(*) FROM ${t} WHERE ${ident(c.name)} IS NULL`, message: (n) => `${counted(n, 'row')} ${agree(n, 'has', 'have')} a blank ${c.name} (imported as empty).` });
+      qs.push({
+        code: 'blanks',
+        column: c.name,
+        sql: `SELECT count(*) FROM ${t} WHERE ${ident(c.name)} IS NULL`,
+        message: (n) => `${counted(n, 'row')} ${agree(n, 'has', 'have')} a blank ${c.name} (imported as empty).`,
+      });
     }
   }
   const taken = new Set(def.columns.map((c) => c.name));
   for (const e of mapping.extras.filter((x) => !taken.has(x.name))) {
-    qs.push({ code: 'blanks', column: e.name, sql: `SELECT count(*) FROM ${t} WHERE ${ident(e.name)} IS NULL`, message: (n) => `${counted(n, 'row')} ${agree(n, 'has', 'have')} a blank ${e.name} (imported as empty).` });
+    qs.push({
+      code: 'blanks',
+      column: e.name,
+      sql: `SELECT count(*) FROM ${t} WHERE ${ident(e.name)} IS NULL`,
+      message: (n) => `${counted(n, 'row')} ${agree(n, 'has', 'have')} a blank ${e.name} (imported as empty).`,
+    });
   }
   return qs;
 }

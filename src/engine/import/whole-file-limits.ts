@@ -20,13 +20,23 @@ export const wholeFileLimits: Record<Exclude<ImportFormat, 'csv'>, number> = {
   parquet: 250 * 1024 ** 2,
 };
 
-const label: Record<Exclude<ImportFormat, 'csv'>, string> = { json: 'JSON', ndjson: 'NDJSON', xlsx: 'XLSX', parquet: 'Parquet' };
+const label: Record<Exclude<ImportFormat, 'csv'>, string> = {
+  json: 'JSON',
+  ndjson: 'NDJSON',
+  xlsx: 'XLSX',
+  parquet: 'Parquet',
+};
 
 /**
  * The error for a file too large to convert in memory. `bytes` is its size; with `decompressed`,
  * the gzip content was found to exceed the limit while reading.
  */
-export function tooBigError(file: string, format: Exclude<ImportFormat, 'csv'>, bytes: number, options: { decompressed?: boolean; cause?: unknown } = {}): EngineError {
+export function tooBigError(
+  file: string,
+  format: Exclude<ImportFormat, 'csv'>,
+  bytes: number,
+  options: { decompressed?: boolean; cause?: unknown } = {},
+): EngineError {
   const limit = wholeFileLimits[format];
   const size = options.decompressed ? `more than ${formatBytes(limit)} once decompressed` : formatBytes(bytes);
   return importError(
@@ -48,5 +58,10 @@ export function checkWholeFileSize(file: string, format: ImportFormat, bytes: nu
 
 /** True for the JS engine's own allocation failures (array buffers, strings, arrays, heap). */
 export function isJsAllocationFailure(e: unknown): boolean {
-  return e instanceof RangeError || /allocation failed|Invalid string length|Invalid array length|out of memory/i.test(e instanceof Error ? e.message : String(e));
+  return (
+    e instanceof RangeError ||
+    /allocation failed|Invalid string length|Invalid array length|out of memory/i.test(
+      e instanceof Error ? e.message : String(e),
+    )
+  );
 }

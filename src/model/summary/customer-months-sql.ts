@@ -23,11 +23,14 @@ export const monthTables = {
   serviceCostMonths: 'summary.service_cost_months',
 } as const;
 
-const columns = (profile: DatasetProfile, table: 'transactions' | 'service_costs'): string[] => profile.tables[table]?.columns ?? [];
+const columns = (profile: DatasetProfile, table: 'transactions' | 'service_costs'): string[] =>
+  profile.tables[table]?.columns ?? [];
 
 /** The order key of the per-customer CTE: order_id, else the purchase day. */
 function orderKey(profile: DatasetProfile): string {
-  return columns(profile, 'transactions').includes('order_id') ? 'coalesce(order_id, CAST(date AS VARCHAR))' : 'CAST(date AS VARCHAR)';
+  return columns(profile, 'transactions').includes('order_id')
+    ? 'coalesce(order_id, CAST(date AS VARCHAR))'
+    : 'CAST(date AS VARCHAR)';
 }
 
 /**
@@ -87,7 +90,9 @@ export function buildServiceCostMonthsSql(profile: DatasetProfile): string {
   // The CASE is a workaround: in DuckDB-WASM 1.32, grouping by date_trunc('month', date) where
   // date is NULL returned that group with an empty customer_id and an invalid non-NULL month
   // (tests/engine/summary.test.ts, customer c6); the same key behind a CASE groups correctly.
-  const month = cols.includes('date') ? `CASE WHEN date IS NULL THEN NULL ELSE CAST(date_trunc('month', date) AS DATE) END` : 'CAST(NULL AS DATE)';
+  const month = cols.includes('date')
+    ? `CASE WHEN date IS NULL THEN NULL ELSE CAST(date_trunc('month', date) AS DATE) END`
+    : 'CAST(NULL AS DATE)';
   return `CREATE OR REPLACE TABLE ${monthTables.serviceCostMonths} AS
 SELECT CAST(customer_id AS VARCHAR) AS customer_id, ${month} AS month, CAST(sum(amount) AS DOUBLE) AS amount, count(*) AS events
 FROM service_costs WHERE customer_id IS NOT NULL AND amount IS NOT NULL

@@ -9,8 +9,19 @@ export {
   sourceFingerprintSql,
   summaryTables,
 } from './summary-sql.ts';
-export { buildCustomerMonthsSql, buildOrdersWithinMonthsSql, buildServiceCostMonthsSql, monthTables } from './customer-months-sql.ts';
-export { buildSurveyInfoSql, buildSurveyRespondentsSql, LATEST_ANSWER_ORDER, SURVEY_SUMMARY_WINDOW, surveyTables } from './survey-sql.ts';
+export {
+  buildCustomerMonthsSql,
+  buildOrdersWithinMonthsSql,
+  buildServiceCostMonthsSql,
+  monthTables,
+} from './customer-months-sql.ts';
+export {
+  buildSurveyInfoSql,
+  buildSurveyRespondentsSql,
+  LATEST_ANSWER_ORDER,
+  SURVEY_SUMMARY_WINDOW,
+  surveyTables,
+} from './survey-sql.ts';
 export { buildCustomerRanksSql, buildServiceCostOwnersSql, diagnosticsTables } from './diagnostics-sql.ts';
 export { buildLostCustomersSql, lostCustomersTable } from './lost-customers-sql.ts';
 export { buildCustomerHistorySql, customerHistoryTable, purchaseMoney } from './customer-history-sql.ts';

@@ -14,7 +14,12 @@
  */
 import { hasColumn, hasTable, type DatasetProfile } from '../profile.ts';
 import { buildCustomerRanksSql, buildServiceCostOwnersSql, diagnosticsTables } from './diagnostics-sql.ts';
-import { buildCustomerMonthsSql, buildOrdersWithinMonthsSql, buildServiceCostMonthsSql, monthTables } from './customer-months-sql.ts';
+import {
+  buildCustomerMonthsSql,
+  buildOrdersWithinMonthsSql,
+  buildServiceCostMonthsSql,
+  monthTables,
+} from './customer-months-sql.ts';
 import { buildLostCustomersSql, lostCustomersTable } from './lost-customers-sql.ts';
 import { buildSurveyInfoSql, buildSurveyRespondentsSql, surveyTables } from './survey-sql.ts';
 import { buildCustomerHistorySql, customerHistoryTable } from './customer-history-sql.ts';
@@ -174,9 +179,7 @@ export function buildSummaryStatements(profile: DatasetProfile): { sql: string; 
  */
 export function sourceFingerprintSql(tables: readonly string[]): string {
   const names = tables.map(quoteLiteral).join(', ');
-  const counts = tables.map(
-    (t) => `SELECT ${quoteLiteral(t)} AS t, (SELECT count(*) FROM ${quoteIdent(t)}) AS n`,
-  );
+  const counts = tables.map((t) => `SELECT ${quoteLiteral(t)} AS t, (SELECT count(*) FROM ${quoteIdent(t)}) AS n`);
   return `WITH cols AS (SELECT table_name AS t, string_agg(column_name || ':' || data_type, ',' ORDER BY ordinal_position) AS c
     FROM information_schema.columns WHERE table_schema = 'main' AND table_catalog = current_database() AND table_name IN (${names}) GROUP BY 1),
   n AS (${counts.join(' UNION ALL ')})

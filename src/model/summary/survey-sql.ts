@@ -29,11 +29,20 @@ export const SURVEY_SUMMARY_WINDOW = { gapDays: 0, windowDays: 365 } as const;
  * the higher recommend and intent so that two answers of one day with one score still pick the
  * same row every time. The analyses' raw path orders the same way.
  */
-export const LATEST_ANSWER_ORDER = 'survey_date DESC NULLS LAST, satisfaction DESC, recommend DESC NULLS LAST, repurchase_intent DESC NULLS LAST';
+export const LATEST_ANSWER_ORDER =
+  'survey_date DESC NULLS LAST, satisfaction DESC, recommend DESC NULLS LAST, repurchase_intent DESC NULLS LAST';
 
-const columns = (profile: DatasetProfile, table: 'surveys' | 'transactions' | 'service_costs' | 'customers'): string[] => profile.tables[table]?.columns ?? [];
-const columnOr = (profile: DatasetProfile, table: 'surveys' | 'transactions' | 'service_costs' | 'customers', column: string, type: string, alias = '') =>
-  columns(profile, table).includes(column) ? `${alias}${column}` : `CAST(NULL AS ${type})`;
+const columns = (
+  profile: DatasetProfile,
+  table: 'surveys' | 'transactions' | 'service_costs' | 'customers',
+): string[] => profile.tables[table]?.columns ?? [];
+const columnOr = (
+  profile: DatasetProfile,
+  table: 'surveys' | 'transactions' | 'service_costs' | 'customers',
+  column: string,
+  type: string,
+  alias = '',
+) => (columns(profile, table).includes(column) ? `${alias}${column}` : `CAST(NULL AS ${type})`);
 
 /**
  * `summary.survey_info`, one row (none without surveys):
@@ -101,16 +110,18 @@ export function buildSurveyRespondentsSql(profile: DatasetProfile): string {
   const after = (d: string) => `${d} > b.survey_date + s.gap AND ${d} <= b.survey_date + s.gap + s.win`;
   const before = (d: string) => `${d} > b.survey_date - s.win AND ${d} <= b.survey_date`;
   const followed = (sql: string) => `CASE WHEN b.survey_date IS NULL THEN NULL ELSE ${sql} END`;
-  const service = hasTable(profile, 'service_costs') && columns(profile, 'service_costs').includes('date')
-    ? `SELECT b.customer_id,
+  const service =
+    hasTable(profile, 'service_costs') && columns(profile, 'service_costs').includes('date')
+      ? `SELECT b.customer_id,
     COALESCE(sum(sc.amount) FILTER (WHERE ${after('sc.date')}), 0) AS service_after,
     COALESCE(sum(sc.amount) FILTER (WHERE ${before('sc.date')}), 0) AS service_before
   FROM followed b CROSS JOIN settings s LEFT JOIN service_costs sc ON CAST(sc.customer_id AS VARCHAR) = b.customer_id
   GROUP BY b.customer_id`
-    : 'SELECT customer_id, CAST(0 AS DOUBLE) AS service_after, CAST(0 AS DOUBLE) AS service_before FROM followed';
-  const churn = hasTable(profile, 'customers') && hasColumn(profile, 'customers', 'churn_date')
-    ? 'SELECT CAST(customer_id AS VARCHAR) AS customer_id, min(churn_date) AS churn_date FROM customers GROUP BY 1'
-    : 'SELECT CAST(NULL AS VARCHAR) AS customer_id, CAST(NULL AS DATE) AS churn_date WHERE FALSE';
+      : 'SELECT customer_id, CAST(0 AS DOUBLE) AS service_after, CAST(0 AS DOUBLE) AS service_before FROM followed';
+  const churn =
+    hasTable(profile, 'customers') && hasColumn(profile, 'customers', 'churn_date')
+      ? 'SELECT CAST(customer_id AS VARCHAR) AS customer_id, min(churn_date) AS churn_date FROM customers GROUP BY 1'
+      : 'SELECT CAST(NULL AS VARCHAR) AS customer_id, CAST(NULL AS DATE) AS churn_date WHERE FALSE';
   return `CREATE OR REPLACE TABLE ${surveyTables.surveyRespondents} AS
 WITH settings AS (SELECT (SELECT max(date) FROM transactions) AS data_end, CAST(${gapDays} AS INTEGER) AS gap, CAST(${windowDays} AS INTEGER) AS win),
 responses AS (

@@ -8,7 +8,10 @@ export const optionParam = /^\$([A-Za-z_][A-Za-z0-9_]*)(?:\.(from|to))?$/;
  * Reads an analysis cell's YAML mapping: `analysis: <id>` and `options: {…}`. Option values are
  * checked against the analysis's own option specs when it runs (src/analyses/options.ts).
  */
-export function parseAnalysisBody(raw: Record<string, unknown>, label: string): {
+export function parseAnalysisBody(
+  raw: Record<string, unknown>,
+  label: string,
+): {
   analysis: string | null;
   options: Record<string, unknown>;
   references: Reference[];
@@ -20,7 +23,8 @@ export function parseAnalysisBody(raw: Record<string, unknown>, label: string): 
   else issues.push(`${label}: missing analysis: <id> (e.g. analysis: whale-curve)`);
   let options: Record<string, unknown> = {};
   if (raw.options !== undefined && raw.options !== null) {
-    if (typeof raw.options !== 'object' || Array.isArray(raw.options)) issues.push(`${label}: options must be a mapping of option: value`);
+    if (typeof raw.options !== 'object' || Array.isArray(raw.options))
+      issues.push(`${label}: options must be a mapping of option: value`);
     else options = raw.options as Record<string, unknown>;
   }
   const references: Reference[] = [];

@@ -4,13 +4,51 @@ import { unknownKeys } from './yaml-body.ts';
 
 /** Mark types a chart cell may use (the same list as `MarkType` in src/charts/spec.ts). */
 export const markTypes: readonly MarkType[] = [
-  'line', 'lineX', 'lineY', 'area', 'areaX', 'areaY', 'barX', 'barY', 'dot', 'dotX', 'dotY', 'ruleX', 'ruleY',
-  'text', 'textX', 'textY', 'cell', 'cellX', 'cellY', 'rect', 'rectX', 'rectY', 'tickX', 'tickY', 'frame',
+  'line',
+  'lineX',
+  'lineY',
+  'area',
+  'areaX',
+  'areaY',
+  'barX',
+  'barY',
+  'dot',
+  'dotX',
+  'dotY',
+  'ruleX',
+  'ruleY',
+  'text',
+  'textX',
+  'textY',
+  'cell',
+  'cellX',
+  'cellY',
+  'rect',
+  'rectX',
+  'rectY',
+  'tickX',
+  'tickY',
+  'frame',
 ];
 
 const chartKeys = [
-  'id', 'title', 'subtitle', 'caption', 'data', 'width', 'height', 'marginLeft', 'marginRight', 'marginTop', 'marginBottom',
-  'x', 'y', 'color', 'fx', 'fy', 'marks',
+  'id',
+  'title',
+  'subtitle',
+  'caption',
+  'data',
+  'width',
+  'height',
+  'marginLeft',
+  'marginRight',
+  'marginTop',
+  'marginBottom',
+  'x',
+  'y',
+  'color',
+  'fx',
+  'fy',
+  'marks',
 ];
 
 const dataName = /^([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?$/;
@@ -20,14 +58,19 @@ const dataName = /^([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?$/;
  * (`data:` of the chart and of each mark; `cell.table` for analysis tables).
  * Deeper checks (channels, scales) happen when the chart renders.
  */
-export function parseChartSpec(raw: Record<string, unknown>, label: string): { spec: ChartSpec | null; references: Reference[]; issues: string[] } {
+export function parseChartSpec(
+  raw: Record<string, unknown>,
+  label: string,
+): { spec: ChartSpec | null; references: Reference[]; issues: string[] } {
   const issues = unknownKeys(raw, chartKeys, label);
   const references: Reference[] = [];
   const addData = (value: unknown, where: string) => {
     if (value === undefined) return;
     const m = typeof value === 'string' ? dataName.exec(value.trim()) : null;
     if (!m) {
-      issues.push(`${label}: ${where} must name a result (sql_cell or analysis_cell.table), got ${JSON.stringify(value)}`);
+      issues.push(
+        `${label}: ${where} must name a result (sql_cell or analysis_cell.table), got ${JSON.stringify(value)}`,
+      );
       return;
     }
     if (!references.some((r) => r.name === m[1] && r.member === m[2])) {
@@ -47,10 +90,17 @@ export function parseChartSpec(raw: Record<string, unknown>, label: string): { s
     }
     const { type, data, rows } = mark as { type?: unknown; data?: unknown; rows?: unknown };
     if (typeof type !== 'string' || !(markTypes as readonly string[]).includes(type)) {
-      issues.push(`${label}: mark ${i + 1}: unknown mark type ${JSON.stringify(type)} (expected one of ${markTypes.join(', ')})`);
+      issues.push(
+        `${label}: mark ${i + 1}: unknown mark type ${JSON.stringify(type)} (expected one of ${markTypes.join(', ')})`,
+      );
     }
     addData(data, `mark ${i + 1} data`);
-    if (raw.data === undefined && data === undefined && rows === undefined && !['ruleX', 'ruleY', 'frame'].includes(String(type))) {
+    if (
+      raw.data === undefined &&
+      data === undefined &&
+      rows === undefined &&
+      !['ruleX', 'ruleY', 'frame'].includes(String(type))
+    ) {
       issues.push(`${label}: mark ${i + 1} has no data: give the chart a data: or the mark data:/rows:`);
     }
   });

@@ -24,7 +24,9 @@ export function parseFrontMatter(yaml: string, present: boolean): { frontMatter:
   try {
     raw = parse(yaml);
   } catch (e) {
-    issues.push(`front matter: invalid YAML: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]!.replace(/:$/, '')}`);
+    issues.push(
+      `front matter: invalid YAML: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]!.replace(/:$/, '')}`,
+    );
     return { frontMatter: fm, issues };
   }
   if (raw === null || raw === undefined) return { frontMatter: fm, issues };
@@ -40,8 +42,10 @@ export function parseFrontMatter(yaml: string, present: boolean): { frontMatter:
     else fm[key] = v;
   }
   if (obj.language !== undefined) {
-    if (typeof obj.language === 'string' && (languages as readonly string[]).includes(obj.language)) fm.language = obj.language as NotebookLanguage;
-    else issues.push(`front matter: unknown language ${JSON.stringify(obj.language)} (expected ${languages.join(', ')})`);
+    if (typeof obj.language === 'string' && (languages as readonly string[]).includes(obj.language))
+      fm.language = obj.language as NotebookLanguage;
+    else
+      issues.push(`front matter: unknown language ${JSON.stringify(obj.language)} (expected ${languages.join(', ')})`);
   }
   if (obj.requires !== undefined && obj.requires !== null) {
     const names = canonicalTables.map((t) => t.name);
@@ -49,7 +53,10 @@ export function parseFrontMatter(yaml: string, present: boolean): { frontMatter:
     for (const v of list) {
       if (isRequirement(v)) {
         if (!fm.requires.includes(v)) fm.requires.push(v);
-      } else issues.push(`front matter: requires lists tables of the data model (${names.join(', ')}) or their columns as table.column; ${JSON.stringify(v)} is neither`);
+      } else
+        issues.push(
+          `front matter: requires lists tables of the data model (${names.join(', ')}) or their columns as table.column; ${JSON.stringify(v)} is neither`,
+        );
     }
   }
   for (const [k, v] of Object.entries(obj)) if (!known.includes(k)) fm.extra[k] = v;

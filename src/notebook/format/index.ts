@@ -12,6 +12,22 @@ export { languages } from './front-matter.ts';
 export { isRequirement, requirementTable, unmetRequirements } from './requirements.ts';
 export { cellId, assertNever } from './types.ts';
 export type {
-  Notebook, Cell, CellId, CellKind, CellLayout, FrontMatter, NotebookLanguage, Reference,
-  ProseCell, SqlCell, InputCell, ChartCell, AnalysisCell, InputSpec, InputType, InputValue, SelectOption, OptionsFrom,
+  Notebook,
+  Cell,
+  CellId,
+  CellKind,
+  CellLayout,
+  FrontMatter,
+  NotebookLanguage,
+  Reference,
+  ProseCell,
+  SqlCell,
+  InputCell,
+  ChartCell,
+  AnalysisCell,
+  InputSpec,
+  InputType,
+  InputValue,
+  SelectOption,
+  OptionsFrom,
 } from './types.ts';

@@ -4,14 +4,29 @@ import { unknownKeys } from './yaml-body.ts';
 /** The input types, in the order the docs list them. */
 export const inputTypes: readonly InputType[] = ['slider', 'range', 'number', 'select', 'toggle', 'text', 'date'];
 
-const knownKeys = ['type', 'label', 'value', 'min', 'max', 'step', 'options', 'options_from', 'placeholder', 'format', 'enabled_when'];
+const knownKeys = [
+  'type',
+  'label',
+  'value',
+  'min',
+  'max',
+  'step',
+  'options',
+  'options_from',
+  'placeholder',
+  'format',
+  'enabled_when',
+];
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Validates an input cell's YAML mapping into an `InputSpec`. Every problem is reported with the
  * cell's label (`input margin: …`); the spec is null when the control cannot be built at all.
  */
-export function parseInputSpec(raw: Record<string, unknown>, label: string): { spec: InputSpec | null; issues: string[] } {
+export function parseInputSpec(
+  raw: Record<string, unknown>,
+  label: string,
+): { spec: InputSpec | null; issues: string[] } {
   const issues = unknownKeys(raw, knownKeys, label);
   const fail = (msg: string) => issues.push(`${label}: ${msg}`);
   const type = raw.type;
@@ -33,16 +48,28 @@ export function parseInputSpec(raw: Record<string, unknown>, label: string): { s
     }
     return v;
   };
-  const spec: InputSpec = { type: t, label: typeof raw.label === 'string' ? raw.label : label.replace(/^input /, ''), value: null };
+  const spec: InputSpec = {
+    type: t,
+    label: typeof raw.label === 'string' ? raw.label : label.replace(/^input /, ''),
+    value: null,
+  };
   if (raw.label !== undefined && typeof raw.label !== 'string') fail('label must be text');
   if (typeof raw.format === 'string') spec.format = raw.format;
   if (raw.enabled_when !== undefined) {
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- without it `w.input` does not type-check
     const w = raw.enabled_when as { input?: unknown; equals?: unknown } | null;
-    const scalar = (v: unknown): v is string | number | boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
-    if (w && typeof w === 'object' && typeof w.input === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(w.input) && scalar(w.equals)) {
+    const scalar = (v: unknown): v is string | number | boolean =>
+      typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+    if (
+      w &&
+      typeof w === 'object' &&
+      typeof w.input === 'string' &&
+      /^[A-Za-z_][A-Za-z0-9_]*$/.test(w.input) &&
+      scalar(w.equals)
+    ) {
       spec.enabledWhen = { input: w.input, equals: w.equals };
-    } else fail(`enabled_when must be { input: <input name>, equals: <value> }, got ${JSON.stringify(raw.enabled_when)}`);
+    } else
+      fail(`enabled_when must be { input: <input name>, equals: <value> }, got ${JSON.stringify(raw.enabled_when)}`);
   }
   const value = raw.value;
 
@@ -71,7 +98,8 @@ export function parseInputSpec(raw: Record<string, unknown>, label: string): { s
           spec.value = [a, b];
         } else fail(`value must be a pair [from, to], got ${JSON.stringify(value)}`);
       } else if (value === undefined) spec.value = min ?? 0;
-      else if (typeof value !== 'number' || !Number.isFinite(value)) fail(`value must be a number, got ${JSON.stringify(value)}`);
+      else if (typeof value !== 'number' || !Number.isFinite(value))
+        fail(`value must be a number, got ${JSON.stringify(value)}`);
       else {
         if (!inBounds(value)) fail(`value ${value} is outside [${min ?? '-∞'}, ${max ?? '∞'}]`);
         spec.value = value;
@@ -79,12 +107,14 @@ export function parseInputSpec(raw: Record<string, unknown>, label: string): { s
       break;
     }
     case 'select': {
-      if (raw.options !== undefined && raw.options_from !== undefined) fail('give either options or options_from, not both');
+      if (raw.options !== undefined && raw.options_from !== undefined)
+        fail('give either options or options_from, not both');
       if (raw.options !== undefined) {
         const options = parseOptions(raw.options, fail);
         spec.options = options;
         if (value === undefined) spec.value = options[0]?.value ?? null;
-        else if (!options.some((o) => o.value === value)) fail(`value ${JSON.stringify(value)} is not one of the options`);
+        else if (!options.some((o) => o.value === value))
+          fail(`value ${JSON.stringify(value)} is not one of the options`);
         else spec.value = value as string | number | boolean;
       } else if (raw.options_from !== undefined) {
         const from = parseOptionsFrom(raw.options_from);
@@ -105,14 +135,16 @@ export function parseInputSpec(raw: Record<string, unknown>, label: string): { s
     case 'text':
       if (typeof raw.placeholder === 'string') spec.placeholder = raw.placeholder;
       if (value === undefined) spec.value = '';
-      else if (typeof value !== 'string' && typeof value !== 'number') fail(`value must be text, got ${JSON.stringify(value)}`);
+      else if (typeof value !== 'string' && typeof value !== 'number')
+        fail(`value must be text, got ${JSON.stringify(value)}`);
       else spec.value = String(value);
       break;
     case 'date': {
       for (const key of ['min', 'max'] as const) {
         const v = raw[key];
         if (v === undefined) continue;
-        if (typeof v !== 'string' || !isoDate.test(v)) fail(`${key} must be a date as YYYY-MM-DD, got ${JSON.stringify(v)}`);
+        if (typeof v !== 'string' || !isoDate.test(v))
+          fail(`${key} must be a date as YYYY-MM-DD, got ${JSON.stringify(v)}`);
         else spec[key] = v;
       }
       if (typeof raw.placeholder === 'string') spec.placeholder = raw.placeholder;
@@ -136,10 +168,12 @@ function parseOptions(raw: unknown, fail: (m: string) => void): SelectOption[] {
   }
   const out: SelectOption[] = [];
   for (const o of raw) {
-    if (typeof o === 'string' || typeof o === 'number' || typeof o === 'boolean') out.push({ value: o, label: String(o) });
+    if (typeof o === 'string' || typeof o === 'number' || typeof o === 'boolean')
+      out.push({ value: o, label: String(o) });
     else if (o && typeof o === 'object' && 'value' in o) {
       const { value, label } = o as { value: unknown; label?: unknown };
-      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') fail(`option value must be text, a number or true/false, got ${JSON.stringify(value)}`);
+      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+        fail(`option value must be text, a number or true/false, got ${JSON.stringify(value)}`);
       else out.push({ value, label: typeof label === 'string' ? label : String(value) });
     } else fail(`option must be a value or {value, label}, got ${JSON.stringify(o)}`);
   }
@@ -165,13 +199,22 @@ export function isPair(value: InputValue): value is [number, number] | [string, 
  */
 export function acceptsInputValue(spec: InputSpec, value: unknown): value is InputValue {
   const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-  const inBounds = (v: number) => (typeof spec.min !== 'number' || v >= spec.min) && (typeof spec.max !== 'number' || v <= spec.max);
+  const inBounds = (v: number) =>
+    (typeof spec.min !== 'number' || v >= spec.min) && (typeof spec.max !== 'number' || v <= spec.max);
   switch (spec.type) {
     case 'slider':
     case 'number':
       return isNum(value) && inBounds(value);
     case 'range':
-      return Array.isArray(value) && value.length === 2 && isNum(value[0]) && isNum(value[1]) && value[0] <= value[1] && inBounds(value[0]) && inBounds(value[1]);
+      return (
+        Array.isArray(value) &&
+        value.length === 2 &&
+        isNum(value[0]) &&
+        isNum(value[1]) &&
+        value[0] <= value[1] &&
+        inBounds(value[0]) &&
+        inBounds(value[1])
+      );
     case 'select':
       if (spec.options) return spec.options.some((o) => o.value === value);
       return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
@@ -182,8 +225,11 @@ export function acceptsInputValue(spec: InputSpec, value: unknown): value is Inp
     case 'date':
       return (
         value === null ||
-        (typeof value === 'string' && isoDate.test(value) && !Number.isNaN(Date.parse(value)) &&
-        (typeof spec.min !== 'string' || value >= spec.min) && (typeof spec.max !== 'string' || value <= spec.max))
+        (typeof value === 'string' &&
+          isoDate.test(value) &&
+          !Number.isNaN(Date.parse(value)) &&
+          (typeof spec.min !== 'string' || value >= spec.min) &&
+          (typeof spec.max !== 'string' || value <= spec.max))
       );
   }
 }

@@ -62,7 +62,14 @@ function splitCells(rest: string, firstLine: number): { raws: RawCell[]; trailin
     let end = prose.length;
     while (end > 0 && blank.test(prose[end - 1]!)) end--;
     if (end > 0) {
-      raws.push({ kind: 'prose', name: null, extra: '', source: prose.slice(0, end).join(''), line: proseLine, layout: { gap } });
+      raws.push({
+        kind: 'prose',
+        name: null,
+        extra: '',
+        source: prose.slice(0, end).join(''),
+        line: proseLine,
+        layout: { gap },
+      });
       gap = '';
     }
     gap += prose.slice(end).join('');
@@ -131,7 +138,8 @@ function buildCell(raw: RawCell, before: RawCell[]): Cell {
   const issues: string[] = [];
   if (raw.kind !== 'prose') {
     if (raw.layout.close === '') issues.push(`${label}: the fence opened on line ${raw.line} is never closed`);
-    if (raw.extra) issues.push(`${label}: unexpected text after the name: "${raw.extra}" (write \`${raw.kind} <name>\`)`);
+    if (raw.extra)
+      issues.push(`${label}: unexpected text after the name: "${raw.extra}" (write \`${raw.kind} <name>\`)`);
     if (raw.name !== null && !namePattern.test(raw.name)) {
       issues.push(`${label}: invalid name "${raw.name}" (use letters, digits and _; start with a letter)`);
     }
@@ -150,20 +158,29 @@ function buildCell(raw: RawCell, before: RawCell[]): Cell {
   };
   switch (raw.kind) {
     case 'prose':
-      base.references = findInterpolations(raw.source).map((p) => ({ name: p.name, ...(p.member ? { member: p.member } : {}), via: 'interpolation' as const }));
+      base.references = findInterpolations(raw.source).map((p) => ({
+        name: p.name,
+        ...(p.member ? { member: p.member } : {}),
+        via: 'interpolation' as const,
+      }));
       return { kind: 'prose', ...base };
     case 'sql':
       if (raw.name && canonicalTables.some((t) => t.name === raw.name)) {
         issues.push(`${label}: the name would hide the data table ${raw.name}; choose another name`);
       }
-      base.references = sqlParameters(raw.source).map((p) => ({ name: p.name, ...(p.member ? { member: p.member } : {}), via: 'param' as const }));
+      base.references = sqlParameters(raw.source).map((p) => ({
+        name: p.name,
+        ...(p.member ? { member: p.member } : {}),
+        via: 'param' as const,
+      }));
       return { kind: 'sql', ...base, parameters: [...new Set(sqlParameters(raw.source).map((p) => p.name))] };
     case 'input': {
       const body = parseYamlMapping(raw.source, label);
       if (body.issue) issues.push(body.issue);
       const { spec, issues: more } = body.issue ? { spec: null, issues: [] } : parseInputSpec(body.value, label);
       issues.push(...more);
-      if (spec?.optionsFrom) base.references = [{ name: spec.optionsFrom.cell, member: spec.optionsFrom.column, via: 'options' }];
+      if (spec?.optionsFrom)
+        base.references = [{ name: spec.optionsFrom.cell, member: spec.optionsFrom.column, via: 'options' }];
       return { kind: 'input', ...base, spec: more.length ? null : spec };
     }
     case 'chart': {
@@ -194,7 +211,10 @@ function resolveNotebookReferences(cells: Cell[]): void {
   for (const cell of cells) {
     if (!cell.name || cell.kind === 'prose') continue;
     const prev = owner.get(cell.name);
-    if (prev) cell.issues.push(`${cell.kind} ${cell.name}: the name is already used by the ${prev.kind} cell on line ${prev.line}`);
+    if (prev)
+      cell.issues.push(
+        `${cell.kind} ${cell.name}: the name is already used by the ${prev.kind} cell on line ${prev.line}`,
+      );
     else owner.set(cell.name, cell);
   }
   const analyses = cells.filter((c) => c.kind === 'analysis' && c.name).map((c) => c.name!);
@@ -204,7 +224,8 @@ function resolveNotebookReferences(cells: Cell[]): void {
       if (ident === cell.name) continue;
       const target = owner.get(ident);
       if (target?.kind === 'sql') {
-        if (!cell.references.some((r) => r.name === ident && r.via === 'table')) cell.references.push({ name: ident, via: 'table' });
+        if (!cell.references.some((r) => r.name === ident && r.via === 'table'))
+          cell.references.push({ name: ident, via: 'table' });
         continue;
       }
       const a = analyses.find((name) => ident.startsWith(`${name}_`) && ident.length > name.length + 1);

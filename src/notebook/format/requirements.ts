@@ -25,7 +25,10 @@ export function requirementTable(requirement: string): string {
  * compare without regard to case, as SQL identifiers do). A missing table is listed once, not once
  * per column of it the notebook names.
  */
-export function unmetRequirements(requires: readonly string[], tables: Readonly<Record<string, readonly string[]>>): string[] {
+export function unmetRequirements(
+  requires: readonly string[],
+  tables: Readonly<Record<string, readonly string[]>>,
+): string[] {
   const out: string[] = [];
   for (const r of requires) {
     const table = requirementTable(r);

@@ -34,7 +34,8 @@ function serializeCell(cell: Cell, last: boolean): string {
   const sameHead = opened && opened[2] === cell.kind && (opened[3] ?? null) === cell.name;
   // An edited body may lack its final line break; without one the kept closing fence would land on
   // the body's last line and stop closing the cell. (A parsed body always ends with one.)
-  if (sameHead && cell.layout.close !== undefined) return cell.layout.open! + withNewline(cell.source) + cell.layout.close;
+  if (sameHead && cell.layout.close !== undefined)
+    return cell.layout.open! + withNewline(cell.source) + cell.layout.close;
   // A fence longer than any backtick run in the body, so the body can never close it.
   const longest = Math.max(2, ...(cell.source.match(/^`+/gm) ?? []).map((s) => s.length));
   const marker = '`'.repeat(longest + 1);

@@ -40,18 +40,29 @@ export function scanSql(sql: string): SqlToken[] {
     } else if (c === '/' && sql[i + 1] === '*') {
       let depth = 0;
       while (i < n) {
-        if (sql[i] === '/' && sql[i + 1] === '*') { depth++; i += 2; }
-        else if (sql[i] === '*' && sql[i + 1] === '/') { depth--; i += 2; if (depth === 0) break; }
-        else i++;
+        if (sql[i] === '/' && sql[i + 1] === '*') {
+          depth++;
+          i += 2;
+        } else if (sql[i] === '*' && sql[i + 1] === '/') {
+          depth--;
+          i += 2;
+          if (depth === 0) break;
+        } else i++;
       }
       out.push({ type: 'comment', start, end: i });
     } else if (c === "'" || ((c === 'E' || c === 'e') && sql[i + 1] === "'" && !precededByIdent(sql, i))) {
       const backslash = c !== "'";
       i += backslash ? 2 : 1;
       while (i < n) {
-        if (backslash && sql[i] === '\\') { i += 2; continue; }
+        if (backslash && sql[i] === '\\') {
+          i += 2;
+          continue;
+        }
         if (sql[i] === "'") {
-          if (sql[i + 1] === "'") { i += 2; continue; }
+          if (sql[i + 1] === "'") {
+            i += 2;
+            continue;
+          }
           i++;
           break;
         }
@@ -63,7 +74,11 @@ export function scanSql(sql: string): SqlToken[] {
       let value = '';
       while (i < n) {
         if (sql[i] === '"') {
-          if (sql[i + 1] === '"') { value += '"'; i += 2; continue; }
+          if (sql[i + 1] === '"') {
+            value += '"';
+            i += 2;
+            continue;
+          }
           i++;
           break;
         }
@@ -145,7 +160,8 @@ export function bindSqlParameters<V>(sql: string, valueOf: (ref: SqlParamRef) =>
   let text = '';
   let last = 0;
   for (const t of scanSql(sql)) {
-    if (t.type === 'positional') throw new Error(`positional parameter $${t.value} is not allowed in a notebook; use $name with an input's name`);
+    if (t.type === 'positional')
+      throw new Error(`positional parameter $${t.value} is not allowed in a notebook; use $name with an input's name`);
     if (t.type !== 'param') continue;
     const key = t.member ? `${t.value}.${t.member}` : t.value!;
     let pos = positions.get(key);
@@ -174,7 +190,11 @@ export function singleQuery(sql: string): string {
   }
   const first = meaningful[0]!;
   const keyword = first.type === 'word' ? first.value!.toLowerCase() : sql.slice(first.start, first.end);
-  if (!['select', 'with', 'from', 'values', 'table', '(', 'pivot', 'unpivot', 'summarize', 'describe', 'show'].includes(keyword)) {
+  if (
+    !['select', 'with', 'from', 'values', 'table', '(', 'pivot', 'unpivot', 'summarize', 'describe', 'show'].includes(
+      keyword,
+    )
+  ) {
     throw new Error(`a sql cell must be a query (SELECT, WITH, FROM…), not ${keyword.toUpperCase()}`);
   }
   const end = semi >= 0 ? meaningful[semi]!.start : sql.length;

@@ -26,7 +26,11 @@ export interface NotebookEffects {
    * `registerTable` would, and returns `registered: true`; an effect that cannot leaves that to
    * the runtime.
    */
-  runAnalysis(id: string, options: Record<string, unknown>, tablePrefix?: string): Promise<AnalysisResult & { registered?: boolean }>;
+  runAnalysis(
+    id: string,
+    options: Record<string, unknown>,
+    tablePrefix?: string,
+  ): Promise<AnalysisResult & { registered?: boolean }>;
   /** Makes a table queryable from SQL under `name` (analysis outputs), replacing any previous one. */
   registerTable(name: string, table: ColumnarTable): Promise<void>;
   /** Reads up to `limit` rows of a table (chart data, select options). */

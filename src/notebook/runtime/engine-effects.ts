@@ -30,7 +30,11 @@ export interface EffectSettings {
  * notebook did not set it (or set it to `auto`): default tier names (水晶…黑金) follow the UI language or `--lang`,
  * and a notebook's own `language:` or `tier_names:` still wins.
  */
-export function withReaderLanguage(id: string, options: Record<string, unknown>, locale: Locale | undefined): Record<string, unknown> {
+export function withReaderLanguage(
+  id: string,
+  options: Record<string, unknown>,
+  locale: Locale | undefined,
+): Record<string, unknown> {
   if (!locale || (options.language !== undefined && options.language !== 'auto')) return options;
   return followsReaderLanguage(id) ? { ...options, language: locale } : options;
 }
@@ -54,7 +58,8 @@ const insertBatch = 200;
  * `query` exists.
  */
 export function engineEffects(engine: NotebookEngine, settings: EffectSettings = {}): NotebookEffects {
-  const localised = (id: string, options: Record<string, unknown>) => withReaderLanguage(id, options, settings.locale?.());
+  const localised = (id: string, options: Record<string, unknown>) =>
+    withReaderLanguage(id, options, settings.locale?.());
   return {
     async dataColumns() {
       const t = await engine.query(
@@ -104,12 +109,15 @@ export function engineEffects(engine: NotebookEngine, settings: EffectSettings =
         const params: SqlParam[] = [];
         const tuples: string[] = [];
         for (let r = start; r < end; r++) {
-          tuples.push(`(${data.columns.map((_, c) => `$${params.push(bindValue(data.data[c]![r] ?? null, types[c]!))}::${types[c]}`).join(', ')})`);
+          tuples.push(
+            `(${data.columns.map((_, c) => `$${params.push(bindValue(data.data[c]![r] ?? null, types[c]!))}::${types[c]}`).join(', ')})`,
+          );
         }
         await engine.query(`INSERT INTO ${name} VALUES ${tuples.join(', ')}`, params);
       }
     },
-    readTable: (table, limit) => engine.query(`SELECT * FROM ${quoteIdent(table)} LIMIT ${Math.max(0, Math.floor(limit))}`),
+    readTable: (table, limit) =>
+      engine.query(`SELECT * FROM ${quoteIdent(table)} LIMIT ${Math.max(0, Math.floor(limit))}`),
     async dropTable(table) {
       // Only ever the temp catalog: a data table with the same name is never touched.
       await engine.query(`DROP TABLE IF EXISTS temp.main.${quoteIdent(table)}`);
@@ -118,10 +126,10 @@ export function engineEffects(engine: NotebookEngine, settings: EffectSettings =
   };
 }
 
-
 /** Dates bind as ISO text (DuckDB-WASM binds through JSON); the cast in the INSERT restores the type. */
 function bindValue(v: Value, type: string): SqlParam {
-  if (v instanceof Date) return type === 'DATE' ? v.toISOString().slice(0, 10) : v.toISOString().replace('T', ' ').replace('Z', '');
+  if (v instanceof Date)
+    return type === 'DATE' ? v.toISOString().slice(0, 10) : v.toISOString().replace('T', ' ').replace('Z', '');
   if (typeof v === 'number' && !Number.isFinite(v)) return null;
   if (typeof v === 'object' && v !== null) return JSON.stringify(v);
   return v;

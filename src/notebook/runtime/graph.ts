@@ -25,7 +25,11 @@ const refText = (r: Reference) => (r.member ? `${r.name}.${r.member}` : r.name);
 export function buildGraph(nb: Notebook): DependencyGraph {
   const owners = new Map<string, Cell>();
   for (const c of nb.cells) if (c.name && c.kind !== 'prose' && !owners.has(c.name)) owners.set(c.name, c);
-  const names = (kinds: Cell['kind'][]) => [...owners.values()].filter((c) => kinds.includes(c.kind)).map((c) => c.name).join(', ') || 'none';
+  const names = (kinds: Cell['kind'][]) =>
+    [...owners.values()]
+      .filter((c) => kinds.includes(c.kind))
+      .map((c) => c.name)
+      .join(', ') || 'none';
   const deps = new Map<CellId, CellId[]>();
   const problems = new Map<CellId, string[]>();
   for (const cell of nb.cells) {
@@ -42,13 +46,16 @@ export function buildGraph(nb: Notebook): DependencyGraph {
           break;
         case 'data':
           if (!target) bad(`unknown result "${refText(ref)}" (results: ${names(['sql', 'analysis'])})`);
-          else if (target.kind !== 'sql' && target.kind !== 'analysis') bad(`"${ref.name}" is a ${target.kind} cell, not a sql or analysis result`);
-          else if (target.kind === 'sql' && ref.member) bad(`"${refText(ref)}": sql results have no tables; write data: ${ref.name}`);
+          else if (target.kind !== 'sql' && target.kind !== 'analysis')
+            bad(`"${ref.name}" is a ${target.kind} cell, not a sql or analysis result`);
+          else if (target.kind === 'sql' && ref.member)
+            bad(`"${refText(ref)}": sql results have no tables; write data: ${ref.name}`);
           else out.add(target.id);
           break;
         case 'options':
           if (!target) bad(`unknown result "${ref.name}" in options_from (sql cells: ${names(['sql'])})`);
-          else if (target.kind !== 'sql') bad(`options_from must name a sql cell; "${ref.name}" is a ${target.kind} cell`);
+          else if (target.kind !== 'sql')
+            bad(`options_from must name a sql cell; "${ref.name}" is a ${target.kind} cell`);
           else out.add(target.id);
           break;
         case 'interpolation':

@@ -32,7 +32,10 @@ export async function runCell(cell: Cell, ctx: RunContext): Promise<{ output: Ce
       const query = singleQuery(cell.source);
       const { sql, params } = bindSqlParameters(query, (p) => parameterValue(ctx.inputs, p.name, p.member));
       const r = await ctx.effects.runSql({ table: cell.name!, sql, params, previewRows: ctx.limits.previewRows });
-      return { output: { kind: 'sql', table: cell.name!, columns: r.columns, rowCount: r.rowCount, preview: r.preview }, rowCount: r.rowCount };
+      return {
+        output: { kind: 'sql', table: cell.name!, columns: r.columns, rowCount: r.rowCount, preview: r.preview },
+        rowCount: r.rowCount,
+      };
     }
     case 'input':
       return { output: await runInput(cell, ctx) };
@@ -128,16 +131,21 @@ function interpolationValue(name: string, member: string | undefined, ctx: RunCo
   if (out?.kind === 'sql') {
     if (!member) return out.rowCount;
     if (!out.columns.some((c) => c.name === member)) {
-      throw new Error(`{${name}.${member}}: ${name} has no column ${member} (columns: ${out.columns.map((c) => c.name).join(', ')})`);
+      throw new Error(
+        `{${name}.${member}}: ${name} has no column ${member} (columns: ${out.columns.map((c) => c.name).join(', ')})`,
+      );
     }
-    return out.preview.rowCount ? toRows(out.preview)[0]![member] ?? null : null;
+    return out.preview.rowCount ? (toRows(out.preview)[0]![member] ?? null) : null;
   }
   if (out?.kind === 'analysis') {
-    if (!member) throw new Error(`{${name}}: name a scalar, e.g. {${name}.${Object.keys(out.result.scalars)[0] ?? 'value'}}`);
+    if (!member)
+      throw new Error(`{${name}}: name a scalar, e.g. {${name}.${Object.keys(out.result.scalars)[0] ?? 'value'}}`);
     if (member in out.result.scalars) return out.result.scalars[member] ?? null;
     const finding = out.result.findings.find((f) => f.id === member);
     if (finding) return finding.value ?? null;
-    throw new Error(`{${name}.${member}}: ${name} has no scalar ${member} (scalars: ${Object.keys(out.result.scalars).join(', ') || 'none'})`);
+    throw new Error(
+      `{${name}.${member}}: ${name} has no scalar ${member} (scalars: ${Object.keys(out.result.scalars).join(', ') || 'none'})`,
+    );
   }
   throw new Error(`{${name}} has no value yet`);
 }

@@ -135,17 +135,20 @@ export class NotebookRuntime {
         this.inputs.delete(cell.name ?? '');
         this.resetInputs([cell]);
       }
-      if (!this.states.has(cell.id)) this.states.set(cell.id, { id: cell.id, kind: cell.kind, status: 'idle', runs: 0 });
+      if (!this.states.has(cell.id))
+        this.states.set(cell.id, { id: cell.id, kind: cell.kind, status: 'idle', runs: 0 });
       else this.states.get(cell.id)!.kind = cell.kind;
     }
     const ids = new Set(nb.cells.map((c) => c.id));
     const drops: Promise<void>[] = [];
-    const drop = (table: string) => drops.push((this.effects.dropTable?.(table) ?? Promise.resolve()).catch(() => undefined));
+    const drop = (table: string) =>
+      drops.push((this.effects.dropTable?.(table) ?? Promise.resolve()).catch(() => undefined));
     for (const [id, state] of [...this.states]) {
       const now = nb.cells.find((c) => c.id === id);
       // Temp tables of a deleted (or renamed, or re-kinded) cell must not linger for SQL to find.
       if (state.output?.kind === 'sql' && now?.kind !== 'sql') drop(state.output.table);
-      if (state.output?.kind === 'analysis' && now?.kind !== 'analysis') Object.values(state.output.tables).forEach(drop);
+      if (state.output?.kind === 'analysis' && now?.kind !== 'analysis')
+        Object.values(state.output.tables).forEach(drop);
       if (!ids.has(id)) this.states.delete(id);
     }
     for (const id of [...this.dirty]) if (!ids.has(id)) this.dirty.delete(id);
@@ -180,11 +183,19 @@ export class NotebookRuntime {
   }
 
   private fingerprint(cell: Cell, graph: DependencyGraph): string {
-    return JSON.stringify([cell.kind, cell.name, cell.source, cell.issues, graph.deps.get(cell.id), graph.problems.get(cell.id)]);
+    return JSON.stringify([
+      cell.kind,
+      cell.name,
+      cell.source,
+      cell.issues,
+      graph.deps.get(cell.id),
+      graph.problems.get(cell.id),
+    ]);
   }
 
   private resetInputs(cells: readonly Cell[]): void {
-    for (const c of cells) if (c.kind === 'input' && c.name && c.spec && !this.inputs.has(c.name)) this.inputs.set(c.name, c.spec.value);
+    for (const c of cells)
+      if (c.kind === 'input' && c.name && c.spec && !this.inputs.has(c.name)) this.inputs.set(c.name, c.spec.value);
   }
 
   private invalidate(ids: Iterable<CellId>): Promise<void> {
@@ -207,7 +218,9 @@ export class NotebookRuntime {
   /** Runs queued cells in dependency order until none is left. */
   private async drain(): Promise<void> {
     while (!this.stopped) {
-      const next = this.graph.order.find((id) => this.dirty.has(id) && (this.graph.deps.get(id) ?? []).every((d) => !this.dirty.has(d)));
+      const next = this.graph.order.find(
+        (id) => this.dirty.has(id) && (this.graph.deps.get(id) ?? []).every((d) => !this.dirty.has(d)),
+      );
       if (next === undefined) {
         // Whatever is still dirty sits on a cycle; its problems are reported by `settle`.
         const stuck = this.graph.order.find((id) => this.dirty.has(id));
@@ -236,11 +249,18 @@ export class NotebookRuntime {
     if (naDep !== undefined) {
       const dep = this.nb.cells.find((c) => c.id === naDep)!;
       const why = this.states.get(naDep)!;
-      return this.set(id, { status: 'na', error: `${dep.name ?? dep.id} does not apply to this data: ${why.error ?? ''}`.trim(), needs: why.needs ?? [] });
+      return this.set(id, {
+        status: 'na',
+        error: `${dep.name ?? dep.id} does not apply to this data: ${why.error ?? ''}`.trim(),
+        needs: why.needs ?? [],
+      });
     }
     if (failedDep !== undefined) {
       const dep = this.nb.cells.find((c) => c.id === failedDep)!;
-      return this.set(id, { status: 'blocked', error: `waiting on ${dep.name ?? dep.id}, which ${this.states.get(failedDep)!.status === 'error' ? 'failed' : 'is blocked'}` });
+      return this.set(id, {
+        status: 'blocked',
+        error: `waiting on ${dep.name ?? dep.id}, which ${this.states.get(failedDep)!.status === 'error' ? 'failed' : 'is blocked'}`,
+      });
     }
     // A notebook written for data this one is not (it says what it needs): its queries, analyses
     // and charts do not apply, and say what to import, instead of failing one by one.
@@ -249,7 +269,12 @@ export class NotebookRuntime {
       const unmet = await this.unmetRequirements();
       // Edited or re-run meanwhile: the newer run (queued) does this, once.
       if (this.stamps.get(id) !== stamp || !this.states.has(id)) return;
-      if (unmet.length) return this.set(id, { status: 'na', error: this.requirementsReason(unmet), needs: [...new Set(unmet.map(requirementTable))] });
+      if (unmet.length)
+        return this.set(id, {
+          status: 'na',
+          error: this.requirementsReason(unmet),
+          needs: [...new Set(unmet.map(requirementTable))],
+        });
     }
     this.running = id;
     this.set(id, { status: 'running' });
@@ -268,10 +293,23 @@ export class NotebookRuntime {
       const na = output.kind === 'analysis' ? output.result.notApplicable : undefined;
       if (na) {
         // Kept as the output too, so the analysis's notes can still be shown.
-        this.set(id, { status: 'na', error: na.reason, needs: na.needs, elapsedMs: this.now() - started, output, runs });
+        this.set(id, {
+          status: 'na',
+          error: na.reason,
+          needs: na.needs,
+          elapsedMs: this.now() - started,
+          output,
+          runs,
+        });
         return;
       }
-      this.set(id, { status: 'ok', elapsedMs: this.now() - started, output, runs, ...(rowCount === undefined ? {} : { rowCount }) });
+      this.set(id, {
+        status: 'ok',
+        elapsedMs: this.now() - started,
+        output,
+        runs,
+        ...(rowCount === undefined ? {} : { rowCount }),
+      });
     } catch (e) {
       if (this.stamps.get(id) !== stamp || !this.states.has(id)) return;
       const err = e as Error & { info?: { sql?: string } };
@@ -285,7 +323,12 @@ export class NotebookRuntime {
       }
       const label = cell.name ? `${cell.kind} ${cell.name}` : `${cell.kind} on line ${cell.line}`;
       const message = err.message.startsWith(label) ? err.message : `${label}: ${err.message}`;
-      this.set(id, { status: 'error', error: message, elapsedMs: this.now() - started, ...(err.info?.sql ? { sql: err.info.sql } : {}) });
+      this.set(id, {
+        status: 'error',
+        error: message,
+        elapsedMs: this.now() - started,
+        ...(err.info?.sql ? { sql: err.info.sql } : {}),
+      });
     } finally {
       this.running = null;
     }
@@ -295,14 +338,18 @@ export class NotebookRuntime {
     const requires = this.nb.frontMatter.requires;
     if (!requires.length || !this.effects.dataColumns) return Promise.resolve([]);
     // A failure to list the tables is not the notebook's problem: the cells then run and say theirs.
-    this.unmet ??= this.effects.dataColumns().then((tables) => unmetRequirements(requires, tables), () => []);
+    this.unmet ??= this.effects.dataColumns().then(
+      (tables) => unmetRequirements(requires, tables),
+      () => [],
+    );
     return this.unmet;
   }
 
   private requirementsReason(unmet: readonly string[]): string {
     const dataset = this.nb.frontMatter.dataset;
     const list = unmet.map((r) => `\`${r}\``).join(', ');
-    const written = dataset && dataset !== 'sample' && dataset !== 'any' ? ` (it is written for the ${dataset} data)` : '';
+    const written =
+      dataset && dataset !== 'sample' && dataset !== 'any' ? ` (it is written for the ${dataset} data)` : '';
     return `This notebook needs ${list}, which the loaded data does not have${written}. Import data that has ${unmet.length > 1 ? 'them' : 'it'} with the import wizard (Data → Import).`;
   }
 
@@ -320,8 +367,12 @@ export class NotebookRuntime {
     const prev = this.states.get(id);
     if (!prev) return;
     // While a cell re-runs it keeps showing its last result (no flicker); errors and blocks clear it.
-    const kept = patch.status === 'running' ? { output: prev.output, elapsedMs: prev.elapsedMs, rowCount: prev.rowCount } : {};
-    this.states.set(id, stripUndefined({ id, kind: prev.kind, runs: patch.runs ?? prev.runs, ...kept, ...patch }) as CellState);
+    const kept =
+      patch.status === 'running' ? { output: prev.output, elapsedMs: prev.elapsedMs, rowCount: prev.rowCount } : {};
+    this.states.set(
+      id,
+      stripUndefined({ id, kind: prev.kind, runs: patch.runs ?? prev.runs, ...kept, ...patch }) as CellState,
+    );
     this.emit();
   }
 

@@ -11,4 +11,6 @@ export const catalogs: Record<Locale, Record<MessageKey, Message>> = { en, 'zh-H
 export type MessageParams<K extends MessageKey> = { [P in ParamsOf<(typeof en)[K]>]: ParamValue };
 
 /** `t(key)` for messages without placeholders, `t(key, params)` for the others. */
-export type TranslateArgs<K extends MessageKey> = [ParamsOf<(typeof en)[K]>] extends [never] ? [] : [params: MessageParams<K>];
+export type TranslateArgs<K extends MessageKey> = [ParamsOf<(typeof en)[K]>] extends [never]
+  ? []
+  : [params: MessageParams<K>];

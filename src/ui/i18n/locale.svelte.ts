@@ -63,7 +63,11 @@ export function t<K extends MessageKey>(key: K, ...args: TranslateArgs<K>): stri
  * The text of message `key` before and after the placeholder `slot`, so a template can wrap
  * the slot's value in markup (e.g. `<strong>`) wherever the language puts it.
  */
-export function tAround(key: MessageKey, slot: string, params: Record<string, string | number> = {}): [before: string, after: string] {
+export function tAround(
+  key: MessageKey,
+  slot: string,
+  params: Record<string, string | number> = {},
+): [before: string, after: string] {
   const marker = '\u0000';
   params = { ...params, [slot]: marker };
   const text = translate(catalogs[i18n.locale][key], i18n.locale, params);

@@ -23,19 +23,23 @@ export const en = {
   'engine.editsSafe': 'Your notebook and edits are safe.',
   'input.dateUnset': 'Not set: each analysis uses its default',
   'input.dateClear': 'Back to: {what}',
-  'engine.restarted': 'The data engine stopped and was restarted; the data is loaded again and the notebook runs again.',
+  'engine.restarted':
+    'The data engine stopped and was restarted; the data is loaded again and the notebook runs again.',
   'engine.crashedAgain': 'It stopped again within a minute of an automatic restart, so it was not restarted again.',
   'engine.startingNotebook': 'Starting the data engine… the notebook runs as soon as it is ready.',
   'sync.newer': 'This notebook was changed in another tab.',
   'sync.newerHint': 'Edits you make here are kept apart as a copy, so neither tab overwrites the other.',
   'sync.openNewer': 'Open the newer version',
-  'sync.conflict': 'This notebook was saved in another tab while you edited it here. Both versions are kept: yours is now “{copy}”; the other tab’s stays “{original}”.',
+  'sync.conflict':
+    'This notebook was saved in another tab while you edited it here. Both versions are kept: yours is now “{copy}”; the other tab’s stays “{original}”.',
   'sync.recovered': 'Edits left by a closed tab met a newer version and were kept as: {titles}.',
   'sync.copyTitle': '{title} (other tab)',
   'storage.full': 'the browser’s storage for this site is full. Delete a saved dataset or free disk space.',
   'storage.refused': 'the browser refused to store it ({name}).',
-  'storage.datasetFull': 'There is not enough room in the browser’s storage to save “{name}”: it needs {needed} and {free} is free. The previous dataset stays active; delete a saved dataset or free disk space, then import again.',
-  'storage.datasetFullNoFree': 'There is not enough room in the browser’s storage to save “{name}”: it needs {needed}. The previous dataset stays active; delete a saved dataset or free disk space, then import again.',
+  'storage.datasetFull':
+    'There is not enough room in the browser’s storage to save “{name}”: it needs {needed} and {free} is free. The previous dataset stays active; delete a saved dataset or free disk space, then import again.',
+  'storage.datasetFullNoFree':
+    'There is not enough room in the browser’s storage to save “{name}”: it needs {needed}. The previous dataset stays active; delete a saved dataset or free disk space, then import again.',
 
   'common.dismiss': 'Dismiss',
   'common.cancel': 'Cancel',
@@ -98,8 +102,10 @@ export const en = {
   'notebook.downloadTitle': 'Download as Markdown',
   'notebook.download': 'Download .md',
   'notebook.runAll': 'Run all',
-  'notebook.interrupted': 'This notebook’s last run did not finish, so it was not run again. Check it, then choose Run all.',
-  'notebook.needsData': 'This notebook needs {tables}, which the active dataset ({dataset}) does not have. Its cells show what is missing instead of running.',
+  'notebook.interrupted':
+    'This notebook’s last run did not finish, so it was not run again. Check it, then choose Run all.',
+  'notebook.needsData':
+    'This notebook needs {tables}, which the active dataset ({dataset}) does not have. Its cells show what is missing instead of running.',
   'notebook.importExample': 'Import the {name} sample',
   'notebook.importOwn': 'Import my own data…',
   'notebook.empty': 'This notebook is empty. Add a first cell:',
@@ -114,12 +120,19 @@ export const en = {
   'present.chartCount': { one: '{count} chart follows.', other: '{count} charts follow.' },
   'present.noCharts': 'No chart has finished yet: run the notebook, then present again.',
   'present.skippedFailed': { one: 'Not shown: {count} cell failed.', other: 'Not shown: {count} cells failed.' },
-  'present.skippedNotRun': { one: 'Not shown: {count} cell has not finished running.', other: 'Not shown: {count} cells have not finished running.' },
-  'present.skippedNoChart': { one: 'Not shown: {count} analysis drew no chart.', other: 'Not shown: {count} analyses drew no chart.' },
+  'present.skippedNotRun': {
+    one: 'Not shown: {count} cell has not finished running.',
+    other: 'Not shown: {count} cells have not finished running.',
+  },
+  'present.skippedNoChart': {
+    one: 'Not shown: {count} analysis drew no chart.',
+    other: 'Not shown: {count} analyses drew no chart.',
+  },
   'present.exportPdf': 'Export PDF',
   'present.exportPdfTitle': 'Print every slide, one per page: choose “Save as PDF” as the printer',
   'present.exportPptx': 'Export PowerPoint',
-  'present.exportPptxTitle': 'Download the slides as a .pptx file (made in your browser; charts as pictures, text editable)',
+  'present.exportPptxTitle':
+    'Download the slides as a .pptx file (made in your browser; charts as pictures, text editable)',
   'present.exporting': 'Building .pptx…',
   'present.exportFailed': 'PowerPoint export failed: {message}',
 
@@ -147,7 +160,10 @@ export const en = {
   'cell.waiting': 'Waiting.',
   'cell.failed': 'Failed.',
   'cell.notApplicable': 'Does not apply to this data.',
-  'cell.showingFirst': { one: 'Showing the first {shown} of {count} row.', other: 'Showing the first {shown} of {count} rows.' },
+  'cell.showingFirst': {
+    one: 'Showing the first {shown} of {count} row.',
+    other: 'Showing the first {shown} of {count} rows.',
+  },
   'cell.noColumns': 'Done. No columns returned.',
   'cell.runningLabel': 'Running',
   'cell.settingsLabel': 'Cell settings (YAML)',
@@ -260,7 +276,10 @@ export const en = {
   'import.rule.excludeListed': 'exclude (left out by rule, listed)',
   'import.problem': 'To import: {problem}.',
   'import.preview': 'Preview',
-  'import.previewNote': { one: 'first rows as they will be imported · {rejected} of {count} row in the head rejected', other: 'first rows as they will be imported · {rejected} of {count} rows in the head rejected' },
+  'import.previewNote': {
+    one: 'first rows as they will be imported · {rejected} of {count} row in the head rejected',
+    other: 'first rows as they will be imported · {rejected} of {count} rows in the head rejected',
+  },
   'import.rejectedHead': 'Rejected in the head',
   'import.problem.unreadable': 'cannot be read',
   'import.problem.reading': 'still being read',
@@ -272,9 +291,11 @@ export const en = {
   'import.phase.done': 'Finishing',
   'import.notice.cancelled': 'Import cancelled: nothing was saved; your data is as it was.',
   'import.notice.nothing': 'No file could be imported; your data is as it was.',
-  'import.notice.failed': '{message} could not be imported, so nothing was imported: the files after it were not tried and your data is as it was. Fix or remove that file, then import again.',
+  'import.notice.failed':
+    '{message} could not be imported, so nothing was imported: the files after it were not tried and your data is as it was. Fix or remove that file, then import again.',
   'import.notice.stopped': 'The import stopped: {message}',
-  'import.notice.rejectsNotSaved': 'The rejected rows could not be saved with the dataset ({message}); download them now.',
+  'import.notice.rejectsNotSaved':
+    'The rejected rows could not be saved with the dataset ({message}); download them now.',
   'import.at.line': '{message} (line {line})',
   'import.at.row': '{message} (row {row})',
   'import.at.column': '{message} (column {column})',

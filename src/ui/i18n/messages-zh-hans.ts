@@ -31,13 +31,16 @@ export const zhHans: Record<MessageKey, Message> = {
   'sync.newer': '这个笔记本已在另一个标签页中被修改。',
   'sync.newerHint': '你在这里所做的修改会另存为副本，两个标签页不会互相覆盖。',
   'sync.openNewer': '打开较新的版本',
-  'sync.conflict': '你在这里编辑时，这个笔记本已在另一个标签页中保存。两个版本都已保留：你的版本现在是“{copy}”，另一个标签页的版本仍为“{original}”。',
+  'sync.conflict':
+    '你在这里编辑时，这个笔记本已在另一个标签页中保存。两个版本都已保留：你的版本现在是“{copy}”，另一个标签页的版本仍为“{original}”。',
   'sync.recovered': '已关闭的标签页留下的修改与较新的版本冲突，已另存为：{titles}。',
   'sync.copyTitle': '{title}（另一个标签页）',
   'storage.full': '浏览器为本站提供的存储空间已满。请删除已保存的数据集或释放磁盘空间。',
   'storage.refused': '浏览器拒绝保存（{name}）。',
-  'storage.datasetFull': '浏览器存储空间不足，无法保存“{name}”：需要 {needed}，剩余 {free}。之前的数据集仍在使用；请删除已保存的数据集或释放磁盘空间后重新导入。',
-  'storage.datasetFullNoFree': '浏览器存储空间不足，无法保存“{name}”：需要 {needed}。之前的数据集仍在使用；请删除已保存的数据集或释放磁盘空间后重新导入。',
+  'storage.datasetFull':
+    '浏览器存储空间不足，无法保存“{name}”：需要 {needed}，剩余 {free}。之前的数据集仍在使用；请删除已保存的数据集或释放磁盘空间后重新导入。',
+  'storage.datasetFullNoFree':
+    '浏览器存储空间不足，无法保存“{name}”：需要 {needed}。之前的数据集仍在使用；请删除已保存的数据集或释放磁盘空间后重新导入。',
 
   'common.dismiss': '关闭',
   'common.cancel': '取消',
@@ -274,7 +277,8 @@ export const zhHans: Record<MessageKey, Message> = {
   'import.phase.done': '即将完成',
   'import.notice.cancelled': '导入已取消：未保存任何内容，你的数据保持不变。',
   'import.notice.nothing': '没有文件能够导入，你的数据保持不变。',
-  'import.notice.failed': '{message} 无法导入，因此没有导入任何文件：其后的文件未尝试导入，你的数据保持不变。请修正或移除该文件后重新导入。',
+  'import.notice.failed':
+    '{message} 无法导入，因此没有导入任何文件：其后的文件未尝试导入，你的数据保持不变。请修正或移除该文件后重新导入。',
   'import.notice.stopped': '导入已中止：{message}',
   'import.notice.rejectsNotSaved': '被拒绝的行未能随数据集一起保存（{message}），请现在下载。',
   'import.at.line': '{message}（第 {line} 行）',

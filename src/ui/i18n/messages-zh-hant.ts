@@ -31,13 +31,16 @@ export const zhHant: Record<MessageKey, Message> = {
   'sync.newer': '這本筆記本已在另一個分頁中被修改。',
   'sync.newerHint': '您在這裡所做的修改會另存為副本，兩個分頁不會互相覆寫。',
   'sync.openNewer': '開啟較新的版本',
-  'sync.conflict': '您在這裡編輯時，這本筆記本已在另一個分頁中儲存。兩個版本都已保留：您的版本現在是「{copy}」，另一個分頁的版本仍為「{original}」。',
+  'sync.conflict':
+    '您在這裡編輯時，這本筆記本已在另一個分頁中儲存。兩個版本都已保留：您的版本現在是「{copy}」，另一個分頁的版本仍為「{original}」。',
   'sync.recovered': '已關閉分頁留下的修改與較新的版本衝突，已另存為：{titles}。',
   'sync.copyTitle': '{title}（另一個分頁）',
   'storage.full': '瀏覽器為本站提供的儲存空間已滿。請刪除已儲存的資料集或釋放磁碟空間。',
   'storage.refused': '瀏覽器拒絕儲存（{name}）。',
-  'storage.datasetFull': '瀏覽器儲存空間不足，無法儲存「{name}」：需要 {needed}，剩餘 {free}。先前的資料集仍在使用；請刪除已儲存的資料集或釋放磁碟空間後重新匯入。',
-  'storage.datasetFullNoFree': '瀏覽器儲存空間不足，無法儲存「{name}」：需要 {needed}。先前的資料集仍在使用；請刪除已儲存的資料集或釋放磁碟空間後重新匯入。',
+  'storage.datasetFull':
+    '瀏覽器儲存空間不足，無法儲存「{name}」：需要 {needed}，剩餘 {free}。先前的資料集仍在使用；請刪除已儲存的資料集或釋放磁碟空間後重新匯入。',
+  'storage.datasetFullNoFree':
+    '瀏覽器儲存空間不足，無法儲存「{name}」：需要 {needed}。先前的資料集仍在使用；請刪除已儲存的資料集或釋放磁碟空間後重新匯入。',
 
   'common.dismiss': '關閉',
   'common.cancel': '取消',
@@ -274,7 +277,8 @@ export const zhHant: Record<MessageKey, Message> = {
   'import.phase.done': '即將完成',
   'import.notice.cancelled': '已取消匯入：未儲存任何內容，您的資料維持不變。',
   'import.notice.nothing': '沒有任何檔案能夠匯入，您的資料維持不變。',
-  'import.notice.failed': '{message} 無法匯入，因此沒有匯入任何檔案：其後的檔案未嘗試匯入，您的資料維持不變。請修正或移除該檔案後重新匯入。',
+  'import.notice.failed':
+    '{message} 無法匯入，因此沒有匯入任何檔案：其後的檔案未嘗試匯入，您的資料維持不變。請修正或移除該檔案後重新匯入。',
   'import.notice.stopped': '匯入已中止：{message}',
   'import.notice.rejectsNotSaved': '被拒絕的資料列未能隨資料集一併儲存（{message}），請立即下載。',
   'import.at.line': '{message}（第 {line} 行）',

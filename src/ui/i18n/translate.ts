@@ -52,7 +52,8 @@ export function translate(message: Message, locale: Locale, params: Record<strin
 
 /** The `{placeholder}` names used in every form of a message, sorted (for catalogue checks). */
 export function placeholders(message: Message): string[] {
-  const forms = typeof message === 'string' ? [message] : Object.values(message).filter((v): v is string => typeof v === 'string');
+  const forms =
+    typeof message === 'string' ? [message] : Object.values(message).filter((v): v is string => typeof v === 'string');
   const names = new Set<string>();
   for (const f of forms) for (const m of f.matchAll(/\{(\w+)\}/g)) names.add(m[1] ?? '');
   return [...names].sort();

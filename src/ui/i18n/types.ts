@@ -35,4 +35,8 @@ export type ParamValue = string | number;
 export type PlaceholdersOf<S> = S extends `${string}{${infer P}}${infer Rest}` ? P | PlaceholdersOf<Rest> : never;
 
 /** Names of the placeholders in any form of a message type. */
-export type ParamsOf<M> = M extends string ? PlaceholdersOf<M> : M extends Record<string, string> ? PlaceholdersOf<M[keyof M]> : never;
+export type ParamsOf<M> = M extends string
+  ? PlaceholdersOf<M>
+  : M extends Record<string, string>
+    ? PlaceholdersOf<M[keyof M]>
+    : never;

@@ -81,7 +81,9 @@ export function mappingFrom(draft: MappingDraft, columns: readonly ProfiledColum
 
 /** Required canonical columns the draft leaves empty. */
 export function missingRequired(draft: MappingDraft): string[] {
-  return canonicalTable(draft.table).columns.filter((c) => c.required && !draft.choice[c.name]).map((c) => c.name);
+  return canonicalTable(draft.table)
+    .columns.filter((c) => c.required && !draft.choice[c.name])
+    .map((c) => c.name);
 }
 
 /**
@@ -92,7 +94,9 @@ export function formatLabel(col: ProfiledColumn | undefined): string {
   if (!col) return '';
   const label = typeLabel(col);
   const p = col.profile;
-  return p.invalid > 0 && (p.type === 'date' || p.type === 'number') ? t('import.format.invalid', { before: label, count: p.invalid, total: p.nonBlank }) : label;
+  return p.invalid > 0 && (p.type === 'date' || p.type === 'number')
+    ? t('import.format.invalid', { before: label, count: p.invalid, total: p.nonBlank })
+    : label;
 }
 
 function typeLabel(col: ProfiledColumn): string {

@@ -6,7 +6,15 @@
  */
 import { callback } from '../../app/engine-client.ts';
 import { runImport } from '../../app/import-run.ts';
-import { getDataset, listMappings, newDatasetId, StorageFullError, rejectsFile, saveMapping, saveRejects as saveRejectsOf } from '../../app/datasets.ts';
+import {
+  getDataset,
+  listMappings,
+  newDatasetId,
+  StorageFullError,
+  rejectsFile,
+  saveMapping,
+  saveRejects as saveRejectsOf,
+} from '../../app/datasets.ts';
 import type { InspectResult } from '../../engine/import/inspect.ts';
 import type { ImportProgress } from '../../engine/import/import-file.ts';
 import type { ImportPreview } from '../../engine/import/preview-import.ts';
@@ -85,7 +93,8 @@ function locatedMessage(message: string, d: Record<string, unknown>): string {
   const column = d.column ? String(d.column) : '';
   /* eslint-enable @typescript-eslint/no-base-to-string */
   if ((line || row) && message.includes(line || row)) return message;
-  if (line) return column ? t('import.at.lineColumn', { message, line, column }) : t('import.at.line', { message, line });
+  if (line)
+    return column ? t('import.at.lineColumn', { message, line, column }) : t('import.at.line', { message, line });
   if (row) return column ? t('import.at.rowColumn', { message, row, column }) : t('import.at.row', { message, row });
   return column ? t('import.at.column', { message, column }) : message;
 }
@@ -151,8 +160,19 @@ export class ImportWizard {
     if (this.phase === 'done') this.reset();
     for (const file of list) {
       this.files.push({
-        key: nextKey++, file, status: 'inspecting', info: null, error: null, overrides: {}, draft: null,
-        rules: { ...defaultRules }, savedApplied: false, preview: null, previewError: null, progress: null, report: null,
+        key: nextKey++,
+        file,
+        status: 'inspecting',
+        info: null,
+        error: null,
+        overrides: {},
+        draft: null,
+        rules: { ...defaultRules },
+        savedApplied: false,
+        preview: null,
+        previewError: null,
+        progress: null,
+        report: null,
       });
       if (!this.name) this.name = stemOf(file.name);
       void this.inspect(this.files[this.files.length - 1]!.key);
@@ -188,11 +208,19 @@ export class ImportWizard {
     f.error = null;
     const table = f.draft?.table;
     try {
-      const info = await this.api.inspectImport({ name: f.file.name, data: f.file }, { ...sourceOverrides($state.snapshot(f.overrides)), ...(table ? { table } : {}) });
+      const info = await this.api.inspectImport(
+        { name: f.file.name, data: f.file },
+        { ...sourceOverrides($state.snapshot(f.overrides)), ...(table ? { table } : {}) },
+      );
       const g = this.entry(key);
       if (!g) return;
       g.info = info;
-      const saved = table ? null : findSavedMapping(await listMappings().catch(() => []), info.columns.map((c) => c.name));
+      const saved = table
+        ? null
+        : findSavedMapping(
+            await listMappings().catch(() => []),
+            info.columns.map((c) => c.name),
+          );
       g.savedApplied = !!saved;
       g.draft = draftFrom(saved ? saved.mapping : info.suggestion.mapping, info.columns);
       if (saved) g.rules = { ...saved.rules };
@@ -266,7 +294,12 @@ export class ImportWizard {
   }
 
   get canImport(): boolean {
-    return this.phase === 'setup' && this.importable.length > 0 && this.importable.every((f) => this.problem(f) === null) && this.name.trim() !== '';
+    return (
+      this.phase === 'setup' &&
+      this.importable.length > 0 &&
+      this.importable.every((f) => this.problem(f) === null) &&
+      this.name.trim() !== ''
+    );
   }
 
   private previewSeq = new Map<number, number>();
@@ -284,7 +317,11 @@ export class ImportWizard {
     }
     const mapping = mappingFrom($state.snapshot(f.draft), $state.snapshot(f.info.columns));
     try {
-      const preview = await this.api.previewImport({ name: f.file.name, data: f.file }, mapping, { ...sourceOverrides($state.snapshot(f.overrides)), rules: $state.snapshot(f.rules), limit: 10 });
+      const preview = await this.api.previewImport({ name: f.file.name, data: f.file }, mapping, {
+        ...sourceOverrides($state.snapshot(f.overrides)),
+        rules: $state.snapshot(f.rules),
+        limit: 10,
+      });
       const g = this.entry(key);
       if (g && this.previewSeq.get(key) === seq) {
         g.preview = preview;
@@ -322,7 +359,13 @@ export class ImportWizard {
       // All or nothing (src/app/import-run.ts): the first failure stops the run, nothing is committed.
       const jobs = files.map((f) => {
         const mapping = mappingFrom($state.snapshot(f.draft!), $state.snapshot(f.info!.columns));
-        const request = { ...sourceOverrides($state.snapshot(f.overrides)), mapping, rules: $state.snapshot(f.rules), jobId: `import-${f.key}-${Date.now()}`, target: `__import_${mapping.table}` };
+        const request = {
+          ...sourceOverrides($state.snapshot(f.overrides)),
+          mapping,
+          rules: $state.snapshot(f.rules),
+          jobId: `import-${f.key}-${Date.now()}`,
+          target: `__import_${mapping.table}`,
+        };
         return { source: { name: f.file.name, data: f.file }, request };
       });
       const run = await runImport(this.api, jobs, {
@@ -341,7 +384,11 @@ export class ImportWizard {
           if (outcome.status === 'imported') {
             f.status = 'imported';
             f.report = outcome.report;
-            void saveMapping({ signature: f.info!.signature, mapping: jobs[i]!.request.mapping, rules: $state.snapshot(f.rules) }).catch(() => undefined);
+            void saveMapping({
+              signature: f.info!.signature,
+              mapping: jobs[i]!.request.mapping,
+              rules: $state.snapshot(f.rules),
+            }).catch(() => undefined);
           } else if (outcome.status === 'cancelled') {
             f.status = 'cancelled';
             this.cancelled = true;
@@ -355,9 +402,10 @@ export class ImportWizard {
       this.current = null;
       if (!run.committed) {
         const failed = run.outcomes.findIndex((o) => o.status === 'failed');
-        this.noticeOf = failed >= 0 && files.length > 1
-          ? { key: 'import.notice.failed', message: files[failed]!.file.name }
-          : { key: this.cancelled ? 'import.notice.cancelled' : 'import.notice.nothing' };
+        this.noticeOf =
+          failed >= 0 && files.length > 1
+            ? { key: 'import.notice.failed', message: files[failed]!.file.name }
+            : { key: this.cancelled ? 'import.notice.cancelled' : 'import.notice.nothing' };
         for (const f of files) {
           if (f.status === 'imported') f.status = 'ready';
           f.report = null;
@@ -370,7 +418,11 @@ export class ImportWizard {
       for (const f of done) f.report = { ...f.report!, table: f.report!.canonicalTable };
       this.fraction = 1;
       this.saving = true;
-      const stored = await this.wb.saveImported(this.name.trim(), done.map((f) => f.file.name), newDatasetId());
+      const stored = await this.wb.saveImported(
+        this.name.trim(),
+        done.map((f) => f.file.name),
+        newDatasetId(),
+      );
       this.datasetId = stored.id;
       await this.saveRejects(stored.id, done);
       this.phase = 'done';
@@ -379,7 +431,10 @@ export class ImportWizard {
       // (saved file or sample) comes back first, so when the notice shows, the engine holds
       // what the header names.
       if (committed) await this.wb.switchDataset(this.wb.activeId).catch(() => undefined);
-      this.noticeOf = { key: 'import.notice.stopped', message: e instanceof StorageFullError ? storageFull(e) : shownError(e).message };
+      this.noticeOf = {
+        key: 'import.notice.stopped',
+        message: e instanceof StorageFullError ? storageFull(e) : shownError(e).message,
+      };
       this.phase = 'setup';
       for (const f of files) {
         if (f.status === 'imported' || f.status === 'importing') f.status = 'ready';
@@ -407,7 +462,10 @@ export class ImportWizard {
     if (!withRejects.length) return;
     try {
       const exported = await this.api.exportTables(withRejects.map((f) => f.report!.rejectsTable));
-      await saveRejectsOf(id, withRejects.map((f, i) => ({ table: f.report!.canonicalTable, file: f.file.name, exported: exported[i]! })));
+      await saveRejectsOf(
+        id,
+        withRejects.map((f, i) => ({ table: f.report!.canonicalTable, file: f.file.name, exported: exported[i]! })),
+      );
       await this.wb.refreshDatasets();
     } catch (e) {
       this.noticeOf = { key: 'import.notice.rejectsNotSaved', message: shownError(e).message };

@@ -17,7 +17,13 @@ const starters: Record<CellKind, (name: string | null) => string> = {
   analysis: () => 'analysis: whale-curve\noptions:\n  top_k: 20\n',
 };
 
-const namePrefix: Record<CellKind, string | null> = { prose: null, sql: 'query', input: 'param', chart: null, analysis: 'analysis' };
+const namePrefix: Record<CellKind, string | null> = {
+  prose: null,
+  sql: 'query',
+  input: 'param',
+  chart: null,
+  analysis: 'analysis',
+};
 
 function reparse(nb: Notebook, cells: Cell[]): Notebook {
   return parseNotebook(serializeNotebook({ ...nb, cells }));
@@ -52,11 +58,19 @@ export function addCell(nb: Notebook, kind: CellKind, after?: CellId): { noteboo
   if (kind === 'chart') {
     // A chart draws a query above it; with none there, it comes with the starter query it draws,
     // so a new chart shows a chart, not "query_1 has no result".
-    const sql = nb.cells.slice(0, at).reverse().find((c) => c.kind === 'sql' && c.name);
+    const sql = nb.cells
+      .slice(0, at)
+      .reverse()
+      .find((c) => c.kind === 'sql' && c.name);
     if (!sql) {
       const query = freshName(nb, 'query');
       const cells = [...nb.cells];
-      cells.splice(at, 0, freshCell('sql', query, starters.sql(query)), freshCell('chart', null, source.replace('query_1', query)));
+      cells.splice(
+        at,
+        0,
+        freshCell('sql', query, starters.sql(query)),
+        freshCell('chart', null, source.replace('query_1', query)),
+      );
       ensureGaps(cells);
       return { notebook: reparse(nb, cells), index: at + 1 };
     }
@@ -69,7 +83,8 @@ export function addCell(nb: Notebook, kind: CellKind, after?: CellId): { noteboo
       const text = above.source.replace(/(\r?\n)+$/, '');
       return { notebook: setCellSource(nb, above.id, `${text}\n\n${source}`), index: at - 1 };
     }
-    if (below?.kind === 'prose') return { notebook: setCellSource(nb, below.id, `${source}\n${below.source}`), index: at };
+    if (below?.kind === 'prose')
+      return { notebook: setCellSource(nb, below.id, `${source}\n${below.source}`), index: at };
   }
   const cells = [...nb.cells];
   cells.splice(at, 0, freshCell(kind, name, source));
@@ -110,7 +125,10 @@ export function duplicateCell(nb: Notebook, id: CellId): Notebook {
 
 /** Replaces one cell's text (keeps its fence and layout). */
 export function setCellSource(nb: Notebook, id: CellId, source: string): Notebook {
-  return reparse(nb, nb.cells.map((c) => (c.id === id ? { ...c, source } : c)));
+  return reparse(
+    nb,
+    nb.cells.map((c) => (c.id === id ? { ...c, source } : c)),
+  );
 }
 
 /**

@@ -171,7 +171,9 @@ export class NotebookSession {
    */
   followInputs(values: Record<string, InputValue>): void {
     if (this.disposed) return;
-    const changed = Object.entries(values).filter(([name, v]) => name in this.inputs && JSON.stringify(this.inputs[name]) !== JSON.stringify(v));
+    const changed = Object.entries(values).filter(
+      ([name, v]) => name in this.inputs && JSON.stringify(this.inputs[name]) !== JSON.stringify(v),
+    );
     if (changed.length === 0) return;
     this.inputs = { ...this.inputs, ...Object.fromEntries(changed) };
     this.savedInputs = JSON.stringify(this.inputs);
@@ -193,7 +195,8 @@ export class NotebookSession {
 
   /** Hands the document to the runtime (runs what changed). */
   pushToRuntime(): void {
-    if (serializeNotebook(this.runtime.notebook) !== serializeNotebook(this.doc)) void this.runtime.setNotebook(this.doc).catch(() => undefined);
+    if (serializeNotebook(this.runtime.notebook) !== serializeNotebook(this.doc))
+      void this.runtime.setNotebook(this.doc).catch(() => undefined);
   }
 
   /** Writes pending edits now (page hidden or closing, switching notebooks). */
@@ -259,7 +262,12 @@ export class NotebookSession {
   }
 
   private stored(source: string) {
-    return { id: this.ref.id, source, updatedAt: Date.now(), ...(this.copiedFrom ? { copiedFrom: this.copiedFrom } : {}) };
+    return {
+      id: this.ref.id,
+      source,
+      updatedAt: Date.now(),
+      ...(this.copiedFrom ? { copiedFrom: this.copiedFrom } : {}),
+    };
   }
 
   /** Another tab saved version `version` of this notebook. */

@@ -9,7 +9,7 @@ export type Say = (key: Extract<MessageKey, 'storage.full' | 'storage.refused'>,
  * "Not saved: " must never end there).
  */
 export function storageProblem(e: unknown, t: Say): string {
-  const name = e && typeof e === 'object' && 'name' in e ? String((e).name) : '';
+  const name = e && typeof e === 'object' && 'name' in e ? String(e.name) : '';
   // The browser's free-space estimate is approximate (it may report room while refusing a write): not quoted.
   if (name === 'QuotaExceededError') return t('storage.full', name);
   // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a thrown non-Error is shown as the browser gives it

@@ -17,7 +17,8 @@ export const SLIDE_CHART_ASPECT = 2.15;
 /** Height of the plot so that the whole chart (titles, legend, caption and plot) fills the chart area. */
 export function slidePlotHeight(spec: ChartSpec, width = SLIDE_CHART_WIDTH): number {
   // Approximate header/caption rows of `composeChart` (22px title, 16px subtitle, 13px caption lines).
-  const rows = (spec.title ? 36 : 0) + (spec.subtitle ? 22 : 0) + (spec.color?.legend ? 30 : 0) + (spec.caption ? 26 : 0);
+  const rows =
+    (spec.title ? 36 : 0) + (spec.subtitle ? 22 : 0) + (spec.color?.legend ? 30 : 0) + (spec.caption ? 26 : 0);
   return Math.max(240, Math.round(width / SLIDE_CHART_ASPECT) - rows);
 }
 

@@ -49,19 +49,66 @@ export async function exportPptx(slides: readonly Slide[], text: DeckText, fileN
 type PptxSlide = PptxGenJS.Slide;
 
 function addTitle(page: PptxSlide, slide: TitleSlide, text: DeckText): void {
-  page.addShape('rect', { x: MARGIN, y: 1.45, w: 0.9, h: 0.08, fill: { color: ACCENT }, line: { color: ACCENT, width: 0 } });
-  page.addText(slide.title, { x: MARGIN, y: 1.6, w: W - 2 * MARGIN, h: 1.1, fontFace: FONT, fontSize: 36, bold: true, color: INK, valign: 'top', fit: 'shrink' });
+  page.addShape('rect', {
+    x: MARGIN,
+    y: 1.45,
+    w: 0.9,
+    h: 0.08,
+    fill: { color: ACCENT },
+    line: { color: ACCENT, width: 0 },
+  });
+  page.addText(slide.title, {
+    x: MARGIN,
+    y: 1.6,
+    w: W - 2 * MARGIN,
+    h: 1.1,
+    fontFace: FONT,
+    fontSize: 36,
+    bold: true,
+    color: INK,
+    valign: 'top',
+    fit: 'shrink',
+  });
   if (slide.description) {
-    page.addText(slide.description, { x: MARGIN, y: 2.75, w: W - 2 * MARGIN, h: 1.0, fontFace: FONT, fontSize: 18, color: MUTED, valign: 'top', fit: 'shrink' });
+    page.addText(slide.description, {
+      x: MARGIN,
+      y: 2.75,
+      w: W - 2 * MARGIN,
+      h: 1.0,
+      fontFace: FONT,
+      fontSize: 18,
+      color: MUTED,
+      valign: 'top',
+      fit: 'shrink',
+    });
   }
   page.addText(text.meta, { x: MARGIN, y: 3.9, w: W - 2 * MARGIN, h: 0.4, fontFace: FONT, fontSize: 14, color: INK });
-  page.addText(text.smallPrint, { x: MARGIN, y: H - 0.7, w: W - 2 * MARGIN, h: 0.4, fontFace: FONT, fontSize: 10, color: MUTED });
+  page.addText(text.smallPrint, {
+    x: MARGIN,
+    y: H - 0.7,
+    w: W - 2 * MARGIN,
+    h: 0.4,
+    fontFace: FONT,
+    fontSize: 10,
+    color: MUTED,
+  });
 }
 
 async function addChart(page: PptxSlide, slide: ChartSlide, counter: string): Promise<void> {
   // Same steps as the on-screen slide: a sentence-long finding gets smaller type, not a third line.
   const fontSize = slide.headline.length > 110 ? 17 : slide.headline.length > 70 ? 20 : 24;
-  page.addText(slide.headline, { x: MARGIN, y: 0.25, w: W - 2 * MARGIN, h: 0.8, fontFace: FONT, fontSize, bold: true, color: INK, valign: 'middle', fit: 'shrink' });
+  page.addText(slide.headline, {
+    x: MARGIN,
+    y: 0.25,
+    w: W - 2 * MARGIN,
+    h: 0.8,
+    fontFace: FONT,
+    fontSize,
+    bold: true,
+    color: INK,
+    valign: 'middle',
+    fit: 'shrink',
+  });
   const box = { x: MARGIN, y: 1.15, w: W - 2 * MARGIN, h: H - 1.15 - 0.55 };
   let png: ChartPng | null = null;
   try {
@@ -76,8 +123,32 @@ async function addChart(page: PptxSlide, slide: ChartSlide, counter: string): Pr
     const scale = Math.min(box.w / png.width, box.h / png.height);
     const w = png.width * scale;
     const h = png.height * scale;
-    page.addImage({ data: png.dataUrl.replace(/^data:/, ''), x: box.x + (box.w - w) / 2, y: box.y + (box.h - h) / 2, w, h, altText: slide.headline });
+    page.addImage({
+      data: png.dataUrl.replace(/^data:/, ''),
+      x: box.x + (box.w - w) / 2,
+      y: box.y + (box.h - h) / 2,
+      w,
+      h,
+      altText: slide.headline,
+    });
   }
-  page.addText(slide.source, { x: MARGIN, y: H - 0.45, w: W - 2 * MARGIN - 1.2, h: 0.3, fontFace: FONT, fontSize: 10, color: MUTED });
-  page.addText(counter, { x: W - MARGIN - 1.2, y: H - 0.45, w: 1.2, h: 0.3, fontFace: FONT, fontSize: 10, color: MUTED, align: 'right' });
+  page.addText(slide.source, {
+    x: MARGIN,
+    y: H - 0.45,
+    w: W - 2 * MARGIN - 1.2,
+    h: 0.3,
+    fontFace: FONT,
+    fontSize: 10,
+    color: MUTED,
+  });
+  page.addText(counter, {
+    x: W - MARGIN - 1.2,
+    y: H - 0.45,
+    w: 1.2,
+    h: 0.3,
+    fontFace: FONT,
+    fontSize: 10,
+    color: MUTED,
+    align: 'right',
+  });
 }

@@ -144,7 +144,14 @@ function cellSlides(cell: ChartCell | AnalysisCell, state: CellState | undefined
   return [];
 }
 
-function chartSlide(cellId: CellId, chartIndex: number, headline: string, source: string, spec: ChartSpec, resolve: ChartSlide['resolve']): ChartSlide {
+function chartSlide(
+  cellId: CellId,
+  chartIndex: number,
+  headline: string,
+  source: string,
+  spec: ChartSpec,
+  resolve: ChartSlide['resolve'],
+): ChartSlide {
   return { kind: 'chart', cellId, chartIndex, headline, source, spec: withoutTitle(spec), resolve };
 }
 
@@ -165,6 +172,10 @@ export function chartSlides(slides: readonly Slide[]): ChartSlide[] {
 
 /** A file name from the notebook title: lower case, words joined by `-`, letters of any script kept. */
 export function deckFileName(title: string, extension: string): string {
-  const base = title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'presentation';
+  const base =
+    title
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '') || 'presentation';
   return `${base}.${extension}`;
 }

@@ -54,7 +54,14 @@ export function numberFormat(column: ColumnInfo, values: readonly Cell[]): (n: n
   if (PERCENT.test(column.name) && numbers.every((n) => Math.abs(n) <= 10)) return (n) => percent(n, 1);
   const sizes = numbers.map(Math.abs).sort((a, b) => a - b);
   const typical = sizes[Math.floor(sizes.length / 2)] ?? 0;
-  const digits = typical >= 1000 ? 0 : typical >= 1 ? 2 : typical === 0 ? 2 : Math.min(6, Math.max(2, 2 - Math.floor(Math.log10(typical))));
+  const digits =
+    typical >= 1000
+      ? 0
+      : typical >= 1
+        ? 2
+        : typical === 0
+          ? 2
+          : Math.min(6, Math.max(2, 2 - Math.floor(Math.log10(typical))));
   return (n) => decimal(n, digits);
 }
 
@@ -80,13 +87,18 @@ export const estimateText: MeasureText = (text, size, bold) => textWidth(text, s
  * first page): one width per column for the header and all rows alike. In the browser `measure`
  * measures with the page's own font (`canvasMeasure`), so nothing is cut that fits.
  */
-export function columnFormats(columns: readonly ColumnInfo[], sample: ColumnarTable, measure: MeasureText = estimateText): ColumnFormat[] {
+export function columnFormats(
+  columns: readonly ColumnInfo[],
+  sample: ColumnarTable,
+  measure: MeasureText = estimateText,
+): ColumnFormat[] {
   return columns.map((column, i) => {
     const values = sample.data[i] ?? [];
     const format = valueFormat(column, values);
     let widest = Math.max(measure(column.name, CELL_FONT, true), measure(column.type, TYPE_FONT, false));
     // The first rows decide (up to 200): a wider value further down is cut with an ellipsis.
-    for (let r = 0; r < Math.min(values.length, 200); r++) widest = Math.max(widest, measure(format(values[r] ?? null), CELL_FONT, false));
+    for (let r = 0; r < Math.min(values.length, 200); r++)
+      widest = Math.max(widest, measure(format(values[r] ?? null), CELL_FONT, false));
     const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widest + PADDING)));
     const numeric = column.kind === 'number' || values.some((v) => typeof v === 'number');
     return { align: numeric ? 'right' : 'left', format, width };

@@ -37,10 +37,12 @@ export async function tableToXlsx(table: ColumnarTable, name: string): Promise<B
       table.columns.map((_c, i): CellObject | null => {
         const v = table.data[i]?.[r] ?? null;
         if (v === null) return null;
-        if (typeof v === 'number') return Number.isFinite(v) ? { value: v, type: Number } : { value: String(v), type: String };
+        if (typeof v === 'number')
+          return Number.isFinite(v) ? { value: v, type: Number } : { value: String(v), type: String };
         if (typeof v === 'boolean') return { value: v, type: Boolean };
         if (v instanceof Date) {
-          const dateOnly = v.getUTCHours() === 0 && v.getUTCMinutes() === 0 && v.getUTCSeconds() === 0 && v.getUTCMilliseconds() === 0;
+          const dateOnly =
+            v.getUTCHours() === 0 && v.getUTCMinutes() === 0 && v.getUTCSeconds() === 0 && v.getUTCMilliseconds() === 0;
           return { value: v, type: Date, format: dateOnly ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss' };
         }
         return { value: neutraliseFormula(String(v)), type: String };

@@ -25,10 +25,7 @@ export const controlFor: Record<OptionType, OptionControl> = {
  * bound to inputs (`$name`, shown read-only), or a value only YAML can show (a record, an invalid value).
  */
 export type OptionState =
-  | { kind: 'unset' }
-  | { kind: 'value'; text: string }
-  | { kind: 'param'; inputs: string[] }
-  | { kind: 'yaml-only' };
+  { kind: 'unset' } | { kind: 'value'; text: string } | { kind: 'param'; inputs: string[] } | { kind: 'yaml-only' };
 
 /** One option as the form shows it. */
 export interface AnalysisField {
@@ -62,7 +59,8 @@ export function analysisForm(source: string, lookup: (id: string) => readonly Op
   const specs = lookup(id.trim());
   if (!specs) return { ok: false, reason: 'unknown-analysis', detail: id };
   const raw = body.value.options ?? {};
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, reason: 'options-not-mapping', detail: '' };
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    return { ok: false, reason: 'options-not-mapping', detail: '' };
   const options = raw as Record<string, unknown>;
   return {
     ok: true,
@@ -112,9 +110,14 @@ export function optionText(spec: OptionSpec, value: unknown): string | null {
     case 'enum':
       return typeof value === 'string' && (spec.values ?? []).includes(value) ? value : null;
     case 'number[]':
-      return Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isFinite(v)) ? value.join(', ') : null;
+      return Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isFinite(v))
+        ? value.join(', ')
+        : null;
     case 'string[]':
-      return Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim() === v && v !== '' && !v.includes(',')) ? value.join(', ') : null;
+      return Array.isArray(value) &&
+        value.every((v) => typeof v === 'string' && v.trim() === v && v !== '' && !v.includes(','))
+        ? value.join(', ')
+        : null;
     case 'record':
       return null;
   }
@@ -135,7 +138,8 @@ export function parseOptionText(spec: OptionSpec, text: string, analysisId: stri
       if (!Number.isFinite(value)) return { ok: false, error: `${spec.name}: "${trimmed}" is not a number` };
       break;
     case 'boolean':
-      if (trimmed !== 'true' && trimmed !== 'false') return { ok: false, error: `${spec.name}: expected true or false` };
+      if (trimmed !== 'true' && trimmed !== 'false')
+        return { ok: false, error: `${spec.name}: expected true or false` };
       value = trimmed === 'true';
       break;
     case 'number[]': {
@@ -147,7 +151,10 @@ export function parseOptionText(spec: OptionSpec, text: string, analysisId: stri
       break;
     }
     case 'string[]':
-      value = trimmed.split(',').map((s) => s.trim()).filter((s) => s !== '');
+      value = trimmed
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
       break;
     case 'record':
       return { ok: false, error: `${spec.name}: edit in YAML` };

@@ -4,7 +4,18 @@ import type { FieldEdit } from './field.ts';
 import { readBody, writeKey } from './yaml-edit.ts';
 
 /** Keys an input cell's body may have (docs/notebook-format.md, `input <name>`). */
-export const inputKeys = ['type', 'label', 'value', 'min', 'max', 'step', 'options', 'options_from', 'placeholder', 'format'] as const;
+export const inputKeys = [
+  'type',
+  'label',
+  'value',
+  'min',
+  'max',
+  'step',
+  'options',
+  'options_from',
+  'placeholder',
+  'format',
+] as const;
 
 /** One of those keys. */
 export type InputKey = (typeof inputKeys)[number];
@@ -81,7 +92,12 @@ export function inputForm(source: string): InputForm {
     if (control === 'choice') field.choices = optionLines(raw.options)?.map((line) => line.split(' | ')[0]!) ?? [];
     return field;
   });
-  return { ok: true, type, fields, unknownKeys: Object.keys(raw).filter((k) => !(inputKeys as readonly string[]).includes(k)) };
+  return {
+    ok: true,
+    type,
+    fields,
+    unknownKeys: Object.keys(raw).filter((k) => !(inputKeys as readonly string[]).includes(k)),
+  };
 }
 
 /** A value as its control's text ('' when absent), or null when the control cannot show it. */
@@ -97,13 +113,23 @@ export function inputText(control: InputControl, value: unknown): string | null 
     case 'date':
       return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
     case 'pair':
-      return Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'number' && Number.isFinite(v)) ? value.join(', ') : null;
+      return Array.isArray(value) &&
+        value.length === 2 &&
+        value.every((v) => typeof v === 'number' && Number.isFinite(v))
+        ? value.join(', ')
+        : null;
     case 'options':
       return optionLines(value)?.join('\n') ?? null;
     case 'choice':
-      return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? scalarText(value) : null;
+      return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+        ? scalarText(value)
+        : null;
     case 'text':
-      return typeof value === 'string' && !value.includes('\n') ? value : typeof value === 'number' ? String(value) : null;
+      return typeof value === 'string' && !value.includes('\n')
+        ? value
+        : typeof value === 'number'
+          ? String(value)
+          : null;
   }
 }
 
@@ -131,7 +157,11 @@ function optionLines(value: unknown): string[] | null {
       const keys = Object.keys(o as object);
       if (!keys.includes('value') || keys.some((k) => k !== 'value' && k !== 'label')) return null;
       ({ value: v, label } = o as { value: unknown; label?: unknown });
-      if (label !== undefined && (typeof label !== 'string' || label.includes('\n') || label.trim() !== label || label === '')) return null;
+      if (
+        label !== undefined &&
+        (typeof label !== 'string' || label.includes('\n') || label.trim() !== label || label === '')
+      )
+        return null;
     }
     if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return null;
     const text = scalarText(v);
@@ -145,12 +175,19 @@ function optionLines(value: unknown): string[] | null {
  * Reads what the user typed for `key`: the value to write (undefined removes the key) or the
  * problem. `raw` is the body as it is now (a select's value is matched to its options' values).
  */
-export function parseInputText(control: InputControl, key: InputKey, text: string, raw: Record<string, unknown>): FieldEdit {
+export function parseInputText(
+  control: InputControl,
+  key: InputKey,
+  text: string,
+  raw: Record<string, unknown>,
+): FieldEdit {
   const trimmed = control === 'options' ? text : text.trim();
   if (trimmed.trim() === '') return { ok: true, value: undefined };
   switch (control) {
     case 'type':
-      return isInputType(trimmed) ? { ok: true, value: trimmed } : { ok: false, error: `${key}: expected one of ${inputTypes.join(', ')}` };
+      return isInputType(trimmed)
+        ? { ok: true, value: trimmed }
+        : { ok: false, error: `${key}: expected one of ${inputTypes.join(', ')}` };
     case 'number': {
       const n = Number(trimmed);
       if (!Number.isFinite(n)) return { ok: false, error: `${key}: "${trimmed}" is not a number` };
@@ -166,22 +203,29 @@ export function parseInputText(control: InputControl, key: InputKey, text: strin
     case 'pair': {
       const parts = trimmed.split(',').map((s) => s.trim());
       const nums = parts.map(Number);
-      if (parts.length !== 2 || parts.some((s) => s === '') || !nums.every(Number.isFinite)) return { ok: false, error: `${key}: expected two numbers "from, to"` };
+      if (parts.length !== 2 || parts.some((s) => s === '') || !nums.every(Number.isFinite))
+        return { ok: false, error: `${key}: expected two numbers "from, to"` };
       return { ok: true, value: nums };
     }
     case 'options': {
-      const options = trimmed.split('\n').map((l) => l.trim()).filter((l) => l !== '').map((line) => {
-        const bar = line.indexOf('|');
-        if (bar < 0) return scalarValue(line);
-        const value = scalarValue(line.slice(0, bar).trim());
-        const label = line.slice(bar + 1).trim();
-        return label ? { value, label } : value;
-      });
+      const options = trimmed
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '')
+        .map((line) => {
+          const bar = line.indexOf('|');
+          if (bar < 0) return scalarValue(line);
+          const value = scalarValue(line.slice(0, bar).trim());
+          const label = line.slice(bar + 1).trim();
+          return label ? { value, label } : value;
+        });
       return { ok: true, value: options };
     }
     case 'choice': {
       const options = Array.isArray(raw.options) ? (raw.options as unknown[]) : [];
-      const match = options.map((o) => (o && typeof o === 'object' ? (o as { value?: unknown }).value : o)).find((v) => String(v) === trimmed);
+      const match = options
+        .map((o) => (o && typeof o === 'object' ? (o as { value?: unknown }).value : o))
+        .find((v) => String(v) === trimmed);
       return { ok: true, value: match ?? trimmed };
     }
     case 'text':

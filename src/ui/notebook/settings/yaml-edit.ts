@@ -40,7 +40,9 @@ export function writeKey(source: string, path: readonly string[], value: unknown
       if (typeof node.value !== typeof value) node.type = undefined;
       node.value = value;
     } else {
-      const created = doc.createNode(value, { flow: Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object') });
+      const created = doc.createNode(value, {
+        flow: Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object'),
+      });
       // A list of mappings (select options) is one `- { value: a, label: A }` line per item.
       if (isSeq(created)) for (const item of created.items) if (isMap(item)) item.flow = true;
       doc.setIn(path, created);
