@@ -46,18 +46,25 @@ export const findingsEn = {
   'term.other_customers': 'the other customers',
   'seg.share_of': '{share} of {what}',
   'seg.share_of.over': '{share} of {what} — more than all of it, because {others} together lose money',
+  'seg.amount_of.loss': '{amount} of {what} (the customers as a whole lose {loss}, so a share of {what} would mislead)',
+  'seg.amount_of.zero': '{amount} of {what} (the customers as a whole break even, so a share of {what} means nothing)',
   'tiers.top.revenue': '{customers} of customers are {names} and earn {value} of revenue.',
   'tiers.top.profit_over': '{customers} of customers are {names} and earn {revenue} of revenue and {value}.',
   'tiers.top.profit': '{customers} of customers are {names} and earn {value} of profit ({revenue} of revenue).',
   'tiers.bottom': 'The {tier} tier holds {customers} of customers but only {revenue} of revenue{tail}.',
   'tiers.bottom.loses': ', and loses money ({profit} of total profit)',
   'tiers.bottom.earns': ' and {profit} of profit',
+  'tiers.bottom.amount': ' and {value}',
+  'tiers.one_tier':
+    'Everyone ({customers} {customers|customer|customers}) falls in the {tier} tier: their {what} is too alike for tiers to tell them apart.',
 
   // Segmentation: RFM
   'rfm.champions': 'Champions (recent and frequent) are {customers} of customers and bring {share} of {what}.',
   'rfm.at_risk':
     "{customers} {customers|customer who used to buy often has|customers who used to buy often have} gone quiet (at risk or can't lose), with {share} of {what} — the first list for a win-back call.",
   'rfm.lost': '{share} of customers are lost (long gone, rarely bought).',
+  'rfm.no_recency_spread':
+    'Every customer ({customers} {customers|customer|customers}) last bought equally recently, so recency cannot tell them apart: the R × F segments (champions, at risk, lost) say nothing about this data. Move the as-of date, or compare them by frequency and spend.',
 
   // Segmentation: tier migration and early warning
   'migration.movement':
@@ -70,8 +77,13 @@ export const findingsEn = {
   'value_loyalty.core':
     'Core customers (high value, high loyalty) are {customers} of customers and earn {value}. Serve them best.',
   'value_loyalty.stabilise':
-    '{customers} of customers are valuable but not loyal; they carry {share} of {what} and are the biggest loss risk. Stabilise them.',
-  'mvc.mvc': 'The {customers} most valuable customers ({customer_share}) earn {value}.',
+    '{customers} of customers are valuable but not loyal; they carry {share} and are the biggest loss risk. Stabilise them.',
+  'value_loyalty.stabilise.none':
+    'No customer is valuable but disloyal: there is no one in that quadrant to stabilise.',
+  'mvc.mvc':
+    'The {customers} most valuable {customers|customer|customers} ({customer_share}) {customers|earns|earn} {value}.',
+  'mvc.mvc.none': 'No customer has a positive {what} in this period, so none counts as most valuable.',
+  'mvc.mgc.none': 'No customer falls short of what their best peers bring, so none counts as most growable.',
   'mvc.mgc':
     '{customers} customers are most growable: had each brought the {what} their best peers bring, {what} over the period would have been {headroom} higher.',
   'mvc.bz':
@@ -89,6 +101,9 @@ export const findingsEn = {
     'The top spend tier earns {top} of profit; the bottom tier {bottom}, with {unprofitable} of its customers unprofitable.',
   'diagnostics.tiers.loses': 'loses {loss}',
   'diagnostics.tiers.earns': 'earns {share}',
+  'diagnostics.tiers.earns_amount': 'earns {amount}',
+  'diagnostics.tiers.loss_base':
+    'The customers as a whole lose {total}, so shares of profit would mislead: the top spend tier {top}; the bottom tier {bottom}, with {unprofitable} of its customers unprofitable.',
 
   // Retention: bundling and churn reasons
   'bundling.held.one': '{n} product',
@@ -134,6 +149,8 @@ export const findingsEn = {
     'Holding {target} flat costs {acquisition} {per} by acquiring {extra} more customers, or {retention} by keeping {keep} more (churn down to {churn}): acquisition costs {ratio} as much.',
   'leaky.no_shrink.customers': 'Acquisition already outpaces churn: the customers do not shrink.',
   'leaky.no_shrink.revenue': 'Acquisition already outpaces churn: the revenue does not shrink.',
+  'leaky.no_leak':
+    'Hardly any customers leave ({churn} {per}): the bucket barely leaks, so neither acquiring more nor keeping more changes much here.',
   'margin_multiple.clv':
     'At {retention} retention and {discount} discount rate, a customer earning {margin} a period is worth {clv}.',
   'margin_multiple.clv.net':
@@ -144,6 +161,8 @@ export const findingsEn = {
     "Lifting retention from {from} to {to} loses {change} of customer equity after paying for the programme ({profit_change} on today's {before}).",
   'retention_what_if.claim':
     "Reichheld & Sasser: {points} more retention raise profit {low}–{high}. On your numbers, +{points} raise the base's lifetime profit by {change} before programme cost.",
+  'retention_what_if.no_room':
+    'Retention is already {from}, so there is no room to lift it by {uplift}: a retention programme here would only cost money ({change} of customer equity). Look at margin and acquisition instead.',
   'retention_what_if.never_pays': 'At this cost the programme never pays for itself, whatever the uplift.',
   'retention_what_if.break_even': 'The programme pays for itself from an uplift of {uplift}.',
   'retention_what_if.cost_per_kept':

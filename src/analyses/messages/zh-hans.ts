@@ -42,17 +42,23 @@ export const findingsZhHans: Record<FindingKey, string> = {
   'term.other_customers': '其他客户',
   'seg.share_of': '{share} 的{what}',
   'seg.share_of.over': '{share} 的{what}——比全部还多，因为{others}合计在亏损',
+  'seg.amount_of.loss': '{amount} 的{what}（客户整体亏损 {loss}，用{what}占比来衡量会产生误导）',
+  'seg.amount_of.zero': '{amount} 的{what}（客户整体盈亏持平，{what}占比没有意义）',
   'tiers.top.revenue': '{customers} 的客户属于{names}，贡献了 {value} 的收入。',
   'tiers.top.profit_over': '{customers} 的客户属于{names}，贡献了 {revenue} 的收入和 {value}。',
   'tiers.top.profit': '{customers} 的客户属于{names}，贡献了 {value} 的利润（收入占 {revenue}）。',
   'tiers.bottom': '{tier}层级占客户数的 {customers}，却只贡献了 {revenue} 的收入{tail}。',
   'tiers.bottom.loses': '，而且在亏钱（占总利润的 {profit}）',
   'tiers.bottom.earns': '和 {profit} 的利润',
+  'tiers.bottom.amount': '，以及 {value}',
+  'tiers.one_tier': '全部 {customers} 位客户都落在{tier}层级：他们的{what}太接近，分层无法把他们区分开。',
 
   'rfm.champions': '“冠军客户”（最近买过、买得频繁）占客户的 {customers}，带来 {share} 的{what}。',
   'rfm.at_risk':
     '{customers} 位曾经常购买的客户已经沉寂（“有流失风险”或“不能失去”），合计占 {share} 的{what}——这是挽回电话的第一份名单。',
   'rfm.lost': '{share} 的客户已经流失（很久没来，也很少购买）。',
+  'rfm.no_recency_spread':
+    '全部 {customers} 位客户最近一次购买的时间相同，按最近购买时间无法区分他们：R × F 细分（冠军客户、有流失风险、已流失）在这份数据上没有意义。可以调整截止日期，或按购买频次和金额来比较。',
 
   'migration.movement':
     '前一期的 {total} 位客户中，{up} 升了一级或以上，{down} 降了级，{gone} 不再购买；另有 {arrived} 位客户是新来或回流的。',
@@ -61,13 +67,15 @@ export const findingsZhHans: Record<FindingKey, string> = {
     '{core} 位核心客户（{names}）中，{full} 已完全流失，{partial} 的消费减少了 {drop} 以上（部分流失）：每年有 {at_risk} 的价值面临风险。',
 
   'value_loyalty.core': '核心客户（高价值、高忠诚）占客户的 {customers}，贡献了 {value}。要为他们提供最好的服务。',
-  'value_loyalty.stabilise':
-    '{customers} 的客户价值高但忠诚度低；他们贡献了 {share} 的{what}，是最大的流失风险。要先稳住他们。',
+  'value_loyalty.stabilise': '{customers} 的客户价值高但忠诚度低；他们贡献了 {share}，是最大的流失风险。要先稳住他们。',
+  'value_loyalty.stabilise.none': '没有“价值高但忠诚度低”的客户：这一象限里没有需要稳住的人。',
   'mvc.mvc': '{customers} 位最有价值客户（占 {customer_share}）贡献了 {value}。',
   'mvc.mgc':
     '{customers} 位是最具增长性客户：如果每位都能带来同类中佼佼者的{what}水平，这一期间的{what}将再多 {headroom}。',
   'mvc.bz': '{customers} 位客户（占 {customer_share}）是负值客户：服务他们的成本比他们带来的多出 {cost}。',
   'mvc.bz.none': '这一期间没有负值客户。',
+  'mvc.mvc.none': '这一期间没有客户的{what}为正，因此没有最有价值客户。',
+  'mvc.mgc.none': '没有客户落后于同类中的佼佼者，因此没有最具增长性客户。',
 
   'diagnostics.waterfall':
     '服务成本吃掉了 {gross} 毛利中的 {share}，只剩下 {net} 的净利润；其中最大的一项是{item}（{item_cost}）。',
@@ -78,6 +86,9 @@ export const findingsZhHans: Record<FindingKey, string> = {
   'diagnostics.tiers': '消费最高的层级贡献了 {top} 的利润；最低的层级{bottom}，其中 {unprofitable} 的客户不赚钱。',
   'diagnostics.tiers.loses': '亏损 {loss}',
   'diagnostics.tiers.earns': '贡献 {share}',
+  'diagnostics.tiers.earns_amount': '盈利 {amount}',
+  'diagnostics.tiers.loss_base':
+    '客户整体亏损 {total}，用利润占比来衡量会产生误导：消费最高的层级{top}；最低的层级{bottom}，其中 {unprofitable} 的客户不赚钱。',
 
   'bundling.held.one': '{n} 种产品',
   'bundling.held': '{n} 种产品',
@@ -119,6 +130,7 @@ export const findingsZhHans: Record<FindingKey, string> = {
     '要让{target}保持不变，{per}要么花 {acquisition} 多获取 {extra} 位新客户，要么花 {retention} 多留住 {keep} 位客户（流失率降到 {churn}）：获客的花费是留存的 {ratio}。',
   'leaky.no_shrink.customers': '新增客户已经快过流失：客户数不会减少。',
   'leaky.no_shrink.revenue': '新增客户已经快过流失：收入不会减少。',
+  'leaky.no_leak': '几乎没有客户流失（{per}流失 {churn}）：这个桶基本不漏，多获客还是多保留都改变不了什么。',
   'margin_multiple.clv':
     '在 {retention} 的留存率和 {discount} 的折现率下，每期贡献 {margin} 利润的客户，终身价值为 {clv}。',
   'margin_multiple.clv.net':
@@ -129,6 +141,8 @@ export const findingsZhHans: Record<FindingKey, string> = {
     '把留存率从 {from} 提高到 {to}，扣除项目费用后，客户资产反而减少 {change}（相对于目前的 {before}，变化 {profit_change}）。',
   'retention_what_if.claim':
     '赖克霍德与萨瑟（Reichheld & Sasser）：留存率提高 {points}，利润可提升 {low}–{high}。按你们的数据，留存率提高 {points}，客户群的终身利润在扣除项目费用前将提升 {change}。',
+  'retention_what_if.no_room':
+    '保留率已经是 {from}，没有再提高 {uplift} 的空间：在这里做保留计划只会花钱（客户资产减少 {change}）。不如从毛利和获客着手。',
   'retention_what_if.never_pays': '在这个成本下，无论留存率提高多少，项目都收不回成本。',
   'retention_what_if.break_even': '留存率提高 {uplift} 以上，项目就能收回成本。',
   'retention_what_if.cost_per_kept': '通过项目每留住一位客户花费 {cost}，而获取一位新客户来替代要花 {acquisition}。',

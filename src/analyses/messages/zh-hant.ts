@@ -42,17 +42,23 @@ export const findingsZhHant: Record<FindingKey, string> = {
   'term.other_customers': '其他顧客',
   'seg.share_of': '{share} 的{what}',
   'seg.share_of.over': '{share} 的{what}——比全部還多，因為{others}合計在虧損',
+  'seg.amount_of.loss': '{amount} 的{what}（顧客整體虧損 {loss}，用{what}占比來衡量會產生誤導）',
+  'seg.amount_of.zero': '{amount} 的{what}（顧客整體損益兩平，{what}占比沒有意義）',
   'tiers.top.revenue': '{customers} 的顧客屬於{names}，貢獻了 {value} 的營收。',
   'tiers.top.profit_over': '{customers} 的顧客屬於{names}，貢獻了 {revenue} 的營收和 {value}。',
   'tiers.top.profit': '{customers} 的顧客屬於{names}，貢獻了 {value} 的利潤（營收占 {revenue}）。',
   'tiers.bottom': '{tier}等級占顧客數的 {customers}，卻只貢獻了 {revenue} 的營收{tail}。',
   'tiers.bottom.loses': '，而且在虧錢（占總利潤的 {profit}）',
   'tiers.bottom.earns': '和 {profit} 的利潤',
+  'tiers.bottom.amount': '，以及 {value}',
+  'tiers.one_tier': '全部 {customers} 位顧客都落在{tier}等級：他們的{what}太接近，分級無法把他們區分開。',
 
   'rfm.champions': '「冠軍顧客」（最近買過、買得頻繁）占顧客的 {customers}，帶來 {share} 的{what}。',
   'rfm.at_risk':
     '{customers} 位曾經常購買的顧客已經沉寂（「有流失風險」或「不能失去」），合計占 {share} 的{what}——這是挽回電話的第一份名單。',
   'rfm.lost': '{share} 的顧客已經流失（很久沒來，也很少購買）。',
+  'rfm.no_recency_spread':
+    '全部 {customers} 位顧客最近一次購買的時間相同，按最近購買時間無法區分他們：R × F 區隔（冠軍顧客、有流失風險、已流失）在這份資料上沒有意義。可以調整截止日期，或按購買頻次和金額來比較。',
 
   'migration.movement':
     '前一期的 {total} 位顧客中，{up} 升了一級或以上，{down} 降了級，{gone} 不再購買；另有 {arrived} 位顧客是新來或回流的。',
@@ -61,13 +67,15 @@ export const findingsZhHant: Record<FindingKey, string> = {
     '{core} 位核心顧客（{names}）中，{full} 已完全流失，{partial} 的消費減少了 {drop} 以上（部分流失）：每年有 {at_risk} 的價值面臨風險。',
 
   'value_loyalty.core': '核心顧客（高價值、高忠誠）占顧客的 {customers}，貢獻了 {value}。要為他們提供最好的服務。',
-  'value_loyalty.stabilise':
-    '{customers} 的顧客價值高但忠誠度低；他們貢獻了 {share} 的{what}，是最大的流失風險。要先穩住他們。',
+  'value_loyalty.stabilise': '{customers} 的顧客價值高但忠誠度低；他們貢獻了 {share}，是最大的流失風險。要先穩住他們。',
+  'value_loyalty.stabilise.none': '沒有「價值高但忠誠度低」的顧客：這一象限裡沒有需要穩住的人。',
   'mvc.mvc': '{customers} 位最有價值顧客（占 {customer_share}）貢獻了 {value}。',
   'mvc.mgc':
     '{customers} 位是最具成長性顧客：如果每位都能帶來同類中佼佼者的{what}水準，這段期間的{what}將再多 {headroom}。',
   'mvc.bz': '{customers} 位顧客（占 {customer_share}）是負值顧客：服務他們的成本比他們帶來的多出 {cost}。',
   'mvc.bz.none': '這段期間沒有負值顧客。',
+  'mvc.mvc.none': '這段期間沒有顧客的{what}為正，因此沒有最有價值顧客。',
+  'mvc.mgc.none': '沒有顧客落後於同類中的佼佼者，因此沒有最具成長性顧客。',
 
   'diagnostics.waterfall':
     '服務成本吃掉了 {gross} 毛利中的 {share}，只剩下 {net} 的淨利潤；其中最大的一項是{item}（{item_cost}）。',
@@ -78,6 +86,9 @@ export const findingsZhHant: Record<FindingKey, string> = {
   'diagnostics.tiers': '消費最高的等級貢獻了 {top} 的利潤；最低的等級{bottom}，其中 {unprofitable} 的顧客不賺錢。',
   'diagnostics.tiers.loses': '虧損 {loss}',
   'diagnostics.tiers.earns': '貢獻 {share}',
+  'diagnostics.tiers.earns_amount': '獲利 {amount}',
+  'diagnostics.tiers.loss_base':
+    '顧客整體虧損 {total}，用利潤占比來衡量會產生誤導：消費最高的等級{top}；最低的等級{bottom}，其中 {unprofitable} 的顧客不賺錢。',
 
   'bundling.held.one': '{n} 種產品',
   'bundling.held': '{n} 種產品',
@@ -120,6 +131,7 @@ export const findingsZhHant: Record<FindingKey, string> = {
     '要讓{target}維持不變，{per}要麼花 {acquisition} 多獲取 {extra} 位新顧客，要麼花 {retention} 多留住 {keep} 位顧客（流失率降到 {churn}）：獲客的花費是保留的 {ratio}。',
   'leaky.no_shrink.customers': '新增顧客已經快過流失：顧客數不會減少。',
   'leaky.no_shrink.revenue': '新增顧客已經快過流失：營收不會減少。',
+  'leaky.no_leak': '幾乎沒有顧客流失（{per}流失 {churn}）：這個桶基本不漏，多獲客還是多保留都改變不了什麼。',
   'margin_multiple.clv':
     '在 {retention} 的保留率和 {discount} 的折現率下，每期貢獻 {margin} 利潤的顧客，終身價值為 {clv}。',
   'margin_multiple.clv.net':
@@ -130,6 +142,8 @@ export const findingsZhHant: Record<FindingKey, string> = {
     '把保留率從 {from} 提高到 {to}，扣除專案費用後，顧客資產反而減少 {change}（相對於目前的 {before}，變化 {profit_change}）。',
   'retention_what_if.claim':
     '賴克霍德與薩瑟（Reichheld & Sasser）：保留率提高 {points}，利潤可提升 {low}–{high}。按你們的資料，保留率提高 {points}，顧客群的終身利潤在扣除專案費用前將提升 {change}。',
+  'retention_what_if.no_room':
+    '保留率已經是 {from}，沒有再提高 {uplift} 的空間：在這裡做保留計畫只會花錢（顧客資產減少 {change}）。不如從毛利和獲客著手。',
   'retention_what_if.never_pays': '在這個成本下，無論保留率提高多少，專案都回收不了成本。',
   'retention_what_if.break_even': '保留率提高 {uplift} 以上，專案就能回收成本。',
   'retention_what_if.cost_per_kept': '透過專案每留住一位顧客花費 {cost}，而獲取一位新顧客來替代要花 {acquisition}。',

@@ -112,7 +112,28 @@ export function diagnosticsFindings(
   }
   const first = tiers[0];
   const last = tiers[tiers.length - 1];
-  if (first && last && tiers.length > 1 && num(first.profit_share) !== null) {
+  const total = tiers.reduce((s, t) => s + (num(t.profit) ?? 0), 0);
+  if (first && last && tiers.length > 1 && num(first.profit_share) !== null && total <= 0) {
+    // Shares of a total at or below zero read backwards: amounts instead.
+    const amount = (p: number) =>
+      p < 0
+        ? clause('diagnostics.tiers.loses', { loss: tv.money(-p) })
+        : clause('diagnostics.tiers.earns_amount', { amount: tv.money(p) });
+    out.push(
+      finding(
+        'tiers',
+        'diagnostics.tiers.loss_base',
+        {
+          total: tv.money(-total),
+          top: amount(num(first.profit) ?? 0),
+          bottom: amount(num(last.profit) ?? 0),
+          unprofitable: tv.percent(num(last.loss_maker_share) ?? 0),
+        },
+        'total',
+        total,
+      ),
+    );
+  } else if (first && last && tiers.length > 1 && num(first.profit_share) !== null) {
     const bottom =
       (num(last.profit) ?? 0) < 0
         ? clause('diagnostics.tiers.loses', { loss: tv.money(-(num(last.profit) ?? 0)) })

@@ -122,7 +122,8 @@ export const leakyBucketAnalysis: AnalysisDefinition<typeof leakyBucketOptions> 
         'end_change',
         'leaky.end_change',
         {
-          churn: tv.percent(churn, 1),
+          // Two decimals when one would round a real, small churn to "0.0%".
+          churn: tv.percent(churn, churn > 0 && churn < 0.0005 ? 2 : 1),
           per: term(`per.${o.period}`),
           acquired: tv.count(acquired),
           start: tv.count(start),
@@ -133,7 +134,19 @@ export const leakyBucketAnalysis: AnalysisDefinition<typeof leakyBucketOptions> 
         'change',
       ),
     ];
-    if (r.spendRatio !== null) {
+    if (r.spendRatio !== null && r.extraAcquisitions < 1 && r.customersToKeep < 1) {
+      // Less than one customer a period to replace: both routes cost next to nothing, and their
+      // ratio is noise.
+      findings.push(
+        finding(
+          'spend_ratio',
+          'leaky.no_leak',
+          { churn: tv.percent(churn, churn > 0 && churn < 0.0005 ? 2 : 1), per: term(`per.${o.period}`) },
+          undefined,
+          null,
+        ),
+      );
+    } else if (r.spendRatio !== null) {
       findings.push(
         finding(
           'spend_ratio',

@@ -162,36 +162,53 @@ export const whatIfAnalysis: AnalysisDefinition<typeof whatIfAnalysisOptions> = 
       { measure: 'Programme cost per customer kept', value: r.costPerCustomerKept },
       { measure: 'Acquisition cost of the same customers', value: r.acquisitionEquivalent },
     ];
-    const findings: AnalysisResult['findings'] = [
-      finding(
-        'equity_change',
-        r.equityChange >= 0 ? 'retention_what_if.equity_change.adds' : 'retention_what_if.equity_change.loses',
-        {
-          from: tv.percent(retention, 1),
-          to: tv.percent(r.retentionAfter, 1),
-          change: tv.money(Math.abs(r.equityChange), 0),
-          profit_change: tv.percent(r.profitChange, 1),
-          before: tv.money(r.equityBefore, 0),
-        },
-        'change',
-        r.equityChange,
-      ),
-      finding(
-        'claim',
-        'retention_what_if.claim',
-        {
-          points: tv.pp(0.05),
-          low: tv.decimal(25),
-          high: tv.percent(0.95),
-          change: tv.percent(claim.grossProfitChange, 0),
-        },
-        'change',
-      ),
-      r.breakEvenUplift === null
-        ? finding('break_even', 'retention_what_if.never_pays', {}, undefined, null)
-        : finding('break_even', 'retention_what_if.break_even', { uplift: tv.pp(r.breakEvenUplift, 1) }, 'uplift'),
-    ];
-    if (r.costPerCustomerKept !== null) {
+    // Retention already at (or next to) 100%: the uplift cannot happen, so the programme's cost is
+    // all there is to say; the published claim and the cost per customer kept would mislead.
+    const noRoom = r.retentionAfter - retention < o.uplift / 2;
+    const findings: AnalysisResult['findings'] = noRoom
+      ? [
+          finding(
+            'equity_change',
+            'retention_what_if.no_room',
+            {
+              from: tv.percent(retention, 1),
+              uplift: tv.pp(o.uplift, 1),
+              change: tv.money(Math.abs(r.equityChange), 0),
+            },
+            'change',
+            r.equityChange,
+          ),
+        ]
+      : [
+          finding(
+            'equity_change',
+            r.equityChange >= 0 ? 'retention_what_if.equity_change.adds' : 'retention_what_if.equity_change.loses',
+            {
+              from: tv.percent(retention, 1),
+              to: tv.percent(r.retentionAfter, 1),
+              change: tv.money(Math.abs(r.equityChange), 0),
+              profit_change: tv.percent(r.profitChange, 1),
+              before: tv.money(r.equityBefore, 0),
+            },
+            'change',
+            r.equityChange,
+          ),
+          finding(
+            'claim',
+            'retention_what_if.claim',
+            {
+              points: tv.pp(0.05),
+              low: tv.decimal(25),
+              high: tv.percent(0.95),
+              change: tv.percent(claim.grossProfitChange, 0),
+            },
+            'change',
+          ),
+          r.breakEvenUplift === null
+            ? finding('break_even', 'retention_what_if.never_pays', {}, undefined, null)
+            : finding('break_even', 'retention_what_if.break_even', { uplift: tv.pp(r.breakEvenUplift, 1) }, 'uplift'),
+        ];
+    if (r.costPerCustomerKept !== null && !noRoom) {
       findings.push(
         finding(
           'cost_per_kept',
@@ -202,7 +219,7 @@ export const whatIfAnalysis: AnalysisDefinition<typeof whatIfAnalysisOptions> = 
       );
     }
     const first = ranked[0];
-    if (first && ranked.length > 1) {
+    if (first && ranked.length > 1 && !noRoom && Number.isFinite(first.valuePerCost)) {
       findings.push(
         finding(
           'target_first',

@@ -22,7 +22,23 @@ export function shareOf(x: number, what: string, others = 'the others'): string 
  * `shareOf` as a finding clause: `what` and `others` are catalogue terms (`term.profit`,
  * `term.other_tiers`), so the clause reads right in every language.
  */
-export function shareOfClause(x: number, what: FindingKey, others: FindingKey): MessageParam {
+export function shareOfClause(
+  x: number,
+  what: FindingKey,
+  others: FindingKey,
+  amounts?: { value: number; total: number },
+): MessageParam {
+  // A share of a total at or below zero reads backwards ("the loss-makers earn 100% of profit"):
+  // say the amount, and why no share is given.
+  if (amounts && amounts.total <= 0) {
+    return amounts.total < 0
+      ? clause('seg.amount_of.loss', {
+          amount: tv.money(amounts.value, 0),
+          what: term(what),
+          loss: tv.money(-amounts.total, 0),
+        })
+      : clause('seg.amount_of.zero', { amount: tv.money(amounts.value, 0), what: term(what) });
+  }
   return x > 1.005
     ? clause('seg.share_of.over', { share: tv.percent(x), what: term(what), others: term(others) })
     : clause('seg.share_of', { share: tv.percent(x), what: term(what) });

@@ -209,24 +209,29 @@ export function mvcFindings(summary: readonly Row[], valueName: string, profit: 
   const mgc = g('MGC');
   const bz = g('BZ');
   const what = valueName === 'profit' ? 'term.profit' : 'term.revenue';
+  const total = summary.reduce((s, r) => s + num(r.value), 0);
   const out: Finding[] = [
-    finding(
-      'mvc',
-      'mvc.mvc',
-      {
-        customers: tv.count(num(mvc.customers)),
-        customer_share: tv.percent(num(mvc.customer_share)),
-        value: shareOfClause(num(mvc.value_share), what, 'term.other_customers'),
-        share: tv.percent(num(mvc.value_share)),
-      },
-      'share',
-    ),
-    finding(
-      'mgc',
-      'mvc.mgc',
-      { customers: tv.count(num(mgc.customers)), what: term(what), headroom: tv.money(num(mgc.headroom), 0) },
-      'headroom',
-    ),
+    num(mvc.customers) === 0
+      ? finding('mvc', 'mvc.mvc.none', { what: term(what) })
+      : finding(
+          'mvc',
+          'mvc.mvc',
+          {
+            customers: tv.count(num(mvc.customers)),
+            customer_share: tv.percent(num(mvc.customer_share)),
+            value: shareOfClause(num(mvc.value_share), what, 'term.other_customers', { value: num(mvc.value), total }),
+            share: tv.percent(num(mvc.value_share)),
+          },
+          'share',
+        ),
+    num(mgc.customers) === 0
+      ? finding('mgc', 'mvc.mgc.none', { what: term(what) })
+      : finding(
+          'mgc',
+          'mvc.mgc',
+          { customers: tv.count(num(mgc.customers)), what: term(what), headroom: tv.money(num(mgc.headroom), 0) },
+          'headroom',
+        ),
   ];
   if (profit) {
     out.push(

@@ -167,10 +167,21 @@ export function rfmScoreTable(rows: readonly Row[], bins: number, unit: TimeUnit
 }
 
 /** Findings: what champions and the at-risk groups represent. */
-export function rfmFindings(segments: readonly RfmSegment[], measure: string): Finding[] {
+export function rfmFindings(
+  segments: readonly RfmSegment[],
+  measure: string,
+  grid: readonly Pick<RfmCell, 'r_score' | 'customers'>[] = [],
+): Finding[] {
   const get = (name: string) => segments.find((s) => s.segment === name);
   const what = term(measure === 'profit' ? 'term.profit' : 'term.revenue');
   const out: Finding[] = [];
+  // Tied customers share the lowest score, so when every customer last bought equally recently
+  // they all score R = 1 and would all be called "lost": say recency cannot separate them instead.
+  const customers = grid.reduce((s, c) => s + c.customers, 0);
+  if (customers > 0 && new Set(grid.filter((c) => c.customers > 0).map((c) => c.r_score)).size === 1) {
+    out.push(finding('no_recency_spread', 'rfm.no_recency_spread', { customers: tv.count(customers) }));
+    return out;
+  }
   const champ = get('champions');
   if (champ)
     out.push(
@@ -264,7 +275,7 @@ export async function runRfm(ctx: AnalysisContext, source: ValueSource, o: RfmOp
       champions_share: segments.find((s) => s.segment === 'champions')?.customer_share ?? 0,
     },
     charts: rfmCharts(o.bins, measure),
-    findings: rfmFindings(segments, measure),
+    findings: rfmFindings(segments, measure, grid),
     notes: [
       `Recency is counted in ${o.time_unit}s from ${asOf} (the as-of date); frequency = distinct orders (or purchase days when order ids are missing) and monetary = total ${measure} from ${since} to ${asOf}.`,
       `Scores are ${o.bins} quantile bins: min(${o.bins}, 1 + ⌊${o.bins} × percent rank⌋); tied customers share a score.`,

@@ -13,7 +13,7 @@ import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, Opti
 import { buildCustomerPeriodCte, measureExpr } from './customer-period.ts';
 import { num, numOrNull, ratio, shareOfClause } from './format.ts';
 import { tv } from '../../format/typed.ts';
-import { clause, finding, list, text } from '../messages/finding.ts';
+import { clause, finding, list, term, text } from '../messages/finding.ts';
 import { keptDataRange, loadCustomerPeriod, vectorsAvailable } from './customer-period-vectors.ts';
 import { formatPeriod, noDataMessage, periodMonths, resolvePeriod, type DataRange, type Period } from './periods.ts';
 import { resolveThresholds, tierCaseExpr, type TierMethod, type TierSqlParams } from './tier-assign.ts';
@@ -106,9 +106,30 @@ export function tierFindings(table: readonly TierRow[]): Finding[] {
   const hasProfit = top.every((r) => r.profit_share !== null);
   const revShare = top.reduce((s, r) => s + r.revenue_share, 0);
   const valueShare = hasProfit ? top.reduce((s, r) => s + (r.profit_share ?? 0), 0) : revShare;
-  const bottom = table[table.length - 1];
+  // Known only when every tier carries its profit amount (shares alone cannot tell its sign).
+  const totalProfit =
+    hasProfit && table.every((r) => typeof r.profit === 'number')
+      ? table.reduce((s, r) => s + (r.profit ?? 0), 0)
+      : null;
+  const topProfit = top.reduce((s, r) => s + (r.profit ?? 0), 0);
+  // The lowest tier that holds anyone (quantile tiers on tied values leave the lowest ones empty);
+  // none when every customer sits in the top tiers.
+  const lowest = [...table].reverse().find((r) => r.customer_share > 0);
+  const bottom = lowest && !top.includes(lowest) ? lowest : undefined;
   // Lowest first reads naturally: "diamond or black-gold".
   const names = list(top.map((r) => text(r.tier)).reverse());
+  const occupied = table.filter((r) => r.customer_share > 0);
+  if (occupied.length === 1) {
+    // Quantile tiers on equal values put everyone in one tier: shares of 100% say nothing.
+    const only = occupied[0]!;
+    return [
+      finding('top_tiers', 'tiers.one_tier', {
+        customers: tv.count(only.customers),
+        tier: text(only.tier),
+        what: term(hasProfit ? 'term.profit' : 'term.revenue'),
+      }),
+    ];
+  }
   const findings: Finding[] = [
     !hasProfit
       ? finding(
@@ -117,7 +138,7 @@ export function tierFindings(table: readonly TierRow[]): Finding[] {
           { customers: tv.percent(custShare), names, value: tv.percent(valueShare) },
           'value',
         )
-      : valueShare > 1.005
+      : valueShare > 1.005 || (totalProfit !== null && totalProfit <= 0)
         ? finding(
             'top_tiers',
             'tiers.top.profit_over',
@@ -125,7 +146,10 @@ export function tierFindings(table: readonly TierRow[]): Finding[] {
               customers: tv.percent(custShare),
               names,
               revenue: tv.percent(revShare),
-              value: shareOfClause(valueShare, 'term.profit', 'term.other_tiers'),
+              value: shareOfClause(valueShare, 'term.profit', 'term.other_tiers', {
+                value: topProfit,
+                total: totalProfit ?? 0,
+              }),
               share: tv.percent(valueShare),
             },
             'share',
@@ -142,9 +166,16 @@ export function tierFindings(table: readonly TierRow[]): Finding[] {
     const tail =
       p === null
         ? clause('common.empty')
-        : p < 0
-          ? clause('tiers.bottom.loses', { profit: tv.percent(p) })
-          : clause('tiers.bottom.earns', { profit: tv.percent(p) });
+        : totalProfit !== null && totalProfit <= 0
+          ? clause('tiers.bottom.amount', {
+              value: shareOfClause(p, 'term.profit', 'term.other_tiers', {
+                value: bottom.profit ?? 0,
+                total: totalProfit,
+              }),
+            })
+          : p < 0
+            ? clause('tiers.bottom.loses', { profit: tv.percent(p) })
+            : clause('tiers.bottom.earns', { profit: tv.percent(p) });
     findings.push(
       finding(
         'bottom_tier',

@@ -13,7 +13,7 @@ import { hasColumn, hasTable } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
 import { decimal } from '../../format/number.ts';
 import { tv } from '../../format/typed.ts';
-import { finding, term } from '../messages/finding.ts';
+import { finding } from '../messages/finding.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
 import { num, ratio, shareOfClause } from './format.ts';
@@ -221,23 +221,29 @@ export function valueLoyaltyFindings(cells: readonly Row[], valueName: string): 
   const core = c('core');
   const stab = c('stabilise');
   const what = valueName === 'profit' ? 'term.profit' : 'term.revenue';
+  const total = cells.reduce((s, r) => s + num(r.value), 0);
   return [
     finding(
       'core',
       'value_loyalty.core',
       {
         customers: tv.percent(num(core.customer_share)),
-        value: shareOfClause(num(core.value_share), what, 'term.other_cells'),
+        value: shareOfClause(num(core.value_share), what, 'term.other_cells', { value: num(core.value), total }),
         share: tv.percent(num(core.value_share)),
       },
       'share',
     ),
-    finding(
-      'stabilise',
-      'value_loyalty.stabilise',
-      { customers: tv.percent(num(stab.customer_share)), share: tv.percent(num(stab.value_share)), what: term(what) },
-      'share',
-    ),
+    num(stab.customers) === 0
+      ? finding('stabilise', 'value_loyalty.stabilise.none', {})
+      : finding(
+          'stabilise',
+          'value_loyalty.stabilise',
+          {
+            customers: tv.percent(num(stab.customer_share)),
+            share: shareOfClause(num(stab.value_share), what, 'term.other_cells', { value: num(stab.value), total }),
+          },
+          'customers',
+        ),
   ];
 }
 
