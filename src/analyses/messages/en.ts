@@ -77,7 +77,9 @@ export const findingsEn = {
   'value_loyalty.core':
     'Core customers (high value, high loyalty) are {customers} of customers and earn {value}. Serve them best.',
   'value_loyalty.stabilise':
-    '{customers} of customers are valuable but not loyal; they carry {share} and are the biggest loss risk. Stabilise them.',
+    '{customers} of customers are valuable but not loyal; they carry {share} of {what} and are the biggest loss risk. Stabilise them.',
+  'value_loyalty.stabilise.amount':
+    '{customers} of customers are valuable but not loyal; they carry {value} and are the biggest loss risk. Stabilise them.',
   'value_loyalty.stabilise.none':
     'No customer is valuable but disloyal: there is no one in that quadrant to stabilise.',
   'mvc.mvc':

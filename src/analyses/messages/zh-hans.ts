@@ -67,7 +67,10 @@ export const findingsZhHans: Record<FindingKey, string> = {
     '{core} 位核心客户（{names}）中，{full} 已完全流失，{partial} 的消费减少了 {drop} 以上（部分流失）：每年有 {at_risk} 的价值面临风险。',
 
   'value_loyalty.core': '核心客户（高价值、高忠诚）占客户的 {customers}，贡献了 {value}。要为他们提供最好的服务。',
-  'value_loyalty.stabilise': '{customers} 的客户价值高但忠诚度低；他们贡献了 {share}，是最大的流失风险。要先稳住他们。',
+  'value_loyalty.stabilise':
+    '{customers} 的客户价值高但忠诚度低；他们贡献了 {share} 的{what}，是最大的流失风险。要先稳住他们。',
+  'value_loyalty.stabilise.amount':
+    '{customers} 的客户价值高但忠诚度低；他们贡献了 {value}，是最大的流失风险。要先稳住他们。',
   'value_loyalty.stabilise.none': '没有“价值高但忠诚度低”的客户：这一象限里没有需要稳住的人。',
   'mvc.mvc': '{customers} 位最有价值客户（占 {customer_share}）贡献了 {value}。',
   'mvc.mgc':

@@ -67,7 +67,10 @@ export const findingsZhHant: Record<FindingKey, string> = {
     '{core} 位核心顧客（{names}）中，{full} 已完全流失，{partial} 的消費減少了 {drop} 以上（部分流失）：每年有 {at_risk} 的價值面臨風險。',
 
   'value_loyalty.core': '核心顧客（高價值、高忠誠）占顧客的 {customers}，貢獻了 {value}。要為他們提供最好的服務。',
-  'value_loyalty.stabilise': '{customers} 的顧客價值高但忠誠度低；他們貢獻了 {share}，是最大的流失風險。要先穩住他們。',
+  'value_loyalty.stabilise':
+    '{customers} 的顧客價值高但忠誠度低；他們貢獻了 {share} 的{what}，是最大的流失風險。要先穩住他們。',
+  'value_loyalty.stabilise.amount':
+    '{customers} 的顧客價值高但忠誠度低；他們貢獻了 {value}，是最大的流失風險。要先穩住他們。',
   'value_loyalty.stabilise.none': '沒有「價值高但忠誠度低」的顧客：這一象限裡沒有需要穩住的人。',
   'mvc.mvc': '{customers} 位最有價值顧客（占 {customer_share}）貢獻了 {value}。',
   'mvc.mgc':

@@ -13,7 +13,7 @@ import { hasColumn, hasTable } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
 import { decimal } from '../../format/number.ts';
 import { tv } from '../../format/typed.ts';
-import { finding } from '../messages/finding.ts';
+import { finding, term } from '../messages/finding.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
 import { num, ratio, shareOfClause } from './format.ts';
@@ -235,15 +235,26 @@ export function valueLoyaltyFindings(cells: readonly Row[], valueName: string): 
     ),
     num(stab.customers) === 0
       ? finding('stabilise', 'value_loyalty.stabilise.none', {})
-      : finding(
-          'stabilise',
-          'value_loyalty.stabilise',
-          {
-            customers: tv.percent(num(stab.customer_share)),
-            share: shareOfClause(num(stab.value_share), what, 'term.other_cells', { value: num(stab.value), total }),
-          },
-          'customers',
-        ),
+      : total <= 0
+        ? finding(
+            'stabilise',
+            'value_loyalty.stabilise.amount',
+            {
+              customers: tv.percent(num(stab.customer_share)),
+              value: shareOfClause(num(stab.value_share), what, 'term.other_cells', { value: num(stab.value), total }),
+            },
+            'customers',
+          )
+        : finding(
+            'stabilise',
+            'value_loyalty.stabilise',
+            {
+              customers: tv.percent(num(stab.customer_share)),
+              share: tv.percent(num(stab.value_share)),
+              what: term(what),
+            },
+            'share',
+          ),
   ];
 }
 
