@@ -51,5 +51,5 @@ SELECT count(*) FILTER (WHERE grp = 'MVC') AS mvc_customers,
   sum(value) FILTER (WHERE grp = 'MVC') / sum(value) AS mvc_value_share,
   (SELECT sum(headroom) FROM growable WHERE growth_rank <= ceil(0.2 * n)) AS mgc_headroom,
   count(*) FILTER (WHERE grp = 'BZ') AS bz_customers,
-  sum(value) FILTER (WHERE grp = 'BZ') AS bz_value
+  coalesce(sum(value) FILTER (WHERE grp = 'BZ'), 0) AS bz_value
 FROM grouped;

@@ -32,5 +32,5 @@ SELECT count(*) AS customers,
   sum(profit * least(1, greatest(0, 0.2 * n - (r - 1)))) / sum(profit) AS top_share,
   sum(profit) FILTER (WHERE profit > 0) / sum(profit) AS peak_share,
   count(*) FILTER (WHERE profit < 0) AS loss_makers,
-  -sum(profit) FILTER (WHERE profit < 0) AS total_loss
+  coalesce(-sum(profit) FILTER (WHERE profit < 0), 0) AS total_loss
 FROM ranked;
