@@ -116,7 +116,7 @@ const skips: Record<string, Record<string, string>> = {
 };
 
 describe.each([
-  ['the built-in sample', () => undefined, 18],
+  ['the built-in sample', (): string | undefined => undefined, 18],
   ['UCI Online Retail', () => folderWith('online_retail.csv.gz'), 12],
   ['CDNOW master', () => folderWith('CDNOW_master.txt'), 12],
   ['IBM Telco churn', () => folderWith('Telco-Customer-Churn.csv'), 2],
@@ -126,7 +126,7 @@ describe.each([
   let data: LoadedData;
   const applicable: string[] = [];
   beforeAll(async () => {
-    data = await loadData((folder as () => string | undefined)());
+    data = await loadData(folder());
     expect(data.failed).toEqual([]);
   }, 300_000);
 
