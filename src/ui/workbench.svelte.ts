@@ -84,14 +84,21 @@ export class Workbench {
     this.setTheme(saved === 'dark' || saved === 'light' ? saved : prefersDark ? 'dark' : 'light');
   }
 
+  /**
+   * Loads the active dataset into the engine and shows its tables: every load answers with the
+   * tables it loaded, so the data panel needs no call of its own (at a cold start that call ran
+   * ahead of the notebook's first cells, in the one-call-at-a-time engine).
+   */
   private async loadActive(api: WorkerApi): Promise<void> {
     if (this.activeId !== SAMPLE_ID) {
       try {
         const ds = await getDataset(this.activeId);
         if (ds) {
-          if (ds.format === 'duckdb') await api.loadDatabase(ds.name, await datasetDatabase(ds), DATABASE_FILE);
-          // Saved before the database form: its CSV files are read back as they were saved.
-          else await api.loadDataset(ds.name, await datasetFiles(ds));
+          this.tables =
+            ds.format === 'duckdb'
+              ? await api.loadDatabase(ds.name, await datasetDatabase(ds), DATABASE_FILE)
+              : // Saved before the database form: its CSV files are read back as they were saved.
+                await api.loadDataset(ds.name, await datasetFiles(ds));
           this.datasetProblem = null;
           return;
         }
@@ -105,7 +112,7 @@ export class Workbench {
     }
     // `loadSample` clears the previous dataset's tables (and its rejected rows) before it waits for
     // the sample's file, so nothing reads them meanwhile.
-    await api.loadSample();
+    this.tables = await api.loadSample();
   }
 
   async start(): Promise<void> {
@@ -114,7 +121,6 @@ export class Workbench {
     const datasets = this.refreshDatasets();
     await this.client.start();
     await datasets;
-    await this.refreshTables();
   }
 
   /**
@@ -139,7 +145,6 @@ export class Workbench {
   async restart(): Promise<void> {
     this.tables = [];
     await this.client.restart();
-    await this.refreshTables();
     this.dataVersion++;
   }
 
@@ -164,8 +169,13 @@ export class Workbench {
   async switchDataset(id: string): Promise<void> {
     this.activeId = id;
     saveActiveDataset(id);
-    await this.loadActive(this.client.api);
-    await this.refreshTables();
+    try {
+      await this.loadActive(this.client.api);
+    } catch (e) {
+      // The panel shows what the engine holds after the failed load, not the previous dataset.
+      await this.refreshTables();
+      throw e;
+    }
     this.dataVersion++;
   }
 
