@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/analyses/types.ts';
 import type { ChartSpec } from '../../src/charts/spec.ts';
 import { fromRows } from '../../src/engine/types.ts';
-import { cellId, parseNotebook } from '../../src/notebook/format/index.ts';
+import { cellId, parseNotebook, serializeNotebook } from '../../src/notebook/format/index.ts';
 import type { CellId } from '../../src/notebook/format/types.ts';
 import type { CellState, CellStatus } from '../../src/notebook/runtime/state.ts';
 import { slidePlotHeight } from '../../src/ui/present/chart-svg.ts';
@@ -293,6 +293,13 @@ describe("the author's slides: list", () => {
     ]);
     // `whale` is its first finding, `top`: the later `whale.top` is the same slide and is not repeated.
     expect(chartSlides(slides).map((c) => `${c.cellId}.${c.findingId}`)).toEqual(['whale.top']);
+  });
+
+  it('a malformed list is a problem of the notebook itself, and the file round-trips unchanged', () => {
+    const text = source.replace('description: The whale curve.\n', 'description: x\nslides: { show: whale }\n');
+    const nb = parseNotebook(text);
+    expect(nb.issues).toEqual(['front matter: slides: expected a list of findings']);
+    expect(serializeNotebook(nb)).toBe(text);
   });
 
   it('a chart cell is named by its name; cells that did not finish are counted', () => {

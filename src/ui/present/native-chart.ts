@@ -37,8 +37,12 @@ export interface NativeChart {
   yMax?: number;
 }
 
-/** Most points a native chart carries; longer series (a curve over every customer) are thinned evenly. */
-export const MAX_POINTS = 400;
+/**
+ * Most points a native chart carries along its x axis; longer series are thinned evenly, keeping
+ * each series' highest and lowest point (a whale curve's peak). The analyses' own curves are
+ * already downsampled to about a thousand points, which stay whole.
+ */
+export const MAX_POINTS = 1200;
 
 const DECORATION = new Set(['ruleX', 'ruleY', 'text', 'textX', 'textY', 'frame', 'tickX', 'tickY']);
 
@@ -90,7 +94,10 @@ export function nativeChart(spec: ChartSpec, resolve: (name: string) => Row[] | 
     if (numericX) {
       // Scatter series share one x column: lines over different x values would be misdrawn.
       if (series.some((s) => !sameValues(s.x, first.x))) return null;
-      const keep = thin(first.x.length);
+      const keep = thin(
+        first.x.length,
+        series.map((s) => s.y),
+      );
       return {
         type: 'scatter',
         data: [
@@ -202,10 +209,22 @@ function sameValues(a: unknown[], b: unknown[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
-/** Indices of at most MAX_POINTS points spread evenly over `n`, always keeping the first and the last. */
-function thin(n: number): number[] {
+/** Indices of about MAX_POINTS points spread evenly over `n`, with the first, the last and every series' extremes. */
+function thin(n: number, series: unknown[][]): number[] {
   if (n <= MAX_POINTS) return Array.from({ length: n }, (_, i) => i);
-  return Array.from({ length: MAX_POINTS }, (_, i) => Math.round((i * (n - 1)) / (MAX_POINTS - 1)));
+  const keep = new Set(Array.from({ length: MAX_POINTS }, (_, i) => Math.round((i * (n - 1)) / (MAX_POINTS - 1))));
+  for (const ys of series) {
+    let hi = -1;
+    let lo = -1;
+    ys.forEach((v, i) => {
+      if (typeof v !== 'number') return;
+      if (hi < 0 || v > (ys[hi] as number)) hi = i;
+      if (lo < 0 || v < (ys[lo] as number)) lo = i;
+    });
+    if (hi >= 0) keep.add(hi);
+    if (lo >= 0) keep.add(lo);
+  }
+  return [...keep].sort((a, b) => a - b);
 }
 
 /** An axis label without Plot's direction arrows (`↑ Cumulative share` → `Cumulative share`). */
