@@ -9,6 +9,7 @@ import type { AnalysisResult } from '../../src/analyses/types.ts';
 import type { ChartSpec } from '../../src/charts/spec.ts';
 import { fromRows } from '../../src/engine/types.ts';
 import { cellId, parseNotebook, serializeNotebook } from '../../src/notebook/format/index.ts';
+import { renderMarkdown } from '../../src/notebook/markdown.ts';
 import type { CellId } from '../../src/notebook/format/types.ts';
 import type { CellState, CellStatus } from '../../src/notebook/runtime/state.ts';
 import { slidePlotHeight } from '../../src/ui/present/chart-svg.ts';
@@ -354,6 +355,13 @@ describe('closing slide and speaker notes', () => {
     expect(whale!.notes).toBe('Read it from the left: the top customers come first.');
     // The chart cell has no prose after it; the prose before it from its last heading is "# Intro"'s rest: none here.
     expect(chart!.notes).toBe('');
+  });
+
+  it('drops emphasis markers Markdown left unrendered next to CJK punctuation', () => {
+    // markdown-it's delimiter rules pair these wrongly (the notebook shows stray ** too): plain text drops them.
+    const html = renderMarkdown('总利润的**{a:.0%}**。顶点就是**盈亏平衡点**：虚线', { values: { a: 1.14 } }).html;
+    expect(html).toContain('**');
+    expect(markdownText(html)).toBe('总利润的114%。顶点就是盈亏平衡点：虚线');
   });
 
   it('turns rendered Markdown into plain lines', () => {

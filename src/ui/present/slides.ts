@@ -313,17 +313,21 @@ function proseNotes(input: SlidesInput, id: CellId): string {
  * stays free of the DOM so it runs in Node's tests.
  */
 export function markdownText(html: string): string {
-  return html
-    .replace(/<li>/g, '• ')
-    .replace(/<\/(p|li|h[1-6]|pre|blockquote)>|<br\s*\/?>/g, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(
-      /&(lt|gt|quot|#39|amp);/g,
-      (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e] ?? '',
-    )
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{2,}/g, '\n')
-    .trim();
+  return (
+    html
+      .replace(/<li>/g, '• ')
+      .replace(/<\/(p|li|h[1-6]|pre|blockquote)>|<br\s*\/?>/g, '\n')
+      .replace(/<[^>]*>/g, '')
+      // Emphasis Markdown could not render (`**114%。` against CJK punctuation) means nothing in plain text.
+      .replace(/\*\*|__/g, '')
+      .replace(
+        /&(lt|gt|quot|#39|amp);/g,
+        (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e] ?? '',
+      )
+      .replace(/[ \t]+\n/g, '\n')
+      .replace(/\n{2,}/g, '\n')
+      .trim()
+  );
 }
 
 /**
