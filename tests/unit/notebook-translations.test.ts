@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findInterpolations, parseNotebook } from '../../src/notebook/format/index.ts';
+import { parseSlidePlan } from '../../src/notebook/format/slide-plan.ts';
 import type { Cell, Notebook } from '../../src/notebook/format/types.ts';
 
 const dir = path.resolve(import.meta.dirname, '../../notebooks');
@@ -87,6 +88,14 @@ describe('built-in notebooks and their translations', () => {
     const original = read(`${String(of)}.md`);
     expect(nb.frontMatter.requires).toEqual(original.frontMatter.requires);
     expect(nb.frontMatter.dataset).toBe(original.frontMatter.dataset);
+    // The same slides in the same order, with the same charts; only the speaker notes are translated.
+    const slides = (x: typeof nb) =>
+      parseSlidePlan(x.frontMatter.extra.slides).entries?.map(({ show, chart, notes }) => ({
+        show,
+        chart,
+        notes: !!notes,
+      }));
+    expect(slides(nb)).toEqual(slides(original));
     expect(nb.cells.map(shape)).toEqual(original.cells.map(shape));
   });
 

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/analyses/types.ts';
 import type { ChartSpec } from '../../src/charts/spec.ts';
 import { fromRows } from '../../src/engine/types.ts';
-import { cellId, parseNotebook } from '../../src/notebook/format/index.ts';
+import { cellId, parseNotebook, serializeNotebook } from '../../src/notebook/format/index.ts';
+import { renderMarkdown } from '../../src/notebook/markdown.ts';
 import type { CellId } from '../../src/notebook/format/types.ts';
 import type { CellState, CellStatus } from '../../src/notebook/runtime/state.ts';
 import { slidePlotHeight } from '../../src/ui/present/chart-svg.ts';
@@ -16,6 +17,7 @@ import {
   buildSlides,
   chartSlides,
   deckFileName,
+  markdownText,
   type ChartSlide,
   type TitleSlide,
 } from '../../src/ui/present/slides.ts';
@@ -34,6 +36,10 @@ SELECT 1 AS x, 2 AS y
 \`\`\`analysis whale
 analysis: whale-curve
 \`\`\`
+
+Read it from the left: the **top** customers come first.
+
+## Next section
 
 \`\`\`chart
 data: q
@@ -139,34 +145,23 @@ describe('buildSlides', () => {
     });
     const headlines = slides.filter((x) => x.kind === 'chart').map((x) => (x as { headline: string }).headline);
     expect(headlines[0]).toBe('前 20% 的客户贡献了 138% 的利润。');
-    expect(headlines[3]).toBe(headlines[0]);
+    // The second analysis says the same sentences: it adds no slide.
+    expect(headlines).toHaveLength(2);
   });
 
   it.each([
     {
-      name: 'everything ran: one slide per chart, in notebook order',
+      name: 'everything ran: one slide per analysis finding and per chart cell; a repeated analysis adds nothing',
       states: states('ok', 'ok', 'ok'),
-      headlines: [
-        'The top 20% of customers earn 138% of profit.',
-        'Profit by decile',
-        'Revenue vs profit',
-        'The top 20% of customers earn 138% of profit.',
-        'Profit by decile',
-      ],
-      sources: [
-        'Whale curve · whale',
-        'Whale curve · whale',
-        'q',
-        'profit-diagnostics · diag',
-        'profit-diagnostics · diag',
-      ],
-      skipped: { failed: 0, notRun: 0, noChart: 0 },
+      headlines: ['The top 20% of customers earn 138% of profit.', 'Revenue vs profit'],
+      sources: ['Whale curve · whale', 'q'],
+      skipped: { failed: 0, notRun: 0, noChart: 1 },
     },
     {
-      name: 'a failed analysis and a blocked chart are counted as failed',
+      name: 'a failed analysis and a blocked chart are counted as failed; the later analysis then speaks',
       states: states('error', 'blocked', 'ok'),
-      headlines: ['The top 20% of customers earn 138% of profit.', 'Profit by decile'],
-      sources: ['profit-diagnostics · diag', 'profit-diagnostics · diag'],
+      headlines: ['The top 20% of customers earn 138% of profit.'],
+      sources: ['profit-diagnostics · diag'],
       skipped: { failed: 2, notRun: 0, noChart: 0 },
     },
     {
@@ -177,11 +172,11 @@ describe('buildSlides', () => {
       skipped: { failed: 0, notRun: 3, noChart: 0 },
     },
     {
-      name: 'an analysis without charts is counted, not shown',
+      name: 'an analysis without charts still gives its finding a slide',
       states: states('ok-no-chart', 'ok', 'idle'),
-      headlines: ['Revenue vs profit'],
-      sources: ['q'],
-      skipped: { failed: 0, notRun: 1, noChart: 1 },
+      headlines: ['No customer was active in the period, so there is no whale curve to draw.', 'Revenue vs profit'],
+      sources: ['Whale curve · whale', 'q'],
+      skipped: { failed: 0, notRun: 1, noChart: 0 },
     },
   ])('$name', ({ states: s, headlines, sources, skipped }) => {
     const slides = deck(s);
@@ -202,10 +197,11 @@ describe('buildSlides', () => {
 
   it('drops the chart title (the headline says it) and keeps the subtitle', () => {
     const [first, second] = chartSlides(deck(states('ok', 'missing', 'missing')));
-    expect(first!.spec.title).toBeUndefined();
-    expect(first!.spec.subtitle).toBe('Cumulative share');
-    expect(second!.spec.title).toBeUndefined();
-    expect([first!.chartIndex, second!.chartIndex]).toEqual([0, 1]);
+    expect(first!.spec?.title).toBeUndefined();
+    expect(first!.chartTitle).toBe('The top 20% earn 138% of profit');
+    expect(first!.spec?.subtitle).toBe('Cumulative share');
+    expect(second).toBeUndefined();
+    expect(first!.chartIndex).toBe(0);
   });
 
   it.each([
@@ -239,8 +235,139 @@ describe('buildSlides', () => {
         date: new Date(0),
         chartCount: 0,
         skipped: { failed: 0, notRun: 0, noChart: 0 },
+        problems: [],
       },
     ]);
+  });
+});
+
+/** The same notebook with a `slides:` list in its front matter. */
+const planned = (slides: string) =>
+  parseNotebook(source.replace('description: The whale curve.\n', `description: The whale curve.\nslides:\n${slides}`));
+const plannedDeck = (slides: string, s = states('ok', 'ok', 'ok')) =>
+  buildSlides({
+    notebook: planned(slides),
+    states: s,
+    dataset: 'd',
+    date: new Date(0),
+    untitled: 'Untitled',
+    takeaways: 'What to take away',
+  });
+
+describe("the author's slides: list", () => {
+  it('shows the findings the author chose, in their order, with the chart and notes they chose', () => {
+    const slides = plannedDeck(
+      [
+        '  - diag.loss',
+        '  - { show: whale.top, chart: 2, notes: "Pause here." }',
+        '  - { show: whale.loss, chart: none }',
+        '  - chart#1',
+        '',
+      ].join('\n'),
+    );
+    const [title] = slides as [TitleSlide];
+    // An unnamed chart cell cannot be chosen: its id is not a name a notebook author writes.
+    expect(title.problems).toEqual(['slides: entry 4: write a cell or cell.finding (e.g. whale.headline)']);
+    const charts = chartSlides(slides);
+    expect(charts.map((c) => [c.cellId, c.findingId, c.chartIndex])).toEqual([
+      ['diag', 'loss', 0],
+      ['whale', 'top', 1],
+      ['whale', 'loss', -1],
+    ]);
+    expect(charts[1]!.notes).toBe('Pause here.');
+    expect(charts[1]!.chartTitle).toBe('Profit by decile');
+    // No chart: the slide shows the finding's number, as its tile does.
+    expect(charts[2]!.spec).toBeNull();
+    expect(charts[2]!.figure).toBe('31%');
+  });
+
+  it('names what it cannot show: an unknown cell, finding or chart, and a repeat', () => {
+    const slides = plannedDeck(
+      ['  - whale.nope', '  - { show: whale, chart: pie }', '  - nobody', '  - whale.top', '  - 42', ''].join('\n'),
+    );
+    const title = slides[0] as TitleSlide;
+    expect(title.problems).toEqual([
+      'slides: entry 5: write a cell or cell.finding (e.g. whale.headline)',
+      'slides: whale.nope: analysis whale has no finding nope (findings: top, loss)',
+      'slides: whale.top: no chart pie (charts: 1, 2)',
+      'slides: nobody: no analysis or chart cell named nobody',
+    ]);
+    // `whale` is its first finding, `top`: the later `whale.top` is the same slide and is not repeated.
+    expect(chartSlides(slides).map((c) => `${c.cellId}.${c.findingId}`)).toEqual(['whale.top']);
+  });
+
+  it('a malformed list is a problem of the notebook itself, and the file round-trips unchanged', () => {
+    const text = source.replace('description: The whale curve.\n', 'description: x\nslides: { show: whale }\n');
+    const nb = parseNotebook(text);
+    expect(nb.issues).toEqual(['front matter: slides: expected a list of findings']);
+    expect(serializeNotebook(nb)).toBe(text);
+  });
+
+  it('a chart cell is named by its name; cells that did not finish are counted', () => {
+    const nb = parseNotebook(
+      source
+        .replace('```chart\n', '```chart revenue\n')
+        .replace('description: The whale curve.\n', 'description: x\nslides: [revenue, diag]\n'),
+    );
+    const s = states('ok', 'missing', 'error');
+    s.set(cellId('revenue'), { ...s.get(cellId(ids.find((i) => i.startsWith('chart'))!))!, id: cellId('revenue') });
+    const st: CellState = {
+      id: cellId('revenue'),
+      kind: 'chart',
+      status: 'ok',
+      runs: 1,
+      output: { kind: 'chart', spec: { ...spec('Revenue vs profit'), data: 'q' }, data: { q: [{ x: 1, y: 2 }] } },
+    };
+    s.set(cellId('revenue'), st);
+    const slides = buildSlides({ notebook: nb, states: s, dataset: 'd', date: new Date(0), untitled: 'U' });
+    expect(chartSlides(slides).map((c) => c.headline)).toEqual(['Revenue vs profit']);
+    expect((slides[0] as TitleSlide).skipped).toEqual({ failed: 1, notRun: 0, noChart: 0 });
+  });
+});
+
+describe('closing slide and speaker notes', () => {
+  it('ends with the headlines of every finding slide, in order, once', () => {
+    const slides = buildSlides({
+      notebook,
+      states: states('ok', 'ok', 'ok'),
+      dataset: 'd',
+      date: new Date(0),
+      untitled: 'U',
+      takeaways: 'What to take away',
+    });
+    const last = slides.at(-1);
+    expect(last).toEqual({
+      kind: 'closing',
+      title: 'What to take away',
+      points: ['The top 20% of customers earn 138% of profit.', 'Revenue vs profit'],
+    });
+    const headlines = chartSlides(slides).map((c) => c.headline);
+    expect(new Set(headlines).size).toBe(headlines.length);
+  });
+
+  it('has no closing slide when nothing is shown', () => {
+    const slides = plannedDeck('  - nobody\n', states('ok', 'ok', 'ok'));
+    expect(slides.map((s) => s.kind)).toEqual(['title']);
+  });
+
+  it('takes the notes from the prose after the cell, up to the next heading, as plain text', () => {
+    const [whale, chart] = chartSlides(deck(states('ok', 'ok', 'missing')));
+    expect(whale!.notes).toBe('Read it from the left: the top customers come first.');
+    // The chart cell has no prose after it; the prose before it from its last heading is "# Intro"'s rest: none here.
+    expect(chart!.notes).toBe('');
+  });
+
+  it('drops emphasis markers Markdown left unrendered next to CJK punctuation', () => {
+    // markdown-it's delimiter rules pair these wrongly (the notebook shows stray ** too): plain text drops them.
+    const html = renderMarkdown('总利润的**{a:.0%}**。顶点就是**盈亏平衡点**：虚线', { values: { a: 1.14 } }).html;
+    expect(html).toContain('**');
+    expect(markdownText(html)).toBe('总利润的114%。顶点就是盈亏平衡点：虚线');
+  });
+
+  it('turns rendered Markdown into plain lines', () => {
+    expect(markdownText('<p>A &amp; B</p>\n<ul>\n<li>one</li>\n<li><strong>two</strong></li>\n</ul>\n')).toBe(
+      'A & B\n• one\n• two',
+    );
   });
 });
 

@@ -2,6 +2,7 @@ import { parse, stringify } from 'yaml';
 import { canonicalTables } from '../../model/schema.ts';
 import type { FrontMatter, NotebookLanguage } from './types.ts';
 import { isRequirement } from './requirements.ts';
+import { parseSlidePlan } from './slide-plan.ts';
 
 /** Languages a notebook may declare. */
 export const languages: readonly NotebookLanguage[] = ['en', 'zh-Hans', 'zh-Hant'];
@@ -60,6 +61,9 @@ export function parseFrontMatter(yaml: string, present: boolean): { frontMatter:
     }
   }
   for (const [k, v] of Object.entries(obj)) if (!known.includes(k)) fm.extra[k] = v;
+  // `slides:` stays as written (in `extra`, so it round-trips); its shape is checked here, its
+  // names against the cells when Present builds the deck.
+  issues.push(...parseSlidePlan(obj.slides).problems.map((p) => `front matter: ${p}`));
   return { frontMatter: fm, issues };
 }
 

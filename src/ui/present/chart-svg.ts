@@ -23,7 +23,8 @@ export function slidePlotHeight(spec: ChartSpec, width = SLIDE_CHART_WIDTH): num
 }
 
 /** The slide's chart as one SVG, light theme (boards print on white), the spec's own width/height overridden to fit. */
-export function renderSlideChart(slide: ChartSlide): SVGSVGElement {
+export function renderSlideChart(slide: Pick<ChartSlide, 'spec' | 'resolve'>): SVGSVGElement {
+  if (!slide.spec) throw new Error('this slide has no chart');
   const spec: ChartSpec = { ...slide.spec, width: SLIDE_CHART_WIDTH, height: slidePlotHeight(slide.spec) };
   return renderChart(spec, slide.resolve, { theme: 'light', width: SLIDE_CHART_WIDTH }) as SVGSVGElement;
 }

@@ -14,7 +14,7 @@ export const PRINT_CSS = `
   html, body { margin: 0 !important; padding: 0 !important; height: auto !important; overflow: visible !important; background: #fff !important; }
   body > :not(.present-root) { display: none !important; }
   .present-root { position: static !important; inset: auto !important; display: block !important; background: #fff !important; overflow: visible !important; }
-  .present-root .present-chrome { display: none !important; }
+  .present-root .present-chrome, .present-root .speaker-notes { display: none !important; }
   .present-root .present-stage { display: block !important; padding: 0 !important; container-type: normal !important; }
   .present-root .slide { display: flex !important; page: present; width: 16in !important; height: 9in !important; margin: 0 !important;
     box-shadow: none !important; border-radius: 0 !important; break-after: page; break-inside: avoid; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
