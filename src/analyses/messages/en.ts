@@ -264,6 +264,7 @@ export const findingsEn = {
   'scorecard.quarter': 'Q{q} {year}',
   'scorecard.change.pp': ' ({delta} on the quarter before)',
   'scorecard.change.relative': ' ({delta} on the quarter before)',
+  'scorecard.change.same': ' (unchanged on the quarter before)',
   'scorecard.criterion.satisfaction': 'Satisfaction',
   'scorecard.criterion.loyalty': 'Loyalty',
   'scorecard.criterion.retention': 'Retention',

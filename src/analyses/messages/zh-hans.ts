@@ -236,6 +236,7 @@ export const findingsZhHans: Record<FindingKey, string> = {
   'scorecard.quarter': '{year} 年第 {q} 季度',
   'scorecard.change.pp': '（较上一季度 {delta}）',
   'scorecard.change.relative': '（较上一季度 {delta}）',
+  'scorecard.change.same': '（与上一季度持平）',
   'scorecard.criterion.satisfaction': '满意度',
   'scorecard.criterion.loyalty': '忠诚度',
   'scorecard.criterion.retention': '留存率',

@@ -238,6 +238,7 @@ export const findingsZhHant: Record<FindingKey, string> = {
   'scorecard.quarter': '{year} 年第 {q} 季',
   'scorecard.change.pp': '（較上一季 {delta}）',
   'scorecard.change.relative': '（較上一季 {delta}）',
+  'scorecard.change.same': '（與上一季持平）',
   'scorecard.criterion.satisfaction': '滿意度',
   'scorecard.criterion.loyalty': '忠誠度',
   'scorecard.criterion.retention': '留存率',

@@ -98,8 +98,13 @@ const SHARES: ReadonlySet<CriterionId> = new Set([
 function changeOf(id: CriterionId, now: number | null, before: number | null): MessageParam {
   if (now === null || before === null || !Number.isFinite(now) || !Number.isFinite(before))
     return clause('common.empty');
-  if (SHARES.has(id)) return clause('scorecard.change.pp', { delta: tv.pp(now - before, 0, true) });
+  // A change that rounds to nothing reads "unchanged", not "0 points" or "0%".
+  if (SHARES.has(id))
+    return Math.abs(now - before) < 0.005
+      ? clause('scorecard.change.same')
+      : clause('scorecard.change.pp', { delta: tv.pp(now - before, 0, true) });
   if (before === 0) return clause('common.empty');
+  if (Math.abs(now - before) < 0.0005 * Math.abs(before)) return clause('scorecard.change.same');
   return clause('scorecard.change.relative', { delta: tv.percent((now - before) / Math.abs(before), undefined, true) });
 }
 
