@@ -3,7 +3,7 @@
  * in every language; its nine tiles show numbers formatted by kind (never exponent notation), the
  * same figure as their sentence, a trend line over the quarters, and a link that opens the
  * notebook explaining the figure, in the reader's language. Screenshots (1280×720, light and dark,
- * English and 简体) go to $SHOTS (default: a temporary folder) for a person to look at.
+ * English, 简体 and 繁體) go to $SHOTS (default: a temporary folder) for a person to look at.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -74,10 +74,10 @@ const formats: Record<string, { en: RegExp; zh: RegExp }> = {
   retention: { en: /^\d{1,3}%$/, zh: /^\d{1,3}%$/ },
   clv: { en: /^\d{1,3}(,\d{3})*$/, zh: /^\d{1,3}(,\d{3})*$/ },
   word_of_mouth: { en: /^[+−]?\d{1,2}(\.\d)?%$/, zh: /^[+−]?\d{1,2}(\.\d)?%$/ },
-  equity: { en: /^\d+(\.\d+)?[kM]$|^\d{1,3}(,\d{3})*$/, zh: /^\d+(\.\d+)?万$/ },
+  equity: { en: /^\d+(\.\d+)?[kM]$|^\d{1,3}(,\d{3})*$/, zh: /^\d+(\.\d+)?[万萬]$/ },
   core_share: { en: /^\d{2,3}%$/, zh: /^\d{2,3}%$/ },
-  loss_drag: { en: /^\d{1,3}(,\d{3})*$/, zh: /^\d+(\.\d+)?万$|^\d{1,3}(,\d{3})*$/ },
-  value_at_risk: { en: /^\d{1,3}(,\d{3})*$/, zh: /^\d+(\.\d+)?万$|^\d{1,3}(,\d{3})*$/ },
+  loss_drag: { en: /^\d{1,3}(,\d{3})*$/, zh: /^\d+(\.\d+)?[万萬]$|^\d{1,3}(,\d{3})*$/ },
+  value_at_risk: { en: /^\d{1,3}(,\d{3})*$/, zh: /^\d+(\.\d+)?[万萬]$|^\d{1,3}(,\d{3})*$/ },
 };
 
 describe('the customer-asset scorecard on the sample', () => {
@@ -86,6 +86,7 @@ describe('the customer-asset scorecard on the sample', () => {
     ['en', 'dark'],
     ['zh-Hans', 'light'],
     ['zh-Hans', 'dark'],
+    ['zh-Hant', 'light'],
   ] as const) {
     it(`${locale}, ${theme}: nine tiles, formatted by kind, each with its trend and a link`, async () => {
       const { page, close } = await open(locale, theme);
@@ -104,6 +105,7 @@ describe('the customer-asset scorecard on the sample', () => {
           assert.match(t.link ?? '', /^#notebook=[\w.-]+$/, t.id);
         }
         if (locale === 'zh-Hans') assert.match(all[0]!.text, /2024 年第 4 季度/);
+        if (locale === 'zh-Hant') assert.match(all[0]!.text, /2024 年第 4 季/);
         await page
           .locator('[data-cell-id="scorecard"] [data-testid="findings"]')
           .evaluate((el) => el.scrollIntoView({ block: 'start' }));
