@@ -1,6 +1,7 @@
 import { definitions as clv } from './clv/index.ts';
 import { definitions as profitability } from './profitability/index.ts';
 import { definitions as retention } from './retention/index.ts';
+import { definitions as scorecard } from './scorecard/index.ts';
 import { definitions as satisfaction } from './satisfaction/index.ts';
 import { definitions as segmentation } from './segmentation/index.ts';
 import type { AnalysisDefinition } from './types.ts';
@@ -13,6 +14,7 @@ const all: readonly AnalysisDefinition<any>[] = [
   ...satisfaction,
   ...retention,
   ...clv,
+  ...scorecard,
 ];
 
 const byId = new Map(all.map((d) => [d.id, d]));

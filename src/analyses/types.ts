@@ -10,7 +10,8 @@ import type { SqlConnection } from '../sql/connection.ts';
 import type { DatasetProfile } from '../model/profile.ts';
 import type { SummaryState } from '../model/summary/index.ts';
 import type { FindingKey } from './messages/catalogs.ts';
-import type { ChartText, MessageParams, MessageRef } from './messages/render.ts';
+import type { ChartText, MessageParam, MessageParams, MessageRef } from './messages/render.ts';
+import type { TypedValue } from '../format/typed.ts';
 
 /**
  * What an analysis gets to work with. The engine fills every field; tests may pass only `db`
@@ -59,6 +60,19 @@ export interface Finding {
   text: string;
   /** The headline number as a plain value (prose interpolation, slides), when there is one. */
   value?: number | string | null;
+  /**
+   * The headline's value over the data's periods, oldest first, the last being the headline's own
+   * period (the scorecard's tiles draw it as a sparkline); a point the data cannot give is null.
+   */
+  trend?: TrendPoint[];
+  /** Id of the built-in notebook that explains this number (`notebooks/<id>.md`), for a link. */
+  explainedBy?: string;
+}
+
+/** One period of a finding's trend: its label (a catalogue message) and the value then. */
+export interface TrendPoint {
+  period: MessageParam;
+  value: TypedValue;
 }
 
 /** Everything an analysis returns. Serialisable (crosses the worker boundary). */

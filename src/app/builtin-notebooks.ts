@@ -14,6 +14,8 @@ export interface BuiltinNotebook {
   language: NotebookLanguage;
   /** For a translation (`who-really-makes-the-profit.zh-Hans.md`), the id of the notebook it translates. */
   translationOf: string | null;
+  /** Front matter `order`: a notebook with one is listed before those without, lowest first (the scorecard is 1). */
+  order: number;
   source: string;
 }
 
@@ -31,6 +33,7 @@ export const builtinNotebooks: BuiltinNotebook[] = Object.entries(files)
       description: fm.description,
       language: fm.language,
       translationOf: typeof of === 'string' ? of : null,
+      order: typeof fm.extra.order === 'number' ? fm.extra.order : Infinity,
       source,
     };
   })
@@ -47,6 +50,40 @@ export function builtinNotebook(id: string): BuiltinNotebook | undefined {
  * not translated yet are still there), each group by title.
  */
 export function builtinsFor(language: NotebookLanguage): BuiltinNotebook[] {
-  const own = (n: BuiltinNotebook) => (n.language === language ? 0 : 1);
-  return [...builtinNotebooks].sort((a, b) => own(a) - own(b) || a.title.localeCompare(b.title, language));
+  return sortBuiltins(builtinNotebooks, language);
+}
+
+/**
+ * `notebooks` in the sidebar's order for a reader of `language`: that language's first, then by
+ * front matter `order` (the board's first page, the scorecard, leads), then by title.
+ */
+export function sortBuiltins<T extends Pick<BuiltinNotebook, 'language' | 'order' | 'title'>>(
+  notebooks: readonly T[],
+  language: NotebookLanguage,
+): T[] {
+  const own = (n: T) => (n.language === language ? 0 : 1);
+  const order = (a: T, b: T) => (a.order === b.order ? 0 : a.order < b.order ? -1 : 1);
+  return [...notebooks].sort((a, b) => own(a) - own(b) || order(a, b) || a.title.localeCompare(b.title, language));
+}
+
+/**
+ * The built-in notebook a link to `id` opens for a reader of `language`: its translation into that
+ * language when there is one, else the notebook itself (undefined for an unknown id).
+ */
+export function builtinIn(id: string, language: NotebookLanguage): BuiltinNotebook | undefined {
+  const original = builtinNotebook(id);
+  if (!original) return undefined;
+  const source = original.translationOf ?? original.id;
+  return (
+    builtinNotebooks.find((n) => n.language === language && (n.id === source || n.translationOf === source)) ?? original
+  );
+}
+
+/** The in-page link that opens built-in notebook `id` (App.svelte follows it): `#notebook=<id>`. */
+export const notebookLink = (id: string): string => `#notebook=${encodeURIComponent(id)}`;
+
+/** The notebook id of a `#notebook=<id>` link, or null. */
+export function notebookFromHash(hash: string): string | null {
+  const m = /^#notebook=([\w.-]+)$/.exec(hash);
+  return m ? decodeURIComponent(m[1]!) : null;
 }

@@ -280,4 +280,47 @@ export const findingsEn = {
   'diagnostics.chart.tiers.title': 'Profit by spend tier',
   'diagnostics.chart.tiers.subtitle':
     'Customers split into equal-sized tiers by revenue; bars show each tier’s total profit',
+
+  // Customer-asset scorecard (analysis `scorecard`)
+  'scorecard.quarter': 'Q{q} {year}',
+  'scorecard.change.pp': ' ({delta} on the quarter before)',
+  'scorecard.change.relative': ' ({delta} on the quarter before)',
+  'scorecard.change.same': ' (unchanged on the quarter before)',
+  'scorecard.criterion.satisfaction': 'Satisfaction',
+  'scorecard.criterion.loyalty': 'Loyalty',
+  'scorecard.criterion.retention': 'Retention',
+  'scorecard.criterion.clv': 'Customer lifetime value',
+  'scorecard.criterion.word_of_mouth': 'Word of mouth',
+  'scorecard.criterion.equity': 'Customer equity',
+  'scorecard.criterion.core_share': 'The top 20%’s share of profit',
+  'scorecard.criterion.loss_drag': 'The loss-makers’ drag',
+  'scorecard.criterion.value_at_risk': 'Value at risk among slipping core customers',
+  'scorecard.satisfaction':
+    'Satisfaction: {value} of the survey answers in the 12 months to the end of {period} gave one of the top two scores{change}.',
+  'scorecard.loyalty':
+    'Loyalty: {value} of the {customers} customers who bought in {period} had bought before{change}.',
+  'scorecard.retention': 'Retention: {value} of {prev}’s customers bought again in {period}{change}.',
+  'scorecard.clv':
+    'Customer lifetime value: at {period}’s retention and margin, a customer is worth {value} in future margin{change}.',
+  'scorecard.word_of_mouth':
+    'Word of mouth: net promoters {value} in the 12 months to the end of {period}, the share of answers that would recommend us (9–10) minus the share that would not (0–6){change}.',
+  'scorecard.equity':
+    'Customer equity: the {customers} customers of {period} are worth {value} in future margin{change}.',
+  'scorecard.core_share': 'Core customers: the top 20% earned {value} of {period}’s profit{change}.',
+  'scorecard.loss_drag':
+    'Loss-makers: {count} {count|customer|customers} lost {value} in {period}, profit the others earned and they gave away{change}.',
+  'scorecard.value_at_risk':
+    'Value at risk: {count} of {prev}’s top-20% customers spent less than half as much in {period}; they had earned {value} of profit in {prev}{change}.',
+  'scorecard.na.no_quarter':
+    '{criterion} cannot be shown yet: the data holds no complete calendar quarter of purchases. Transactions covering at least one full quarter would show it.',
+  'scorecard.na.surveys':
+    '{criterion} cannot be shown: the data has no dated survey answers. A surveys table (customer, date, satisfaction score) would show it.',
+  'scorecard.na.recommend':
+    '{criterion} cannot be shown: the surveys have no recommendation score. A recommend column (0–10: would you recommend us?) would show it.',
+  'scorecard.na.no_answers':
+    '{criterion} cannot be shown for {period}: no survey answer is dated in the 12 months to its end.',
+  'scorecard.na.history':
+    '{criterion} cannot be shown for {period}: it compares each quarter with the one before, and the data starts too late. A longer purchase history would show it.',
+  'scorecard.na.no_profit': '{criterion} cannot be shown for {period}: total profit was not positive ({profit}).',
+  'scorecard.note.short': 'The data holds {quarters} complete {quarters|quarter|quarters}; the trends show those.',
 } as const satisfies Record<string, string>;

@@ -248,4 +248,42 @@ export const findingsZhHans: Record<FindingKey, string> = {
   'diagnostics.chart.profit': '↑ 利润{unit}',
   'diagnostics.chart.tiers.title': '各消费层级的利润',
   'diagnostics.chart.tiers.subtitle': '按收入把客户分成人数相等的层级；柱子表示每个层级的总利润',
+
+  // 客户资产计分卡（分析 `scorecard`）
+  'scorecard.quarter': '{year} 年第 {q} 季度',
+  'scorecard.change.pp': '（较上一季度 {delta}）',
+  'scorecard.change.relative': '（较上一季度 {delta}）',
+  'scorecard.change.same': '（与上一季度持平）',
+  'scorecard.criterion.satisfaction': '满意度',
+  'scorecard.criterion.loyalty': '忠诚度',
+  'scorecard.criterion.retention': '留存率',
+  'scorecard.criterion.clv': '客户终身价值',
+  'scorecard.criterion.word_of_mouth': '口碑',
+  'scorecard.criterion.equity': '客户资产价值',
+  'scorecard.criterion.core_share': '前 20% 客户的利润占比',
+  'scorecard.criterion.loss_drag': '负值客户的拖累',
+  'scorecard.criterion.value_at_risk': '下滑核心客户的风险价值',
+  'scorecard.satisfaction':
+    '满意度：截至 {period} 末的 12 个月里，调研答卷中，{value} 打出了量表最高的两档分数{change}。',
+  'scorecard.loyalty': '忠诚度：{period} 购买的 {customers} 位客户中，{value} 是此前买过的老客户{change}。',
+  'scorecard.retention': '留存率：{prev} 的客户中，{value} 在 {period} 再次购买{change}。',
+  'scorecard.clv': '客户终身价值：按 {period} 的留存率和利润，每位客户未来还能带来 {value} 的利润{change}。',
+  'scorecard.word_of_mouth':
+    '口碑：截至 {period} 末的 12 个月里，净推荐值为 {value}，即愿意推荐（9–10 分）的答卷占比减去不愿推荐（0–6 分）的占比{change}。',
+  'scorecard.equity': '客户资产价值：{period} 的 {customers} 位客户未来还能带来 {value} 的利润{change}。',
+  'scorecard.core_share': '核心客户：前 20% 的客户贡献了 {period} {value} 的利润{change}。',
+  'scorecard.loss_drag': '负值客户：{count} 位客户在 {period} 亏损 {value}，把其他客户赚来的利润白白送掉{change}。',
+  'scorecard.value_at_risk':
+    '风险价值：{prev} 前 20% 的核心客户中，有 {count} 位在 {period} 的消费不到原来的一半；他们在 {prev} 贡献了 {value} 的利润{change}。',
+  'scorecard.na.no_quarter':
+    '暂时无法显示{criterion}：数据里还没有一个完整的自然季度的交易。至少覆盖一个完整季度的交易数据就能显示。',
+  'scorecard.na.surveys':
+    '无法显示{criterion}：数据中没有带日期的调研答卷。补充一张调研表（客户、日期、满意度评分）就能显示。',
+  'scorecard.na.recommend':
+    '无法显示{criterion}：调研中没有推荐意愿评分。补充推荐意愿一栏（0–10 分：您会向别人推荐我们吗？）就能显示。',
+  'scorecard.na.no_answers': '无法显示 {period} 的{criterion}：截至该季度末的 12 个月里没有带日期的调研答卷。',
+  'scorecard.na.history':
+    '无法显示 {period} 的{criterion}：它要拿每个季度和上一季度比较，而数据开始得太晚。更长的购买历史就能显示。',
+  'scorecard.na.no_profit': '无法显示 {period} 的{criterion}：当季总利润不为正（{profit}）。',
+  'scorecard.note.short': '数据只有 {quarters} 个完整季度，趋势只显示这些季度。',
 };

@@ -250,4 +250,42 @@ export const findingsZhHant: Record<FindingKey, string> = {
   'diagnostics.chart.profit': '↑ 利潤{unit}',
   'diagnostics.chart.tiers.title': '各消費等級的利潤',
   'diagnostics.chart.tiers.subtitle': '按營收把顧客分成人數相等的等級；長條表示每個等級的總利潤',
+
+  // 顧客資產計分卡（分析 `scorecard`）
+  'scorecard.quarter': '{year} 年第 {q} 季',
+  'scorecard.change.pp': '（較上一季 {delta}）',
+  'scorecard.change.relative': '（較上一季 {delta}）',
+  'scorecard.change.same': '（與上一季持平）',
+  'scorecard.criterion.satisfaction': '滿意度',
+  'scorecard.criterion.loyalty': '忠誠度',
+  'scorecard.criterion.retention': '留存率',
+  'scorecard.criterion.clv': '顧客終身價值',
+  'scorecard.criterion.word_of_mouth': '口碑',
+  'scorecard.criterion.equity': '顧客資產價值',
+  'scorecard.criterion.core_share': '前 20% 顧客的利潤占比',
+  'scorecard.criterion.loss_drag': '負值顧客的拖累',
+  'scorecard.criterion.value_at_risk': '下滑核心顧客的風險價值',
+  'scorecard.satisfaction':
+    '滿意度：截至 {period} 底的 12 個月內，調查問卷中，{value} 給出了量表最高的兩級分數{change}。',
+  'scorecard.loyalty': '忠誠度：{period} 購買的 {customers} 位顧客中，{value} 是先前買過的老顧客{change}。',
+  'scorecard.retention': '留存率：{prev} 的顧客中，{value} 在 {period} 再次購買{change}。',
+  'scorecard.clv': '顧客終身價值：按 {period} 的留存率與利潤，每位顧客未來還能帶來 {value} 的利潤{change}。',
+  'scorecard.word_of_mouth':
+    '口碑：截至 {period} 底的 12 個月內，淨推薦值為 {value}，即願意推薦（9–10 分）的問卷占比減去不願推薦（0–6 分）的占比{change}。',
+  'scorecard.equity': '顧客資產價值：{period} 的 {customers} 位顧客未來還能帶來 {value} 的利潤{change}。',
+  'scorecard.core_share': '核心顧客：前 20% 的顧客貢獻了 {period} {value} 的利潤{change}。',
+  'scorecard.loss_drag': '負值顧客：{count} 位顧客在 {period} 虧損 {value}，把其他顧客賺來的利潤白白送掉{change}。',
+  'scorecard.value_at_risk':
+    '風險價值：{prev} 前 20% 的核心顧客中，有 {count} 位在 {period} 的消費不到原本的一半；他們在 {prev} 貢獻了 {value} 的利潤{change}。',
+  'scorecard.na.no_quarter':
+    '暫時無法顯示{criterion}：資料中還沒有一個完整的自然季的交易。至少涵蓋一個完整季的交易資料就能顯示。',
+  'scorecard.na.surveys':
+    '無法顯示{criterion}：資料中沒有附日期的調查問卷。補上一張調查表（顧客、日期、滿意度評分）就能顯示。',
+  'scorecard.na.recommend':
+    '無法顯示{criterion}：調查中沒有推薦意願評分。補上推薦意願一欄（0–10 分：您會向別人推薦我們嗎？）就能顯示。',
+  'scorecard.na.no_answers': '無法顯示 {period} 的{criterion}：截至該季底的 12 個月內沒有附日期的調查問卷。',
+  'scorecard.na.history':
+    '無法顯示 {period} 的{criterion}：它要拿每一季與上一季比較，而資料開始得太晚。更長的購買紀錄就能顯示。',
+  'scorecard.na.no_profit': '無法顯示 {period} 的{criterion}：當季總利潤不為正（{profit}）。',
+  'scorecard.note.short': '資料只有 {quarters} 個完整的季，趨勢只顯示這些季。',
 };

@@ -213,6 +213,7 @@ export const en = {
   'settings.key.format': 'Display format',
   'chart.error': 'Chart could not be drawn: {message}',
   'analysis.downloadCsv': 'Download CSV',
+  'analysis.explainedIn': 'Explained in “{title}” →',
 
   'datasets.title': 'Datasets',
   'datasets.subtitle': 'stored in this browser only',

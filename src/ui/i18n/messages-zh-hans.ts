@@ -202,6 +202,7 @@ export const zhHans: Record<MessageKey, Message> = {
   'settings.key.format': '显示格式',
   'chart.error': '无法绘制图表：{message}',
   'analysis.downloadCsv': '下载 CSV',
+  'analysis.explainedIn': '详见《{title}》→',
 
   'datasets.title': '数据集',
   'datasets.subtitle': '仅保存在此浏览器中',

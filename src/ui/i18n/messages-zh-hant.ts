@@ -202,6 +202,7 @@ export const zhHant: Record<MessageKey, Message> = {
   'settings.key.format': '顯示格式',
   'chart.error': '無法繪製圖表：{message}',
   'analysis.downloadCsv': '下載 CSV',
+  'analysis.explainedIn': '詳見《{title}》→',
 
   'datasets.title': '資料集',
   'datasets.subtitle': '僅儲存在此瀏覽器中',
