@@ -73,7 +73,9 @@ describe('findings catalogues', () => {
         if (e.isDirectory()) {
           if (e.name !== 'messages') walk(full);
         } else if (e.name.endsWith('.ts')) {
-          for (const m of readFileSync(full, 'utf8').matchAll(/(?:finding\(\s*'\w+',\s*|clause\(\s*|term\(\s*)'([\w.]+)'/g))
+          for (const m of readFileSync(full, 'utf8').matchAll(
+            /(?:finding\(\s*'\w+',\s*|clause\(\s*|term\(\s*)'([\w.]+)'/g,
+          ))
             used.add(m[1]!);
         }
       }
