@@ -6,6 +6,7 @@
  */
 import type PptxGenJS from 'pptxgenjs';
 import { downloadBlob } from '../download.ts';
+import { deckFont } from './deck-font.ts';
 import { renderSlideChart } from './chart-svg.ts';
 import type { ChartSlide, Slide, TitleSlide } from './slides.ts';
 import { svgToPng, type ChartPng } from './svg-to-png.ts';
@@ -27,10 +28,17 @@ const MARGIN = 0.45;
 const INK = '1F2937';
 const MUTED = '6B7280';
 const ACCENT = '2459A6';
-const FONT = 'Arial';
+/** The deck's font: set by `exportPptx` for the deck's language before any slide is built (`deckFont`). */
+let FONT = deckFont(undefined);
 
-/** Builds the .pptx and starts its download as `fileName`. */
-export async function exportPptx(slides: readonly Slide[], text: DeckText, fileName: string): Promise<void> {
+/** Builds the .pptx in the deck's `language` and starts its download as `fileName`. */
+export async function exportPptx(
+  slides: readonly Slide[],
+  text: DeckText,
+  fileName: string,
+  language?: string,
+): Promise<void> {
+  FONT = deckFont(language);
   const { default: Pptx } = await import('pptxgenjs');
   const pptx = new Pptx();
   pptx.layout = 'LAYOUT_16x9';
