@@ -261,7 +261,9 @@ function drawSwatches(
   width: number,
   top: number,
 ): number {
-  const format = spec.color?.tickFormat === undefined ? String : compileFormat(spec.color.tickFormat);
+  const base = spec.color?.tickFormat === undefined ? String : compileFormat(spec.color.tickFormat);
+  const words = spec.color?.tickLabels;
+  const format = words === undefined ? base : (v: unknown) => words[String(v)] ?? base(v);
   const group = element(document, 'g', { 'aria-label': 'color legend', 'text-anchor': 'start' });
   const rowHeight = Math.round(theme.fontSize * 1.7);
   let x = PAD;

@@ -109,7 +109,11 @@ export function buildMark(mark: MarkSpec, index: number, context: MarkContext): 
       continue;
     }
     checkColumn(value, channel, columns, source, where);
-    options[channel] = channelOf(value, channel === 'text' ? mark.textFormat : undefined);
+    options[channel] = channelOf(
+      value,
+      channel === 'text' ? mark.textFormat : undefined,
+      channel === 'text' ? mark.textLabels : undefined,
+    );
   }
 
   // Plot's imputed domain sort ({ x: '-y', limit }); its keys and channels were validated.
@@ -158,10 +162,11 @@ export function themeColor(value: string, theme: ChartTheme): string {
  * parses as a colour (a column named "red") as a constant; a transform with a label avoids that
  * and also carries the text format.
  */
-function channelOf(column: string, format: string | undefined): unknown {
+function channelOf(column: string, format: string | undefined, words?: Record<string, string>): unknown {
   const f = format === undefined ? undefined : compileFormat(format);
+  const shown = (v: unknown) => (typeof v === 'string' && words?.[v] !== undefined ? words[v] : v);
   return {
-    transform: (rows: Row[]) => rows.map((row) => (f === undefined ? row[column] : f(row[column]))),
+    transform: (rows: Row[]) => rows.map((row) => shown(f === undefined ? row[column] : f(row[column]))),
     label: column,
   };
 }

@@ -34,7 +34,10 @@ export function buildScale(spec: ScaleSpec | undefined): Plot.ScaleOptions | und
         ? spec.domain.map((d) => (typeof d === 'number' ? d * 100 : d))
         : spec.domain;
   }
-  if (spec.tickFormat !== undefined) options.tickFormat = compileFormat(spec.tickFormat);
+  const format = spec.tickFormat === undefined ? undefined : compileFormat(spec.tickFormat);
+  const words = spec.tickLabels;
+  if (words !== undefined) options.tickFormat = (v: unknown) => words[String(v)] ?? (format ? format(v) : String(v));
+  else if (format !== undefined) options.tickFormat = format;
   // Legends are drawn by the layout (as SVG), never by Plot (which would return an HTML figure).
   return options;
 }

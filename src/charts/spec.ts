@@ -76,6 +76,11 @@ export interface MarkSpec {
   label?: string;
   /** Number format for a `text` channel when it is numeric, as in `AxisSpec.tickFormat`. */
   textFormat?: string;
+  /**
+   * Words to show for text values of the `text` channel (`{ defection: '流失区' }`): the data keeps
+   * its values, the reader sees these (a value not listed is shown as it is).
+   */
+  textLabels?: Record<string, string>;
   /** Further Plot mark options: plain values only (strokeWidth, curve, dx, dy, textAnchor, fontSize, fontWeight, lineAnchor, strokeDasharray, fillOpacity, tip, sort, interval, inset…). */
   options?: Record<string, string | number | boolean | null>;
 }
@@ -117,6 +122,11 @@ export interface ScaleSpec {
   ticks?: number;
   /** Rotation of tick labels in degrees, e.g. `-30` for long category names. */
   tickRotate?: number;
+  /**
+   * Words to show for category values on the axis or in the legend (`{ Satisfied: '满意' }`): the
+   * data keeps its values, the reader sees these (a value not listed is shown as it is).
+   */
+  tickLabels?: Record<string, string>;
 }
 
 /** A whole chart. */

@@ -63,6 +63,7 @@ const MARK_KEYS = new Set<string>([
   'rows',
   'values',
   'textFormat',
+  'textLabels',
   'options',
   'sortDomain',
   'label',
@@ -96,6 +97,7 @@ const SCALE_KEYS = new Set([
   'percent',
   'ticks',
   'tickRotate',
+  'tickLabels',
 ]);
 const CHART_KEYS = new Set([
   'id',
@@ -189,6 +191,7 @@ function validateMark(mark: unknown, index: number): asserts mark is MarkSpec {
     throw new ChartSpecError(`"label" must be a short text naming the series (${where})`);
   }
   if (mark.textFormat !== undefined) checkFormat(mark.textFormat, `textFormat (${where})`);
+  if (mark.textLabels !== undefined) checkWords(mark.textLabels, `textLabels (${where})`);
   if (mark.sortDomain !== undefined) checkSortDomain(mark.sortDomain, where);
   checkMarkOptions(mark.options, where);
 }
@@ -244,9 +247,19 @@ function validateScale(scale: unknown, name: string): asserts scale is ScaleSpec
     fail('ticks', `a count of at most ${CHART_LIMITS.ticks}`);
   if (scale.tickRotate !== undefined && !isFiniteNumber(scale.tickRotate)) fail('tickRotate', 'degrees');
   if (scale.tickFormat !== undefined) checkFormat(scale.tickFormat, `${name}.tickFormat`);
+  if (scale.tickLabels !== undefined) checkWords(scale.tickLabels, `${name}.tickLabels`);
   if ((scale.legend === true || scale.scheme !== undefined) && name !== 'color') {
     fail(scale.legend === true ? 'legend' : 'scheme', 'nothing: only the color scale has a legend or scheme');
   }
+}
+
+/** A map of value → words (`tickLabels`, `textLabels`): strings only, bounded like an inline list. */
+function checkWords(value: unknown, where: string): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ChartSpecError(`${where} must map values to words`);
+  const entries = Object.entries(value);
+  checkListLength(entries, where);
+  for (const [k, v] of entries) if (typeof v !== 'string') throw new ChartSpecError(`${where}.${k} must be text`);
 }
 
 function checkListLength(list: unknown, where: string): void {

@@ -7,6 +7,11 @@ export const REPORT_CSS = `
 * { box-sizing: border-box; }
 body { margin: 0; background: #fff; color: #1f2937;
   font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "PingFang SC", "Microsoft YaHei", sans-serif; }
+/* Chinese reports: the script's system CJK fonts (macOS, Windows, Linux), never a web font. */
+:lang(zh-Hans) body { font-family: system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei",
+  "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif; line-break: strict; }
+:lang(zh-Hant) body { font-family: system-ui, -apple-system, "PingFang TC", "Microsoft JhengHei",
+  "Noto Sans CJK TC", "Source Han Sans TC", sans-serif; line-break: strict; }
 main { max-width: 880px; margin: 0 auto; padding: 40px 24px 64px; }
 h1 { font-size: 30px; line-height: 1.2; margin: 0 0 8px; }
 .lede { font-size: 18px; color: #4b5563; margin: 0 0 32px; }

@@ -60,6 +60,14 @@ describe('UI language', () => {
     await page.getByTestId('language-switch').selectOption('en');
     const first = await list.locator('[data-notebook]').first().getAttribute('data-notebook');
     assert.ok(first && !/\.zh-Han[st]$/.test(first), `an English notebook first, got ${first}`);
+    // 留存推演 is the same title in both scripts: the tag tells the two apart.
+    const same = list.locator('[data-notebook^="retention-what-if.zh-Han"]');
+    const shown = await same.evaluateAll((els) => els.map((e) => e.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
+    assert.deepEqual(shown.sort(), ['留存推演 简', '留存推演 繁'].sort());
+    assert.equal(
+      await list.locator('[data-notebook="who-really-makes-the-profit"] [data-testid="language-tag"]').count(),
+      0,
+    );
     await app.page.context().close();
   });
 

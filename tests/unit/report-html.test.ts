@@ -1,5 +1,6 @@
 // The HTML report must open offline, run nothing and request nothing; data strings are text.
 import { describe, expect, it } from 'vitest';
+import { deckFont } from '../../src/ui/present/deck-font.ts';
 import { nodeDocument, renderChartToSvgString } from '../../src/charts/render-node.ts';
 import { renderMarkdown } from '../../src/notebook/markdown.ts';
 import { renderHtmlReport, type HtmlReportInput } from '../../src/report/html.ts';
@@ -108,6 +109,33 @@ describe('renderHtmlReport', () => {
   it('is print-friendly', () => {
     expect(html).toContain('@media print');
     expect(html).toContain('break-inside: avoid');
+  });
+
+  it('names the system CJK fonts of the report’s script when it is Chinese (no web font)', () => {
+    for (const [language, font, other] of [
+      ['zh-Hans', '"PingFang SC"', '"PingFang TC"'],
+      ['zh-Hant', '"PingFang TC"', '"PingFang SC"'],
+    ] as const) {
+      const page = renderHtmlReport({ ...report(), language });
+      const doc = nodeDocument().implementation.createHTMLDocument('');
+      doc.documentElement.innerHTML = page.replace(/^<!doctype html>/i, '');
+      expect(page).toContain(`<html lang="${language}">`);
+      const css = doc.querySelector('style')?.textContent ?? '';
+      const rule = new RegExp(`:lang\\(${language}\\) body \\{[^}]*\\}`).exec(css)?.[0] ?? '';
+      expect(rule).toContain(font);
+      expect(rule).not.toContain(other);
+      expect(rule).toContain('line-break: strict');
+      expect(css).not.toMatch(/@font-face|url\(/);
+    }
+  });
+});
+
+describe('PowerPoint deck font', () => {
+  it('names a CJK font of the deck’s script for Chinese decks, Arial otherwise', () => {
+    expect(deckFont('zh-Hans')).toBe('Microsoft YaHei');
+    expect(deckFont('zh-Hant')).toBe('Microsoft JhengHei');
+    expect(deckFont('en')).toBe('Arial');
+    expect(deckFont(undefined)).toBe('Arial');
   });
 });
 

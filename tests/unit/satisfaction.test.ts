@@ -308,7 +308,7 @@ describe('chart specs', () => {
     ]);
   });
   it('curve chart: zones shaded from the zones table behind the curve, one whole-number tick per level', () => {
-    const c = curveChart(scale, 'retained', 'sub', 20);
+    const c = curveChart(scale, 'retained', 1000, 0.5, 20);
     expect(c.marks[0]).toMatchObject({ type: 'rect', data: 'zones', x1: 'x1', x2: 'x2', fill: 'zone' });
     expect(c.color).toMatchObject({ domain: ['defection', 'indifference', 'affection'] });
     expect(c.marks.find((m) => m.type === 'line')).toMatchObject({ y: 'rate_line' });

@@ -1,18 +1,25 @@
 /** Chart specs of the `clv-bgnbd` analysis: the holdout check, P(alive) and value concentration. */
 import type { ChartSpec } from '../../charts/spec.ts';
-import { count, decimal } from '../../format/number.ts';
+import { tv, type DurationUnit } from '../../format/typed.ts';
+import { chartWords, msg } from '../messages/chart-words.ts';
+import type { ChartText } from '../messages/render.ts';
 
 /** Expected vs actual holdout purchases by calibration purchases (FHL 2005's conditional-expectations figure). */
 export function holdoutChart(
   unitLabel: string,
   length: number,
   last: { calibration_purchases: string; expected: number; actual: number },
+  text: ChartText = {},
 ): ChartSpec {
+  const w = chartWords(text);
   const above = last.actual >= last.expected;
   return {
     id: 'holdout-check',
     title: 'Did the model see the future? Expected vs actual repeat purchases in the holdout',
-    subtitle: `Average per customer over the ${decimal(length, 1)}-${unitLabel} holdout, by repeat purchases in the calibration period`,
+    subtitle: w.set(
+      'subtitle',
+      msg('clv.chart.holdout.subtitle', { length: tv.duration(length, unitLabel as DurationUnit, 1) }),
+    ),
     data: 'holdout',
     x: { label: 'Repeat purchases in the calibration period', type: 'point' },
     y: { label: 'Repeat purchases in the holdout (average) ↑', grid: true, zero: true },
@@ -50,11 +57,12 @@ export function holdoutChart(
 }
 
 /** Histogram of P(alive) among repeat buyers. */
-export function pAliveChart(oneTimeBuyers: number): ChartSpec {
+export function pAliveChart(oneTimeBuyers: number, text: ChartText = {}): ChartSpec {
+  const w = chartWords(text);
   return {
     id: 'p-alive',
     title: 'How likely is each repeat buyer still active?',
-    subtitle: `P(alive) of customers with at least one repeat purchase; the ${count(oneTimeBuyers)} one-time buyers are left out (the model puts them at 100%)`,
+    subtitle: w.set('subtitle', msg('clv.chart.p_alive.subtitle', { customers: tv.count(oneTimeBuyers) })),
     data: 'p_alive_bins',
     x: { label: 'P(alive)', type: 'band' },
     y: { label: 'Customers ↑', grid: true },
@@ -66,11 +74,18 @@ export function pAliveChart(oneTimeBuyers: number): ChartSpec {
 }
 
 /** Cumulative share of expected value against share of customers ranked by it. */
-export function concentrationChart(topShare: number, horizonText: string): ChartSpec {
+export function concentrationChart(topShare: number, horizon: number, unit: string, text: ChartText = {}): ChartSpec {
+  const w = chartWords(text);
+  const share = tv.percent(topShare, 0);
   return {
     id: 'value-concentration',
-    title: `The top 20% of customers hold ${Math.round(topShare * 100)}% of expected value`,
-    subtitle: `Cumulative share of the expected margin over ${horizonText}, customers ranked by it`,
+    title: w.set('title', msg('clv.chart.concentration.title', { share })),
+    subtitle: w.set(
+      'subtitle',
+      msg('clv.chart.concentration.subtitle', {
+        horizon: tv.duration(horizon, unit as DurationUnit, Number.isInteger(horizon) ? 0 : 1),
+      }),
+    ),
     data: 'concentration',
     x: { label: 'Share of customers →', tickFormat: '.0%', domain: [0, 1] },
     y: { label: '↑ Share of expected value', tickFormat: '.0%', domain: [0, 1], grid: true },
@@ -81,7 +96,7 @@ export function concentrationChart(topShare: number, horizonText: string): Chart
       { type: 'dot', rows: [{ x: 0.2, y: topShare }], x: 'x', y: 'y', fill: 'primary', r: 5 },
       {
         type: 'text',
-        rows: [{ x: 0.2, y: topShare, label: `top 20%: ${Math.round(topShare * 100)}%` }],
+        rows: [{ x: 0.2, y: topShare, label: w.label(msg('clv.chart.concentration.label', { share })) }],
         x: 'x',
         y: 'y',
         text: 'label',

@@ -1,4 +1,5 @@
 /** Turns a fitted `ClvModel` into the analysis result: tables, headline numbers, charts, findings, notes. */
+import type { ChartText } from '../messages/render.ts';
 import { tv, type DurationUnit } from '../../format/typed.ts';
 import { finding, term } from '../messages/finding.ts';
 import type { AnalysisResult } from '../types.ts';
@@ -62,7 +63,6 @@ export function clvResult(model: ClvModel, o: ResultContext, ids: ReadonlyMap<nu
   const top20 = concentration.find((p) => Math.abs(p.share_customers - 0.2) < 1e-9)?.share_value ?? 0;
   const topAtRisk = topByValue(atRisk, o.top_n, (i) => c.calibration_revenue[i]!, byId);
   const atRiskRevenue = valuesDescending(atRisk, (i) => c.calibration_revenue[i]!).reduce((sum, v) => sum + v, 0);
-  const horizonText = `${decimal(o.horizon, Number.isInteger(o.horizon) ? 0 : 1)} ${unit}s`;
   const customerRow = (i: number) => ({
     customer_id: idOf(i),
     frequency: c.frequency[i]!,
@@ -227,6 +227,7 @@ export function clvResult(model: ClvModel, o: ResultContext, ids: ReadonlyMap<nu
       high: 'number',
     }),
   };
+  const chartText: Record<string, ChartText> = {};
   const charts: AnalysisResult['charts'] = [];
   const last = model.newCustomer[model.newCustomer.length - 1];
   const scalars: AnalysisResult['scalars'] = {
@@ -295,9 +296,12 @@ export function clvResult(model: ClvModel, o: ResultContext, ids: ReadonlyMap<nu
       ),
     );
     const last = h.rows[h.rows.length - 1]!;
-    charts.push(holdoutChart(unit, o.holdoutLength, last));
+    charts.push(holdoutChart(unit, o.holdoutLength, last, (chartText['holdout-check'] = {})));
   }
-  charts.push(pAliveChart(oneTime), concentrationChart(top20, horizonText));
+  charts.push(
+    pAliveChart(oneTime, (chartText['p-alive'] = {})),
+    concentrationChart(top20, o.horizon, unit, (chartText['value-concentration'] = {})),
+  );
   if (model.newCustomer.length)
     charts.push(
       newCustomerChart(
@@ -332,7 +336,7 @@ export function clvResult(model: ClvModel, o: ResultContext, ids: ReadonlyMap<nu
     );
   if (!model.bgnbd.converged || (model.gammaGamma && !model.gammaGamma.converged))
     notes.push('The model fit stopped before converging fully; parameters may be imprecise.');
-  return { tables, scalars, charts, findings, notes };
+  return { tables, scalars, charts, chartText, findings, notes };
 }
 
 /** How a fit was found, for the parameters table. */

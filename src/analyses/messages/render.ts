@@ -42,9 +42,16 @@ export interface MessageRef {
 export interface ChartText {
   title?: MessageRef;
   subtitle?: MessageRef;
+  caption?: MessageRef;
+  /** Scale labels (axes, facets, the colour legend's title). */
   x?: MessageRef;
   y?: MessageRef;
+  fx?: MessageRef;
+  fy?: MessageRef;
+  color?: MessageRef;
   labels?: Record<string, MessageRef>;
+  /** Category values of the chart's tables (axis ticks, legend entries, text marks), by value. */
+  values?: Record<string, MessageRef>;
 }
 
 /** Several values joined as the language joins them ("a, b or c"; "a、b或c"). */

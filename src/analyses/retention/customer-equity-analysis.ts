@@ -1,4 +1,5 @@
 /** Analysis `customer-equity`: observed retention × margin per segment → CLV and customer equity. */
+import { chartTexts, msg } from '../messages/chart-words.ts';
 import { tv } from '../../format/typed.ts';
 import { finding, term, text } from '../messages/finding.ts';
 import { defineOptions } from '../options.ts';
@@ -8,7 +9,7 @@ import { customerEquity, perPeriodRate, segmentEquityColumns } from './customer-
 import { loadSegmentEquity, periodsPer } from './load-equity.ts';
 import { baseOptionSpecs, marginHorizonOptions } from './options.ts';
 import { table } from './table.ts';
-import { money, percent } from '../../format/number.ts';
+import { percent } from '../../format/number.ts';
 import { notApplicable } from '../not-applicable.ts';
 
 /** The options of `customer-equity`: the observed base, the discount rate and the horizon. */
@@ -93,6 +94,7 @@ export const customerEquityAnalysis: AnalysisDefinition<typeof customerEquityOpt
         );
       }
     }
+    const words = chartTexts();
     return {
       tables: { segments: table([...segments, total], segmentEquityColumns) },
       scalars: {
@@ -105,12 +107,18 @@ export const customerEquityAnalysis: AnalysisDefinition<typeof customerEquityOpt
         period_to: base.lastLabel,
         period: o.period,
       },
+      chartText: words.chartText,
       charts: segments.length
         ? [
             {
               id: 'equity-by-segment',
               title: 'Customer equity by segment',
-              subtitle: `Customers × CLV; retention ${base.prevLabel} → ${base.lastLabel}`,
+              subtitle: words
+                .of('equity-by-segment')
+                .set(
+                  'subtitle',
+                  msg('equity.chart.subtitle', { from: text(base.prevLabel), to: text(base.lastLabel) }),
+                ),
               data: 'segments',
               marginLeft: 120,
               marginRight: 190,
@@ -123,7 +131,9 @@ export const customerEquityAnalysis: AnalysisDefinition<typeof customerEquityOpt
                   rows: segments.map((s) => ({
                     segment: s.segment,
                     equity: Math.max(0, s.equity),
-                    label: `${percent(s.retention, 0)} kept · CLV ${money(s.clv, 0)}`,
+                    label: words
+                      .of('equity-by-segment')
+                      .label(msg('equity.chart.label', { kept: tv.percent(s.retention, 0), clv: tv.money(s.clv, 0) })),
                   })),
                   x: 'equity',
                   y: 'segment',

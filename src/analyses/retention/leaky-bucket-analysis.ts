@@ -1,4 +1,6 @@
 /** Analysis `leaky-bucket`: the base over N periods, and what holding it flat costs by acquisition vs retention. */
+import { chartWords, msg } from '../messages/chart-words.ts';
+import type { ChartText } from '../messages/render.ts';
 import { tv } from '../../format/typed.ts';
 import { finding, term } from '../messages/finding.ts';
 import { hasColumn } from '../../model/profile.ts';
@@ -11,7 +13,7 @@ import { leakyBucket } from './leaky-bucket.ts';
 import { loadSegmentEquity, periodsPer } from './load-equity.ts';
 import { acquisitionMultipleOptions, periodOptions } from './options.ts';
 import { table } from './table.ts';
-import { count, money, percent } from '../../format/number.ts';
+import { money } from '../../format/number.ts';
 import { notApplicable } from '../not-applicable.ts';
 
 /** The options of `leaky-bucket`: the observed base and the simulation. Omitted base figures are observed in the data. */
@@ -179,6 +181,8 @@ export const leakyBucketAnalysis: AnalysisDefinition<typeof leakyBucketOptions> 
       { period: x.period, route: 'Fill: acquire more', spend: x.spend_acquisition },
       { period: x.period, route: 'Plug: retain more', spend: x.spend_retention },
     ]);
+    const bucketText: ChartText = {};
+    const words = chartWords(bucketText);
     return {
       tables: {
         simulation: table(r.rows, {
@@ -207,11 +211,15 @@ export const leakyBucketAnalysis: AnalysisDefinition<typeof leakyBucketOptions> 
         period: o.period,
         periods: o.periods,
       },
+      chartText: { bucket: bucketText },
       charts: [
         {
           id: 'bucket',
           title: 'The leaky bucket',
-          subtitle: `Customers per ${o.period} at ${percent(churn, 1)} churn and ${count(acquired)} new a ${o.period}`,
+          subtitle: words.set(
+            'subtitle',
+            msg(`leaky.chart.subtitle.${o.period}`, { churn: tv.percent(churn, 1), acquired: tv.count(acquired) }),
+          ),
           data: 'simulation',
           x: { label: `${o.period[0]!.toUpperCase()}${o.period.slice(1)}s from now →` },
           y: { label: '↑ Customers', grid: true, tickFormat: '~s', zero: true },
@@ -221,7 +229,13 @@ export const leakyBucketAnalysis: AnalysisDefinition<typeof leakyBucketOptions> 
             { type: 'ruleY', values: [start], options: { strokeDasharray: '4,3' } },
             {
               type: 'text',
-              rows: [{ period: 0, customers: start, label: `Today: ${count(start)}` }],
+              rows: [
+                {
+                  period: 0,
+                  customers: start,
+                  label: words.label(msg('leaky.chart.today', { customers: tv.count(start) })),
+                },
+              ],
               x: 'period',
               y: 'customers',
               text: 'label',
@@ -238,7 +252,13 @@ export const leakyBucketAnalysis: AnalysisDefinition<typeof leakyBucketOptions> 
                   },
                   {
                     type: 'text' as const,
-                    rows: [{ period: o.periods, customers: r.steadyState, label: `Long run: ${count(r.steadyState)}` }],
+                    rows: [
+                      {
+                        period: o.periods,
+                        customers: r.steadyState,
+                        label: words.label(msg('leaky.chart.long_run', { customers: tv.count(r.steadyState) })),
+                      },
+                    ],
                     x: 'period',
                     y: 'customers',
                     text: 'label',

@@ -1,6 +1,7 @@
 /** Analysis `margin-multiple`: the Gupta–Lehmann margin multiple grid and one CLV under a chosen variant. */
+import { chartTexts, msg } from '../messages/chart-words.ts';
 import { tv } from '../../format/typed.ts';
-import { finding } from '../messages/finding.ts';
+import { finding, list, text } from '../messages/finding.ts';
 import { defineOptions } from '../options.ts';
 import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { customerLifetimeValue } from './margin-multiple.ts';
@@ -108,28 +109,36 @@ export const marginMultipleAnalysis: AnalysisDefinition<typeof marginMultipleOpt
     }
     const infinite = grid.filter((g) => g.multiple === null).length;
     const variant = [
-      o.timing === 'start' ? 'first margin now' : '',
-      o.growth !== 0 ? `margin growth ${percent(o.growth, 0)} a period` : '',
-      Number.isFinite(horizon) ? `${horizon} margins` : '',
-    ].filter(Boolean);
-    const formula = variant.length ? `Margin multiple (${variant.join(', ')})` : 'Margin multiple r/(1+i−r)';
+      ...(o.timing === 'start' ? [msg('margin_multiple.chart.first_now')] : []),
+      ...(o.growth !== 0 ? [msg('margin_multiple.chart.growth', { growth: tv.percent(o.growth, 0) })] : []),
+      ...(Number.isFinite(horizon) ? [msg('margin_multiple.chart.margins', { n: tv.count(horizon) })] : []),
+    ];
     const lowest = Math.min(...o.grid_discount);
     const highest = Math.max(...o.grid_discount);
     const gridAt = (i: number) =>
       grid
         .filter((g) => g.discount_rate === i && g.multiple !== null)
         .map(({ retention, multiple }) => ({ retention, multiple }));
+    const words = chartTexts();
     return {
       tables: {
         grid: table(grid, { retention: 'number', discount_rate: 'number', discount: 'string', multiple: 'number' }),
         curve: table(curve, { retention: 'number', discount: 'string', multiple: 'number' }),
       },
       scalars: { clv, multiple: o.margin !== 0 ? (clv + o.acquisition_cost) / o.margin : null },
+      chartText: words.chartText,
       charts: [
         {
           id: 'multiple-curve',
           title: 'A customer is worth a multiple of one year’s margin',
-          subtitle: `${formula} by retention rate, per discount rate; labels: the ${variant.length ? '' : 'published '}grid at ${percent(lowest, 0)} (above) and ${percent(highest, 0)} (below)`,
+          subtitle: words.of('multiple-curve').set(
+            'subtitle',
+            msg(variant.length ? 'margin_multiple.chart.subtitle.variant' : 'margin_multiple.chart.subtitle', {
+              formula: variant.length ? list(variant, 'and') : text(''),
+              low: tv.percent(lowest, 0),
+              high: tv.percent(highest, 0),
+            }),
+          ),
           data: 'curve',
           x: { label: 'Retention rate →', tickFormat: '.0%' },
           y: { label: '↑ Multiple of the yearly margin', grid: true },

@@ -3,6 +3,7 @@
  * The base (customers, retention, margin per customer, segments) is observed in the data; the
  * programme's uplift and costs are inputs, meant for sliders.
  */
+import { chartTexts, msg } from '../messages/chart-words.ts';
 import { tv } from '../../format/typed.ts';
 import { finding, text } from '../messages/finding.ts';
 import { defineOptions } from '../options.ts';
@@ -231,6 +232,7 @@ export const whatIfAnalysis: AnalysisDefinition<typeof whatIfAnalysisOptions> = 
       );
     }
 
+    const words = chartTexts();
     return {
       tables: {
         summary: table(summary, { measure: 'string', value: 'number' }),
@@ -274,11 +276,18 @@ export const whatIfAnalysis: AnalysisDefinition<typeof whatIfAnalysisOptions> = 
         period_from: base.prevLabel,
         period_to: base.lastLabel,
       },
+      chartText: words.chartText,
       charts: [
         {
           id: 'equity-bridge',
           title: 'What the programme does to customer equity',
-          subtitle: `+${decimal(o.uplift * 100, 1)} points of retention over ${o.horizon} ${o.period}s`,
+          subtitle: words.of('equity-bridge').set(
+            'subtitle',
+            msg(`retention_what_if.chart.subtitle.${o.period}`, {
+              points: tv.decimal(o.uplift * 100, 1),
+              horizon: tv.count(o.horizon),
+            }),
+          ),
           data: 'bridge',
           x: { label: null, type: 'band' },
           y: { label: '↑ Present value', tickFormat: '~s', grid: true },
@@ -302,7 +311,12 @@ export const whatIfAnalysis: AnalysisDefinition<typeof whatIfAnalysisOptions> = 
           subtitle:
             r.breakEvenUplift === null
               ? 'The programme never breaks even at this cost'
-              : `Break-even at +${decimal(r.breakEvenUplift * 100, 1)} points`,
+              : words
+                  .of('uplift-sensitivity')
+                  .set(
+                    'subtitle',
+                    msg('retention_what_if.chart.break_even', { points: tv.decimal(r.breakEvenUplift * 100, 1) }),
+                  ),
           data: 'sensitivity',
           x: { label: 'Retention uplift (points) →', tickFormat: '.0%' },
           y: { label: '↑ Change in customer equity', tickFormat: '~s', grid: true },

@@ -3,7 +3,20 @@
  * projector. Each names a table of its analysis's result.
  */
 import type { ChartSpec } from '../../charts/spec.ts';
+import { tv } from '../../format/typed.ts';
+import { chartWords, msg } from '../messages/chart-words.ts';
+import { term, text as plain } from '../messages/finding.ts';
+import { findingCatalogs, type FindingKey } from '../messages/catalogs.ts';
+import type { ChartText } from '../messages/render.ts';
+import type { OutcomeId } from './options.ts';
 import type { SatisfactionScale } from './scale.ts';
+
+/** A column of the data named in a chart: its word where the catalogue has one (region → 地区, `chart.column.*`), else its name. */
+const columnWord = (column: string) =>
+  `chart.column.${column}` in findingCatalogs.en ? term(`chart.column.${column}` as FindingKey) : plain(column);
+
+/** The outcome as a word of the sentence (`retained`, 留存…). */
+const outcomeWord = (outcome: OutcomeId) => term(`outcome.${outcome}`);
 
 const zoneColor = {
   type: 'ordinal' as const,
@@ -13,8 +26,8 @@ const zoneColor = {
 };
 
 // One tick per scale level, whole numbers only: "3.5" is not an answer anyone can give.
-const xAxis = (scale: SatisfactionScale) => ({
-  label: `Satisfaction (${scale.id})`,
+const xAxis = (scale: SatisfactionScale, w: ReturnType<typeof chartWords>) => ({
+  label: w.set('x', msg('satisfaction.chart.x', { scale: plain(scale.id) })),
   domain: [scale.low - 0.5, scale.high + 0.5],
   ticks: scale.high - scale.low + 1,
   tickFormat: 'd',
@@ -25,17 +38,37 @@ const xAxis = (scale: SatisfactionScale) => ({
  * The curve with its 95% intervals and shaded zones (tables `curve`, `zones`). Levels with fewer
  * than `minN` respondents are drawn faint and left off the line; n is printed under each point.
  */
-export function curveChart(scale: SatisfactionScale, outcome: string, subtitle: string, minN: number): ChartSpec {
+export function curveChart(
+  scale: SatisfactionScale,
+  outcome: OutcomeId,
+  n: number,
+  overall: number,
+  minN: number,
+  text: ChartText = {},
+): ChartSpec {
+  const w = chartWords(text);
   return {
     id: 'curve',
-    title: `Satisfaction is not loyalty: share ${outcome} by satisfaction`,
-    subtitle,
-    caption: `Bars: 95% Wilson intervals. Faint points: fewer than ${minN} respondents. Shading: zones located from the curve’s own slope (see notes).`,
+    title: w.set('title', msg('satisfaction.chart.curve.title', { outcome: outcomeWord(outcome) })),
+    subtitle: w.set(
+      'subtitle',
+      msg('satisfaction.chart.curve.subtitle', {
+        customers: tv.count(n),
+        overall: tv.percent(overall, 0),
+        outcome: outcomeWord(outcome),
+      }),
+    ),
+    caption: w.set('caption', msg('satisfaction.chart.curve.caption', { min: tv.count(minN) })),
     data: 'curve',
     height: 420,
     marginTop: 36,
-    x: xAxis(scale),
-    y: { label: `Customers ${outcome}`, tickFormat: '.0%', domain: [0, 1], grid: true },
+    x: xAxis(scale, w),
+    y: {
+      label: w.set('y', msg('satisfaction.chart.y', { outcome: outcomeWord(outcome) })),
+      tickFormat: '.0%',
+      domain: [0, 1],
+      grid: true,
+    },
     color: zoneColor,
     marks: [
       { type: 'rect', data: 'zones', x1: 'x1', x2: 'x2', y1: 0, y2: 1, fill: 'zone', options: { fillOpacity: 0.12 } },
@@ -73,19 +106,28 @@ export function curveChart(scale: SatisfactionScale, outcome: string, subtitle: 
 /** One line per segment, overlaid (table `segment_curves`); thin levels faint and off the line. */
 export function segmentChart(
   scale: SatisfactionScale,
-  outcome: string,
+  outcome: OutcomeId,
   segmentColumn: string,
   minN: number,
+  text: ChartText = {},
 ): ChartSpec {
+  const w = chartWords(text);
+  const segment = columnWord(segmentColumn);
   return {
     id: 'segment-curves',
-    title: `One curve per ${segmentColumn}`,
+    title: w.set('title', msg('satisfaction.chart.segments.title', { segment })),
     subtitle: 'Where competition bites, loyalty falls fastest below the top box',
-    caption: `Faint points, not joined: fewer than ${minN} respondents in that ${segmentColumn} at that level.`,
+    caption: w.set('caption', msg('satisfaction.chart.segments.caption', { min: tv.count(minN), segment })),
     data: 'segment_curves',
     height: 400,
-    x: xAxis(scale),
-    y: { label: `Customers ${outcome}`, tickFormat: '.0%', domain: [0, 1], grid: true },
+    x: xAxis(scale, w),
+    y: {
+      label: w.set('y', msg('satisfaction.chart.y', { outcome: outcomeWord(outcome) })),
+      tickFormat: '.0%',
+      domain: [0, 1],
+      grid: true,
+    },
+    // The legend's title is the column: its word where the catalogue has one (`chart.column.region`).
     color: { legend: true, label: segmentColumn },
     marks: [
       { type: 'line', x: 'satisfaction', y: 'rate_line', stroke: 'segment', options: { strokeWidth: 3 } },
@@ -95,10 +137,11 @@ export function segmentChart(
 }
 
 /** Top-step steepness per segment (table `steepness`). */
-export function steepnessChart(segmentColumn: string): ChartSpec {
+export function steepnessChart(segmentColumn: string, text: ChartText = {}): ChartSpec {
+  const w = chartWords(text);
   return {
     id: 'steepness',
-    title: `How much loyalty the top box buys, by ${segmentColumn}`,
+    title: w.set('title', msg('satisfaction.chart.steepness.title', { segment: columnWord(segmentColumn) })),
     subtitle: 'Loyalty at the top level minus loyalty one level below (percentage points)',
     data: 'steepness',
     height: 320,
@@ -121,12 +164,48 @@ export function steepnessChart(segmentColumn: string): ChartSpec {
   };
 }
 
+/** One quadrant as the chart places it. */
+export interface QuadrantCell {
+  quadrant: 'apostles' | 'mercenaries' | 'hostages' | 'defectors';
+  x_label: string;
+  y_label: string;
+  customers: number;
+  share: number;
+  profit: number;
+}
+
 /** The 2 × 2 quadrant (table `quadrant`); the subtitle says where the lines were drawn. */
-export function quadrantChart(scale: SatisfactionScale, satisfiedFrom: number, outcome: string): ChartSpec {
+export function quadrantChart(
+  scale: SatisfactionScale,
+  satisfiedFrom: number,
+  outcome: OutcomeId,
+  quadrants: readonly QuadrantCell[],
+  text: ChartText = {},
+): ChartSpec {
+  const w = chartWords(text);
+  const rows = quadrants.map((q) => ({
+    x_label: q.x_label,
+    y_label: q.y_label,
+    caption: w.label(
+      msg('satisfaction.chart.quadrant.cell', {
+        name: term(`quadrant.name.${q.quadrant}`),
+        customers: tv.count(q.customers),
+        share: tv.percent(q.share, 0),
+        profit: tv.money(q.profit, 0),
+      }),
+    ),
+  }));
   return {
     id: 'quadrant',
     title: 'Apostles, mercenaries, hostages, defectors',
-    subtitle: `Satisfied = ${satisfiedFrom} or more on ${scale.id}; loyal = ${outcome}`,
+    subtitle: w.set(
+      'subtitle',
+      msg('satisfaction.chart.quadrant.subtitle', {
+        from: tv.count(satisfiedFrom),
+        scale: plain(scale.id),
+        outcome: outcomeWord(outcome),
+      }),
+    ),
     data: 'quadrant',
     height: 420,
     marginLeft: 110,
@@ -139,20 +218,21 @@ export function quadrantChart(scale: SatisfactionScale, satisfiedFrom: number, o
     },
     marks: [
       { type: 'cell', x: 'x_label', y: 'y_label', fill: 'quadrant', options: { fillOpacity: 0.25, inset: 2 } },
-      { type: 'text', x: 'x_label', y: 'y_label', text: 'caption', options: { fontSize: 18, lineHeight: 1.3 } },
+      { type: 'text', rows, x: 'x_label', y: 'y_label', text: 'caption', options: { fontSize: 18, lineHeight: 1.3 } },
     ],
   };
 }
 
 /** Net advocacy bars and the vocal share (table `word_of_mouth`). */
-export function wordOfMouthChart(scale: SatisfactionScale): ChartSpec {
+export function wordOfMouthChart(scale: SatisfactionScale, text: ChartText = {}): ChartSpec {
+  const w = chartWords(text);
   return {
     id: 'word-of-mouth',
     title: 'Word of mouth happens at the extremes',
     subtitle: 'Bars: net advocacy (% promoters − % detractors). Line: share who talk at all (promoters + detractors)',
     data: 'word_of_mouth',
     height: 420,
-    x: { label: `Satisfaction (${scale.id})`, type: 'band' },
+    x: { label: w.set('x', msg('satisfaction.chart.x', { scale: plain(scale.id) })), type: 'band' },
     y: { label: 'Share of respondents', tickFormat: '.0%', domain: [-1, 1], grid: true },
     marks: [
       { type: 'barY', x: 'satisfaction', y: 'net_advocacy', fill: 'sign', options: { fillOpacity: 0.8 } },
@@ -173,15 +253,24 @@ export function wordOfMouthChart(scale: SatisfactionScale): ChartSpec {
 }
 
 /** Extra loyal customers from moving a share up one level, every level (table `what_if`). */
-export function whatIfChart(scale: SatisfactionScale, share: number, outcome: string): ChartSpec {
+export function whatIfChart(
+  scale: SatisfactionScale,
+  share: number,
+  outcome: OutcomeId,
+  text: ChartText = {},
+): ChartSpec {
+  const w = chartWords(text);
   return {
     id: 'what-if',
-    title: `Lift ${Math.round(share * 100)}% of customers one level: extra customers ${outcome}`,
+    title: w.set(
+      'title',
+      msg('satisfaction.chart.what_if.title', { share: tv.percent(share, 0), outcome: outcomeWord(outcome) }),
+    ),
     subtitle: 'By starting level; bars show the 95% interval from the binomial variance of the two rates',
     data: 'what_if',
     height: 380,
-    x: { label: `Move from level (${scale.id}) to the next`, type: 'band' },
-    y: { label: `Extra customers ${outcome}`, grid: true },
+    x: { label: w.set('x', msg('satisfaction.chart.what_if.x', { scale: plain(scale.id) })), type: 'band' },
+    y: { label: w.set('y', msg('satisfaction.chart.what_if.y', { outcome: outcomeWord(outcome) })), grid: true },
     marks: [
       { type: 'barY', x: 'from_level', y: 'extra_loyal', fill: 'primary', options: { fillOpacity: 0.85 } },
       {

@@ -2,6 +2,7 @@
  * `loyalty-quadrant`: apostles, mercenaries, hostages and defectors with counts, revenue and
  * profit, and the list of hostages (Jones & Sasser 1995).
  */
+import { oneChart } from '../messages/chart-words.ts';
 import { tv } from '../../format/typed.ts';
 import { finding } from '../messages/finding.ts';
 import { defineOptions } from '../options.ts';
@@ -108,7 +109,7 @@ export async function runLoyaltyQuadrant(ctx: AnalysisContext, o: LoyaltyQuadran
       hostages,
     },
     scalars,
-    charts: [quadrantChart(scale, cut, outcomeLabels[o.outcome])],
+    ...oneChart('quadrant', (t) => quadrantChart(scale, cut, o.outcome, quadrant, t)),
     findings,
     notes,
   };

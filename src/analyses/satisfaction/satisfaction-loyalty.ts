@@ -8,16 +8,16 @@ import { clause, finding, term, text } from '../messages/finding.ts';
 /** A satisfaction level as a number: whole levels without decimals. */
 const level = (x: number | null) => tv.decimal(x, x === null || Number.isInteger(x) ? 0 : 1);
 import { defineOptions } from '../options.ts';
+import type { ChartText } from '../messages/render.ts';
 import type { AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { curveChart, segmentChart, steepnessChart } from './charts.ts';
 import { drawnCurve, leaveRatio, loyaltyCurve, topBoxRatio, type CurvePoint } from './curve.ts';
 import { loadSatisfaction, MISSING_SURVEYS_NOTE } from './load.ts';
-import { commonOptionSpecs, outcomeLabels } from './options.ts';
+import { commonOptionSpecs } from './options.ts';
 import { notesOnly, tableOf } from './result.ts';
 import { curveSteepness } from './steepness.ts';
 import { valueAtStake } from './value-at-stake.ts';
 import { locateZones, zoneBands, zoneOf } from './zones.ts';
-import { count, percent } from '../../format/number.ts';
 
 /** The options of `satisfaction-loyalty`: the common ones and manual zone boundaries. */
 export const satisfactionLoyaltyOptions = defineOptions([
@@ -45,7 +45,6 @@ export async function runSatisfactionLoyalty(
   const loaded = await loadSatisfaction(ctx, o);
   if (!loaded.ok) return notesOnly(loaded.notes, loaded.needs);
   const { scale, pooled, rows, segmentColumn, notes } = loaded.data;
-  const outcome = outcomeLabels[o.outcome];
   const outcomeTerm = term(`outcome.${o.outcome}`);
   const curve = loyaltyCurve(pooled, o.min_n);
   if (curve.length === 0)
@@ -204,9 +203,8 @@ export async function runSatisfactionLoyalty(
     );
   }
 
-  const charts = [
-    curveChart(scale, outcome, `${count(n)} customers · overall ${percent(overall, 0)} ${outcome}`, o.min_n),
-  ];
+  const chartText: Record<string, ChartText> = {};
+  const charts = [curveChart(scale, o.outcome, n, overall, o.min_n, (chartText.curve = {}))];
   if (segmentColumn) {
     const bySegment = new Map<string, CurvePoint[]>();
     for (const r of rows) {
@@ -240,7 +238,10 @@ export async function runSatisfactionLoyalty(
       'logistic_slope',
       'slope_se',
     ]);
-    charts.push(segmentChart(scale, outcome, segmentColumn, o.min_n), steepnessChart(segmentColumn));
+    charts.push(
+      segmentChart(scale, o.outcome, segmentColumn, o.min_n, (chartText['segment-curves'] = {})),
+      steepnessChart(segmentColumn, (chartText.steepness = {})),
+    );
     const ranked = steep.filter((s) => s.top_step !== null).sort((a, b) => b.top_step! - a.top_step!);
     const first = ranked[0];
     const last = ranked[ranked.length - 1];
@@ -264,7 +265,7 @@ export async function runSatisfactionLoyalty(
       );
     }
   }
-  return { tables, scalars, charts, findings, notes };
+  return { tables, scalars, charts, chartText, findings, notes };
 }
 
 /** The registered definition. */

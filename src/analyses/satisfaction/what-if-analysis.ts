@@ -2,6 +2,7 @@
  * `satisfaction-what-if`: value at stake in the zone of defection, and what lifting a share of
  * customers one level would bring, with its uncertainty (see `what-if.ts`).
  */
+import { oneChart } from '../messages/chart-words.ts';
 import { tv } from '../../format/typed.ts';
 import { finding, term } from '../messages/finding.ts';
 import { defineOptions } from '../options.ts';
@@ -9,7 +10,7 @@ import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, Opti
 import { whatIfChart } from './charts.ts';
 import { loyaltyCurve } from './curve.ts';
 import { loadSatisfaction, MISSING_SURVEYS_NOTE } from './load.ts';
-import { commonOptionSpecs, outcomeLabels } from './options.ts';
+import { commonOptionSpecs } from './options.ts';
 import { notesOnly, tableOf } from './result.ts';
 import { valueAtStake } from './value-at-stake.ts';
 import { whatIfMove, whatIfTable } from './what-if.ts';
@@ -52,7 +53,6 @@ export async function runSatisfactionWhatIf(
   const loaded = await loadSatisfaction(ctx, o);
   if (!loaded.ok) return notesOnly(loaded.notes, loaded.needs);
   const { scale, pooled, notes } = loaded.data;
-  const outcome = outcomeLabels[o.outcome];
   const curve = loyaltyCurve(pooled, o.min_n);
   const from = o.from_level ?? scale.high - 1;
   if (from < scale.low || from >= scale.high)
@@ -152,7 +152,7 @@ export async function runSatisfactionWhatIf(
       ]),
     },
     scalars,
-    charts: [whatIfChart(scale, o.move_share, outcome)],
+    ...oneChart('what-if', (t) => whatIfChart(scale, o.move_share, o.outcome, t)),
     findings,
     notes,
   };

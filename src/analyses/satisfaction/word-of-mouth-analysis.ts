@@ -2,6 +2,7 @@
  * `word-of-mouth`: net advocacy and the vocal share by satisfaction level. Needs
  * `surveys.recommend`; without it, says so and returns no table (not an error).
  */
+import { oneChart } from '../messages/chart-words.ts';
 import { tv } from '../../format/typed.ts';
 import { finding } from '../messages/finding.ts';
 import { hasColumn } from '../../model/profile.ts';
@@ -88,7 +89,7 @@ export async function runWordOfMouth(ctx: AnalysisContext, o: WordOfMouthOptions
       vocal_top: last.vocal_share,
       recommend_n: rows.reduce((s, r) => s + r.recommend_n, 0),
     },
-    charts: [wordOfMouthChart(scale)],
+    ...oneChart('word-of-mouth', (t) => wordOfMouthChart(scale, t)),
     findings,
     notes,
   };

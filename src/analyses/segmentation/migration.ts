@@ -4,13 +4,15 @@
  * Customers are re-graded each period because value and loyalty move; the transition matrix
  * shows who moved up, down, arrived (`new`) and left (`gone`).
  */
+import { chartTexts, msg } from '../messages/chart-words.ts';
+import type { MessageRef } from '../messages/render.ts';
 import type { ChartSpec } from '../../charts/spec.ts';
 import { fromRows, toRows, type ColumnInfo, type Row } from '../../sql/table.ts';
 import type { SqlConnection } from '../../sql/connection.ts';
 import { defineOptions } from '../options.ts';
 import { money, percent } from '../../format/number.ts';
 import { tv } from '../../format/typed.ts';
-import { finding, list, text } from '../messages/finding.ts';
+import { finding, list, term, text } from '../messages/finding.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { keptDataRange, vectorsAvailable } from './customer-period-vectors.ts';
 import {
@@ -29,7 +31,7 @@ import { buildCoreCountQuery, buildEarlyWarningQuery, buildMigrationMatrixQuery 
 import {
   addDays,
   checkPeriod,
-  formatPeriod,
+  periodMessage,
   noDataMessage,
   periodMonths,
   windowEndingOn,
@@ -39,7 +41,7 @@ import {
 import { resolveThresholds, type TierMethod, type TierSqlParams } from './tier-assign.ts';
 import { checkThresholds, tierNames, tierQuantiles } from './tier-names.ts';
 import { tierOptionSpecs } from './options.ts';
-import { measureLabel, resolveMeasure, valueNotes, valueSource } from './value-source.ts';
+import { measureMessage, resolveMeasure, valueNotes, valueSource } from './value-source.ts';
 import { notApplicable } from '../not-applicable.ts';
 
 /** Row label for customers with no activity in the earlier period. */
@@ -242,7 +244,13 @@ export function migrationFindings(
 }
 
 /** Heat matrices over the transition table: customers (fill = share of the row) and the value each move gained or cost. */
-function matrixCharts(names: readonly string[], sub: string, measure: string): ChartSpec[] {
+function matrixCharts(
+  names: readonly string[],
+  sub: MessageRef,
+  measure: 'revenue' | 'profit' | 'orders',
+  texts: ReturnType<typeof chartTexts>,
+): ChartSpec[] {
+  const what = term(measure === 'orders' ? 'term.orders' : `term.${measure}`);
   const axes = {
     height: 360,
     marginLeft: 90,
@@ -253,7 +261,7 @@ function matrixCharts(names: readonly string[], sub: string, measure: string): C
     {
       id: 'migration-matrix',
       title: 'Tier migration: where each tier’s customers went',
-      subtitle: `${sub}; numbers = customers`,
+      subtitle: texts.of('migration-matrix').set('subtitle', msg('migration.chart.matrix.subtitle', { sub })),
       data: 'matrix',
       ...axes,
       color: { scheme: 'blues', legend: true, label: 'Share of row', tickFormat: '.0%' },
@@ -264,11 +272,17 @@ function matrixCharts(names: readonly string[], sub: string, measure: string): C
     },
     {
       id: 'migration-value',
-      title: `Tier migration: ${measure} gained or lost by each move`,
-      subtitle: `${sub}; later − earlier period total (gone = all of it lost, new = all of it gained)`,
+      title: texts.of('migration-value').set('title', msg('migration.chart.value.title', { what })),
+      subtitle: texts.of('migration-value').set('subtitle', msg('migration.chart.value.subtitle', { sub })),
       data: 'matrix',
       ...axes,
-      color: { type: 'diverging', scheme: 'rdbu', legend: true, label: `Change in ${measure}`, tickFormat: '.2s' },
+      color: {
+        type: 'diverging',
+        scheme: 'rdbu',
+        legend: true,
+        label: texts.of('migration-value').set('color', msg('migration.chart.value.color', { what })),
+        tickFormat: '.2s',
+      },
       marks: [
         { type: 'cell', x: 'to_tier', y: 'from_tier', fill: 'value_change', options: { inset: 1, tip: true } },
         {
@@ -410,7 +424,12 @@ export async function runMigration(
     value_at_risk: r.value_at_risk ?? null,
   }));
   const tierSummary = migrationTierSummary(matrix, names);
-  const sub = `${formatPeriod(early)} → ${formatPeriod(late)}, ${measureLabel(measure)}`;
+  const sub = msg('migration.chart.sub', {
+    early: periodMessage(early),
+    late: periodMessage(late),
+    measure: measureMessage(measure),
+  });
+  const texts = chartTexts();
   return {
     tables: {
       matrix: fromRows(matrix, cols(matrix[0], ['from_tier', 'to_tier'])),
@@ -443,7 +462,8 @@ export async function runMigration(
       partial_churn: warn.partial,
       value_at_risk: warn.atRisk,
     },
-    charts: matrixCharts(names, sub, measure === 'spend' ? 'revenue' : measure),
+    charts: matrixCharts(names, sub, measure === 'spend' ? 'revenue' : measure, texts),
+    chartText: texts.chartText,
     findings: migrationFindings(matrix, warn),
     notes: [
       ...mNotes,

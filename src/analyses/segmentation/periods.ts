@@ -3,6 +3,9 @@
  * strings (they bind to `$n::DATE`); arithmetic is done in UTC so results never depend on the
  * machine's time zone.
  */
+import { msg } from '../messages/chart-words.ts';
+import { text } from '../messages/finding.ts';
+import type { MessageRef } from '../messages/render.ts';
 import type { SqlConnection } from '../../sql/connection.ts';
 
 /** An inclusive date window. */
@@ -113,4 +116,9 @@ export function noDataMessage(analysis: string, p: Period, range: DataRange, lab
 /** Formats an ISO date for prose. */
 export function formatPeriod(p: Period): string {
   return `${p.start} to ${p.end}`;
+}
+
+/** `formatPeriod` as a message, for chart words in the reader's language. */
+export function periodMessage(p: Period): MessageRef {
+  return msg('seg.chart.period', { start: text(p.start), end: text(p.end) });
 }

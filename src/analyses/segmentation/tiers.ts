@@ -3,6 +3,8 @@
  * into tiers — by default crystal, jade, gold, platinum, diamond, black-gold — with each tier's
  * share of customers, revenue and profit and its average tenure.
  */
+import { chartWords, msg, oneChart } from '../messages/chart-words.ts';
+import type { ChartText, MessageRef } from '../messages/render.ts';
 import type { ChartSpec } from '../../charts/spec.ts';
 import { fromRows, toRows, type Row } from '../../sql/table.ts';
 import type { SqlConnection } from '../../sql/connection.ts';
@@ -15,13 +17,22 @@ import { num, numOrNull, ratio, shareOfClause } from './format.ts';
 import { tv } from '../../format/typed.ts';
 import { clause, finding, list, term, text } from '../messages/finding.ts';
 import { keptDataRange, loadCustomerPeriod, vectorsAvailable } from './customer-period-vectors.ts';
-import { formatPeriod, noDataMessage, periodMonths, resolvePeriod, type DataRange, type Period } from './periods.ts';
+import {
+  formatPeriod,
+  periodMessage,
+  noDataMessage,
+  periodMonths,
+  resolvePeriod,
+  type DataRange,
+  type Period,
+} from './periods.ts';
 import { resolveThresholds, tierCaseExpr, type TierMethod, type TierSqlParams } from './tier-assign.ts';
 import { checkThresholds, tierNames, tierQuantiles } from './tier-names.ts';
 import { assignTiers, measureValues, quantileCont, sortedValues, tierAggregates } from './tier-numerics.ts';
 import { shareBar, shareBarColumns, shareBarsChart, type ShareBar } from './share-bars.ts';
 import {
   measureLabel,
+  measureMessage,
   resolveMeasure,
   valueNotes,
   valueSource,
@@ -203,11 +214,16 @@ export function tierShareBars(table: readonly TierRow[]): ShareBar[] {
 }
 
 /** The tier chart: bars per tier (highest on top) for shares of customers, revenue, profit. */
-export function tierChart(names: readonly string[], subtitle: string, bars: readonly ShareBar[]): ChartSpec {
+export function tierChart(
+  names: readonly string[],
+  subtitle: MessageRef,
+  bars: readonly ShareBar[],
+  text: ChartText = {},
+): ChartSpec {
   return shareBarsChart({
     id: 'tier-shares',
     title: 'Tier ladder: share of customers vs share of value',
-    subtitle,
+    subtitle: chartWords(text).set('subtitle', subtitle),
     data: 'shares',
     bars,
     groups: [...names].reverse(),
@@ -334,7 +350,14 @@ export async function runTiers(ctx: AnalysisContext, inp: TierInputs, o: TiersOp
       /** What the value share is a share of: `profit` when the data has costs, else `revenue`. */
       value_measure: table.every((r) => r.profit_share !== null) ? 'profit' : 'revenue',
     },
-    charts: [tierChart(names, `${measureLabel(measure)}, ${formatPeriod(period)}`, shares)],
+    ...oneChart('tier-shares', (t) =>
+      tierChart(
+        names,
+        msg('tiers.chart.subtitle', { measure: measureMessage(measure), period: periodMessage(period) }),
+        shares,
+        t,
+      ),
+    ),
     findings,
     notes: [
       ...mNotes,

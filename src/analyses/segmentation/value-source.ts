@@ -4,6 +4,8 @@
  * `buildCustomerProfitQuery` (Kaplan & Cooper 1998; Peppers & Rogers). When the dataset lacks costs, value falls back to revenue and the
  * analyses say so in their notes instead of failing.
  */
+import { msg } from '../messages/chart-words.ts';
+import type { MessageRef } from '../messages/render.ts';
 import { hasColumn, hasTable, type DatasetProfile } from '../../model/profile.ts';
 
 /** Which cost data the dataset carries. */
@@ -67,6 +69,10 @@ export function resolveMeasure(requested: Measure, src: ValueSource): { measure:
 }
 
 /** Human name of a measure for findings and chart labels. */
+export function measureMessage(m: Measure): MessageRef {
+  return msg(`seg.chart.measure.${m}`);
+}
+
 export function measureLabel(m: Measure): string {
   return m === 'spend' ? 'average monthly spend' : m === 'profit' ? 'average monthly profit' : 'average monthly orders';
 }

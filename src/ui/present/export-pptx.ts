@@ -8,6 +8,7 @@
  */
 import type PptxGenJS from 'pptxgenjs';
 import { downloadBlob } from '../download.ts';
+import { deckFont } from './deck-font.ts';
 import { renderSlideChart } from './chart-svg.ts';
 import type { Locale } from '../../format/locale.ts';
 import { nativeChart, type NativeChart } from './native-chart.ts';
@@ -26,16 +27,6 @@ export interface DeckText {
   locale: Locale;
 }
 
-/**
- * Font faces per deck language: PowerPoint and Keynote fall back per glyph badly for Chinese, so a
- * Chinese deck names a face that has its script (Windows' own, substituted by Noto CJK elsewhere).
- */
-const FONTS: Record<Locale, string> = {
-  en: 'Arial',
-  'zh-Hans': 'Microsoft YaHei',
-  'zh-Hant': 'Microsoft JhengHei',
-};
-
 /** Slide size of pptxgenjs's `LAYOUT_16x9`, in inches. */
 const W = 10;
 const H = 5.625;
@@ -43,13 +34,14 @@ const MARGIN = 0.45;
 const INK = '1F2937';
 const MUTED = '6B7280';
 const ACCENT = '2459A6';
-let FONT = 'Arial';
+/** The deck's font: set by `exportPptx` for the deck's language before any slide is built (`deckFont`). */
+let FONT = deckFont(undefined);
 
-/** Builds the .pptx and starts its download as `fileName`. */
+/** Builds the .pptx in the deck's language (`text.locale`) and starts its download as `fileName`. */
 export async function exportPptx(slides: readonly Slide[], text: DeckText, fileName: string): Promise<void> {
+  FONT = deckFont(text.locale);
   const { default: Pptx } = await import('pptxgenjs');
   const pptx = new Pptx();
-  FONT = FONTS[text.locale];
   pptx.layout = 'LAYOUT_16x9';
   const first = slides[0];
   if (first?.kind === 'title') pptx.title = first.title;
