@@ -16,6 +16,8 @@ export const HEADLINE_TOLERANCE = 1e-9;
 /** Analyses with no reference query, and why. */
 export const withoutReference: Record<string, string> = {
   'margin-multiple': 'a closed-form table from its options; it reads no data',
+  scorecard:
+    "composes other analyses' numbers per quarter; tests/engine/scorecard.test.ts checks them against those analyses and a hand-computed fixture",
 };
 
 /** The analyses that have a reference query, sorted. */
