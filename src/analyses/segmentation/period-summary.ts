@@ -202,7 +202,10 @@ export function buildMvcSummaryQuery(source: ValueSource, peerColumn: PeerColumn
     ? `peers AS (SELECT customer_id, coalesce(any_value(${peerColumn}), '(none)') AS peer FROM customers GROUP BY customer_id),
 ${peerCodesCte(peerColumn)}`
     : null;
-  const half = (h: string) => (split ? `coalesce(m.${h}, 0) + coalesce(p.${h}, 0)` : `coalesce(m.${h}, 0)`);
+  // Rounded to the micro-unit as in the raw path (mvc-mgc-bz.ts): whether the second half fell
+  // below the first must not depend on the order the lines were added in.
+  const half = (h: string) =>
+    roundMoneySql(split ? `coalesce(m.${h}, 0) + coalesce(p.${h}, 0)` : `coalesce(m.${h}, 0)`);
   const value = profit ? profitExpr('m', '', c ? 'c.cts' : 'CAST(NULL AS DOUBLE)') : 'm.revenue';
   return `WITH ${[m, ...(p ? [p] : []), ...(c ? [c] : []), ...(peers ? [peers] : [])].join(',\n')}
 SELECT ${dbl('h.ix', 'ix')}, ${dbl(value, 'value')}, ${dbl('m.revenue', 'revenue')}, ${dbl(c ? 'coalesce(c.cts, 0)' : '0', 'service_cost')},
