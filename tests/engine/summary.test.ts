@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { close, sameResult } from './same-result.ts';
 import { createNodeEngine, type NodeEngine } from '../../src/engine/node.ts';
-import { SUMMARY_VERSION } from '../../src/model/summary/index.ts';
+import { SUMMARY_VERSION, buildSummaryInfoSql } from '../../src/model/summary/index.ts';
 import { toRows, type Row } from '../../src/engine/types.ts';
 import { buildCustomerProfitQuery, type CustomerProfitOptions } from '../../src/analyses/profitability/index.ts';
 import { profitBreakdown } from '../../src/analyses/profitability/profit-vectors.ts';
@@ -253,6 +253,22 @@ SELECT customer_id, revenue, profit, service_cost, orders, active_months FROM cu
     const scores = rfm.tables.scores!;
     const col = (name: string) => scores.data[scores.columns.findIndex((c) => c.name === name)]!;
     expect(Math.max(...(col('frequency_to') as number[]).filter((v) => v !== null))).toBe(1);
+  });
+
+  it('skips the orders check without order ids: a purchase day lies in one month', async () => {
+    await load(engine, {
+      transactions: 'customer_id,date,revenue\na,2024-01-31,10\na,2024-01-31,4\na,2024-02-01,5\nb,2024-02-03,7',
+    });
+    expect(await rows(engine, 'SELECT customer_id, orders FROM summary.customer_months')).toEqual([
+      { customer_id: 'a', orders: 1 },
+      { customer_id: 'a', orders: 1 },
+      { customer_id: 'b', orders: 1 },
+    ]);
+    expect(await rows(engine, 'SELECT orders_within_months FROM summary.info')).toEqual([
+      { orders_within_months: true },
+    ]);
+    // No distinct count over the transactions at build.
+    expect(buildSummaryInfoSql(await engine.profile())).not.toMatch(/count\(DISTINCT/i);
   });
 
   it("gives the raw path's profit per customer on the fixture", async () => {

@@ -13,7 +13,7 @@
  *
  * Pure: SQL text from the dataset profile, no IO.
  */
-import type { DatasetProfile } from '../profile.ts';
+import { hasColumn, type DatasetProfile } from '../profile.ts';
 import { customerHistoryTable } from './customer-history-sql.ts';
 
 /** Names of the monthly tables (schema-qualified). */
@@ -75,9 +75,12 @@ SELECT g.*, h.ix FROM g JOIN ${customerHistoryTable} h ON h.customer_id = g.cust
  * Whether every order lies within one month, so that monthly distinct orders add up to a
  * period's distinct orders: one row, one BOOLEAN `orders_within_months`. Compares the monthly
  * sums with a direct distinct count per customer (equal for every customer exactly when no
- * customer's order key appears in two months).
+ * customer's order key appears in two months); true when no line has an `order_id`.
  */
 export function buildOrdersWithinMonthsSql(profile: DatasetProfile): string {
+  // Without an order id anywhere every order is a purchase day, which lies in one month: nothing to check, and
+  // the check is a distinct count over every transaction.
+  if (!hasColumn(profile, 'transactions', 'order_id')) return 'SELECT true AS orders_within_months';
   return `WITH direct AS (SELECT count(DISTINCT ${orderKey(profile)}) AS n FROM transactions WHERE customer_id IS NOT NULL AND date IS NOT NULL GROUP BY customer_id)
 SELECT (SELECT coalesce(sum(n), 0) FROM direct) = (SELECT coalesce(sum(orders), 0) FROM ${monthTables.customerMonths}) AS orders_within_months`;
 }
