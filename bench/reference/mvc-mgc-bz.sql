@@ -1,7 +1,8 @@
 -- Naive reference for MVC / MGC / BZ (default options: last 12 months, top 20% by profit are MVCs,
 -- up to 20% most growable are MGCs, potential = 90th percentile of the peers' profit), written by
 -- hand on the raw tables. Peers are customers of the same segment; a customer can grow to the
--- peers' potential only when the second half of the period did not fall below the first.
+-- peers' potential only when the second half of the period did not fall below the first (both
+-- halves rounded to the micro-unit, as the analysis does, so equal spends in cents compare equal).
 -- headline: mvc_customers, mvc_value_share, mgc_headroom, bz_customers, bz_value
 WITH period AS (
   SELECT max(date) - INTERVAL 12 MONTH + INTERVAL 1 DAY AS date_from, max(date) AS date_to
@@ -32,7 +33,7 @@ peers AS (SELECT customer_id, coalesce(any_value(segment), '(none)') AS peer FRO
 v AS (
   SELECT a.customer_id, coalesce(p.peer, '(none)') AS peer,
     round(coalesce(s.gross_margin, 0) - coalesce(c.cost_to_serve, 0), 6) AS value,
-    coalesce(a.first_half, 0) AS first_half, coalesce(a.second_half, 0) AS second_half
+    round(coalesce(a.first_half, 0), 6) AS first_half, round(coalesce(a.second_half, 0), 6) AS second_half
   FROM active a LEFT JOIN sales s USING (customer_id) LEFT JOIN cts c USING (customer_id) LEFT JOIN peers p USING (customer_id)
 ),
 potential AS (SELECT peer, quantile_cont(value, 0.9) AS peer_potential FROM v GROUP BY peer),

@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { close, sameResult } from './same-result.ts';
 import { createNodeEngine, type NodeEngine } from '../../src/engine/node.ts';
-import { SUMMARY_VERSION } from '../../src/model/summary/index.ts';
+import { SUMMARY_VERSION, buildSummaryInfoSql } from '../../src/model/summary/index.ts';
 import { toRows, type Row } from '../../src/engine/types.ts';
 import { buildCustomerProfitQuery, type CustomerProfitOptions } from '../../src/analyses/profitability/index.ts';
 import { profitBreakdown } from '../../src/analyses/profitability/profit-vectors.ts';
@@ -152,6 +152,7 @@ describe('customer-base summary', () => {
         lines: 2,
         first_date: '2024-01-10',
         last_date: '2024-01-10',
+        ix: 0,
       },
       {
         customer_id: 'c1',
@@ -163,6 +164,7 @@ describe('customer-base summary', () => {
         lines: 1,
         first_date: '2024-02-10',
         last_date: '2024-02-10',
+        ix: 0,
       },
       // c2: a sale and a return, two order ids in one month; the line without a customer is not counted.
       {
@@ -175,6 +177,7 @@ describe('customer-base summary', () => {
         lines: 2,
         first_date: '2024-01-15',
         last_date: '2024-01-20',
+        ix: 1,
       },
       {
         customer_id: 'c3',
@@ -186,6 +189,7 @@ describe('customer-base summary', () => {
         lines: 1,
         first_date: '2024-03-01',
         last_date: '2024-03-01',
+        ix: 2,
       },
     ]);
     const costs = (await rows(engine, 'SELECT * FROM summary.service_cost_months')).map((r) => ({
@@ -193,12 +197,12 @@ describe('customer-base summary', () => {
       month: day(r.month),
     }));
     expect(costs).toEqual([
-      { customer_id: 'c1', month: '2025-01-01', amount: 20, events: 1 },
-      { customer_id: 'c2', month: '2024-02-01', amount: 30, events: 1 },
-      { customer_id: 'c2', month: '2024-03-01', amount: 30, events: 1 },
-      { customer_id: 'c3', month: '2024-03-01', amount: 120, events: 1 },
-      // Undated: every period counts it.
-      { customer_id: 'c6', month: null, amount: 40, events: 1 },
+      { customer_id: 'c1', month: '2025-01-01', amount: 20, events: 1, ix: 0 },
+      { customer_id: 'c2', month: '2024-02-01', amount: 30, events: 1, ix: 1 },
+      { customer_id: 'c2', month: '2024-03-01', amount: 30, events: 1, ix: 1 },
+      { customer_id: 'c3', month: '2024-03-01', amount: 120, events: 1, ix: 2 },
+      // Undated: every period counts it. c6 has no transaction, so no ix.
+      { customer_id: 'c6', month: null, amount: 40, events: 1, ix: null },
     ]);
     expect(await rows(engine, 'SELECT orders_within_months FROM summary.info')).toEqual([
       { orders_within_months: true },
@@ -249,6 +253,22 @@ SELECT customer_id, revenue, profit, service_cost, orders, active_months FROM cu
     const scores = rfm.tables.scores!;
     const col = (name: string) => scores.data[scores.columns.findIndex((c) => c.name === name)]!;
     expect(Math.max(...(col('frequency_to') as number[]).filter((v) => v !== null))).toBe(1);
+  });
+
+  it('skips the orders check without order ids: a purchase day lies in one month', async () => {
+    await load(engine, {
+      transactions: 'customer_id,date,revenue\na,2024-01-31,10\na,2024-01-31,4\na,2024-02-01,5\nb,2024-02-03,7',
+    });
+    expect(await rows(engine, 'SELECT customer_id, orders FROM summary.customer_months')).toEqual([
+      { customer_id: 'a', orders: 1 },
+      { customer_id: 'a', orders: 1 },
+      { customer_id: 'b', orders: 1 },
+    ]);
+    expect(await rows(engine, 'SELECT orders_within_months FROM summary.info')).toEqual([
+      { orders_within_months: true },
+    ]);
+    // No distinct count over the transactions at build.
+    expect(buildSummaryInfoSql(await engine.profile())).not.toMatch(/count\(DISTINCT/i);
   });
 
   it("gives the raw path's profit per customer on the fixture", async () => {
@@ -394,7 +414,8 @@ describe('summary path = raw path on generated data', () => {
   it('summary.customer_months equals a direct per-month query on the transactions', async () => {
     const direct = await rows(
       engine,
-      `SELECT customer_id, month, revenue, recorded_cost, revenue_without_cost, orders, lines, first_date, last_date FROM (
+      `SELECT customer_id, month, revenue, recorded_cost, revenue_without_cost, orders, lines, first_date, last_date,
+        CAST(dense_rank() OVER (ORDER BY customer_id) - 1 AS INTEGER) AS ix FROM (
       SELECT customer_id, CAST(date_trunc('month', date) AS DATE) AS month, sum(revenue) AS revenue,
         sum(cost) FILTER (WHERE revenue IS NOT NULL) AS recorded_cost, sum(revenue) FILTER (WHERE cost IS NULL) AS revenue_without_cost,
         count(DISTINCT coalesce(order_id, CAST(date AS VARCHAR))) AS orders, count(*) AS lines, min(date) AS first_date, max(date) AS last_date
@@ -405,9 +426,11 @@ describe('summary path = raw path on generated data', () => {
     close(summary, direct, 'customer_months');
     const costs = await rows(
       engine,
-      `SELECT customer_id, month, sum(amount) AS amount, count(*) AS events FROM (
+      `WITH buyers AS (SELECT customer_id, CAST(row_number() OVER (ORDER BY customer_id) - 1 AS INTEGER) AS ix FROM (
+        SELECT DISTINCT customer_id FROM transactions WHERE customer_id IS NOT NULL AND date IS NOT NULL))
+      SELECT c.*, b.ix FROM (SELECT customer_id, month, sum(amount) AS amount, count(*) AS events FROM (
       SELECT customer_id, CASE WHEN date IS NULL THEN NULL ELSE CAST(date_trunc('month', date) AS DATE) END AS month, amount FROM service_costs
-      WHERE customer_id IS NOT NULL AND amount IS NOT NULL) GROUP BY ALL ORDER BY customer_id, month`,
+      WHERE customer_id IS NOT NULL AND amount IS NOT NULL) GROUP BY ALL) c LEFT JOIN buyers b USING (customer_id) ORDER BY c.customer_id, c.month`,
     );
     close(await rows(engine, 'SELECT * FROM summary.service_cost_months'), costs, 'service_cost_months');
   });

@@ -32,6 +32,7 @@ import {
 import { monthsCover, readsDatedCosts } from './customer-period-months.ts';
 import { buildMvcSummaryQuery, buildPeerLabelsQuery } from './period-summary.ts';
 import { sqlDate } from '../../sql/literals.ts';
+import { roundMoneySql } from '../../sql/money.ts';
 import { num, ratio, shareOfClause } from './format.ts';
 import { addDays, formatPeriod, noDataMessage, periodDays, resolvePeriod, type Period } from './periods.ts';
 import { shareBar, shareBarColumns, shareBarsChart } from './share-bars.ts';
@@ -125,7 +126,7 @@ function mvcBaseCtes(
 ${peers}
 halves AS (SELECT customer_id, sum(revenue) FILTER (WHERE date <= ${at[2]}::DATE) AS first_half, sum(revenue) FILTER (WHERE date > ${at[2]}::DATE) AS second_half FROM cur_tx GROUP BY customer_id),
 v AS (SELECT cur.customer_id, ${value} AS value, cur.revenue, cur.service_cost, ${peer ? "coalesce(peers.peer, '(none)')" : "'all'"} AS peer,
-  coalesce(h.first_half, 0) AS first_half, coalesce(h.second_half, 0) AS second_half
+  ${roundMoneySql('coalesce(h.first_half, 0)')} AS first_half, ${roundMoneySql('coalesce(h.second_half, 0)')} AS second_half
   FROM cur JOIN halves h ON h.customer_id = cur.customer_id ${peer ? 'LEFT JOIN peers ON peers.customer_id = cur.customer_id' : ''})`;
 }
 

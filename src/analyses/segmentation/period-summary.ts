@@ -7,7 +7,8 @@
  * with the work those CTEs did for every caller and most callers did not need taken out:
  *
  * - one group-by of `summary.customer_months` per query, with a FILTER per period, instead of one
- *   per period plus a full join; profit is computed for the period's customers only (the profit
+ *   per period plus a full join; grouped and joined on the customer's integer `ix` (carried by the
+ *   monthly tables), not the text id: hashing text ids was most of these queries' time; profit is computed for the period's customers only (the profit
  *   universe of the whole-base builder is not needed when the result is joined onto them);
  * - the first purchase ever and the signup date (tenure) come from `summary.customer_history`,
  *   one row per customer, instead of a group-by over every month and one over `customers`;
@@ -61,7 +62,11 @@ function profitExpr(m: string, suffix: string, cts: string): string {
     ELSE ${roundMoneySql(`coalesce(${m}.revenue${suffix}, 0) - coalesce(${m}.cogs${suffix}, 0) - coalesce(${cts}, 0)`)} END`;
 }
 
-/** The cost-to-serve CTE `c` over the periods (one column `cts<suffix>` each), or null without service costs. */
+/**
+ * The cost-to-serve CTE `c` over the periods (one column `cts<suffix>` each) by customer `ix`, or
+ * null without service costs. Only customers with a transaction have an ix, and only they are
+ * joined onto.
+ */
 function costCte(source: ValueSource, periods: readonly { p: Period; suffix: string }[]): string | null {
   if (!usesServiceCosts(source.profile)) return null;
   const one = periods.length === 1;
@@ -69,7 +74,7 @@ function costCte(source: ValueSource, periods: readonly { p: Period; suffix: str
     ({ p, suffix }) => `sum(amount)${one ? '' : ` FILTER (WHERE ${costsOf(p)})`} AS cts${suffix}`,
   );
   const where = periods.map(({ p }) => costsOf(p)).join(' OR ');
-  return `c AS (SELECT customer_id, ${cols.join(', ')} FROM ${summaryTables.serviceCostMonths} WHERE ${where} GROUP BY customer_id)`;
+  return `c AS (SELECT ix, ${cols.join(', ')} FROM ${summaryTables.serviceCostMonths} WHERE ix IS NOT NULL AND (${where}) GROUP BY ix)`;
 }
 
 /** Month-row aggregates per period: revenue, sales (months with revenue), cogs, orders, active months. */
@@ -106,8 +111,8 @@ export interface PeriodVectorsSummarySpec {
 export function buildPeriodVectorsSummaryQuery(s: PeriodVectorsSummarySpec): string {
   const profit = s.source.profit;
   const end = sqlDate(s.period.end, 'period end');
-  const m = `m AS (SELECT customer_id, ${[...monthAggregates(s.source, s.period, '', false, profit), 'sum(orders) AS orders'].join(', ')}
-  FROM ${summaryTables.customerMonths} WHERE ${monthsOf(s.period)} GROUP BY customer_id)`;
+  const m = `m AS (SELECT ix, ${[...monthAggregates(s.source, s.period, '', false, profit), 'sum(orders) AS orders'].join(', ')}
+  FROM ${summaryTables.customerMonths} WHERE ${monthsOf(s.period)} GROUP BY ix)`;
   const c = profit ? costCte(s.source, [{ p: s.period, suffix: '' }]) : null;
   const since = s.signupDates ? 'least(coalesce(h.signup, h.first_date), h.first_date)' : 'h.first_date';
   const ctes = [m, ...(c ? [c] : []), ...(s.survey ? [surveyLoyaltyCte()] : [])];
@@ -121,9 +126,9 @@ export function buildPeriodVectorsSummaryQuery(s: PeriodVectorsSummarySpec): str
   ];
   return `WITH ${ctes.join(',\n')}
 SELECT ${cols.join(', ')}
-FROM m JOIN ${summaryTables.customerHistory} h ON h.customer_id = m.customer_id
-${c ? 'LEFT JOIN c ON c.customer_id = m.customer_id' : ''}
-${s.survey ? 'LEFT JOIN sv ON sv.customer_id = m.customer_id' : ''}`;
+FROM m JOIN ${summaryTables.customerHistory} h ON h.ix = m.ix
+${c ? 'LEFT JOIN c ON c.ix = m.ix' : ''}
+${s.survey ? 'LEFT JOIN sv ON sv.customer_id = h.customer_id' : ''}`;
 }
 
 /**
@@ -150,8 +155,8 @@ export function buildMigrationSummaryQuery(
       `max(last_date)${f} AS last${suffix}`,
     ];
   });
-  const m = `m AS (SELECT customer_id, ${cols.join(', ')} FROM ${summaryTables.customerMonths} WHERE ${scanRange([periods.early, periods.late])}
-  GROUP BY customer_id HAVING count(*) FILTER (WHERE ${monthsOf(periods.early)}) + count(*) FILTER (WHERE ${monthsOf(periods.late)}) > 0)`;
+  const m = `m AS (SELECT ix, ${cols.join(', ')} FROM ${summaryTables.customerMonths} WHERE ${scanRange([periods.early, periods.late])}
+  GROUP BY ix HAVING count(*) FILTER (WHERE ${monthsOf(periods.early)}) + count(*) FILTER (WHERE ${monthsOf(periods.late)}) > 0)`;
   const c = profit ? costCte(source, ps) : null;
   const total = (suffix: string) =>
     measure === 'spend'
@@ -163,11 +168,11 @@ export function buildMigrationSummaryQuery(
           : 'NULL';
   const inside = (suffix: string, v: string) => `CASE WHEN m.active${suffix} > 0 THEN ${v} END`;
   return `WITH ${[m, ...(c ? [c] : [])].join(',\n')}
-SELECT ${dbl('h.ix', 'ix')}, ${dbl('(m.active_e > 0)::INTEGER + 2 * (m.active_l > 0)::INTEGER', 'in_periods')},
+SELECT ${dbl('m.ix', 'ix')}, ${dbl('(m.active_e > 0)::INTEGER + 2 * (m.active_l > 0)::INTEGER', 'in_periods')},
   ${dbl(inside('_e', total('_e')), 'early_total')}, ${dbl(inside('_l', total('_l')), 'late_total')},
   ${dbl(`date_diff('day', DATE '1970-01-01', coalesce(m.last_l, m.last_e))`, 'last_purchase')}
-FROM m JOIN ${summaryTables.customerHistory} h ON h.customer_id = m.customer_id
-${c ? 'LEFT JOIN c ON c.customer_id = m.customer_id' : ''}`;
+FROM m
+${c ? 'LEFT JOIN c ON c.ix = m.ix' : ''}`;
 }
 
 /**
@@ -187,8 +192,8 @@ export function buildMvcSummaryQuery(source: ValueSource, peerColumn: PeerColumn
   const [h1, h2] = split
     ? [`month < ${midMonth}`, `month > ${midMonth}`]
     : [`month <= ${midMonth}`, `month > ${midMonth}`];
-  const m = `m AS (SELECT customer_id, ${[...monthAggregates(source, period, '', false, profit), `sum(revenue) FILTER (WHERE ${h1}) AS h1`, `sum(revenue) FILTER (WHERE ${h2}) AS h2`].join(', ')}
-  FROM ${summaryTables.customerMonths} WHERE ${monthsOf(period)} GROUP BY customer_id)`;
+  const m = `m AS (SELECT ix, ${[...monthAggregates(source, period, '', false, profit), `sum(revenue) FILTER (WHERE ${h1}) AS h1`, `sum(revenue) FILTER (WHERE ${h2}) AS h2`].join(', ')}
+  FROM ${summaryTables.customerMonths} WHERE ${monthsOf(period)} GROUP BY ix)`;
   // That month's lines within the period (the period may start or end inside it only where no line falls).
   const from = [monthStart(mid), period.start].sort().at(-1)!;
   const to = [addDays(monthStart(addDays(monthStart(mid), 31)), -1), period.end].sort()[0]!;
@@ -202,15 +207,18 @@ export function buildMvcSummaryQuery(source: ValueSource, peerColumn: PeerColumn
     ? `peers AS (SELECT customer_id, coalesce(any_value(${peerColumn}), '(none)') AS peer FROM customers GROUP BY customer_id),
 ${peerCodesCte(peerColumn)}`
     : null;
-  const half = (h: string) => (split ? `coalesce(m.${h}, 0) + coalesce(p.${h}, 0)` : `coalesce(m.${h}, 0)`);
+  // Rounded to the micro-unit as in the raw path (mvc-mgc-bz.ts): whether the second half fell
+  // below the first must not depend on the order the lines were added in.
+  const half = (h: string) =>
+    roundMoneySql(split ? `coalesce(m.${h}, 0) + coalesce(p.${h}, 0)` : `coalesce(m.${h}, 0)`);
   const value = profit ? profitExpr('m', '', c ? 'c.cts' : 'CAST(NULL AS DOUBLE)') : 'm.revenue';
   return `WITH ${[m, ...(p ? [p] : []), ...(c ? [c] : []), ...(peers ? [peers] : [])].join(',\n')}
 SELECT ${dbl('h.ix', 'ix')}, ${dbl(value, 'value')}, ${dbl('m.revenue', 'revenue')}, ${dbl(c ? 'coalesce(c.cts, 0)' : '0', 'service_cost')},
   ${dbl(peers ? 'codes.code' : '0', 'peer')}, ${dbl(half('h1'), 'first_half')}, ${dbl(half('h2'), 'second_half')}
-FROM m JOIN ${summaryTables.customerHistory} h ON h.customer_id = m.customer_id
-${p ? 'LEFT JOIN p ON p.customer_id = m.customer_id' : ''}
-${c ? 'LEFT JOIN c ON c.customer_id = m.customer_id' : ''}
-${peers ? `LEFT JOIN peers ON peers.customer_id = m.customer_id LEFT JOIN codes ON codes.peer = coalesce(peers.peer, '(none)')` : ''}`;
+FROM m JOIN ${summaryTables.customerHistory} h ON h.ix = m.ix
+${p ? 'LEFT JOIN p ON p.customer_id = h.customer_id' : ''}
+${c ? 'LEFT JOIN c ON c.ix = m.ix' : ''}
+${peers ? `LEFT JOIN peers ON peers.customer_id = h.customer_id LEFT JOIN codes ON codes.peer = coalesce(peers.peer, '(none)')` : ''}`;
 }
 
 /** Every value a customer's peer can take (`any_value` of the column, else `(none)`), distinct. */

@@ -76,11 +76,12 @@ export interface DataRange {
 
 /**
  * `SELECT` for the dataset's date range: first and last date of lines with a customer. The
- * summary's monthly table holds exactly those lines, so `fromSummary` reads the same two dates there.
+ * summary's `customer_history` has one row per customer with such lines and their first and last
+ * dates, so `fromSummary` reads the same two dates there (a row per customer, not per month).
  */
 export function buildDataRangeQuery(fromSummary = false): string {
   if (fromSummary)
-    return 'SELECT min(first_date) AS first_date, max(last_date) AS last_date, count(*) AS n FROM summary.customer_months';
+    return 'SELECT min(first_date) AS first_date, max(last_date) AS last_date, count(*) AS n FROM summary.customer_history';
   return 'SELECT min(date) AS first_date, max(date) AS last_date, count(*) AS n FROM transactions WHERE customer_id IS NOT NULL';
 }
 

@@ -29,7 +29,7 @@ import { quoteIdent, quoteLiteral } from '../../sql/quote.ts';
 export const SUMMARY_SCHEMA = 'summary';
 
 /** Version of the summary's definition; a stored summary of another version is rebuilt. */
-export const SUMMARY_VERSION = 4;
+export const SUMMARY_VERSION = 5;
 
 /** Names of the summary tables (schema-qualified, as analyses read them). */
 export const summaryTables = {
@@ -161,12 +161,13 @@ export function buildSummaryStatements(profile: DatasetProfile): { sql: string; 
     { sql: buildSummaryCustomersSql(profile) },
     { sql: buildCustomerRanksSql() },
     { sql: buildServiceCostOwnersSql() },
+    // customer_history first: the monthly tables carry its ix.
+    { sql: buildCustomerHistorySql(profile) },
     { sql: buildCustomerMonthsSql(profile) },
     { sql: buildServiceCostMonthsSql(profile) },
     { sql: buildSurveyRespondentsSql(profile) },
     { sql: buildSurveyInfoSql(profile) },
     { sql: buildLostCustomersSql(profile) },
-    { sql: buildCustomerHistorySql(profile) },
     { sql: buildSummaryInfoSql(profile), bindsSource: true },
   ];
 }
