@@ -1,5 +1,6 @@
 /**
- * `npx tsx bench/browser/combine.ts bench/out/browser-1000000-saved.json bench/out/native-all-1000000.json [more browser JSON…]`
+ * `npx tsx bench/browser/combine.ts bench/out/browser-1000000-saved.json bench/out/native-all-1000000.json [more
+ * browser JSON…]`
  *
  * Prints the docs table: each analysis in the browser worker beside our engine in Node and native
  * DuckDB (1 thread). Later browser files fill analyses the first one lacks (e.g. a re-run `--only`).

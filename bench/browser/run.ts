@@ -1,5 +1,6 @@
 /**
- * `npm run bench:browser -- [--customers 100000] [--only whale-curve,rfm] [--out bench/out/browser-<N>.json] [--timeout-min 30] [--load import|saved|reopen] [--skip-build] [--docs]`
+ * `npm run bench:browser -- [--customers 100000] [--only whale-curve,rfm] [--out bench/out/browser-<N>.json]
+ * [--timeout-min 30] [--load import|saved|reopen] [--skip-build] [--docs]`
  *
  * Every registered analysis on a generated dataset, in the app's own engine worker in headless
  * Chromium: the page (bench/browser/) is built with Vite and served by `vite preview`, the four

@@ -186,7 +186,8 @@ async function storageError(e: unknown, name: string, bytes: number): Promise<Er
   if (!quota) return e instanceof Error ? e : new Error(String(e));
   const estimate = await navigator.storage?.estimate?.().catch(() => null);
   const free = estimate?.quota !== undefined ? Math.max(0, estimate.quota - (estimate.usage ?? 0)) : undefined;
-  // An estimate that says it would have fitted is stale or approximate (the browser may hold back room): not worth quoting.
+  // An estimate that says it would have fitted is stale or approximate (the browser may hold back room): not worth
+  // quoting.
   return new StorageFullError(name, bytes, free !== undefined && free < bytes ? free : undefined, e);
 }
 

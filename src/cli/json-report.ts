@@ -43,7 +43,8 @@ export interface JsonReport {
 
 /**
  * Builds the JSON report from the runtime's cell states. A blocked cell is an error (its message
- * says what it waits on); a cell that does not apply to the data is `not_applicable`, with why. Dates become ISO strings (`YYYY-MM-DD` for DATE columns).
+ * says what it waits on); a cell that does not apply to the data is `not_applicable`, with why. Dates become ISO
+ * strings (`YYYY-MM-DD` for DATE columns).
  */
 export function jsonReport(
   nb: Notebook,

@@ -1,5 +1,6 @@
 /**
- * Head-less notebook runner: `npm run notebook -- run <notebook.md> [--data <dir>] [--json <out.json>|-] [--html <out.html>]`.
+ * Head-less notebook runner: `npm run notebook -- run <notebook.md> [--data <dir>] [--json <out.json>|-] [--html
+ * <out.html>]`.
  * Same engine (DuckDB-WASM) and runtime as the app; see docs/notebook-format.md.
  */
 import { parseArgs, usage } from './args.ts';

@@ -25,7 +25,8 @@ let samplePrefetch: Promise<Uint8Array> | null = prefetched;
 const api: WorkerApi = {
   ...engine,
   async loadSample() {
-    // The database file opens in a fraction of the time the four CSV files take to parse (sample-data/build-database.ts).
+    // The database file opens in a fraction of the time the four CSV files take to parse
+    // (sample-data/build-database.ts).
     // The prefetched bytes serve the first load only: a later one (after the sample was replaced
     // and its buffer handed to DuckDB) fetches again.
     const bytes = samplePrefetch ?? sampleDatabase();

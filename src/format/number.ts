@@ -4,7 +4,8 @@
  * compact, with the dataset's currency); these helpers keep the same rules for the English text
  * that is not translated yet (notes, chart labels).
  *
- * Plain and locale-free (en-US digits and grouping). Currency is unknown here, so money has no symbol. A negative number takes the typographic
+ * Plain and locale-free (en-US digits and grouping). Currency is unknown here, so money has no symbol. A negative
+ * number takes the typographic
  * minus "−", a dash-like "-5.8%" reads badly in prose, and none when the digits shown are all zero.
  * Digits come from `Intl.NumberFormat`, which never switches to exponent notation (`toFixed` and
  * `String` do, from 1e21 up and below 1e-6). Anything that is not a finite number reads "n/a".

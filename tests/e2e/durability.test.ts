@@ -251,7 +251,8 @@ describe('nothing lost', () => {
       assert.deepEqual(await pageSql(page, 'SELECT count(*) > 0 FROM transactions'), [['true']]);
       await page.getByRole('button', { name: 'Close import' }).click();
 
-      // An edit under a full quota says why it was not saved (a large one: small writes may fit in what the browser holds back).
+      // An edit under a full quota says why it was not saved (a large one: small writes may fit in what the browser
+      // holds back).
       const now = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
       await cdp.send('Storage.overrideQuotaForOrigin', { origin: session.baseUrl, quotaSize: now + 16 * 1024 });
       // Chromium's quota accounting can let one write through before it refuses (its usage figure

@@ -2,7 +2,8 @@
  * The other formats and encodings through the wizard, end to end in Chromium: an XLSX sheet
  * chosen and a Parquet file imported together as one dataset, NDJSON, CDNOW's whitespace-aligned
  * text, Big5 / UTF-16 / UTF-8-BOM detected with Chinese headers mapped, a wrong encoding override
- * warned about, delimiter and header overrides, the UCI Online Retail `.csv.gz` under explicit rules (cancellations, negative
+ * warned about, delimiter and header overrides, the UCI Online Retail `.csv.gz` under explicit rules (cancellations,
+ * negative
  * quantities, rows without CustomerID, revenue = Quantity × UnitPrice), rejected rows that can
  * still be downloaded after another dataset was loaded, and renaming and deleting datasets.
  */

@@ -8,60 +8,12 @@
  * written on the raw tables without any of the engine's code), to 1e-9 relative. An analysis the
  * data cannot support must say so (not applicable, with its reason) rather than give numbers.
  */
-import { mkdtempSync, readFileSync, copyFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadData, type LoadedData } from '../../src/cli/load-data.ts';
 import { toRows } from '../../src/engine/types.ts';
 import { compareHeadline, referenceIds, referenceSql } from '../../bench/reference/headline.ts';
 import { canonicalTables } from '../../src/model/schema.ts';
-
-const datasets = path.resolve(import.meta.dirname, '../fixtures/datasets');
-
-function folderWith(file: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'caw-headline-'));
-  copyFileSync(path.join(datasets, file), path.join(dir, file));
-  return dir;
-}
-
-/** The sample's transactions and service costs with Chinese headers and file names, GBK-encoded. */
-function gbkExport(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'caw-headline-gbk-'));
-  const tables: Record<string, [string, Record<string, string>]> = {
-    transactions: [
-      '交易',
-      {
-        customer_id: '客户编号',
-        date: '交易日期',
-        revenue: '金额',
-        cost: '成本',
-        quantity: '数量',
-        order_id: '订单号',
-        product: '产品',
-        category: '品类',
-        channel: '渠道',
-      },
-    ],
-    service_costs: ['服务成本', { customer_id: '客户编号', amount: '金额', date: '发生日期', category: '成本类别' }],
-  };
-  for (const [table, [name, headers]] of Object.entries(tables)) {
-    const [head, ...rest] = readFileSync(
-      path.resolve(import.meta.dirname, `../../sample-data/default/${table}.csv`),
-      'utf8',
-    ).split('\n');
-    const text = [
-      head!
-        .split(',')
-        .map((h) => headers[h] ?? h)
-        .join(','),
-      ...rest,
-    ].join('\r\n');
-    writeFileSync(path.join(dir, `${name}.csv`), iconv.encode(text, 'gbk'));
-  }
-  return dir;
-}
+import { folderWith, gbkExport } from './dataset-folders.ts';
 
 /**
  * The reference queries are written on all four canonical tables; a dataset without one of them
@@ -120,7 +72,11 @@ describe.each([
   ['UCI Online Retail', () => folderWith('online_retail.csv.gz'), 12],
   ['CDNOW master', () => folderWith('CDNOW_master.txt'), 12],
   ['IBM Telco churn', () => folderWith('Telco-Customer-Churn.csv'), 2],
-  ['the sample as a GBK export with Chinese headers (transactions and service costs)', gbkExport, 12],
+  [
+    'the sample as a GBK export with Chinese headers (transactions and service costs)',
+    () => gbkExport(['transactions', 'service_costs']),
+    12,
+  ],
 ] as const)('headline numbers on %s', (_name, folder, expectedApplicable) => {
   const skipped = skips[_name] ?? {};
   let data: LoadedData;

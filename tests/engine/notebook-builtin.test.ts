@@ -11,7 +11,8 @@ import { parseNotebook } from '../../src/notebook/format/index.ts';
 /**
  * CI check: every built-in notebook runs through the CLI code path without a cell error.
  * Notebooks for the sample data (`dataset: sample | any`) share one engine; a notebook for another
- * dataset runs over `tests/notebook/data/<dataset>/` (a mapping.yaml and its data files, copies of tests/fixtures/datasets).
+ * dataset runs over `tests/notebook/data/<dataset>/` (a mapping.yaml and its data files, copies of
+ * tests/fixtures/datasets).
  */
 const dir = path.resolve(import.meta.dirname, '../../notebooks');
 const dataDirs = path.resolve(import.meta.dirname, '../notebook/data');

@@ -4,17 +4,15 @@
  * no mapping file): zero cells in error; a cell that cannot run is "not applicable" and says why.
  * (The Telco notebook on its own data, and the reports: notebook-builtin.test.ts.)
  */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadData, type LoadedData } from '../../src/cli/load-data.ts';
 import { runNotebookFile } from '../../src/cli/run.ts';
 import { renderMarkdown } from '../../src/notebook/markdown.ts';
+import { folderWith, gbkExport } from './dataset-folders.ts';
 
 const notebooks = path.resolve(import.meta.dirname, '../../notebooks');
-const datasets = path.resolve(import.meta.dirname, '../fixtures/datasets');
 const all = readdirSync(notebooks)
   .filter((f) => f.endsWith('.md'))
   .sort();
@@ -22,78 +20,6 @@ const all = readdirSync(notebooks)
 // the dataset matrix runs the originals; each translation runs once, on the sample, below.
 const files = all.filter((f) => !/\.zh-Han[st]\.md$/.test(f));
 const translations = all.filter((f) => /\.zh-Han[st]\.md$/.test(f));
-
-/** A folder holding only `file` (the CLI imports every data file of a folder). */
-function folderWith(file: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'caw-nb-data-'));
-  copyFileSync(path.join(datasets, file), path.join(dir, file));
-  return dir;
-}
-
-/** Chinese headers for the sample's columns, as a mainland system would export them. */
-const zhHeaders: Record<string, Record<string, string>> = {
-  customers: {
-    customer_id: '客户编号',
-    name: '客户名称',
-    signup_date: '注册日期',
-    region: '地区',
-    channel: '渠道',
-    plan: '套餐',
-    segment: '客户细分',
-    acquisition_cost: '获客成本',
-    churn_date: '流失日期',
-    churn_reason: '流失原因',
-  },
-  service_costs: { customer_id: '客户编号', amount: '金额', date: '发生日期', category: '成本类别' },
-  surveys: {
-    customer_id: '客户编号',
-    satisfaction: '满意度',
-    date: '调查日期',
-    scale: '量表',
-    recommend: '推荐意愿',
-    repurchase_intent: '复购意愿',
-  },
-  transactions: {
-    customer_id: '客户编号',
-    date: '交易日期',
-    revenue: '金额',
-    cost: '成本',
-    quantity: '数量',
-    order_id: '订单号',
-    product: '产品',
-    category: '品类',
-    channel: '渠道',
-  },
-};
-const zhFileNames: Record<string, string> = {
-  customers: '客户',
-  service_costs: '服务成本',
-  surveys: '满意度调查',
-  transactions: '交易',
-};
-
-/**
- * The sample's four tables exported the way a Chinese ERP would: Chinese file names and headers,
- * GBK-encoded, CRLF line ends, service costs included. Nothing tells the import which table is which.
- */
-function gbkExport(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'caw-nb-gbk-'));
-  for (const [table, headers] of Object.entries(zhHeaders)) {
-    const [head, ...rest] = readFileSync(
-      path.resolve(import.meta.dirname, `../../sample-data/default/${table}.csv`),
-      'utf8',
-    ).split('\n');
-    const text = [
-      head!
-        .split(',')
-        .map((h) => headers[h] ?? h)
-        .join(','),
-      ...rest,
-    ].join('\r\n');
-    writeFileSync(path.join(dir, `${zhFileNames[table]}.csv`), iconv.encode(text, 'gbk'));
-  }
-  return dir;
-}
 
 describe.each([
   ['the built-in sample', () => undefined],

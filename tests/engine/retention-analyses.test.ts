@@ -230,7 +230,8 @@ f,B`,
       discount_rate: 0,
       horizon: 1,
     });
-    // N = 4: before 4·100·0.8 = 320, after 4·100·0.85 = 340 at no cost → +20, +6.25%; claim (+5 points) is the same here
+    // N = 4: before 4·100·0.8 = 320, after 4·100·0.85 = 340 at no cost → +20, +6.25%; claim (+5 points) is the same
+    // here
     expect([r.scalars.margin, r.scalars.retention, r.scalars.acquisition_cost]).toEqual([100, 0.8, 300]);
     expect(r.scalars.equity_change).toBeCloseTo(20, 8);
     expect(r.scalars.profit_change).toBeCloseTo(0.0625, 10);

@@ -55,7 +55,8 @@ describe('segmentation on a hand-computed fixture', () => {
       {
         table: 'surveys',
         fileName: 'surveys.csv',
-        // survey loyalty: a (5−1)/4 = 1, b intent (2−1)/4 = 0.25, c (3−1)/4 = 0.5, d intent 1, e (7−1)/9 on 1–10; f none
+        // survey loyalty: a (5−1)/4 = 1, b intent (2−1)/4 = 0.25, c (3−1)/4 = 0.5, d intent 1, e (7−1)/9 on 1–10; f
+        // none
         bytes: csv(
           'customer_id,satisfaction,scale,repurchase_intent\na,5,1-5,\nb,4,1-5,2\nc,3,1-5,\nd,1,1-5,5\ne,7,1-10,',
         ),

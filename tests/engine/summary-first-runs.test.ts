@@ -82,7 +82,8 @@ const rawTablesIn = (sql: string) =>
 //     bought 2023-01-10 (100, cost 60), 2023-06-01 (50, no cost), 2024-03-01 (80, cost 50), 2024-12-31 (10, cost 5);
 //     costs to serve 15 on 2023-06-10, 5 on 2024-02-01; churned 2024-02-01 ("price").
 //  b: two answers of 2 on one day (recommend 3 and 5: the 5 is kept) and an undated 5; bought once; a cost of 7.
-//  c: one answer too recent to follow (2024-01-02: its window ends 2025-01-01); bought once, 2024-06-01; left without a churn date ("moved").
+// c: one answer too recent to follow (2024-01-02: its window ends 2025-01-01); bought once, 2024-06-01; left without a
+// churn date ("moved").
 //  d: answered 1 on 2023-07-01, never bought; churned 2023-09-01 with an empty reason.
 //  e: an undated answer only; a sale and a return; churned 2023-08-01, no reason; an undated cost of 3.
 //  One answer without a customer id, one without a score.

@@ -307,7 +307,8 @@ describe('intervals of the totals (delta method)', () => {
     const spread = 1.959963984540054 * (model.totalPurchases.standardError! / model.totalPurchases.value);
     expect(model.totalPurchases.low).toBeCloseTo(model.totalPurchases.value * Math.exp(-spread), 9);
     expect(model.totalPurchases.high).toBeCloseTo(model.totalPurchases.value * Math.exp(spread), 9);
-    // Without discounting, expected margin = Σ purchases × spend × margin: its interval includes Gamma-Gamma's uncertainty too.
+    // Without discounting, expected margin = Σ purchases × spend × margin: its interval includes Gamma-Gamma's
+    // uncertainty too.
     expect(model.totalValue.standardError).toBeGreaterThan(0);
     expect(model.newCustomer.length).toBe(9);
     expect(model.newCustomer[8]!.t).toBe(39);

@@ -1,5 +1,6 @@
 /**
- * CLV models: the published CDNOW fits reproduced from the carried dataset files (tests/fixtures/datasets), and the closed
+ * CLV models: the published CDNOW fits reproduced from the carried dataset files (tests/fixtures/datasets), and the
+ * closed
  * forms checked against independent computations (numeric integration over the mixing
  * distributions, known special-function identities, hand-computed values).
  */

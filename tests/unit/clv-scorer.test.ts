@@ -92,7 +92,8 @@ describe('memoised BG/NBD scores', () => {
 });
 
 describe('modelCustomers equals the per-customer computation', () => {
-  // 12 customers (≥ 10 repeat buyers are not needed for BG/NBD; Gamma-Gamma needs 10, so spend falls back to the mean here),
+  // 12 customers (≥ 10 repeat buyers are not needed for BG/NBD; Gamma-Gamma needs 10, so spend falls back to the mean
+  // here),
   // then the same table doubled with spend so Gamma-Gamma is fitted.
   const base: ClvCustomer[] = histories.map(([frequency, recency, T], i) => ({
     customer_id: `C${String(i).padStart(2, '0')}`,

@@ -29,7 +29,8 @@ export interface AllocationRule {
   category: string;
   /**
    * What the rate applies to:
-   * - `order`: per order with positive revenue (distinct `order_id`; distinct purchase dates when there is no order id);
+   * - `order`: per order with positive revenue (distinct `order_id`; distinct purchase dates when there is no order
+   * id);
    * - `return`: per transaction line with negative revenue (a return or credit);
    * - `event`: per recorded `service_costs` row whose category equals `category`; REPLACES the recorded
    *   amounts of that category (a what-if on, say, the cost of a support call);

@@ -146,7 +146,8 @@ export const marginMultipleAnalysis: AnalysisDefinition<typeof marginMultipleOpt
           marks: [
             { type: 'line', x: 'retention', y: 'multiple', stroke: 'discount', options: { strokeWidth: 3 } },
             { type: 'dot', data: 'grid', x: 'retention', y: 'multiple', stroke: 'discount', r: 4 },
-            // The published values, labelled for the lowest rate above its line and the highest below, so labels never collide.
+            // The published values, labelled for the lowest rate above its line and the highest below, so labels never
+            // collide.
             {
               type: 'text',
               rows: gridAt(lowest),

@@ -8,7 +8,8 @@
  *
  * - one group-by of `summary.customer_months` per query, with a FILTER per period, instead of one
  *   per period plus a full join; grouped and joined on the customer's integer `ix` (carried by the
- *   monthly tables), not the text id: hashing text ids was most of these queries' time; profit is computed for the period's customers only (the profit
+ * monthly tables), not the text id: hashing text ids was most of these queries' time; profit is computed for the
+ * period's customers only (the profit
  *   universe of the whole-base builder is not needed when the result is joined onto them);
  * - the first purchase ever and the signup date (tenure) come from `summary.customer_history`,
  *   one row per customer, instead of a group-by over every month and one over `customers`;

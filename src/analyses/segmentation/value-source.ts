@@ -1,7 +1,8 @@
 /**
  * What "value" and "profit" mean on the data at hand. Profit per customer is
  gross margin − cost to serve, computed by the profitability area's
- * `buildCustomerProfitQuery` (Kaplan & Cooper 1998; Peppers & Rogers). When the dataset lacks costs, value falls back to revenue and the
+ * `buildCustomerProfitQuery` (Kaplan & Cooper 1998; Peppers & Rogers). When the dataset lacks costs, value falls back
+ * to revenue and the
  * analyses say so in their notes instead of failing.
  */
 import { msg } from '../messages/chart-words.ts';

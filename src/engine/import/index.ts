@@ -3,7 +3,8 @@
  *
  * Flow: `inspectFile` (format, encoding, dialect, columns, preview, suggested mapping) → the user
  * confirms the mapping and rules (`previewImport` shows typed rows and rejects from the head) →
- * `importFile` (staging → canonical table in SQL → `ImportReport` with read = imported + rejected). `importFolder` does both for every file of a data folder.
+ * `importFile` (staging → canonical table in SQL → `ImportReport` with read = imported + rejected). `importFolder` does
+ * both for every file of a data folder.
  * See docs/import.md.
  */
 export { inspectFile, type InspectOptions, type InspectResult } from './inspect.ts';

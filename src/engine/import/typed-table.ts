@@ -1,5 +1,6 @@
 /**
- * Raw rows (a staging table or `read_csv`) → a table with each column typed as its values are (numbers, dates, text), for
+ * Raw rows (a staging table or `read_csv`) → a table with each column typed as its values are (numbers, dates, text),
+ * for
  * files loaded as-is (the folder import's per-file tables). Values that do not parse become NULL
  * here; the canonical import is where they are counted and reported.
  */

@@ -25,7 +25,8 @@ export const lostCustomersTable = 'summary.lost_customers';
  * | customer_id | VARCHAR |
  * | churn_date | DATE, NULL when only a reason is recorded |
  * | reason | trimmed `churn_reason`, '(not stated)' when empty |
- * | revenue_12m | revenue of the 365 days up to the churn date, else up to the last purchase (NULL: no purchase in them) |
+ * | revenue_12m | revenue of the 365 days up to the churn date, else up to the last purchase (NULL: no purchase in
+ * them) |
  *
  * Empty (but typed) when `customers` has no `churn_reason` column. A churn date counts only when
  * the column holds one somewhere (as the analysis decides from the dataset profile).

@@ -91,8 +91,10 @@ FROM surveys`;
  * | latest_date, latest_satisfaction, latest_recommend, latest_intent | the latest answer (`LATEST_ANSWER_ORDER`) |
  * | tx_lines | `transactions` rows of the customer, any date (0: never bought) |
  * | churn_date | earliest `customers.churn_date` (NULL when none) |
- * | survey_date, satisfaction, recommend, repurchase_intent | the latest dated answer whose outcome window ends by `data_end` (NULL when none) |
- * | tx_after, revenue_after, margin_after, service_after | transaction lines, revenue, revenue − cost and cost to serve in (survey_date, survey_date + 365] |
+ * | survey_date, satisfaction, recommend, repurchase_intent | the latest dated answer whose outcome window ends by
+ * `data_end` (NULL when none) |
+ * | tx_after, revenue_after, margin_after, service_after | transaction lines, revenue, revenue − cost and cost to serve
+ * in (survey_date, survey_date + 365] |
  * | revenue_before, margin_before, service_before | the same in (survey_date − 365, survey_date] |
  *
  * The window columns are NULL when there is no followed answer. Margin counts a line without a
