@@ -25,7 +25,7 @@ const chinese: Locale[] = ['zh-Hans', 'zh-Hant'];
  * (service_costs, hostages), the model's notation P(alive) and method names (Wilson intervals). Anything
  * else in Latin letters is an English word left behind.
  */
-const allowedLatin = /\b[a-z]+_[a-z_]+\b|hostages|P\(alive\)|Reichheld|Sasser|Wilson/g;
+const allowedLatin = /\b[a-z]+_[a-z_]+\b|\b[a-z]+\.[a-z_]+\b|\bmin\(|hostages|P\(alive\)|Reichheld|Sasser|Wilson/g;
 
 describe('findings catalogues', () => {
   it.each(chinese)('%s has exactly the English keys', (locale) => {

@@ -269,6 +269,30 @@ export const findingsEn = {
   'note.cost_recorded': 'Gross margin is revenue minus the recorded cost of goods (every transaction line has a cost).',
   'note.no_cost_to_serve':
     'There is no recorded cost-to-serve data; cost to serve comes only from the allocation rules you set.',
+  'rfm.note.recency':
+    'Recency is counted in {unit} from {as_of} (the as-of date); frequency = distinct orders (or purchase days when order ids are missing) and monetary = total {measure} from {since} to {as_of}.',
+  'rfm.note.scores':
+    'Scores are {bins} quantile bins: min({bins}, 1 + ⌊{bins} × percent rank⌋); tied customers share a score.',
+  'term.unit.days': 'days',
+  'term.unit.weeks': 'weeks',
+  'term.unit.months': 'months',
+  'value_loyalty.note.cutoffs':
+    'Cut-offs: value {value_how} = {value}, loyalty {loyalty_how} = {loyalty}; a customer at a cut-off counts as high. Period {from} to {to}.',
+  'value_loyalty.note.no_answer':
+    '{customers} active {customers|customer has|customers have} no survey answer and {customers|is|are} left out of the matrix.',
+  'term.cutoff.median': 'median',
+  'term.cutoff.set': 'set',
+  'note.seg.no_cost_data':
+    'No cost data (no transactions.cost, no service_costs): profit cannot be computed, so value is revenue and profit columns are empty.',
+  'note.seg.assumed_margin':
+    'No transactions.cost (COGS): gross margin is assumed at 35% of revenue, then cost to serve is subtracted.',
+  'note.seg.no_service_costs': 'No service_costs table: profit is gross margin (revenue − cost) without cost to serve.',
+  'note.seg.undated_service_costs': 'service_costs has no dates: undated costs are charged to every period analysed.',
+  'note.seg.profit_requested': 'Profit was requested but the data has no costs: customers are ranked by spend instead.',
+  'note.vl.value_profit': 'Value is profit per customer (revenue − cost − cost to serve) over the period.',
+  'note.vl.value_revenue_chosen': 'Value is revenue, as chosen.',
+  'note.vl.value_revenue_no_costs': 'Value is revenue: the data has no costs, so profit cannot be computed.',
+  'note.vl.no_surveys': 'No surveys: loyalty is measured from behaviour (share of months with a purchase) instead.',
   'note.no_acquisition_cost':
     'Acquisition cost amortisation was asked for, but the customers table has no acquisition_cost values; it is left out.',
 

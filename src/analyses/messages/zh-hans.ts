@@ -240,6 +240,27 @@ export const findingsZhHans: Record<FindingKey, string> = {
     '{customers} 位客户与其他客户的利润相同。利润相同的客户按客户编号排序；既然利润一样，这个顺序不会改变曲线上读出的任何数字。',
   'note.cost_recorded': '毛利 = 收入减去记录的商品成本（每笔交易明细都有成本）。',
   'note.no_cost_to_serve': '没有记录的服务成本数据；服务成本只来自你设定的分摊规则。',
+  'rfm.note.recency':
+    '最近购买时间以{unit}为单位，从截止日期 {as_of} 往回计算；购买频次 = 不同订单数（没有订单号时按购买天数），金额 = {since} 至 {as_of} 的{measure}总额。',
+  'rfm.note.scores': '评分按分位数分为 {bins} 档：min({bins}, 1 + ⌊{bins} × 百分位排名⌋)；数值相同的客户得分相同。',
+  'term.unit.days': '天',
+  'term.unit.weeks': '周',
+  'term.unit.months': '月',
+  'value_loyalty.note.cutoffs':
+    '分界线：价值（{value_how}）= {value}，忠诚度（{loyalty_how}）= {loyalty}；正好落在分界线上的客户算作“高”。期间 {from} 至 {to}。',
+  'value_loyalty.note.no_answer': '{customers} 位活跃客户没有调研回答，未计入矩阵。',
+  'term.cutoff.median': '中位数',
+  'term.cutoff.set': '设定值',
+  'note.seg.no_cost_data':
+    '没有成本数据（既没有 transactions.cost，也没有 service_costs）：无法计算利润，因此以收入衡量价值，利润列为空。',
+  'note.seg.assumed_margin': '没有 transactions.cost（销货成本）：毛利按收入的 35% 估算，再减去服务成本。',
+  'note.seg.no_service_costs': '没有 service_costs 表：利润即毛利（收入 − 成本），未扣除服务成本。',
+  'note.seg.undated_service_costs': 'service_costs 没有日期：未注明日期的成本计入所分析的每一个期间。',
+  'note.seg.profit_requested': '要求按利润排序，但数据中没有成本：改为按消费金额为客户排序。',
+  'note.vl.value_profit': '价值是每位客户在该期间的利润（收入 − 成本 − 服务成本）。',
+  'note.vl.value_revenue_chosen': '按所选设置，以收入衡量价值。',
+  'note.vl.value_revenue_no_costs': '以收入衡量价值：数据中没有成本，无法计算利润。',
+  'note.vl.no_surveys': '没有调研数据：改用行为衡量忠诚度（有购买的月份占比）。',
   'note.no_acquisition_cost': '要求摊销获客成本，但客户表中没有 acquisition_cost 值，因此未计入。',
 
   'diagnostics.chart.waterfall.title': '从毛利到 {net} 的净利润',

@@ -242,6 +242,27 @@ export const findingsZhHant: Record<FindingKey, string> = {
     '{customers} 位顧客與其他顧客的利潤相同。利潤相同的顧客按顧客編號排序；既然利潤一樣，這個順序不會改變曲線上讀出的任何數字。',
   'note.cost_recorded': '毛利 = 營收減去記錄的商品成本（每筆交易明細都有成本）。',
   'note.no_cost_to_serve': '沒有記錄的服務成本資料；服務成本只來自你設定的分攤規則。',
+  'rfm.note.recency':
+    '最近購買時間以{unit}為單位，從截止日期 {as_of} 往回計算；購買頻次 = 不同訂單數（沒有訂單號時按購買天數），金額 = {since} 至 {as_of} 的{measure}總額。',
+  'rfm.note.scores': '評分按分位數分為 {bins} 檔：min({bins}, 1 + ⌊{bins} × 百分位排名⌋)；數值相同的顧客得分相同。',
+  'term.unit.days': '天',
+  'term.unit.weeks': '週',
+  'term.unit.months': '月',
+  'value_loyalty.note.cutoffs':
+    '分界線：價值（{value_how}）= {value}，忠誠度（{loyalty_how}）= {loyalty}；正好落在分界線上的顧客算作「高」。期間 {from} 至 {to}。',
+  'value_loyalty.note.no_answer': '{customers} 位活躍顧客沒有調查回答，未計入矩陣。',
+  'term.cutoff.median': '中位數',
+  'term.cutoff.set': '設定值',
+  'note.seg.no_cost_data':
+    '沒有成本資料（既沒有 transactions.cost，也沒有 service_costs）：無法計算利潤，因此以營收衡量價值，利潤欄為空。',
+  'note.seg.assumed_margin': '沒有 transactions.cost（銷貨成本）：毛利按營收的 35% 估算，再減去服務成本。',
+  'note.seg.no_service_costs': '沒有 service_costs 表：利潤即毛利（營收 − 成本），未扣除服務成本。',
+  'note.seg.undated_service_costs': 'service_costs 沒有日期：未註明日期的成本計入所分析的每一個期間。',
+  'note.seg.profit_requested': '要求按利潤排序，但資料中沒有成本：改為按消費金額為顧客排序。',
+  'note.vl.value_profit': '價值是每位顧客在該期間的利潤（營收 − 成本 − 服務成本）。',
+  'note.vl.value_revenue_chosen': '按所選設定，以營收衡量價值。',
+  'note.vl.value_revenue_no_costs': '以營收衡量價值：資料中沒有成本，無法計算利潤。',
+  'note.vl.no_surveys': '沒有調查資料：改用行為衡量忠誠度（有購買的月份占比）。',
   'note.no_acquisition_cost': '要求攤銷獲客成本，但顧客表中沒有 acquisition_cost 值，因此未計入。',
 
   'diagnostics.chart.waterfall.title': '從毛利到 {net} 的淨利潤',

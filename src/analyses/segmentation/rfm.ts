@@ -9,7 +9,10 @@ import type { ChartSpec } from '../../charts/spec.ts';
 import { fromRows, toRows, type Row } from '../../sql/table.ts';
 import { defineOptions } from '../options.ts';
 import { tv } from '../../format/typed.ts';
-import { finding, term } from '../messages/finding.ts';
+import { clause, finding, term, text } from '../messages/finding.ts';
+import type { FindingKey } from '../messages/catalogs.ts';
+import { english } from '../messages/localise.ts';
+import type { MessageRef } from '../messages/render.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
 import { keptDataRange, vectorsAvailable } from './customer-period-vectors.ts';
@@ -259,6 +262,13 @@ export async function runRfm(ctx: AnalysisContext, source: ValueSource, o: RfmOp
   const cols = (r: Row | undefined) =>
     Object.keys(r ?? {}).map((name) => ({ name, ...(name === 'segment' ? str : dbl) }));
   const scores = rfmScoreTable(rows, o.bins, o.time_unit);
+  const recencyNote = clause('rfm.note.recency', {
+    unit: term(`term.unit.${o.time_unit}s` as FindingKey),
+    as_of: text(String(asOf)),
+    since: text(String(since)),
+    measure: term(measure === 'profit' ? 'term.profit' : 'term.revenue'),
+  }) as MessageRef;
+  const scoresNote = clause('rfm.note.scores', { bins: tv.count(o.bins) }) as MessageRef;
   return {
     tables: {
       segments: fromRows(segments, cols(segments[0])),
@@ -276,11 +286,9 @@ export async function runRfm(ctx: AnalysisContext, source: ValueSource, o: RfmOp
     },
     charts: rfmCharts(o.bins, measure),
     findings: rfmFindings(segments, measure, grid),
-    notes: [
-      `Recency is counted in ${o.time_unit}s from ${asOf} (the as-of date); frequency = distinct orders (or purchase days when order ids are missing) and monetary = total ${measure} from ${since} to ${asOf}.`,
-      `Scores are ${o.bins} quantile bins: min(${o.bins}, 1 + ⌊${o.bins} × percent rank⌋); tied customers share a score.`,
-      ...(o.monetary === 'profit' ? valueNotes(source) : []),
-    ],
+    // The two notes with numbers are messages, so they read in the reader's language.
+    notes: [english(recencyNote), english(scoresNote), ...(o.monetary === 'profit' ? valueNotes(source) : [])],
+    noteRefs: { 0: recencyNote, 1: scoresNote },
   };
 }
 

@@ -11,14 +11,15 @@ import { fromRows, toRows, type Row } from '../../sql/table.ts';
 import type { SqlConnection } from '../../sql/connection.ts';
 import { hasColumn, hasTable } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
-import { decimal } from '../../format/number.ts';
 import { tv } from '../../format/typed.ts';
-import { finding, term } from '../messages/finding.ts';
+import { clause, finding, term, text } from '../messages/finding.ts';
+import { english } from '../messages/localise.ts';
+import type { MessageRef } from '../messages/render.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
 import { num, ratio, shareOfClause } from './format.ts';
 import { keptDataRange, loadCustomerPeriod, vectorsAvailable } from './customer-period-vectors.ts';
-import { formatPeriod, noDataMessage, periodMonths, resolvePeriod, type Period } from './periods.ts';
+import { noDataMessage, periodMonths, resolvePeriod, type Period } from './periods.ts';
 import { shareBar, shareBarColumns, shareBarsChart, type ShareBar } from './share-bars.ts';
 import { surveyLoyaltyCte } from './survey-loyalty.ts';
 import { vlCellRows, vlLoyalty, vlStats, vlValues, type VlCuts } from './value-loyalty-numerics.ts';
@@ -368,6 +369,7 @@ export async function runValueLoyalty(ctx: AnalysisContext, o: ValueLoyaltyOptio
   const range = await keptDataRange(ctx);
   const period = resolvePeriod(o.period_start, o.period_end, range);
   const notes: string[] = [];
+  const noteRefs: Record<number, MessageRef> = {};
   const value: 'profit' | 'revenue' = o.value === 'revenue' || !source.profit ? 'revenue' : 'profit';
   if (value === 'profit')
     notes.push('Value is profit per customer (revenue − cost − cost to serve) over the period.', ...valueNotes(source));
@@ -389,9 +391,9 @@ export async function runValueLoyalty(ctx: AnalysisContext, o: ValueLoyaltyOptio
   if (num(stats.customers) === 0) throw new Error(noDataMessage('value-loyalty', period, range));
   if (num(stats.with_loyalty) < num(stats.customers)) {
     const missing = num(stats.customers) - num(stats.with_loyalty);
-    notes.push(
-      `${missing} active customer${missing === 1 ? ' has' : 's have'} no survey answer and ${missing === 1 ? 'is' : 'are'} left out of the matrix.`,
-    );
+    const ref = clause('value_loyalty.note.no_answer', { customers: tv.count(missing) }) as MessageRef;
+    noteRefs[notes.length] = ref;
+    notes.push(english(ref));
   }
   if (num(stats.with_loyalty) === 0)
     throw new Error(
@@ -405,9 +407,17 @@ export async function runValueLoyalty(ctx: AnalysisContext, o: ValueLoyaltyOptio
   const cells = valueLoyaltyCells(rows);
   const bins = valueLoyaltyBins(rows, lo, hi, o.bins);
   const shares = cellShareBars(cells);
-  notes.push(
-    `Cut-offs: value ${o.value_cutoff === undefined ? 'median' : 'set'} = ${decimal(vc, 2)}, loyalty ${o.loyalty_cutoff === undefined ? 'median' : 'set'} = ${decimal(lc, 2)}; a customer at a cut-off counts as high. Period ${formatPeriod(period)}.`,
-  );
+  // A message, so the note reads in the reader's language (the English is the same sentence).
+  const cutoffs = clause('value_loyalty.note.cutoffs', {
+    value_how: term(o.value_cutoff === undefined ? 'term.cutoff.median' : 'term.cutoff.set'),
+    value: tv.decimal(vc, 2),
+    loyalty_how: term(o.loyalty_cutoff === undefined ? 'term.cutoff.median' : 'term.cutoff.set'),
+    loyalty: tv.decimal(lc, 2),
+    from: text(period.start),
+    to: text(period.end),
+  }) as MessageRef;
+  noteRefs[notes.length] = cutoffs;
+  notes.push(english(cutoffs));
   const str = { type: 'VARCHAR', kind: 'string' as const };
   const dbl = { type: 'DOUBLE', kind: 'number' as const };
   const cols = (r: Row | undefined) =>
@@ -439,6 +449,7 @@ export async function runValueLoyalty(ctx: AnalysisContext, o: ValueLoyaltyOptio
     ],
     findings: valueLoyaltyFindings(cells, value),
     notes,
+    noteRefs,
   };
 }
 

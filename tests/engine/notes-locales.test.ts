@@ -1,0 +1,58 @@
+/**
+ * Issue 16: the notes under an analysis read in the reader's language too. RFM and value × loyalty
+ * on the sample (costs and surveys) and on a transactions-only export (no costs, no surveys: the
+ * fallback notes): every note in 简体 and 繁體 is free of English words but for the identifiers a
+ * user types (table and column names) and formula notation; in English the notes are unchanged.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createNodeEngine, createSampleEngine, type NodeEngine } from '../../src/engine/node.ts';
+import { localiseNotes } from '../../src/analyses/messages/localise.ts';
+
+/** Identifiers and notation a note may quote in any language. */
+const allowed = new Set(['transactions.cost', 'service_costs', 'min', 'COGS']);
+const englishWords = (s: string) => (s.match(/[A-Za-z][A-Za-z_.]*[A-Za-z]/g) ?? []).filter((w) => !allowed.has(w));
+
+function transactionsOnly(): string {
+  const rows = ['customer_id,date,revenue,order_id'];
+  let o = 0;
+  for (let c = 1; c <= 30; c++)
+    for (let m = 0; m < 14; m++)
+      if ((c + m) % 3 !== 0)
+        rows.push(
+          `C${c},${new Date(Date.UTC(2024, m, 1 + (c % 27))).toISOString().slice(0, 10)},${(10 + c * 3 + m).toFixed(2)},o${++o}`,
+        );
+  return rows.join('\n') + '\n';
+}
+
+describe.each([
+  ['the sample', (): Promise<NodeEngine> => createSampleEngine()],
+  [
+    'a transactions-only export',
+    async (): Promise<NodeEngine> => {
+      const e = createNodeEngine();
+      await e.loadCanonicalCsv('t', [
+        { table: 'transactions', fileName: 'transactions.csv', bytes: new TextEncoder().encode(transactionsOnly()) },
+      ]);
+      return e;
+    },
+  ],
+])('notes on %s', (_name, make) => {
+  let engine: NodeEngine;
+  beforeAll(async () => {
+    engine = await make();
+  }, 120_000);
+
+  it.each([
+    ['rfm', {}],
+    ['rfm', { monetary: 'profit' }],
+    ['value-loyalty', {}],
+  ] as const)('%s %o: every note in the reader’s language', async (id, options) => {
+    const result = await engine.runAnalysis(id, options);
+    expect(result.notes.length).toBeGreaterThan(1);
+    expect(localiseNotes(result, { locale: 'en' })).toEqual(result.notes);
+    for (const locale of ['zh-Hans', 'zh-Hant'] as const) {
+      const notes = localiseNotes(result, { locale });
+      expect(notes.flatMap(englishWords), `${id} (${locale}): ${notes.join(' | ')}`).toEqual([]);
+    }
+  });
+});
