@@ -1,5 +1,5 @@
 /**
- * Issue 16: the notes under an analysis read in the reader's language too. RFM and value × loyalty
+ * Issue 16: the notes under an analysis read in the reader's language too. RFM, tiers and value × loyalty
  * on the sample (costs and surveys) and on a transactions-only export (no costs, no surveys: the
  * fallback notes): every note in 简体 and 繁體 is free of English words but for the identifiers a
  * user types (table and column names) and formula notation; in English the notes are unchanged.
@@ -46,6 +46,8 @@ describe.each([
     ['rfm', {}],
     ['rfm', { monetary: 'profit' }],
     ['value-loyalty', {}],
+    ['tiers', {}],
+    ['tiers', { measure: 'profit' }],
   ] as const)('%s %o: every note in the reader’s language', async (id, options) => {
     const result = await engine.runAnalysis(id, options);
     expect(result.notes.length).toBeGreaterThan(1);

@@ -282,6 +282,13 @@ export const findingsEn = {
     '{customers} active {customers|customer has|customers have} no survey answer and {customers|is|are} left out of the matrix.',
   'term.cutoff.median': 'median',
   'term.cutoff.set': 'set',
+  'tiers.note.quantiles': 'Thresholds are quantiles of {measure} ({quantiles} of customers): {thresholds}.',
+  'tiers.note.manual': 'Thresholds entered by the user: {thresholds} per month.',
+  'tiers.note.graded': 'Only customers with at least one purchase from {from} to {to} are graded.',
+  'term.avg_monthly.spend': 'average monthly spend',
+  'term.avg_monthly.profit': 'average monthly profit',
+  'term.avg_monthly.orders': 'average monthly orders',
+  'note.mvc.no_costs': 'Without cost data no customer can be shown below zero: the BZ group is empty.',
   'note.seg.no_cost_data':
     'No cost data (no transactions.cost, no service_costs): profit cannot be computed, so value is revenue and profit columns are empty.',
   'note.seg.assumed_margin':

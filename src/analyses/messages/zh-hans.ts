@@ -251,6 +251,13 @@ export const findingsZhHans: Record<FindingKey, string> = {
   'value_loyalty.note.no_answer': '{customers} 位活跃客户没有调研回答，未计入矩阵。',
   'term.cutoff.median': '中位数',
   'term.cutoff.set': '设定值',
+  'tiers.note.quantiles': '分层门槛取{measure}的分位数（按客户数的 {quantiles}）：{thresholds}。',
+  'tiers.note.manual': '分层门槛由用户设定：每月 {thresholds}。',
+  'tiers.note.graded': '只对 {from} 至 {to} 期间至少购买过一次的客户分层。',
+  'term.avg_monthly.spend': '月均消费',
+  'term.avg_monthly.profit': '月均利润',
+  'term.avg_monthly.orders': '月均订单数',
+  'note.mvc.no_costs': '没有成本数据，就无法判断哪些客户是负值客户：负值客户组为空。',
   'note.seg.no_cost_data':
     '没有成本数据（既没有 transactions.cost，也没有 service_costs）：无法计算利润，因此以收入衡量价值，利润列为空。',
   'note.seg.assumed_margin': '没有 transactions.cost（销货成本）：毛利按收入的 35% 估算，再减去服务成本。',

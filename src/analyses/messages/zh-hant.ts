@@ -253,6 +253,13 @@ export const findingsZhHant: Record<FindingKey, string> = {
   'value_loyalty.note.no_answer': '{customers} 位活躍顧客沒有調查回答，未計入矩陣。',
   'term.cutoff.median': '中位數',
   'term.cutoff.set': '設定值',
+  'tiers.note.quantiles': '分級門檻取{measure}的分位數（按顧客數的 {quantiles}）：{thresholds}。',
+  'tiers.note.manual': '分級門檻由使用者設定：每月 {thresholds}。',
+  'tiers.note.graded': '只對 {from} 至 {to} 期間至少購買過一次的顧客分級。',
+  'term.avg_monthly.spend': '月均消費',
+  'term.avg_monthly.profit': '月均利潤',
+  'term.avg_monthly.orders': '月均訂單數',
+  'note.mvc.no_costs': '沒有成本資料，就無法判斷哪些顧客是負值顧客：負值顧客組為空。',
   'note.seg.no_cost_data':
     '沒有成本資料（既沒有 transactions.cost，也沒有 service_costs）：無法計算利潤，因此以營收衡量價值，利潤欄為空。',
   'note.seg.assumed_margin': '沒有 transactions.cost（銷貨成本）：毛利按營收的 35% 估算，再減去服務成本。',

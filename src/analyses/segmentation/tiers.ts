@@ -4,7 +4,9 @@
  * share of customers, revenue and profit and its average tenure.
  */
 import { chartWords, msg, oneChart } from '../messages/chart-words.ts';
-import type { ChartText, MessageRef } from '../messages/render.ts';
+import type { ChartText, MessageParam, MessageRef } from '../messages/render.ts';
+import type { FindingKey } from '../messages/catalogs.ts';
+import { english } from '../messages/localise.ts';
 import type { ChartSpec } from '../../charts/spec.ts';
 import { fromRows, toRows, type Row } from '../../sql/table.ts';
 import type { SqlConnection } from '../../sql/connection.ts';
@@ -18,7 +20,6 @@ import { tv } from '../../format/typed.ts';
 import { clause, finding, list, term, text } from '../messages/finding.ts';
 import { keptDataRange, loadCustomerPeriod, vectorsAvailable } from './customer-period-vectors.ts';
 import {
-  formatPeriod,
   periodMessage,
   noDataMessage,
   periodMonths,
@@ -31,7 +32,6 @@ import { checkThresholds, tierNames, tierQuantiles } from './tier-names.ts';
 import { assignTiers, measureValues, quantileCont, sortedValues, tierAggregates } from './tier-numerics.ts';
 import { shareBar, shareBarColumns, shareBarsChart, type ShareBar } from './share-bars.ts';
 import {
-  measureLabel,
   measureMessage,
   resolveMeasure,
   valueNotes,
@@ -104,6 +104,13 @@ export function tierTable(rows: readonly Row[], names: readonly string[], thresh
     };
   });
   return out.reverse();
+}
+
+/** Notes: fixed sentences (found in the catalogue by their English), then messages with numbers. */
+function tierNotes(fixed: string[], refs: MessageParam[]): Pick<AnalysisResult, 'notes' | 'noteRefs'> {
+  const noteRefs: Record<number, MessageRef> = {};
+  refs.forEach((r, i) => (noteRefs[fixed.length + i] = r as MessageRef));
+  return { notes: [...fixed, ...refs.map((r) => english(r as MessageRef))], noteRefs };
 }
 
 /**
@@ -359,14 +366,19 @@ export async function runTiers(ctx: AnalysisContext, inp: TierInputs, o: TiersOp
       ),
     ),
     findings,
-    notes: [
-      ...mNotes,
-      ...valueNotes(inp.source),
-      o.method === 'quantiles'
-        ? `Thresholds are quantiles of ${measureLabel(measure)} (${quantiles.map((q) => percent(q)).join(', ')} of customers): ${thresholds.map((t) => money(t, 0)).join(', ')}.`
-        : `Thresholds entered by the user: ${thresholds.map((t) => money(t, 0)).join(', ')} per month.`,
-      `Only customers with at least one purchase from ${formatPeriod(period)} are graded.`,
-    ],
+    ...tierNotes(
+      [...mNotes, ...valueNotes(inp.source)],
+      [
+        o.method === 'quantiles'
+          ? clause('tiers.note.quantiles', {
+              measure: term(`term.avg_monthly.${measure}` as FindingKey),
+              quantiles: text(quantiles.map((q) => percent(q)).join(', ')),
+              thresholds: text(thresholds.map((t) => money(t, 0)).join(', ')),
+            })
+          : clause('tiers.note.manual', { thresholds: text(thresholds.map((t) => money(t, 0)).join(', ')) }),
+        clause('tiers.note.graded', { from: text(period.start), to: text(period.end) }),
+      ],
+    ),
   };
 }
 
