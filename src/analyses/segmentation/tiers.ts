@@ -19,14 +19,7 @@ import { num, numOrNull, ratio, shareOfClause } from './format.ts';
 import { tv } from '../../format/typed.ts';
 import { clause, finding, list, term, text } from '../messages/finding.ts';
 import { keptDataRange, loadCustomerPeriod, vectorsAvailable } from './customer-period-vectors.ts';
-import {
-  periodMessage,
-  noDataMessage,
-  periodMonths,
-  resolvePeriod,
-  type DataRange,
-  type Period,
-} from './periods.ts';
+import { periodMessage, noDataMessage, periodMonths, resolvePeriod, type DataRange, type Period } from './periods.ts';
 import { resolveThresholds, tierCaseExpr, type TierMethod, type TierSqlParams } from './tier-assign.ts';
 import { checkThresholds, tierNames, tierQuantiles } from './tier-names.ts';
 import { assignTiers, measureValues, quantileCont, sortedValues, tierAggregates } from './tier-numerics.ts';
