@@ -1,5 +1,5 @@
 /**
- * Issue 16: the notes under an analysis read in the reader's language too. RFM, tiers and value × loyalty
+ * Issue 16: the notes under an analysis read in the reader's language too. RFM, tiers, migration and value × loyalty
  * on the sample (costs and surveys) and on a transactions-only export (no costs, no surveys: the
  * fallback notes): every note in 简体 and 繁體 is free of English words but for the identifiers a
  * user types (table and column names) and formula notation; in English the notes are unchanged.
@@ -48,12 +48,16 @@ describe.each([
     ['value-loyalty', {}],
     ['tiers', {}],
     ['tiers', { measure: 'profit' }],
+    ['migration', {}],
   ] as const)('%s %o: every note in the reader’s language', async (id, options) => {
     const result = await engine.runAnalysis(id, options);
     expect(result.notes.length).toBeGreaterThan(1);
     expect(localiseNotes(result, { locale: 'en' })).toEqual(result.notes);
     for (const locale of ['zh-Hans', 'zh-Hant'] as const) {
-      const notes = localiseNotes(result, { locale });
+      // Tier names follow the reader's language (the app passes it; here it is set as the option).
+      const named = id === 'tiers' || id === 'migration';
+      const read = named ? await engine.runAnalysis(id, { ...options, language: locale }) : result;
+      const notes = localiseNotes(read, { locale });
       expect(notes.flatMap(englishWords), `${id} (${locale}): ${notes.join(' | ')}`).toEqual([]);
     }
   });

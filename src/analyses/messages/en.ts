@@ -289,6 +289,14 @@ export const findingsEn = {
   'term.avg_monthly.profit': 'average monthly profit',
   'term.avg_monthly.orders': 'average monthly orders',
   'note.mvc.no_costs': 'Without cost data no customer can be shown below zero: the BZ group is empty.',
+  'migration.note.thresholds':
+    'Both periods are graded with the earlier period’s thresholds ({thresholds} per month), so a drop in spend shows as a move down.',
+  'note.migration.new_gone':
+    '"new" = no purchase in the earlier period (first-time or returning); "gone" = no purchase in the later period.',
+  'migration.note.early_warning':
+    'Early warning: core = {names} in the earlier period; partial churn = monthly {measure} down more than {drop} against the customer’s own earlier level; value at risk = 12 × the monthly drop.{tail}',
+  'migration.note.list_top': ' The list shows the top {shown} of {total}.',
+  'term.spend': 'spend',
   'note.seg.no_cost_data':
     'No cost data (no transactions.cost, no service_costs): profit cannot be computed, so value is revenue and profit columns are empty.',
   'note.seg.assumed_margin':

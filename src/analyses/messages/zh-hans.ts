@@ -258,6 +258,13 @@ export const findingsZhHans: Record<FindingKey, string> = {
   'term.avg_monthly.profit': '月均利润',
   'term.avg_monthly.orders': '月均订单数',
   'note.mvc.no_costs': '没有成本数据，就无法判断哪些客户是负值客户：负值客户组为空。',
+  'migration.note.thresholds':
+    '两个期间都按前一期间的分层门槛（每月 {thresholds}）分层，因此消费下降会表现为层级下移。',
+  'note.migration.new_gone': '“新增”= 前一期间没有购买（首次购买或回流）；“流失”= 后一期间没有购买。',
+  'migration.note.early_warning':
+    '预警：核心客户 = 前一期间的{names}；部分流失 = 月均{measure}比客户自己之前的水平下降超过 {drop}；风险价值 = 12 × 月度降幅。{tail}',
+  'migration.note.list_top': '名单只列出 {total} 位中的前 {shown} 位。',
+  'term.spend': '消费',
   'note.seg.no_cost_data':
     '没有成本数据（既没有 transactions.cost，也没有 service_costs）：无法计算利润，因此以收入衡量价值，利润列为空。',
   'note.seg.assumed_margin': '没有 transactions.cost（销货成本）：毛利按收入的 35% 估算，再减去服务成本。',

@@ -260,6 +260,13 @@ export const findingsZhHant: Record<FindingKey, string> = {
   'term.avg_monthly.profit': '月均利潤',
   'term.avg_monthly.orders': '月均訂單數',
   'note.mvc.no_costs': '沒有成本資料，就無法判斷哪些顧客是負值顧客：負值顧客組為空。',
+  'migration.note.thresholds':
+    '兩個期間都按前一期間的分級門檻（每月 {thresholds}）分級，因此消費下降會表現為等級下移。',
+  'note.migration.new_gone': '「新增」= 前一期間沒有購買（首次購買或回流）；「流失」= 後一期間沒有購買。',
+  'migration.note.early_warning':
+    '預警：核心顧客 = 前一期間的{names}；部分流失 = 月均{measure}比顧客自己之前的水準下降超過 {drop}；風險價值 = 12 × 月度降幅。{tail}',
+  'migration.note.list_top': '名單只列出 {total} 位中的前 {shown} 位。',
+  'term.spend': '消費',
   'note.seg.no_cost_data':
     '沒有成本資料（既沒有 transactions.cost，也沒有 service_costs）：無法計算利潤，因此以營收衡量價值，利潤欄為空。',
   'note.seg.assumed_margin': '沒有 transactions.cost（銷貨成本）：毛利按營收的 35% 估算，再減去服務成本。',

@@ -5,14 +5,15 @@
  * shows who moved up, down, arrived (`new`) and left (`gone`).
  */
 import { chartTexts, msg } from '../messages/chart-words.ts';
-import type { MessageRef } from '../messages/render.ts';
+import type { MessageParam, MessageRef } from '../messages/render.ts';
+import { english } from '../messages/localise.ts';
 import type { ChartSpec } from '../../charts/spec.ts';
 import { fromRows, toRows, type ColumnInfo, type Row } from '../../sql/table.ts';
 import type { SqlConnection } from '../../sql/connection.ts';
 import { defineOptions } from '../options.ts';
-import { money, percent } from '../../format/number.ts';
+import { money } from '../../format/number.ts';
 import { tv } from '../../format/typed.ts';
-import { finding, list, term, text } from '../messages/finding.ts';
+import { clause, finding, list, term, text } from '../messages/finding.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { keptDataRange, vectorsAvailable } from './customer-period-vectors.ts';
 import {
@@ -26,7 +27,7 @@ import {
   migrationMatrixRows,
 } from './migration-numerics.ts';
 import { quantileThresholds } from './tier-numerics.ts';
-import { num, orList, ratio } from './format.ts';
+import { num, ratio } from './format.ts';
 import { buildCoreCountQuery, buildEarlyWarningQuery, buildMigrationMatrixQuery } from './migration-sql.ts';
 import {
   addDays,
@@ -465,14 +466,33 @@ export async function runMigration(
     charts: matrixCharts(names, sub, measure === 'spend' ? 'revenue' : measure, texts),
     chartText: texts.chartText,
     findings: migrationFindings(matrix, warn),
-    notes: [
-      ...mNotes,
-      ...(measure === 'profit' ? valueNotes(source) : []),
-      `Both periods are graded with the earlier period’s thresholds (${thresholds.map((t) => money(t, 0)).join(', ')} per month), so a drop in spend shows as a move down.`,
-      `"new" = no purchase in the earlier period (first-time or returning); "gone" = no purchase in the later period.`,
-      `Early warning: core = ${orList(names.slice(coreMin))} in the earlier period; partial churn = monthly ${measure} down more than ${percent(o.drop)} against the customer’s own earlier level; value at risk = 12 × the monthly drop. ${warnList.length < warn.full + warn.partial ? `The list shows the top ${warnList.length} of ${warn.full + warn.partial}.` : ''}`.trim(),
-    ],
+    ...migrationNotes(
+      [...mNotes, ...(measure === 'profit' ? valueNotes(source) : [])],
+      [
+        clause('migration.note.thresholds', { thresholds: text(thresholds.map((t) => money(t, 0)).join(', ')) }),
+        clause('note.migration.new_gone'),
+        clause('migration.note.early_warning', {
+          names: list(names.slice(coreMin).map(text)),
+          measure: term(measure === 'spend' ? 'term.spend' : measure === 'profit' ? 'term.profit' : 'term.orders'),
+          drop: tv.percent(o.drop),
+          tail:
+            warnList.length < warn.full + warn.partial
+              ? clause('migration.note.list_top', {
+                  shown: tv.count(warnList.length),
+                  total: tv.count(warn.full + warn.partial),
+                })
+              : clause('common.empty'),
+        }),
+      ],
+    ),
   };
+}
+
+/** Notes: fixed sentences (found in the catalogue by their English), then messages with numbers. */
+function migrationNotes(fixed: string[], refs: MessageParam[]): Pick<AnalysisResult, 'notes' | 'noteRefs'> {
+  const noteRefs: Record<number, MessageRef> = {};
+  refs.forEach((r, i) => (noteRefs[fixed.length + i] = r as MessageRef));
+  return { notes: [...fixed, ...refs.map((r) => english(r as MessageRef))], noteRefs };
 }
 
 /** The `migration` analysis. */
