@@ -28,9 +28,26 @@ export function referenceIds(): string[] {
     .sort();
 }
 
-/** The SQL text of an analysis's reference query. */
-export function referenceSql(id: string): string {
-  return readFileSync(path.join(referenceDir, `${id}.sql`), 'utf8');
+/**
+ * Variants of reference queries for data that takes an analysis down another path, each in its
+ * folder as `<variant>/<analysis>.sql`: `quarterly` for data with under two complete years (the
+ * retention analyses measure quarters), `revenue-valued` for data without any cost (customers are
+ * valued by revenue).
+ */
+export const referenceVariants = ['quarterly', 'revenue-valued'] as const;
+export type ReferenceVariant = (typeof referenceVariants)[number];
+
+/** The analyses with a reference query in `variant`, sorted. */
+export function variantIds(variant: ReferenceVariant): string[] {
+  return readdirSync(path.join(referenceDir, variant))
+    .filter((f) => f.endsWith('.sql'))
+    .map((f) => f.slice(0, -4))
+    .sort();
+}
+
+/** The SQL text of an analysis's reference query (or of its `variant`). */
+export function referenceSql(id: string, variant?: ReferenceVariant): string {
+  return readFileSync(path.join(referenceDir, ...(variant ? [variant] : []), `${id}.sql`), 'utf8');
 }
 
 /** The headline numbers a reference query names in its header comment (`-- headline: a, b, c`). */

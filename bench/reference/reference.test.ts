@@ -16,6 +16,8 @@ import {
   HEADLINE_TOLERANCE,
   referenceIds,
   referenceSql,
+  referenceVariants,
+  variantIds,
   withoutReference,
 } from './headline.ts';
 
@@ -64,6 +66,19 @@ describe('naive reference queries', () => {
       .filter((id) => !(id in withoutReference))
       .sort();
     expect(referenceIds()).toEqual(ids);
+  });
+
+  it('variants exist only for analyses with a reference, and name their headline numbers', () => {
+    for (const variant of referenceVariants) {
+      const ids = variantIds(variant);
+      expect(ids.length, variant).toBeGreaterThan(0);
+      for (const id of ids) {
+        expect(referenceIds(), `${variant}/${id}.sql`).toContain(id);
+        expect(declaredHeadline(referenceSql(id, variant)), `${variant}/${id}.sql`).toEqual(
+          declaredHeadline(referenceSql(id)),
+        );
+      }
+    }
   });
 
   for (const id of referenceIds()) {

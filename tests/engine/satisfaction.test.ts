@@ -542,3 +542,46 @@ describe('property: the analysis recovers a known retention-by-satisfaction func
     expect(Math.abs((r.scalars.defection_max as number) - truthZones.defectionMax!)).toBeLessThanOrEqual(1);
   });
 });
+
+/** One customer per (level, i): bought before the survey; bought again within the window when i < loyal[level]. */
+function exact(levels: number[], loyal: number[], perLevel: number): DataFile[] {
+  const tx = ['customer_id,date,revenue,cost'];
+  const sv = ['customer_id,date,satisfaction'];
+  levels.forEach((s, li) => {
+    for (let i = 0; i < perLevel; i++) {
+      const id = `x${s}_${i}`;
+      tx.push(`${id},2023-12-01,50,10`);
+      sv.push(`${id},2024-01-15,${s}`);
+      if (i < loyal[li]!) tx.push(`${id},2024-05-01,60,10`);
+    }
+  });
+  return [file('transactions', tx.join('\n')), file('surveys', sv.join('\n'))];
+}
+
+describe('scales other than 1–5: headline figures equal the hand count', () => {
+  it.each([
+    // scale, levels, loyal customers per level (of 10), detected from the maximum score
+    ['1-7', [1, 2, 3, 4, 5, 6, 7], [2, 2, 3, 3, 4, 5, 9]],
+    ['1-10', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [1, 1, 2, 2, 3, 3, 4, 5, 6, 9]],
+  ])('scale %s', async (id, levels, loyal) => {
+    const e = await engineWith(exact(levels, loyal, 10));
+    const r = await e.runAnalysis('satisfaction-loyalty', { window_days: 180, data_end: '2024-12-31', min_n: 1 });
+    const n = levels.length * 10;
+    const kept = loyal.reduce((a, b) => a + b, 0);
+    const top = loyal.at(-1)! / 10;
+    const next = loyal.at(-2)! / 10;
+    expect(r.scalars.scale).toBe(id);
+    expect(r.scalars.respondents).toBe(n);
+    expect(r.scalars.loyalty_rate).toBeCloseTo(kept / n, 12);
+    expect(r.scalars.top_level).toBe(levels.at(-1));
+    expect(r.scalars.top_rate).toBeCloseTo(top, 12);
+    expect(r.scalars.next_rate).toBeCloseTo(next, 12);
+    expect(r.scalars.top_box_ratio).toBeCloseTo(top / next, 12);
+    const curve = toRows(r.tables.curve!);
+    expect(curve.map((p) => p.satisfaction)).toEqual(levels);
+    curve.forEach((p, i) => {
+      expect(p.n).toBe(10);
+      expect(p.rate).toBeCloseTo(loyal[i]! / 10, 12);
+    });
+  });
+});
