@@ -115,6 +115,14 @@ describe('result tables', () => {
     assert.equal(first[4]!.text, '2024', 'a year is not grouped');
     assert.match(first[5]!.text, /^−[\d,]+(\.\d+)?$/, `a typographic minus: ${first[5]!.text}`);
     for (const c of first.slice(1)) assert.equal(c.align, 'right', `numbers are right-aligned (${c.text})`);
+    // Widths come from measured text: no value of the first rows is cut in a column below the
+    // maximum width (only text wider than that is cut, with the full text as its tooltip).
+    const cut = await table.evaluate((root) =>
+      [...root.querySelectorAll<HTMLElement>('.scroller > .body > .row .td')]
+        .filter((td) => td.getBoundingClientRect().width < 355 && td.scrollWidth > td.clientWidth)
+        .map((td) => td.textContent.trim()),
+    );
+    assert.deepEqual(cut, [], 'values cut although their column could hold them');
   });
 
   it('downloads the whole Scratch SQL result as CSV and as Excel', async () => {
@@ -156,6 +164,17 @@ describe('result tables', () => {
     await worst.locator('.scroller').evaluate((el) => (el.scrollLeft = 300));
     await assertAligned(worst, 'ten worst customers, scrolled');
     assert.equal(await worst.getByTestId('download-xlsx').count(), 1, 'a notebook result table offers Excel');
+    // An analysis's own tables are collapsed, and not rendered until opened (a slider drag would
+    // otherwise lay out tables nobody sees); opened, they hold together like the others.
+    const tables = page.locator('[data-cell-id="whale"] details.table');
+    assert.ok((await tables.count()) > 0, 'the whale analysis lists its tables');
+    assert.equal(await tables.getByTestId('result-table').count(), 0, 'collapsed tables are not rendered');
+    await tables.first().locator('summary .mono').click();
+    const opened = tables.first().getByTestId('result-table');
+    await opened.locator('.body .row[data-row="0"]').waitFor();
+    await assertAligned(opened, 'an analysis table, opened');
+    await tables.first().locator('summary .mono').click();
+    await opened.waitFor({ state: 'detached' });
   });
 
   it('the import wizard’s preview of a wide file (Telco, 21 columns) holds together', async () => {

@@ -99,6 +99,10 @@ export class NotebookSession {
   private inputTimer: ReturnType<typeof setTimeout> | null = null;
   /** The input values as last written (JSON), so unchanged values are not written again. */
   private savedInputs = '';
+  /** The input values as last logged ahead of that write (JSON). */
+  private loggedInputs = '';
+  /** The input values `inputs` holds (JSON). */
+  private inputsText = '';
   /** Marker key of the run in progress (kept: a first edit may change `ref` mid-run). */
   private runMarker: string | null = null;
   /** The marker of a run that finished and waits for the paint before it is cleared. */
@@ -241,6 +245,7 @@ export class NotebookSession {
   setInput(name: string, value: InputValue): void {
     this.inputs = { ...this.inputs, [name]: value };
     logInputs({ ref: $state.snapshot(this.ref), values: this.inputs });
+    this.loggedInputs = JSON.stringify(this.inputs);
     void this.runtime.setInput(name, value).catch(() => undefined);
   }
 
@@ -384,9 +389,18 @@ export class NotebookSession {
     this.trackRun(rt);
     const inputs: Record<string, InputValue> = {};
     for (const c of rt.notebook.cells) if (c.kind === 'input' && c.name) inputs[c.name] = rt.inputValue(c.name) ?? null;
+    // The runtime emits on every cell's every state change (dozens per slider step): the inputs,
+    // and everything that reads them, change only when a value did; the write-ahead log (a
+    // synchronous localStorage write) is written once per new value, not once per emit.
+    const text = JSON.stringify(inputs);
+    if (text === this.inputsText) return;
+    this.inputsText = text;
     this.inputs = inputs;
-    if (this.restored && JSON.stringify(inputs) !== this.savedInputs) {
-      logInputs({ ref: $state.snapshot(this.ref), values: inputs });
+    if (this.restored && text !== this.savedInputs) {
+      if (text !== this.loggedInputs) {
+        logInputs({ ref: $state.snapshot(this.ref), values: inputs });
+        this.loggedInputs = text;
+      }
       this.scheduleInputSave();
     }
   }
