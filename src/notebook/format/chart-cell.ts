@@ -1,35 +1,10 @@
 import type { ChartSpec, MarkType } from '../../charts/spec.ts';
+import { MARK_TYPES } from '../../charts/validate.ts';
 import type { Reference } from './types.ts';
 import { unknownKeys } from './yaml-body.ts';
 
-/** Mark types a chart cell may use (the same list as `MarkType` in src/charts/spec.ts). */
-export const markTypes: readonly MarkType[] = [
-  'line',
-  'lineX',
-  'lineY',
-  'area',
-  'areaX',
-  'areaY',
-  'barX',
-  'barY',
-  'dot',
-  'dotX',
-  'dotY',
-  'ruleX',
-  'ruleY',
-  'text',
-  'textX',
-  'textY',
-  'cell',
-  'cellX',
-  'cellY',
-  'rect',
-  'rectX',
-  'rectY',
-  'tickX',
-  'tickY',
-  'frame',
-];
+/** Mark types a chart cell may use: the renderer's own list (src/charts/validate.ts). */
+export const markTypes: readonly MarkType[] = MARK_TYPES;
 
 const chartKeys = [
   'id',
