@@ -4,6 +4,7 @@
  */
 import type { AnalysisDefinition } from '../types.ts';
 import { clvAnalysis } from './clv-analysis.ts';
+import { sbgAnalysis } from './sbg-analysis.ts';
 
 export { lnGamma, lnBeta, digamma, hyp2f1 } from './special-functions.ts';
 export {
@@ -76,7 +77,23 @@ export {
 export { concentrationRows } from './clv-result.ts';
 export { timeUnits, unitDays, unitsPerYear, type TimeUnit } from './time-units.ts';
 export { clvAnalysis, type ClvAnalysisOptions } from './clv-analysis.ts';
+export {
+  durationsFromCurve,
+  fitSbg,
+  groupDurations,
+  kaplanMeier,
+  sbgDerl,
+  sbgLogLikelihood,
+  sbgLogLikelihoodWithGradient,
+  sbgRetentionRate,
+  sbgSurvival,
+  sbgUnfittable,
+  type Durations,
+  type SbgFit,
+  type SbgParams,
+} from './sbg.ts';
+export { sbgAnalysis, type SbgOptions } from './sbg-analysis.ts';
 
 /** The CLV analyses, registered in `../registry.ts`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const definitions: readonly AnalysisDefinition<any>[] = [clvAnalysis];
+export const definitions: readonly AnalysisDefinition<any>[] = [clvAnalysis, sbgAnalysis];
