@@ -84,7 +84,12 @@ describe('sbg-retention', () => {
     for (const p of params) expect(p.alpha).not.toBeNull();
     expect(r.scalars.worst_segment).toBe('Month-to-month');
     expect(r.scalars.best_segment).toBe('Two year');
-    expect(r.scalars.base_value as number).toBeGreaterThan(0);
+    // Valued contract type by contract type, each with its own model.
+    expect(r.scalars.valued_by_segment).toBe(1);
+    const value = toRows(r.tables.value!);
+    const parts = value.slice(1).reduce((s, v) => s + (v.value as number), 0);
+    expect(r.scalars.base_value as number).toBeCloseTo(parts, 6);
+    expect(parts).not.toBeCloseTo(value[0]!.value as number, 0);
     // Long contracts leave at one rate for everyone: said, not hidden.
     expect(r.notes.some((n) => n.startsWith('Two year: customers hardly differ'))).toBe(true);
   });

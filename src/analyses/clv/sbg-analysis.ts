@@ -167,6 +167,17 @@ function fitSegment(data: SegmentData): SegmentFit {
   return { ...data, fit };
 }
 
+/** The base's value as the sum of its segments' (each valued with its own model). */
+function sumValues(
+  parts: { active: number; expected_renewals: number | null; value: number | null }[],
+  withValue: boolean,
+): { active: number; derl_mean: number | null; value: number | null } {
+  const active = parts.reduce((s, p) => s + p.active, 0);
+  const renewals = parts.reduce((s, p) => s + (p.expected_renewals ?? 0), 0);
+  const money = parts.reduce((s, p) => s + (p.value ?? 0), 0);
+  return { active, derl_mean: active > 0 ? renewals / active : null, value: withValue ? money : null };
+}
+
 /** As-of date for tenure from dates: the latest date the data knows of. */
 async function latestDate(ctx: Parameters<AnalysisDefinition['run']>[0]): Promise<Date | null> {
   const parts = ['max(signup_date)'];
@@ -396,7 +407,16 @@ export const sbgAnalysis: AnalysisDefinition<typeof sbgOptions> = {
           'share',
         ),
       );
-      const v = value[0]!;
+      // Split into segments that all fit, the base is valued segment by segment (each with its own
+      // model): one model over mixed contract types would blur their very different lifetimes.
+      const parts = value.slice(1);
+      const bySegments =
+        segmentColumn !== null &&
+        parts.length > 0 &&
+        ok.length === fitted.length &&
+        parts.every((p) => p.derl_mean !== null || p.active === 0);
+      const v = bySegments ? sumValues(parts, valueColumn !== null) : value[0]!;
+      scalars.valued_by_segment = bySegments ? 1 : 0;
       if (v.active > 0 && v.derl_mean !== null) {
         scalars.active = v.active;
         scalars.derl_mean = v.derl_mean;
@@ -453,7 +473,7 @@ export const sbgAnalysis: AnalysisDefinition<typeof sbgOptions> = {
     words.of('sbg-survival').value(msg('chart.value.sbg.all'));
     words.of('sbg-retention').value(msg('chart.value.sbg.all'));
     const x = (id: string) => words.of(id).set('x', msg(`chart.sbg.x.${o.tenure_unit}`));
-    const color = { legend: ok.length > 1, ...(segmentColumn ? { label: segmentColumn } : {}) };
+    const color = (id: string) => ({ legend: ok.length > 1, label: words.of(id).set('color', msg('chart.sbg.group')) });
     const charts: AnalysisResult['charts'] = ok.length
       ? [
           {
@@ -463,7 +483,7 @@ export const sbgAnalysis: AnalysisDefinition<typeof sbgOptions> = {
             data: 'survival',
             x: { label: x('sbg-survival') },
             y: { label: '↑ Still customers', tickFormat: '.0%', domain: [0, 1], grid: true },
-            color,
+            color: color('sbg-survival'),
             marks: [
               { type: 'line', x: 'period', y: 'projected', stroke: 'segment', options: { strokeWidth: 2 } },
               { type: 'dot', x: 'period', y: 'actual', stroke: 'segment', r: 3, options: { tip: true } },
@@ -476,7 +496,7 @@ export const sbgAnalysis: AnalysisDefinition<typeof sbgOptions> = {
             data: 'survival',
             x: { label: x('sbg-retention') },
             y: { label: '↑ Retention rate', tickFormat: '.0%', grid: true },
-            color,
+            color: color('sbg-retention'),
             marks: [{ type: 'line', x: 'period', y: 'retention_rate', stroke: 'segment', options: { strokeWidth: 2 } }],
           },
         ]

@@ -223,6 +223,7 @@ export const findingsEn = {
   'chart.sbg.retention.subtitle': 'Projected share of those there at the start of each period who renew at its end',
   'chart.sbg.still': '↑ Still customers',
   'chart.sbg.retention_rate': '↑ Retention rate',
+  'chart.sbg.group': 'Group',
   'chart.sbg.x.month': 'Months since joining →',
   'chart.sbg.x.quarter': 'Quarters since joining →',
   'chart.sbg.x.year': 'Years since joining →',

@@ -195,6 +195,7 @@ export const findingsZhHans: Record<FindingKey, string> = {
   'chart.sbg.retention.subtitle': '每期期初在网的客户中，预计在期末续约的比例',
   'chart.sbg.still': '↑ 仍是客户',
   'chart.sbg.retention_rate': '↑ 留存率',
+  'chart.sbg.group': '分组',
   'chart.sbg.x.month': '入网后月数 →',
   'chart.sbg.x.quarter': '入网后季度数 →',
   'chart.sbg.x.year': '入网后年数 →',

@@ -196,6 +196,7 @@ export const findingsZhHant: Record<FindingKey, string> = {
   'chart.sbg.retention.subtitle': '每期期初在網的顧客中，預計在期末續約的比例',
   'chart.sbg.still': '↑ 仍是顧客',
   'chart.sbg.retention_rate': '↑ 留存率',
+  'chart.sbg.group': '分組',
   'chart.sbg.x.month': '入網後月數 →',
   'chart.sbg.x.quarter': '入網後季度數 →',
   'chart.sbg.x.year': '入網後年數 →',
