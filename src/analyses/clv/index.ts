@@ -93,6 +93,18 @@ export {
   type SbgParams,
 } from './sbg.ts';
 export { sbgAnalysis, type SbgOptions } from './sbg-analysis.ts';
+export {
+  bgbbExpectedTransactions,
+  bgbbLogLikelihood,
+  bgbbLogLikelihoodWithGradient,
+  bgbbProbabilityAlive,
+  bgbbUnfittable,
+  checkBgBbHistories,
+  fitBgBb,
+  type BgBbFit,
+  type BgBbHistories,
+  type BgBbParams,
+} from './bgbb.ts';
 
 /** The CLV analyses, registered in `../registry.ts`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
