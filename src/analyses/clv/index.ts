@@ -94,6 +94,14 @@ export {
 } from './sbg.ts';
 export { sbgAnalysis, type SbgOptions } from './sbg-analysis.ts';
 export {
+  fitParetoNbd,
+  paretoNbdHistoryLogLikelihood,
+  paretoNbdLogLikelihood,
+  type ParetoNbdFit,
+  type ParetoNbdHistories,
+  type ParetoNbdParams,
+} from './pareto-nbd.ts';
+export {
   bgbbExpectedTransactions,
   bgbbLogLikelihood,
   bgbbLogLikelihoodWithGradient,
