@@ -5,6 +5,7 @@
 import type { AnalysisDefinition } from '../types.ts';
 import { clvAnalysis } from './clv-analysis.ts';
 import { sbgAnalysis } from './sbg-analysis.ts';
+import { bgbbAnalysis } from './bgbb-analysis.ts';
 
 export { lnGamma, lnBeta, digamma, hyp2f1 } from './special-functions.ts';
 export {
@@ -93,6 +94,7 @@ export {
   type SbgParams,
 } from './sbg.ts';
 export { sbgAnalysis, type SbgOptions } from './sbg-analysis.ts';
+export { bgbbAnalysis, type BgBbOptions } from './bgbb-analysis.ts';
 export {
   fitParetoNbd,
   paretoNbdHistoryLogLikelihood,
@@ -116,4 +118,4 @@ export {
 
 /** The CLV analyses, registered in `../registry.ts`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const definitions: readonly AnalysisDefinition<any>[] = [clvAnalysis, sbgAnalysis];
+export const definitions: readonly AnalysisDefinition<any>[] = [clvAnalysis, sbgAnalysis, bgbbAnalysis];

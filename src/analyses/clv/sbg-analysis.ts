@@ -454,7 +454,6 @@ export const sbgAnalysis: AnalysisDefinition<typeof sbgOptions> = {
             'segments',
             'sbg.segments',
             {
-              column: text(segmentColumn),
               best: text(best.segment),
               best_share: tv.percent(at(best), 0),
               worst: text(worst.segment),

@@ -188,6 +188,21 @@ export const findingsEn = {
     'Holdout check: for {from} → {to} ({length}) the model, fitted only on the earlier data, expected {expected} repeat purchases; {actual} happened (no purchases).',
 
   // Contractual churn: the shifted-beta-geometric model (sbg-retention)
+  'bgbb.unit.year': 'year',
+  'bgbb.unit.quarter': 'quarter',
+  'bgbb.unit.month': 'month',
+  'bgbb.expected':
+    'Over the next {horizon} the model expects {transactions} transactions from these {customers} customers; {alive} of them are more likely active than gone.',
+  'bgbb.note.opportunities':
+    'One opportunity per {unit}: a customer counts once per period, the period of her first transaction starts her history, and the period of {end} is the last one counted.',
+  'bgbb.note.too_few': 'Only {customers} customers: too few to fit the model (it needs at least 10).',
+  'bgbb.note.no_repeat': 'Nobody transacted again after the first time, so the model has nothing to fit.',
+  'bgbb.note.no_opportunity': 'Nobody has had a second {unit} to transact in yet, so the model has nothing to fit.',
+  'bgbb.note.not_pinned':
+    'The data do not pin the model down (an estimate runs off to its limit), so there are no predictions.',
+  'bgbb.note.no_se': 'The information matrix is singular at the estimate, so the parameters have no standard errors.',
+  'bgbb.note.model':
+    'BG/BB (Fader, Hardie & Shang 2010): at each opportunity an active customer transacts with her own probability, and before each she may drop out for good with another; both differ between customers (beta distributions).',
   'sbg.survival':
     'After {horizon}, {share} of a new cohort is projected to still be a customer. The retention rate rises from {first} at the first renewal to {later} by period {period} — not because anyone changes, but because the likely leavers go first.',
   'sbg.derl':
@@ -195,7 +210,7 @@ export const findingsEn = {
   'sbg.derl.value':
     'The {active} current customers are expected to renew {derl} more times each on average (discounted at {discount} a year): {value} of margin at their current revenue and a {margin} margin.',
   'sbg.segments':
-    'By {column}, "{best}" keeps the most customers: {best_share} of a new cohort is projected to still be there after {horizon}, against {worst_share} for "{worst}".',
+    '"{best}" keeps the most customers: {best_share} of a new cohort is projected to still be there after {horizon}, against {worst_share} for "{worst}".',
   'sbg.note.too_few': '{segment}: {customers} customers are too few to fit the model (it needs at least {min}).',
   'sbg.note.nobody_left': '{segment}: nobody has left yet, so there is no churn to estimate; the model is not fitted.',
   'sbg.note.all_left_first':

@@ -166,13 +166,27 @@ export const findingsZhHans: Record<FindingKey, string> = {
   'clv.holdout.none':
     '留出期检验：模型只用之前的数据拟合，预计 {from} → {to}（{length}）会有 {expected} 次重复购买；实际发生 {actual} 次（没有购买）。',
 
+  'bgbb.unit.year': '年度',
+  'bgbb.unit.quarter': '季度',
+  'bgbb.unit.month': '月',
+  'bgbb.expected':
+    '模型预计，未来 {horizon}内这 {customers} 位客户将交易 {transactions} 次；其中 {alive} 的客户更可能仍然活跃而非已流失。',
+  'bgbb.note.opportunities':
+    '每{unit}算一次机会：客户在同一期内只计一次，首次交易所在的一期是其记录的起点，{end} 所在的一期是计入的最后一期。',
+  'bgbb.note.too_few': '只有 {customers} 位客户，太少，无法拟合模型（至少需要 10 位）。',
+  'bgbb.note.no_repeat': '没有人在首次之后再交易过，模型无从拟合。',
+  'bgbb.note.no_opportunity': '还没有人经历过第二个{unit}，模型无从拟合。',
+  'bgbb.note.not_pinned': '数据确定不了模型（有参数估计跑到了边界），因此没有预测。',
+  'bgbb.note.no_se': '估计值处的信息矩阵奇异，参数没有标准误。',
+  'bgbb.note.model':
+    '贝塔几何/贝塔二项模型（费德、哈迪与尚，2010）：每次机会，活跃客户按自己的概率交易；每次机会之前，她也可能按另一个概率永久流失；这两个概率因人而异（贝塔分布）。',
   'sbg.survival':
     '预计 {horizon}后，新客群中仍有 {share} 是客户。留存率从首次续约时的 {first} 升到第 {period} 期的 {later}——不是谁变了，而是最可能离开的人先走了。',
   'sbg.derl': '现有的 {active} 位客户平均每人预计还会续约 {derl} 次（按每年 {discount} 折现）。',
   'sbg.derl.value':
     '现有的 {active} 位客户平均每人预计还会续约 {derl} 次（按每年 {discount} 折现）：按当前收入和 {margin} 的毛利率计，合计 {value} 的利润。',
   'sbg.segments':
-    '按 {column} 看，「{best}」最留得住客户：预计 {horizon}后新客群中仍有 {best_share} 留下，而「{worst}」只有 {worst_share}。',
+    '「{best}」最留得住客户：预计 {horizon}后新客群中仍有 {best_share} 留下，而「{worst}」只有 {worst_share}。',
   'sbg.note.too_few': '{segment}：只有 {customers} 位客户，太少，无法拟合模型（至少需要 {min} 位）。',
   'sbg.note.nobody_left': '{segment}：还没有人流失，无从估计流失率，未拟合模型。',
   'sbg.note.all_left_first': '{segment}：所有人都在第一期就流失了，没有留存可以推算，未拟合模型。',

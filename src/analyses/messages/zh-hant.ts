@@ -167,13 +167,27 @@ export const findingsZhHant: Record<FindingKey, string> = {
   'clv.holdout.none':
     '保留期檢驗：模型只用之前的資料擬合，預計 {from} → {to}（{length}）會有 {expected} 次重複購買；實際發生 {actual} 次（沒有購買）。',
 
+  'bgbb.unit.year': '年度',
+  'bgbb.unit.quarter': '季度',
+  'bgbb.unit.month': '月',
+  'bgbb.expected':
+    '模型預計，未來 {horizon}內這 {customers} 位顧客將交易 {transactions} 次；其中 {alive} 的顧客更可能仍然活躍而非已流失。',
+  'bgbb.note.opportunities':
+    '每{unit}算一次機會：顧客在同一期內只計一次，首次交易所在的一期是其紀錄的起點，{end} 所在的一期是計入的最後一期。',
+  'bgbb.note.too_few': '只有 {customers} 位顧客，太少，無法擬合模型（至少需要 10 位）。',
+  'bgbb.note.no_repeat': '沒有人在首次之後再交易過，模型無從擬合。',
+  'bgbb.note.no_opportunity': '還沒有人經歷過第二個{unit}，模型無從擬合。',
+  'bgbb.note.not_pinned': '資料確定不了模型（有參數估計跑到了邊界），因此沒有預測。',
+  'bgbb.note.no_se': '估計值處的資訊矩陣奇異，參數沒有標準誤。',
+  'bgbb.note.model':
+    '貝塔幾何／貝塔二項模型（費德、哈迪與尚，2010）：每次機會，活躍顧客按自己的機率交易；每次機會之前，她也可能按另一個機率永久流失；這兩個機率因人而異（貝塔分配）。',
   'sbg.survival':
     '預計 {horizon}後，新客群中仍有 {share} 是顧客。留存率從首次續約時的 {first} 升到第 {period} 期的 {later}——不是誰變了，而是最可能離開的人先走了。',
   'sbg.derl': '現有的 {active} 位顧客平均每人預計還會續約 {derl} 次（按每年 {discount} 折現）。',
   'sbg.derl.value':
     '現有的 {active} 位顧客平均每人預計還會續約 {derl} 次（按每年 {discount} 折現）：按目前收入和 {margin} 的毛利率計，合計 {value} 的利潤。',
   'sbg.segments':
-    '按 {column} 看，「{best}」最留得住顧客：預計 {horizon}後新客群中仍有 {best_share} 留下，而「{worst}」只有 {worst_share}。',
+    '「{best}」最留得住顧客：預計 {horizon}後新客群中仍有 {best_share} 留下，而「{worst}」只有 {worst_share}。',
   'sbg.note.too_few': '{segment}：只有 {customers} 位顧客，太少，無法擬合模型（至少需要 {min} 位）。',
   'sbg.note.nobody_left': '{segment}：還沒有人流失，無從估計流失率，未擬合模型。',
   'sbg.note.all_left_first': '{segment}：所有人都在第一期就流失了，沒有留存可以推算，未擬合模型。',
