@@ -53,7 +53,7 @@ try {
         .locator('svg')
         .first()
         .evaluate((el) => el.scrollIntoView({ block: 'start' }));
-      await page.locator('main').evaluate((el) => el.scrollBy(0, -60));
+      await page.locator('main').evaluate((el) => el.scrollBy(0, -130));
       await page.waitForTimeout(300);
       await page.screenshot({ path: `${outDir}/${locale}-${theme}-chart.png` });
       console.log(`wrote ${outDir}/${locale}-${theme}-*.png`);
