@@ -125,6 +125,7 @@ const analyses = [
   'mvc-mgc-bz',
   'migration',
   'clv-bgnbd',
+  'sbg-retention',
   'whale-curve',
   'profit-diagnostics',
 ];

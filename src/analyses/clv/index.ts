@@ -4,6 +4,8 @@
  */
 import type { AnalysisDefinition } from '../types.ts';
 import { clvAnalysis } from './clv-analysis.ts';
+import { sbgAnalysis } from './sbg-analysis.ts';
+import { bgbbAnalysis } from './bgbb-analysis.ts';
 
 export { lnGamma, lnBeta, digamma, hyp2f1 } from './special-functions.ts';
 export {
@@ -76,7 +78,44 @@ export {
 export { concentrationRows } from './clv-result.ts';
 export { timeUnits, unitDays, unitsPerYear, type TimeUnit } from './time-units.ts';
 export { clvAnalysis, type ClvAnalysisOptions } from './clv-analysis.ts';
+export {
+  durationsFromCurve,
+  fitSbg,
+  groupDurations,
+  kaplanMeier,
+  sbgDerl,
+  sbgLogLikelihood,
+  sbgLogLikelihoodWithGradient,
+  sbgRetentionRate,
+  sbgSurvival,
+  sbgUnfittable,
+  type Durations,
+  type SbgFit,
+  type SbgParams,
+} from './sbg.ts';
+export { sbgAnalysis, type SbgOptions } from './sbg-analysis.ts';
+export { bgbbAnalysis, type BgBbOptions } from './bgbb-analysis.ts';
+export {
+  fitParetoNbd,
+  paretoNbdHistoryLogLikelihood,
+  paretoNbdLogLikelihood,
+  type ParetoNbdFit,
+  type ParetoNbdHistories,
+  type ParetoNbdParams,
+} from './pareto-nbd.ts';
+export {
+  bgbbExpectedTransactions,
+  bgbbLogLikelihood,
+  bgbbLogLikelihoodWithGradient,
+  bgbbProbabilityAlive,
+  bgbbUnfittable,
+  checkBgBbHistories,
+  fitBgBb,
+  type BgBbFit,
+  type BgBbHistories,
+  type BgBbParams,
+} from './bgbb.ts';
 
 /** The CLV analyses, registered in `../registry.ts`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const definitions: readonly AnalysisDefinition<any>[] = [clvAnalysis];
+export const definitions: readonly AnalysisDefinition<any>[] = [clvAnalysis, sbgAnalysis, bgbbAnalysis];

@@ -187,6 +187,63 @@ export const findingsEn = {
   'clv.holdout.none':
     'Holdout check: for {from} → {to} ({length}) the model, fitted only on the earlier data, expected {expected} repeat purchases; {actual} happened (no purchases).',
 
+  // Contractual churn: the shifted-beta-geometric model (sbg-retention)
+  'bgbb.unit.year': 'year',
+  'bgbb.unit.quarter': 'quarter',
+  'bgbb.unit.month': 'month',
+  'bgbb.expected':
+    'Over the next {horizon} the model expects {transactions} transactions from these {customers} customers; {alive} of them are more likely active than gone.',
+  'bgbb.note.opportunities':
+    'One opportunity per {unit}: a customer counts once per period, the period of her first transaction starts her history, and the period of {end} is the last one counted.',
+  'bgbb.note.too_few': 'Only {customers} customers: too few to fit the model (it needs at least 10).',
+  'bgbb.note.no_repeat': 'Nobody transacted again after the first time, so the model has nothing to fit.',
+  'bgbb.note.no_opportunity': 'Nobody has had a second {unit} to transact in yet, so the model has nothing to fit.',
+  'bgbb.note.not_pinned':
+    'The data do not pin the model down (an estimate runs off to its limit), so there are no predictions.',
+  'bgbb.note.no_se': 'The information matrix is singular at the estimate, so the parameters have no standard errors.',
+  'bgbb.note.model':
+    'BG/BB (Fader, Hardie & Shang 2010): at each opportunity an active customer transacts with her own probability, and before each she may drop out for good with another; both differ between customers (beta distributions).',
+  'sbg.survival':
+    'After {horizon}, {share} of a new cohort is projected to still be a customer. The retention rate rises from {first} at the first renewal to {later} by period {period} — not because anyone changes, but because the likely leavers go first.',
+  'sbg.derl':
+    'The {active} current customers are expected to renew {derl} more times each on average (discounted at {discount} a year).',
+  'sbg.derl.value':
+    'The {active} current customers are expected to renew {derl} more times each on average (discounted at {discount} a year): {value} of margin at their current revenue and a {margin} margin.',
+  'sbg.segments':
+    '"{best}" keeps the most customers: {best_share} of a new cohort is projected to still be there after {horizon}, against {worst_share} for "{worst}".',
+  'sbg.note.too_few': '{segment}: {customers} customers are too few to fit the model (it needs at least {min}).',
+  'sbg.note.nobody_left': '{segment}: nobody has left yet, so there is no churn to estimate; the model is not fitted.',
+  'sbg.note.all_left_first':
+    '{segment}: everyone left in the first period, so there is no retention to project; the model is not fitted.',
+  'sbg.note.not_pinned':
+    '{segment}: the data do not pin the model down (an estimate runs off to its limit), so it is not fitted.',
+  'sbg.note.homogeneous':
+    '{segment}: customers hardly differ in how likely they are to leave, so the model reduces to one retention rate for everyone, {rate} a period.',
+  'sbg.note.no_se':
+    '{segment}: the information matrix is singular at the estimate, so its parameters have no standard errors.',
+  'sbg.note.curve': 'Fitted on the retention curve given in the options ({periods} observed).',
+  'sbg.note.tenure_column':
+    'Tenure is read from the column {column}, one period being {unit}: a customer still there after t periods has renewed t times; one who left, left in her last period.',
+  'sbg.note.tenure_dates':
+    'Tenure is counted in whole periods of {unit} from signup_date to churn_date, or to {as_of} for customers still there; a customer who left during her k-th period left in period k.',
+  'sbg.note.dropped': '{customers} customers without a usable tenure are left out.',
+  'sbg.note.derl_infinite':
+    'Without discounting, customers this loyal (α ≤ 1) have no finite expected remaining lifetime: set a discount rate above 0.',
+  'sbg.note.nothing_fitted': 'No group could be fitted, so there is no projection.',
+  'sbg.note.model':
+    'Shifted-beta-geometric model (Fader & Hardie 2007): at the end of each period every customer renews with her own probability, and those probabilities differ between customers (a beta distribution). Remaining lifetime is discounted as in Fader & Hardie (2010).',
+  'chart.sbg.survival.title': 'How many of a new cohort are still customers',
+  'chart.sbg.survival.subtitle': 'Dots: observed (Kaplan–Meier); lines: the sBG projection',
+  'chart.sbg.retention.title': 'Retention rises as the likely leavers go',
+  'chart.sbg.retention.subtitle': 'Projected share of those there at the start of each period who renew at its end',
+  'chart.sbg.still': '↑ Still customers',
+  'chart.sbg.retention_rate': '↑ Retention rate',
+  'chart.sbg.group': 'Group',
+  'chart.sbg.x.month': 'Months since joining →',
+  'chart.sbg.x.quarter': 'Quarters since joining →',
+  'chart.sbg.x.year': 'Years since joining →',
+  'chart.value.sbg.all': 'All customers',
+
   // Satisfaction and loyalty, the loyalty quadrant, the satisfaction what-if, word of mouth
   'outcome.retained': 'retained',
   'outcome.repurchased': 'repurchased',

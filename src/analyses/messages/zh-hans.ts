@@ -166,6 +166,55 @@ export const findingsZhHans: Record<FindingKey, string> = {
   'clv.holdout.none':
     '留出期检验：模型只用之前的数据拟合，预计 {from} → {to}（{length}）会有 {expected} 次重复购买；实际发生 {actual} 次（没有购买）。',
 
+  'bgbb.unit.year': '年度',
+  'bgbb.unit.quarter': '季度',
+  'bgbb.unit.month': '月',
+  'bgbb.expected':
+    '模型预计，未来 {horizon}内这 {customers} 位客户将交易 {transactions} 次；其中 {alive} 的客户更可能仍然活跃而非已流失。',
+  'bgbb.note.opportunities':
+    '每{unit}算一次机会：客户在同一期内只计一次，首次交易所在的一期是其记录的起点，{end} 所在的一期是计入的最后一期。',
+  'bgbb.note.too_few': '只有 {customers} 位客户，太少，无法拟合模型（至少需要 10 位）。',
+  'bgbb.note.no_repeat': '没有人在首次之后再交易过，模型无从拟合。',
+  'bgbb.note.no_opportunity': '还没有人经历过第二个{unit}，模型无从拟合。',
+  'bgbb.note.not_pinned': '数据确定不了模型（有参数估计跑到了边界），因此没有预测。',
+  'bgbb.note.no_se': '估计值处的信息矩阵奇异，参数没有标准误。',
+  'bgbb.note.model':
+    '贝塔几何/贝塔二项模型（费德、哈迪与尚，2010）：每次机会，活跃客户按自己的概率交易；每次机会之前，她也可能按另一个概率永久流失；这两个概率因人而异（贝塔分布）。',
+  'sbg.survival':
+    '预计 {horizon}后，新客群中仍有 {share} 是客户。留存率从首次续约时的 {first} 升到第 {period} 期的 {later}——不是谁变了，而是最可能离开的人先走了。',
+  'sbg.derl': '现有的 {active} 位客户平均每人预计还会续约 {derl} 次（按每年 {discount} 折现）。',
+  'sbg.derl.value':
+    '现有的 {active} 位客户平均每人预计还会续约 {derl} 次（按每年 {discount} 折现）：按当前收入和 {margin} 的毛利率计，合计 {value} 的利润。',
+  'sbg.segments':
+    '「{best}」最留得住客户：预计 {horizon}后新客群中仍有 {best_share} 留下，而「{worst}」只有 {worst_share}。',
+  'sbg.note.too_few': '{segment}：只有 {customers} 位客户，太少，无法拟合模型（至少需要 {min} 位）。',
+  'sbg.note.nobody_left': '{segment}：还没有人流失，无从估计流失率，未拟合模型。',
+  'sbg.note.all_left_first': '{segment}：所有人都在第一期就流失了，没有留存可以推算，未拟合模型。',
+  'sbg.note.not_pinned': '{segment}：数据确定不了模型（有参数估计跑到了边界），因此未拟合。',
+  'sbg.note.homogeneous': '{segment}：客户之间的流失概率几乎没有差别，模型退化为人人相同的留存率，每期 {rate}。',
+  'sbg.note.no_se': '{segment}：估计值处的信息矩阵奇异，参数没有标准误。',
+  'sbg.note.curve': '模型拟合的是选项中给出的留存曲线（观察了 {periods}）。',
+  'sbg.note.tenure_column':
+    '在网时长取自 {column} 列，一期为 {unit}：t 期后仍在的客户已续约 t 次；已流失的客户在其最后一期流失。',
+  'sbg.note.tenure_dates':
+    '在网时长按整期（每期 {unit}）计算，从 signup_date 到 churn_date；仍在的客户算到 {as_of}。在第 k 期内流失的客户记为第 k 期流失。',
+  'sbg.note.dropped': '{customers} 位客户没有可用的在网时长，未计入。',
+  'sbg.note.derl_infinite': '不折现时，这么忠诚的客户（α ≤ 1）预期剩余寿命没有有限值：请把折现率设为大于 0。',
+  'sbg.note.nothing_fitted': '没有任何一组能拟合模型，因此没有预测。',
+  'sbg.note.model':
+    '移位贝塔几何模型（费德与哈迪，2007）：每期期末，每位客户按各自的概率续约，而各人的概率不同（服从贝塔分布）。剩余寿命的折现方法见费德与哈迪（2010）。',
+  'chart.sbg.survival.title': '新客群中还有多少人是客户',
+  'chart.sbg.survival.subtitle': '点：实际（乘积极限法估计）；线：模型推算',
+  'chart.sbg.retention.title': '最可能离开的人走了，留存率随之上升',
+  'chart.sbg.retention.subtitle': '每期期初在网的客户中，预计在期末续约的比例',
+  'chart.sbg.still': '↑ 仍是客户',
+  'chart.sbg.retention_rate': '↑ 留存率',
+  'chart.sbg.group': '分组',
+  'chart.sbg.x.month': '入网后月数 →',
+  'chart.sbg.x.quarter': '入网后季度数 →',
+  'chart.sbg.x.year': '入网后年数 →',
+  'chart.value.sbg.all': '全部客户',
+
   'outcome.retained': '留了下来',
   'outcome.repurchased': '再次购买',
   'outcome.wallet_kept': '保住了钱包份额',

@@ -167,6 +167,55 @@ export const findingsZhHant: Record<FindingKey, string> = {
   'clv.holdout.none':
     '保留期檢驗：模型只用之前的資料擬合，預計 {from} → {to}（{length}）會有 {expected} 次重複購買；實際發生 {actual} 次（沒有購買）。',
 
+  'bgbb.unit.year': '年度',
+  'bgbb.unit.quarter': '季度',
+  'bgbb.unit.month': '月',
+  'bgbb.expected':
+    '模型預計，未來 {horizon}內這 {customers} 位顧客將交易 {transactions} 次；其中 {alive} 的顧客更可能仍然活躍而非已流失。',
+  'bgbb.note.opportunities':
+    '每{unit}算一次機會：顧客在同一期內只計一次，首次交易所在的一期是其紀錄的起點，{end} 所在的一期是計入的最後一期。',
+  'bgbb.note.too_few': '只有 {customers} 位顧客，太少，無法擬合模型（至少需要 10 位）。',
+  'bgbb.note.no_repeat': '沒有人在首次之後再交易過，模型無從擬合。',
+  'bgbb.note.no_opportunity': '還沒有人經歷過第二個{unit}，模型無從擬合。',
+  'bgbb.note.not_pinned': '資料確定不了模型（有參數估計跑到了邊界），因此沒有預測。',
+  'bgbb.note.no_se': '估計值處的資訊矩陣奇異，參數沒有標準誤。',
+  'bgbb.note.model':
+    '貝塔幾何／貝塔二項模型（費德、哈迪與尚，2010）：每次機會，活躍顧客按自己的機率交易；每次機會之前，她也可能按另一個機率永久流失；這兩個機率因人而異（貝塔分配）。',
+  'sbg.survival':
+    '預計 {horizon}後，新客群中仍有 {share} 是顧客。留存率從首次續約時的 {first} 升到第 {period} 期的 {later}——不是誰變了，而是最可能離開的人先走了。',
+  'sbg.derl': '現有的 {active} 位顧客平均每人預計還會續約 {derl} 次（按每年 {discount} 折現）。',
+  'sbg.derl.value':
+    '現有的 {active} 位顧客平均每人預計還會續約 {derl} 次（按每年 {discount} 折現）：按目前收入和 {margin} 的毛利率計，合計 {value} 的利潤。',
+  'sbg.segments':
+    '「{best}」最留得住顧客：預計 {horizon}後新客群中仍有 {best_share} 留下，而「{worst}」只有 {worst_share}。',
+  'sbg.note.too_few': '{segment}：只有 {customers} 位顧客，太少，無法擬合模型（至少需要 {min} 位）。',
+  'sbg.note.nobody_left': '{segment}：還沒有人流失，無從估計流失率，未擬合模型。',
+  'sbg.note.all_left_first': '{segment}：所有人都在第一期就流失了，沒有留存可以推算，未擬合模型。',
+  'sbg.note.not_pinned': '{segment}：資料確定不了模型（有參數估計跑到了邊界），因此未擬合。',
+  'sbg.note.homogeneous': '{segment}：顧客之間的流失機率幾乎沒有差別，模型退化為人人相同的留存率，每期 {rate}。',
+  'sbg.note.no_se': '{segment}：估計值處的資訊矩陣奇異，參數沒有標準誤。',
+  'sbg.note.curve': '模型擬合的是選項中給出的留存曲線（觀察了 {periods}）。',
+  'sbg.note.tenure_column':
+    '在網時長取自 {column} 欄，一期為 {unit}：t 期後仍在的顧客已續約 t 次；已流失的顧客在其最後一期流失。',
+  'sbg.note.tenure_dates':
+    '在網時長按整期（每期 {unit}）計算，從 signup_date 到 churn_date；仍在的顧客算到 {as_of}。在第 k 期內流失的顧客記為第 k 期流失。',
+  'sbg.note.dropped': '{customers} 位顧客沒有可用的在網時長，未計入。',
+  'sbg.note.derl_infinite': '不折現時，這麼忠誠的顧客（α ≤ 1）預期剩餘壽命沒有有限值：請把折現率設為大於 0。',
+  'sbg.note.nothing_fitted': '沒有任何一組能擬合模型，因此沒有預測。',
+  'sbg.note.model':
+    '移位貝塔幾何模型（費德與哈迪，2007）：每期期末，每位顧客按各自的機率續約，而各人的機率不同（服從貝塔分配）。剩餘壽命的折現方法見費德與哈迪（2010）。',
+  'chart.sbg.survival.title': '新客群中還有多少人是顧客',
+  'chart.sbg.survival.subtitle': '點：實際（乘積極限法估計）；線：模型推算',
+  'chart.sbg.retention.title': '最可能離開的人走了，留存率隨之上升',
+  'chart.sbg.retention.subtitle': '每期期初在網的顧客中，預計在期末續約的比例',
+  'chart.sbg.still': '↑ 仍是顧客',
+  'chart.sbg.retention_rate': '↑ 留存率',
+  'chart.sbg.group': '分組',
+  'chart.sbg.x.month': '入網後月數 →',
+  'chart.sbg.x.quarter': '入網後季度數 →',
+  'chart.sbg.x.year': '入網後年數 →',
+  'chart.value.sbg.all': '全部顧客',
+
   'outcome.retained': '留了下來',
   'outcome.repurchased': '再次購買',
   'outcome.wallet_kept': '保住了錢包份額',
