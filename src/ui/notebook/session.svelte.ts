@@ -52,6 +52,8 @@ export interface SessionOptions {
   savedVersion?: (id: string, version: number) => void;
   /** Called with the input values this session saved (the app tells other tabs). */
   savedInputs?: (ref: NotebookRef, values: Record<string, InputValue>) => void;
+  /** Input values a link set (`route.ts`): they win over the saved ones and are saved as the user's. */
+  linkInputs?: Record<string, InputValue>;
 }
 
 /** Autosave delay: edits are written at most this long after they happen. */
@@ -107,11 +109,11 @@ export class NotebookSession {
     this.runtime = createRuntime(this.doc, engineEffects(options.engine, { locale: () => i18n.locale }));
     this.disposeListener = this.runtime.subscribe((rt) => this.sync(rt));
     this.sync(this.runtime);
-    this.restoring = this.restoreInputs();
+    this.restoring = this.restoreInputs(options.linkInputs);
   }
 
   /** Puts the values the user left in this notebook back into its inputs (before anything runs). */
-  private async restoreInputs(): Promise<void> {
+  private async restoreInputs(link?: Record<string, InputValue>): Promise<void> {
     try {
       const values = await getInputs(this.ref);
       if (values) this.runtime.restoreInputs(values);
@@ -120,6 +122,9 @@ export class NotebookSession {
     }
     this.savedInputs = JSON.stringify(this.inputs);
     this.restored = true;
+    // After `restored`: values a link set differ from the saved ones, so they are saved (and a
+    // reload of the notebook's plain address keeps them). Names it lacks, values it cannot hold are ignored.
+    if (link) this.runtime.restoreInputs(link);
   }
 
   /** Title shown in the header. */
