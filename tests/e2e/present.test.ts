@@ -112,10 +112,12 @@ describe('present mode', () => {
     );
   });
 
-  it('takes the whole screen: the deck is the full-screen element, nothing of the app in front', async () => {
+  it('takes the whole screen: the page is full screen with the deck over all of it, nothing of the app in front', async () => {
     const { page } = app;
     await page.locator('[data-testid="presentation"][data-fullscreen="true"]').waitFor({ timeout: 10_000 });
-    assert.equal(await page.evaluate(() => document.fullscreenElement?.getAttribute('data-testid')), 'presentation');
+    // The document is the full-screen element (the deck's own root would keep the browser's
+    // full-screen styles in print); the deck covers it.
+    assert.equal(await page.evaluate(() => document.fullscreenElement === document.documentElement), true);
     // Every point of the screen belongs to the deck: the app's header and sidebar are not shown.
     const covered = await page.evaluate(() =>
       [
@@ -184,6 +186,18 @@ describe('present mode', () => {
       assert.ok(inside, `focus left the presentation after ${i + 1} Tab presses`);
     }
     await page.getByTestId('presentation').focus();
+  });
+
+  it('printing in full screen (Ctrl+P) lays out one 16 × 9 page per slide, and the deck leaves full screen', async () => {
+    const { page } = app;
+    await page.locator('[data-testid="presentation"][data-fullscreen="true"]').waitFor();
+    // Chromium lays the print out at once, still in full screen (leaving it is asynchronous):
+    // the print rules must hold there.
+    const pdf = (await page.pdf({ width: '16in', height: '9in', printBackground: true })).toString('latin1');
+    assert.equal(pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0, total, 'one PDF page per slide');
+    await page.locator('[data-testid="presentation"][data-fullscreen="false"]').waitFor();
+    assert.equal(await page.evaluate(() => document.fullscreenElement), null);
+    assert.equal(await page.getByTestId('presentation').count(), 1, 'the deck stays open');
   });
 
   it('Export PDF prints; the print layout has one 16 × 9 page per slide', async () => {
