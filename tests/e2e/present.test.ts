@@ -239,6 +239,18 @@ describe('present mode', () => {
     assert.ok(second.includes(xml(whaleHeadline)), 'the whale-curve headline is real text on slide 2');
     assert.ok(/<p:graphicFrame>[\s\S]*c:chart/.test(second), 'slide 2 carries a native chart');
     const closing = await read(`ppt/slides/slide${total}.xml`);
+    // The title and the closing slide open alike: the accent bar over a bold title.
+    const cover = await read('ppt/slides/slide1.xml');
+    for (const [name, slideXml] of [
+      ['title', cover],
+      ['closing', closing],
+    ] as const) {
+      assert.ok(
+        /<p:sp>[\s\S]*?prstGeom prst="rect"[\s\S]*?<a:srgbClr val="2459A6"\/>/.test(slideXml),
+        `${name}: accent bar`,
+      );
+      assert.ok(/<a:rPr[^>]*\bb="1"/.test(slideXml), `${name}: bold title`);
+    }
     for (const p of planned) assert.ok(closing.includes(xml(sentences.get(p)!)), `the closing slide lists ${p}`);
     // Speaker notes: the author's note on the cost-driver slide.
     const notes = await Promise.all(
