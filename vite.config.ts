@@ -1,4 +1,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { securityHeaders } from './src/app/csp.ts';
@@ -26,7 +29,28 @@ function immutableAssets(): Plugin {
   };
 }
 
+/**
+ * A hash of everything a notebook's results depend on in the app itself: its code, the built-in
+ * notebooks, the sample's generator and the installed packages (DuckDB's version). Saved results
+ * are only reused by a build with the same hash (src/app/build-id.ts).
+ */
+function buildId(): string {
+  const root = fileURLToPath(new URL('.', import.meta.url));
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (!entry.name.endsWith('.duckdb')) hash.update(path.relative(root, full)).update(readFileSync(full));
+    }
+  };
+  for (const dir of ['src', 'notebooks', 'sample-data/src']) walk(path.join(root, dir));
+  hash.update(readFileSync(path.join(root, 'package-lock.json')));
+  return hash.digest('hex').slice(0, 16);
+}
+
 export default defineConfig({
+  define: { __CAW_BUILD_ID__: JSON.stringify(buildId()) },
   plugins: [sampleDatabase(), svelte(), immutableAssets()],
   resolve: {
     // The engine imports `@duckdb/duckdb-wasm/blocking`; in the browser that must be the

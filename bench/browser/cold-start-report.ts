@@ -12,7 +12,12 @@ export interface ColdStartRun {
   /** The sample's tables are in the data panel. */
   sampleLoaded?: number;
   firstCellRunning?: number;
+  /** The first chart on the page, saved by the last visit or computed. */
   firstChart?: number;
+  /** The first chart shown from the last visit's saved results (before this visit's run). */
+  savedChart?: number;
+  /** The first chart this visit's engine computed. */
+  computedChart?: number;
 }
 
 const cell = (x: number | undefined) => (x === undefined ? '—' : fmtMs(x));
@@ -25,6 +30,8 @@ export function coldStartTable(runs: readonly ColdStartRun[]): string {
     ['sampleLoaded', 'sample loaded'],
     ['firstCellRunning', 'first cell running'],
     ['firstChart', '**first chart**'],
+    ['savedChart', 'saved chart shown'],
+    ['computedChart', 'first chart computed'],
     ['idleBeforeReady', '"Not run" shown while starting'],
   ];
   const lines = [

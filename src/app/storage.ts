@@ -5,6 +5,7 @@
  */
 import type { InputValue } from '../notebook/format/types.ts';
 import { idbStore } from './idb.ts';
+import { forgetResults } from './saved-results.ts';
 
 /** A notebook the user owns (a copy of a built-in one, a file opened from disk, or a new one). */
 export interface StoredNotebook {
@@ -108,10 +109,11 @@ export function saveNotebook(
   });
 }
 
-/** Deletes a stored notebook and its input values. */
+/** Deletes a stored notebook, its input values and its saved results. */
 export async function deleteNotebook(id: string): Promise<void> {
   await request('readwrite', (s) => s.delete(id));
   await request('readwrite', (s) => s.delete(inputsKey({ kind: 'user', id })), INPUTS);
+  await forgetResults(inputsKey({ kind: 'user', id })).catch(() => undefined);
 }
 
 /** The key a notebook's input values are stored under. */

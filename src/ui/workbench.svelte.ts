@@ -17,6 +17,7 @@ import {
   saveDataset,
   type StoredDataset,
 } from '../app/datasets.ts';
+import { datasetStamp, forgetResultsOfDataset } from '../app/saved-results.ts';
 import type { TableInfo } from '../engine/api.ts';
 import type { WorkerApi } from '../engine/worker-api.ts';
 import { t } from './i18n/index.ts';
@@ -115,6 +116,17 @@ export class Workbench {
     this.tables = await api.loadSample();
   }
 
+  /**
+   * Which data the engine holds (or is loading) now, as text that changes whenever the data does:
+   * `sample`, or a saved dataset's id and save time. Saved results are matched on it.
+   */
+  async datasetStamp(): Promise<string> {
+    const id = this.activeId;
+    if (id === SAMPLE_ID) return SAMPLE_ID;
+    const ds = this.datasets.find((d) => d.id === id) ?? (await getDataset(id));
+    return ds ? datasetStamp(ds) : `${id}@missing`;
+  }
+
   async start(): Promise<void> {
     // The engine worker starts first: compiling DuckDB is most of a cold start, and the list of
     // saved datasets (IndexedDB) is not needed to load the active one.
@@ -199,9 +211,10 @@ export class Workbench {
     await this.refreshDatasets();
   }
 
-  /** Deletes a saved dataset; when it was active, the sample becomes active. */
+  /** Deletes a saved dataset (and the notebook results computed on it); when it was active, the sample becomes active. */
   async deleteDataset(id: string): Promise<void> {
     await deleteDataset(id);
+    await forgetResultsOfDataset(id).catch(() => undefined);
     await this.refreshDatasets();
     if (this.activeId === id) await this.switchDataset(SAMPLE_ID);
   }

@@ -113,7 +113,10 @@ export async function tableRows(page: Page, table: string): Promise<number> {
   );
 }
 
-/** Waits until the open notebook has cells and none is idle, queued or running. */
+/**
+ * Waits until the open notebook has cells, none is idle, queued or running, and none still shows
+ * a saved result from an earlier visit (this page has run them all).
+ */
 export async function cellsSettled(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(
     () => {
@@ -123,7 +126,11 @@ export async function cellsSettled(page: Page, timeout = 60_000): Promise<void> 
       return (
         !drawing &&
         cells.length > 0 &&
-        cells.every((c) => !['queued', 'running', 'idle'].includes(c.getAttribute('data-status') ?? ''))
+        cells.every(
+          (c) =>
+            !['queued', 'running', 'idle'].includes(c.getAttribute('data-status') ?? '') &&
+            c.getAttribute('data-restored') === null,
+        )
       );
     },
     undefined,

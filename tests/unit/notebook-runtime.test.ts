@@ -361,6 +361,63 @@ describe('notebook runtime: values restored from the browser', () => {
   });
 });
 
+describe('notebook runtime: results saved by an earlier run', () => {
+  it('shows them before anything runs, keeps them on screen while the cells re-run, then replaces them', async () => {
+    const first = fakeEffects();
+    const before = createRuntime(parseNotebook(md), first.effects);
+    await before.runAll();
+    const saved = structuredClone(before.cells());
+
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const { effects, log } = fakeEffects({ delay: () => 0 });
+    const slow: NotebookEffects = {
+      ...effects,
+      runSql: async (args) => {
+        await gate;
+        return effects.runSql(args);
+      },
+    };
+    const rt = createRuntime(parseNotebook(md), slow);
+    expect(rt.restore(saved)).toBe(saved.length);
+    // Shown as they were, marked restored, before any engine call.
+    expect(log).toEqual([]);
+    expect(rt.cells().every((c) => c.status === 'ok' && c.restored === true)).toBe(true);
+    expect(rt.cell(cellId('chart#1'))!.output).toEqual(before.cell(cellId('chart#1'))!.output);
+    // The run still happens; while a cell waits or runs it keeps the restored output.
+    const run = rt.runAll();
+    await new Promise((r) => setTimeout(r, 0));
+    const waiting = rt.cell(cellId('b'))!;
+    expect(waiting.status).toBe('queued');
+    expect(waiting.restored).toBe(true);
+    expect(waiting.output).toEqual(before.cell(cellId('b'))!.output);
+    release();
+    await run;
+    expect(rt.cells().every((c) => c.status === 'ok' && c.restored === undefined && c.runs === 1)).toBe(true);
+    expect(log.filter((l) => l.startsWith('sql ')).length).toBe(4);
+  });
+
+  it('takes a saved state only for an untouched cell of the same kind, and nothing once a run started', async () => {
+    const { effects } = fakeEffects();
+    const saved = structuredClone(
+      await (async () => {
+        const rt = createRuntime(parseNotebook(md), fakeEffects().effects);
+        await rt.runAll();
+        return rt.cells();
+      })(),
+    );
+    const rt = createRuntime(parseNotebook(md), effects);
+    const wrongKind = saved.map((s) => (s.id === cellId('a') ? { ...s, kind: 'chart' as const } : s));
+    const failed = wrongKind.map((s) => (s.id === cellId('b') ? { ...s, status: 'error' as const } : s));
+    expect(rt.restore(failed)).toBe(saved.length - 2);
+    expect(rt.cell(cellId('a'))!.status).toBe('idle');
+    expect(rt.cell(cellId('b'))!.status).toBe('idle');
+    const run = rt.runAll();
+    expect(rt.restore(saved)).toBe(0);
+    await run;
+  });
+});
+
 describe('a notebook whose front matter requires data the loaded data lacks', () => {
   const nb = `---
 title: Telco

@@ -119,6 +119,28 @@ export class NotebookRuntime {
   }
 
   /**
+   * Shows outputs an earlier run saved (same data, notebook text, inputs and settings: the caller
+   * checks that) before this session has run anything, so a reopened notebook shows its results
+   * at once instead of after the engine has started and re-run it. Nothing is skipped: the next
+   * `runAll` runs every cell as usual, each keeping its restored output on screen until its own
+   * result replaces it, so later cells find their tables in the engine. Only cells still untouched
+   * (idle, never run) take a saved state, of the same kind. Returns how many cells took one.
+   */
+  restore(saved: readonly CellState[]): number {
+    if (this.stopped || this.loop !== null) return 0;
+    let n = 0;
+    for (const s of saved) {
+      const now = this.states.get(s.id);
+      if (!now || now.kind !== s.kind || now.status !== 'idle' || now.runs !== 0 || s.output === undefined) continue;
+      if (s.status !== 'ok' && s.status !== 'na') continue;
+      this.states.set(s.id, stripUndefined({ ...s, runs: 0, restored: true as const }));
+      n++;
+    }
+    if (n) this.emit();
+    return n;
+  }
+
+  /**
    * Replaces the notebook after an edit. Cells whose text, name or resolved dependencies changed,
    * and everything downstream of them, re-run; the rest keep their results.
    */
@@ -367,8 +389,11 @@ export class NotebookRuntime {
     const prev = this.states.get(id);
     if (!prev) return;
     // While a cell re-runs it keeps showing its last result (no flicker); errors and blocks clear it.
+    // A restored result stays marked as such until the cell's own run replaces it.
     const kept =
-      patch.status === 'running' ? { output: prev.output, elapsedMs: prev.elapsedMs, rowCount: prev.rowCount } : {};
+      patch.status === 'running'
+        ? { output: prev.output, elapsedMs: prev.elapsedMs, rowCount: prev.rowCount, restored: prev.restored }
+        : {};
     this.states.set(
       id,
       stripUndefined({ id, kind: prev.kind, runs: patch.runs ?? prev.runs, ...kept, ...patch }) as CellState,

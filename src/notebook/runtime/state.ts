@@ -36,4 +36,9 @@ export interface CellState {
   needs?: string[];
   /** How many runs finished and were kept (superseded runs do not count). */
   runs: number;
+  /**
+   * The output was saved by an earlier run on the same data, notebook text, inputs and settings
+   * (`NotebookRuntime.restore`), and is shown until this session's own run replaces it.
+   */
+  restored?: true;
 }

@@ -158,6 +158,9 @@ export const en = {
   'cell.status.starting': 'Starting the engine…',
   'cell.status.running': 'Running…',
   'cell.status.ok': 'Done',
+  'cell.status.restored': 'Saved result',
+  'cell.restoredTitle':
+    'Shown from the last run on this data, with the same inputs; the notebook runs again as soon as the engine is ready.',
   'cell.status.error': 'Error',
   'cell.status.blocked': 'Blocked',
   'cell.status.na': 'Not applicable',

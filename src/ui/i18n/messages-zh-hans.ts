@@ -150,6 +150,8 @@ export const zhHans: Record<MessageKey, Message> = {
   'cell.status.starting': '正在启动引擎…',
   'cell.status.running': '运行中…',
   'cell.status.ok': '完成',
+  'cell.status.restored': '上次结果',
+  'cell.restoredTitle': '显示的是在同一数据、同样输入下上次运行的结果；引擎就绪后会立即重新运行。',
   'cell.status.error': '出错',
   'cell.status.blocked': '受阻',
   'cell.status.na': '不适用',

@@ -150,6 +150,8 @@ export const zhHant: Record<MessageKey, Message> = {
   'cell.status.starting': '正在啟動引擎…',
   'cell.status.running': '執行中…',
   'cell.status.ok': '完成',
+  'cell.status.restored': '上次結果',
+  'cell.restoredTitle': '顯示的是在同一資料、同樣輸入下上次執行的結果；引擎就緒後會立即重新執行。',
   'cell.status.error': '錯誤',
   'cell.status.blocked': '受阻',
   'cell.status.na': '不適用',

@@ -18,7 +18,8 @@
  * finished opens `interrupted` and is not run until the user asks.
  */
 import { markRunFinished, markRunStarted, runUnfinished } from '../../app/run-marker.ts';
-import { getInputs, newNotebookId, putInputs, saveLastOpen, saveNotebook } from '../../app/storage.ts';
+import { cellsToSave, loadResults, resultsKey, saveResults, type ResultsContext } from '../../app/saved-results.ts';
+import { getInputs, inputsKey, newNotebookId, putInputs, saveLastOpen, saveNotebook } from '../../app/storage.ts';
 import { forgetNotebook, logInputs, logNotebook, settleInputs, settleNotebook } from '../../app/write-ahead.ts';
 import { i18n, t } from '../i18n/index.ts';
 import { storageProblem, type Say } from './storage-problem.ts';
@@ -52,9 +53,17 @@ export interface SessionOptions {
   savedVersion?: (id: string, version: number) => void;
   /** Called with the input values this session saved (the app tells other tabs). */
   savedInputs?: (ref: NotebookRef, values: Record<string, InputValue>) => void;
+  /**
+   * The data and reader language results are computed for now (`saved-results.ts`), or null when
+   * that is not known (results are then neither shown from nor saved to storage).
+   */
+  resultsContext?: () => Promise<Pick<ResultsContext, 'dataset' | 'locale'> | null>;
   /** Input values a link set (`route.ts`): they win over the saved ones and are saved as the user's. */
   linkInputs?: Record<string, InputValue>;
 }
+
+/** How long after a finished run its results are saved (a slider drag saves once, at its end). */
+export const RESULTS_SAVE_DELAY_MS = 1_000;
 
 /** Autosave delay: edits are written at most this long after they happen. */
 export const SAVE_DELAY_MS = 400;
@@ -96,6 +105,14 @@ export class NotebookSession {
   private runMarker: string | null = null;
   /** The marker of a run that finished and waits for the paint before it is cleared. */
   private finishing: string | null = null;
+  private readonly resultsContext?: SessionOptions['resultsContext'];
+  /** Settles once saved results (if any) are shown; runs wait for it. */
+  private readonly restoringResults: Promise<void>;
+  /** The data the run in progress started on (its results are saved only if it is the same at the end). */
+  private runDataset: Promise<string | null> | null = null;
+  private resultsTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The data the finished run whose save is pending started on. */
+  private pendingSave: Promise<string | null> | null = null;
 
   constructor(options: SessionOptions) {
     this.ref = options.ref;
@@ -109,7 +126,48 @@ export class NotebookSession {
     this.runtime = createRuntime(this.doc, engineEffects(options.engine, { locale: () => i18n.locale }));
     this.disposeListener = this.runtime.subscribe((rt) => this.sync(rt));
     this.sync(this.runtime);
+    this.resultsContext = options.resultsContext;
     this.restoring = this.restoreInputs(options.linkInputs);
+    this.restoringResults = this.restoring.then(() => this.restoreResults());
+  }
+
+  /** The key of the runtime's notebook, inputs and the current data, or null when unknown. */
+  private async currentResultsKey(): Promise<string | null> {
+    const ctx = await this.resultsContext?.().catch(() => null);
+    if (!ctx) return null;
+    return resultsKey({ ...ctx, source: serializeNotebook(this.runtime.notebook), inputs: this.inputs });
+  }
+
+  /**
+   * Shows the results the last run of this notebook saved, when they were computed on the same
+   * data, text, inputs and language (before the engine is ready, or while it runs other work).
+   * Not for a notebook whose last run was interrupted (it is not run until the user asks).
+   */
+  private async restoreResults(): Promise<void> {
+    // A notebook whose last run never finished waits for the user, with nothing shown from before.
+    if (this.interrupted) return;
+    try {
+      const key = await this.currentResultsKey();
+      if (key === null || this.disposed) return;
+      const cells = await loadResults(inputsKey(this.ref), key);
+      if (!this.disposed && cells.length) this.runtime.restore(cells);
+    } catch {
+      // Storage unavailable: the notebook shows its results once it has run.
+    }
+  }
+
+  /** Saves the finished run's results (called a moment after the run ends; skipped if another started). */
+  private async saveResults(startedOn: Promise<string | null>): Promise<void> {
+    // Taken now: the session may be closed (and its runtime stopped) while storage is asked.
+    const cells = cellsToSave(this.runtime.cells());
+    if (!cells.length) return;
+    const notebook = inputsKey(this.ref);
+    const source = serializeNotebook(this.runtime.notebook);
+    const inputs = this.inputs;
+    const ctx = await this.resultsContext?.().catch(() => null);
+    // Other data was loaded while it ran: these results belong to neither.
+    if (!ctx || (await startedOn) !== ctx.dataset) return;
+    await saveResults(notebook, resultsKey({ ...ctx, source, inputs }), cells).catch(() => undefined);
   }
 
   /** Puts the values the user left in this notebook back into its inputs (before anything runs). */
@@ -141,7 +199,7 @@ export class NotebookSession {
   async runAll(): Promise<void> {
     this.started = true;
     this.interrupted = false;
-    await this.restoring;
+    await this.restoringResults;
     this.pushToRuntime();
     return this.runtime.runAll();
   }
@@ -223,6 +281,11 @@ export class NotebookSession {
    */
   dispose(): void {
     this.disposed = true;
+    // A finished run waiting to be saved is saved now: switching away right after it ran keeps it.
+    if (this.resultsTimer !== null) clearTimeout(this.resultsTimer);
+    if (this.pendingSave !== null) void this.saveResults(this.pendingSave);
+    this.resultsTimer = null;
+    this.pendingSave = null;
     this.disposeListener();
     // Its cells stop running: a notebook opened next (or this one again) must not share the
     // engine with this one's leftover queue, nor wait for it.
@@ -340,8 +403,32 @@ export class NotebookSession {
    */
   private trackRun(rt: NotebookRuntime): void {
     const busy = rt.cells().some((c) => c.status === 'queued' || c.status === 'running');
-    if (busy && this.runMarker === null) this.runMarker = markRunStarted(this.ref);
+    if (busy && this.runMarker === null) {
+      this.runMarker = markRunStarted(this.ref);
+      if (this.resultsTimer !== null) clearTimeout(this.resultsTimer);
+      this.resultsTimer = null;
+      this.pendingSave = null;
+      this.runDataset = this.resultsContext
+        ? this.resultsContext().then(
+            (c) => c?.dataset ?? null,
+            () => null,
+          )
+        : null;
+    }
     if (busy || this.runMarker === null) return;
+    const startedOn = this.runDataset;
+    if (startedOn !== null) {
+      this.pendingSave = startedOn;
+      this.resultsTimer = setTimeout(() => {
+        this.resultsTimer = null;
+        // Storage clones the outputs on this thread: in an idle moment, not between two input events.
+        whenIdle(() => {
+          if (this.pendingSave !== startedOn) return; // another run started (or the session saved on close)
+          this.pendingSave = null;
+          void this.saveResults(startedOn);
+        });
+      }, RESULTS_SAVE_DELAY_MS);
+    }
     const key = this.runMarker;
     this.runMarker = null;
     // Until the paint, the run is finished but its marker is still on disk: a reload in that
@@ -398,6 +485,12 @@ export function otherTabCopy(source: string): string {
   const nb = parseNotebook(source);
   const title = t('sync.copyTitle', { title: nb.frontMatter.title || t('notebook.untitled') });
   return serializeNotebook({ ...nb, frontMatter: { ...nb.frontMatter, title } });
+}
+
+/** Calls `fn` when the page is idle (within a second at the latest). */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'undefined') return void setTimeout(fn, 0);
+  requestIdleCallback(fn, { timeout: 1_000 });
 }
 
 /** Calls `fn` after the next frame has been painted (effects such as chart drawing have run). */
