@@ -4,6 +4,7 @@
  */
 import { parseNotebook } from '../notebook/format/parse.ts';
 import type { NotebookLanguage } from '../notebook/format/types.ts';
+import { routeHash } from './route.ts';
 
 /** A built-in notebook: id (the file stem), title from its front matter, and its text. */
 export interface BuiltinNotebook {
@@ -79,8 +80,8 @@ export function builtinIn(id: string, language: NotebookLanguage): BuiltinNotebo
   );
 }
 
-/** The in-page link that opens built-in notebook `id` (App.svelte follows it): `#notebook=<id>`. */
-export const notebookLink = (id: string): string => `#notebook=${encodeURIComponent(id)}`;
+/** The in-page link that opens built-in notebook `id`: `#notebook=<id>`, the app's own address of it (`route.ts`). */
+export const notebookLink = (id: string): string => routeHash({ kind: 'notebook', id, read: false, inputs: null });
 
 /** The notebook id of a `#notebook=<id>` link, or null. */
 export function notebookFromHash(hash: string): string | null {

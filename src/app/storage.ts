@@ -154,8 +154,8 @@ export function newNotebookId(): string {
 
 const LAST_OPEN_KEY = 'caw.lastOpen';
 
-/** What was open last: a notebook (`builtin:<id>` / `user:<id>`) or the scratch SQL view. */
-export type OpenRef = { kind: 'builtin' | 'user'; id: string } | { kind: 'scratch' };
+/** What was open last: a notebook (`builtin:<id>` / `user:<id>`), the scratch SQL view or the start page. */
+export type OpenRef = { kind: 'builtin' | 'user'; id: string } | { kind: 'scratch' } | { kind: 'start' };
 
 /** Remembers the open view (small and synchronous, so it also works during `pagehide`). */
 export function saveLastOpen(ref: OpenRef): void {
@@ -172,7 +172,7 @@ export function loadLastOpen(): OpenRef | null {
     const raw = localStorage.getItem(LAST_OPEN_KEY);
     if (!raw) return null;
     const ref = JSON.parse(raw) as OpenRef;
-    if (ref.kind === 'scratch') return ref;
+    if (ref.kind === 'scratch' || ref.kind === 'start') return ref;
     if ((ref.kind === 'builtin' || ref.kind === 'user') && typeof ref.id === 'string') return ref;
     return null;
   } catch {

@@ -59,7 +59,11 @@ export interface RecordedPage {
   foreignRequests(): string[];
 }
 
-export async function openApp(session: Session, path = '/', context?: BrowserContext): Promise<RecordedPage> {
+/**
+ * Opens the app at `path`; by default in Scratch SQL (`#scratch`), where the app opened before it had a start page
+ * (pages.test.ts covers the start page of a first visit).
+ */
+export async function openApp(session: Session, path = '/#scratch', context?: BrowserContext): Promise<RecordedPage> {
   const ctx =
     context ?? (await session.browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 }));
   const page = await ctx.newPage();

@@ -43,7 +43,7 @@ async function fontsUsedFor(
 
 describe('UI language', () => {
   it('lists the notebooks written in the interface language first, the others under a heading', async () => {
-    const app = await openApp(session, '/', await contextFor('zh-CN'));
+    const app = await openApp(session, '/#scratch', await contextFor('zh-CN'));
     const { page } = app;
     await waitForEngine(page);
     const list = page.getByTestId('builtin-notebooks');
@@ -72,7 +72,7 @@ describe('UI language', () => {
   });
 
   it('starts in English, switches to 繁體中文, and keeps it after a reload', async () => {
-    const app = await openApp(session, '/', await contextFor('en-US'));
+    const app = await openApp(session, '/#scratch', await contextFor('en-US'));
     const { page } = app;
     await waitForEngine(page);
     assert.equal(await page.getByTestId('language-switch').inputValue(), 'en');
@@ -106,7 +106,7 @@ describe('UI language', () => {
   });
 
   it('draws the Chinese chrome with the installed Noto CJK face, not a web font', async () => {
-    const app = await openApp(session, '/', await contextFor('zh-TW'));
+    const app = await openApp(session, '/#scratch', await contextFor('zh-TW'));
     const { page } = app;
     await waitForEngine(page);
     assert.equal(await text(page, 'data-panel-heading'), '資料 · 範例資料');
@@ -134,7 +134,7 @@ describe('UI language', () => {
     ['en-GB', 'Run', 'Data'],
   ] as const) {
     it(`a first visit with the browser in ${browserLocale} shows “${run}”`, async () => {
-      const app = await openApp(session, '/', await contextFor(browserLocale));
+      const app = await openApp(session, '/#scratch', await contextFor(browserLocale));
       const { page } = app;
       await waitForEngine(page);
       assert.equal(await text(page, 'run-cell'), run);
@@ -144,7 +144,7 @@ describe('UI language', () => {
   }
 
   it('an explicit choice wins over the browser language on later visits', async () => {
-    const app = await openApp(session, '/', await contextFor('zh-CN'));
+    const app = await openApp(session, '/#scratch', await contextFor('zh-CN'));
     const { page } = app;
     await waitForEngine(page);
     assert.equal(await text(page, 'run-cell'), '运行');
@@ -156,7 +156,7 @@ describe('UI language', () => {
   });
 
   it('translates the notebook chrome and the findings, not the notebook’s own text', async () => {
-    const app = await openApp(session, '/', await contextFor('zh-TW'));
+    const app = await openApp(session, '/#scratch', await contextFor('zh-TW'));
     const { page } = app;
     await waitForEngine(page);
     await page.locator('[data-testid="builtin-notebooks"] [data-notebook="who-really-makes-the-profit"]').click();

@@ -112,10 +112,12 @@ describe('present mode', () => {
     );
   });
 
-  it('takes the whole screen: the deck is the full-screen element, nothing of the app in front', async () => {
+  it('takes the whole screen: the page is full screen with the deck over all of it, nothing of the app in front', async () => {
     const { page } = app;
     await page.locator('[data-testid="presentation"][data-fullscreen="true"]').waitFor({ timeout: 10_000 });
-    assert.equal(await page.evaluate(() => document.fullscreenElement?.getAttribute('data-testid')), 'presentation');
+    // The document is the full-screen element (the deck's own root would keep the browser's
+    // full-screen styles in print); the deck covers it.
+    assert.equal(await page.evaluate(() => document.fullscreenElement === document.documentElement), true);
     // Every point of the screen belongs to the deck: the app's header and sidebar are not shown.
     const covered = await page.evaluate(() =>
       [
@@ -186,6 +188,18 @@ describe('present mode', () => {
     await page.getByTestId('presentation').focus();
   });
 
+  it('printing in full screen (Ctrl+P) lays out one 16 × 9 page per slide, and the deck leaves full screen', async () => {
+    const { page } = app;
+    await page.locator('[data-testid="presentation"][data-fullscreen="true"]').waitFor();
+    // Chromium lays the print out at once, still in full screen (leaving it is asynchronous):
+    // the print rules must hold there.
+    const pdf = (await page.pdf({ width: '16in', height: '9in', printBackground: true })).toString('latin1');
+    assert.equal(pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0, total, 'one PDF page per slide');
+    await page.locator('[data-testid="presentation"][data-fullscreen="false"]').waitFor();
+    assert.equal(await page.evaluate(() => document.fullscreenElement), null);
+    assert.equal(await page.getByTestId('presentation').count(), 1, 'the deck stays open');
+  });
+
   it('Export PDF prints; the print layout has one 16 × 9 page per slide', async () => {
     const { page } = app;
     await page.evaluate(() => {
@@ -225,6 +239,18 @@ describe('present mode', () => {
     assert.ok(second.includes(xml(whaleHeadline)), 'the whale-curve headline is real text on slide 2');
     assert.ok(/<p:graphicFrame>[\s\S]*c:chart/.test(second), 'slide 2 carries a native chart');
     const closing = await read(`ppt/slides/slide${total}.xml`);
+    // The title and the closing slide open alike: the accent bar over a bold title.
+    const cover = await read('ppt/slides/slide1.xml');
+    for (const [name, slideXml] of [
+      ['title', cover],
+      ['closing', closing],
+    ] as const) {
+      assert.ok(
+        /<p:sp>[\s\S]*?prstGeom prst="rect"[\s\S]*?<a:srgbClr val="2459A6"\/>/.test(slideXml),
+        `${name}: accent bar`,
+      );
+      assert.ok(/<a:rPr[^>]*\bb="1"/.test(slideXml), `${name}: bold title`);
+    }
     for (const p of planned) assert.ok(closing.includes(xml(sentences.get(p)!)), `the closing slide lists ${p}`);
     // Speaker notes: the author's note on the cost-driver slide.
     const notes = await Promise.all(

@@ -109,7 +109,9 @@ describe('the customer-asset scorecard on the sample', () => {
         await page
           .locator('[data-cell-id="scorecard"] [data-testid="findings"]')
           .evaluate((el) => el.scrollIntoView({ block: 'start' }));
-        await page.locator('main').evaluate((el) => el.scrollBy(0, -150));
+        // Below the sticky notebook bar (title, description, buttons), whatever its height.
+        const bar = (await page.locator('[data-testid="notebook"] > .head').boundingBox())?.height ?? 150;
+        await page.locator('main').evaluate((el, by) => el.scrollBy(0, -by), bar + 70);
         await page.waitForTimeout(200);
         await page.screenshot({ path: path.join(shots, `scorecard-${locale}-${theme}.png`) });
       } finally {
@@ -119,18 +121,24 @@ describe('the customer-asset scorecard on the sample', () => {
   }
 
   it('a tile’s link opens the notebook that explains it, in the reader’s language', async () => {
-    for (const [locale, target, title] of [
-      ['en', 'who-really-makes-the-profit', 'Who really makes the profit?'],
-      ['zh-Hans', 'who-really-makes-the-profit.zh-Hans', '利润到底是谁创造的？'],
+    for (const [locale, target, title, scorecard] of [
+      ['en', 'who-really-makes-the-profit', 'Who really makes the profit?', 'Customer-asset scorecard'],
+      ['zh-Hans', 'who-really-makes-the-profit.zh-Hans', '利润到底是谁创造的？', '客户资产计分卡'],
     ] as const) {
       const { page, close } = await open(locale, 'light');
+      const link = page.locator('[data-finding="core_share"] [data-testid="finding-link"]');
       try {
-        await page.locator('[data-finding="core_share"] [data-testid="finding-link"]').click();
+        await link.click();
         await page.getByTestId('notebook-title').filter({ hasText: title }).waitFor({ timeout: 30_000 });
         const entry = page.locator(`[data-testid="builtin-notebooks"] [data-notebook="${target}"]`);
         assert.match((await entry.getAttribute('class')) ?? '', /\bselected\b/);
-        // The hash is cleared, so the same link works again after going back to the scorecard.
-        assert.equal(await page.evaluate(() => location.hash), '');
+        // The address is the notebook's own (route.ts); Back returns to the scorecard, and the same
+        // link works again from there.
+        assert.equal(await page.evaluate(() => location.hash), `#notebook=${target}`);
+        await page.goBack();
+        await page.getByTestId('notebook-title').filter({ hasText: scorecard }).waitFor({ timeout: 30_000 });
+        await link.click({ timeout: 90_000 });
+        await page.getByTestId('notebook-title').filter({ hasText: title }).waitFor({ timeout: 30_000 });
       } finally {
         await close();
       }

@@ -18,7 +18,9 @@ try {
   await page.waitForTimeout(500);
   // Bring the whale curve's title near the top of the notebook pane.
   await chart.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-  await page.locator('main').evaluate((el) => el.scrollBy(0, -130));
+  // Below the sticky notebook bar (title, description, buttons), whatever its height.
+  const bar = (await page.locator('[data-testid="notebook"] > .head').boundingBox())?.height ?? 130;
+  await page.locator('main').evaluate((el, by) => el.scrollBy(0, -by), bar + 20);
   await page.waitForTimeout(300);
   await page.screenshot({ path: out });
   if (app.foreignRequests().length) throw new Error(`foreign requests: ${app.foreignRequests().join(', ')}`);

@@ -47,7 +47,7 @@ before(async () => {
   context.on('response', (r) => {
     if (/\.m?js(\?|$)/.test(r.url())) scriptHeaders.set(r.url(), r.headers());
   });
-  app = await openApp(session, '/', context);
+  app = await openApp(session, '/#scratch', context);
   await waitForEngine(app.page);
 });
 after(async () => {

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findingCatalogs, type FindingKey } from '../../src/analyses/messages/catalogs.ts';
 import { clause, currencyUnit, finding, list, renderFinding, term, text } from '../../src/analyses/messages/finding.ts';
-import { localiseChart, localiseNotes } from '../../src/analyses/messages/localise.ts';
+import { analysisTitleIn, localiseChart, localiseNotes } from '../../src/analyses/messages/localise.ts';
+import { listAnalyses } from '../../src/analyses/registry.ts';
 import type { ChartText } from '../../src/analyses/messages/render.ts';
 import type { ChartSpec } from '../../src/charts/spec.ts';
 import { renderMessage, renderTemplate, templatePlaceholders } from '../../src/analyses/messages/render.ts';
@@ -22,10 +23,12 @@ const chinese: Locale[] = ['zh-Hans', 'zh-Hant'];
 
 /**
  * Latin words a Chinese finding may keep: names of tables and columns the user must type
- * (service_costs, hostages), the model's notation P(alive) and method names (Wilson intervals). Anything
+ * (service_costs, hostages), the model's notation P(alive) and method names (Wilson intervals, RFM, BG/NBD,
+ * Gamma-Gamma in analysis titles). Anything
  * else in Latin letters is an English word left behind.
  */
-const allowedLatin = /\b[a-z]+_[a-z_]+\b|\b[a-z]+\.[a-z_]+\b|\bmin\(|hostages|P\(alive\)|Reichheld|Sasser|Wilson/g;
+const allowedLatin =
+  /\b[a-z]+_[a-z_]+\b|\b[a-z]+\.[a-z_]+\b|\bmin\(|hostages|P\(alive\)|Reichheld|Sasser|Wilson|\bRFM\b|BG\/NBD|Gamma-Gamma/g;
 
 describe('findings catalogues', () => {
   it.each(chinese)('%s has exactly the English keys', (locale) => {
@@ -62,6 +65,17 @@ describe('findings catalogues', () => {
   ] as const)('%s has no character of the other script', (locale, foreign) => {
     const slips = enKeys.filter((k) => [...findingCatalogs[locale][k]].some((ch) => foreign.includes(ch)));
     expect(slips).toEqual([]);
+  });
+
+  it('every analysis has its title in each language, the English one its registry title', () => {
+    for (const def of listAnalyses()) {
+      const key = `analysis.title.${def.id}`;
+      expect(key in en, key).toBe(true);
+      expect(en[key as FindingKey]).toBe(def.title);
+      for (const locale of chinese) expect(analysisTitleIn(def.id, locale)).not.toBe(def.title);
+    }
+    expect(analysisTitleIn('whale-curve', 'zh-Hant')).toBe('鯨魚曲線：利潤到底是誰創造的');
+    expect(analysisTitleIn('no-such-analysis', 'zh-Hans')).toBeUndefined();
   });
 
   it('every key the analyses name exists in the catalogues', () => {

@@ -79,6 +79,34 @@ describe('nativeChart', () => {
     });
   });
 
+  it('carries the category axis number format: numeric bar categories read as the notebook writes them', () => {
+    const shares = [
+      { share: 0.1, profit: 5 },
+      { share: 0.2, profit: -2 },
+    ];
+    const chart = nativeChart(
+      {
+        data: 'deciles',
+        x: { label: 'Share of customers', tickFormat: '.0%' },
+        y: { label: 'Profit', tickFormat: ',.1f' },
+        marks: [{ type: 'barY', x: 'share', y: 'profit' }],
+      },
+      () => shares,
+    );
+    expect(chart).toMatchObject({
+      type: 'bar',
+      xFormat: '0%',
+      yFormat: '#,##0.0',
+      data: [{ labels: ['10%', '20%'], values: [5, -2] }],
+    });
+    // Horizontal bars: the category axis is the y channel, its format goes with it.
+    const across = nativeChart(
+      { data: 'deciles', y: { tickFormat: '.0%' }, marks: [{ type: 'barX', y: 'share', x: 'profit' }] },
+      () => shares,
+    );
+    expect(across).toMatchObject({ xFormat: '0%', data: [{ labels: ['10%', '20%'] }] });
+  });
+
   it('draws horizontal bars with the category on the y channel', () => {
     const chart = nativeChart({ data: 'regions', marks: [{ type: 'barX', y: 'plan', x: 'customers' }] }, resolve);
     expect(chart?.barDir).toBe('bar');

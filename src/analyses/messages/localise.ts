@@ -6,6 +6,7 @@
  */
 import type { ChartSpec, MarkSpec, ScaleSpec } from '../../charts/spec.ts';
 import type { AnalysisResult } from '../types.ts';
+import type { Locale } from '../../format/locale.ts';
 import { findingCatalogs, type FindingKey } from './catalogs.ts';
 import { renderMessage, renderParam, type ChartText, type MessageRef, type RenderOptions } from './render.ts';
 
@@ -135,4 +136,10 @@ export function localiseCharts(
 ): ChartSpec[] {
   if (plainEnglish(options)) return result.charts;
   return result.charts.map((c) => localiseChart(c, c.id ? result.chartText?.[c.id] : undefined, options));
+}
+
+/** An analysis's title in `locale` (`analysis.title.<id>` of the catalogues), or undefined for an id it does not know. */
+export function analysisTitleIn(id: string, locale: Locale): string | undefined {
+  const key = `analysis.title.${id}`;
+  return Object.hasOwn(findingCatalogs.en, key) ? findingCatalogs[locale][key as FindingKey] : undefined;
 }

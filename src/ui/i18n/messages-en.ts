@@ -10,7 +10,6 @@ export const en = {
   'app.toggleTheme': 'Toggle dark mode',
   'app.switchDataset': 'Switch dataset',
   'app.openError.storage': 'Your notebooks could not be read from browser storage: {message}',
-  'app.openError.missing': 'That notebook no longer exists.',
   'app.confirmDeleteNotebook': 'Delete “{title}”? This cannot be undone.',
   'app.thisNotebook': 'this notebook',
   'app.opening': 'Opening notebook…',
@@ -341,6 +340,30 @@ export const en = {
   'report.rows': 'Rows',
   'report.firstRow': 'First row',
   'report.download': 'Download rejected rows (CSV)',
+  'start.nav': 'Start',
+  'start.heading': 'What is your customer base worth?',
+  'start.lead':
+    'The workbench turns CRM, billing and point-of-sale exports into the numbers a board asks about — who really makes the profit, who stays, what a customer is worth — as notebooks you can read, present and change. Everything runs in this browser: your data never leaves it.',
+  'start.flagship': 'Start with the board’s first page',
+  'start.open': 'Open “{title}”',
+  'start.flagshipWhy':
+    'Nine numbers on the sample data — satisfaction, loyalty, retention, lifetime value, the top 20%’s share of profit and more — each with its trend and a link to the notebook that explains it.',
+  'start.notebooks': 'Built-in notebooks',
+  'start.own': 'Your own data',
+  'start.ownLead':
+    'Import CRM, billing or point-of-sale exports (CSV, Excel, Parquet, JSON): every notebook then runs on them. Or query the loaded tables in SQL.',
+  'start.missing':
+    'There is no notebook “{id}” here. Your own notebooks live only in the browser that made them, so a link to one opens nowhere else. Pick a notebook below.',
+  'notebook.viewLabel': 'Show the notebook as',
+  'notebook.viewEdit': 'Edit',
+  'notebook.viewRead': 'Read',
+  'notebook.viewReadTitle': 'Reading view: the page without code, cell tools or run buttons; inputs stay live',
+  'notebook.copyLink': 'Copy link with these inputs',
+  'notebook.copyLinkTitle': 'A link that opens this notebook in this view, with its inputs set as they are now',
+  'notebook.linkCopied': 'Link copied:',
+  'notebook.linkManual': 'Copy this link:',
+  'notebook.print': 'Print…',
+  'notebook.printTitle': 'Print this page, or save it as PDF',
 } as const;
 
 /** A key of the UI message catalogues. */

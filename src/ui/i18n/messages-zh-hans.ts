@@ -12,7 +12,6 @@ export const zhHans: Record<MessageKey, Message> = {
   'app.toggleTheme': '切换深色模式',
   'app.switchDataset': '切换数据集',
   'app.openError.storage': '无法从浏览器存储中读取你的笔记本：{message}',
-  'app.openError.missing': '该笔记本已不存在。',
   'app.confirmDeleteNotebook': '删除“{title}”？此操作无法撤销。',
   'app.thisNotebook': '此笔记本',
   'app.opening': '正在打开笔记本…',
@@ -325,4 +324,29 @@ export const zhHans: Record<MessageKey, Message> = {
   'report.rows': '行数',
   'report.firstRow': '首次出现行',
   'report.download': '下载被拒绝的行（CSV）',
+  'start.nav': '开始',
+  'start.heading': '你的客户群值多少钱？',
+  'start.lead':
+    '客户资产工作台把 CRM、账单和门店收银导出的数据，变成董事会关心的数字——利润到底是谁创造的、谁会留下来、一位客户值多少钱——以可以阅读、演示和修改的笔记本呈现。所有计算都在这个浏览器里完成，数据不会离开你的电脑。',
+  'start.flagship': '从董事会看到的第一页开始',
+  'start.open': '打开“{title}”',
+  'start.flagshipWhy':
+    '基于样例数据的九个数字——满意度、忠诚度、留存率、客户终身价值、前 20% 客户的利润占比等——每个都附有走势，并链接到详细解读它的笔记本。',
+  'start.notebooks': '内置笔记本',
+  'start.own': '使用自己的数据',
+  'start.ownLead':
+    '导入 CRM、账单或门店收银导出的文件（CSV、Excel、Parquet、JSON），所有笔记本都会改用这些数据运行；也可以直接用 SQL 查询已加载的表。',
+  'start.missing':
+    '这里没有笔记本“{id}”。你自己的笔记本只保存在创建它的浏览器中，链接在其他浏览器里打不开。请从下面选择一本笔记本。',
+  'notebook.viewLabel': '笔记本显示方式',
+  'notebook.viewEdit': '编辑',
+  'notebook.viewRead': '阅读',
+  'notebook.viewReadTitle':
+    '阅读视图：隐藏代码、单元格工具和运行按钮，只保留正文、输入控件、结论、图表和表格；输入控件仍可调整',
+  'notebook.copyLink': '复制带当前输入值的链接',
+  'notebook.copyLinkTitle': '复制一个链接：以当前视图打开这本笔记本，输入值与现在相同',
+  'notebook.linkCopied': '链接已复制：',
+  'notebook.linkManual': '请复制此链接：',
+  'notebook.print': '打印…',
+  'notebook.printTitle': '打印本页，或另存为 PDF',
 };

@@ -12,7 +12,6 @@ export const zhHant: Record<MessageKey, Message> = {
   'app.toggleTheme': '切換深色模式',
   'app.switchDataset': '切換資料集',
   'app.openError.storage': '無法從瀏覽器儲存空間讀取您的筆記本：{message}',
-  'app.openError.missing': '這本筆記本已不存在。',
   'app.confirmDeleteNotebook': '要刪除「{title}」嗎？此動作無法復原。',
   'app.thisNotebook': '這本筆記本',
   'app.opening': '正在開啟筆記本…',
@@ -325,4 +324,29 @@ export const zhHant: Record<MessageKey, Message> = {
   'report.rows': '列數',
   'report.firstRow': '首次出現列',
   'report.download': '下載被拒絕的資料列（CSV）',
+  'start.nav': '開始',
+  'start.heading': '您的客戶群值多少錢？',
+  'start.lead':
+    '客戶資產工作台把 CRM、帳單和門市收銀匯出的資料，變成董事會關心的數字——利潤到底是誰創造的、誰會留下來、一位客戶值多少錢——以可以閱讀、簡報和修改的筆記本呈現。所有計算都在這個瀏覽器裡完成，資料不會離開您的電腦。',
+  'start.flagship': '從董事會看到的第一頁開始',
+  'start.open': '開啟「{title}」',
+  'start.flagshipWhy':
+    '以範例資料算出的九個數字——滿意度、忠誠度、留存率、顧客終身價值、前 20% 顧客的利潤占比等——每個都附有走勢，並連結到詳細解讀它的筆記本。',
+  'start.notebooks': '內建筆記本',
+  'start.own': '使用自己的資料',
+  'start.ownLead':
+    '匯入 CRM、帳單或門市收銀匯出的檔案（CSV、Excel、Parquet、JSON），所有筆記本都會改用這些資料執行；也可以直接用 SQL 查詢已載入的資料表。',
+  'start.missing':
+    '這裡沒有筆記本「{id}」。您自己的筆記本只儲存在建立它的瀏覽器中，連結在其他瀏覽器裡開不了。請從下面選擇一本筆記本。',
+  'notebook.viewLabel': '筆記本顯示方式',
+  'notebook.viewEdit': '編輯',
+  'notebook.viewRead': '閱讀',
+  'notebook.viewReadTitle':
+    '閱讀檢視：隱藏程式碼、儲存格工具和執行按鈕，只保留內文、輸入控制項、結論、圖表和表格；輸入控制項仍可調整',
+  'notebook.copyLink': '複製含目前輸入值的連結',
+  'notebook.copyLinkTitle': '複製一個連結：以目前檢視開啟這本筆記本，輸入值與現在相同',
+  'notebook.linkCopied': '連結已複製：',
+  'notebook.linkManual': '請複製此連結：',
+  'notebook.print': '列印…',
+  'notebook.printTitle': '列印此頁，或另存為 PDF',
 };

@@ -58,6 +58,8 @@ export interface SessionOptions {
    * that is not known (results are then neither shown from nor saved to storage).
    */
   resultsContext?: () => Promise<Pick<ResultsContext, 'dataset' | 'locale'> | null>;
+  /** Input values a link set (`route.ts`): they win over the saved ones and are saved as the user's. */
+  linkInputs?: Record<string, InputValue>;
 }
 
 /** How long after a finished run its results are saved (a slider drag saves once, at its end). */
@@ -129,7 +131,7 @@ export class NotebookSession {
     this.disposeListener = this.runtime.subscribe((rt) => this.sync(rt));
     this.sync(this.runtime);
     this.resultsContext = options.resultsContext;
-    this.restoring = this.restoreInputs();
+    this.restoring = this.restoreInputs(options.linkInputs);
     this.restoringResults = this.restoring.then(() => this.restoreResults());
   }
 
@@ -173,7 +175,7 @@ export class NotebookSession {
   }
 
   /** Puts the values the user left in this notebook back into its inputs (before anything runs). */
-  private async restoreInputs(): Promise<void> {
+  private async restoreInputs(link?: Record<string, InputValue>): Promise<void> {
     try {
       const values = await getInputs(this.ref);
       if (values) this.runtime.restoreInputs(values);
@@ -182,6 +184,9 @@ export class NotebookSession {
     }
     this.savedInputs = JSON.stringify(this.inputs);
     this.restored = true;
+    // After `restored`: values a link set differ from the saved ones, so they are saved (and a
+    // reload of the notebook's plain address keeps them). Names it lacks, values it cannot hold are ignored.
+    if (link) this.runtime.restoreInputs(link);
   }
 
   /** Title shown in the header. */

@@ -58,27 +58,39 @@ export async function exportPptx(slides: readonly Slide[], text: DeckText, fileN
 
 type PptxSlide = PptxGenJS.Slide;
 
-function addTitle(page: PptxSlide, slide: TitleSlide, text: DeckText): void {
+/**
+ * The accent bar and the bold title under it, as the title and the closing slides both open: the
+ * bar at `y`, the title box `h` high just below it (the one place their spacing and style are set).
+ */
+function addTitleBlock(
+  page: PptxSlide,
+  title: string,
+  at: { y: number; h: number; fontSize: number; valign: 'top' | 'middle' },
+): void {
   page.addShape('rect', {
     x: MARGIN,
-    y: 1.45,
+    y: at.y,
     w: 0.9,
     h: 0.08,
     fill: { color: ACCENT },
     line: { color: ACCENT, width: 0 },
   });
-  page.addText(slide.title, {
+  page.addText(title, {
     x: MARGIN,
-    y: 1.6,
+    y: at.y + 0.15,
     w: W - 2 * MARGIN,
-    h: 1.1,
+    h: at.h,
     fontFace: FONT,
-    fontSize: 36,
+    fontSize: at.fontSize,
     bold: true,
     color: INK,
-    valign: 'top',
+    valign: at.valign,
     fit: 'shrink',
   });
+}
+
+function addTitle(page: PptxSlide, slide: TitleSlide, text: DeckText): void {
+  addTitleBlock(page, slide.title, { y: 1.45, h: 1.1, fontSize: 36, valign: 'top' });
   if (slide.description) {
     page.addText(slide.description, {
       x: MARGIN,
@@ -181,25 +193,7 @@ function addNativeChart(page: PptxSlide, chart: NativeChart, box: Box, slide: Ch
 }
 
 function addClosing(page: PptxSlide, slide: ClosingSlide, counter: string): void {
-  page.addShape('rect', {
-    x: MARGIN,
-    y: 0.45,
-    w: 0.9,
-    h: 0.08,
-    fill: { color: ACCENT },
-    line: { color: ACCENT, width: 0 },
-  });
-  page.addText(slide.title, {
-    x: MARGIN,
-    y: 0.6,
-    w: W - 2 * MARGIN,
-    h: 0.8,
-    fontFace: FONT,
-    fontSize: 30,
-    bold: true,
-    color: INK,
-    valign: 'middle',
-  });
+  addTitleBlock(page, slide.title, { y: 0.45, h: 0.8, fontSize: 30, valign: 'middle' });
   page.addText(
     slide.points.map((p) => ({ text: p, options: { bullet: { type: 'number' as const }, breakLine: true } })),
     {

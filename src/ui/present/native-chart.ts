@@ -14,6 +14,7 @@
 import { roleColor, isColorRole, SERIES } from '../../charts/palette.ts';
 import type { ChartSpec, MarkSpec, ScaleSpec } from '../../charts/spec.ts';
 import type { Row } from '../../engine/types.ts';
+import { compileFormat } from '../../format/specifier.ts';
 
 /** A native chart, ready for `slide.addChart(type, data, options)`. */
 export interface NativeChart {
@@ -133,19 +134,22 @@ export function nativeChart(spec: ChartSpec, resolve: (name: string) => Row[] | 
     const val = kind === 'barY' ? m.y : m.x;
     if (!rows || typeof cat !== 'string' || typeof val !== 'string') return null;
     if (!rows.every((r) => r[val] === null || typeof r[val] === 'number')) return null;
-    const labels = [...new Set(rows.map((r) => label(r[cat])))];
+    const catAxis = kind === 'barY' ? spec.x : spec.y;
+    const valAxis = kind === 'barY' ? spec.y : spec.x;
+    // PowerPoint's bar categories are text: numeric ones (a share, a year of tenure) are written
+    // with the axis's own number format, as the notebook's ticks show them.
+    const catLabel = categoryLabel(catAxis?.tickFormat);
+    const labels = [...new Set(rows.map((r) => catLabel(r[cat])))];
     if (labels.length > MAX_POINTS) return null;
     const groupBy = channelField(m.fill, rows);
     const series = groupBy
       ? [...groups(rows, groupBy)].map(([name, group]) => ({ name, rows: group }))
       : [{ name: m.label ?? val, rows }];
-    const catAxis = kind === 'barY' ? spec.x : spec.y;
-    const valAxis = kind === 'barY' ? spec.y : spec.x;
     return {
       type: 'bar',
       barDir: kind === 'barY' ? 'col' : 'bar',
       data: series.map((s) => {
-        const at = new Map(s.rows.map((r) => [label(r[cat]), r[val]]));
+        const at = new Map(s.rows.map((r) => [catLabel(r[cat]), r[val]]));
         return { name: s.name, labels, values: labels.map((l) => num(at.get(l))) };
       }),
       colors: series.map((s, i) => (groupBy ? colour(i) : colour(i, m.fill))),
@@ -153,6 +157,7 @@ export function nativeChart(spec: ChartSpec, resolve: (name: string) => Row[] | 
       // PowerPoint's category axis is always the "x" options, its value axis the "y" ones.
       xTitle: axisTitle(catAxis),
       yTitle: axisTitle(valAxis),
+      xFormat: formatCode(catAxis?.tickFormat),
       yFormat: formatCode(valAxis?.tickFormat),
       ...domain('y', valAxis),
     };
@@ -199,6 +204,17 @@ function label(v: unknown): string {
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (v === null || v === undefined) return '';
   return typeof v === 'number' || typeof v === 'boolean' ? String(v) : (v as string);
+}
+
+/** A category's label: a number in the axis's d3 format when it has one that compiles, else as `label` writes it. */
+function categoryLabel(tickFormat: string | undefined): (v: unknown) => string {
+  let format: ((v: unknown) => string) | null = null;
+  try {
+    format = tickFormat ? compileFormat(tickFormat) : null;
+  } catch {
+    // A format the notebook got wrong: the chart itself falls back the same way.
+  }
+  return (v) => (format && typeof v === 'number' ? format(v) : label(v));
 }
 
 function num(v: unknown): number | null {
