@@ -24,11 +24,11 @@ const chinese: Locale[] = ['zh-Hans', 'zh-Hant'];
 /**
  * Latin words a Chinese finding may keep: names of tables and columns the user must type
  * (service_costs, hostages), the model's notation P(alive) and method names (Wilson intervals, RFM, BG/NBD,
- * Gamma-Gamma in analysis titles). Anything
+ * BG/BB, sBG, Gamma-Gamma in analysis titles). Anything
  * else in Latin letters is an English word left behind.
  */
 const allowedLatin =
-  /\b[a-z]+_[a-z_]+\b|\b[a-z]+\.[a-z_]+\b|\bmin\(|hostages|P\(alive\)|Reichheld|Sasser|Wilson|\bRFM\b|BG\/NBD|Gamma-Gamma/g;
+  /\b[a-z]+_[a-z_]+\b|\b[a-z]+\.[a-z_]+\b|\bmin\(|hostages|P\(alive\)|Reichheld|Sasser|Wilson|\bRFM\b|BG\/NBD|BG\/BB|\bsBG\b|Gamma-Gamma/g;
 
 describe('findings catalogues', () => {
   it.each(chinese)('%s has exactly the English keys', (locale) => {

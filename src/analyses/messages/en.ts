@@ -693,4 +693,6 @@ export const findingsEn = {
   'analysis.title.churn-reasons': 'Why customers leave',
   'analysis.title.clv-bgnbd': 'Who will buy again? (BG/NBD + Gamma-Gamma CLV)',
   'analysis.title.scorecard': 'Customer-asset scorecard',
+  'analysis.title.sbg-retention': 'How long will subscribers stay? (sBG)',
+  'analysis.title.clv-bgbb': 'Who will give again? (BG/BB)',
 } as const satisfies Record<string, string>;

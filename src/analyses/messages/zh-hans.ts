@@ -633,4 +633,6 @@ export const findingsZhHans: Record<FindingKey, string> = {
   'analysis.title.churn-reasons': '客户为什么流失',
   'analysis.title.clv-bgnbd': '谁还会再来买？（BG/NBD + Gamma-Gamma 客户终身价值）',
   'analysis.title.scorecard': '客户资产计分卡',
+  'analysis.title.sbg-retention': '订阅客户会留多久？（sBG 模型）',
+  'analysis.title.clv-bgbb': '谁还会再次捐赠或参与？（BG/BB 模型）',
 };

@@ -635,4 +635,6 @@ export const findingsZhHant: Record<FindingKey, string> = {
   'analysis.title.churn-reasons': '顧客為什麼流失',
   'analysis.title.clv-bgnbd': '誰還會再來買？（BG/NBD + Gamma-Gamma 顧客終身價值）',
   'analysis.title.scorecard': '顧客資產計分卡',
+  'analysis.title.sbg-retention': '訂閱客戶會留多久？（sBG 模型）',
+  'analysis.title.clv-bgbb': '誰還會再次捐贈或參與？（BG/BB 模型）',
 };
