@@ -22,10 +22,12 @@ const chinese: Locale[] = ['zh-Hans', 'zh-Hant'];
 
 /**
  * Latin words a Chinese finding may keep: names of tables and columns the user must type
- * (service_costs, hostages), the model's notation P(alive) and method names (Wilson intervals). Anything
+ * (service_costs, hostages), the model's notation P(alive), method, model and author names (Wilson intervals,
+ * RFM, BG/NBD, Gamma-Gamma, Gupta & Lehmann). Anything
  * else in Latin letters is an English word left behind.
  */
-const allowedLatin = /\b[a-z]+_[a-z_]+\b|\b[a-z]+\.[a-z_]+\b|\bmin\(|hostages|P\(alive\)|Reichheld|Sasser|Wilson/g;
+const allowedLatin =
+  /\b[a-z]+_[a-z_]+\b|\b[a-z]+\.[a-z_]+\b|\bmin\(|hostages|P\(alive\)|Reichheld|Sasser|Wilson|Gupta|Lehmann|RFM|BG\/NBD|Gamma-Gamma|`[^`]*`/g;
 
 describe('findings catalogues', () => {
   it.each(chinese)('%s has exactly the English keys', (locale) => {
@@ -74,7 +76,7 @@ describe('findings catalogues', () => {
           if (e.name !== 'messages') walk(full);
         } else if (e.name.endsWith('.ts')) {
           for (const m of readFileSync(full, 'utf8').matchAll(
-            /(?:finding\(\s*'\w+',\s*|clause\(\s*|term\(\s*)'([\w.]+)'/g,
+            /(?:finding\(\s*'\w+',\s*|clause\(\s*|term\(\s*|note\(\s*)'([\w.]+)'/g,
           ))
             used.add(m[1]!);
         }

@@ -7,7 +7,14 @@
 import type { ChartSpec, MarkSpec, ScaleSpec } from '../../charts/spec.ts';
 import type { AnalysisResult } from '../types.ts';
 import { findingCatalogs, type FindingKey } from './catalogs.ts';
-import { renderMessage, renderParam, type ChartText, type MessageRef, type RenderOptions } from './render.ts';
+import {
+  renderMessage,
+  renderParam,
+  type ChartText,
+  type MessageParam,
+  type MessageRef,
+  type RenderOptions,
+} from './render.ts';
 
 /** English without a currency: exactly what the analysis wrote. */
 function plainEnglish(options: RenderOptions): boolean {
@@ -56,6 +63,15 @@ function fixedWord(text: string): FindingKey | undefined {
     }
   }
   return fixedWords.get(text);
+}
+
+/**
+ * A category value an analysis writes (a segment such as "Top 20%") as a message parameter: the
+ * catalogue's word where `chart.value.*` has it, else the value as written (data stays data).
+ */
+export function categoryParam(value: string): MessageParam {
+  const key = fixedWord(value);
+  return key?.startsWith('chart.value.') ? { kind: 'term', key } : { kind: 'text', value };
 }
 
 /**
