@@ -833,4 +833,11 @@ export const findingsEn = {
   'analysis.satisfaction-loyalty': 'Satisfaction–loyalty curve',
   'analysis.whale-curve': 'Whale curve: who really makes the profit',
   'analysis.profit-diagnostics': 'Profit diagnostics: where the margin goes',
+  'note.cell_na.notebook':
+    'This notebook needs {needs}, which the loaded data does not have. Import data that has {count|it|them} with the import wizard (Data → Import).',
+  'note.cell_na.notebook.dataset':
+    'This notebook needs {needs}, which the loaded data does not have (it is written for the {dataset} data). Import data that has {count|it|them} with the import wizard (Data → Import).',
+  'note.cell_na.query_table':
+    'This query reads the {table} table, which this dataset does not have. Import it with the import wizard (Data → Import) to run this cell.',
+  'note.cell_na.dependency': '{cell} does not apply to this data: {why}',
 } as const satisfies Record<string, string>;

@@ -753,4 +753,11 @@ export const findingsZhHans: Record<FindingKey, string> = {
   'analysis.satisfaction-loyalty': '满意度–忠诚度曲线',
   'analysis.whale-curve': '鲸鱼曲线：利润到底是谁创造的',
   'analysis.profit-diagnostics': '利润诊断：毛利流向哪里',
+  'note.cell_na.notebook':
+    '本笔记本需要 {needs}，当前载入的数据中没有（共缺 {count} 项）。请用导入向导（数据 → 导入）导入包含这些内容的数据。',
+  'note.cell_na.notebook.dataset':
+    '本笔记本需要 {needs}，当前载入的数据中没有（共缺 {count} 项；它是为 {dataset} 数据编写的）。请用导入向导（数据 → 导入）导入包含这些内容的数据。',
+  'note.cell_na.query_table':
+    '这个查询读取 {table} 表，当前数据集中没有。请用导入向导（数据 → 导入）导入后再运行此单元格。',
+  'note.cell_na.dependency': '{cell} 不适用于当前数据：{why}',
 };

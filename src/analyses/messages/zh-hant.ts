@@ -756,4 +756,11 @@ export const findingsZhHant: Record<FindingKey, string> = {
   'analysis.satisfaction-loyalty': '滿意度–忠誠度曲線',
   'analysis.whale-curve': '鯨魚曲線：利潤到底是誰創造的',
   'analysis.profit-diagnostics': '利潤診斷：毛利流向哪裡',
+  'note.cell_na.notebook':
+    '本筆記本需要 {needs}，目前載入的資料中沒有（共缺 {count} 項）。請用匯入精靈（資料 → 匯入）匯入包含這些內容的資料。',
+  'note.cell_na.notebook.dataset':
+    '本筆記本需要 {needs}，目前載入的資料中沒有（共缺 {count} 項；它是為 {dataset} 資料撰寫的）。請用匯入精靈（資料 → 匯入）匯入包含這些內容的資料。',
+  'note.cell_na.query_table':
+    '這個查詢讀取 {table} 表，目前資料集中沒有。請用匯入精靈（資料 → 匯入）匯入後再執行此儲存格。',
+  'note.cell_na.dependency': '{cell} 不適用於目前資料：{why}',
 };
