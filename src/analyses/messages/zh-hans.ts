@@ -620,9 +620,9 @@ export const findingsZhHans: Record<FindingKey, string> = {
   'note.bundling.no_contract': '没有合约类型：客户表的“{column}”列没有值（选项 contract_column）。',
   'note.bundling.association': '这些只是相关性，不是因果证明：持有更多产品或签约更久的客户，可能在其他方面本来就不同。',
   'note.mvc.potential.peers':
-    '潜力 = 同类客户（{column} 相同）中{what}的{percentile}百分位数，仅适用于下半期消费不低于上半期的客户；消费下滑的客户没有增长空间。',
+    '潜力 = 同类客户（{column} 相同）中{what}的{percentile} 百分位数，仅适用于下半期消费不低于上半期的客户；消费下滑的客户没有增长空间。',
   'note.mvc.potential.all':
-    '潜力 = 全体客户中{what}的{percentile}百分位数（没有细分或地区列，以全体客户为同类），仅适用于下半期消费不低于上半期的客户；消费下滑的客户没有增长空间。',
+    '潜力 = 全体客户中{what}的{percentile} 百分位数（没有细分或地区列，以全体客户为同类），仅适用于下半期消费不低于上半期的客户；消费下滑的客户没有增长空间。',
   'note.mvc.lists': '名单列出每组的前 {top} 位；期间为 {from} 至 {to}（以 {mid} 为界分为上下半期）。',
   'note.clv.time_unit':
     '时间单位：{unit}。最近购买时间、T、α 与预测期均以{unit}计；一次购买机会指至少有一笔销售的一天（同一天的多笔订单只算一次；只有退货的日子不算）。频次 = 首次之后的重复购买次数。',

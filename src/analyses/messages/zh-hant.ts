@@ -623,9 +623,9 @@ export const findingsZhHant: Record<FindingKey, string> = {
   'note.bundling.no_contract': '沒有合約類型：顧客表的「{column}」欄位沒有值（選項 contract_column）。',
   'note.bundling.association': '這些只是相關性，不是因果證明：持有更多產品或簽約更久的顧客，可能在其他方面本來就不同。',
   'note.mvc.potential.peers':
-    '潛力 = 同類顧客（{column} 相同）中{what}的{percentile}百分位數，僅適用於下半期消費不低於上半期的顧客；消費下滑的顧客沒有成長空間。',
+    '潛力 = 同類顧客（{column} 相同）中{what}的{percentile} 百分位數，僅適用於下半期消費不低於上半期的顧客；消費下滑的顧客沒有成長空間。',
   'note.mvc.potential.all':
-    '潛力 = 全體顧客中{what}的{percentile}百分位數（沒有細分或地區欄位，以全體顧客為同類），僅適用於下半期消費不低於上半期的顧客；消費下滑的顧客沒有成長空間。',
+    '潛力 = 全體顧客中{what}的{percentile} 百分位數（沒有細分或地區欄位，以全體顧客為同類），僅適用於下半期消費不低於上半期的顧客；消費下滑的顧客沒有成長空間。',
   'note.mvc.lists': '名單列出每組的前 {top} 位；期間為 {from} 至 {to}（以 {mid} 為界分為上下半期）。',
   'note.clv.time_unit':
     '時間單位：{unit}。最近購買時間、T、α 與預測期均以{unit}計；一次購買機會指至少有一筆銷售的一天（同一天的多筆訂單只算一次；只有退貨的日子不算）。頻次 = 首次之後的重複購買次數。',
