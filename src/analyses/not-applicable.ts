@@ -6,6 +6,7 @@
 import { hasTable, type DatasetProfile } from '../model/profile.ts';
 import { findingCatalogs, type FindingKey } from './messages/catalogs.ts';
 import { list, term, text } from './messages/finding.ts';
+import { fixedNote } from './messages/localise.ts';
 import { note, noteFields, noteText, type Note } from './messages/notes.ts';
 import type { AnalysisDefinition, AnalysisResult } from './types.ts';
 
@@ -15,6 +16,9 @@ export function notApplicable(
   needs: readonly string[] = [],
   notes: readonly Note[] = [],
 ): AnalysisResult {
+  // A fixed sentence of the catalogue (an analysis's `missingNote`) is a message too.
+  const key = typeof reason === 'string' ? fixedNote(reason) : undefined;
+  const reasonRef = typeof reason === 'string' ? (key ? note(key) : undefined) : reason;
   return {
     tables: {},
     scalars: {},
@@ -24,7 +28,7 @@ export function notApplicable(
     notApplicable: {
       reason: noteText(reason),
       needs: [...needs],
-      ...(typeof reason === 'string' ? {} : { reasonRef: reason }),
+      ...(reasonRef ? { reasonRef } : {}),
     },
   };
 }

@@ -8,6 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine, createSampleEngine, type NodeEngine } from '../../src/engine/node.ts';
 import { localiseNotes } from '../../src/analyses/messages/localise.ts';
+import { renderParam } from '../../src/analyses/messages/render.ts';
 
 /**
  * Identifiers and notation a note may quote in any language: names `in code`, names with `_` or `.` (columns,
@@ -103,4 +104,18 @@ describe.each([
       expect(notes.flatMap(englishWords), `${id} (${locale}): ${notes.join(' | ')}`).toEqual([]);
     }
   });
+});
+
+describe('why an analysis does not apply, in the reader’s language', () => {
+  it('a missing surveys table (an analysis’s own fixed explanation) reads in 简体 and 繁體', async () => {
+    const e = createNodeEngine();
+    await e.loadCanonicalCsv('t', [
+      { table: 'transactions', fileName: 'transactions.csv', bytes: new TextEncoder().encode(transactionsOnly()) },
+    ]);
+    const result = await e.runAnalysis('satisfaction-loyalty', {});
+    const ref = result.notApplicable?.reasonRef;
+    expect(ref).toBeDefined();
+    for (const locale of ['zh-Hans', 'zh-Hant'] as const)
+      expect(englishWords(renderParam(ref!, { locale })), locale).toEqual([]);
+  }, 120_000);
 });

@@ -28,7 +28,7 @@ export function english(ref: MessageRef): string {
 
 /** Notes whose English is a fixed catalogue sentence (no parameters), by that sentence. */
 let fixedNotes: Map<string, FindingKey> | null = null;
-function fixedNote(text: string): FindingKey | undefined {
+export function fixedNote(text: string): FindingKey | undefined {
   if (!fixedNotes) {
     fixedNotes = new Map();
     for (const [key, en] of Object.entries(findingCatalogs.en) as [FindingKey, string][])
