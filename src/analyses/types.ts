@@ -109,6 +109,8 @@ export interface AnalysisResult {
 /** Why an analysis does not apply to the data, and the canonical tables that would make it apply. */
 export interface NotApplicable {
   reason: string;
+  /** The reason as a catalogue message, for the reader's language. */
+  reasonRef?: MessageRef;
   needs: string[];
 }
 

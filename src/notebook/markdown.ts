@@ -12,6 +12,7 @@
  * Braces inside code spans and code blocks are left alone.
  */
 import MarkdownIt from 'markdown-it';
+import cjkFriendly from 'markdown-it-cjk-friendly';
 import type { StateInline, Token } from 'markdown-it';
 import { compileFormat } from '../format/specifier.ts';
 
@@ -113,6 +114,10 @@ export function formatValue(value: unknown, format?: string): string {
 
 function createMarkdown(): InstanceType<typeof MarkdownIt> {
   const instance = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  // CommonMark's flanking rules leave `**前 20%**，` and `比例为**{x}**。` as literal asterisks: a
+  // `**` between a CJK character and punctuation is neither left- nor right-flanking. The plugin
+  // (the CommonMark proposal's reference implementation) lets CJK text count as a word boundary.
+  instance.use(cjkFriendly);
   instance.validateLink = isSafeLink;
   instance.inline.ruler.before('escape', 'interpolation', interpolationRule);
   instance.renderer.rules.interpolation = (tokens, i, _options, env) =>

@@ -79,6 +79,7 @@ describe('not applicable, not an error', () => {
     expect(bundling.notApplicable).toEqual({
       reason: expect.stringMatching(/`customers`.*import wizard/),
       needs: ['customers'],
+      reasonRef: expect.objectContaining({ key: 'note.missing_table' }),
     });
     expect(Object.keys(bundling.tables)).toEqual([]);
     const sat = await engine.runAnalysis('satisfaction-loyalty', {});

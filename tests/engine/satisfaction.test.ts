@@ -432,7 +432,7 @@ describe('missing data is explained, not thrown', () => {
     expect(retained.tables).toEqual({});
     expect(retained.notes).toEqual([
       expect.stringMatching(
-        /The retained outcome follows customers in `transactions`, and there are none\. Load transactions, or use outcome: stated_intent/,
+        /The "retained" outcome follows customers in `transactions`, and there are none\. Load transactions, or use outcome: stated_intent/,
       ),
     ]);
     const intent = await e.runAnalysis('satisfaction-loyalty', { outcome: 'stated_intent', min_n: 1 });

@@ -23,12 +23,12 @@ const chinese: Locale[] = ['zh-Hans', 'zh-Hant'];
 
 /**
  * Latin words a Chinese finding may keep: names of tables and columns the user must type
- * (service_costs, hostages), the model's notation P(alive) and method names (Wilson intervals, RFM, BG/NBD,
- * BG/BB, sBG, Gamma-Gamma in analysis titles). Anything
+ * (service_costs, hostages), the model's notation P(alive), method, model and author names (Wilson intervals,
+ * RFM, BG/NBD, BG/BB, sBG, Gamma-Gamma, Gupta & Lehmann). Anything
  * else in Latin letters is an English word left behind.
  */
 const allowedLatin =
-  /\b[a-z]+_[a-z_]+\b|\b[a-z]+\.[a-z_]+\b|\bmin\(|hostages|P\(alive\)|Reichheld|Sasser|Wilson|\bRFM\b|BG\/NBD|BG\/BB|\bsBG\b|Gamma-Gamma/g;
+  /\b[a-z]+_[a-z_]+\b|\b[a-z]+\.[a-z_]+\b|\bmin\(|hostages|P\(alive\)|Reichheld|Sasser|Wilson|Gupta|Lehmann|RFM|BG\/NBD|BG\/BB|\bsBG\b|Gamma-Gamma|`[^`]*`/g;
 
 describe('findings catalogues', () => {
   it.each(chinese)('%s has exactly the English keys', (locale) => {
@@ -88,7 +88,7 @@ describe('findings catalogues', () => {
           if (e.name !== 'messages') walk(full);
         } else if (e.name.endsWith('.ts')) {
           for (const m of readFileSync(full, 'utf8').matchAll(
-            /(?:finding\(\s*'\w+',\s*|clause\(\s*|term\(\s*)'([\w.]+)'/g,
+            /(?:finding\(\s*'\w+',\s*|clause\(\s*|term\(\s*|note\(\s*)'([\w.]+)'/g,
           ))
             used.add(m[1]!);
         }

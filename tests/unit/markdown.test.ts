@@ -1,6 +1,9 @@
 // Notebook prose rendering: Markdown → safe HTML with {…} interpolation. Payloads that would run
 // script if passed through must come out as inert, escaped text — in prose and in data values.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseNotebook } from '../../src/notebook/format/index.ts';
 import { nodeDocument } from '../../src/charts/render-node.ts';
 import { findInterpolations, formatValue, renderMarkdown } from '../../src/notebook/markdown.ts';
 
@@ -149,5 +152,31 @@ describe('formatValue', () => {
     [1234.5, '$,.0f', '$1,235'],
   ] as const)('%s (%s) → %s', (value, format, expected) => {
     expect(formatValue(value, format)).toBe(expected);
+  });
+});
+
+describe('renderMarkdown: bold next to Chinese punctuation', () => {
+  it.each([
+    ['**前 20%**，贡献了大部分利润', '<strong>前 20%</strong>，贡献了大部分利润'],
+    ['利润占比为**{whale.top20_share:.0%}**。', /利润占比为<strong><span[^>]*>138%<\/span><\/strong>。/],
+    ['「**滿意**」不等於忠誠', '「<strong>滿意</strong>」不等於忠誠'],
+    ['The **top 20%**, in English', 'The <strong>top 20%</strong>, in English'],
+  ] as const)('%s', (source, html) => {
+    const out = renderMarkdown(source, { values }).html;
+    if (typeof html === 'string') expect(out).toContain(html);
+    else expect(out).toMatch(html);
+    expect(out).not.toContain('**');
+  });
+
+  it('no built-in notebook renders a literal ** in its prose', () => {
+    const dir = path.resolve(import.meta.dirname, '../../notebooks');
+    const left: string[] = [];
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
+      const nb = parseNotebook(readFileSync(path.join(dir, file), 'utf8'));
+      for (const cell of nb.cells)
+        if (cell.kind === 'prose' && renderMarkdown(cell.source, { values: () => 1 }).html.includes('**'))
+          left.push(`${file}:${cell.line}`);
+    }
+    expect(left).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finding } from '../../src/analyses/messages/finding.ts';
+import { renderParam } from '../../src/analyses/messages/render.ts';
 import { tv } from '../../src/format/typed.ts';
 import type { AnalysisResult } from '../../src/analyses/types.ts';
 import { fromRows, type ColumnarTable, type SqlParam } from '../../src/engine/types.ts';
@@ -457,6 +458,13 @@ max: 1
       'This notebook needs `customers.tenure`, `customers.Churn`, which the loaded data does not have (it is written for the telco data). Import data that has them with the import wizard (Data → Import).',
     );
     expect(sql.needs).toEqual(['customers']);
+    // The same explanation, for a reader of 简体 (the cell shows it in the UI language).
+    expect(renderParam(sql.errorRef!, { locale: 'zh-Hans' })).toBe(
+      '本笔记本需要 `customers.tenure`, `customers.Churn`，当前载入的数据中没有（共缺 2 项；它是为 telco 数据编写的）。请用导入向导（数据 → 导入）导入包含这些内容的数据。',
+    );
+    // A cell built on it says so in the reader's language too.
+    const chart = states.filter((s) => s.status === 'na')[1]!;
+    expect(renderParam(chart.errorRef!, { locale: 'zh-Hant' })).toMatch(/不適用於目前資料：本筆記本需要/);
     expect(log.filter((l) => l.startsWith('sql'))).toEqual([]);
     // What depends on it does not apply either; prose without references and inputs still run.
     expect(states.map((s) => s.status)).toEqual(['ok', 'na', 'na', 'ok']);

@@ -357,10 +357,11 @@ describe('closing slide and speaker notes', () => {
     expect(chart!.notes).toBe('');
   });
 
-  it('drops emphasis markers Markdown left unrendered next to CJK punctuation', () => {
-    // markdown-it's delimiter rules pair these wrongly (the notebook shows stray ** too): plain text drops them.
+  it('bold next to CJK punctuation is bold, and plain text drops it', () => {
+    // CommonMark alone left these as literal ** (markdown.ts now uses markdown-it-cjk-friendly).
     const html = renderMarkdown('总利润的**{a:.0%}**。顶点就是**盈亏平衡点**：虚线', { values: { a: 1.14 } }).html;
-    expect(html).toContain('**');
+    expect(html).not.toContain('**');
+    expect(html).toContain('<strong>盈亏平衡点</strong>');
     expect(markdownText(html)).toBe('总利润的114%。顶点就是盈亏平衡点：虚线');
   });
 

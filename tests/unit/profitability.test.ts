@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCustomerProfitQuery } from '../../src/analyses/profitability/customer-profit.ts';
 import { profitNotes } from '../../src/analyses/profitability/profit-options.ts';
+import { noteText } from '../../src/analyses/messages/notes.ts';
 import { onBaseScale } from '../../src/analyses/profitability/whale-curve-analysis.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -200,7 +201,10 @@ describe('profitability (pure)', () => {
         },
       },
     };
-    const notes = profitNotes({ profile: costed, allocation: [{ category: 'x', basis: 'order', rate: 1 }] }, coverage);
+    const notes = profitNotes(
+      { profile: costed, allocation: [{ category: 'x', basis: 'order', rate: 1 }] },
+      coverage,
+    ).map(noteText);
     expect(notes[0]).toMatch(text);
     if (coverage?.linesWithoutCost === 0) expect(notes.join(' ')).not.toMatch(/assumed/);
   });

@@ -52,6 +52,14 @@ describe('column formats', () => {
     expect(formats[1]!.format(new Date('2024-03-01T00:00:00Z'))).toBe('2024-03-01');
   });
 
+  it('a header shown in the reader’s language sets the width, not the SQL name under it', () => {
+    const columns = [col('n', 'INTEGER')];
+    const table = fromRows([{ n: 1 }], columns);
+    const [plain] = columnFormats(columns, table);
+    const [labelled] = columnFormats(columns, table, undefined, ['每单位成本保住的价值']);
+    expect(labelled!.width).toBeGreaterThan(plain!.width);
+  });
+
   it('widths follow the widest of header and values, within bounds', () => {
     const columns = [
       col('x', 'INTEGER'),

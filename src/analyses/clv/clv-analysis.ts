@@ -6,6 +6,8 @@
  */
 import { hasTable } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
+import { tv } from '../../format/typed.ts';
+import { note, noteFields, type Note } from '../messages/notes.ts';
 import { annualDiscountOptions, DEFAULT_MARGIN_PCT } from '../option-groups.ts';
 import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { table } from '../retention/table.ts';
@@ -75,10 +77,9 @@ export const clvAnalysis: AnalysisDefinition<typeof clvOptions> = {
   requires: ['transactions'],
   options: clvOptions,
   async run(ctx, o): Promise<AnalysisResult> {
-    if (!hasTable(ctx.profile, 'transactions'))
-      return empty('The CLV models need a transactions table (customer_id, date, revenue).');
+    if (!hasTable(ctx.profile, 'transactions')) return empty(note('note.clv.no_transactions'));
     const lastDate = (await clvDateRange(ctx)).last;
-    if (!lastDate) return empty('There are no transactions with a customer, a date and a revenue: nothing to model.');
+    if (!lastDate) return empty(note('note.clv.no_rows'));
     if (o.holdout_end && !o.calibration_end)
       throw new Error('clv-bgnbd: holdout_end needs calibration_end (the day the calibration period ends)');
     const calibrationEnd = o.calibration_end ?? lastDate;
@@ -89,7 +90,10 @@ export const clvAnalysis: AnalysisDefinition<typeof clvOptions> = {
     const { columns, histories } = await readClvInputs(ctx, calibrationEnd, holdoutEnd, days);
     if (columns.n < 10 || !columns.frequency.some((x) => x > 0)) {
       return empty(
-        `Only ${columns.n} customer(s)${columns.n ? ', none with a repeat purchase,' : ''} before ${calibrationEnd}: too few to fit the models.`,
+        note(columns.n ? 'note.clv.too_few.no_repeat' : 'note.clv.too_few', {
+          customers: tv.count(columns.n),
+          until: tv.date(calibrationEnd),
+        }),
       );
     }
     const horizon = o.horizon ?? 365.25 / days;
@@ -127,12 +131,12 @@ export const clvAnalysis: AnalysisDefinition<typeof clvOptions> = {
   },
 };
 
-function empty(note: string): AnalysisResult {
+function empty(reason: Note): AnalysisResult {
   return {
     tables: { customers: table([], { customer_id: 'string' }) },
     scalars: {},
     charts: [],
     findings: [],
-    notes: [note],
+    ...noteFields([reason]),
   };
 }

@@ -18,6 +18,10 @@ import {
   type BgNbdParams,
   type Histories,
 } from './bgnbd.ts';
+import { clause, list, text } from '../messages/finding.ts';
+import { note } from '../messages/notes.ts';
+import type { MessageRef } from '../messages/render.ts';
+import type { Uncertainty } from './mle.ts';
 import { fitGammaGamma, type GammaGammaFit, type GammaGammaParams } from './gamma-gamma.ts';
 import { holdoutCheckColumns, type HoldoutCheck } from './holdout-check.ts';
 import { unitDays, unitsPerYear, type TimeUnit } from './time-units.ts';
@@ -110,7 +114,7 @@ export interface ClvModel {
   /** E[X(t)] of a new customer at the end of each step of the horizon (FHL eq. 7), with intervals. */
   newCustomer: ({ t: number } & Estimate)[];
   /** Why the intervals are missing, when they are. */
-  uncertaintyNote: string | null;
+  uncertaintyNote: MessageRef | null;
 }
 
 /** Columns from customer rows (ids kept). */
@@ -395,9 +399,9 @@ function totalsStandardErrors(
   expectedPurchases: Float64Array,
   discounted: Float64Array,
   margin: number,
-): { purchases: number | null; value: number | null; note: string | null } {
+): { purchases: number | null; value: number | null; note: MessageRef | null } {
   if (!bgnbd.uncertainty.ok)
-    return { purchases: null, value: null, note: `No intervals: for BG/NBD, ${bgnbd.uncertainty.reason}.` };
+    return { purchases: null, value: null, note: note('note.clv.no_intervals', { why: why(bgnbd.uncertainty) }) };
   const cov = bgnbd.uncertainty.logCovariance;
   const z0 = [bgnbd.params.r, bgnbd.params.alpha, bgnbd.params.a, bgnbd.params.b].map(Math.log);
   const totals = totalsFunction(c, pairs, h, perPurchase, margin);
@@ -420,7 +424,7 @@ function totalsStandardErrors(
   }
   const varP = quadraticForm(gradP, cov);
   let varV = quadraticForm(gradV, cov);
-  let note: string | null = null;
+  let spendNote: MessageRef | null = null;
   if (gg) {
     if (gg.uncertainty.ok) {
       // ∂/∂ln θ of Σ discounted purchases × spend × margin, spend = (γ + m̄x)p/(px + q − 1).
@@ -437,10 +441,19 @@ function totalsStandardErrors(
         g[2]! += (w * gamma * p) / d;
       }
       varV += quadraticForm(g, gg.uncertainty.logCovariance);
-    } else
-      note = `The interval of expected value leaves out the spend model's uncertainty: for Gamma-Gamma, ${gg.uncertainty.reason}.`;
+    } else spendNote = note('note.clv.no_spend_interval', { why: why(gg.uncertainty) });
   }
-  return { purchases: Math.sqrt(varP), value: Math.sqrt(varV), note };
+  return { purchases: Math.sqrt(varP), value: Math.sqrt(varV), note: spendNote };
+}
+
+/** Why a fit has no standard errors, as a clause of the note. */
+function why(u: Extract<Uncertainty, { ok: false }>): MessageRef {
+  return clause(`note.clv.why.${u.why}`, {
+    params: list(
+      u.names.map((n) => text(n)),
+      'and',
+    ),
+  }) as MessageRef;
 }
 
 /**

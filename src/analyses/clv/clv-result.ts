@@ -2,6 +2,7 @@
 import type { ChartText } from '../messages/render.ts';
 import { tv, type DurationUnit } from '../../format/typed.ts';
 import { finding, term } from '../messages/finding.ts';
+import { note, noteFields, type Note } from '../messages/notes.ts';
 import type { AnalysisResult } from '../types.ts';
 import { table } from '../retention/table.ts';
 import { count, decimal, money, percent } from '../../format/number.ts';
@@ -310,33 +311,44 @@ export function clvResult(model: ClvModel, o: ResultContext, ids: ReadonlyMap<nu
       ),
     );
 
-  const notes = [
-    `Time unit: ${o.time_unit}${o.time_unit === 'months' ? ' (average months of 30.4375 days)' : ''}. Recency, T, α and the horizon are in ${o.time_unit}; a purchase occasion is a day with at least one sale (several orders on one day count once; a day of returns only does not count). Frequency = repeat occasions after the first.`,
-    `${count(oneTime)} customers (${percent(oneTime / n, 0)}) bought only once before ${o.calibrationEnd}. BG/NBD assumes customers can only drop out right after a purchase, so it gives every one-time buyer P(alive) = 100%; their expected purchases come from the population's average behaviour, not from anything they did. Read their scores as "unknown", not "safe".`,
+  const until = tv.date(o.calibrationEnd);
+  const notes: Note[] = [
+    note(o.time_unit === 'months' ? 'note.clv.time_unit.months' : 'note.clv.time_unit', {
+      unit: term(`term.unit.${o.time_unit}`),
+    }),
+    note('note.clv.one_time', { customers: tv.count(oneTime), share: tv.percent(oneTime / n, 0), until }),
     o.holdoutEnd
-      ? `Fitted on transactions up to ${o.calibrationEnd}; predictions are made as of that day, and the ${o.calibrationEnd} → ${o.holdoutEnd} period is only used to check them.`
-      : `Fitted on all transactions up to ${o.calibrationEnd}. Set calibration_end and holdout_end to check the model on data it has not seen.`,
-    `Expected value = margin (${percent(o.margin, 0)} of revenue) × expected purchases in each month of the horizon × expected spend per purchase (Gamma-Gamma), discounted at ${percent(o.discount_rate, 0)} a year to ${o.calibrationEnd}.`,
+      ? note('note.clv.fitted.holdout', { until, to: tv.date(o.holdoutEnd) })
+      : note('note.clv.fitted', { until }),
+    note('note.clv.expected_value', {
+      margin: tv.percent(o.margin, 0),
+      discount: tv.percent(o.discount_rate, 0),
+      until,
+    }),
   ];
   if (model.totalPurchases.low !== null && model.totalPurchases.high !== null) {
     const value = model.totalValue;
+    const purchases = { low: tv.count(model.totalPurchases.low), high: tv.count(model.totalPurchases.high) };
     notes.push(
-      `Parameter uncertainty (standard errors from the observed information; 95% intervals by the delta method): expected purchases ${count(model.totalPurchases.low)}–${count(model.totalPurchases.high)}${value.low !== null && value.high !== null ? `, expected margin ${money(value.low, 0)}–${money(value.high, 0)}` : ''}. They cover the estimation error of the parameters only, not whether the model suits the data (the holdout check tests that).`,
+      value.low !== null && value.high !== null
+        ? note('note.clv.intervals.value', {
+            ...purchases,
+            value_low: tv.money(value.low, 0),
+            value_high: tv.money(value.high, 0),
+          })
+        : note('note.clv.intervals', purchases),
     );
   }
   if (model.uncertaintyNote) notes.push(model.uncertaintyNote);
-  if (!model.gammaGamma)
-    notes.push(
-      `Fewer than 10 repeat buyers: spend per purchase is the plain average of repeat purchases, not a Gamma-Gamma estimate.`,
-    );
+  if (!model.gammaGamma) notes.push(note('note.clv.plain_spend', { min: tv.count(10) }));
   const rho = model.spendFrequencyCorrelation;
   if (rho !== null)
     notes.push(
-      `Gamma-Gamma assumes spend per purchase is unrelated to how often a customer buys: the correlation among repeat buyers is ${decimal(rho, 2)}${Math.abs(rho) > 0.3 ? ', too strong to ignore — treat expected values with caution' : ''}.`,
+      note(Math.abs(rho) > 0.3 ? 'note.clv.correlation.strong' : 'note.clv.correlation', { rho: tv.decimal(rho, 2) }),
     );
   if (!model.bgnbd.converged || (model.gammaGamma && !model.gammaGamma.converged))
-    notes.push('The model fit stopped before converging fully; parameters may be imprecise.');
-  return { tables, scalars, charts, chartText, findings, notes };
+    notes.push(note('note.clv.not_converged'));
+  return { tables, scalars, charts, chartText, findings, ...noteFields(notes) };
 }
 
 /** How a fit was found, for the parameters table. */

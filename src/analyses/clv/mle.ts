@@ -22,7 +22,13 @@ export type Uncertainty =
       /** Covariance of the log-parameters (the inverse observed information on the log scale). */
       logCovariance: number[][];
     }
-  | { ok: false; reason: string };
+  | {
+      ok: false;
+      reason: string;
+      /** Which failure, and the parameters it names (for the note in the reader's language). */
+      why: 'curvature' | 'singular';
+      names: readonly string[];
+    };
 
 /** Result of `fitPositive`. */
 export interface PositiveFit {
@@ -123,6 +129,8 @@ function uncertaintyAt(
     return {
       ok: false,
       reason: `the likelihood's curvature could not be computed at the estimate (${names.join(', ')}), so there are no standard errors`,
+      why: 'curvature',
+      names,
     };
   }
   const covariance = invertPositiveDefinite(hessian);
@@ -130,6 +138,8 @@ function uncertaintyAt(
     return {
       ok: false,
       reason: `the observed information matrix is singular at the estimate: the data do not pin down all of ${names.join(', ')} (the likelihood is flat in some direction), so there are no standard errors`,
+      why: 'singular',
+      names,
     };
   }
   return {

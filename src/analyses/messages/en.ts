@@ -695,4 +695,229 @@ export const findingsEn = {
   'analysis.title.scorecard': 'Customer-asset scorecard',
   'analysis.title.sbg-retention': 'How long will subscribers stay? (sBG)',
   'analysis.title.clv-bgbb': 'Who will give again? (BG/BB)',
+
+  // Notes of the other analyses (retention, CLV, satisfaction, MVC/MGC/BZ, profit)
+  'term.period.month': 'month',
+  'term.period.quarter': 'quarter',
+  'term.period.year': 'year',
+  'term.periods.month': 'months',
+  'term.periods.quarter': 'quarters',
+  'term.periods.year': 'years',
+  'term.ordinal.st': '{n}st',
+  'term.ordinal.nd': '{n}nd',
+  'term.ordinal.rd': '{n}rd',
+  'term.ordinal.th': '{n}th',
+  'note.retention.assumed_margin':
+    'No cost of goods in the data: margin is assumed at {margin} of revenue (option margin_pct).',
+  'note.retention.too_short':
+    'Retention needs two complete {period} of transactions (or at least two complete months); the data has fewer.',
+  'note.retention.too_short.month': 'Retention needs two complete {period} of transactions; the data has fewer.',
+  'note.retention.shorter_period':
+    'The data does not hold two complete {asked}, so retention compares the last two complete {used} ({prev} and {last}) instead; horizons keep their length (one {asked_one} = {n} {used}).',
+  'note.retention.partial_first':
+    'The data starts inside {prev}, so that {period} is partial and retention is understated.',
+  'note.retention.spend_tiers':
+    'Spend tiers are set within each period: retention follows customers by their tier in the earlier period; margin and counts use the later one.',
+  'note.retention.no_base': 'The data holds no customer base to measure retention on.',
+  'note.retention.no_customers':
+    'No customer base observed in the last complete period, so there is nothing to evaluate.',
+  'note.retention_what_if.programme_cost':
+    'Programme cost not set: assumed {cost} per customer {per} ({share} of the margin per customer).',
+  'note.retention_what_if.acquisition_cost':
+    'Acquisition cost not set: assumed {multiple} the retention cost per customer. Studies put acquiring a customer at {low}–{high} the cost of keeping one.',
+  'note.retention_what_if.present_values':
+    'Present values over {horizon} at {rate} {per}; the programme is paid for every customer still in the base at the start of each {period}. Segments are assumed to respond alike.',
+  'note.retention_what_if.margin_raised': 'Margin per customer raised by {change} (option margin_change).',
+  'note.retention_what_if.margin_lowered': 'Margin per customer lowered by {change} (option margin_change).',
+  'note.leaky.acquisition_cost':
+    "No acquisition cost in the data: assumed one {period}'s revenue per customer ({cost}); set option acquisition_cost.",
+  'note.leaky.retention_cost':
+    'Retention cost per customer kept assumed at 1/{multiple} of the acquisition cost (studies: acquiring costs {low}–{high} retaining).',
+  'note.equity.capped':
+    'Retention of {segments} was {full} and is capped at {cap} (a perpetuity at {full} has no finite value).',
+  'note.equity.formula':
+    'CLV = margin per customer × r/(1 + i − r) (Gupta & Lehmann 2003), with i = {rate} {per}; it counts margins from the next {period} on.',
+  'note.margin_multiple.formula':
+    'Gupta & Lehmann (2003): CLV = m·r/(1+i−r) for constant margin m, retention r and discount rate i, first margin one period from now.',
+  'note.margin_multiple.infinite':
+    '{cells} grid {cells|cell is|cells are} empty: there margin growth outgrows the discount rate (r(1+g) ≥ 1+i), so the value has no finite limit.',
+  'note.cohorts.dropped': '{cohorts} older cohorts are left out of the heatmap (option max_cohorts).',
+  'note.cohorts.acquired':
+    'A customer is acquired in the period of their first transaction in the data; customers who bought before the data starts look new in its first period.',
+  'note.cohorts.short_tenure':
+    'The data covers fewer than {years} whole tenure years, so the loyal-vs-new ratio cannot be computed yet.',
+  'note.churn_reasons.none':
+    'No churn reasons in the data (customers column "{column}" is missing or empty). Record why customers leave — a reason or complaint category per lost customer — to see which root causes matter most.',
+  'note.churn_reasons.lost_value':
+    'Lost value = revenue in the 12 months before the churn date (before the last purchase when no churn date is recorded).',
+  'note.churn_reasons.no_value': 'No transactions and no value_column: the Pareto by lost value is empty.',
+  'note.churn_reasons.no_churn': 'No churned customers found.',
+  'note.bundling.no_churn':
+    'No churn data: the customers table has no churn_date values. Name a Yes/No churn column with option churn_column.',
+  'note.bundling.no_service_columns': 'products_from is columns but no service_columns were named.',
+  'note.bundling.categories': 'Products held = distinct product categories each customer has bought.',
+  'note.bundling.no_products':
+    'No product holdings: name the service columns (option service_columns) or import transactions with a category.',
+  'note.bundling.no_contract':
+    'No contract types: the customers table has no values in "{column}" (option contract_column).',
+  'note.bundling.association':
+    'These are associations, not proof: customers who hold more or sign longer may differ in other ways too.',
+  'note.mvc.potential.peers':
+    'Potential = the {percentile} percentile of {what} among peers (same {column}), for customers whose second-half spend is at least their first-half spend; declining customers have no headroom.',
+  'note.mvc.potential.all':
+    'Potential = the {percentile} percentile of {what} among peers (all customers: no segment or region column), for customers whose second-half spend is at least their first-half spend; declining customers have no headroom.',
+  'note.mvc.lists': 'Lists show the top {top} of each group; period {from} to {to} (halves split after {mid}).',
+  'note.clv.time_unit':
+    'Time unit: {unit}. Recency, T, α and the horizon are in {unit}; a purchase occasion is a day with at least one sale (several orders on one day count once; a day of returns only does not count). Frequency = repeat occasions after the first.',
+  'note.clv.time_unit.months':
+    'Time unit: {unit} (average months of 30.4375 days). Recency, T, α and the horizon are in {unit}; a purchase occasion is a day with at least one sale (several orders on one day count once; a day of returns only does not count). Frequency = repeat occasions after the first.',
+  'note.clv.one_time':
+    '{customers} customers ({share}) bought only once before {until}. BG/NBD assumes customers can only drop out right after a purchase, so it gives every one-time buyer P(alive) = 100%; their expected purchases come from the population\'s average behaviour, not from anything they did. Read their scores as "unknown", not "safe".',
+  'note.clv.fitted.holdout':
+    'Fitted on transactions up to {until}; predictions are made as of that day, and the {until} → {to} period is only used to check them.',
+  'note.clv.fitted':
+    'Fitted on all transactions up to {until}. Set calibration_end and holdout_end to check the model on data it has not seen.',
+  'note.clv.expected_value':
+    'Expected value = margin ({margin} of revenue) × expected purchases in each month of the horizon × expected spend per purchase (Gamma-Gamma), discounted at {discount} a year to {until}.',
+  'note.clv.intervals':
+    'Parameter uncertainty (standard errors from the observed information; 95% intervals by the delta method): expected purchases {low}–{high}. They cover the estimation error of the parameters only, not whether the model suits the data (the holdout check tests that).',
+  'note.clv.intervals.value':
+    'Parameter uncertainty (standard errors from the observed information; 95% intervals by the delta method): expected purchases {low}–{high}, expected margin {value_low}–{value_high}. They cover the estimation error of the parameters only, not whether the model suits the data (the holdout check tests that).',
+  'note.clv.no_intervals': 'No intervals: for BG/NBD, {why}.',
+  'note.clv.no_spend_interval':
+    "The interval of expected value leaves out the spend model's uncertainty: for Gamma-Gamma, {why}.",
+  'note.clv.why.curvature':
+    "the likelihood's curvature could not be computed at the estimate ({params}), so there are no standard errors",
+  'note.clv.why.singular':
+    'the observed information matrix is singular at the estimate: the data do not pin down all of {params} (the likelihood is flat in some direction), so there are no standard errors',
+  'note.clv.plain_spend':
+    'Fewer than {min} repeat buyers: spend per purchase is the plain average of repeat purchases, not a Gamma-Gamma estimate.',
+  'note.clv.correlation':
+    'Gamma-Gamma assumes spend per purchase is unrelated to how often a customer buys: the correlation among repeat buyers is {rho}.',
+  'note.clv.correlation.strong':
+    'Gamma-Gamma assumes spend per purchase is unrelated to how often a customer buys: the correlation among repeat buyers is {rho}, too strong to ignore — treat expected values with caution.',
+  'note.clv.not_converged': 'The model fit stopped before converging fully; parameters may be imprecise.',
+  'note.clv.no_transactions': 'The CLV models need a transactions table (customer_id, date, revenue).',
+  'note.clv.no_rows': 'There are no transactions with a customer, a date and a revenue: nothing to model.',
+  'note.clv.too_few': 'Only {customers} {customers|customer|customers} before {until}: too few to fit the models.',
+  'note.clv.too_few.no_repeat':
+    'Only {customers} {customers|customer|customers}, none with a repeat purchase, before {until}: too few to fit the models.',
+  'note.sat.missing_surveys':
+    'No survey responses in this dataset, so the satisfaction–loyalty analyses cannot run. They need a `surveys` table with customer_id and satisfaction (a score on 1–5, 1–7, 1–10 or 0–10), ideally with the response date (to follow what each customer did afterwards in `transactions`), plus optional recommend (0–10) for word of mouth and repurchase_intent (1–5) for stated intent. Map your survey export onto `surveys` in the import wizard, using the same customer ids as the transactions.',
+  'note.sat.outcome.retained':
+    'retained: bought at least once in (survey date + {gap}, + {window} days] and not churned by its end',
+  'note.sat.outcome.repurchased': 'repurchased: bought at least once in (survey date + {gap}, + {window} days]',
+  'note.sat.outcome.wallet_kept':
+    'kept share of wallet: spend in (survey date + {gap}, + {window} days] ≥ {min} × spend in the {window} days up to the survey',
+  'note.sat.outcome.stated_intent': 'stated intent: repurchase intent ≥ {intent} on 1–5',
+  'note.sat.no_transactions':
+    'The "{outcome}" outcome follows customers in `transactions`, and there are none. Load transactions, or use outcome: stated_intent.',
+  'note.sat.no_dates':
+    'The survey responses have no date, so what customers did afterwards cannot be followed (outcome "{outcome}"). Map the response date, or use outcome: stated_intent if the survey asked about repurchase intent.',
+  'note.sat.no_intent':
+    'The stated_intent outcome needs `surveys.repurchase_intent` (1–5), which this dataset does not have. Use a behavioural outcome (retained, repurchased, wallet_kept) instead.',
+  'note.sat.unknown_scale':
+    'surveys.scale holds {declared}, which is not a known scale; the scale was detected from the scores instead.',
+  'note.sat.mixed_scales':
+    'surveys.scale mixes {scales} scales; the most frequent ({declared}) is used and scores outside it are dropped. Set the scale option to choose.',
+  'note.sat.no_scale':
+    'Satisfaction scores run from {min} to {max}, which fits none of the supported scales (1–5, 1–7, 1–10, 0–10). Set the scale option or fix the scores.',
+  'note.sat.scale.declared': 'Scale {scale} (declared in surveys.scale).',
+  'note.sat.scale.detected': 'Scale {scale} (detected from the scores).',
+  'note.sat.no_customers': 'No customers table, so there is no "{segment}" to compare curves by; showing one curve.',
+  'note.sat.no_segment': 'customers has no column "{segment}" (it has {columns}); showing one curve.',
+  'note.sat.outcome':
+    'Loyalty outcome — {outcome}. Several responses per customer: the latest one whose outcome can be observed is used.',
+  'note.sat.rows': '{rows} survey rows from {customers} customers; {usable} with a usable response.',
+  'note.sat.rows.outcome':
+    '{rows} survey rows from {customers} customers; {usable} with a usable response, {with_outcome} with a loyalty outcome.',
+  'note.sat.out_of_scale': '{rows} survey rows have no customer id or a score outside {scale} and were dropped.',
+  'note.sat.censored':
+    '{customers} respondents answered too recently: their outcome window ends after the data ({end}), so whether they stayed is not yet known (censored) and they are excluded.',
+  'note.sat.censored.last':
+    '{customers} respondents answered too recently: their outcome window ends after the data (last transaction), so whether they stayed is not yet known (censored) and they are excluded.',
+  'note.sat.undated': '{customers} respondents have no dated response and cannot be followed; excluded.',
+  'note.sat.no_purchases':
+    '{customers} respondents have no transactions at all — usually survey ids that do not match the transaction ids, or prospects who never bought. They have no loyalty outcome; check the id mapping.',
+  'note.sat.no_purchases.curve':
+    '{customers} respondents have no transactions at all — usually survey ids that do not match the transaction ids, or prospects who never bought. They have no loyalty outcome and are left out of the curve; check the id mapping.',
+  'note.sat.no_wallet':
+    '{customers} respondents spent nothing in the {window} days before the survey, so there is no wallet share to keep; excluded.',
+  'note.sat.undated_costs':
+    'service_costs has no dates, so cost to serve cannot be placed in time: profit here is gross margin only.',
+  'note.sat.no_cost': 'transactions has no cost: profit is revenue less cost to serve.',
+  'note.sat.at_stake':
+    "Revenue and profit are each customer's in the {window} days up to the survey (what is at stake); profit = revenue − cost − cost to serve.",
+  'note.sat.nothing': 'Nothing to compute on this data.',
+  'note.sat.no_outcome_yet':
+    'No respondent has a loyalty outcome yet: nothing to draw. Try a shorter window_days or an earlier data_end.',
+  'note.sat.unreliable':
+    '{count|Level|Levels} {levels} {count|has|have} fewer than {min} respondents: drawn, but not used to place the zones (wide intervals).',
+  'note.sat.zones.none': 'Fewer than three levels have {min}+ respondents, so no zones were located.',
+  'note.sat.zones.manual': 'Zones set by the defection_max / affection_min options.',
+  'note.sat.zones.midpoint': 'The curve has no flat stretch, so zones are split at the midpoint of the loyalty range.',
+  'note.sat_what_if.value.mean':
+    'Each extra loyal customer is valued at {value}: the mean profit loyal respondents brought in their {window}-day outcome window. Set value_per_loyal to use your own figure.',
+  'note.sat_what_if.value.set': 'Each extra loyal customer is valued at {value} (value_per_loyal option).',
+  'note.sat_what_if.causal':
+    'The what-if reads the curve causally: customers lifted a level are assumed to behave like those already there. The interval reflects sampling error in the two rates only.',
+  'note.sat_what_if.empty':
+    'No respondents with an outcome at level {from} or {to}: the what-if cannot be computed there.',
+  'note.quadrant.cut': 'Satisfied = {cut} or more on {scale}. Loyal = {outcome}.',
+  'note.quadrant.cut.default':
+    'Satisfied = {cut} or more on {scale} (default: the top quarter of the scale; set satisfied_from to change). Loyal = {outcome}.',
+  'note.quadrant.no_outcome': 'No respondent has a loyalty outcome yet: no quadrant to draw.',
+  'note.wom.latest': 'Every respondent’s latest response is used (word of mouth needs no outcome window).',
+  'note.wom.no_recommend':
+    'The surveys have no "would you recommend" answers (surveys.recommend, 0–10), so word of mouth cannot be measured. Add the question to the survey, or map it in the import wizard; the other satisfaction analyses do not need it.',
+  'note.profit.margin_chosen':
+    'Gross margin is assumed at {margin} of revenue (as chosen), not taken from the cost column.',
+  'note.profit.margin_assumed':
+    'There is no cost-of-goods data, so gross margin is assumed to be {margin} of revenue for every customer. Change the assumed margin to see how sensitive the result is.',
+  'note.profit.margin_recorded':
+    'Gross margin is revenue minus the recorded cost of goods; any line without a cost uses the assumed {margin} margin.',
+  'note.profit.no_line_cost':
+    'No transaction line in the period has a cost, so gross margin is assumed to be {margin} of revenue throughout.',
+  'note.profit.some_lines':
+    'Gross margin is revenue minus the recorded cost of goods, except for {without} of {lines} transaction lines ({share}) that have no cost: those use the assumed {margin} margin.',
+  'note.profit.no_cost_to_serve':
+    'There is no cost-to-serve data (no service_costs table) and no allocation rule is set, so profit here is gross margin only. Loss-making customers come mostly from service cost, bad debt and disputes: set a cost per order or per return to see them.',
+  'note.diagnostics.no_column':
+    'The customers table has no column "{column}" (it has {columns}), so profit is not broken down by it; choose one of those columns.',
+  'note.diagnostics.no_customers':
+    'There is no customers table, so profit is not broken down by {column}; import customers with a {column} column to see it.',
+  'note.diagnostics.no_cost_to_serve':
+    'No cost to serve is recorded or allocated, so there is nothing to break down by category.',
+  'chart.value.all_customers': 'All customers',
+  'note.missing_table':
+    '{analysis} needs a table {tables}, which this dataset does not have. Import it with the import wizard (Data → Import), mapping its columns onto {tables}.',
+  'note.missing_tables':
+    '{analysis} needs the tables {tables}, which this dataset does not have. Import them with the import wizard (Data → Import), mapping their columns onto {tables}.',
+  'analysis.tiers': 'Tier ladder',
+  'analysis.rfm': 'RFM segments',
+  'analysis.migration': 'Tier migration and early warning',
+  'analysis.value-loyalty': 'Value × loyalty matrix',
+  'analysis.mvc-mgc-bz': 'Most valuable, most growable and below-zero customers',
+  'analysis.retention-what-if': 'Retention what-if',
+  'analysis.margin-multiple': 'Margin multiple (CLV)',
+  'analysis.leaky-bucket': 'The leaky bucket',
+  'analysis.churn-reasons': 'Why customers leave',
+  'analysis.bundling': 'Bundling and switching cost',
+  'analysis.cohorts': 'Cohorts and old-customer value',
+  'analysis.customer-equity': 'Customer equity',
+  'analysis.scorecard': 'Customer-asset scorecard',
+  'analysis.clv-bgnbd': 'Who will buy again? (BG/NBD + Gamma-Gamma CLV)',
+  'analysis.satisfaction-what-if': 'Satisfaction what-if and value at stake',
+  'analysis.loyalty-quadrant': 'Loyalty quadrant (apostles, mercenaries, hostages, defectors)',
+  'analysis.word-of-mouth': 'Word of mouth by satisfaction',
+  'analysis.satisfaction-loyalty': 'Satisfaction–loyalty curve',
+  'analysis.whale-curve': 'Whale curve: who really makes the profit',
+  'analysis.profit-diagnostics': 'Profit diagnostics: where the margin goes',
+  'note.cell_na.notebook':
+    'This notebook needs {needs}, which the loaded data does not have. Import data that has {count|it|them} with the import wizard (Data → Import).',
+  'note.cell_na.notebook.dataset':
+    'This notebook needs {needs}, which the loaded data does not have (it is written for the {dataset} data). Import data that has {count|it|them} with the import wizard (Data → Import).',
+  'note.cell_na.query_table':
+    'This query reads the {table} table, which this dataset does not have. Import it with the import wizard (Data → Import) to run this cell.',
+  'note.cell_na.dependency': '{cell} does not apply to this data: {why}',
 } as const satisfies Record<string, string>;

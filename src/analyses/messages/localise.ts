@@ -8,7 +8,14 @@ import type { ChartSpec, MarkSpec, ScaleSpec } from '../../charts/spec.ts';
 import type { AnalysisResult } from '../types.ts';
 import type { Locale } from '../../format/locale.ts';
 import { findingCatalogs, type FindingKey } from './catalogs.ts';
-import { renderMessage, renderParam, type ChartText, type MessageRef, type RenderOptions } from './render.ts';
+import {
+  renderMessage,
+  renderParam,
+  type ChartText,
+  type MessageParam,
+  type MessageRef,
+  type RenderOptions,
+} from './render.ts';
 
 /** English without a currency: exactly what the analysis wrote. */
 function plainEnglish(options: RenderOptions): boolean {
@@ -22,7 +29,7 @@ export function english(ref: MessageRef): string {
 
 /** Notes whose English is a fixed catalogue sentence (no parameters), by that sentence. */
 let fixedNotes: Map<string, FindingKey> | null = null;
-function fixedNote(text: string): FindingKey | undefined {
+export function fixedNote(text: string): FindingKey | undefined {
   if (!fixedNotes) {
     fixedNotes = new Map();
     for (const [key, en] of Object.entries(findingCatalogs.en) as [FindingKey, string][])
@@ -57,6 +64,15 @@ function fixedWord(text: string): FindingKey | undefined {
     }
   }
   return fixedWords.get(text);
+}
+
+/**
+ * A category value an analysis writes (a segment such as "Top 20%") as a message parameter: the
+ * catalogue's word where `chart.value.*` has it, else the value as written (data stays data).
+ */
+export function categoryParam(value: string): MessageParam {
+  const key = fixedWord(value);
+  return key?.startsWith('chart.value.') ? { kind: 'term', key } : { kind: 'text', value };
 }
 
 /**

@@ -635,4 +635,200 @@ export const findingsZhHans: Record<FindingKey, string> = {
   'analysis.title.scorecard': '客户资产计分卡',
   'analysis.title.sbg-retention': '订阅客户会留多久？（sBG 模型）',
   'analysis.title.clv-bgbb': '谁还会再次捐赠或参与？（BG/BB 模型）',
+
+  'term.period.month': '月',
+  'term.period.quarter': '季度',
+  'term.period.year': '年',
+  'term.periods.month': '个月',
+  'term.periods.quarter': '个季度',
+  'term.periods.year': '年',
+  'term.ordinal.st': '第 {n}',
+  'term.ordinal.nd': '第 {n}',
+  'term.ordinal.rd': '第 {n}',
+  'term.ordinal.th': '第 {n}',
+  'note.retention.assumed_margin': '数据中没有商品成本：利润率按收入的 {margin} 估算（选项 margin_pct）。',
+  'note.retention.too_short': '计算留存率需要两{period}完整的交易数据（至少也要两个完整月份）；现有数据不够。',
+  'note.retention.too_short.month': '计算留存率需要两{period}完整的交易数据；现有数据不够。',
+  'note.retention.shorter_period':
+    '数据不足两{asked}完整周期，因此留存率改为比较最近两{used}（{prev} 与 {last}）；预测期长度保持不变（1 {asked_one} = {n} {used}）。',
+  'note.retention.partial_first': '数据从 {prev} 中途开始，该{period}不完整，留存率因此偏低。',
+  'note.retention.spend_tiers':
+    '消费层级按各期间分别划定：留存按客户在前一期间所属层级追踪；利润与人数按后一期间计算。',
+  'note.retention.no_base': '数据中没有可用来衡量留存率的客户群。',
+  'note.retention.no_customers': '最近一个完整期间没有观察到客户群，无从评估。',
+  'note.retention_what_if.programme_cost': '未设定项目成本：按每位客户{per} {cost} 估算（每位客户利润的 {share}）。',
+  'note.retention_what_if.acquisition_cost':
+    '未设定获客成本：按每位客户保留成本的 {multiple} 估算。研究显示，获取一位新客户的成本是保留一位老客户的 {low}–{high}。',
+  'note.retention_what_if.present_values':
+    '现值按 {horizon}、{per} {rate} 的折现率计算；每个{period}开始时仍在客户群中的每位客户都要支付项目费用。假设各细分群体的反应相同。',
+  'note.retention_what_if.margin_raised': '每位客户的利润上调 {change}（选项 margin_change）。',
+  'note.retention_what_if.margin_lowered': '每位客户的利润下调 {change}（选项 margin_change）。',
+  'note.leaky.acquisition_cost':
+    '数据中没有获客成本：按每位客户一个{period}的收入（{cost}）估算；可通过选项 acquisition_cost 设定。',
+  'note.leaky.retention_cost':
+    '每留住一位客户的保留成本按获客成本的 1/{multiple} 估算（研究显示：获客成本是保留成本的 {low}–{high}）。',
+  'note.equity.capped': '“{segments}”的留存率为 {full}，已封顶为 {cap}（留存率为 {full} 的永续年金没有有限值）。',
+  'note.equity.formula':
+    '客户终身价值 = 每位客户的利润 × r/(1 + i − r)（Gupta 与 Lehmann，2003），其中 i = {per} {rate}；从下一个{period}起计算利润。',
+  'note.margin_multiple.formula':
+    'Gupta 与 Lehmann（2003）：客户终身价值 = m·r/(1+i−r)，其中 m 为固定利润、r 为留存率、i 为折现率，第一笔利润在一期之后入账。',
+  'note.margin_multiple.infinite':
+    '对照表中有 {cells} 格为空：这些格子的利润增长快于折现率（r(1+g) ≥ 1+i），价值没有有限的极限。',
+  'note.cohorts.dropped': '热力图未显示较早的 {cohorts} 个批次（选项 max_cohorts）。',
+  'note.cohorts.acquired':
+    '客户的获客期间以其在数据中第一笔交易所在的期间为准；在数据开始之前就已购买的客户，在第一个期间会被视为新客户。',
+  'note.cohorts.short_tenure': '数据涵盖的完整客龄年数不足 {years} 年，暂时无法计算老客户与新客户的消费之比。',
+  'note.churn_reasons.none':
+    '数据中没有流失原因（客户表的“{column}”列不存在或为空）。记录客户离开的原因——为每位流失客户记下原因或投诉类别——才能看出哪些根本原因最重要。',
+  'note.churn_reasons.lost_value':
+    '流失价值 = 流失日期之前 12 个月的收入（没有记录流失日期时，取最后一次购买之前 12 个月）。',
+  'note.churn_reasons.no_value': '没有交易数据，也没有设定 value_column：按流失价值排列的帕累托图为空。',
+  'note.churn_reasons.no_churn': '没有找到流失客户。',
+  'note.bundling.no_churn': '没有流失数据：客户表中没有 churn_date 值。请用选项 churn_column 指定一个“是/否”流失列。',
+  'note.bundling.no_service_columns': 'products_from 设为按列统计，但没有指定 service_columns。',
+  'note.bundling.categories': '持有产品数 = 每位客户购买过的不同产品类别数。',
+  'note.bundling.no_products': '没有产品持有数据：请指定服务列（选项 service_columns），或导入带有品类的交易数据。',
+  'note.bundling.no_contract': '没有合约类型：客户表的“{column}”列没有值（选项 contract_column）。',
+  'note.bundling.association': '这些只是相关性，不是因果证明：持有更多产品或签约更久的客户，可能在其他方面本来就不同。',
+  'note.mvc.potential.peers':
+    '潜力 = 同类客户（{column} 相同）中{what}的{percentile} 百分位数，仅适用于下半期消费不低于上半期的客户；消费下滑的客户没有增长空间。',
+  'note.mvc.potential.all':
+    '潜力 = 全体客户中{what}的{percentile} 百分位数（没有细分或地区列，以全体客户为同类），仅适用于下半期消费不低于上半期的客户；消费下滑的客户没有增长空间。',
+  'note.mvc.lists': '名单列出每组的前 {top} 位；期间为 {from} 至 {to}（以 {mid} 为界分为上下半期）。',
+  'note.clv.time_unit':
+    '时间单位：{unit}。最近购买时间、T、α 与预测期均以{unit}计；一次购买机会指至少有一笔销售的一天（同一天的多笔订单只算一次；只有退货的日子不算）。频次 = 首次之后的重复购买次数。',
+  'note.clv.time_unit.months':
+    '时间单位：{unit}（按平均每月 30.4375 天计）。最近购买时间、T、α 与预测期均以{unit}计；一次购买机会指至少有一笔销售的一天（同一天的多笔订单只算一次；只有退货的日子不算）。频次 = 首次之后的重复购买次数。',
+  'note.clv.one_time':
+    '{customers} 位客户（{share}）在 {until} 之前只买过一次。BG/NBD 模型假设客户只会在购买后立即流失，因此给每位只买过一次的客户 P(alive) = 100%；他们的预期购买次数来自整体客户的平均行为，而不是他们自己的表现。请把他们的评分理解为“未知”，而不是“安全”。',
+  'note.clv.fitted.holdout':
+    '模型用截至 {until} 的交易数据拟合，并以当天为基准进行预测；{until} → {to} 这段期间只用于检验预测。',
+  'note.clv.fitted':
+    '模型用截至 {until} 的全部交易数据拟合。设定 calibration_end 与 holdout_end，可以用模型没见过的数据来检验它。',
+  'note.clv.expected_value':
+    '预期价值 = 利润率（收入的 {margin}）× 预测期内每月的预期购买次数 × 每次购买的预期消费（Gamma-Gamma 模型），按每年 {discount} 折现到 {until}。',
+  'note.clv.intervals':
+    '参数的不确定性（标准误来自观测信息矩阵；95% 区间按德尔塔法计算）：预期购买次数 {low}–{high}。区间只反映参数的估计误差，不说明模型是否适合这些数据（这由留出期检验来验证）。',
+  'note.clv.intervals.value':
+    '参数的不确定性（标准误来自观测信息矩阵；95% 区间按德尔塔法计算）：预期购买次数 {low}–{high}，预期利润 {value_low}–{value_high}。区间只反映参数的估计误差，不说明模型是否适合这些数据（这由留出期检验来验证）。',
+  'note.clv.no_intervals': '没有区间：BG/NBD 模型{why}。',
+  'note.clv.no_spend_interval': '预期价值的区间未计入消费模型的不确定性：Gamma-Gamma 模型{why}。',
+  'note.clv.why.curvature': '在估计值处无法计算似然函数的曲率（{params}），因此没有标准误',
+  'note.clv.why.singular':
+    '的观测信息矩阵在估计值处奇异：数据无法同时确定 {params}（似然函数在某个方向上是平的），因此没有标准误',
+  'note.clv.plain_spend': '回头客少于 {min} 位：每次购买的消费取重复购买的简单平均，而不是 Gamma-Gamma 估计。',
+  'note.clv.correlation': 'Gamma-Gamma 模型假设每次消费金额与购买频率无关：回头客中两者的相关系数为 {rho}。',
+  'note.clv.correlation.strong':
+    'Gamma-Gamma 模型假设每次消费金额与购买频率无关：回头客中两者的相关系数为 {rho}，强到不能忽视——请谨慎看待预期价值。',
+  'note.clv.not_converged': '模型拟合在完全收敛之前就停止了；参数可能不够精确。',
+  'note.clv.no_transactions': '客户终身价值模型需要交易表（`customer_id`、`date`、`revenue`）。',
+  'note.clv.no_rows': '没有同时带客户、日期和收入的交易：无从建模。',
+  'note.clv.too_few': '{until} 之前只有 {customers} 位客户：太少，无法拟合模型。',
+  'note.clv.too_few.no_repeat': '{until} 之前只有 {customers} 位客户，且没有一位重复购买：太少，无法拟合模型。',
+  'note.sat.missing_surveys':
+    '当前数据集中没有调研回答，满意度与忠诚度分析无法运行。需要一张 `surveys` 表，包含 `customer_id` 和 `satisfaction`（1–5、1–7、1–10 或 0–10 分制的评分），最好还有回答日期（以便在 `transactions` 中追踪每位客户之后的行为），可选 `recommend`（0–10，用于口碑）和 `repurchase_intent`（1–5，用于表态的再购意愿）。请在导入向导中把调研导出文件对应到 `surveys`，客户编号要与交易数据一致。',
+  'note.sat.outcome.retained': '留了下来：在（调研日期 + {gap} 天，+ {window} 天] 内至少购买一次，且到期末没有流失',
+  'note.sat.outcome.repurchased': '再次购买：在（调研日期 + {gap} 天，+ {window} 天] 内至少购买一次',
+  'note.sat.outcome.wallet_kept':
+    '保住了钱包份额：（调研日期 + {gap} 天，+ {window} 天] 内的消费 ≥ 调研前 {window} 天消费的 {min} 倍',
+  'note.sat.outcome.stated_intent': '表示会再次购买：在 1–5 分的再购意愿中打 {intent} 分或以上',
+  'note.sat.no_transactions':
+    '“{outcome}”这一结果要在 `transactions` 中追踪客户，但数据中没有交易。请导入交易数据，或改用 `outcome: stated_intent`。',
+  'note.sat.no_dates':
+    '调研回答没有日期，无法追踪客户之后的行为（结果指标“{outcome}”）。请对应回答日期；如果调研问过再购意愿，也可以改用 `outcome: stated_intent`。',
+  'note.sat.no_intent':
+    '表态的再购意愿需要 `surveys.repurchase_intent`（1–5），当前数据集中没有。请改用行为结果（`retained`、`repurchased`、`wallet_kept`）。',
+  'note.sat.unknown_scale': '`surveys.scale` 的值为 {declared}，不是已知的评分制；已改为根据评分推断。',
+  'note.sat.mixed_scales':
+    '`surveys.scale` 混用了 {scales} 种评分制；采用最常见的（{declared}），超出该范围的评分被剔除。可用选项 `scale` 指定。',
+  'note.sat.no_scale':
+    '满意度评分范围为 {min} 到 {max}，不符合任何支持的评分制（1–5、1–7、1–10、0–10）。请设定选项 `scale` 或修正评分。',
+  'note.sat.scale.declared': '评分制 {scale}（由 surveys.scale 声明）。',
+  'note.sat.scale.detected': '评分制 {scale}（根据评分推断）。',
+  'note.sat.no_customers': '没有客户表，无法按“{segment}”比较曲线；只显示一条曲线。',
+  'note.sat.no_segment': '客户表中没有“{segment}”列（现有列：{columns}）；只显示一条曲线。',
+  'note.sat.outcome': '忠诚度结果指标——{outcome}。同一客户有多次回答时，采用能观察到结果的最近一次。',
+  'note.sat.rows': '共 {rows} 条调研记录，来自 {customers} 位客户；其中 {usable} 条回答有效。',
+  'note.sat.rows.outcome':
+    '共 {rows} 条调研记录，来自 {customers} 位客户；其中 {usable} 条回答有效，{with_outcome} 条有忠诚度结果。',
+  'note.sat.out_of_scale': '{rows} 条调研记录没有客户编号或评分超出 {scale}，已剔除。',
+  'note.sat.censored':
+    '{customers} 位受访者回答得太晚：他们的观察窗口在数据结束（{end}）之后才截止，尚不知道是否留了下来（删失），因此未计入。',
+  'note.sat.censored.last':
+    '{customers} 位受访者回答得太晚：他们的观察窗口在数据结束（最后一笔交易）之后才截止，尚不知道是否留了下来（删失），因此未计入。',
+  'note.sat.undated': '{customers} 位受访者的回答没有日期，无法追踪，未计入。',
+  'note.sat.no_purchases':
+    '{customers} 位受访者完全没有交易——通常是调研的客户编号与交易编号对不上，或是从未购买的潜在客户。他们没有忠诚度结果；请检查编号的对应。',
+  'note.sat.no_purchases.curve':
+    '{customers} 位受访者完全没有交易——通常是调研的客户编号与交易编号对不上，或是从未购买的潜在客户。他们没有忠诚度结果，未计入曲线；请检查编号的对应。',
+  'note.sat.no_wallet': '{customers} 位受访者在调研前 {window} 天内没有消费，谈不上保住钱包份额，未计入。',
+  'note.sat.undated_costs': 'service_costs 没有日期，服务成本无法对应到时间：这里的利润只是毛利。',
+  'note.sat.no_cost': '交易数据没有成本：利润 = 收入减去服务成本。',
+  'note.sat.at_stake':
+    '收入与利润是每位客户在调研前 {window} 天内的数字（即面临风险的金额）；利润 = 收入 − 成本 − 服务成本。',
+  'note.sat.nothing': '当前数据无可计算。',
+  'note.sat.no_outcome_yet': '还没有受访者有忠诚度结果：无从绘制。可以缩短 window_days，或提前 data_end。',
+  'note.sat.unreliable':
+    '满意度 {levels} 分（共 {count} 档）的受访者少于 {min} 位：已绘出，但不用于划定区域（区间很宽）。',
+  'note.sat.zones.none': '受访者达到 {min} 位以上的评分档不足三档，因此没有划定区域。',
+  'note.sat.zones.manual': '区域由选项 defection_max / affection_min 设定。',
+  'note.sat.zones.midpoint': '曲线没有平坦段，因此以忠诚度范围的中点划分区域。',
+  'note.sat_what_if.value.mean':
+    '每多一位忠诚客户按 {value} 计价：即忠诚受访者在 {window} 天观察窗口内带来的平均利润。可用 value_per_loyal 设定你自己的数字。',
+  'note.sat_what_if.value.set': '每多一位忠诚客户按 {value} 计价（选项 value_per_loyal）。',
+  'note.sat_what_if.causal':
+    '假设分析把曲线当作因果关系来解读：假设提升一档的客户会与原本就在那一档的客户表现相同。区间只反映两个比率的抽样误差。',
+  'note.sat_what_if.empty': '{from} 分或 {to} 分没有带结果的受访者：无法在这里做假设分析。',
+  'note.quadrant.cut': '满意 = {scale} 分制中 {cut} 分或以上。忠诚 = {outcome}。',
+  'note.quadrant.cut.default':
+    '满意 = {scale} 分制中 {cut} 分或以上（默认取评分制最高的四分之一；可用 satisfied_from 修改）。忠诚 = {outcome}。',
+  'note.quadrant.no_outcome': '还没有受访者有忠诚度结果：无从绘制四象限。',
+  'note.wom.latest': '采用每位受访者最近一次的回答（口碑不需要观察窗口）。',
+  'note.wom.no_recommend':
+    '调研中没有“是否愿意推荐”的回答（surveys.recommend，0–10），无法衡量口碑。请在调研中加入这个问题，或在导入向导中对应该列；其他满意度分析不需要它。',
+  'note.profit.margin_chosen': '按所选设置，毛利按收入的 {margin} 估算，而不是取自成本列。',
+  'note.profit.margin_assumed':
+    '没有商品成本数据，因此每位客户的毛利都按收入的 {margin} 估算。调整估算的毛利率，看看结果有多敏感。',
+  'note.profit.margin_recorded': '毛利 = 收入减去记录的商品成本；没有成本的交易明细按估算的 {margin} 毛利率计算。',
+  'note.profit.no_line_cost': '该期间没有任何交易明细带成本，因此毛利一律按收入的 {margin} 估算。',
+  'note.profit.some_lines':
+    '毛利 = 收入减去记录的商品成本；但 {lines} 条交易明细中有 {without} 条（{share}）没有成本，这些按估算的 {margin} 毛利率计算。',
+  'note.profit.no_cost_to_serve':
+    '没有服务成本数据（没有 service_costs 表），也没有设定分摊规则，因此这里的利润只是毛利。亏损客户主要来自服务成本、坏账和纠纷：设定每笔订单或每次退货的成本，就能看到他们。',
+  'note.diagnostics.no_column':
+    '客户表中没有“{column}”列（现有列：{columns}），因此利润没有按它细分；请从这些列中选择。',
+  'note.diagnostics.no_customers': '没有客户表，因此利润没有按 {column} 细分；导入带 {column} 列的客户数据即可看到。',
+  'note.diagnostics.no_cost_to_serve': '没有记录或分摊任何服务成本，因此无从按类别细分。',
+  'chart.value.all_customers': '全部客户',
+  'note.missing_table':
+    '“{analysis}”需要 {tables} 表，当前数据集中没有。请用导入向导（数据 → 导入）导入，并把它的列对应到 {tables}。',
+  'note.missing_tables':
+    '“{analysis}”需要 {tables} 表，当前数据集中没有。请用导入向导（数据 → 导入）导入，并把它们的列对应到 {tables}。',
+  'analysis.tiers': '客户分层阶梯',
+  'analysis.rfm': 'RFM 客户细分',
+  'analysis.migration': '层级迁移与流失预警',
+  'analysis.value-loyalty': '价值 × 忠诚度矩阵',
+  'analysis.mvc-mgc-bz': '最有价值客户、最具增长性客户与负值客户',
+  'analysis.retention-what-if': '留存推演',
+  'analysis.margin-multiple': '利润倍数（客户终身价值）',
+  'analysis.leaky-bucket': '漏水桶',
+  'analysis.churn-reasons': '客户为什么离开',
+  'analysis.bundling': '捆绑销售与转换成本',
+  'analysis.cohorts': '获客批次与老客户价值',
+  'analysis.customer-equity': '客户资产',
+  'analysis.scorecard': '客户资产计分卡',
+  'analysis.clv-bgnbd': '谁还会再来买？（BG/NBD + Gamma-Gamma 客户终身价值）',
+  'analysis.satisfaction-what-if': '满意度推演与面临风险的价值',
+  'analysis.loyalty-quadrant': '忠诚度四象限（传道者、唯利是图者、人质、背离者）',
+  'analysis.word-of-mouth': '不同满意度下的口碑',
+  'analysis.satisfaction-loyalty': '满意度–忠诚度曲线',
+  'analysis.whale-curve': '鲸鱼曲线：利润到底是谁创造的',
+  'analysis.profit-diagnostics': '利润诊断：毛利流向哪里',
+  'note.cell_na.notebook':
+    '本笔记本需要 {needs}，当前载入的数据中没有（共缺 {count} 项）。请用导入向导（数据 → 导入）导入包含这些内容的数据。',
+  'note.cell_na.notebook.dataset':
+    '本笔记本需要 {needs}，当前载入的数据中没有（共缺 {count} 项；它是为 {dataset} 数据编写的）。请用导入向导（数据 → 导入）导入包含这些内容的数据。',
+  'note.cell_na.query_table':
+    '这个查询读取 {table} 表，当前数据集中没有。请用导入向导（数据 → 导入）导入后再运行此单元格。',
+  'note.cell_na.dependency': '{cell} 不适用于当前数据：{why}',
 };

@@ -637,4 +637,201 @@ export const findingsZhHant: Record<FindingKey, string> = {
   'analysis.title.scorecard': '顧客資產計分卡',
   'analysis.title.sbg-retention': '訂閱客戶會留多久？（sBG 模型）',
   'analysis.title.clv-bgbb': '誰還會再次捐贈或參與？（BG/BB 模型）',
+
+  'term.period.month': '月',
+  'term.period.quarter': '季度',
+  'term.period.year': '年',
+  'term.periods.month': '個月',
+  'term.periods.quarter': '個季度',
+  'term.periods.year': '年',
+  'term.ordinal.st': '第 {n}',
+  'term.ordinal.nd': '第 {n}',
+  'term.ordinal.rd': '第 {n}',
+  'term.ordinal.th': '第 {n}',
+  'note.retention.assumed_margin': '資料中沒有商品成本：利潤率按營收的 {margin} 估算（選項 margin_pct）。',
+  'note.retention.too_short': '計算保留率需要兩{period}完整的交易資料（至少也要兩個完整月份）；現有資料不夠。',
+  'note.retention.too_short.month': '計算保留率需要兩{period}完整的交易資料；現有資料不夠。',
+  'note.retention.shorter_period':
+    '資料不足兩{asked}完整週期，因此保留率改為比較最近兩{used}（{prev} 與 {last}）；預測期長度保持不變（1 {asked_one} = {n} {used}）。',
+  'note.retention.partial_first': '資料從 {prev} 中途開始，該{period}不完整，保留率因此偏低。',
+  'note.retention.spend_tiers':
+    '消費層級按各期間分別劃定：保留按顧客在前一期間所屬層級追蹤；利潤與人數按後一期間計算。',
+  'note.retention.no_base': '資料中沒有可用來衡量保留率的顧客群。',
+  'note.retention.no_customers': '最近一個完整期間沒有觀察到顧客群，無從評估。',
+  'note.retention_what_if.programme_cost': '未設定專案成本：按每位顧客{per} {cost} 估算（每位顧客利潤的 {share}）。',
+  'note.retention_what_if.acquisition_cost':
+    '未設定獲客成本：按每位顧客保留成本的 {multiple} 估算。研究顯示，獲取一位新顧客的成本是保留一位老顧客的 {low}–{high}。',
+  'note.retention_what_if.present_values':
+    '現值按 {horizon}、{per} {rate} 的折現率計算；每個{period}開始時仍在顧客群中的每位顧客都要支付專案費用。假設各細分群體的反應相同。',
+  'note.retention_what_if.margin_raised': '每位顧客的利潤上調 {change}（選項 margin_change）。',
+  'note.retention_what_if.margin_lowered': '每位顧客的利潤下調 {change}（選項 margin_change）。',
+  'note.leaky.acquisition_cost':
+    '資料中沒有獲客成本：按每位顧客一個{period}的營收（{cost}）估算；可透過選項 acquisition_cost 設定。',
+  'note.leaky.retention_cost':
+    '每留住一位顧客的保留成本按獲客成本的 1/{multiple} 估算（研究顯示：獲客成本是保留成本的 {low}–{high}）。',
+  'note.equity.capped': '「{segments}」的保留率為 {full}，已封頂為 {cap}（保留率為 {full} 的永續年金沒有有限值）。',
+  'note.equity.formula':
+    '顧客終身價值 = 每位顧客的利潤 × r/(1 + i − r)（Gupta 與 Lehmann，2003），其中 i = {per} {rate}；從下一個{period}起計算利潤。',
+  'note.margin_multiple.formula':
+    'Gupta 與 Lehmann（2003）：顧客終身價值 = m·r/(1+i−r)，其中 m 為固定利潤、r 為保留率、i 為折現率，第一筆利潤在一期之後入帳。',
+  'note.margin_multiple.infinite':
+    '對照表中有 {cells} 格為空：這些格子的利潤成長快於折現率（r(1+g) ≥ 1+i），價值沒有有限的極限。',
+  'note.cohorts.dropped': '熱圖未顯示較早的 {cohorts} 個批次（選項 max_cohorts）。',
+  'note.cohorts.acquired':
+    '顧客的獲客期間以其在資料中第一筆交易所在的期間為準；在資料開始之前就已購買的顧客，在第一個期間會被視為新顧客。',
+  'note.cohorts.short_tenure': '資料涵蓋的完整客齡年數不足 {years} 年，暫時無法計算老顧客與新顧客的消費之比。',
+  'note.churn_reasons.none':
+    '資料中沒有流失原因（顧客表的「{column}」欄位不存在或為空）。記錄顧客離開的原因——為每位流失顧客記下原因或投訴類別——才能看出哪些根本原因最重要。',
+  'note.churn_reasons.lost_value':
+    '流失價值 = 流失日期之前 12 個月的營收（沒有記錄流失日期時，取最後一次購買之前 12 個月）。',
+  'note.churn_reasons.no_value': '沒有交易資料，也沒有設定 value_column：按流失價值排列的柏拉圖為空。',
+  'note.churn_reasons.no_churn': '沒有找到流失顧客。',
+  'note.bundling.no_churn':
+    '沒有流失資料：顧客表中沒有 churn_date 值。請用選項 churn_column 指定一個「是/否」流失欄位。',
+  'note.bundling.no_service_columns': 'products_from 設為按欄位統計，但沒有指定 service_columns。',
+  'note.bundling.categories': '持有產品數 = 每位顧客購買過的不同產品類別數。',
+  'note.bundling.no_products': '沒有產品持有資料：請指定服務欄位（選項 service_columns），或匯入帶有品類的交易資料。',
+  'note.bundling.no_contract': '沒有合約類型：顧客表的「{column}」欄位沒有值（選項 contract_column）。',
+  'note.bundling.association': '這些只是相關性，不是因果證明：持有更多產品或簽約更久的顧客，可能在其他方面本來就不同。',
+  'note.mvc.potential.peers':
+    '潛力 = 同類顧客（{column} 相同）中{what}的{percentile} 百分位數，僅適用於下半期消費不低於上半期的顧客；消費下滑的顧客沒有成長空間。',
+  'note.mvc.potential.all':
+    '潛力 = 全體顧客中{what}的{percentile} 百分位數（沒有細分或地區欄位，以全體顧客為同類），僅適用於下半期消費不低於上半期的顧客；消費下滑的顧客沒有成長空間。',
+  'note.mvc.lists': '名單列出每組的前 {top} 位；期間為 {from} 至 {to}（以 {mid} 為界分為上下半期）。',
+  'note.clv.time_unit':
+    '時間單位：{unit}。最近購買時間、T、α 與預測期均以{unit}計；一次購買機會指至少有一筆銷售的一天（同一天的多筆訂單只算一次；只有退貨的日子不算）。頻次 = 首次之後的重複購買次數。',
+  'note.clv.time_unit.months':
+    '時間單位：{unit}（按平均每月 30.4375 天計）。最近購買時間、T、α 與預測期均以{unit}計；一次購買機會指至少有一筆銷售的一天（同一天的多筆訂單只算一次；只有退貨的日子不算）。頻次 = 首次之後的重複購買次數。',
+  'note.clv.one_time':
+    '{customers} 位顧客（{share}）在 {until} 之前只買過一次。BG/NBD 模型假設顧客只會在購買後立即流失，因此給每位只買過一次的顧客 P(alive) = 100%；他們的預期購買次數來自整體顧客的平均行為，而不是他們自己的表現。請把他們的評分理解為「未知」，而不是「安全」。',
+  'note.clv.fitted.holdout':
+    '模型用截至 {until} 的交易資料擬合，並以當天為基準進行預測；{until} → {to} 這段期間只用於檢驗預測。',
+  'note.clv.fitted':
+    '模型用截至 {until} 的全部交易資料擬合。設定 calibration_end 與 holdout_end，可以用模型沒見過的資料來檢驗它。',
+  'note.clv.expected_value':
+    '預期價值 = 利潤率（營收的 {margin}）× 預測期內每月的預期購買次數 × 每次購買的預期消費（Gamma-Gamma 模型），按每年 {discount} 折現到 {until}。',
+  'note.clv.intervals':
+    '參數的不確定性（標準誤來自觀測資訊矩陣；95% 區間按德爾塔法計算）：預期購買次數 {low}–{high}。區間只反映參數的估計誤差，不說明模型是否適合這些資料（這由留出期檢驗來驗證）。',
+  'note.clv.intervals.value':
+    '參數的不確定性（標準誤來自觀測資訊矩陣；95% 區間按德爾塔法計算）：預期購買次數 {low}–{high}，預期利潤 {value_low}–{value_high}。區間只反映參數的估計誤差，不說明模型是否適合這些資料（這由留出期檢驗來驗證）。',
+  'note.clv.no_intervals': '沒有區間：BG/NBD 模型{why}。',
+  'note.clv.no_spend_interval': '預期價值的區間未計入消費模型的不確定性：Gamma-Gamma 模型{why}。',
+  'note.clv.why.curvature': '在估計值處無法計算似然函數的曲率（{params}），因此沒有標準誤',
+  'note.clv.why.singular':
+    '的觀測資訊矩陣在估計值處奇異：資料無法同時確定 {params}（似然函數在某個方向上是平的），因此沒有標準誤',
+  'note.clv.plain_spend': '回頭客少於 {min} 位：每次購買的消費取重複購買的簡單平均，而不是 Gamma-Gamma 估計。',
+  'note.clv.correlation': 'Gamma-Gamma 模型假設每次消費金額與購買頻率無關：回頭客中兩者的相關係數為 {rho}。',
+  'note.clv.correlation.strong':
+    'Gamma-Gamma 模型假設每次消費金額與購買頻率無關：回頭客中兩者的相關係數為 {rho}，強到不能忽視——請謹慎看待預期價值。',
+  'note.clv.not_converged': '模型擬合在完全收斂之前就停止了；參數可能不夠精確。',
+  'note.clv.no_transactions': '顧客終身價值模型需要交易表（`customer_id`、`date`、`revenue`）。',
+  'note.clv.no_rows': '沒有同時帶顧客、日期和營收的交易：無從建模。',
+  'note.clv.too_few': '{until} 之前只有 {customers} 位顧客：太少，無法擬合模型。',
+  'note.clv.too_few.no_repeat': '{until} 之前只有 {customers} 位顧客，且沒有一位重複購買：太少，無法擬合模型。',
+  'note.sat.missing_surveys':
+    '目前資料集中沒有調查回答，滿意度與忠誠度分析無法執行。需要一張 `surveys` 表，包含 `customer_id` 和 `satisfaction`（1–5、1–7、1–10 或 0–10 分制的評分），最好還有回答日期（以便在 `transactions` 中追蹤每位顧客之後的行為），可選 `recommend`（0–10，用於口碑）和 `repurchase_intent`（1–5，用於表態的再購意願）。請在匯入精靈中把調查匯出檔對應到 `surveys`，顧客編號要與交易資料一致。',
+  'note.sat.outcome.retained': '留了下來：在（調查日期 + {gap} 天，+ {window} 天] 內至少購買一次，且到期末沒有流失',
+  'note.sat.outcome.repurchased': '再次購買：在（調查日期 + {gap} 天，+ {window} 天] 內至少購買一次',
+  'note.sat.outcome.wallet_kept':
+    '保住了錢包份額：（調查日期 + {gap} 天，+ {window} 天] 內的消費 ≥ 調查前 {window} 天消費的 {min} 倍',
+  'note.sat.outcome.stated_intent': '表示會再次購買：在 1–5 分的再購意願中打 {intent} 分或以上',
+  'note.sat.no_transactions':
+    '「{outcome}」這一結果要在 `transactions` 中追蹤顧客，但資料中沒有交易。請匯入交易資料，或改用 `outcome: stated_intent`。',
+  'note.sat.no_dates':
+    '調查回答沒有日期，無法追蹤顧客之後的行為（結果指標「{outcome}」）。請對應回答日期；如果調查問過再購意願，也可以改用 `outcome: stated_intent`。',
+  'note.sat.no_intent':
+    '表態的再購意願需要 `surveys.repurchase_intent`（1–5），目前資料集中沒有。請改用行為結果（`retained`、`repurchased`、`wallet_kept`）。',
+  'note.sat.unknown_scale': '`surveys.scale` 的值為 {declared}，不是已知的評分制；已改為根據評分推斷。',
+  'note.sat.mixed_scales':
+    '`surveys.scale` 混用了 {scales} 種評分制；採用最常見的（{declared}），超出該範圍的評分被剔除。可用選項 `scale` 指定。',
+  'note.sat.no_scale':
+    '滿意度評分範圍為 {min} 到 {max}，不符合任何支援的評分制（1–5、1–7、1–10、0–10）。請設定選項 `scale` 或修正評分。',
+  'note.sat.scale.declared': '評分制 {scale}（由 surveys.scale 宣告）。',
+  'note.sat.scale.detected': '評分制 {scale}（根據評分推斷）。',
+  'note.sat.no_customers': '沒有顧客表，無法按「{segment}」比較曲線；只顯示一條曲線。',
+  'note.sat.no_segment': '顧客表中沒有「{segment}」欄位（現有欄位：{columns}）；只顯示一條曲線。',
+  'note.sat.outcome': '忠誠度結果指標——{outcome}。同一顧客有多次回答時，採用能觀察到結果的最近一次。',
+  'note.sat.rows': '共 {rows} 條調查記錄，來自 {customers} 位顧客；其中 {usable} 條回答有效。',
+  'note.sat.rows.outcome':
+    '共 {rows} 條調查記錄，來自 {customers} 位顧客；其中 {usable} 條回答有效，{with_outcome} 條有忠誠度結果。',
+  'note.sat.out_of_scale': '{rows} 條調查記錄沒有顧客編號或評分超出 {scale}，已剔除。',
+  'note.sat.censored':
+    '{customers} 位受訪者回答得太晚：他們的觀察期間在資料結束（{end}）之後才截止，尚不知道是否留了下來（刪失），因此未計入。',
+  'note.sat.censored.last':
+    '{customers} 位受訪者回答得太晚：他們的觀察期間在資料結束（最後一筆交易）之後才截止，尚不知道是否留了下來（刪失），因此未計入。',
+  'note.sat.undated': '{customers} 位受訪者的回答沒有日期，無法追蹤，未計入。',
+  'note.sat.no_purchases':
+    '{customers} 位受訪者完全沒有交易——通常是調查的顧客編號與交易編號對不上，或是從未購買的潛在顧客。他們沒有忠誠度結果；請檢查編號的對應。',
+  'note.sat.no_purchases.curve':
+    '{customers} 位受訪者完全沒有交易——通常是調查的顧客編號與交易編號對不上，或是從未購買的潛在顧客。他們沒有忠誠度結果，未計入曲線；請檢查編號的對應。',
+  'note.sat.no_wallet': '{customers} 位受訪者在調查前 {window} 天內沒有消費，談不上保住錢包份額，未計入。',
+  'note.sat.undated_costs': 'service_costs 沒有日期，服務成本無法對應到時間：這裡的利潤只是毛利。',
+  'note.sat.no_cost': '交易資料沒有成本：利潤 = 營收減去服務成本。',
+  'note.sat.at_stake':
+    '營收與利潤是每位顧客在調查前 {window} 天內的數字（即面臨風險的金額）；利潤 = 營收 − 成本 − 服務成本。',
+  'note.sat.nothing': '目前資料無可計算。',
+  'note.sat.no_outcome_yet': '還沒有受訪者有忠誠度結果：無從繪製。可以縮短 window_days，或提前 data_end。',
+  'note.sat.unreliable':
+    '滿意度 {levels} 分（共 {count} 檔）的受訪者少於 {min} 位：已繪出，但不用於劃定區域（區間很寬）。',
+  'note.sat.zones.none': '受訪者達到 {min} 位以上的評分檔不足三檔，因此沒有劃定區域。',
+  'note.sat.zones.manual': '區域由選項 defection_max / affection_min 設定。',
+  'note.sat.zones.midpoint': '曲線沒有平坦段，因此以忠誠度範圍的中點劃分區域。',
+  'note.sat_what_if.value.mean':
+    '每多一位忠誠顧客按 {value} 計價：即忠誠受訪者在 {window} 天觀察期間內帶來的平均利潤。可用 value_per_loyal 設定你自己的數字。',
+  'note.sat_what_if.value.set': '每多一位忠誠顧客按 {value} 計價（選項 value_per_loyal）。',
+  'note.sat_what_if.causal':
+    '假設分析把曲線當作因果關係來解讀：假設提升一檔的顧客會與原本就在那一檔的顧客表現相同。區間只反映兩個比率的抽樣誤差。',
+  'note.sat_what_if.empty': '{from} 分或 {to} 分沒有帶結果的受訪者：無法在這裡做假設分析。',
+  'note.quadrant.cut': '滿意 = {scale} 分制中 {cut} 分或以上。忠誠 = {outcome}。',
+  'note.quadrant.cut.default':
+    '滿意 = {scale} 分制中 {cut} 分或以上（預設取評分制最高的四分之一；可用 satisfied_from 修改）。忠誠 = {outcome}。',
+  'note.quadrant.no_outcome': '還沒有受訪者有忠誠度結果：無從繪製四象限。',
+  'note.wom.latest': '採用每位受訪者最近一次的回答（口碑不需要觀察期間）。',
+  'note.wom.no_recommend':
+    '調查中沒有「是否願意推薦」的回答（surveys.recommend，0–10），無法衡量口碑。請在調查中加入這個問題，或在匯入精靈中對應該欄位；其他滿意度分析不需要它。',
+  'note.profit.margin_chosen': '按所選設定，毛利按營收的 {margin} 估算，而不是取自成本欄位。',
+  'note.profit.margin_assumed':
+    '沒有商品成本資料，因此每位顧客的毛利都按營收的 {margin} 估算。調整估算的毛利率，看看結果有多敏感。',
+  'note.profit.margin_recorded': '毛利 = 營收減去記錄的商品成本；沒有成本的交易明細按估算的 {margin} 毛利率計算。',
+  'note.profit.no_line_cost': '該期間沒有任何交易明細帶成本，因此毛利一律按營收的 {margin} 估算。',
+  'note.profit.some_lines':
+    '毛利 = 營收減去記錄的商品成本；但 {lines} 條交易明細中有 {without} 條（{share}）沒有成本，這些按估算的 {margin} 毛利率計算。',
+  'note.profit.no_cost_to_serve':
+    '沒有服務成本資料（沒有 service_costs 表），也沒有設定分攤規則，因此這裡的利潤只是毛利。虧損顧客主要來自服務成本、呆帳和糾紛：設定每筆訂單或每次退貨的成本，就能看到他們。',
+  'note.diagnostics.no_column':
+    '顧客表中沒有「{column}」欄位（現有欄位：{columns}），因此利潤沒有按它細分；請從這些欄位中選擇。',
+  'note.diagnostics.no_customers': '沒有顧客表，因此利潤沒有按 {column} 細分；匯入帶 {column} 欄位的顧客資料即可看到。',
+  'note.diagnostics.no_cost_to_serve': '沒有記錄或分攤任何服務成本，因此無從按類別細分。',
+  'chart.value.all_customers': '全部顧客',
+  'note.missing_table':
+    '「{analysis}」需要 {tables} 表，目前資料集中沒有。請用匯入精靈（資料 → 匯入）匯入，並把它的欄位對應到 {tables}。',
+  'note.missing_tables':
+    '「{analysis}」需要 {tables} 表，目前資料集中沒有。請用匯入精靈（資料 → 匯入）匯入，並把它們的欄位對應到 {tables}。',
+  'analysis.tiers': '顧客分級階梯',
+  'analysis.rfm': 'RFM 顧客區隔',
+  'analysis.migration': '層級遷移與流失預警',
+  'analysis.value-loyalty': '價值 × 忠誠度矩陣',
+  'analysis.mvc-mgc-bz': '最有價值顧客、最具成長性顧客與負值顧客',
+  'analysis.retention-what-if': '保留推演',
+  'analysis.margin-multiple': '利潤倍數（顧客終身價值）',
+  'analysis.leaky-bucket': '漏水桶',
+  'analysis.churn-reasons': '顧客為什麼離開',
+  'analysis.bundling': '綑綁銷售與轉換成本',
+  'analysis.cohorts': '獲客批次與老顧客價值',
+  'analysis.customer-equity': '顧客資產',
+  'analysis.scorecard': '顧客資產計分卡',
+  'analysis.clv-bgnbd': '誰還會再來買？（BG/NBD + Gamma-Gamma 顧客終身價值）',
+  'analysis.satisfaction-what-if': '滿意度推演與面臨風險的價值',
+  'analysis.loyalty-quadrant': '忠誠度四象限（傳道者、唯利是圖者、人質、背離者）',
+  'analysis.word-of-mouth': '不同滿意度下的口碑',
+  'analysis.satisfaction-loyalty': '滿意度–忠誠度曲線',
+  'analysis.whale-curve': '鯨魚曲線：利潤到底是誰創造的',
+  'analysis.profit-diagnostics': '利潤診斷：毛利流向哪裡',
+  'note.cell_na.notebook':
+    '本筆記本需要 {needs}，目前載入的資料中沒有（共缺 {count} 項）。請用匯入精靈（資料 → 匯入）匯入包含這些內容的資料。',
+  'note.cell_na.notebook.dataset':
+    '本筆記本需要 {needs}，目前載入的資料中沒有（共缺 {count} 項；它是為 {dataset} 資料撰寫的）。請用匯入精靈（資料 → 匯入）匯入包含這些內容的資料。',
+  'note.cell_na.query_table':
+    '這個查詢讀取 {table} 表，目前資料集中沒有。請用匯入精靈（資料 → 匯入）匯入後再執行此儲存格。',
+  'note.cell_na.dependency': '{cell} 不適用於目前資料：{why}',
 };

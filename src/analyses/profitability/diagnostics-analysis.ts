@@ -7,6 +7,8 @@ import { fromRows, toRows, type ColumnarTable } from '../../sql/table.ts';
 import type { SqlConnection } from '../../sql/connection.ts';
 import { hasTable } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
+import { list, text } from '../messages/finding.ts';
+import { note, noteFields } from '../messages/notes.ts';
 import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { diagnosticsFindings, waterfall } from './diagnostics.ts';
 import { tierChart, waterfallChart } from './diagnostics-charts.ts';
@@ -131,8 +133,14 @@ export const profitDiagnosticsAnalysis: AnalysisDefinition<typeof profitDiagnost
     if (options.group_by && !groupBy) {
       notes.push(
         customerColumns.length
-          ? `The customers table has no column "${options.group_by}" (it has ${customerColumns.join(', ')}), so profit is not broken down by it; choose one of those columns.`
-          : `There is no customers table, so profit is not broken down by ${options.group_by}; import customers with a ${options.group_by} column to see it.`,
+          ? note('note.diagnostics.no_column', {
+              column: text(options.group_by),
+              columns: list(
+                customerColumns.map((c) => text(c)),
+                'and',
+              ),
+            })
+          : note('note.diagnostics.no_customers', { column: text(options.group_by) }),
       );
     }
     const withName = hasTable(ctx.profile, 'customers') && customerColumns.includes('name');
@@ -175,13 +183,11 @@ export const profitDiagnosticsAnalysis: AnalysisDefinition<typeof profitDiagnost
           : [],
         chartText,
         findings: diagnosticsFindings(bars, toRows(drivers), toRows(byTier), nLoss),
-        notes,
+        ...noteFields(drivers.rowCount === 0 ? [...notes, note('note.diagnostics.no_cost_to_serve')] : notes),
       };
       if (options.per_customer)
         result.tables.customer_profit = zeroMissingCosts(await ctx.db.query(buildCustomerComponentsQuery(s, withName)));
       if (groupBy) result.tables.by_attribute = await ctx.db.query(buildProfitByAttributeQuery(s, groupBy));
-      if (drivers.rowCount === 0)
-        result.notes.push('No cost to serve is recorded or allocated, so there is nothing to break down by category.');
       return result;
     };
     // Default options on the summary's period: no temp table, no sort of every customer in SQL.

@@ -7,7 +7,8 @@ import { hasColumn, type DatasetProfile } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
 import { assumedMarginOptions } from '../option-groups.ts';
 import type { OptionValues } from '../types.ts';
-import { money, percent } from '../../format/number.ts';
+import { tv } from '../../format/typed.ts';
+import { note, type Note } from '../messages/notes.ts';
 import {
   DEFAULT_MARGIN_PCT,
   resolveMarginSource,
@@ -112,42 +113,40 @@ export interface MarginCoverage {
  * acquisition. `coverage` (when margin comes from the cost column) lets the note say whether any
  * line fell back to the assumed margin, and how many; without it the note stays general.
  */
-export function profitNotes(options: CustomerProfitOptions, coverage?: MarginCoverage): string[] {
-  const notes: string[] = [];
+export function profitNotes(options: CustomerProfitOptions, coverage?: MarginCoverage): Note[] {
+  const notes: Note[] = [];
   const { profile } = options;
-  const margin = percent(options.marginPct ?? DEFAULT_MARGIN_PCT);
+  const margin = tv.percent(options.marginPct ?? DEFAULT_MARGIN_PCT);
   if (resolveMarginSource(options) === 'assumed') {
     notes.push(
-      hasColumn(profile, 'transactions', 'cost')
-        ? `Gross margin is assumed at ${margin} of revenue (as chosen), not taken from the cost column.`
-        : `There is no cost-of-goods data, so gross margin is assumed to be ${margin} of revenue for every customer. Change the assumed margin to see how sensitive the result is.`,
+      note(hasColumn(profile, 'transactions', 'cost') ? 'note.profit.margin_chosen' : 'note.profit.margin_assumed', {
+        margin,
+      }),
     );
   } else if (!coverage) {
-    notes.push(
-      `Gross margin is revenue minus the recorded cost of goods; any line without a cost uses the assumed ${margin} margin.`,
-    );
+    notes.push(note('note.profit.margin_recorded', { margin }));
   } else if (coverage.linesWithoutCost > 0) {
     const all = coverage.linesWithoutCost === coverage.lines;
     notes.push(
       all
-        ? `No transaction line in the period has a cost, so gross margin is assumed to be ${margin} of revenue throughout.`
-        : `Gross margin is revenue minus the recorded cost of goods, except for ${money(coverage.linesWithoutCost)} of ${money(coverage.lines)} transaction lines (${percent(coverage.linesWithoutCost / coverage.lines)}) that have no cost: those use the assumed ${margin} margin.`,
+        ? note('note.profit.no_line_cost', { margin })
+        : note('note.profit.some_lines', {
+            without: tv.count(coverage.linesWithoutCost),
+            lines: tv.count(coverage.lines),
+            share: tv.percent(coverage.linesWithoutCost / coverage.lines),
+            margin,
+          }),
     );
   } else {
-    notes.push('Gross margin is revenue minus the recorded cost of goods (every transaction line has a cost).');
+    notes.push(note('note.cost_recorded'));
   }
   if (!usesServiceCosts(profile) && (options.allocation ?? []).length === 0) {
-    notes.push(
-      'There is no cost-to-serve data (no service_costs table) and no allocation rule is set, so profit here is gross margin only. ' +
-        'Loss-making customers come mostly from service cost, bad debt and disputes: set a cost per order or per return to see them.',
-    );
+    notes.push(note('note.profit.no_cost_to_serve'));
   } else if (!usesServiceCosts(profile)) {
-    notes.push('There is no recorded cost-to-serve data; cost to serve comes only from the allocation rules you set.');
+    notes.push(note('note.no_cost_to_serve'));
   }
   if ((options.acquisitionYears ?? 0) > 0 && !usesAcquisition(options)) {
-    notes.push(
-      'Acquisition cost amortisation was asked for, but the customers table has no acquisition_cost values; it is left out.',
-    );
+    notes.push(note('note.no_acquisition_cost'));
   }
   return notes;
 }

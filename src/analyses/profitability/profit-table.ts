@@ -12,6 +12,7 @@ import {
   type CustomerProfitOptions,
 } from './customer-profit.ts';
 import { profitNotes, type MarginCoverage } from './profit-options.ts';
+import type { Note } from '../messages/notes.ts';
 
 let nextId = 0;
 
@@ -59,7 +60,7 @@ export async function runProfitNotes(
   db: SqlConnection,
   options: CustomerProfitOptions,
   memo?: <T>(key: string, build: () => Promise<T>) => Promise<T>,
-): Promise<string[]> {
+): Promise<Note[]> {
   if (resolveMarginSource(options) !== 'cost') return profitNotes(options);
   const coverageQuery = buildMarginCoverageQuery(options);
   // From the summary the coverage depends on nothing but the data: count it once per version.

@@ -5,6 +5,7 @@
 import { tv } from '../../format/typed.ts';
 import { clause } from '../messages/finding.ts';
 import { english } from '../messages/localise.ts';
+import { noteFields } from '../messages/notes.ts';
 import type { ChartText, MessageRef } from '../messages/render.ts';
 import { toRows, type ColumnarTable } from '../../sql/table.ts';
 import type { SqlConnection } from '../../sql/connection.ts';
@@ -198,7 +199,7 @@ export const whaleCurveAnalysis: AnalysisDefinition<typeof whaleCurveOptions> = 
       scalars: whaleScalars(s),
       charts: [],
       findings: whaleFindings(s),
-      notes,
+      ...noteFields(notes),
     };
     {
       let whatIf: { summary: WhaleSummary; label: MessageRef } | undefined;

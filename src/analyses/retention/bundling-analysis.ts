@@ -4,6 +4,7 @@ import { clause, finding, text } from '../messages/finding.ts';
 import { toRows } from '../../sql/table.ts';
 import { hasColumn, hasTable } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
+import { note, noteFields, type Note } from '../messages/notes.ts';
 import type { AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import {
   buildChurnByContractQuery,
@@ -103,7 +104,7 @@ export const bundlingAnalysis: AnalysisDefinition<typeof bundlingOptions> = {
   requires: ['customers'],
   options: bundlingOptions,
   async run(ctx, o): Promise<AnalysisResult> {
-    const notes: string[] = [];
+    const notes: Note[] = [];
     const churn = resolveChurnSource(ctx.profile, o.churn_column || undefined);
     if (churn.kind === 'none') {
       return {
@@ -111,15 +112,13 @@ export const bundlingAnalysis: AnalysisDefinition<typeof bundlingOptions> = {
         scalars: {},
         charts: [],
         findings: [],
-        notes: [
-          'No churn data: the customers table has no churn_date values. Name a Yes/No churn column with option churn_column.',
-        ],
+        ...noteFields([note('note.bundling.no_churn')]),
       };
     }
     let products: ProductsSource | null = null;
     const useColumns = o.products_from === 'columns' || (o.products_from === 'auto' && o.service_columns.length > 0);
     if (useColumns) {
-      if (o.service_columns.length === 0) notes.push('products_from is columns but no service_columns were named.');
+      if (o.service_columns.length === 0) notes.push(note('note.bundling.no_service_columns'));
       else
         products = {
           kind: 'columns',
@@ -127,11 +126,9 @@ export const bundlingAnalysis: AnalysisDefinition<typeof bundlingOptions> = {
         };
     } else if (hasTable(ctx.profile, 'transactions') && hasColumn(ctx.profile, 'transactions', 'category')) {
       products = { kind: 'categories' };
-      notes.push('Products held = distinct product categories each customer has bought.');
+      notes.push(note('note.bundling.categories'));
     } else {
-      notes.push(
-        'No product holdings: name the service columns (option service_columns) or import transactions with a category.',
-      );
+      notes.push(note('note.bundling.no_products'));
     }
     const byProducts: ChurnGroup[] = products
       ? churnRates(toRows(await ctx.db.query(buildChurnByProductsQuery(churn, products))), 'products_held')
@@ -142,9 +139,7 @@ export const bundlingAnalysis: AnalysisDefinition<typeof bundlingOptions> = {
       ? customerColumn(ctx.profile, o.contract_column, 'contract_column')
       : null;
     if (!contractColumn || !hasColumn(ctx.profile, 'customers', contractColumn))
-      notes.push(
-        `No contract types: the customers table has no values in "${o.contract_column}" (option contract_column).`,
-      );
+      notes.push(note('note.bundling.no_contract', { column: text(o.contract_column) }));
     const byContract: ChurnGroup[] =
       contractColumn && hasColumn(ctx.profile, 'customers', contractColumn)
         ? churnRates(toRows(await ctx.db.query(buildChurnByContractQuery(churn, contractColumn))), 'contract').sort(
@@ -152,9 +147,7 @@ export const bundlingAnalysis: AnalysisDefinition<typeof bundlingOptions> = {
           )
         : [];
     const overall = overallChurn(byProducts.length ? byProducts : byContract);
-    notes.push(
-      'These are associations, not proof: customers who hold more or sign longer may differ in other ways too.',
-    );
+    notes.push(note('note.bundling.association'));
 
     const findings: Finding[] = [
       finding('overall_churn', 'bundling.overall', { rate: tv.percent(overall, 1) }, 'rate'),
@@ -243,7 +236,7 @@ export const bundlingAnalysis: AnalysisDefinition<typeof bundlingOptions> = {
       scalars,
       charts,
       findings,
-      notes,
+      ...noteFields(notes),
     };
   },
 };

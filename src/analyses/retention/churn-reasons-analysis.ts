@@ -4,6 +4,7 @@ import { finding, text } from '../messages/finding.ts';
 import { toRows } from '../../sql/table.ts';
 import { hasColumn, hasTable } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
+import { note, noteFields, type Note } from '../messages/notes.ts';
 import type { AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { resolveChurnSource } from './churn-flag.ts';
 import {
@@ -93,23 +94,19 @@ export const churnReasonsAnalysis: AnalysisDefinition<typeof churnReasonsOptions
         scalars: {},
         charts: [],
         findings: [],
-        notes: [
-          `No churn reasons in the data (customers column "${o.reason_column}" is missing or empty). Record why customers leave — a reason or complaint category per lost customer — to see which root causes matter most.`,
-        ],
+        ...noteFields([note('note.churn_reasons.none', { column: text(o.reason_column) })]),
       };
     }
     const churn = resolveChurnSource(ctx.profile, o.churn_column || undefined);
-    const notes: string[] = [];
+    const notes: Note[] = [];
     let value: LostValueSource;
     if (o.value_column) value = { kind: 'column', column: customerColumn(ctx.profile, o.value_column, 'value_column') };
     else if (hasTable(ctx.profile, 'transactions')) {
       value = { kind: 'revenue_12m' };
-      notes.push(
-        'Lost value = revenue in the 12 months before the churn date (before the last purchase when no churn date is recorded).',
-      );
+      notes.push(note('note.churn_reasons.lost_value'));
     } else {
       value = { kind: 'none' };
-      notes.push('No transactions and no value_column: the Pareto by lost value is empty.');
+      notes.push(note('note.churn_reasons.no_value'));
     }
     // The summary holds the default reading (summary.lost_customers); any other column reads the raw tables.
     const fromSummary =
@@ -161,7 +158,7 @@ export const churnReasonsAnalysis: AnalysisDefinition<typeof churnReasonsOptions
         ),
       );
     }
-    if (rows.length === 0) notes.push('No churned customers found.');
+    if (rows.length === 0) notes.push(note('note.churn_reasons.no_churn'));
     return {
       tables: { by_customers: table(byCustomers, paretoColumns), by_value: table(byValue, paretoColumns) },
       scalars: {
@@ -179,7 +176,7 @@ export const churnReasonsAnalysis: AnalysisDefinition<typeof churnReasonsOptions
           : []),
       ],
       findings,
-      notes,
+      ...noteFields(notes),
     };
   },
 };

@@ -9,6 +9,7 @@ import { assumedMarginOptions } from '../option-groups.ts';
 import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { buildCohortRetentionQuery, cohortRetention, type CohortCell } from './cohort-retention.ts';
 import { marginNote, type PeriodUnit } from './sql.ts';
+import { note, noteFields, type Note } from '../messages/notes.ts';
 import { table } from './table.ts';
 import { multiple, percent } from '../../format/number.ts';
 import { buildRepeatRevenueQuery, buildTenureValueQuery, repeatRevenue, tenureValue } from './tenure-value.ts';
@@ -123,18 +124,13 @@ export const cohortsAnalysis: AnalysisDefinition<typeof cohortsOptions> = {
       await kept('repeat', async () => toRows(await ctx.db.query(buildRepeatRevenueQuery()))),
     );
 
-    const notes: string[] = [];
+    const notes: Note[] = [];
     const mn = marginNote(ctx.profile, o.margin_pct);
     if (mn) notes.push(mn);
-    if (cohortsDropped > 0)
-      notes.push(`${cohortsDropped} older cohorts are left out of the heatmap (option max_cohorts).`);
-    notes.push(
-      'A customer is acquired in the period of their first transaction in the data; customers who bought before the data starts look new in its first period.',
-    );
+    if (cohortsDropped > 0) notes.push(note('note.cohorts.dropped', { cohorts: tv.count(cohortsDropped) }));
+    notes.push(note('note.cohorts.acquired'));
     if (tenure.years.length < o.loyal_years)
-      notes.push(
-        `The data covers fewer than ${o.loyal_years} whole tenure years, so the loyal-vs-new ratio cannot be computed yet.`,
-      );
+      notes.push(note('note.cohorts.short_tenure', { years: tv.count(o.loyal_years) }));
 
     const at = (k: number) => curve.find((c) => c.period_index === k);
     const p1 = at(1);
@@ -371,7 +367,7 @@ export const cohortsAnalysis: AnalysisDefinition<typeof cohortsOptions> = {
         },
       ],
       findings,
-      notes,
+      ...noteFields(notes),
     };
   },
 };

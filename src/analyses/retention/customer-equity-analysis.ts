@@ -1,7 +1,7 @@
 /** Analysis `customer-equity`: observed retention × margin per segment → CLV and customer equity. */
 import { chartTexts, msg } from '../messages/chart-words.ts';
 import { tv } from '../../format/typed.ts';
-import { finding, term, text } from '../messages/finding.ts';
+import { finding, list, term, text } from '../messages/finding.ts';
 import { defineOptions } from '../options.ts';
 import { annualDiscountOptions } from '../option-groups.ts';
 import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
@@ -9,8 +9,9 @@ import { customerEquity, perPeriodRate, segmentEquityColumns } from './customer-
 import { loadSegmentEquity, periodsPer } from './load-equity.ts';
 import { baseOptionSpecs, marginHorizonOptions } from './options.ts';
 import { table } from './table.ts';
-import { percent } from '../../format/number.ts';
 import { notApplicable } from '../not-applicable.ts';
+import { note, noteFields } from '../messages/notes.ts';
+import { categoryParam } from '../messages/localise.ts';
 
 /** The options of `customer-equity`: the observed base, the discount rate and the horizon. */
 export const customerEquityOptions = defineOptions([
@@ -33,11 +34,7 @@ export const customerEquityAnalysis: AnalysisDefinition<typeof customerEquityOpt
     const base = await loadSegmentEquity(ctx, { period: o.period, segmentBy: o.segment_by, marginPct: o.margin_pct });
     // Too little data for even two complete months: nothing to measure; the notes say what is needed.
     if (base.rows.length === 0)
-      return notApplicable(
-        base.notes.at(-1) ?? 'The data holds no customer base to measure retention on.',
-        [],
-        base.notes,
-      );
+      return notApplicable(base.notes.at(-1) ?? note('note.retention.no_base'), [], base.notes);
     // The period the data allowed (a shorter one than asked for when the data is short; the notes say so).
     o = { ...o, period: base.period, horizon: o.horizon * periodsPer(o.period, base.period) };
     const i = perPeriodRate(o.discount_rate, o.period);
@@ -48,10 +45,18 @@ export const customerEquityAnalysis: AnalysisDefinition<typeof customerEquityOpt
     const notes = [...base.notes];
     if (capped.length)
       notes.push(
-        `Retention of ${capped.join(', ')} was 100% and is capped at 99% (a perpetuity at 100% has no finite value).`,
+        note('note.equity.capped', {
+          segments: list(capped.map(categoryParam), 'and'),
+          full: tv.percent(1, 0),
+          cap: tv.percent(0.99, 0),
+        }),
       );
     notes.push(
-      `CLV = margin per customer × r/(1 + i − r) (Gupta & Lehmann 2003), with i = ${percent(i, 2)} per ${o.period}; it counts margins from the next ${o.period} on.`,
+      note('note.equity.formula', {
+        rate: tv.percent(i, 2),
+        per: term(`per.${o.period}`),
+        period: term(`term.period.${o.period}`),
+      }),
     );
     const equity = segments.reduce((s, x) => s + x.equity, 0);
     const top = [...segments].sort((a, b) => b.equity - a.equity)[0];
@@ -146,7 +151,7 @@ export const customerEquityAnalysis: AnalysisDefinition<typeof customerEquityOpt
           ]
         : [],
       findings,
-      notes,
+      ...noteFields(notes),
     };
   },
 };

@@ -13,8 +13,8 @@ import { leakyBucket } from './leaky-bucket.ts';
 import { loadSegmentEquity, periodsPer } from './load-equity.ts';
 import { acquisitionMultipleOptions, periodOptions } from './options.ts';
 import { table } from './table.ts';
-import { money } from '../../format/number.ts';
 import { notApplicable } from '../not-applicable.ts';
+import { note, noteFields } from '../messages/notes.ts';
 
 /** The options of `leaky-bucket`: the observed base and the simulation. Omitted base figures are observed in the data. */
 export const leakyBucketOptions = defineOptions([
@@ -77,11 +77,7 @@ export const leakyBucketAnalysis: AnalysisDefinition<typeof leakyBucketOptions> 
     const observed = o.start_customers !== undefined && o.churn !== undefined && o.acquired_per_period !== undefined;
     // Too little data for even two complete months: nothing to measure; the notes say what is needed.
     if (base.rows.length === 0 && !observed)
-      return notApplicable(
-        base.notes.at(-1) ?? 'The data holds no customer base to measure retention on.',
-        [],
-        base.notes,
-      );
+      return notApplicable(base.notes.at(-1) ?? note('note.retention.no_base'), [], base.notes);
     // The period the data allowed (a shorter one than asked for when the data is short; the notes say so).
     o = { ...o, period: base.period, periods: o.periods * periodsPer(o.period, base.period) };
     const notes = [...base.notes];
@@ -97,13 +93,20 @@ export const leakyBucketAnalysis: AnalysisDefinition<typeof leakyBucketOptions> 
     if (acquisitionCost === undefined) {
       acquisitionCost = revenuePerCustomer;
       notes.push(
-        `No acquisition cost in the data: assumed one ${o.period}'s revenue per customer (${money(acquisitionCost, 0)}); set option acquisition_cost.`,
+        note('note.leaky.acquisition_cost', {
+          period: term(`term.period.${o.period}`),
+          cost: tv.money(acquisitionCost, 0),
+        }),
       );
     }
     const retentionCost = o.retention_cost ?? acquisitionCost / o.acquisition_multiple;
     if (o.retention_cost === undefined)
       notes.push(
-        `Retention cost per customer kept assumed at 1/${o.acquisition_multiple} of the acquisition cost (studies: acquiring costs 5–25× retaining).`,
+        note('note.leaky.retention_cost', {
+          multiple: tv.decimal(o.acquisition_multiple, Number.isInteger(o.acquisition_multiple) ? 0 : 1),
+          low: tv.decimal(5),
+          high: tv.ratio(25, 0),
+        }),
       );
     const r = leakyBucket({
       startCustomers: o.start_customers ?? total.customers,
@@ -283,7 +286,7 @@ export const leakyBucketAnalysis: AnalysisDefinition<typeof leakyBucketOptions> 
         },
       ],
       findings,
-      notes,
+      ...noteFields(notes),
     };
   },
 };

@@ -7,6 +7,9 @@ import { toRows, type Row } from '../../sql/table.ts';
 import type { AnalysisContext } from '../types.ts';
 import { buildEquityPeriodsQuery, buildSegmentEquityQuery, parseSegmentBy } from './customer-equity.ts';
 import { periodLabel } from './cohort-retention.ts';
+import { tv } from '../../format/typed.ts';
+import { term, text } from '../messages/finding.ts';
+import { note, type Note } from '../messages/notes.ts';
 import { marginNote, type PeriodUnit } from './sql.ts';
 
 /** What `loadSegmentEquity` found. `rows` is empty (and `notes` say why) when the data is too short. */
@@ -20,7 +23,7 @@ export interface LoadedBase {
   /** Labels of the two periods compared, e.g. `2023` → `2024`. */
   prevLabel: string;
   lastLabel: string;
-  notes: string[];
+  notes: Note[];
 }
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -70,7 +73,7 @@ async function readSegmentEquity(
   ctx: AnalysisContext,
   o: { period: PeriodUnit; segmentBy: string; marginPct: number },
 ): Promise<LoadedBase> {
-  const notes: string[] = [];
+  const notes: Note[] = [];
   const segmentBy = parseSegmentBy(ctx.profile, o.segmentBy);
   // The data decides when it is shorter than two of the periods asked for (13 months of data hold
   // no two complete years, but four complete quarters): a shorter period, said in the notes.
@@ -83,26 +86,35 @@ async function readSegmentEquity(
   }
   if (!found) {
     notes.push(
-      `Retention needs two complete ${o.period}s of transactions${o.period === 'month' ? '' : ' (or at least two complete months)'}; the data has fewer.`,
+      note(o.period === 'month' ? 'note.retention.too_short.month' : 'note.retention.too_short', {
+        period: term(`term.periods.${o.period}`),
+      }),
     );
     return { rows: [], period: o.period, prevLabel: '', lastLabel: '', notes };
   }
   const { pPrev, pLast, pEnd, first } = found;
   if (period !== o.period)
     notes.push(
-      `The data does not hold two complete ${o.period}s, so retention compares the last two complete ${period}s (${periodLabel(pPrev, period)} and ${periodLabel(pLast, period)}) instead; horizons keep their length (one ${o.period} = ${periodsPer(o.period, period)} ${period}s).`,
+      note('note.retention.shorter_period', {
+        asked: term(`term.periods.${o.period}`),
+        used: term(`term.periods.${period}`),
+        prev: text(periodLabel(pPrev, period)),
+        last: text(periodLabel(pLast, period)),
+        asked_one: term(`term.period.${o.period}`),
+        n: tv.count(periodsPer(o.period, period)),
+      }),
     );
   if (first.getTime() > pPrev.getTime())
     notes.push(
-      `The data starts inside ${periodLabel(pPrev, period)}, so that ${period} is partial and retention is understated.`,
+      note('note.retention.partial_first', {
+        prev: text(periodLabel(pPrev, period)),
+        period: term(`term.period.${period}`),
+      }),
     );
   const sql = buildSegmentEquityQuery({ profile: ctx.profile, period, segmentBy });
   const rows = toRows(await ctx.db.query(sql, [iso(pPrev), iso(pLast), iso(pEnd), o.marginPct]));
   const mn = marginNote(ctx.profile, o.marginPct);
   if (mn) notes.push(mn);
-  if (segmentBy.kind === 'spend_tier')
-    notes.push(
-      'Spend tiers are set within each period: retention follows customers by their tier in the earlier period; margin and counts use the later one.',
-    );
+  if (segmentBy.kind === 'spend_tier') notes.push(note('note.retention.spend_tiers'));
   return { rows, period, prevLabel: periodLabel(pPrev, period), lastLabel: periodLabel(pLast, period), notes };
 }

@@ -3,6 +3,7 @@ import { chartTexts, msg } from '../messages/chart-words.ts';
 import { tv } from '../../format/typed.ts';
 import { finding, list, text } from '../messages/finding.ts';
 import { defineOptions } from '../options.ts';
+import { note, noteFields } from '../messages/notes.ts';
 import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
 import { customerLifetimeValue } from './margin-multiple.ts';
 import { marginHorizonOptions } from './options.ts';
@@ -186,14 +187,10 @@ export const marginMultipleAnalysis: AnalysisDefinition<typeof marginMultipleOpt
           'clv',
         ),
       ],
-      notes: [
-        'Gupta & Lehmann (2003): CLV = m·r/(1+i−r) for constant margin m, retention r and discount rate i, first margin one period from now.',
-        ...(infinite
-          ? [
-              `${infinite} grid cell${infinite > 1 ? 's are' : ' is'} empty: there margin growth outgrows the discount rate (r(1+g) ≥ 1+i), so the value has no finite limit.`,
-            ]
-          : []),
-      ],
+      ...noteFields([
+        note('note.margin_multiple.formula'),
+        ...(infinite ? [note('note.margin_multiple.infinite', { cells: tv.count(infinite) })] : []),
+      ]),
     };
   },
 };

@@ -6,7 +6,9 @@
 import { DEFAULT_MARGIN_PCT, resolveMarginSource } from '../profitability/customer-profit.ts';
 import type { DatasetProfile } from '../../model/profile.ts';
 import { quoteLiteral } from '../../sql/quote.ts';
-import { percent } from '../../format/number.ts';
+import { tv } from '../../format/typed.ts';
+import { note } from '../messages/notes.ts';
+import type { MessageRef } from '../messages/render.ts';
 
 /** Calendar periods the retention analyses count in. Always explicit in outputs and labels. */
 export type PeriodUnit = 'month' | 'quarter' | 'year';
@@ -46,10 +48,10 @@ export function marginExpression(profile: DatasetProfile, marginParam: string): 
 }
 
 /** Plain note on where margins come from, for the analysis notes. */
-export function marginNote(profile: DatasetProfile, marginPct: number): string | null {
+export function marginNote(profile: DatasetProfile, marginPct: number): MessageRef | null {
   return resolveMarginSource({ profile }) === 'cost'
     ? null
-    : `No cost of goods in the data: margin is assumed at ${percent(marginPct, 0)} of revenue (option margin_pct).`;
+    : note('note.retention.assumed_margin', { margin: tv.percent(marginPct, 0) });
 }
 
 export { DEFAULT_MARGIN_PCT };

@@ -5,7 +5,7 @@
  */
 import { chartTexts, msg } from '../messages/chart-words.ts';
 import { tv } from '../../format/typed.ts';
-import { finding, text } from '../messages/finding.ts';
+import { finding, term, text } from '../messages/finding.ts';
 import { defineOptions } from '../options.ts';
 import { annualDiscountOptions } from '../option-groups.ts';
 import type { AnalysisDefinition, AnalysisResult, OptionValues } from '../types.ts';
@@ -13,9 +13,10 @@ import { customerEquity, perPeriodRate } from './customer-equity.ts';
 import { acquisitionMultipleOptions, baseOptionSpecs } from './options.ts';
 import { loadSegmentEquity, periodsPer } from './load-equity.ts';
 import { table } from './table.ts';
-import { decimal, money, percent } from '../../format/number.ts';
+import { decimal } from '../../format/number.ts';
 import { rankSegments, retentionWhatIf, upliftCurve, type WhatIfOptions } from './what-if.ts';
 import { notApplicable } from '../not-applicable.ts';
+import { note, noteFields } from '../messages/notes.ts';
 
 /** The options of `retention-what-if`: the observed base (overridable), the programme and its economics. */
 export const whatIfAnalysisOptions = defineOptions([
@@ -80,11 +81,7 @@ export const whatIfAnalysis: AnalysisDefinition<typeof whatIfAnalysisOptions> = 
     const base = await loadSegmentEquity(ctx, { period: o.period, segmentBy: o.segment_by, marginPct: o.margin_pct });
     // Too little data for even two complete months: nothing to measure; the notes say what is needed.
     if (base.rows.length === 0)
-      return notApplicable(
-        base.notes.at(-1) ?? 'The data holds no customer base to measure retention on.',
-        [],
-        base.notes,
-      );
+      return notApplicable(base.notes.at(-1) ?? note('note.retention.no_base'), [], base.notes);
     // The period the data allowed (a shorter one than asked for when the data is short; the notes say so).
     o = { ...o, period: base.period, horizon: o.horizon * periodsPer(o.period, base.period) };
     const notes = [...base.notes];
@@ -102,25 +99,35 @@ export const whatIfAnalysis: AnalysisDefinition<typeof whatIfAnalysisOptions> = 
     const acquisitionCost = o.acquisition_cost ?? o.acquisition_multiple * programmeCost;
     if (o.programme_cost === undefined)
       notes.push(
-        `Programme cost not set: assumed ${money(programmeCost, 2)} per customer per ${o.period} (10% of the margin per customer).`,
+        note('note.retention_what_if.programme_cost', {
+          cost: tv.money(programmeCost, 2),
+          per: term(`per.${o.period}`),
+          share: tv.percent(0.1, 0),
+        }),
       );
     if (o.acquisition_cost === undefined)
       notes.push(
-        `Acquisition cost not set: assumed ${o.acquisition_multiple}× the retention cost per customer. Studies put acquiring a customer at 5–25× the cost of keeping one.`,
+        note('note.retention_what_if.acquisition_cost', {
+          multiple: tv.ratio(o.acquisition_multiple, Number.isInteger(o.acquisition_multiple) ? 0 : 1),
+          low: tv.decimal(5),
+          high: tv.ratio(25, 0),
+        }),
       );
     notes.push(
-      `Present values over ${o.horizon} ${o.period}s at ${percent(i, 2)} per ${o.period}; the programme is paid for every customer still in the base at the start of each ${o.period}. Segments are assumed to respond alike.`,
+      note('note.retention_what_if.present_values', {
+        horizon: tv.duration(o.horizon, o.period),
+        rate: tv.percent(i, 2),
+        per: term(`per.${o.period}`),
+        period: term(`term.period.${o.period}`),
+      }),
     );
     if (o.margin_change !== 0)
       notes.push(
-        `Margin per customer ${o.margin_change > 0 ? 'raised' : 'lowered'} by ${percent(Math.abs(o.margin_change), 0)} (option margin_change).`,
+        note(o.margin_change > 0 ? 'note.retention_what_if.margin_raised' : 'note.retention_what_if.margin_lowered', {
+          change: tv.percent(Math.abs(o.margin_change), 0),
+        }),
       );
-    if (customers === 0)
-      return notApplicable(
-        'No customer base observed in the last complete period, so there is nothing to evaluate.',
-        [],
-        notes,
-      );
+    if (customers === 0) return notApplicable(note('note.retention.no_customers'), [], notes);
     const shared: Omit<WhatIfOptions, 'customers' | 'margin' | 'retention'> = {
       uplift: o.uplift,
       programmeCost,
@@ -371,7 +378,7 @@ export const whatIfAnalysis: AnalysisDefinition<typeof whatIfAnalysisOptions> = 
         },
       ],
       findings,
-      notes,
+      ...noteFields(notes),
     };
   },
 };

@@ -12,13 +12,17 @@ import { buildAccountingQuery, buildLevelQuery, buildScaleQuery } from './level-
 import type { SatisfactionOptions } from './options.ts';
 import type { RespondentsParams } from './respondents-query.ts';
 import { detectScale, scaleOf, type SatisfactionScale } from './scale.ts';
-import { count } from '../../format/number.ts';
+import { tv } from '../../format/typed.ts';
+import { findingsEn } from '../messages/en.ts';
+import { list, term, text } from '../messages/finding.ts';
+import { note, type Note } from '../messages/notes.ts';
+import type { MessageRef } from '../messages/render.ts';
 
 /** Everything the analyses build on. */
 export interface SatisfactionData {
   scale: SatisfactionScale;
   /** Plain description of the loyalty outcome, e.g. "retained (bought in the 365 days after…)". */
-  outcomeText: string;
+  outcomeText: MessageRef;
   /** Level rows per segment (segment "All" when no segment option). */
   rows: LevelRow[];
   /** Level rows pooled over segments. */
@@ -26,7 +30,7 @@ export interface SatisfactionData {
   segmentColumn: string | null;
   params: RespondentsParams;
   accounting: Accounting;
-  notes: string[];
+  notes: Note[];
 }
 
 /** Row accounting (`buildAccountingQuery` or the summary's survey facts, and the level rows). */
@@ -44,27 +48,22 @@ export interface Accounting {
 }
 
 /** Either the data, or the notes explaining what is missing. */
-export type LoadResult = { ok: true; data: SatisfactionData } | { ok: false; notes: string[]; needs?: string[] };
+export type LoadResult = { ok: true; data: SatisfactionData } | { ok: false; notes: Note[]; needs?: string[] };
 
 /** What a missing survey table means, and what to bring. */
-export const MISSING_SURVEYS_NOTE =
-  'No survey responses in this dataset, so the satisfaction–loyalty analyses cannot run. They need a `surveys` table with ' +
-  'customer_id and satisfaction (a score on 1–5, 1–7, 1–10 or 0–10), ideally with the response date (to follow what each ' +
-  'customer did afterwards in `transactions`), plus optional recommend (0–10) for word of mouth and repurchase_intent (1–5) ' +
-  'for stated intent. Map your survey export onto `surveys` in the import wizard, using the same customer ids as the transactions.';
+export const MISSING_SURVEYS_NOTE: string = findingsEn['note.sat.missing_surveys'];
 
-function outcomeText(o: SatisfactionOptions): string {
-  const win = `(survey date + ${o.gap_days}, + ${o.window_days} days]`;
-  switch (o.outcome) {
-    case 'retained':
-      return `retained: bought at least once in ${win} and not churned by its end`;
-    case 'repurchased':
-      return `repurchased: bought at least once in ${win}`;
-    case 'wallet_kept':
-      return `kept share of wallet: spend in ${win} ≥ ${o.wallet_kept_min} × spend in the ${o.window_days} days up to the survey`;
-    case 'stated_intent':
-      return `stated intent: repurchase intent ≥ ${o.intent_min} on 1–5`;
-  }
+/** Digits a threshold such as 0.5 or 0.75 is written with (as the user set it). */
+const decimals = (v: number): number => (Number.isInteger(v) ? 0 : Number.isInteger(v * 10) ? 1 : 2);
+
+function outcomeText(o: SatisfactionOptions): MessageRef {
+  const p = {
+    gap: tv.count(o.gap_days),
+    window: tv.count(o.window_days),
+    min: tv.decimal(o.wallet_kept_min, decimals(o.wallet_kept_min)),
+    intent: tv.decimal(o.intent_min, decimals(o.intent_min)),
+  };
+  return note(`note.sat.outcome.${o.outcome}`, p);
 }
 
 /**
@@ -134,33 +133,27 @@ async function readSatisfaction(
 ): Promise<LoadResult> {
   const { profile, db } = ctx;
   if (!hasTable(profile, 'surveys') || !hasColumn(profile, 'surveys', 'satisfaction'))
-    return { ok: false, notes: [MISSING_SURVEYS_NOTE], needs: ['surveys'] };
+    return { ok: false, notes: [note('note.sat.missing_surveys')], needs: ['surveys'] };
   const behavioural = o.outcome !== 'stated_intent';
   if (requireOutcome && behavioural && !hasTable(profile, 'transactions')) {
     return {
       ok: false,
-      notes: [
-        `The ${o.outcome} outcome follows customers in \`transactions\`, and there are none. Load transactions, or use outcome: stated_intent.`,
-      ],
+      notes: [note('note.sat.no_transactions', { outcome: term(`outcome.${o.outcome}`) })],
     };
   }
   if (requireOutcome && behavioural && !hasColumn(profile, 'surveys', 'date')) {
     return {
       ok: false,
-      notes: [
-        `The survey responses have no date, so what customers did afterwards cannot be followed (outcome ${o.outcome}). Map the response date, or use outcome: stated_intent if the survey asked about repurchase intent.`,
-      ],
+      notes: [note('note.sat.no_dates', { outcome: term(`outcome.${o.outcome}`) })],
     };
   }
   if (requireOutcome && !behavioural && !hasColumn(profile, 'surveys', 'repurchase_intent')) {
     return {
       ok: false,
-      notes: [
-        'The stated_intent outcome needs `surveys.repurchase_intent` (1–5), which this dataset does not have. Use a behavioural outcome (retained, repurchased, wallet_kept) instead.',
-      ],
+      notes: [note('note.sat.no_intent')],
     };
   }
-  const notes: string[] = [];
+  const notes: Note[] = [];
   // The summary keeps the scale detection's figures too, so a first run reads no raw table.
   const info = await readSurveyInfo(ctx);
 
@@ -180,31 +173,37 @@ async function readSatisfaction(
         s.min_score == null ? null : Number(s.min_score),
         s.max_score == null ? null : Number(s.max_score),
       );
-      notes.push(
-        `surveys.scale holds ${JSON.stringify(declared)}, which is not a known scale; the scale was detected from the scores instead.`,
-      );
+      notes.push(note('note.sat.unknown_scale', { declared: text(JSON.stringify(declared)) }));
     }
     if (Number(s.declared_count ?? 0) > 1)
       notes.push(
-        `surveys.scale mixes ${String(s.declared_count)} scales; the most frequent (${declared}) is used and scores outside it are dropped. Set the scale option to choose.`,
+        note('note.sat.mixed_scales', {
+          scales: tv.count(Number(s.declared_count)),
+          declared: text(String(declared)),
+        }),
       );
     if (!scale)
       return {
         ok: false,
-        notes: [
-          `Satisfaction scores run from ${String(s.min_score)} to ${String(s.max_score)}, which fits none of the supported scales (1–5, 1–7, 1–10, 0–10). Set the scale option or fix the scores.`,
-        ],
+        notes: [note('note.sat.no_scale', { min: text(String(s.min_score)), max: text(String(s.max_score)) })],
       };
-    notes.push(`Scale ${scale.id} (${declared ? 'declared in surveys.scale' : 'detected from the scores'}).`);
+    notes.push(note(declared ? 'note.sat.scale.declared' : 'note.sat.scale.detected', { scale: text(scale.id) }));
   }
 
   let segmentColumn: string | null = null;
   if (o.segment) {
     const cols = profile.tables.customers?.columns ?? [];
-    if (!hasTable(profile, 'customers'))
-      notes.push(`No customers table, so there is no "${o.segment}" to compare curves by; showing one curve.`);
+    if (!hasTable(profile, 'customers')) notes.push(note('note.sat.no_customers', { segment: text(o.segment) }));
     else if (!cols.includes(o.segment))
-      notes.push(`customers has no column "${o.segment}" (it has ${cols.join(', ')}); showing one curve.`);
+      notes.push(
+        note('note.sat.no_segment', {
+          segment: text(o.segment),
+          columns: list(
+            cols.map((c) => text(c)),
+            'and',
+          ),
+        }),
+      );
     else segmentColumn = o.segment;
   }
 
@@ -259,42 +258,47 @@ async function readSatisfaction(
   if (requireOutcome && behavioural)
     accounting.censored = Math.max(0, accounting.respondents - accounting.undated_only - accounting.usable);
 
+  notes.push(note('note.sat.outcome', { outcome: outcomeText(o) }));
+  const rowsRead = {
+    rows: tv.count(accounting.survey_rows),
+    customers: tv.count(accounting.respondents),
+    usable: tv.count(accounting.usable),
+  };
   notes.push(
-    `Loyalty outcome — ${outcomeText(o)}. Several responses per customer: the latest one whose outcome can be observed is used.`,
-  );
-  notes.push(
-    `${count(accounting.survey_rows)} survey rows from ${count(accounting.respondents)} customers; ${count(accounting.usable)} with a usable response${requireOutcome ? `, ${count(accounting.with_outcome)} with a loyalty outcome` : ''}.`,
+    requireOutcome
+      ? note('note.sat.rows.outcome', { ...rowsRead, with_outcome: tv.count(accounting.with_outcome) })
+      : note('note.sat.rows', rowsRead),
   );
   if (accounting.out_of_scale > 0)
-    notes.push(
-      `${accounting.out_of_scale} survey rows have no customer id or a score outside ${scale.id} and were dropped.`,
-    );
+    notes.push(note('note.sat.out_of_scale', { rows: tv.count(accounting.out_of_scale), scale: text(scale.id) }));
   if (accounting.censored > 0) {
     notes.push(
-      `${accounting.censored} respondents answered too recently: their outcome window ends after the data (${accounting.data_end ?? 'last transaction'}), so whether they stayed is not yet known (censored) and they are excluded.`,
+      accounting.data_end
+        ? note('note.sat.censored', { customers: tv.count(accounting.censored), end: tv.date(accounting.data_end) })
+        : note('note.sat.censored.last', { customers: tv.count(accounting.censored) }),
     );
   }
   if (requireOutcome && behavioural && accounting.undated_only > 0)
-    notes.push(`${accounting.undated_only} respondents have no dated response and cannot be followed; excluded.`);
+    notes.push(note('note.sat.undated', { customers: tv.count(accounting.undated_only) }));
   if (behavioural && accounting.no_transactions > 0) {
     notes.push(
-      `${accounting.no_transactions} respondents have no transactions at all — usually survey ids that do not match the transaction ids, or prospects who never bought. They have no loyalty outcome${requireOutcome ? ' and are left out of the curve' : ''}; check the id mapping.`,
+      note(requireOutcome ? 'note.sat.no_purchases.curve' : 'note.sat.no_purchases', {
+        customers: tv.count(accounting.no_transactions),
+      }),
     );
   }
   if (requireOutcome && o.outcome === 'wallet_kept' && accounting.no_outcome - accounting.no_transactions > 0) {
     notes.push(
-      `${accounting.no_outcome - accounting.no_transactions} respondents spent nothing in the ${o.window_days} days before the survey, so there is no wallet share to keep; excluded.`,
+      note('note.sat.no_wallet', {
+        customers: tv.count(accounting.no_outcome - accounting.no_transactions),
+        window: tv.count(o.window_days),
+      }),
     );
   }
   if (params.hasServiceCosts && !hasColumn(profile, 'service_costs', 'date'))
-    notes.push(
-      'service_costs has no dates, so cost to serve cannot be placed in time: profit here is gross margin only.',
-    );
-  if (!hasColumn(profile, 'transactions', 'cost'))
-    notes.push('transactions has no cost: profit is revenue less cost to serve.');
-  notes.push(
-    `Revenue and profit are each customer's in the ${o.window_days} days up to the survey (what is at stake); profit = revenue − cost − cost to serve.`,
-  );
+    notes.push(note('note.sat.undated_costs'));
+  if (!hasColumn(profile, 'transactions', 'cost')) notes.push(note('note.sat.no_cost'));
+  notes.push(note('note.sat.at_stake', { window: tv.count(o.window_days) }));
 
   return {
     ok: true,

@@ -4,13 +4,14 @@
  */
 import { oneChart } from '../messages/chart-words.ts';
 import { tv } from '../../format/typed.ts';
-import { finding } from '../messages/finding.ts';
+import { finding, term, text } from '../messages/finding.ts';
 import { defineOptions } from '../options.ts';
+import { note, noteFields } from '../messages/notes.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { quadrantChart } from './charts.ts';
 import { buildHostagesQuery } from './level-query.ts';
 import { loadSatisfaction, MISSING_SURVEYS_NOTE } from './load.ts';
-import { commonOptionSpecs, outcomeLabels } from './options.ts';
+import { commonOptionSpecs } from './options.ts';
 import { loyaltyQuadrant, quadrantInfo } from './quadrant.ts';
 import { notesOnly, tableOf } from './result.ts';
 import { defaultSatisfiedFrom } from './scale.ts';
@@ -50,7 +51,11 @@ export async function runLoyaltyQuadrant(ctx: AnalysisContext, o: LoyaltyQuadran
       `loyalty-quadrant: invalid satisfied_from: ${cut} (expected ${scale.low + 1}–${scale.high} on ${scale.id})`,
     );
   notes.push(
-    `Satisfied = ${cut} or more on ${scale.id}${o.satisfied_from === undefined ? ' (default: the top quarter of the scale; set satisfied_from to change)' : ''}. Loyal = ${outcomeLabels[o.outcome]}.`,
+    note(o.satisfied_from === undefined ? 'note.quadrant.cut.default' : 'note.quadrant.cut', {
+      cut: tv.decimal(cut),
+      scale: text(scale.id),
+      outcome: term(`outcome.${o.outcome}`),
+    }),
   );
   const quadrant = loyaltyQuadrant(pooled, cut).map((q) => ({
     ...q,
@@ -63,7 +68,7 @@ export async function runLoyaltyQuadrant(ctx: AnalysisContext, o: LoyaltyQuadran
   const hostages = await ctx.db.query(h.sql, h.params);
   const by = Object.fromEntries(quadrant.map((q) => [q.quadrant, q]));
   const total = quadrant.reduce((s, q) => s + q.customers, 0);
-  if (total === 0) return notesOnly([...notes, 'No respondent has a loyalty outcome yet: no quadrant to draw.']);
+  if (total === 0) return notesOnly([...notes, note('note.quadrant.no_outcome')]);
   const scalars: AnalysisResult['scalars'] = { satisfied_from: cut, customers: total };
   for (const q of quadrant) {
     scalars[q.quadrant] = q.customers;
@@ -111,7 +116,7 @@ export async function runLoyaltyQuadrant(ctx: AnalysisContext, o: LoyaltyQuadran
     scalars,
     ...oneChart('quadrant', (t) => quadrantChart(scale, cut, o.outcome, quadrant, t)),
     findings,
-    notes,
+    ...noteFields(notes),
   };
 }
 

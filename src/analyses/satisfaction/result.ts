@@ -3,6 +3,7 @@
  */
 import { fromRows, type ColumnInfo, type ColumnarTable, type Row } from '../../sql/table.ts';
 import { notApplicable } from '../not-applicable.ts';
+import { note, type Note } from '../messages/notes.ts';
 import type { AnalysisResult } from '../types.ts';
 
 /** A columnar table from plain objects; column types inferred from the first non-null value. */
@@ -23,6 +24,6 @@ export function tableOf(rows: readonly object[], names?: readonly string[]): Col
  * A result that only explains why nothing could be computed: the analysis does not apply to this
  * data (the last note says why; `needs` names the tables that would make it apply).
  */
-export function notesOnly(notes: string[], needs: readonly string[] = []): AnalysisResult {
-  return notApplicable(notes.at(-1) ?? 'Nothing to compute on this data.', needs, notes);
+export function notesOnly(notes: Note[], needs: readonly string[] = []): AnalysisResult {
+  return notApplicable(notes.at(-1) ?? note('note.sat.nothing'), needs, notes);
 }

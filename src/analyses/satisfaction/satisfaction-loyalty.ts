@@ -3,11 +3,12 @@
  * `segment` option — one curve per segment and their steepness (competitive intensity).
  */
 import { tv } from '../../format/typed.ts';
-import { clause, finding, term, text } from '../messages/finding.ts';
+import { clause, finding, list, term, text } from '../messages/finding.ts';
 
 /** A satisfaction level as a number: whole levels without decimals. */
 const level = (x: number | null) => tv.decimal(x, x === null || Number.isInteger(x) ? 0 : 1);
 import { defineOptions } from '../options.ts';
+import { note, noteFields } from '../messages/notes.ts';
 import type { ChartText } from '../messages/render.ts';
 import type { AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { curveChart, segmentChart, steepnessChart } from './charts.ts';
@@ -47,11 +48,7 @@ export async function runSatisfactionLoyalty(
   const { scale, pooled, rows, segmentColumn, notes } = loaded.data;
   const outcomeTerm = term(`outcome.${o.outcome}`);
   const curve = loyaltyCurve(pooled, o.min_n);
-  if (curve.length === 0)
-    return notesOnly([
-      ...notes,
-      'No respondent has a loyalty outcome yet: nothing to draw. Try a shorter window_days or an earlier data_end.',
-    ]);
+  if (curve.length === 0) return notesOnly([...notes, note('note.sat.no_outcome_yet')]);
   const override = {
     ...(o.defection_max !== undefined ? { defectionMax: o.defection_max } : {}),
     ...(o.affection_min !== undefined ? { affectionMin: o.affection_min } : {}),
@@ -64,13 +61,18 @@ export async function runSatisfactionLoyalty(
   const unreliable = curve.filter((p) => !p.reliable).map((p) => p.satisfaction);
   if (unreliable.length)
     notes.push(
-      `Level${unreliable.length > 1 ? 's' : ''} ${unreliable.join(', ')} ${unreliable.length > 1 ? 'have' : 'has'} fewer than ${o.min_n} respondents: drawn, but not used to place the zones (wide intervals).`,
+      note('note.sat.unreliable', {
+        levels: list(
+          unreliable.map((l) => tv.decimal(l)),
+          'and',
+        ),
+        count: tv.count(unreliable.length),
+        min: tv.count(o.min_n),
+      }),
     );
-  if (zones.method === 'none')
-    notes.push(`Fewer than three levels have ${o.min_n}+ respondents, so no zones were located.`);
-  else if (zones.method === 'manual') notes.push('Zones set by the defection_max / affection_min options.');
-  else if (zones.method === 'midpoint')
-    notes.push('The curve has no flat stretch, so zones are split at the midpoint of the loyalty range.');
+  if (zones.method === 'none') notes.push(note('note.sat.zones.none', { min: tv.count(o.min_n) }));
+  else if (zones.method === 'manual') notes.push(note('note.sat.zones.manual'));
+  else if (zones.method === 'midpoint') notes.push(note('note.sat.zones.midpoint'));
 
   const curveRows = drawnCurve(curve).map((p) => ({ ...p, zone: zoneOf(zones, p.satisfaction) }));
   const levelRows = pooled.map((r) => ({
@@ -265,7 +267,7 @@ export async function runSatisfactionLoyalty(
       );
     }
   }
-  return { tables, scalars, charts, chartText, findings, notes };
+  return { tables, scalars, charts, chartText, findings, ...noteFields(notes) };
 }
 
 /** The registered definition. */

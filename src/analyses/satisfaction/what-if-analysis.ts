@@ -6,6 +6,7 @@ import { oneChart } from '../messages/chart-words.ts';
 import { tv } from '../../format/typed.ts';
 import { finding, term } from '../messages/finding.ts';
 import { defineOptions } from '../options.ts';
+import { note, noteFields } from '../messages/notes.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { whatIfChart } from './charts.ts';
 import { loyaltyCurve } from './curve.ts';
@@ -15,7 +16,6 @@ import { notesOnly, tableOf } from './result.ts';
 import { valueAtStake } from './value-at-stake.ts';
 import { whatIfMove, whatIfTable } from './what-if.ts';
 import { locateZones } from './zones.ts';
-import { money } from '../../format/number.ts';
 
 /** The options of `satisfaction-what-if`: the common ones and the move. */
 export const satisfactionWhatIfOptions = defineOptions([
@@ -64,12 +64,10 @@ export async function runSatisfactionWhatIf(
   const value = o.value_per_loyal ?? defaultValue;
   notes.push(
     o.value_per_loyal === undefined
-      ? `Each extra loyal customer is valued at ${money(value, 0)}: the mean profit loyal respondents brought in their ${o.window_days}-day outcome window. Set value_per_loyal to use your own figure.`
-      : `Each extra loyal customer is valued at ${money(value, 0)} (value_per_loyal option).`,
+      ? note('note.sat_what_if.value.mean', { value: tv.money(value, 0), window: tv.count(o.window_days) })
+      : note('note.sat_what_if.value.set', { value: tv.money(value, 0) }),
   );
-  notes.push(
-    'The what-if reads the curve causally: customers lifted a level are assumed to behave like those already there. The interval reflects sampling error in the two rates only.',
-  );
+  notes.push(note('note.sat_what_if.causal'));
   const move = whatIfMove(curve, from, o.move_share, value);
   const table = whatIfTable(curve, o.move_share, value);
   const zones = locateZones(curve);
@@ -116,7 +114,7 @@ export async function runSatisfactionWhatIf(
       ),
     );
   } else {
-    notes.push(`No respondents with an outcome at level ${from} or ${from + 1}: the what-if cannot be computed there.`);
+    notes.push(note('note.sat_what_if.empty', { from: tv.decimal(from), to: tv.decimal(from + 1) }));
   }
   if (stake && stake.customers > 0) {
     findings.push(
@@ -154,7 +152,7 @@ export async function runSatisfactionWhatIf(
     scalars,
     ...oneChart('what-if', (t) => whatIfChart(scale, o.move_share, o.outcome, t)),
     findings,
-    notes,
+    ...noteFields(notes),
   };
 }
 

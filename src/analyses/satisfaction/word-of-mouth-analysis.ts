@@ -7,6 +7,7 @@ import { tv } from '../../format/typed.ts';
 import { finding } from '../messages/finding.ts';
 import { hasColumn } from '../../model/profile.ts';
 import { pickOptions } from '../options.ts';
+import { note, noteFields } from '../messages/notes.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { wordOfMouthChart } from './charts.ts';
 import { loadSatisfaction, MISSING_SURVEYS_NOTE } from './load.ts';
@@ -25,15 +26,13 @@ export async function runWordOfMouth(ctx: AnalysisContext, o: WordOfMouthOptions
   const loaded = await loadSatisfaction(ctx, resolveOptions({ ...o, outcome: 'repurchased' }), false);
   if (!loaded.ok) return notesOnly(loaded.notes, loaded.needs);
   const { pooled, scale } = loaded.data;
+  // The outcome and the value at stake are not part of word of mouth.
   const notes = loaded.data.notes.filter(
-    (n) => !n.startsWith('Loyalty outcome') && !n.startsWith('Revenue and profit'),
+    (n) => typeof n === 'string' || (n.key !== 'note.sat.outcome' && n.key !== 'note.sat.at_stake'),
   );
-  notes.push('Every respondent’s latest response is used (word of mouth needs no outcome window).');
+  notes.push(note('note.wom.latest'));
   if (!hasColumn(ctx.profile, 'surveys', 'recommend') || pooled.every((r) => r.recommend_n === 0)) {
-    return notesOnly([
-      ...notes,
-      'The surveys have no "would you recommend" answers (surveys.recommend, 0–10), so word of mouth cannot be measured. Add the question to the survey, or map it in the import wizard; the other satisfaction analyses do not need it.',
-    ]);
+    return notesOnly([...notes, note('note.wom.no_recommend')]);
   }
   const rows = wordOfMouth(pooled).map((r) => ({ ...r, sign: r.net_advocacy < 0 ? 'negative' : 'positive' }));
   const first = rows[0]!;
@@ -91,7 +90,7 @@ export async function runWordOfMouth(ctx: AnalysisContext, o: WordOfMouthOptions
     },
     ...oneChart('word-of-mouth', (t) => wordOfMouthChart(scale, t)),
     findings,
-    notes,
+    ...noteFields(notes),
   };
 }
 

@@ -17,7 +17,9 @@ import { fromRows, toRows, type Cell, type Row } from '../../sql/table.ts';
 import { hasColumn, type DatasetProfile } from '../../model/profile.ts';
 import { defineOptions } from '../options.ts';
 import { tv } from '../../format/typed.ts';
-import { finding, term } from '../messages/finding.ts';
+import { clause, finding, term, text } from '../messages/finding.ts';
+import { note, noteFields } from '../messages/notes.ts';
+import type { MessageParam } from '../messages/render.ts';
 import type { AnalysisContext, AnalysisDefinition, AnalysisResult, Finding, OptionValues } from '../types.ts';
 import { buildCustomerPeriodCte } from './customer-period.ts';
 import { keptDataRange, vectorsAvailable } from './customer-period-vectors.ts';
@@ -254,11 +256,11 @@ export function mvcFindings(summary: readonly Row[], valueName: string, profit: 
   return out;
 }
 
-/** "90th", "75th", "99th", "51st": a quantile as a percentile in words. */
-function ordinal(q: number): string {
+/** "90th", "75th", "99th", "51st" (第 90): a quantile as a percentile in words. */
+function ordinal(q: number): MessageParam {
   const n = Math.round(q * 100);
   const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
+  return clause(`term.ordinal.${suffix as 'th' | 'st' | 'nd' | 'rd'}`, { n: tv.decimal(n, 0) });
 }
 
 /** The rows of `buildMvcQuery` from the base kept per dataset version, with the listed customers' ids. */
@@ -363,12 +365,26 @@ export async function runMvc(ctx: AnalysisContext, o: MvcOptions): Promise<Analy
     },
     charts: [chart],
     findings: mvcFindings(summary, valueName, source.profit),
-    notes: [
+    ...noteFields([
       ...valueNotes(source),
       ...(source.profit ? [] : ['Without cost data no customer can be shown below zero: the BZ group is empty.']),
-      `Potential = the ${ordinal(o.potential_quantile)} percentile of ${valueName} among peers (${peer ? `same customers.${peer}` : 'all customers: no segment or region column'}), for customers whose second-half spend is at least their first-half spend; declining customers have no headroom.`,
-      `Lists show the top ${o.top_n} of each group; period ${formatPeriod(period)} (halves split after ${mid}).`,
-    ],
+      peer
+        ? note('note.mvc.potential.peers', {
+            percentile: ordinal(o.potential_quantile),
+            what: term(valueName === 'profit' ? 'term.profit' : 'term.revenue'),
+            column: text(`customers.${peer}`),
+          })
+        : note('note.mvc.potential.all', {
+            percentile: ordinal(o.potential_quantile),
+            what: term(valueName === 'profit' ? 'term.profit' : 'term.revenue'),
+          }),
+      note('note.mvc.lists', {
+        top: tv.count(o.top_n),
+        from: text(period.start),
+        to: text(period.end),
+        mid: text(mid),
+      }),
+    ]),
   };
 }
 

@@ -6,6 +6,9 @@ import { runCell, type RunLimits } from './run-cell.ts';
 import type { CellOutput, CellState } from './state.ts';
 import { canonicalTables } from '../../model/schema.ts';
 import { requirementTable, unmetRequirements } from '../format/requirements.ts';
+import { text } from '../../analyses/messages/finding.ts';
+import { english } from '../../analyses/messages/localise.ts';
+import type { MessageRef } from '../../analyses/messages/render.ts';
 
 /** Options for `createRuntime`. */
 export interface RuntimeOptions {
@@ -271,9 +274,15 @@ export class NotebookRuntime {
     if (naDep !== undefined) {
       const dep = this.nb.cells.find((c) => c.id === naDep)!;
       const why = this.states.get(naDep)!;
+      const errorRef: MessageRef | undefined = why.errorRef && {
+        kind: 'msg',
+        key: 'note.cell_na.dependency',
+        params: { cell: text(dep.name ?? dep.id), why: why.errorRef },
+      };
       return this.set(id, {
         status: 'na',
         error: `${dep.name ?? dep.id} does not apply to this data: ${why.error ?? ''}`.trim(),
+        ...(errorRef ? { errorRef } : {}),
         needs: why.needs ?? [],
       });
     }
@@ -291,12 +300,15 @@ export class NotebookRuntime {
       const unmet = await this.unmetRequirements();
       // Edited or re-run meanwhile: the newer run (queued) does this, once.
       if (this.stamps.get(id) !== stamp || !this.states.has(id)) return;
-      if (unmet.length)
+      if (unmet.length) {
+        const errorRef = this.requirementsReason(unmet);
         return this.set(id, {
           status: 'na',
-          error: this.requirementsReason(unmet),
+          error: english(errorRef),
+          errorRef,
           needs: [...new Set(unmet.map(requirementTable))],
         });
+      }
     }
     this.running = id;
     this.set(id, { status: 'running' });
@@ -318,6 +330,7 @@ export class NotebookRuntime {
         this.set(id, {
           status: 'na',
           error: na.reason,
+          ...(na.reasonRef ? { errorRef: na.reasonRef } : {}),
           needs: na.needs,
           elapsedMs: this.now() - started,
           output,
@@ -339,8 +352,18 @@ export class NotebookRuntime {
       if (missing) {
         // The query reads a table of the data model that this dataset does not have: the cell does
         // not apply to this data (as an analysis that needs it), it is not broken.
-        const reason = `This query reads the \`${missing}\` table, which this dataset does not have. Import it with the import wizard (Data → Import) to run this cell.`;
-        this.set(id, { status: 'na', error: reason, needs: [missing], elapsedMs: this.now() - started });
+        const errorRef: MessageRef = {
+          kind: 'msg',
+          key: 'note.cell_na.query_table',
+          params: { table: text(`\`${missing}\``) },
+        };
+        this.set(id, {
+          status: 'na',
+          error: english(errorRef),
+          errorRef,
+          needs: [missing],
+          elapsedMs: this.now() - started,
+        });
         return;
       }
       const label = cell.name ? `${cell.kind} ${cell.name}` : `${cell.kind} on line ${cell.line}`;
@@ -367,12 +390,14 @@ export class NotebookRuntime {
     return this.unmet;
   }
 
-  private requirementsReason(unmet: readonly string[]): string {
+  private requirementsReason(unmet: readonly string[]): MessageRef {
     const dataset = this.nb.frontMatter.dataset;
-    const list = unmet.map((r) => `\`${r}\``).join(', ');
-    const written =
-      dataset && dataset !== 'sample' && dataset !== 'any' ? ` (it is written for the ${dataset} data)` : '';
-    return `This notebook needs ${list}, which the loaded data does not have${written}. Import data that has ${unmet.length > 1 ? 'them' : 'it'} with the import wizard (Data → Import).`;
+    // The names as code, listed as the English always did (they are identifiers in every language).
+    const needs = text(unmet.map((r) => `\`${r}\``).join(', '));
+    const count = { kind: 'count' as const, value: unmet.length };
+    return dataset && dataset !== 'sample' && dataset !== 'any'
+      ? { kind: 'msg', key: 'note.cell_na.notebook.dataset', params: { needs, count, dataset: text(dataset) } }
+      : { kind: 'msg', key: 'note.cell_na.notebook', params: { needs, count } };
   }
 
   private outputOf(name: string): CellOutput | undefined {

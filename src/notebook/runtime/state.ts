@@ -1,5 +1,6 @@
 import type { AnalysisResult } from '../../analyses/types.ts';
 import type { ChartSpec } from '../../charts/spec.ts';
+import type { MessageRef } from '../../analyses/messages/render.ts';
 import type { Cell as Value, ColumnInfo, ColumnarTable, Row } from '../../sql/table.ts';
 import type { CellId, CellKind, InputValue, SelectOption } from '../format/types.ts';
 
@@ -25,6 +26,8 @@ export interface CellState {
   status: CellStatus;
   /** Why the cell failed, is blocked or does not apply (plain words; names the cell or what it waits on, or the data needed). */
   error?: string;
+  /** `error` as a catalogue message, where it is one (why a cell does not apply), for the reader's language. */
+  errorRef?: MessageRef;
   /** The SQL that failed, for sql cells. */
   sql?: string;
   /** Milliseconds of the last finished run. */

@@ -91,11 +91,13 @@ export function columnFormats(
   columns: readonly ColumnInfo[],
   sample: ColumnarTable,
   measure: MeasureText = estimateText,
+  headers?: readonly string[],
 ): ColumnFormat[] {
   return columns.map((column, i) => {
     const values = sample.data[i] ?? [];
     const format = valueFormat(column, values);
-    let widest = Math.max(measure(column.name, CELL_FONT, true), measure(column.type, TYPE_FONT, false));
+    const header = headers?.[i] ?? column.name;
+    let widest = Math.max(measure(header, CELL_FONT, true), measure(column.type, TYPE_FONT, false));
     // The first rows decide (up to 200): a wider value further down is cut with an ellipsis.
     for (let r = 0; r < Math.min(values.length, 200); r++)
       widest = Math.max(widest, measure(format(values[r] ?? null), CELL_FONT, false));
