@@ -7,16 +7,22 @@
 
 /** Estimated width in px of `text` at `fontSize`. */
 export function textWidth(text: string, fontSize: number, bold = false): number {
-  let ems = 0;
+  let latin = 0;
+  let cjk = 0;
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
-    if (code >= 0x2e80) ems += 1;
-    else if (/[A-Z0-9%$€£¥@#&MW]/.test(char)) ems += 0.64;
-    else if (/[il.,:;'|!\s]/.test(char)) ems += 0.3;
-    else ems += 0.58;
+    if (code >= 0x2e80) cjk += 1;
+    else if (/[A-Z0-9%$€£¥@#&MW]/.test(char)) latin += 0.64;
+    else if (/[il.,:;'|!\s]/.test(char)) latin += 0.3;
+    else latin += 0.58;
   }
-  return ems * fontSize * (bold ? 1.06 : 1);
+  // Bold (700) Latin text is about 13% wider than regular in the page's fallback fonts (measured in
+  // Chromium: 926 vs 822 px for a 20 px chart title); ideographs keep their square em.
+  return (latin * (bold ? BOLD_LATIN : 1) + cjk) * fontSize;
 }
+
+/** How much wider bold Latin text is than regular (see `textWidth`). */
+const BOLD_LATIN = 1.13;
 
 /** Splits `text` into lines no wider than `maxWidth` (breaking at spaces, or anywhere in CJK runs). */
 export function wrapText(text: string, maxWidth: number, fontSize: number, bold = false): string[] {
