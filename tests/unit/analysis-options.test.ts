@@ -320,7 +320,10 @@ const distinctMeanings: Record<string, { variants: string[][]; why: string }> = 
     why: 'the retention rate the multiple is computed for vs an override of the observed rate',
   },
   discount_rate: {
-    variants: [['margin-multiple'], ['customer-equity', 'retention-what-if', 'clv-bgnbd', 'scorecard', 'sbg-retention']],
+    variants: [
+      ['margin-multiple'],
+      ['customer-equity', 'retention-what-if', 'clv-bgnbd', 'scorecard', 'sbg-retention'],
+    ],
     why: 'the margin multiple takes a rate per (abstract) period, as Gupta & Lehmann’s grid does; the others an annual rate they convert',
   },
   horizon: {
