@@ -90,7 +90,10 @@ describe('built-in notebooks read in Chinese (CJK ÷ (CJK + Latin letters) ≥ 0
         const words = [...new Set(latin)].slice(0, 40).join(' ');
         if (ratio < 0.9) low.push(`${id}: ${ratio.toFixed(3)} (Latin: ${words})`);
         if (id === 'who-really-makes-the-profit') {
-          // Analysis tables: headers in the reader's script, the SQL name in the tooltip.
+          // Analysis tables (collapsed, and rendered once opened): headers in the reader's script,
+          // the SQL name in the tooltip.
+          const summaries = page.locator('[data-cell-id="whale"] details.table summary .mono');
+          for (let i = 0; i < (await summaries.count()); i++) await summaries.nth(i).click();
           const header = page.locator('[data-cell-id="whale"] .th', {
             hasText: locale === 'zh-Hans' ? '累计利润' : '累計利潤',
           });
